@@ -1,0 +1,10 @@
+/** Integration: real PostgreSQL and a real Kafka-protocol broker, provided once for the run by global setup. */
+module.exports = {
+  ...require('./jest.preset'),
+  displayName: 'integration',
+  testMatch: ['<rootDir>/{apps,libs}/**/*.integration-spec.ts'],
+  globalSetup: '<rootDir>/libs/platform/testing/src/global-setup.ts',
+  globalTeardown: '<rootDir>/libs/platform/testing/src/global-teardown.ts',
+  testTimeout: 60000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+
+/** Fields every event carries, whatever its payload. `aggregateId` is also the Kafka message key. */
+export const envelopeSchema = z.object({
+  eventId: z.uuid(),
+  type: z.string().min(1),
+  version: z.number().int().positive(),
+  occurredAt: z.iso.datetime({ offset: true }),
+  aggregateId: z.string().min(1),
+  actorId: z.string().min(1).nullable(),
+  correlationId: z.string().min(1),
+  causationId: z.string().min(1).nullable(),
+  payload: z.unknown(),
+});
+
+export type EventEnvelope<TPayload = unknown> = Omit<z.infer<typeof envelopeSchema>, 'payload'> & {
+  payload: TPayload;
+};
+
+export interface EventContract<TSchema extends z.ZodType = z.ZodType> {
+  /** `<service>.<entity>.<happened>` */
+  readonly type: string;
+  readonly version: number;
+  /** `<service>.<entity>.<happened>.v<N>` */
+  readonly topic: string;
+  readonly payload: TSchema;
+  /** Whether the payload holds personal or demographic data that must stay on restricted topics. */
+  readonly sensitive: boolean;
+}
+
+export type PayloadOf<C extends EventContract> = z.infer<C['payload']>;
+export type EventOf<C extends EventContract> = EventEnvelope<PayloadOf<C>>;
+
+const SEGMENT = /^[a-z][a-z0-9-]*$/;
+
+export function defineEvent<TSchema extends z.ZodType>(spec: {
+  service: string;
+  entity: string;
+  happened: string;
+  version: number;
+  payload: TSchema;
+  sensitive?: boolean;
+}): EventContract<TSchema> {
+  for (const [name, value] of [
+    ['service', spec.service],
+    ['entity', spec.entity],
+    ['happened', spec.happened],
+  ] as const) {
+    if (!SEGMENT.test(value)) {
+      throw new Error(`event ${name} "${value}" must be lower-case kebab-case`);
+    }
+  }
+  if (!Number.isInteger(spec.version) || spec.version < 1) {
+    throw new Error(`event version must be a positive integer, got ${spec.version}`);
+  }
+  const type = `${spec.service}.${spec.entity}.${spec.happened}`;
+  return {
+    type,
+    version: spec.version,
+    topic: `${type}.v${spec.version}`,
+    payload: spec.payload,
+    sensitive: spec.sensitive ?? false,
+  };
+}
+
+export interface EventMetadata {
+  aggregateId: string;
+  actorId: string | null;
+  correlationId: string;
+  causationId?: string | null;
+  occurredAt?: Date;
+  eventId?: string;
+}
+
+/** Builds a validated envelope; throws `ContractViolation` when the payload breaks the contract. */
+export function createEvent<C extends EventContract>(
+  contract: C,
+  meta: EventMetadata,
+  payload: PayloadOf<C>,
+): EventOf<C> {
+  const parsed = contract.payload.safeParse(payload);
+  if (!parsed.success) {
+    throw new ContractViolation(contract.topic, describeIssues(parsed.error));
+  }
+  return {
+    eventId: meta.eventId ?? randomUUID(),
+    type: contract.type,
+    version: contract.version,
+    occurredAt: (meta.occurredAt ?? new Date()).toISOString(),
+    aggregateId: meta.aggregateId,
+    actorId: meta.actorId,
+    correlationId: meta.correlationId,
+    causationId: meta.causationId ?? null,
+    payload: parsed.data as PayloadOf<C>,
+  };
+}
+
+export type ParseResult<T> = { ok: true; event: T } | { ok: false; reason: string };
+
+/** Validates an untrusted message (already JSON-decoded) against the envelope and the contract. */
+export function parseEvent<C extends EventContract>(contract: C, raw: unknown): ParseResult<EventOf<C>> {
+  const envelope = envelopeSchema.safeParse(raw);
+  if (!envelope.success) {
+    return { ok: false, reason: `envelope: ${describeIssues(envelope.error)}` };
+  }
+  if (envelope.data.type !== contract.type || envelope.data.version !== contract.version) {
+    return {
+      ok: false,
+      reason: `envelope: expected ${contract.type} v${contract.version}, got ${envelope.data.type} v${envelope.data.version}`,
+    };
+  }
+  const payload = contract.payload.safeParse(envelope.data.payload);
+  if (!payload.success) {
+    return { ok: false, reason: `payload: ${describeIssues(payload.error)}` };
+  }
+  return { ok: true, event: { ...envelope.data, payload: payload.data as PayloadOf<C> } };
+}
+
+export class ContractViolation extends Error {
+  constructor(
+    readonly topic: string,
+    readonly issues: string,
+  ) {
+    super(`event for ${topic} breaks its contract: ${issues}`);
+    this.name = 'ContractViolation';
+  }
+}
+
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`)
+    .join('; ');
+}

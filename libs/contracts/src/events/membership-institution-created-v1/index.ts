@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { defineEvent } from '../../envelope';
+import { institutionIdSchema } from '../../vocabulary';
+
+export const InstitutionCreatedV1 = defineEvent({
+  service: 'membership',
+  entity: 'institution',
+  happened: 'created',
+  version: 1,
+  payload: z.object({
+    institutionId: institutionIdSchema,
+    name: z.string().min(1),
+    country: z.string().length(2),
+  }),
+});

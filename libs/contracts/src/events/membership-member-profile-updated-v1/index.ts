@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { defineEvent } from '../../envelope';
+import { careerStageSchema, institutionIdSchema, interestsSchema, memberIdSchema } from '../../vocabulary';
+
+/** The member's public profile after the change (a full snapshot, so consumers need no ordering tricks). */
+export const MemberProfileUpdatedV1 = defineEvent({
+  service: 'membership',
+  entity: 'member',
+  happened: 'profile-updated',
+  version: 1,
+  payload: z.object({
+    memberId: memberIdSchema,
+    displayName: z.string().min(1),
+    careerStage: careerStageSchema,
+    institutionId: institutionIdSchema,
+    specialty: z.string().nullable(),
+    interests: interestsSchema,
+    changedFields: z.array(z.string()),
+  }),
+});

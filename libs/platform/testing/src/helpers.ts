@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { dropDatabase, ensureDatabase } from '@praxis/platform/local-infra';
+
+export function uniqueName(prefix: string): string {
+  return `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`.toLowerCase();
+}
+
+export function testPostgresUrl(): string {
+  const url = process.env.PRAXIS_TEST_POSTGRES_URL ?? process.env.DATABASE_URL;
+  if (!url) throw new Error('no test PostgreSQL: run through the integration jest config (global setup)');
+  return url;
+}
+
+export function testBrokers(): string[] {
+  const brokers = process.env.KAFKA_BROKERS;
+  if (!brokers) throw new Error('no test broker: run through the integration jest config (global setup)');
+  return brokers.split(',');
+}
+
+/** A fresh database for one suite; `drop` removes it. */
+export async function createTestDatabase(prefix = 't'): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
+  const server = testPostgresUrl();
+  const name = uniqueName(prefix.replace(/[^a-z0-9_]/gi, '_'));
+  const url = await ensureDatabase(server, name);
+  return { url, name, drop: () => dropDatabase(server, name) };
+}
+
+/**
+ * Polls `probe` until it returns a value other than undefined/false (or stops throwing), then returns it.
+ * Fails with the last error and the given description after `timeoutMs`.
+ */
+export async function waitFor<T>(
+  probe: () => T | Promise<T>,
+  options: { timeoutMs?: number; intervalMs?: number; description?: string } = {},
+): Promise<Exclude<T, false | undefined>> {
+  const timeoutMs = options.timeoutMs ?? 15000;
+  const intervalMs = options.intervalMs ?? 50;
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined && value !== false) return value as Exclude<T, false | undefined>;
+      lastError = undefined;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      const detail = lastError instanceof Error ? `: ${lastError.message}` : '';
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${options.description ?? 'condition'}${detail}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
