@@ -3,8 +3,8 @@ module.exports = {
   ...require('./jest.preset'),
   displayName: 'integration',
   testMatch: ['<rootDir>/{apps,libs}/**/*.integration-spec.ts'],
-  globalSetup: '<rootDir>/libs/platform/testing/src/global-setup.ts',
-  globalTeardown: '<rootDir>/libs/platform/testing/src/global-teardown.ts',
+  globalSetup: '<rootDir>/jest.setup-infra.js',
+  globalTeardown: '<rootDir>/jest.teardown-infra.js',
   testTimeout: 60000,
   maxWorkers: 2,
 };

@@ -3,8 +3,8 @@ module.exports = {
   ...require('./jest.preset'),
   displayName: 'system',
   testMatch: ['<rootDir>/apps/*-e2e/**/*.e2e-spec.ts'],
-  globalSetup: '<rootDir>/libs/platform/testing/src/global-setup.ts',
-  globalTeardown: '<rootDir>/libs/platform/testing/src/global-teardown.ts',
+  globalSetup: '<rootDir>/jest.setup-infra.js',
+  globalTeardown: '<rootDir>/jest.teardown-infra.js',
   testTimeout: 120000,
   maxWorkers: 1,
 };

@@ -24,6 +24,18 @@ for (const contract of ALL_EVENTS) {
   byTopic.set(contract.topic, contract);
 }
 
+/**
+ * Adds contracts at run time: integration tests use it for contracts with unique per-test topics. Production
+ * code lists its events in ALL_EVENTS.
+ */
+export function registerEvents(...contracts: EventContract[]): void {
+  for (const contract of contracts) {
+    const existing = byTopic.get(contract.topic);
+    if (existing && existing !== contract) throw new Error(`two contracts claim topic ${contract.topic}`);
+    byTopic.set(contract.topic, contract);
+  }
+}
+
 export function contractForTopic(topic: string): EventContract | undefined {
   return byTopic.get(topic);
 }

@@ -1,0 +1,49 @@
+import { DataSource, type DataSourceOptions, type EntitySchema, type MixedList } from 'typeorm';
+import { ensureDatabase } from '@praxis/platform/local-infra';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+type EntityList = MixedList<string | (new (...args: never[]) => unknown) | EntitySchema>;
+type MigrationList = MixedList<string | (new (...args: never[]) => unknown)>;
+
+export interface ServiceDataSourceOptions {
+  /** postgres:// URL of the service's own database. */
+  url: string;
+  entities: EntityList;
+  migrations: MigrationList;
+  poolSize?: number;
+  logging?: boolean;
+  applicationName?: string;
+}
+
+/** One data source per service: its own database, committed migrations, never `synchronize`. */
+export function createServiceDataSource(options: ServiceDataSourceOptions): DataSource {
+  return new DataSource(serviceDataSourceOptions(options));
+}
+
+export function serviceDataSourceOptions(options: ServiceDataSourceOptions): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: options.url,
+    entities: options.entities as DataSourceOptions['entities'],
+    migrations: options.migrations as DataSourceOptions['migrations'],
+    migrationsTableName: 'typeorm_migrations',
+    migrationsTransactionMode: 'each',
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    logging: options.logging ? ['query', 'error'] : ['error'],
+    extra: { max: options.poolSize ?? 10, application_name: options.applicationName ?? 'praxis' },
+  };
+}
+
+/** Creates the service's database when missing (the URL names it), then connects and runs pending migrations. */
+export async function openServiceDatabase(options: ServiceDataSourceOptions): Promise<DataSource> {
+  const url = new URL(options.url);
+  const database = url.pathname.replace(/^\//, '');
+  const maintenance = new URL(options.url);
+  maintenance.pathname = '/postgres';
+  await ensureDatabase(maintenance.toString(), database);
+  const dataSource = createServiceDataSource(options);
+  await dataSource.initialize();
+  await dataSource.runMigrations();
+  return dataSource;
+}

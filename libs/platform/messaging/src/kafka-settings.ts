@@ -1,0 +1,75 @@
+import { Kafka, logLevel, type ISocketFactory, type KafkaConfig } from 'kafkajs';
+import { env } from '@praxis/platform/config';
+import type { Logger } from '@praxis/platform/observability';
+
+/**
+ * Environment shape for Kafka, shared by every service. Defaults suit a real cluster; the local mock broker
+ * wants short timings (the launcher and tests set them), see ARCHITECTURE.md.
+ */
+export const kafkaEnvShape = {
+  KAFKA_BROKERS: env.brokers(),
+  KAFKA_SESSION_TIMEOUT_MS: env.int(30000, 1000),
+  KAFKA_HEARTBEAT_INTERVAL_MS: env.int(3000, 100),
+  KAFKA_MAX_WAIT_MS: env.int(1000, 10),
+  KAFKA_TOPIC_PARTITIONS: env.int(6, 1),
+  KAFKA_REPLICATION_FACTOR: env.int(1, 1),
+  KAFKA_CONSUMER_MAX_ATTEMPTS: env.int(5, 1),
+};
+
+export interface KafkaSettings {
+  brokers: string[];
+  clientId: string;
+  sessionTimeoutMs: number;
+  heartbeatIntervalMs: number;
+  maxWaitMs: number;
+  topicPartitions: number;
+  replicationFactor: number;
+  consumerMaxAttempts: number;
+  /** Lets tests cut the network between a client and the broker; production leaves it unset. */
+  socketFactory?: ISocketFactory;
+}
+
+export function kafkaSettingsFromEnv(
+  clientId: string,
+  config: {
+    KAFKA_BROKERS: string[];
+    KAFKA_SESSION_TIMEOUT_MS: number;
+    KAFKA_HEARTBEAT_INTERVAL_MS: number;
+    KAFKA_MAX_WAIT_MS: number;
+    KAFKA_TOPIC_PARTITIONS: number;
+    KAFKA_REPLICATION_FACTOR: number;
+    KAFKA_CONSUMER_MAX_ATTEMPTS: number;
+  },
+): KafkaSettings {
+  return {
+    brokers: config.KAFKA_BROKERS,
+    clientId,
+    sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+    heartbeatIntervalMs: config.KAFKA_HEARTBEAT_INTERVAL_MS,
+    maxWaitMs: config.KAFKA_MAX_WAIT_MS,
+    topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
+    replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+    consumerMaxAttempts: config.KAFKA_CONSUMER_MAX_ATTEMPTS,
+  };
+}
+
+/** Routes kafkajs' own log lines into our structured logger instead of its console output. */
+export function createKafka(settings: KafkaSettings, logger: Logger): Kafka {
+  const config: KafkaConfig = {
+    clientId: settings.clientId,
+    brokers: settings.brokers,
+    connectionTimeout: 3000,
+    requestTimeout: 10000,
+    retry: { retries: 5, initialRetryTime: 200, maxRetryTime: 5000 },
+    logLevel: logLevel.WARN,
+    logCreator: () => (entry) => {
+      const { message, ...rest } = entry.log;
+      const line = { kafka: entry.namespace, ...rest };
+      if (entry.level === logLevel.ERROR) logger.error(line, message);
+      else if (entry.level === logLevel.WARN) logger.warn(line, message);
+      else logger.debug(line, message);
+    },
+  };
+  if (settings.socketFactory) config.socketFactory = settings.socketFactory;
+  return new Kafka(config);
+}

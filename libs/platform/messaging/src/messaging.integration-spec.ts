@@ -1,0 +1,297 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { DataSource } from 'typeorm';
+import { defineEvent, dlqTopicFor, registerEvents, type EventOf } from '@praxis/contracts';
+import { createServiceDataSource } from '@praxis/platform/database';
+import { createLogger } from '@praxis/platform/observability';
+import {
+  collectTopic,
+  createTestDatabase,
+  cuttableNetwork,
+  testBrokers,
+  testKafka,
+  uniqueName,
+  waitFor,
+} from '@praxis/platform/testing';
+import { NonRetriableError } from './errors';
+import { handle } from './event.consumer';
+import type { KafkaSettings } from './kafka-settings';
+import { MESSAGING_ENTITIES } from './messaging.entities';
+import { CreateMessagingTables1763700000000 } from './messaging.migration';
+import { MessagingRuntime } from './messaging.runtime';
+import { appendToOutbox } from './outbox.writer';
+
+const logger = createLogger('messaging-test', process.env.TEST_LOG_LEVEL ?? 'silent');
+
+/** A contract on a topic of its own, so tests never see each other's messages. */
+function uniqueContract() {
+  const contract = defineEvent({
+    service: `t${randomBytes(4).toString('hex')}`,
+    entity: 'thing',
+    happened: 'made',
+    version: 1,
+    payload: z.object({ n: z.number().int(), label: z.string() }),
+  });
+  registerEvents(contract);
+  return contract;
+}
+
+function settings(overrides: Partial<KafkaSettings> = {}): KafkaSettings {
+  return {
+    brokers: testBrokers(),
+    clientId: uniqueName('svc'),
+    sessionTimeoutMs: 6000,
+    heartbeatIntervalMs: 500,
+    maxWaitMs: 100,
+    topicPartitions: 4,
+    replicationFactor: 1,
+    consumerMaxAttempts: 3,
+    ...overrides,
+  };
+}
+
+describe('messaging: outbox, relay, consumer, inbox, dead letters', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let dataSource: DataSource;
+  const runtimes: MessagingRuntime[] = [];
+  const stops: Array<() => Promise<void>> = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase('messaging');
+    dataSource = createServiceDataSource({
+      url: db.url,
+      entities: MESSAGING_ENTITIES,
+      migrations: [CreateMessagingTables1763700000000],
+    });
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    await dataSource.query(
+      `CREATE TABLE received (consumer text NOT NULL, event_id uuid NOT NULL, aggregate_id text NOT NULL, n int NOT NULL, seq bigserial)`,
+    );
+  });
+
+  afterEach(async () => {
+    for (const stop of stops.splice(0)) await stop();
+    for (const runtime of runtimes.splice(0)) await runtime.stop();
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+    await db.drop();
+  });
+
+  async function write(contract: ReturnType<typeof uniqueContract>, aggregateId: string, n: number) {
+    return dataSource.transaction((manager) => appendToOutbox(manager, contract, aggregateId, { n, label: `#${n}` }));
+  }
+
+  async function received(consumer: string): Promise<Array<{ aggregate_id: string; n: number }>> {
+    return dataSource.query(`SELECT aggregate_id, n FROM received WHERE consumer = $1 ORDER BY seq`, [consumer]);
+  }
+
+  it('publishes outbox rows to Kafka, applies each event once, and a redelivery changes nothing', async () => {
+    const contract = uniqueContract();
+    const group = uniqueName('group');
+    const runtime = new MessagingRuntime({
+      service: uniqueName('svc'),
+      settings: settings(),
+      dataSource,
+      databaseUrl: db.url,
+      logger,
+      produces: [contract],
+      // a long poll interval: only NOTIFY can make the relay publish promptly
+      relay: { pollIntervalMs: 60000 },
+      consumers: [
+        {
+          groupId: group,
+          handlers: [
+            handle(contract, async (event, manager) => {
+              await manager.query(`INSERT INTO received (consumer, event_id, aggregate_id, n) VALUES ($1, $2, $3, $4)`, [
+                group,
+                event.eventId,
+                event.aggregateId,
+                event.payload.n,
+              ]);
+            }),
+          ],
+        },
+      ],
+    });
+    runtimes.push(runtime);
+    runtime.start();
+    await runtime.ready();
+    const collector = await collectTopic(testBrokers(), contract.topic);
+    stops.push(collector.stop);
+    await collector.whenJoined();
+
+    const written: EventOf<typeof contract>[] = [];
+    for (let n = 1; n <= 3; n++) written.push(await write(contract, 'agg-1', n));
+    written.push(await write(contract, 'agg-2', 10));
+
+    const rows = await waitFor(async () => ((await received(group)).length === 4 ? received(group) : undefined), {
+      description: 'four events applied',
+    });
+    // per-aggregate order holds
+    expect(rows.filter((row) => row.aggregate_id === 'agg-1').map((row) => row.n)).toEqual([1, 2, 3]);
+    const outbox = await dataSource.query(`SELECT status FROM outbox`);
+    expect(outbox.every((row: { status: string }) => row.status === 'sent')).toBe(true);
+
+    // the message on the wire is the envelope with the aggregate as key and correlation in headers
+    const messages = await collector.waitForCount(4);
+    const first = messages.find((message) => (message.json() as { eventId: string }).eventId === written[0].eventId);
+    expect(first?.key).toBe('agg-1');
+    expect(first?.json()).toEqual(written[0]);
+    expect(first?.headers['x-correlation-id']).toBe(written[0].correlationId);
+
+    // redeliver the first event, then a fresh one on the same key: when the fresh one is applied, the
+    // duplicate before it (same partition) has been handled too, and must have changed nothing
+    const producer = testKafka(testBrokers()).producer();
+    await producer.connect();
+    stops.push(() => producer.disconnect());
+    await producer.send({ topic: contract.topic, messages: [{ key: 'agg-1', value: first?.value ?? '' }] });
+    await write(contract, 'agg-1', 4);
+    const after = await waitFor(async () => {
+      const current = await received(group);
+      return current.some((row) => row.n === 4) ? current : undefined;
+    });
+    expect(after.map((row) => row.n).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 10]);
+    const inbox = await dataSource.query(`SELECT count(*)::int AS count FROM inbox WHERE consumer_group = $1`, [group]);
+    expect(inbox[0].count).toBe(5);
+  });
+
+  it('keeps accepting writes while the broker is unreachable and publishes every event once it returns', async () => {
+    const contract = uniqueContract();
+    const network = cuttableNetwork();
+    const runtime = new MessagingRuntime({
+      service: uniqueName('svc'),
+      settings: { ...settings(), socketFactory: network.socketFactory },
+      dataSource,
+      databaseUrl: db.url,
+      logger,
+      produces: [contract],
+      relay: { pollIntervalMs: 200, minBackoffMs: 100, maxBackoffMs: 500 },
+    });
+    runtimes.push(runtime);
+    const collector = await collectTopic(testBrokers(), contract.topic);
+    stops.push(collector.stop);
+    await collector.whenJoined();
+    runtime.start();
+    await write(contract, 'before', 0);
+    await collector.waitForCount(1);
+
+    network.cut();
+    const aggregates = ['a', 'b', 'c', 'd'];
+    for (let n = 1; n <= 20; n++) await write(contract, aggregates[n % 4], n);
+    await expect(runtime.checkBroker(1000)).rejects.toThrow();
+    // the relay tried and failed, and kept the events
+    const stuck = await waitFor(async () => {
+      const rows: Array<{ pending: number; tried: number }> = await dataSource.query(
+        `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending,
+                count(*) FILTER (WHERE status = 'pending' AND attempts > 0 AND last_error IS NOT NULL)::int AS tried
+           FROM outbox WHERE topic = $1`,
+        [contract.topic],
+      );
+      return rows[0].tried > 0 ? rows[0] : undefined;
+    }, { description: 'relay attempts recorded while the broker is away' });
+    expect(stuck.pending).toBe(20);
+
+    network.restore();
+    const messages = await collector.waitForCount(21, 30000);
+    // give a late duplicate a moment to show up, then check exactly-once on the wire
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const ns = messages.map((message) => (message.json() as { payload: { n: number } }).payload.n);
+    expect([...ns].sort((a, b) => a - b)).toEqual(Array.from({ length: 21 }, (_, i) => i));
+    for (const aggregate of aggregates) {
+      const inOrder = messages
+        .filter((message) => message.key === aggregate)
+        .map((message) => (message.json() as { payload: { n: number } }).payload.n);
+      expect(inOrder).toEqual([...inOrder].sort((a, b) => a - b));
+    }
+    const pending = await dataSource.query(`SELECT count(*)::int AS count FROM outbox WHERE topic = $1 AND status <> 'sent'`, [contract.topic]);
+    expect(pending[0].count).toBe(0);
+  });
+
+  it('dead-letters poison messages with the reason and goes on to the next good message', async () => {
+    const contract = uniqueContract();
+    const group = uniqueName('group');
+    const runtime = new MessagingRuntime({
+      service: uniqueName('svc'),
+      settings: settings({ consumerMaxAttempts: 2 }),
+      dataSource,
+      databaseUrl: db.url,
+      logger,
+      produces: [contract],
+      consumers: [
+        {
+          groupId: group,
+          handlers: [
+            handle(contract, async (event, manager) => {
+              if (event.payload.n === 13) throw new NonRetriableError('thirteen is refused by this handler');
+              if (event.payload.n === 14) throw new Error('database hiccup that never clears');
+              await manager.query(`INSERT INTO received (consumer, event_id, aggregate_id, n) VALUES ($1, $2, $3, $4)`, [
+                group,
+                event.eventId,
+                event.aggregateId,
+                event.payload.n,
+              ]);
+            }),
+          ],
+        },
+      ],
+    });
+    runtimes.push(runtime);
+    const dlq = await collectTopic(testBrokers(), dlqTopicFor(contract.topic));
+    stops.push(dlq.stop);
+    runtime.start();
+    await Promise.all([runtime.ready(), dlq.whenJoined()]);
+
+    const producer = testKafka(testBrokers()).producer();
+    await producer.connect();
+    stops.push(() => producer.disconnect());
+    const key = 'poison';
+    await producer.send({
+      topic: contract.topic,
+      messages: [
+        { key, value: '{not json' },
+        { key, value: JSON.stringify({ eventId: 'not-a-uuid', type: contract.type }) },
+        {
+          key,
+          value: JSON.stringify({
+            eventId: '9b2f7d1e-5b7a-4c1e-9a57-0d8a4f1f2c3b',
+            type: contract.type,
+            version: 1,
+            occurredAt: new Date().toISOString(),
+            aggregateId: key,
+            actorId: null,
+            correlationId: 'c-1',
+            causationId: null,
+            payload: { n: 'seven', label: 'x' },
+          }),
+        },
+      ],
+    });
+    await write(contract, key, 13);
+    await write(contract, key, 14);
+    await write(contract, key, 15);
+
+    const rows = await waitFor(async () => {
+      const current = await received(group);
+      return current.some((row) => row.n === 15) ? current : undefined;
+    }, { timeoutMs: 30000, description: 'the good message after the poison ones' });
+    expect(rows.map((row) => row.n)).toEqual([15]);
+
+    const letters = await dlq.waitForCount(5);
+    const reasons = letters.map((letter) => letter.headers['x-dlq-reason']);
+    expect(reasons).toEqual([
+      'invalid-json',
+      'contract-violation',
+      'contract-violation',
+      'handler-rejected',
+      'handler-failed-after-retries',
+    ]);
+    expect(letters[2].headers['x-dlq-error']).toMatch(/payload: n: /);
+    expect(letters[3].headers['x-dlq-error']).toMatch(/thirteen is refused/);
+    expect(letters[4].headers['x-dlq-attempts']).toBe('2');
+    expect(letters.every((letter) => letter.headers['x-dlq-original-topic'] === contract.topic)).toBe(true);
+    expect(letters[0].value).toBe('{not json');
+  });
+});

@@ -1,0 +1,238 @@
+import type { Producer } from 'kafkajs';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { messagingMetrics, type Logger } from '@praxis/platform/observability';
+import { errorMessage, isRetriable } from './errors';
+import { OUTBOX_CHANNEL } from './outbox.writer';
+
+export interface OutboxRelayOptions {
+  dataSource: DataSource;
+  /** Connection for LISTEN and the relay's advisory lock (kept open while the relay runs). */
+  databaseUrl: string;
+  /** Called for a fresh producer after a failure, so a broken connection is never reused. */
+  producerFactory: () => Promise<Producer>;
+  logger: Logger;
+  /** Only one relay per service database publishes at a time; the others stand by. */
+  lockName: string;
+  batchSize?: number;
+  pollIntervalMs?: number;
+  minBackoffMs?: number;
+  maxBackoffMs?: number;
+  /** A row whose publish keeps failing with a non-retriable error is marked failed after this many attempts. */
+  maxAttemptsForPoisonRow?: number;
+  sentRetentionHours?: number;
+}
+
+interface PendingRow {
+  id: string;
+  topic: string;
+  message_key: string;
+  envelope: Record<string, unknown>;
+  headers: Record<string, string>;
+  attempts: number;
+}
+
+/**
+ * Publishes outbox rows to Kafka in id order (so per-aggregate order holds), marks them sent, backs off
+ * exponentially while the broker is unavailable, and wakes at once on NOTIFY from a committed write.
+ */
+export class OutboxRelay {
+  private listener: Client | null = null;
+  private producer: Producer | null = null;
+  private stopped = true;
+  private woken = false;
+  private failures = 0;
+  private singleRowMode = false;
+  private hasLock = false;
+  private wakeSleeper: (() => void) | null = null;
+  private loopDone: Promise<void> = Promise.resolve();
+  private lastCleanup = 0;
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly minBackoffMs: number;
+  private readonly maxBackoffMs: number;
+  private readonly maxAttemptsForPoisonRow: number;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.batchSize = options.batchSize ?? 200;
+    this.pollIntervalMs = options.pollIntervalMs ?? 2000;
+    this.minBackoffMs = options.minBackoffMs ?? 250;
+    this.maxBackoffMs = options.maxBackoffMs ?? 10000;
+    this.maxAttemptsForPoisonRow = options.maxAttemptsForPoisonRow ?? 10;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.loopDone = this.loop();
+  }
+
+  /** Finishes the batch in flight, releases the lock and the connections. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.wakeSleeper?.();
+    await this.loopDone;
+    await this.closeListener();
+    await this.dropProducer();
+  }
+
+  /** Asks for a pass now (writers in this process may call it; NOTIFY does it for every process). */
+  wake(): void {
+    this.woken = true;
+    if (this.failures === 0) this.wakeSleeper?.();
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopped) {
+      let delay = this.pollIntervalMs;
+      try {
+        await this.ensureListener();
+        if (this.hasLock) {
+          await this.drain();
+          this.failures = 0;
+          await this.cleanupSent();
+        }
+      } catch (error) {
+        this.failures += 1;
+        delay = Math.min(this.maxBackoffMs, this.minBackoffMs * 2 ** (this.failures - 1));
+        messagingMetrics.outboxFailures.inc();
+        this.options.logger.warn(
+          { error: errorMessage(error), attempt: this.failures, retryInMs: delay },
+          'outbox relay pass failed; events stay pending and will be retried',
+        );
+      }
+      await this.sleep(delay);
+    }
+  }
+
+  private async ensureListener(): Promise<void> {
+    if (this.listener) {
+      if (!this.hasLock) await this.tryLock();
+      return;
+    }
+    const client = new Client({ connectionString: this.options.databaseUrl, application_name: 'praxis-outbox-relay' });
+    client.on('notification', () => this.wake());
+    client.on('error', (error) => {
+      this.options.logger.warn({ error: errorMessage(error) }, 'outbox relay lost its database listener');
+      this.listener = null;
+      this.hasLock = false;
+      client.end().catch(() => undefined);
+    });
+    await client.connect();
+    await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    this.listener = client;
+    await this.tryLock();
+  }
+
+  private async tryLock(): Promise<void> {
+    if (!this.listener) return;
+    const result = await this.listener.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [
+      `outbox-relay:${this.options.lockName}`,
+    ]);
+    this.hasLock = result.rows[0]?.locked === true;
+    if (!this.hasLock) this.options.logger.debug('another relay holds the outbox lock; standing by');
+  }
+
+  private async closeListener(): Promise<void> {
+    const client = this.listener;
+    this.listener = null;
+    this.hasLock = false;
+    if (client) await client.end().catch(() => undefined);
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      this.woken = false;
+      const limit = this.singleRowMode ? 1 : this.batchSize;
+      const rows: PendingRow[] = await this.options.dataSource.query(
+        `SELECT "id", "topic", "message_key", "envelope", "headers", "attempts" FROM "outbox"
+          WHERE "status" = 'pending' ORDER BY "id" LIMIT $1`,
+        [limit],
+      );
+      messagingMetrics.outboxPending.set(rows.length < limit ? rows.length : limit);
+      if (rows.length === 0) return;
+      await this.publish(rows);
+      if (rows.length < limit && !this.woken) return;
+      if (this.stopped) return;
+    }
+  }
+
+  private async publish(rows: PendingRow[]): Promise<void> {
+    const ids = rows.map((row) => row.id);
+    try {
+      this.producer ??= await this.options.producerFactory();
+      await this.producer.sendBatch({ acks: -1, topicMessages: groupConsecutiveByTopic(rows) });
+    } catch (error) {
+      const message = errorMessage(error).slice(0, 2000);
+      await this.options.dataSource.query(
+        `UPDATE "outbox" SET "attempts" = "attempts" + 1, "last_error" = $2 WHERE "id" = ANY($1::bigint[])`,
+        [ids, message],
+      );
+      await this.dropProducer();
+      if (!isRetriable(error)) {
+        if (rows.length === 1 && rows[0].attempts + 1 >= this.maxAttemptsForPoisonRow) {
+          await this.options.dataSource.query(`UPDATE "outbox" SET "status" = 'failed' WHERE "id" = $1`, [rows[0].id]);
+          this.options.logger.error(
+            { outboxId: rows[0].id, topic: rows[0].topic, error: message },
+            'outbox row cannot be published (non-retriable); marked failed so later events are not blocked',
+          );
+          this.singleRowMode = false;
+          return;
+        }
+        // find the offending row by publishing one at a time
+        this.singleRowMode = true;
+      }
+      throw error;
+    }
+    await this.options.dataSource.query(
+      `UPDATE "outbox" SET "status" = 'sent', "sent_at" = now(), "attempts" = "attempts" + 1, "last_error" = NULL
+        WHERE "id" = ANY($1::bigint[])`,
+      [ids],
+    );
+    this.singleRowMode = false;
+    for (const row of rows) messagingMetrics.outboxPublished.inc({ topic: row.topic });
+  }
+
+  private async cleanupSent(): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastCleanup < 10 * 60 * 1000) return;
+    this.lastCleanup = now;
+    await this.options.dataSource.query(
+      `DELETE FROM "outbox" WHERE "status" = 'sent' AND "sent_at" < now() - make_interval(hours => $1)`,
+      [this.options.sentRetentionHours ?? 24 * 7],
+    );
+  }
+
+  private async dropProducer(): Promise<void> {
+    const producer = this.producer;
+    this.producer = null;
+    if (producer) await producer.disconnect().catch(() => undefined);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.woken && this.failures === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      const self = this;
+      function done(): void {
+        clearTimeout(timer);
+        self.wakeSleeper = null;
+        resolve();
+      }
+      this.wakeSleeper = done;
+    });
+  }
+}
+
+function groupConsecutiveByTopic(rows: PendingRow[]) {
+  const groups: Array<{ topic: string; messages: Array<{ key: string; value: string; headers: Record<string, string> }> }> = [];
+  for (const row of rows) {
+    const message = { key: row.message_key, value: JSON.stringify(row.envelope), headers: row.headers };
+    const last = groups[groups.length - 1];
+    if (last && last.topic === row.topic) last.messages.push(message);
+    else groups.push({ topic: row.topic, messages: [message] });
+  }
+  return groups;
+}

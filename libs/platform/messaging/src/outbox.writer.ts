@@ -1,0 +1,45 @@
+import type { EntityManager } from 'typeorm';
+import { contractForTopic, createEvent, type EventContract, type EventOf, type PayloadOf } from '@praxis/contracts';
+import { contextOrNew } from '@praxis/platform/observability';
+
+export const OUTBOX_CHANNEL = 'praxis_outbox';
+
+/**
+ * Appends events to the outbox inside the caller's transaction (pass the transaction's EntityManager), so the
+ * state change and its events commit or roll back together. The NOTIFY is delivered at commit and wakes the relay.
+ * Correlation, causation and actor come from the current work context unless given.
+ */
+export async function appendToOutbox<C extends EventContract>(
+  manager: EntityManager,
+  contract: C,
+  aggregateId: string,
+  payload: PayloadOf<C>,
+  meta: { actorId?: string | null; correlationId?: string; causationId?: string | null } = {},
+): Promise<EventOf<C>> {
+  if (!manager.queryRunner?.isTransactionActive) {
+    throw new Error(`appendToOutbox(${contract.topic}) must run inside a transaction with the state change`);
+  }
+  if (contractForTopic(contract.topic) !== contract) {
+    // a contract missing from the registry could be produced but never validated by any consumer
+    throw new Error(`event ${contract.topic} is not registered in @praxis/contracts ALL_EVENTS`);
+  }
+  const context = contextOrNew();
+  const event = createEvent(
+    contract,
+    {
+      aggregateId,
+      actorId: meta.actorId !== undefined ? meta.actorId : context.actorId,
+      correlationId: meta.correlationId ?? context.correlationId,
+      causationId: meta.causationId !== undefined ? meta.causationId : context.causationId,
+    },
+    payload,
+  );
+  const headers: Record<string, string> = { 'x-correlation-id': event.correlationId, 'x-event-type': event.type };
+  if (context.traceparent) headers.traceparent = context.traceparent;
+  await manager.query(
+    `INSERT INTO "outbox" ("event_id", "topic", "message_key", "envelope", "headers") VALUES ($1, $2, $3, $4, $5)`,
+    [event.eventId, contract.topic, aggregateId, JSON.stringify(event), JSON.stringify(headers)],
+  );
+  await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
+  return event;
+}
