@@ -1,0 +1,4 @@
+export * from './password';
+export * from './principal';
+export * from './tokens';
+export * from './nest/auth.guard';

@@ -1,0 +1,113 @@
+import {
+  createParamDecorator,
+  Global,
+  Injectable,
+  Module,
+  SetMetadata,
+  type CanActivate,
+  type DynamicModule,
+  type ExecutionContext,
+} from '@nestjs/common';
+import { APP_GUARD, Reflector } from '@nestjs/core';
+import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
+import type { Request } from 'express';
+import { GraphQLError } from 'graphql';
+import type { Role } from '@praxis/contracts';
+import { setActor } from '@praxis/platform/observability';
+import { hasRole, type Principal } from '../principal';
+import { InvalidTokenError, TokenVerifier, type VerifierConfig } from '../tokens';
+
+const IS_PUBLIC = 'praxis:public';
+const REQUIRED_ROLES = 'praxis:roles';
+
+/** Marks an operation that anyone may call, signed in or not (e.g. register, login). */
+export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
+
+/** Requires at least one of the roles. Per-record rules still belong in the resolver/service. */
+export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_ROLES, roles);
+
+export interface AuthenticatedRequest extends Request {
+  principal?: Principal | null;
+}
+
+export function requestOf(context: ExecutionContext): AuthenticatedRequest {
+  return GqlExecutionContext.create(context).getContext<{ req: AuthenticatedRequest }>().req;
+}
+
+/** The signed-in caller; only on operations the guard let through without @Public. */
+export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext): Principal => {
+  const principal = requestOf(context).principal;
+  if (!principal) throw unauthenticated('sign in required');
+  return principal;
+});
+
+/** The caller if signed in, else null (for @Public operations that behave differently for members). */
+export const OptionalPrincipal = createParamDecorator(
+  (_: unknown, context: ExecutionContext): Principal | null => requestOf(context).principal ?? null,
+);
+
+export function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } });
+}
+
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+}
+
+/**
+ * Every GraphQL operation passes here: the service verifies the bearer token itself (never trusting identity
+ * headers), then applies @Public and @Roles. HTTP routes (health, metrics, JWKS) are infrastructure, not data.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: TokenVerifier,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType<GqlContextType>() !== 'graphql') return true;
+    const req = requestOf(context);
+    if (req.principal === undefined) {
+      req.principal = await this.authenticate(req.headers.authorization);
+      setActor(req.principal?.memberId ?? null);
+    }
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const principal = req.principal;
+    if (!principal) throw unauthenticated('sign in required: send Authorization: Bearer <token>');
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
+    if (roles && !roles.some((role) => hasRole(principal, role))) {
+      throw forbidden(`this operation requires the ${roles.join(' or ')} role`);
+    }
+    return true;
+  }
+
+  private async authenticate(header: string | undefined): Promise<Principal | null> {
+    if (!header) return null;
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw unauthenticated('Authorization header must be "Bearer <token>"');
+    try {
+      return await this.verifier.verify(match[1]);
+    } catch (error) {
+      if (error instanceof InvalidTokenError) throw unauthenticated('invalid or expired token');
+      throw error;
+    }
+  }
+}
+
+@Global()
+@Module({})
+export class AuthModule {
+  static forRoot(config: VerifierConfig): DynamicModule {
+    return {
+      module: AuthModule,
+      providers: [
+        { provide: TokenVerifier, useValue: new TokenVerifier(config) },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
+      exports: [TokenVerifier],
+    };
+  }
+}
+

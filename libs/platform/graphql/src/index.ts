@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './validation';
+export * from './limits';
+export * from './pagination';
+export * from './subgraph.module';
