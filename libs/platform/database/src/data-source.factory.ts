@@ -29,6 +29,8 @@ export function serviceDataSourceOptions(options: ServiceDataSourceOptions): Dat
     migrationsTableName: 'typeorm_migrations',
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),
+    // gen_random_uuid() is built into PostgreSQL 13+, so no extension is needed
+    uuidExtension: 'pgcrypto',
     synchronize: false,
     logging: options.logging ? ['query', 'error'] : ['error'],
     extra: { max: options.poolSize ?? 10, application_name: options.applicationName ?? 'praxis' },

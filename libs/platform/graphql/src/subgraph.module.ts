@@ -1,4 +1,5 @@
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Logger } from '@praxis/platform/observability';
@@ -20,6 +21,8 @@ export function subgraphModule(options: { logger: Logger; limits?: QueryLimits }
     context: ({ req }: { req: unknown }) => ({ req }),
     formatError: formatErrorFor(options.logger),
     validationRules: [queryLimitsRule(options.limits ?? DEFAULT_QUERY_LIMITS)],
+    // traces would go to Apollo's hosted studio, which a self-hosted deployment does not use
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
     buildSchemaOptions: { dateScalarMode: 'isoDate', noDuplicatedFields: true },
   });
 }

@@ -1,4 +1,4 @@
-import type { Admin, Kafka, Producer } from 'kafkajs';
+import { Partitioners, type Admin, type Kafka, type Producer } from 'kafkajs';
 import { dlqTopicFor } from '@praxis/contracts';
 import type { Logger } from '@praxis/platform/observability';
 import { errorMessage } from './errors';
@@ -36,7 +36,12 @@ export async function createEventProducer(
         'ordering still holds per key (one in-flight request), a retried send may duplicate and consumers dedupe',
     );
   }
-  const producer = kafka.producer({ idempotent, maxInFlightRequests: 1, allowAutoTopicCreation: true });
+  const producer = kafka.producer({
+    idempotent,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: true,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await producer.connect();
   return producer;
 }

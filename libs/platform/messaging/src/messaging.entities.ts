@@ -21,7 +21,7 @@ export class OutboxRow {
   @Column({ type: 'jsonb' })
   envelope!: Record<string, unknown>;
 
-  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  @Column({ type: 'jsonb', default: () => `'{}'` })
   headers!: Record<string, string>;
 
   @Column({ type: 'text', default: 'pending' })

@@ -37,3 +37,7 @@ export const MemberDemographicsRecordedV1 = defineEvent({
     firstGenerationHigherEducation: yesNoPreferNotSchema,
   }),
 });
+
+export type Gender = z.infer<typeof genderSchema>;
+export type EthnicityGroup = z.infer<typeof ethnicityGroupSchema>;
+export type YesNoPreferNot = z.infer<typeof yesNoPreferNotSchema>;

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Inject, Injectable, Module, type DynamicModule, type MiddlewareConsumer, type NestMiddleware, type NestModule } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Injectable, Module, Optional, type DynamicModule, type MiddlewareConsumer, type NestMiddleware, type NestModule } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TerminusModule, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { NextFunction, Request, Response } from 'express';
 import { register } from 'prom-client';
@@ -7,13 +7,17 @@ import { enableDefaultMetrics } from '../metrics';
 
 export interface ObservabilityOptions {
   service: string;
-  /** Resolves when the broker answers; rejects with the reason when it does not. */
-  brokerCheck?: () => Promise<void>;
   /** Whether the service has a database to check. */
   database?: boolean;
 }
 
 export const OBSERVABILITY_OPTIONS = Symbol('OBSERVABILITY_OPTIONS');
+
+/** Provided by the messaging module: readiness asks it whether the broker answers. */
+export const BROKER_HEALTH = Symbol('BROKER_HEALTH');
+export interface BrokerHealth {
+  checkBroker(timeoutMs?: number): Promise<void>;
+}
 
 /** Gives every request a correlation id (the caller's if sane) and runs it inside that work context. */
 @Injectable()
@@ -33,6 +37,7 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     @Inject(OBSERVABILITY_OPTIONS) private readonly options: ObservabilityOptions,
     @Inject(TypeOrmHealthIndicator) private readonly db: TypeOrmHealthIndicator,
+    @Optional() @Inject(BROKER_HEALTH) private readonly broker: BrokerHealth | null,
   ) {}
 
   /** Liveness: the process serves requests. */
@@ -50,12 +55,12 @@ export class HealthController {
     if (this.options.database !== false) {
       checks.push(() => this.db.pingCheck('database', { timeout: 2000 }));
     }
-    const brokerCheck = this.options.brokerCheck;
-    if (brokerCheck) {
+    const broker = this.broker;
+    if (broker) {
       checks.push(async () => {
         const indicator = this.indicators.check('broker');
         try {
-          await brokerCheck();
+          await broker.checkBroker();
           return indicator.up();
         } catch (error) {
           return indicator.down({ message: error instanceof Error ? error.message : String(error) });

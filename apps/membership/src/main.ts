@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import type { JWK } from 'jose';
+import { TokenIssuer } from '@praxis/platform/auth';
+import { bootstrapService } from '@praxis/platform/service';
+import { MembershipService } from '@praxis/membership/feature';
+import { MembershipAppModule } from './app.module';
+import { loadMembershipConfig, type MembershipConfig } from './config';
+
+export async function startMembership() {
+  let issuer: TokenIssuer | undefined;
+  return bootstrapService<MembershipConfig>({
+    name: 'membership',
+    loadConfig: () => loadMembershipConfig(),
+    port: (config) => config.PORT,
+    module: (config, logger) => {
+      const privateJwk = JSON.parse(config.AUTH_SIGNING_KEY) as JWK;
+      const { d: _private, ...publicJwk } = privateJwk;
+      if (!issuer) throw new Error('issuer not ready');
+      return MembershipAppModule.forRoot(config, logger, issuer, { keys: [publicJwk] });
+    },
+    prepare: async (config) => {
+      issuer = await TokenIssuer.fromJwk(JSON.parse(config.AUTH_SIGNING_KEY) as JWK, {
+        issuer: config.AUTH_ISSUER,
+        audience: config.AUTH_AUDIENCE,
+        ttlSeconds: config.AUTH_TOKEN_TTL_SECONDS,
+        rolesClaim: config.AUTH_ROLES_CLAIM,
+      });
+    },
+    afterStart: async (app, config, logger) => {
+      if (config.PRAXIS_ADMIN_EMAIL && config.PRAXIS_ADMIN_PASSWORD) {
+        await app.get(MembershipService).ensureAdmin(config.PRAXIS_ADMIN_EMAIL, config.PRAXIS_ADMIN_PASSWORD, config.PRAXIS_ADMIN_INSTITUTION);
+        logger.info({ email: config.PRAXIS_ADMIN_EMAIL }, 'admin account present');
+      }
+    },
+  });
+}
+
+if (require.main === module) {
+  startMembership().catch((error: unknown) => {
+    process.stderr.write(`membership failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  });
+}

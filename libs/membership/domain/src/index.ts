@@ -1,0 +1,2 @@
+export * from './membership.exception';
+export * from './member.rules';

@@ -1,0 +1,36 @@
+export enum MembershipErrorCode {
+  InvalidInput = 'INVALID_INPUT',
+  EmailUnavailable = 'EMAIL_UNAVAILABLE',
+  InvalidCredentials = 'INVALID_CREDENTIALS',
+  MemberNotFound = 'MEMBER_NOT_FOUND',
+  InstitutionNotFound = 'INSTITUTION_NOT_FOUND',
+  InstitutionExists = 'INSTITUTION_EXISTS',
+  LeadNeedsInstitution = 'LEAD_NEEDS_INSTITUTION',
+  RoleNotHeld = 'ROLE_NOT_HELD',
+  NotAllowed = 'NOT_ALLOWED',
+}
+
+export interface FieldProblem {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+export class MembershipError extends Error {
+  constructor(
+    readonly code: MembershipErrorCode,
+    message: string,
+    readonly fields: FieldProblem[] = [],
+  ) {
+    super(message);
+    this.name = 'MembershipError';
+  }
+
+  static invalid(fields: FieldProblem[]): MembershipError {
+    return new MembershipError(
+      MembershipErrorCode.InvalidInput,
+      fields.map((field) => `${field.field}: ${field.message}`).join('; '),
+      fields,
+    );
+  }
+}

@@ -1,0 +1,3 @@
+export * from './membership-feature.module';
+export * from './membership.service';
+export * from './membership.errors';

@@ -1,0 +1,23 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TokenIssuer } from '@praxis/platform/auth';
+import { MembershipErrorFilter } from './membership.errors';
+import { InstitutionResolver, MemberResolver } from './membership.resolver';
+import { MembershipService } from './membership.service';
+
+@Module({})
+export class MembershipFeatureModule {
+  static forRoot(options: { issuer: TokenIssuer }): DynamicModule {
+    return {
+      module: MembershipFeatureModule,
+      providers: [
+        { provide: TokenIssuer, useValue: options.issuer },
+        MembershipService,
+        MemberResolver,
+        InstitutionResolver,
+        { provide: APP_FILTER, useClass: MembershipErrorFilter },
+      ],
+      exports: [MembershipService],
+    };
+  }
+}

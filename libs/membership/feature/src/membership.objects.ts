@@ -1,0 +1,251 @@
+import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import {
+  ArrayMaxSize,
+  IsEmail,
+  IsEnum,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+import {
+  CAREER_STAGES,
+  ETHNICITY_GROUPS,
+  GENDERS,
+  ROLES,
+  YES_NO_PREFER_NOT,
+  type CareerStage,
+  type EthnicityGroup,
+  type Gender,
+  type Role,
+  type YesNoPreferNot,
+} from '@praxis/contracts';
+import { ConnectionType } from '@praxis/platform/graphql';
+
+function enumOf<T extends string>(values: readonly T[]): Record<T, T> {
+  return Object.fromEntries(values.map((value) => [value, value])) as Record<T, T>;
+}
+
+export const CareerStageEnum = enumOf(CAREER_STAGES);
+registerEnumType(CareerStageEnum, { name: 'CareerStage' });
+/** GraphQL enum values are upper case; the contracts' role names are lower case. */
+export const RoleEnum = Object.fromEntries(ROLES.map((role) => [role.toUpperCase(), role])) as Record<Uppercase<Role>, Role>;
+registerEnumType(RoleEnum, { name: 'Role' });
+export const GenderEnum = enumOf(GENDERS);
+registerEnumType(GenderEnum, { name: 'Gender' });
+export const EthnicityGroupEnum = enumOf(ETHNICITY_GROUPS);
+registerEnumType(EthnicityGroupEnum, { name: 'EthnicityGroup', description: 'Top-level ethnic groups of the 2021 census of England and Wales' });
+export const YesNoEnum = enumOf(YES_NO_PREFER_NOT);
+registerEnumType(YesNoEnum, { name: 'YesNoPreferNotToSay' });
+
+@ObjectType('Institution')
+@Directive('@key(fields: "id")')
+export class InstitutionObject {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field({ description: 'ISO 3166-1 alpha-2' })
+  country!: string;
+}
+
+@ObjectType('RoleGrant')
+export class RoleGrantObject {
+  @Field(() => RoleEnum)
+  role!: Role;
+
+  @Field(() => ID, { nullable: true, description: 'The institution a lead watches' })
+  institutionId!: string | null;
+}
+
+@ObjectType('Member')
+@Directive('@key(fields: "id")')
+export class MemberObject {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  displayName!: string;
+
+  @Field(() => CareerStageEnum)
+  careerStage!: CareerStage;
+
+  @Field(() => ID)
+  institutionId!: string;
+
+  @Field(() => [String])
+  interests!: string[];
+
+  @Field(() => [RoleGrantObject])
+  roles!: RoleGrantObject[];
+
+  @Field(() => String, { nullable: true, description: 'Private: only the member, leads of their institution and admins' })
+  email!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Private: only the member, leads of their institution and admins' })
+  specialty!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'Private: only the member, leads of their institution and admins' })
+  joinedAt!: Date | null;
+}
+
+export const MemberConnection = ConnectionType(MemberObject, 'Member');
+
+@ObjectType('AuthPayload')
+export class AuthPayloadObject {
+  @Field()
+  token!: string;
+
+  @Field(() => MemberObject)
+  member!: MemberObject;
+}
+
+@ObjectType('Demographics', { description: 'Voluntary answers, readable only by the member who gave them' })
+export class DemographicsObject {
+  @Field(() => GenderEnum)
+  gender!: Gender;
+
+  @Field(() => EthnicityGroupEnum)
+  ethnicityGroup!: EthnicityGroup;
+
+  @Field(() => YesNoEnum)
+  disability!: YesNoPreferNot;
+
+  @Field(() => YesNoEnum)
+  firstGenerationHigherEducation!: YesNoPreferNot;
+
+  @Field()
+  updatedAt!: Date;
+}
+
+const INTEREST_RULE = 'each interest is 1 to 80 characters';
+
+@InputType()
+export class RegisterInput {
+  @Field()
+  @IsEmail({}, { message: 'must be a valid email address' })
+  @MaxLength(254)
+  email!: string;
+
+  @Field({ description: '12 to 128 characters with at least one letter and one digit' })
+  @IsString()
+  password!: string;
+
+  @Field()
+  @IsString()
+  @Length(1, 120, { message: 'must be 1 to 120 characters' })
+  displayName!: string;
+
+  @Field(() => CareerStageEnum)
+  @IsIn(CAREER_STAGES, { message: `must be one of ${CAREER_STAGES.join(', ')}` })
+  careerStage!: CareerStage;
+
+  @Field(() => ID)
+  @IsUUID('all', { message: 'must be the id of an institution' })
+  institutionId!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  specialty?: string | null;
+
+  @Field(() => [String], { defaultValue: [] })
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @Length(1, 80, { each: true, message: INTEREST_RULE })
+  interests!: string[];
+}
+
+@InputType()
+export class UpdateProfileInput {
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 120, { message: 'must be 1 to 120 characters' })
+  displayName?: string;
+
+  @Field(() => CareerStageEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(CAREER_STAGES, { message: `must be one of ${CAREER_STAGES.join(', ')}` })
+  careerStage?: CareerStage;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be the id of an institution' })
+  institutionId?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  specialty?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @Length(1, 80, { each: true, message: INTEREST_RULE })
+  interests?: string[];
+}
+
+@InputType()
+export class CreateInstitutionInput {
+  @Field()
+  @IsString()
+  @Length(2, 200, { message: 'must be 2 to 200 characters' })
+  name!: string;
+
+  @Field({ description: 'ISO 3166-1 alpha-2, e.g. GB' })
+  @Matches(/^[A-Z]{2}$/, { message: 'must be a two-letter ISO country code in capitals, e.g. GB' })
+  country!: string;
+}
+
+@InputType()
+export class MembersFilter {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all')
+  institutionId?: string;
+
+  @Field(() => CareerStageEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(CAREER_STAGES)
+  careerStage?: CareerStage;
+
+  @Field(() => RoleEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(80)
+  interest?: string;
+}
+
+@InputType()
+export class DemographicsInput {
+  @Field(() => GenderEnum)
+  @IsEnum(GenderEnum, { message: `must be one of ${GENDERS.join(', ')}` })
+  gender!: Gender;
+
+  @Field(() => EthnicityGroupEnum)
+  @IsEnum(EthnicityGroupEnum, { message: `must be one of ${ETHNICITY_GROUPS.join(', ')}` })
+  ethnicityGroup!: EthnicityGroup;
+
+  @Field(() => YesNoEnum)
+  @IsEnum(YesNoEnum)
+  disability!: YesNoPreferNot;
+
+  @Field(() => YesNoEnum)
+  @IsEnum(YesNoEnum)
+  firstGenerationHigherEducation!: YesNoPreferNot;
+}
+

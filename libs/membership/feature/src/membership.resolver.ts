@@ -1,0 +1,137 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
+import type { Role } from '@praxis/contracts';
+import { CurrentPrincipal, OptionalPrincipal, Public, Roles, type Principal } from '@praxis/platform/auth';
+import { pageSize, publicError, type Connection } from '@praxis/platform/graphql';
+import { toInstitutionObject, toMemberObject, viewerOf } from './membership.mapper';
+import {
+  AuthPayloadObject,
+  CreateInstitutionInput,
+  DemographicsInput,
+  DemographicsObject,
+  InstitutionObject,
+  MemberConnection,
+  MemberObject,
+  MembersFilter,
+  RegisterInput,
+  RoleEnum,
+  UpdateProfileInput,
+} from './membership.objects';
+import { MembershipService } from './membership.service';
+
+@Resolver(() => MemberObject)
+export class MemberResolver {
+  constructor(private readonly membership: MembershipService) {}
+
+  @Public()
+  @Mutation(() => AuthPayloadObject, { description: 'Join Praxis; returns a token for the new member' })
+  async register(@Args('input') input: RegisterInput): Promise<AuthPayloadObject> {
+    const { token, member } = await this.membership.register(input);
+    return { token, member: toMemberObject(member, { memberId: member.member.id, isAdmin: false, leadOf: [] }) };
+  }
+
+  @Public()
+  @Mutation(() => AuthPayloadObject)
+  async login(@Args('email') email: string, @Args('password') password: string): Promise<AuthPayloadObject> {
+    const { token, member } = await this.membership.login(email, password);
+    return { token, member: toMemberObject(member, { memberId: member.member.id, isAdmin: false, leadOf: [] }) };
+  }
+
+  @Query(() => MemberObject, { description: 'The signed-in member, with private fields' })
+  async me(@CurrentPrincipal() principal: Principal): Promise<MemberObject> {
+    const member = await this.membership.findMember(principal.memberId);
+    if (!member) throw publicError('NOT_FOUND', 'your account no longer exists');
+    return toMemberObject(member, viewerOf(principal));
+  }
+
+  @Query(() => MemberObject, { nullable: true })
+  async member(@Args('id', { type: () => ID }) id: string, @CurrentPrincipal() principal: Principal): Promise<MemberObject | null> {
+    const member = await this.membership.findMember(id);
+    return member ? toMemberObject(member, viewerOf(principal)) : null;
+  }
+
+  @Query(() => MemberConnection)
+  async members(
+    @CurrentPrincipal() principal: Principal,
+    @Args('filter', { type: () => MembersFilter, nullable: true }) filter: MembersFilter | null,
+    @Args('first', { type: () => Int, nullable: true }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<Connection<MemberObject>> {
+    const page = await this.membership.listMembers(filter ?? {}, pageSize(first), after);
+    const viewer = viewerOf(principal);
+    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: toMemberObject(edge.node, viewer) })) };
+  }
+
+  @Mutation(() => MemberObject)
+  async updateMyProfile(@CurrentPrincipal() principal: Principal, @Args('input') input: UpdateProfileInput): Promise<MemberObject> {
+    return toMemberObject(await this.membership.updateProfile(principal.memberId, input), viewerOf(principal));
+  }
+
+  @Roles('admin')
+  @Mutation(() => MemberObject)
+  async grantRole(
+    @CurrentPrincipal() principal: Principal,
+    @Args('memberId', { type: () => ID }) memberId: string,
+    @Args('role', { type: () => RoleEnum }) role: Role,
+    @Args('institutionId', { type: () => ID, nullable: true }) institutionId: string | null,
+  ): Promise<MemberObject> {
+    return toMemberObject(await this.membership.grantRole(memberId, role, institutionId, principal.memberId), viewerOf(principal));
+  }
+
+  @Roles('admin')
+  @Mutation(() => MemberObject)
+  async revokeRole(
+    @CurrentPrincipal() principal: Principal,
+    @Args('memberId', { type: () => ID }) memberId: string,
+    @Args('role', { type: () => RoleEnum }) role: Role,
+    @Args('institutionId', { type: () => ID, nullable: true }) institutionId: string | null,
+  ): Promise<MemberObject> {
+    return toMemberObject(await this.membership.revokeRole(memberId, role, institutionId), viewerOf(principal));
+  }
+
+  @Query(() => DemographicsObject, { nullable: true, description: 'Your own voluntary answers; nobody else can read them' })
+  async myDemographics(@CurrentPrincipal() principal: Principal): Promise<DemographicsObject | null> {
+    return this.membership.demographicsOf(principal.memberId);
+  }
+
+  @Mutation(() => DemographicsObject, { description: 'Voluntary; every question has PREFER_NOT_TO_SAY' })
+  async recordDemographics(@CurrentPrincipal() principal: Principal, @Args('input') input: DemographicsInput): Promise<DemographicsObject> {
+    return this.membership.recordDemographics(principal.memberId, input);
+  }
+
+  @ResolveField(() => InstitutionObject)
+  async institution(@Parent() member: MemberObject): Promise<InstitutionObject> {
+    const [institution] = await this.membership.institutionsByIds([member.institutionId]);
+    return toInstitutionObject(institution);
+  }
+
+  /** Other subgraphs reference members by id; the same visibility rules apply to the forwarded caller. */
+  @ResolveReference()
+  async resolveReference(reference: { id: string }, @OptionalPrincipal() principal: Principal | null): Promise<MemberObject | null> {
+    const member = await this.membership.findMember(reference.id);
+    return member ? toMemberObject(member, viewerOf(principal)) : null;
+  }
+}
+
+@Resolver(() => InstitutionObject)
+export class InstitutionResolver {
+  constructor(private readonly membership: MembershipService) {}
+
+  @Public()
+  @Query(() => [InstitutionObject], { description: 'Public, so people can choose theirs when they register' })
+  async institutions(): Promise<InstitutionObject[]> {
+    return (await this.membership.institutions()).map(toInstitutionObject);
+  }
+
+  @Roles('admin')
+  @Mutation(() => InstitutionObject)
+  async createInstitution(@Args('input') input: CreateInstitutionInput): Promise<InstitutionObject> {
+    return toInstitutionObject(await this.membership.createInstitution(input.name, input.country));
+  }
+
+  @Public()
+  @ResolveReference()
+  async resolveReference(reference: { id: string }): Promise<InstitutionObject | null> {
+    const [institution] = await this.membership.institutionsByIds([reference.id]);
+    return institution ? toInstitutionObject(institution) : null;
+  }
+}

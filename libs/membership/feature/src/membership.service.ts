@@ -1,0 +1,369 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  InstitutionCreatedV1,
+  MemberDemographicsRecordedV1,
+  MemberProfileUpdatedV1,
+  MemberRegisteredV1,
+  MemberRoleGrantedV1,
+  MemberRoleRevokedV1,
+  type CareerStage,
+  type EthnicityGroup,
+  type Gender,
+  type Role,
+  type YesNoPreferNot,
+} from '@praxis/contracts';
+import { DUMMY_PASSWORD_HASH, hashPassword, passwordProblems, TokenIssuer, verifyPassword, type RoleGrant } from '@praxis/platform/auth';
+import { decodeCursor, toConnection, type Connection } from '@praxis/platform/graphql';
+import { appendToOutbox } from '@praxis/platform/messaging';
+import {
+  DemographicsEntity,
+  InstitutionEntity,
+  MemberEntity,
+  RoleGrantEntity,
+} from '@praxis/membership/data-access';
+import {
+  checkGrant,
+  MembershipError,
+  MembershipErrorCode,
+  normaliseEmail,
+  normaliseInterests,
+} from '@praxis/membership/domain';
+
+export interface RegisterCommand {
+  email: string;
+  password: string;
+  displayName: string;
+  careerStage: CareerStage;
+  institutionId: string;
+  specialty?: string | null;
+  interests: string[];
+}
+
+export interface ProfileChanges {
+  displayName?: string;
+  careerStage?: CareerStage;
+  institutionId?: string;
+  specialty?: string | null;
+  interests?: string[];
+}
+
+export interface MemberWithRoles {
+  member: MemberEntity;
+  roles: RoleGrant[];
+}
+
+export interface DemographicAnswers {
+  gender: Gender;
+  ethnicityGroup: EthnicityGroup;
+  disability: YesNoPreferNot;
+  firstGenerationHigherEducation: YesNoPreferNot;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
+  return driverError?.code === UNIQUE_VIOLATION && driverError.constraint === constraint;
+}
+
+/** Members, institutions, roles and voluntary demographics. Every state change writes its event to the outbox. */
+@Injectable()
+export class MembershipService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly issuer: TokenIssuer,
+  ) {}
+
+  async register(command: RegisterCommand): Promise<{ token: string; member: MemberWithRoles }> {
+    const problem = passwordProblems(command.password);
+    if (problem) throw MembershipError.invalid([{ field: 'input.password', rule: 'passwordStrength', message: problem }]);
+    const passwordHash = await hashPassword(command.password);
+    const member = await this.dataSource.transaction(async (manager) => {
+      await this.requireInstitution(manager, command.institutionId, 'input.institutionId');
+      const entity = manager.create(MemberEntity, {
+        email: normaliseEmail(command.email),
+        passwordHash,
+        displayName: command.displayName.trim(),
+        careerStage: command.careerStage,
+        institutionId: command.institutionId,
+        specialty: command.specialty?.trim() || null,
+        interests: normaliseInterests(command.interests),
+      });
+      try {
+        await manager.save(entity);
+      } catch (error) {
+        if (isUniqueViolation(error, 'member_email_uq')) {
+          throw new MembershipError(MembershipErrorCode.EmailUnavailable, 'input.email: cannot be used to register; sign in instead', [
+            { field: 'input.email', rule: 'available', message: 'cannot be used to register; sign in instead' },
+          ]);
+        }
+        throw error;
+      }
+      await appendToOutbox(
+        manager,
+        MemberRegisteredV1,
+        entity.id,
+        {
+          memberId: entity.id,
+          displayName: entity.displayName,
+          careerStage: entity.careerStage,
+          institutionId: entity.institutionId,
+          specialty: entity.specialty,
+          interests: entity.interests,
+          registeredAt: entity.createdAt.toISOString(),
+        },
+        { actorId: entity.id },
+      );
+      return entity;
+    });
+    const withRoles = { member, roles: [] };
+    return { token: await this.issuer.issue({ memberId: member.id, roles: [] }), member: withRoles };
+  }
+
+  /** The same answer, in the same time, for an unknown email and a wrong password. */
+  async login(email: string, password: string): Promise<{ token: string; member: MemberWithRoles }> {
+    const member = await this.dataSource.getRepository(MemberEntity).findOneBy({ email: normaliseEmail(email) });
+    const valid = await verifyPassword(password, member?.passwordHash ?? DUMMY_PASSWORD_HASH);
+    if (!member || !valid) {
+      throw new MembershipError(MembershipErrorCode.InvalidCredentials, 'email or password is incorrect');
+    }
+    const roles = await this.rolesOf(this.dataSource.manager, [member.id]);
+    const grants = roles.get(member.id) ?? [];
+    return { token: await this.issuer.issue({ memberId: member.id, roles: grants }), member: { member, roles: grants } };
+  }
+
+  async findMember(id: string): Promise<MemberWithRoles | null> {
+    const member = await this.dataSource.getRepository(MemberEntity).findOneBy({ id });
+    if (!member) return null;
+    return { member, roles: (await this.rolesOf(this.dataSource.manager, [id])).get(id) ?? [] };
+  }
+
+  async findMembers(ids: readonly string[]): Promise<MemberWithRoles[]> {
+    if (ids.length === 0) return [];
+    const members = await this.dataSource.getRepository(MemberEntity).createQueryBuilder('m').where('m.id IN (:...ids)', { ids }).getMany();
+    const roles = await this.rolesOf(this.dataSource.manager, members.map((member) => member.id));
+    return members.map((member) => ({ member, roles: roles.get(member.id) ?? [] }));
+  }
+
+  async listMembers(
+    filter: { institutionId?: string; careerStage?: CareerStage; role?: Role; interest?: string },
+    size: number,
+    after: string | null,
+  ): Promise<Connection<MemberWithRoles>> {
+    const query = this.dataSource.getRepository(MemberEntity).createQueryBuilder('m');
+    if (filter.institutionId) query.andWhere('m.institution_id = :institutionId', { institutionId: filter.institutionId });
+    if (filter.careerStage) query.andWhere('m.career_stage = :careerStage', { careerStage: filter.careerStage });
+    if (filter.interest) {
+      query.andWhere(':interest = ANY(m.interests)', { interest: normaliseInterests([filter.interest])[0] ?? '' });
+    }
+    if (filter.role && filter.role !== 'member') {
+      query.andWhere('EXISTS (SELECT 1 FROM role_grant g WHERE g.member_id = m.id AND g.role = :role)', { role: filter.role });
+    }
+    const totalCount = await query.getCount();
+    const cursor = decodeCursor(after, 2);
+    if (cursor) {
+      query.andWhere('(m.created_at, m.id) > (:createdAt::timestamptz, :id::uuid)', { createdAt: cursor[0], id: cursor[1] });
+    }
+    const members = await query.orderBy('m.created_at', 'ASC').addOrderBy('m.id', 'ASC').take(size + 1).getMany();
+    const roles = await this.rolesOf(this.dataSource.manager, members.map((member) => member.id));
+    const rows = members.map((member) => ({ member, roles: roles.get(member.id) ?? [] }));
+    return toConnection(rows, size, totalCount, (row) => [row.member.createdAt.toISOString(), row.member.id]);
+  }
+
+  async updateProfile(memberId: string, changes: ProfileChanges): Promise<MemberWithRoles> {
+    return this.dataSource.transaction(async (manager) => {
+      const member = await manager.findOne(MemberEntity, { where: { id: memberId }, lock: { mode: 'pessimistic_write' } });
+      if (!member) throw new MembershipError(MembershipErrorCode.MemberNotFound, 'member not found');
+      const changed: string[] = [];
+      if (changes.institutionId !== undefined && changes.institutionId !== member.institutionId) {
+        await this.requireInstitution(manager, changes.institutionId, 'input.institutionId');
+        member.institutionId = changes.institutionId;
+        changed.push('institutionId');
+      }
+      if (changes.displayName !== undefined && changes.displayName.trim() !== member.displayName) {
+        member.displayName = changes.displayName.trim();
+        changed.push('displayName');
+      }
+      if (changes.careerStage !== undefined && changes.careerStage !== member.careerStage) {
+        member.careerStage = changes.careerStage;
+        changed.push('careerStage');
+      }
+      if (changes.specialty !== undefined && (changes.specialty?.trim() || null) !== member.specialty) {
+        member.specialty = changes.specialty?.trim() || null;
+        changed.push('specialty');
+      }
+      if (changes.interests !== undefined) {
+        const interests = normaliseInterests(changes.interests);
+        if (interests.join('\n') !== member.interests.join('\n')) {
+          member.interests = interests;
+          changed.push('interests');
+        }
+      }
+      if (changed.length > 0) {
+        await manager.save(member);
+        await appendToOutbox(manager, MemberProfileUpdatedV1, member.id, {
+          memberId: member.id,
+          displayName: member.displayName,
+          careerStage: member.careerStage,
+          institutionId: member.institutionId,
+          specialty: member.specialty,
+          interests: member.interests,
+          changedFields: changed,
+        });
+      }
+      return { member, roles: (await this.rolesOf(manager, [member.id])).get(member.id) ?? [] };
+    });
+  }
+
+  async institutions(): Promise<InstitutionEntity[]> {
+    return this.dataSource.getRepository(InstitutionEntity).find({ order: { name: 'ASC' } });
+  }
+
+  async institutionsByIds(ids: readonly string[]): Promise<InstitutionEntity[]> {
+    if (ids.length === 0) return [];
+    return this.dataSource.getRepository(InstitutionEntity).createQueryBuilder('i').where('i.id IN (:...ids)', { ids }).getMany();
+  }
+
+  async createInstitution(name: string, country: string): Promise<InstitutionEntity> {
+    return this.dataSource.transaction((manager) => this.createInstitutionIn(manager, name, country));
+  }
+
+  private async createInstitutionIn(manager: EntityManager, name: string, country: string): Promise<InstitutionEntity> {
+    const institution = manager.create(InstitutionEntity, { name: name.trim(), country });
+    try {
+      await manager.save(institution);
+    } catch (error) {
+      if (isUniqueViolation(error, 'institution_name_uq')) {
+        throw new MembershipError(MembershipErrorCode.InstitutionExists, 'input.name: an institution with this name exists', [
+          { field: 'input.name', rule: 'unique', message: 'an institution with this name exists' },
+        ]);
+      }
+      throw error;
+    }
+    await appendToOutbox(manager, InstitutionCreatedV1, institution.id, {
+      institutionId: institution.id,
+      name: institution.name,
+      country: institution.country,
+    });
+    return institution;
+  }
+
+  async grantRole(memberId: string, role: Role, institutionId: string | null, grantedBy: string | null): Promise<MemberWithRoles> {
+    checkGrant(role, institutionId);
+    const scope = role === 'lead' ? institutionId : null;
+    return this.dataSource.transaction(async (manager) => {
+      await this.requireMember(manager, memberId);
+      if (scope) await this.requireInstitution(manager, scope, 'institutionId');
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO role_grant (member_id, role, institution_key, institution_id, granted_by) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (member_id, role, institution_key) DO NOTHING RETURNING id`,
+        [memberId, role, scope ?? '', scope, grantedBy],
+      );
+      if (inserted.length > 0) {
+        await appendToOutbox(manager, MemberRoleGrantedV1, memberId, { memberId, role, institutionId: scope });
+      }
+      const member = await this.requireMember(manager, memberId);
+      return { member, roles: (await this.rolesOf(manager, [memberId])).get(memberId) ?? [] };
+    });
+  }
+
+  async revokeRole(memberId: string, role: Role, institutionId: string | null): Promise<MemberWithRoles> {
+    checkGrant(role, institutionId);
+    const scope = role === 'lead' ? institutionId : null;
+    return this.dataSource.transaction(async (manager) => {
+      const member = await this.requireMember(manager, memberId);
+      const deleted: unknown[] = await manager.query(
+        `DELETE FROM role_grant WHERE member_id = $1 AND role = $2 AND institution_key = $3 RETURNING id`,
+        [memberId, role, scope ?? ''],
+      );
+      if (deleted.length === 0) {
+        throw new MembershipError(MembershipErrorCode.RoleNotHeld, `role: the member does not hold the ${role} role${scope ? ' for that institution' : ''}`, [
+          { field: 'role', rule: 'held', message: `the member does not hold the ${role} role${scope ? ' for that institution' : ''}` },
+        ]);
+      }
+      await appendToOutbox(manager, MemberRoleRevokedV1, memberId, { memberId, role, institutionId: scope });
+      return { member, roles: (await this.rolesOf(manager, [memberId])).get(memberId) ?? [] };
+    });
+  }
+
+  async recordDemographics(memberId: string, answers: DemographicAnswers): Promise<DemographicsEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const member = await this.requireMember(manager, memberId);
+      await manager.upsert(DemographicsEntity, { memberId, ...answers }, ['memberId']);
+      const saved = await manager.findOneByOrFail(DemographicsEntity, { memberId });
+      // the restricted topic: only the engagement service consumes it, for suppressed aggregates
+      await appendToOutbox(manager, MemberDemographicsRecordedV1, memberId, {
+        memberId,
+        institutionId: member.institutionId,
+        gender: saved.gender,
+        ethnicityGroup: saved.ethnicityGroup,
+        disability: saved.disability,
+        firstGenerationHigherEducation: saved.firstGenerationHigherEducation,
+      });
+      return saved;
+    });
+  }
+
+  async demographicsOf(memberId: string): Promise<DemographicsEntity | null> {
+    return this.dataSource.getRepository(DemographicsEntity).findOneBy({ memberId });
+  }
+
+  /** Creates the configured admin account (and its organiser institution) when missing; safe to run at every start. */
+  async ensureAdmin(email: string, password: string, institutionName: string): Promise<void> {
+    const existing = await this.dataSource.getRepository(MemberEntity).findOneBy({ email: normaliseEmail(email) });
+    if (existing) {
+      await this.grantRole(existing.id, 'admin', null, null);
+      return;
+    }
+    let institution = await this.dataSource.getRepository(InstitutionEntity).findOneBy({ name: institutionName });
+    institution ??= await this.createInstitution(institutionName, 'GB');
+    try {
+      const { member } = await this.register({
+        email,
+        password,
+        displayName: 'Praxis administrator',
+        careerStage: 'OTHER',
+        institutionId: institution.id,
+        interests: [],
+      });
+      await this.grantRole(member.member.id, 'admin', null, null);
+    } catch (error) {
+      // another instance created it at the same moment
+      if (!(error instanceof MembershipError && error.code === MembershipErrorCode.EmailUnavailable)) throw error;
+    }
+  }
+
+  private async requireInstitution(manager: EntityManager, id: string, field: string): Promise<InstitutionEntity> {
+    const institution = await manager.findOneBy(InstitutionEntity, { id });
+    if (!institution) {
+      throw new MembershipError(MembershipErrorCode.InstitutionNotFound, `${field}: no institution has this id`, [
+        { field, rule: 'exists', message: 'no institution has this id' },
+      ]);
+    }
+    return institution;
+  }
+
+  private async requireMember(manager: EntityManager, id: string): Promise<MemberEntity> {
+    const member = await manager.findOneBy(MemberEntity, { id });
+    if (!member) throw new MembershipError(MembershipErrorCode.MemberNotFound, 'member not found');
+    return member;
+  }
+
+  private async rolesOf(manager: EntityManager, memberIds: string[]): Promise<Map<string, RoleGrant[]>> {
+    const result = new Map<string, RoleGrant[]>();
+    if (memberIds.length === 0) return result;
+    const grants = await manager
+      .getRepository(RoleGrantEntity)
+      .createQueryBuilder('g')
+      .where('g.member_id IN (:...memberIds)', { memberIds })
+      .orderBy('g.granted_at', 'ASC')
+      .getMany();
+    for (const grant of grants) {
+      const list = result.get(grant.memberId) ?? [];
+      list.push({ role: grant.role, institutionId: grant.institutionId });
+      result.set(grant.memberId, list);
+    }
+    return result;
+  }
+}

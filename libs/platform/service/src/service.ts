@@ -1,0 +1,120 @@
+import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { EventContract } from '@praxis/contracts';
+import { AuthModule, authVerifyEnvShape, type VerifierConfig } from '@praxis/platform/auth';
+import { ConfigError, env } from '@praxis/platform/config';
+import { openServiceDatabase, serviceDataSourceOptions, type ServiceDataSourceOptions } from '@praxis/platform/database';
+import { inputValidationPipe, subgraphModule } from '@praxis/platform/graphql';
+import {
+  kafkaEnvShape,
+  kafkaSettingsFromEnv,
+  MessagingModule,
+  MessagingRuntime,
+  type EventHandler,
+  type MessagingRuntimeOptions,
+} from '@praxis/platform/messaging';
+import { createLogger, ObservabilityModule, PinoNestLogger, type Logger } from '@praxis/platform/observability';
+
+/** Environment every service reads; services add their own variables to it. */
+export const serviceEnvShape = {
+  NODE_ENV: env.nodeEnv(),
+  LOG_LEVEL: env.logLevel(),
+  DATABASE_URL: env.postgresUrl(),
+  ...kafkaEnvShape,
+  ...authVerifyEnvShape,
+  OUTBOX_POLL_INTERVAL_MS: env.int(2000, 50),
+};
+
+export type ServiceConfig = {
+  NODE_ENV: 'development' | 'test' | 'production';
+  LOG_LEVEL: string;
+  DATABASE_URL: string;
+  OUTBOX_POLL_INTERVAL_MS: number;
+} & Parameters<typeof kafkaSettingsFromEnv>[1] &
+  VerifierConfig;
+
+export interface ServiceDefinition {
+  name: string;
+  entities: ServiceDataSourceOptions['entities'];
+  migrations: ServiceDataSourceOptions['migrations'];
+  produces: readonly EventContract[];
+  /** Consumer groups are named `<service>.<purpose>` so each service's replicas share the work. */
+  consumers?: (dataSource: DataSource) => Array<{ groupId: string; handlers: EventHandler[] }>;
+}
+
+/**
+ * The modules every Praxis service stands on: its own database (created and migrated at start), the event
+ * runtime (outbox relay, consumers), a Federation subgraph with auth on every operation, health and metrics.
+ */
+export function platformModules(definition: ServiceDefinition, config: ServiceConfig, logger: Logger): DynamicModule[] {
+  const databaseOptions = {
+    url: config.DATABASE_URL,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    applicationName: `praxis-${definition.name}`,
+  };
+  return [
+    TypeOrmModule.forRootAsync({
+      useFactory: () => serviceDataSourceOptions(databaseOptions),
+      dataSourceFactory: async () => openServiceDatabase(databaseOptions),
+    }),
+    MessagingModule.forRootAsync({
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource) => new MessagingRuntime(messagingOptions(definition, config, logger, dataSource)),
+    }),
+    AuthModule.forRoot(config),
+    subgraphModule({ logger }),
+    ObservabilityModule.forRoot({ service: definition.name, database: true }),
+  ];
+}
+
+export function messagingOptions(
+  definition: ServiceDefinition,
+  config: ServiceConfig,
+  logger: Logger,
+  dataSource: DataSource,
+): MessagingRuntimeOptions {
+  return {
+    service: definition.name,
+    settings: kafkaSettingsFromEnv(`praxis-${definition.name}`, config),
+    dataSource,
+    databaseUrl: config.DATABASE_URL,
+    logger: logger.child({ component: 'messaging' }),
+    produces: definition.produces,
+    consumers: definition.consumers?.(dataSource) ?? [],
+    relay: { pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS },
+  };
+}
+
+/** Validates config (every problem at once), starts the app, and exits cleanly on SIGTERM/SIGINT. */
+export async function bootstrapService<TConfig>(options: {
+  name: string;
+  loadConfig: () => TConfig & { LOG_LEVEL: string };
+  port: (config: TConfig) => number;
+  module: (config: TConfig, logger: Logger) => DynamicModule;
+  /** Async work between config and module construction (e.g. importing keys). */
+  prepare?: (config: TConfig) => Promise<void>;
+  afterStart?: (app: INestApplication, config: TConfig, logger: Logger) => Promise<void>;
+}): Promise<INestApplication> {
+  let config: TConfig & { LOG_LEVEL: string };
+  try {
+    config = options.loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${options.name}: ${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const logger = createLogger(options.name, config.LOG_LEVEL);
+  await options.prepare?.(config);
+  const app = await NestFactory.create(options.module(config, logger), { logger: new PinoNestLogger(logger) });
+  app.useGlobalPipes(inputValidationPipe());
+  app.enableShutdownHooks();
+  await app.listen(options.port(config));
+  await options.afterStart?.(app, config, logger);
+  logger.info({ url: await app.getUrl() }, `${options.name} ready`);
+  return app;
+}
