@@ -11,11 +11,22 @@ import { SERVICE_DATABASES } from './service-databases';
 
 type Definition = (typeof SERVICE_DATABASES)[string];
 
-async function withMigratedDatabase<T>(service: string, definition: Definition, work: (ds: ReturnType<typeof createServiceDataSource>) => Promise<T>): Promise<T> {
-  const server = await resolvePostgres({ databaseUrl: process.env.DATABASE_URL, dataDir: path.resolve('.praxis/pg') });
+async function withMigratedDatabase<T>(
+  service: string,
+  definition: Definition,
+  work: (ds: ReturnType<typeof createServiceDataSource>) => Promise<T>,
+): Promise<T> {
+  const server = await resolvePostgres({
+    databaseUrl: process.env.DATABASE_URL,
+    dataDir: path.resolve('.praxis/pg'),
+  });
   const name = `praxis_migcheck_${service}_${process.pid}`;
   const url = await ensureDatabase(server.url, name);
-  const dataSource = createServiceDataSource({ url, entities: definition.entities as never, migrations: definition.migrations as never });
+  const dataSource = createServiceDataSource({
+    url,
+    entities: definition.entities as never,
+    migrations: definition.migrations as never,
+  });
   try {
     await dataSource.initialize();
     await dataSource.runMigrations();
@@ -33,7 +44,9 @@ async function check(): Promise<number> {
     const pending = await withMigratedDatabase(service, definition, pendingSchemaChanges);
     if (pending.length > 0) {
       failures++;
-      process.stderr.write(`${service}: entities and migrations disagree; run npm run migration:generate -- ${service} <Name>\n  ${pending.join('\n  ')}\n`);
+      process.stderr.write(
+        `${service}: entities and migrations disagree; run npm run migration:generate -- ${service} <Name>\n  ${pending.join('\n  ')}\n`,
+      );
     } else {
       process.stdout.write(`${service}: migrations match entities\n`);
     }
@@ -44,10 +57,14 @@ async function check(): Promise<number> {
 async function generate(service: string, name: string): Promise<number> {
   const definition = SERVICE_DATABASES[service];
   if (!definition || !/^[A-Z][A-Za-z0-9]+$/.test(name ?? '')) {
-    process.stderr.write(`usage: migration:generate -- <${Object.keys(SERVICE_DATABASES).join('|')}> <PascalCaseName>\n`);
+    process.stderr.write(
+      `usage: migration:generate -- <${Object.keys(SERVICE_DATABASES).join('|')}> <PascalCaseName>\n`,
+    );
     return 2;
   }
-  const sql = await withMigratedDatabase(service, definition, async (dataSource) => dataSource.driver.createSchemaBuilder().log());
+  const sql = await withMigratedDatabase(service, definition, async (dataSource) =>
+    dataSource.driver.createSchemaBuilder().log(),
+  );
   if (sql.upQueries.length === 0) {
     process.stdout.write(`${service}: nothing to generate\n`);
     return 0;
@@ -55,7 +72,10 @@ async function generate(service: string, name: string): Promise<number> {
   const timestamp = Date.now();
   const quote = (query: string) => '`' + query.replace(/`/g, '\\`') + '`';
   const up = sql.upQueries.map((q) => `    await queryRunner.query(${quote(q.query)});`).join('\n');
-  const down = sql.downQueries.reverse().map((q) => `    await queryRunner.query(${quote(q.query)});`).join('\n');
+  const down = sql.downQueries
+    .reverse()
+    .map((q) => `    await queryRunner.query(${quote(q.query)});`)
+    .join('\n');
   const kebab = name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
   const file = path.join(definition.dir, `${timestamp}-${kebab}.ts`);
   writeFileSync(

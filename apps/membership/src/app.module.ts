@@ -1,14 +1,12 @@
 import { Controller, Get, Module, type DynamicModule } from '@nestjs/common';
 import type { JSONWebKeySet } from 'jose';
-import {
-  ALL_EVENTS,
-} from '@praxis/contracts';
+import { ALL_EVENTS } from '@praxis/contracts';
 import type { TokenIssuer } from '@praxis/platform/auth';
 import type { Logger } from '@praxis/platform/observability';
 import { platformModules, type ServiceDefinition } from '@praxis/platform/service';
 import { MembershipFeatureModule } from '@praxis/membership/feature';
 import type { MembershipConfig } from './config';
-import { membershipDatabase } from './database';
+import { membershipDatabase } from '@praxis/membership/data-access';
 
 /** Membership publishes every membership.* event; it consumes none. */
 export const membershipService: ServiceDefinition = {
@@ -31,10 +29,18 @@ export function jwksController(publicJwks: JSONWebKeySet) {
 
 @Module({})
 export class MembershipAppModule {
-  static forRoot(config: MembershipConfig, logger: Logger, issuer: TokenIssuer, publicJwks: JSONWebKeySet): DynamicModule {
+  static forRoot(
+    config: MembershipConfig,
+    logger: Logger,
+    issuer: TokenIssuer,
+    publicJwks: JSONWebKeySet,
+  ): DynamicModule {
     return {
       module: MembershipAppModule,
-      imports: [...platformModules(membershipService, config, logger), MembershipFeatureModule.forRoot({ issuer })],
+      imports: [
+        ...platformModules(membershipService, config, logger),
+        MembershipFeatureModule.forRoot({ issuer }),
+      ],
       controllers: [jwksController(publicJwks)],
     };
   }

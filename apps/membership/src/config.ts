@@ -6,14 +6,17 @@ const membershipEnvShape = {
   ...serviceEnvShape,
   PORT: env.port(3001),
   /** Private signing key (JWK JSON) of the built-in issuer. */
-  AUTH_SIGNING_KEY: z.string().refine((value) => {
-    try {
-      const jwk = JSON.parse(value) as { d?: unknown; kid?: unknown };
-      return typeof jwk.d === 'string' && typeof jwk.kid === 'string';
-    } catch {
-      return false;
-    }
-  }, { message: 'must be a private JWK (JSON with "d" and "kid")' }),
+  AUTH_SIGNING_KEY: z.string().refine(
+    (value) => {
+      try {
+        const jwk = JSON.parse(value) as { d?: unknown; kid?: unknown };
+        return typeof jwk.d === 'string' && typeof jwk.kid === 'string';
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be a private JWK (JSON with "d" and "kid")' },
+  ),
   AUTH_TOKEN_TTL_SECONDS: env.int(3600, 60),
   PRAXIS_ADMIN_EMAIL: z.email().optional(),
   PRAXIS_ADMIN_PASSWORD: z.string().min(12).optional(),

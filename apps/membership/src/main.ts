@@ -28,7 +28,13 @@ export async function startMembership() {
     },
     afterStart: async (app, config, logger) => {
       if (config.PRAXIS_ADMIN_EMAIL && config.PRAXIS_ADMIN_PASSWORD) {
-        await app.get(MembershipService).ensureAdmin(config.PRAXIS_ADMIN_EMAIL, config.PRAXIS_ADMIN_PASSWORD, config.PRAXIS_ADMIN_INSTITUTION);
+        await app
+          .get(MembershipService)
+          .ensureAdmin(
+            config.PRAXIS_ADMIN_EMAIL,
+            config.PRAXIS_ADMIN_PASSWORD,
+            config.PRAXIS_ADMIN_INSTITUTION,
+          );
         logger.info({ email: config.PRAXIS_ADMIN_EMAIL }, 'admin account present');
       }
     },
@@ -37,7 +43,9 @@ export async function startMembership() {
 
 if (require.main === module) {
   startMembership().catch((error: unknown) => {
-    process.stderr.write(`membership failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(
+      `membership failed to start: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
     process.exit(1);
   });
 }

@@ -1,1 +1,2 @@
 export * from './membership.entities';
+export * from './membership.database';

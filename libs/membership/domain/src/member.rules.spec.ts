@@ -4,7 +4,10 @@ import { MembershipErrorCode } from './membership.exception';
 describe('membership rules', () => {
   it('normalises emails and interests', () => {
     expect(normaliseEmail('  Ada@Example.ORG ')).toBe('ada@example.org');
-    expect(normaliseInterests([' Medical  Education', 'medical education', '', 'QI'])).toEqual(['medical education', 'qi']);
+    expect(normaliseInterests([' Medical  Education', 'medical education', '', 'QI'])).toEqual([
+      'medical education',
+      'qi',
+    ]);
   });
 
   it('gives full profiles only to self, admins and leads of the member institution', () => {
@@ -18,7 +21,9 @@ describe('membership rules', () => {
   });
 
   it('refuses a lead grant without an institution and any grant of the implicit member role', () => {
-    expect(() => checkGrant('lead', null)).toThrow(expect.objectContaining({ code: MembershipErrorCode.LeadNeedsInstitution }));
+    expect(() => checkGrant('lead', null)).toThrow(
+      expect.objectContaining({ code: MembershipErrorCode.LeadNeedsInstitution }),
+    );
     expect(() => checkGrant('member', null)).toThrow(/implicit/);
     expect(() => checkGrant('judge', null)).not.toThrow();
   });

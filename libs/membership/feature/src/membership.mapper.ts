@@ -5,7 +5,9 @@ import type { InstitutionObject, MemberObject } from './membership.objects';
 import type { MemberWithRoles } from './membership.service';
 
 export function viewerOf(principal: Principal | null): Viewer | null {
-  return principal ? { memberId: principal.memberId, isAdmin: isAdmin(principal), leadOf: leadInstitutions(principal) } : null;
+  return principal
+    ? { memberId: principal.memberId, isAdmin: isAdmin(principal), leadOf: leadInstitutions(principal) }
+    : null;
 }
 
 /** The only way a member leaves this service over GraphQL: private fields are filled for permitted viewers only. */

@@ -32,12 +32,18 @@ function enumOf<T extends string>(values: readonly T[]): Record<T, T> {
 export const CareerStageEnum = enumOf(CAREER_STAGES);
 registerEnumType(CareerStageEnum, { name: 'CareerStage' });
 /** GraphQL enum values are upper case; the contracts' role names are lower case. */
-export const RoleEnum = Object.fromEntries(ROLES.map((role) => [role.toUpperCase(), role])) as Record<Uppercase<Role>, Role>;
+export const RoleEnum = Object.fromEntries(ROLES.map((role) => [role.toUpperCase(), role])) as Record<
+  Uppercase<Role>,
+  Role
+>;
 registerEnumType(RoleEnum, { name: 'Role' });
 export const GenderEnum = enumOf(GENDERS);
 registerEnumType(GenderEnum, { name: 'Gender' });
 export const EthnicityGroupEnum = enumOf(ETHNICITY_GROUPS);
-registerEnumType(EthnicityGroupEnum, { name: 'EthnicityGroup', description: 'Top-level ethnic groups of the 2021 census of England and Wales' });
+registerEnumType(EthnicityGroupEnum, {
+  name: 'EthnicityGroup',
+  description: 'Top-level ethnic groups of the 2021 census of England and Wales',
+});
 export const YesNoEnum = enumOf(YES_NO_PREFER_NOT);
 registerEnumType(YesNoEnum, { name: 'YesNoPreferNotToSay' });
 
@@ -84,13 +90,22 @@ export class MemberObject {
   @Field(() => [RoleGrantObject])
   roles!: RoleGrantObject[];
 
-  @Field(() => String, { nullable: true, description: 'Private: only the member, leads of their institution and admins' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Private: only the member, leads of their institution and admins',
+  })
   email!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Private: only the member, leads of their institution and admins' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Private: only the member, leads of their institution and admins',
+  })
   specialty!: string | null;
 
-  @Field(() => Date, { nullable: true, description: 'Private: only the member, leads of their institution and admins' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Private: only the member, leads of their institution and admins',
+  })
   joinedAt!: Date | null;
 }
 
@@ -248,4 +263,3 @@ export class DemographicsInput {
   @IsEnum(YesNoEnum)
   firstGenerationHigherEducation!: YesNoPreferNot;
 }
-

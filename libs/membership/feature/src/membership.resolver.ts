@@ -1,4 +1,14 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  ID,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  ResolveReference,
+  Resolver,
+} from '@nestjs/graphql';
 import type { Role } from '@praxis/contracts';
 import { CurrentPrincipal, OptionalPrincipal, Public, Roles, type Principal } from '@praxis/platform/auth';
 import { pageSize, publicError, type Connection } from '@praxis/platform/graphql';
@@ -26,14 +36,20 @@ export class MemberResolver {
   @Mutation(() => AuthPayloadObject, { description: 'Join Praxis; returns a token for the new member' })
   async register(@Args('input') input: RegisterInput): Promise<AuthPayloadObject> {
     const { token, member } = await this.membership.register(input);
-    return { token, member: toMemberObject(member, { memberId: member.member.id, isAdmin: false, leadOf: [] }) };
+    return {
+      token,
+      member: toMemberObject(member, { memberId: member.member.id, isAdmin: false, leadOf: [] }),
+    };
   }
 
   @Public()
   @Mutation(() => AuthPayloadObject)
   async login(@Args('email') email: string, @Args('password') password: string): Promise<AuthPayloadObject> {
     const { token, member } = await this.membership.login(email, password);
-    return { token, member: toMemberObject(member, { memberId: member.member.id, isAdmin: false, leadOf: [] }) };
+    return {
+      token,
+      member: toMemberObject(member, { memberId: member.member.id, isAdmin: false, leadOf: [] }),
+    };
   }
 
   @Query(() => MemberObject, { description: 'The signed-in member, with private fields' })
@@ -44,7 +60,10 @@ export class MemberResolver {
   }
 
   @Query(() => MemberObject, { nullable: true })
-  async member(@Args('id', { type: () => ID }) id: string, @CurrentPrincipal() principal: Principal): Promise<MemberObject | null> {
+  async member(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<MemberObject | null> {
     const member = await this.membership.findMember(id);
     return member ? toMemberObject(member, viewerOf(principal)) : null;
   }
@@ -58,12 +77,21 @@ export class MemberResolver {
   ): Promise<Connection<MemberObject>> {
     const page = await this.membership.listMembers(filter ?? {}, pageSize(first), after);
     const viewer = viewerOf(principal);
-    return { ...page, edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: toMemberObject(edge.node, viewer) })) };
+    return {
+      ...page,
+      edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: toMemberObject(edge.node, viewer) })),
+    };
   }
 
   @Mutation(() => MemberObject)
-  async updateMyProfile(@CurrentPrincipal() principal: Principal, @Args('input') input: UpdateProfileInput): Promise<MemberObject> {
-    return toMemberObject(await this.membership.updateProfile(principal.memberId, input), viewerOf(principal));
+  async updateMyProfile(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: UpdateProfileInput,
+  ): Promise<MemberObject> {
+    return toMemberObject(
+      await this.membership.updateProfile(principal.memberId, input),
+      viewerOf(principal),
+    );
   }
 
   @Roles('admin')
@@ -74,7 +102,10 @@ export class MemberResolver {
     @Args('role', { type: () => RoleEnum }) role: Role,
     @Args('institutionId', { type: () => ID, nullable: true }) institutionId: string | null,
   ): Promise<MemberObject> {
-    return toMemberObject(await this.membership.grantRole(memberId, role, institutionId, principal.memberId), viewerOf(principal));
+    return toMemberObject(
+      await this.membership.grantRole(memberId, role, institutionId, principal.memberId),
+      viewerOf(principal),
+    );
   }
 
   @Roles('admin')
@@ -85,16 +116,25 @@ export class MemberResolver {
     @Args('role', { type: () => RoleEnum }) role: Role,
     @Args('institutionId', { type: () => ID, nullable: true }) institutionId: string | null,
   ): Promise<MemberObject> {
-    return toMemberObject(await this.membership.revokeRole(memberId, role, institutionId), viewerOf(principal));
+    return toMemberObject(
+      await this.membership.revokeRole(memberId, role, institutionId),
+      viewerOf(principal),
+    );
   }
 
-  @Query(() => DemographicsObject, { nullable: true, description: 'Your own voluntary answers; nobody else can read them' })
+  @Query(() => DemographicsObject, {
+    nullable: true,
+    description: 'Your own voluntary answers; nobody else can read them',
+  })
   async myDemographics(@CurrentPrincipal() principal: Principal): Promise<DemographicsObject | null> {
     return this.membership.demographicsOf(principal.memberId);
   }
 
   @Mutation(() => DemographicsObject, { description: 'Voluntary; every question has PREFER_NOT_TO_SAY' })
-  async recordDemographics(@CurrentPrincipal() principal: Principal, @Args('input') input: DemographicsInput): Promise<DemographicsObject> {
+  async recordDemographics(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: DemographicsInput,
+  ): Promise<DemographicsObject> {
     return this.membership.recordDemographics(principal.memberId, input);
   }
 
@@ -106,7 +146,10 @@ export class MemberResolver {
 
   /** Other subgraphs reference members by id; the same visibility rules apply to the forwarded caller. */
   @ResolveReference()
-  async resolveReference(reference: { id: string }, @OptionalPrincipal() principal: Principal | null): Promise<MemberObject | null> {
+  async resolveReference(
+    reference: { id: string },
+    @OptionalPrincipal() principal: Principal | null,
+  ): Promise<MemberObject | null> {
     const member = await this.membership.findMember(reference.id);
     return member ? toMemberObject(member, viewerOf(principal)) : null;
   }

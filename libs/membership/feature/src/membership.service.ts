@@ -13,7 +13,14 @@ import {
   type Role,
   type YesNoPreferNot,
 } from '@praxis/contracts';
-import { DUMMY_PASSWORD_HASH, hashPassword, passwordProblems, TokenIssuer, verifyPassword, type RoleGrant } from '@praxis/platform/auth';
+import {
+  DUMMY_PASSWORD_HASH,
+  hashPassword,
+  passwordProblems,
+  TokenIssuer,
+  verifyPassword,
+  type RoleGrant,
+} from '@praxis/platform/auth';
 import { decodeCursor, toConnection, type Connection } from '@praxis/platform/graphql';
 import { appendToOutbox } from '@praxis/platform/messaging';
 import {
@@ -77,7 +84,10 @@ export class MembershipService {
 
   async register(command: RegisterCommand): Promise<{ token: string; member: MemberWithRoles }> {
     const problem = passwordProblems(command.password);
-    if (problem) throw MembershipError.invalid([{ field: 'input.password', rule: 'passwordStrength', message: problem }]);
+    if (problem)
+      throw MembershipError.invalid([
+        { field: 'input.password', rule: 'passwordStrength', message: problem },
+      ]);
     const passwordHash = await hashPassword(command.password);
     const member = await this.dataSource.transaction(async (manager) => {
       await this.requireInstitution(manager, command.institutionId, 'input.institutionId');
@@ -94,9 +104,17 @@ export class MembershipService {
         await manager.save(entity);
       } catch (error) {
         if (isUniqueViolation(error, 'member_email_uq')) {
-          throw new MembershipError(MembershipErrorCode.EmailUnavailable, 'input.email: cannot be used to register; sign in instead', [
-            { field: 'input.email', rule: 'available', message: 'cannot be used to register; sign in instead' },
-          ]);
+          throw new MembershipError(
+            MembershipErrorCode.EmailUnavailable,
+            'input.email: cannot be used to register; sign in instead',
+            [
+              {
+                field: 'input.email',
+                rule: 'available',
+                message: 'cannot be used to register; sign in instead',
+              },
+            ],
+          );
         }
         throw error;
       }
@@ -123,14 +141,19 @@ export class MembershipService {
 
   /** The same answer, in the same time, for an unknown email and a wrong password. */
   async login(email: string, password: string): Promise<{ token: string; member: MemberWithRoles }> {
-    const member = await this.dataSource.getRepository(MemberEntity).findOneBy({ email: normaliseEmail(email) });
+    const member = await this.dataSource
+      .getRepository(MemberEntity)
+      .findOneBy({ email: normaliseEmail(email) });
     const valid = await verifyPassword(password, member?.passwordHash ?? DUMMY_PASSWORD_HASH);
     if (!member || !valid) {
       throw new MembershipError(MembershipErrorCode.InvalidCredentials, 'email or password is incorrect');
     }
     const roles = await this.rolesOf(this.dataSource.manager, [member.id]);
     const grants = roles.get(member.id) ?? [];
-    return { token: await this.issuer.issue({ memberId: member.id, roles: grants }), member: { member, roles: grants } };
+    return {
+      token: await this.issuer.issue({ memberId: member.id, roles: grants }),
+      member: { member, roles: grants },
+    };
   }
 
   async findMember(id: string): Promise<MemberWithRoles | null> {
@@ -141,8 +164,15 @@ export class MembershipService {
 
   async findMembers(ids: readonly string[]): Promise<MemberWithRoles[]> {
     if (ids.length === 0) return [];
-    const members = await this.dataSource.getRepository(MemberEntity).createQueryBuilder('m').where('m.id IN (:...ids)', { ids }).getMany();
-    const roles = await this.rolesOf(this.dataSource.manager, members.map((member) => member.id));
+    const members = await this.dataSource
+      .getRepository(MemberEntity)
+      .createQueryBuilder('m')
+      .where('m.id IN (:...ids)', { ids })
+      .getMany();
+    const roles = await this.rolesOf(
+      this.dataSource.manager,
+      members.map((member) => member.id),
+    );
     return members.map((member) => ({ member, roles: roles.get(member.id) ?? [] }));
   }
 
@@ -152,28 +182,47 @@ export class MembershipService {
     after: string | null,
   ): Promise<Connection<MemberWithRoles>> {
     const query = this.dataSource.getRepository(MemberEntity).createQueryBuilder('m');
-    if (filter.institutionId) query.andWhere('m.institution_id = :institutionId', { institutionId: filter.institutionId });
-    if (filter.careerStage) query.andWhere('m.career_stage = :careerStage', { careerStage: filter.careerStage });
+    if (filter.institutionId)
+      query.andWhere('m.institution_id = :institutionId', { institutionId: filter.institutionId });
+    if (filter.careerStage)
+      query.andWhere('m.career_stage = :careerStage', { careerStage: filter.careerStage });
     if (filter.interest) {
-      query.andWhere(':interest = ANY(m.interests)', { interest: normaliseInterests([filter.interest])[0] ?? '' });
+      query.andWhere(':interest = ANY(m.interests)', {
+        interest: normaliseInterests([filter.interest])[0] ?? '',
+      });
     }
     if (filter.role && filter.role !== 'member') {
-      query.andWhere('EXISTS (SELECT 1 FROM role_grant g WHERE g.member_id = m.id AND g.role = :role)', { role: filter.role });
+      query.andWhere('EXISTS (SELECT 1 FROM role_grant g WHERE g.member_id = m.id AND g.role = :role)', {
+        role: filter.role,
+      });
     }
     const totalCount = await query.getCount();
     const cursor = decodeCursor(after, 2);
     if (cursor) {
-      query.andWhere('(m.created_at, m.id) > (:createdAt::timestamptz, :id::uuid)', { createdAt: cursor[0], id: cursor[1] });
+      query.andWhere('(m.created_at, m.id) > (:createdAt::timestamptz, :id::uuid)', {
+        createdAt: cursor[0],
+        id: cursor[1],
+      });
     }
-    const members = await query.orderBy('m.created_at', 'ASC').addOrderBy('m.id', 'ASC').take(size + 1).getMany();
-    const roles = await this.rolesOf(this.dataSource.manager, members.map((member) => member.id));
+    const members = await query
+      .orderBy('m.created_at', 'ASC')
+      .addOrderBy('m.id', 'ASC')
+      .take(size + 1)
+      .getMany();
+    const roles = await this.rolesOf(
+      this.dataSource.manager,
+      members.map((member) => member.id),
+    );
     const rows = members.map((member) => ({ member, roles: roles.get(member.id) ?? [] }));
     return toConnection(rows, size, totalCount, (row) => [row.member.createdAt.toISOString(), row.member.id]);
   }
 
   async updateProfile(memberId: string, changes: ProfileChanges): Promise<MemberWithRoles> {
     return this.dataSource.transaction(async (manager) => {
-      const member = await manager.findOne(MemberEntity, { where: { id: memberId }, lock: { mode: 'pessimistic_write' } });
+      const member = await manager.findOne(MemberEntity, {
+        where: { id: memberId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!member) throw new MembershipError(MembershipErrorCode.MemberNotFound, 'member not found');
       const changed: string[] = [];
       if (changes.institutionId !== undefined && changes.institutionId !== member.institutionId) {
@@ -222,22 +271,32 @@ export class MembershipService {
 
   async institutionsByIds(ids: readonly string[]): Promise<InstitutionEntity[]> {
     if (ids.length === 0) return [];
-    return this.dataSource.getRepository(InstitutionEntity).createQueryBuilder('i').where('i.id IN (:...ids)', { ids }).getMany();
+    return this.dataSource
+      .getRepository(InstitutionEntity)
+      .createQueryBuilder('i')
+      .where('i.id IN (:...ids)', { ids })
+      .getMany();
   }
 
   async createInstitution(name: string, country: string): Promise<InstitutionEntity> {
     return this.dataSource.transaction((manager) => this.createInstitutionIn(manager, name, country));
   }
 
-  private async createInstitutionIn(manager: EntityManager, name: string, country: string): Promise<InstitutionEntity> {
+  private async createInstitutionIn(
+    manager: EntityManager,
+    name: string,
+    country: string,
+  ): Promise<InstitutionEntity> {
     const institution = manager.create(InstitutionEntity, { name: name.trim(), country });
     try {
       await manager.save(institution);
     } catch (error) {
       if (isUniqueViolation(error, 'institution_name_uq')) {
-        throw new MembershipError(MembershipErrorCode.InstitutionExists, 'input.name: an institution with this name exists', [
-          { field: 'input.name', rule: 'unique', message: 'an institution with this name exists' },
-        ]);
+        throw new MembershipError(
+          MembershipErrorCode.InstitutionExists,
+          'input.name: an institution with this name exists',
+          [{ field: 'input.name', rule: 'unique', message: 'an institution with this name exists' }],
+        );
       }
       throw error;
     }
@@ -249,7 +308,12 @@ export class MembershipService {
     return institution;
   }
 
-  async grantRole(memberId: string, role: Role, institutionId: string | null, grantedBy: string | null): Promise<MemberWithRoles> {
+  async grantRole(
+    memberId: string,
+    role: Role,
+    institutionId: string | null,
+    grantedBy: string | null,
+  ): Promise<MemberWithRoles> {
     checkGrant(role, institutionId);
     const scope = role === 'lead' ? institutionId : null;
     return this.dataSource.transaction(async (manager) => {
@@ -261,7 +325,11 @@ export class MembershipService {
         [memberId, role, scope ?? '', scope, grantedBy],
       );
       if (inserted.length > 0) {
-        await appendToOutbox(manager, MemberRoleGrantedV1, memberId, { memberId, role, institutionId: scope });
+        await appendToOutbox(manager, MemberRoleGrantedV1, memberId, {
+          memberId,
+          role,
+          institutionId: scope,
+        });
       }
       const member = await this.requireMember(manager, memberId);
       return { member, roles: (await this.rolesOf(manager, [memberId])).get(memberId) ?? [] };
@@ -278,9 +346,17 @@ export class MembershipService {
         [memberId, role, scope ?? ''],
       );
       if (deleted.length === 0) {
-        throw new MembershipError(MembershipErrorCode.RoleNotHeld, `role: the member does not hold the ${role} role${scope ? ' for that institution' : ''}`, [
-          { field: 'role', rule: 'held', message: `the member does not hold the ${role} role${scope ? ' for that institution' : ''}` },
-        ]);
+        throw new MembershipError(
+          MembershipErrorCode.RoleNotHeld,
+          `role: the member does not hold the ${role} role${scope ? ' for that institution' : ''}`,
+          [
+            {
+              field: 'role',
+              rule: 'held',
+              message: `the member does not hold the ${role} role${scope ? ' for that institution' : ''}`,
+            },
+          ],
+        );
       }
       await appendToOutbox(manager, MemberRoleRevokedV1, memberId, { memberId, role, institutionId: scope });
       return { member, roles: (await this.rolesOf(manager, [memberId])).get(memberId) ?? [] };
@@ -311,12 +387,16 @@ export class MembershipService {
 
   /** Creates the configured admin account (and its organiser institution) when missing; safe to run at every start. */
   async ensureAdmin(email: string, password: string, institutionName: string): Promise<void> {
-    const existing = await this.dataSource.getRepository(MemberEntity).findOneBy({ email: normaliseEmail(email) });
+    const existing = await this.dataSource
+      .getRepository(MemberEntity)
+      .findOneBy({ email: normaliseEmail(email) });
     if (existing) {
       await this.grantRole(existing.id, 'admin', null, null);
       return;
     }
-    let institution = await this.dataSource.getRepository(InstitutionEntity).findOneBy({ name: institutionName });
+    let institution = await this.dataSource
+      .getRepository(InstitutionEntity)
+      .findOneBy({ name: institutionName });
     institution ??= await this.createInstitution(institutionName, 'GB');
     try {
       const { member } = await this.register({
@@ -330,16 +410,23 @@ export class MembershipService {
       await this.grantRole(member.member.id, 'admin', null, null);
     } catch (error) {
       // another instance created it at the same moment
-      if (!(error instanceof MembershipError && error.code === MembershipErrorCode.EmailUnavailable)) throw error;
+      if (!(error instanceof MembershipError && error.code === MembershipErrorCode.EmailUnavailable))
+        throw error;
     }
   }
 
-  private async requireInstitution(manager: EntityManager, id: string, field: string): Promise<InstitutionEntity> {
+  private async requireInstitution(
+    manager: EntityManager,
+    id: string,
+    field: string,
+  ): Promise<InstitutionEntity> {
     const institution = await manager.findOneBy(InstitutionEntity, { id });
     if (!institution) {
-      throw new MembershipError(MembershipErrorCode.InstitutionNotFound, `${field}: no institution has this id`, [
-        { field, rule: 'exists', message: 'no institution has this id' },
-      ]);
+      throw new MembershipError(
+        MembershipErrorCode.InstitutionNotFound,
+        `${field}: no institution has this id`,
+        [{ field, rule: 'exists', message: 'no institution has this id' }],
+      );
     }
     return institution;
   }

@@ -54,16 +54,28 @@ describe('tokens', () => {
 
     const { issuer } = await setup().then(async (s) => ({ issuer: s.issuer, verifier: s.verifier }));
     const [h, p, s] = (await issuer.issue({ memberId: 'm-1', roles: [] })).split('.');
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), praxis_roles: [{ role: 'admin', institutionId: null }] })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({
+        ...JSON.parse(Buffer.from(p, 'base64url').toString()),
+        praxis_roles: [{ role: 'admin', institutionId: null }],
+      }),
+    ).toString('base64url');
     await expect(verifier.verify([h, forged, s].join('.'))).rejects.toThrow();
 
-    const wrongAudience = await TokenIssuer.fromJwk(other.keys.privateJwk, { ...config, audience: 'elsewhere' });
-    await expect(other.verifier.verify(await wrongAudience.issue({ memberId: 'm', roles: [] }))).rejects.toThrow(/aud/);
+    const wrongAudience = await TokenIssuer.fromJwk(other.keys.privateJwk, {
+      ...config,
+      audience: 'elsewhere',
+    });
+    await expect(
+      other.verifier.verify(await wrongAudience.issue({ memberId: 'm', roles: [] })),
+    ).rejects.toThrow(/aud/);
   });
 
   it('rejects an expired token', async () => {
     const { keys, verifier } = await setup();
     const shortLived = await TokenIssuer.fromJwk(keys.privateJwk, { ...config, ttlSeconds: -60 });
-    await expect(verifier.verify(await shortLived.issue({ memberId: 'm', roles: [] }))).rejects.toThrow(/exp/);
+    await expect(verifier.verify(await shortLived.issue({ memberId: 'm', roles: [] }))).rejects.toThrow(
+      /exp/,
+    );
   });
 });

@@ -20,7 +20,9 @@ export function isAdmin(principal: Principal): boolean {
 
 /** Leads are scoped to one institution each. */
 export function leadInstitutions(principal: Principal): string[] {
-  return principal.roles.filter((grant) => grant.role === 'lead' && grant.institutionId).map((grant) => grant.institutionId as string);
+  return principal.roles
+    .filter((grant) => grant.role === 'lead' && grant.institutionId)
+    .map((grant) => grant.institutionId as string);
 }
 
 export function isLeadOf(principal: Principal, institutionId: string): boolean {

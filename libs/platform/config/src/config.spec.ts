@@ -25,7 +25,12 @@ describe('loadConfig', () => {
   it('reports every problem at once, naming each variable', () => {
     let error: unknown;
     try {
-      loadConfig(shape, { PORT: '70000', DATABASE_URL: 'mysql://x', KAFKA_BROKERS: 'nohost', DEBUG_SQL: 'maybe' });
+      loadConfig(shape, {
+        PORT: '70000',
+        DATABASE_URL: 'mysql://x',
+        KAFKA_BROKERS: 'nohost',
+        DEBUG_SQL: 'maybe',
+      });
     } catch (caught) {
       error = caught;
     }

@@ -2,7 +2,9 @@ import { z } from 'zod';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n  - ${problems.join('\n  - ')}`);
+    super(
+      `Invalid configuration (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n  - ${problems.join('\n  - ')}`,
+    );
     this.name = 'ConfigError';
   }
 }
@@ -34,10 +36,7 @@ export function loadConfig<TShape extends z.ZodRawShape>(
 /** Reusable variable schemas, so every service spells the same rule the same way. */
 export const env = {
   port: (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback),
-  url: () =>
-    z
-      .string()
-      .refine((value) => URL.canParse(value), { message: 'must be a URL' }),
+  url: () => z.string().refine((value) => URL.canParse(value), { message: 'must be a URL' }),
   postgresUrl: () =>
     z.string().refine((value) => /^postgres(ql)?:\/\//.test(value) && URL.canParse(value), {
       message: 'must be a postgres:// URL',
@@ -45,7 +44,12 @@ export const env = {
   brokers: () =>
     z
       .string()
-      .transform((value) => value.split(',').map((broker) => broker.trim()).filter(Boolean))
+      .transform((value) =>
+        value
+          .split(',')
+          .map((broker) => broker.trim())
+          .filter(Boolean),
+      )
       .pipe(
         z
           .array(z.string().regex(/^[^:\s]+:\d+$/, 'each broker must be host:port'))

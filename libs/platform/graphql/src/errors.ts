@@ -3,12 +3,7 @@ import type { Logger } from '@praxis/platform/observability';
 
 /** The error codes clients can rely on; each service maps its domain codes onto these in one place. */
 export type PublicErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'FAILED_PRECONDITION';
+  'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'FAILED_PRECONDITION';
 
 export interface FieldError {
   /** Dotted path of the input field, e.g. `input.email`. */
@@ -18,14 +13,22 @@ export interface FieldError {
   message: string;
 }
 
-export function publicError(code: PublicErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+export function publicError(
+  code: PublicErrorCode,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): GraphQLError {
   return new GraphQLError(message, { extensions: { ...extensions, code } });
 }
 
 export function badUserInput(fields: FieldError[], message?: string): GraphQLError {
-  return publicError('BAD_USER_INPUT', message ?? fields.map((field) => `${field.field}: ${field.message}`).join('; '), {
-    fields,
-  });
+  return publicError(
+    'BAD_USER_INPUT',
+    message ?? fields.map((field) => `${field.field}: ${field.message}`).join('; '),
+    {
+      fields,
+    },
+  );
 }
 
 const PUBLIC_CODES = new Set<string>([
@@ -55,6 +58,10 @@ export function formatErrorFor(logger: Logger) {
     }
     const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
     logger.error({ err: original, path: formatted.path }, 'unhandled error in GraphQL operation');
-    return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return {
+      message: 'Internal server error',
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
   };
 }

@@ -3,3 +3,4 @@ export * from './validation';
 export * from './limits';
 export * from './pagination';
 export * from './subgraph.module';
+export * from './graphql-errors.filter';

@@ -7,7 +7,9 @@ const schema = buildSchema(`
 `);
 
 function errorsFor(query: string, limits = { maxDepth: 3, maxFields: 6 }) {
-  return validate(schema, parse(query), [...specifiedRules, queryLimitsRule(limits)]).map((error) => error.message);
+  return validate(schema, parse(query), [...specifiedRules, queryLimitsRule(limits)]).map(
+    (error) => error.message,
+  );
 }
 
 describe('queryLimitsRule', () => {

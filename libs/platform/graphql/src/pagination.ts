@@ -53,7 +53,9 @@ export function ConnectionType<T>(node: Type<T>, name: string): Type<Connection<
 export function pageSize(first: number | null | undefined): number {
   const size = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
-    throw badUserInput([{ field: 'first', rule: 'range', message: `must be between 1 and ${MAX_PAGE_SIZE}` }]);
+    throw badUserInput([
+      { field: 'first', rule: 'range', message: `must be between 1 and ${MAX_PAGE_SIZE}` },
+    ]);
   }
   return size;
 }
@@ -67,7 +69,11 @@ export function decodeCursor(cursor: string | null | undefined, arity: number): 
   if (!cursor) return null;
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === arity && key.every((part) => typeof part === 'string' || typeof part === 'number')) {
+    if (
+      Array.isArray(key) &&
+      key.length === arity &&
+      key.every((part) => typeof part === 'string' || typeof part === 'number')
+    ) {
       return key;
     }
   } catch {
@@ -77,12 +83,20 @@ export function decodeCursor(cursor: string | null | undefined, arity: number): 
 }
 
 /** Builds a connection from `size + 1` fetched rows (the extra row only tells whether there is a next page). */
-export function toConnection<T>(rows: T[], size: number, totalCount: number, keyOf: (row: T) => (string | number)[]): Connection<T> {
+export function toConnection<T>(
+  rows: T[],
+  size: number,
+  totalCount: number,
+  keyOf: (row: T) => (string | number)[],
+): Connection<T> {
   const page = rows.slice(0, size);
   const edges = page.map((node) => ({ node, cursor: encodeCursor(keyOf(node)) }));
   return {
     edges,
     totalCount,
-    pageInfo: { hasNextPage: rows.length > size, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      endCursor: edges.length ? edges[edges.length - 1].cursor : null,
+    },
   };
 }

@@ -20,20 +20,37 @@ export function kcatAvailable(): boolean {
  * Starts the librdkafka mock cluster through kcat. It speaks the Kafka protocol, keeps data in memory and lives
  * as long as the kcat process; see ARCHITECTURE.md for what it can and cannot do.
  */
-export function startMockKafka(options: { brokers?: number; timeoutMs?: number } = {}): Promise<RunningBroker> {
+export function startMockKafka(
+  options: { brokers?: number; timeoutMs?: number } = {},
+): Promise<RunningBroker> {
   if (!kcatAvailable()) {
     return Promise.reject(new Error(KCAT_MISSING_MESSAGE));
   }
   const child: ChildProcess = spawn(
     'kcat',
-    ['-X', `test.mock.num.brokers=${options.brokers ?? 1}`, '-d', 'mock', '-b', 'dummy', '-C', '-t', '__praxis_keepalive', '-o', 'end', '-q'],
+    [
+      '-X',
+      `test.mock.num.brokers=${options.brokers ?? 1}`,
+      '-d',
+      'mock',
+      '-b',
+      'dummy',
+      '-C',
+      '-t',
+      '__praxis_keepalive',
+      '-o',
+      'end',
+      '-q',
+    ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   return new Promise((resolve, reject) => {
     let buffer = '';
     const timer = setTimeout(() => {
       child.kill('SIGTERM');
-      reject(new Error(`kcat mock broker did not report its address within ${options.timeoutMs ?? 10000} ms`));
+      reject(
+        new Error(`kcat mock broker did not report its address within ${options.timeoutMs ?? 10000} ms`),
+      );
     }, options.timeoutMs ?? 10000);
     const onData = (chunk: Buffer): void => {
       buffer += chunk.toString('utf8');

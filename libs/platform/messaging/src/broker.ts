@@ -54,7 +54,11 @@ export interface TopicSpec {
 }
 
 /** The topic and its dead-letter topic, with the retention each should have. */
-export function topicSpecs(topics: readonly string[], partitions: number, replicationFactor: number): TopicSpec[] {
+export function topicSpecs(
+  topics: readonly string[],
+  partitions: number,
+  replicationFactor: number,
+): TopicSpec[] {
   return topics.flatMap((topic) => [
     { topic, numPartitions: partitions, replicationFactor },
     {
@@ -94,7 +98,10 @@ export async function provisionTopics(
     }
     return 'created';
   } catch (error) {
-    logger.warn({ error: errorMessage(error) }, 'topic creation failed: relying on auto-creation at first use');
+    logger.warn(
+      { error: errorMessage(error) },
+      'topic creation failed: relying on auto-creation at first use',
+    );
     return 'auto-create';
   } finally {
     await admin.disconnect();

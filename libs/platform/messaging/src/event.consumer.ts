@@ -26,7 +26,10 @@ export interface EventConsumerOptions {
   handlers: EventHandler[];
   /** Producer used for dead letters. */
   producer: () => Promise<Producer>;
-  settings: Pick<KafkaSettings, 'sessionTimeoutMs' | 'heartbeatIntervalMs' | 'maxWaitMs' | 'consumerMaxAttempts'>;
+  settings: Pick<
+    KafkaSettings,
+    'sessionTimeoutMs' | 'heartbeatIntervalMs' | 'maxWaitMs' | 'consumerMaxAttempts'
+  >;
   logger: Logger;
   retryBaseMs?: number;
 }
@@ -77,7 +80,10 @@ export class EventConsumer {
     this.consumer = consumer;
     await consumer.connect();
     await consumer.subscribe({ topics: this.topics, fromBeginning: true });
-    await consumer.run({ autoCommit: true, eachMessage: (payload) => this.onMessage(payload).then(() => undefined) });
+    await consumer.run({
+      autoCommit: true,
+      eachMessage: (payload) => this.onMessage(payload).then(() => undefined),
+    });
   }
 
   /** Waits for the message in flight, commits offsets and leaves the group. */
@@ -97,7 +103,12 @@ export class EventConsumer {
     const { topic, message } = payload;
     const handler = this.byTopic.get(topic);
     if (!handler) {
-      return this.deadLetter(payload, 'no-handler', `group ${this.options.groupId} has no handler for ${topic}`, 0);
+      return this.deadLetter(
+        payload,
+        'no-handler',
+        `group ${this.options.groupId} has no handler for ${topic}`,
+        0,
+      );
     }
     let raw: unknown;
     try {
@@ -111,7 +122,12 @@ export class EventConsumer {
     }
     const event = parsed.event;
     const traceparent = headerString(message.headers, 'traceparent');
-    const context = { correlationId: event.correlationId, causationId: event.eventId, actorId: event.actorId, traceparent };
+    const context = {
+      correlationId: event.correlationId,
+      causationId: event.eventId,
+      actorId: event.actorId,
+      traceparent,
+    };
     const maxAttempts = this.options.settings.consumerMaxAttempts;
     for (let attempt = 1; ; attempt++) {
       const timer = messagingMetrics.handlerSeconds.startTimer({ topic });
@@ -124,7 +140,12 @@ export class EventConsumer {
         timer();
         const retriable = isRetriable(error);
         if (!retriable || attempt >= maxAttempts) {
-          return this.deadLetter(payload, retriable ? 'handler-failed-after-retries' : 'handler-rejected', errorMessage(error), attempt);
+          return this.deadLetter(
+            payload,
+            retriable ? 'handler-failed-after-retries' : 'handler-rejected',
+            errorMessage(error),
+            attempt,
+          );
         }
         const delay = Math.min(5000, (this.options.retryBaseMs ?? 100) * 2 ** (attempt - 1));
         this.options.logger.warn(
@@ -137,7 +158,11 @@ export class EventConsumer {
     }
   }
 
-  private async applyOnce(handler: EventHandler, event: EventOf<EventContract>, topic: string): Promise<ConsumeOutcome> {
+  private async applyOnce(
+    handler: EventHandler,
+    event: EventOf<EventContract>,
+    topic: string,
+  ): Promise<ConsumeOutcome> {
     return this.options.dataSource.transaction(async (manager) => {
       const inserted: unknown[] = await manager.query(
         `INSERT INTO "inbox" ("consumer_group", "event_id", "topic") VALUES ($1, $2, $3)

@@ -81,11 +81,15 @@ describe('messaging: outbox, relay, consumer, inbox, dead letters', () => {
   });
 
   async function write(contract: ReturnType<typeof uniqueContract>, aggregateId: string, n: number) {
-    return dataSource.transaction((manager) => appendToOutbox(manager, contract, aggregateId, { n, label: `#${n}` }));
+    return dataSource.transaction((manager) =>
+      appendToOutbox(manager, contract, aggregateId, { n, label: `#${n}` }),
+    );
   }
 
   async function received(consumer: string): Promise<Array<{ aggregate_id: string; n: number }>> {
-    return dataSource.query(`SELECT aggregate_id, n FROM received WHERE consumer = $1 ORDER BY seq`, [consumer]);
+    return dataSource.query(`SELECT aggregate_id, n FROM received WHERE consumer = $1 ORDER BY seq`, [
+      consumer,
+    ]);
   }
 
   it('publishes outbox rows to Kafka, applies each event once, and a redelivery changes nothing', async () => {
@@ -105,12 +109,10 @@ describe('messaging: outbox, relay, consumer, inbox, dead letters', () => {
           groupId: group,
           handlers: [
             handle(contract, async (event, manager) => {
-              await manager.query(`INSERT INTO received (consumer, event_id, aggregate_id, n) VALUES ($1, $2, $3, $4)`, [
-                group,
-                event.eventId,
-                event.aggregateId,
-                event.payload.n,
-              ]);
+              await manager.query(
+                `INSERT INTO received (consumer, event_id, aggregate_id, n) VALUES ($1, $2, $3, $4)`,
+                [group, event.eventId, event.aggregateId, event.payload.n],
+              );
             }),
           ],
         },
@@ -127,9 +129,12 @@ describe('messaging: outbox, relay, consumer, inbox, dead letters', () => {
     for (let n = 1; n <= 3; n++) written.push(await write(contract, 'agg-1', n));
     written.push(await write(contract, 'agg-2', 10));
 
-    const rows = await waitFor(async () => ((await received(group)).length === 4 ? received(group) : undefined), {
-      description: 'four events applied',
-    });
+    const rows = await waitFor(
+      async () => ((await received(group)).length === 4 ? received(group) : undefined),
+      {
+        description: 'four events applied',
+      },
+    );
     // per-aggregate order holds
     expect(rows.filter((row) => row.aggregate_id === 'agg-1').map((row) => row.n)).toEqual([1, 2, 3]);
     const outbox = await dataSource.query(`SELECT status FROM outbox`);
@@ -137,7 +142,9 @@ describe('messaging: outbox, relay, consumer, inbox, dead letters', () => {
 
     // the message on the wire is the envelope with the aggregate as key and correlation in headers
     const messages = await collector.waitForCount(4);
-    const first = messages.find((message) => (message.json() as { eventId: string }).eventId === written[0].eventId);
+    const first = messages.find(
+      (message) => (message.json() as { eventId: string }).eventId === written[0].eventId,
+    );
     expect(first?.key).toBe('agg-1');
     expect(first?.json()).toEqual(written[0]);
     expect(first?.headers['x-correlation-id']).toBe(written[0].correlationId);
@@ -154,7 +161,10 @@ describe('messaging: outbox, relay, consumer, inbox, dead letters', () => {
       return current.some((row) => row.n === 4) ? current : undefined;
     });
     expect(after.map((row) => row.n).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 10]);
-    const inbox = await dataSource.query(`SELECT count(*)::int AS count FROM inbox WHERE consumer_group = $1`, [group]);
+    const inbox = await dataSource.query(
+      `SELECT count(*)::int AS count FROM inbox WHERE consumer_group = $1`,
+      [group],
+    );
     expect(inbox[0].count).toBe(5);
   });
 
@@ -183,15 +193,18 @@ describe('messaging: outbox, relay, consumer, inbox, dead letters', () => {
     for (let n = 1; n <= 20; n++) await write(contract, aggregates[n % 4], n);
     await expect(runtime.checkBroker(1000)).rejects.toThrow();
     // the relay tried and failed, and kept the events
-    const stuck = await waitFor(async () => {
-      const rows: Array<{ pending: number; tried: number }> = await dataSource.query(
-        `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending,
+    const stuck = await waitFor(
+      async () => {
+        const rows: Array<{ pending: number; tried: number }> = await dataSource.query(
+          `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending,
                 count(*) FILTER (WHERE status = 'pending' AND attempts > 0 AND last_error IS NOT NULL)::int AS tried
            FROM outbox WHERE topic = $1`,
-        [contract.topic],
-      );
-      return rows[0].tried > 0 ? rows[0] : undefined;
-    }, { description: 'relay attempts recorded while the broker is away' });
+          [contract.topic],
+        );
+        return rows[0].tried > 0 ? rows[0] : undefined;
+      },
+      { description: 'relay attempts recorded while the broker is away' },
+    );
     expect(stuck.pending).toBe(20);
 
     network.restore();
@@ -206,7 +219,10 @@ describe('messaging: outbox, relay, consumer, inbox, dead letters', () => {
         .map((message) => (message.json() as { payload: { n: number } }).payload.n);
       expect(inOrder).toEqual([...inOrder].sort((a, b) => a - b));
     }
-    const pending = await dataSource.query(`SELECT count(*)::int AS count FROM outbox WHERE topic = $1 AND status <> 'sent'`, [contract.topic]);
+    const pending = await dataSource.query(
+      `SELECT count(*)::int AS count FROM outbox WHERE topic = $1 AND status <> 'sent'`,
+      [contract.topic],
+    );
     expect(pending[0].count).toBe(0);
   });
 
@@ -227,12 +243,10 @@ describe('messaging: outbox, relay, consumer, inbox, dead letters', () => {
             handle(contract, async (event, manager) => {
               if (event.payload.n === 13) throw new NonRetriableError('thirteen is refused by this handler');
               if (event.payload.n === 14) throw new Error('database hiccup that never clears');
-              await manager.query(`INSERT INTO received (consumer, event_id, aggregate_id, n) VALUES ($1, $2, $3, $4)`, [
-                group,
-                event.eventId,
-                event.aggregateId,
-                event.payload.n,
-              ]);
+              await manager.query(
+                `INSERT INTO received (consumer, event_id, aggregate_id, n) VALUES ($1, $2, $3, $4)`,
+                [group, event.eventId, event.aggregateId, event.payload.n],
+              );
             }),
           ],
         },
@@ -273,10 +287,13 @@ describe('messaging: outbox, relay, consumer, inbox, dead letters', () => {
     await write(contract, key, 14);
     await write(contract, key, 15);
 
-    const rows = await waitFor(async () => {
-      const current = await received(group);
-      return current.some((row) => row.n === 15) ? current : undefined;
-    }, { timeoutMs: 30000, description: 'the good message after the poison ones' });
+    const rows = await waitFor(
+      async () => {
+        const current = await received(group);
+        return current.some((row) => row.n === 15) ? current : undefined;
+      },
+      { timeoutMs: 30000, description: 'the good message after the poison ones' },
+    );
     expect(rows.map((row) => row.n)).toEqual([15]);
 
     const letters = await dlq.waitForCount(5);

@@ -21,7 +21,9 @@ export class CreateMessagingTables1763700000000 implements MigrationInterface {
         CONSTRAINT "UQ_outbox_event_id" UNIQUE ("event_id"),
         CONSTRAINT "PK_outbox" PRIMARY KEY ("id")
       )`);
-    await queryRunner.query(`CREATE INDEX "outbox_pending_idx" ON "outbox" ("id") WHERE "status" = 'pending'`);
+    await queryRunner.query(
+      `CREATE INDEX "outbox_pending_idx" ON "outbox" ("id") WHERE "status" = 'pending'`,
+    );
     await queryRunner.query(`
       CREATE TABLE "inbox" (
         "consumer_group" text NOT NULL,

@@ -2,7 +2,13 @@ import type { Admin, Kafka, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import type { EventContract } from '@praxis/contracts';
 import type { Logger } from '@praxis/platform/observability';
-import { createEventProducer, probeBroker, provisionTopics, topicSpecs, type BrokerCapabilities } from './broker';
+import {
+  createEventProducer,
+  probeBroker,
+  provisionTopics,
+  topicSpecs,
+  type BrokerCapabilities,
+} from './broker';
 import { errorMessage } from './errors';
 import { EventConsumer, type EventHandler } from './event.consumer';
 import { createKafka, type KafkaSettings } from './kafka-settings';
@@ -41,7 +47,8 @@ export class MessagingRuntime {
       databaseUrl: options.databaseUrl,
       lockName: options.service,
       logger: options.logger.child({ component: 'outbox-relay' }),
-      producerFactory: async () => createEventProducer(this.kafka, await this.brokerCapabilities(), options.logger),
+      producerFactory: async () =>
+        createEventProducer(this.kafka, await this.brokerCapabilities(), options.logger),
       ...options.relay,
     });
     this.consumers = (options.consumers ?? []).map(
@@ -119,7 +126,8 @@ export class MessagingRuntime {
   }
 
   private sharedProducer(): Promise<Producer> {
-    this.producer ??= (async () => createEventProducer(this.kafka, await this.brokerCapabilities(), this.options.logger))().catch(
+    this.producer ??= (async () =>
+      createEventProducer(this.kafka, await this.brokerCapabilities(), this.options.logger))().catch(
       (error: unknown) => {
         this.producer = null;
         throw error;
@@ -135,7 +143,12 @@ export class MessagingRuntime {
       try {
         const capabilities = await this.brokerCapabilities();
         const s = this.options.settings;
-        await provisionTopics(this.kafka, topicSpecs([...topics], s.topicPartitions, s.replicationFactor), capabilities, this.options.logger);
+        await provisionTopics(
+          this.kafka,
+          topicSpecs([...topics], s.topicPartitions, s.replicationFactor),
+          capabilities,
+          this.options.logger,
+        );
         for (const consumer of this.consumers) {
           if (this.stopped) return;
           await consumer.start();
@@ -144,7 +157,10 @@ export class MessagingRuntime {
       } catch (error) {
         await Promise.all(this.consumers.map((consumer) => consumer.stop().catch(() => undefined)));
         const delay = Math.min(10000, 250 * 2 ** Math.min(attempt, 6));
-        this.options.logger.warn({ error: errorMessage(error), retryInMs: delay }, 'cannot reach the broker yet; retrying');
+        this.options.logger.warn(
+          { error: errorMessage(error), retryInMs: delay },
+          'cannot reach the broker yet; retrying',
+        );
         await new Promise((resolve) => setTimeout(resolve, delay));
       }
     }

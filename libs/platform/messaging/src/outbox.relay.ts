@@ -111,7 +111,10 @@ export class OutboxRelay {
       if (!this.hasLock) await this.tryLock();
       return;
     }
-    const client = new Client({ connectionString: this.options.databaseUrl, application_name: 'praxis-outbox-relay' });
+    const client = new Client({
+      connectionString: this.options.databaseUrl,
+      application_name: 'praxis-outbox-relay',
+    });
     client.on('notification', () => this.wake());
     client.on('error', (error) => {
       this.options.logger.warn({ error: errorMessage(error) }, 'outbox relay lost its database listener');
@@ -127,9 +130,10 @@ export class OutboxRelay {
 
   private async tryLock(): Promise<void> {
     if (!this.listener) return;
-    const result = await this.listener.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [
-      `outbox-relay:${this.options.lockName}`,
-    ]);
+    const result = await this.listener.query<{ locked: boolean }>(
+      'SELECT pg_try_advisory_lock(hashtext($1)) AS locked',
+      [`outbox-relay:${this.options.lockName}`],
+    );
     this.hasLock = result.rows[0]?.locked === true;
     if (!this.hasLock) this.options.logger.debug('another relay holds the outbox lock; standing by');
   }
@@ -172,7 +176,9 @@ export class OutboxRelay {
       await this.dropProducer();
       if (!isRetriable(error)) {
         if (rows.length === 1 && rows[0].attempts + 1 >= this.maxAttemptsForPoisonRow) {
-          await this.options.dataSource.query(`UPDATE "outbox" SET "status" = 'failed' WHERE "id" = $1`, [rows[0].id]);
+          await this.options.dataSource.query(`UPDATE "outbox" SET "status" = 'failed' WHERE "id" = $1`, [
+            rows[0].id,
+          ]);
           this.options.logger.error(
             { outboxId: rows[0].id, topic: rows[0].topic, error: message },
             'outbox row cannot be published (non-retriable); marked failed so later events are not blocked',
@@ -214,20 +220,22 @@ export class OutboxRelay {
     if (this.stopped) return Promise.resolve();
     if (this.woken && this.failures === 0) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      const self = this;
-      function done(): void {
+      const done = (): void => {
         clearTimeout(timer);
-        self.wakeSleeper = null;
+        this.wakeSleeper = null;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, ms);
       this.wakeSleeper = done;
     });
   }
 }
 
 function groupConsecutiveByTopic(rows: PendingRow[]) {
-  const groups: Array<{ topic: string; messages: Array<{ key: string; value: string; headers: Record<string, string> }> }> = [];
+  const groups: Array<{
+    topic: string;
+    messages: Array<{ key: string; value: string; headers: Record<string, string> }>;
+  }> = [];
   for (const row of rows) {
     const message = { key: row.message_key, value: JSON.stringify(row.envelope), headers: row.headers };
     const last = groups[groups.length - 1];

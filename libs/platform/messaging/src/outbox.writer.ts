@@ -1,5 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import { contractForTopic, createEvent, type EventContract, type EventOf, type PayloadOf } from '@praxis/contracts';
+import {
+  contractForTopic,
+  createEvent,
+  type EventContract,
+  type EventOf,
+  type PayloadOf,
+} from '@praxis/contracts';
 import { contextOrNew } from '@praxis/platform/observability';
 
 export const OUTBOX_CHANNEL = 'praxis_outbox';
@@ -34,7 +40,10 @@ export async function appendToOutbox<C extends EventContract>(
     },
     payload,
   );
-  const headers: Record<string, string> = { 'x-correlation-id': event.correlationId, 'x-event-type': event.type };
+  const headers: Record<string, string> = {
+    'x-correlation-id': event.correlationId,
+    'x-event-type': event.type,
+  };
   if (context.traceparent) headers.traceparent = context.traceparent;
   await manager.query(
     `INSERT INTO "outbox" ("event_id", "topic", "message_key", "envelope", "headers") VALUES ($1, $2, $3, $4, $5)`,

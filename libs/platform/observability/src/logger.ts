@@ -14,6 +14,9 @@ export function createLogger(service: string, level = 'info'): Logger {
       const context = currentContext();
       return context ? { correlationId: context.correlationId } : {};
     },
-    redact: { paths: ['password', '*.password', 'token', '*.token', 'authorization', '*.authorization'], remove: true },
+    redact: {
+      paths: ['password', '*.password', 'token', '*.token', 'authorization', '*.authorization'],
+      remove: true,
+    },
   });
 }

@@ -13,10 +13,14 @@ export function enableDefaultMetrics(service: string): Registry {
 }
 
 function counter(name: string, help: string, labelNames: string[]): Counter<string> {
-  return (register.getSingleMetric(name) as Counter<string> | undefined) ?? new Counter({ name, help, labelNames });
+  return (
+    (register.getSingleMetric(name) as Counter<string> | undefined) ?? new Counter({ name, help, labelNames })
+  );
 }
 function gauge(name: string, help: string, labelNames: string[]): Gauge<string> {
-  return (register.getSingleMetric(name) as Gauge<string> | undefined) ?? new Gauge({ name, help, labelNames });
+  return (
+    (register.getSingleMetric(name) as Gauge<string> | undefined) ?? new Gauge({ name, help, labelNames })
+  );
 }
 function histogram(name: string, help: string, labelNames: string[]): Histogram<string> {
   return (

@@ -5,8 +5,12 @@ import { DataSource } from 'typeorm';
 import type { EventContract } from '@praxis/contracts';
 import { AuthModule, authVerifyEnvShape, type VerifierConfig } from '@praxis/platform/auth';
 import { ConfigError, env } from '@praxis/platform/config';
-import { openServiceDatabase, serviceDataSourceOptions, type ServiceDataSourceOptions } from '@praxis/platform/database';
-import { inputValidationPipe, subgraphModule } from '@praxis/platform/graphql';
+import {
+  openServiceDatabase,
+  serviceDataSourceOptions,
+  type ServiceDataSourceOptions,
+} from '@praxis/platform/database';
+import { GraphQLErrorsModule, inputValidationPipe, subgraphModule } from '@praxis/platform/graphql';
 import {
   kafkaEnvShape,
   kafkaSettingsFromEnv,
@@ -15,7 +19,12 @@ import {
   type EventHandler,
   type MessagingRuntimeOptions,
 } from '@praxis/platform/messaging';
-import { createLogger, ObservabilityModule, PinoNestLogger, type Logger } from '@praxis/platform/observability';
+import {
+  createLogger,
+  ObservabilityModule,
+  PinoNestLogger,
+  type Logger,
+} from '@praxis/platform/observability';
 
 /** Environment every service reads; services add their own variables to it. */
 export const serviceEnvShape = {
@@ -48,7 +57,11 @@ export interface ServiceDefinition {
  * The modules every Praxis service stands on: its own database (created and migrated at start), the event
  * runtime (outbox relay, consumers), a Federation subgraph with auth on every operation, health and metrics.
  */
-export function platformModules(definition: ServiceDefinition, config: ServiceConfig, logger: Logger): DynamicModule[] {
+export function platformModules(
+  definition: ServiceDefinition,
+  config: ServiceConfig,
+  logger: Logger,
+): DynamicModule[] {
   const databaseOptions = {
     url: config.DATABASE_URL,
     entities: definition.entities,
@@ -62,10 +75,12 @@ export function platformModules(definition: ServiceDefinition, config: ServiceCo
     }),
     MessagingModule.forRootAsync({
       inject: [DataSource],
-      useFactory: (dataSource: DataSource) => new MessagingRuntime(messagingOptions(definition, config, logger, dataSource)),
+      useFactory: (dataSource: DataSource) =>
+        new MessagingRuntime(messagingOptions(definition, config, logger, dataSource)),
     }),
     AuthModule.forRoot(config),
     subgraphModule({ logger }),
+    { module: GraphQLErrorsModule },
     ObservabilityModule.forRoot({ service: definition.name, database: true }),
   ];
 }
@@ -110,7 +125,9 @@ export async function bootstrapService<TConfig>(options: {
   }
   const logger = createLogger(options.name, config.LOG_LEVEL);
   await options.prepare?.(config);
-  const app = await NestFactory.create(options.module(config, logger), { logger: new PinoNestLogger(logger) });
+  const app = await NestFactory.create(options.module(config, logger), {
+    logger: new PinoNestLogger(logger),
+  });
   app.useGlobalPipes(inputValidationPipe());
   app.enableShutdownHooks();
   await app.listen(options.port(config));

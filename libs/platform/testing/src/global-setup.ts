@@ -1,7 +1,6 @@
 import { provideTestInfra, type TestInfra } from './infra';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __PRAXIS_TEST_INFRA__: TestInfra | undefined;
 }
 

@@ -18,7 +18,9 @@ export function testBrokers(): string[] {
 }
 
 /** A fresh database for one suite; `drop` removes it. */
-export async function createTestDatabase(prefix = 't'): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
+export async function createTestDatabase(
+  prefix = 't',
+): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
   const server = testPostgresUrl();
   const name = uniqueName(prefix.replace(/[^a-z0-9_]/gi, '_'));
   const url = await ensureDatabase(server, name);
@@ -47,7 +49,9 @@ export async function waitFor<T>(
     }
     if (Date.now() > deadline) {
       const detail = lastError instanceof Error ? `: ${lastError.message}` : '';
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${options.description ?? 'condition'}${detail}`);
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${options.description ?? 'condition'}${detail}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }

@@ -10,7 +10,9 @@ export interface TestInfra {
 }
 
 /** Whether a Docker engine answers on its socket (the docker CLI alone is not enough for testcontainers). */
-export function dockerEngineAnswers(socketPath = process.env.DOCKER_HOST?.replace(/^unix:\/\//, '') ?? '/var/run/docker.sock'): Promise<boolean> {
+export function dockerEngineAnswers(
+  socketPath = process.env.DOCKER_HOST?.replace(/^unix:\/\//, '') ?? '/var/run/docker.sock',
+): Promise<boolean> {
   return new Promise((resolve) => {
     const req = request({ socketPath, path: '/_ping', method: 'GET', timeout: 1000 }, (res) => {
       res.resume();
@@ -35,7 +37,10 @@ export async function provideTestInfra(log: (line: string) => void = () => undef
   const parts: string[] = [];
   let postgresUrl = process.env.DATABASE_URL;
   let kafkaBrokers = process.env.KAFKA_BROKERS;
-  const docker = (!postgresUrl || !kafkaBrokers) && process.env.PRAXIS_TEST_NO_DOCKER !== 'true' ? await dockerEngineAnswers() : false;
+  const docker =
+    (!postgresUrl || !kafkaBrokers) && process.env.PRAXIS_TEST_NO_DOCKER !== 'true'
+      ? await dockerEngineAnswers()
+      : false;
 
   if (postgresUrl) parts.push('PostgreSQL from DATABASE_URL');
   if (kafkaBrokers) parts.push('Kafka from KAFKA_BROKERS');
@@ -56,7 +61,11 @@ export async function provideTestInfra(log: (line: string) => void = () => undef
     }
   }
   if (!postgresUrl) {
-    const pg = await resolvePostgres({ dataDir: path.join(process.cwd(), 'tmp', 'embedded-pg-test'), embeddedPort: 54330, log });
+    const pg = await resolvePostgres({
+      dataDir: path.join(process.cwd(), 'tmp', 'embedded-pg-test'),
+      embeddedPort: 54330,
+      log,
+    });
     postgresUrl = pg.url;
     stops.push(pg.stop);
     parts.push(`PostgreSQL ${pg.source}`);

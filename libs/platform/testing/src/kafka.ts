@@ -48,9 +48,13 @@ export async function collectTopic(brokers: string[], topic: string) {
   });
   return {
     messages,
-    whenJoined: () => waitFor(() => joined, { timeoutMs: 30000, description: `collector joined for ${topic}` }),
+    whenJoined: () =>
+      waitFor(() => joined, { timeoutMs: 30000, description: `collector joined for ${topic}` }),
     waitForCount: (count: number, timeoutMs = 20000) =>
-      waitFor(() => messages.length >= count && messages, { timeoutMs, description: `${count} messages on ${topic} (have ${messages.length})` }),
+      waitFor(() => messages.length >= count && messages, {
+        timeoutMs,
+        description: `${count} messages on ${topic} (have ${messages.length})`,
+      }),
     stop: () => consumer.disconnect(),
   };
 }

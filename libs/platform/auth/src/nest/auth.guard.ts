@@ -24,7 +24,8 @@ const REQUIRED_ROLES = 'praxis:roles';
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
 
 /** Requires at least one of the roles. Per-record rules still belong in the resolver/service. */
-export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_ROLES, roles);
+export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
+  SetMetadata(REQUIRED_ROLES, roles);
 
 export interface AuthenticatedRequest extends Request {
   principal?: Principal | null;
@@ -110,4 +111,3 @@ export class AuthModule {
     };
   }
 }
-

@@ -29,7 +29,10 @@ export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplica
 @Global()
 @Module({})
 export class MessagingModule {
-  static forRootAsync(options: { inject: Array<string | symbol | (abstract new (...args: never[]) => unknown)>; useFactory: (...args: never[]) => MessagingRuntime }): DynamicModule {
+  static forRootAsync(options: {
+    inject: Array<string | symbol | (abstract new (...args: never[]) => unknown)>;
+    useFactory: (...args: never[]) => MessagingRuntime;
+  }): DynamicModule {
     return {
       module: MessagingModule,
       providers: [

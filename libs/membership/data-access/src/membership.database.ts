@@ -1,8 +1,8 @@
 import { CreateMessagingTables1763700000000, MESSAGING_ENTITIES } from '@praxis/platform/messaging';
-import { MEMBERSHIP_ENTITIES } from '@praxis/membership/data-access';
+import { MEMBERSHIP_ENTITIES } from './membership.entities';
 import { MembershipSchema1795305860086 } from './migrations/1795305860086-membership-schema';
 
-/** Everything the membership database holds, for the app, the migration tools and the drift check. */
+/** Everything the membership database holds: for the app, the migration tools and the drift check. */
 export const membershipDatabase = {
   entities: [...MESSAGING_ENTITIES, ...MEMBERSHIP_ENTITIES],
   migrations: [CreateMessagingTables1763700000000, MembershipSchema1795305860086],

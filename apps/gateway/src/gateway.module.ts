@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from '@apollo/server/plugin/landingPage/default';
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloGatewayDriver, type ApolloGatewayDriverConfig } from '@nestjs/apollo';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { Request } from 'express';
+import { GraphQLError } from 'graphql';
+import { formatErrorFor, queryLimitsRule } from '@praxis/platform/graphql';
+import {
+  CORRELATION_HEADER,
+  currentContext,
+  ObservabilityModule,
+  type Logger,
+} from '@praxis/platform/observability';
+import { subgraphUrlOverride, type GatewayConfig } from './config';
+
+interface GatewayContext {
+  req?: Request;
+}
+
+/**
+ * Passes the caller's bearer token and correlation id to each subgraph. Subgraphs verify the token themselves;
+ * the gateway never turns identity into trusted headers.
+ */
+class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    const authorization = context.req?.headers.authorization;
+    if (authorization) request.http?.headers.set('authorization', authorization);
+    const correlationId = currentContext()?.correlationId;
+    if (correlationId) request.http?.headers.set(CORRELATION_HEADER, correlationId);
+  }
+}
+
+function querySizeLimit(maxBytes: number): ApolloServerPlugin {
+  return {
+    async requestDidStart({ request }) {
+      const size = Buffer.byteLength(request.query ?? '', 'utf8');
+      if (size > maxBytes) {
+        throw new GraphQLError(`query is ${size} bytes; the limit is ${maxBytes}`, {
+          extensions: { code: 'BAD_REQUEST', limit: 'maxBytes', http: { status: 413 } },
+        });
+      }
+    },
+  };
+}
+
+@Module({})
+export class GatewayModule {
+  static forRoot(config: GatewayConfig, logger: Logger): DynamicModule {
+    const supergraphSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
+    return {
+      module: GatewayModule,
+      imports: [
+        ObservabilityModule.forRoot({ service: 'gateway', database: false }),
+        GraphQLModule.forRoot<ApolloGatewayDriverConfig>({
+          driver: ApolloGatewayDriver,
+          server: {
+            // the Apollo Sandbox landing page below replaces Nest's default playground
+            playground: false,
+            context: ({ req }: { req: Request }) => ({ req }),
+            introspection: true,
+            formatError: formatErrorFor(logger),
+            includeStacktraceInErrorResponses: false,
+            validationRules: [
+              queryLimitsRule({ maxDepth: config.MAX_QUERY_DEPTH, maxFields: config.MAX_QUERY_FIELDS }),
+            ],
+            plugins: [
+              querySizeLimit(config.MAX_QUERY_BYTES),
+              config.NODE_ENV === 'production'
+                ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+                : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+            ],
+          },
+          gateway: {
+            supergraphSdl,
+            buildService: ({ name, url }) =>
+              new ForwardingDataSource({ url: subgraphUrlOverride(config, name) ?? url }),
+          },
+        }),
+      ],
+    };
+  }
+}

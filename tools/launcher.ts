@@ -1,0 +1,156 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { generateSigningKeys } from '@praxis/platform/auth';
+import {
+  ensureDatabase,
+  resolvePostgres,
+  startMockKafka,
+  stopChild,
+  type RunningBroker,
+} from '@praxis/platform/local-infra';
+import { SERVICES, type ServiceEntry } from './services';
+
+export interface LaunchOptions {
+  root: string;
+  env: NodeJS.ProcessEnv;
+  /** Which services to run; all by default. */
+  only?: string[];
+  log: (line: string) => void;
+  /** Where a child's output goes; by default prefixed lines on our stdout. */
+  output?: (service: string, line: string) => void;
+  readyTimeoutMs?: number;
+}
+
+export interface RunningPlatform {
+  urls: Record<string, string>;
+  brokers: string;
+  postgresUrl: string;
+  stop(): Promise<void>;
+  /** Resolves with the first service that exits on its own. */
+  exited: Promise<{ service: string; code: number | null }>;
+}
+
+/** Timings for the librdkafka mock (see ARCHITECTURE.md); a real cluster keeps the services' defaults. */
+const MOCK_KAFKA_ENV = {
+  KAFKA_SESSION_TIMEOUT_MS: '6000',
+  KAFKA_HEARTBEAT_INTERVAL_MS: '500',
+  KAFKA_MAX_WAIT_MS: '100',
+};
+
+async function signingKeys(dataDir: string): Promise<{ privateJwk: string; publicJwks: string }> {
+  const file = path.join(dataDir, 'auth-keys.json');
+  if (existsSync(file))
+    return JSON.parse(readFileSync(file, 'utf8')) as { privateJwk: string; publicJwks: string };
+  const keys = await generateSigningKeys();
+  const stored = { privateJwk: JSON.stringify(keys.privateJwk), publicJwks: JSON.stringify(keys.publicJwks) };
+  writeFileSync(file, JSON.stringify(stored), { mode: 0o600 });
+  return stored;
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`exited with code ${child.exitCode} before it was ready`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error(`not ready within ${timeoutMs} ms (${url})`);
+}
+
+/**
+ * The embedded default: PostgreSQL (DATABASE_URL, else 127.0.0.1:5432, else embedded), Kafka (KAFKA_BROKERS,
+ * else a kcat mock broker started here), signing keys for the built-in issuer, then every service.
+ */
+export async function launchPlatform(options: LaunchOptions): Promise<RunningPlatform> {
+  const { root, env, log } = options;
+  const dataDir = path.join(root, '.praxis');
+  mkdirSync(dataDir, { recursive: true });
+  const cleanups: Array<() => Promise<void>> = [];
+  const children = new Map<string, ChildProcess>();
+  const stopAll = async () => {
+    await Promise.all([...children.values()].map((child) => stopChild(child, 10000)));
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  };
+  try {
+    const postgres = await resolvePostgres({
+      databaseUrl: env.DATABASE_URL,
+      dataDir: path.join(dataDir, 'pg'),
+      log,
+    });
+    cleanups.push(postgres.stop);
+    log(`PostgreSQL: ${postgres.source} (${new URL(postgres.url).host})`);
+
+    let brokers = env.KAFKA_BROKERS;
+    let kafkaEnv: Record<string, string> = {};
+    if (brokers) {
+      log(`Kafka: ${brokers} (from KAFKA_BROKERS)`);
+    } else {
+      const broker: RunningBroker = await startMockKafka();
+      cleanups.push(broker.stop);
+      brokers = broker.brokers;
+      kafkaEnv = MOCK_KAFKA_ENV;
+      log(`Kafka: local kcat mock broker at ${brokers} (in memory; see ARCHITECTURE.md for its limits)`);
+    }
+
+    const keys = await signingKeys(dataDir);
+    const prefix = env.PRAXIS_DB_PREFIX ?? 'praxis';
+    const selected = SERVICES.filter((service) => !options.only || options.only.includes(service.name));
+    const urls: Record<string, string> = {};
+    let resolveExit!: (value: { service: string; code: number | null }) => void;
+    const exited = new Promise<{ service: string; code: number | null }>(
+      (resolve) => (resolveExit = resolve),
+    );
+
+    const start = async (service: ServiceEntry) => {
+      const serviceEnv: NodeJS.ProcessEnv = {
+        ...env,
+        ...kafkaEnv,
+        PORT: String(service.port),
+        KAFKA_BROKERS: brokers,
+        AUTH_JWKS: keys.publicJwks,
+        OUTBOX_POLL_INTERVAL_MS: env.OUTBOX_POLL_INTERVAL_MS ?? '1000',
+      };
+      if (service.database)
+        serviceEnv.DATABASE_URL = await ensureDatabase(postgres.url, `${prefix}_${service.name}`);
+      else delete serviceEnv.DATABASE_URL;
+      if (service.name === 'membership') serviceEnv.AUTH_SIGNING_KEY = keys.privateJwk;
+      const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(root, service.entry)], {
+        cwd: root,
+        env: serviceEnv,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      children.set(service.name, child);
+      const emit =
+        options.output ?? ((name: string, line: string) => process.stdout.write(`[${name}] ${line}\n`));
+      for (const stream of [child.stdout, child.stderr]) {
+        let buffered = '';
+        stream?.on('data', (chunk: Buffer) => {
+          buffered += chunk.toString('utf8');
+          const lines = buffered.split('\n');
+          buffered = lines.pop() ?? '';
+          for (const line of lines) if (line) emit(service.name, line);
+        });
+      }
+      child.once('exit', (code) => resolveExit({ service: service.name, code }));
+      await waitForHealth(
+        `http://127.0.0.1:${service.port}/health/live`,
+        child,
+        options.readyTimeoutMs ?? 60000,
+      ).catch((error: Error) => {
+        throw new Error(`${service.name}: ${error.message}`);
+      });
+      urls[service.name] = `http://localhost:${service.port}/graphql`;
+    };
+    await Promise.all(selected.map(start));
+    return { urls, brokers, postgresUrl: postgres.url, stop: stopAll, exited };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
