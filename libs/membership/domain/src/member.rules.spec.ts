@@ -24,7 +24,7 @@ describe('membership rules', () => {
     expect(() => checkGrant('lead', null)).toThrow(
       expect.objectContaining({ code: MembershipErrorCode.LeadNeedsInstitution }),
     );
-    expect(() => checkGrant('member', null)).toThrow(/implicit/);
+    expect(() => checkGrant('member', null)).toThrow(/cannot be granted or revoked/);
     expect(() => checkGrant('judge', null)).not.toThrow();
   });
 });

@@ -1,0 +1,284 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { MemberDemographicsRecordedV1, MemberRegisteredV1, parseEvent } from '@praxis/contracts';
+import { collectTopic, testBrokers } from '@praxis/platform/testing';
+import { ADMIN, gql, gqlOk, startPlatform, type StartedPlatform } from './support/platform';
+
+const REGISTER = `
+  mutation Register($input: RegisterInput!) {
+    register(input: $input) { token member { id displayName email careerStage institution { id name } } }
+  }`;
+const LOGIN = `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token member { id } } }`;
+const MEMBER = `query Member($id: ID!) { member(id: $id) { id displayName careerStage interests email specialty joinedAt institution { name } roles { role } } }`;
+
+interface Registered {
+  register: { token: string; member: { id: string; displayName: string; email: string | null } };
+}
+
+describe('membership through the gateway', () => {
+  let platform: StartedPlatform;
+  let registered: Awaited<ReturnType<typeof collectTopic>>;
+  let demographics: Awaited<ReturnType<typeof collectTopic>>;
+  let adminToken: string;
+  let institutionA: string;
+  let institutionB: string;
+
+  beforeAll(async () => {
+    registered = await collectTopic(testBrokers(), MemberRegisteredV1.topic);
+    demographics = await collectTopic(testBrokers(), MemberDemographicsRecordedV1.topic);
+    platform = await startPlatform();
+    adminToken = (await gqlOk<{ login: { token: string } }>(LOGIN, ADMIN)).login.token;
+    const create = `mutation C($input: CreateInstitutionInput!) { createInstitution(input: $input) { id name } }`;
+    institutionA = (
+      await gqlOk<{ createInstitution: { id: string } }>(
+        create,
+        { input: { name: 'University of Leeds', country: 'GB' } },
+        adminToken,
+      )
+    ).createInstitution.id;
+    institutionB = (
+      await gqlOk<{ createInstitution: { id: string } }>(
+        create,
+        { input: { name: 'University of Glasgow', country: 'GB' } },
+        adminToken,
+      )
+    ).createInstitution.id;
+  });
+
+  afterAll(async () => {
+    await registered?.stop();
+    await demographics?.stop();
+    const code = await platform?.stop();
+    expect(code).toBe(0);
+  });
+
+  function registration(name: string, institutionId: string) {
+    return {
+      email: `${name.toLowerCase()}.${Date.now()}@Example.ac.uk`,
+      password: 'a long enough passphrase 7',
+      displayName: name,
+      careerStage: 'MEDICAL_STUDENT',
+      institutionId,
+      specialty: 'Cardiology',
+      interests: ['Medical Education', 'qualitative research'],
+    };
+  }
+
+  it('starts as npm start does, quickly', () => {
+    // the issue asks for under 20 s after install; infrastructure here is already up
+    expect(platform.readyInMs).toBeLessThan(20000);
+  });
+
+  it('registers two members, logs in, reads me, and keeps private fields and demographics private', async () => {
+    const aliceInput = registration('Alice', institutionA);
+    const alice = (await gqlOk<Registered>(REGISTER, { input: aliceInput })).register;
+    const bob = (await gqlOk<Registered>(REGISTER, { input: registration('Bob', institutionB) })).register;
+    expect(alice.member.email).toBe(aliceInput.email.toLowerCase());
+
+    // email is case-insensitive at login
+    const login = await gqlOk<{ login: { token: string; member: { id: string } } }>(LOGIN, {
+      email: aliceInput.email.toUpperCase(),
+      password: aliceInput.password,
+    });
+    expect(login.login.member.id).toBe(alice.member.id);
+
+    const me = await gqlOk<{ me: { id: string; email: string; specialty: string; interests: string[] } }>(
+      `{ me { id email specialty interests } }`,
+      {},
+      login.login.token,
+    );
+    expect(me.me).toEqual({
+      id: alice.member.id,
+      email: aliceInput.email.toLowerCase(),
+      specialty: 'Cardiology',
+      interests: ['medical education', 'qualitative research'],
+    });
+
+    // Bob sees Alice's public fields only
+    const seenByBob = await gqlOk<{ member: Record<string, unknown> }>(
+      MEMBER,
+      { id: alice.member.id },
+      bob.token,
+    );
+    expect(seenByBob.member).toMatchObject({
+      displayName: 'Alice',
+      careerStage: 'MEDICAL_STUDENT',
+      email: null,
+      specialty: null,
+      joinedAt: null,
+    });
+    expect(seenByBob.member.institution).toEqual({ name: 'University of Leeds' });
+    const listed = await gqlOk<{ members: { edges: Array<{ node: { id: string; email: string | null } }> } }>(
+      `query { members(first: 100) { edges { node { id email } } } }`,
+      {},
+      bob.token,
+    );
+    expect(listed.members.edges.find((edge) => edge.node.id === alice.member.id)?.node.email).toBeNull();
+
+    // demographics: Alice answers; nobody else can read them through any query
+    await gqlOk(
+      `mutation { recordDemographics(input: { gender: WOMAN, ethnicityGroup: PREFER_NOT_TO_SAY, disability: NO, firstGenerationHigherEducation: YES }) { gender } }`,
+      {},
+      alice.token,
+    );
+    const own = await gqlOk<{ myDemographics: { gender: string } }>(
+      `{ myDemographics { gender firstGenerationHigherEducation } }`,
+      {},
+      alice.token,
+    );
+    expect(own.myDemographics).toEqual({ gender: 'WOMAN', firstGenerationHigherEducation: 'YES' });
+    expect(
+      (await gqlOk<{ myDemographics: null }>(`{ myDemographics { gender } }`, {}, bob.token)).myDemographics,
+    ).toBeNull();
+    const probe = await gql(
+      `query($id: ID!) { member(id: $id) { demographics { gender } } }`,
+      { id: alice.member.id },
+      bob.token,
+    );
+    expect(probe.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+
+    // the public event carries the public profile and a valid envelope; demographics go only to their own topic
+    const messages = await registered.waitForCount(2, 20000);
+    const event = messages
+      .map((message) => parseEvent(MemberRegisteredV1, message.json()))
+      .find((parsed) => parsed.ok && parsed.event.aggregateId === alice.member.id);
+    expect(event?.ok).toBe(true);
+    if (event?.ok) {
+      expect(event.event.payload).toMatchObject({
+        memberId: alice.member.id,
+        displayName: 'Alice',
+        institutionId: institutionA,
+      });
+      expect(JSON.stringify(event.event)).not.toMatch(/@example\.ac\.uk|passphrase|WOMAN/i);
+    }
+    const demographicEvents = await demographics.waitForCount(1, 20000);
+    expect(
+      parseEvent(MemberDemographicsRecordedV1, demographicEvents[demographicEvents.length - 1].json()),
+    ).toMatchObject({ ok: true });
+  });
+
+  it('lets admins create institutions and refuses everyone else', async () => {
+    const member = (await gqlOk<Registered>(REGISTER, { input: registration('Carol', institutionA) }))
+      .register;
+    const refused = await gql(
+      `mutation { createInstitution(input: { name: "Rogue Institute", country: "GB" }) { id } }`,
+      {},
+      member.token,
+    );
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const anonymous = await gql(
+      `mutation { createInstitution(input: { name: "Rogue Institute", country: "GB" }) { id } }`,
+    );
+    expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const forged = await gql(`{ me { id } }`, {}, `${member.token.slice(0, -4)}AAAA`);
+    expect(forged.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('shows a lead full profiles of their own institution only', async () => {
+    const dana = (await gqlOk<Registered>(REGISTER, { input: registration('Dana', institutionA) })).register;
+    const erin = (await gqlOk<Registered>(REGISTER, { input: registration('Erin', institutionB) })).register;
+    const leadInput = registration('Lee', institutionA);
+    const lead = (await gqlOk<Registered>(REGISTER, { input: leadInput })).register;
+    await gqlOk(
+      `mutation($m: ID!, $i: ID!) { grantRole(memberId: $m, role: LEAD, institutionId: $i) { roles { role institutionId } } }`,
+      { m: lead.member.id, i: institutionA },
+      adminToken,
+    );
+    const leadToken = (
+      await gqlOk<{ login: { token: string } }>(LOGIN, {
+        email: leadInput.email,
+        password: leadInput.password,
+      })
+    ).login.token;
+    const ownInstitution = await gqlOk<{ member: { email: string | null } }>(
+      MEMBER,
+      { id: dana.member.id },
+      leadToken,
+    );
+    expect(ownInstitution.member.email).toMatch(/^dana\./);
+    const otherInstitution = await gqlOk<{ member: { email: string | null } }>(
+      MEMBER,
+      { id: erin.member.id },
+      leadToken,
+    );
+    expect(otherInstitution.member.email).toBeNull();
+    const missingInstitution = await gql(
+      `mutation($m: ID!) { grantRole(memberId: $m, role: LEAD) { id } }`,
+      { m: dana.member.id },
+      adminToken,
+    );
+    expect(missingInstitution.errors?.[0].extensions?.fields).toEqual([
+      { field: 'institutionId', rule: 'required', message: 'is required for the lead role' },
+    ]);
+  });
+
+  it('answers bad input with every field and rule, and never tells which accounts exist', async () => {
+    const bad = await gql(REGISTER, {
+      input: {
+        ...registration('Zed', institutionA),
+        email: 'not-an-email',
+        password: 'short',
+        interests: [''],
+      },
+    });
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const fields = bad.errors?.[0].extensions?.fields?.map((field) => `${field.field}:${field.rule}`);
+    expect(fields).toEqual(expect.arrayContaining(['input.email:isEmail', 'input.interests:isLength']));
+    const weak = await gql(REGISTER, { input: { ...registration('Zed', institutionA), password: 'short' } });
+    expect(weak.errors?.[0].extensions?.fields).toEqual([
+      {
+        field: 'input.password',
+        rule: 'passwordStrength',
+        message: 'must be 12 to 128 characters and contain at least one letter and one digit',
+      },
+    ]);
+    const unknown = await gql(LOGIN, { email: 'nobody@example.org', password: 'whatever password 1' });
+    const wrong = await gql(LOGIN, { email: ADMIN.email, password: 'wrong password 123' });
+    expect(unknown.errors?.[0].message).toBe('email or password is incorrect');
+    expect(wrong.errors?.[0].message).toBe(unknown.errors?.[0].message);
+    const tooBig = await gql(`{ members(first: 1000) { totalCount } }`, {}, adminToken);
+    expect(tooBig.errors?.[0].extensions?.fields?.[0]).toMatchObject({ field: 'first', rule: 'range' });
+  });
+
+  it('refuses queries deeper or wider than the gateway limits', async () => {
+    // the platform runs here with MAX_QUERY_DEPTH=4 (see support/platform.ts)
+    const within = await gql(`query Ok { members(first: 1) { edges { node { id } } } }`, {}, adminToken);
+    expect(within.errors).toBeUndefined();
+    const deep = await gql(
+      `query TooDeep { members(first: 1) { edges { node { institution { id } } } } }`,
+      {},
+      adminToken,
+    );
+    expect(deep.errors?.[0]).toMatchObject({
+      message: 'TooDeep is 5 levels deep; the limit is 4',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
+    const manyAliases = `query Wide { ${Array.from({ length: 300 }, (_, i) => `m${i}: me { id }`).join(' ')} }`;
+    const wide = await gql(manyAliases, {}, adminToken);
+    expect(wide.errors?.[0].message).toBe('Wide selects 600 fields; the limit is 500');
+  });
+
+  it('serves the subgraph schema that is committed (run npm run supergraph when this fails)', async () => {
+    const response = await fetch('http://127.0.0.1:3001/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ _service { sdl } }' }),
+    });
+    const body = (await response.json()) as { data: { _service: { sdl: string } } };
+    const committed = readFileSync(path.resolve(__dirname, '../../membership/schema.graphql'), 'utf8');
+    expect(`${body.data._service.sdl.trim()}\n`).toBe(committed);
+  });
+
+  it('reports health and metrics', async () => {
+    const health = (await (await fetch('http://127.0.0.1:3001/health')).json()) as {
+      status: string;
+      info: Record<string, { status: string }>;
+    };
+    expect(health.status).toBe('ok');
+    expect(Object.keys(health.info).sort()).toEqual(['broker', 'database']);
+    const metrics = await (await fetch('http://127.0.0.1:3001/metrics')).text();
+    expect(metrics).toMatch(
+      /praxis_outbox_published_total\{topic="membership\.member\.registered\.v1",service="membership"\} \d+/,
+    );
+  });
+});

@@ -1,0 +1,110 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { dropDatabase } from '@praxis/platform/local-infra';
+import { testBrokers, testPostgresUrl, uniqueName, waitFor } from '@praxis/platform/testing';
+
+const ROOT = path.resolve(__dirname, '../../../..');
+export const GATEWAY = 'http://127.0.0.1:4000/graphql';
+export const ADMIN = { email: 'admin@praxis.test', password: 'admin password 2026' };
+const DATABASES = ['membership'];
+
+export interface StartedPlatform {
+  readyInMs: number;
+  logFile: string;
+  stop(): Promise<number | null>;
+}
+
+/**
+ * Starts the platform the way a person does (`npm start`, i.e. tools/start.ts) against the test's PostgreSQL
+ * and broker, with fresh databases, and stops it with SIGINT like Ctrl-C.
+ */
+export async function startPlatform(): Promise<StartedPlatform> {
+  const prefix = uniqueName('e2e');
+  const logDir = path.join(ROOT, 'tmp', 'e2e-logs');
+  mkdirSync(logDir, { recursive: true });
+  const logFile = path.join(logDir, `${prefix}.log`);
+  const log = createWriteStream(logFile);
+  const started = Date.now();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', path.join(ROOT, 'tools', 'start.ts')],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: testPostgresUrl(),
+        KAFKA_BROKERS: testBrokers().join(','),
+        KAFKA_SESSION_TIMEOUT_MS: '6000',
+        KAFKA_HEARTBEAT_INTERVAL_MS: '500',
+        KAFKA_MAX_WAIT_MS: '100',
+        PRAXIS_DB_PREFIX: prefix,
+        PRAXIS_ADMIN_EMAIL: ADMIN.email,
+        PRAXIS_ADMIN_PASSWORD: ADMIN.password,
+        LOG_LEVEL: 'info',
+        MAX_QUERY_DEPTH: '4',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    log.write(chunk);
+  });
+  child.stderr?.on('data', (chunk: Buffer) => log.write(chunk));
+  await waitFor(
+    () => {
+      if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}; see ${logFile}`);
+      return output.includes('[praxis] ready in');
+    },
+    { timeoutMs: 90000, intervalMs: 100, description: `platform ready (log: ${logFile})` },
+  );
+  const readyInMs = Date.now() - started;
+  return {
+    readyInMs,
+    logFile,
+    stop: async () => {
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      child.kill('SIGINT');
+      const code = await exited;
+      log.end();
+      for (const name of DATABASES) await dropDatabase(testPostgresUrl(), `${prefix}_${name}`);
+      return code;
+    },
+  };
+}
+
+export interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: Array<{
+    message: string;
+    path?: string[];
+    extensions?: { code?: string; fields?: Array<{ field: string; rule: string; message: string }> };
+  }>;
+}
+
+export async function gql<T = Record<string, unknown>>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<GraphQLResponse<T>> {
+  const response = await fetch(GATEWAY, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as GraphQLResponse<T>;
+}
+
+/** Data of a response that must succeed; otherwise fails with the errors. */
+export async function gqlOk<T = Record<string, unknown>>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<T> {
+  const result = await gql<T>(query, variables, token);
+  if (result.errors?.length || !result.data)
+    throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+  return result.data;
+}
