@@ -7,3 +7,4 @@ export * from './events/membership-member-role-granted-v1';
 export * from './events/membership-member-role-revoked-v1';
 export * from './events/membership-institution-created-v1';
 export * from './events/membership-member-demographics-recorded-v1';
+export * from './events/proposals-competition-results-published-v1';

@@ -1,5 +1,6 @@
 import type { EventContract } from './envelope';
 import { InstitutionCreatedV1 } from './events/membership-institution-created-v1';
+import { CompetitionResultsPublishedV1 } from './events/proposals-competition-results-published-v1';
 import { MemberDemographicsRecordedV1 } from './events/membership-member-demographics-recorded-v1';
 import { MemberProfileUpdatedV1 } from './events/membership-member-profile-updated-v1';
 import { MemberRegisteredV1 } from './events/membership-member-registered-v1';
@@ -14,6 +15,9 @@ export const ALL_EVENTS: readonly EventContract[] = [
   MemberRoleRevokedV1,
   InstitutionCreatedV1,
   MemberDemographicsRecordedV1,
+  // proposals
+  CompetitionResultsPublishedV1,
+  // mentorship
 ];
 
 const byTopic = new Map<string, EventContract>();
