@@ -2,7 +2,7 @@
 module.exports = {
   ...require('./jest.preset'),
   displayName: 'integration',
-  testMatch: ['<rootDir>/{apps,libs}/**/*.integration-spec.ts'],
+  testMatch: ['<rootDir>/{apps,libs,tools}/**/*.integration-spec.ts'],
   globalSetup: '<rootDir>/jest.setup-infra.js',
   globalTeardown: '<rootDir>/jest.teardown-infra.js',
   testTimeout: 60000,

@@ -123,6 +123,11 @@ export async function bootstrapService<TConfig>(options: {
     }
     throw error;
   }
+  if (process.argv.includes('--check-config')) {
+    // used by deployment checks (and the compose test): validate the environment and stop
+    process.stdout.write(`${options.name}: configuration is valid\n`);
+    process.exit(0);
+  }
   const logger = createLogger(options.name, config.LOG_LEVEL);
   await options.prepare?.(config);
   const app = await NestFactory.create(options.module(config, logger), {

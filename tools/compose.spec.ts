@@ -1,0 +1,91 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { generateSigningKeys } from '@praxis/platform/auth';
+import { TOPICS_FILE, topicLines } from './kafka-topics';
+import { SERVICES } from './services';
+
+const ROOT = path.resolve(__dirname, '..');
+
+interface ComposeService {
+  image?: string;
+  build?: unknown;
+  command?: string[];
+  ports?: string[];
+  environment?: Record<string, string>;
+}
+
+const compose = parse(readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+  services: Record<string, ComposeService>;
+};
+
+/** Docker compose interpolation: `${VAR:-default}` takes the default, `${VAR:?message}` the value given. */
+function interpolate(value: string, given: Record<string, string>): string {
+  return value.replace(/\$\{(\w+)(?::([-?])([^}]*))?\}/g, (_, name: string, kind: string | undefined, rest: string) => {
+    if (given[name] !== undefined) return given[name];
+    if (kind === '-') return rest;
+    if (kind === '?') throw new Error(`${name} is required: ${rest}`);
+    return '';
+  });
+}
+
+describe('docker-compose.yml', () => {
+  it('pins every image to a version', () => {
+    for (const [name, service] of Object.entries(compose.services)) {
+      if (service.image) expect(`${name}: ${service.image}`).toMatch(/:\d+(\.\d+)+(-[a-z]+)?$/);
+    }
+  });
+
+  it('runs every service of the platform on its port, from an entry point that exists', () => {
+    for (const service of SERVICES) {
+      const entry = compose.services[service.name];
+      expect(entry).toBeDefined();
+      expect(entry.command).toEqual([service.entry]);
+      expect(entry.ports).toContain(`${service.port}:${service.port}`);
+      expect(entry.environment?.PORT).toBe(String(service.port));
+    }
+    for (const [name, service] of Object.entries(compose.services)) {
+      for (const part of service.command ?? []) {
+        if (part.endsWith('.ts')) expect(`${name}: ${existsSync(path.join(ROOT, part))}`).toBe(`${name}: true`);
+      }
+    }
+  });
+
+  it('gives each service its own database, created by the PostgreSQL init script', () => {
+    const init = readFileSync(path.join(ROOT, 'infra/postgres/init.sql'), 'utf8');
+    for (const service of SERVICES.filter((s) => s.database)) {
+      const url = compose.services[service.name].environment?.DATABASE_URL ?? '';
+      expect(url).toContain(`@postgres:5432/praxis_${service.name}`);
+      expect(init).toContain(`CREATE DATABASE praxis_${service.name};`);
+    }
+  });
+
+  it('points the gateway at every subgraph', () => {
+    const gateway = compose.services.gateway.environment ?? {};
+    for (const service of SERVICES.filter((s) => s.subgraph)) {
+      expect(gateway[`SUBGRAPH_${service.name.toUpperCase()}_URL`]).toBe(`http://${service.name}:${service.port}/graphql`);
+    }
+  });
+
+  it("passes each service's own configuration validation with the environment compose gives it", async () => {
+    const { privateJwk } = await generateSigningKeys();
+    const given = { PRAXIS_SIGNING_KEY: JSON.stringify(privateJwk) };
+    for (const service of SERVICES) {
+      const environment = Object.fromEntries(
+        Object.entries(compose.services[service.name].environment ?? {}).map(([key, value]) => [key, interpolate(String(value), given)]),
+      );
+      const run = spawnSync(process.execPath, ['-r', '@swc-node/register', path.join(ROOT, service.entry), '--check-config'], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH, ...environment, SUPERGRAPH_PATH: path.join(ROOT, 'infra/supergraph.graphql') },
+        encoding: 'utf8',
+        timeout: 30000,
+      });
+      expect(`${service.name}: ${run.status} ${run.stderr}`).toBe(`${service.name}: 0 `);
+    }
+  }, 120000);
+
+  it('creates every contract topic through the committed topic list (run npm run topics when this fails)', () => {
+    expect(readFileSync(TOPICS_FILE, 'utf8')).toBe(topicLines());
+  });
+});
