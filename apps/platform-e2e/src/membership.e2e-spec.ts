@@ -71,7 +71,11 @@ describe('membership through the gateway', () => {
 
   it('registers two members, logs in, reads me, and keeps private fields and demographics private', async () => {
     const aliceInput = registration('Alice', institutionA);
-    const alice = (await gqlOk<Registered>(REGISTER, { input: aliceInput })).register;
+    const correlationId = `e2e-${Date.now()}`;
+    const aliceResult = await gql<Registered>(REGISTER, { input: aliceInput }, undefined, {
+      'x-correlation-id': correlationId,
+    });
+    const alice = (aliceResult.data as Registered).register;
     const bob = (await gqlOk<Registered>(REGISTER, { input: registration('Bob', institutionB) })).register;
     expect(alice.member.email).toBe(aliceInput.email.toLowerCase());
 
@@ -150,6 +154,9 @@ describe('membership through the gateway', () => {
         institutionId: institutionA,
       });
       expect(JSON.stringify(event.event)).not.toMatch(/@example\.ac\.uk|passphrase|WOMAN/i);
+      // the caller's correlation id crossed the gateway and the outbox into the event
+      expect(event.event.correlationId).toBe(correlationId);
+      expect(event.event.actorId).toBe(alice.member.id);
     }
     const demographicEvents = await demographics.waitForCount(1, 20000);
     expect(

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { ALL_EVENTS, contractForTopic, dlqTopicFor } from './registry';
+import { ContractViolation, createEvent, defineEvent, parseEvent } from './envelope';
+import { MemberRegisteredV1 } from './events/membership-member-registered-v1';
+
+const meta = { aggregateId: '0b6f5f7e-1d7c-4d55-9a53-2f3f9b0c2a11', actorId: null, correlationId: 'corr-1' };
+const payload = {
+  memberId: '0b6f5f7e-1d7c-4d55-9a53-2f3f9b0c2a11',
+  displayName: 'Ada',
+  careerStage: 'RESIDENT' as const,
+  institutionId: '5e0c1f9a-7c0d-4b8e-8f43-5b1c1a0f9e22',
+  specialty: null,
+  interests: ['medical education'],
+  registeredAt: '2026-11-21T10:00:00.000Z',
+};
+
+describe('event contracts', () => {
+  it('derive versioned topic names from service, entity and happening', () => {
+    expect(MemberRegisteredV1.topic).toBe('membership.member.registered.v1');
+    expect(MemberRegisteredV1.type).toBe('membership.member.registered');
+    expect(dlqTopicFor(MemberRegisteredV1.topic)).toBe('membership.member.registered.v1.dlq');
+    expect(() =>
+      defineEvent({ service: 'Bad Name', entity: 'x', happened: 'y', version: 1, payload: z.object({}) }),
+    ).toThrow(/kebab-case/);
+    expect(() =>
+      defineEvent({ service: 'a', entity: 'x', happened: 'y', version: 0, payload: z.object({}) }),
+    ).toThrow(/positive integer/);
+  });
+
+  it('are all registered once, named by the convention', () => {
+    const topics = ALL_EVENTS.map((contract) => contract.topic);
+    expect(new Set(topics).size).toBe(topics.length);
+    for (const contract of ALL_EVENTS) {
+      expect(contract.topic).toMatch(/^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*\.v\d+$/);
+      expect(contractForTopic(contract.topic)).toBe(contract);
+    }
+  });
+
+  it('build a complete envelope with a fresh id and the aggregate as key', () => {
+    const event = createEvent(MemberRegisteredV1, meta, payload);
+    expect(event).toMatchObject({
+      type: 'membership.member.registered',
+      version: 1,
+      aggregateId: meta.aggregateId,
+      correlationId: 'corr-1',
+      causationId: null,
+      payload,
+    });
+    expect(event.eventId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new Date(event.occurredAt).toISOString()).toBe(event.occurredAt);
+    expect(createEvent(MemberRegisteredV1, meta, payload).eventId).not.toBe(event.eventId);
+  });
+
+  it('refuse to build an event that breaks its contract, naming the field', () => {
+    expect(() =>
+      createEvent(MemberRegisteredV1, meta, { ...payload, careerStage: 'WIZARD' as never }),
+    ).toThrow(ContractViolation);
+    expect(() =>
+      createEvent(MemberRegisteredV1, meta, { ...payload, careerStage: 'WIZARD' as never }),
+    ).toThrow(/careerStage/);
+  });
+
+  it('parse a valid message and reject envelope, type and payload problems with the reason', () => {
+    const event = createEvent(MemberRegisteredV1, meta, payload);
+    expect(parseEvent(MemberRegisteredV1, JSON.parse(JSON.stringify(event)))).toEqual({ ok: true, event });
+    expect(parseEvent(MemberRegisteredV1, { ...event, eventId: 'nope' })).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/^envelope: eventId/),
+    });
+    expect(parseEvent(MemberRegisteredV1, { ...event, version: 2 })).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/expected membership.member.registered v1/),
+    });
+    expect(parseEvent(MemberRegisteredV1, { ...event, payload: { ...payload, interests: 'x' } })).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/^payload: interests/),
+    });
+    expect(parseEvent(MemberRegisteredV1, null)).toMatchObject({ ok: false });
+  });
+
+  it('keep personal data off the public member events', () => {
+    const keys = Object.keys((MemberRegisteredV1.payload as z.ZodObject).shape);
+    expect(keys).not.toEqual(expect.arrayContaining(['email']));
+    const sensitive = ALL_EVENTS.filter((contract) => contract.sensitive).map((contract) => contract.topic);
+    expect(sensitive).toEqual(['membership.member.demographics-recorded.v1']);
+  });
+});
