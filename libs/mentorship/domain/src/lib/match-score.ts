@@ -3,7 +3,8 @@ import { stageGap, stageGapPoints, type StageGapBand } from './career-seniority'
 import { assertValidMatchWeights, type MatchWeights } from './match-weights';
 import { MentorshipDomainError, MentorshipErrorCode } from './mentorship.exception';
 
-export const MENTORING_FORMATS = ['IN_PERSON', 'VIDEO_CALL', 'PHONE', 'MESSAGING'] as const;
+/** One-to-one mentoring or group mentoring (Mastermind-style), as mentors offer them. */
+export const MENTORING_FORMATS = ['ONE_TO_ONE', 'GROUP'] as const;
 export type MentoringFormat = (typeof MENTORING_FORMATS)[number];
 
 export interface MenteeMatchProfile {
@@ -140,19 +141,31 @@ export function scoreMatch(
   for (const term of terms) {
     if (termBudget === 0) break;
     if (!expertise.has(term)) continue;
-    reasons.push({ kind: 'SHARED_EXPERTISE', detail: `mentor has expertise in "${term}"`, points: weights.sharedExpertise });
+    reasons.push({
+      kind: 'SHARED_EXPERTISE',
+      detail: `mentor has expertise in "${term}"`,
+      points: weights.sharedExpertise,
+    });
     termBudget -= 1;
   }
   for (const term of terms) {
     if (termBudget === 0) break;
     if (expertise.has(term) || !interests.has(term)) continue;
-    reasons.push({ kind: 'SHARED_INTEREST', detail: `shared interest in "${term}"`, points: weights.sharedInterest });
+    reasons.push({
+      kind: 'SHARED_INTEREST',
+      detail: `shared interest in "${term}"`,
+      points: weights.sharedInterest,
+    });
     termBudget -= 1;
   }
 
   const menteeSpecialty = normalisedSpecialty(mentee.specialty);
   if (menteeSpecialty !== null && menteeSpecialty === normalisedSpecialty(mentor.specialty)) {
-    reasons.push({ kind: 'SAME_SPECIALTY', detail: `both in ${menteeSpecialty}`, points: weights.sameSpecialty });
+    reasons.push({
+      kind: 'SAME_SPECIALTY',
+      detail: `both in ${menteeSpecialty}`,
+      points: weights.sameSpecialty,
+    });
   }
 
   const gap = stageGap(mentee.careerStage, mentor.careerStage);
@@ -190,7 +203,9 @@ export function scoreMatch(
 }
 
 function hasExisting(existing: ReadonlySet<string> | readonly string[], mentorId: string): boolean {
-  return existing instanceof Set ? existing.has(mentorId) : (existing as readonly string[]).includes(mentorId);
+  return existing instanceof Set
+    ? existing.has(mentorId)
+    : (existing as readonly string[]).includes(mentorId);
 }
 
 /** Every rule that forbids this pairing outright, in a fixed order; empty means the pair is allowed. */
@@ -201,10 +216,16 @@ export function hardConstraintViolations(
 ): HardConstraintViolation[] {
   const violations: HardConstraintViolation[] = [];
   if (mentee.memberId === mentor.memberId) {
-    violations.push({ code: MentorshipErrorCode.SELF_MENTORING, message: 'menteeId: a member cannot mentor themself' });
+    violations.push({
+      code: MentorshipErrorCode.SELF_MENTORING,
+      message: 'menteeId: a member cannot mentor themself',
+    });
   }
   if (mentor.paused) {
-    violations.push({ code: MentorshipErrorCode.MENTOR_PAUSED, message: 'mentor.paused: mentor is not taking mentees' });
+    violations.push({
+      code: MentorshipErrorCode.MENTOR_PAUSED,
+      message: 'mentor.paused: mentor is not taking mentees',
+    });
   }
   if (mentor.activeMentees >= mentor.capacity) {
     violations.push({
@@ -260,7 +281,12 @@ export function suggestMentors(
     if (!mentor.acceptsDirectRequests) continue;
     if (hardConstraintViolations(mentee, mentor, context).length > 0) continue;
     const { score, reasons } = scoreMatch(mentee, mentor, weights);
-    suggestions.push({ mentorId: mentor.memberId, score, reasons, remainingCapacity: remainingCapacity(mentor) });
+    suggestions.push({
+      mentorId: mentor.memberId,
+      score,
+      reasons,
+      remainingCapacity: remainingCapacity(mentor),
+    });
   }
   suggestions.sort(
     (a, b) =>

@@ -93,12 +93,15 @@ export function validateMatchWeights(candidate: unknown): MatchWeightsValidation
     }
   }
   if (errors.length > 0) return { ok: false, errors };
-  const weights = Object.fromEntries(WEIGHT_FIELDS.map((field) => [field, record[field]])) as unknown as MatchWeights;
+  const weights = Object.fromEntries(
+    WEIGHT_FIELDS.map((field) => [field, record[field]]),
+  ) as unknown as MatchWeights;
   return { ok: true, weights: Object.freeze(weights) };
 }
 
 export function assertValidMatchWeights(candidate: unknown): MatchWeights {
   const result = validateMatchWeights(candidate);
-  if (!result.ok) throw MentorshipDomainError.invalidInput(result.errors, MentorshipErrorCode.INVALID_MATCH_WEIGHTS);
+  if (!result.ok)
+    throw MentorshipDomainError.invalidInput(result.errors, MentorshipErrorCode.INVALID_MATCH_WEIGHTS);
   return result.weights;
 }
