@@ -57,7 +57,9 @@ function isValidDate(value: unknown): value is Date {
  * Checks `opensAt < closesAt <= judgingEndsAt`. Judging may end the instant submissions close (an
  * organiser may run a same-day panel), but a competition must accept submissions for a non-empty window.
  */
-export function validateCompetitionDates(dates: Partial<Record<keyof CompetitionDates, unknown>>): ValidationProblem[] {
+export function validateCompetitionDates(
+  dates: Partial<Record<keyof CompetitionDates, unknown>>,
+): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
   const fields: (keyof CompetitionDates)[] = ['opensAt', 'closesAt', 'judgingEndsAt'];
   for (const field of fields) {
@@ -132,6 +134,12 @@ export function checkTransition(
 ): TransitionCheck {
   if (from === to) {
     return refuse(PhaseTransitionRule.SAME_PHASE, `The competition is already in phase ${from}.`);
+  }
+  if (from === CompetitionPhase.RESULTS_PUBLISHED && to === CompetitionPhase.CANCELLED) {
+    return refuse(
+      PhaseTransitionRule.CANNOT_CANCEL_PUBLISHED,
+      'Cannot cancel the competition: its results are published, and published results are final.',
+    );
   }
   if (from === CompetitionPhase.RESULTS_PUBLISHED || from === CompetitionPhase.CANCELLED) {
     return refuse(

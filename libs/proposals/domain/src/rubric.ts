@@ -18,7 +18,8 @@ export interface Rubric {
 }
 
 function label(criterion: Partial<RubricCriterion>, index: number): string {
-  const name = typeof criterion.name === 'string' && criterion.name.trim() !== '' ? ` ("${criterion.name.trim()}")` : '';
+  const name =
+    typeof criterion.name === 'string' && criterion.name.trim() !== '' ? ` ("${criterion.name.trim()}")` : '';
   return `Criterion ${index + 1}${name}`;
 }
 
@@ -26,7 +27,11 @@ function label(criterion: Partial<RubricCriterion>, index: number): string {
 export function validateRubric(rubric: Rubric): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
   if (rubric.criteria.length === 0) {
-    problems.push({ field: 'criteria', rule: 'NOT_EMPTY', message: 'The rubric must have at least one criterion.' });
+    problems.push({
+      field: 'criteria',
+      rule: 'NOT_EMPTY',
+      message: 'The rubric must have at least one criterion.',
+    });
   }
   const seenIds = new Map<string, number>();
   const seenNames = new Map<string, number>();

@@ -1,0 +1,123 @@
+export enum ConflictKind {
+  JUDGE_ON_TEAM = 'JUDGE_ON_TEAM',
+  SAME_INSTITUTION = 'SAME_INSTITUTION',
+  DECLARED_BY_JUDGE = 'DECLARED_BY_JUDGE',
+  NAMED_BY_APPLICANT = 'NAMED_BY_APPLICANT',
+}
+
+export interface ConflictJudge {
+  readonly memberId: string;
+  readonly institutionId: string | null;
+}
+
+export interface ConflictTeamMember {
+  readonly memberId: string;
+  readonly institutionId: string | null;
+}
+
+/** A conflict somebody stated rather than one derived from profiles. */
+export interface DeclaredConflict {
+  readonly kind: ConflictKind.DECLARED_BY_JUDGE | ConflictKind.NAMED_BY_APPLICANT;
+  readonly judgeId: string;
+  readonly reason: string;
+}
+
+export interface ConflictOfInterest {
+  readonly kind: ConflictKind;
+  readonly judgeId: string;
+  readonly reason: string;
+  /** Team members involved (the judge for JUDGE_ON_TEAM, the colleagues for SAME_INSTITUTION). */
+  readonly memberIds?: readonly string[];
+}
+
+/**
+ * All conflicts between one judge and one proposal team. Declared conflicts for other judges are ignored,
+ * so the caller may pass every conflict recorded against the proposal. An empty list means no conflict.
+ */
+export function findConflicts(
+  judge: ConflictJudge,
+  team: readonly ConflictTeamMember[],
+  declared: readonly DeclaredConflict[] = [],
+): ConflictOfInterest[] {
+  const conflicts: ConflictOfInterest[] = [];
+  if (team.some((member) => member.memberId === judge.memberId)) {
+    conflicts.push({
+      kind: ConflictKind.JUDGE_ON_TEAM,
+      judgeId: judge.memberId,
+      reason: 'The judge is a member of the proposal team.',
+      memberIds: [judge.memberId],
+    });
+  }
+  if (judge.institutionId !== null) {
+    // The judge's own membership is already JUDGE_ON_TEAM; sharing an institution with oneself adds nothing.
+    const colleagues = [
+      ...new Set(
+        team
+          .filter(
+            (member) => member.memberId !== judge.memberId && member.institutionId === judge.institutionId,
+          )
+          .map((member) => member.memberId),
+      ),
+    ];
+    if (colleagues.length > 0) {
+      conflicts.push({
+        kind: ConflictKind.SAME_INSTITUTION,
+        judgeId: judge.memberId,
+        reason: `The judge works at the same institution (${judge.institutionId}) as team member${colleagues.length === 1 ? '' : 's'} ${colleagues.join(', ')}.`,
+        memberIds: colleagues,
+      });
+    }
+  }
+  for (const declaration of declared) {
+    if (declaration.judgeId !== judge.memberId) {
+      continue;
+    }
+    const stated = declaration.reason.trim();
+    const prefix =
+      declaration.kind === ConflictKind.DECLARED_BY_JUDGE
+        ? 'The judge declared a conflict of interest'
+        : 'The applicants named this judge as conflicted';
+    conflicts.push({
+      kind: declaration.kind,
+      judgeId: judge.memberId,
+      reason: stated === '' ? `${prefix}.` : `${prefix}: ${stated}`,
+    });
+  }
+  return conflicts;
+}
+
+export function hasConflict(
+  judge: ConflictJudge,
+  team: readonly ConflictTeamMember[],
+  declared: readonly DeclaredConflict[] = [],
+): boolean {
+  return findConflicts(judge, team, declared).length > 0;
+}
+
+/** An (entry, judge) pair that must never be assigned. */
+export interface ConflictedPair {
+  readonly entryId: string;
+  readonly judgeId: string;
+}
+
+export interface ConflictScreeningEntry {
+  readonly entryId: string;
+  readonly team: readonly ConflictTeamMember[];
+  readonly declared?: readonly DeclaredConflict[];
+}
+
+/** Every conflicted (entry, judge) pair of a competition, ready to feed the judge assignment. */
+export function conflictedPairs(
+  entries: readonly ConflictScreeningEntry[],
+  judges: readonly ConflictJudge[],
+): ConflictedPair[] {
+  const pairs: ConflictedPair[] = [];
+  for (const entry of entries) {
+    for (const judge of judges) {
+      if (hasConflict(judge, entry.team, entry.declared ?? [])) {
+        pairs.push({ entryId: entry.entryId, judgeId: judge.memberId });
+      }
+    }
+  }
+  return pairs;
+}
