@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { defineEvent } from '../../envelope';
+
+/** A competition started accepting submissions. Carries what an applicant needs to decide to enter. */
+export const CompetitionOpenedV1 = defineEvent({
+  service: 'proposals',
+  entity: 'competition',
+  happened: 'opened',
+  version: 1,
+  payload: z.object({
+    competitionId: z.uuid(),
+    title: z.string().min(1),
+    opensAt: z.iso.datetime({ offset: true }),
+    closesAt: z.iso.datetime({ offset: true }),
+    judgingEndsAt: z.iso.datetime({ offset: true }),
+    blind: z.boolean(),
+    winnersCount: z.number().int().nonnegative(),
+    fundingAvailable: z.number().nonnegative().nullable(),
+    protectedHoursAvailable: z.number().nonnegative().nullable(),
+  }),
+});

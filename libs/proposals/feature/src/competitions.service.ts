@@ -1,0 +1,310 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { CompetitionOpenedV1, CompetitionResultsPublishedV1 } from '@praxis/contracts';
+import { isAdmin, type Principal } from '@praxis/platform/auth';
+import { appendToOutbox } from '@praxis/platform/messaging';
+import {
+  AssignmentEntity,
+  CompetitionEntity,
+  ProposalEntity,
+  ReviewEntity,
+  type StoredCriterion,
+} from '@praxis/proposals/data-access';
+import {
+  assertTransition,
+  CompetitionPhase,
+  rankEntries,
+  validateCompetitionDates,
+  validateRubric,
+  type RankingResult,
+} from '@praxis/proposals/domain';
+import { ProposalsServiceError, ProposalsServiceErrorCode } from './proposals.errors';
+import type { CompetitionDatesInput, CreateCompetitionInput } from './proposals.objects';
+import { ProposalStatus } from './proposals.objects';
+import { audit, datesOf, loadCompetition, phaseOf, replicaOf, rubricOf } from './proposals.records';
+
+export interface RankingView {
+  competition: CompetitionEntity;
+  published: boolean;
+  result: RankingResult;
+  proposals: Map<string, ProposalEntity>;
+}
+
+/** Competitions: creation, dates, phases, ranking and publication. */
+@Injectable()
+export class CompetitionsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async create(input: CreateCompetitionInput, actorId: string): Promise<CompetitionEntity> {
+    const criteria: StoredCriterion[] = input.criteria.map((criterion, index) => ({
+      id: `c${index + 1}`,
+      name: criterion.name.trim(),
+      guidance: criterion.guidance.trim(),
+      weight: criterion.weight,
+      scaleMin: criterion.scaleMin,
+      scaleMax: criterion.scaleMax,
+    }));
+    // every problem at once: dates and rubric together
+    const problems = [...validateCompetitionDates(input), ...validateRubric({ criteria })];
+    if (problems.length > 0) {
+      throw ProposalsServiceError.invalid(
+        problems.map((problem) => ({
+          field: `input.${problem.field}`,
+          rule: problem.rule,
+          message: problem.message,
+        })),
+      );
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const competition = manager.create(CompetitionEntity, {
+        title: input.title.trim(),
+        description: input.description.trim(),
+        phase: CompetitionPhase.DRAFT,
+        opensAt: input.opensAt,
+        closesAt: input.closesAt,
+        judgingEndsAt: input.judgingEndsAt,
+        criteria,
+        reviewsPerEntry: input.reviewsPerEntry,
+        judgeMaxLoad: input.judgeMaxLoad,
+        blind: input.blind,
+        winnersCount: input.winnersCount,
+        requiresInterInstitutionalTeam: input.eligibility.requiresInterInstitutionalTeam,
+        maxTeamSize: input.eligibility.maxTeamSize,
+        allowedCareerStages: [...new Set(input.eligibility.allowedCareerStages)],
+        fundingAvailable: input.fundingAvailable ?? null,
+        protectedHoursAvailable: input.protectedHoursAvailable ?? null,
+        createdBy: actorId,
+        resultsPublishedAt: null,
+      });
+      await manager.save(competition);
+      return competition;
+    });
+  }
+
+  /**
+   * Admins move dates (e.g. close early, extend judging). Before judging every date may change; during
+   * judging only `judgingEndsAt`, since submissions are already closed.
+   */
+  async updateDates(id: string, input: CompetitionDatesInput): Promise<CompetitionEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const competition = await loadCompetition(manager, id, true);
+      const phase = phaseOf(competition);
+      if (phase === CompetitionPhase.JUDGING) {
+        const moved: string[] = [];
+        if (input.opensAt.getTime() !== competition.opensAt.getTime()) moved.push('opensAt');
+        if (input.closesAt.getTime() !== competition.closesAt.getTime()) moved.push('closesAt');
+        if (moved.length > 0) {
+          throw ProposalsServiceError.invalid(
+            moved.map((field) => ({
+              field: `input.${field}`,
+              rule: 'unchangedWhileJudging',
+              message: 'cannot change once judging has started; only judgingEndsAt can move',
+            })),
+          );
+        }
+      } else if (phase !== CompetitionPhase.DRAFT && phase !== CompetitionPhase.OPEN) {
+        throw ProposalsServiceError.wrongState(
+          `The dates of a competition in phase ${phase} cannot change.`,
+          { phase },
+        );
+      }
+      const problems = validateCompetitionDates(input);
+      if (problems.length > 0) {
+        throw ProposalsServiceError.invalid(
+          problems.map((problem) => ({
+            field: `input.${problem.field}`,
+            rule: problem.rule,
+            message: problem.message,
+          })),
+        );
+      }
+      competition.opensAt = input.opensAt;
+      competition.closesAt = input.closesAt;
+      competition.judgingEndsAt = input.judgingEndsAt;
+      await manager.save(competition);
+      return competition;
+    });
+  }
+
+  async open(id: string): Promise<CompetitionEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const competition = await this.transition(manager, id, CompetitionPhase.OPEN);
+      await appendToOutbox(manager, CompetitionOpenedV1, competition.id, {
+        competitionId: competition.id,
+        title: competition.title,
+        opensAt: competition.opensAt.toISOString(),
+        closesAt: competition.closesAt.toISOString(),
+        judgingEndsAt: competition.judgingEndsAt.toISOString(),
+        blind: competition.blind,
+        winnersCount: competition.winnersCount,
+        fundingAvailable: competition.fundingAvailable,
+        protectedHoursAvailable: competition.protectedHoursAvailable,
+      });
+      return competition;
+    });
+  }
+
+  async startJudging(id: string): Promise<CompetitionEntity> {
+    return this.dataSource.transaction((manager) => this.transition(manager, id, CompetitionPhase.JUDGING));
+  }
+
+  async cancel(id: string, actorId: string): Promise<CompetitionEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const competition = await this.transition(manager, id, CompetitionPhase.CANCELLED);
+      await audit(manager, { competitionId: competition.id, action: 'competition.cancelled', actorId });
+      return competition;
+    });
+  }
+
+  /** Marks the winners, freezes the scores (no phase accepts them any more) and announces the results. */
+  async publishResults(id: string, actorId: string): Promise<CompetitionEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const locked = await loadCompetition(manager, id, true);
+      if (phaseOf(locked) === CompetitionPhase.JUDGING) {
+        const missing: Array<{ proposalId: string; judgeId: string }> = await manager.query(
+          `SELECT a.proposal_id AS "proposalId", a.judge_id AS "judgeId" FROM assignment a
+           LEFT JOIN review r ON r.proposal_id = a.proposal_id AND r.judge_id = a.judge_id
+           WHERE a.competition_id = $1 AND r.id IS NULL`,
+          [locked.id],
+        );
+        if (missing.length > 0) {
+          const entries = [...new Set(missing.map((row) => row.proposalId))];
+          throw new ProposalsServiceError(
+            ProposalsServiceErrorCode.REVIEWS_INCOMPLETE,
+            `Cannot publish: ${missing.length} assigned review(s) are not in yet, for ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}. Wait for them, or unassign those judges.`,
+            [],
+            { missingReviews: missing.length, entriesAwaitingReviews: entries },
+          );
+        }
+      }
+      const competition = await this.transition(manager, id, CompetitionPhase.RESULTS_PUBLISHED);
+      const { result, proposals } = await this.computeRanking(manager, competition);
+      for (const row of result.ranking) {
+        await manager.update(ProposalEntity, row.entryId, {
+          rank: row.rank,
+          isWinner: row.isWinner,
+          normalisedScore: row.normalisedScore,
+          meanRawScore: row.meanRawTotal,
+          reviewCount: row.reviewCount,
+        });
+      }
+      const publishedAt = new Date();
+      competition.resultsPublishedAt = publishedAt;
+      await manager.save(competition);
+      const winners = result.ranking.filter((row) => row.isWinner);
+      const replica = await replicaOf(
+        manager,
+        winners.flatMap((row) => proposals.get(row.entryId)?.teamMemberIds ?? []),
+      );
+      await appendToOutbox(manager, CompetitionResultsPublishedV1, competition.id, {
+        competitionId: competition.id,
+        title: competition.title,
+        publishedAt: publishedAt.toISOString(),
+        fundingAvailable: competition.fundingAvailable,
+        protectedHoursAvailable: competition.protectedHoursAvailable,
+        entries: result.ranking.length,
+        winners: winners.map((row) => {
+          const proposal = proposals.get(row.entryId) as ProposalEntity;
+          return {
+            proposalId: proposal.id,
+            rank: row.rank,
+            title: proposal.title,
+            keywords: proposal.keywords,
+            leadApplicantId: proposal.leadApplicantId,
+            teamMemberIds: proposal.teamMemberIds,
+            institutionIds: [
+              ...new Set(
+                proposal.teamMemberIds
+                  .map((memberId) => replica.get(memberId)?.institutionId)
+                  .filter((value): value is string => typeof value === 'string'),
+              ),
+            ],
+            requestedFunding: proposal.requestedFunding,
+            requestedHours: proposal.requestedHours,
+            normalisedScore: row.normalisedScore ?? 0,
+            meanRawScore: row.meanRawTotal ?? 0,
+          };
+        }),
+      });
+      await audit(manager, {
+        competitionId: competition.id,
+        action: 'results.published',
+        actorId,
+        detail: { entries: result.ranking.length, winners: result.winners },
+      });
+      return competition;
+    });
+  }
+
+  private async transition(
+    manager: EntityManager,
+    id: string,
+    to: CompetitionPhase,
+  ): Promise<CompetitionEntity> {
+    const competition = await loadCompetition(manager, id, true);
+    assertTransition(phaseOf(competition), to, datesOf(competition), new Date());
+    competition.phase = to;
+    await manager.save(competition);
+    return competition;
+  }
+
+  async find(id: string, principal: Principal | null): Promise<CompetitionEntity | null> {
+    const competition = await this.dataSource.getRepository(CompetitionEntity).findOneBy({
+      id: id,
+    });
+    if (!competition) return null;
+    // drafts are the organisers' work in progress
+    if (phaseOf(competition) === CompetitionPhase.DRAFT && !(principal && isAdmin(principal))) return null;
+    return competition;
+  }
+
+  async list(principal: Principal): Promise<CompetitionEntity[]> {
+    const query = this.dataSource
+      .getRepository(CompetitionEntity)
+      .createQueryBuilder('c')
+      .orderBy('c.created_at', 'DESC');
+    if (!isAdmin(principal)) query.where('c.phase <> :draft', { draft: CompetitionPhase.DRAFT });
+    return query.getMany();
+  }
+
+  /** Admins: any time (provisional while judging). Everyone else: once results are published. */
+  async ranking(id: string, principal: Principal): Promise<RankingView> {
+    const manager = this.dataSource.manager;
+    const competition = await loadCompetition(manager, id);
+    const published = phaseOf(competition) === CompetitionPhase.RESULTS_PUBLISHED;
+    if (!published && !isAdmin(principal)) {
+      throw ProposalsServiceError.forbidden('the ranking is visible to everyone once results are published');
+    }
+    const computed = await this.computeRanking(manager, competition);
+    return { competition, published, ...computed };
+  }
+
+  async computeRanking(
+    manager: EntityManager,
+    competition: CompetitionEntity,
+  ): Promise<{ result: RankingResult; proposals: Map<string, ProposalEntity> }> {
+    const entries = await manager.find(ProposalEntity, {
+      where: { competitionId: competition.id, status: ProposalStatus.SUBMITTED },
+    });
+    const proposals = new Map(entries.map((entry) => [entry.id, entry]));
+    // only reviews by judges still assigned count; unassignment discards a review
+    const reviews = await manager
+      .getRepository(ReviewEntity)
+      .createQueryBuilder('r')
+      .innerJoin(AssignmentEntity, 'a', 'a.proposal_id = r.proposal_id AND a.judge_id = r.judge_id')
+      .where('r.competition_id = :id', { id: competition.id })
+      .getMany();
+    const result = rankEntries({
+      rubric: rubricOf(competition),
+      entries: entries.map((entry) => ({
+        entryId: entry.id,
+        submittedAt: entry.firstSubmittedAt ?? entry.createdAt,
+      })),
+      reviews: reviews
+        .filter((review) => proposals.has(review.proposalId))
+        .map((review) => ({ entryId: review.proposalId, judgeId: review.judgeId, scores: review.scores })),
+      winnersCount: competition.winnersCount,
+    });
+    return { result, proposals };
+  }
+}

@@ -1,0 +1,5 @@
+export * from './proposals-feature.module';
+export * from './competitions.service';
+export * from './proposals.service';
+export * from './judging.service';
+export * from './proposals.errors';

@@ -1,0 +1,560 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ReviewSubmittedV1 } from '@praxis/contracts';
+import type { Principal } from '@praxis/platform/auth';
+import { appendToOutbox } from '@praxis/platform/messaging';
+import {
+  AssignmentEntity,
+  CompetitionEntity,
+  CompetitionJudgeEntity,
+  ConflictEntity,
+  JudgingAuditEntity,
+  ProposalEntity,
+  ProposalVersionEntity,
+  ReviewEntity,
+} from '@praxis/proposals/data-access';
+import {
+  assertCanAssign,
+  assertCanUnassign,
+  assertValidScoreSheet,
+  assignJudges,
+  AssignmentOrigin,
+  CompetitionPhase,
+  ConflictKind,
+  conflictedPairs,
+  type AssignmentEntry,
+} from '@praxis/proposals/domain';
+import { ProposalsServiceError } from './proposals.errors';
+import { ProposalStatus, type SubmitScoresInput } from './proposals.objects';
+import {
+  audit,
+  conflictsOf,
+  declaredConflicts,
+  loadCompetition,
+  loadProposal,
+  phaseOf,
+  recordAutomaticConflicts,
+  replicaOf,
+  requireUuid,
+  rubricOf,
+} from './proposals.records';
+
+export interface JudgeView {
+  competition: CompetitionEntity;
+  proposal: ProposalEntity;
+  version: ProposalVersionEntity;
+  review: ReviewEntity | null;
+}
+
+export interface AssignmentRun {
+  assignments: AssignmentEntity[];
+  started: Set<string>;
+  keptStarted: number;
+  minLoad: number;
+  maxLoad: number;
+  totalAffinity: number;
+}
+
+const ORIGIN_MANUAL = 'MANUAL';
+const ORIGIN_AUTOMATIC = 'AUTOMATIC';
+
+function pairKey(proposalId: string, judgeId: string): string {
+  return `${proposalId}:${judgeId}`;
+}
+
+/** The judge pool, conflicts of interest, assignment, scoring and the audit log. */
+@Injectable()
+export class JudgingService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async addJudge(competitionId: string, memberId: string, actorId: string): Promise<CompetitionJudgeEntity> {
+    requireUuid(memberId, 'memberId');
+    return this.dataSource.transaction(async (manager) => {
+      const competition = await loadCompetition(manager, competitionId, true);
+      const phase = phaseOf(competition);
+      if (phase === CompetitionPhase.RESULTS_PUBLISHED || phase === CompetitionPhase.CANCELLED) {
+        throw ProposalsServiceError.wrongState(`Judges cannot join a competition that is ${phase}.`, {
+          phase,
+        });
+      }
+      const replica = await replicaOf(manager, [memberId]);
+      if (!replica.get(memberId)?.roles.includes('judge')) {
+        throw ProposalsServiceError.invalid([
+          { field: 'memberId', rule: 'judgeRole', message: 'the member does not hold the judge role' },
+        ]);
+      }
+      await manager.query(
+        `INSERT INTO competition_judge (competition_id, member_id, added_by) VALUES ($1, $2, $3)
+         ON CONFLICT DO NOTHING`,
+        [competition.id, memberId, actorId],
+      );
+      await audit(manager, {
+        competitionId: competition.id,
+        action: 'judge.added',
+        actorId,
+        judgeId: memberId,
+      });
+      const entries = await manager.find(ProposalEntity, {
+        where: { competitionId: competition.id, status: ProposalStatus.SUBMITTED },
+      });
+      await recordAutomaticConflicts(manager, competition.id, entries, [memberId], actorId);
+      return manager.findOneByOrFail(CompetitionJudgeEntity, { competitionId: competition.id, memberId });
+    });
+  }
+
+  async judges(competitionId: string): Promise<CompetitionJudgeEntity[]> {
+    const competition = await loadCompetition(this.dataSource.manager, competitionId);
+    return this.dataSource
+      .getRepository(CompetitionJudgeEntity)
+      .find({ where: { competitionId: competition.id }, order: { addedAt: 'ASC' } });
+  }
+
+  /** The judge's own statement; any assignment (and started review) of that pair goes at once. */
+  async declareConflict(proposalId: string, reason: string, principal: Principal): Promise<ConflictEntity> {
+    const trimmed = reason.trim();
+    if (trimmed.length < 3 || trimmed.length > 1000) {
+      throw ProposalsServiceError.invalid([
+        { field: 'reason', rule: 'length', message: 'must be 3 to 1000 characters' },
+      ]);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const proposal = await loadProposal(manager, proposalId);
+      await this.requireJudgeOf(manager, proposal.competitionId, principal.memberId);
+      await manager.query(
+        `INSERT INTO conflict_of_interest (competition_id, proposal_id, judge_id, kind, reason, declared_by)
+         VALUES ($1, $2, $3, $4, $5, $3)
+         ON CONFLICT (proposal_id, judge_id, kind) DO UPDATE SET reason = EXCLUDED.reason`,
+        [proposal.competitionId, proposal.id, principal.memberId, ConflictKind.DECLARED_BY_JUDGE, trimmed],
+      );
+      await audit(manager, {
+        competitionId: proposal.competitionId,
+        action: 'conflict.declared-by-judge',
+        actorId: principal.memberId,
+        proposalId: proposal.id,
+        judgeId: principal.memberId,
+        detail: { reason: trimmed },
+      });
+      await this.removeAssignment(
+        manager,
+        proposal,
+        principal.memberId,
+        principal.memberId,
+        'conflict declared',
+      );
+      return manager.findOneByOrFail(ConflictEntity, {
+        proposalId: proposal.id,
+        judgeId: principal.memberId,
+        kind: ConflictKind.DECLARED_BY_JUDGE,
+      });
+    });
+  }
+
+  async conflicts(competitionId: string): Promise<ConflictEntity[]> {
+    const competition = await loadCompetition(this.dataSource.manager, competitionId);
+    return this.dataSource
+      .getRepository(ConflictEntity)
+      .find({ where: { competitionId: competition.id }, order: { recordedAt: 'ASC', id: 'ASC' } });
+  }
+
+  /**
+   * Automatic assignment over the submitted entries. Started reviews stay; unstarted manual assignments are
+   * honoured as pins; unstarted automatic ones are recomputed.
+   */
+  async assign(competitionId: string, actorId: string): Promise<AssignmentRun> {
+    return this.dataSource.transaction(async (manager) => {
+      const competition = await this.requireJudging(manager, competitionId);
+      const entries = await manager.find(ProposalEntity, {
+        where: { competitionId: competition.id, status: ProposalStatus.SUBMITTED },
+        order: { firstSubmittedAt: 'ASC' },
+      });
+      const pool = await manager.find(CompetitionJudgeEntity, { where: { competitionId: competition.id } });
+      const judgeIds = pool.map((judge) => judge.memberId);
+      await recordAutomaticConflicts(manager, competition.id, entries, judgeIds, actorId);
+
+      const current = await manager.find(AssignmentEntity, { where: { competitionId: competition.id } });
+      const started = await this.startedPairs(manager, competition.id);
+      const keptStarted = current.filter((a) => started.has(pairKey(a.proposalId, a.judgeId)));
+      const pins = current.filter(
+        (a) => a.origin === ORIGIN_MANUAL && !started.has(pairKey(a.proposalId, a.judgeId)),
+      );
+      const replaced = current.filter(
+        (a) => a.origin === ORIGIN_AUTOMATIC && !started.has(pairKey(a.proposalId, a.judgeId)),
+      );
+
+      const replica = await replicaOf(manager, [...entries.flatMap((e) => e.teamMemberIds), ...judgeIds]);
+      const declared = await declaredConflicts(
+        manager,
+        entries.map((entry) => entry.id),
+      );
+      const conflicts = conflictedPairs(
+        entries.map((entry) => ({
+          entryId: entry.id,
+          team: entry.teamMemberIds.map((memberId) => ({
+            memberId,
+            institutionId: replica.get(memberId)?.institutionId ?? null,
+          })),
+          declared: declared.get(entry.id) ?? [],
+        })),
+        judgeIds.map((memberId) => ({
+          memberId,
+          institutionId: replica.get(memberId)?.institutionId ?? null,
+        })),
+      );
+      const assignmentEntries: AssignmentEntry[] = entries.map((entry) => ({
+        id: entry.id,
+        keywords: entry.keywords,
+        existingAssignments: keptStarted.filter((a) => a.proposalId === entry.id).map((a) => a.judgeId),
+      }));
+      const result = assignJudges({
+        entries: assignmentEntries,
+        judges: judgeIds.map((id) => ({ id, interests: replica.get(id)?.interests ?? [] })),
+        reviewsPerEntry: competition.reviewsPerEntry,
+        judgeMaxLoad: competition.judgeMaxLoad,
+        conflicts,
+        pins: pins.map((pin) => ({ entryId: pin.proposalId, judgeId: pin.judgeId })),
+      });
+
+      if (replaced.length > 0) {
+        await manager.delete(
+          AssignmentEntity,
+          replaced.map((a) => a.id),
+        );
+      }
+      const before = new Set(replaced.map((a) => pairKey(a.proposalId, a.judgeId)));
+      const after = new Set<string>();
+      for (const chosen of result.assignments) {
+        if (chosen.origin !== AssignmentOrigin.AUTOMATIC) continue;
+        const key = pairKey(chosen.entryId, chosen.judgeId);
+        after.add(key);
+        await manager.insert(AssignmentEntity, {
+          competitionId: competition.id,
+          proposalId: chosen.entryId,
+          judgeId: chosen.judgeId,
+          origin: ORIGIN_AUTOMATIC,
+          assignedBy: actorId,
+        });
+        if (!before.has(key)) {
+          await audit(manager, {
+            competitionId: competition.id,
+            action: 'assignment.added',
+            actorId,
+            proposalId: chosen.entryId,
+            judgeId: chosen.judgeId,
+            detail: { origin: ORIGIN_AUTOMATIC, affinity: chosen.affinity },
+          });
+        }
+      }
+      for (const gone of replaced) {
+        if (!after.has(pairKey(gone.proposalId, gone.judgeId))) {
+          await audit(manager, {
+            competitionId: competition.id,
+            action: 'assignment.removed',
+            actorId,
+            proposalId: gone.proposalId,
+            judgeId: gone.judgeId,
+            detail: { reason: 'reassigned by an automatic run' },
+          });
+        }
+      }
+      await audit(manager, {
+        competitionId: competition.id,
+        action: 'assignment.run',
+        actorId,
+        detail: {
+          entries: entries.length,
+          judges: judgeIds.length,
+          keptStarted: keptStarted.length,
+          pins: pins.length,
+          loadBand: result.loadBand,
+          totalAffinity: result.totalAffinity,
+        },
+      });
+      return {
+        assignments: await manager.find(AssignmentEntity, {
+          where: { competitionId: competition.id },
+          order: { proposalId: 'ASC', judgeId: 'ASC' },
+        }),
+        started,
+        keptStarted: keptStarted.length,
+        minLoad: result.loadBand.min,
+        maxLoad: result.loadBand.max,
+        totalAffinity: result.totalAffinity,
+      };
+    });
+  }
+
+  async assignManually(proposalId: string, judgeId: string, actorId: string): Promise<AssignmentEntity> {
+    requireUuid(judgeId, 'judgeId');
+    return this.dataSource.transaction(async (manager) => {
+      const proposal = await loadProposal(manager, proposalId, true);
+      const competition = await this.requireJudging(manager, proposal.competitionId);
+      if (proposal.status !== ProposalStatus.SUBMITTED) {
+        throw ProposalsServiceError.wrongState('Only submitted proposals can be assigned to judges.');
+      }
+      await this.requirePoolMember(manager, competition.id, judgeId, 'judgeId');
+      const onEntry = await manager.find(AssignmentEntity, { where: { proposalId: proposal.id } });
+      const judgeLoad = await manager.count(AssignmentEntity, {
+        where: { competitionId: competition.id, judgeId },
+      });
+      assertCanAssign({
+        entryId: proposal.id,
+        judgeId,
+        currentJudgeIds: onEntry.map((a) => a.judgeId),
+        judgeLoad,
+        judgeMaxLoad: competition.judgeMaxLoad,
+        conflicts: await conflictsOf(manager, proposal, judgeId),
+      });
+      const assignment = manager.create(AssignmentEntity, {
+        competitionId: competition.id,
+        proposalId: proposal.id,
+        judgeId,
+        origin: ORIGIN_MANUAL,
+        assignedBy: actorId,
+      });
+      await manager.save(assignment);
+      await audit(manager, {
+        competitionId: competition.id,
+        action: 'assignment.added',
+        actorId,
+        proposalId: proposal.id,
+        judgeId,
+        detail: { origin: ORIGIN_MANUAL },
+      });
+      return assignment;
+    });
+  }
+
+  async unassign(
+    proposalId: string,
+    judgeId: string,
+    discardStartedReview: boolean,
+    actorId: string,
+  ): Promise<boolean> {
+    requireUuid(judgeId, 'judgeId');
+    return this.dataSource.transaction(async (manager) => {
+      const proposal = await loadProposal(manager, proposalId, true);
+      await this.requireJudging(manager, proposal.competitionId);
+      const onEntry = await manager.find(AssignmentEntity, { where: { proposalId: proposal.id } });
+      const started = await manager.existsBy(ReviewEntity, { proposalId: proposal.id, judgeId });
+      assertCanUnassign({
+        entryId: proposal.id,
+        judgeId,
+        currentJudgeIds: onEntry.map((a) => a.judgeId),
+        reviewStarted: started,
+        discardStartedReview,
+      });
+      await this.removeAssignment(manager, proposal, judgeId, actorId, 'unassigned by an admin');
+      return true;
+    });
+  }
+
+  async assignments(
+    competitionId: string,
+  ): Promise<{ assignments: AssignmentEntity[]; started: Set<string> }> {
+    const competition = await loadCompetition(this.dataSource.manager, competitionId);
+    return {
+      assignments: await this.dataSource.getRepository(AssignmentEntity).find({
+        where: { competitionId: competition.id },
+        order: { proposalId: 'ASC', judgeId: 'ASC' },
+      }),
+      started: await this.startedPairs(this.dataSource.manager, competition.id),
+    };
+  }
+
+  /** What the judge is asked to score; nothing from conflicted pairs (assignments never hold them). */
+  async myAssignments(principal: Principal, competitionId: string | null): Promise<JudgeView[]> {
+    const manager = this.dataSource.manager;
+    const query = manager
+      .getRepository(AssignmentEntity)
+      .createQueryBuilder('a')
+      .where('a.judge_id = :me', { me: principal.memberId })
+      .orderBy('a.assigned_at', 'ASC');
+    if (competitionId) {
+      query.andWhere('a.competition_id = :competitionId', {
+        competitionId: requireUuid(competitionId, 'competitionId'),
+      });
+    }
+    const views: JudgeView[] = [];
+    for (const assignment of await query.getMany()) {
+      const proposal = await loadProposal(manager, assignment.proposalId);
+      if ((await conflictsOf(manager, proposal, principal.memberId)).length > 0) continue;
+      views.push(await this.viewFor(manager, proposal, principal.memberId));
+    }
+    return views;
+  }
+
+  /** A judge opens one proposal: assigned, not conflicted, still a judge. */
+  async openAsJudge(proposalId: string, principal: Principal): Promise<JudgeView> {
+    const manager = this.dataSource.manager;
+    const proposal = await loadProposal(manager, proposalId);
+    await this.requireJudgeAccess(manager, proposal, principal.memberId);
+    return this.viewFor(manager, proposal, principal.memberId);
+  }
+
+  async submitScores(input: SubmitScoresInput, principal: Principal): Promise<JudgeView> {
+    return this.dataSource.transaction(async (manager) => {
+      const proposal = await loadProposal(manager, input.proposalId);
+      await this.requireJudgeAccess(manager, proposal, principal.memberId);
+      const competition = await loadCompetition(manager, proposal.competitionId);
+      const now = new Date();
+      if (phaseOf(competition) !== CompetitionPhase.JUDGING || now >= competition.judgingEndsAt) {
+        throw ProposalsServiceError.wrongState(
+          phaseOf(competition) === CompetitionPhase.JUDGING
+            ? `Judging ended at ${competition.judgingEndsAt.toISOString()}; scores can no longer change.`
+            : `Scores are accepted only while the competition is JUDGING; it is ${competition.phase}.`,
+          { phase: competition.phase },
+        );
+      }
+      const scores = input.scores.map((score) => ({ criterionId: score.criterionId, value: score.value }));
+      assertValidScoreSheet(rubricOf(competition), { scores });
+      const existing = await manager.findOne(ReviewEntity, {
+        where: { proposalId: proposal.id, judgeId: principal.memberId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const review =
+        existing ??
+        manager.create(ReviewEntity, {
+          competitionId: competition.id,
+          proposalId: proposal.id,
+          judgeId: principal.memberId,
+        });
+      const previous = existing ? { scores: existing.scores, comment: existing.comment } : null;
+      review.scores = scores;
+      review.comment = input.comment.trim();
+      review.proposalVersion = proposal.submittedVersion;
+      await manager.save(review);
+      await audit(manager, {
+        competitionId: competition.id,
+        action: existing ? 'score.edited' : 'score.submitted',
+        actorId: principal.memberId,
+        proposalId: proposal.id,
+        judgeId: principal.memberId,
+        detail: { scores, ...(previous ? { previous } : {}) },
+      });
+      await appendToOutbox(
+        manager,
+        ReviewSubmittedV1,
+        review.id,
+        {
+          reviewId: review.id,
+          proposalId: proposal.id,
+          competitionId: competition.id,
+          judgeId: competition.blind ? null : principal.memberId,
+          edit: existing !== null,
+          submittedAt: new Date().toISOString(),
+        },
+        competition.blind ? { actorId: null } : {},
+      );
+      return this.viewFor(manager, proposal, principal.memberId);
+    });
+  }
+
+  async auditLog(competitionId: string): Promise<JudgingAuditEntity[]> {
+    const competition = await loadCompetition(this.dataSource.manager, competitionId);
+    return this.dataSource
+      .getRepository(JudgingAuditEntity)
+      .find({ where: { competitionId: competition.id }, order: { at: 'ASC', id: 'ASC' } });
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private async viewFor(
+    manager: EntityManager,
+    proposal: ProposalEntity,
+    judgeId: string,
+  ): Promise<JudgeView> {
+    const competition = await loadCompetition(manager, proposal.competitionId);
+    const version = await manager.findOneByOrFail(ProposalVersionEntity, {
+      proposalId: proposal.id,
+      version: proposal.submittedVersion,
+    });
+    const review = await manager.findOneBy(ReviewEntity, { proposalId: proposal.id, judgeId });
+    return { competition, proposal, version, review };
+  }
+
+  private async requireJudging(manager: EntityManager, competitionId: string): Promise<CompetitionEntity> {
+    const competition = await loadCompetition(manager, competitionId, true);
+    if (phaseOf(competition) !== CompetitionPhase.JUDGING) {
+      throw ProposalsServiceError.wrongState(
+        `Judges are assigned once submissions have closed, in phase JUDGING; the competition is ${competition.phase}.`,
+        { phase: competition.phase },
+      );
+    }
+    return competition;
+  }
+
+  private async requirePoolMember(
+    manager: EntityManager,
+    competitionId: string,
+    memberId: string,
+    field: string,
+  ): Promise<void> {
+    if (!(await manager.existsBy(CompetitionJudgeEntity, { competitionId, memberId }))) {
+      throw ProposalsServiceError.invalid([
+        { field, rule: 'judgeOfCompetition', message: 'is not a judge of this competition' },
+      ]);
+    }
+  }
+
+  /** The caller is in the pool and still holds the judge role (the replica says so). */
+  private async requireJudgeOf(
+    manager: EntityManager,
+    competitionId: string,
+    memberId: string,
+  ): Promise<void> {
+    const inPool = await manager.existsBy(CompetitionJudgeEntity, { competitionId, memberId });
+    const replica = await replicaOf(manager, [memberId]);
+    if (!inPool || !replica.get(memberId)?.roles.includes('judge')) {
+      throw ProposalsServiceError.forbidden('you are not a judge of this competition');
+    }
+  }
+
+  private async requireJudgeAccess(
+    manager: EntityManager,
+    proposal: ProposalEntity,
+    memberId: string,
+  ): Promise<void> {
+    await this.requireJudgeOf(manager, proposal.competitionId, memberId);
+    const conflicts = await conflictsOf(manager, proposal, memberId);
+    if (conflicts.length > 0) {
+      throw ProposalsServiceError.forbidden(
+        `you have a conflict of interest with this proposal and cannot open or score it (${conflicts
+          .map((conflict) => conflict.kind)
+          .join(', ')})`,
+      );
+    }
+    const assigned = await manager.existsBy(AssignmentEntity, { proposalId: proposal.id, judgeId: memberId });
+    if (!assigned || proposal.status !== ProposalStatus.SUBMITTED) {
+      throw ProposalsServiceError.forbidden('you are not assigned to this proposal');
+    }
+  }
+
+  private async removeAssignment(
+    manager: EntityManager,
+    proposal: ProposalEntity,
+    judgeId: string,
+    actorId: string,
+    reason: string,
+  ): Promise<void> {
+    const deleted = await manager.delete(AssignmentEntity, { proposalId: proposal.id, judgeId });
+    const discarded = await manager.delete(ReviewEntity, { proposalId: proposal.id, judgeId });
+    if ((deleted.affected ?? 0) > 0) {
+      await audit(manager, {
+        competitionId: proposal.competitionId,
+        action: 'assignment.removed',
+        actorId,
+        proposalId: proposal.id,
+        judgeId,
+        detail: { reason, discardedReview: (discarded.affected ?? 0) > 0 },
+      });
+    }
+  }
+
+  private async startedPairs(manager: EntityManager, competitionId: string): Promise<Set<string>> {
+    const rows: Array<{ proposalId: string; judgeId: string }> = await manager.query(
+      `SELECT proposal_id AS "proposalId", judge_id AS "judgeId" FROM review WHERE competition_id = $1`,
+      [competitionId],
+    );
+    return new Set(rows.map((row) => pairKey(row.proposalId, row.judgeId)));
+  }
+}

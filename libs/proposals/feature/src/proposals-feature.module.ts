@@ -1,0 +1,26 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { CompetitionsService } from './competitions.service';
+import { JudgingService } from './judging.service';
+import { ProposalsErrorFilter } from './proposals.errors';
+import { CompetitionResolver, JudgingResolver, ProposalResolver } from './proposals.resolver';
+import { ProposalsService } from './proposals.service';
+
+@Module({})
+export class ProposalsFeatureModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: ProposalsFeatureModule,
+      providers: [
+        CompetitionsService,
+        ProposalsService,
+        JudgingService,
+        CompetitionResolver,
+        ProposalResolver,
+        JudgingResolver,
+        { provide: APP_FILTER, useClass: ProposalsErrorFilter },
+      ],
+      exports: [CompetitionsService, ProposalsService, JudgingService],
+    };
+  }
+}

@@ -1,0 +1,135 @@
+import { Catch, type ExceptionFilter } from '@nestjs/common';
+import type { GqlExceptionFilter } from '@nestjs/graphql';
+import type { GraphQLError } from 'graphql';
+import { badUserInput, publicError, type FieldError } from '@praxis/platform/graphql';
+import { ProposalsDomainError, ProposalsErrorCode, type ValidationProblem } from '@praxis/proposals/domain';
+
+/** Refusals that belong to the service (records, access, timing) rather than to the pure domain rules. */
+export enum ProposalsServiceErrorCode {
+  NOT_FOUND = 'NOT_FOUND',
+  FORBIDDEN = 'FORBIDDEN',
+  INVALID_INPUT = 'INVALID_INPUT',
+  /** The operation is not possible in the competition's (or proposal's) current state. */
+  WRONG_STATE = 'WRONG_STATE',
+  /** Results cannot be published while assigned reviews are missing. */
+  REVIEWS_INCOMPLETE = 'REVIEWS_INCOMPLETE',
+}
+
+export class ProposalsServiceError extends Error {
+  constructor(
+    readonly code: ProposalsServiceErrorCode,
+    message: string,
+    readonly fields: FieldError[] = [],
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'ProposalsServiceError';
+  }
+
+  static notFound(what: string): ProposalsServiceError {
+    return new ProposalsServiceError(ProposalsServiceErrorCode.NOT_FOUND, `${what} not found`);
+  }
+
+  static forbidden(message: string): ProposalsServiceError {
+    return new ProposalsServiceError(ProposalsServiceErrorCode.FORBIDDEN, message);
+  }
+
+  static invalid(fields: FieldError[]): ProposalsServiceError {
+    return new ProposalsServiceError(
+      ProposalsServiceErrorCode.INVALID_INPUT,
+      fields.map((field) => `${field.field}: ${field.message}`).join('; '),
+      fields,
+    );
+  }
+
+  static wrongState(message: string, details: Record<string, unknown> = {}): ProposalsServiceError {
+    return new ProposalsServiceError(ProposalsServiceErrorCode.WRONG_STATE, message, [], details);
+  }
+}
+
+function assertUnreachable(code: never): never {
+  throw new Error(`unmapped proposals error code ${String(code)}`);
+}
+
+/** Domain problems name fields relative to the input object (`criteria[1].weight`); clients see `input.…`. */
+function problemFields(details: Record<string, unknown>, prefix = 'input'): FieldError[] {
+  const problems = (details.problems ?? []) as ValidationProblem[];
+  return problems.map((problem) => ({
+    field: `${prefix}.${problem.field}`,
+    rule: problem.rule,
+    message: problem.message,
+  }));
+}
+
+/** The one place the domain's codes become GraphQL errors; the switch is exhaustive. */
+export function domainToGraphQLError(error: ProposalsDomainError): GraphQLError {
+  const code = error.code;
+  const details = { ...error.details };
+  switch (code) {
+    case ProposalsErrorCode.INVALID_COMPETITION_DATES:
+    case ProposalsErrorCode.INVALID_RUBRIC:
+    case ProposalsErrorCode.SCORE_OUT_OF_RANGE:
+    case ProposalsErrorCode.SCORE_NOT_INTEGER:
+    case ProposalsErrorCode.MISSING_CRITERION_SCORE:
+    case ProposalsErrorCode.UNKNOWN_CRITERION:
+    case ProposalsErrorCode.DUPLICATE_CRITERION_SCORE:
+    case ProposalsErrorCode.INVALID_SCORE_SHEET:
+      return publicError('BAD_USER_INPUT', error.message, {
+        reason: code,
+        fields: problemFields(details),
+      });
+    case ProposalsErrorCode.ILLEGAL_PHASE_TRANSITION:
+      return publicError('FAILED_PRECONDITION', error.message, {
+        reason: code,
+        rule: details.rule,
+        from: details.from,
+        to: details.to,
+      });
+    case ProposalsErrorCode.NOT_ELIGIBLE:
+      return publicError('FAILED_PRECONDITION', error.message, { reason: code, failures: details.failures });
+    case ProposalsErrorCode.ASSIGNMENT_INFEASIBLE:
+      return publicError('FAILED_PRECONDITION', error.message, {
+        reason: code,
+        additionalJudgesNeeded: details.additionalJudgesNeeded,
+        missingReviews: details.missingReviews,
+        capacityShortfall: details.capacityShortfall,
+        shortEntries: details.shortEntries,
+      });
+    case ProposalsErrorCode.INVALID_ASSIGNMENT_INPUT:
+    case ProposalsErrorCode.INVALID_RANKING_INPUT:
+      return publicError('FAILED_PRECONDITION', error.message, { reason: code });
+    case ProposalsErrorCode.CONFLICT_OF_INTEREST:
+    case ProposalsErrorCode.LOAD_CAP_EXCEEDED:
+    case ProposalsErrorCode.DUPLICATE_ASSIGNMENT:
+    case ProposalsErrorCode.REVIEW_ALREADY_STARTED:
+      return publicError('CONFLICT', error.message, { reason: code, violations: details.violations });
+    case ProposalsErrorCode.ASSIGNMENT_NOT_FOUND:
+      return publicError('NOT_FOUND', error.message, { reason: code });
+    default:
+      return assertUnreachable(code);
+  }
+}
+
+export function serviceToGraphQLError(error: ProposalsServiceError): GraphQLError {
+  const code = error.code;
+  switch (code) {
+    case ProposalsServiceErrorCode.INVALID_INPUT:
+      return badUserInput(error.fields, error.message);
+    case ProposalsServiceErrorCode.NOT_FOUND:
+      return publicError('NOT_FOUND', error.message);
+    case ProposalsServiceErrorCode.FORBIDDEN:
+      return publicError('FORBIDDEN', error.message);
+    case ProposalsServiceErrorCode.WRONG_STATE:
+    case ProposalsServiceErrorCode.REVIEWS_INCOMPLETE:
+      return publicError('FAILED_PRECONDITION', error.message, { reason: code, ...error.details });
+    default:
+      return assertUnreachable(code);
+  }
+}
+
+@Catch(ProposalsDomainError, ProposalsServiceError)
+export class ProposalsErrorFilter implements GqlExceptionFilter, ExceptionFilter {
+  catch(error: ProposalsDomainError | ProposalsServiceError): GraphQLError {
+    return error instanceof ProposalsDomainError ? domainToGraphQLError(error) : serviceToGraphQLError(error);
+  }
+}

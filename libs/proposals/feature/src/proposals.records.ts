@@ -1,0 +1,216 @@
+import type { EntityManager } from 'typeorm';
+import {
+  CompetitionEntity,
+  ConflictEntity,
+  MemberReplicaEntity,
+  ProposalEntity,
+  type StoredCriterion,
+} from '@praxis/proposals/data-access';
+import {
+  ConflictKind,
+  findConflicts,
+  type CompetitionPhase,
+  type ConflictOfInterest,
+  type DeclaredConflict,
+  type Rubric,
+  type TeamMemberSnapshot,
+} from '@praxis/proposals/domain';
+import { ProposalsServiceError } from './proposals.errors';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids arrive as GraphQL `ID`s; a malformed one is the caller's mistake, not a database error. */
+export function requireUuid(value: string, field: string): string {
+  if (!UUID.test(value)) {
+    throw ProposalsServiceError.invalid([{ field, rule: 'isUuid', message: 'must be a UUID' }]);
+  }
+  return value;
+}
+
+export function phaseOf(competition: CompetitionEntity): CompetitionPhase {
+  return competition.phase as CompetitionPhase;
+}
+
+export function datesOf(competition: CompetitionEntity) {
+  return {
+    opensAt: competition.opensAt,
+    closesAt: competition.closesAt,
+    judgingEndsAt: competition.judgingEndsAt,
+  };
+}
+
+export function rubricOf(competition: CompetitionEntity): Rubric {
+  return { criteria: competition.criteria.map((criterion: StoredCriterion) => criterion) };
+}
+
+export async function loadCompetition(
+  manager: EntityManager,
+  id: string,
+  lock = false,
+): Promise<CompetitionEntity> {
+  const competition = await manager.findOne(CompetitionEntity, {
+    where: { id: requireUuid(id, 'competitionId') },
+    ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+  });
+  if (!competition) throw ProposalsServiceError.notFound('competition');
+  return competition;
+}
+
+export async function loadProposal(
+  manager: EntityManager,
+  id: string,
+  lock = false,
+): Promise<ProposalEntity> {
+  const proposal = await manager.findOne(ProposalEntity, {
+    where: { id: requireUuid(id, 'proposalId') },
+    ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+  });
+  if (!proposal) throw ProposalsServiceError.notFound('proposal');
+  return proposal;
+}
+
+export async function replicaOf(
+  manager: EntityManager,
+  memberIds: readonly string[],
+): Promise<Map<string, MemberReplicaEntity>> {
+  if (memberIds.length === 0) return new Map();
+  const rows = await manager
+    .getRepository(MemberReplicaEntity)
+    .createQueryBuilder('m')
+    .where('m.member_id IN (:...ids)', { ids: [...new Set(memberIds)] })
+    .getMany();
+  return new Map(rows.map((row) => [row.memberId, row]));
+}
+
+/** The team as the replica knows it right now, for eligibility. */
+export function teamSnapshot(
+  team: readonly string[],
+  leadId: string,
+  replica: Map<string, MemberReplicaEntity>,
+): TeamMemberSnapshot[] {
+  return team.map((memberId) => {
+    const known = replica.get(memberId);
+    const registered = known?.registered === true;
+    return {
+      memberId,
+      registered,
+      institutionId: registered ? (known?.institutionId ?? null) : null,
+      careerStage: registered ? (known?.careerStage ?? null) : null,
+      isLead: memberId === leadId,
+      ...(registered && known?.displayName ? { displayName: known.displayName } : {}),
+    };
+  });
+}
+
+export async function declaredConflicts(
+  manager: EntityManager,
+  proposalIds: readonly string[],
+): Promise<Map<string, DeclaredConflict[]>> {
+  const result = new Map<string, DeclaredConflict[]>();
+  if (proposalIds.length === 0) return result;
+  const rows = await manager
+    .getRepository(ConflictEntity)
+    .createQueryBuilder('c')
+    .where('c.proposal_id IN (:...ids)', { ids: [...new Set(proposalIds)] })
+    .andWhere('c.kind IN (:...kinds)', {
+      kinds: [ConflictKind.DECLARED_BY_JUDGE, ConflictKind.NAMED_BY_APPLICANT],
+    })
+    .getMany();
+  for (const row of rows) {
+    const list = result.get(row.proposalId) ?? [];
+    list.push({
+      kind: row.kind as ConflictKind.DECLARED_BY_JUDGE | ConflictKind.NAMED_BY_APPLICANT,
+      judgeId: row.judgeId,
+      reason: row.reason,
+    });
+    result.set(row.proposalId, list);
+  }
+  return result;
+}
+
+/** Every conflict between one judge and one proposal: automatic ones from the replica, and declared ones. */
+export async function conflictsOf(
+  manager: EntityManager,
+  proposal: ProposalEntity,
+  judgeId: string,
+): Promise<ConflictOfInterest[]> {
+  const replica = await replicaOf(manager, [...proposal.teamMemberIds, judgeId]);
+  const declared = (await declaredConflicts(manager, [proposal.id])).get(proposal.id) ?? [];
+  return findConflicts(
+    { memberId: judgeId, institutionId: replica.get(judgeId)?.institutionId ?? null },
+    proposal.teamMemberIds.map((memberId) => ({
+      memberId,
+      institutionId: replica.get(memberId)?.institutionId ?? null,
+    })),
+    declared,
+  );
+}
+
+export async function audit(
+  manager: EntityManager,
+  entry: {
+    competitionId: string;
+    action: string;
+    actorId: string | null;
+    proposalId?: string | null;
+    judgeId?: string | null;
+    detail?: Record<string, unknown>;
+  },
+): Promise<void> {
+  await manager.query(
+    `INSERT INTO judging_audit (competition_id, action, actor_id, proposal_id, judge_id, detail)
+     VALUES ($1, $2, $3, $4, $5, $6)`,
+    [
+      entry.competitionId,
+      entry.action,
+      entry.actorId,
+      entry.proposalId ?? null,
+      entry.judgeId ?? null,
+      JSON.stringify(entry.detail ?? {}),
+    ],
+  );
+}
+
+/**
+ * Records automatic conflicts (judge on the team, same institution) between the given proposals and judges,
+ * once each, with an audit line for each new one.
+ */
+export async function recordAutomaticConflicts(
+  manager: EntityManager,
+  competitionId: string,
+  proposals: readonly ProposalEntity[],
+  judgeIds: readonly string[],
+  actorId: string | null,
+): Promise<void> {
+  if (proposals.length === 0 || judgeIds.length === 0) return;
+  const replica = await replicaOf(manager, [...proposals.flatMap((p) => p.teamMemberIds), ...judgeIds]);
+  for (const proposal of proposals) {
+    const team = proposal.teamMemberIds.map((memberId) => ({
+      memberId,
+      institutionId: replica.get(memberId)?.institutionId ?? null,
+    }));
+    for (const judgeId of judgeIds) {
+      const found = findConflicts(
+        { memberId: judgeId, institutionId: replica.get(judgeId)?.institutionId ?? null },
+        team,
+      );
+      for (const conflict of found) {
+        const inserted: unknown[] = await manager.query(
+          `INSERT INTO conflict_of_interest (competition_id, proposal_id, judge_id, kind, reason, declared_by)
+           VALUES ($1, $2, $3, $4, $5, NULL) ON CONFLICT DO NOTHING RETURNING id`,
+          [competitionId, proposal.id, judgeId, conflict.kind, conflict.reason],
+        );
+        if (inserted.length > 0) {
+          await audit(manager, {
+            competitionId,
+            action: 'conflict.recorded',
+            actorId,
+            proposalId: proposal.id,
+            judgeId,
+            detail: { kind: conflict.kind, reason: conflict.reason },
+          });
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,337 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal, OptionalPrincipal, Public, Roles, type Principal } from '@praxis/platform/auth';
+import { CompetitionsService } from './competitions.service';
+import { JudgingService } from './judging.service';
+import {
+  toAssignmentObject,
+  toAuditEntryObject,
+  toCompetitionObject,
+  toConflictObject,
+  toJudgeAssignmentObject,
+  toProposalObject,
+} from './proposals.mapper';
+import {
+  AssignmentObject,
+  AssignmentRunObject,
+  AuditEntryObject,
+  CompetitionDatesInput,
+  CompetitionJudgeObject,
+  CompetitionObject,
+  ConflictObject,
+  CreateCompetitionInput,
+  JudgeAssignmentObject,
+  NamedConflictInput,
+  ProposalObject,
+  RankingObject,
+  ReviewFeedbackObject,
+  SaveProposalDraftInput,
+  SubmitScoresInput,
+} from './proposals.objects';
+import { requireUuid } from './proposals.records';
+import { ProposalsService } from './proposals.service';
+
+@Resolver(() => CompetitionObject)
+export class CompetitionResolver {
+  constructor(private readonly competitionsService: CompetitionsService) {}
+
+  @Query(() => [CompetitionObject], { description: 'Drafts are listed for admins only' })
+  async competitions(@CurrentPrincipal() principal: Principal): Promise<CompetitionObject[]> {
+    return (await this.competitionsService.list(principal)).map(toCompetitionObject);
+  }
+
+  @Query(() => CompetitionObject, { nullable: true })
+  async competition(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CompetitionObject | null> {
+    const competition = await this.competitionsService.find(requireUuid(id, 'id'), principal);
+    return competition ? toCompetitionObject(competition) : null;
+  }
+
+  @Roles('admin')
+  @Mutation(() => CompetitionObject, { description: 'Creates a competition in phase DRAFT' })
+  async createCompetition(
+    @Args('input') input: CreateCompetitionInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CompetitionObject> {
+    return toCompetitionObject(await this.competitionsService.create(input, principal.memberId));
+  }
+
+  @Roles('admin')
+  @Mutation(() => CompetitionObject, { description: 'DRAFT or OPEN: any date; JUDGING: judgingEndsAt only' })
+  async updateCompetitionDates(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: CompetitionDatesInput,
+  ): Promise<CompetitionObject> {
+    return toCompetitionObject(await this.competitionsService.updateDates(id, input));
+  }
+
+  @Roles('admin')
+  @Mutation(() => CompetitionObject, { description: 'DRAFT → OPEN, between opensAt and closesAt' })
+  async openCompetition(@Args('id', { type: () => ID }) id: string): Promise<CompetitionObject> {
+    return toCompetitionObject(await this.competitionsService.open(id));
+  }
+
+  @Roles('admin')
+  @Mutation(() => CompetitionObject, { description: 'OPEN → JUDGING, once closesAt has passed' })
+  async startJudging(@Args('id', { type: () => ID }) id: string): Promise<CompetitionObject> {
+    return toCompetitionObject(await this.competitionsService.startJudging(id));
+  }
+
+  @Roles('admin')
+  @Mutation(() => CompetitionObject, {
+    description:
+      'JUDGING → RESULTS_PUBLISHED: marks the winners, freezes scores, opens feedback to applicants',
+  })
+  async publishResults(
+    @Args('competitionId', { type: () => ID }) competitionId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CompetitionObject> {
+    return toCompetitionObject(
+      await this.competitionsService.publishResults(competitionId, principal.memberId),
+    );
+  }
+
+  @Roles('admin')
+  @Mutation(() => CompetitionObject, { description: 'From DRAFT, OPEN or JUDGING' })
+  async cancelCompetition(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CompetitionObject> {
+    return toCompetitionObject(await this.competitionsService.cancel(id, principal.memberId));
+  }
+
+  @Query(() => RankingObject, {
+    description: 'Admins at any time (provisional while judging); everyone once results are published',
+  })
+  async competitionRanking(
+    @Args('competitionId', { type: () => ID }) competitionId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<RankingObject> {
+    const view = await this.competitionsService.ranking(competitionId, principal);
+    return {
+      competitionId: view.competition.id,
+      published: view.published,
+      entries: view.result.ranking.map((row) => ({
+        rank: row.rank,
+        proposalId: row.entryId,
+        title: view.proposals.get(row.entryId)?.title ?? '',
+        normalisedScore: row.normalisedScore,
+        meanRawScore: row.meanRawTotal,
+        reviewCount: row.reviewCount,
+        isWinner: row.isWinner,
+        submittedAt: row.submittedAt,
+      })),
+    };
+  }
+
+  @Public()
+  @ResolveReference()
+  async resolveReference(
+    reference: { id: string },
+    @OptionalPrincipal() principal: Principal | null,
+  ): Promise<CompetitionObject | null> {
+    const competition = await this.competitionsService.find(requireUuid(reference.id, 'id'), principal);
+    return competition ? toCompetitionObject(competition) : null;
+  }
+}
+
+@Resolver(() => ProposalObject)
+export class ProposalResolver {
+  constructor(private readonly proposals: ProposalsService) {}
+
+  @Mutation(() => ProposalObject, {
+    description:
+      'Creates or edits a draft; editing a submitted proposal before the deadline freezes a new version',
+  })
+  async saveProposalDraft(
+    @Args('input') input: SaveProposalDraftInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ProposalObject> {
+    return toProposalObject(await this.proposals.saveDraft(input, principal));
+  }
+
+  @Mutation(() => ProposalObject, {
+    description: 'Checks eligibility now and freezes a version; name conflicted judges here',
+  })
+  async submitProposal(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Args('conflictedJudges', { type: () => [NamedConflictInput], defaultValue: [] })
+    conflictedJudges: NamedConflictInput[],
+  ): Promise<ProposalObject> {
+    return toProposalObject(await this.proposals.submit(id, conflictedJudges, principal));
+  }
+
+  @Mutation(() => ProposalObject)
+  async withdrawProposal(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ProposalObject> {
+    return toProposalObject(await this.proposals.withdraw(id, principal));
+  }
+
+  @Query(() => [ProposalObject], { description: 'Proposals whose team you are on' })
+  async myProposals(@CurrentPrincipal() principal: Principal): Promise<ProposalObject[]> {
+    return (await this.proposals.mine(principal)).map(toProposalObject);
+  }
+
+  @Query(() => ProposalObject, { description: 'For the team (drafts included) and admins' })
+  async proposal(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ProposalObject> {
+    return toProposalObject(await this.proposals.readable(id, principal));
+  }
+
+  @Roles('admin')
+  @Query(() => [ProposalObject], { description: 'The submitted entries of a competition' })
+  async competitionEntries(
+    @Args('competitionId', { type: () => ID }) competitionId: string,
+  ): Promise<ProposalObject[]> {
+    return (await this.proposals.ofCompetition(competitionId)).map(toProposalObject);
+  }
+
+  @ResolveField(() => [ReviewFeedbackObject], { nullable: true })
+  async feedback(@Parent() proposal: ProposalObject): Promise<ReviewFeedbackObject[] | null> {
+    if (proposal.result === null) return null;
+    return this.proposals.feedback(await this.proposals.entity(proposal.id));
+  }
+
+  @ResolveReference()
+  async resolveReference(
+    reference: { id: string },
+    @OptionalPrincipal() principal: Principal | null,
+  ): Promise<ProposalObject | null> {
+    const proposal = await this.proposals.entity(requireUuid(reference.id, 'id'));
+    return this.proposals.canRead(proposal, principal) ? toProposalObject(proposal) : null;
+  }
+}
+
+@Resolver(() => JudgeAssignmentObject)
+export class JudgingResolver {
+  constructor(private readonly judging: JudgingService) {}
+
+  @Roles('admin')
+  @Mutation(() => CompetitionJudgeObject, { description: 'The member must hold the judge role' })
+  async addJudge(
+    @Args('competitionId', { type: () => ID }) competitionId: string,
+    @Args('memberId', { type: () => ID }) memberId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CompetitionJudgeObject> {
+    const judge = await this.judging.addJudge(competitionId, memberId, principal.memberId);
+    return { competitionId: judge.competitionId, judge: { id: judge.memberId }, addedAt: judge.addedAt };
+  }
+
+  @Roles('admin')
+  @Query(() => [CompetitionJudgeObject])
+  async competitionJudges(
+    @Args('competitionId', { type: () => ID }) competitionId: string,
+  ): Promise<CompetitionJudgeObject[]> {
+    return (await this.judging.judges(competitionId)).map((judge) => ({
+      competitionId: judge.competitionId,
+      judge: { id: judge.memberId },
+      addedAt: judge.addedAt,
+    }));
+  }
+
+  @Mutation(() => ConflictObject, { description: 'A judge declares a conflict with a proposal' })
+  async declareConflict(
+    @Args('proposalId', { type: () => ID }) proposalId: string,
+    @Args('reason') reason: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ConflictObject> {
+    return toConflictObject(await this.judging.declareConflict(proposalId, reason, principal));
+  }
+
+  @Roles('admin')
+  @Query(() => [ConflictObject])
+  async competitionConflicts(
+    @Args('competitionId', { type: () => ID }) competitionId: string,
+  ): Promise<ConflictObject[]> {
+    return (await this.judging.conflicts(competitionId)).map(toConflictObject);
+  }
+
+  @Roles('admin')
+  @Mutation(() => AssignmentRunObject, {
+    description: 'Automatic assignment; keeps started reviews and manual assignments',
+  })
+  async assignJudges(
+    @Args('competitionId', { type: () => ID }) competitionId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<AssignmentRunObject> {
+    const run = await this.judging.assign(competitionId, principal.memberId);
+    return {
+      assignments: run.assignments.map((assignment) => toAssignmentObject(assignment, run.started)),
+      keptStarted: run.keptStarted,
+      minLoad: run.minLoad,
+      maxLoad: run.maxLoad,
+      totalAffinity: run.totalAffinity,
+    };
+  }
+
+  @Roles('admin')
+  @Mutation(() => AssignmentObject)
+  async assignJudge(
+    @Args('proposalId', { type: () => ID }) proposalId: string,
+    @Args('judgeId', { type: () => ID }) judgeId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<AssignmentObject> {
+    const assignment = await this.judging.assignManually(proposalId, judgeId, principal.memberId);
+    return toAssignmentObject(assignment, new Set());
+  }
+
+  @Roles('admin')
+  @Mutation(() => Boolean)
+  async unassignJudge(
+    @Args('proposalId', { type: () => ID }) proposalId: string,
+    @Args('judgeId', { type: () => ID }) judgeId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Args('discardStartedReview', { defaultValue: false }) discardStartedReview: boolean,
+  ): Promise<boolean> {
+    return this.judging.unassign(proposalId, judgeId, discardStartedReview, principal.memberId);
+  }
+
+  @Roles('admin')
+  @Query(() => [AssignmentObject])
+  async competitionAssignments(
+    @Args('competitionId', { type: () => ID }) competitionId: string,
+  ): Promise<AssignmentObject[]> {
+    const { assignments, started } = await this.judging.assignments(competitionId);
+    return assignments.map((assignment) => toAssignmentObject(assignment, started));
+  }
+
+  @Query(() => [JudgeAssignmentObject], { description: 'The proposals you are asked to score' })
+  async myAssignments(
+    @CurrentPrincipal() principal: Principal,
+    @Args('competitionId', { type: () => ID, nullable: true }) competitionId: string | null,
+  ): Promise<JudgeAssignmentObject[]> {
+    return (await this.judging.myAssignments(principal, competitionId)).map(toJudgeAssignmentObject);
+  }
+
+  @Query(() => JudgeAssignmentObject, { description: 'One assigned proposal, as its judge sees it' })
+  async assignedProposal(
+    @Args('proposalId', { type: () => ID }) proposalId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<JudgeAssignmentObject> {
+    return toJudgeAssignmentObject(await this.judging.openAsJudge(proposalId, principal));
+  }
+
+  @Mutation(() => JudgeAssignmentObject, {
+    description: 'One integer score per criterion within its scale; editable until judging ends',
+  })
+  async submitScores(
+    @Args('input') input: SubmitScoresInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<JudgeAssignmentObject> {
+    return toJudgeAssignmentObject(await this.judging.submitScores(input, principal));
+  }
+
+  @Roles('admin')
+  @Query(() => [AuditEntryObject], { description: 'Every judging action of a competition' })
+  async judgingAuditLog(
+    @Args('competitionId', { type: () => ID }) competitionId: string,
+  ): Promise<AuditEntryObject[]> {
+    return (await this.judging.auditLog(competitionId)).map(toAuditEntryObject);
+  }
+}

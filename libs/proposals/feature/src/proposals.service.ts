@@ -1,0 +1,383 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ProposalSubmittedV1, ProposalWithdrawnV1 } from '@praxis/contracts';
+import { isAdmin, type Principal } from '@praxis/platform/auth';
+import type { FieldError } from '@praxis/platform/graphql';
+import { appendToOutbox } from '@praxis/platform/messaging';
+import {
+  AssignmentEntity,
+  CompetitionEntity,
+  CompetitionJudgeEntity,
+  ProposalEntity,
+  ProposalVersionEntity,
+  ReviewEntity,
+} from '@praxis/proposals/data-access';
+import {
+  acceptsSubmissions,
+  assertEligible,
+  CompetitionPhase,
+  ConflictKind,
+  normaliseKeywords,
+  weightedTotal,
+} from '@praxis/proposals/domain';
+import { ProposalsServiceError } from './proposals.errors';
+import {
+  ProposalStatus,
+  type NamedConflictInput,
+  type ReviewFeedbackObject,
+  type SaveProposalDraftInput,
+} from './proposals.objects';
+import {
+  audit,
+  datesOf,
+  loadCompetition,
+  loadProposal,
+  phaseOf,
+  recordAutomaticConflicts,
+  replicaOf,
+  rubricOf,
+  teamSnapshot,
+} from './proposals.records';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const REQUIRED_FOR_SUBMISSION = ['summary', 'aims', 'methods', 'expectedImpact'] as const;
+
+/** Proposals as their teams see them: drafts, submission (frozen versions), withdrawal, results. */
+@Injectable()
+export class ProposalsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async saveDraft(input: SaveProposalDraftInput, principal: Principal): Promise<ProposalEntity> {
+    const team = [...new Set([input.leadApplicantId, ...input.teamMemberIds])];
+    if (!team.includes(principal.memberId)) {
+      throw ProposalsServiceError.invalid([
+        {
+          field: 'input.teamMemberIds',
+          rule: 'includesYou',
+          message: 'you must be on the team of a proposal you write',
+        },
+      ]);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const competition = await loadCompetition(manager, input.competitionId);
+      if (phaseOf(competition) !== CompetitionPhase.OPEN) {
+        throw ProposalsServiceError.wrongState(
+          `Proposals can be written only while the competition is OPEN; it is ${competition.phase}.`,
+          { phase: competition.phase },
+        );
+      }
+      const fields = {
+        title: input.title.trim(),
+        summary: input.summary.trim(),
+        aims: input.aims.trim(),
+        methods: input.methods.trim(),
+        expectedImpact: input.expectedImpact.trim(),
+        keywords: normaliseKeywords(input.keywords),
+        leadApplicantId: input.leadApplicantId,
+        teamMemberIds: team,
+        requestedFunding: input.requestedFunding,
+        requestedHours: input.requestedHours,
+      };
+      if (!input.id) {
+        const proposal = manager.create(ProposalEntity, {
+          ...fields,
+          competitionId: competition.id,
+          status: ProposalStatus.DRAFT,
+          submittedVersion: 0,
+          firstSubmittedAt: null,
+          createdBy: principal.memberId,
+        });
+        await manager.save(proposal);
+        return proposal;
+      }
+      const proposal = await loadProposal(manager, input.id, true);
+      this.requireTeam(proposal, principal);
+      if (proposal.competitionId !== competition.id) {
+        throw ProposalsServiceError.invalid([
+          {
+            field: 'input.competitionId',
+            rule: 'unchanged',
+            message: 'a proposal cannot move to another competition',
+          },
+        ]);
+      }
+      if (proposal.status === ProposalStatus.WITHDRAWN) {
+        throw ProposalsServiceError.wrongState('A withdrawn proposal cannot be edited.');
+      }
+      Object.assign(proposal, fields);
+      if (proposal.status === ProposalStatus.SUBMITTED) {
+        // an edit after submission is a new submitted version, under the same rules as the first
+        return this.freezeVersion(manager, competition, proposal, principal, []);
+      }
+      await manager.save(proposal);
+      return proposal;
+    });
+  }
+
+  async submit(
+    id: string,
+    namedConflicts: readonly NamedConflictInput[],
+    principal: Principal,
+  ): Promise<ProposalEntity> {
+    // list arguments bypass the validation pipe, so their elements are checked here
+    const problems: FieldError[] = [];
+    namedConflicts.forEach((named, index) => {
+      if (!UUID.test(named.judgeId)) {
+        problems.push({
+          field: `conflictedJudges[${index}].judgeId`,
+          rule: 'isUuid',
+          message: 'must be a member id',
+        });
+      }
+      const reason = named.reason.trim();
+      if (reason.length < 3 || reason.length > 1000) {
+        problems.push({
+          field: `conflictedJudges[${index}].reason`,
+          rule: 'length',
+          message: 'must be 3 to 1000 characters',
+        });
+      }
+    });
+    if (problems.length > 0) throw ProposalsServiceError.invalid(problems);
+    return this.dataSource.transaction(async (manager) => {
+      const proposal = await loadProposal(manager, id, true);
+      this.requireTeam(proposal, principal);
+      if (proposal.status === ProposalStatus.WITHDRAWN) {
+        throw ProposalsServiceError.wrongState('A withdrawn proposal cannot be submitted.');
+      }
+      const competition = await loadCompetition(manager, proposal.competitionId);
+      return this.freezeVersion(manager, competition, proposal, principal, namedConflicts);
+    });
+  }
+
+  /** Checks the window, completeness and eligibility at this moment, then freezes the next version. */
+  private async freezeVersion(
+    manager: EntityManager,
+    competition: CompetitionEntity,
+    proposal: ProposalEntity,
+    principal: Principal,
+    namedConflicts: readonly NamedConflictInput[],
+  ): Promise<ProposalEntity> {
+    const now = new Date();
+    if (!acceptsSubmissions(phaseOf(competition), datesOf(competition), now)) {
+      throw ProposalsServiceError.wrongState(
+        phaseOf(competition) === CompetitionPhase.OPEN
+          ? `Submissions are accepted from ${competition.opensAt.toISOString()} until ${competition.closesAt.toISOString()}.`
+          : `Submissions are accepted only while the competition is OPEN; it is ${competition.phase}.`,
+        { phase: competition.phase, closesAt: competition.closesAt.toISOString() },
+      );
+    }
+    const missing: FieldError[] = REQUIRED_FOR_SUBMISSION.filter((field) => proposal[field] === '').map(
+      (field) => ({ field, rule: 'requiredForSubmission', message: 'must be filled in before submission' }),
+    );
+    if (missing.length > 0) throw ProposalsServiceError.invalid(missing);
+
+    const replica = await replicaOf(manager, proposal.teamMemberIds);
+    assertEligible(
+      {
+        requiresInterInstitutionalTeam: competition.requiresInterInstitutionalTeam,
+        maxTeamSize: competition.maxTeamSize,
+        allowedCareerStages: competition.allowedCareerStages,
+      },
+      teamSnapshot(proposal.teamMemberIds, proposal.leadApplicantId, replica),
+    );
+
+    proposal.submittedVersion += 1;
+    proposal.status = ProposalStatus.SUBMITTED;
+    proposal.firstSubmittedAt ??= now;
+    await manager.save(proposal);
+    const version = manager.create(ProposalVersionEntity, {
+      proposalId: proposal.id,
+      version: proposal.submittedVersion,
+      title: proposal.title,
+      summary: proposal.summary,
+      aims: proposal.aims,
+      methods: proposal.methods,
+      expectedImpact: proposal.expectedImpact,
+      keywords: proposal.keywords,
+      leadApplicantId: proposal.leadApplicantId,
+      teamMemberIds: proposal.teamMemberIds,
+      requestedFunding: proposal.requestedFunding,
+      requestedHours: proposal.requestedHours,
+      submittedBy: principal.memberId,
+    });
+    await manager.save(version);
+
+    for (const named of namedConflicts) {
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO conflict_of_interest (competition_id, proposal_id, judge_id, kind, reason, declared_by)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id`,
+        [
+          competition.id,
+          proposal.id,
+          named.judgeId,
+          ConflictKind.NAMED_BY_APPLICANT,
+          named.reason.trim(),
+          principal.memberId,
+        ],
+      );
+      if (inserted.length > 0) {
+        await audit(manager, {
+          competitionId: competition.id,
+          action: 'conflict.named-by-applicant',
+          actorId: principal.memberId,
+          proposalId: proposal.id,
+          judgeId: named.judgeId,
+          detail: { reason: named.reason.trim() },
+        });
+      }
+    }
+    const judges = await manager.find(CompetitionJudgeEntity, { where: { competitionId: competition.id } });
+    await recordAutomaticConflicts(
+      manager,
+      competition.id,
+      [proposal],
+      judges.map((judge) => judge.memberId),
+      null,
+    );
+
+    const institutions = [
+      ...new Set(
+        proposal.teamMemberIds
+          .map((memberId) => replica.get(memberId)?.institutionId)
+          .filter((value): value is string => typeof value === 'string'),
+      ),
+    ];
+    await appendToOutbox(
+      manager,
+      ProposalSubmittedV1,
+      proposal.id,
+      {
+        proposalId: proposal.id,
+        competitionId: competition.id,
+        version: proposal.submittedVersion,
+        title: proposal.title,
+        keywords: proposal.keywords,
+        requestedFunding: proposal.requestedFunding,
+        requestedHours: proposal.requestedHours,
+        submittedAt: version.submittedAt.toISOString(),
+        blind: competition.blind,
+        team: competition.blind
+          ? null
+          : {
+              leadApplicantId: proposal.leadApplicantId,
+              memberIds: proposal.teamMemberIds,
+              institutionIds: institutions,
+            },
+      },
+      competition.blind ? { actorId: null } : {},
+    );
+    return proposal;
+  }
+
+  async withdraw(id: string, principal: Principal): Promise<ProposalEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const proposal = await loadProposal(manager, id, true);
+      this.requireTeam(proposal, principal);
+      if (proposal.status === ProposalStatus.WITHDRAWN) {
+        throw ProposalsServiceError.wrongState('The proposal is already withdrawn.');
+      }
+      const competition = await loadCompetition(manager, proposal.competitionId);
+      const phase = phaseOf(competition);
+      if (phase === CompetitionPhase.RESULTS_PUBLISHED || phase === CompetitionPhase.CANCELLED) {
+        throw ProposalsServiceError.wrongState(
+          `A proposal cannot be withdrawn once the competition is ${phase}.`,
+          {
+            phase,
+          },
+        );
+      }
+      const wasSubmitted = proposal.status === ProposalStatus.SUBMITTED;
+      proposal.status = ProposalStatus.WITHDRAWN;
+      await manager.save(proposal);
+      const removed = await manager.find(AssignmentEntity, { where: { proposalId: proposal.id } });
+      if (removed.length > 0) {
+        await manager.delete(AssignmentEntity, { proposalId: proposal.id });
+        await manager.delete(ReviewEntity, { proposalId: proposal.id });
+        for (const assignment of removed) {
+          await audit(manager, {
+            competitionId: competition.id,
+            action: 'assignment.removed',
+            actorId: principal.memberId,
+            proposalId: proposal.id,
+            judgeId: assignment.judgeId,
+            detail: { reason: 'proposal withdrawn' },
+          });
+        }
+      }
+      await appendToOutbox(
+        manager,
+        ProposalWithdrawnV1,
+        proposal.id,
+        {
+          proposalId: proposal.id,
+          competitionId: competition.id,
+          wasSubmitted,
+          withdrawnAt: new Date().toISOString(),
+        },
+        competition.blind ? { actorId: null } : {},
+      );
+      return proposal;
+    });
+  }
+
+  async mine(principal: Principal): Promise<ProposalEntity[]> {
+    return this.dataSource
+      .getRepository(ProposalEntity)
+      .createQueryBuilder('p')
+      .where(':me = ANY(p.team_member_ids)', { me: principal.memberId })
+      .orderBy('p.created_at', 'DESC')
+      .getMany();
+  }
+
+  /** Team members and admins only; anyone else (judges included) gets FORBIDDEN. */
+  async readable(id: string, principal: Principal): Promise<ProposalEntity> {
+    const proposal = await loadProposal(this.dataSource.manager, id);
+    if (!this.canRead(proposal, principal)) {
+      throw ProposalsServiceError.forbidden('only the team and admins can read this proposal');
+    }
+    return proposal;
+  }
+
+  async entity(id: string): Promise<ProposalEntity> {
+    return loadProposal(this.dataSource.manager, id);
+  }
+
+  canRead(proposal: ProposalEntity, principal: Principal | null): boolean {
+    if (principal === null) return false;
+    if (proposal.teamMemberIds.includes(principal.memberId)) return true;
+    // drafts are private to the team; admins see what was submitted or withdrawn
+    return isAdmin(principal) && proposal.status !== ProposalStatus.DRAFT;
+  }
+
+  async ofCompetition(competitionId: string): Promise<ProposalEntity[]> {
+    const competition = await loadCompetition(this.dataSource.manager, competitionId);
+    return this.dataSource.getRepository(ProposalEntity).find({
+      where: { competitionId: competition.id, status: ProposalStatus.SUBMITTED },
+      order: { firstSubmittedAt: 'ASC' },
+    });
+  }
+
+  /** Anonymised reviews, once the competition has published its results. */
+  async feedback(proposal: ProposalEntity): Promise<ReviewFeedbackObject[] | null> {
+    if (proposal.rank === null) return null;
+    const competition = await loadCompetition(this.dataSource.manager, proposal.competitionId);
+    if (phaseOf(competition) !== CompetitionPhase.RESULTS_PUBLISHED) return null;
+    const reviews = await this.dataSource
+      .getRepository(ReviewEntity)
+      .find({ where: { proposalId: proposal.id }, order: { submittedAt: 'ASC', id: 'ASC' } });
+    const rubric = rubricOf(competition);
+    return reviews.map((review, index) => ({
+      reviewer: `Reviewer ${index + 1}`,
+      total: weightedTotal(rubric, review),
+      scores: review.scores.map((score) => ({ criterionId: score.criterionId, value: score.value })),
+      comment: review.comment,
+    }));
+  }
+
+  private requireTeam(proposal: ProposalEntity, principal: Principal): void {
+    if (!proposal.teamMemberIds.includes(principal.memberId)) {
+      throw ProposalsServiceError.forbidden('only members of the proposal team can do this');
+    }
+  }
+}
