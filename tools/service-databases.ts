@@ -1,7 +1,11 @@
 import { membershipDatabase } from '@praxis/membership/data-access';
+import { mentorshipDatabase } from '@praxis/mentorship/data-access';
+import { proposalsDatabase } from '@praxis/proposals/data-access';
 
 /** Each service's entities and committed migrations, for generation and the drift check. */
 export const SERVICE_DATABASES: Record<string, { entities: unknown[]; migrations: unknown[]; dir: string }> =
   {
     membership: { ...membershipDatabase, dir: 'libs/membership/data-access/src/migrations' },
+    mentorship: { ...mentorshipDatabase, dir: 'libs/mentorship/data-access/src/migrations' },
+    proposals: { ...proposalsDatabase, dir: 'libs/proposals/data-access/src/migrations' },
   };

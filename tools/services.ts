@@ -10,6 +10,8 @@ export interface ServiceEntry {
 
 export const SERVICES: ServiceEntry[] = [
   { name: 'membership', port: 3001, entry: 'apps/membership/src/main.ts', subgraph: true, database: true },
+  { name: 'proposals', port: 3002, entry: 'apps/proposals/src/main.ts', subgraph: true, database: true },
+  { name: 'mentorship', port: 3003, entry: 'apps/mentorship/src/main.ts', subgraph: true, database: true },
   { name: 'gateway', port: 4000, entry: 'apps/gateway/src/main.ts', subgraph: false, database: false },
 ];
 

@@ -1,6 +1,18 @@
 import type { EventContract } from './envelope';
+import { MentorshipRelationshipRequestedV1 } from './events/mentorship-relationship-requested-v1';
+import { MentorshipRelationshipStartedV1 } from './events/mentorship-relationship-started-v1';
+import { MentorshipRelationshipEndedV1 } from './events/mentorship-relationship-ended-v1';
+import { MentorshipCheckInLoggedV1 } from './events/mentorship-check-in-logged-v1';
+import { MentorshipFeedbackGivenV1 } from './events/mentorship-feedback-given-v1';
+import { MentorshipMastermindSessionHeldV1 } from './events/mentorship-mastermind-session-held-v1';
+import { MentorshipWorkshopHeldV1 } from './events/mentorship-workshop-held-v1';
+import { MentorshipMatchRunCompletedV1 } from './events/mentorship-match-run-completed-v1';
 import { InstitutionCreatedV1 } from './events/membership-institution-created-v1';
 import { CompetitionResultsPublishedV1 } from './events/proposals-competition-results-published-v1';
+import { CompetitionOpenedV1 } from './events/proposals-competition-opened-v1';
+import { ProposalSubmittedV1 } from './events/proposals-proposal-submitted-v1';
+import { ProposalWithdrawnV1 } from './events/proposals-proposal-withdrawn-v1';
+import { ReviewSubmittedV1 } from './events/proposals-review-submitted-v1';
 import { MemberDemographicsRecordedV1 } from './events/membership-member-demographics-recorded-v1';
 import { MemberProfileUpdatedV1 } from './events/membership-member-profile-updated-v1';
 import { MemberRegisteredV1 } from './events/membership-member-registered-v1';
@@ -17,7 +29,19 @@ export const ALL_EVENTS: readonly EventContract[] = [
   MemberDemographicsRecordedV1,
   // proposals
   CompetitionResultsPublishedV1,
+  CompetitionOpenedV1,
+  ProposalSubmittedV1,
+  ProposalWithdrawnV1,
+  ReviewSubmittedV1,
   // mentorship
+  MentorshipRelationshipRequestedV1,
+  MentorshipRelationshipStartedV1,
+  MentorshipRelationshipEndedV1,
+  MentorshipCheckInLoggedV1,
+  MentorshipFeedbackGivenV1,
+  MentorshipMastermindSessionHeldV1,
+  MentorshipWorkshopHeldV1,
+  MentorshipMatchRunCompletedV1,
 ];
 
 const byTopic = new Map<string, EventContract>();

@@ -7,7 +7,7 @@ import { testBrokers, testPostgresUrl, uniqueName, waitFor } from '@praxis/platf
 const ROOT = path.resolve(__dirname, '../../../..');
 export const GATEWAY = 'http://127.0.0.1:4000/graphql';
 export const ADMIN = { email: 'admin@praxis.test', password: 'admin password 2026' };
-const DATABASES = ['membership'];
+const DATABASES = ['membership', 'proposals', 'mentorship'];
 
 export interface StartedPlatform {
   readyInMs: number;

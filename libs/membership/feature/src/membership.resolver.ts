@@ -147,7 +147,8 @@ export class MemberResolver {
   /** Other subgraphs reference members by id; the same visibility rules apply to the forwarded caller. */
   @ResolveReference()
   async resolveReference(
-    reference: { id: string },
+    // with any parameter decorator present, Nest passes the reference only through @Parent()
+    @Parent() reference: { id: string },
     @OptionalPrincipal() principal: Principal | null,
   ): Promise<MemberObject | null> {
     const member = await this.membership.findMember(reference.id);

@@ -1,0 +1,38 @@
+import { ConfigError } from '@praxis/platform/config';
+import { loadMentorshipConfig } from './config';
+
+const BASE = {
+  DATABASE_URL: 'postgres://praxis:praxis@127.0.0.1:5432/praxis_mentorship',
+  KAFKA_BROKERS: '127.0.0.1:9092',
+  AUTH_JWKS: JSON.stringify({ keys: [] }),
+};
+
+describe('mentorship configuration', () => {
+  it('defaults every match weight to the documented defaults', () => {
+    const config = loadMentorshipConfig(BASE);
+    expect(config.PORT).toBe(3003);
+    expect(config.mentorship.weights).toEqual({
+      sharedExpertise: 8,
+      sharedInterest: 4,
+      maxSharedTerms: 5,
+      sameSpecialty: 10,
+      stageGap: 12,
+      preferredStage: 6,
+      remainingCapacity: 4,
+      otherInstitution: 5,
+    });
+  });
+
+  it('takes weights from the environment and refuses out-of-range ones at boot, naming the variable', () => {
+    expect(
+      loadMentorshipConfig({ ...BASE, MATCH_WEIGHT_SAME_SPECIALTY: '20' }).mentorship.weights.sameSpecialty,
+    ).toBe(20);
+    expect(() => loadMentorshipConfig({ ...BASE, MATCH_WEIGHT_STAGE_GAP: '5000' })).toThrow(ConfigError);
+    expect(() => loadMentorshipConfig({ ...BASE, MATCH_WEIGHT_STAGE_GAP: '5000' })).toThrow(
+      /MATCH_WEIGHT_STAGE_GAP/,
+    );
+    expect(() => loadMentorshipConfig({ ...BASE, MATCH_WEIGHT_SHARED_INTEREST: 'lots' })).toThrow(
+      ConfigError,
+    );
+  });
+});

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { defineEvent } from '../../envelope';
+import { memberIdSchema } from '../../vocabulary';
+
+/** A check-in happened. Progress, wellbeing and next steps are private to the pair and are not on the event. */
+export const MentorshipCheckInLoggedV1 = defineEvent({
+  service: 'mentorship',
+  entity: 'check-in',
+  happened: 'logged',
+  version: 1,
+  payload: z.object({
+    checkInId: z.uuid(),
+    relationshipId: z.uuid(),
+    mentorId: memberIdSchema,
+    menteeId: memberIdSchema,
+    loggedBy: memberIdSchema,
+    heldAt: z.iso.datetime({ offset: true }),
+  }),
+});

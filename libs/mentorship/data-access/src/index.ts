@@ -1,0 +1,2 @@
+export * from './mentorship.entities';
+export * from './mentorship.database';

@@ -1,0 +1,272 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { MentorshipMastermindSessionHeldV1 } from '@praxis/contracts';
+import { appendToOutbox } from '@praxis/platform/messaging';
+import {
+  MastermindGroupEntity,
+  MastermindNextStepEntity,
+  MastermindSessionEntity,
+  SessionRatingEntity,
+} from '@praxis/mentorship/data-access';
+import {
+  completeNextStep,
+  createNextStep,
+  formMastermindGroup,
+  MentorshipDomainError,
+  MentorshipErrorCode,
+  nextStepsForSession,
+  rateSession,
+  stageMix,
+  type MastermindNextStep,
+  type StageMix,
+} from '@praxis/mentorship/domain';
+import { MentorshipServiceError } from './mentorship.errors';
+import { membersByIds } from './mentorship.shared';
+import type { Viewer } from './relationships.service';
+
+const UNIQUE_VIOLATION = '23505';
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+export interface SessionView {
+  session: MastermindSessionEntity;
+  nextSteps: MastermindNextStepEntity[];
+  carriedOver: MastermindNextStepEntity[];
+  ratings: SessionRatingEntity[];
+}
+
+/** Mastermind groups: peers at mixed stages meeting regularly, ending each session with next steps. */
+@Injectable()
+export class MastermindService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** An admin forms any group; a member may form one they facilitate. */
+  async createGroup(
+    viewer: Viewer,
+    input: { name: string; facilitatorId: string; memberIds: string[]; cadenceDays: number },
+  ): Promise<MastermindGroupEntity> {
+    if (!viewer.isAdmin && viewer.memberId !== input.facilitatorId) {
+      throw MentorshipServiceError.forbidden('only admins can form a group facilitated by someone else');
+    }
+    const formed = formMastermindGroup({
+      id: 'new',
+      facilitatorId: input.facilitatorId,
+      memberIds: input.memberIds,
+    });
+    return this.dataSource.transaction(async (manager) => {
+      const everyone = [formed.facilitatorId, ...formed.memberIds];
+      const known = await membersByIds(manager, everyone);
+      const missing = everyone.filter((id) => !known.has(id));
+      if (missing.length > 0) {
+        throw MentorshipServiceError.invalid(
+          'input.memberIds',
+          'known',
+          `unknown to mentorship (or not replicated yet; retry in a moment): ${missing.join(', ')}`,
+        );
+      }
+      const group = manager.create(MastermindGroupEntity, {
+        name: input.name.trim(),
+        facilitatorId: formed.facilitatorId,
+        memberIds: [...formed.memberIds],
+        cadenceDays: input.cadenceDays,
+        createdBy: viewer.memberId,
+      });
+      return manager.save(group);
+    });
+  }
+
+  async group(viewer: Viewer, groupId: string): Promise<MastermindGroupEntity> {
+    const group = await this.dataSource.getRepository(MastermindGroupEntity).findOneBy({ id: groupId });
+    if (!group || (!viewer.isAdmin && !inGroup(group, viewer.memberId))) {
+      throw MentorshipServiceError.notFound('mastermind group');
+    }
+    return group;
+  }
+
+  async groupsOf(memberId: string): Promise<MastermindGroupEntity[]> {
+    return this.dataSource
+      .getRepository(MastermindGroupEntity)
+      .createQueryBuilder('g')
+      .where('g.facilitator_id = :memberId OR :memberId = ANY(g.member_ids)', { memberId })
+      .orderBy('g.created_at', 'DESC')
+      .getMany();
+  }
+
+  async stageMixOf(group: MastermindGroupEntity): Promise<StageMix> {
+    const members = await membersByIds(this.dataSource.manager, [group.facilitatorId, ...group.memberIds]);
+    return stageMix([...members.values()].map((member) => ({ careerStage: member.careerStage })));
+  }
+
+  openNextSteps(groupId: string): Promise<MastermindNextStepEntity[]> {
+    return this.dataSource
+      .getRepository(MastermindNextStepEntity)
+      .createQueryBuilder('s')
+      .where('s.group_id = :groupId AND s.done_at IS NULL', { groupId })
+      .orderBy('s.set_at', 'ASC')
+      .getMany();
+  }
+
+  /** The facilitator (or an admin) records a session; next steps set here reappear until reported done. */
+  async recordSession(
+    viewer: Viewer,
+    groupId: string,
+    input: {
+      heldAt: Date;
+      attendeeIds: string[];
+      resources: string[];
+      referrals: string[];
+      nextSteps: Array<{ memberId: string; text: string }>;
+    },
+  ): Promise<SessionView> {
+    if (input.heldAt.getTime() > Date.now() + CLOCK_SKEW_MS) {
+      throw MentorshipServiceError.invalid('input.heldAt', 'notFuture', 'must not be in the future');
+    }
+    const sessionId = await this.dataSource.transaction(async (manager) => {
+      const group = await manager
+        .getRepository(MastermindGroupEntity)
+        .createQueryBuilder('g')
+        .setLock('pessimistic_write')
+        .where('g.id = :id', { id: groupId })
+        .getOne();
+      if (!group || (!viewer.isAdmin && !inGroup(group, viewer.memberId))) {
+        throw MentorshipServiceError.notFound('mastermind group');
+      }
+      if (!viewer.isAdmin && group.facilitatorId !== viewer.memberId) {
+        throw MentorshipServiceError.forbidden('only the facilitator records sessions');
+      }
+      const attendeeIds = [...new Set(input.attendeeIds)];
+      const outsiders = attendeeIds.filter((id) => !inGroup(group, id));
+      if (outsiders.length > 0) {
+        throw new MentorshipDomainError(
+          MentorshipErrorCode.NOT_GROUP_MEMBER,
+          `attendeeIds: not in this group: ${outsiders.join(', ')}`,
+        );
+      }
+      const session = manager.create(MastermindSessionEntity, {
+        groupId,
+        heldAt: input.heldAt,
+        attendeeIds,
+        resources: input.resources.map((r) => r.trim()),
+        referrals: input.referrals.map((r) => r.trim()),
+      });
+      await manager.save(session);
+      const domainGroup = { id: group.id, facilitatorId: group.facilitatorId, memberIds: group.memberIds };
+      const steps = input.nextSteps.map((step) => {
+        const made = createNextStep(domainGroup, {
+          id: 'new',
+          memberId: step.memberId,
+          text: step.text,
+          setAt: input.heldAt,
+        });
+        return manager.create(MastermindNextStepEntity, {
+          groupId,
+          sessionId: session.id,
+          memberId: made.memberId,
+          text: made.text,
+          setAt: made.setAt,
+          doneAt: null,
+        });
+      });
+      if (steps.length > 0) await manager.save(steps);
+      await appendToOutbox(
+        manager,
+        MentorshipMastermindSessionHeldV1,
+        groupId,
+        {
+          sessionId: session.id,
+          groupId,
+          heldAt: input.heldAt.toISOString(),
+          attendeeIds,
+          resourceCount: session.resources.length,
+          referralCount: session.referrals.length,
+          nextStepCount: steps.length,
+        },
+        { actorId: viewer.memberId },
+      );
+      return session.id;
+    });
+    return this.sessionView(this.dataSource.manager, sessionId);
+  }
+
+  async sessionsOf(viewer: Viewer, groupId: string): Promise<SessionView[]> {
+    await this.group(viewer, groupId);
+    const sessions = await this.dataSource
+      .getRepository(MastermindSessionEntity)
+      .find({ where: { groupId }, order: { heldAt: 'ASC' } });
+    return Promise.all(sessions.map((session) => this.sessionView(this.dataSource.manager, session.id)));
+  }
+
+  /** Only the step's owner reports it done. */
+  async reportNextStepDone(memberId: string, stepId: string): Promise<MastermindNextStepEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const step = await manager.findOneBy(MastermindNextStepEntity, { id: stepId });
+      if (!step) throw MentorshipServiceError.notFound('next step');
+      const done = completeNextStep(toDomainStep(step), memberId, new Date());
+      step.doneAt = done.doneAt;
+      return manager.save(step);
+    });
+  }
+
+  async rate(memberId: string, sessionId: string, rating: number): Promise<SessionView> {
+    await this.dataSource.transaction(async (manager) => {
+      const session = await manager.findOneBy(MastermindSessionEntity, { id: sessionId });
+      if (!session) throw MentorshipServiceError.notFound('session');
+      const ratings = await manager.findBy(SessionRatingEntity, { sessionId });
+      rateSession(
+        {
+          id: session.id,
+          groupId: session.groupId,
+          startsAt: session.heldAt,
+          attendeeIds: session.attendeeIds,
+          ratings: ratings.map((r) => ({ memberId: r.memberId, rating: r.rating, ratedAt: r.ratedAt })),
+        },
+        memberId,
+        rating,
+        new Date(),
+      );
+      try {
+        await manager.insert(SessionRatingEntity, { sessionId, memberId, rating });
+      } catch (error) {
+        const code = (error as { driverError?: { code?: string } }).driverError?.code;
+        if (code === UNIQUE_VIOLATION) {
+          throw new MentorshipDomainError(
+            MentorshipErrorCode.SESSION_ALREADY_RATED,
+            'memberId: you have already rated this session',
+          );
+        }
+        throw error;
+      }
+    });
+    return this.sessionView(this.dataSource.manager, sessionId);
+  }
+
+  private async sessionView(manager: EntityManager, sessionId: string): Promise<SessionView> {
+    const session = await manager.findOneByOrFail(MastermindSessionEntity, { id: sessionId });
+    const steps = await manager.find(MastermindNextStepEntity, {
+      where: { groupId: session.groupId },
+      order: { setAt: 'ASC' },
+    });
+    const carried = new Set(nextStepsForSession(steps.map(toDomainStep), session.heldAt).map((s) => s.id));
+    const ratings = await manager.findBy(SessionRatingEntity, { sessionId });
+    return {
+      session,
+      nextSteps: steps.filter((step) => step.sessionId === session.id),
+      carriedOver: steps.filter((step) => carried.has(step.id) && step.sessionId !== session.id),
+      ratings,
+    };
+  }
+}
+
+export function inGroup(group: MastermindGroupEntity, memberId: string): boolean {
+  return group.facilitatorId === memberId || group.memberIds.includes(memberId);
+}
+
+function toDomainStep(step: MastermindNextStepEntity): MastermindNextStep {
+  return {
+    id: step.id,
+    groupId: step.groupId,
+    memberId: step.memberId,
+    text: step.text,
+    setAt: step.setAt,
+    doneAt: step.doneAt,
+  };
+}

@@ -1,0 +1,34 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { MatchingService } from './matching.service';
+import { MastermindService } from './mastermind.service';
+import { MentorshipErrorFilter } from './mentorship.errors';
+import { MENTORSHIP_OPTIONS, type MentorshipOptions } from './mentorship.options';
+import { MastermindResolver, MatchingResolver, WorkshopsResolver } from './programmes.resolver';
+import { ProfilesService } from './profiles.service';
+import { RelationshipsResolver } from './relationships.resolver';
+import { RelationshipsService } from './relationships.service';
+import { WorkshopsService } from './workshops.service';
+
+@Module({})
+export class MentorshipFeatureModule {
+  static forRoot(options: MentorshipOptions): DynamicModule {
+    return {
+      module: MentorshipFeatureModule,
+      providers: [
+        { provide: MENTORSHIP_OPTIONS, useValue: options },
+        ProfilesService,
+        RelationshipsService,
+        MatchingService,
+        MastermindService,
+        WorkshopsService,
+        RelationshipsResolver,
+        MatchingResolver,
+        MastermindResolver,
+        WorkshopsResolver,
+        { provide: APP_FILTER, useClass: MentorshipErrorFilter },
+      ],
+      exports: [ProfilesService, RelationshipsService, MatchingService, MastermindService, WorkshopsService],
+    };
+  }
+}

@@ -1,0 +1,234 @@
+import { randomUUID } from 'node:crypto';
+import type { EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import {
+  CompetitionResultsPublishedV1,
+  createEvent,
+  MemberRegisteredV1,
+  MemberRoleGrantedV1,
+  type EventContract,
+  type EventOf,
+} from '@praxis/contracts';
+import { createServiceDataSource } from '@praxis/platform/database';
+import { EventConsumer } from '@praxis/platform/messaging';
+import { createLogger } from '@praxis/platform/observability';
+import { createTestDatabase, uniqueName } from '@praxis/platform/testing';
+import {
+  MemberReplicaEntity,
+  MemberRoleReplicaEntity,
+  mentorshipDatabase,
+  MentorProfileEntity,
+  RelationshipEntity,
+  SupervisionProposalEntity,
+} from '@praxis/mentorship/data-access';
+import { DEFAULT_MATCH_WEIGHTS, MentorshipDomainError, MentorshipErrorCode } from '@praxis/mentorship/domain';
+import { supervisionHandlers } from './matching.service';
+import { memberReplicaHandlers } from './member-replica.handlers';
+import type { MentorshipOptions } from './mentorship.options';
+import { RelationshipsService } from './relationships.service';
+
+const logger = createLogger('mentorship-test', process.env.TEST_LOG_LEVEL ?? 'silent');
+const options: MentorshipOptions = { weights: DEFAULT_MATCH_WEIGHTS, defaultCadenceDays: 30 };
+
+describe('mentorship against PostgreSQL', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let dataSource: DataSource;
+  let institutionId: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('mentorship');
+    dataSource = createServiceDataSource({ url: db.url, ...mentorshipDatabase });
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    institutionId = randomUUID();
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await db?.drop();
+  });
+
+  async function member(careerStage: MemberReplicaEntity['careerStage'], interests: string[] = []) {
+    const memberId = randomUUID();
+    await dataSource.getRepository(MemberReplicaEntity).insert({
+      memberId,
+      displayName: `m-${memberId.slice(0, 6)}`,
+      careerStage,
+      institutionId,
+      specialty: null,
+      interests,
+    });
+    return memberId;
+  }
+
+  async function mentor(capacity: number, expertise: string[] = []) {
+    const memberId = await member('CONSULTANT');
+    await dataSource.getRepository(MentorProfileEntity).insert({
+      memberId,
+      capacity,
+      expertise,
+      interests: [],
+      menteeStages: [],
+      formats: ['ONE_TO_ONE'],
+      acceptsDirectRequests: true,
+      paused: false,
+    });
+    return memberId;
+  }
+
+  /** The consumer the service runs, fed one message at a time (a redelivery is the same message again). */
+  function consumerFor(groupId: string, handlers: ReturnType<typeof memberReplicaHandlers>) {
+    const consumer = new EventConsumer({
+      kafka: {} as Kafka,
+      dataSource,
+      groupId,
+      handlers,
+      producer: () =>
+        Promise.reject(new Error('nothing should be dead-lettered in this test')) as Promise<Producer>,
+      settings: { sessionTimeoutMs: 6000, heartbeatIntervalMs: 500, maxWaitMs: 100, consumerMaxAttempts: 1 },
+      logger,
+    });
+    let offset = 0;
+    return <C extends EventContract>(contract: C, event: EventOf<C>) =>
+      consumer.onMessage({
+        topic: contract.topic,
+        partition: 0,
+        message: {
+          key: Buffer.from(event.aggregateId),
+          value: Buffer.from(JSON.stringify(event)),
+          headers: {},
+          offset: String(offset++),
+          timestamp: String(Date.now()),
+          attributes: 0,
+        },
+        heartbeat: async () => undefined,
+        pause: () => () => undefined,
+      } as EachMessagePayload);
+  }
+
+  it('gives the last place to exactly one of two mentees accepted at the same moment', async () => {
+    const service = new RelationshipsService(dataSource, options);
+    for (let round = 0; round < 5; round += 1) {
+      const mentorId = await mentor(1);
+      const [a, b] = [await member('RESIDENT'), await member('RESIDENT')];
+      // both ask for the single place at once: both requests stand, the place is not yet taken
+      const [requestA, requestB] = await Promise.all([
+        service.requestMentor(a, mentorId, 'please'),
+        service.requestMentor(b, mentorId, 'please'),
+      ]);
+      const outcomes = await Promise.allSettled([
+        service.respondToRequest(mentorId, requestA.id, true, null),
+        service.respondToRequest(mentorId, requestB.id, true, null),
+      ]);
+      const accepted = outcomes.filter((outcome) => outcome.status === 'fulfilled');
+      const refused = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
+      expect(accepted).toHaveLength(1);
+      expect(refused).toHaveLength(1);
+      expect(refused[0]).toBeInstanceOf(MentorshipDomainError);
+      expect((refused[0] as MentorshipDomainError).code).toBe(MentorshipErrorCode.MENTOR_AT_CAPACITY);
+      const profile = await dataSource
+        .getRepository(MentorProfileEntity)
+        .findOneByOrFail({ memberId: mentorId });
+      expect(profile.activeMentees).toBe(1);
+      expect(await dataSource.getRepository(RelationshipEntity).countBy({ mentorId, status: 'ACTIVE' })).toBe(
+        1,
+      );
+    }
+  });
+
+  it('frees the place when a relationship ends, and refuses a second open request to the same mentor', async () => {
+    const service = new RelationshipsService(dataSource, options);
+    const mentorId = await mentor(1);
+    const mentee = await member('FOUNDATION_DOCTOR');
+    const request = await service.requestMentor(mentee, mentorId, 'hello');
+    await expect(service.requestMentor(mentee, mentorId, 'again')).rejects.toMatchObject({
+      code: MentorshipErrorCode.ALREADY_MENTORING,
+    });
+    await service.respondToRequest(mentorId, request.id, true, null);
+    await service.endRelationship({ memberId: mentee, isAdmin: false }, request.id, 'moving on');
+    const profile = await dataSource
+      .getRepository(MentorProfileEntity)
+      .findOneByOrFail({ memberId: mentorId });
+    expect(profile.activeMentees).toBe(0);
+    const again = await service.requestMentor(mentee, mentorId, 'back again');
+    expect(again.status).toBe('REQUESTED');
+  });
+
+  it('applies a redelivered membership event once, and takes role events before or after registration', async () => {
+    const deliver = consumerFor(uniqueName('mentorship.member-replica'), memberReplicaHandlers());
+    const memberId = randomUUID();
+    const meta = { aggregateId: memberId, actorId: memberId, correlationId: randomUUID() };
+    // the role grant may overtake the registration: it lands in its own table, nothing waits
+    const granted = createEvent(MemberRoleGrantedV1, meta, { memberId, role: 'mentor', institutionId: null });
+    expect(await deliver(MemberRoleGrantedV1, granted)).toBe('applied');
+    const registered = createEvent(MemberRegisteredV1, meta, {
+      memberId,
+      displayName: 'Dr Replica',
+      careerStage: 'RESIDENT',
+      institutionId,
+      specialty: 'Neurology',
+      interests: ['medical education'],
+      registeredAt: new Date().toISOString(),
+    });
+    expect(await deliver(MemberRegisteredV1, registered)).toBe('applied');
+    // a local edit the redelivery must not undo, to prove the duplicate had no effect at all
+    await dataSource.getRepository(MemberReplicaEntity).update({ memberId }, { displayName: 'edited since' });
+    expect(await deliver(MemberRegisteredV1, registered)).toBe('duplicate');
+    expect(await deliver(MemberRoleGrantedV1, granted)).toBe('duplicate');
+    const rows = await dataSource.getRepository(MemberReplicaEntity).findBy({ memberId });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      displayName: 'edited since',
+      careerStage: 'RESIDENT',
+      specialty: 'Neurology',
+    });
+    expect(await dataSource.getRepository(MemberRoleReplicaEntity).findBy({ memberId })).toEqual([
+      { memberId, role: 'mentor' },
+    ]);
+  });
+
+  it('proposes one supervisor per winning proposal, whether the event is redelivered or published again', async () => {
+    const deliver = consumerFor(
+      uniqueName('mentorship.supervision'),
+      supervisionHandlers(DEFAULT_MATCH_WEIGHTS),
+    );
+    const lead = await member('FOUNDATION_DOCTOR');
+    const best = await mentor(2, ['Realist evaluation']);
+    await mentor(2, ['cardiology']);
+    const competitionId = randomUUID();
+    const proposalId = randomUUID();
+    const payload = {
+      competitionId,
+      title: 'Competition',
+      publishedAt: new Date().toISOString(),
+      fundingAvailable: null,
+      protectedHoursAvailable: null,
+      entries: 3,
+      winners: [
+        {
+          proposalId,
+          rank: 1,
+          title: 'Evaluating a masterclass',
+          keywords: ['realist evaluation'],
+          leadApplicantId: lead,
+          teamMemberIds: [lead],
+          institutionIds: [institutionId],
+          requestedFunding: 500,
+          requestedHours: 10,
+          normalisedScore: 1,
+          meanRawScore: 8,
+        },
+      ],
+    };
+    const meta = { aggregateId: competitionId, actorId: null, correlationId: randomUUID() };
+    const event = createEvent(CompetitionResultsPublishedV1, meta, payload);
+    expect(await deliver(CompetitionResultsPublishedV1, event)).toBe('applied');
+    expect(await deliver(CompetitionResultsPublishedV1, event)).toBe('duplicate');
+    // a new event id passes the inbox; the unique (competition, proposal) index still keeps one proposal
+    const again = createEvent(CompetitionResultsPublishedV1, meta, payload);
+    expect(await deliver(CompetitionResultsPublishedV1, again)).toBe('applied');
+    const proposals = await dataSource.getRepository(SupervisionProposalEntity).findBy({ competitionId });
+    expect(proposals).toHaveLength(1);
+    expect(proposals[0]).toMatchObject({ proposalId, menteeId: lead, mentorId: best, status: 'PROPOSED' });
+  });
+});

@@ -1,0 +1,324 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal, Roles, type Principal } from '@praxis/platform/auth';
+import { MatchingService } from './matching.service';
+import { MastermindService } from './mastermind.service';
+import { MentorshipServiceError } from './mentorship.errors';
+import {
+  toActionPlanObject,
+  toCoachingRequestObject,
+  toEnrolmentObject,
+  toGroupObject,
+  toMatchRunObject,
+  toNextStepObject,
+  toSessionObject,
+  toSupervisionObject,
+  toWorkshopObject,
+  viewerOf,
+} from './mentorship.mapper';
+import {
+  ActionPlanInput,
+  ActionPlanObject,
+  CoachingRequestObject,
+  CoachingWorkshopObject,
+  CreateMastermindGroupInput,
+  CreateWorkshopInput,
+  CvReviewInput,
+  EnrolmentObject,
+  MastermindGroupObject,
+  MastermindSessionInput,
+  MastermindSessionObject,
+  MatchRunObject,
+  NextStepObject,
+  RunMatchingInput,
+  SupervisionProposalObject,
+} from './mentorship.objects';
+import type { MastermindGroupEntity, CoachingWorkshopEntity } from '@praxis/mentorship/data-access';
+import { WorkshopsService } from './workshops.service';
+
+function checkText(field: string, value: string): void {
+  const length = value.trim().length;
+  if (length === 0 || length > 4000) {
+    throw MentorshipServiceError.invalid(field, 'length', 'must be 1 to 4000 characters');
+  }
+}
+
+@Resolver(() => MatchRunObject)
+export class MatchingResolver {
+  constructor(private readonly matching: MatchingService) {}
+
+  @Roles('admin')
+  @Mutation(() => MatchRunObject, {
+    description:
+      'Formal programme: the assignment with the highest total match score, as proposals to review',
+  })
+  async runMatching(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: RunMatchingInput,
+  ): Promise<MatchRunObject> {
+    return toMatchRunObject(await this.matching.runMatching(principal.memberId, input));
+  }
+
+  @Roles('admin')
+  @Mutation(() => MatchRunObject, {
+    description: 'Give a mentee another mentor in a proposed run, or none (null)',
+  })
+  async editMatchProposal(
+    @Args('runId', { type: () => ID }) runId: string,
+    @Args('menteeId', { type: () => ID }) menteeId: string,
+    @Args('mentorId', { type: () => ID, nullable: true }) mentorId: string | null,
+  ): Promise<MatchRunObject> {
+    return toMatchRunObject(await this.matching.editProposal(runId, menteeId, mentorId));
+  }
+
+  @Roles('admin')
+  @Mutation(() => MatchRunObject, { description: 'Start every proposed pairing of the run' })
+  async approveMatchRun(
+    @CurrentPrincipal() principal: Principal,
+    @Args('runId', { type: () => ID }) runId: string,
+  ): Promise<MatchRunObject> {
+    return toMatchRunObject(await this.matching.approveRun(principal.memberId, runId));
+  }
+
+  @Roles('admin')
+  @Query(() => MatchRunObject)
+  async matchRun(@Args('id', { type: () => ID }) id: string): Promise<MatchRunObject> {
+    return toMatchRunObject(await this.matching.matchRun(id));
+  }
+
+  @Roles('admin')
+  @Query(() => [SupervisionProposalObject], { description: 'Supervisors proposed for competition winners' })
+  async supervisionProposals(
+    @Args('status', { type: () => String, nullable: true }) status: string | null,
+  ): Promise<SupervisionProposalObject[]> {
+    return (await this.matching.supervisionProposals(status)).map(toSupervisionObject);
+  }
+
+  @Roles('admin')
+  @Mutation(() => SupervisionProposalObject, {
+    description: 'Confirm the proposed supervisor, or name another',
+  })
+  async confirmSupervision(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('mentorId', { type: () => ID, nullable: true }) mentorId: string | null,
+  ): Promise<SupervisionProposalObject> {
+    return toSupervisionObject(await this.matching.confirmSupervision(principal.memberId, id, mentorId));
+  }
+}
+
+@Resolver(() => MastermindGroupObject)
+export class MastermindResolver {
+  constructor(private readonly mastermind: MastermindService) {}
+
+  @Mutation(() => MastermindGroupObject, { description: '4 to 10 people including the facilitator' })
+  async createMastermindGroup(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: CreateMastermindGroupInput,
+  ): Promise<MastermindGroupObject> {
+    return this.toObject(await this.mastermind.createGroup(viewerOf(principal), input));
+  }
+
+  @Query(() => MastermindGroupObject, { description: 'For its members and admins' })
+  async mastermindGroup(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<MastermindGroupObject> {
+    return this.toObject(await this.mastermind.group(viewerOf(principal), id));
+  }
+
+  @Query(() => [MastermindGroupObject])
+  async myMastermindGroups(@CurrentPrincipal() principal: Principal): Promise<MastermindGroupObject[]> {
+    const groups = await this.mastermind.groupsOf(principal.memberId);
+    return Promise.all(groups.map((group) => this.toObject(group)));
+  }
+
+  @Query(() => [MastermindSessionObject], { description: 'Sessions of a group, oldest first' })
+  async mastermindSessions(
+    @CurrentPrincipal() principal: Principal,
+    @Args('groupId', { type: () => ID }) groupId: string,
+  ): Promise<MastermindSessionObject[]> {
+    const views = await this.mastermind.sessionsOf(viewerOf(principal), groupId);
+    return views.map((view) => toSessionObject(view, principal.memberId));
+  }
+
+  @Mutation(() => MastermindSessionObject, { description: 'The facilitator records a session' })
+  async recordMastermindSession(
+    @CurrentPrincipal() principal: Principal,
+    @Args('groupId', { type: () => ID }) groupId: string,
+    @Args('input') input: MastermindSessionInput,
+  ): Promise<MastermindSessionObject> {
+    const view = await this.mastermind.recordSession(viewerOf(principal), groupId, input);
+    return toSessionObject(view, principal.memberId);
+  }
+
+  @Mutation(() => MastermindSessionObject, { description: 'Each attendee rates a session once, 1 to 5' })
+  async rateSession(
+    @CurrentPrincipal() principal: Principal,
+    @Args('sessionId', { type: () => ID }) sessionId: string,
+    @Args('rating', { type: () => Int }) rating: number,
+  ): Promise<MastermindSessionObject> {
+    return toSessionObject(
+      await this.mastermind.rate(principal.memberId, sessionId, rating),
+      principal.memberId,
+    );
+  }
+
+  @Mutation(() => NextStepObject, { description: 'Report your own next step done' })
+  async reportNextStepDone(
+    @CurrentPrincipal() principal: Principal,
+    @Args('stepId', { type: () => ID }) stepId: string,
+  ): Promise<NextStepObject> {
+    return toNextStepObject(await this.mastermind.reportNextStepDone(principal.memberId, stepId));
+  }
+
+  private async toObject(group: MastermindGroupEntity): Promise<MastermindGroupObject> {
+    const [mix, open] = await Promise.all([
+      this.mastermind.stageMixOf(group),
+      this.mastermind.openNextSteps(group.id),
+    ]);
+    return toGroupObject(group, mix, open);
+  }
+}
+
+@Resolver(() => CoachingWorkshopObject)
+export class WorkshopsResolver {
+  constructor(private readonly workshops: WorkshopsService) {}
+
+  @Mutation(() => CoachingWorkshopObject, {
+    description: 'A junior resident (graduated within 5 years) coaches up to 5 students for about 2 hours',
+  })
+  async createCoachingWorkshop(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: CreateWorkshopInput,
+  ): Promise<CoachingWorkshopObject> {
+    const workshop = await this.workshops.createWorkshop(viewerOf(principal), input);
+    return this.toObject(workshop, principal);
+  }
+
+  @Query(() => CoachingWorkshopObject)
+  async coachingWorkshop(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<CoachingWorkshopObject> {
+    return this.toObject(await this.workshops.workshop(id), principal);
+  }
+
+  @Query(() => [CoachingWorkshopObject], { description: 'Workshops not yet started' })
+  async upcomingCoachingWorkshops(
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CoachingWorkshopObject[]> {
+    const workshops = await this.workshops.upcoming();
+    return Promise.all(workshops.map((workshop) => this.toObject(workshop, principal)));
+  }
+
+  @Mutation(() => EnrolmentObject, { description: 'Enrolled while places remain, then waitlisted' })
+  async enrolInWorkshop(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<EnrolmentObject> {
+    return toEnrolmentObject(await this.workshops.enrol(principal.memberId, id));
+  }
+
+  @Mutation(() => EnrolmentObject, {
+    nullable: true,
+    description: 'Leave a workshop or its waitlist; returns whoever was promoted into the freed place',
+  })
+  async withdrawFromWorkshop(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<EnrolmentObject | null> {
+    const promoted = await this.workshops.withdraw(principal.memberId, id);
+    return promoted ? toEnrolmentObject(promoted) : null;
+  }
+
+  @Mutation(() => CoachingWorkshopObject, {
+    description: 'The coach marks the workshop held once it started',
+  })
+  async markWorkshopHeld(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<CoachingWorkshopObject> {
+    return this.toObject(await this.workshops.markHeld(viewerOf(principal), id), principal);
+  }
+
+  @Mutation(() => ActionPlanObject, { description: 'Your objectives and dated actions from the workshop' })
+  async setActionPlan(
+    @CurrentPrincipal() principal: Principal,
+    @Args('workshopId', { type: () => ID }) workshopId: string,
+    @Args('input') input: ActionPlanInput,
+  ): Promise<ActionPlanObject> {
+    const plan = await this.workshops.setActionPlan(principal.memberId, workshopId, input);
+    return toActionPlanObject(plan, this.workshops.progressOf(plan));
+  }
+
+  @Query(() => ActionPlanObject, {
+    nullable: true,
+    description: "A student's action plan: for the student and the coach. Defaults to yours",
+  })
+  async actionPlan(
+    @CurrentPrincipal() principal: Principal,
+    @Args('workshopId', { type: () => ID }) workshopId: string,
+    @Args('memberId', { type: () => ID, nullable: true }) memberId: string | null,
+  ): Promise<ActionPlanObject | null> {
+    const plan = await this.workshops.actionPlan(
+      viewerOf(principal),
+      workshopId,
+      memberId ?? principal.memberId,
+    );
+    return plan ? toActionPlanObject(plan, this.workshops.progressOf(plan)) : null;
+  }
+
+  @Mutation(() => CoachingRequestObject, {
+    description: 'Ask the coach to review your CV (a link or the text)',
+  })
+  async requestCvReview(
+    @CurrentPrincipal() principal: Principal,
+    @Args('workshopId', { type: () => ID }) workshopId: string,
+    @Args('input') input: CvReviewInput,
+  ): Promise<CoachingRequestObject> {
+    return toCoachingRequestObject(
+      await this.workshops.requestCoaching(principal.memberId, workshopId, 'CV_REVIEW', input),
+    );
+  }
+
+  @Mutation(() => CoachingRequestObject, { description: 'Ask the coach for a follow-up meeting' })
+  async requestFollowUp(
+    @CurrentPrincipal() principal: Principal,
+    @Args('workshopId', { type: () => ID }) workshopId: string,
+    @Args('message') message: string,
+  ): Promise<CoachingRequestObject> {
+    checkText('message', message);
+    return toCoachingRequestObject(
+      await this.workshops.requestCoaching(principal.memberId, workshopId, 'FOLLOW_UP', { text: message }),
+    );
+  }
+
+  @Mutation(() => CoachingRequestObject, {
+    description: 'The coach answers a CV review or follow-up request',
+  })
+  async respondToCoachingRequest(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('response') response: string,
+  ): Promise<CoachingRequestObject> {
+    checkText('response', response);
+    return toCoachingRequestObject(await this.workshops.respondToCoaching(principal.memberId, id, response));
+  }
+
+  @Query(() => [CoachingRequestObject], { description: 'The coach sees all; a student sees their own' })
+  async coachingRequests(
+    @CurrentPrincipal() principal: Principal,
+    @Args('workshopId', { type: () => ID }) workshopId: string,
+  ): Promise<CoachingRequestObject[]> {
+    return (await this.workshops.coachingRequests(viewerOf(principal), workshopId)).map(
+      toCoachingRequestObject,
+    );
+  }
+
+  private async toObject(
+    workshop: CoachingWorkshopEntity,
+    principal: Principal,
+  ): Promise<CoachingWorkshopObject> {
+    return toWorkshopObject(workshop, await this.workshops.enrolments(workshop.id), viewerOf(principal));
+  }
+}

@@ -1,0 +1,240 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal, Roles, type Principal } from '@praxis/platform/auth';
+import { pageSize } from '@praxis/platform/graphql';
+import {
+  toCheckInObject,
+  toFeedbackObject,
+  toMenteeProfileObject,
+  toMentorProfileObject,
+  toRelationshipObject,
+  toSuggestionObject,
+  viewerOf,
+} from './mentorship.mapper';
+import {
+  AgreementInput,
+  CheckInInput,
+  CheckInObject,
+  FeedbackInput,
+  FeedbackObject,
+  GiveFeedbackResultObject,
+  MenteeProfileInput,
+  MenteeProfileObject,
+  MentorProfileInput,
+  MentorProfileObject,
+  MentorSuggestionObject,
+  OverviewObject,
+  RelationshipObject,
+  RelationshipStatsObject,
+  RequestMentorInput,
+} from './mentorship.objects';
+import { mappingErrors, MentorshipServiceError } from './mentorship.errors';
+import { ProfilesService } from './profiles.service';
+import { RelationshipsService } from './relationships.service';
+
+function checkText(field: string, value: string | null, required: boolean): void {
+  const length = value?.trim().length ?? 0;
+  if ((required && length === 0) || length > 2000) {
+    throw MentorshipServiceError.invalid(field, 'length', 'must be 1 to 2000 characters');
+  }
+}
+
+@Resolver(() => RelationshipObject)
+export class RelationshipsResolver {
+  constructor(
+    private readonly profiles: ProfilesService,
+    private readonly relationships: RelationshipsService,
+  ) {}
+
+  // ------------------------------------------------------------------------------------------ profiles
+
+  @Mutation(() => MentorProfileObject, { description: 'Create or replace your mentor profile' })
+  async upsertMentorProfile(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: MentorProfileInput,
+  ): Promise<MentorProfileObject> {
+    return toMentorProfileObject(await this.profiles.upsertMentorProfile(principal.memberId, input));
+  }
+
+  @Mutation(() => MenteeProfileObject, { description: 'Create or replace your mentee profile' })
+  async upsertMenteeProfile(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: MenteeProfileInput,
+  ): Promise<MenteeProfileObject> {
+    return toMenteeProfileObject(await this.profiles.upsertMenteeProfile(principal.memberId, input));
+  }
+
+  @Query(() => MentorProfileObject, { nullable: true })
+  async myMentorProfile(@CurrentPrincipal() principal: Principal): Promise<MentorProfileObject | null> {
+    const profile = await this.profiles.mentorProfile(principal.memberId);
+    return profile ? toMentorProfileObject(profile) : null;
+  }
+
+  @Query(() => MenteeProfileObject, { nullable: true })
+  async myMenteeProfile(@CurrentPrincipal() principal: Principal): Promise<MenteeProfileObject | null> {
+    const profile = await this.profiles.menteeProfile(principal.memberId);
+    return profile ? toMenteeProfileObject(profile) : null;
+  }
+
+  @Query(() => [MentorSuggestionObject], {
+    description:
+      'Mentors for you, best match first, with the reasons. Never a paused or full mentor, yourself, or a mentor you already have or asked',
+  })
+  async mentorSuggestions(
+    @CurrentPrincipal() principal: Principal,
+    @Args('first', { type: () => Int, nullable: true }) first: number | null,
+  ): Promise<MentorSuggestionObject[]> {
+    const suggestions = await this.profiles.suggestionsFor(principal.memberId, pageSize(first ?? 10));
+    return suggestions.map(toSuggestionObject);
+  }
+
+  // ------------------------------------------------------------------------------------------ relationships
+
+  @Mutation(() => RelationshipObject, { description: 'Ask a mentor directly; they accept or decline' })
+  async requestMentor(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: RequestMentorInput,
+  ): Promise<RelationshipObject> {
+    const relationship = await this.relationships.requestMentor(
+      principal.memberId,
+      input.mentorId,
+      input.message,
+    );
+    return toRelationshipObject(relationship, viewerOf(principal), null);
+  }
+
+  @Mutation(() => RelationshipObject, { description: 'The mentor accepts (if a place is free) or declines' })
+  async respondToRequest(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('accept') accept: boolean,
+    @Args('message', { type: () => String, nullable: true }) message: string | null,
+  ): Promise<RelationshipObject> {
+    checkText('message', message, false);
+    const relationship = await this.relationships.respondToRequest(principal.memberId, id, accept, message);
+    return this.toObject(relationship, principal);
+  }
+
+  @Mutation(() => RelationshipObject, {
+    description: 'Either side ends the relationship (the reason stays private to the two of you)',
+  })
+  async endRelationship(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason') reason: string,
+  ): Promise<RelationshipObject> {
+    checkText('reason', reason, true);
+    const relationship = await this.relationships.endRelationship(viewerOf(principal), id, reason);
+    return this.toObject(relationship, principal);
+  }
+
+  @Mutation(() => RelationshipObject, {
+    description: 'Propose the agreement (you agree to it); it holds once the other side agrees too',
+  })
+  async setAgreement(
+    @CurrentPrincipal() principal: Principal,
+    @Args('relationshipId', { type: () => ID }) relationshipId: string,
+    @Args('input') input: AgreementInput,
+  ): Promise<RelationshipObject> {
+    return this.toObject(
+      await this.relationships.setAgreement(principal.memberId, relationshipId, input),
+      principal,
+    );
+  }
+
+  @Mutation(() => RelationshipObject, { description: 'Agree to the agreement the other side proposed' })
+  async agreeToAgreement(
+    @CurrentPrincipal() principal: Principal,
+    @Args('relationshipId', { type: () => ID }) relationshipId: string,
+  ): Promise<RelationshipObject> {
+    return this.toObject(
+      await this.relationships.agreeToAgreement(principal.memberId, relationshipId),
+      principal,
+    );
+  }
+
+  @Mutation(() => CheckInObject)
+  async logCheckIn(
+    @CurrentPrincipal() principal: Principal,
+    @Args('relationshipId', { type: () => ID }) relationshipId: string,
+    @Args('input') input: CheckInInput,
+  ): Promise<CheckInObject> {
+    return toCheckInObject(await this.relationships.logCheckIn(principal.memberId, relationshipId, input));
+  }
+
+  @Mutation(() => GiveFeedbackResultObject, {
+    description: 'Once per month per side; the other side sees it once both gave theirs',
+  })
+  async giveFeedback(
+    @CurrentPrincipal() principal: Principal,
+    @Args('relationshipId', { type: () => ID }) relationshipId: string,
+    @Args('input') input: FeedbackInput,
+  ): Promise<GiveFeedbackResultObject> {
+    const result = await this.relationships.giveFeedback(principal.memberId, relationshipId, input);
+    return {
+      feedback: toFeedbackObject(result.entry),
+      offerRePairing: result.offerRePairing,
+      suggestions: result.suggestions.map(toSuggestionObject),
+    };
+  }
+
+  @Query(() => [RelationshipObject], { description: 'Your relationships, as mentor or mentee' })
+  async myRelationships(@CurrentPrincipal() principal: Principal): Promise<RelationshipObject[]> {
+    const rows = await this.relationships.relationshipsOf(principal.memberId);
+    return rows.map((row) => this.toObject(row, principal));
+  }
+
+  @Query(() => RelationshipObject, {
+    description: 'For the two people in it; admins see it without private parts',
+  })
+  async relationship(
+    @CurrentPrincipal() principal: Principal,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<RelationshipObject> {
+    return this.toObject(await this.relationships.relationshipFor(viewerOf(principal), id), principal);
+  }
+
+  @Roles('admin')
+  @Query(() => OverviewObject, { description: 'Programme counts and ratings; no private text' })
+  async mentorshipOverview(): Promise<OverviewObject> {
+    return this.relationships.overview();
+  }
+
+  @Roles('admin')
+  @Query(() => RelationshipStatsObject)
+  async relationshipStats(@Args('id', { type: () => ID }) id: string): Promise<RelationshipStatsObject> {
+    return this.relationships.statsFor(id);
+  }
+
+  @ResolveField(() => [CheckInObject], { description: 'Private: the two people in the relationship only' })
+  async checkIns(
+    @Parent() parent: RelationshipObject,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CheckInObject[]> {
+    const viewer = viewerOf(principal);
+    return mappingErrors(async () => {
+      const relationship = await this.relationships.relationshipFor(viewer, parent.id);
+      return (await this.relationships.checkInsFor(viewer, relationship)).map(toCheckInObject);
+    });
+  }
+
+  @ResolveField(() => [FeedbackObject], {
+    description: "Private: yours, and the other side's once both of you gave feedback for the month",
+  })
+  async feedback(
+    @Parent() parent: RelationshipObject,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<FeedbackObject[]> {
+    const viewer = viewerOf(principal);
+    return mappingErrors(async () => {
+      const relationship = await this.relationships.relationshipFor(viewer, parent.id);
+      return (await this.relationships.feedbackFor(viewer, relationship)).map(toFeedbackObject);
+    });
+  }
+
+  private toObject(
+    relationship: Parameters<RelationshipsService['health']>[0],
+    principal: Principal,
+  ): RelationshipObject {
+    return toRelationshipObject(relationship, viewerOf(principal), this.relationships.health(relationship));
+  }
+}
