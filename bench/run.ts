@@ -7,12 +7,17 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
 const dir = __dirname;
-const files = readdirSync(dir).filter((file) => file.endsWith('.bench.ts')).sort();
+const files = readdirSync(dir)
+  .filter((file) => file.endsWith('.bench.ts'))
+  .sort();
 const summary: Array<Record<string, unknown>> = [];
 let failed = false;
 for (const file of files) {
   process.stdout.write(`\n=== ${file}\n`);
-  const run = spawnSync(process.execPath, ['-r', '@swc-node/register', path.join(dir, file)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const run = spawnSync(process.execPath, ['-r', '@swc-node/register', path.join(dir, file)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   process.stdout.write(run.stdout);
   const line = run.stdout.split('\n').find((l) => l.startsWith('BENCH '));
   if (line) summary.push(JSON.parse(line.slice(6)) as Record<string, unknown>);

@@ -22,12 +22,15 @@ const compose = parse(readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'
 
 /** Docker compose interpolation: `${VAR:-default}` takes the default, `${VAR:?message}` the value given. */
 function interpolate(value: string, given: Record<string, string>): string {
-  return value.replace(/\$\{(\w+)(?::([-?])([^}]*))?\}/g, (_, name: string, kind: string | undefined, rest: string) => {
-    if (given[name] !== undefined) return given[name];
-    if (kind === '-') return rest;
-    if (kind === '?') throw new Error(`${name} is required: ${rest}`);
-    return '';
-  });
+  return value.replace(
+    /\$\{(\w+)(?::([-?])([^}]*))?\}/g,
+    (_, name: string, kind: string | undefined, rest: string) => {
+      if (given[name] !== undefined) return given[name];
+      if (kind === '-') return rest;
+      if (kind === '?') throw new Error(`${name} is required: ${rest}`);
+      return '';
+    },
+  );
 }
 
 describe('docker-compose.yml', () => {
@@ -47,7 +50,8 @@ describe('docker-compose.yml', () => {
     }
     for (const [name, service] of Object.entries(compose.services)) {
       for (const part of service.command ?? []) {
-        if (part.endsWith('.ts')) expect(`${name}: ${existsSync(path.join(ROOT, part))}`).toBe(`${name}: true`);
+        if (part.endsWith('.ts'))
+          expect(`${name}: ${existsSync(path.join(ROOT, part))}`).toBe(`${name}: true`);
       }
     }
   });
@@ -64,7 +68,9 @@ describe('docker-compose.yml', () => {
   it('points the gateway at every subgraph', () => {
     const gateway = compose.services.gateway.environment ?? {};
     for (const service of SERVICES.filter((s) => s.subgraph)) {
-      expect(gateway[`SUBGRAPH_${service.name.toUpperCase()}_URL`]).toBe(`http://${service.name}:${service.port}/graphql`);
+      expect(gateway[`SUBGRAPH_${service.name.toUpperCase()}_URL`]).toBe(
+        `http://${service.name}:${service.port}/graphql`,
+      );
     }
   });
 
@@ -73,14 +79,25 @@ describe('docker-compose.yml', () => {
     const given = { PRAXIS_SIGNING_KEY: JSON.stringify(privateJwk) };
     for (const service of SERVICES) {
       const environment = Object.fromEntries(
-        Object.entries(compose.services[service.name].environment ?? {}).map(([key, value]) => [key, interpolate(String(value), given)]),
+        Object.entries(compose.services[service.name].environment ?? {}).map(([key, value]) => [
+          key,
+          interpolate(String(value), given),
+        ]),
       );
-      const run = spawnSync(process.execPath, ['-r', '@swc-node/register', path.join(ROOT, service.entry), '--check-config'], {
-        cwd: ROOT,
-        env: { PATH: process.env.PATH, ...environment, SUPERGRAPH_PATH: path.join(ROOT, 'infra/supergraph.graphql') },
-        encoding: 'utf8',
-        timeout: 30000,
-      });
+      const run = spawnSync(
+        process.execPath,
+        ['-r', '@swc-node/register', path.join(ROOT, service.entry), '--check-config'],
+        {
+          cwd: ROOT,
+          env: {
+            PATH: process.env.PATH,
+            ...environment,
+            SUPERGRAPH_PATH: path.join(ROOT, 'infra/supergraph.graphql'),
+          },
+          encoding: 'utf8',
+          timeout: 30000,
+        },
+      );
       expect(`${service.name}: ${run.status} ${run.stderr}`).toBe(`${service.name}: 0 `);
     }
   }, 120000);

@@ -8,7 +8,11 @@ describe('committed migrations', () => {
     async (service) => {
       const definition = SERVICE_DATABASES[service];
       const db = await createTestDatabase(`mig_${service}`);
-      const dataSource = createServiceDataSource({ url: db.url, entities: definition.entities as never, migrations: definition.migrations as never });
+      const dataSource = createServiceDataSource({
+        url: db.url,
+        entities: definition.entities as never,
+        migrations: definition.migrations as never,
+      });
       try {
         await dataSource.initialize();
         const applied = await dataSource.runMigrations();
