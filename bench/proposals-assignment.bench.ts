@@ -24,20 +24,10 @@ import {
   JudgeAssignmentResult,
   keywordAffinity,
 } from '@praxis/proposals/domain';
+import { seededRandom } from '@praxis/platform/testing';
 
 const TARGET_MS = 2000;
 const TARGET_RATIO = 0.99;
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface InstanceSpec {
   readonly entries: number;
@@ -58,7 +48,7 @@ const TOPICS_PER_AREA = 12;
 
 /** Keywords cluster into research areas so affinities range from 0 to high, as with real proposals. */
 function generate(spec: InstanceSpec): Instance {
-  const random = mulberry32(spec.seed);
+  const random = seededRandom(spec.seed);
   const int = (min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
   const topic = (area: number): string => `area${area}-topic${int(0, TOPICS_PER_AREA - 1)}`;
   const pick = (areas: number[], count: number): string[] => {

@@ -1,12 +1,8 @@
 import { Catch, type ExceptionFilter } from '@nestjs/common';
 import type { GqlExceptionFilter } from '@nestjs/graphql';
 import type { GraphQLError } from 'graphql';
-import { badUserInput, publicError } from '@praxis/platform/graphql';
+import { assertUnreachable, badUserInput, publicError } from '@praxis/platform/graphql';
 import { MembershipError, MembershipErrorCode } from '@praxis/membership/domain';
-
-function assertUnreachable(code: never): never {
-  throw new Error(`unmapped membership error code ${String(code)}`);
-}
 
 /** The one place membership's domain errors become GraphQL errors; the switch is exhaustive. */
 export function toGraphQLError(error: MembershipError): GraphQLError {

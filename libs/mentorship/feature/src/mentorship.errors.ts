@@ -1,7 +1,7 @@
 import { Catch, type ExceptionFilter } from '@nestjs/common';
 import type { GqlExceptionFilter } from '@nestjs/graphql';
 import type { GraphQLError } from 'graphql';
-import { badUserInput, publicError, type FieldError } from '@praxis/platform/graphql';
+import { assertUnreachable, badUserInput, publicError, type FieldError } from '@praxis/platform/graphql';
 import { MentorshipDomainError, MentorshipErrorCode } from '@praxis/mentorship/domain';
 
 /** Failures that belong to the service (records, access, state), not to a domain rule. */
@@ -42,10 +42,6 @@ export class MentorshipServiceError extends Error {
   static state(message: string): MentorshipServiceError {
     return new MentorshipServiceError(MentorshipServiceErrorCode.INVALID_STATE, message);
   }
-}
-
-function assertUnreachable(code: never): never {
-  throw new Error(`unmapped mentorship error code ${String(code)}`);
 }
 
 /** Domain findings carry `{field, message}`; GraphQL clients get `{field, rule, message}` under `input.`. */

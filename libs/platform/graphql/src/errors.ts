@@ -13,6 +13,11 @@ export interface FieldError {
   message: string;
 }
 
+/** Makes a `switch` over an error-code enum exhaustive: a new code without a mapping fails to compile. */
+export function assertUnreachable(code: never): never {
+  throw new Error(`unmapped error code ${String(code)}`);
+}
+
 export function publicError(
   code: PublicErrorCode,
   message: string,

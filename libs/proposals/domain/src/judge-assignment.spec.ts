@@ -8,17 +8,7 @@ import {
 } from './judge-assignment.types';
 import { keywordAffinity } from './keyword-affinity';
 import { ProposalsDomainError, ProposalsErrorCode } from './proposals.exception';
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '@praxis/platform/testing';
 
 interface RandomSpec {
   entries: number;
@@ -35,7 +25,7 @@ interface RandomSpec {
 }
 
 function randomInstance(spec: RandomSpec): JudgeAssignmentInput {
-  const random = mulberry32(spec.seed);
+  const random = seededRandom(spec.seed);
   const int = (min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
   const pick = (count: number): string[] => {
     const chosen = new Set<string>();

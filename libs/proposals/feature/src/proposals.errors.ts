@@ -1,7 +1,7 @@
 import { Catch, type ExceptionFilter } from '@nestjs/common';
 import type { GqlExceptionFilter } from '@nestjs/graphql';
 import type { GraphQLError } from 'graphql';
-import { badUserInput, publicError, type FieldError } from '@praxis/platform/graphql';
+import { assertUnreachable, badUserInput, publicError, type FieldError } from '@praxis/platform/graphql';
 import { ProposalsDomainError, ProposalsErrorCode, type ValidationProblem } from '@praxis/proposals/domain';
 
 /** Refusals that belong to the service (records, access, timing) rather than to the pure domain rules. */
@@ -45,10 +45,6 @@ export class ProposalsServiceError extends Error {
   static wrongState(message: string, details: Record<string, unknown> = {}): ProposalsServiceError {
     return new ProposalsServiceError(ProposalsServiceErrorCode.WRONG_STATE, message, [], details);
   }
-}
-
-function assertUnreachable(code: never): never {
-  throw new Error(`unmapped proposals error code ${String(code)}`);
 }
 
 /** Domain problems name fields relative to the input object (`criteria[1].weight`); clients see `input.…`. */

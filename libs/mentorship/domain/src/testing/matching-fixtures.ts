@@ -1,24 +1,13 @@
 import type { CareerStage } from '@praxis/contracts';
 import type { ExistingRelationship } from '../lib/formal-matching';
 import { MENTORING_FORMATS, type MenteeMatchProfile, type MentorMatchProfile } from '../lib/match-score';
+import { seededRandom } from '@praxis/platform/testing';
 
 /**
  * Seeded synthetic cohorts for specs and the matching benchmark; not part of the public API. Proportions are
  * plausible for a medical-education community (many students and juniors looking, consultants and academics
  * offering), so the matching meets the contention it will meet in production.
  */
-
-/** mulberry32: tiny, fast and good enough for test data; the same seed always gives the same cohort. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SPECIALTIES = [
   'General Medicine',
@@ -216,3 +205,5 @@ export function generateMatchingInstance(seed: number, shape: MatchingInstanceSh
   }
   return { mentees, mentors, existingRelationships };
 }
+
+export { seededRandom };
