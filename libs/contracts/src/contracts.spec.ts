@@ -78,6 +78,18 @@ describe('event contracts', () => {
     expect(parseEvent(MemberRegisteredV1, null)).toMatchObject({ ok: false });
   });
 
+  it('carry the per-aggregate sequence when given, and still read events produced without one', () => {
+    const event = createEvent(MemberRegisteredV1, { ...meta, sequence: 3 }, payload);
+    expect(event.sequence).toBe(3);
+    expect(parseEvent(MemberRegisteredV1, JSON.parse(JSON.stringify(event)))).toEqual({ ok: true, event });
+    const { sequence: _absent, ...legacy } = event;
+    expect(parseEvent(MemberRegisteredV1, legacy)).toEqual({ ok: true, event: legacy });
+    expect(parseEvent(MemberRegisteredV1, { ...event, sequence: 0 })).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/^envelope: sequence/),
+    });
+  });
+
   it('keep personal data off the public member events', () => {
     const keys = Object.keys((MemberRegisteredV1.payload as z.ZodObject).shape);
     expect(keys).not.toEqual(expect.arrayContaining(['email']));

@@ -11,6 +11,12 @@ export const envelopeSchema = z.object({
   actorId: z.string().min(1).nullable(),
   correlationId: z.string().min(1),
   causationId: z.string().min(1).nullable(),
+  /**
+   * Position of this event among its aggregate's events, assigned by the producer's outbox in the transaction of
+   * the state change (1, 2, 3...). Kafka orders only within one partition of one topic, so a consumer keeping
+   * state about an aggregate compares this, not arrival order. Absent on events produced before it existed.
+   */
+  sequence: z.number().int().positive().optional(),
   payload: z.unknown(),
 });
 
@@ -71,6 +77,7 @@ export interface EventMetadata {
   causationId?: string | null;
   occurredAt?: Date;
   eventId?: string;
+  sequence?: number;
 }
 
 /** Builds a validated envelope; throws `ContractViolation` when the payload breaks the contract. */
@@ -92,6 +99,7 @@ export function createEvent<C extends EventContract>(
     actorId: meta.actorId,
     correlationId: meta.correlationId,
     causationId: meta.causationId ?? null,
+    ...(meta.sequence !== undefined ? { sequence: meta.sequence } : {}),
     payload: parsed.data as PayloadOf<C>,
   };
 }

@@ -1,9 +1,9 @@
-import { CreateMessagingTables1763700000000, MESSAGING_ENTITIES } from '@praxis/platform/messaging';
+import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@praxis/platform/messaging';
 import { MENTORSHIP_ENTITIES } from './mentorship.entities';
 import { MentorshipSchema1795306993390 } from './migrations/1795306993390-mentorship-schema';
 
 /** Everything the mentorship database holds: for the app, the migration tools and the drift check. */
 export const mentorshipDatabase = {
   entities: [...MESSAGING_ENTITIES, ...MENTORSHIP_ENTITIES],
-  migrations: [CreateMessagingTables1763700000000, MentorshipSchema1795306993390],
+  migrations: [...MESSAGING_MIGRATIONS, MentorshipSchema1795306993390],
 };

@@ -14,7 +14,12 @@ export class MessagingError extends Error {
 }
 
 export class NonRetriableError extends MessagingError {
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    options?: { cause?: unknown },
+    /** The `x-dlq-reason` the dead letter carries, so an operator can tell a forged event from a bug. */
+    readonly dlqReason = 'handler-rejected',
+  ) {
     super(message, false, options);
   }
 }
@@ -34,4 +39,8 @@ export function isRetriable(error: unknown): boolean {
 
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+export function dlqReasonOf(error: unknown): string {
+  return error instanceof NonRetriableError ? error.dlqReason : 'handler-rejected';
 }

@@ -2,19 +2,24 @@ import type { Consumer, EachMessagePayload, IHeaders, Kafka, Producer } from 'ka
 import type { DataSource, EntityManager } from 'typeorm';
 import { dlqTopicFor, parseEvent, type EventContract, type EventOf } from '@praxis/contracts';
 import { messagingMetrics, runInContext, type Logger } from '@praxis/platform/observability';
-import { errorMessage, isRetriable } from './errors';
+import { dlqReasonOf, errorMessage, isRetriable } from './errors';
 import type { KafkaSettings } from './kafka-settings';
+
+/** Where a handler runs: its consumer group (the scope of the inbox and of the applied sequences). */
+export interface HandlerContext {
+  groupId: string;
+}
 
 /** What a service does with one event: its effect, written through `manager` in the inbox's transaction. */
 export interface EventHandler<C extends EventContract = EventContract> {
   contract: C;
-  handle(event: EventOf<C>, manager: EntityManager): Promise<void>;
+  handle(event: EventOf<C>, manager: EntityManager, context: HandlerContext): Promise<void>;
 }
 
 /** Typed constructor so a handler's event is inferred from its contract. */
 export function handle<C extends EventContract>(
   contract: C,
-  effect: (event: EventOf<C>, manager: EntityManager) => Promise<void>,
+  effect: (event: EventOf<C>, manager: EntityManager, context: HandlerContext) => Promise<void>,
 ): EventHandler<C> {
   return { contract, handle: effect };
 }
@@ -142,7 +147,7 @@ export class EventConsumer {
         if (!retriable || attempt >= maxAttempts) {
           return this.deadLetter(
             payload,
-            retriable ? 'handler-failed-after-retries' : 'handler-rejected',
+            retriable ? 'handler-failed-after-retries' : dlqReasonOf(error),
             errorMessage(error),
             attempt,
           );
@@ -170,7 +175,7 @@ export class EventConsumer {
         [this.options.groupId, event.eventId, topic],
       );
       if (inserted.length === 0) return 'duplicate';
-      await handler.handle(event, manager);
+      await handler.handle(event, manager, { groupId: this.options.groupId });
       return 'applied';
     });
   }

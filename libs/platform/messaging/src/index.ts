@@ -6,5 +6,6 @@ export * from './messaging.migration';
 export * from './outbox.writer';
 export * from './outbox.relay';
 export * from './event.consumer';
+export * from './replica-ordering';
 export * from './messaging.runtime';
 export * from './nest/messaging.module';

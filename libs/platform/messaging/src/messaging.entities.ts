@@ -1,4 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed';
 
@@ -17,6 +25,10 @@ export class OutboxRow {
 
   @Column({ type: 'text' })
   messageKey!: string;
+
+  /** The event's position among its aggregate's events (null on rows written before sequences existed). */
+  @Column({ type: 'bigint', nullable: true })
+  sequence!: string | null;
 
   @Column({ type: 'jsonb' })
   envelope!: Record<string, unknown>;
@@ -56,4 +68,40 @@ export class InboxRow {
   processedAt!: Date;
 }
 
-export const MESSAGING_ENTITIES = [OutboxRow, InboxRow];
+/**
+ * The last sequence number handed out per aggregate. Taken with an upsert in the transaction of the state change:
+ * the row lock makes concurrent writers to one aggregate take turns, so numbers follow commit order, and a
+ * rolled-back transaction gives its number back.
+ */
+@Entity({ name: 'outbox_sequence' })
+export class OutboxSequenceRow {
+  @PrimaryColumn({ type: 'text' })
+  aggregateId!: string;
+
+  @Column({ type: 'bigint' })
+  lastSequence!: string;
+}
+
+/**
+ * The newest sequence a consumer group has applied per aggregate and stream (a field group or topic whose events
+ * replace each other's effect); checked and raised in the transaction of the inbox row and the effect.
+ */
+@Entity({ name: 'inbox_sequence' })
+export class InboxSequenceRow {
+  @PrimaryColumn({ type: 'text' })
+  consumerGroup!: string;
+
+  @PrimaryColumn({ type: 'text' })
+  aggregateId!: string;
+
+  @PrimaryColumn({ type: 'text' })
+  stream!: string;
+
+  @Column({ type: 'bigint' })
+  sequence!: string;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  appliedAt!: Date;
+}
+
+export const MESSAGING_ENTITIES = [OutboxRow, InboxRow, OutboxSequenceRow, InboxSequenceRow];

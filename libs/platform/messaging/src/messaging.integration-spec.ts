@@ -17,8 +17,9 @@ import { NonRetriableError } from './errors';
 import { handle } from './event.consumer';
 import type { KafkaSettings } from './kafka-settings';
 import { MESSAGING_ENTITIES } from './messaging.entities';
-import { CreateMessagingTables1763700000000 } from './messaging.migration';
+import { MESSAGING_MIGRATIONS } from './messaging.migration';
 import { MessagingRuntime } from './messaging.runtime';
+import { applyIfNewer, appliedSequence } from './replica-ordering';
 import { appendToOutbox } from './outbox.writer';
 
 const logger = createLogger('messaging-test', process.env.TEST_LOG_LEVEL ?? 'silent');
@@ -61,7 +62,7 @@ describe('messaging: outbox, relay, consumer, inbox, dead letters', () => {
     dataSource = createServiceDataSource({
       url: db.url,
       entities: MESSAGING_ENTITIES,
-      migrations: [CreateMessagingTables1763700000000],
+      migrations: MESSAGING_MIGRATIONS,
     });
     await dataSource.initialize();
     await dataSource.runMigrations();
@@ -310,5 +311,110 @@ describe('messaging: outbox, relay, consumer, inbox, dead letters', () => {
     expect(letters[4].headers['x-dlq-attempts']).toBe('2');
     expect(letters.every((letter) => letter.headers['x-dlq-original-topic'] === contract.topic)).toBe(true);
     expect(letters[0].value).toBe('{not json');
+  });
+
+  it("numbers each aggregate's events 1, 2, 3... in commit order, under concurrent writers and rollbacks", async () => {
+    const contract = uniqueContract();
+    const aggregate = uniqueName('agg');
+    // a rolled-back write gives its number back
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await appendToOutbox(manager, contract, aggregate, { n: -1, label: 'rolled back' });
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    // eight writers at once, each holding its transaction open a little after taking its number
+    const events = await Promise.all(
+      Array.from({ length: 8 }, (_, n) =>
+        dataSource.transaction(async (manager) => {
+          const event = await appendToOutbox(manager, contract, aggregate, { n, label: `#${n}` });
+          await manager.query(`SELECT pg_sleep(0.02)`);
+          return event;
+        }),
+      ),
+    );
+    expect(events.map((event) => event.sequence).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8,
+    ]);
+    const rows: Array<{ id: string; sequence: string; envelope: { sequence: number } }> =
+      await dataSource.query(`SELECT id, sequence, envelope FROM outbox WHERE message_key = $1 ORDER BY id`, [
+        aggregate,
+      ]);
+    // the relay publishes in id order: ids follow the sequence, so Kafka sees an aggregate's events in order
+    expect(rows.map((row) => Number(row.sequence))).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(rows.map((row) => row.envelope.sequence)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    // another aggregate counts on its own
+    const other = await write(contract, uniqueName('agg'), 1);
+    expect(other.sequence).toBe(1);
+  });
+
+  it('applyIfNewer applies an event only when it is newer for its aggregate and stream', async () => {
+    const context = { groupId: uniqueName('group') };
+    const aggregateId = uniqueName('agg');
+    const applied: string[] = [];
+    const deliver = (sequence: number | undefined, stream: string, label: string) =>
+      dataSource.transaction((manager) =>
+        applyIfNewer(
+          manager,
+          { context, stream, event: { aggregateId, sequence, eventId: label } },
+          async () => {
+            applied.push(label);
+          },
+        ),
+      );
+    expect(await deliver(undefined, 'profile', 'legacy-1')).toBe('applied');
+    expect(await deliver(undefined, 'profile', 'legacy-2')).toBe('applied');
+    expect(await deliver(5, 'profile', 'five')).toBe('applied');
+    expect(await deliver(3, 'profile', 'three (late)')).toBe('stale');
+    expect(await deliver(5, 'profile', 'five again')).toBe('stale');
+    expect(await deliver(undefined, 'profile', 'legacy (late)')).toBe('stale');
+    // another stream of the same aggregate is not held back by the profile's sequence
+    expect(await deliver(4, 'role:judge:', 'role four')).toBe('applied');
+    // nor is the same stream in another consumer group
+    expect(
+      await dataSource.transaction((manager) =>
+        applyIfNewer(
+          manager,
+          {
+            context: { groupId: uniqueName('group') },
+            stream: 'profile',
+            event: { aggregateId, sequence: 1, eventId: 'x' },
+          },
+          async () => undefined,
+        ),
+      ),
+    ).toBe('applied');
+    expect(applied).toEqual(['legacy-1', 'legacy-2', 'five', 'role four']);
+    expect(await appliedSequence(dataSource.manager, context.groupId, aggregateId, 'profile')).toBe(5);
+
+    // two deliveries racing: exactly one of them applies
+    const race = await Promise.all(
+      [7, 7].map((sequence, i) =>
+        dataSource.transaction((manager) =>
+          applyIfNewer(
+            manager,
+            { context, stream: 'profile', event: { aggregateId, sequence, eventId: `race-${i}` } },
+            async () => {
+              await manager.query(`SELECT pg_sleep(0.05)`);
+            },
+          ),
+        ),
+      ),
+    );
+    expect(race.sort()).toEqual(['applied', 'stale']);
+
+    // an effect that fails leaves the stream where it was
+    await expect(
+      dataSource.transaction((manager) =>
+        applyIfNewer(
+          manager,
+          { context, stream: 'profile', event: { aggregateId, sequence: 9, eventId: 'fails' } },
+          async () => {
+            throw new Error('effect failed');
+          },
+        ),
+      ),
+    ).rejects.toThrow('effect failed');
+    expect(await appliedSequence(dataSource.manager, context.groupId, aggregateId, 'profile')).toBe(7);
   });
 });

@@ -39,3 +39,36 @@ export class CreateMessagingTables1763700000000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "outbox"`);
   }
 }
+
+/** Per-aggregate sequence numbers: handed out by the producer's outbox, remembered by consumers' replicas. */
+export class AddEventSequences1763800000000 implements MigrationInterface {
+  name = 'AddEventSequences1763800000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "outbox" ADD "sequence" bigint`);
+    await queryRunner.query(`
+      CREATE TABLE "outbox_sequence" (
+        "aggregate_id" text NOT NULL,
+        "last_sequence" bigint NOT NULL,
+        CONSTRAINT "PK_outbox_sequence" PRIMARY KEY ("aggregate_id")
+      )`);
+    await queryRunner.query(`
+      CREATE TABLE "inbox_sequence" (
+        "consumer_group" text NOT NULL,
+        "aggregate_id" text NOT NULL,
+        "stream" text NOT NULL,
+        "sequence" bigint NOT NULL,
+        "applied_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+        CONSTRAINT "PK_inbox_sequence" PRIMARY KEY ("consumer_group", "aggregate_id", "stream")
+      )`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE "inbox_sequence"`);
+    await queryRunner.query(`DROP TABLE "outbox_sequence"`);
+    await queryRunner.query(`ALTER TABLE "outbox" DROP COLUMN "sequence"`);
+  }
+}
+
+/** Every messaging migration in order; a service's database lists these before its own. */
+export const MESSAGING_MIGRATIONS = [CreateMessagingTables1763700000000, AddEventSequences1763800000000];

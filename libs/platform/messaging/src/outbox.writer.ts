@@ -30,6 +30,7 @@ export async function appendToOutbox<C extends EventContract>(
     throw new Error(`event ${contract.topic} is not registered in @praxis/contracts ALL_EVENTS`);
   }
   const context = contextOrNew();
+  const sequence = await nextSequence(manager, aggregateId);
   const event = createEvent(
     contract,
     {
@@ -37,6 +38,7 @@ export async function appendToOutbox<C extends EventContract>(
       actorId: meta.actorId !== undefined ? meta.actorId : context.actorId,
       correlationId: meta.correlationId ?? context.correlationId,
       causationId: meta.causationId !== undefined ? meta.causationId : context.causationId,
+      sequence,
     },
     payload,
   );
@@ -46,9 +48,29 @@ export async function appendToOutbox<C extends EventContract>(
   };
   if (context.traceparent) headers.traceparent = context.traceparent;
   await manager.query(
-    `INSERT INTO "outbox" ("event_id", "topic", "message_key", "envelope", "headers") VALUES ($1, $2, $3, $4, $5)`,
-    [event.eventId, contract.topic, aggregateId, JSON.stringify(event), JSON.stringify(headers)],
+    `INSERT INTO "outbox" ("event_id", "topic", "message_key", "sequence", "envelope", "headers")
+     VALUES ($1, $2, $3, $4, $5, $6)`,
+    [event.eventId, contract.topic, aggregateId, sequence, JSON.stringify(event), JSON.stringify(headers)],
   );
   await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
   return event;
+}
+
+/**
+ * The aggregate's next sequence number. The upsert locks the aggregate's counter row until the caller's
+ * transaction ends, so two transactions writing events for one aggregate take turns and the numbers follow
+ * commit order; a rollback returns the number.
+ */
+async function nextSequence(manager: EntityManager, aggregateId: string): Promise<number> {
+  const rows: Array<{ last_sequence: string }> = await manager.query(
+    `INSERT INTO "outbox_sequence" ("aggregate_id", "last_sequence") VALUES ($1, 1)
+     ON CONFLICT ("aggregate_id") DO UPDATE SET "last_sequence" = "outbox_sequence"."last_sequence" + 1
+     RETURNING "last_sequence"`,
+    [aggregateId],
+  );
+  const value = Number(rows[0]?.last_sequence);
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new Error(`outbox_sequence for ${aggregateId} returned ${String(rows[0]?.last_sequence)}`);
+  }
+  return value;
 }

@@ -1,9 +1,9 @@
-import { CreateMessagingTables1763700000000, MESSAGING_ENTITIES } from '@praxis/platform/messaging';
+import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@praxis/platform/messaging';
 import { PROPOSALS_ENTITIES } from './proposals.entities';
 import { ProposalsSchema1795306481769 } from './migrations/1795306481769-proposals-schema';
 
 /** Everything the proposals database holds: for the app, the migration tools and the drift check. */
 export const proposalsDatabase = {
   entities: [...MESSAGING_ENTITIES, ...PROPOSALS_ENTITIES],
-  migrations: [CreateMessagingTables1763700000000, ProposalsSchema1795306481769],
+  migrations: [...MESSAGING_MIGRATIONS, ProposalsSchema1795306481769],
 };
