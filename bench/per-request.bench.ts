@@ -1,0 +1,73 @@
+/**
+ * Per-request cost of the platform: 10 concurrent clients on membership's subgraph and through the gateway.
+ *
+ *   npm run bench   (or: node -r @swc-node/register bench/per-request.bench.ts)
+ *
+ * Targets (issue 7): an authenticated single-record query (`{ me { id } }`) on a subgraph at >= 60 % of that
+ * subgraph's `{ __typename }` rate; the gateway adding <= 25 % to the median latency of the direct call.
+ * Scenarios run interleaved in rounds (the median round counts), on ports from BENCH_PORT_BASE (17000).
+ * BENCH_SECONDS / BENCH_ROUNDS shorten or lengthen a run.
+ */
+import { runInterleaved, table, type Scenario } from './support/load';
+import { seedMember, startBenchPlatform } from './support/bench-platform';
+
+const TYPENAME = '{ __typename }';
+const ME = '{ me { id } }';
+
+async function main(): Promise<number> {
+  const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+  const platform = await startBenchPlatform();
+  try {
+    const gateway = platform.gateways.apollo;
+    const { member } = await seedMember(gateway);
+    const membership = platform.subgraphs.membership;
+    const scenarios: Scenario[] = [
+      { name: 'subgraph { __typename }', url: membership, query: TYPENAME },
+      { name: 'subgraph { me { id } }', url: membership, query: ME, token: member.token },
+      { name: 'gateway { __typename }', url: gateway, query: TYPENAME },
+      { name: 'gateway { me { id } }', url: gateway, query: ME, token: member.token },
+    ];
+    const results = await runInterleaved(scenarios, { rounds, seconds, connections: 10, warmupSeconds: 2 });
+    const [typename, me, gatewayTypename, gatewayMe] = scenarios.map((scenario) => results[scenario.name]);
+    process.stdout.write(`${table([typename, me, gatewayTypename, gatewayMe])}\n`);
+    const authenticatedShare = me.rps / typename.rps;
+    const gatewayAdds = gatewayMe.p50 / me.p50 - 1;
+    const failures = scenarios.reduce((sum, scenario) => sum + results[scenario.name].failures, 0);
+    process.stdout.write(
+      `subgraph me/typename rate: ${(authenticatedShare * 100).toFixed(0)} % (target >= 60 %)\n` +
+        `gateway adds to the median: ${(gatewayAdds * 100).toFixed(0)} % (target <= 25 %)\n`,
+    );
+    const ok = authenticatedShare >= 0.6 && gatewayAdds <= 0.25 && failures === 0;
+    process.stdout.write(
+      `BENCH ${JSON.stringify({
+        bench: 'per-request',
+        connections: 10,
+        seconds,
+        rounds,
+        subgraphTypenameRps: Math.round(typename.rps),
+        subgraphMeRps: Math.round(me.rps),
+        subgraphMeP50Ms: me.p50,
+        gatewayMeRps: Math.round(gatewayMe.rps),
+        gatewayMeP50Ms: gatewayMe.p50,
+        authenticatedShare: Number(authenticatedShare.toFixed(3)),
+        gatewayAddsToMedian: Number(gatewayAdds.toFixed(3)),
+        failures,
+        ok,
+      })}\n`,
+    );
+    return ok ? 0 : 1;
+  } finally {
+    await platform.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(
+      `per-request bench failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
+    process.exit(1);
+  },
+);

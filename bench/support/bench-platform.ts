@@ -1,0 +1,249 @@
+/**
+ * The platform for benchmarks: the three subgraphs and a gateway as `npm start` runs them (same entry points,
+ * same mock-broker timings), but on the benchmark's own ports (`BENCH_PORT_BASE`, default 17000) and fresh
+ * databases, so a benchmark never collides with the system tests or another checkout.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { generateSigningKeys } from '@praxis/platform/auth';
+import {
+  dropDatabase,
+  ensureDatabase,
+  resolvePostgres,
+  startMockKafka,
+  stopChild,
+} from '@praxis/platform/local-infra';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const ADMIN = { email: 'admin@praxis.bench', password: 'bench admin password 2026' };
+
+const SUBGRAPHS = [
+  { name: 'membership', offset: 1, entry: 'apps/membership/src/main.ts' },
+  { name: 'proposals', offset: 2, entry: 'apps/proposals/src/main.ts' },
+  { name: 'mentorship', offset: 3, entry: 'apps/mentorship/src/main.ts' },
+] as const;
+export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
+
+export interface Gateway {
+  name: string;
+  /** Module started as `node -r @swc-node/register <entry>`, PORT and SUBGRAPH_<NAME>_URL in its environment. */
+  entry: string;
+  offset: number;
+}
+
+export const APOLLO_GATEWAY: Gateway = { name: 'apollo', entry: 'apps/gateway/src/main.ts', offset: 0 };
+
+export interface BenchPlatform {
+  subgraphs: Record<SubgraphName, string>;
+  gateways: Record<string, string>;
+  brokers: string;
+  postgresUrl: string;
+  databases: Record<SubgraphName, string>;
+  pids: Record<string, number | undefined>;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+export function portBase(): number {
+  const value = Number(process.env.BENCH_PORT_BASE ?? 17000);
+  if (!Number.isInteger(value) || value < 1024 || value > 65000) throw new Error('BENCH_PORT_BASE: a port');
+  return value;
+}
+
+async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: exited with code ${child.exitCode} before ready`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error(`${url}: not ready within ${timeoutMs} ms`);
+}
+
+export async function startBenchPlatform(
+  options: {
+    gateways?: Gateway[];
+    /** Extra environment for every service (e.g. KAFKA_MAX_WAIT_MS). */
+    env?: Record<string, string>;
+    /** Node flags for every service (e.g. --cpu-prof). */
+    nodeArgs?: string[];
+  } = {},
+): Promise<BenchPlatform> {
+  const base = portBase();
+  const prefix = `bench_${process.pid}_${Date.now().toString(36)}`;
+  const logDir = path.join(ROOT, 'tmp', 'bench-logs');
+  mkdirSync(logDir, { recursive: true });
+  const logFile = path.join(logDir, `${prefix}.log`);
+  const log = createWriteStream(logFile);
+  const children = new Map<string, ChildProcess>();
+  const cleanups: Array<() => Promise<void>> = [];
+  const databases = {} as Record<SubgraphName, string>;
+  const stop = async () => {
+    await Promise.all([...children.values()].map((child) => stopChild(child, 10000)));
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    log.end();
+  };
+  try {
+    const postgres = await resolvePostgres({
+      databaseUrl: process.env.DATABASE_URL,
+      dataDir: path.join(ROOT, 'tmp', 'bench-pg'),
+      log: () => undefined,
+    });
+    cleanups.push(postgres.stop);
+    const broker = await startMockKafka();
+    cleanups.push(broker.stop);
+    const keys = await generateSigningKeys();
+    const common: Record<string, string> = {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      KAFKA_BROKERS: broker.brokers,
+      KAFKA_SESSION_TIMEOUT_MS: '6000',
+      KAFKA_HEARTBEAT_INTERVAL_MS: '500',
+      KAFKA_MAX_WAIT_MS: '100',
+      OUTBOX_POLL_INTERVAL_MS: '1000',
+      AUTH_JWKS: JSON.stringify(keys.publicJwks),
+      ...options.env,
+    };
+    const spawnService = (name: string, entry: string, env: Record<string, string>, nodeArgs: string[]) => {
+      const child = spawn(
+        process.execPath,
+        [...nodeArgs, '-r', '@swc-node/register', path.join(ROOT, entry)],
+        {
+          cwd: ROOT,
+          env: { ...common, ...env },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      children.set(name, child);
+      child.stdout?.on('data', (chunk: Buffer) => log.write(`[${name}] ${chunk.toString()}`));
+      child.stderr?.on('data', (chunk: Buffer) => log.write(`[${name}] ${chunk.toString()}`));
+      return child;
+    };
+    const subgraphs = {} as Record<SubgraphName, string>;
+    await Promise.all(
+      SUBGRAPHS.map(async (subgraph) => {
+        const database = `${prefix}_${subgraph.name}`;
+        const url = await ensureDatabase(postgres.url, database);
+        databases[subgraph.name] = url;
+        cleanups.push(() => dropDatabase(postgres.url, database));
+        const port = base + subgraph.offset;
+        const env: Record<string, string> = { PORT: String(port), DATABASE_URL: url };
+        if (subgraph.name === 'membership') {
+          env.AUTH_SIGNING_KEY = JSON.stringify(keys.privateJwk);
+          env.PRAXIS_ADMIN_EMAIL = ADMIN.email;
+          env.PRAXIS_ADMIN_PASSWORD = ADMIN.password;
+        }
+        const child = spawnService(subgraph.name, subgraph.entry, env, options.nodeArgs ?? []);
+        await waitForHttp(`http://127.0.0.1:${port}/health/live`, child, 90000);
+        subgraphs[subgraph.name] = `http://127.0.0.1:${port}/graphql`;
+      }),
+    );
+    const subgraphEnv = Object.fromEntries(
+      SUBGRAPHS.map((subgraph) => [`SUBGRAPH_${subgraph.name.toUpperCase()}_URL`, subgraphs[subgraph.name]]),
+    );
+    const gateways: Record<string, string> = {};
+    for (const gateway of options.gateways ?? [APOLLO_GATEWAY]) {
+      const port = base + gateway.offset;
+      const child = spawnService(
+        `gateway-${gateway.name}`,
+        gateway.entry,
+        { PORT: String(port), ...subgraphEnv },
+        options.nodeArgs ?? [],
+      );
+      const url = `http://127.0.0.1:${port}/graphql`;
+      await waitForHttp(`${url}?query=%7B__typename%7D`, child, 90000);
+      gateways[gateway.name] = url;
+    }
+    const pids = Object.fromEntries([...children].map(([name, child]) => [name, child.pid]));
+    return {
+      subgraphs,
+      gateways,
+      brokers: broker.brokers,
+      postgresUrl: postgres.url,
+      databases,
+      pids,
+      logFile,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+export interface GraphQLResult<T> {
+  data?: T | null;
+  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+}
+
+export async function gqlOk<T>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<T> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const result = (await response.json()) as GraphQLResult<T>;
+  if (result.errors?.length || !result.data)
+    throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+  return result.data;
+}
+
+/** An admin token, an institution and a freshly registered member with their token. */
+export async function seedMember(gateway: string): Promise<{
+  adminToken: string;
+  institutionId: string;
+  member: { id: string; token: string };
+}> {
+  const login = await gqlOk<{ login: { token: string } }>(
+    gateway,
+    'mutation L($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
+    ADMIN,
+  );
+  const adminToken = login.login.token;
+  const institution = await gqlOk<{ createInstitution: { id: string } }>(
+    gateway,
+    'mutation C($input: CreateInstitutionInput!) { createInstitution(input: $input) { id } }',
+    { input: { name: `Bench University ${Date.now()}`, country: 'GB' } },
+    adminToken,
+  );
+  const member = await registerMember(gateway, institution.createInstitution.id, 'bench');
+  return { adminToken, institutionId: institution.createInstitution.id, member };
+}
+
+export const REGISTER =
+  'mutation R($input: RegisterInput!) { register(input: $input) { token member { id } } }';
+
+export async function registerMember(
+  gateway: string,
+  institutionId: string,
+  name: string,
+  careerStage = 'RESIDENT',
+): Promise<{ id: string; token: string }> {
+  const result = await gqlOk<{ register: { token: string; member: { id: string } } }>(gateway, REGISTER, {
+    input: registrationInput(institutionId, name, careerStage),
+  });
+  return { id: result.register.member.id, token: result.register.token };
+}
+
+export function registrationInput(institutionId: string, name: string, careerStage = 'RESIDENT') {
+  return {
+    email: `${name}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2, 8)}@bench.example`,
+    password: 'a long enough passphrase 7',
+    displayName: `${name} Bench`,
+    careerStage,
+    institutionId,
+    interests: [],
+  };
+}

@@ -1,0 +1,135 @@
+/**
+ * HTTP load with autocannon, interleaved so that every scenario sees the same machine: on a shared 2-core box
+ * the load of the neighbours drifts, so scenarios run in alternating rounds and each figure is the median round.
+ */
+import autocannon from 'autocannon';
+
+export interface Scenario {
+  name: string;
+  url: string;
+  /** GraphQL query and variables; for a POST body that changes per request use `body`. */
+  query?: string;
+  variables?: Record<string, unknown>;
+  token?: string;
+  /** A fresh body per request (e.g. a write with its own id). */
+  body?: () => string;
+}
+
+export interface Measured {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  failures: number;
+}
+
+/** A progress line on stderr (the terminal), rewritten in place; stdout keeps only the report. */
+export function progress(line: string): void {
+  if (process.stderr.isTTY) process.stderr.write(`\r\x1b[2K${line}`);
+  else process.stderr.write(`${line}\n`);
+}
+
+export function progressDone(): void {
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[2K');
+}
+
+function requestOf(scenario: Scenario) {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (scenario.token) headers.authorization = `Bearer ${scenario.token}`;
+  const fixed = JSON.stringify({ query: scenario.query, variables: scenario.variables ?? {} });
+  const make = scenario.body;
+  return {
+    method: 'POST' as const,
+    headers,
+    body: fixed,
+    ...(make ? { setupRequest: (request: { body?: string }) => ({ ...request, body: make() }) } : {}),
+  };
+}
+
+/** One request outside the load: fails loudly if the scenario does not answer data without errors. */
+export async function checkScenario(scenario: Scenario): Promise<void> {
+  const request = requestOf(scenario);
+  const response = await fetch(scenario.url, {
+    method: 'POST',
+    headers: request.headers,
+    body: scenario.body ? scenario.body() : request.body,
+  });
+  const text = await response.text();
+  if (!response.ok || text.includes('"errors"')) {
+    throw new Error(`${scenario.name}: ${response.status} ${text.slice(0, 300)}`);
+  }
+}
+
+export async function runOnce(scenario: Scenario, seconds: number, connections: number): Promise<Measured> {
+  const result = await autocannon({
+    url: scenario.url,
+    connections,
+    duration: seconds,
+    ...requestOf(scenario),
+  });
+  return {
+    name: scenario.name,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    failures: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Warm-up, then `rounds` interleaved rounds; the median of each figure over the rounds. */
+export async function runInterleaved(
+  scenarios: Scenario[],
+  options: { rounds: number; seconds: number; connections: number; warmupSeconds: number },
+): Promise<Record<string, Measured>> {
+  for (const scenario of scenarios) await checkScenario(scenario);
+  const rounds: Measured[][] = scenarios.map(() => []);
+  const total = scenarios.length * (options.rounds + 1);
+  let done = 0;
+  for (let round = -1; round < options.rounds; round += 1) {
+    for (const [index, scenario] of scenarios.entries()) {
+      done += 1;
+      const label = round < 0 ? 'warm-up' : `round ${round + 1}/${options.rounds}`;
+      progress(`[${done}/${total}] ${label}: ${scenario.name}`);
+      const measured = await runOnce(
+        scenario,
+        round < 0 ? options.warmupSeconds : options.seconds,
+        options.connections,
+      );
+      if (round >= 0) rounds[index].push(measured);
+    }
+  }
+  progressDone();
+  const out: Record<string, Measured> = {};
+  for (const [index, scenario] of scenarios.entries()) {
+    const runs = rounds[index];
+    out[scenario.name] = {
+      name: scenario.name,
+      rps: median(runs.map((run) => run.rps)),
+      p50: median(runs.map((run) => run.p50)),
+      p99: median(runs.map((run) => run.p99)),
+      requests: runs.reduce((sum, run) => sum + run.requests, 0),
+      failures: runs.reduce((sum, run) => sum + run.failures, 0),
+    };
+  }
+  return out;
+}
+
+export function table(rows: Measured[]): string {
+  const lines = ['scenario                                   req/s     p50 ms   p99 ms   failures'];
+  for (const row of rows) {
+    lines.push(
+      `${row.name.padEnd(40)} ${row.rps.toFixed(0).padStart(7)} ${row.p50.toFixed(1).padStart(9)} ${row.p99
+        .toFixed(1)
+        .padStart(8)} ${String(row.failures).padStart(10)}`,
+    );
+  }
+  return lines.join('\n');
+}
