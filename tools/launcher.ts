@@ -9,7 +9,7 @@ import {
   stopChild,
   type RunningBroker,
 } from '@praxis/platform/local-infra';
-import { SERVICES, type ServiceEntry } from './services';
+import { parsePortBase, SERVICES, servicePort, SUBGRAPHS, type ServiceEntry } from './services';
 
 export interface LaunchOptions {
   root: string;
@@ -98,6 +98,9 @@ export async function launchPlatform(options: LaunchOptions): Promise<RunningPla
       log(`Kafka: local kcat mock broker at ${brokers} (in memory; see ARCHITECTURE.md for its limits)`);
     }
 
+    const portBase = parsePortBase(env.PRAXIS_PORT_BASE);
+    const portOf = (service: ServiceEntry) => servicePort(service, portBase);
+    if (portBase !== undefined) log(`ports from PRAXIS_PORT_BASE=${portBase}`);
     const keys = await signingKeys(dataDir);
     const prefix = env.PRAXIS_DB_PREFIX ?? 'praxis';
     const selected = SERVICES.filter((service) => !options.only || options.only.includes(service.name));
@@ -111,7 +114,7 @@ export async function launchPlatform(options: LaunchOptions): Promise<RunningPla
       const serviceEnv: NodeJS.ProcessEnv = {
         ...env,
         ...kafkaEnv,
-        PORT: String(service.port),
+        PORT: String(portOf(service)),
         KAFKA_BROKERS: brokers,
         AUTH_JWKS: keys.publicJwks,
         OUTBOX_POLL_INTERVAL_MS: env.OUTBOX_POLL_INTERVAL_MS ?? '1000',
@@ -120,6 +123,11 @@ export async function launchPlatform(options: LaunchOptions): Promise<RunningPla
         serviceEnv.DATABASE_URL = await ensureDatabase(postgres.url, `${prefix}_${service.name}`);
       else delete serviceEnv.DATABASE_URL;
       if (service.name === 'membership') serviceEnv.AUTH_SIGNING_KEY = keys.privateJwk;
+      // the supergraph records the fixed ports; the gateway is pointed at wherever the subgraphs listen now
+      if (service.name === 'gateway')
+        for (const subgraph of SUBGRAPHS)
+          serviceEnv[`SUBGRAPH_${subgraph.name.toUpperCase()}_URL`] =
+            `http://127.0.0.1:${portOf(subgraph)}/graphql`;
       const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(root, service.entry)], {
         cwd: root,
         env: serviceEnv,
@@ -139,13 +147,13 @@ export async function launchPlatform(options: LaunchOptions): Promise<RunningPla
       }
       child.once('exit', (code) => resolveExit({ service: service.name, code }));
       await waitForHealth(
-        `http://127.0.0.1:${service.port}/health/live`,
+        `http://127.0.0.1:${portOf(service)}/health/live`,
         child,
         options.readyTimeoutMs ?? 60000,
       ).catch((error: Error) => {
         throw new Error(`${service.name}: ${error.message}`);
       });
-      urls[service.name] = `http://localhost:${service.port}/graphql`;
+      urls[service.name] = `http://localhost:${portOf(service)}/graphql`;
     };
     await Promise.all(selected.map(start));
     return { urls, brokers, postgresUrl: postgres.url, stop: stopAll, exited };

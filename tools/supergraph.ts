@@ -64,7 +64,7 @@ async function update(): Promise<void> {
   });
   try {
     for (const subgraph of SUBGRAPHS) {
-      const sdl = await fetchSubgraphSdl(`http://127.0.0.1:${subgraph.port}/graphql`);
+      const sdl = await fetchSubgraphSdl(platform.urls[subgraph.name]);
       writeFileSync(subgraphSchemaFile(subgraph.name), sdl);
       process.stdout.write(`[supergraph] wrote ${path.relative(ROOT, subgraphSchemaFile(subgraph.name))}\n`);
     }

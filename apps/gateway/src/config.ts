@@ -1,31 +1,43 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { env, loadConfig } from '@praxis/platform/config';
+import { ConfigError, env, loadConfig } from '@praxis/platform/config';
 
 const gatewayEnvShape = {
   NODE_ENV: env.nodeEnv(),
   LOG_LEVEL: env.logLevel(),
   PORT: env.port(4000),
   SUPERGRAPH_PATH: z.string().default(path.join(process.cwd(), 'infra', 'supergraph.graphql')),
-  /** Overrides of the subgraph URLs recorded in the supergraph, e.g. in docker compose. */
-  SUBGRAPH_MEMBERSHIP_URL: env.url().optional(),
-  SUBGRAPH_PROPOSALS_URL: env.url().optional(),
-  SUBGRAPH_MENTORSHIP_URL: env.url().optional(),
-  SUBGRAPH_FUNDING_URL: env.url().optional(),
-  SUBGRAPH_ENGAGEMENT_URL: env.url().optional(),
   MAX_QUERY_DEPTH: env.int(10, 2),
   MAX_QUERY_FIELDS: env.int(500, 10),
   MAX_QUERY_BYTES: env.int(20000, 100),
 };
 
+/** `SUBGRAPH_<NAME>_URL` overrides the URL the supergraph records for subgraph `<name>` (compose, npm start). */
+const SUBGRAPH_URL_VARIABLE = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
+
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
 
 export function loadGatewayConfig(source: Record<string, string | undefined> = process.env) {
-  return loadConfig(gatewayEnvShape, source);
+  // any subgraph, so adding a service needs no new gateway variable; each value is still checked at boot
+  const subgraphUrls: Record<string, string> = {};
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(source)) {
+    const match = SUBGRAPH_URL_VARIABLE.exec(key);
+    if (!match || value === undefined || value.trim() === '') continue;
+    if (URL.canParse(value)) subgraphUrls[match[1].toLowerCase()] = value;
+    else problems.push(`${key}: must be a URL`);
+  }
+  let config: ReturnType<typeof loadConfig<typeof gatewayEnvShape>> | undefined;
+  try {
+    config = loadConfig(gatewayEnvShape, source);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.unshift(...error.problems);
+  }
+  if (!config || problems.length > 0) throw new ConfigError(problems);
+  return { ...config, subgraphUrls };
 }
 
 export function subgraphUrlOverride(config: GatewayConfig, name: string): string | undefined {
-  const key = `SUBGRAPH_${name.toUpperCase()}_URL` as keyof GatewayConfig;
-  const value = config[key];
-  return typeof value === 'string' ? value : undefined;
+  return config.subgraphUrls[name.toLowerCase()];
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MemberDemographicsRecordedV1, MemberRegisteredV1, parseEvent } from '@praxis/contracts';
 import { collectTopic, testBrokers, waitFor } from '@praxis/platform/testing';
-import { ADMIN, gql, gqlOk, startPlatform, type StartedPlatform } from './support/platform';
+import { ADMIN, gql, gqlOk, serviceUrl, startPlatform, type StartedPlatform } from './support/platform';
 
 const REGISTER = `
   mutation Register($input: RegisterInput!) {
@@ -274,7 +274,7 @@ describe('membership through the gateway', () => {
   });
 
   it('serves the subgraph schema that is committed (run npm run supergraph when this fails)', async () => {
-    const response = await fetch('http://127.0.0.1:3001/graphql', {
+    const response = await fetch(serviceUrl('membership'), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ _service { sdl } }' }),
@@ -285,13 +285,13 @@ describe('membership through the gateway', () => {
   });
 
   it('reports health and metrics', async () => {
-    const health = (await (await fetch('http://127.0.0.1:3001/health')).json()) as {
+    const health = (await (await fetch(serviceUrl('membership', '/health'))).json()) as {
       status: string;
       info: Record<string, { status: string }>;
     };
     expect(health.status).toBe('ok');
     expect(Object.keys(health.info).sort()).toEqual(['broker', 'database']);
-    const metrics = await (await fetch('http://127.0.0.1:3001/metrics')).text();
+    const metrics = await (await fetch(serviceUrl('membership', '/metrics'))).text();
     expect(metrics).toMatch(
       /praxis_outbox_published_total\{topic="membership\.member\.registered\.v1",service="membership"\} \d+/,
     );

@@ -3,11 +3,24 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { dropDatabase } from '@praxis/platform/local-infra';
 import { testBrokers, testPostgresUrl, uniqueName, waitFor } from '@praxis/platform/testing';
+import { parsePortBase, serviceByName, servicePort, SERVICES } from '@praxis/tools/services';
 
 const ROOT = path.resolve(__dirname, '../../../..');
-export const GATEWAY = 'http://127.0.0.1:4000/graphql';
+
+/**
+ * System tests run the platform on their own port base (gateway on the base, service i on base + i), away from a
+ * developer's `npm start` on 3001…/4000; give each checkout its own `PRAXIS_TEST_PORT_BASE` to run two side by side.
+ */
+export const TEST_PORT_BASE =
+  parsePortBase(process.env.PRAXIS_TEST_PORT_BASE, 'PRAXIS_TEST_PORT_BASE') ?? 4100;
+
+/** Where service `name` listens during the system tests, e.g. `serviceUrl('membership', '/health')`. */
+export function serviceUrl(name: string, pathname = '/graphql'): string {
+  return `http://127.0.0.1:${servicePort(serviceByName(name), TEST_PORT_BASE)}${pathname}`;
+}
+
+export const GATEWAY = serviceUrl('gateway');
 export const ADMIN = { email: 'admin@praxis.test', password: 'admin password 2026' };
-const DATABASES = ['membership', 'proposals', 'mentorship'];
 
 export interface StartedPlatform {
   readyInMs: number;
@@ -39,6 +52,7 @@ export async function startPlatform(): Promise<StartedPlatform> {
         KAFKA_HEARTBEAT_INTERVAL_MS: '500',
         KAFKA_MAX_WAIT_MS: '100',
         PRAXIS_DB_PREFIX: prefix,
+        PRAXIS_PORT_BASE: String(TEST_PORT_BASE),
         PRAXIS_ADMIN_EMAIL: ADMIN.email,
         PRAXIS_ADMIN_PASSWORD: ADMIN.password,
         LOG_LEVEL: 'info',
@@ -69,7 +83,8 @@ export async function startPlatform(): Promise<StartedPlatform> {
       child.kill('SIGINT');
       const code = await exited;
       log.end();
-      for (const name of DATABASES) await dropDatabase(testPostgresUrl(), `${prefix}_${name}`);
+      for (const { name } of SERVICES.filter((service) => service.database))
+        await dropDatabase(testPostgresUrl(), `${prefix}_${name}`);
       return code;
     },
   };
