@@ -1,13 +1,23 @@
-# One image for every Praxis service; the compose file picks the entry point per container.
-FROM node:20.20-bookworm-slim
+# One image for every Praxis service; the compose file picks the compiled entry point per container.
+# Build stage: all dependencies (SWC is a dev dependency) compile apps, libraries and tools into dist/.
+FROM node:20.20.2-bookworm-slim AS build
 WORKDIR /praxis
-ENV NODE_ENV=production NX_DAEMON=false NX_NO_CLOUD=true
+ENV NX_DAEMON=false NX_NO_CLOUD=true
 COPY package.json package-lock.json ./
 RUN npm install --no-audit --no-fund
 COPY tsconfig.base.json tsconfig.json ./
+COPY tools ./tools
 COPY libs ./libs
 COPY apps ./apps
-COPY infra ./infra
+RUN npm run build
+
+# Runtime stage: production dependencies and the compiled output only; plain node, no loader, not root.
+FROM node:20.20.2-bookworm-slim AS runtime
+WORKDIR /praxis
+ENV NODE_ENV=production
+COPY package.json package-lock.json ./
+RUN npm install --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY --from=build /praxis/dist ./dist
+COPY infra/supergraph.graphql ./infra/supergraph.graphql
 USER node
-# TypeScript is transpiled on load by SWC (decorator metadata included); see README "Production".
-ENTRYPOINT ["node", "-r", "@swc-node/register"]
+ENTRYPOINT ["node"]

@@ -48,6 +48,18 @@ async function signingKeys(dataDir: string): Promise<{ privateJwk: string; publi
   return stored;
 }
 
+/**
+ * The services run the way the launcher itself runs: compiled (`npm start` builds first, then runs dist/ with
+ * plain node, as production does) or as TypeScript through the SWC register hook (system tests, tools).
+ */
+export function serviceCommand(root: string, entry: string): string[] {
+  if (path.extname(__filename) === '.js') {
+    const outDir = path.resolve(__dirname, '..');
+    return [path.join(outDir, entry.replace(/\.ts$/, '.js'))];
+  }
+  return ['-r', '@swc-node/register', path.join(root, entry)];
+}
+
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -128,7 +140,7 @@ export async function launchPlatform(options: LaunchOptions): Promise<RunningPla
         for (const subgraph of SUBGRAPHS)
           serviceEnv[`SUBGRAPH_${subgraph.name.toUpperCase()}_URL`] =
             `http://127.0.0.1:${portOf(subgraph)}/graphql`;
-      const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(root, service.entry)], {
+      const child = spawn(process.execPath, serviceCommand(root, service.entry), {
         cwd: root,
         env: serviceEnv,
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,7 +5,9 @@ import { launchPlatform } from './launcher';
 async function main(): Promise<void> {
   const started = Date.now();
   const log = (line: string) => process.stdout.write(`[praxis] ${line}\n`);
-  const platform = await launchPlatform({ root: path.resolve(__dirname, '..'), env: process.env, log });
+  // compiled, this file is dist/tools/start.js and the workspace (data dir, supergraph) is two levels up
+  const root = path.resolve(__dirname, path.extname(__filename) === '.js' ? '../..' : '..');
+  const platform = await launchPlatform({ root, env: process.env, log });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   log(`ready in ${seconds} s`);
   log(`GraphQL gateway (Apollo Sandbox in a browser): ${platform.urls.gateway ?? 'not started'}`);
