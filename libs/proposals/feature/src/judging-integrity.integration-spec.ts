@@ -1,0 +1,220 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { CompetitionResultsPublishedV1, ReviewSubmittedV1 } from '@praxis/contracts';
+import type { Principal } from '@praxis/platform/auth';
+import { createServiceDataSource } from '@praxis/platform/database';
+import { createTestDatabase, waitFor } from '@praxis/platform/testing';
+import { proposalsDatabase } from '@praxis/proposals/data-access';
+import { CompetitionsService } from './competitions.service';
+import { JudgingService } from './judging.service';
+import type { CreateCompetitionInput } from './proposals.objects';
+import { ProposalsService } from './proposals.service';
+
+/**
+ * Judging under real concurrency, against real PostgreSQL: concurrent writes of one record, publication racing
+ * score edits, and the freeze after publication.
+ */
+describe('judging integrity against PostgreSQL', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let dataSource: DataSource;
+  let competitions: CompetitionsService;
+  let proposals: ProposalsService;
+  let judging: JudgingService;
+  const admin: Principal = { memberId: randomUUID(), roles: [{ role: 'admin', institutionId: null }] };
+
+  beforeAll(async () => {
+    db = await createTestDatabase('proposals_integrity');
+    dataSource = createServiceDataSource({ url: db.url, ...proposalsDatabase });
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    competitions = new CompetitionsService(dataSource);
+    proposals = new ProposalsService(dataSource);
+    judging = new JudgingService(dataSource);
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await db?.drop();
+  });
+
+  async function member(roles: string[] = []): Promise<Principal> {
+    const memberId = randomUUID();
+    await dataSource.query(
+      `INSERT INTO member_replica (member_id, registered, display_name, career_stage, institution_id, interests, roles)
+       VALUES ($1, true, $2, 'RESIDENT', $3, '{}', $4)`,
+      [memberId, `Member ${memberId.slice(0, 4)}`, randomUUID(), roles],
+    );
+    return {
+      memberId,
+      roles: roles.includes('judge') ? [{ role: 'judge', institutionId: null }] : [],
+    };
+  }
+
+  /**
+   * A competition in JUDGING with `entries` two-person entries, every entry assigned to every judge
+   * (one criterion on a 0–4 scale).
+   */
+  async function judgingCompetition(entryCount: number, judgeCount: number) {
+    const input: CreateCompetitionInput = {
+      title: 'Integrity call',
+      description: '',
+      opensAt: new Date(Date.now() - 60_000),
+      closesAt: new Date(Date.now() + 3_600_000),
+      judgingEndsAt: new Date(Date.now() + 7_200_000),
+      criteria: [{ name: 'Quality', guidance: '', weight: 1, scaleMin: 0, scaleMax: 4 }],
+      reviewsPerEntry: judgeCount,
+      judgeMaxLoad: entryCount,
+      blind: false,
+      winnersCount: 1,
+      eligibility: { requiresInterInstitutionalTeam: false, maxTeamSize: 4, allowedCareerStages: [] },
+      fundingAvailable: null,
+      protectedHoursAvailable: null,
+    };
+    const competition = await competitions.create(input, admin.memberId);
+    await competitions.open(competition.id);
+    const entries: string[] = [];
+    const leads: Principal[] = [];
+    for (let index = 0; index < entryCount; index += 1) {
+      const lead = await member();
+      const draft = await proposals.saveDraft(
+        {
+          competitionId: competition.id,
+          title: `Entry ${index + 1}`,
+          summary: 's',
+          aims: 'a',
+          methods: 'm',
+          expectedImpact: 'e',
+          keywords: [],
+          leadApplicantId: lead.memberId,
+          teamMemberIds: [],
+          requestedFunding: 0,
+          requestedHours: 0,
+        },
+        lead,
+      );
+      await proposals.submit(draft.id, [], lead);
+      entries.push(draft.id);
+      leads.push(lead);
+    }
+    await competitions.updateDates(competition.id, {
+      opensAt: input.opensAt,
+      closesAt: new Date(Date.now() - 1000),
+      judgingEndsAt: input.judgingEndsAt,
+    });
+    await competitions.startJudging(competition.id);
+    const judges: Principal[] = [];
+    for (let index = 0; index < judgeCount; index += 1) {
+      const judge = await member(['judge']);
+      await judging.addJudge(competition.id, judge.memberId, admin.memberId);
+      judges.push(judge);
+    }
+    await judging.assign(competition.id, admin.memberId);
+    return { competitionId: competition.id, entries, leads, judges };
+  }
+
+  const sheet = (proposalId: string, value: number, comment = 'scored') => ({
+    proposalId,
+    scores: [{ criterionId: 'c1', value }],
+    comment,
+  });
+
+  async function auditActions(competitionId: string, action: string): Promise<number> {
+    return (await judging.auditLog(competitionId)).filter((entry) => entry.action === action).length;
+  }
+
+  async function winnerInOutbox(competitionId: string): Promise<string[]> {
+    const rows: Array<{ payload: { winners: Array<{ proposalId: string }> } }> = await dataSource.query(
+      `SELECT envelope->'payload' AS payload FROM outbox WHERE topic = $1 AND message_key = $2`,
+      [CompetitionResultsPublishedV1.topic, competitionId],
+    );
+    expect(rows).toHaveLength(1);
+    return rows[0].payload.winners.map((winner) => winner.proposalId);
+  }
+
+  it('gives each of three identical first score sheets sent at once one clean outcome, and keeps one review', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const { competitionId, entries, judges } = await judgingCompetition(1, 1);
+      const [judge] = judges;
+      const outcomes = await Promise.allSettled([
+        judging.submitScores(sheet(entries[0], 3), judge),
+        judging.submitScores(sheet(entries[0], 3), judge),
+        judging.submitScores(sheet(entries[0], 3), judge),
+      ]);
+      const failures = outcomes.filter((outcome) => outcome.status === 'rejected');
+      expect(failures.map((failure) => String((failure as PromiseRejectedResult).reason))).toEqual([]);
+      const reviews: Array<{ count: string }> = await dataSource.query(
+        `SELECT count(*) FROM review WHERE proposal_id = $1 AND judge_id = $2`,
+        [entries[0], judge.memberId],
+      );
+      expect(Number(reviews[0].count)).toBe(1);
+      // one first submission, the two others are edits of it, each audited and announced once
+      expect(await auditActions(competitionId, 'score.submitted')).toBe(1);
+      expect(await auditActions(competitionId, 'score.edited')).toBe(2);
+      const events: Array<{ edit: boolean }> = await dataSource.query(
+        `SELECT (envelope->'payload'->>'edit')::boolean AS edit FROM outbox
+         WHERE topic = $1 AND envelope->'payload'->>'proposalId' = $2`,
+        [ReviewSubmittedV1.topic, entries[0]],
+      );
+      expect(events.map((event) => event.edit).sort()).toEqual([false, true, true]);
+    }
+  });
+
+  it('serialises a score edit with publication: the results event names the winner the ranking names', async () => {
+    const { competitionId, entries, judges } = await judgingCompetition(2, 1);
+    const [judge] = judges;
+    const [first, second] = entries;
+    await judging.submitScores(sheet(first, 4), judge);
+    await judging.submitScores(sheet(second, 1), judge);
+
+    // another session holds the judge's review of the first entry, so the edit that reverses the order is
+    // caught half-way: its phase check is done, its write is not
+    const holder = new Client({ connectionString: db.url });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query(`SELECT id FROM review WHERE proposal_id = $1 FOR UPDATE`, [first]);
+      const edit = judging.submitScores(sheet(first, 0, 'changed my mind'), judge).then(
+        () => 'edited',
+        (error: unknown) => `refused: ${String(error)}`,
+      );
+      await waitFor(
+        async () => {
+          const waiting: Array<{ count: string }> = await dataSource.query(
+            `SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          );
+          return Number(waiting[0].count) === 1;
+        },
+        { description: 'the score edit waiting on the held review' },
+      );
+      const publication = competitions.publishResults(competitionId, admin.memberId);
+      // give publication the time to run ahead of the held edit if nothing stops it
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await holder.query('COMMIT');
+      const [editOutcome] = await Promise.all([edit, publication]);
+
+      const ranking = await competitions.ranking(competitionId, admin);
+      const rankedWinners = ranking.result.ranking.filter((row) => row.isWinner).map((row) => row.entryId);
+      expect(await winnerInOutbox(competitionId)).toEqual(rankedWinners);
+      // the edit either landed before the ranking was fixed (second wins) or was refused (first wins)
+      expect(rankedWinners).toEqual(editOutcome === 'edited' ? [second] : [first]);
+      // and what the ranking says agrees with the scores stored
+      const stored: Array<{ value: number }> = await dataSource.query(
+        `SELECT (scores->0->>'value')::int AS value FROM review WHERE proposal_id = $1`,
+        [first],
+      );
+      expect(stored[0].value).toBe(editOutcome === 'edited' ? 0 : 4);
+    } finally {
+      await holder.end();
+    }
+  });
+
+  it('refuses a score edit after publication with a clear state error', async () => {
+    const { competitionId, entries, judges } = await judgingCompetition(1, 1);
+    await judging.submitScores(sheet(entries[0], 2), judges[0]);
+    await competitions.publishResults(competitionId, admin.memberId);
+    await expect(judging.submitScores(sheet(entries[0], 4), judges[0])).rejects.toMatchObject({
+      code: 'RESULTS_FROZEN',
+    });
+  });
+});
