@@ -1,5 +1,6 @@
 import {
   acceptsSubmissions,
+  assertNotFrozen,
   assertTransition,
   checkTransition,
   COMPETITION_PHASES,
@@ -192,5 +193,24 @@ describe('nextPhases and acceptsSubmissions', () => {
     expect(acceptsSubmissions(OPEN, dates, duringSubmissions)).toBe(true);
     expect(acceptsSubmissions(OPEN, dates, dates.closesAt)).toBe(false);
     expect(acceptsSubmissions(DRAFT, dates, duringSubmissions)).toBe(false);
+  });
+});
+
+describe('assertNotFrozen', () => {
+  it('refuses any change once results are published, naming what was attempted', () => {
+    const attempt = () => assertNotFrozen(CompetitionPhase.RESULTS_PUBLISHED, 'conflicts');
+    expect(attempt).toThrow(ProposalsDomainError);
+    expect(attempt).toThrow(/conflicts can no longer change/);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as ProposalsDomainError).code).toBe(ProposalsErrorCode.RESULTS_FROZEN);
+    }
+  });
+
+  it('lets every other phase through (each operation checks its own phase rules after this one)', () => {
+    for (const phase of COMPETITION_PHASES.filter((p) => p !== CompetitionPhase.RESULTS_PUBLISHED)) {
+      expect(() => assertNotFrozen(phase, 'scores')).not.toThrow();
+    }
   });
 });

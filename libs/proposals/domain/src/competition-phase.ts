@@ -227,3 +227,18 @@ export function acceptsSubmissions(phase: CompetitionPhase, dates: CompetitionDa
   const at = now.getTime();
   return phase === CompetitionPhase.OPEN && at >= dates.opensAt.getTime() && at < dates.closesAt.getTime();
 }
+
+/**
+ * Once results are published, everything they were computed from (judge pool, assignments, conflicts, scores,
+ * entries) is frozen, so the published ranking, the feedback and the results event can never disagree.
+ * `change` names what was attempted, for the message.
+ */
+export function assertNotFrozen(phase: CompetitionPhase, change: string): void {
+  if (phase === CompetitionPhase.RESULTS_PUBLISHED) {
+    throw new ProposalsDomainError(
+      ProposalsErrorCode.RESULTS_FROZEN,
+      `Results are published and judging is frozen: ${change} can no longer change.`,
+      { phase, change },
+    );
+  }
+}

@@ -22,6 +22,8 @@ export enum ProposalsErrorCode {
   /** A score sheet broke more than one kind of rule; `details.problems` carries each one with its own code. */
   INVALID_SCORE_SHEET = 'INVALID_SCORE_SHEET',
   INVALID_RANKING_INPUT = 'INVALID_RANKING_INPUT',
+  /** Results are published: the judge pool, assignments, conflicts, scores and entries no longer change. */
+  RESULTS_FROZEN = 'RESULTS_FROZEN',
 }
 
 export type ProposalsErrorDetails = Readonly<Record<string, unknown>>;

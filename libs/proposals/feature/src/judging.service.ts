@@ -32,6 +32,8 @@ import {
   declaredConflicts,
   loadCompetition,
   loadProposal,
+  lockCompetition,
+  lockOrInsert,
   phaseOf,
   recordAutomaticConflicts,
   replicaOf,
@@ -70,9 +72,9 @@ export class JudgingService {
   async addJudge(competitionId: string, memberId: string, actorId: string): Promise<CompetitionJudgeEntity> {
     requireUuid(memberId, 'memberId');
     return this.dataSource.transaction(async (manager) => {
-      const competition = await loadCompetition(manager, competitionId, true);
+      const competition = await lockCompetition(manager, competitionId, 'update', 'the judge pool');
       const phase = phaseOf(competition);
-      if (phase === CompetitionPhase.RESULTS_PUBLISHED || phase === CompetitionPhase.CANCELLED) {
+      if (phase === CompetitionPhase.CANCELLED) {
         throw ProposalsServiceError.wrongState(`Judges cannot join a competition that is ${phase}.`, {
           phase,
         });
@@ -118,7 +120,9 @@ export class JudgingService {
       ]);
     }
     return this.dataSource.transaction(async (manager) => {
-      const proposal = await loadProposal(manager, proposalId);
+      const known = await loadProposal(manager, proposalId);
+      await lockCompetition(manager, known.competitionId, 'share', 'conflicts');
+      const proposal = await loadProposal(manager, known.id, true);
       await this.requireJudgeOf(manager, proposal.competitionId, principal.memberId);
       await manager.query(
         `INSERT INTO conflict_of_interest (competition_id, proposal_id, judge_id, kind, reason, declared_by)
@@ -286,8 +290,9 @@ export class JudgingService {
   async assignManually(proposalId: string, judgeId: string, actorId: string): Promise<AssignmentEntity> {
     requireUuid(judgeId, 'judgeId');
     return this.dataSource.transaction(async (manager) => {
-      const proposal = await loadProposal(manager, proposalId, true);
-      const competition = await this.requireJudging(manager, proposal.competitionId);
+      const known = await loadProposal(manager, proposalId);
+      const competition = await this.requireJudging(manager, known.competitionId);
+      const proposal = await loadProposal(manager, known.id, true);
       if (proposal.status !== ProposalStatus.SUBMITTED) {
         throw ProposalsServiceError.wrongState('Only submitted proposals can be assigned to judges.');
       }
@@ -332,8 +337,9 @@ export class JudgingService {
   ): Promise<boolean> {
     requireUuid(judgeId, 'judgeId');
     return this.dataSource.transaction(async (manager) => {
-      const proposal = await loadProposal(manager, proposalId, true);
-      await this.requireJudging(manager, proposal.competitionId);
+      const known = await loadProposal(manager, proposalId);
+      await this.requireJudging(manager, known.competitionId);
+      const proposal = await loadProposal(manager, known.id, true);
       const onEntry = await manager.find(AssignmentEntity, { where: { proposalId: proposal.id } });
       const started = await manager.existsBy(ReviewEntity, { proposalId: proposal.id, judgeId });
       assertCanUnassign({
@@ -393,9 +399,12 @@ export class JudgingService {
 
   async submitScores(input: SubmitScoresInput, principal: Principal): Promise<JudgeView> {
     return this.dataSource.transaction(async (manager) => {
-      const proposal = await loadProposal(manager, input.proposalId);
+      const known = await loadProposal(manager, input.proposalId);
+      // shared with other score writers, exclusive with publication: see lockCompetition
+      const competition = await lockCompetition(manager, known.competitionId, 'share', 'scores');
+      // locked, so a withdrawal cannot delete the assignment between this check and the write
+      const proposal = await loadProposal(manager, known.id, true);
       await this.requireJudgeAccess(manager, proposal, principal.memberId);
-      const competition = await loadCompetition(manager, proposal.competitionId);
       const now = new Date();
       if (phaseOf(competition) !== CompetitionPhase.JUDGING || now >= competition.judgingEndsAt) {
         throw ProposalsServiceError.wrongState(
@@ -407,25 +416,30 @@ export class JudgingService {
       }
       const scores = input.scores.map((score) => ({ criterionId: score.criterionId, value: score.value }));
       assertValidScoreSheet(rubricOf(competition), { scores });
-      const existing = await manager.findOne(ReviewEntity, {
-        where: { proposalId: proposal.id, judgeId: principal.memberId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      const review =
-        existing ??
-        manager.create(ReviewEntity, {
+      const comment = input.comment.trim();
+      const { row: review, created } = await lockOrInsert(
+        manager,
+        ReviewEntity,
+        { proposalId: proposal.id, judgeId: principal.memberId },
+        {
           competitionId: competition.id,
           proposalId: proposal.id,
           judgeId: principal.memberId,
-        });
-      const previous = existing ? { scores: existing.scores, comment: existing.comment } : null;
-      review.scores = scores;
-      review.comment = input.comment.trim();
-      review.proposalVersion = proposal.submittedVersion;
-      await manager.save(review);
+          scores,
+          comment,
+          proposalVersion: proposal.submittedVersion,
+        },
+      );
+      const previous = created ? null : { scores: review.scores, comment: review.comment };
+      if (!created) {
+        review.scores = scores;
+        review.comment = comment;
+        review.proposalVersion = proposal.submittedVersion;
+        await manager.save(review);
+      }
       await audit(manager, {
         competitionId: competition.id,
-        action: existing ? 'score.edited' : 'score.submitted',
+        action: created ? 'score.submitted' : 'score.edited',
         actorId: principal.memberId,
         proposalId: proposal.id,
         judgeId: principal.memberId,
@@ -440,7 +454,7 @@ export class JudgingService {
           proposalId: proposal.id,
           competitionId: competition.id,
           judgeId: competition.blind ? null : principal.memberId,
-          edit: existing !== null,
+          edit: !created,
           submittedAt: new Date().toISOString(),
         },
         competition.blind ? { actorId: null } : {},
@@ -473,7 +487,7 @@ export class JudgingService {
   }
 
   private async requireJudging(manager: EntityManager, competitionId: string): Promise<CompetitionEntity> {
-    const competition = await loadCompetition(manager, competitionId, true);
+    const competition = await lockCompetition(manager, competitionId, 'update', 'assignments');
     if (phaseOf(competition) !== CompetitionPhase.JUDGING) {
       throw ProposalsServiceError.wrongState(
         `Judges are assigned once submissions have closed, in phase JUDGING; the competition is ${competition.phase}.`,

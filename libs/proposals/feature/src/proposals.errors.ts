@@ -94,6 +94,8 @@ export function domainToGraphQLError(error: ProposalsDomainError): GraphQLError 
     case ProposalsErrorCode.INVALID_ASSIGNMENT_INPUT:
     case ProposalsErrorCode.INVALID_RANKING_INPUT:
       return publicError('FAILED_PRECONDITION', error.message, { reason: code });
+    case ProposalsErrorCode.RESULTS_FROZEN:
+      return publicError('FAILED_PRECONDITION', error.message, { reason: code, phase: details.phase });
     case ProposalsErrorCode.CONFLICT_OF_INTEREST:
     case ProposalsErrorCode.LOAD_CAP_EXCEEDED:
     case ProposalsErrorCode.DUPLICATE_ASSIGNMENT:

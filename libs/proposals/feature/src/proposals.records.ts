@@ -1,4 +1,5 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import {
   CompetitionEntity,
   ConflictEntity,
@@ -7,6 +8,7 @@ import {
   type StoredCriterion,
 } from '@praxis/proposals/data-access';
 import {
+  assertNotFrozen,
   ConflictKind,
   findConflicts,
   type CompetitionPhase,
@@ -54,6 +56,56 @@ export async function loadCompetition(
   });
   if (!competition) throw ProposalsServiceError.notFound('competition');
   return competition;
+}
+
+/**
+ * The competition row locked for a change to its judging records. Every writer of the pool, assignments,
+ * conflicts, scores or entries takes it (`share` lets such writers run side by side; `update` excludes them),
+ * and `publishResults` takes it `FOR UPDATE`: so a change either commits before the ranking is computed or
+ * finds the results published and is refused with RESULTS_FROZEN. Lock it before any proposal row, in the
+ * order publication does, so the two never deadlock.
+ */
+export async function lockCompetition(
+  manager: EntityManager,
+  id: string,
+  mode: 'share' | 'update',
+  change: string,
+): Promise<CompetitionEntity> {
+  const competition = await manager.findOne(CompetitionEntity, {
+    where: { id: requireUuid(id, 'competitionId') },
+    lock: { mode: mode === 'share' ? 'pessimistic_read' : 'pessimistic_write' },
+  });
+  if (!competition) throw ProposalsServiceError.notFound('competition');
+  assertNotFrozen(phaseOf(competition), change);
+  return competition;
+}
+
+/**
+ * The row with this unique key, locked `FOR UPDATE`, inserted first when absent. A plain read-then-insert lets
+ * concurrent first writers all see nothing and all but one fail on the unique key; here a writer that loses the
+ * insert (ON CONFLICT DO NOTHING waits for the winner's commit) reads the winner's row instead, so each writer
+ * gets one clean outcome. `created` says whether this call inserted it.
+ */
+export async function lockOrInsert<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  key: FindOptionsWhere<T>,
+  values: QueryDeepPartialEntity<T>,
+): Promise<{ row: T; created: boolean }> {
+  const existing = await manager.findOne(target, { where: key, lock: { mode: 'pessimistic_write' } });
+  if (existing) return { row: existing, created: false };
+  const inserted = await manager
+    .createQueryBuilder()
+    .insert()
+    .into(target)
+    .values(values)
+    .orIgnore()
+    .returning('*')
+    .execute();
+  const created = Array.isArray(inserted.raw) && inserted.raw.length > 0;
+  const row = await manager.findOne(target, { where: key, lock: { mode: 'pessimistic_write' } });
+  if (!row) throw new Error('lockOrInsert: the row vanished between insert and read');
+  return { row, created };
 }
 
 export async function loadProposal(

@@ -32,6 +32,7 @@ import {
   datesOf,
   loadCompetition,
   loadProposal,
+  lockCompetition,
   phaseOf,
   recordAutomaticConflicts,
   replicaOf,
@@ -59,7 +60,7 @@ export class ProposalsService {
       ]);
     }
     return this.dataSource.transaction(async (manager) => {
-      const competition = await loadCompetition(manager, input.competitionId);
+      const competition = await lockCompetition(manager, input.competitionId, 'share', 'entries');
       if (phaseOf(competition) !== CompetitionPhase.OPEN) {
         throw ProposalsServiceError.wrongState(
           `Proposals can be written only while the competition is OPEN; it is ${competition.phase}.`,
@@ -140,12 +141,13 @@ export class ProposalsService {
     });
     if (problems.length > 0) throw ProposalsServiceError.invalid(problems);
     return this.dataSource.transaction(async (manager) => {
-      const proposal = await loadProposal(manager, id, true);
+      const known = await loadProposal(manager, id);
+      const competition = await lockCompetition(manager, known.competitionId, 'share', 'entries');
+      const proposal = await loadProposal(manager, known.id, true);
       this.requireTeam(proposal, principal);
       if (proposal.status === ProposalStatus.WITHDRAWN) {
         throw ProposalsServiceError.wrongState('A withdrawn proposal cannot be submitted.');
       }
-      const competition = await loadCompetition(manager, proposal.competitionId);
       return this.freezeVersion(manager, competition, proposal, principal, namedConflicts);
     });
   }
@@ -272,14 +274,15 @@ export class ProposalsService {
 
   async withdraw(id: string, principal: Principal): Promise<ProposalEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const proposal = await loadProposal(manager, id, true);
+      const known = await loadProposal(manager, id);
+      const competition = await lockCompetition(manager, known.competitionId, 'share', 'entries');
+      const proposal = await loadProposal(manager, known.id, true);
       this.requireTeam(proposal, principal);
       if (proposal.status === ProposalStatus.WITHDRAWN) {
         throw ProposalsServiceError.wrongState('The proposal is already withdrawn.');
       }
-      const competition = await loadCompetition(manager, proposal.competitionId);
       const phase = phaseOf(competition);
-      if (phase === CompetitionPhase.RESULTS_PUBLISHED || phase === CompetitionPhase.CANCELLED) {
+      if (phase === CompetitionPhase.CANCELLED) {
         throw ProposalsServiceError.wrongState(
           `A proposal cannot be withdrawn once the competition is ${phase}.`,
           {
