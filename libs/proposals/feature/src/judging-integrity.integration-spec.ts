@@ -217,4 +217,52 @@ describe('judging integrity against PostgreSQL', () => {
       code: 'RESULTS_FROZEN',
     });
   });
+
+  it('freezes judging once results are published, and reads every published figure from the frozen results', async () => {
+    const { competitionId, entries, leads, judges } = await judgingCompetition(2, 2);
+    const [first, second] = entries;
+    await judging.submitScores(sheet(first, 4, 'clear aims'), judges[0]);
+    await judging.submitScores(sheet(second, 1, 'thin methods'), judges[0]);
+    await judging.submitScores(sheet(first, 3, 'feasible'), judges[1]);
+    await judging.submitScores(sheet(second, 2, 'unclear impact'), judges[1]);
+    await competitions.publishResults(competitionId, admin.memberId);
+    const published = (await competitions.ranking(competitionId, leads[0])).result.ranking;
+    const feedbackOf = async (proposalId: string) => proposals.feedback(await proposals.entity(proposalId));
+    const feedback = await feedbackOf(first);
+    expect(published.map((row) => [row.entryId, row.rank, row.isWinner, row.reviewCount])).toEqual([
+      [first, 1, true, 2],
+      [second, 2, false, 2],
+    ]);
+    expect(feedback?.map((entry) => entry.comment).sort()).toEqual(['clear aims', 'feasible']);
+
+    // every path that changes what the results were computed from is refused with the same rule
+    const frozen = { code: 'RESULTS_FROZEN' };
+    await expect(judging.declareConflict(first, 'co-author of the lead', judges[0])).rejects.toMatchObject(
+      frozen,
+    );
+    await expect(judging.unassign(first, judges[0].memberId, true, admin.memberId)).rejects.toMatchObject(
+      frozen,
+    );
+    await expect(judging.assign(competitionId, admin.memberId)).rejects.toMatchObject(frozen);
+    await expect(
+      judging.addJudge(competitionId, (await member(['judge'])).memberId, admin.memberId),
+    ).rejects.toMatchObject(frozen);
+    await expect(proposals.withdraw(second, leads[1])).rejects.toMatchObject(frozen);
+    const reviews: Array<{ count: string }> = await dataSource.query(
+      `SELECT count(*) FROM review WHERE competition_id = $1`,
+      [competitionId],
+    );
+    expect(Number(reviews[0].count)).toBe(4);
+
+    // even a change that bypasses the service (a repair by hand) does not move a published figure
+    await dataSource.query(`DELETE FROM assignment WHERE proposal_id = $1 AND judge_id = $2`, [
+      first,
+      judges[0].memberId,
+    ]);
+    await dataSource.query(
+      `UPDATE review SET scores = '[{"criterionId":"c1","value":0}]', comment = 'edited'`,
+    );
+    expect((await competitions.ranking(competitionId, leads[1])).result.ranking).toEqual(published);
+    expect(await feedbackOf(first)).toEqual(feedback);
+  });
 });
