@@ -32,7 +32,12 @@ interface Person {
 }
 
 type ErrorOf = NonNullable<GraphQLResponse<unknown>['errors']>[number] & {
-  extensions?: { code?: string; rule?: string; failures?: Array<{ rule: string; memberIds?: string[] }> };
+  extensions?: {
+    code?: string;
+    rule?: string;
+    reason?: string;
+    failures?: Array<{ rule: string; memberIds?: string[] }>;
+  };
 };
 
 function firstError(response: GraphQLResponse<unknown>): ErrorOf {
@@ -618,7 +623,18 @@ describe('proposals through the gateway', () => {
     expect(after.proposal.feedback.map((f) => f.comment).sort()).toEqual(['Original idea', 'Strong design']);
     expect(JSON.stringify(after)).not.toContain(judge2.id);
     const frozen = firstError(await score(judge2, p1, 1, 0, 'too late'));
-    expect(frozen.extensions?.code).toBe('FAILED_PRECONDITION');
+    expect(frozen.extensions).toMatchObject({ code: 'FAILED_PRECONDITION', reason: 'RESULTS_FROZEN' });
+    // a judge's late conflict declaration is refused too, and nothing that was published moves
+    const lateConflict = firstError(
+      await gql(
+        `mutation($p: ID!) { declareConflict(proposalId: $p, reason: "remembered a link") { kind } }`,
+        { p: p1 },
+        judge2.token,
+      ),
+    );
+    expect(lateConflict.extensions).toMatchObject({ code: 'FAILED_PRECONDITION', reason: 'RESULTS_FROZEN' });
+    expect(await gqlOk(RANKING, { c: competitionId }, bea.token)).toEqual(ranking);
+    expect(await gqlOk(PROPOSAL, { id: p1 }, amir.token)).toEqual(after);
     expect(firstError(await gql(PHASE('startJudging'), { id: competitionId }, admin)).extensions?.rule).toBe(
       'TERMINAL_PHASE',
     );

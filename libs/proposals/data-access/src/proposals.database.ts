@@ -1,9 +1,10 @@
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@praxis/platform/messaging';
 import { PROPOSALS_ENTITIES } from './proposals.entities';
 import { ProposalsSchema1795306481769 } from './migrations/1795306481769-proposals-schema';
+import { FrozenFeedback1796090662008 } from './migrations/1796090662008-frozen-feedback';
 
 /** Everything the proposals database holds: for the app, the migration tools and the drift check. */
 export const proposalsDatabase = {
   entities: [...MESSAGING_ENTITIES, ...PROPOSALS_ENTITIES],
-  migrations: [...MESSAGING_MIGRATIONS, ProposalsSchema1795306481769],
+  migrations: [...MESSAGING_MIGRATIONS, ProposalsSchema1795306481769, FrozenFeedback1796090662008],
 };

@@ -24,6 +24,14 @@ export interface StoredScore {
   value: number;
 }
 
+/** One anonymised review as the team sees it, frozen at publication. */
+export interface StoredFeedback {
+  reviewer: string;
+  total: number;
+  scores: StoredScore[];
+  comment: string;
+}
+
 /** `numeric` columns come back from pg as strings; amounts here are small enough for a double. */
 const numberTransformer = {
   to: (value: number | null | undefined) => value,
@@ -164,6 +172,10 @@ export class ProposalEntity {
 
   @Column({ type: 'int', nullable: true })
   reviewCount!: number | null;
+
+  /** The reviews that counted, anonymised, as published; the team reads these, never the live reviews. */
+  @Column({ type: 'jsonb', nullable: true })
+  publishedFeedback!: StoredFeedback[] | null;
 
   @Column({ type: 'uuid' })
   createdBy!: string;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import { CompetitionOpenedV1, CompetitionResultsPublishedV1 } from '@praxis/contracts';
 import { isAdmin, type Principal } from '@praxis/platform/auth';
 import { appendToOutbox } from '@praxis/platform/messaging';
@@ -16,6 +16,7 @@ import {
   rankEntries,
   validateCompetitionDates,
   validateRubric,
+  weightedTotal,
   type RankingResult,
 } from '@praxis/proposals/domain';
 import { ProposalsServiceError, ProposalsServiceErrorCode } from './proposals.errors';
@@ -178,14 +179,25 @@ export class CompetitionsService {
         }
       }
       const competition = await this.transition(manager, id, CompetitionPhase.RESULTS_PUBLISHED);
-      const { result, proposals } = await this.computeRanking(manager, competition);
+      const { result, proposals, reviews } = await this.computeRanking(manager, competition);
+      const rubric = rubricOf(competition);
       for (const row of result.ranking) {
+        const counted = reviews
+          .filter((review) => review.proposalId === row.entryId)
+          .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime() || a.id.localeCompare(b.id));
         await manager.update(ProposalEntity, row.entryId, {
           rank: row.rank,
           isWinner: row.isWinner,
           normalisedScore: row.normalisedScore,
           meanRawScore: row.meanRawTotal,
           reviewCount: row.reviewCount,
+          // the feedback is frozen with the figures, so the two can never tell different stories
+          publishedFeedback: counted.map((review, index) => ({
+            reviewer: `Reviewer ${index + 1}`,
+            total: weightedTotal(rubric, review),
+            scores: review.scores.map((score) => ({ criterionId: score.criterionId, value: score.value })),
+            comment: review.comment,
+          })),
         });
       }
       const publishedAt = new Date();
@@ -275,14 +287,44 @@ export class CompetitionsService {
     if (!published && !isAdmin(principal)) {
       throw ProposalsServiceError.forbidden('the ranking is visible to everyone once results are published');
     }
-    const computed = await this.computeRanking(manager, competition);
-    return { competition, published, ...computed };
+    if (published) return { competition, published, ...(await this.publishedRanking(manager, competition)) };
+    const { result, proposals } = await this.computeRanking(manager, competition);
+    return { competition, published, result, proposals };
+  }
+
+  /** The ranking as published: the figures frozen on each entry, never recomputed from live reviews. */
+  private async publishedRanking(
+    manager: EntityManager,
+    competition: CompetitionEntity,
+  ): Promise<{ result: RankingResult; proposals: Map<string, ProposalEntity> }> {
+    const ranked = await manager.find(ProposalEntity, {
+      where: { competitionId: competition.id, rank: Not(IsNull()) },
+      order: { rank: 'ASC' },
+    });
+    const ranking = ranked.map((entry) => ({
+      rank: entry.rank as number,
+      entryId: entry.id,
+      submittedAt: entry.firstSubmittedAt ?? entry.createdAt,
+      normalisedScore: entry.normalisedScore,
+      meanRawTotal: entry.meanRawScore,
+      reviewCount: entry.reviewCount ?? 0,
+      isWinner: entry.isWinner,
+    }));
+    return {
+      // individual review scores are not part of what was published
+      result: {
+        ranking,
+        winners: ranking.filter((row) => row.isWinner).map((row) => row.entryId),
+        reviews: [],
+      },
+      proposals: new Map(ranked.map((entry) => [entry.id, entry])),
+    };
   }
 
   async computeRanking(
     manager: EntityManager,
     competition: CompetitionEntity,
-  ): Promise<{ result: RankingResult; proposals: Map<string, ProposalEntity> }> {
+  ): Promise<{ result: RankingResult; proposals: Map<string, ProposalEntity>; reviews: ReviewEntity[] }> {
     const entries = await manager.find(ProposalEntity, {
       where: { competitionId: competition.id, status: ProposalStatus.SUBMITTED },
     });
@@ -294,17 +336,20 @@ export class CompetitionsService {
       .innerJoin(AssignmentEntity, 'a', 'a.proposal_id = r.proposal_id AND a.judge_id = r.judge_id')
       .where('r.competition_id = :id', { id: competition.id })
       .getMany();
+    const counted = reviews.filter((review) => proposals.has(review.proposalId));
     const result = rankEntries({
       rubric: rubricOf(competition),
       entries: entries.map((entry) => ({
         entryId: entry.id,
         submittedAt: entry.firstSubmittedAt ?? entry.createdAt,
       })),
-      reviews: reviews
-        .filter((review) => proposals.has(review.proposalId))
-        .map((review) => ({ entryId: review.proposalId, judgeId: review.judgeId, scores: review.scores })),
+      reviews: counted.map((review) => ({
+        entryId: review.proposalId,
+        judgeId: review.judgeId,
+        scores: review.scores,
+      })),
       winnersCount: competition.winnersCount,
     });
-    return { result, proposals };
+    return { result, proposals, reviews: counted };
   }
 }

@@ -18,7 +18,6 @@ import {
   CompetitionPhase,
   ConflictKind,
   normaliseKeywords,
-  weightedTotal,
 } from '@praxis/proposals/domain';
 import { ProposalsServiceError } from './proposals.errors';
 import {
@@ -36,7 +35,6 @@ import {
   phaseOf,
   recordAutomaticConflicts,
   replicaOf,
-  rubricOf,
   teamSnapshot,
 } from './proposals.records';
 
@@ -361,20 +359,14 @@ export class ProposalsService {
     });
   }
 
-  /** Anonymised reviews, once the competition has published its results. */
+  /** Anonymised reviews as frozen at publication; null before. */
   async feedback(proposal: ProposalEntity): Promise<ReviewFeedbackObject[] | null> {
-    if (proposal.rank === null) return null;
-    const competition = await loadCompetition(this.dataSource.manager, proposal.competitionId);
-    if (phaseOf(competition) !== CompetitionPhase.RESULTS_PUBLISHED) return null;
-    const reviews = await this.dataSource
-      .getRepository(ReviewEntity)
-      .find({ where: { proposalId: proposal.id }, order: { submittedAt: 'ASC', id: 'ASC' } });
-    const rubric = rubricOf(competition);
-    return reviews.map((review, index) => ({
-      reviewer: `Reviewer ${index + 1}`,
-      total: weightedTotal(rubric, review),
-      scores: review.scores.map((score) => ({ criterionId: score.criterionId, value: score.value })),
-      comment: review.comment,
+    if (proposal.rank === null || proposal.publishedFeedback === null) return null;
+    return proposal.publishedFeedback.map((entry) => ({
+      reviewer: entry.reviewer,
+      total: entry.total,
+      scores: entry.scores.map((score) => ({ criterionId: score.criterionId, value: score.value })),
+      comment: entry.comment,
     }));
   }
 
