@@ -1,7 +1,7 @@
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 
-const SERVICES = ['membership', 'proposals', 'funding', 'mentorship', 'engagement'];
+const SERVICES = ['membership', 'proposals', 'funding', 'mentorship', 'community', 'engagement'];
 
 export default [
   ...nx.configs['flat/base'],

@@ -1,0 +1,2 @@
+export * from './spend-ledger';
+export * from './budget-view';
