@@ -111,6 +111,10 @@ export async function bootstrapService<TConfig>(options: {
   module: (config: TConfig, logger: Logger) => DynamicModule;
   /** Async work between config and module construction (e.g. importing keys). */
   prepare?: (config: TConfig) => Promise<void>;
+  /**
+   * Work on the initialised app before it listens (e.g. seeding the admin account): launchers and orchestrators
+   * count a port that answers as started, so nothing a caller relies on may still be pending then.
+   */
   afterStart?: (app: INestApplication, config: TConfig, logger: Logger) => Promise<void>;
 }): Promise<INestApplication> {
   let config: TConfig & { LOG_LEVEL: string };
@@ -135,8 +139,9 @@ export async function bootstrapService<TConfig>(options: {
   });
   app.useGlobalPipes(inputValidationPipe());
   app.enableShutdownHooks();
-  await app.listen(options.port(config));
+  await app.init();
   await options.afterStart?.(app, config, logger);
+  await app.listen(options.port(config));
   logger.info({ url: await app.getUrl() }, `${options.name} ready`);
   return app;
 }
