@@ -2,13 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateSigningKeys } from '@praxis/platform/auth';
-import {
-  ensureDatabase,
-  resolvePostgres,
-  startMockKafka,
-  stopChild,
-  type RunningBroker,
-} from '@praxis/platform/local-infra';
+import { ensureDatabase, resolveKafka, resolvePostgres, stopChild } from '@praxis/platform/local-infra';
 import { parsePortBase, SERVICES, servicePort, SUBGRAPHS, type ServiceEntry } from './services';
 
 export interface LaunchOptions {
@@ -77,7 +71,7 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
 
 /**
  * The embedded default: PostgreSQL (DATABASE_URL, else 127.0.0.1:5432, else embedded), Kafka (KAFKA_BROKERS,
- * else a kcat mock broker started here), signing keys for the built-in issuer, then every service.
+ * else a local mock broker started here, see resolveKafka), signing keys for the built-in issuer, then every service.
  */
 export async function launchPlatform(options: LaunchOptions): Promise<RunningPlatform> {
   const { root, env, log } = options;
@@ -98,17 +92,11 @@ export async function launchPlatform(options: LaunchOptions): Promise<RunningPla
     cleanups.push(postgres.stop);
     log(`PostgreSQL: ${postgres.source} (${new URL(postgres.url).host})`);
 
-    let brokers = env.KAFKA_BROKERS;
-    let kafkaEnv: Record<string, string> = {};
-    if (brokers) {
-      log(`Kafka: ${brokers} (from KAFKA_BROKERS)`);
-    } else {
-      const broker: RunningBroker = await startMockKafka();
-      cleanups.push(broker.stop);
-      brokers = broker.brokers;
-      kafkaEnv = MOCK_KAFKA_ENV;
-      log(`Kafka: local kcat mock broker at ${brokers} (in memory; see ARCHITECTURE.md for its limits)`);
-    }
+    const broker = await resolveKafka({ kafkaBrokers: env.KAFKA_BROKERS });
+    cleanups.push(broker.stop);
+    const brokers = broker.brokers;
+    const kafkaEnv: Record<string, string> = broker.mock ? MOCK_KAFKA_ENV : {};
+    log(`Kafka: ${broker.description}${broker.mock ? '; see docs/architecture.md for its limits' : ''}`);
 
     const portBase = parsePortBase(env.PRAXIS_PORT_BASE);
     const portOf = (service: ServiceEntry) => servicePort(service, portBase);

@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 
 export interface RunningBroker {
   brokers: string;
@@ -6,26 +7,164 @@ export interface RunningBroker {
   pid: number | undefined;
 }
 
-export const KCAT_MISSING_MESSAGE =
-  'kcat was not found on PATH. It provides the local Kafka-protocol broker (the librdkafka mock cluster).\n' +
-  '  Install it with:   sudo apt-get install -y kcat      (Debian/Ubuntu)\n' +
-  '  or point Praxis at a real broker with KAFKA_BROKERS=host:9092 (e.g. `docker compose up kafka`).';
+/** Where the local Kafka-protocol broker came from, in the order they are tried. */
+export type BrokerSource = 'env' | 'crab' | 'kcat';
+
+export interface ResolvedBroker extends RunningBroker {
+  source: BrokerSource;
+  /** One line for a person: what broker this is and where it listens. */
+  description: string;
+  /** True for the librdkafka mock cluster (either carrier): in memory, no topic creation, see ARCHITECTURE.md. */
+  mock: boolean;
+}
+
+export const NO_LOCAL_BROKER_MESSAGE =
+  'No Kafka broker: KAFKA_BROKERS is not set and no local Kafka-protocol broker could be started.\n' +
+  '  - On Linux x64 (glibc) `npm install` brings kafka-crab-js-linux-x64-gnu, whose librdkafka mock cluster is\n' +
+  '    started automatically; check that node_modules/kafka-crab-js-linux-x64-gnu exists.\n' +
+  '  - Elsewhere, install kcat (e.g. `apt-get install kcat`, `brew install kcat`), which carries the same mock,\n' +
+  '  - or point Praxis at a real broker with KAFKA_BROKERS=host:9092 (e.g. `docker compose up kafka`).';
+
+/** kafka-crab-js ships its prebuilt librdkafka for Linux x64 with glibc only. */
+export function crabAvailable(): boolean {
+  if (process.platform !== 'linux' || process.arch !== 'x64') return false;
+  const report = process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined;
+  if (!report?.header?.glibcVersionRuntime) return false;
+  try {
+    require.resolve('kafka-crab-js-linux-x64-gnu');
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export function kcatAvailable(): boolean {
   const probe = spawnSync('kcat', ['-V'], { stdio: 'ignore' });
   return probe.error === undefined;
 }
 
+export interface BrokerProbes {
+  crabAvailable(): boolean;
+  kcatAvailable(): boolean;
+  startCrab(): Promise<RunningBroker>;
+  startKcat(): Promise<RunningBroker>;
+}
+
+const defaultProbes: BrokerProbes = {
+  crabAvailable,
+  kcatAvailable,
+  startCrab: () => startCrabBroker(),
+  startKcat: () => startKcatBroker(),
+};
+
 /**
- * Starts the librdkafka mock cluster through kcat. It speaks the Kafka protocol, keeps data in memory and lives
- * as long as the kcat process; see ARCHITECTURE.md for what it can and cannot do.
+ * The broker, in ARCHITECTURE.md's order: `KAFKA_BROKERS` if set, else the librdkafka mock cluster carried by
+ * kafka-crab-js (Linux x64), else the same mock through `kcat` where it is installed, else a clear message. A local
+ * broker runs in a child process and is stopped (by its pid) with `stop()`.
  */
-export function startMockKafka(
+export async function resolveKafka(
+  options: { kafkaBrokers?: string; probes?: Partial<BrokerProbes> } = {},
+): Promise<ResolvedBroker> {
+  const probes = { ...defaultProbes, ...options.probes };
+  if (options.kafkaBrokers && options.kafkaBrokers.trim() !== '') {
+    return {
+      brokers: options.kafkaBrokers,
+      pid: undefined,
+      stop: async () => undefined,
+      source: 'env',
+      description: `Kafka at ${options.kafkaBrokers} (from KAFKA_BROKERS)`,
+      mock: false,
+    };
+  }
+  if (probes.crabAvailable()) {
+    const broker = await probes.startCrab();
+    return {
+      ...broker,
+      source: 'crab',
+      description: `local mock broker at ${broker.brokers} (librdkafka mock cluster from kafka-crab-js, in memory)`,
+      mock: true,
+    };
+  }
+  if (probes.kcatAvailable()) {
+    const broker = await probes.startKcat();
+    return {
+      ...broker,
+      source: 'kcat',
+      description: `local mock broker at ${broker.brokers} (librdkafka mock cluster from kcat, in memory)`,
+      mock: true,
+    };
+  }
+  throw new Error(NO_LOCAL_BROKER_MESSAGE);
+}
+
+/** A local mock broker whatever KAFKA_BROKERS says (benchmarks want their own): kafka-crab-js, else kcat. */
+export function startMockKafka(probes?: Partial<BrokerProbes>): Promise<ResolvedBroker> {
+  return resolveKafka({ probes });
+}
+
+/** Waits for `pattern` on a child's stream, then keeps draining it so the pipe never fills and blocks the broker. */
+function announced(
+  child: ChildProcess,
+  stream: NodeJS.ReadableStream | null,
+  pattern: RegExp,
+  what: string,
+  timeoutMs: number,
+): Promise<RunningBroker> {
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${what} did not report its address within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const onData = (chunk: Buffer): void => {
+      buffer += chunk.toString('utf8');
+      const match = pattern.exec(buffer);
+      if (!match) return;
+      clearTimeout(timer);
+      buffer = '';
+      stream?.off('data', onData);
+      stream?.resume();
+      child.off('exit', onExit);
+      resolve({ brokers: match[1], pid: child.pid, stop: () => stopChild(child) });
+    };
+    const onExit = (code: number | null): void => {
+      clearTimeout(timer);
+      reject(new Error(`${what} exited with code ${code} before it was ready`));
+    };
+    stream?.on('data', onData);
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.once('exit', onExit);
+  });
+}
+
+/**
+ * Starts the librdkafka mock cluster from kafka-crab-js in a child process (`crab-mock-broker.cjs`). The child
+ * exits when its stdin closes, so it dies with the process that started it even when that one is killed.
+ */
+export function startCrabBroker(
   options: { brokers?: number; timeoutMs?: number } = {},
 ): Promise<RunningBroker> {
-  if (!kcatAvailable()) {
-    return Promise.reject(new Error(KCAT_MISSING_MESSAGE));
-  }
+  const child = spawn(
+    process.execPath,
+    [path.join(__dirname, 'crab-mock-broker.cjs'), String(options.brokers ?? 1)],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  return announced(
+    child,
+    child.stdout,
+    /PRAXIS_MOCK_BROKERS=(\S+)/,
+    'the kafka-crab-js mock broker',
+    options.timeoutMs ?? 15000,
+  );
+}
+
+/** Starts the librdkafka mock cluster through kcat; it lives as long as the kcat process. */
+export function startKcatBroker(
+  options: { brokers?: number; timeoutMs?: number } = {},
+): Promise<RunningBroker> {
   const child: ChildProcess = spawn(
     'kcat',
     [
@@ -44,36 +183,13 @@ export function startMockKafka(
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGTERM');
-      reject(
-        new Error(`kcat mock broker did not report its address within ${options.timeoutMs ?? 10000} ms`),
-      );
-    }, options.timeoutMs ?? 10000);
-    const onData = (chunk: Buffer): void => {
-      buffer += chunk.toString('utf8');
-      const match = /bootstrap\.servers=(\S+)/.exec(buffer);
-      if (match) {
-        clearTimeout(timer);
-        buffer = '';
-        // keep draining stderr so the pipe never fills and blocks the broker
-        child.stderr?.off('data', onData);
-        child.stderr?.resume();
-        resolve({ brokers: match[1], pid: child.pid, stop: () => stopChild(child) });
-      }
-    };
-    child.stderr?.on('data', onData);
-    child.once('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`kcat exited with code ${code} before the mock broker was ready`));
-    });
-  });
+  return announced(
+    child,
+    child.stderr,
+    /bootstrap\.servers=(\S+)/,
+    'the kcat mock broker',
+    options.timeoutMs ?? 10000,
+  );
 }
 
 export function stopChild(child: ChildProcess, graceMs = 5000): Promise<void> {

@@ -6,12 +6,11 @@ declare global {
 
 /** Starts the infrastructure once per jest run; workers inherit it through the environment. */
 export default async function globalSetup(): Promise<void> {
-  const brokerFromEnv = Boolean(process.env.KAFKA_BROKERS);
   const infra = await provideTestInfra((line) => process.stderr.write(`[test-infra] ${line}\n`));
   process.stderr.write(`\n[test-infra] ${infra.description}\n`);
   process.env.PRAXIS_TEST_POSTGRES_URL = infra.postgresUrl;
   process.env.KAFKA_BROKERS = infra.kafkaBrokers;
-  if (!brokerFromEnv && infra.description.includes('kcat mock')) {
+  if (infra.mockBroker) {
     process.env.PRAXIS_TEST_BROKER_KIND = 'mock';
   }
   globalThis.__PRAXIS_TEST_INFRA__ = infra;

@@ -1,10 +1,12 @@
 import { request } from 'node:http';
 import path from 'node:path';
-import { resolvePostgres, startMockKafka } from '@praxis/platform/local-infra';
+import { resolveKafka, resolvePostgres } from '@praxis/platform/local-infra';
 
 export interface TestInfra {
   postgresUrl: string;
   kafkaBrokers: string;
+  /** The librdkafka mock cluster, which cannot check topic configs or transactions. */
+  mockBroker: boolean;
   description: string;
   stop(): Promise<void>;
 }
@@ -30,7 +32,7 @@ export function dockerEngineAnswers(
 /**
  * Test infrastructure, in ARCHITECTURE.md's order: environment variables if set (`DATABASE_URL`,
  * `KAFKA_BROKERS`), else testcontainers if a Docker engine answers, else local services (PostgreSQL on
- * 127.0.0.1:5432 or embedded; the kcat mock broker, started and stopped here).
+ * 127.0.0.1:5432 or embedded; the local mock broker from resolveKafka, started and stopped here).
  */
 export async function provideTestInfra(log: (line: string) => void = () => undefined): Promise<TestInfra> {
   const stops: Array<() => Promise<void>> = [];
@@ -70,15 +72,18 @@ export async function provideTestInfra(log: (line: string) => void = () => undef
     stops.push(pg.stop);
     parts.push(`PostgreSQL ${pg.source}`);
   }
+  let mockBroker = false;
   if (!kafkaBrokers) {
-    const broker = await startMockKafka();
+    const broker = await resolveKafka();
     kafkaBrokers = broker.brokers;
+    mockBroker = broker.mock;
     stops.push(broker.stop);
-    parts.push(`kcat mock broker (${broker.brokers})`);
+    parts.push(broker.description);
   }
   return {
     postgresUrl,
     kafkaBrokers,
+    mockBroker,
     description: parts.join(', '),
     stop: async () => {
       for (const stop of stops.reverse()) await stop();
