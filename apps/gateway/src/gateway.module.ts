@@ -56,7 +56,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
-        ObservabilityModule.forRoot({ service: 'gateway', database: false }),
+        ObservabilityModule.forRoot({ service: 'gateway', database: false, logger }),
         GraphQLModule.forRoot<ApolloGatewayDriverConfig>({
           driver: ApolloGatewayDriver,
           server: {

@@ -62,6 +62,10 @@ export class EventConsumer {
     this.resetJoined();
   }
 
+  get groupId(): string {
+    return this.options.groupId;
+  }
+
   get topics(): string[] {
     return [...this.byTopic.keys()];
   }

@@ -1,7 +1,12 @@
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import type { EventContract } from '@praxis/contracts';
-import type { Logger } from '@praxis/platform/observability';
+import {
+  observeMessaging,
+  type Logger,
+  type MessagingSample,
+  type MessagingSampler,
+} from '@praxis/platform/observability';
 import {
   createEventProducer,
   probeBroker,
@@ -30,7 +35,7 @@ export interface MessagingRuntimeOptions {
  * A service's whole event plumbing. `start` returns at once: the relay and consumers keep trying to reach the
  * broker in the background, so the service serves (and writes events to its outbox) while Kafka is down.
  */
-export class MessagingRuntime {
+export class MessagingRuntime implements MessagingSampler {
   readonly kafka: Kafka;
   readonly relay: OutboxRelay;
   readonly consumers: EventConsumer[];
@@ -39,6 +44,7 @@ export class MessagingRuntime {
   private admin: Admin | null = null;
   private stopped = true;
   private connecting: Promise<void> = Promise.resolve();
+  private detachMetrics: (() => void) | null = null;
 
   constructor(private readonly options: MessagingRuntimeOptions) {
     this.kafka = createKafka(options.settings, options.logger);
@@ -69,6 +75,7 @@ export class MessagingRuntime {
     if (!this.stopped) return;
     this.stopped = false;
     this.relay.start();
+    this.detachMetrics = observeMessaging(this);
     this.connecting = this.connectLoop();
   }
 
@@ -81,6 +88,8 @@ export class MessagingRuntime {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    this.detachMetrics?.();
+    this.detachMetrics = null;
     await this.connecting;
     await Promise.all(this.consumers.map((consumer) => consumer.stop()));
     await this.relay.stop();
@@ -115,6 +124,50 @@ export class MessagingRuntime {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** For the metrics scrape: broker reachability, the outbox's backlog and failures, and each group's lag. */
+  async sample(): Promise<MessagingSample> {
+    const [outbox]: Array<{ oldest: number; failed: number }> = await this.options.dataSource.query(
+      `SELECT COALESCE(EXTRACT(EPOCH FROM now() - min("created_at") FILTER (WHERE "status" = 'pending')), 0)::float8
+                AS "oldest",
+              (count(*) FILTER (WHERE "status" = 'failed'))::int AS "failed"
+         FROM "outbox" WHERE "status" <> 'sent'`,
+    );
+    const brokerUp = await this.checkBroker(1000).then(
+      () => true,
+      () => false,
+    );
+    return {
+      brokerUp,
+      oldestPendingSeconds: outbox?.oldest ?? 0,
+      failedRows: outbox?.failed ?? 0,
+      consumerLag: brokerUp ? await this.consumerLag() : [],
+    };
+  }
+
+  private async consumerLag(): Promise<MessagingSample['consumerLag']> {
+    const admin = this.admin;
+    if (!admin) return [];
+    const lag: MessagingSample['consumerLag'] = [];
+    for (const consumer of this.consumers) {
+      const group = consumer.groupId;
+      try {
+        const committed = await admin.fetchOffsets({ groupId: group, topics: consumer.topics });
+        for (const { topic, partitions } of committed) {
+          const ends = await admin.fetchTopicOffsets(topic);
+          for (const end of ends) {
+            const offset = Number(partitions.find((p) => p.partition === end.partition)?.offset ?? -1);
+            // a group that never committed on a partition has everything from the low watermark ahead of it
+            const from = offset >= 0 ? offset : Number(end.low);
+            lag.push({ group, topic, partition: end.partition, lag: Math.max(0, Number(end.high) - from) });
+          }
+        }
+      } catch (error) {
+        this.options.logger.debug({ group, error: errorMessage(error) }, 'consumer lag not available');
+      }
+    }
+    return lag;
   }
 
   private brokerCapabilities(): Promise<BrokerCapabilities> {

@@ -47,3 +47,93 @@ export const messagingMetrics = {
     return histogram('praxis_event_handler_seconds', 'Time spent handling one event', ['topic']);
   },
 };
+
+/** What the messaging runtime reports at each scrape: the health of the event pipeline, not of the request path. */
+export interface MessagingSample {
+  brokerUp: boolean;
+  /** Age of the oldest outbox row still pending; 0 when none is. */
+  oldestPendingSeconds: number;
+  /** Outbox rows given up on (non-retriable), waiting for an operator. */
+  failedRows: number;
+  /** Per consumer group and partition: the partition's end offset minus the group's committed offset. */
+  consumerLag: Array<{ group: string; topic: string; partition: number; lag: number }>;
+}
+
+export interface MessagingSampler {
+  sample(): Promise<MessagingSample>;
+}
+
+let sampler: MessagingSampler | null = null;
+let cached: { at: number; sample: Promise<MessagingSample | null> } | null = null;
+
+/** One sample serves the four gauges of a scrape (prom-client collects each gauge separately). */
+function currentSample(): Promise<MessagingSample | null> {
+  const now = Date.now();
+  if (!cached || now - cached.at > 500) {
+    const source = sampler;
+    cached = { at: now, sample: source ? source.sample().catch(() => null) : Promise.resolve(null) };
+  }
+  return cached.sample;
+}
+
+function sampledGauge(
+  name: string,
+  help: string,
+  labelNames: string[],
+  apply: (gauge: Gauge<string>, sample: MessagingSample) => void,
+): void {
+  if (register.getSingleMetric(name)) return;
+  new Gauge({
+    name,
+    help,
+    labelNames,
+    async collect() {
+      const sample = await currentSample();
+      this.reset();
+      if (sample) apply(this, sample);
+    },
+  });
+}
+
+/**
+ * Exposes the event pipeline's state as metrics, sampled at scrape time from the running messaging runtime:
+ * broker reachability, the oldest unpublished outbox row, failed rows and consumer lag. These are alerts, not
+ * readiness: the outbox keeps writes safe while the broker is away. Returns the call that detaches the source.
+ */
+export function observeMessaging(source: MessagingSampler): () => void {
+  sampler = source;
+  cached = null;
+  sampledGauge(
+    'praxis_broker_up',
+    'Whether the Kafka broker answered a metadata request (1) or not (0)',
+    [],
+    (g, s) => g.set(s.brokerUp ? 1 : 0),
+  );
+  sampledGauge(
+    'praxis_outbox_oldest_pending_seconds',
+    'Age of the oldest outbox row not yet published (0 when none is pending)',
+    [],
+    (g, s) => g.set(s.oldestPendingSeconds),
+  );
+  sampledGauge(
+    'praxis_outbox_failed_rows',
+    'Outbox rows marked failed (non-retriable) awaiting an operator',
+    [],
+    (g, s) => g.set(s.failedRows),
+  );
+  sampledGauge(
+    'praxis_consumer_lag',
+    'Messages not yet consumed: end offset minus the consumer group committed offset',
+    ['group', 'topic', 'partition'],
+    (g, s) => {
+      for (const { group, topic, partition, lag } of s.consumerLag)
+        g.set({ group, topic, partition: String(partition) }, lag);
+    },
+  );
+  return () => {
+    if (sampler === source) {
+      sampler = null;
+      cached = null;
+    }
+  };
+}

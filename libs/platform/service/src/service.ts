@@ -81,7 +81,7 @@ export function platformModules(
     AuthModule.forRoot(config),
     subgraphModule({ logger }),
     { module: GraphQLErrorsModule },
-    ObservabilityModule.forRoot({ service: definition.name, database: true }),
+    ObservabilityModule.forRoot({ service: definition.name, database: true, logger }),
   ];
 }
 

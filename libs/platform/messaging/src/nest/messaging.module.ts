@@ -7,7 +7,6 @@ import {
   type DynamicModule,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { BROKER_HEALTH } from '@praxis/platform/observability';
 import { MessagingRuntime } from '../messaging.runtime';
 
 export const MESSAGING_RUNTIME = Symbol('MESSAGING_RUNTIME');
@@ -38,10 +37,9 @@ export class MessagingModule {
       providers: [
         { provide: MESSAGING_RUNTIME, inject: options.inject, useFactory: options.useFactory },
         { provide: MessagingRuntime, useExisting: MESSAGING_RUNTIME },
-        { provide: BROKER_HEALTH, useExisting: MESSAGING_RUNTIME },
         MessagingLifecycle,
       ],
-      exports: [MESSAGING_RUNTIME, MessagingRuntime, BROKER_HEALTH],
+      exports: [MESSAGING_RUNTIME, MessagingRuntime],
     };
   }
 }

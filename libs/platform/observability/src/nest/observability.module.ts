@@ -5,45 +5,58 @@ import {
   Inject,
   Injectable,
   Module,
-  Optional,
   type DynamicModule,
   type MiddlewareConsumer,
   type NestMiddleware,
   type NestModule,
 } from '@nestjs/common';
-import {
-  HealthCheck,
-  HealthCheckService,
-  HealthIndicatorService,
-  TerminusModule,
-  TypeOrmHealthIndicator,
-} from '@nestjs/terminus';
+import { HealthCheck, HealthCheckService, TerminusModule, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { NextFunction, Request, Response } from 'express';
 import { register } from 'prom-client';
 import { CORRELATION_HEADER, correlationIdFrom, runInContext } from '../context';
+import type { Logger } from '../logger';
 import { enableDefaultMetrics } from '../metrics';
 
 export interface ObservabilityOptions {
   service: string;
   /** Whether the service has a database to check. */
   database?: boolean;
+  /** Where access log lines go. */
+  logger: Logger;
 }
 
 export const OBSERVABILITY_OPTIONS = Symbol('OBSERVABILITY_OPTIONS');
 
-/** Provided by the messaging module: readiness asks it whether the broker answers. */
-export const BROKER_HEALTH = Symbol('BROKER_HEALTH');
-export interface BrokerHealth {
-  checkBroker(timeoutMs?: number): Promise<void>;
-}
+/** Probes and scrapes arrive every few seconds; their access lines are debug so they do not drown the rest. */
+const QUIET_PATHS = /^\/(health(\/live)?|metrics)$/;
 
-/** Gives every request a correlation id (the caller's if sane) and runs it inside that work context. */
+/**
+ * Gives every request a correlation id (the caller's if sane), runs it inside that work context, and writes one
+ * access log line when the response is sent: method, path without the query string, status, duration. Never
+ * bodies, query strings or headers, so no token or personal data reaches the logs.
+ */
 @Injectable()
 export class CorrelationMiddleware implements NestMiddleware {
+  constructor(@Inject(OBSERVABILITY_OPTIONS) private readonly options: ObservabilityOptions) {}
+
   use(req: Request, res: Response, next: NextFunction): void {
+    const started = process.hrtime.bigint();
     const correlationId = correlationIdFrom(req.headers[CORRELATION_HEADER]);
     const traceparent = typeof req.headers.traceparent === 'string' ? req.headers.traceparent : undefined;
     res.setHeader(CORRELATION_HEADER, correlationId);
+    res.once('finish', () => {
+      const path = req.originalUrl.split('?')[0];
+      const line = {
+        correlationId,
+        method: req.method,
+        path,
+        status: res.statusCode,
+        durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+      };
+      if (QUIET_PATHS.test(path)) this.options.logger.debug(line, 'request');
+      else if (res.statusCode >= 500) this.options.logger.error(line, 'request');
+      else this.options.logger.info(line, 'request');
+    });
     runInContext({ correlationId, causationId: null, actorId: null, traceparent }, next);
   }
 }
@@ -52,10 +65,8 @@ export class CorrelationMiddleware implements NestMiddleware {
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
-    private readonly indicators: HealthIndicatorService,
     @Inject(OBSERVABILITY_OPTIONS) private readonly options: ObservabilityOptions,
     @Inject(TypeOrmHealthIndicator) private readonly db: TypeOrmHealthIndicator,
-    @Optional() @Inject(BROKER_HEALTH) private readonly broker: BrokerHealth | null,
   ) {}
 
   /** Liveness: the process serves requests. */
@@ -65,25 +76,16 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** Readiness: the database and the broker answer. */
+  /**
+   * Readiness: the database answers. Not the broker: the outbox keeps writes safe while Kafka is away, so a
+   * service without its broker still serves; broker reachability, outbox age and consumer lag are metrics.
+   */
   @Get()
   @HealthCheck()
   ready() {
     const checks = [];
     if (this.options.database !== false) {
       checks.push(() => this.db.pingCheck('database', { timeout: 2000 }));
-    }
-    const broker = this.broker;
-    if (broker) {
-      checks.push(async () => {
-        const indicator = this.indicators.check('broker');
-        try {
-          await broker.checkBroker();
-          return indicator.up();
-        } catch (error) {
-          return indicator.down({ message: error instanceof Error ? error.message : String(error) });
-        }
-      });
     }
     return this.health.check(checks);
   }
