@@ -94,7 +94,12 @@ describe('docker-compose.yml', () => {
   it("passes each service's own configuration validation with the environment compose gives it, compiled", async () => {
     await build(ROOT, OUT);
     const { privateJwk } = await generateSigningKeys();
-    const given = { PRAXIS_SIGNING_KEY: JSON.stringify(privateJwk) };
+    const eventKeys = await generateSigningKeys();
+    const given = {
+      PRAXIS_SIGNING_KEY: JSON.stringify(privateJwk),
+      PRAXIS_EVENT_SIGNING_KEY: JSON.stringify(eventKeys.privateJwk),
+      PRAXIS_EVENT_VERIFICATION_KEYS: JSON.stringify(eventKeys.publicJwks),
+    };
     for (const service of SERVICES) {
       const environment = Object.fromEntries(
         Object.entries(compose.services[service.name].environment ?? {}).map(([key, value]) => [

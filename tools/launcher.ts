@@ -32,8 +32,11 @@ const MOCK_KAFKA_ENV = {
   KAFKA_MAX_WAIT_MS: '100',
 };
 
-async function signingKeys(dataDir: string): Promise<{ privateJwk: string; publicJwks: string }> {
-  const file = path.join(dataDir, 'auth-keys.json');
+async function signingKeys(
+  dataDir: string,
+  name = 'auth-keys.json',
+): Promise<{ privateJwk: string; publicJwks: string }> {
+  const file = path.join(dataDir, name);
   if (existsSync(file))
     return JSON.parse(readFileSync(file, 'utf8')) as { privateJwk: string; publicJwks: string };
   const keys = await generateSigningKeys();
@@ -102,6 +105,8 @@ export async function launchPlatform(options: LaunchOptions): Promise<RunningPla
     const portOf = (service: ServiceEntry) => servicePort(service, portBase);
     if (portBase !== undefined) log(`ports from PRAXIS_PORT_BASE=${portBase}`);
     const keys = await signingKeys(dataDir);
+    // membership signs role events with its own key; the consuming services verify with its public half
+    const eventKeys = await signingKeys(dataDir, 'event-keys.json');
     const prefix = env.PRAXIS_DB_PREFIX ?? 'praxis';
     const selected = SERVICES.filter((service) => !options.only || options.only.includes(service.name));
     const urls: Record<string, string> = {};
@@ -117,12 +122,16 @@ export async function launchPlatform(options: LaunchOptions): Promise<RunningPla
         PORT: String(portOf(service)),
         KAFKA_BROKERS: brokers,
         AUTH_JWKS: keys.publicJwks,
+        EVENT_VERIFICATION_KEYS: eventKeys.publicJwks,
         OUTBOX_POLL_INTERVAL_MS: env.OUTBOX_POLL_INTERVAL_MS ?? '1000',
       };
       if (service.database)
         serviceEnv.DATABASE_URL = await ensureDatabase(postgres.url, `${prefix}_${service.name}`);
       else delete serviceEnv.DATABASE_URL;
-      if (service.name === 'membership') serviceEnv.AUTH_SIGNING_KEY = keys.privateJwk;
+      if (service.name === 'membership') {
+        serviceEnv.AUTH_SIGNING_KEY = keys.privateJwk;
+        serviceEnv.EVENT_SIGNING_KEY = eventKeys.privateJwk;
+      }
       // the supergraph records the fixed ports; the gateway is pointed at wherever the subgraphs listen now
       if (service.name === 'gateway')
         for (const subgraph of SUBGRAPHS)

@@ -2,6 +2,7 @@ import { Controller, Get, Module, type DynamicModule } from '@nestjs/common';
 import type { JSONWebKeySet } from 'jose';
 import { ALL_EVENTS } from '@praxis/contracts';
 import type { TokenIssuer } from '@praxis/platform/auth';
+import type { EventSigner } from '@praxis/platform/messaging';
 import type { Logger } from '@praxis/platform/observability';
 import { platformModules, type ServiceDefinition } from '@praxis/platform/service';
 import { MembershipFeatureModule } from '@praxis/membership/feature';
@@ -34,12 +35,13 @@ export class MembershipAppModule {
     logger: Logger,
     issuer: TokenIssuer,
     publicJwks: JSONWebKeySet,
+    eventSigner: EventSigner,
   ): DynamicModule {
     return {
       module: MembershipAppModule,
       imports: [
         ...platformModules(membershipService, config, logger),
-        MembershipFeatureModule.forRoot({ issuer }),
+        MembershipFeatureModule.forRoot({ issuer, eventSigner }),
       ],
       controllers: [jwksController(publicJwks)],
     };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError, env, loadConfig } from '@praxis/platform/config';
+import { eventSigningKeySchema } from '@praxis/platform/messaging';
 import { serviceEnvShape } from '@praxis/platform/service';
 
 const membershipEnvShape = {
@@ -18,6 +19,8 @@ const membershipEnvShape = {
     { message: 'must be a private JWK (JSON with "d" and "kid")' },
   ),
   AUTH_TOKEN_TTL_SECONDS: env.int(3600, 60),
+  /** Private key (P-256 JWK JSON) signing events that confer rights; consumers hold its public half. */
+  EVENT_SIGNING_KEY: eventSigningKeySchema,
   PRAXIS_ADMIN_EMAIL: z.email().optional(),
   PRAXIS_ADMIN_PASSWORD: z.string().min(12).optional(),
   PRAXIS_ADMIN_INSTITUTION: z.string().min(2).default('Praxis programme office'),

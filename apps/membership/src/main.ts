@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { JWK } from 'jose';
 import { TokenIssuer } from '@praxis/platform/auth';
+import { EventSigner } from '@praxis/platform/messaging';
 import { bootstrapService } from '@praxis/platform/service';
 import { MembershipService } from '@praxis/membership/feature';
 import { MembershipAppModule } from './app.module';
@@ -8,6 +9,7 @@ import { loadMembershipConfig, type MembershipConfig } from './config';
 
 export async function startMembership() {
   let issuer: TokenIssuer | undefined;
+  let eventSigner: EventSigner | undefined;
   return bootstrapService<MembershipConfig>({
     name: 'membership',
     loadConfig: () => loadMembershipConfig(),
@@ -15,10 +17,11 @@ export async function startMembership() {
     module: (config, logger) => {
       const privateJwk = JSON.parse(config.AUTH_SIGNING_KEY) as JWK;
       const { d: _private, ...publicJwk } = privateJwk;
-      if (!issuer) throw new Error('issuer not ready');
-      return MembershipAppModule.forRoot(config, logger, issuer, { keys: [publicJwk] });
+      if (!issuer || !eventSigner) throw new Error('issuer not ready');
+      return MembershipAppModule.forRoot(config, logger, issuer, { keys: [publicJwk] }, eventSigner);
     },
     prepare: async (config) => {
+      eventSigner = await EventSigner.fromJwk(JSON.parse(config.EVENT_SIGNING_KEY) as JWK);
       issuer = await TokenIssuer.fromJwk(JSON.parse(config.AUTH_SIGNING_KEY) as JWK, {
         issuer: config.AUTH_ISSUER,
         audience: config.AUTH_AUDIENCE,

@@ -2,9 +2,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ALL_EVENTS } from '@praxis/contracts';
 import type { Logger } from '@praxis/platform/observability';
 import { platformModules, type ServiceDefinition } from '@praxis/platform/service';
-import { mentorshipDatabase } from '@praxis/mentorship/data-access';
+import { memberReplicaConsumer, mentorshipDatabase } from '@praxis/mentorship/data-access';
 import {
-  memberReplicaHandlers,
   MentorshipFeatureModule,
   supervisionHandlers,
   type MentorshipOptions,
@@ -18,7 +17,7 @@ export function mentorshipService(options: MentorshipOptions): ServiceDefinition
     ...mentorshipDatabase,
     produces: ALL_EVENTS.filter((contract) => contract.type.startsWith('mentorship.')),
     consumers: () => [
-      { groupId: 'mentorship.member-replica', handlers: memberReplicaHandlers() },
+      memberReplicaConsumer(),
       { groupId: 'mentorship.supervision', handlers: supervisionHandlers(options.weights) },
     ],
   };

@@ -5,6 +5,9 @@ const BASE = {
   DATABASE_URL: 'postgres://praxis:praxis@127.0.0.1:5432/praxis_mentorship',
   KAFKA_BROKERS: '127.0.0.1:9092',
   AUTH_JWKS: JSON.stringify({ keys: [] }),
+  EVENT_VERIFICATION_KEYS: JSON.stringify({
+    keys: [{ kty: 'EC', crv: 'P-256', x: 'eA', y: 'eQ', kid: 'membership-events' }],
+  }),
 };
 
 describe('mentorship configuration', () => {
@@ -34,5 +37,14 @@ describe('mentorship configuration', () => {
     expect(() => loadMentorshipConfig({ ...BASE, MATCH_WEIGHT_SHARED_INTEREST: 'lots' })).toThrow(
       ConfigError,
     );
+  });
+
+  it("refuses to start a member replica without membership's public event keys, or with a private key", () => {
+    const { EVENT_VERIFICATION_KEYS: _keys, ...withoutKeys } = BASE;
+    expect(() => loadMentorshipConfig(withoutKeys)).toThrow(/EVENT_VERIFICATION_KEYS/);
+    const privateKey = { kty: 'EC', crv: 'P-256', x: 'eA', y: 'eQ', d: 'ZA', kid: 'k' };
+    expect(() =>
+      loadMentorshipConfig({ ...BASE, EVENT_VERIFICATION_KEYS: JSON.stringify({ keys: [privateKey] }) }),
+    ).toThrow(/EVENT_VERIFICATION_KEYS/);
   });
 });

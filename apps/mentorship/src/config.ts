@@ -1,4 +1,5 @@
 import { env, loadConfig } from '@praxis/platform/config';
+import { memberReplicaEnvShape } from '@praxis/platform/member-replica';
 import { serviceEnvShape } from '@praxis/platform/service';
 import { matchWeightsEnvShape, mentorshipOptionsFromEnv } from '@praxis/mentorship/feature';
 
@@ -10,6 +11,7 @@ import { matchWeightsEnvShape, mentorshipOptionsFromEnv } from '@praxis/mentorsh
 const mentorshipEnvShape = {
   ...serviceEnvShape,
   PORT: env.port(3003),
+  ...memberReplicaEnvShape,
   ...matchWeightsEnvShape,
 };
 

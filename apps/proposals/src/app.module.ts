@@ -2,11 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ALL_EVENTS } from '@praxis/contracts';
 import type { Logger } from '@praxis/platform/observability';
 import { platformModules, type ServiceDefinition } from '@praxis/platform/service';
-import {
-  MEMBER_REPLICA_GROUP,
-  memberReplicaHandlers,
-  proposalsDatabase,
-} from '@praxis/proposals/data-access';
+import { memberReplicaConsumer, proposalsDatabase } from '@praxis/proposals/data-access';
 import { ProposalsFeatureModule } from '@praxis/proposals/feature';
 import type { ProposalsConfig } from './config';
 
@@ -15,7 +11,7 @@ export const proposalsService: ServiceDefinition = {
   name: 'proposals',
   ...proposalsDatabase,
   produces: ALL_EVENTS.filter((contract) => contract.type.startsWith('proposals.')),
-  consumers: () => [{ groupId: MEMBER_REPLICA_GROUP, handlers: memberReplicaHandlers() }],
+  consumers: () => [memberReplicaConsumer()],
 };
 
 @Module({})

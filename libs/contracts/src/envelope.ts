@@ -17,6 +17,11 @@ export const envelopeSchema = z.object({
    * state about an aggregate compares this, not arrival order. Absent on events produced before it existed.
    */
   sequence: z.number().int().positive().optional(),
+  /**
+   * Detached JWS (ES256) by the producer over the event's identity and payload; required on events whose
+   * contract `confersRights`, which consumers verify before acting.
+   */
+  signature: z.string().min(1).optional(),
   payload: z.unknown(),
 });
 
@@ -33,6 +38,11 @@ export interface EventContract<TSchema extends z.ZodType = z.ZodType> {
   readonly payload: TSchema;
   /** Whether the payload holds personal or demographic data that must stay on restricted topics. */
   readonly sensitive: boolean;
+  /**
+   * Whether acting on the event gives someone rights (a role grant): such events are signed by their producer
+   * and every consumer verifies the signature before applying them.
+   */
+  readonly confersRights: boolean;
 }
 
 export type PayloadOf<C extends EventContract> = z.infer<C['payload']>;
@@ -47,6 +57,7 @@ export function defineEvent<TSchema extends z.ZodType>(spec: {
   version: number;
   payload: TSchema;
   sensitive?: boolean;
+  confersRights?: boolean;
 }): EventContract<TSchema> {
   for (const [name, value] of [
     ['service', spec.service],
@@ -67,6 +78,7 @@ export function defineEvent<TSchema extends z.ZodType>(spec: {
     topic: `${type}.v${spec.version}`,
     payload: spec.payload,
     sensitive: spec.sensitive ?? false,
+    confersRights: spec.confersRights ?? false,
   };
 }
 

@@ -1,17 +1,19 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TokenIssuer } from '@praxis/platform/auth';
+import { EventSigner } from '@praxis/platform/messaging';
 import { MembershipErrorFilter } from './membership.errors';
 import { InstitutionResolver, MemberResolver } from './membership.resolver';
 import { MembershipService } from './membership.service';
 
 @Module({})
 export class MembershipFeatureModule {
-  static forRoot(options: { issuer: TokenIssuer }): DynamicModule {
+  static forRoot(options: { issuer: TokenIssuer; eventSigner: EventSigner }): DynamicModule {
     return {
       module: MembershipFeatureModule,
       providers: [
         { provide: TokenIssuer, useValue: options.issuer },
+        { provide: EventSigner, useValue: options.eventSigner },
         MembershipService,
         MemberResolver,
         InstitutionResolver,

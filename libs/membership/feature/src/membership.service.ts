@@ -22,7 +22,7 @@ import {
   type RoleGrant,
 } from '@praxis/platform/auth';
 import { decodeCursor, toConnection, type Connection } from '@praxis/platform/graphql';
-import { appendToOutbox } from '@praxis/platform/messaging';
+import { appendToOutbox, EventSigner } from '@praxis/platform/messaging';
 import {
   DemographicsEntity,
   InstitutionEntity,
@@ -80,6 +80,8 @@ export class MembershipService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly issuer: TokenIssuer,
+    /** Signs role events: other services act on a role change only when membership's signature verifies. */
+    private readonly eventSigner: EventSigner,
   ) {}
 
   async register(command: RegisterCommand): Promise<{ token: string; member: MemberWithRoles }> {
@@ -325,11 +327,13 @@ export class MembershipService {
         [memberId, role, scope ?? '', scope, grantedBy],
       );
       if (inserted.length > 0) {
-        await appendToOutbox(manager, MemberRoleGrantedV1, memberId, {
+        await appendToOutbox(
+          manager,
+          MemberRoleGrantedV1,
           memberId,
-          role,
-          institutionId: scope,
-        });
+          { memberId, role, institutionId: scope },
+          { signer: this.eventSigner },
+        );
       }
       const member = await this.requireMember(manager, memberId);
       return { member, roles: (await this.rolesOf(manager, [memberId])).get(memberId) ?? [] };
@@ -358,7 +362,13 @@ export class MembershipService {
           ],
         );
       }
-      await appendToOutbox(manager, MemberRoleRevokedV1, memberId, { memberId, role, institutionId: scope });
+      await appendToOutbox(
+        manager,
+        MemberRoleRevokedV1,
+        memberId,
+        { memberId, role, institutionId: scope },
+        { signer: this.eventSigner },
+      );
       return { member, roles: (await this.rolesOf(manager, [memberId])).get(memberId) ?? [] };
     });
   }

@@ -1,2 +1,3 @@
 export * from './mentorship.entities';
 export * from './mentorship.database';
+export * from './member-replica';

@@ -7,51 +7,13 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { CareerStage, Role } from '@praxis/contracts';
+import type { CareerStage } from '@praxis/contracts';
 
 export type RelationshipKind = 'MENTORING' | 'SUPERVISION';
 export type RelationshipOrigin = 'REQUEST' | 'MATCHING' | 'COMPETITION';
 export type RelationshipStatus = 'REQUESTED' | 'ACTIVE' | 'DECLINED' | 'ENDED';
 /** Spec formats: how the mentor is willing to mentor (alone with one mentee, or a group). */
 export type MentorFormat = 'ONE_TO_ONE' | 'GROUP';
-
-/** Local replica of membership's public profile, fed by membership events (consumer group mentorship.member-replica). */
-@Entity({ name: 'member_replica' })
-export class MemberReplicaEntity {
-  @PrimaryColumn({ type: 'uuid' })
-  memberId!: string;
-
-  @Column({ type: 'text' })
-  displayName!: string;
-
-  @Column({ type: 'text' })
-  careerStage!: CareerStage;
-
-  @Column({ type: 'uuid' })
-  institutionId!: string;
-
-  @Column({ type: 'text', nullable: true })
-  specialty!: string | null;
-
-  @Column({ type: 'text', array: true, default: () => `'{}'` })
-  interests!: string[];
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
-}
-
-/**
- * Roles apart from the profile: role events and registration travel on different topics, so either may arrive
- * first, and neither has to wait for the other.
- */
-@Entity({ name: 'member_role_replica' })
-export class MemberRoleReplicaEntity {
-  @PrimaryColumn({ type: 'uuid' })
-  memberId!: string;
-
-  @PrimaryColumn({ type: 'text' })
-  role!: Role;
-}
 
 @Entity({ name: 'mentor_profile' })
 export class MentorProfileEntity {
@@ -560,8 +522,6 @@ export class CoachingRequestEntity {
 }
 
 export const MENTORSHIP_ENTITIES = [
-  MemberReplicaEntity,
-  MemberRoleReplicaEntity,
   MentorProfileEntity,
   MenteeProfileEntity,
   RelationshipEntity,

@@ -1,7 +1,6 @@
 export * from './mentorship-feature.module';
 export * from './mentorship.options';
 export * from './mentorship.errors';
-export * from './member-replica.handlers';
 export * from './matching.service';
 export * from './profiles.service';
 export * from './relationships.service';

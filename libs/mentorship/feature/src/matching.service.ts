@@ -9,13 +9,13 @@ import { appendToOutbox, handle, type EventHandler } from '@praxis/platform/mess
 import {
   MatchProposalEntity,
   MatchRunEntity,
-  MemberReplicaEntity,
   MenteeProfileEntity,
   RelationshipEntity,
   SupervisionProposalEntity,
   type StoredReason,
   type UnmatchedRecord,
 } from '@praxis/mentorship/data-access';
+import { MemberReplicaEntity } from '@praxis/platform/member-replica';
 import {
   hardConstraintViolations,
   MentorshipDomainError,

@@ -4,18 +4,15 @@ import type { DataSource } from 'typeorm';
 import {
   CompetitionResultsPublishedV1,
   createEvent,
-  MemberRegisteredV1,
-  MemberRoleGrantedV1,
   type EventContract,
   type EventOf,
 } from '@praxis/contracts';
 import { createServiceDataSource } from '@praxis/platform/database';
-import { EventConsumer } from '@praxis/platform/messaging';
+import { MemberReplicaEntity } from '@praxis/platform/member-replica';
+import { EventConsumer, type EventHandler } from '@praxis/platform/messaging';
 import { createLogger } from '@praxis/platform/observability';
 import { createTestDatabase, uniqueName } from '@praxis/platform/testing';
 import {
-  MemberReplicaEntity,
-  MemberRoleReplicaEntity,
   mentorshipDatabase,
   MentorProfileEntity,
   RelationshipEntity,
@@ -23,7 +20,6 @@ import {
 } from '@praxis/mentorship/data-access';
 import { DEFAULT_MATCH_WEIGHTS, MentorshipDomainError, MentorshipErrorCode } from '@praxis/mentorship/domain';
 import { supervisionHandlers } from './matching.service';
-import { memberReplicaHandlers } from './member-replica.handlers';
 import type { MentorshipOptions } from './mentorship.options';
 import { RelationshipsService } from './relationships.service';
 
@@ -77,7 +73,7 @@ describe('mentorship against PostgreSQL', () => {
   }
 
   /** The consumer the service runs, fed one message at a time (a redelivery is the same message again). */
-  function consumerFor(groupId: string, handlers: ReturnType<typeof memberReplicaHandlers>) {
+  function consumerFor(groupId: string, handlers: EventHandler[]) {
     const consumer = new EventConsumer({
       kafka: {} as Kafka,
       dataSource,
@@ -152,39 +148,6 @@ describe('mentorship against PostgreSQL', () => {
     expect(profile.activeMentees).toBe(0);
     const again = await service.requestMentor(mentee, mentorId, 'back again');
     expect(again.status).toBe('REQUESTED');
-  });
-
-  it('applies a redelivered membership event once, and takes role events before or after registration', async () => {
-    const deliver = consumerFor(uniqueName('mentorship.member-replica'), memberReplicaHandlers());
-    const memberId = randomUUID();
-    const meta = { aggregateId: memberId, actorId: memberId, correlationId: randomUUID() };
-    // the role grant may overtake the registration: it lands in its own table, nothing waits
-    const granted = createEvent(MemberRoleGrantedV1, meta, { memberId, role: 'mentor', institutionId: null });
-    expect(await deliver(MemberRoleGrantedV1, granted)).toBe('applied');
-    const registered = createEvent(MemberRegisteredV1, meta, {
-      memberId,
-      displayName: 'Dr Replica',
-      careerStage: 'RESIDENT',
-      institutionId,
-      specialty: 'Neurology',
-      interests: ['medical education'],
-      registeredAt: new Date().toISOString(),
-    });
-    expect(await deliver(MemberRegisteredV1, registered)).toBe('applied');
-    // a local edit the redelivery must not undo, to prove the duplicate had no effect at all
-    await dataSource.getRepository(MemberReplicaEntity).update({ memberId }, { displayName: 'edited since' });
-    expect(await deliver(MemberRegisteredV1, registered)).toBe('duplicate');
-    expect(await deliver(MemberRoleGrantedV1, granted)).toBe('duplicate');
-    const rows = await dataSource.getRepository(MemberReplicaEntity).findBy({ memberId });
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({
-      displayName: 'edited since',
-      careerStage: 'RESIDENT',
-      specialty: 'Neurology',
-    });
-    expect(await dataSource.getRepository(MemberRoleReplicaEntity).findBy({ memberId })).toEqual([
-      { memberId, role: 'mentor' },
-    ]);
   });
 
   it('proposes one supervisor per winning proposal, whether the event is redelivered or published again', async () => {

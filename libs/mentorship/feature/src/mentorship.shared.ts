@@ -2,13 +2,13 @@ import type { EntityManager } from 'typeorm';
 import { MentorshipRelationshipStartedV1 } from '@praxis/contracts';
 import { appendToOutbox } from '@praxis/platform/messaging';
 import {
-  MemberReplicaEntity,
   MenteeProfileEntity,
   MentorProfileEntity,
   RelationshipEntity,
   type RelationshipKind,
   type RelationshipOrigin,
 } from '@praxis/mentorship/data-access';
+import { MemberReplicaEntity } from '@praxis/platform/member-replica';
 import {
   MentorshipDomainError,
   MentorshipErrorCode,

@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { dlqTopicFor, parseEvent, type EventContract, type EventOf } from '@praxis/contracts';
 import { messagingMetrics, runInContext, type Logger } from '@praxis/platform/observability';
 import { dlqReasonOf, errorMessage, isRetriable } from './errors';
+import type { EventVerifier } from './event-signature';
 import type { KafkaSettings } from './kafka-settings';
 
 /** Where a handler runs: its consumer group (the scope of the inbox and of the applied sequences). */
@@ -37,6 +38,8 @@ export interface EventConsumerOptions {
   >;
   logger: Logger;
   retryBaseMs?: number;
+  /** Checks the signatures of events that confer rights; required when a handler consumes one. */
+  verifier?: EventVerifier;
 }
 
 export type ConsumeOutcome = 'applied' | 'duplicate' | 'dead-lettered';
@@ -58,6 +61,11 @@ export class EventConsumer {
         throw new Error(`two handlers for ${handler.contract.topic} in group ${options.groupId}`);
       }
       this.byTopic.set(handler.contract.topic, handler);
+      if (handler.contract.confersRights && !options.verifier) {
+        throw new Error(
+          `group ${options.groupId} consumes ${handler.contract.topic}, which confers rights, without an event verifier (EVENT_VERIFICATION_KEYS)`,
+        );
+      }
     }
     this.resetJoined();
   }
@@ -130,6 +138,13 @@ export class EventConsumer {
       return this.deadLetter(payload, 'contract-violation', parsed.reason, 0);
     }
     const event = parsed.event;
+    if (handler.contract.confersRights) {
+      try {
+        await this.options.verifier?.verify(event);
+      } catch (error) {
+        return this.deadLetter(payload, dlqReasonOf(error), errorMessage(error), 0);
+      }
+    }
     const traceparent = headerString(message.headers, 'traceparent');
     const context = {
       correlationId: event.correlationId,

@@ -7,5 +7,6 @@ export * from './outbox.writer';
 export * from './outbox.relay';
 export * from './event.consumer';
 export * from './replica-ordering';
+export * from './event-signature';
 export * from './messaging.runtime';
 export * from './nest/messaging.module';

@@ -16,6 +16,7 @@ import {
 } from './broker';
 import { errorMessage } from './errors';
 import { EventConsumer, type EventHandler } from './event.consumer';
+import type { EventVerifier } from './event-signature';
 import { createKafka, type KafkaSettings } from './kafka-settings';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox.relay';
 
@@ -28,6 +29,8 @@ export interface MessagingRuntimeOptions {
   /** Events this service publishes through its outbox (their topics are provisioned). */
   produces: readonly EventContract[];
   consumers?: Array<{ groupId: string; handlers: EventHandler[] }>;
+  /** Verifies events that confer rights before any handler sees them (membership's event keys). */
+  verifier?: EventVerifier;
   relay?: Partial<Pick<OutboxRelayOptions, 'pollIntervalMs' | 'minBackoffMs' | 'maxBackoffMs' | 'batchSize'>>;
 }
 
@@ -67,6 +70,7 @@ export class MessagingRuntime implements MessagingSampler {
           producer: () => this.sharedProducer(),
           settings: options.settings,
           logger: options.logger.child({ component: 'consumer', groupId: consumer.groupId }),
+          verifier: options.verifier,
         }),
     );
   }

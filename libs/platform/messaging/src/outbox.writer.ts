@@ -7,6 +7,7 @@ import {
   type PayloadOf,
 } from '@praxis/contracts';
 import { contextOrNew } from '@praxis/platform/observability';
+import type { EventSigner } from './event-signature';
 
 export const OUTBOX_CHANNEL = 'praxis_outbox';
 
@@ -20,7 +21,13 @@ export async function appendToOutbox<C extends EventContract>(
   contract: C,
   aggregateId: string,
   payload: PayloadOf<C>,
-  meta: { actorId?: string | null; correlationId?: string; causationId?: string | null } = {},
+  meta: {
+    actorId?: string | null;
+    correlationId?: string;
+    causationId?: string | null;
+    /** Required for contracts that confer rights: consumers act only on events that verify. */
+    signer?: EventSigner;
+  } = {},
 ): Promise<EventOf<C>> {
   if (!manager.queryRunner?.isTransactionActive) {
     throw new Error(`appendToOutbox(${contract.topic}) must run inside a transaction with the state change`);
@@ -28,6 +35,10 @@ export async function appendToOutbox<C extends EventContract>(
   if (contractForTopic(contract.topic) !== contract) {
     // a contract missing from the registry could be produced but never validated by any consumer
     throw new Error(`event ${contract.topic} is not registered in @praxis/contracts ALL_EVENTS`);
+  }
+  if (contract.confersRights && !meta.signer) {
+    // every consumer would dead-letter it: fail the write instead of granting nothing silently
+    throw new Error(`event ${contract.topic} confers rights and must be signed (pass a signer)`);
   }
   const context = contextOrNew();
   const sequence = await nextSequence(manager, aggregateId);
@@ -42,6 +53,7 @@ export async function appendToOutbox<C extends EventContract>(
     },
     payload,
   );
+  if (meta.signer) event.signature = await meta.signer.sign(event);
   const headers: Record<string, string> = {
     'x-correlation-id': event.correlationId,
     'x-event-type': event.type,

@@ -1,6 +1,7 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import type { JSONWebKeySet } from 'jose';
 import { DataSource } from 'typeorm';
 import type { EventContract } from '@praxis/contracts';
 import { AuthModule, authVerifyEnvShape, type VerifierConfig } from '@praxis/platform/auth';
@@ -12,6 +13,8 @@ import {
 } from '@praxis/platform/database';
 import { GraphQLErrorsModule, inputValidationPipe, subgraphModule } from '@praxis/platform/graphql';
 import {
+  eventVerificationKeysSchema,
+  EventVerifier,
   kafkaEnvShape,
   kafkaSettingsFromEnv,
   MessagingModule,
@@ -34,6 +37,8 @@ export const serviceEnvShape = {
   ...kafkaEnvShape,
   ...authVerifyEnvShape,
   OUTBOX_POLL_INTERVAL_MS: env.int(2000, 50),
+  /** Membership's public event keys (JWKS JSON): required by services consuming events that confer rights. */
+  EVENT_VERIFICATION_KEYS: eventVerificationKeysSchema.optional(),
 };
 
 export type ServiceConfig = {
@@ -41,6 +46,7 @@ export type ServiceConfig = {
   LOG_LEVEL: string;
   DATABASE_URL: string;
   OUTBOX_POLL_INTERVAL_MS: number;
+  EVENT_VERIFICATION_KEYS?: string;
 } & Parameters<typeof kafkaSettingsFromEnv>[1] &
   VerifierConfig;
 
@@ -100,6 +106,9 @@ export function messagingOptions(
     produces: definition.produces,
     consumers: definition.consumers?.(dataSource) ?? [],
     relay: { pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS },
+    ...(config.EVENT_VERIFICATION_KEYS
+      ? { verifier: new EventVerifier(JSON.parse(config.EVENT_VERIFICATION_KEYS) as JSONWebKeySet) }
+      : {}),
   };
 }
 

@@ -1,3 +1,3 @@
 export * from './proposals.entities';
 export * from './proposals.database';
-export * from './member-replica.handlers';
+export * from './member-replica';

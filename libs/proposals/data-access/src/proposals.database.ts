@@ -1,10 +1,17 @@
+import { MEMBER_REPLICA_ENTITIES } from '@praxis/platform/member-replica';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@praxis/platform/messaging';
 import { PROPOSALS_ENTITIES } from './proposals.entities';
+import { SharedMemberReplica1796000000001 } from './migrations/1796000000001-shared-member-replica';
 import { ProposalsSchema1795306481769 } from './migrations/1795306481769-proposals-schema';
 import { FrozenFeedback1796090662008 } from './migrations/1796090662008-frozen-feedback';
 
 /** Everything the proposals database holds: for the app, the migration tools and the drift check. */
 export const proposalsDatabase = {
-  entities: [...MESSAGING_ENTITIES, ...PROPOSALS_ENTITIES],
-  migrations: [...MESSAGING_MIGRATIONS, ProposalsSchema1795306481769, FrozenFeedback1796090662008],
+  entities: [...MESSAGING_ENTITIES, ...MEMBER_REPLICA_ENTITIES, ...PROPOSALS_ENTITIES],
+  migrations: [
+    ...MESSAGING_MIGRATIONS,
+    ProposalsSchema1795306481769,
+    SharedMemberReplica1796000000001,
+    FrozenFeedback1796090662008,
+  ],
 };

@@ -376,50 +376,6 @@ export class JudgingAuditEntity {
   at!: Date;
 }
 
-/**
- * Local replica of membership's public profiles and roles, built from its events. A role grant can arrive
- * before the registration (different topics), so a row can exist with `registered = false`.
- */
-@Entity({ name: 'member_replica' })
-export class MemberReplicaEntity {
-  @PrimaryColumn({ type: 'uuid' })
-  memberId!: string;
-
-  @Column({ type: 'boolean', default: false })
-  registered!: boolean;
-
-  @Column({ type: 'text', nullable: true })
-  displayName!: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  careerStage!: CareerStage | null;
-
-  @Column({ type: 'uuid', nullable: true })
-  institutionId!: string | null;
-
-  @Column({ type: 'text', array: true, default: () => `'{}'` })
-  interests!: string[];
-
-  /** Global roles held (judge, mentor, admin); lead grants are institution-scoped and not needed here. */
-  @Column({ type: 'text', array: true, default: () => `'{}'` })
-  roles!: string[];
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
-}
-
-@Entity({ name: 'institution_replica' })
-export class InstitutionReplicaEntity {
-  @PrimaryColumn({ type: 'uuid' })
-  institutionId!: string;
-
-  @Column({ type: 'text' })
-  name!: string;
-
-  @Column({ type: 'char', length: 2 })
-  country!: string;
-}
-
 export const PROPOSALS_ENTITIES = [
   CompetitionEntity,
   ProposalEntity,
@@ -429,6 +385,4 @@ export const PROPOSALS_ENTITIES = [
   AssignmentEntity,
   ReviewEntity,
   JudgingAuditEntity,
-  MemberReplicaEntity,
-  InstitutionReplicaEntity,
 ];

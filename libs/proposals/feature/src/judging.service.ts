@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { ReviewSubmittedV1 } from '@praxis/contracts';
 import type { Principal } from '@praxis/platform/auth';
 import { appendToOutbox } from '@praxis/platform/messaging';
+import { memberReplica } from '@praxis/platform/member-replica';
 import {
   AssignmentEntity,
   CompetitionEntity,
@@ -79,8 +80,7 @@ export class JudgingService {
           phase,
         });
       }
-      const replica = await replicaOf(manager, [memberId]);
-      if (!replica.get(memberId)?.roles.includes('judge')) {
+      if (!(await memberReplica(manager).holds(memberId, 'judge'))) {
         throw ProposalsServiceError.invalid([
           { field: 'memberId', rule: 'judgeRole', message: 'the member does not hold the judge role' },
         ]);
@@ -517,8 +517,7 @@ export class JudgingService {
     memberId: string,
   ): Promise<void> {
     const inPool = await manager.existsBy(CompetitionJudgeEntity, { competitionId, memberId });
-    const replica = await replicaOf(manager, [memberId]);
-    if (!inPool || !replica.get(memberId)?.roles.includes('judge')) {
+    if (!inPool || !(await memberReplica(manager).holds(memberId, 'judge'))) {
       throw ProposalsServiceError.forbidden('you are not a judge of this competition');
     }
   }

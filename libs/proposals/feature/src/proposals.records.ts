@@ -3,10 +3,10 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import {
   CompetitionEntity,
   ConflictEntity,
-  MemberReplicaEntity,
   ProposalEntity,
   type StoredCriterion,
 } from '@praxis/proposals/data-access';
+import { MemberReplicaEntity } from '@praxis/platform/member-replica';
 import {
   assertNotFrozen,
   ConflictKind,
@@ -141,15 +141,15 @@ export function teamSnapshot(
   replica: Map<string, MemberReplicaEntity>,
 ): TeamMemberSnapshot[] {
   return team.map((memberId) => {
+    // the replica holds a profile only once the member's registration has arrived
     const known = replica.get(memberId);
-    const registered = known?.registered === true;
     return {
       memberId,
-      registered,
-      institutionId: registered ? (known?.institutionId ?? null) : null,
-      careerStage: registered ? (known?.careerStage ?? null) : null,
+      registered: known !== undefined,
+      institutionId: known?.institutionId ?? null,
+      careerStage: known?.careerStage ?? null,
       isLead: memberId === leadId,
-      ...(registered && known?.displayName ? { displayName: known.displayName } : {}),
+      ...(known ? { displayName: known.displayName } : {}),
     };
   });
 }

@@ -7,6 +7,7 @@ export const MemberRoleRevokedV1 = defineEvent({
   entity: 'member',
   happened: 'role-revoked',
   version: 1,
+  confersRights: true,
   payload: z.object({
     memberId: memberIdSchema,
     role: roleSchema,

@@ -1,0 +1,283 @@
+import { randomUUID } from 'node:crypto';
+import type { Producer } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import {
+  createEvent,
+  dlqTopicFor,
+  MemberProfileUpdatedV1,
+  MemberRegisteredV1,
+  MemberRoleGrantedV1,
+  MemberRoleRevokedV1,
+  type EventContract,
+  type EventOf,
+  type PayloadOf,
+} from '@praxis/contracts';
+import { generateSigningKeys } from '@praxis/platform/auth';
+import { createServiceDataSource } from '@praxis/platform/database';
+import {
+  EventSigner,
+  EventVerifier,
+  MESSAGING_ENTITIES,
+  MESSAGING_MIGRATIONS,
+  MessagingRuntime,
+} from '@praxis/platform/messaging';
+import { createLogger } from '@praxis/platform/observability';
+import {
+  collectTopic,
+  createTestDatabase,
+  testBrokers,
+  testKafka,
+  uniqueName,
+  waitFor,
+} from '@praxis/platform/testing';
+import { memberReplicaHandlers } from './member-replica.handlers';
+import { MEMBER_REPLICA_ENTITIES, MemberReplicaEntity } from './member-replica.entities';
+import { CreateMemberReplicaTables1796000000000 } from './member-replica.migration';
+import { memberReplica } from './member-replica.query';
+
+const logger = createLogger('member-replica-test', process.env.TEST_LOG_LEVEL ?? 'silent');
+
+/**
+ * Membership's events delivered out of order, twice, or forged, straight onto the real topics, to a replica
+ * consuming them through the real consumer (real PostgreSQL, real broker).
+ */
+describe('shared member replica: ordering, redelivery and signed role events', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let dataSource: DataSource;
+  let runtime: MessagingRuntime;
+  let producer: Producer;
+  let signer: EventSigner;
+  let forger: EventSigner;
+  const groupId = uniqueName('test.member-replica');
+
+  beforeAll(async () => {
+    db = await createTestDatabase('member_replica');
+    dataSource = createServiceDataSource({
+      url: db.url,
+      entities: [...MESSAGING_ENTITIES, ...MEMBER_REPLICA_ENTITIES],
+      migrations: [...MESSAGING_MIGRATIONS, CreateMemberReplicaTables1796000000000],
+    });
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    const membershipKeys = await generateSigningKeys();
+    signer = await EventSigner.fromJwk(membershipKeys.privateJwk);
+    // an attacker's key pair, with membership's key id
+    const attackerKeys = await generateSigningKeys();
+    forger = await EventSigner.fromJwk({ ...attackerKeys.privateJwk, kid: membershipKeys.privateJwk.kid });
+    runtime = new MessagingRuntime({
+      service: uniqueName('replica'),
+      settings: {
+        brokers: testBrokers(),
+        clientId: uniqueName('replica'),
+        sessionTimeoutMs: 6000,
+        heartbeatIntervalMs: 500,
+        maxWaitMs: 100,
+        topicPartitions: 4,
+        replicationFactor: 1,
+        consumerMaxAttempts: 3,
+      },
+      dataSource,
+      databaseUrl: db.url,
+      logger,
+      produces: [],
+      consumers: [{ groupId, handlers: memberReplicaHandlers() }],
+      verifier: new EventVerifier(membershipKeys.publicJwks),
+    });
+    runtime.start();
+    await runtime.ready();
+    producer = testKafka(testBrokers()).producer();
+    await producer.connect();
+  });
+
+  afterAll(async () => {
+    await producer.disconnect();
+    await runtime.stop();
+    await dataSource.destroy();
+    await db.drop();
+  });
+
+  /** An event as membership's outbox would have written it, with the given sequence (and signature). */
+  async function event<C extends EventContract>(
+    contract: C,
+    memberId: string,
+    sequence: number,
+    payload: PayloadOf<C>,
+    sign: EventSigner | null = contract.confersRights ? signer : null,
+  ): Promise<EventOf<C>> {
+    const built = createEvent(
+      contract,
+      { aggregateId: memberId, actorId: null, correlationId: randomUUID(), sequence },
+      payload,
+    );
+    if (sign) built.signature = await sign.sign(built);
+    return built;
+  }
+
+  async function deliver(contract: EventContract, ...events: EventOf<EventContract>[]): Promise<void> {
+    await producer.send({
+      topic: contract.topic,
+      messages: events.map((item) => ({ key: item.aggregateId, value: JSON.stringify(item) })),
+    });
+  }
+
+  async function processed(eventId: string): Promise<void> {
+    await waitFor(
+      async () => {
+        const rows: unknown[] = await dataSource.query(
+          `SELECT 1 FROM inbox WHERE consumer_group = $1 AND event_id = $2`,
+          [groupId, eventId],
+        );
+        return rows.length > 0;
+      },
+      { timeoutMs: 30000, description: `event ${eventId} handled by the replica` },
+    );
+  }
+
+  function profile(memberId: string, displayName: string) {
+    return {
+      memberId,
+      displayName,
+      careerStage: 'RESIDENT' as const,
+      institutionId: randomUUID(),
+      specialty: null,
+      interests: ['simulation'],
+    };
+  }
+
+  it('"profile updated" then a late "registered": the replica keeps the new name', async () => {
+    const memberId = randomUUID();
+    const registered = await event(MemberRegisteredV1, memberId, 1, {
+      ...profile(memberId, 'Old name'),
+      registeredAt: new Date().toISOString(),
+    });
+    const updated = await event(MemberProfileUpdatedV1, memberId, 2, {
+      ...profile(memberId, 'New name'),
+      changedFields: ['displayName'],
+    });
+    await deliver(MemberProfileUpdatedV1, updated);
+    await processed(updated.eventId);
+    await deliver(MemberRegisteredV1, registered);
+    await processed(registered.eventId);
+    expect(await dataSource.getRepository(MemberReplicaEntity).findOneByOrFail({ memberId })).toMatchObject({
+      displayName: 'New name',
+    });
+  });
+
+  it('"role revoked" then a late "role granted": the role stays revoked', async () => {
+    const memberId = randomUUID();
+    const granted = await event(MemberRoleGrantedV1, memberId, 2, {
+      memberId,
+      role: 'judge',
+      institutionId: null,
+    });
+    const revoked = await event(MemberRoleRevokedV1, memberId, 3, {
+      memberId,
+      role: 'judge',
+      institutionId: null,
+    });
+    await deliver(MemberRoleRevokedV1, revoked);
+    await processed(revoked.eventId);
+    await deliver(MemberRoleGrantedV1, granted);
+    await processed(granted.eventId);
+    const replica = memberReplica(dataSource.manager);
+    expect(await replica.currentRoles(memberId)).toEqual([]);
+    expect(await replica.holds(memberId, 'judge')).toBe(false);
+    expect(await replica.rolesVersion(memberId)).toBe(3);
+  });
+
+  it("holds current roles with the lead's institution; other role scopes do not hold each other back", async () => {
+    const memberId = randomUUID();
+    const [institutionA, institutionB] = [randomUUID(), randomUUID()];
+    const events = [
+      await event(MemberRoleGrantedV1, memberId, 1, { memberId, role: 'lead', institutionId: institutionA }),
+      await event(MemberRoleGrantedV1, memberId, 2, { memberId, role: 'lead', institutionId: institutionB }),
+      await event(MemberRoleGrantedV1, memberId, 3, { memberId, role: 'mentor', institutionId: null }),
+    ];
+    const revokeA = await event(MemberRoleRevokedV1, memberId, 4, {
+      memberId,
+      role: 'lead',
+      institutionId: institutionA,
+    });
+    // the newest first: a late grant of another scope still applies
+    await deliver(MemberRoleRevokedV1, revokeA);
+    await processed(revokeA.eventId);
+    await deliver(MemberRoleGrantedV1, ...events.reverse());
+    for (const item of events) await processed(item.eventId);
+    const replica = memberReplica(dataSource.manager);
+    expect(await replica.currentRoles(memberId)).toEqual([
+      { role: 'lead', institutionId: institutionB },
+      { role: 'mentor', institutionId: null },
+    ]);
+    expect(await replica.holds(memberId, 'lead', institutionB)).toBe(true);
+    expect(await replica.holds(memberId, 'lead', institutionA)).toBe(false);
+    expect(await replica.rolesVersion(memberId)).toBe(4);
+  });
+
+  it('a redelivery is a no-op, by event id and by sequence', async () => {
+    const memberId = randomUUID();
+    const registered = await event(MemberRegisteredV1, memberId, 1, {
+      ...profile(memberId, 'First'),
+      registeredAt: new Date().toISOString(),
+    });
+    const updated = await event(MemberProfileUpdatedV1, memberId, 2, {
+      ...profile(memberId, 'Second'),
+      changedFields: ['displayName'],
+    });
+    await deliver(MemberRegisteredV1, registered);
+    await deliver(MemberProfileUpdatedV1, updated);
+    await processed(updated.eventId);
+    await processed(registered.eventId);
+    // the same message again, and the same sequence re-published under a new id (a relay retry)
+    const republished = {
+      ...registered,
+      eventId: randomUUID(),
+      payload: { ...registered.payload, displayName: 'Replayed' },
+    };
+    await deliver(MemberRegisteredV1, registered, republished);
+    await processed(republished.eventId);
+    expect((await memberReplica(dataSource.manager).profile(memberId))?.displayName).toBe('Second');
+    const inbox: Array<{ count: string }> = await dataSource.query(
+      `SELECT count(*) FROM inbox WHERE consumer_group = $1 AND event_id = $2`,
+      [groupId, registered.eventId],
+    );
+    expect(Number(inbox[0].count)).toBe(1);
+  });
+
+  it('a forged or unsigned role grant published straight to the topic goes to the DLQ and grants nothing', async () => {
+    const dlq = await collectTopic(testBrokers(), dlqTopicFor(MemberRoleGrantedV1.topic));
+    try {
+      await dlq.whenJoined();
+      const memberId = randomUUID();
+      const payload = { memberId, role: 'admin' as const, institutionId: null };
+      const forged = await event(MemberRoleGrantedV1, memberId, 7, payload, forger);
+      const unsigned = await event(MemberRoleGrantedV1, memberId, 8, payload, null);
+      // a genuine signature lifted onto another member's grant
+      const genuine = await event(MemberRoleGrantedV1, randomUUID(), 1, {
+        ...payload,
+        memberId: randomUUID(),
+      });
+      const lifted = {
+        ...(await event(MemberRoleGrantedV1, memberId, 9, payload, null)),
+        signature: genuine.signature,
+      };
+      await deliver(MemberRoleGrantedV1, forged, unsigned, lifted);
+      const letters = await waitFor(
+        () => {
+          const ours = dlq.messages.filter((message) => message.key === memberId);
+          return ours.length >= 3 ? ours : undefined;
+        },
+        { timeoutMs: 30000, description: 'three dead letters for the forged grants' },
+      );
+      expect(letters.map((letter) => letter.headers['x-dlq-reason'])).toEqual([
+        'signature-invalid',
+        'signature-invalid',
+        'signature-invalid',
+      ]);
+      expect(letters[0].headers['x-dlq-error']).toMatch(/does not verify/);
+      expect(letters[1].headers['x-dlq-error']).toMatch(/is not signed/);
+      expect(await memberReplica(dataSource.manager).currentRoles(memberId)).toEqual([]);
+    } finally {
+      await dlq.stop();
+    }
+  });
+});
