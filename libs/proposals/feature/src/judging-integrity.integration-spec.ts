@@ -41,10 +41,16 @@ describe('judging integrity against PostgreSQL', () => {
   async function member(roles: string[] = []): Promise<Principal> {
     const memberId = randomUUID();
     await dataSource.query(
-      `INSERT INTO member_replica (member_id, registered, display_name, career_stage, institution_id, interests, roles)
-       VALUES ($1, true, $2, 'RESIDENT', $3, '{}', $4)`,
-      [memberId, `Member ${memberId.slice(0, 4)}`, randomUUID(), roles],
+      `INSERT INTO member_replica (member_id, display_name, career_stage, institution_id, interests)
+       VALUES ($1, $2, 'RESIDENT', $3, '{}')`,
+      [memberId, `Member ${memberId.slice(0, 4)}`, randomUUID()],
     );
+    for (const role of roles) {
+      await dataSource.query(`INSERT INTO member_role_replica (member_id, role) VALUES ($1, $2)`, [
+        memberId,
+        role,
+      ]);
+    }
     return {
       memberId,
       roles: roles.includes('judge') ? [{ role: 'judge', institutionId: null }] : [],
