@@ -27,6 +27,14 @@ export interface ErosionState {
   /** The ongoing episode, if AT_RISK. */
   readonly episode: ErosionEpisode | null;
   readonly episodes: readonly ErosionEpisode[];
+  /** The last complete week replayed (allocated or not); `null` before any week completed. */
+  readonly assessedThroughWeek: string | null;
+}
+
+/** What the service stores after publishing, to compare the next evaluation with. */
+export interface StoredErosionState {
+  readonly episodeStartedWeek: string | null;
+  readonly assessedThroughWeek: string | null;
 }
 
 export function validateErosionOptions(options: ErosionOptions): void {
@@ -64,9 +72,12 @@ export function assessErosion(
   let current: ErosionEpisode | null = null;
   let lowStreak = 0;
   let firstLowWeek: string | null = null;
+  let assessedThroughWeek: string | null = null;
   const ordered = [...weeks].sort((a, b) => (a.period.start < b.period.start ? -1 : 1));
   for (const week of ordered) {
-    if (!week.complete || week.allocatedMinuteDays === 0) continue;
+    if (!week.complete) continue;
+    assessedThroughWeek = week.period.key;
+    if (week.allocatedMinuteDays === 0) continue;
     if (isBelowThreshold(week, options.thresholdPercent)) {
       lowStreak += 1;
       firstLowWeek ??= week.period.key;
@@ -83,7 +94,13 @@ export function assessErosion(
     }
   }
   if (current !== null) episodes.push(current);
-  return { status: current === null ? 'OK' : 'AT_RISK', lowStreak, episode: current, episodes };
+  return {
+    status: current === null ? 'OK' : 'AT_RISK',
+    lowStreak,
+    episode: current,
+    episodes,
+    assessedThroughWeek,
+  };
 }
 
 export type ErosionTransition =
@@ -91,19 +108,27 @@ export type ErosionTransition =
   | { readonly kind: 'RECOVERED'; readonly startedWeek: string };
 
 /**
- * What changed since the stored state (`null` episode = OK). Usually zero or one transition; two when, between
- * two evaluations, one episode ended and another began (a recovery then a new start, in that order).
+ * The events to publish since the stored state: one start and one recovery per episode. An episode still
+ * ongoing is the same episode even if a late edit (inside the 14-day window) moved its start week, so that
+ * yields nothing. An ongoing episode that started after the last evaluation's horizon means the stored one
+ * ended in between: a recovery, then a start, in that order.
  */
 export function erosionTransitions(
-  previousEpisodeStartedWeek: string | null,
+  previous: StoredErosionState | null,
   next: ErosionState,
 ): ErosionTransition[] {
-  const nextStart = next.episode?.startedWeek ?? null;
-  if (previousEpisodeStartedWeek === nextStart) return [];
-  const transitions: ErosionTransition[] = [];
-  if (previousEpisodeStartedWeek !== null) {
-    transitions.push({ kind: 'RECOVERED', startedWeek: previousEpisodeStartedWeek });
+  const previousStart = previous?.episodeStartedWeek ?? null;
+  if (previousStart === null) {
+    return next.episode === null ? [] : [{ kind: 'AT_RISK_STARTED', episode: next.episode }];
   }
-  if (next.episode !== null) transitions.push({ kind: 'AT_RISK_STARTED', episode: next.episode });
-  return transitions;
+  if (next.episode === null) return [{ kind: 'RECOVERED', startedWeek: previousStart }];
+  const horizon = previous?.assessedThroughWeek ?? null;
+  // ISO week keys (YYYY-Www) order correctly as strings.
+  const startedAfterHorizon = horizon !== null && next.episode.startedWeek > horizon;
+  return startedAfterHorizon
+    ? [
+        { kind: 'RECOVERED', startedWeek: previousStart },
+        { kind: 'AT_RISK_STARTED', episode: next.episode },
+      ]
+    : [];
 }

@@ -1,6 +1,11 @@
 import { addDays, toEpochDay, fromEpochDay } from '../calendar/iso-day';
 import { type ProtectedTimeAllocation } from './allocation';
-import { assessErosion, erosionTransitions, DEFAULT_EROSION_OPTIONS } from './erosion';
+import {
+  assessErosion,
+  erosionTransitions,
+  DEFAULT_EROSION_OPTIONS,
+  type StoredErosionState,
+} from './erosion';
 import { isBelowThreshold, utilisationByPeriod, type LoggedMinutes } from './utilisation';
 
 const allocation = (weeklyMinutes: number, from: string, to: string): ProtectedTimeAllocation => ({
@@ -209,7 +214,7 @@ describe('erosion detection', () => {
   it('yields one start and one recovery per episode however often it is re-evaluated', () => {
     const logs = weeklyLogs('2026-01-05', [0, 0, 0, 0, 480, 480]);
     const published: string[] = [];
-    let stored: string | null = null;
+    let stored: StoredErosionState | null = null;
     for (let day = toEpochDay('2026-01-05'); day <= toEpochDay('2026-02-23'); day += 1) {
       const state = stateAfter(logs, fromEpochDay(day));
       for (const transition of erosionTransitions(stored, state)) {
@@ -219,7 +224,10 @@ describe('erosion detection', () => {
             : `recover ${transition.startedWeek}`,
         );
       }
-      stored = state.episode?.startedWeek ?? null;
+      stored = {
+        episodeStartedWeek: state.episode?.startedWeek ?? null,
+        assessedThroughWeek: state.assessedThroughWeek,
+      };
     }
     expect(published).toEqual(['start 2026-W04', 'recover 2026-W04']);
   });
@@ -228,10 +236,31 @@ describe('erosion detection', () => {
     const logs = weeklyLogs('2026-01-05', [0, 0, 0, 480, 0, 0, 0]);
     const state = stateAfter(logs, '2026-02-23');
     expect(state.episode?.startedWeek).toBe('2026-W08');
-    expect(erosionTransitions('2026-W04', state).map((transition) => transition.kind)).toEqual([
+    const storedAtW05 = { episodeStartedWeek: '2026-W04', assessedThroughWeek: '2026-W05' };
+    expect(erosionTransitions(storedAtW05, state).map((transition) => transition.kind)).toEqual([
       'RECOVERED',
       'AT_RISK_STARTED',
     ]);
-    expect(erosionTransitions('2026-W08', state)).toEqual([]);
+    expect(
+      erosionTransitions({ episodeStartedWeek: '2026-W08', assessedThroughWeek: '2026-W08' }, state),
+    ).toEqual([]);
+  });
+
+  it('treats an ongoing episode whose start a late edit moved as the same episode', () => {
+    // Stored after W05: at risk since W04 (W02-W04 low). A late edit then makes W02 good, so the streak
+    // W03-W05 puts the start at W05, inside the stored horizon: still one episode, nothing to publish.
+    const edited = weeklyLogs('2026-01-05', [480, 0, 0, 0]);
+    const state = stateAfter(edited, '2026-02-02');
+    expect(state.episode?.startedWeek).toBe('2026-W05');
+    expect(
+      erosionTransitions({ episodeStartedWeek: '2026-W04', assessedThroughWeek: '2026-W05' }, state),
+    ).toEqual([]);
+    expect(erosionTransitions(null, state).map((transition) => transition.kind)).toEqual(['AT_RISK_STARTED']);
+    expect(
+      erosionTransitions(
+        { episodeStartedWeek: '2026-W04', assessedThroughWeek: '2026-W05' },
+        stateAfter([], '2026-01-05'),
+      ),
+    ).toEqual([{ kind: 'RECOVERED', startedWeek: '2026-W04' }]);
   });
 });
