@@ -2,6 +2,7 @@ export * from './community.exception';
 export * from './programme/time-zone';
 export * from './programme/programme';
 export * from './programme/widening-participation';
+export * from './programme/speaker-diversity';
 export * from './selection/seeded-lottery';
 export * from './selection/selection';
 export * from './selection/waitlist';

@@ -5,3 +5,4 @@ export * from './award';
 export * from './ledger';
 export * from './protected-time';
 export * from './reporting/report-schedule';
+export * from './reporting/award-output';

@@ -1,4 +1,5 @@
 export * from './allocation';
+export * from './allocation-approval';
 export * from './time-log';
 export * from './utilisation';
 export * from './erosion';
