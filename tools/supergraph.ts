@@ -1,14 +1,15 @@
 /**
- * npm run supergraph          starts the subgraphs, writes each one's SDL to apps/<name>/schema.graphql and
- *                             composes infra/supergraph.graphql (both committed)
+ * npm run supergraph          builds each subgraph's SDL in this process from its Nest module (no ports, no
+ *                             database, no broker), writes it to apps/<name>/schema.graphql and composes
+ *                             infra/supergraph.graphql (both committed)
  * npm run supergraph -- check fails when the committed supergraph is not the composition of the committed SDLs
  */
+import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { launchPlatform } from './launcher';
-import { SUBGRAPHS } from './services';
+import { SUBGRAPHS, type ServiceEntry } from './services';
 
 const ROOT = path.resolve(__dirname, '..');
 export const SUPERGRAPH_FILE = path.join(ROOT, 'infra', 'supergraph.graphql');
@@ -39,37 +40,28 @@ export function composeCommitted(): string {
   );
 }
 
-export async function fetchSubgraphSdl(url: string): Promise<string> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: '{ _service { sdl } }' }),
+/**
+ * The SDL of a subgraph as its service would serve it: its entry point with `--print-schema` builds the schema
+ * from its Nest module in that process (no port, database or broker) and prints it. A process per subgraph,
+ * because Nest keeps code-first types in a process-wide registry where two services' `Member` would collide.
+ */
+export function buildSubgraphSchema(subgraph: ServiceEntry): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ['-r', '@swc-node/register', path.join(ROOT, subgraph.entry), '--print-schema'],
+      { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) =>
+        error ? reject(new Error(`${subgraph.name}: ${stderr || error.message}`)) : resolve(stdout),
+    );
   });
-  const body = (await response.json()) as { data?: { _service: { sdl: string } }; errors?: unknown };
-  if (!body.data) throw new Error(`no SDL from ${url}: ${JSON.stringify(body.errors)}`);
-  return `${body.data._service.sdl.trim()}\n`;
 }
 
 async function update(): Promise<void> {
-  const platform = await launchPlatform({
-    root: ROOT,
-    env: {
-      ...process.env,
-      PRAXIS_DB_PREFIX: process.env.PRAXIS_DB_PREFIX ?? 'praxis_schema',
-      LOG_LEVEL: 'warn',
-    },
-    only: SUBGRAPHS.map((s) => s.name),
-    log: (line) => process.stdout.write(`[supergraph] ${line}\n`),
-    output: () => undefined,
-  });
-  try {
-    for (const subgraph of SUBGRAPHS) {
-      const sdl = await fetchSubgraphSdl(platform.urls[subgraph.name]);
-      writeFileSync(subgraphSchemaFile(subgraph.name), sdl);
-      process.stdout.write(`[supergraph] wrote ${path.relative(ROOT, subgraphSchemaFile(subgraph.name))}\n`);
-    }
-  } finally {
-    await platform.stop();
+  const schemas = await Promise.all(SUBGRAPHS.map(buildSubgraphSchema));
+  for (const [index, subgraph] of SUBGRAPHS.entries()) {
+    writeFileSync(subgraphSchemaFile(subgraph.name), schemas[index]);
+    process.stdout.write(`[supergraph] wrote ${path.relative(ROOT, subgraphSchemaFile(subgraph.name))}\n`);
   }
   writeFileSync(SUPERGRAPH_FILE, composeCommitted());
   process.stdout.write(`[supergraph] wrote ${path.relative(ROOT, SUPERGRAPH_FILE)}\n`);

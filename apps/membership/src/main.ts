@@ -2,46 +2,49 @@ import 'reflect-metadata';
 import type { JWK } from 'jose';
 import { TokenIssuer } from '@praxis/platform/auth';
 import { EventSigner } from '@praxis/platform/messaging';
-import { bootstrapService } from '@praxis/platform/service';
+import { bootstrapService, type ServiceSpec } from '@praxis/platform/service';
 import { MembershipService } from '@praxis/membership/feature';
 import { MembershipAppModule } from './app.module';
 import { loadMembershipConfig, type MembershipConfig } from './config';
 
+let issuer: TokenIssuer | undefined;
+let eventSigner: EventSigner | undefined;
+
+export const membershipSpec: ServiceSpec<MembershipConfig> = {
+  name: 'membership',
+  loadConfig: (source) => loadMembershipConfig(source),
+  port: (config) => config.PORT,
+  module: (config, logger) => {
+    const privateJwk = JSON.parse(config.AUTH_SIGNING_KEY) as JWK;
+    const { d: _private, ...publicJwk } = privateJwk;
+    if (!issuer || !eventSigner) throw new Error('issuer not ready');
+    return MembershipAppModule.forRoot(config, logger, issuer, { keys: [publicJwk] }, eventSigner);
+  },
+  prepare: async (config) => {
+    eventSigner = await EventSigner.fromJwk(JSON.parse(config.EVENT_SIGNING_KEY) as JWK);
+    issuer = await TokenIssuer.fromJwk(JSON.parse(config.AUTH_SIGNING_KEY) as JWK, {
+      issuer: config.AUTH_ISSUER,
+      audience: config.AUTH_AUDIENCE,
+      ttlSeconds: config.AUTH_TOKEN_TTL_SECONDS,
+      rolesClaim: config.AUTH_ROLES_CLAIM,
+    });
+  },
+  afterStart: async (app, config, logger) => {
+    if (config.PRAXIS_ADMIN_EMAIL && config.PRAXIS_ADMIN_PASSWORD) {
+      await app
+        .get(MembershipService)
+        .ensureAdmin(
+          config.PRAXIS_ADMIN_EMAIL,
+          config.PRAXIS_ADMIN_PASSWORD,
+          config.PRAXIS_ADMIN_INSTITUTION,
+        );
+      logger.info({ email: config.PRAXIS_ADMIN_EMAIL }, 'admin account present');
+    }
+  },
+};
+
 export async function startMembership() {
-  let issuer: TokenIssuer | undefined;
-  let eventSigner: EventSigner | undefined;
-  return bootstrapService<MembershipConfig>({
-    name: 'membership',
-    loadConfig: () => loadMembershipConfig(),
-    port: (config) => config.PORT,
-    module: (config, logger) => {
-      const privateJwk = JSON.parse(config.AUTH_SIGNING_KEY) as JWK;
-      const { d: _private, ...publicJwk } = privateJwk;
-      if (!issuer || !eventSigner) throw new Error('issuer not ready');
-      return MembershipAppModule.forRoot(config, logger, issuer, { keys: [publicJwk] }, eventSigner);
-    },
-    prepare: async (config) => {
-      eventSigner = await EventSigner.fromJwk(JSON.parse(config.EVENT_SIGNING_KEY) as JWK);
-      issuer = await TokenIssuer.fromJwk(JSON.parse(config.AUTH_SIGNING_KEY) as JWK, {
-        issuer: config.AUTH_ISSUER,
-        audience: config.AUTH_AUDIENCE,
-        ttlSeconds: config.AUTH_TOKEN_TTL_SECONDS,
-        rolesClaim: config.AUTH_ROLES_CLAIM,
-      });
-    },
-    afterStart: async (app, config, logger) => {
-      if (config.PRAXIS_ADMIN_EMAIL && config.PRAXIS_ADMIN_PASSWORD) {
-        await app
-          .get(MembershipService)
-          .ensureAdmin(
-            config.PRAXIS_ADMIN_EMAIL,
-            config.PRAXIS_ADMIN_PASSWORD,
-            config.PRAXIS_ADMIN_INSTITUTION,
-          );
-        logger.info({ email: config.PRAXIS_ADMIN_EMAIL }, 'admin account present');
-      }
-    },
-  });
+  return bootstrapService(membershipSpec);
 }
 
 if (require.main === module) {

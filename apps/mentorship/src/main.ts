@@ -1,15 +1,17 @@
 import 'reflect-metadata';
-import { bootstrapService } from '@praxis/platform/service';
+import { bootstrapService, type ServiceSpec } from '@praxis/platform/service';
 import { MentorshipAppModule } from './app.module';
 import { loadMentorshipConfig, type MentorshipConfig } from './config';
 
+export const mentorshipSpec: ServiceSpec<MentorshipConfig> = {
+  name: 'mentorship',
+  loadConfig: (source) => loadMentorshipConfig(source),
+  port: (config) => config.PORT,
+  module: (config, logger) => MentorshipAppModule.forRoot(config, logger),
+};
+
 export async function startMentorship() {
-  return bootstrapService<MentorshipConfig>({
-    name: 'mentorship',
-    loadConfig: () => loadMentorshipConfig(),
-    port: (config) => config.PORT,
-    module: (config, logger) => MentorshipAppModule.forRoot(config, logger),
-  });
+  return bootstrapService(mentorshipSpec);
 }
 
 if (require.main === module) {

@@ -1,15 +1,17 @@
 import 'reflect-metadata';
-import { bootstrapService } from '@praxis/platform/service';
+import { bootstrapService, type ServiceSpec } from '@praxis/platform/service';
 import { ProposalsAppModule } from './app.module';
 import { loadProposalsConfig, type ProposalsConfig } from './config';
 
+export const proposalsSpec: ServiceSpec<ProposalsConfig> = {
+  name: 'proposals',
+  loadConfig: (source) => loadProposalsConfig(source),
+  port: (config) => config.PORT,
+  module: (config, logger) => ProposalsAppModule.forRoot(config, logger),
+};
+
 export async function startProposals() {
-  return bootstrapService<ProposalsConfig>({
-    name: 'proposals',
-    loadConfig: () => loadProposalsConfig(),
-    port: (config) => config.PORT,
-    module: (config, logger) => ProposalsAppModule.forRoot(config, logger),
-  });
+  return bootstrapService(proposalsSpec);
 }
 
 if (require.main === module) {

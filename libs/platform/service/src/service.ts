@@ -29,6 +29,8 @@ import {
   type Logger,
 } from '@praxis/platform/observability';
 
+import { buildSubgraphSdl } from './subgraph-schema';
+
 /** Environment every service reads; services add their own variables to it. */
 export const serviceEnvShape = {
   NODE_ENV: env.nodeEnv(),
@@ -112,10 +114,11 @@ export function messagingOptions(
   };
 }
 
-/** Validates config (every problem at once), starts the app, and exits cleanly on SIGTERM/SIGINT. */
-export async function bootstrapService<TConfig>(options: {
+/** How a service is built: its config, its module, and what runs around start-up. */
+export interface ServiceSpec<TConfig> {
   name: string;
-  loadConfig: () => TConfig & { LOG_LEVEL: string };
+  /** Validates the environment (`source`, process.env by default) into the service's config. */
+  loadConfig: (source?: Record<string, string | undefined>) => TConfig & { LOG_LEVEL: string };
   port: (config: TConfig) => number;
   module: (config: TConfig, logger: Logger) => DynamicModule;
   /** Async work between config and module construction (e.g. importing keys). */
@@ -125,7 +128,15 @@ export async function bootstrapService<TConfig>(options: {
    * count a port that answers as started, so nothing a caller relies on may still be pending then.
    */
   afterStart?: (app: INestApplication, config: TConfig, logger: Logger) => Promise<void>;
-}): Promise<INestApplication> {
+}
+
+/** Validates config (every problem at once), starts the app, and exits cleanly on SIGTERM/SIGINT. */
+export async function bootstrapService<TConfig>(options: ServiceSpec<TConfig>): Promise<INestApplication> {
+  if (process.argv.includes('--print-schema')) {
+    // used by `npm run supergraph`: one process per subgraph, since Nest's type registry is process-wide
+    process.stdout.write(await buildSubgraphSdl(options));
+    process.exit(0);
+  }
   let config: TConfig & { LOG_LEVEL: string };
   try {
     config = options.loadConfig();
