@@ -5,6 +5,6 @@ module.exports = {
   testMatch: ['<rootDir>/apps/*-e2e/**/*.e2e-spec.ts'],
   globalSetup: '<rootDir>/jest.setup-infra.js',
   globalTeardown: '<rootDir>/jest.teardown-infra.js',
-  testTimeout: 120000,
+  testTimeout: 180000,
   maxWorkers: 1,
 };

@@ -158,7 +158,7 @@ export async function launchPlatform(options: LaunchOptions): Promise<RunningPla
       await waitForHealth(
         `http://127.0.0.1:${portOf(service)}/health/live`,
         child,
-        options.readyTimeoutMs ?? 60000,
+        options.readyTimeoutMs ?? 120000,
       ).catch((error: Error) => {
         throw new Error(`${service.name}: ${error.message}`);
       });

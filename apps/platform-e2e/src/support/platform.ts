@@ -72,7 +72,7 @@ export async function startPlatform(): Promise<StartedPlatform> {
       if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}; see ${logFile}`);
       return output.includes('[praxis] ready in');
     },
-    { timeoutMs: 90000, intervalMs: 100, description: `platform ready (log: ${logFile})` },
+    { timeoutMs: 150000, intervalMs: 100, description: `platform ready (log: ${logFile})` },
   );
   const readyInMs = Date.now() - started;
   return {
