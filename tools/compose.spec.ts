@@ -54,7 +54,6 @@ describe('docker-compose.yml', () => {
       expect(entry).toBeDefined();
       expect(entry.command).toEqual([compiledEntry(service.entry)]);
       expect(existsSync(path.join(ROOT, service.entry))).toBe(true);
-      expect(entry.ports).toContain(`${service.port}:${service.port}`);
       expect(entry.environment?.PORT).toBe(String(service.port));
     }
   });
@@ -71,6 +70,21 @@ describe('docker-compose.yml', () => {
     expect(runtime).toMatch(/^USER node$/m);
     expect(runtime).toContain('ENTRYPOINT ["node"]');
     expect(runtime).not.toContain('register');
+  });
+
+  it('publishes only the gateway: subgraphs are reachable from it on the compose network, not from outside', () => {
+    const published = Object.entries(compose.services)
+      .filter(([, service]) => (service.ports ?? []).length > 0)
+      .map(([name, service]) => `${name} ${String(service.ports)}`);
+    expect(published).toEqual(['gateway 4000:4000']);
+  });
+
+  it('runs the gateway and every subgraph with NODE_ENV=production (introspection off)', () => {
+    for (const service of SERVICES) {
+      expect(`${service.name} ${compose.services[service.name].environment?.NODE_ENV}`).toBe(
+        `${service.name} production`,
+      );
+    }
   });
 
   it('gives each service its own database, created by the PostgreSQL init script', () => {

@@ -1,14 +1,14 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError, env, loadConfig } from '@praxis/platform/config';
+import { queryLimitsEnvShape } from '@praxis/platform/graphql';
 
 const gatewayEnvShape = {
   NODE_ENV: env.nodeEnv(),
   LOG_LEVEL: env.logLevel(),
   PORT: env.port(4000),
   SUPERGRAPH_PATH: z.string().default(path.join(process.cwd(), 'infra', 'supergraph.graphql')),
-  MAX_QUERY_DEPTH: env.int(10, 2),
-  MAX_QUERY_FIELDS: env.int(500, 10),
+  ...queryLimitsEnvShape,
   MAX_QUERY_BYTES: env.int(20000, 100),
 };
 

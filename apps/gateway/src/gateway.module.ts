@@ -10,7 +10,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
 import { GraphQLError } from 'graphql';
-import { formatErrorFor, queryLimitsRule } from '@praxis/platform/graphql';
+import { formatErrorFor, queryLimitsFromEnv, queryLimitsServerOptions } from '@praxis/platform/graphql';
 import {
   CORRELATION_HEADER,
   currentContext,
@@ -53,6 +53,7 @@ function querySizeLimit(maxBytes: number): ApolloServerPlugin {
 export class GatewayModule {
   static forRoot(config: GatewayConfig, logger: Logger): DynamicModule {
     const supergraphSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
+    const limits = queryLimitsServerOptions(queryLimitsFromEnv(config));
     return {
       module: GatewayModule,
       imports: [
@@ -63,14 +64,14 @@ export class GatewayModule {
             // the Apollo Sandbox landing page below replaces Nest's default playground
             playground: false,
             context: ({ req }: { req: Request }) => ({ req }),
-            introspection: true,
+            introspection: config.NODE_ENV !== 'production',
             formatError: formatErrorFor(logger),
             includeStacktraceInErrorResponses: false,
-            validationRules: [
-              queryLimitsRule({ maxDepth: config.MAX_QUERY_DEPTH, maxFields: config.MAX_QUERY_FIELDS }),
-            ],
+            validationRules: limits.validationRules,
+            parseOptions: limits.parseOptions,
             plugins: [
               querySizeLimit(config.MAX_QUERY_BYTES),
+              ...limits.plugins,
               config.NODE_ENV === 'production'
                 ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
                 : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),

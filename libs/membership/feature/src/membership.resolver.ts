@@ -1,6 +1,6 @@
 import {
   Args,
-  ID,
+  Context,
   Int,
   Mutation,
   Parent,
@@ -11,7 +11,14 @@ import {
 } from '@nestjs/graphql';
 import type { Role } from '@praxis/contracts';
 import { CurrentPrincipal, OptionalPrincipal, Public, Roles, type Principal } from '@praxis/platform/auth';
-import { pageSize, publicError, type Connection } from '@praxis/platform/graphql';
+import {
+  IdArg,
+  isUuid,
+  pageSize,
+  publicError,
+  requestLoader,
+  type Connection,
+} from '@praxis/platform/graphql';
 import { toInstitutionObject, toMemberObject, viewerOf } from './membership.mapper';
 import {
   AuthPayloadObject,
@@ -27,6 +34,25 @@ import {
   UpdateProfileInput,
 } from './membership.objects';
 import { MembershipService } from './membership.service';
+
+/** One query per operation for every institution its members point at (100 members: 1 query, not 100). */
+function institutionLoader(membership: MembershipService, request: object) {
+  return requestLoader(
+    request,
+    'membership.institution',
+    (ids) => membership.institutionsByIds(ids),
+    (i) => i.id,
+  );
+}
+
+function memberLoader(membership: MembershipService, request: object) {
+  return requestLoader(
+    request,
+    'membership.member',
+    (ids) => membership.findMembers(ids),
+    (m) => m.member.id,
+  );
+}
 
 @Resolver(() => MemberObject)
 export class MemberResolver {
@@ -61,7 +87,7 @@ export class MemberResolver {
 
   @Query(() => MemberObject, { nullable: true })
   async member(
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<MemberObject | null> {
     const member = await this.membership.findMember(id);
@@ -98,9 +124,9 @@ export class MemberResolver {
   @Mutation(() => MemberObject)
   async grantRole(
     @CurrentPrincipal() principal: Principal,
-    @Args('memberId', { type: () => ID }) memberId: string,
+    @IdArg('memberId') memberId: string,
     @Args('role', { type: () => RoleEnum }) role: Role,
-    @Args('institutionId', { type: () => ID, nullable: true }) institutionId: string | null,
+    @IdArg('institutionId', { nullable: true }) institutionId: string | null,
   ): Promise<MemberObject> {
     return toMemberObject(
       await this.membership.grantRole(memberId, role, institutionId, principal.memberId),
@@ -112,9 +138,9 @@ export class MemberResolver {
   @Mutation(() => MemberObject)
   async revokeRole(
     @CurrentPrincipal() principal: Principal,
-    @Args('memberId', { type: () => ID }) memberId: string,
+    @IdArg('memberId') memberId: string,
     @Args('role', { type: () => RoleEnum }) role: Role,
-    @Args('institutionId', { type: () => ID, nullable: true }) institutionId: string | null,
+    @IdArg('institutionId', { nullable: true }) institutionId: string | null,
   ): Promise<MemberObject> {
     return toMemberObject(
       await this.membership.revokeRole(memberId, role, institutionId),
@@ -139,8 +165,12 @@ export class MemberResolver {
   }
 
   @ResolveField(() => InstitutionObject)
-  async institution(@Parent() member: MemberObject): Promise<InstitutionObject> {
-    const [institution] = await this.membership.institutionsByIds([member.institutionId]);
+  async institution(
+    @Parent() member: MemberObject,
+    @Context('req') request: object,
+  ): Promise<InstitutionObject> {
+    const institution = await institutionLoader(this.membership, request).load(member.institutionId);
+    if (!institution) throw publicError('NOT_FOUND', 'institution not found');
     return toInstitutionObject(institution);
   }
 
@@ -150,8 +180,10 @@ export class MemberResolver {
     // with any parameter decorator present, Nest passes the reference only through @Parent()
     @Parent() reference: { id: string },
     @OptionalPrincipal() principal: Principal | null,
+    @Context('req') request: object,
   ): Promise<MemberObject | null> {
-    const member = await this.membership.findMember(reference.id);
+    if (!isUuid(reference.id)) return null;
+    const member = await memberLoader(this.membership, request).load(reference.id);
     return member ? toMemberObject(member, viewerOf(principal)) : null;
   }
 }
@@ -174,8 +206,12 @@ export class InstitutionResolver {
 
   @Public()
   @ResolveReference()
-  async resolveReference(reference: { id: string }): Promise<InstitutionObject | null> {
-    const [institution] = await this.membership.institutionsByIds([reference.id]);
+  async resolveReference(
+    @Parent() reference: { id: string },
+    @Context('req') request: object,
+  ): Promise<InstitutionObject | null> {
+    if (!isUuid(reference.id)) return null;
+    const institution = await institutionLoader(this.membership, request).load(reference.id);
     return institution ? toInstitutionObject(institution) : null;
   }
 }

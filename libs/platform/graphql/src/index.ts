@@ -4,3 +4,5 @@ export * from './limits';
 export * from './pagination';
 export * from './subgraph.module';
 export * from './graphql-errors.filter';
+export * from './ids';
+export * from './loaders';

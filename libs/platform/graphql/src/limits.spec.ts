@@ -1,33 +1,132 @@
-import { buildSchema, parse, specifiedRules, validate } from 'graphql';
-import { queryLimitsRule } from './limits';
+import { ApolloServer } from '@apollo/server';
+import { buildSchema } from 'graphql';
+import { DEFAULT_QUERY_LIMITS, queryLimitsServerOptions, type QueryLimits } from './limits';
 
 const schema = buildSchema(`
-  type Member { id: ID! friend: Member name: String }
-  type Query { member: Member }
+  type Institution { id: ID! name: String }
+  type Member { id: ID! name: String friend: Member institution: Institution }
+  type MemberEdge { cursor: String! node: Member! }
+  type MemberConnection { edges: [MemberEdge!]! totalCount: Int! }
+  type Query { me: Member members(first: Int): MemberConnection! tags: [String!]! }
 `);
 
-function errorsFor(query: string, limits = { maxDepth: 3, maxFields: 6 }) {
-  return validate(schema, parse(query), [...specifiedRules, queryLimitsRule(limits)]).map(
-    (error) => error.message,
-  );
+/** The old rule took 2.8 s on 1.4 KB of fragments; a refusal must come well inside this, even on a busy CI machine. */
+const FAST_MS = 2000;
+
+const member = (i: number) => ({
+  id: String(i),
+  name: `m${i}`,
+  friend: null,
+  institution: () => ({ id: 'i', name: 'Inst' }),
+});
+const rootValue = {
+  me: () => member(0),
+  tags: () => ['a'],
+  members: ({ first }: { first?: number }) => ({
+    totalCount: 1000,
+    edges: Array.from({ length: first ?? 20 }, (_, i) => ({ cursor: String(i), node: member(i) })),
+  }),
+};
+
+async function serverWith(limits: Partial<QueryLimits> = {}) {
+  const options = queryLimitsServerOptions({ ...DEFAULT_QUERY_LIMITS, ...limits });
+  const server = new ApolloServer({ schema, rootValue, introspection: true, ...options });
+  await server.start();
+  return server;
 }
 
-describe('queryLimitsRule', () => {
-  it('accepts an operation within the limits', () => {
-    expect(errorsFor('query Ok { member { friend { name } } }')).toEqual([]);
+async function run(query: string, limits: Partial<QueryLimits> = {}, variables?: Record<string, unknown>) {
+  const server = await serverWith(limits);
+  const started = performance.now();
+  try {
+    const response = await server.executeOperation({ query, variables });
+    const ms = performance.now() - started;
+    if (response.body.kind !== 'single') throw new Error('expected a single result');
+    const errors = response.body.singleResult.errors ?? [];
+    return { ms, errors, data: response.body.singleResult.data, status: response.http.status };
+  } finally {
+    await server.stop();
+  }
+}
+
+describe('query limits (graphql-armor rules, graphql-query-complexity cost, parser token limit)', () => {
+  it('answers an ordinary operation within the limits', async () => {
+    const result = await run('{ me { id friend { name } } members(first: 10) { edges { node { id } } } }');
+    expect(result.errors).toEqual([]);
   });
 
-  it('refuses an operation deeper than the limit, also through fragments', () => {
-    expect(errorsFor('query Deep { member { friend { friend { name } } } }')).toEqual([
-      'Deep is 4 levels deep; the limit is 3',
+  it('refuses an operation deeper than the limit, counting through fragments', async () => {
+    const result = await run('{ me { ...F } } fragment F on Member { friend { friend { friend { id } } } }', {
+      maxDepth: 3,
+    });
+    expect(result.errors.map((e) => [e.extensions?.code, e.extensions?.limit])).toEqual([
+      ['GRAPHQL_VALIDATION_FAILED', 'maxDepth'],
     ]);
-    expect(
-      errorsFor('query Frag { member { ...F } } fragment F on Member { friend { friend { id } } }'),
-    ).toEqual(['Frag is 4 levels deep; the limit is 3']);
+    expect(result.errors[0].message).toMatch(/depth limit of 3 exceeded, found 5/);
   });
 
-  it('refuses alias flooding by counting every selected field', () => {
-    const aliases = Array.from({ length: 7 }, (_, i) => `a${i}: member { id }`).join(' ');
-    expect(errorsFor(`query Wide { ${aliases} }`)).toEqual(['Wide selects 14 fields; the limit is 6']);
+  it('refuses nested fragments that expand exponentially (1.4 KB took 2.8 s with the old rule), fast', async () => {
+    // each level spreads the one below twice: 2^40 expansions if fragments are walked at every spread
+    const levels = 40;
+    const bomb = Array.from(
+      { length: levels },
+      (_, level) => `fragment B${level + 1} on Query { ...B${level} ...B${level} }`,
+    );
+    const query = `{ ...B${levels} } fragment B0 on Query { me { id } } ${bomb.join(' ')}`;
+    expect(query.length).toBeLessThan(2200);
+    const result = await run(query);
+    expect(result.ms).toBeLessThan(FAST_MS);
+    expect(result.errors.map((e) => e.extensions?.limit)).toEqual(['maxCostNodes']);
+    expect(result.errors[0].message).toMatch(/more than 10000 fields/);
+  });
+
+  it('refuses 150 aliased introspection queries by their aliases, and by cost when aliases are allowed', async () => {
+    const aliases = Array.from(
+      { length: 150 },
+      (_, i) => `s${i}: __schema { types { name fields { name } } }`,
+    );
+    const query = `{ ${aliases.join(' ')} }`;
+    const byAliases = await run(query);
+    expect(byAliases.ms).toBeLessThan(FAST_MS);
+    expect(byAliases.data).toBeUndefined();
+    expect(byAliases.errors.map((e) => e.extensions?.limit)).toEqual(['maxAliases']);
+    expect(byAliases.errors[0].message).toMatch(/Aliases limit of 15 exceeded, found 150/);
+    const byCost = await run(query, { maxAliases: 1000 });
+    expect(byCost.data).toBeUndefined();
+    expect(byCost.errors.map((e) => e.extensions?.limit)).toEqual(['maxCost']);
+  });
+
+  it('refuses 8,000 duplicate __typename at parse time by the token limit', async () => {
+    const query = `{ ${Array.from({ length: 8000 }, () => '__typename').join(' ')} }`;
+    const result = await run(query);
+    expect(result.ms).toBeLessThan(FAST_MS);
+    expect(result.errors.map((e) => e.extensions?.code)).toEqual(['GRAPHQL_PARSE_FAILED']);
+    expect(result.errors[0].message).toMatch(/more that 2000 tokens/);
+  });
+
+  it('refuses 30 aliases of a 100-member page with a nested field, by aliases and by cost counting list sizes', async () => {
+    const page = (i: number) => `p${i}: members(first: 100) { edges { node { id institution { name } } } }`;
+    const query = `{ ${Array.from({ length: 30 }, (_, i) => page(i)).join(' ')} }`;
+    const byAliases = await run(query);
+    expect(byAliases.ms).toBeLessThan(FAST_MS);
+    expect(byAliases.errors.map((e) => e.extensions?.limit)).toEqual(['maxAliases']);
+    const byCost = await run(query, { maxAliases: 100 });
+    expect(byCost.ms).toBeLessThan(FAST_MS);
+    expect(byCost.data).toBeUndefined();
+    expect(byCost.errors.map((e) => e.extensions?.limit)).toEqual(['maxCost']);
+    expect(byCost.errors[0].message).toMatch(/operation cost \d+ exceeds the limit of 5000/);
+  });
+
+  it('counts a page size given in a variable, so `first: $n` cannot hide a large page', async () => {
+    const query = 'query Page($n: Int) { members(first: $n) { edges { node { id institution { name } } } } }';
+    expect((await run(query, { maxCost: 300 }, { n: 10 })).errors).toEqual([]);
+    const large = await run(query, { maxCost: 300 }, { n: 100 });
+    expect(large.errors.map((e) => e.extensions?.limit)).toEqual(['maxCost']);
+  });
+
+  it('refuses too many directives', async () => {
+    const fields = Array.from({ length: 5 }, (_, i) => `a${i}: me @include(if: true) { id }`).join(' ');
+    const result = await run(`{ ${fields} }`, { maxDirectives: 3 });
+    expect(result.errors.map((e) => e.extensions?.limit)).toEqual(['maxDirectives']);
   });
 });

@@ -1,81 +1,166 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import {
+  getNamedType,
+  getNullableType,
   GraphQLError,
-  Kind,
-  type ASTVisitor,
-  type FragmentDefinitionNode,
-  type SelectionSetNode,
+  isCompositeType,
+  isListType,
+  type ParseOptions,
   type ValidationContext,
+  type ValidationRule,
 } from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { z } from 'zod';
+import { env } from '@praxis/platform/config';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
 
+/**
+ * What one operation may ask for. Tokens stop a document at parse time; depth, aliases and directives are
+ * validation rules from graphql-armor; cost (list sizes multiplied through) is computed by
+ * graphql-query-complexity once the variables are known.
+ */
 export interface QueryLimits {
   maxDepth: number;
-  /** Total field selections after expanding fragments: a cheap proxy for cost that stops alias flooding. */
-  maxFields: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  maxCost: number;
 }
 
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 10, maxFields: 500 };
+export const DEFAULT_QUERY_LIMITS: QueryLimits = {
+  maxDepth: 10,
+  maxAliases: 15,
+  maxDirectives: 20,
+  maxTokens: 2000,
+  maxCost: 5000,
+};
 
-/** Validation rule that refuses operations deeper or wider than the limits, with a clear message. */
-export function queryLimitsRule(limits: QueryLimits = DEFAULT_QUERY_LIMITS) {
-  return (context: ValidationContext): ASTVisitor => {
-    const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const definition of context.getDocument().definitions) {
-      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-    }
-    return {
-      OperationDefinition(operation) {
-        const counter = { fields: 0 };
-        const depth = measure(operation.selectionSet, fragments, 0, new Set(), counter);
-        const name = operation.name?.value ?? 'anonymous operation';
-        if (depth > limits.maxDepth) {
-          context.reportError(
-            new GraphQLError(`${name} is ${depth} levels deep; the limit is ${limits.maxDepth}`, {
-              nodes: [operation],
-              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxDepth' },
-            }),
-          );
-        }
-        if (counter.fields > limits.maxFields) {
-          context.reportError(
-            new GraphQLError(`${name} selects ${counter.fields} fields; the limit is ${limits.maxFields}`, {
-              nodes: [operation],
-              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxFields' },
-            }),
-          );
-        }
-      },
-    };
+/** Fields evaluated by the cost walk (fragments expanded): a fragment bomb stops here, in microseconds. */
+export const MAX_COST_NODES = 10000;
+/** A list with no `first`/`limit` argument is assumed to hold this many items. */
+export const ASSUMED_LIST_SIZE = 10;
+/** Introspection costs a flat amount: a client that needs the schema asks once, not 150 times. */
+export const INTROSPECTION_COST = 200;
+
+/** The same variable names in the gateway and every subgraph (`libs/platform/config` rules). */
+export const queryLimitsEnvShape = {
+  MAX_QUERY_DEPTH: env.int(DEFAULT_QUERY_LIMITS.maxDepth, 2),
+  MAX_QUERY_ALIASES: env.int(DEFAULT_QUERY_LIMITS.maxAliases, 0),
+  MAX_QUERY_DIRECTIVES: env.int(DEFAULT_QUERY_LIMITS.maxDirectives, 0),
+  MAX_QUERY_TOKENS: env.int(DEFAULT_QUERY_LIMITS.maxTokens, 100),
+  MAX_QUERY_COST: env.int(DEFAULT_QUERY_LIMITS.maxCost, 10),
+};
+
+type QueryLimitsEnv = { [K in keyof typeof queryLimitsEnvShape]: z.infer<(typeof queryLimitsEnvShape)[K]> };
+
+export function queryLimitsFromEnv(config: QueryLimitsEnv): QueryLimits {
+  return {
+    maxDepth: config.MAX_QUERY_DEPTH,
+    maxAliases: config.MAX_QUERY_ALIASES,
+    maxDirectives: config.MAX_QUERY_DIRECTIVES,
+    maxTokens: config.MAX_QUERY_TOKENS,
+    maxCost: config.MAX_QUERY_COST,
   };
 }
 
-function measure(
-  selectionSet: SelectionSetNode,
-  fragments: Map<string, FragmentDefinitionNode>,
-  depth: number,
-  visiting: Set<string>,
-  counter: { fields: number },
-): number {
-  let deepest = depth;
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) {
-      if (selection.name.value.startsWith('__')) continue;
-      counter.fields += 1;
-      if (selection.selectionSet) {
-        deepest = Math.max(deepest, measure(selection.selectionSet, fragments, depth + 1, visiting, counter));
-      } else {
-        deepest = Math.max(deepest, depth + 1);
-      }
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      deepest = Math.max(deepest, measure(selection.selectionSet, fragments, depth, visiting, counter));
-    } else {
-      const name = selection.name.value;
-      const fragment = fragments.get(name);
-      // a fragment cycle is reported by graphql's own NoFragmentCycles rule
-      if (!fragment || visiting.has(name)) continue;
-      visiting.add(name);
-      deepest = Math.max(deepest, measure(fragment.selectionSet, fragments, depth, visiting, counter));
-      visiting.delete(name);
-    }
+function limitError(limit: keyof QueryLimits | 'maxCostNodes', message: string, max: number): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit, max, http: { status: 400 } },
+  });
+}
+
+/** graphql-armor throws by default, which Apollo answers as an internal error; report it as validation instead. */
+function reporting(limit: keyof QueryLimits, max: number) {
+  return {
+    n: max,
+    exposeLimits: true,
+    propagateOnRejection: false,
+    onReject: [
+      (context: ValidationContext | null, error: GraphQLError) =>
+        context?.reportError(limitError(limit, error.message.replace(/^Syntax Error: /, ''), max)),
+    ],
+  };
+}
+
+export function queryLimitRules(limits: QueryLimits = DEFAULT_QUERY_LIMITS): ValidationRule[] {
+  return [
+    maxDepthRule({ ...reporting('maxDepth', limits.maxDepth), flattenFragments: true }),
+    maxAliasesRule(reporting('maxAliases', limits.maxAliases)),
+    maxDirectivesRule(reporting('maxDirectives', limits.maxDirectives)),
+  ] as unknown as ValidationRule[];
+}
+
+/**
+ * One unit per field, plus its children multiplied by the list size: `first`/`limit` when the field takes
+ * them (the page size a connection defaults to when absent), otherwise an assumed size. A connection's
+ * `edges` is already counted by the connection's `first`.
+ */
+export const listSizeEstimator: ComplexityEstimator = ({ field, args, childComplexity, type }) => {
+  if (field.name === '__schema' || field.name === '__type') return INTROSPECTION_COST;
+  const sizeArg = field.args.find((arg) => arg.name === 'first' || arg.name === 'limit');
+  if (sizeArg) {
+    const requested: unknown = args[sizeArg.name];
+    // a page larger than the maximum is refused by the resolver with BAD_USER_INPUT naming `first`
+    const size =
+      typeof requested === 'number' && requested > 0 ? Math.min(requested, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
+    return 1 + size * childComplexity;
   }
-  return deepest;
+  if (isListType(getNullableType(field.type)) && !type.name.endsWith('Connection')) {
+    return (
+      1 + ASSUMED_LIST_SIZE * Math.max(childComplexity, isCompositeType(getNamedType(field.type)) ? 1 : 0)
+    );
+  }
+  return 1 + childComplexity;
+};
+
+/** Cost needs the variables (`first: $n`), so it runs once the operation is resolved, before execution. */
+export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema }) {
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              operationName: request.operationName ?? undefined,
+              estimators: [listSizeEstimator],
+              maxQueryNodes: MAX_COST_NODES,
+            });
+          } catch (error) {
+            if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
+              throw limitError(
+                'maxCostNodes',
+                `operation expands to more than ${MAX_COST_NODES} fields (fragments counted at each use)`,
+                MAX_COST_NODES,
+              );
+            }
+            // bad variables: execution answers them with BAD_USER_INPUT naming the variable
+            return;
+          }
+          if (cost > maxCost) {
+            throw limitError('maxCost', `operation cost ${cost} exceeds the limit of ${maxCost}`, maxCost);
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Everything an Apollo server needs to enforce the limits: spread into its options. */
+export function queryLimitsServerOptions(limits: QueryLimits = DEFAULT_QUERY_LIMITS): {
+  validationRules: ValidationRule[];
+  parseOptions: ParseOptions;
+  plugins: ApolloServerPlugin[];
+} {
+  return {
+    validationRules: queryLimitRules(limits),
+    parseOptions: { maxTokens: limits.maxTokens },
+    plugins: [queryCostPlugin(limits.maxCost)],
+  };
 }

@@ -4,25 +4,37 @@ import type { DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Logger } from '@praxis/platform/observability';
 import { formatErrorFor } from './errors';
-import { DEFAULT_QUERY_LIMITS, queryLimitsRule, type QueryLimits } from './limits';
+import { DEFAULT_QUERY_LIMITS, queryLimitsServerOptions, type QueryLimits } from './limits';
+
+export interface SubgraphOptions {
+  logger: Logger;
+  limits?: QueryLimits;
+  /** Introspection is for development tools; production clients use the committed supergraph. */
+  introspection?: boolean;
+}
 
 /**
  * A Federation 2 subgraph, code first. The schema is generated in memory; `npm run supergraph` writes each
  * subgraph's SDL and composes the committed supergraph.
  */
-export function subgraphModule(options: { logger: Logger; limits?: QueryLimits }): DynamicModule {
+export function subgraphModule(options: SubgraphOptions): DynamicModule {
+  const limits = queryLimitsServerOptions(options.limits ?? DEFAULT_QUERY_LIMITS);
   return GraphQLModule.forRoot<ApolloFederationDriverConfig>({
     driver: ApolloFederationDriver,
     autoSchemaFile: { federation: 2 },
     sortSchema: true,
     playground: false,
-    introspection: true,
+    introspection: options.introspection ?? false,
     includeStacktraceInErrorResponses: false,
     context: ({ req }: { req: unknown }) => ({ req }),
     formatError: formatErrorFor(options.logger),
-    validationRules: [queryLimitsRule(options.limits ?? DEFAULT_QUERY_LIMITS)],
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    // Guards, exception filters and interceptors run for field and reference resolvers (`_entities`) too, so
+    // a reference is authorised like an operation and every resolver's errors go through the one mapping.
+    fieldResolverEnhancers: ['guards', 'filters', 'interceptors'],
     // traces would go to Apollo's hosted studio, which a self-hosted deployment does not use
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ...limits.plugins],
     buildSchemaOptions: { dateScalarMode: 'isoDate', noDuplicatedFields: true },
   });
 }

@@ -11,7 +11,13 @@ import {
   serviceDataSourceOptions,
   type ServiceDataSourceOptions,
 } from '@praxis/platform/database';
-import { GraphQLErrorsModule, inputValidationPipe, subgraphModule } from '@praxis/platform/graphql';
+import {
+  GraphQLErrorsModule,
+  inputValidationPipe,
+  queryLimitsEnvShape,
+  queryLimitsFromEnv,
+  subgraphModule,
+} from '@praxis/platform/graphql';
 import {
   eventVerificationKeysSchema,
   EventVerifier,
@@ -41,6 +47,7 @@ export const serviceEnvShape = {
   OUTBOX_POLL_INTERVAL_MS: env.int(2000, 50),
   /** Membership's public event keys (JWKS JSON): required by services consuming events that confer rights. */
   EVENT_VERIFICATION_KEYS: eventVerificationKeysSchema.optional(),
+  ...queryLimitsEnvShape,
 };
 
 export type ServiceConfig = {
@@ -49,7 +56,8 @@ export type ServiceConfig = {
   DATABASE_URL: string;
   OUTBOX_POLL_INTERVAL_MS: number;
   EVENT_VERIFICATION_KEYS?: string;
-} & Parameters<typeof kafkaSettingsFromEnv>[1] &
+} & Parameters<typeof queryLimitsFromEnv>[0] &
+  Parameters<typeof kafkaSettingsFromEnv>[1] &
   VerifierConfig;
 
 export interface ServiceDefinition {
@@ -87,7 +95,11 @@ export function platformModules(
         new MessagingRuntime(messagingOptions(definition, config, logger, dataSource)),
     }),
     AuthModule.forRoot(config),
-    subgraphModule({ logger }),
+    subgraphModule({
+      logger,
+      limits: queryLimitsFromEnv(config),
+      introspection: config.NODE_ENV !== 'production',
+    }),
     { module: GraphQLErrorsModule },
     ObservabilityModule.forRoot({ service: definition.name, database: true, logger }),
   ];

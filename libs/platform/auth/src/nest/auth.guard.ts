@@ -18,6 +18,9 @@ import { hasRole, type Principal } from '../principal';
 import { InvalidTokenError, TokenVerifier, type VerifierConfig } from '../tokens';
 
 const IS_PUBLIC = 'praxis:public';
+// @nestjs/graphql marks @ResolveReference methods with this key (not exported from its entry point)
+const RESOLVE_REFERENCE = 'graphql:resolve_reference';
+const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 const REQUIRED_ROLES = 'praxis:roles';
 
 /** Marks an operation that anyone may call, signed in or not (e.g. register, login). */
@@ -73,7 +76,9 @@ export class AuthGuard implements CanActivate {
       req.principal = await this.authenticate(req.headers.authorization);
       setActor(req.principal?.memberId ?? null);
     }
-    const targets = [context.getHandler(), context.getClass()];
+    const handler = context.getHandler();
+    if (this.isFieldOfAuthorisedParent(context, handler)) return true;
+    const targets = [handler, context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const principal = req.principal;
     if (!principal) throw unauthenticated('sign in required: send Authorization: Bearer <token>');
@@ -82,6 +87,25 @@ export class AuthGuard implements CanActivate {
       throw forbidden(`this operation requires the ${roles.join(' or ')} role`);
     }
     return true;
+  }
+
+  /**
+   * A field resolver runs on an object an authorised operation already returned, so it inherits that decision
+   * unless it declares its own rule on the method. A reference resolver (`_entities`) is an entry point a
+   * caller can reach directly, so it is checked like any operation: deny by default, `@Public`, `@Roles`.
+   */
+  private isFieldOfAuthorisedParent(
+    context: ExecutionContext,
+    handler: ReturnType<ExecutionContext['getHandler']>,
+  ): boolean {
+    if (Reflect.getMetadata(RESOLVE_REFERENCE, handler) === true) return false;
+    const parentType = GqlExecutionContext.create(context).getInfo<{ parentType?: { name: string } }>()
+      ?.parentType?.name;
+    if (!parentType || ROOT_TYPES.has(parentType)) return false;
+    return (
+      this.reflector.get<boolean>(IS_PUBLIC, handler) === undefined &&
+      this.reflector.get<Role[]>(REQUIRED_ROLES, handler) === undefined
+    );
   }
 
   private async authenticate(header: string | undefined): Promise<Principal | null> {

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { membershipDatabase } from '@praxis/membership/data-access';
+import { startSubgraphHarness, type SubgraphHarness } from '@praxis/platform/testing';
+import { MembershipFeatureModule } from './membership-feature.module';
+
+const REGISTER = `mutation Register($input: RegisterInput!) {
+  register(input: $input) { token member { id displayName institution { name } } }
+}`;
+
+describe('membership subgraph in-process: operations, roles, references, limits', () => {
+  let subgraph: SubgraphHarness;
+  let institutionId: string;
+  let memberId: string;
+  const admin = { memberId: randomUUID(), roles: ['admin' as const] };
+
+  beforeAll(async () => {
+    subgraph = await startSubgraphHarness({
+      name: 'membership',
+      database: membershipDatabase,
+      feature: (issuer) => MembershipFeatureModule.forRoot({ issuer }),
+    });
+    const created = await subgraph.execute<{ createInstitution: { id: string } }>(
+      admin,
+      'mutation { createInstitution(input: { name: "St Elsewhere", country: "GB" }) { id } }',
+    );
+    expect(created.errors).toBeUndefined();
+    institutionId = created.data!.createInstitution.id;
+    const registered = await subgraph.execute<{ register: { member: { id: string } } }>(null, REGISTER, {
+      input: {
+        email: 'ada@example.org',
+        password: 'correct horse 42 battery',
+        displayName: 'Ada',
+        careerStage: 'RESIDENT',
+        institutionId,
+      },
+    });
+    expect(registered.errors).toBeUndefined();
+    memberId = registered.data!.register.member.id;
+  }, 60000);
+
+  afterAll(async () => {
+    await subgraph?.close();
+  });
+
+  it('lets anyone register and resolves the field resolvers of what a public operation returned', async () => {
+    const result = await subgraph.execute(null, REGISTER, {
+      input: {
+        email: 'grace@example.org',
+        password: 'correct horse 43 battery',
+        displayName: 'Grace',
+        careerStage: 'RESIDENT',
+        institutionId,
+      },
+    });
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toMatchObject({ register: { member: { institution: { name: 'St Elsewhere' } } } });
+  });
+
+  it('refuses createInstitution to a member without the admin role', async () => {
+    const result = await subgraph.execute(
+      { memberId },
+      'mutation { createInstitution(input: { name: "Nope", country: "GB" }) { id } }',
+    );
+    expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+  });
+
+  it('does not answer _entities for a member to a caller without a token', async () => {
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id displayName } } }`;
+    const anonymous = await subgraph.execute(null, query, { r: [{ __typename: 'Member', id: memberId }] });
+    expect(JSON.stringify(anonymous.data ?? null)).not.toContain('Ada');
+    expect(anonymous.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    const signedIn = await subgraph.execute({ memberId: randomUUID() }, query, {
+      r: [{ __typename: 'Member', id: memberId }],
+    });
+    expect(signedIn.errors).toBeUndefined();
+    expect(signedIn.data).toEqual({ _entities: [{ id: memberId, displayName: 'Ada' }] });
+  });
+
+  it('refuses 30 aliases of a 100-member page with a nested field, fast and with a clear error', async () => {
+    const page = (i: number) => `p${i}: members(first: 100) { edges { node { id institution { name } } } }`;
+    const started = performance.now();
+    const result = await subgraph.execute(
+      admin,
+      `{ ${Array.from({ length: 30 }, (_, i) => page(i)).join(' ')} }`,
+    );
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(result.data).toBeUndefined();
+    expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(result.errors?.[0].message).toMatch(/Aliases limit of 15 exceeded, found 30/);
+  });
+});

@@ -1,0 +1,125 @@
+import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
+import { getApolloServer } from '@nestjs/apollo';
+import { NestFactory } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { GraphQLFormattedError } from 'graphql';
+import { DataSource } from 'typeorm';
+import type { Role } from '@praxis/contracts';
+import { AuthModule, generateSigningKeys, TokenIssuer, type Principal } from '@praxis/platform/auth';
+import {
+  openServiceDatabase,
+  serviceDataSourceOptions,
+  type ServiceDataSourceOptions,
+} from '@praxis/platform/database';
+import {
+  DEFAULT_QUERY_LIMITS,
+  GraphQLErrorsModule,
+  inputValidationPipe,
+  subgraphModule,
+  type QueryLimits,
+} from '@praxis/platform/graphql';
+import { createLogger } from '@praxis/platform/observability';
+import { createTestDatabase } from './helpers';
+
+const AUTH = { AUTH_ISSUER: 'praxis-test', AUTH_AUDIENCE: 'praxis-test', AUTH_ROLES_CLAIM: 'praxis_roles' };
+
+export interface OperationResult<TData = Record<string, unknown>> {
+  data?: TData | null;
+  errors?: readonly GraphQLFormattedError[];
+}
+
+/** Who calls: nobody (no token), or a member with roles (`lead` needs the institution it leads). */
+export type Caller = null | { memberId: string; roles?: Array<Role | { role: Role; institutionId: string }> };
+
+export interface SubgraphHarness {
+  app: INestApplication;
+  dataSource: DataSource;
+  issuer: TokenIssuer;
+  /** Runs one operation through the subgraph's real Apollo pipeline (limits, guards, pipes, error mapping). */
+  execute<TData = Record<string, unknown>>(
+    caller: Caller,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<OperationResult<TData>>;
+  tokenFor(caller: Exclude<Caller, null>): Promise<string>;
+  close(): Promise<void>;
+}
+
+export function principalOf(caller: Exclude<Caller, null>): Principal {
+  return {
+    memberId: caller.memberId,
+    roles: (caller.roles ?? []).map((grant) =>
+      typeof grant === 'string' ? { role: grant, institutionId: null } : grant,
+    ),
+  };
+}
+
+/**
+ * One subgraph in-process, as its app module composes it but without a broker: a fresh PostgreSQL database
+ * migrated from the service's migrations, token verification with a throwaway key, the subgraph module with
+ * the platform's limits, and the service's feature module. Events are written to the outbox and stay there.
+ */
+export async function startSubgraphHarness(options: {
+  name: string;
+  database: Pick<ServiceDataSourceOptions, 'entities' | 'migrations'>;
+  feature: (issuer: TokenIssuer) => DynamicModule;
+  limits?: QueryLimits;
+}): Promise<SubgraphHarness> {
+  const db = await createTestDatabase(options.name);
+  const { privateJwk, publicJwks } = await generateSigningKeys();
+  const issuer = await TokenIssuer.fromJwk(privateJwk, {
+    issuer: AUTH.AUTH_ISSUER,
+    audience: AUTH.AUTH_AUDIENCE,
+    ttlSeconds: 600,
+    rolesClaim: AUTH.AUTH_ROLES_CLAIM,
+  });
+  const databaseOptions = {
+    url: db.url,
+    ...options.database,
+    applicationName: `praxis-${options.name}-test`,
+  };
+  const logger = createLogger(`${options.name}-test`, process.env.TEST_LOG_LEVEL ?? 'silent');
+  @Module({})
+  class SubgraphTestModule {}
+  const root: DynamicModule = {
+    module: SubgraphTestModule,
+    imports: [
+      TypeOrmModule.forRootAsync({
+        useFactory: () => serviceDataSourceOptions(databaseOptions),
+        dataSourceFactory: async () => openServiceDatabase(databaseOptions),
+      }),
+      AuthModule.forRoot({ ...AUTH, AUTH_JWKS: JSON.stringify(publicJwks) }),
+      subgraphModule({ logger, limits: options.limits ?? DEFAULT_QUERY_LIMITS, introspection: true }),
+      { module: GraphQLErrorsModule },
+      options.feature(issuer),
+    ],
+  };
+  const app = await NestFactory.create(root, { logger: false });
+  app.useGlobalPipes(inputValidationPipe());
+  await app.init();
+  const server = getApolloServer(app);
+  const dataSource = app.get(DataSource);
+
+  const tokenFor = (caller: Exclude<Caller, null>) => issuer.issue(principalOf(caller));
+  return {
+    app,
+    dataSource,
+    issuer,
+    tokenFor,
+    async execute<TData>(caller: Caller, query: string, variables?: Record<string, unknown>) {
+      const headers: Record<string, string> = caller
+        ? { authorization: `Bearer ${await tokenFor(caller)}` }
+        : {};
+      const response = await server.executeOperation(
+        { query, variables },
+        { contextValue: { req: { headers } } },
+      );
+      if (response.body.kind !== 'single') throw new Error('incremental delivery is not used here');
+      return response.body.singleResult as OperationResult<TData>;
+    },
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
