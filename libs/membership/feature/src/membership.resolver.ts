@@ -13,6 +13,7 @@ import type { Role } from '@praxis/contracts';
 import { CurrentPrincipal, OptionalPrincipal, Public, Roles, type Principal } from '@praxis/platform/auth';
 import {
   IdArg,
+  InputArg,
   isUuid,
   pageSize,
   publicError,
@@ -97,7 +98,7 @@ export class MemberResolver {
   @Query(() => MemberConnection)
   async members(
     @CurrentPrincipal() principal: Principal,
-    @Args('filter', { type: () => MembersFilter, nullable: true }) filter: MembersFilter | null,
+    @InputArg('filter', MembersFilter, { nullable: true }) filter: MembersFilter | null,
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<Connection<MemberObject>> {

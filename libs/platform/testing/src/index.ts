@@ -3,3 +3,4 @@ export * from './helpers';
 export * from './kafka';
 export * from './seeded-random';
 export * from './subgraph-harness';
+export * from './graphql-fuzz';

@@ -2,7 +2,8 @@ import { Module, type DynamicModule, type INestApplication } from '@nestjs/commo
 import { getApolloServer } from '@nestjs/apollo';
 import { NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import type { Role } from '@praxis/contracts';
 import { AuthModule, generateSigningKeys, TokenIssuer, type Principal } from '@praxis/platform/auth';
@@ -35,6 +36,7 @@ export interface SubgraphHarness {
   app: INestApplication;
   dataSource: DataSource;
   issuer: TokenIssuer;
+  schema: GraphQLSchema;
   /** Runs one operation through the subgraph's real Apollo pipeline (limits, guards, pipes, error mapping). */
   execute<TData = Record<string, unknown>>(
     caller: Caller,
@@ -105,6 +107,7 @@ export async function startSubgraphHarness(options: {
     app,
     dataSource,
     issuer,
+    schema: app.get(GraphQLSchemaHost).schema,
     tokenFor,
     async execute<TData>(caller: Caller, query: string, variables?: Record<string, unknown>) {
       const headers: Record<string, string> = caller

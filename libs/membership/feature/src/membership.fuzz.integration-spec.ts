@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { membershipDatabase } from '@praxis/membership/data-access';
+import { fuzzGraphQL, startSubgraphHarness, type SubgraphHarness } from '@praxis/platform/testing';
+import { MembershipFeatureModule } from './membership-feature.module';
+
+const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
+const DURATION_MS = Number(process.env.FUZZ_DURATION_MS ?? 20000);
+
+describe('membership subgraph fuzz', () => {
+  let subgraph: SubgraphHarness;
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    subgraph = await startSubgraphHarness({
+      name: 'membership_fuzz',
+      database: membershipDatabase,
+      feature: (issuer) => MembershipFeatureModule.forRoot({ issuer }),
+    });
+    const created = await subgraph.execute<{ createInstitution: { id: string } }>(
+      { memberId: randomUUID(), roles: ['admin'] },
+      'mutation { createInstitution(input: { name: "Fuzz General", country: "GB" }) { id } }',
+    );
+    ids.push(created.data?.createInstitution.id ?? '');
+  }, 60000);
+
+  afterAll(async () => {
+    await subgraph?.close();
+  });
+
+  it(`answers random operations and inputs from the schema with data or a public error (seed ${SEED})`, async () => {
+    const institutionId = ids[0];
+    const { runs, findings } = await fuzzGraphQL({
+      schema: subgraph.schema,
+      execute: (caller, query, variables) => subgraph.execute(caller, query, variables),
+      callers: [
+        { name: 'anonymous', caller: null },
+        { name: 'member', caller: { memberId: randomUUID() } },
+        { name: 'lead', caller: { memberId: randomUUID(), roles: [{ role: 'lead', institutionId }] } },
+        { name: 'admin', caller: { memberId: randomUUID(), roles: ['admin'] } },
+      ],
+      knownIds: () => ids,
+      seed: SEED,
+      durationMs: DURATION_MS,
+    });
+    expect(runs).toBeGreaterThan(20);
+    expect(findings.slice(0, 5)).toEqual([]);
+    const health = await subgraph.execute(null, '{ __typename }');
+    expect(health).toEqual({ data: { __typename: 'Query' } });
+  }, 120000);
+});
