@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { membershipDatabase } from '@praxis/membership/data-access';
+import { generateSigningKeys } from '@praxis/platform/auth';
+import { EventSigner } from '@praxis/platform/messaging';
 import { fuzzGraphQL, startSubgraphHarness, type SubgraphHarness } from '@praxis/platform/testing';
 import { MembershipFeatureModule } from './membership-feature.module';
 
@@ -14,7 +16,11 @@ describe('membership subgraph fuzz', () => {
     subgraph = await startSubgraphHarness({
       name: 'membership_fuzz',
       database: membershipDatabase,
-      feature: (issuer) => MembershipFeatureModule.forRoot({ issuer }),
+      feature: async (issuer) =>
+        MembershipFeatureModule.forRoot({
+          issuer,
+          eventSigner: await EventSigner.fromJwk((await generateSigningKeys()).privateJwk),
+        }),
     });
     const created = await subgraph.execute<{ createInstitution: { id: string } }>(
       { memberId: randomUUID(), roles: ['admin'] },

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { membershipDatabase } from '@praxis/membership/data-access';
+import { generateSigningKeys } from '@praxis/platform/auth';
+import { EventSigner } from '@praxis/platform/messaging';
 import { startSubgraphHarness, type SubgraphHarness } from '@praxis/platform/testing';
 import { MembershipFeatureModule } from './membership-feature.module';
 
@@ -17,7 +19,11 @@ describe('membership subgraph in-process: operations, roles, references, limits'
     subgraph = await startSubgraphHarness({
       name: 'membership',
       database: membershipDatabase,
-      feature: (issuer) => MembershipFeatureModule.forRoot({ issuer }),
+      feature: async (issuer) =>
+        MembershipFeatureModule.forRoot({
+          issuer,
+          eventSigner: await EventSigner.fromJwk((await generateSigningKeys()).privateJwk),
+        }),
     });
     const created = await subgraph.execute<{ createInstitution: { id: string } }>(
       admin,

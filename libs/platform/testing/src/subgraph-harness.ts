@@ -64,7 +64,7 @@ export function principalOf(caller: Exclude<Caller, null>): Principal {
 export async function startSubgraphHarness(options: {
   name: string;
   database: Pick<ServiceDataSourceOptions, 'entities' | 'migrations'>;
-  feature: (issuer: TokenIssuer) => DynamicModule;
+  feature: (issuer: TokenIssuer) => DynamicModule | Promise<DynamicModule>;
   limits?: QueryLimits;
 }): Promise<SubgraphHarness> {
   const db = await createTestDatabase(options.name);
@@ -93,7 +93,7 @@ export async function startSubgraphHarness(options: {
       AuthModule.forRoot({ ...AUTH, AUTH_JWKS: JSON.stringify(publicJwks) }),
       subgraphModule({ logger, limits: options.limits ?? DEFAULT_QUERY_LIMITS, introspection: true }),
       { module: GraphQLErrorsModule },
-      options.feature(issuer),
+      await options.feature(issuer),
     ],
   };
   const app = await NestFactory.create(root, { logger: false });
