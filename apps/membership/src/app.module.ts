@@ -5,7 +5,7 @@ import type { TokenIssuer } from '@praxis/platform/auth';
 import type { EventSigner } from '@praxis/platform/messaging';
 import type { Logger } from '@praxis/platform/observability';
 import { platformModules, type ServiceDefinition } from '@praxis/platform/service';
-import { MembershipFeatureModule } from '@praxis/membership/feature';
+import { DemographicsPublisher, MembershipFeatureModule } from '@praxis/membership/feature';
 import type { MembershipConfig } from './config';
 import { membershipDatabase } from '@praxis/membership/data-access';
 
@@ -36,12 +36,13 @@ export class MembershipAppModule {
     issuer: TokenIssuer,
     publicJwks: JSONWebKeySet,
     eventSigner: EventSigner,
+    demographics: DemographicsPublisher,
   ): DynamicModule {
     return {
       module: MembershipAppModule,
       imports: [
         ...platformModules(membershipService, config, logger),
-        MembershipFeatureModule.forRoot({ issuer, eventSigner }),
+        MembershipFeatureModule.forRoot({ issuer, eventSigner, demographics }),
       ],
       controllers: [jwksController(publicJwks)],
     };

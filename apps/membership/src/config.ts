@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConfigError, env, loadConfig } from '@praxis/platform/config';
-import { eventSigningKeySchema } from '@praxis/platform/messaging';
+import { eventSigningKeySchema, recipientPublicKeySchema } from '@praxis/platform/messaging';
 import { serviceEnvShape } from '@praxis/platform/service';
 
 const membershipEnvShape = {
@@ -21,6 +21,11 @@ const membershipEnvShape = {
   AUTH_TOKEN_TTL_SECONDS: env.int(3600, 60),
   /** Private key (P-256 JWK JSON) signing events that confer rights; consumers hold its public half. */
   EVENT_SIGNING_KEY: eventSigningKeySchema,
+  /**
+   * Public key (JWK JSON) of the one service that reports on demographics (engagement): answers are published
+   * encrypted for it; unset, nothing demographic is published.
+   */
+  DEMOGRAPHICS_RECIPIENT_PUBLIC_KEY: recipientPublicKeySchema.optional(),
   PRAXIS_ADMIN_EMAIL: z.email().optional(),
   PRAXIS_ADMIN_PASSWORD: z.string().min(12).optional(),
   PRAXIS_ADMIN_INSTITUTION: z.string().min(2).default('Praxis programme office'),

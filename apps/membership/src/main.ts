@@ -1,14 +1,15 @@
 import 'reflect-metadata';
 import type { JWK } from 'jose';
 import { TokenIssuer } from '@praxis/platform/auth';
-import { EventSigner } from '@praxis/platform/messaging';
+import { EventSigner, PayloadEncrypter } from '@praxis/platform/messaging';
 import { bootstrapService, type ServiceSpec } from '@praxis/platform/service';
-import { MembershipService } from '@praxis/membership/feature';
+import { DemographicsPublisher, MembershipService } from '@praxis/membership/feature';
 import { MembershipAppModule } from './app.module';
 import { loadMembershipConfig, type MembershipConfig } from './config';
 
 let issuer: TokenIssuer | undefined;
 let eventSigner: EventSigner | undefined;
+let demographics: DemographicsPublisher | undefined;
 
 export const membershipSpec: ServiceSpec<MembershipConfig> = {
   name: 'membership',
@@ -17,11 +18,28 @@ export const membershipSpec: ServiceSpec<MembershipConfig> = {
   module: (config, logger) => {
     const privateJwk = JSON.parse(config.AUTH_SIGNING_KEY) as JWK;
     const { d: _private, ...publicJwk } = privateJwk;
-    if (!issuer || !eventSigner) throw new Error('issuer not ready');
-    return MembershipAppModule.forRoot(config, logger, issuer, { keys: [publicJwk] }, eventSigner);
+    if (!issuer || !eventSigner || !demographics) throw new Error('issuer not ready');
+    if (!demographics.publishing) {
+      logger.warn(
+        'DEMOGRAPHICS_RECIPIENT_PUBLIC_KEY is not set: demographic answers are kept for their members and never published',
+      );
+    }
+    return MembershipAppModule.forRoot(
+      config,
+      logger,
+      issuer,
+      { keys: [publicJwk] },
+      eventSigner,
+      demographics,
+    );
   },
   prepare: async (config) => {
     eventSigner = await EventSigner.fromJwk(JSON.parse(config.EVENT_SIGNING_KEY) as JWK);
+    demographics = new DemographicsPublisher(
+      config.DEMOGRAPHICS_RECIPIENT_PUBLIC_KEY
+        ? await PayloadEncrypter.fromJwk(JSON.parse(config.DEMOGRAPHICS_RECIPIENT_PUBLIC_KEY) as JWK)
+        : null,
+    );
     issuer = await TokenIssuer.fromJwk(JSON.parse(config.AUTH_SIGNING_KEY) as JWK, {
       issuer: config.AUTH_ISSUER,
       audience: config.AUTH_AUDIENCE,

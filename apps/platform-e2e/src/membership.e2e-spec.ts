@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { MemberDemographicsRecordedV1, MemberRegisteredV1, parseEvent } from '@praxis/contracts';
+import { exportJWK, generateKeyPair, type JWK } from 'jose';
+import {
+  demographicAnswersSchema,
+  MemberDemographicsRecordedV2,
+  MemberRegisteredV1,
+  parseEvent,
+} from '@praxis/contracts';
+import { decryptPayload } from '@praxis/platform/messaging';
 import { collectTopic, testBrokers, waitFor } from '@praxis/platform/testing';
 import { ADMIN, gql, gqlOk, serviceUrl, startPlatform, type StartedPlatform } from './support/platform';
 
@@ -22,11 +29,16 @@ describe('membership through the gateway', () => {
   let adminToken: string;
   let institutionA: string;
   let institutionB: string;
+  // the reporting service's key pair: membership gets the public half, only this test holds the private one
+  let recipientPrivateJwk: JWK;
 
   beforeAll(async () => {
+    const recipient = await generateKeyPair('ECDH-ES', { crv: 'P-256', extractable: true });
+    recipientPrivateJwk = await exportJWK(recipient.privateKey);
+    const recipientPublicJwk = { ...(await exportJWK(recipient.publicKey)), kid: 'engagement-test' };
     registered = await collectTopic(testBrokers(), MemberRegisteredV1.topic);
-    demographics = await collectTopic(testBrokers(), MemberDemographicsRecordedV1.topic);
-    platform = await startPlatform();
+    demographics = await collectTopic(testBrokers(), MemberDemographicsRecordedV2.topic);
+    platform = await startPlatform({ DEMOGRAPHICS_RECIPIENT_PUBLIC_KEY: JSON.stringify(recipientPublicJwk) });
     adminToken = (await gqlOk<{ login: { token: string } }>(LOGIN, ADMIN)).login.token;
     const create = `mutation C($input: CreateInstitutionInput!) { createInstitution(input: $input) { id name } }`;
     institutionA = (
@@ -166,10 +178,53 @@ describe('membership through the gateway', () => {
       () => demographics.messages.find((message) => message.key === alice.member.id),
       { timeoutMs: 20000, description: "Alice's demographics event" },
     );
-    expect(parseEvent(MemberDemographicsRecordedV1, demographicEvent.json())).toMatchObject({
-      ok: true,
-      event: { payload: { memberId: alice.member.id, gender: 'WOMAN' } },
+    // readable by whoever reads the topic: who answered, never what
+    expect(demographicEvent.value).not.toMatch(/WOMAN|PREFER_NOT_TO_SAY|"YES"|"NO"/);
+    const parsed = parseEvent(MemberDemographicsRecordedV2, demographicEvent.json());
+    if (!parsed.ok) throw new Error(parsed.reason);
+    expect(parsed.event.payload.memberId).toBe(alice.member.id);
+    // the reporting service decrypts the answers with its private key
+    const answers = demographicAnswersSchema.parse(
+      await decryptPayload(recipientPrivateJwk, parsed.event.payload.answers),
+    );
+    expect(answers).toEqual({
+      institutionId: institutionA,
+      gender: 'WOMAN',
+      ethnicityGroup: 'PREFER_NOT_TO_SAY',
+      disability: 'NO',
+      firstGenerationHigherEducation: 'YES',
     });
+
+    // erasure: the answers are gone from membership, and a tombstone erases them from the compacted topic
+    const erased = await gqlOk<{ eraseMyDemographics: boolean }>(
+      `mutation { eraseMyDemographics }`,
+      {},
+      alice.token,
+    );
+    expect(erased.eraseMyDemographics).toBe(true);
+    expect(
+      (await gqlOk<{ myDemographics: null }>(`{ myDemographics { gender } }`, {}, alice.token))
+        .myDemographics,
+    ).toBeNull();
+    const tombstone = await waitFor(
+      () =>
+        demographics.messages.find((message) => message.key === alice.member.id && message.value === null),
+      { timeoutMs: 20000, description: "the tombstone for Alice's answers" },
+    );
+    expect(tombstone.partition).toBe(demographicEvent.partition);
+    // another member cannot erase Alice's answers; an admin gets a clear error for a malformed id
+    const refused = await gql(
+      `mutation($id: ID!) { eraseMemberDemographics(memberId: $id) }`,
+      { id: alice.member.id },
+      bob.token,
+    );
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const malformed = await gql(
+      `mutation { eraseMemberDemographics(memberId: "not-an-id") }`,
+      {},
+      adminToken,
+    );
+    expect(malformed.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('lets admins create institutions and refuses everyone else', async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ALL_EVENTS, contractForTopic, dlqTopicFor } from './registry';
 import { ContractViolation, createEvent, defineEvent, parseEvent } from './envelope';
+import { MemberDemographicsRecordedV2 } from './events/membership-member-demographics-recorded-v2';
 import { MemberRegisteredV1 } from './events/membership-member-registered-v1';
 
 const meta = { aggregateId: '0b6f5f7e-1d7c-4d55-9a53-2f3f9b0c2a11', actorId: null, correlationId: 'corr-1' };
@@ -94,6 +95,19 @@ describe('event contracts', () => {
     const keys = Object.keys((MemberRegisteredV1.payload as z.ZodObject).shape);
     expect(keys).not.toEqual(expect.arrayContaining(['email']));
     const sensitive = ALL_EVENTS.filter((contract) => contract.sensitive).map((contract) => contract.topic);
-    expect(sensitive).toEqual(['membership.member.demographics-recorded.v1']);
+    expect(sensitive).toEqual(['membership.member.demographics-recorded.v2']);
+  });
+
+  it('carry demographic answers only encrypted, on a compacted topic keyed by member', () => {
+    const keys = Object.keys((MemberDemographicsRecordedV2.payload as z.ZodObject).shape);
+    expect(keys.sort()).toEqual(['answers', 'memberId']);
+    const clear = { memberId: '7d8e3c1a-2b4f-4c6d-8e9f-0a1b2c3d4e5f', answers: 'WOMAN' };
+    expect(MemberDemographicsRecordedV2.payload.safeParse(clear).success).toBe(false);
+    expect(MemberDemographicsRecordedV2.compacted).toBe(true);
+    expect(MemberDemographicsRecordedV2.topicConfig['cleanup.policy']).toBe('compact');
+    // only rights-conferring events must be signed
+    expect(ALL_EVENTS.filter((contract) => contract.confersRights).map((contract) => contract.topic)).toEqual(
+      ['membership.member.role-granted.v1', 'membership.member.role-revoked.v1'],
+    );
   });
 });

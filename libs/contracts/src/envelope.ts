@@ -43,6 +43,13 @@ export interface EventContract<TSchema extends z.ZodType = z.ZodType> {
    * and every consumer verifies the signature before applying them.
    */
   readonly confersRights: boolean;
+  /**
+   * Kafka topic configs beyond partitions (e.g. `cleanup.policy: compact`), applied by runtime provisioning and
+   * by the compose topic-init step alike.
+   */
+  readonly topicConfig: Readonly<Record<string, string>>;
+  /** Compacted topics take tombstones (a null value for the key) to erase an aggregate's last event. */
+  readonly compacted: boolean;
 }
 
 export type PayloadOf<C extends EventContract> = z.infer<C['payload']>;
@@ -58,6 +65,7 @@ export function defineEvent<TSchema extends z.ZodType>(spec: {
   payload: TSchema;
   sensitive?: boolean;
   confersRights?: boolean;
+  topicConfig?: Record<string, string>;
 }): EventContract<TSchema> {
   for (const [name, value] of [
     ['service', spec.service],
@@ -79,6 +87,8 @@ export function defineEvent<TSchema extends z.ZodType>(spec: {
     payload: spec.payload,
     sensitive: spec.sensitive ?? false,
     confersRights: spec.confersRights ?? false,
+    topicConfig: Object.freeze({ ...spec.topicConfig }),
+    compacted: (spec.topicConfig?.['cleanup.policy'] ?? '').split(',').includes('compact'),
   };
 }
 

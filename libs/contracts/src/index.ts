@@ -6,7 +6,7 @@ export * from './events/membership-member-profile-updated-v1';
 export * from './events/membership-member-role-granted-v1';
 export * from './events/membership-member-role-revoked-v1';
 export * from './events/membership-institution-created-v1';
-export * from './events/membership-member-demographics-recorded-v1';
+export * from './events/membership-member-demographics-recorded-v2';
 export * from './events/proposals-competition-results-published-v1';
 export * from './events/proposals-competition-opened-v1';
 export * from './events/proposals-proposal-submitted-v1';

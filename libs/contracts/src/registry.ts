@@ -13,7 +13,7 @@ import { CompetitionOpenedV1 } from './events/proposals-competition-opened-v1';
 import { ProposalSubmittedV1 } from './events/proposals-proposal-submitted-v1';
 import { ProposalWithdrawnV1 } from './events/proposals-proposal-withdrawn-v1';
 import { ReviewSubmittedV1 } from './events/proposals-review-submitted-v1';
-import { MemberDemographicsRecordedV1 } from './events/membership-member-demographics-recorded-v1';
+import { MemberDemographicsRecordedV2 } from './events/membership-member-demographics-recorded-v2';
 import { MemberProfileUpdatedV1 } from './events/membership-member-profile-updated-v1';
 import { MemberRegisteredV1 } from './events/membership-member-registered-v1';
 import { MemberRoleGrantedV1 } from './events/membership-member-role-granted-v1';
@@ -26,7 +26,7 @@ export const ALL_EVENTS: readonly EventContract[] = [
   MemberRoleGrantedV1,
   MemberRoleRevokedV1,
   InstitutionCreatedV1,
-  MemberDemographicsRecordedV1,
+  MemberDemographicsRecordedV2,
   // proposals
   CompetitionResultsPublishedV1,
   CompetitionOpenedV1,

@@ -32,7 +32,7 @@ export interface StartedPlatform {
  * Starts the platform the way a person does (`npm start`, i.e. tools/start.ts) against the test's PostgreSQL
  * and broker, with fresh databases, and stops it with SIGINT like Ctrl-C.
  */
-export async function startPlatform(): Promise<StartedPlatform> {
+export async function startPlatform(extraEnv: Record<string, string> = {}): Promise<StartedPlatform> {
   const prefix = uniqueName('e2e');
   const logDir = path.join(ROOT, 'tmp', 'e2e-logs');
   mkdirSync(logDir, { recursive: true });
@@ -57,6 +57,7 @@ export async function startPlatform(): Promise<StartedPlatform> {
         PRAXIS_ADMIN_PASSWORD: ADMIN.password,
         LOG_LEVEL: 'info',
         MAX_QUERY_DEPTH: '4',
+        ...extraEnv,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

@@ -1,3 +1,4 @@
 export * from './membership-feature.module';
 export * from './membership.service';
 export * from './membership.errors';
+export * from './demographics.publisher';

@@ -2,18 +2,24 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TokenIssuer } from '@praxis/platform/auth';
 import { EventSigner } from '@praxis/platform/messaging';
+import { DemographicsPublisher } from './demographics.publisher';
 import { MembershipErrorFilter } from './membership.errors';
 import { InstitutionResolver, MemberResolver } from './membership.resolver';
 import { MembershipService } from './membership.service';
 
 @Module({})
 export class MembershipFeatureModule {
-  static forRoot(options: { issuer: TokenIssuer; eventSigner: EventSigner }): DynamicModule {
+  static forRoot(options: {
+    issuer: TokenIssuer;
+    eventSigner: EventSigner;
+    demographics: DemographicsPublisher;
+  }): DynamicModule {
     return {
       module: MembershipFeatureModule,
       providers: [
         { provide: TokenIssuer, useValue: options.issuer },
         { provide: EventSigner, useValue: options.eventSigner },
+        { provide: DemographicsPublisher, useValue: options.demographics },
         MembershipService,
         MemberResolver,
         InstitutionResolver,

@@ -165,6 +165,23 @@ export class MemberResolver {
     return this.membership.recordDemographics(principal.memberId, input);
   }
 
+  @Mutation(() => Boolean, {
+    description:
+      'Erases your voluntary answers here and from the reporting topic; true when there were answers to erase',
+  })
+  async eraseMyDemographics(@CurrentPrincipal() principal: Principal): Promise<boolean> {
+    return this.membership.eraseDemographics(principal.memberId);
+  }
+
+  @Roles('admin')
+  @Mutation(() => Boolean, {
+    description:
+      "Erases a member's voluntary answers (a request made outside Praxis); true when there were any",
+  })
+  async eraseMemberDemographics(@Args('memberId', { type: () => ID }) memberId: string): Promise<boolean> {
+    return this.membership.eraseDemographics(memberId);
+  }
+
   @ResolveField(() => InstitutionObject)
   async institution(
     @Parent() member: MemberObject,

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   InstitutionCreatedV1,
-  MemberDemographicsRecordedV1,
   MemberProfileUpdatedV1,
   MemberRegisteredV1,
   MemberRoleGrantedV1,
@@ -36,6 +35,7 @@ import {
   normaliseEmail,
   normaliseInterests,
 } from '@praxis/membership/domain';
+import { DemographicsPublisher } from './demographics.publisher';
 
 export interface RegisterCommand {
   email: string;
@@ -68,6 +68,7 @@ export interface DemographicAnswers {
 }
 
 const UNIQUE_VIOLATION = '23505';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
@@ -82,6 +83,7 @@ export class MembershipService {
     private readonly issuer: TokenIssuer,
     /** Signs role events: other services act on a role change only when membership's signature verifies. */
     private readonly eventSigner: EventSigner,
+    private readonly demographics: DemographicsPublisher,
   ) {}
 
   async register(command: RegisterCommand): Promise<{ token: string; member: MemberWithRoles }> {
@@ -378,9 +380,8 @@ export class MembershipService {
       const member = await this.requireMember(manager, memberId);
       await manager.upsert(DemographicsEntity, { memberId, ...answers }, ['memberId']);
       const saved = await manager.findOneByOrFail(DemographicsEntity, { memberId });
-      // the restricted topic: only the engagement service consumes it, for suppressed aggregates
-      await appendToOutbox(manager, MemberDemographicsRecordedV1, memberId, {
-        memberId,
+      // encrypted for the reporting service only, which reports suppressed aggregates
+      await this.demographics.recorded(manager, memberId, {
         institutionId: member.institutionId,
         gender: saved.gender,
         ethnicityGroup: saved.ethnicityGroup,
@@ -388,6 +389,26 @@ export class MembershipService {
         firstGenerationHigherEducation: saved.firstGenerationHigherEducation,
       });
       return saved;
+    });
+  }
+
+  /**
+   * Deletes the member's answers and erases them from the demographics topic (a tombstone for their key).
+   * True when there were answers to erase; erasing again is harmless.
+   */
+  async eraseDemographics(memberId: string, field = 'memberId'): Promise<boolean> {
+    if (!UUID.test(memberId)) {
+      throw MembershipError.invalid([{ field, rule: 'uuid', message: 'must be a member id (UUID)' }]);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      await this.requireMember(manager, memberId);
+      const deleted: unknown[] = await manager.query(
+        `DELETE FROM demographics WHERE member_id = $1 RETURNING member_id`,
+        [memberId],
+      );
+      if (deleted.length === 0) return false;
+      await this.demographics.erased(manager, memberId);
+      return true;
     });
   }
 

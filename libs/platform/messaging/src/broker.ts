@@ -1,5 +1,5 @@
 import { Partitioners, type Admin, type Kafka, type Producer } from 'kafkajs';
-import { dlqTopicFor } from '@praxis/contracts';
+import { contractForTopic, dlqTopicFor } from '@praxis/contracts';
 import type { Logger } from '@praxis/platform/observability';
 import { errorMessage } from './errors';
 
@@ -53,14 +53,22 @@ export interface TopicSpec {
   configEntries?: Array<{ name: string; value: string }>;
 }
 
-/** The topic and its dead-letter topic, with the retention each should have. */
+/** The topic (with its contract's topic configs) and its dead-letter topic, with the retention each should have. */
 export function topicSpecs(
   topics: readonly string[],
   partitions: number,
   replicationFactor: number,
 ): TopicSpec[] {
   return topics.flatMap((topic) => [
-    { topic, numPartitions: partitions, replicationFactor },
+    {
+      topic,
+      numPartitions: partitions,
+      replicationFactor,
+      configEntries: Object.entries(contractForTopic(topic)?.topicConfig ?? {}).map(([name, value]) => ({
+        name,
+        value,
+      })),
+    },
     {
       topic: dlqTopicFor(topic),
       numPartitions: 1,

@@ -15,6 +15,11 @@ export interface HandlerContext {
 export interface EventHandler<C extends EventContract = EventContract> {
   contract: C;
   handle(event: EventOf<C>, manager: EntityManager, context: HandlerContext): Promise<void>;
+  /**
+   * A tombstone on a compacted topic (the key with a null value): the producer erased the aggregate's data, and
+   * so must the consumer. Erasing is idempotent, so no inbox row is kept. Without it, tombstones are skipped.
+   */
+  erase?(aggregateId: string, manager: EntityManager, context: HandlerContext): Promise<void>;
 }
 
 /** Typed constructor so a handler's event is inferred from its contract. */
@@ -42,7 +47,7 @@ export interface EventConsumerOptions {
   verifier?: EventVerifier;
 }
 
-export type ConsumeOutcome = 'applied' | 'duplicate' | 'dead-lettered';
+export type ConsumeOutcome = 'applied' | 'duplicate' | 'dead-lettered' | 'erased' | 'skipped';
 
 /**
  * Validates every message against its contract, applies it at most once per consumer group (inbox row in the
@@ -127,6 +132,9 @@ export class EventConsumer {
         0,
       );
     }
+    if (message.value === null && handler.contract.compacted) {
+      return this.eraseOnTombstone(handler, message.key?.toString('utf8') ?? '', topic);
+    }
     let raw: unknown;
     try {
       raw = JSON.parse(message.value?.toString('utf8') ?? '');
@@ -197,6 +205,24 @@ export class EventConsumer {
       await handler.handle(event, manager, { groupId: this.options.groupId });
       return 'applied';
     });
+  }
+
+  private async eraseOnTombstone(
+    handler: EventHandler,
+    aggregateId: string,
+    topic: string,
+  ): Promise<ConsumeOutcome> {
+    const erase = handler.erase;
+    if (!erase || aggregateId === '') {
+      messagingMetrics.consumed.inc({ topic, outcome: 'skipped' });
+      return 'skipped';
+    }
+    // like any effect: retried by the broker redelivering the message if the transaction fails
+    await this.options.dataSource.transaction((manager) =>
+      erase(aggregateId, manager, { groupId: this.options.groupId }),
+    );
+    messagingMetrics.consumed.inc({ topic, outcome: 'erased' });
+    return 'erased';
   }
 
   private async deadLetter(

@@ -8,5 +8,6 @@ export * from './outbox.relay';
 export * from './event.consumer';
 export * from './replica-ordering';
 export * from './event-signature';
+export * from './payload-encryption';
 export * from './messaging.runtime';
 export * from './nest/messaging.module';

@@ -20,7 +20,7 @@ import { MESSAGING_ENTITIES } from './messaging.entities';
 import { MESSAGING_MIGRATIONS } from './messaging.migration';
 import { MessagingRuntime } from './messaging.runtime';
 import { applyIfNewer, appliedSequence } from './replica-ordering';
-import { appendToOutbox } from './outbox.writer';
+import { appendTombstone, appendToOutbox } from './outbox.writer';
 
 const logger = createLogger('messaging-test', process.env.TEST_LOG_LEVEL ?? 'silent');
 
@@ -416,5 +416,72 @@ describe('messaging: outbox, relay, consumer, inbox, dead letters', () => {
       ),
     ).rejects.toThrow('effect failed');
     expect(await appliedSequence(dataSource.manager, context.groupId, aggregateId, 'profile')).toBe(7);
+  });
+
+  it('publishes a tombstone for an erased aggregate on a compacted topic, and the consumer erases it too', async () => {
+    const contract = defineEvent({
+      service: `t${randomBytes(4).toString('hex')}`,
+      entity: 'answers',
+      happened: 'recorded',
+      version: 1,
+      topicConfig: { 'cleanup.policy': 'compact' },
+      payload: z.object({ n: z.number().int(), label: z.string() }),
+    });
+    registerEvents(contract);
+    const group = uniqueName('group');
+    const runtime = new MessagingRuntime({
+      service: uniqueName('svc'),
+      settings: settings(),
+      dataSource,
+      databaseUrl: db.url,
+      logger,
+      produces: [contract],
+      consumers: [
+        {
+          groupId: group,
+          handlers: [
+            {
+              ...handle(contract, async (event, manager) => {
+                await manager.query(
+                  `INSERT INTO received (consumer, event_id, aggregate_id, n) VALUES ($1, $2, $3, $4)`,
+                  [group, event.eventId, event.aggregateId, event.payload.n],
+                );
+              }),
+              erase: async (aggregateId, manager) => {
+                await manager.query(`DELETE FROM received WHERE consumer = $1 AND aggregate_id = $2`, [
+                  group,
+                  aggregateId,
+                ]);
+              },
+            },
+          ],
+        },
+      ],
+    });
+    runtimes.push(runtime);
+    runtime.start();
+    await runtime.ready();
+    const collector = await collectTopic(testBrokers(), contract.topic);
+    stops.push(collector.stop);
+    await collector.whenJoined();
+
+    await write(contract, 'kept', 1);
+    await write(contract, 'erased', 2);
+    await waitFor(async () => (await received(group)).length === 2, { description: 'both applied' });
+    await dataSource.transaction((manager) => appendTombstone(manager, contract, 'erased'));
+    const messages = await collector.waitForCount(3);
+    expect(messages[2]).toMatchObject({ key: 'erased', value: null });
+    const rows = await waitFor(
+      async () => {
+        const current = await received(group);
+        return current.length === 1 ? current : undefined;
+      },
+      { description: 'the erased aggregate removed by the consumer' },
+    );
+    expect(rows).toEqual([{ aggregate_id: 'kept', n: 1 }]);
+    // a topic that is not compacted takes no tombstones
+    await expect(
+      dataSource.transaction((manager) => appendTombstone(manager, uniqueContract(), 'x')),
+    ).rejects.toThrow(/not compacted/);
   });
 });

@@ -27,7 +27,8 @@ interface PendingRow {
   id: string;
   topic: string;
   message_key: string;
-  envelope: Record<string, unknown>;
+  /** null for a tombstone: the key's last event is erased from a compacted topic. */
+  envelope: Record<string, unknown> | null;
   headers: Record<string, string>;
   attempts: number;
 }
@@ -234,10 +235,14 @@ export class OutboxRelay {
 function groupConsecutiveByTopic(rows: PendingRow[]) {
   const groups: Array<{
     topic: string;
-    messages: Array<{ key: string; value: string; headers: Record<string, string> }>;
+    messages: Array<{ key: string; value: string | null; headers: Record<string, string> }>;
   }> = [];
   for (const row of rows) {
-    const message = { key: row.message_key, value: JSON.stringify(row.envelope), headers: row.headers };
+    const message = {
+      key: row.message_key,
+      value: row.envelope === null ? null : JSON.stringify(row.envelope),
+      headers: row.headers,
+    };
     const last = groups[groups.length - 1];
     if (last && last.topic === row.topic) last.messages.push(message);
     else groups.push({ topic: row.topic, messages: [message] });

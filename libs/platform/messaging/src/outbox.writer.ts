@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import {
   contractForTopic,
@@ -66,6 +67,36 @@ export async function appendToOutbox<C extends EventContract>(
   );
   await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
   return event;
+}
+
+/**
+ * Erases the aggregate's last event from a compacted topic: the relay publishes a tombstone (the key with a null
+ * value), after the aggregate's earlier events, in the caller's transaction like any event.
+ */
+export async function appendTombstone(
+  manager: EntityManager,
+  contract: EventContract,
+  aggregateId: string,
+): Promise<void> {
+  if (!manager.queryRunner?.isTransactionActive) {
+    throw new Error(`appendTombstone(${contract.topic}) must run inside a transaction with the state change`);
+  }
+  if (!contract.compacted) {
+    // on a topic that is not compacted a null value erases nothing and would reach consumers as a broken message
+    throw new Error(`tombstones only make sense on compacted topics; ${contract.topic} is not compacted`);
+  }
+  const sequence = await nextSequence(manager, aggregateId);
+  const context = contextOrNew();
+  const headers: Record<string, string> = {
+    'x-correlation-id': context.correlationId,
+    'x-tombstone': 'true',
+  };
+  await manager.query(
+    `INSERT INTO "outbox" ("event_id", "topic", "message_key", "sequence", "envelope", "headers")
+     VALUES ($1, $2, $3, $4, 'null'::jsonb, $5)`,
+    [randomUUID(), contract.topic, aggregateId, sequence, JSON.stringify(headers)],
+  );
+  await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
 }
 
 /**
