@@ -9,6 +9,7 @@ const gatewayEnvShape = {
   PORT: env.port(4000),
   SUPERGRAPH_PATH: z.string().default(path.join(process.cwd(), 'infra', 'supergraph.graphql')),
   ...queryLimitsEnvShape,
+  OTEL_EXPORTER_OTLP_ENDPOINT: env.url().optional(),
   MAX_QUERY_BYTES: env.int(20000, 100),
 };
 

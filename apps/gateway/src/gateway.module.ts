@@ -14,7 +14,10 @@ import { formatErrorFor, queryLimitsFromEnv, queryLimitsServerOptions } from '@p
 import {
   CORRELATION_HEADER,
   currentContext,
+  currentTraceparent,
   ObservabilityModule,
+  SpanKind,
+  withSpan,
   type Logger,
 } from '@praxis/platform/observability';
 import { subgraphUrlOverride, type GatewayConfig } from './config';
@@ -28,11 +31,24 @@ interface GatewayContext {
  * the gateway never turns identity into trusted headers.
  */
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  subgraph = '';
+
+  /** One client span per subgraph call, so the subgraph's server span hangs under it in the trace. */
+  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    return withSpan(
+      `subgraph ${this.subgraph}`,
+      { kind: SpanKind.CLIENT, attributes: { 'graphql.subgraph.name': this.subgraph } },
+      () => super.process(options),
+    );
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const authorization = context.req?.headers.authorization;
     if (authorization) request.http?.headers.set('authorization', authorization);
     const correlationId = currentContext()?.correlationId;
     if (correlationId) request.http?.headers.set(CORRELATION_HEADER, correlationId);
+    const traceparent = currentTraceparent();
+    if (traceparent) request.http?.headers.set('traceparent', traceparent);
   }
 }
 
@@ -80,7 +96,9 @@ export class GatewayModule {
           gateway: {
             supergraphSdl,
             buildService: ({ name, url }) =>
-              new ForwardingDataSource({ url: subgraphUrlOverride(config, name) ?? url }),
+              Object.assign(new ForwardingDataSource({ url: subgraphUrlOverride(config, name) ?? url }), {
+                subgraph: name,
+              }),
           },
         }),
       ],

@@ -1,7 +1,17 @@
 import type { Consumer, EachMessagePayload, IHeaders, Kafka, Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { dlqTopicFor, parseEvent, type EventContract, type EventOf } from '@praxis/contracts';
-import { messagingMetrics, runInContext, type Logger } from '@praxis/platform/observability';
+import {
+  contextFromHeaders,
+  failSpan,
+  messagingMetrics,
+  runInContext,
+  SpanKind,
+  startSpan,
+  type Logger,
+  withTraceContext,
+  type WorkContext,
+} from '@praxis/platform/observability';
 import { dlqReasonOf, errorMessage, isRetriable } from './errors';
 import type { EventVerifier } from './event-signature';
 import type { KafkaSettings } from './kafka-settings';
@@ -160,6 +170,39 @@ export class EventConsumer {
       actorId: event.actorId,
       traceparent,
     };
+    // the consumer span continues the trace the message carries (the relay's publish span)
+    const consume = startSpan(`process ${topic}`, {
+      kind: SpanKind.CONSUMER,
+      parent: contextFromHeaders(stringHeaders(message.headers)),
+      attributes: {
+        'messaging.system': 'kafka',
+        'messaging.operation.type': 'process',
+        'messaging.destination.name': topic,
+        'messaging.consumer.group.name': this.options.groupId,
+        'messaging.message.id': event.eventId,
+      },
+    });
+    try {
+      const outcome = await withTraceContext(consume.context, () =>
+        this.applyWithRetries(payload, handler, event, context),
+      );
+      consume.span.setAttribute('praxis.consume.outcome', outcome);
+      return outcome;
+    } catch (error) {
+      failSpan(consume.span, error);
+      throw error;
+    } finally {
+      consume.span.end();
+    }
+  }
+
+  private async applyWithRetries(
+    payload: EachMessagePayload,
+    handler: EventHandler,
+    event: EventOf<EventContract>,
+    context: WorkContext,
+  ): Promise<ConsumeOutcome> {
+    const { topic } = payload;
     const maxAttempts = this.options.settings.consumerMaxAttempts;
     for (let attempt = 1; ; attempt++) {
       const timer = messagingMetrics.handlerSeconds.startTimer({ topic });
@@ -261,6 +304,10 @@ export class EventConsumer {
     );
     return 'dead-lettered';
   }
+}
+
+function stringHeaders(headers: IHeaders | undefined): Record<string, string | undefined> {
+  return Object.fromEntries(Object.keys(headers ?? {}).map((name) => [name, headerString(headers, name)]));
 }
 
 function headerString(headers: IHeaders | undefined, name: string): string | undefined {

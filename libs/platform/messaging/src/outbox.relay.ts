@@ -1,7 +1,15 @@
 import type { Producer } from 'kafkajs';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { messagingMetrics, type Logger } from '@praxis/platform/observability';
+import {
+  contextFromHeaders,
+  failSpan,
+  injectTraceHeaders,
+  messagingMetrics,
+  SpanKind,
+  startSpan,
+  type Logger,
+} from '@praxis/platform/observability';
 import { errorMessage, isRetriable } from './errors';
 import { OUTBOX_CHANNEL } from './outbox.writer';
 
@@ -165,10 +173,34 @@ export class OutboxRelay {
 
   private async publish(rows: PendingRow[]): Promise<void> {
     const ids = rows.map((row) => row.id);
+    // one producer span per row, continuing the trace stored with the row; the message carries the span
+    const spans = rows.map((row) => {
+      const publish = startSpan(`publish ${row.topic}`, {
+        kind: SpanKind.PRODUCER,
+        parent: contextFromHeaders(row.headers),
+        attributes: {
+          'messaging.system': 'kafka',
+          'messaging.operation.type': 'send',
+          'messaging.destination.name': row.topic,
+          'messaging.kafka.message.key': row.message_key,
+        },
+      });
+      const headers = { ...row.headers };
+      injectTraceHeaders(headers, publish.context);
+      return { span: publish.span, row: { ...row, headers } };
+    });
     try {
       this.producer ??= await this.options.producerFactory();
-      await this.producer.sendBatch({ acks: -1, topicMessages: groupConsecutiveByTopic(rows) });
+      await this.producer.sendBatch({
+        acks: -1,
+        topicMessages: groupConsecutiveByTopic(spans.map((traced) => traced.row)),
+      });
+      for (const { span } of spans) span.end();
     } catch (error) {
+      for (const { span } of spans) {
+        failSpan(span, error);
+        span.end();
+      }
       const message = errorMessage(error).slice(0, 2000);
       await this.options.dataSource.query(
         `UPDATE "outbox" SET "attempts" = "attempts" + 1, "last_error" = $2 WHERE "id" = ANY($1::bigint[])`,

@@ -7,7 +7,13 @@ import {
   type EventOf,
   type PayloadOf,
 } from '@praxis/contracts';
-import { contextOrNew } from '@praxis/platform/observability';
+import {
+  contextOrNew,
+  injectTraceHeaders,
+  SpanKind,
+  startSpan,
+  currentTraceparent,
+} from '@praxis/platform/observability';
 import type { EventSigner } from './event-signature';
 
 export const OUTBOX_CHANNEL = 'praxis_outbox';
@@ -59,13 +65,31 @@ export async function appendToOutbox<C extends EventContract>(
     'x-correlation-id': event.correlationId,
     'x-event-type': event.type,
   };
-  if (context.traceparent) headers.traceparent = context.traceparent;
-  await manager.query(
-    `INSERT INTO "outbox" ("event_id", "topic", "message_key", "sequence", "envelope", "headers")
-     VALUES ($1, $2, $3, $4, $5, $6)`,
-    [event.eventId, contract.topic, aggregateId, sequence, JSON.stringify(event), JSON.stringify(headers)],
-  );
-  await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
+  // the row keeps the trace context (in its headers) so the relay's publish span joins the request's trace
+  const append = startSpan(`outbox append ${contract.topic}`, {
+    kind: SpanKind.CLIENT,
+    attributes: {
+      'db.system.name': 'postgresql',
+      'db.operation.name': 'INSERT',
+      'db.collection.name': 'outbox',
+      'messaging.destination.name': contract.topic,
+    },
+  });
+  injectTraceHeaders(headers, append.context);
+  if (!headers.traceparent) {
+    const forwarded = currentTraceparent();
+    if (forwarded) headers.traceparent = forwarded;
+  }
+  try {
+    await manager.query(
+      `INSERT INTO "outbox" ("event_id", "topic", "message_key", "sequence", "envelope", "headers")
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [event.eventId, contract.topic, aggregateId, sequence, JSON.stringify(event), JSON.stringify(headers)],
+    );
+    await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
+  } finally {
+    append.span.end();
+  }
   return event;
 }
 

@@ -3,3 +3,4 @@ export * from './logger';
 export * from './metrics';
 export * from './nest/observability.module';
 export * from './nest/nest-logger';
+export * from './tracing';

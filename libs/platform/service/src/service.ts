@@ -32,6 +32,7 @@ import {
   createLogger,
   ObservabilityModule,
   PinoNestLogger,
+  startTracing,
   type Logger,
 } from '@praxis/platform/observability';
 
@@ -48,6 +49,8 @@ export const serviceEnvShape = {
   /** Membership's public event keys (JWKS JSON): required by services consuming events that confer rights. */
   EVENT_VERIFICATION_KEYS: eventVerificationKeysSchema.optional(),
   ...queryLimitsEnvShape,
+  /** OTLP/HTTP collector; traces are exported only when it is set. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: env.url().optional(),
 };
 
 export type ServiceConfig = {
@@ -130,7 +133,9 @@ export function messagingOptions(
 export interface ServiceSpec<TConfig> {
   name: string;
   /** Validates the environment (`source`, process.env by default) into the service's config. */
-  loadConfig: (source?: Record<string, string | undefined>) => TConfig & { LOG_LEVEL: string };
+  loadConfig: (
+    source?: Record<string, string | undefined>,
+  ) => TConfig & { LOG_LEVEL: string; OTEL_EXPORTER_OTLP_ENDPOINT?: string };
   port: (config: TConfig) => number;
   module: (config: TConfig, logger: Logger) => DynamicModule;
   /** Async work between config and module construction (e.g. importing keys). */
@@ -149,7 +154,7 @@ export async function bootstrapService<TConfig>(options: ServiceSpec<TConfig>): 
     process.stdout.write(await buildSubgraphSdl(options));
     process.exit(0);
   }
-  let config: TConfig & { LOG_LEVEL: string };
+  let config: TConfig & { LOG_LEVEL: string; OTEL_EXPORTER_OTLP_ENDPOINT?: string };
   try {
     config = options.loadConfig();
   } catch (error) {
@@ -165,6 +170,8 @@ export async function bootstrapService<TConfig>(options: ServiceSpec<TConfig>): 
     process.exit(0);
   }
   const logger = createLogger(options.name, config.LOG_LEVEL);
+  if (await startTracing({ service: options.name, otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT }))
+    logger.info({ endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT }, 'exporting traces over OTLP/HTTP');
   await options.prepare?.(config);
   const app = await NestFactory.create(options.module(config, logger), {
     logger: new PinoNestLogger(logger),

@@ -9,13 +9,16 @@ import {
   type MiddlewareConsumer,
   type NestMiddleware,
   type NestModule,
+  type OnApplicationShutdown,
 } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, TerminusModule, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { NextFunction, Request, Response } from 'express';
 import { register } from 'prom-client';
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { CORRELATION_HEADER, correlationIdFrom, runInContext } from '../context';
 import type { Logger } from '../logger';
 import { enableDefaultMetrics } from '../metrics';
+import { contextFromHeaders, startSpan, stopTracing, withTraceContext } from '../tracing';
 
 export interface ObservabilityOptions {
   service: string;
@@ -43,9 +46,22 @@ export class CorrelationMiddleware implements NestMiddleware {
     const started = process.hrtime.bigint();
     const correlationId = correlationIdFrom(req.headers[CORRELATION_HEADER]);
     const traceparent = typeof req.headers.traceparent === 'string' ? req.headers.traceparent : undefined;
+    const path = req.originalUrl.split('?')[0];
+    const quiet = QUIET_PATHS.test(path);
+    // a server span continuing the caller's trace (a no-op unless tracing is on); probes are not traced
+    const server = quiet
+      ? null
+      : startSpan(`${req.method} ${path}`, {
+          kind: SpanKind.SERVER,
+          parent: contextFromHeaders(req.headers),
+          attributes: {
+            'http.request.method': req.method,
+            'url.path': path,
+            'praxis.service': this.options.service,
+          },
+        });
     res.setHeader(CORRELATION_HEADER, correlationId);
     res.once('finish', () => {
-      const path = req.originalUrl.split('?')[0];
       const line = {
         correlationId,
         method: req.method,
@@ -53,11 +69,18 @@ export class CorrelationMiddleware implements NestMiddleware {
         status: res.statusCode,
         durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
       };
-      if (QUIET_PATHS.test(path)) this.options.logger.debug(line, 'request');
+      if (quiet) this.options.logger.debug(line, 'request');
       else if (res.statusCode >= 500) this.options.logger.error(line, 'request');
       else this.options.logger.info(line, 'request');
+      if (server) {
+        server.span.setAttribute('http.response.status_code', res.statusCode);
+        if (res.statusCode >= 500) server.span.setStatus({ code: SpanStatusCode.ERROR });
+        server.span.end();
+      }
     });
-    runInContext({ correlationId, causationId: null, actorId: null, traceparent }, next);
+    const work = { correlationId, causationId: null, actorId: null, traceparent };
+    if (server) withTraceContext(server.context, () => runInContext(work, next));
+    else runInContext(work, next);
   }
 }
 
@@ -101,7 +124,7 @@ export class MetricsController {
 }
 
 @Module({})
-export class ObservabilityModule implements NestModule {
+export class ObservabilityModule implements NestModule, OnApplicationShutdown {
   static forRoot(options: ObservabilityOptions): DynamicModule {
     enableDefaultMetrics(options.service);
     return {
@@ -114,5 +137,10 @@ export class ObservabilityModule implements NestModule {
 
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(CorrelationMiddleware).forRoutes('*path');
+  }
+
+  /** Exports the spans still buffered before the process exits. */
+  async onApplicationShutdown(): Promise<void> {
+    await stopTracing();
   }
 }
