@@ -35,6 +35,7 @@ describe('the compiled build (npm run build)', () => {
     const db = await createTestDatabase('build_membership');
     drop = db.drop;
     const keys = await generateSigningKeys();
+    const eventKeys = await generateSigningKeys();
     child = spawn(process.execPath, [entry], {
       cwd: ROOT,
       env: {
@@ -46,6 +47,8 @@ describe('the compiled build (npm run build)', () => {
         KAFKA_BROKERS: testBrokers().join(','),
         AUTH_SIGNING_KEY: JSON.stringify(keys.privateJwk),
         AUTH_JWKS: JSON.stringify(keys.publicJwks),
+        EVENT_SIGNING_KEY: JSON.stringify(eventKeys.privateJwk),
+        EVENT_VERIFICATION_KEYS: JSON.stringify(eventKeys.publicJwks),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -46,6 +46,7 @@ describe('one request, one connected trace (gateway → subgraph → database/ou
   beforeAll(async () => {
     await startTracing({ service: 'praxis-trace-test', exporter });
     const keys = await generateSigningKeys();
+    const eventKeys = await generateSigningKeys();
     const membershipDb = await createTestDatabase('trace_membership');
     drops.push(membershipDb.drop);
     const consumerDb = await createTestDatabase('trace_consumer');
@@ -61,6 +62,8 @@ describe('one request, one connected trace (gateway → subgraph → database/ou
       KAFKA_MAX_WAIT_MS: String(FAST_CONSUMER.maxWaitTimeInMs),
       AUTH_JWKS: JSON.stringify(keys.publicJwks),
       AUTH_SIGNING_KEY: JSON.stringify(keys.privateJwk),
+      EVENT_SIGNING_KEY: JSON.stringify(eventKeys.privateJwk),
+      EVENT_VERIFICATION_KEYS: JSON.stringify(eventKeys.publicJwks),
       PRAXIS_ADMIN_EMAIL: ADMIN.email,
       PRAXIS_ADMIN_PASSWORD: ADMIN.password,
       OUTBOX_POLL_INTERVAL_MS: '1000',
