@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { checkedPartitions, EVENT_TOPIC_PARTITIONS, eventTopicConfig } from './topic-config';
 
 /** Fields every event carries, whatever its payload. `aggregateId` is also the Kafka message key. */
 export const envelopeSchema = z.object({
@@ -43,9 +44,11 @@ export interface EventContract<TSchema extends z.ZodType = z.ZodType> {
    * and every consumer verifies the signature before applying them.
    */
   readonly confersRights: boolean;
+  /** Partitions of the topic (default EVENT_TOPIC_PARTITIONS). */
+  readonly partitions: number;
   /**
-   * Kafka topic configs beyond partitions (e.g. `cleanup.policy: compact`), applied by runtime provisioning and
-   * by the compose topic-init step alike.
+   * Kafka topic configs: EVENT_TOPIC_CONFIG (kept forever, delete policy) with the contract's own on top (e.g.
+   * `cleanup.policy: compact`), applied by runtime provisioning and by the compose topic-init step alike.
    */
   readonly topicConfig: Readonly<Record<string, string>>;
   /** Compacted topics take tombstones (a null value for the key) to erase an aggregate's last event. */
@@ -65,6 +68,7 @@ export function defineEvent<TSchema extends z.ZodType>(spec: {
   payload: TSchema;
   sensitive?: boolean;
   confersRights?: boolean;
+  partitions?: number;
   topicConfig?: Record<string, string>;
 }): EventContract<TSchema> {
   for (const [name, value] of [
@@ -87,7 +91,8 @@ export function defineEvent<TSchema extends z.ZodType>(spec: {
     payload: spec.payload,
     sensitive: spec.sensitive ?? false,
     confersRights: spec.confersRights ?? false,
-    topicConfig: Object.freeze({ ...spec.topicConfig }),
+    partitions: checkedPartitions(spec.partitions ?? EVENT_TOPIC_PARTITIONS),
+    topicConfig: eventTopicConfig(spec.topicConfig),
     compacted: (spec.topicConfig?.['cleanup.policy'] ?? '').split(',').includes('compact'),
   };
 }

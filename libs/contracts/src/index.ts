@@ -20,3 +20,4 @@ export * from './events/mentorship-feedback-given-v1';
 export * from './events/mentorship-mastermind-session-held-v1';
 export * from './events/mentorship-workshop-held-v1';
 export * from './events/mentorship-match-run-completed-v1';
+export * from './topic-config';

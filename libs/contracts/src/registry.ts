@@ -1,4 +1,11 @@
 import type { EventContract } from './envelope';
+import {
+  DLQ_TOPIC_CONFIG,
+  DLQ_TOPIC_PARTITIONS,
+  EVENT_TOPIC_CONFIG,
+  EVENT_TOPIC_PARTITIONS,
+  type TopicDefinition,
+} from './topic-config';
 import { MentorshipRelationshipRequestedV1 } from './events/mentorship-relationship-requested-v1';
 import { MentorshipRelationshipStartedV1 } from './events/mentorship-relationship-started-v1';
 import { MentorshipRelationshipEndedV1 } from './events/mentorship-relationship-ended-v1';
@@ -70,4 +77,24 @@ export function contractForTopic(topic: string): EventContract | undefined {
 
 export function dlqTopicFor(topic: string): string {
   return `${topic}.dlq`;
+}
+
+/** Every topic `contracts` need, each followed by its dead-letter topic, with the configuration each should have. */
+export function topicDefinitions(contracts: readonly EventContract[]): TopicDefinition[] {
+  return contracts.flatMap((contract) => [
+    { name: contract.topic, partitions: contract.partitions, config: contract.topicConfig },
+    { name: dlqTopicFor(contract.topic), partitions: DLQ_TOPIC_PARTITIONS, config: DLQ_TOPIC_CONFIG },
+  ]);
+}
+
+/** The definition of `topic` (an event topic or a dead-letter topic); unknown topics get the event defaults. */
+export function topicDefinitionFor(topic: string): TopicDefinition {
+  if (topic.endsWith('.dlq'))
+    return { name: topic, partitions: DLQ_TOPIC_PARTITIONS, config: DLQ_TOPIC_CONFIG };
+  const contract = contractForTopic(topic);
+  return {
+    name: topic,
+    partitions: contract?.partitions ?? EVENT_TOPIC_PARTITIONS,
+    config: contract?.topicConfig ?? EVENT_TOPIC_CONFIG,
+  };
 }

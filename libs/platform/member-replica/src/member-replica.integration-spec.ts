@@ -72,7 +72,6 @@ describe('shared member replica: ordering, redelivery and signed role events', (
         sessionTimeoutMs: 6000,
         heartbeatIntervalMs: 500,
         maxWaitMs: 100,
-        topicPartitions: 4,
         replicationFactor: 1,
         consumerMaxAttempts: 3,
       },

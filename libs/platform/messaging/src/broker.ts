@@ -1,5 +1,5 @@
 import { Partitioners, type Admin, type Kafka, type Producer } from 'kafkajs';
-import { contractForTopic, dlqTopicFor } from '@praxis/contracts';
+import { dlqTopicFor, topicConfigEntries, topicDefinitionFor } from '@praxis/contracts';
 import type { Logger } from '@praxis/platform/observability';
 import { errorMessage } from './errors';
 
@@ -53,29 +53,16 @@ export interface TopicSpec {
   configEntries?: Array<{ name: string; value: string }>;
 }
 
-/** The topic (with its contract's topic configs) and its dead-letter topic, with the retention each should have. */
-export function topicSpecs(
-  topics: readonly string[],
-  partitions: number,
-  replicationFactor: number,
-): TopicSpec[] {
-  return topics.flatMap((topic) => [
-    {
-      topic,
-      numPartitions: partitions,
+/** The topics and their dead-letter topics, configured as their contracts say (libs/contracts topic configs). */
+export function topicSpecs(topics: readonly string[], replicationFactor: number): TopicSpec[] {
+  return topics
+    .flatMap((topic) => [topicDefinitionFor(topic), topicDefinitionFor(dlqTopicFor(topic))])
+    .map((definition) => ({
+      topic: definition.name,
+      numPartitions: definition.partitions,
       replicationFactor,
-      configEntries: Object.entries(contractForTopic(topic)?.topicConfig ?? {}).map(([name, value]) => ({
-        name,
-        value,
-      })),
-    },
-    {
-      topic: dlqTopicFor(topic),
-      numPartitions: 1,
-      replicationFactor,
-      configEntries: [{ name: 'retention.ms', value: String(30 * 24 * 3600 * 1000) }],
-    },
-  ]);
+      configEntries: topicConfigEntries(definition),
+    }));
 }
 
 /**

@@ -21,7 +21,6 @@ describe('kafkajs log lines', () => {
         sessionTimeoutMs: FAST_CONSUMER.sessionTimeout,
         heartbeatIntervalMs: FAST_CONSUMER.heartbeatInterval,
         maxWaitMs: FAST_CONSUMER.maxWaitTimeInMs,
-        topicPartitions: 4,
         replicationFactor: 1,
         consumerMaxAttempts: 1,
       },

@@ -11,7 +11,6 @@ export const kafkaEnvShape = {
   KAFKA_SESSION_TIMEOUT_MS: env.int(30000, 1000),
   KAFKA_HEARTBEAT_INTERVAL_MS: env.int(3000, 100),
   KAFKA_MAX_WAIT_MS: env.int(1000, 10),
-  KAFKA_TOPIC_PARTITIONS: env.int(6, 1),
   KAFKA_REPLICATION_FACTOR: env.int(1, 1),
   KAFKA_CONSUMER_MAX_ATTEMPTS: env.int(5, 1),
 };
@@ -22,7 +21,6 @@ export interface KafkaSettings {
   sessionTimeoutMs: number;
   heartbeatIntervalMs: number;
   maxWaitMs: number;
-  topicPartitions: number;
   replicationFactor: number;
   consumerMaxAttempts: number;
   /** Lets tests cut the network between a client and the broker; production leaves it unset. */
@@ -36,7 +34,6 @@ export function kafkaSettingsFromEnv(
     KAFKA_SESSION_TIMEOUT_MS: number;
     KAFKA_HEARTBEAT_INTERVAL_MS: number;
     KAFKA_MAX_WAIT_MS: number;
-    KAFKA_TOPIC_PARTITIONS: number;
     KAFKA_REPLICATION_FACTOR: number;
     KAFKA_CONSUMER_MAX_ATTEMPTS: number;
   },
@@ -47,7 +44,6 @@ export function kafkaSettingsFromEnv(
     sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
     heartbeatIntervalMs: config.KAFKA_HEARTBEAT_INTERVAL_MS,
     maxWaitMs: config.KAFKA_MAX_WAIT_MS,
-    topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
     replicationFactor: config.KAFKA_REPLICATION_FACTOR,
     consumerMaxAttempts: config.KAFKA_CONSUMER_MAX_ATTEMPTS,
   };

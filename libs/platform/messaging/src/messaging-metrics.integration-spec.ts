@@ -21,7 +21,6 @@ function settings(brokers: string[]): KafkaSettings {
     sessionTimeoutMs: 6000,
     heartbeatIntervalMs: 500,
     maxWaitMs: 100,
-    topicPartitions: 4,
     replicationFactor: 1,
     consumerMaxAttempts: 3,
   };

@@ -44,7 +44,6 @@ function settings(overrides: Partial<KafkaSettings> = {}): KafkaSettings {
     sessionTimeoutMs: 6000,
     heartbeatIntervalMs: 500,
     maxWaitMs: 100,
-    topicPartitions: 4,
     replicationFactor: 1,
     consumerMaxAttempts: 3,
     ...overrides,

@@ -202,7 +202,7 @@ export class MessagingRuntime implements MessagingSampler {
         const s = this.options.settings;
         await provisionTopics(
           this.kafka,
-          topicSpecs([...topics], s.topicPartitions, s.replicationFactor),
+          topicSpecs([...topics], s.replicationFactor),
           capabilities,
           this.options.logger,
         );

@@ -60,7 +60,6 @@ describe('health, metrics and access logs of a service whose broker is away', ()
                   sessionTimeoutMs: 6000,
                   heartbeatIntervalMs: 500,
                   maxWaitMs: 100,
-                  topicPartitions: 4,
                   replicationFactor: 1,
                   consumerMaxAttempts: 3,
                 },

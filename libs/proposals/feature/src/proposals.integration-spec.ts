@@ -20,7 +20,6 @@ function settings() {
     sessionTimeoutMs: 6000,
     heartbeatIntervalMs: 500,
     maxWaitMs: 100,
-    topicPartitions: 4,
     replicationFactor: 1,
     consumerMaxAttempts: 3,
   };
