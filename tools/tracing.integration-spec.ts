@@ -94,7 +94,6 @@ describe('one request, one connected trace (gateway → subgraph → database/ou
         sessionTimeoutMs: FAST_CONSUMER.sessionTimeout,
         heartbeatIntervalMs: FAST_CONSUMER.heartbeatInterval,
         maxWaitMs: FAST_CONSUMER.maxWaitTimeInMs,
-        topicPartitions: 4,
         replicationFactor: 1,
         consumerMaxAttempts: 3,
       },
