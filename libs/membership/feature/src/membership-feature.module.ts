@@ -12,14 +12,15 @@ export class MembershipFeatureModule {
   static forRoot(options: {
     issuer: TokenIssuer;
     eventSigner: EventSigner;
-    demographics: DemographicsPublisher;
+    /** Without one, nothing demographic is published (as with no recipient key). */
+    demographics?: DemographicsPublisher;
   }): DynamicModule {
     return {
       module: MembershipFeatureModule,
       providers: [
         { provide: TokenIssuer, useValue: options.issuer },
         { provide: EventSigner, useValue: options.eventSigner },
-        { provide: DemographicsPublisher, useValue: options.demographics },
+        { provide: DemographicsPublisher, useValue: options.demographics ?? new DemographicsPublisher(null) },
         MembershipService,
         MemberResolver,
         InstitutionResolver,

@@ -178,7 +178,7 @@ export class MemberResolver {
     description:
       "Erases a member's voluntary answers (a request made outside Praxis); true when there were any",
   })
-  async eraseMemberDemographics(@Args('memberId', { type: () => ID }) memberId: string): Promise<boolean> {
+  async eraseMemberDemographics(@IdArg('memberId') memberId: string): Promise<boolean> {
     return this.membership.eraseDemographics(memberId);
   }
 

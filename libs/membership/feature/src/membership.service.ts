@@ -20,7 +20,7 @@ import {
   verifyPassword,
   type RoleGrant,
 } from '@praxis/platform/auth';
-import { decodeCursor, toConnection, type Connection } from '@praxis/platform/graphql';
+import { isUuid, decodeCursor, toConnection, type Connection } from '@praxis/platform/graphql';
 import { appendToOutbox, EventSigner } from '@praxis/platform/messaging';
 import {
   DemographicsEntity,
@@ -68,7 +68,6 @@ export interface DemographicAnswers {
 }
 
 const UNIQUE_VIOLATION = '23505';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
@@ -397,7 +396,7 @@ export class MembershipService {
    * True when there were answers to erase; erasing again is harmless.
    */
   async eraseDemographics(memberId: string, field = 'memberId'): Promise<boolean> {
-    if (!UUID.test(memberId)) {
+    if (!isUuid(memberId)) {
       throw MembershipError.invalid([{ field, rule: 'uuid', message: 'must be a member id (UUID)' }]);
     }
     return this.dataSource.transaction(async (manager) => {
