@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { membershipDatabase } from '@praxis/membership/data-access';
 import { generateSigningKeys } from '@praxis/platform/auth';
 import { EventSigner } from '@praxis/platform/messaging';
@@ -34,7 +34,7 @@ describe('membership subgraph in-process: operations, roles, references, limits'
     const registered = await subgraph.execute<{ register: { member: { id: string } } }>(null, REGISTER, {
       input: {
         email: 'ada@example.org',
-        password: 'correct horse 42 battery',
+        password: `Px-${randomBytes(9).toString('base64url')}-7q`,
         displayName: 'Ada',
         careerStage: 'RESIDENT',
         institutionId,
@@ -52,7 +52,7 @@ describe('membership subgraph in-process: operations, roles, references, limits'
     const result = await subgraph.execute(null, REGISTER, {
       input: {
         email: 'grace@example.org',
-        password: 'correct horse 43 battery',
+        password: `Px-${randomBytes(9).toString('base64url')}-8q`,
         displayName: 'Grace',
         careerStage: 'RESIDENT',
         institutionId,

@@ -163,3 +163,52 @@ export async function fuzzGraphQL(options: FuzzOptions): Promise<{ runs: number;
   }
   return { runs, findings };
 }
+
+/** A well-typed value for an input type: every required field filled, lists empty, ids fresh UUIDs. */
+export function plausibleValue(type: GraphQLInputType): unknown {
+  const inner = getNullableType(type);
+  if (isListType(inner)) return [];
+  if (isEnumType(inner)) return inner.getValues()[0].name;
+  if (isInputObjectType(inner)) {
+    return Object.fromEntries(
+      Object.values(inner.getFields())
+        .filter((field) => isNonNullType(field.type) && field.defaultValue === undefined)
+        .map((field) => [field.name, plausibleValue(field.type)]),
+    );
+  }
+  switch (inner.name) {
+    case 'ID':
+    case 'UUID':
+      return randomUUID();
+    case 'Int':
+    case 'Float':
+      return 1;
+    case 'Boolean':
+      return true;
+    case 'DateTime':
+    case 'Date':
+      return '2030-01-01T00:00:00.000Z';
+    default:
+      return 'x';
+  }
+}
+
+/** One operation on a root field with plausible variables for its required arguments. */
+export function plausibleOperation(
+  schema: GraphQLSchema,
+  fieldName: string,
+): { document: string; variables: Record<string, unknown> } {
+  const mutation = schema.getMutationType()?.getFields()[fieldName];
+  const field = mutation ?? schema.getQueryType()?.getFields()[fieldName];
+  if (!field) throw new Error(`${fieldName} is not a root field of this schema`);
+  const required = field.args.filter((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined);
+  const header = required.length
+    ? `(${required.map((arg) => `$${arg.name}: ${String(arg.type)}`).join(', ')})`
+    : '';
+  const args = required.length ? `(${required.map((arg) => `${arg.name}: $${arg.name}`).join(', ')})` : '';
+  const selection = isLeafType(getNamedType(field.type)) ? '' : '{ __typename }';
+  return {
+    document: `${mutation ? 'mutation' : 'query'} Matrix${header} { ${fieldName}${args} ${selection} }`,
+    variables: Object.fromEntries(required.map((arg) => [arg.name, plausibleValue(arg.type)])),
+  };
+}

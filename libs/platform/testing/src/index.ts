@@ -4,3 +4,4 @@ export * from './kafka';
 export * from './seeded-random';
 export * from './subgraph-harness';
 export * from './graphql-fuzz';
+export * from './authorisation-matrix';

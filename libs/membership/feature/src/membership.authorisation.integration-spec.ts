@@ -1,0 +1,173 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { membershipDatabase } from '@praxis/membership/data-access';
+import { generateSigningKeys } from '@praxis/platform/auth';
+import { EventSigner } from '@praxis/platform/messaging';
+import {
+  expectedOutcome,
+  MATRIX_ROLES,
+  matrixCaller,
+  observedOutcome,
+  startSubgraphHarness,
+  supergraphOperations,
+  type MatrixRole,
+  type OperationRule,
+  type SubgraphHarness,
+} from '@praxis/platform/testing';
+import { MembershipFeatureModule } from './membership-feature.module';
+
+const strongPassword = () => `Px-${randomBytes(9).toString('base64url')}-7q`;
+const OWNER = { email: 'owner@matrix.example.org', password: strongPassword() };
+const ids: Partial<Record<MatrixRole, string>> = {};
+const institutions = { own: '', other: '' };
+
+const SIGNED_IN_ONLY = { anonymous: 'UNAUTHENTICATED', others: 'allowed' } as const;
+const ADMIN_ONLY = { anonymous: 'UNAUTHENTICATED', admin: 'allowed', others: 'FORBIDDEN' } as const;
+
+/**
+ * Every membership operation × every role, against a member ("owner") someone else may try to read or change.
+ * A new operation fails the build until it has a row here.
+ */
+const RULES: Record<string, OperationRule> = {
+  register: {
+    document: 'mutation($input: RegisterInput!) { register(input: $input) { token } }',
+    variables: () => ({
+      input: {
+        email: `m-${randomUUID()}@matrix.example.org`,
+        password: strongPassword(),
+        displayName: 'Matrix',
+        careerStage: 'RESIDENT',
+        institutionId: institutions.own,
+      },
+    }),
+    expect: { others: 'allowed' },
+  },
+  login: {
+    document: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+    variables: () => ({ e: OWNER.email, p: OWNER.password }),
+    expect: { others: 'allowed' },
+  },
+  me: { document: '{ me { id } }', expect: SIGNED_IN_ONLY },
+  member: {
+    document: 'query($id: ID!) { member(id: $id) { id displayName } }',
+    variables: () => ({ id: ids.owner }),
+    expect: SIGNED_IN_ONLY,
+  },
+  members: { document: '{ members(first: 5) { totalCount } }', expect: SIGNED_IN_ONLY },
+  updateMyProfile: {
+    document: 'mutation { updateMyProfile(input: { interests: ["matrix"] }) { id } }',
+    expect: SIGNED_IN_ONLY,
+  },
+  grantRole: {
+    document: 'mutation($id: ID!) { grantRole(memberId: $id, role: MENTOR) { id } }',
+    variables: () => ({ id: ids.owner }),
+    expect: ADMIN_ONLY,
+  },
+  revokeRole: {
+    document: 'mutation($id: ID!) { revokeRole(memberId: $id, role: MENTOR) { id } }',
+    variables: () => ({ id: ids.owner }),
+    // runs after grantRole's row, so the admin revokes the role the admin granted
+    expect: ADMIN_ONLY,
+  },
+  myDemographics: { document: '{ myDemographics { gender } }', expect: SIGNED_IN_ONLY },
+  recordDemographics: {
+    document: `mutation { recordDemographics(input: { gender: PREFER_NOT_TO_SAY, ethnicityGroup: PREFER_NOT_TO_SAY,
+      disability: PREFER_NOT_TO_SAY, firstGenerationHigherEducation: PREFER_NOT_TO_SAY }) { gender } }`,
+    expect: SIGNED_IN_ONLY,
+  },
+  institutions: { document: '{ institutions { id } }', expect: { others: 'allowed' } },
+  createInstitution: {
+    document: 'mutation($name: String!) { createInstitution(input: { name: $name, country: "GB" }) { id } }',
+    variables: () => ({ name: `Matrix ${randomUUID()}` }),
+    expect: ADMIN_ONLY,
+  },
+};
+
+describe('membership authorisation matrix (operations from the committed supergraph)', () => {
+  let subgraph: SubgraphHarness;
+
+  beforeAll(async () => {
+    subgraph = await startSubgraphHarness({
+      name: 'membership_matrix',
+      database: membershipDatabase,
+      feature: async (issuer) =>
+        MembershipFeatureModule.forRoot({
+          issuer,
+          eventSigner: await EventSigner.fromJwk((await generateSigningKeys()).privateJwk),
+        }),
+    });
+    const admin = { memberId: randomUUID(), roles: ['admin' as const] };
+    const institution = async (name: string) =>
+      (
+        await subgraph.execute<{ createInstitution: { id: string } }>(
+          admin,
+          'mutation($name: String!) { createInstitution(input: { name: $name, country: "GB" }) { id } }',
+          { name },
+        )
+      ).data?.createInstitution.id ?? '';
+    institutions.own = await institution('Owner General');
+    institutions.other = await institution('Other General');
+    for (const role of MATRIX_ROLES.filter((r) => r !== 'anonymous')) {
+      const registered = await subgraph.execute<{ register: { member: { id: string } } }>(
+        null,
+        'mutation($input: RegisterInput!) { register(input: $input) { member { id } } }',
+        {
+          input: {
+            email: role === 'owner' ? OWNER.email : `${role.toLowerCase()}@matrix.example.org`,
+            password: role === 'owner' ? OWNER.password : strongPassword(),
+            displayName: role,
+            careerStage: 'RESIDENT',
+            institutionId: role === 'leadOfAnotherInstitution' ? institutions.other : institutions.own,
+          },
+        },
+      );
+      expect(registered.errors).toBeUndefined();
+      ids[role] = registered.data?.register.member.id;
+    }
+  }, 120000);
+
+  afterAll(async () => {
+    await subgraph?.close();
+  });
+
+  it('has a row for every Query and Mutation field membership owns in the supergraph, and no other', () => {
+    expect(Object.keys(RULES).sort()).toEqual(supergraphOperations('MEMBERSHIP'));
+  });
+
+  const cells = Object.keys(RULES).flatMap((operation) =>
+    MATRIX_ROLES.map((role) => [operation, role] as [string, MatrixRole]),
+  );
+
+  it.each(cells)('%s as %s', async (operation, role) => {
+    const rule = RULES[operation];
+    const expected = expectedOutcome(rule, role);
+    expect(expected).toBeDefined();
+    const caller = matrixCaller(role, ids, institutions.other);
+    expect(await observedOutcome(subgraph, caller, rule)).toBe(expected);
+  });
+
+  it("shows the owner's private fields only to the owner, an admin and a lead of the owner's institution", async () => {
+    const query = 'query($id: ID!) { member(id: $id) { email } }';
+    const emailAs = async (role: MatrixRole) =>
+      (
+        await subgraph.execute<{ member: { email: string | null } }>(
+          matrixCaller(role, ids, institutions.other),
+          query,
+          {
+            id: ids.owner,
+          },
+        )
+      ).data?.member.email ?? null;
+    expect(await emailAs('owner')).toBe(OWNER.email);
+    expect(await emailAs('admin')).toBe(OWNER.email);
+    for (const role of ['otherMember', 'judge', 'mentor', 'leadOfAnotherInstitution'] as const)
+      expect(`${role} ${await emailAs(role)}`).toBe(`${role} null`);
+    const ownLead = {
+      memberId: randomUUID(),
+      roles: [{ role: 'lead' as const, institutionId: institutions.own }],
+    };
+    const asOwnLead = await subgraph.execute<{ member: { email: string | null } }>(ownLead, query, {
+      id: ids.owner,
+    });
+    expect(asOwnLead.data?.member.email).toBe(OWNER.email);
+  });
+});
