@@ -1,7 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { membershipDatabase } from '@praxis/membership/data-access';
-import { generateSigningKeys } from '@praxis/platform/auth';
-import { EventSigner } from '@praxis/platform/messaging';
 import {
   expectedOutcome,
   MATRIX_ROLES,
@@ -13,7 +11,7 @@ import {
   type OperationRule,
   type SubgraphHarness,
 } from '@praxis/platform/testing';
-import { MembershipFeatureModule } from './membership-feature.module';
+import { membershipFeatureForTests } from './membership-feature.test-module';
 
 const strongPassword = () => `Px-${randomBytes(9).toString('base64url')}-7q`;
 const OWNER = { email: 'owner@matrix.example.org', password: strongPassword() };
@@ -74,6 +72,12 @@ const RULES: Record<string, OperationRule> = {
       disability: PREFER_NOT_TO_SAY, firstGenerationHigherEducation: PREFER_NOT_TO_SAY }) { gender } }`,
     expect: SIGNED_IN_ONLY,
   },
+  eraseMyDemographics: { document: 'mutation { eraseMyDemographics }', expect: SIGNED_IN_ONLY },
+  eraseMemberDemographics: {
+    document: 'mutation($id: ID!) { eraseMemberDemographics(memberId: $id) }',
+    variables: () => ({ id: ids.owner }),
+    expect: ADMIN_ONLY,
+  },
   institutions: { document: '{ institutions { id } }', expect: { others: 'allowed' } },
   createInstitution: {
     document: 'mutation($name: String!) { createInstitution(input: { name: $name, country: "GB" }) { id } }',
@@ -89,11 +93,7 @@ describe('membership authorisation matrix (operations from the committed supergr
     subgraph = await startSubgraphHarness({
       name: 'membership_matrix',
       database: membershipDatabase,
-      feature: async (issuer) =>
-        MembershipFeatureModule.forRoot({
-          issuer,
-          eventSigner: await EventSigner.fromJwk((await generateSigningKeys()).privateJwk),
-        }),
+      feature: membershipFeatureForTests,
     });
     const admin = { memberId: randomUUID(), roles: ['admin' as const] };
     const institution = async (name: string) =>

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { membershipDatabase } from '@praxis/membership/data-access';
-import { generateSigningKeys } from '@praxis/platform/auth';
-import { EventSigner } from '@praxis/platform/messaging';
 import { fuzzGraphQL, startSubgraphHarness, type SubgraphHarness } from '@praxis/platform/testing';
-import { MembershipFeatureModule } from './membership-feature.module';
+import { membershipFeatureForTests } from './membership-feature.test-module';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 const DURATION_MS = Number(process.env.FUZZ_DURATION_MS ?? 20000);
@@ -16,11 +14,7 @@ describe('membership subgraph fuzz', () => {
     subgraph = await startSubgraphHarness({
       name: 'membership_fuzz',
       database: membershipDatabase,
-      feature: async (issuer) =>
-        MembershipFeatureModule.forRoot({
-          issuer,
-          eventSigner: await EventSigner.fromJwk((await generateSigningKeys()).privateJwk),
-        }),
+      feature: membershipFeatureForTests,
     });
     const created = await subgraph.execute<{ createInstitution: { id: string } }>(
       { memberId: randomUUID(), roles: ['admin'] },

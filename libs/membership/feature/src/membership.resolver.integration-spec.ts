@@ -1,9 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { membershipDatabase } from '@praxis/membership/data-access';
-import { generateSigningKeys } from '@praxis/platform/auth';
-import { EventSigner } from '@praxis/platform/messaging';
 import { startSubgraphHarness, type SubgraphHarness } from '@praxis/platform/testing';
-import { MembershipFeatureModule } from './membership-feature.module';
+import { membershipFeatureForTests } from './membership-feature.test-module';
 
 const REGISTER = `mutation Register($input: RegisterInput!) {
   register(input: $input) { token member { id displayName institution { name } } }
@@ -19,11 +17,7 @@ describe('membership subgraph in-process: operations, roles, references, limits'
     subgraph = await startSubgraphHarness({
       name: 'membership',
       database: membershipDatabase,
-      feature: async (issuer) =>
-        MembershipFeatureModule.forRoot({
-          issuer,
-          eventSigner: await EventSigner.fromJwk((await generateSigningKeys()).privateJwk),
-        }),
+      feature: membershipFeatureForTests,
     });
     const created = await subgraph.execute<{ createInstitution: { id: string } }>(
       admin,
