@@ -3,6 +3,112 @@ import prettier from 'eslint-config-prettier';
 
 const SERVICES = ['membership', 'proposals', 'funding', 'mentorship', 'community', 'engagement'];
 
+/** Files that are tests or serve only tests: they may import `type:testing` and `type:local-infra` libraries. */
+export const TEST_FILES = [
+  '**/*.spec.ts',
+  '**/*.integration-spec.ts',
+  '**/*.e2e-spec.ts',
+  'apps/*-e2e/**/*.ts',
+  'bench/**/*.ts',
+  'libs/*/*/src/testing/**/*.ts',
+];
+
+/** What a domain library may never import: it is plain TypeScript, whatever the framework or the store. */
+const FRAMEWORK_PACKAGES = ['@nestjs/*', 'typeorm', 'pg', 'kafkajs'];
+
+/**
+ * The boundary matrix. Scope: a service knows only itself and the shared plumbing; other services only through
+ * contracts. Type: layers point inwards. Testing helpers (`type:testing`) and development-only infrastructure
+ * (`type:local-infra`: embedded PostgreSQL, the local broker) are reachable from tests, tools, system tests and
+ * benchmarks only, never from production code.
+ */
+function boundaries({ tests }) {
+  const testOnly = tests ? ['type:testing', 'type:local-infra'] : [];
+  return [
+    'error',
+    {
+      enforceBuildableLibDependency: false,
+      banTransitiveDependencies: true,
+      depConstraints: [
+        { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+        { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:shared'] },
+        ...SERVICES.map((service) => ({
+          sourceTag: `scope:${service}`,
+          onlyDependOnLibsWithTags: [`scope:${service}`, 'scope:shared'],
+        })),
+        {
+          sourceTag: 'type:app',
+          onlyDependOnLibsWithTags: [
+            'type:feature',
+            'type:data-access',
+            'type:util',
+            'type:contracts',
+            ...testOnly,
+          ],
+        },
+        {
+          sourceTag: 'type:feature',
+          onlyDependOnLibsWithTags: [
+            'type:domain',
+            'type:data-access',
+            'type:contracts',
+            'type:util',
+            ...testOnly,
+          ],
+        },
+        {
+          sourceTag: 'type:data-access',
+          onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util', ...testOnly],
+        },
+        {
+          sourceTag: 'type:domain',
+          onlyDependOnLibsWithTags: ['type:contracts', 'type:util', ...testOnly],
+          bannedExternalImports: FRAMEWORK_PACKAGES,
+        },
+        { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
+        { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:contracts', ...testOnly] },
+        {
+          sourceTag: 'type:testing',
+          onlyDependOnLibsWithTags: ['type:util', 'type:contracts', 'type:testing', 'type:local-infra'],
+        },
+        { sourceTag: 'type:local-infra', onlyDependOnLibsWithTags: ['type:util', 'type:contracts'] },
+        {
+          sourceTag: 'type:tooling',
+          onlyDependOnLibsWithTags: [
+            'type:util',
+            'type:contracts',
+            'type:testing',
+            'type:local-infra',
+            'type:app',
+            'type:data-access',
+          ],
+        },
+        {
+          sourceTag: 'type:e2e',
+          onlyDependOnLibsWithTags: [
+            'type:util',
+            'type:contracts',
+            'type:testing',
+            'type:local-infra',
+            'type:tooling',
+          ],
+        },
+        {
+          sourceTag: 'type:bench',
+          onlyDependOnLibsWithTags: [
+            'type:domain',
+            'type:util',
+            'type:contracts',
+            'type:testing',
+            'type:local-infra',
+            'type:tooling',
+          ],
+        },
+      ],
+    },
+  ];
+}
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -22,74 +128,7 @@ export default [
   {
     files: ['**/*.ts'],
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          banTransitiveDependencies: true,
-          depConstraints: [
-            // scope: a service knows only itself and the shared plumbing; other services only via contracts
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:shared'] },
-            ...SERVICES.map((service) => ({
-              sourceTag: `scope:${service}`,
-              onlyDependOnLibsWithTags: [`scope:${service}`, 'scope:shared'],
-            })),
-            // type: layers point inwards; tests may use the testing helpers anywhere
-            {
-              sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: [
-                'type:feature',
-                'type:data-access',
-                'type:util',
-                'type:contracts',
-                'type:testing',
-              ],
-            },
-            {
-              sourceTag: 'type:feature',
-              onlyDependOnLibsWithTags: [
-                'type:domain',
-                'type:data-access',
-                'type:contracts',
-                'type:util',
-                'type:testing',
-              ],
-            },
-            {
-              sourceTag: 'type:data-access',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util', 'type:testing'],
-            },
-            {
-              sourceTag: 'type:domain',
-              onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:testing'],
-            },
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
-            {
-              sourceTag: 'type:util',
-              onlyDependOnLibsWithTags: ['type:util', 'type:contracts', 'type:testing'],
-            },
-            {
-              sourceTag: 'type:testing',
-              onlyDependOnLibsWithTags: ['type:util', 'type:contracts', 'type:testing'],
-            },
-            {
-              sourceTag: 'type:tooling',
-              onlyDependOnLibsWithTags: [
-                'type:util',
-                'type:contracts',
-                'type:testing',
-                'type:app',
-                'type:data-access',
-              ],
-            },
-            {
-              sourceTag: 'type:e2e',
-              onlyDependOnLibsWithTags: ['type:util', 'type:contracts', 'type:testing', 'type:tooling'],
-            },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': boundaries({ tests: false }),
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': [
         'error',
@@ -103,6 +142,11 @@ export default [
         },
       ],
     },
+  },
+  {
+    // tests, their fixtures, system tests, benchmarks and tools may use the testing helpers and local infrastructure
+    files: TEST_FILES,
+    rules: { '@nx/enforce-module-boundaries': boundaries({ tests: true }) },
   },
   {
     // the places that legitimately read the raw environment: config loading, launchers, test infrastructure

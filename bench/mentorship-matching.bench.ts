@@ -17,10 +17,7 @@ import {
   scoreMatch,
   type FormalMatchingResult,
 } from '@praxis/mentorship/domain';
-import {
-  generateMatchingInstance,
-  type MatchingInstance,
-} from '../libs/mentorship/domain/src/testing/matching-fixtures';
+import { generateMatchingInstance, type MatchingInstance } from '@praxis/mentorship/domain/testing';
 
 const TARGET_MS = 2000;
 const LARGE = { seed: 20251122, mentees: 5000, mentors: 1000, minCapacity: 1, maxCapacity: 8 };

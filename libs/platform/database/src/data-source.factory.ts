@@ -1,5 +1,5 @@
 import { DataSource, type DataSourceOptions, type EntitySchema, type MixedList } from 'typeorm';
-import { ensureDatabase } from '@praxis/platform/local-infra';
+import { ensureDatabase } from './ensure-database';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 type EntityList = MixedList<string | (new (...args: never[]) => unknown) | EntitySchema>;

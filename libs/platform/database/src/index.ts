@@ -1,3 +1,4 @@
 export * from './snake-naming.strategy';
 export * from './data-source.factory';
 export * from './migration-drift';
+export * from './ensure-database';
