@@ -115,20 +115,6 @@ export function serviceErrorToGraphQL(error: MentorshipServiceError): GraphQLErr
   }
 }
 
-/**
- * Field resolvers do not pass through Nest exception filters (no fieldResolverEnhancers), so they map their own
- * errors with this, through the same two exhaustive switches.
- */
-export async function mappingErrors<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof MentorshipDomainError) throw domainErrorToGraphQL(error);
-    if (error instanceof MentorshipServiceError) throw serviceErrorToGraphQL(error);
-    throw error;
-  }
-}
-
 @Catch(MentorshipDomainError, MentorshipServiceError)
 export class MentorshipErrorFilter implements GqlExceptionFilter, ExceptionFilter {
   catch(error: MentorshipDomainError | MentorshipServiceError): GraphQLError {

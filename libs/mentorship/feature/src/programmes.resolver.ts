@@ -1,4 +1,5 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { IdArg } from '@praxis/platform/graphql';
+import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Roles, type Principal } from '@praxis/platform/auth';
 import { MatchingService } from './matching.service';
 import { MastermindService } from './mastermind.service';
@@ -63,9 +64,9 @@ export class MatchingResolver {
     description: 'Give a mentee another mentor in a proposed run, or none (null)',
   })
   async editMatchProposal(
-    @Args('runId', { type: () => ID }) runId: string,
-    @Args('menteeId', { type: () => ID }) menteeId: string,
-    @Args('mentorId', { type: () => ID, nullable: true }) mentorId: string | null,
+    @IdArg('runId') runId: string,
+    @IdArg('menteeId') menteeId: string,
+    @IdArg('mentorId', { nullable: true }) mentorId: string | null,
   ): Promise<MatchRunObject> {
     return toMatchRunObject(await this.matching.editProposal(runId, menteeId, mentorId));
   }
@@ -74,14 +75,14 @@ export class MatchingResolver {
   @Mutation(() => MatchRunObject, { description: 'Start every proposed pairing of the run' })
   async approveMatchRun(
     @CurrentPrincipal() principal: Principal,
-    @Args('runId', { type: () => ID }) runId: string,
+    @IdArg('runId') runId: string,
   ): Promise<MatchRunObject> {
     return toMatchRunObject(await this.matching.approveRun(principal.memberId, runId));
   }
 
   @Roles('admin')
   @Query(() => MatchRunObject)
-  async matchRun(@Args('id', { type: () => ID }) id: string): Promise<MatchRunObject> {
+  async matchRun(@IdArg('id') id: string): Promise<MatchRunObject> {
     return toMatchRunObject(await this.matching.matchRun(id));
   }
 
@@ -99,8 +100,8 @@ export class MatchingResolver {
   })
   async confirmSupervision(
     @CurrentPrincipal() principal: Principal,
-    @Args('id', { type: () => ID }) id: string,
-    @Args('mentorId', { type: () => ID, nullable: true }) mentorId: string | null,
+    @IdArg('id') id: string,
+    @IdArg('mentorId', { nullable: true }) mentorId: string | null,
   ): Promise<SupervisionProposalObject> {
     return toSupervisionObject(await this.matching.confirmSupervision(principal.memberId, id, mentorId));
   }
@@ -121,7 +122,7 @@ export class MastermindResolver {
   @Query(() => MastermindGroupObject, { description: 'For its members and admins' })
   async mastermindGroup(
     @CurrentPrincipal() principal: Principal,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
   ): Promise<MastermindGroupObject> {
     return this.toObject(await this.mastermind.group(viewerOf(principal), id));
   }
@@ -135,7 +136,7 @@ export class MastermindResolver {
   @Query(() => [MastermindSessionObject], { description: 'Sessions of a group, oldest first' })
   async mastermindSessions(
     @CurrentPrincipal() principal: Principal,
-    @Args('groupId', { type: () => ID }) groupId: string,
+    @IdArg('groupId') groupId: string,
   ): Promise<MastermindSessionObject[]> {
     const views = await this.mastermind.sessionsOf(viewerOf(principal), groupId);
     return views.map((view) => toSessionObject(view, principal.memberId));
@@ -144,7 +145,7 @@ export class MastermindResolver {
   @Mutation(() => MastermindSessionObject, { description: 'The facilitator records a session' })
   async recordMastermindSession(
     @CurrentPrincipal() principal: Principal,
-    @Args('groupId', { type: () => ID }) groupId: string,
+    @IdArg('groupId') groupId: string,
     @Args('input') input: MastermindSessionInput,
   ): Promise<MastermindSessionObject> {
     const view = await this.mastermind.recordSession(viewerOf(principal), groupId, input);
@@ -154,7 +155,7 @@ export class MastermindResolver {
   @Mutation(() => MastermindSessionObject, { description: 'Each attendee rates a session once, 1 to 5' })
   async rateSession(
     @CurrentPrincipal() principal: Principal,
-    @Args('sessionId', { type: () => ID }) sessionId: string,
+    @IdArg('sessionId') sessionId: string,
     @Args('rating', { type: () => Int }) rating: number,
   ): Promise<MastermindSessionObject> {
     return toSessionObject(
@@ -166,7 +167,7 @@ export class MastermindResolver {
   @Mutation(() => NextStepObject, { description: 'Report your own next step done' })
   async reportNextStepDone(
     @CurrentPrincipal() principal: Principal,
-    @Args('stepId', { type: () => ID }) stepId: string,
+    @IdArg('stepId') stepId: string,
   ): Promise<NextStepObject> {
     return toNextStepObject(await this.mastermind.reportNextStepDone(principal.memberId, stepId));
   }
@@ -198,7 +199,7 @@ export class WorkshopsResolver {
   @Query(() => CoachingWorkshopObject)
   async coachingWorkshop(
     @CurrentPrincipal() principal: Principal,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
   ): Promise<CoachingWorkshopObject> {
     return this.toObject(await this.workshops.workshop(id), principal);
   }
@@ -214,7 +215,7 @@ export class WorkshopsResolver {
   @Mutation(() => EnrolmentObject, { description: 'Enrolled while places remain, then waitlisted' })
   async enrolInWorkshop(
     @CurrentPrincipal() principal: Principal,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
   ): Promise<EnrolmentObject> {
     return toEnrolmentObject(await this.workshops.enrol(principal.memberId, id));
   }
@@ -225,7 +226,7 @@ export class WorkshopsResolver {
   })
   async withdrawFromWorkshop(
     @CurrentPrincipal() principal: Principal,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
   ): Promise<EnrolmentObject | null> {
     const promoted = await this.workshops.withdraw(principal.memberId, id);
     return promoted ? toEnrolmentObject(promoted) : null;
@@ -236,7 +237,7 @@ export class WorkshopsResolver {
   })
   async markWorkshopHeld(
     @CurrentPrincipal() principal: Principal,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
   ): Promise<CoachingWorkshopObject> {
     return this.toObject(await this.workshops.markHeld(viewerOf(principal), id), principal);
   }
@@ -244,7 +245,7 @@ export class WorkshopsResolver {
   @Mutation(() => ActionPlanObject, { description: 'Your objectives and dated actions from the workshop' })
   async setActionPlan(
     @CurrentPrincipal() principal: Principal,
-    @Args('workshopId', { type: () => ID }) workshopId: string,
+    @IdArg('workshopId') workshopId: string,
     @Args('input') input: ActionPlanInput,
   ): Promise<ActionPlanObject> {
     const plan = await this.workshops.setActionPlan(principal.memberId, workshopId, input);
@@ -257,8 +258,8 @@ export class WorkshopsResolver {
   })
   async actionPlan(
     @CurrentPrincipal() principal: Principal,
-    @Args('workshopId', { type: () => ID }) workshopId: string,
-    @Args('memberId', { type: () => ID, nullable: true }) memberId: string | null,
+    @IdArg('workshopId') workshopId: string,
+    @IdArg('memberId', { nullable: true }) memberId: string | null,
   ): Promise<ActionPlanObject | null> {
     const plan = await this.workshops.actionPlan(
       viewerOf(principal),
@@ -273,7 +274,7 @@ export class WorkshopsResolver {
   })
   async requestCvReview(
     @CurrentPrincipal() principal: Principal,
-    @Args('workshopId', { type: () => ID }) workshopId: string,
+    @IdArg('workshopId') workshopId: string,
     @Args('input') input: CvReviewInput,
   ): Promise<CoachingRequestObject> {
     return toCoachingRequestObject(
@@ -284,7 +285,7 @@ export class WorkshopsResolver {
   @Mutation(() => CoachingRequestObject, { description: 'Ask the coach for a follow-up meeting' })
   async requestFollowUp(
     @CurrentPrincipal() principal: Principal,
-    @Args('workshopId', { type: () => ID }) workshopId: string,
+    @IdArg('workshopId') workshopId: string,
     @Args('message') message: string,
   ): Promise<CoachingRequestObject> {
     checkText('message', message);
@@ -298,7 +299,7 @@ export class WorkshopsResolver {
   })
   async respondToCoachingRequest(
     @CurrentPrincipal() principal: Principal,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
     @Args('response') response: string,
   ): Promise<CoachingRequestObject> {
     checkText('response', response);
@@ -308,7 +309,7 @@ export class WorkshopsResolver {
   @Query(() => [CoachingRequestObject], { description: 'The coach sees all; a student sees their own' })
   async coachingRequests(
     @CurrentPrincipal() principal: Principal,
-    @Args('workshopId', { type: () => ID }) workshopId: string,
+    @IdArg('workshopId') workshopId: string,
   ): Promise<CoachingRequestObject[]> {
     return (await this.workshops.coachingRequests(viewerOf(principal), workshopId)).map(
       toCoachingRequestObject,

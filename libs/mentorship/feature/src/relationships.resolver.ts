@@ -1,6 +1,6 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Roles, type Principal } from '@praxis/platform/auth';
-import { pageSize } from '@praxis/platform/graphql';
+import { pageSize, IdArg } from '@praxis/platform/graphql';
 import {
   toCheckInObject,
   toFeedbackObject,
@@ -27,7 +27,7 @@ import {
   RelationshipStatsObject,
   RequestMentorInput,
 } from './mentorship.objects';
-import { mappingErrors, MentorshipServiceError } from './mentorship.errors';
+import { MentorshipServiceError } from './mentorship.errors';
 import { ProfilesService } from './profiles.service';
 import { RelationshipsService } from './relationships.service';
 
@@ -105,7 +105,7 @@ export class RelationshipsResolver {
   @Mutation(() => RelationshipObject, { description: 'The mentor accepts (if a place is free) or declines' })
   async respondToRequest(
     @CurrentPrincipal() principal: Principal,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
     @Args('accept') accept: boolean,
     @Args('message', { type: () => String, nullable: true }) message: string | null,
   ): Promise<RelationshipObject> {
@@ -119,7 +119,7 @@ export class RelationshipsResolver {
   })
   async endRelationship(
     @CurrentPrincipal() principal: Principal,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
     @Args('reason') reason: string,
   ): Promise<RelationshipObject> {
     checkText('reason', reason, true);
@@ -132,7 +132,7 @@ export class RelationshipsResolver {
   })
   async setAgreement(
     @CurrentPrincipal() principal: Principal,
-    @Args('relationshipId', { type: () => ID }) relationshipId: string,
+    @IdArg('relationshipId') relationshipId: string,
     @Args('input') input: AgreementInput,
   ): Promise<RelationshipObject> {
     return this.toObject(
@@ -144,7 +144,7 @@ export class RelationshipsResolver {
   @Mutation(() => RelationshipObject, { description: 'Agree to the agreement the other side proposed' })
   async agreeToAgreement(
     @CurrentPrincipal() principal: Principal,
-    @Args('relationshipId', { type: () => ID }) relationshipId: string,
+    @IdArg('relationshipId') relationshipId: string,
   ): Promise<RelationshipObject> {
     return this.toObject(
       await this.relationships.agreeToAgreement(principal.memberId, relationshipId),
@@ -155,7 +155,7 @@ export class RelationshipsResolver {
   @Mutation(() => CheckInObject)
   async logCheckIn(
     @CurrentPrincipal() principal: Principal,
-    @Args('relationshipId', { type: () => ID }) relationshipId: string,
+    @IdArg('relationshipId') relationshipId: string,
     @Args('input') input: CheckInInput,
   ): Promise<CheckInObject> {
     return toCheckInObject(await this.relationships.logCheckIn(principal.memberId, relationshipId, input));
@@ -166,7 +166,7 @@ export class RelationshipsResolver {
   })
   async giveFeedback(
     @CurrentPrincipal() principal: Principal,
-    @Args('relationshipId', { type: () => ID }) relationshipId: string,
+    @IdArg('relationshipId') relationshipId: string,
     @Args('input') input: FeedbackInput,
   ): Promise<GiveFeedbackResultObject> {
     const result = await this.relationships.giveFeedback(principal.memberId, relationshipId, input);
@@ -188,7 +188,7 @@ export class RelationshipsResolver {
   })
   async relationship(
     @CurrentPrincipal() principal: Principal,
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
   ): Promise<RelationshipObject> {
     return this.toObject(await this.relationships.relationshipFor(viewerOf(principal), id), principal);
   }
@@ -201,7 +201,7 @@ export class RelationshipsResolver {
 
   @Roles('admin')
   @Query(() => RelationshipStatsObject)
-  async relationshipStats(@Args('id', { type: () => ID }) id: string): Promise<RelationshipStatsObject> {
+  async relationshipStats(@IdArg('id') id: string): Promise<RelationshipStatsObject> {
     return this.relationships.statsFor(id);
   }
 
@@ -211,10 +211,8 @@ export class RelationshipsResolver {
     @CurrentPrincipal() principal: Principal,
   ): Promise<CheckInObject[]> {
     const viewer = viewerOf(principal);
-    return mappingErrors(async () => {
-      const relationship = await this.relationships.relationshipFor(viewer, parent.id);
-      return (await this.relationships.checkInsFor(viewer, relationship)).map(toCheckInObject);
-    });
+    const relationship = await this.relationships.relationshipFor(viewer, parent.id);
+    return (await this.relationships.checkInsFor(viewer, relationship)).map(toCheckInObject);
   }
 
   @ResolveField(() => [FeedbackObject], {
@@ -225,10 +223,8 @@ export class RelationshipsResolver {
     @CurrentPrincipal() principal: Principal,
   ): Promise<FeedbackObject[]> {
     const viewer = viewerOf(principal);
-    return mappingErrors(async () => {
-      const relationship = await this.relationships.relationshipFor(viewer, parent.id);
-      return (await this.relationships.feedbackFor(viewer, relationship)).map(toFeedbackObject);
-    });
+    const relationship = await this.relationships.relationshipFor(viewer, parent.id);
+    return (await this.relationships.feedbackFor(viewer, relationship)).map(toFeedbackObject);
   }
 
   private toObject(

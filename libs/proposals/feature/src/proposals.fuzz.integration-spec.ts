@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { proposalsDatabase } from '@praxis/proposals/data-access';
+import { fuzzGraphQL, startSubgraphHarness, type SubgraphHarness } from '@praxis/platform/testing';
+import { ProposalsFeatureModule } from './proposals-feature.module';
+
+const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
+const DURATION_MS = Number(process.env.FUZZ_DURATION_MS ?? 20000);
+
+describe('proposals subgraph fuzz', () => {
+  let subgraph: SubgraphHarness;
+  const ids: string[] = [randomUUID()];
+
+  beforeAll(async () => {
+    subgraph = await startSubgraphHarness({
+      name: 'proposals_fuzz',
+      database: proposalsDatabase,
+      feature: () => ProposalsFeatureModule.forRoot(),
+    });
+  }, 60000);
+
+  afterAll(async () => {
+    await subgraph?.close();
+  });
+
+  it(`answers random operations and inputs from the schema with data or a public error (seed ${SEED})`, async () => {
+    const institutionId = randomUUID();
+    const { runs, findings } = await fuzzGraphQL({
+      schema: subgraph.schema,
+      execute: (caller, query, variables) => subgraph.execute(caller, query, variables),
+      callers: [
+        { name: 'anonymous', caller: null },
+        { name: 'member', caller: { memberId: randomUUID() } },
+        { name: 'lead', caller: { memberId: randomUUID(), roles: [{ role: 'lead', institutionId }] } },
+        { name: 'admin', caller: { memberId: randomUUID(), roles: ['admin'] } },
+      ],
+      knownIds: () => ids,
+      seed: SEED,
+      durationMs: DURATION_MS,
+    });
+    expect(runs).toBeGreaterThan(20);
+    expect(findings.slice(0, 5)).toEqual([]);
+    const health = await subgraph.execute(null, '{ __typename }');
+    expect(health).toEqual({ data: { __typename: 'Query' } });
+  }, 120000);
+});
