@@ -4,6 +4,19 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { generateSigningKeys } from '@praxis/platform/auth';
 import { build } from './build';
+import type { DataSource } from 'typeorm';
+import { ALL_EVENTS, MemberDemographicsRecordedV2, type EventContract } from '@praxis/contracts';
+// apps have no import alias; tools may depend on apps (type:tooling): their service definitions say what they
+// really produce and consume
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { membershipService } from '../apps/membership/src/app.module';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { mentorshipService } from '../apps/mentorship/src/app.module';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { loadMentorshipConfig } from '../apps/mentorship/src/config';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { proposalsService } from '../apps/proposals/src/app.module';
+import { ACLS_FILE, aclLines, aclPlan, aclPrincipals } from './kafka-acls';
 import { TOPICS_FILE, topicLines } from './kafka-topics';
 import { SERVICES } from './services';
 
@@ -113,6 +126,9 @@ describe('docker-compose.yml', () => {
       PRAXIS_SIGNING_KEY: JSON.stringify(privateJwk),
       PRAXIS_EVENT_SIGNING_KEY: JSON.stringify(eventKeys.privateJwk),
       PRAXIS_EVENT_VERIFICATION_KEYS: JSON.stringify(eventKeys.publicJwks),
+      PRAXIS_KAFKA_PASSWORD_MEMBERSHIP: 'membership kafka password',
+      PRAXIS_KAFKA_PASSWORD_PROPOSALS: 'proposals kafka password',
+      PRAXIS_KAFKA_PASSWORD_MENTORSHIP: 'mentorship kafka password',
     };
     for (const service of SERVICES) {
       const environment = Object.fromEntries(
@@ -144,5 +160,94 @@ describe('docker-compose.yml', () => {
 
   it('creates every contract topic through the committed topic list (run npm run topics when this fails)', () => {
     expect(readFileSync(TOPICS_FILE, 'utf8')).toBe(topicLines());
+  });
+
+  describe('Kafka authentication and the ACL plan', () => {
+    const plan = aclPlan();
+    const grants = (principal: string, operation: 'Read' | 'Write', topic: string) =>
+      plan.some(
+        (entry) =>
+          entry.principal === principal &&
+          entry.resource === 'topic' &&
+          entry.name === topic &&
+          entry.pattern === 'literal' &&
+          entry.operations.includes(operation),
+      );
+
+    it('applies the committed ACL list generated from the contracts (run npm run topics when this fails)', () => {
+      expect(readFileSync(ACLS_FILE, 'utf8')).toBe(aclLines());
+    });
+
+    it('lets a service write only its own topics and read only what its contracts say it consumes', () => {
+      const principals = aclPrincipals(plan);
+      for (const contract of ALL_EVENTS) {
+        expect(principals.filter((principal) => grants(principal, 'Write', contract.topic))).toEqual([
+          contract.producer,
+        ]);
+        expect(principals.filter((principal) => grants(principal, 'Read', contract.topic))).toEqual(
+          [...contract.consumers].sort(),
+        );
+      }
+      // nothing beyond literal topic grants and each principal's own consumer groups
+      for (const entry of plan) {
+        if (entry.resource === 'group')
+          expect(entry).toMatchObject({ name: `${entry.principal}.`, pattern: 'prefixed' });
+        else expect(entry.pattern).toBe('literal');
+      }
+      // the demographics topic is readable by the reporting service alone
+      expect(
+        principals.filter((principal) => grants(principal, 'Read', MemberDemographicsRecordedV2.topic)),
+      ).toEqual(['engagement']);
+    });
+
+    it('agrees with what each service really produces and consumes', () => {
+      const definitions = [
+        membershipService,
+        proposalsService,
+        mentorshipService(
+          loadMentorshipConfig({
+            DATABASE_URL: 'postgres://praxis@127.0.0.1:5432/praxis_mentorship',
+            KAFKA_BROKERS: '127.0.0.1:9092',
+            AUTH_JWKS: JSON.stringify({ keys: [] }),
+            EVENT_VERIFICATION_KEYS: JSON.stringify({
+              keys: [{ kty: 'EC', crv: 'P-256', x: 'eA', y: 'eQ', kid: 'membership-events' }],
+            }),
+          }).mentorship,
+        ),
+      ];
+      for (const definition of definitions) {
+        for (const contract of definition.produces)
+          expect(`${definition.name} produces ${contract.topic}: ${contract.producer}`).toBe(
+            `${definition.name} produces ${contract.topic}: ${definition.name}`,
+          );
+        for (const consumer of definition.consumers?.({} as DataSource) ?? []) {
+          expect(consumer.groupId.startsWith(`${definition.name}.`)).toBe(true);
+          for (const handler of consumer.handlers) {
+            const contract: EventContract = handler.contract;
+            expect(
+              `${definition.name} reads ${contract.topic}: ${contract.consumers.includes(definition.name)}`,
+            ).toBe(`${definition.name} reads ${contract.topic}: true`);
+          }
+        }
+      }
+    });
+
+    it('runs the broker with SASL/SCRAM only and deny-by-default ACLs, and gives every service its own principal', () => {
+      const broker = readFileSync(path.join(ROOT, 'infra/kafka/start-broker.sh'), 'utf8');
+      expect(broker).toMatch(/^listeners=SASL_PLAINTEXT:\/\/:9092,CONTROLLER:\/\/127\.0\.0\.1:9093$/m);
+      expect(broker).toMatch(/^allow\.everyone\.if\.no\.acl\.found=false$/m);
+      expect(broker).toMatch(/^sasl\.enabled\.mechanisms=SCRAM-SHA-512$/m);
+      const init = compose.services['kafka-init'].environment ?? {};
+      for (const service of SERVICES.filter((s) => s.database)) {
+        const environment = compose.services[service.name].environment ?? {};
+        expect(environment).toMatchObject({
+          KAFKA_SASL_MECHANISM: 'scram-sha-512',
+          KAFKA_SASL_USERNAME: service.name,
+        });
+        const variable = `PRAXIS_KAFKA_PASSWORD_${service.name.toUpperCase()}`;
+        expect(environment.KAFKA_SASL_PASSWORD).toContain(variable);
+        expect(init[`KAFKA_PASSWORD_${service.name.toUpperCase()}`]).toContain(variable);
+      }
+    });
   });
 });

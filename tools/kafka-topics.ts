@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ALL_EVENTS, topicDefinitions } from '@praxis/contracts';
+import { ACLS_FILE, aclLines } from './kafka-acls';
 
 export const TOPICS_FILE = path.resolve(__dirname, '..', 'infra', 'kafka', 'topics.txt');
 
@@ -21,5 +22,8 @@ export function topicLines(): string {
 
 if (require.main === module) {
   writeFileSync(TOPICS_FILE, topicLines());
-  process.stdout.write(`wrote ${path.relative(process.cwd(), TOPICS_FILE)}\n`);
+  writeFileSync(ACLS_FILE, aclLines());
+  process.stdout.write(
+    `wrote ${path.relative(process.cwd(), TOPICS_FILE)} and ${path.relative(process.cwd(), ACLS_FILE)}\n`,
+  );
 }

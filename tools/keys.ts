@@ -2,7 +2,9 @@
  * npm run keys: prints fresh keys as lines for docker compose's .env file: the built-in issuer's signing key, and
  * membership's event signing key with the public key set the consuming services verify role events with.
  */
+import { randomBytes } from 'node:crypto';
 import { generateSigningKeys } from '@praxis/platform/auth';
+import { aclPrincipals } from './kafka-acls';
 
 async function main(): Promise<void> {
   const { privateJwk } = await generateSigningKeys();
@@ -10,6 +12,12 @@ async function main(): Promise<void> {
   process.stdout.write(`PRAXIS_SIGNING_KEY='${JSON.stringify(privateJwk)}'\n`);
   process.stdout.write(`PRAXIS_EVENT_SIGNING_KEY='${JSON.stringify(events.privateJwk)}'\n`);
   process.stdout.write(`PRAXIS_EVENT_VERIFICATION_KEYS='${JSON.stringify(events.publicJwks)}'\n`);
+  // the broker's admin and one SCRAM principal per service (compose's Kafka init step creates them)
+  process.stdout.write(`PRAXIS_KAFKA_ADMIN_PASSWORD='${randomBytes(24).toString('base64url')}'\n`);
+  for (const principal of aclPrincipals()) {
+    const variable = `PRAXIS_KAFKA_PASSWORD_${principal.toUpperCase().replace(/-/g, '_')}`;
+    process.stdout.write(`${variable}='${randomBytes(24).toString('base64url')}'\n`);
+  }
 }
 
 void main();

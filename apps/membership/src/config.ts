@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { ConfigError, env, loadConfig } from '@praxis/platform/config';
-import { eventSigningKeySchema, recipientPublicKeySchema } from '@praxis/platform/messaging';
+import {
+  eventSigningKeySchema,
+  kafkaSaslProblems,
+  recipientPublicKeySchema,
+} from '@praxis/platform/messaging';
 import { serviceEnvShape } from '@praxis/platform/service';
 
 const membershipEnvShape = {
@@ -35,6 +39,8 @@ export type MembershipConfig = ReturnType<typeof loadMembershipConfig>;
 
 export function loadMembershipConfig(source: Record<string, string | undefined> = process.env) {
   const config = loadConfig(membershipEnvShape, source);
+  const problems = kafkaSaslProblems(config);
+  if (problems.length > 0) throw new ConfigError(problems);
   if (Boolean(config.PRAXIS_ADMIN_EMAIL) !== Boolean(config.PRAXIS_ADMIN_PASSWORD)) {
     throw new ConfigError([
       'PRAXIS_ADMIN_EMAIL and PRAXIS_ADMIN_PASSWORD: set both to create the admin account, or neither',

@@ -47,4 +47,22 @@ describe('mentorship configuration', () => {
       loadMentorshipConfig({ ...BASE, EVENT_VERIFICATION_KEYS: JSON.stringify({ keys: [privateKey] }) }),
     ).toThrow(/EVENT_VERIFICATION_KEYS/);
   });
+
+  it('takes Kafka SASL credentials as a set of three, validated at boot', () => {
+    const sasl = {
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      KAFKA_SASL_USERNAME: 'mentorship',
+      KAFKA_SASL_PASSWORD: 'a long enough password',
+    };
+    expect(loadMentorshipConfig({ ...BASE, ...sasl })).toMatchObject(sasl);
+    expect(() => loadMentorshipConfig({ ...BASE, KAFKA_SASL_USERNAME: 'mentorship' })).toThrow(
+      /set all three to authenticate, or none/,
+    );
+    expect(() => loadMentorshipConfig({ ...BASE, ...sasl, KAFKA_SASL_MECHANISM: 'plain' })).toThrow(
+      /KAFKA_SASL_MECHANISM/,
+    );
+    expect(() => loadMentorshipConfig({ ...BASE, ...sasl, KAFKA_SASL_PASSWORD: 'short' })).toThrow(
+      /KAFKA_SASL_PASSWORD/,
+    );
+  });
 });

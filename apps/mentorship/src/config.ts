@@ -1,4 +1,5 @@
-import { env, loadConfig } from '@praxis/platform/config';
+import { ConfigError, env, loadConfig } from '@praxis/platform/config';
+import { kafkaSaslProblems } from '@praxis/platform/messaging';
 import { memberReplicaEnvShape } from '@praxis/platform/member-replica';
 import { serviceEnvShape } from '@praxis/platform/service';
 import { matchWeightsEnvShape, mentorshipOptionsFromEnv } from '@praxis/mentorship/feature';
@@ -19,5 +20,7 @@ export type MentorshipConfig = ReturnType<typeof loadMentorshipConfig>;
 
 export function loadMentorshipConfig(source: Record<string, string | undefined> = process.env) {
   const config = loadConfig(mentorshipEnvShape, source);
+  const problems = kafkaSaslProblems(config);
+  if (problems.length > 0) throw new ConfigError(problems);
   return { ...config, mentorship: mentorshipOptionsFromEnv(config) };
 }

@@ -1,4 +1,5 @@
-import { env, loadConfig } from '@praxis/platform/config';
+import { ConfigError, env, loadConfig } from '@praxis/platform/config';
+import { kafkaSaslProblems } from '@praxis/platform/messaging';
 import { memberReplicaEnvShape } from '@praxis/platform/member-replica';
 import { serviceEnvShape } from '@praxis/platform/service';
 
@@ -11,5 +12,8 @@ const proposalsEnvShape = {
 export type ProposalsConfig = ReturnType<typeof loadProposalsConfig>;
 
 export function loadProposalsConfig(source: Record<string, string | undefined> = process.env) {
-  return loadConfig(proposalsEnvShape, source);
+  const config = loadConfig(proposalsEnvShape, source);
+  const problems = kafkaSaslProblems(config);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
 }

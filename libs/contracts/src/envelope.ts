@@ -51,6 +51,13 @@ export interface EventContract<TSchema extends z.ZodType = z.ZodType> {
    * `cleanup.policy: compact`), applied by runtime provisioning and by the compose topic-init step alike.
    */
   readonly topicConfig: Readonly<Record<string, string>>;
+  /** The service that publishes the event (its topic's only writer). */
+  readonly producer: string;
+  /**
+   * The services allowed to read the topic: the broker's ACLs are generated from this, and a service consuming
+   * a topic that does not name it cannot read it in production.
+   */
+  readonly consumers: readonly string[];
   /** Compacted topics take tombstones (a null value for the key) to erase an aggregate's last event. */
   readonly compacted: boolean;
 }
@@ -70,6 +77,7 @@ export function defineEvent<TSchema extends z.ZodType>(spec: {
   confersRights?: boolean;
   partitions?: number;
   topicConfig?: Record<string, string>;
+  consumers?: readonly string[];
 }): EventContract<TSchema> {
   for (const [name, value] of [
     ['service', spec.service],
@@ -94,6 +102,8 @@ export function defineEvent<TSchema extends z.ZodType>(spec: {
     partitions: checkedPartitions(spec.partitions ?? EVENT_TOPIC_PARTITIONS),
     topicConfig: eventTopicConfig(spec.topicConfig),
     compacted: (spec.topicConfig?.['cleanup.policy'] ?? '').split(',').includes('compact'),
+    producer: spec.service,
+    consumers: Object.freeze([...(spec.consumers ?? [])]),
   };
 }
 

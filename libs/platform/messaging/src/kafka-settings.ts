@@ -1,4 +1,5 @@
 import { Kafka, logLevel, type ISocketFactory, type KafkaConfig } from 'kafkajs';
+import { z } from 'zod';
 import { env } from '@praxis/platform/config';
 import type { Logger } from '@praxis/platform/observability';
 
@@ -13,7 +14,29 @@ export const kafkaEnvShape = {
   KAFKA_MAX_WAIT_MS: env.int(1000, 10),
   KAFKA_REPLICATION_FACTOR: env.int(1, 1),
   KAFKA_CONSUMER_MAX_ATTEMPTS: env.int(5, 1),
+  /** SASL over the connection (SASL_PLAINTEXT); set with username and password, as compose does per service. */
+  KAFKA_SASL_MECHANISM: z.enum(['scram-sha-512', 'scram-sha-256']).optional(),
+  KAFKA_SASL_USERNAME: z.string().min(1).optional(),
+  KAFKA_SASL_PASSWORD: z.string().min(12, { message: 'must be at least 12 characters' }).optional(),
 };
+
+interface KafkaSaslEnv {
+  KAFKA_SASL_MECHANISM?: 'scram-sha-512' | 'scram-sha-256';
+  KAFKA_SASL_USERNAME?: string;
+  KAFKA_SASL_PASSWORD?: string;
+}
+
+/** The SASL variables go together: all three or none (services add these to their config errors). */
+export function kafkaSaslProblems(config: KafkaSaslEnv): string[] {
+  const set = [config.KAFKA_SASL_MECHANISM, config.KAFKA_SASL_USERNAME, config.KAFKA_SASL_PASSWORD].filter(
+    (value) => value !== undefined,
+  ).length;
+  return set === 0 || set === 3
+    ? []
+    : [
+        'KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD: set all three to authenticate, or none',
+      ];
+}
 
 export interface KafkaSettings {
   brokers: string[];
@@ -23,6 +46,10 @@ export interface KafkaSettings {
   maxWaitMs: number;
   replicationFactor: number;
   consumerMaxAttempts: number;
+  /** Credentials for the broker; unset on brokers that cannot authenticate (the local mock). */
+  sasl?:
+    | { mechanism: 'scram-sha-512'; username: string; password: string }
+    | { mechanism: 'scram-sha-256'; username: string; password: string };
   /** Lets tests cut the network between a client and the broker; production leaves it unset. */
   socketFactory?: ISocketFactory;
 }
@@ -36,9 +63,22 @@ export function kafkaSettingsFromEnv(
     KAFKA_MAX_WAIT_MS: number;
     KAFKA_REPLICATION_FACTOR: number;
     KAFKA_CONSUMER_MAX_ATTEMPTS: number;
-  },
+  } & KafkaSaslEnv,
 ): KafkaSettings {
+  const {
+    KAFKA_SASL_MECHANISM: mechanism,
+    KAFKA_SASL_USERNAME: username,
+    KAFKA_SASL_PASSWORD: password,
+  } = config;
   return {
+    ...(mechanism && username && password
+      ? {
+          sasl:
+            mechanism === 'scram-sha-512'
+              ? { mechanism, username, password }
+              : { mechanism: 'scram-sha-256' as const, username, password },
+        }
+      : {}),
     brokers: config.KAFKA_BROKERS,
     clientId,
     sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
@@ -82,5 +122,9 @@ export function createKafka(settings: KafkaSettings, logger: Logger): Kafka {
     },
   };
   if (settings.socketFactory) config.socketFactory = settings.socketFactory;
+  if (settings.sasl) {
+    config.ssl = false;
+    config.sasl = settings.sasl;
+  }
   return new Kafka(config);
 }

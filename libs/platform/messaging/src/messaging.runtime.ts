@@ -78,6 +78,12 @@ export class MessagingRuntime implements MessagingSampler {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    if (!this.options.settings.sasl) {
+      this.options.logger.warn(
+        'Kafka without authentication (KAFKA_SASL_* unset, e.g. the local mock broker, which cannot authenticate): ' +
+          'whoever reaches the broker can read and write every topic; production runs SASL/SCRAM with ACLs',
+      );
+    }
     this.relay.start();
     this.detachMetrics = observeMessaging(this);
     this.connecting = this.connectLoop();

@@ -49,6 +49,7 @@ export const MemberDemographicsRecordedV2 = defineEvent({
   entity: 'member',
   happened: 'demographics-recorded',
   version: 2,
+  consumers: ['engagement'],
   sensitive: true,
   topicConfig: {
     'cleanup.policy': 'compact',

@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { defineEvent } from '../../envelope';
 import { careerStageSchema, institutionIdSchema, interestsSchema, memberIdSchema } from '../../vocabulary';
 
-/** The member's public profile after the change (a full snapshot, so consumers need no ordering tricks). */
+/** The member's public profile after the change (a full snapshot: the newest by `sequence` wins). */
 export const MemberProfileUpdatedV1 = defineEvent({
   service: 'membership',
   entity: 'member',
   happened: 'profile-updated',
   version: 1,
+  consumers: ['proposals', 'mentorship'],
   payload: z.object({
     memberId: memberIdSchema,
     displayName: z.string().min(1),

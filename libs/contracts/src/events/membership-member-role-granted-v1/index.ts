@@ -7,6 +7,7 @@ export const MemberRoleGrantedV1 = defineEvent({
   entity: 'member',
   happened: 'role-granted',
   version: 1,
+  consumers: ['proposals', 'mentorship'],
   confersRights: true,
   payload: z.object({
     memberId: memberIdSchema,

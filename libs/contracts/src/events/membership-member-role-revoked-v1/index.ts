@@ -7,6 +7,7 @@ export const MemberRoleRevokedV1 = defineEvent({
   entity: 'member',
   happened: 'role-revoked',
   version: 1,
+  consumers: ['proposals', 'mentorship'],
   confersRights: true,
   payload: z.object({
     memberId: memberIdSchema,
