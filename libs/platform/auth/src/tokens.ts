@@ -52,6 +52,10 @@ export class InvalidTokenError extends Error {
   }
 }
 
+/** Bounds of the verified-token cache: memory (a token is ~0.5 KB) and how long a withdrawn key is trusted. */
+const VERIFIED_MAX_ENTRIES = 10000;
+const VERIFIED_TTL_MS = 60000;
+
 export class TokenVerifier {
   private readonly keys: JWTVerifyGetKey;
 
@@ -65,7 +69,35 @@ export class TokenVerifier {
     }
   }
 
+  /**
+   * A verified token, by its exact text, until it expires (at most VERIFIED_TTL_MS): an ES256 check was the
+   * largest single cost of an authenticated request (docs/performance.md). Only successes are kept, so a
+   * forged or tampered token (other text) is always checked; a key withdrawn from a remote JWKS stops
+   * verifying new tokens at once and already-seen ones within VERIFIED_TTL_MS.
+   */
+  private readonly verified = new Map<string, { principal: Principal; expiresAtMs: number }>();
+
   async verify(token: string): Promise<Principal> {
+    const now = Date.now();
+    const hit = this.verified.get(token);
+    if (hit && hit.expiresAtMs > now) return hit.principal;
+    if (hit) this.verified.delete(token);
+    const { principal, expiresAtSeconds } = await this.verifyUncached(token);
+    if (this.verified.size >= VERIFIED_MAX_ENTRIES) {
+      // Maps iterate in insertion order: drop the oldest entry
+      const oldest = this.verified.keys().next();
+      if (!oldest.done) this.verified.delete(oldest.value);
+    }
+    const expiresAtMs = Math.min(now + VERIFIED_TTL_MS, (expiresAtSeconds ?? 0) * 1000);
+    // one object serves many requests: frozen, so no request can change what another sees
+    Object.freeze(principal);
+    principal.roles.forEach((grant) => Object.freeze(grant));
+    Object.freeze(principal.roles);
+    if (expiresAtMs > now) this.verified.set(token, { principal, expiresAtMs });
+    return principal;
+  }
+
+  private async verifyUncached(token: string): Promise<{ principal: Principal; expiresAtSeconds?: number }> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.keys, {
@@ -79,7 +111,7 @@ export class TokenVerifier {
     if (!payload.sub) throw new InvalidTokenError('token has no subject');
     const roles = z.array(roleGrantSchema).safeParse(payload[this.config.AUTH_ROLES_CLAIM] ?? []);
     if (!roles.success) throw new InvalidTokenError('token roles claim is malformed');
-    return { memberId: payload.sub, roles: roles.data };
+    return { principal: { memberId: payload.sub, roles: roles.data }, expiresAtSeconds: payload.exp };
   }
 }
 
