@@ -99,6 +99,8 @@ export async function startBenchPlatform(
     const broker = await startMockKafka();
     cleanups.push(broker.stop);
     const keys = await generateSigningKeys();
+    // membership signs role events; the other services verify them with the public half
+    const eventKeys = await generateSigningKeys();
     const common: Record<string, string> = {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'production',
@@ -109,6 +111,7 @@ export async function startBenchPlatform(
       KAFKA_MAX_WAIT_MS: '100',
       OUTBOX_POLL_INTERVAL_MS: '1000',
       AUTH_JWKS: JSON.stringify(keys.publicJwks),
+      EVENT_VERIFICATION_KEYS: JSON.stringify(eventKeys.publicJwks),
       ...options.env,
     };
     const spawnService = (name: string, entry: string, env: Record<string, string>, nodeArgs: string[]) => {
@@ -137,6 +140,7 @@ export async function startBenchPlatform(
         const env: Record<string, string> = { PORT: String(port), DATABASE_URL: url };
         if (subgraph.name === 'membership') {
           env.AUTH_SIGNING_KEY = JSON.stringify(keys.privateJwk);
+          env.EVENT_SIGNING_KEY = JSON.stringify(eventKeys.privateJwk);
           env.PRAXIS_ADMIN_EMAIL = ADMIN.email;
           env.PRAXIS_ADMIN_PASSWORD = ADMIN.password;
         }

@@ -58,6 +58,7 @@ describe('fault: PostgreSQL restarted under load', () => {
     mkdirSync(PG_DIR, { recursive: true });
     postgres = await startPostgres();
     const keys = await generateSigningKeys();
+    const eventKeys = await generateSigningKeys();
     service = spawn(
       process.execPath,
       ['-r', '@swc-node/register', path.join(ROOT, 'apps/membership/src/main.ts')],
@@ -76,6 +77,8 @@ describe('fault: PostgreSQL restarted under load', () => {
           OUTBOX_POLL_INTERVAL_MS: '1000',
           AUTH_SIGNING_KEY: JSON.stringify(keys.privateJwk),
           AUTH_JWKS: JSON.stringify(keys.publicJwks),
+        EVENT_SIGNING_KEY: JSON.stringify(eventKeys.privateJwk),
+        EVENT_VERIFICATION_KEYS: JSON.stringify(eventKeys.publicJwks),
           PRAXIS_ADMIN_EMAIL: ADMIN.email,
           PRAXIS_ADMIN_PASSWORD: ADMIN.password,
         },

@@ -1,0 +1,165 @@
+/**
+ * Event latency from commit in membership to applied in mentorship's member replica, on the local broker.
+ *
+ *   node -r @swc-node/register bench/event-latency.bench.ts     (part of npm run bench)
+ *
+ * Events are committed to membership's outbox (appendToOutbox, as the service does) at 200 a second for
+ * BENCH_SECONDS (20); latency = mentorship's inbox row (same transaction as the replica row) minus membership's
+ * outbox row, both stamped by the one PostgreSQL clock. It splits into the relay's part (outbox row -> marked
+ * sent after the broker's ack) and the consumer's part (sent -> applied: fetch wait, delivery, apply). Two
+ * configurations run in the same bench: the launcher's KAFKA_MAX_WAIT_MS=100 and 10, to show the fetch wait.
+ * Target (issue 7): p99 under 250 ms.
+ */
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { MemberRegisteredV1 } from '@praxis/contracts';
+import { createServiceDataSource } from '@praxis/platform/database';
+import { appendToOutbox, MESSAGING_ENTITIES } from '@praxis/platform/messaging';
+import { progress, progressDone } from './support/load';
+import { startBenchPlatform } from './support/bench-platform';
+
+const RATE = 200;
+const REPLICA_GROUP = 'mentorship.member-replica';
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function measure(maxWaitMs: number, seconds: number) {
+  const platform = await startBenchPlatform({ gateways: [], env: { KAFKA_MAX_WAIT_MS: String(maxWaitMs) } });
+  const writer = createServiceDataSource({
+    url: platform.databases.membership,
+    entities: MESSAGING_ENTITIES,
+    migrations: [],
+    poolSize: 20,
+  });
+  await writer.initialize();
+  const reader = new Client({ connectionString: platform.databases.mentorship });
+  await reader.connect();
+  try {
+    const commit = () =>
+      writer.transaction((manager) => {
+        const memberId = randomUUID();
+        return appendToOutbox(manager, MemberRegisteredV1, memberId, {
+          memberId,
+          displayName: 'Bench Member',
+          careerStage: 'RESIDENT',
+          institutionId: randomUUID(),
+          specialty: null,
+          interests: [],
+          registeredAt: new Date().toISOString(),
+        });
+      });
+    const applied = async (ids: string[]) =>
+      (
+        await reader.query<{ count: number }>(
+          'SELECT count(*)::int AS count FROM inbox WHERE consumer_group = $1 AND event_id = ANY($2::uuid[])',
+          [REPLICA_GROUP, ids],
+        )
+      ).rows[0].count;
+    // the replica consumer joins its group a few seconds after start: wait for a first event to get through
+    const first = await commit();
+    for (let tries = 0; (await applied([first.eventId])) === 0; tries += 1) {
+      if (tries > 600) throw new Error('mentorship never applied the first event');
+      progress(`max wait ${maxWaitMs} ms: waiting for mentorship's replica consumer`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const total = RATE * seconds;
+    const started = Date.now();
+    const ids: string[] = [];
+    const writes: Array<Promise<unknown>> = [];
+    for (let index = 0; index < total; index += 1) {
+      writes.push(commit().then((event) => ids.push(event.eventId)));
+      if (index % RATE === 0) progress(`max wait ${maxWaitMs} ms: ${index}/${total} events committed`);
+      const wait = started + ((index + 1) * 1000) / RATE - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+    await Promise.all(writes);
+    const rate = total / ((Date.now() - started) / 1000);
+    for (let tries = 0; (await applied(ids)) < ids.length; tries += 1) {
+      if (tries > 600) throw new Error('not every event was applied within 60 s');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    progressDone();
+    const outbox = await writer.query<Array<{ event_id: string; created: number; sent: number }>>(
+      `SELECT event_id, extract(epoch FROM created_at) * 1000 AS created, extract(epoch FROM sent_at) * 1000 AS sent
+         FROM outbox WHERE event_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const inbox = await reader.query<{ event_id: string; processed: number }>(
+      `SELECT event_id, extract(epoch FROM processed_at) * 1000 AS processed FROM inbox
+        WHERE consumer_group = $1 AND event_id = ANY($2::uuid[])`,
+      [REPLICA_GROUP, ids],
+    );
+    const appliedAt = new Map(inbox.rows.map((row) => [row.event_id, Number(row.processed)]));
+    const total_: number[] = [];
+    const relay: number[] = [];
+    const consumer: number[] = [];
+    for (const row of outbox) {
+      const done = appliedAt.get(row.event_id);
+      if (done === undefined) continue;
+      total_.push(done - Number(row.created));
+      relay.push(Number(row.sent) - Number(row.created));
+      consumer.push(done - Number(row.sent));
+    }
+    const stats = (values: number[]) => {
+      const sorted = values.sort((a, b) => a - b);
+      return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] };
+    };
+    return {
+      maxWaitMs,
+      events: total_.length,
+      rate,
+      total: stats(total_),
+      relay: stats(relay),
+      consumer: stats(consumer),
+    };
+  } finally {
+    await reader.end();
+    await writer.destroy();
+    await platform.stop();
+  }
+}
+
+async function main(): Promise<number> {
+  const seconds = Number(process.env.BENCH_SECONDS ?? 20);
+  const results = [];
+  for (const maxWaitMs of [100, 10]) results.push(await measure(maxWaitMs, seconds));
+  const ms = (value: number) => value.toFixed(0).padStart(6);
+  process.stdout.write(
+    'KAFKA_MAX_WAIT_MS  events  rate/s   p50 ms  p99 ms  max ms | relay p50/p99 | consumer p50/p99\n',
+  );
+  for (const r of results) {
+    process.stdout.write(
+      `${String(r.maxWaitMs).padStart(17)} ${String(r.events).padStart(7)} ${r.rate.toFixed(0).padStart(7)} ${ms(r.total.p50)}  ${ms(r.total.p99)}  ${ms(r.total.max)} | ${ms(r.relay.p50)}/${ms(r.relay.p99)} | ${ms(r.consumer.p50)}/${ms(r.consumer.p99)}\n`,
+    );
+  }
+  const launcher = results[0];
+  const ok = launcher.total.p99 < 250;
+  process.stdout.write(
+    `BENCH ${JSON.stringify({
+      bench: 'event-latency',
+      rate: RATE,
+      seconds,
+      results: results.map((r) => ({
+        maxWaitMs: r.maxWaitMs,
+        p50Ms: Math.round(r.total.p50),
+        p99Ms: Math.round(r.total.p99),
+        relayP99Ms: Math.round(r.relay.p99),
+        consumerP99Ms: Math.round(r.consumer.p99),
+      })),
+      ok,
+    })}\n`,
+  );
+  return ok ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(
+      `event-latency bench failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
+    process.exit(1);
+  },
+);
