@@ -64,7 +64,6 @@ describe('fault: the broker is unreachable for a minute while writes keep arrivi
         sessionTimeoutMs: 6000,
         heartbeatIntervalMs: 500,
         maxWaitMs: 100,
-        topicPartitions: 4,
         replicationFactor: 1,
         consumerMaxAttempts: 3,
         socketFactory: network.socketFactory,

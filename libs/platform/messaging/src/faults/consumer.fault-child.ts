@@ -37,7 +37,6 @@ async function main(): Promise<void> {
       sessionTimeoutMs: 3000,
       heartbeatIntervalMs: 300,
       maxWaitMs: 100,
-      topicPartitions: 4,
       replicationFactor: 1,
       consumerMaxAttempts: 5,
     },
