@@ -160,6 +160,8 @@ export default [
       'bench/**/*.ts',
       '**/*.spec.ts',
       '**/*.integration-spec.ts',
+      '**/*.fault-spec.ts',
+      '**/*.fault-child.ts',
     ],
     rules: { 'no-restricted-syntax': 'off' },
   },

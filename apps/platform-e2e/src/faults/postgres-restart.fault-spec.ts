@@ -10,7 +10,6 @@ const ROOT = path.resolve(__dirname, '../../../..');
 /** Our own PostgreSQL (never the shared server): its port and data directory. */
 const PG_PORT = Number(process.env.FAULT_PG_PORT ?? 17432);
 const PG_DIR = path.join(ROOT, 'tmp', `fault-pg-${process.pid}`);
-const SERVER_URL = `postgres://postgres:postgres@127.0.0.1:${PG_PORT}/postgres`;
 const DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${PG_PORT}/fault_membership`;
 const SERVICE_PORT = Number(process.env.FAULT_SERVICE_PORT ?? 17011);
 const GRAPHQL = `http://127.0.0.1:${SERVICE_PORT}/graphql`;
@@ -77,8 +76,8 @@ describe('fault: PostgreSQL restarted under load', () => {
           OUTBOX_POLL_INTERVAL_MS: '1000',
           AUTH_SIGNING_KEY: JSON.stringify(keys.privateJwk),
           AUTH_JWKS: JSON.stringify(keys.publicJwks),
-        EVENT_SIGNING_KEY: JSON.stringify(eventKeys.privateJwk),
-        EVENT_VERIFICATION_KEYS: JSON.stringify(eventKeys.publicJwks),
+          EVENT_SIGNING_KEY: JSON.stringify(eventKeys.privateJwk),
+          EVENT_VERIFICATION_KEYS: JSON.stringify(eventKeys.publicJwks),
           PRAXIS_ADMIN_EMAIL: ADMIN.email,
           PRAXIS_ADMIN_PASSWORD: ADMIN.password,
         },

@@ -37,6 +37,19 @@ export function isRetriable(error: unknown): boolean {
   return true;
 }
 
+/**
+ * Whether a failed publish says something about the messages (a poison row) rather than about the broker. kafkajs
+ * reports "retries exhausted" as non-retriable even when every try failed to connect; the verdict belongs to
+ * the cause, or a broker outage longer than a few relay passes would mark good rows failed and lose them.
+ */
+export function isPoisonPublishError(error: unknown): boolean {
+  let current = error;
+  while (current instanceof Error && current.name === 'KafkaJSNumberOfRetriesExceeded' && current.cause) {
+    current = current.cause;
+  }
+  return !isRetriable(current);
+}
+
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -10,7 +10,7 @@ import {
   startSpan,
   type Logger,
 } from '@praxis/platform/observability';
-import { errorMessage, isRetriable } from './errors';
+import { errorMessage, isPoisonPublishError } from './errors';
 import { OUTBOX_CHANNEL } from './outbox.writer';
 
 export interface OutboxRelayOptions {
@@ -209,7 +209,7 @@ export class OutboxRelay {
         [ids, message],
       );
       await this.dropProducer();
-      if (!isRetriable(error)) {
+      if (isPoisonPublishError(error)) {
         if (rows.length === 1 && rows[0].attempts + 1 >= this.maxAttemptsForPoisonRow) {
           await this.options.dataSource.query(`UPDATE "outbox" SET "status" = 'failed' WHERE "id" = $1`, [
             rows[0].id,

@@ -10,7 +10,6 @@ import {
   cuttableNetwork,
   testBrokers,
   uniqueName,
-  waitFor,
 } from '@praxis/platform/testing';
 import { MESSAGING_ENTITIES } from '../messaging.entities';
 import { MESSAGING_MIGRATIONS } from '../messaging.migration';
