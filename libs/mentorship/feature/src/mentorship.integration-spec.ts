@@ -19,7 +19,7 @@ import {
   SupervisionProposalEntity,
 } from '@praxis/mentorship/data-access';
 import { DEFAULT_MATCH_WEIGHTS, MentorshipDomainError, MentorshipErrorCode } from '@praxis/mentorship/domain';
-import { supervisionHandlers } from './matching.service';
+import { MatchingService, supervisionHandlers } from './matching.service';
 import type { MentorshipOptions } from './mentorship.options';
 import { RelationshipsService } from './relationships.service';
 
@@ -193,5 +193,110 @@ describe('mentorship against PostgreSQL', () => {
     const proposals = await dataSource.getRepository(SupervisionProposalEntity).findBy({ competitionId });
     expect(proposals).toHaveLength(1);
     expect(proposals[0]).toMatchObject({ proposalId, menteeId: lead, mentorId: best, status: 'PROPOSED' });
+  });
+
+  /** Publishes results with one winner per team, every team led by `lead`; returns the supervision proposals. */
+  async function supervisionsFor(lead: string, teams: string[][]): Promise<SupervisionProposalEntity[]> {
+    const deliver = consumerFor(
+      uniqueName('mentorship.supervision'),
+      supervisionHandlers(DEFAULT_MATCH_WEIGHTS),
+    );
+    const competitionId = randomUUID();
+    const event = createEvent(
+      CompetitionResultsPublishedV1,
+      { aggregateId: competitionId, actorId: null, correlationId: randomUUID() },
+      {
+        competitionId,
+        title: 'Competition',
+        publishedAt: new Date().toISOString(),
+        fundingAvailable: null,
+        protectedHoursAvailable: null,
+        entries: teams.length,
+        winners: teams.map((team, index) => ({
+          proposalId: randomUUID(),
+          rank: index + 1,
+          title: `Winner ${index + 1}`,
+          keywords: ['simulation'],
+          leadApplicantId: lead,
+          teamMemberIds: [lead, ...team],
+          institutionIds: [institutionId],
+          requestedFunding: 500,
+          requestedHours: 10,
+          normalisedScore: 1,
+          meanRawScore: 8,
+        })),
+      },
+    );
+    expect(await deliver(CompetitionResultsPublishedV1, event)).toBe('applied');
+    return dataSource.getRepository(SupervisionProposalEntity).find({
+      where: { competitionId },
+      order: { proposalTitle: 'ASC' },
+    });
+  }
+
+  it("refuses an admin's supervisor who is on the winning team or outside the mentor's stage rules", async () => {
+    const matching = new MatchingService(dataSource, options);
+    const admin = randomUUID();
+    const lead = await member('FOUNDATION_DOCTOR');
+    const teammate = await mentor(3, ['simulation']);
+    const studentsOnly = await mentor(3, ['simulation']);
+    await dataSource
+      .getRepository(MentorProfileEntity)
+      .update({ memberId: studentsOnly }, { menteeStages: ['MEDICAL_STUDENT'] });
+    const suitable = await mentor(3);
+    const [proposal] = await supervisionsFor(lead, [[teammate]]);
+    await expect(matching.confirmSupervision(admin, proposal.id, teammate)).rejects.toMatchObject({
+      code: MentorshipErrorCode.MENTOR_ON_TEAM,
+    });
+    await expect(matching.confirmSupervision(admin, proposal.id, studentsOnly)).rejects.toMatchObject({
+      code: MentorshipErrorCode.NOT_ELIGIBLE_STAGE,
+    });
+    const confirmed = await matching.confirmSupervision(admin, proposal.id, suitable);
+    expect(confirmed).toMatchObject({ status: 'CONFIRMED', mentorId: suitable });
+  });
+
+  it('confirms one of two supervisions of the same lead by the same mentor at once and refuses the other cleanly', async () => {
+    const matching = new MatchingService(dataSource, options);
+    for (let round = 0; round < 3; round += 1) {
+      const lead = await member('FOUNDATION_DOCTOR');
+      const chosen = await mentor(5);
+      const [first, second] = await supervisionsFor(lead, [[], []]);
+      const outcomes = await Promise.allSettled([
+        matching.confirmSupervision(randomUUID(), first.id, chosen),
+        matching.confirmSupervision(randomUUID(), second.id, chosen),
+      ]);
+      const refused = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
+      expect(refused).toHaveLength(1);
+      expect(refused[0]).toBeInstanceOf(MentorshipDomainError);
+      expect((refused[0] as MentorshipDomainError).code).toBe(MentorshipErrorCode.ALREADY_MENTORING);
+      // the loser's place was given back with its rolled-back transaction
+      const profile = await dataSource
+        .getRepository(MentorProfileEntity)
+        .findOneByOrFail({ memberId: chosen });
+      expect(profile.activeMentees).toBe(1);
+    }
+  });
+
+  it('refuses a check-in dated before the relationship started, naming the field', async () => {
+    const service = new RelationshipsService(dataSource, options);
+    const mentorId = await mentor(1);
+    const mentee = await member('FOUNDATION_DOCTOR');
+    const request = await service.requestMentor(mentee, mentorId, 'hello');
+    const started = await service.respondToRequest(mentorId, request.id, true, null);
+    const startedAt = started.startedAt as Date;
+    await expect(
+      service.logCheckIn(mentee, request.id, {
+        heldAt: new Date(startedAt.getTime() - 24 * 3600 * 1000),
+        progress: 'before we met',
+        nextSteps: 'none',
+      }),
+    ).rejects.toMatchObject({
+      fields: [expect.objectContaining({ field: 'input.heldAt', rule: 'notBeforeStart' })],
+    });
+    const relationship = await dataSource
+      .getRepository(RelationshipEntity)
+      .findOneByOrFail({ id: request.id });
+    expect(relationship.lastCheckInAt).toBeNull();
+    expect(service.health(relationship)).toBe('ON_TRACK');
   });
 });

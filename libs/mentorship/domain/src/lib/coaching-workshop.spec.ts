@@ -96,15 +96,25 @@ describe('enrolment and waitlist', () => {
 
   it('promotes the first waitlisted student when an enrolled one withdraws', () => {
     const workshop = fill(plan({ capacity: 2 }), ['s1', 's2', 's3', 's4']);
-    const { workshop: after, promotedMemberId } = withdrawFromWorkshop(workshop, 's1');
+    const { workshop: after, promotedMemberId } = withdrawFromWorkshop(workshop, 's1', now);
     expect(promotedMemberId).toBe('s3');
     expect(after.enrolledIds).toEqual(['s2', 's3']);
     expect(after.waitlistIds).toEqual(['s4']);
   });
 
+  it('refuses to let an enrolled student leave once the workshop has started, so nobody is promoted into it', () => {
+    const workshop = fill(plan({ capacity: 1 }), ['s1', 's2']);
+    const started = at('2025-06-10T14:00:00Z');
+    expect(() => withdrawFromWorkshop(workshop, 's1', started)).toThrow(
+      expect.objectContaining({ code: MentorshipErrorCode.WORKSHOP_STARTED }),
+    );
+    // leaving the waitlist promotes nobody, so it stays possible
+    expect(withdrawFromWorkshop(workshop, 's2', started).promotedMemberId).toBeNull();
+  });
+
   it('does not promote anyone when a waitlisted student withdraws', () => {
     const workshop = fill(plan({ capacity: 1 }), ['s1', 's2', 's3']);
-    const { workshop: after, promotedMemberId } = withdrawFromWorkshop(workshop, 's2');
+    const { workshop: after, promotedMemberId } = withdrawFromWorkshop(workshop, 's2', now);
     expect(promotedMemberId).toBeNull();
     expect(after.enrolledIds).toEqual(['s1']);
     expect(after.waitlistIds).toEqual(['s3']);
@@ -131,7 +141,7 @@ describe('enrolment and waitlist', () => {
       () => enrolInWorkshop(workshop, student('coach'), now),
       MentorshipErrorCode.COACH_CANNOT_ENROL,
     );
-    expectCode(() => withdrawFromWorkshop(workshop, 'nobody'), MentorshipErrorCode.NOT_ENROLLED);
+    expectCode(() => withdrawFromWorkshop(workshop, 'nobody', now), MentorshipErrorCode.NOT_ENROLLED);
     expectCode(
       () => enrolInWorkshop(workshop, student('s9'), at('2025-06-10T14:00:00Z')),
       MentorshipErrorCode.INVALID_INPUT,

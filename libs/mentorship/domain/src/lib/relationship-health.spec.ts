@@ -46,4 +46,17 @@ describe('assessRelationshipHealth', () => {
       assessRelationshipHealth({ startedAt: started, lastCheckInAt: null, checkInCadenceDays: 3 }, started),
     ).toThrow('checkInCadenceDays: must be a whole number of days from 7 to 90 (got 3)');
   });
+
+  it('never measures from before the start: a check-in dated earlier leaves a new relationship on track', () => {
+    const health = assessRelationshipHealth(
+      { startedAt: started, lastCheckInAt: at('2024-09-01T09:00:00Z'), checkInCadenceDays: 14 },
+      at('2025-01-01T09:00:01Z'),
+    );
+    expect(health).toEqual({
+      status: 'ON_TRACK',
+      measuredFrom: 'START',
+      daysSinceContact: 0,
+      atRiskAfter: at('2025-01-29T09:00:00Z'),
+    });
+  });
 });

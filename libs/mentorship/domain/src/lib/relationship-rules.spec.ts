@@ -2,6 +2,7 @@ import { MentorshipErrorCode } from './mentorship.exception';
 import {
   assertCanStartMentorship,
   recordCheckIn,
+  supervisionViolations,
   validateAgreement,
   validateMentorSettings,
   type StartMentorshipCheck,
@@ -103,5 +104,37 @@ describe('recordCheckIn', () => {
   it('rejects check-ins before the start or in the future', () => {
     expect(() => recordCheckIn(relationship, at('2024-12-31T00:00:00Z'), now)).toThrow(/^Invalid input: at:/);
     expect(() => recordCheckIn(relationship, at('2025-02-21T00:00:00Z'), now)).toThrow(/^Invalid input: at:/);
+  });
+});
+
+describe('supervisionViolations', () => {
+  const lead = { memberId: 'lead', careerStage: 'FOUNDATION_DOCTOR' as const };
+  const mentor = {
+    memberId: 'm1',
+    menteeStages: [] as const,
+    capacity: 3,
+    activeMentees: 0,
+    paused: false,
+  };
+  const codes = (teamMemberIds: string[], overrides = {}) =>
+    supervisionViolations(lead, { ...mentor, ...overrides }, { existingMentorIds: [], teamMemberIds }).map(
+      (violation) => violation.code,
+    );
+
+  it('accepts a mentor outside the team whose rules admit the lead', () => {
+    expect(codes(['lead', 'm2'])).toEqual([]);
+  });
+
+  it('refuses a member of the winning team: nobody supervises their own project', () => {
+    expect(codes(['lead', 'm1'])).toEqual([MentorshipErrorCode.MENTOR_ON_TEAM]);
+  });
+
+  it("applies the mentor's own rules: stages they take, capacity, pause", () => {
+    expect(codes(['lead'], { menteeStages: ['MEDICAL_STUDENT'] })).toEqual([
+      MentorshipErrorCode.NOT_ELIGIBLE_STAGE,
+    ]);
+    expect(codes(['lead'], { activeMentees: 3, paused: true }).sort()).toEqual(
+      [MentorshipErrorCode.MENTOR_AT_CAPACITY, MentorshipErrorCode.MENTOR_PAUSED].sort(),
+    );
   });
 });
