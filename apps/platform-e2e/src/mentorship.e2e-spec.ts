@@ -256,7 +256,7 @@ describe('mentorship through the gateway', () => {
     expect(notMine.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
-  it('agrees terms on both sides, logs check-ins and flags silence as AT_RISK', async () => {
+  it('agrees terms on both sides, logs check-ins and refuses one dated before the start', async () => {
     const mentor = await person('Maya', 'CONSULTANT');
     const mentee = await person('Noor', 'RESIDENT');
     await mentorProfile(mentor, {});
@@ -278,13 +278,34 @@ describe('mentorship through the gateway', () => {
     expect(agreed.relationship.health).toBe('ON_TRACK');
 
     const LOG = `mutation($id: ID!, $input: CheckInInput!) { logCheckIn(relationshipId: $id, input: $input) { id heldAt wellbeing } }`;
-    // last contact 20 days ago with a 7-day cadence: more than twice the cadence
-    await gqlOk(
+    // a meeting dated before the relationship began is refused, so it cannot make a new relationship AT_RISK
+    // (the AT_RISK rule itself, silence for more than twice the cadence, is unit-tested in the domain)
+    const backdated = await gql(
       LOG,
       {
         id,
         input: {
           heldAt: new Date(Date.now() - 20 * DAY_MS).toISOString(),
+          progress: 'before we met',
+          nextSteps: 'none',
+        },
+      },
+      mentee.token,
+    );
+    expect(backdated.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [expect.objectContaining({ field: 'input.heldAt', rule: 'notBeforeStart' })],
+    });
+    for (const viewer of [mentee, mentor]) {
+      const seen = await gqlOk<{ relationship: { health: string } }>(RELATIONSHIP, { id }, viewer.token);
+      expect(seen.relationship.health).toBe('ON_TRACK');
+    }
+    await gqlOk(
+      LOG,
+      {
+        id,
+        input: {
+          heldAt: new Date().toISOString(),
           progress: 'PRIVATE-PROGRESS drafted the abstract',
           wellbeing: 2,
           nextSteps: 'PRIVATE-NEXT send draft',
@@ -292,16 +313,12 @@ describe('mentorship through the gateway', () => {
       },
       mentee.token,
     );
-    for (const viewer of [mentee, mentor]) {
-      const seen = await gqlOk<{ relationship: { health: string } }>(RELATIONSHIP, { id }, viewer.token);
-      expect(seen.relationship.health).toBe('AT_RISK');
-    }
     const overview = await gqlOk<{ mentorshipOverview: { atRisk: number; active: number } }>(
       `{ mentorshipOverview { atRisk active } }`,
       {},
       adminToken,
     );
-    expect(overview.mentorshipOverview.atRisk).toBeGreaterThanOrEqual(1);
+    expect(overview.mentorshipOverview.active).toBeGreaterThanOrEqual(1);
 
     await gqlOk(
       LOG,
@@ -820,6 +837,22 @@ describe('mentorship through the gateway', () => {
       );
       expect(held.markWorkshopHeld.heldAt).toBeTruthy();
     }
+    // once started (and held), the enrolled list is the attendance record: nobody leaves, nobody is promoted
+    const late = await gql(
+      `mutation($id: ID!) { withdrawFromWorkshop(id: $id) { member { id } status } }`,
+      { id: workshop.id },
+      enrolled[2].token,
+    );
+    expect(late.errors?.[0].extensions).toMatchObject({
+      code: 'FAILED_PRECONDITION',
+      reason: 'WORKSHOP_STARTED',
+    });
+    const after = await gqlOk<{ coachingWorkshop: { enrolledCount: number; waitlistCount: number } }>(
+      `query($id: ID!) { coachingWorkshop(id: $id) { enrolledCount waitlistCount } }`,
+      { id: workshop.id },
+      coach.token,
+    );
+    expect(after.coachingWorkshop).toEqual({ enrolledCount: 5, waitlistCount: 1 });
   });
 
   it('proposes a supervisor for a competition winner exactly once, even when the event is redelivered', async () => {
@@ -927,6 +960,14 @@ describe('mentorship through the gateway', () => {
       mentor: { id: supervisor.id },
     });
     expect(proposals[0].reasons.map((r) => r.kind)).toContain('SHARED_EXPERTISE');
+
+    // an admin cannot name a member of the winning team either
+    const CONFIRM_WITH = `mutation($id: ID!, $m: ID) { confirmSupervision(id: $id, mentorId: $m) { status } }`;
+    const ownTeam = await gql(CONFIRM_WITH, { id: proposals[0].id, m: teammate.id }, adminToken);
+    expect(ownTeam.errors?.[0].extensions).toMatchObject({
+      code: 'FAILED_PRECONDITION',
+      reason: 'MENTOR_ON_TEAM',
+    });
 
     const confirmed = await gqlOk<{ confirmSupervision: { status: string; relationshipId: string } }>(
       `mutation($id: ID!) { confirmSupervision(id: $id) { status relationshipId } }`,

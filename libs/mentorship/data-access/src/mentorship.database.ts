@@ -3,9 +3,15 @@ import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@praxis/platform/messa
 import { MENTORSHIP_ENTITIES } from './mentorship.entities';
 import { SharedMemberReplica1796000000001 } from './migrations/1796000000001-shared-member-replica';
 import { MentorshipSchema1795306993390 } from './migrations/1795306993390-mentorship-schema';
+import { SupervisionTeam1796091903007 } from './migrations/1796091903007-supervision-team';
 
 /** Everything the mentorship database holds: for the app, the migration tools and the drift check. */
 export const mentorshipDatabase = {
   entities: [...MESSAGING_ENTITIES, ...MEMBER_REPLICA_ENTITIES, ...MENTORSHIP_ENTITIES],
-  migrations: [...MESSAGING_MIGRATIONS, MentorshipSchema1795306993390, SharedMemberReplica1796000000001],
+  migrations: [
+    ...MESSAGING_MIGRATIONS,
+    MentorshipSchema1795306993390,
+    SharedMemberReplica1796000000001,
+    SupervisionTeam1796091903007,
+  ],
 };

@@ -304,6 +304,10 @@ export class SupervisionProposalEntity {
   @Column({ type: 'uuid' })
   menteeId!: string;
 
+  /** The winning team (the lead included): none of them may supervise it. */
+  @Column({ type: 'uuid', array: true, default: () => `'{}'` })
+  teamMemberIds!: string[];
+
   /** Null when no available mentor passed the hard constraints. */
   @Column({ type: 'uuid', nullable: true })
   mentorId!: string | null;

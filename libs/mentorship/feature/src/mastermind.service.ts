@@ -21,10 +21,9 @@ import {
   type StageMix,
 } from '@praxis/mentorship/domain';
 import { MentorshipServiceError } from './mentorship.errors';
-import { membersByIds } from './mentorship.shared';
+import { isUniqueViolation, membersByIds } from './mentorship.shared';
 import type { Viewer } from './relationships.service';
 
-const UNIQUE_VIOLATION = '23505';
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 export interface SessionView {
@@ -226,8 +225,7 @@ export class MastermindService {
       try {
         await manager.insert(SessionRatingEntity, { sessionId, memberId, rating });
       } catch (error) {
-        const code = (error as { driverError?: { code?: string } }).driverError?.code;
-        if (code === UNIQUE_VIOLATION) {
+        if (isUniqueViolation(error)) {
           throw new MentorshipDomainError(
             MentorshipErrorCode.SESSION_ALREADY_RATED,
             'memberId: you have already rated this session',

@@ -17,11 +17,13 @@ import {
 } from '@praxis/mentorship/data-access';
 import { MemberReplicaEntity } from '@praxis/platform/member-replica';
 import {
+  assertCanSupervise,
   hardConstraintViolations,
   MentorshipDomainError,
   remainingCapacity,
   runFormalMatching,
   scoreMatch,
+  supervisionViolations,
   type MatchWeights,
   type MenteeMatchProfile,
   type MentorMatchProfile,
@@ -245,6 +247,12 @@ export class MatchingService {
       }
       const [mentor] = await loadMentorProfiles(manager, [chosen]);
       if (!mentor) throw MentorshipServiceError.invalid('mentorId', 'mentor', 'is not a mentor');
+      // the proposal was checked when it was made; an admin's choice (or a stale proposal) is checked now
+      const lead = (await membersByIds(manager, [proposal.menteeId])).get(proposal.menteeId);
+      assertCanSupervise({ memberId: proposal.menteeId, careerStage: lead?.careerStage ?? 'OTHER' }, mentor, {
+        existingMentorIds: await openMentorIdsOf(manager, proposal.menteeId),
+        teamMemberIds: proposal.teamMemberIds,
+      });
       const relationship = await startActiveRelationship(manager, {
         mentorId: chosen,
         menteeId: proposal.menteeId,
@@ -311,9 +319,7 @@ export async function proposeSupervisorsForWinners(
       goals: [],
       preferredMentorStages: [],
     };
-    const existing = new Set(await openMentorIdsOf(manager, mentee.memberId));
-    // the team's own members cannot supervise it
-    for (const teamMember of winner.teamMemberIds) existing.add(teamMember);
+    const existing = await openMentorIdsOf(manager, mentee.memberId);
     let best: { mentor: MentorMatchProfile; score: number; topic: number; reasons: StoredReason[] } | null =
       null;
     for (const mentor of mentors) {
@@ -321,7 +327,8 @@ export async function proposeSupervisorsForWinners(
         ...mentor,
         activeMentees: mentor.activeMentees + (proposedHere.get(mentor.memberId) ?? 0),
       };
-      if (hardConstraintViolations(mentee, taken, { existingMentorIds: existing }).length > 0) continue;
+      const context = { existingMentorIds: existing, teamMemberIds: winner.teamMemberIds };
+      if (supervisionViolations(mentee, taken, context).length > 0) continue;
       const { score, reasons } = scoreMatch(mentee, taken, weights);
       const topic = reasons
         .filter((reason) => reason.kind === 'SHARED_EXPERTISE' || reason.kind === 'SHARED_INTEREST')
@@ -347,6 +354,7 @@ export async function proposeSupervisorsForWinners(
         proposalTitle: winner.title,
         keywords: winner.keywords,
         menteeId: mentee.memberId,
+        teamMemberIds: winner.teamMemberIds,
         mentorId: best?.mentor.memberId ?? null,
         score: best?.score ?? 0,
         reasons: best?.reasons ?? [],

@@ -77,6 +77,8 @@ export function domainErrorToGraphQL(error: MentorshipDomainError): GraphQLError
     case MentorshipErrorCode.WORKSHOP_FULL:
     case MentorshipErrorCode.COACH_CANNOT_ENROL:
     case MentorshipErrorCode.SELF_MENTORING:
+    case MentorshipErrorCode.WORKSHOP_STARTED:
+    case MentorshipErrorCode.MENTOR_ON_TEAM:
       return publicError('FAILED_PRECONDITION', error.message, { reason: code });
     case MentorshipErrorCode.ALREADY_MENTORING:
     case MentorshipErrorCode.FEEDBACK_ALREADY_GIVEN:

@@ -37,6 +37,20 @@ export async function requireMember(
   return member;
 }
 
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * Whether a write lost a race on a unique key (optionally a named one). Where a rule is held by a unique index
+ * rather than a lock, the losing writer is told the rule, never the database error.
+ */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
+  return (
+    driverError?.code === UNIQUE_VIOLATION &&
+    (constraint === undefined || driverError.constraint === constraint)
+  );
+}
+
 export async function membersByIds(
   manager: EntityManager,
   ids: readonly string[],
@@ -198,7 +212,18 @@ export async function startActiveRelationship(
     startedAt: now,
     matchRunId: command.matchRunId ?? null,
   });
-  await manager.save(relationship);
+  try {
+    await manager.save(relationship);
+  } catch (error) {
+    // the read above cannot see a concurrent transaction's pairing; the index decides, the caller gets the rule
+    if (isUniqueViolation(error, 'relationship_open_pair_uq')) {
+      throw new MentorshipDomainError(
+        MentorshipErrorCode.ALREADY_MENTORING,
+        'mentorId: this mentor already mentors (or has a pending request from) the mentee',
+      );
+    }
+    throw error;
+  }
   await publishStarted(manager, relationship, command.actorId);
   return relationship;
 }

@@ -21,6 +21,7 @@ import {
   giveFeedback,
   MentorshipDomainError,
   MentorshipErrorCode,
+  recordCheckIn,
   visibleFeedback,
   type FeedbackEntry,
   type FeedbackSide,
@@ -30,6 +31,7 @@ import {
 import { MentorshipServiceError } from './mentorship.errors';
 import { MENTORSHIP_OPTIONS, type MentorshipOptions } from './mentorship.options';
 import {
+  isUniqueViolation,
   openMentorIdsOf,
   publishStarted,
   releaseMentorPlace,
@@ -45,12 +47,6 @@ export const CHECK_IN_BACKDATE_DAYS = 365;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Clocks of phones and servers disagree by a little; a check-in "now" must not fail for it. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
-const UNIQUE_VIOLATION = '23505';
-
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
-  return driverError?.code === UNIQUE_VIOLATION && driverError.constraint === constraint;
-}
 
 export interface Viewer {
   memberId: string;
@@ -239,6 +235,14 @@ export class RelationshipsService {
       const relationship = await this.lockRelationship(manager, relationshipId);
       this.assertParticipant(relationship, memberId);
       this.assertActive(relationship);
+      const startedAt = relationship.startedAt as Date;
+      if (input.heldAt.getTime() < startedAt.getTime()) {
+        throw MentorshipServiceError.invalid(
+          'input.heldAt',
+          'notBeforeStart',
+          `must not be before the relationship started (${startedAt.toISOString()})`,
+        );
+      }
       const checkIn = manager.create(CheckInEntity, {
         relationshipId,
         loggedBy: memberId,
@@ -248,10 +252,14 @@ export class RelationshipsService {
         nextSteps: input.nextSteps.trim(),
       });
       await manager.save(checkIn);
-      // a late-logged older meeting never moves the last contact backwards
-      const last = relationship.lastCheckInAt;
-      if (last === null || last.getTime() < input.heldAt.getTime()) {
-        relationship.lastCheckInAt = input.heldAt;
+      // the domain's rule: never before the start, and a late-logged older meeting never moves it backwards
+      const last = recordCheckIn(
+        { startedAt, lastCheckInAt: relationship.lastCheckInAt },
+        input.heldAt,
+        new Date(now.getTime() + CLOCK_SKEW_MS),
+      );
+      if (last.getTime() !== relationship.lastCheckInAt?.getTime()) {
+        relationship.lastCheckInAt = last;
         await manager.save(relationship);
       }
       await appendToOutbox(

@@ -133,11 +133,11 @@ export class WorkshopsService {
     });
   }
 
-  /** Leaving frees a place for the first on the waitlist. */
+  /** Leaving before the start frees a place for the first on the waitlist; after it, see withdrawFromWorkshop. */
   async withdraw(memberId: string, workshopId: string): Promise<EnrolmentView | null> {
     return this.dataSource.transaction(async (manager) => {
       const { workshop } = await this.lockWorkshop(manager, workshopId);
-      const { promotedMemberId } = withdrawFromWorkshop(workshop, memberId);
+      const { promotedMemberId } = withdrawFromWorkshop(workshop, memberId, new Date());
       await manager.delete(WorkshopEnrolmentEntity, { workshopId, memberId });
       if (promotedMemberId) {
         await manager.update(

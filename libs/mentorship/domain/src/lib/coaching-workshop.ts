@@ -221,7 +221,13 @@ export interface Withdrawal {
   readonly promotedMemberId: string | null;
 }
 
-export function withdrawFromWorkshop(workshop: CoachingWorkshop, memberId: string): Withdrawal {
+/**
+ * Leaving before the start frees a place for the first on the waitlist. Once the workshop has started an
+ * enrolled student cannot leave: the enrolled list is who was there (it becomes the attendance record when the
+ * coach marks it held), and promoting someone into a session already under way or over would credit them with
+ * one they never attended. Leaving the waitlist is always possible, since it promotes nobody.
+ */
+export function withdrawFromWorkshop(workshop: CoachingWorkshop, memberId: string, now: Date): Withdrawal {
   if (workshop.waitlistIds.includes(memberId)) {
     return {
       workshop: { ...workshop, waitlistIds: workshop.waitlistIds.filter((id) => id !== memberId) },
@@ -232,6 +238,13 @@ export function withdrawFromWorkshop(workshop: CoachingWorkshop, memberId: strin
     throw new MentorshipDomainError(
       MentorshipErrorCode.NOT_ENROLLED,
       `memberId: ${memberId} is neither enrolled nor waitlisted`,
+      { workshopId: workshop.id, memberId },
+    );
+  }
+  if (now.getTime() >= workshop.startsAt.getTime()) {
+    throw new MentorshipDomainError(
+      MentorshipErrorCode.WORKSHOP_STARTED,
+      'workshopId: the workshop has started; its enrolled students are its attendance record and cannot leave',
       { workshopId: workshop.id, memberId },
     );
   }

@@ -32,6 +32,10 @@ export enum MentorshipErrorCode {
   ALREADY_ENROLLED = 'ALREADY_ENROLLED',
   NOT_ENROLLED = 'NOT_ENROLLED',
   COACH_CANNOT_ENROL = 'COACH_CANNOT_ENROL',
+  /** The workshop has started (or been held): its enrolled list is the attendance record and stays as it is. */
+  WORKSHOP_STARTED = 'WORKSHOP_STARTED',
+  /** A member of a winning team named as that team's supervisor. */
+  MENTOR_ON_TEAM = 'MENTOR_ON_TEAM',
 }
 
 /** A validation finding that names the offending field, so forms can highlight it. */

@@ -31,8 +31,11 @@ export interface RelationshipHealth {
 export function assessRelationshipHealth(input: RelationshipHealthInput, now: Date): RelationshipHealth {
   const errors = validateCadence(input.checkInCadenceDays);
   if (errors.length > 0) throw MentorshipDomainError.invalidInput(errors);
-  const measuredFrom = input.lastCheckInAt === null ? 'START' : 'LAST_CHECK_IN';
-  const reference = input.lastCheckInAt ?? input.startedAt;
+  // contact before the relationship began says nothing about it: silence is measured from the later of the two
+  const fromCheckIn =
+    input.lastCheckInAt !== null && input.lastCheckInAt.getTime() > input.startedAt.getTime();
+  const measuredFrom = fromCheckIn ? 'LAST_CHECK_IN' : 'START';
+  const reference = fromCheckIn && input.lastCheckInAt !== null ? input.lastCheckInAt : input.startedAt;
   const elapsed = now.getTime() - reference.getTime();
   const allowance = AT_RISK_AFTER_CADENCES * input.checkInCadenceDays * DAY_MS;
   return {

@@ -102,8 +102,12 @@ describe('recordCheckIn', () => {
   });
 
   it('rejects check-ins before the start or in the future', () => {
-    expect(() => recordCheckIn(relationship, at('2024-12-31T00:00:00Z'), now)).toThrow(/^Invalid input: at:/);
-    expect(() => recordCheckIn(relationship, at('2025-02-21T00:00:00Z'), now)).toThrow(/^Invalid input: at:/);
+    expect(() => recordCheckIn(relationship, at('2024-12-31T00:00:00Z'), now)).toThrow(
+      /^Invalid input: heldAt:/,
+    );
+    expect(() => recordCheckIn(relationship, at('2025-02-21T00:00:00Z'), now)).toThrow(
+      /^Invalid input: heldAt:/,
+    );
   });
 });
 

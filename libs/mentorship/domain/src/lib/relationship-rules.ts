@@ -2,6 +2,7 @@ import { CAREER_STAGES, type CareerStage } from '@praxis/contracts';
 import {
   hardConstraintViolations,
   MENTORING_FORMATS,
+  type HardConstraintViolation,
   type MenteeMatchProfile,
   type MentoringFormat,
   type MentorMatchProfile,
@@ -40,6 +41,41 @@ export function assertCanStartMentorship(check: StartMentorshipCheck): void {
       message: 'mentor.acceptsDirectRequests: this mentor is reached through formal matching only',
     });
   }
+  if (violations.length > 0) {
+    throw new MentorshipDomainError(violations[0].code, violations.map((v) => v.message).join('; '), {
+      violations,
+    });
+  }
+}
+
+/**
+ * Who may supervise a winning team: the mentor's own rules for any mentee (stages they take, capacity, pause,
+ * not already mentoring the lead), and never a member of the team itself. The automatic proposal and an
+ * admin's choice both go through this one check, so an override cannot do what the proposal would not.
+ */
+export function supervisionViolations(
+  lead: Pick<MenteeMatchProfile, 'memberId' | 'careerStage'>,
+  mentor: Pick<MentorMatchProfile, 'memberId' | 'menteeStages' | 'capacity' | 'activeMentees' | 'paused'>,
+  context: {
+    readonly existingMentorIds: ReadonlySet<string> | readonly string[];
+    readonly teamMemberIds: readonly string[];
+  },
+): HardConstraintViolation[] {
+  const violations: HardConstraintViolation[] = [];
+  if (context.teamMemberIds.includes(mentor.memberId) && mentor.memberId !== lead.memberId) {
+    violations.push({
+      code: MentorshipErrorCode.MENTOR_ON_TEAM,
+      message: 'mentorId: a member of the winning team cannot supervise it',
+    });
+  }
+  return [
+    ...violations,
+    ...hardConstraintViolations(lead, mentor, { existingMentorIds: context.existingMentorIds }),
+  ];
+}
+
+export function assertCanSupervise(...args: Parameters<typeof supervisionViolations>): void {
+  const violations = supervisionViolations(...args);
   if (violations.length > 0) {
     throw new MentorshipDomainError(violations[0].code, violations.map((v) => v.message).join('; '), {
       violations,
@@ -139,7 +175,7 @@ export function recordCheckIn(
 ): Date {
   if (at.getTime() < relationship.startedAt.getTime() || at.getTime() > now.getTime()) {
     throw MentorshipDomainError.invalidInput([
-      { field: 'at', message: 'must be between the start of the relationship and now' },
+      { field: 'heldAt', message: 'must be between the start of the relationship and now' },
     ]);
   }
   const last = relationship.lastCheckInAt;
