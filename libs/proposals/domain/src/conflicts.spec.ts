@@ -1,4 +1,14 @@
-import { ConflictKind, conflictedPairs, findConflicts, hasConflict } from './conflicts';
+import {
+  ConflictKind,
+  conflictedPairs,
+  decideNamedConflict,
+  findConflicts,
+  hasConflict,
+  NamedConflictDecision,
+  namedConflictProblems,
+  NamedConflictStatus,
+} from './conflicts';
+import { ProposalsDomainError, ProposalsErrorCode } from './proposals.exception';
 
 const team = [
   { memberId: 'lead', institutionId: 'uni-1' },
@@ -72,5 +82,71 @@ describe('conflictedPairs', () => {
       { entryId: 'e1', judgeId: 'j1' },
       { entryId: 'e2', judgeId: 'j2' },
     ]);
+  });
+});
+
+describe('named conflicts', () => {
+  const judge = { memberId: 'judge', institutionId: 'uni-9' };
+  const named = (overruled: boolean) => ({
+    kind: ConflictKind.NAMED_BY_APPLICANT as const,
+    judgeId: 'judge',
+    reason: 'former supervisor',
+    overruled,
+  });
+
+  it('counts a named conflict while it is pending or accepted, and not once an admin overruled it', () => {
+    expect(hasConflict(judge, team, [named(false)])).toBe(true);
+    expect(hasConflict(judge, team, [named(true)])).toBe(false);
+  });
+
+  it('caps the judges one proposal may name, over every submission together', () => {
+    expect(namedConflictProblems({ alreadyNamed: ['a'], naming: ['a', 'b'], cap: 2 })).toEqual([]);
+    expect(namedConflictProblems({ alreadyNamed: ['a', 'b'], naming: ['c'], cap: 2 })).toEqual([
+      {
+        field: 'conflictedJudges',
+        rule: 'MAX_NAMED_CONFLICTS',
+        message: 'at most 2 judges may be named as conflicted per proposal (this would make 3)',
+      },
+    ]);
+    expect(namedConflictProblems({ alreadyNamed: [], naming: ['a'], cap: 0 })).toHaveLength(1);
+  });
+
+  it("reviews only a pending applicant's named conflict, with a reason", () => {
+    const pending = { kind: ConflictKind.NAMED_BY_APPLICANT, status: NamedConflictStatus.PENDING };
+    expect(decideNamedConflict(pending, NamedConflictDecision.ACCEPT, 'confirmed by the judge')).toBe(
+      NamedConflictStatus.ACCEPTED,
+    );
+    expect(decideNamedConflict(pending, NamedConflictDecision.OVERRULE, 'no working link found')).toBe(
+      NamedConflictStatus.OVERRULED,
+    );
+    const codeOf = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return (error as ProposalsDomainError).code;
+      }
+      return null;
+    };
+    expect(codeOf(() => decideNamedConflict(pending, NamedConflictDecision.ACCEPT, ' x '))).toBe(
+      ProposalsErrorCode.INVALID_REVIEW_REASON,
+    );
+    expect(
+      codeOf(() =>
+        decideNamedConflict(
+          { kind: ConflictKind.NAMED_BY_APPLICANT, status: NamedConflictStatus.OVERRULED },
+          NamedConflictDecision.ACCEPT,
+          'changed my mind',
+        ),
+      ),
+    ).toBe(ProposalsErrorCode.NAMED_CONFLICT_ALREADY_REVIEWED);
+    expect(
+      codeOf(() =>
+        decideNamedConflict(
+          { kind: ConflictKind.SAME_INSTITUTION, status: null },
+          NamedConflictDecision.OVERRULE,
+          'they never met',
+        ),
+      ),
+    ).toBe(ProposalsErrorCode.NOT_A_NAMED_CONFLICT);
   });
 });

@@ -29,7 +29,7 @@ describe('judging integrity against PostgreSQL', () => {
     await dataSource.initialize();
     await dataSource.runMigrations();
     competitions = new CompetitionsService(dataSource);
-    proposals = new ProposalsService(dataSource);
+    proposals = new ProposalsService(dataSource, { namedConflictsMax: 2 });
     judging = new JudgingService(dataSource);
   });
 
@@ -270,5 +270,112 @@ describe('judging integrity against PostgreSQL', () => {
     );
     expect((await competitions.ranking(competitionId, leads[1])).result.ranking).toEqual(published);
     expect(await feedbackOf(first)).toEqual(feedback);
+  });
+
+  it('caps named conflicts, hides their kind from the judge, and lets one admin review each, audited', async () => {
+    const input: CreateCompetitionInput = {
+      title: 'Named conflicts call',
+      description: '',
+      opensAt: new Date(Date.now() - 60_000),
+      closesAt: new Date(Date.now() + 3_600_000),
+      judgingEndsAt: new Date(Date.now() + 7_200_000),
+      criteria: [{ name: 'Quality', guidance: '', weight: 1, scaleMin: 0, scaleMax: 4 }],
+      reviewsPerEntry: 1,
+      judgeMaxLoad: 2,
+      blind: false,
+      winnersCount: 1,
+      eligibility: { requiresInterInstitutionalTeam: false, maxTeamSize: 4, allowedCareerStages: [] },
+      fundingAvailable: null,
+      protectedHoursAvailable: null,
+    };
+    const competition = await competitions.create(input, admin.memberId);
+    await competitions.open(competition.id);
+    const [first, second, third] = [
+      await member(['judge']),
+      await member(['judge']),
+      await member(['judge']),
+    ];
+    for (const judge of [first, second, third]) {
+      await judging.addJudge(competition.id, judge.memberId, admin.memberId);
+    }
+    const lead = await member();
+    const entry = await proposals.saveDraft(
+      {
+        competitionId: competition.id,
+        title: 'Named',
+        summary: 's',
+        aims: 'a',
+        methods: 'm',
+        expectedImpact: 'e',
+        keywords: [],
+        leadApplicantId: lead.memberId,
+        teamMemberIds: [],
+        requestedFunding: 0,
+        requestedHours: 0,
+      },
+      lead,
+    );
+    const naming = (judge: Principal) => ({
+      judgeId: judge.memberId,
+      reason: 'former supervisor of the lead',
+    });
+    await proposals.submit(entry.id, [naming(first), naming(second)], lead);
+    // the cap counts every submission of the proposal together
+    await expect(proposals.submit(entry.id, [naming(third)], lead)).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      fields: [expect.objectContaining({ field: 'conflictedJudges', rule: 'MAX_NAMED_CONFLICTS' })],
+    });
+    await competitions.updateDates(competition.id, {
+      opensAt: input.opensAt,
+      closesAt: new Date(Date.now() - 1000),
+      judgingEndsAt: input.judgingEndsAt,
+    });
+    await competitions.startJudging(competition.id);
+
+    const named = (await judging.conflicts(competition.id)).filter((c) => c.kind === 'NAMED_BY_APPLICANT');
+    expect(named.map((c) => c.reviewStatus)).toEqual(['PENDING', 'PENDING']);
+    const conflictOf = (judge: Principal) => named.find((c) => c.judgeId === judge.memberId)?.id as string;
+
+    // the named judge learns only that they cannot review the entry: the same words as a judge not assigned
+    const refusal = async (judge: Principal) =>
+      judging.openAsJudge(entry.id, judge).then(
+        () => 'opened',
+        (error: Error) => error.message,
+      );
+    const namedRefusal = await refusal(first);
+    expect(namedRefusal).toBe(await refusal(third));
+    expect(namedRefusal).not.toMatch(/NAMED|INSTITUTION|conflict|applicant/i);
+    await expect(judging.assignManually(entry.id, first.memberId, admin.memberId)).rejects.toMatchObject({
+      code: 'CONFLICT_OF_INTEREST',
+    });
+
+    // two admins decide the same named conflict at once: one decision stands, the other is told so
+    const outcomes = await Promise.allSettled([
+      judging.reviewNamedConflict(conflictOf(second), 'ACCEPT', 'the judge confirmed it', admin),
+      judging.reviewNamedConflict(conflictOf(second), 'OVERRULE', 'no working link found', admin),
+    ]);
+    const refused = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatchObject({ code: 'NAMED_CONFLICT_ALREADY_REVIEWED' });
+
+    // an overruled named conflict no longer blocks the judge
+    const overruled = await judging.reviewNamedConflict(
+      conflictOf(first),
+      'OVERRULE',
+      'no working link in five years',
+      admin,
+    );
+    expect(overruled).toMatchObject({ reviewStatus: 'OVERRULED', reviewedBy: admin.memberId });
+    await judging.assignManually(entry.id, first.memberId, admin.memberId);
+    expect((await judging.openAsJudge(entry.id, first)).proposal.id).toBe(entry.id);
+    const audited = (await judging.auditLog(competition.id)).filter((line) =>
+      line.action.startsWith('conflict.named.'),
+    );
+    expect(audited).toHaveLength(2);
+    expect(audited.find((line) => line.judgeId === first.memberId)).toMatchObject({
+      action: 'conflict.named.overruled',
+      actorId: admin.memberId,
+      detail: { reason: 'no working link in five years' },
+    });
   });
 });
