@@ -19,7 +19,10 @@ export class ProposalsAppModule {
   static forRoot(config: ProposalsConfig, logger: Logger): DynamicModule {
     return {
       module: ProposalsAppModule,
-      imports: [...platformModules(proposalsService, config, logger), ProposalsFeatureModule.forRoot()],
+      imports: [
+        ...platformModules(proposalsService, config, logger),
+        ProposalsFeatureModule.forRoot(config.proposals),
+      ],
     };
   }
 }

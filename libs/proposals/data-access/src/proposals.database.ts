@@ -4,6 +4,7 @@ import { PROPOSALS_ENTITIES } from './proposals.entities';
 import { SharedMemberReplica1796000000001 } from './migrations/1796000000001-shared-member-replica';
 import { ProposalsSchema1795306481769 } from './migrations/1795306481769-proposals-schema';
 import { FrozenFeedback1796090662008 } from './migrations/1796090662008-frozen-feedback';
+import { NamedConflictReview1796092441810 } from './migrations/1796092441810-named-conflict-review';
 
 /** Everything the proposals database holds: for the app, the migration tools and the drift check. */
 export const proposalsDatabase = {
@@ -13,5 +14,6 @@ export const proposalsDatabase = {
     ProposalsSchema1795306481769,
     SharedMemberReplica1796000000001,
     FrozenFeedback1796090662008,
+    NamedConflictReview1796092441810,
   ],
 };

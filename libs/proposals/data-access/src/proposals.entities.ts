@@ -281,6 +281,19 @@ export class ConflictEntity {
   @Column({ type: 'uuid', nullable: true })
   declaredBy!: string | null;
 
+  /** Named by applicants only: PENDING until an admin ACCEPTED or OVERRULED it (a `NamedConflictStatus`). */
+  @Column({ type: 'text', nullable: true })
+  reviewStatus!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  reviewedBy!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  reviewedAt!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  reviewReason!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   recordedAt!: Date;
 }

@@ -1,3 +1,6 @@
+import { ProposalsDomainError, ProposalsErrorCode } from './proposals.exception';
+import type { ValidationProblem } from './validation-problem';
+
 export enum ConflictKind {
   JUDGE_ON_TEAM = 'JUDGE_ON_TEAM',
   SAME_INSTITUTION = 'SAME_INSTITUTION',
@@ -20,6 +23,8 @@ export interface DeclaredConflict {
   readonly kind: ConflictKind.DECLARED_BY_JUDGE | ConflictKind.NAMED_BY_APPLICANT;
   readonly judgeId: string;
   readonly reason: string;
+  /** An admin overruled the applicants' naming: it no longer counts. */
+  readonly overruled?: boolean;
 }
 
 export interface ConflictOfInterest {
@@ -69,7 +74,7 @@ export function findConflicts(
     }
   }
   for (const declaration of declared) {
-    if (declaration.judgeId !== judge.memberId) {
+    if (declaration.judgeId !== judge.memberId || declaration.overruled === true) {
       continue;
     }
     const stated = declaration.reason.trim();
@@ -120,4 +125,83 @@ export function conflictedPairs(
     }
   }
   return pairs;
+}
+
+/**
+ * Applicants may name judges they consider conflicted, but a naming is an accusation an admin reviews: it
+ * blocks the judge while PENDING (the applicants may be right) and once ACCEPTED, and stops counting once
+ * OVERRULED.
+ */
+export enum NamedConflictStatus {
+  PENDING = 'PENDING',
+  ACCEPTED = 'ACCEPTED',
+  OVERRULED = 'OVERRULED',
+}
+
+export enum NamedConflictDecision {
+  ACCEPT = 'ACCEPT',
+  OVERRULE = 'OVERRULE',
+}
+
+export const REVIEW_REASON_LENGTH = { min: 3, max: 1000 } as const;
+
+/**
+ * The cap on judges one proposal may name, counted over all its submissions together (so resubmitting cannot
+ * name more), so that applicants cannot empty the judge pool by naming everyone.
+ */
+export function namedConflictProblems(input: {
+  readonly alreadyNamed: readonly string[];
+  readonly naming: readonly string[];
+  readonly cap: number;
+}): ValidationProblem[] {
+  const total = new Set([...input.alreadyNamed, ...input.naming]).size;
+  if (total <= input.cap) return [];
+  return [
+    {
+      field: 'conflictedJudges',
+      rule: 'MAX_NAMED_CONFLICTS',
+      message: `at most ${input.cap} judges may be named as conflicted per proposal (this would make ${total})`,
+    },
+  ];
+}
+
+/** An admin's decision on a named conflict: once, on a pending one, with a reason for the audit log. */
+export function decideNamedConflict(
+  conflict: { readonly kind: string; readonly status: string | null },
+  decision: NamedConflictDecision,
+  reason: string,
+): NamedConflictStatus {
+  if (conflict.kind !== ConflictKind.NAMED_BY_APPLICANT) {
+    throw new ProposalsDomainError(
+      ProposalsErrorCode.NOT_A_NAMED_CONFLICT,
+      `Only conflicts named by applicants are reviewed; this one is ${conflict.kind}.`,
+      { kind: conflict.kind },
+    );
+  }
+  if (conflict.status !== NamedConflictStatus.PENDING) {
+    throw new ProposalsDomainError(
+      ProposalsErrorCode.NAMED_CONFLICT_ALREADY_REVIEWED,
+      `This named conflict was already reviewed: it is ${conflict.status ?? 'unknown'}.`,
+      { status: conflict.status },
+    );
+  }
+  const trimmed = reason.trim();
+  if (trimmed.length < REVIEW_REASON_LENGTH.min || trimmed.length > REVIEW_REASON_LENGTH.max) {
+    throw new ProposalsDomainError(
+      ProposalsErrorCode.INVALID_REVIEW_REASON,
+      `reason: must be ${REVIEW_REASON_LENGTH.min} to ${REVIEW_REASON_LENGTH.max} characters`,
+      {
+        problems: [
+          {
+            field: 'reason',
+            rule: 'length',
+            message: `must be ${REVIEW_REASON_LENGTH.min} to ${REVIEW_REASON_LENGTH.max} characters`,
+          },
+        ],
+      },
+    );
+  }
+  return decision === NamedConflictDecision.ACCEPT
+    ? NamedConflictStatus.ACCEPTED
+    : NamedConflictStatus.OVERRULED;
 }

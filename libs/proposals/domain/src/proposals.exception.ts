@@ -24,6 +24,11 @@ export enum ProposalsErrorCode {
   INVALID_RANKING_INPUT = 'INVALID_RANKING_INPUT',
   /** Results are published: the judge pool, assignments, conflicts, scores and entries no longer change. */
   RESULTS_FROZEN = 'RESULTS_FROZEN',
+  /** Only a conflict the applicants named is reviewed by an admin. */
+  NOT_A_NAMED_CONFLICT = 'NOT_A_NAMED_CONFLICT',
+  /** The named conflict was already accepted or overruled (perhaps a moment ago, by another admin). */
+  NAMED_CONFLICT_ALREADY_REVIEWED = 'NAMED_CONFLICT_ALREADY_REVIEWED',
+  INVALID_REVIEW_REASON = 'INVALID_REVIEW_REASON',
 }
 
 export type ProposalsErrorDetails = Readonly<Record<string, unknown>>;

@@ -3,3 +3,4 @@ export * from './competitions.service';
 export * from './proposals.service';
 export * from './judging.service';
 export * from './proposals.errors';
+export * from './proposals.options';

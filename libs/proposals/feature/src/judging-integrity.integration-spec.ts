@@ -6,6 +6,7 @@ import type { Principal } from '@praxis/platform/auth';
 import { createServiceDataSource } from '@praxis/platform/database';
 import { createTestDatabase, waitFor } from '@praxis/platform/testing';
 import { proposalsDatabase } from '@praxis/proposals/data-access';
+import { NamedConflictDecision } from '@praxis/proposals/domain';
 import { CompetitionsService } from './competitions.service';
 import { JudgingService } from './judging.service';
 import type { CreateCompetitionInput } from './proposals.objects';
@@ -351,8 +352,18 @@ describe('judging integrity against PostgreSQL', () => {
 
     // two admins decide the same named conflict at once: one decision stands, the other is told so
     const outcomes = await Promise.allSettled([
-      judging.reviewNamedConflict(conflictOf(second), 'ACCEPT', 'the judge confirmed it', admin),
-      judging.reviewNamedConflict(conflictOf(second), 'OVERRULE', 'no working link found', admin),
+      judging.reviewNamedConflict(
+        conflictOf(second),
+        NamedConflictDecision.ACCEPT,
+        'the judge confirmed it',
+        admin,
+      ),
+      judging.reviewNamedConflict(
+        conflictOf(second),
+        NamedConflictDecision.OVERRULE,
+        'no working link found',
+        admin,
+      ),
     ]);
     const refused = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason] : []));
     expect(refused).toHaveLength(1);
@@ -361,7 +372,7 @@ describe('judging integrity against PostgreSQL', () => {
     // an overruled named conflict no longer blocks the judge
     const overruled = await judging.reviewNamedConflict(
       conflictOf(first),
-      'OVERRULE',
+      NamedConflictDecision.OVERRULE,
       'no working link in five years',
       admin,
     );

@@ -23,7 +23,10 @@ import {
   CompetitionPhase,
   ConflictKind,
   conflictedPairs,
+  decideNamedConflict,
+  NamedConflictStatus,
   type AssignmentEntry,
+  type NamedConflictDecision,
 } from '@praxis/proposals/domain';
 import { ProposalsServiceError } from './proposals.errors';
 import { ProposalStatus, type SubmitScoresInput } from './proposals.objects';
@@ -59,6 +62,7 @@ export interface AssignmentRun {
 }
 
 const ORIGIN_MANUAL = 'MANUAL';
+const CANNOT_REVIEW = 'you cannot review this proposal';
 const ORIGIN_AUTOMATIC = 'AUTOMATIC';
 
 function pairKey(proposalId: string, judgeId: string): string {
@@ -150,6 +154,52 @@ export class JudgingService {
         judgeId: principal.memberId,
         kind: ConflictKind.DECLARED_BY_JUDGE,
       });
+    });
+  }
+
+  /**
+   * An admin accepts or overrules a judge the applicants named. One conditional UPDATE on a still-PENDING row
+   * decides, so of two admins deciding at once exactly one decision stands and the other is told it was taken.
+   */
+  async reviewNamedConflict(
+    conflictId: string,
+    decision: NamedConflictDecision,
+    reason: string,
+    principal: Principal,
+  ): Promise<ConflictEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const known = await manager.findOneBy(ConflictEntity, { id: requireUuid(conflictId, 'conflictId') });
+      if (!known) throw ProposalsServiceError.notFound('conflict');
+      await lockCompetition(manager, known.competitionId, 'share', 'conflicts');
+      const status = decideNamedConflict({ kind: known.kind, status: known.reviewStatus }, decision, reason);
+      const decided = await manager
+        .createQueryBuilder()
+        .update(ConflictEntity)
+        .set({
+          reviewStatus: status,
+          reviewedBy: principal.memberId,
+          reviewedAt: () => 'now()',
+          reviewReason: reason.trim(),
+        })
+        .where('id = :id AND review_status = :pending', {
+          id: known.id,
+          pending: NamedConflictStatus.PENDING,
+        })
+        .execute();
+      if ((decided.affected ?? 0) === 0) {
+        const now = await manager.findOneByOrFail(ConflictEntity, { id: known.id });
+        decideNamedConflict({ kind: now.kind, status: now.reviewStatus }, decision, reason);
+      }
+      await audit(manager, {
+        competitionId: known.competitionId,
+        action:
+          status === NamedConflictStatus.ACCEPTED ? 'conflict.named.accepted' : 'conflict.named.overruled',
+        actorId: principal.memberId,
+        proposalId: known.proposalId,
+        judgeId: known.judgeId,
+        detail: { reason: reason.trim() },
+      });
+      return manager.findOneByOrFail(ConflictEntity, { id: known.id });
     });
   }
 
@@ -528,17 +578,12 @@ export class JudgingService {
     memberId: string,
   ): Promise<void> {
     await this.requireJudgeOf(manager, proposal.competitionId, memberId);
-    const conflicts = await conflictsOf(manager, proposal, memberId);
-    if (conflicts.length > 0) {
-      throw ProposalsServiceError.forbidden(
-        `you have a conflict of interest with this proposal and cannot open or score it (${conflicts
-          .map((conflict) => conflict.kind)
-          .join(', ')})`,
-      );
-    }
+    // One answer for every refusal: naming the conflict's kind would tell the judge who accused them (named by
+    // the applicants) or where the team works (same institution), which blind judging exists to hide.
+    const conflicted = (await conflictsOf(manager, proposal, memberId)).length > 0;
     const assigned = await manager.existsBy(AssignmentEntity, { proposalId: proposal.id, judgeId: memberId });
-    if (!assigned || proposal.status !== ProposalStatus.SUBMITTED) {
-      throw ProposalsServiceError.forbidden('you are not assigned to this proposal');
+    if (conflicted || !assigned || proposal.status !== ProposalStatus.SUBMITTED) {
+      throw ProposalsServiceError.forbidden(CANNOT_REVIEW);
     }
   }
 

@@ -3,15 +3,17 @@ import { APP_FILTER } from '@nestjs/core';
 import { CompetitionsService } from './competitions.service';
 import { JudgingService } from './judging.service';
 import { ProposalsErrorFilter } from './proposals.errors';
+import { PROPOSALS_OPTIONS, type ProposalsOptions } from './proposals.options';
 import { CompetitionResolver, JudgingResolver, ProposalResolver } from './proposals.resolver';
 import { ProposalsService } from './proposals.service';
 
 @Module({})
 export class ProposalsFeatureModule {
-  static forRoot(): DynamicModule {
+  static forRoot(options: ProposalsOptions): DynamicModule {
     return {
       module: ProposalsFeatureModule,
       providers: [
+        { provide: PROPOSALS_OPTIONS, useValue: options },
         CompetitionsService,
         ProposalsService,
         JudgingService,

@@ -74,6 +74,20 @@ export function domainToGraphQLError(error: ProposalsDomainError): GraphQLError 
         reason: code,
         fields: problemFields(details),
       });
+    case ProposalsErrorCode.INVALID_REVIEW_REASON:
+      // a mutation argument, not a field of an input object
+      return publicError('BAD_USER_INPUT', error.message, {
+        reason: code,
+        fields: ((details.problems ?? []) as ValidationProblem[]).map(({ field, rule, message }) => ({
+          field,
+          rule,
+          message,
+        })),
+      });
+    case ProposalsErrorCode.NOT_A_NAMED_CONFLICT:
+      return publicError('FAILED_PRECONDITION', error.message, { reason: code });
+    case ProposalsErrorCode.NAMED_CONFLICT_ALREADY_REVIEWED:
+      return publicError('CONFLICT', error.message, { reason: code, status: details.status });
     case ProposalsErrorCode.ILLEGAL_PHASE_TRANSITION:
       return publicError('FAILED_PRECONDITION', error.message, {
         reason: code,

@@ -67,7 +67,7 @@ describe('proposals: member replica and outbox events', () => {
       }
     }
     const competitions = new CompetitionsService(dataSource);
-    const proposals = new ProposalsService(dataSource);
+    const proposals = new ProposalsService(dataSource, { namedConflictsMax: 3 });
     const judging = new JudgingService(dataSource);
     const admin = { memberId: randomUUID(), roles: [{ role: 'admin' as const, institutionId: null }] };
     const applicant = { memberId: lead, roles: [] };

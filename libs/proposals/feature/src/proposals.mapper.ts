@@ -5,6 +5,7 @@ import type {
   JudgingAuditEntity,
   ProposalEntity,
 } from '@praxis/proposals/data-access';
+import type { NamedConflictStatus } from '@praxis/proposals/domain';
 import { nextPhases, type CompetitionPhase } from '@praxis/proposals/domain';
 import type { JudgeView } from './judging.service';
 import type {
@@ -134,6 +135,10 @@ export function toConflictObject(conflict: ConflictEntity): ConflictObject {
     reason: conflict.reason,
     declaredBy: conflict.declaredBy,
     recordedAt: conflict.recordedAt,
+    reviewStatus: conflict.reviewStatus as NamedConflictStatus | null,
+    reviewedBy: conflict.reviewedBy,
+    reviewedAt: conflict.reviewedAt,
+    reviewReason: conflict.reviewReason,
   };
 }
 

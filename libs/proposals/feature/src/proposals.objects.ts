@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CAREER_STAGES, type CareerStage } from '@praxis/contracts';
-import { CompetitionPhase } from '@praxis/proposals/domain';
+import { CompetitionPhase, NamedConflictDecision, NamedConflictStatus } from '@praxis/proposals/domain';
 
 export const CareerStageEnum = Object.fromEntries(CAREER_STAGES.map((value) => [value, value])) as Record<
   CareerStage,
@@ -33,6 +33,11 @@ export enum ProposalStatus {
   WITHDRAWN = 'WITHDRAWN',
 }
 registerEnumType(ProposalStatus, { name: 'ProposalStatus' });
+registerEnumType(NamedConflictStatus, {
+  name: 'NamedConflictStatus',
+  description: 'An admin’s review of a judge the applicants named: PENDING (blocks), ACCEPTED, OVERRULED',
+});
+registerEnumType(NamedConflictDecision, { name: 'NamedConflictDecision' });
 
 /** Membership owns members; this subgraph only points at them. */
 @ObjectType('Member')
@@ -340,6 +345,18 @@ export class ConflictObject {
 
   @Field()
   recordedAt!: Date;
+
+  @Field(() => NamedConflictStatus, { nullable: true, description: 'Named by applicants only' })
+  reviewStatus!: NamedConflictStatus | null;
+
+  @Field(() => ID, { nullable: true, description: 'The admin who accepted or overruled it' })
+  reviewedBy!: string | null;
+
+  @Field(() => Date, { nullable: true })
+  reviewedAt!: Date | null;
+
+  @Field(() => String, { nullable: true })
+  reviewReason!: string | null;
 }
 
 @ObjectType('ReviewAssignment')

@@ -11,6 +11,7 @@ import {
   assertNotFrozen,
   ConflictKind,
   findConflicts,
+  NamedConflictStatus,
   type CompetitionPhase,
   type ConflictOfInterest,
   type DeclaredConflict,
@@ -174,6 +175,7 @@ export async function declaredConflicts(
       kind: row.kind as ConflictKind.DECLARED_BY_JUDGE | ConflictKind.NAMED_BY_APPLICANT,
       judgeId: row.judgeId,
       reason: row.reason,
+      overruled: row.reviewStatus === NamedConflictStatus.OVERRULED,
     });
     result.set(row.proposalId, list);
   }

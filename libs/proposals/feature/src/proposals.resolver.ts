@@ -1,5 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, OptionalPrincipal, Public, Roles, type Principal } from '@praxis/platform/auth';
+import { NamedConflictDecision } from '@praxis/proposals/domain';
 import { CompetitionsService } from './competitions.service';
 import { JudgingService } from './judging.service';
 import {
@@ -242,6 +243,20 @@ export class JudgingResolver {
     @CurrentPrincipal() principal: Principal,
   ): Promise<ConflictObject> {
     return toConflictObject(await this.judging.declareConflict(proposalId, reason, principal));
+  }
+
+  @Roles('admin')
+  @Mutation(() => ConflictObject, {
+    description:
+      'Accept or overrule a judge the applicants named as conflicted, with a reason (audited); once per naming',
+  })
+  async reviewNamedConflict(
+    @Args('conflictId', { type: () => ID }) conflictId: string,
+    @Args('decision', { type: () => NamedConflictDecision }) decision: NamedConflictDecision,
+    @Args('reason') reason: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ConflictObject> {
+    return toConflictObject(await this.judging.reviewNamedConflict(conflictId, decision, reason, principal));
   }
 
   @Roles('admin')

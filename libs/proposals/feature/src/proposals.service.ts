@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ProposalSubmittedV1, ProposalWithdrawnV1 } from '@praxis/contracts';
 import { isAdmin, type Principal } from '@praxis/platform/auth';
@@ -8,6 +8,7 @@ import {
   AssignmentEntity,
   CompetitionEntity,
   CompetitionJudgeEntity,
+  ConflictEntity,
   ProposalEntity,
   ProposalVersionEntity,
   ReviewEntity,
@@ -17,9 +18,12 @@ import {
   assertEligible,
   CompetitionPhase,
   ConflictKind,
+  NamedConflictStatus,
+  namedConflictProblems,
   normaliseKeywords,
 } from '@praxis/proposals/domain';
 import { ProposalsServiceError } from './proposals.errors';
+import { PROPOSALS_OPTIONS, type ProposalsOptions } from './proposals.options';
 import {
   ProposalStatus,
   type NamedConflictInput,
@@ -44,7 +48,10 @@ const REQUIRED_FOR_SUBMISSION = ['summary', 'aims', 'methods', 'expectedImpact']
 /** Proposals as their teams see them: drafts, submission (frozen versions), withdrawal, results. */
 @Injectable()
 export class ProposalsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(PROPOSALS_OPTIONS) private readonly options: ProposalsOptions,
+  ) {}
 
   async saveDraft(input: SaveProposalDraftInput, principal: Principal): Promise<ProposalEntity> {
     const team = [...new Set([input.leadApplicantId, ...input.teamMemberIds])];
@@ -203,10 +210,21 @@ export class ProposalsService {
     });
     await manager.save(version);
 
+    const alreadyNamed = await manager.find(ConflictEntity, {
+      where: { proposalId: proposal.id, kind: ConflictKind.NAMED_BY_APPLICANT },
+    });
+    const overCap = namedConflictProblems({
+      alreadyNamed: alreadyNamed.map((conflict) => conflict.judgeId),
+      naming: namedConflicts.map((named) => named.judgeId),
+      cap: this.options.namedConflictsMax,
+    });
+    if (overCap.length > 0) throw ProposalsServiceError.invalid(overCap);
     for (const named of namedConflicts) {
+      // every naming waits for an admin's review; until then it blocks the judge (the applicants may be right)
       const inserted: unknown[] = await manager.query(
-        `INSERT INTO conflict_of_interest (competition_id, proposal_id, judge_id, kind, reason, declared_by)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id`,
+        `INSERT INTO conflict_of_interest
+           (competition_id, proposal_id, judge_id, kind, reason, declared_by, review_status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING id`,
         [
           competition.id,
           proposal.id,
@@ -214,6 +232,7 @@ export class ProposalsService {
           ConflictKind.NAMED_BY_APPLICANT,
           named.reason.trim(),
           principal.memberId,
+          NamedConflictStatus.PENDING,
         ],
       );
       if (inserted.length > 0) {

@@ -1,0 +1,28 @@
+import { ConfigError } from '@praxis/platform/config';
+import { loadProposalsConfig } from './config';
+
+const BASE = {
+  DATABASE_URL: 'postgres://praxis:praxis@127.0.0.1:5432/praxis_proposals',
+  KAFKA_BROKERS: '127.0.0.1:9092',
+  AUTH_JWKS: JSON.stringify({ keys: [] }),
+};
+
+describe('proposals configuration', () => {
+  it('caps named conflicts at 3 per proposal unless configured', () => {
+    expect(loadProposalsConfig(BASE).proposals).toEqual({ namedConflictsMax: 3 });
+    expect(
+      loadProposalsConfig({ ...BASE, PROPOSALS_NAMED_CONFLICTS_MAX: '0' }).proposals.namedConflictsMax,
+    ).toBe(0);
+  });
+
+  it('refuses a cap that is not a whole number from 0 to 10 at boot, naming the variable', () => {
+    for (const value of ['11', '-1', '2.5', 'many']) {
+      expect(() => loadProposalsConfig({ ...BASE, PROPOSALS_NAMED_CONFLICTS_MAX: value })).toThrow(
+        ConfigError,
+      );
+      expect(() => loadProposalsConfig({ ...BASE, PROPOSALS_NAMED_CONFLICTS_MAX: value })).toThrow(
+        /PROPOSALS_NAMED_CONFLICTS_MAX/,
+      );
+    }
+  });
+});
