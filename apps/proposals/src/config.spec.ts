@@ -5,6 +5,9 @@ const BASE = {
   DATABASE_URL: 'postgres://praxis:praxis@127.0.0.1:5432/praxis_proposals',
   KAFKA_BROKERS: '127.0.0.1:9092',
   AUTH_JWKS: JSON.stringify({ keys: [] }),
+  EVENT_VERIFICATION_KEYS: JSON.stringify({
+    keys: [{ kty: 'EC', crv: 'P-256', x: 'eA', y: 'eQ', kid: 'membership-events' }],
+  }),
 };
 
 describe('proposals configuration', () => {
