@@ -389,4 +389,92 @@ describe('judging integrity against PostgreSQL', () => {
       detail: { reason: 'no working link in five years' },
     });
   });
+
+  it('puts nobody on a team without consent: invitees accept or decline, and eligibility counts only accepted members', async () => {
+    const input: CreateCompetitionInput = {
+      title: 'Team consent call',
+      description: '',
+      opensAt: new Date(Date.now() - 60_000),
+      closesAt: new Date(Date.now() + 3_600_000),
+      judgingEndsAt: new Date(Date.now() + 7_200_000),
+      criteria: [{ name: 'Quality', guidance: '', weight: 1, scaleMin: 0, scaleMax: 4 }],
+      reviewsPerEntry: 1,
+      judgeMaxLoad: 2,
+      blind: false,
+      winnersCount: 1,
+      eligibility: { requiresInterInstitutionalTeam: true, maxTeamSize: 4, allowedCareerStages: [] },
+      fundingAvailable: null,
+      protectedHoursAvailable: null,
+    };
+    const competition = await competitions.create(input, admin.memberId);
+    await competitions.open(competition.id);
+    const [author, partner, lead, bystander] = [
+      await member(),
+      await member(),
+      await member(),
+      await member(),
+    ];
+    const draft = await proposals.saveDraft(
+      {
+        competitionId: competition.id,
+        title: 'Consent',
+        summary: 's',
+        aims: 'a',
+        methods: 'm',
+        expectedImpact: 'e',
+        keywords: [],
+        leadApplicantId: lead.memberId,
+        teamMemberIds: [author.memberId, partner.memberId],
+        requestedFunding: 0,
+        requestedHours: 0,
+      },
+      author,
+    );
+    // only the author is on the team; the others are invited
+    expect(draft.teamMemberIds).toEqual([author.memberId]);
+    const invitations = await proposals.myInvitations(partner);
+    expect(invitations.map((invitation) => [invitation.proposalId, invitation.status])).toEqual([
+      [draft.id, 'PENDING'],
+    ]);
+    // neither the pending partner (another institution) nor the pending lead counts
+    const refused = await proposals.submit(draft.id, [], author).then(
+      () => null,
+      (error: { details?: { failures?: Array<{ rule: string }> } }) =>
+        error.details?.failures?.map((f) => f.rule),
+    );
+    expect(refused?.sort()).toEqual(['INTER_INSTITUTIONAL', 'LEAD_NOT_ACCEPTED']);
+    // an invitation is answered by the invitee only, once
+    await expect(proposals.answerInvitation(draft.id, true, bystander)).rejects.toMatchObject({
+      code: 'INVITATION_NOT_FOUND',
+    });
+    await proposals.answerInvitation(draft.id, true, partner);
+    await proposals.answerInvitation(draft.id, false, lead);
+    await expect(proposals.answerInvitation(draft.id, true, lead)).rejects.toMatchObject({
+      code: 'INVITATION_ALREADY_ANSWERED',
+    });
+    expect((await proposals.entity(draft.id)).teamMemberIds.sort()).toEqual(
+      [author.memberId, partner.memberId].sort(),
+    );
+    // the lead declined: the team names the author as lead instead, and submits
+    await proposals.saveDraft(
+      {
+        id: draft.id,
+        competitionId: competition.id,
+        title: 'Consent',
+        summary: 's',
+        aims: 'a',
+        methods: 'm',
+        expectedImpact: 'e',
+        keywords: [],
+        leadApplicantId: author.memberId,
+        teamMemberIds: [partner.memberId],
+        requestedFunding: 0,
+        requestedHours: 0,
+      },
+      author,
+    );
+    const submitted = await proposals.submit(draft.id, [], author);
+    expect(submitted).toMatchObject({ status: 'SUBMITTED', leadApplicantId: author.memberId });
+    expect(submitted.teamMemberIds.sort()).toEqual([author.memberId, partner.memberId].sort());
+  });
 });

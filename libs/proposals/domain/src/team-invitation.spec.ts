@@ -1,0 +1,38 @@
+import { checkEligibility, EligibilityRule } from './eligibility';
+import { ProposalsDomainError, ProposalsErrorCode } from './proposals.exception';
+import { answerInvitation, InvitationStatus } from './team-invitation';
+
+describe('team invitations', () => {
+  const codeOf = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      return (error as ProposalsDomainError).code;
+    }
+    return null;
+  };
+
+  it('lets the invitee accept or decline a pending invitation, once', () => {
+    expect(answerInvitation(InvitationStatus.PENDING, true)).toBe(InvitationStatus.ACCEPTED);
+    expect(answerInvitation(InvitationStatus.PENDING, false)).toBe(InvitationStatus.DECLINED);
+    expect(codeOf(() => answerInvitation(InvitationStatus.ACCEPTED, false))).toBe(
+      ProposalsErrorCode.INVITATION_ALREADY_ANSWERED,
+    );
+    expect(codeOf(() => answerInvitation(null, true))).toBe(ProposalsErrorCode.INVITATION_NOT_FOUND);
+  });
+
+  it('counts only accepted members, and says so when the lead has not accepted yet', () => {
+    const rules = { requiresInterInstitutionalTeam: false, maxTeamSize: 3, allowedCareerStages: [] };
+    const author = {
+      memberId: 'author',
+      registered: true,
+      institutionId: 'a',
+      careerStage: null,
+      isLead: false,
+    };
+    const failures = checkEligibility(rules, [author], { pendingLeadId: 'lead' });
+    expect(failures).toEqual([
+      expect.objectContaining({ rule: EligibilityRule.LEAD_NOT_ACCEPTED, memberIds: ['lead'] }),
+    ]);
+  });
+});
