@@ -5,6 +5,7 @@ import { SharedMemberReplica1796000000001 } from './migrations/1796000000001-sha
 import { ProposalsSchema1795306481769 } from './migrations/1795306481769-proposals-schema';
 import { FrozenFeedback1796090662008 } from './migrations/1796090662008-frozen-feedback';
 import { NamedConflictReview1796092441810 } from './migrations/1796092441810-named-conflict-review';
+import { TeamInvitations1796093616721 } from './migrations/1796093616721-team-invitations';
 
 /** Everything the proposals database holds: for the app, the migration tools and the drift check. */
 export const proposalsDatabase = {
@@ -15,5 +16,6 @@ export const proposalsDatabase = {
     SharedMemberReplica1796000000001,
     FrozenFeedback1796090662008,
     NamedConflictReview1796092441810,
+    TeamInvitations1796093616721,
   ],
 };

@@ -237,6 +237,29 @@ export class ProposalVersionEntity {
   submittedAt!: Date;
 }
 
+/** An invitation to a proposal's team; only the invitee answers it, and only ACCEPTED members are on the team. */
+@Entity({ name: 'team_invitation' })
+export class TeamInvitationEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  proposalId!: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  memberId!: string;
+
+  /** An `InvitationStatus` of the domain. */
+  @Column({ type: 'text' })
+  status!: string;
+
+  @Column({ type: 'uuid' })
+  invitedBy!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  invitedAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  answeredAt!: Date | null;
+}
+
 /** The judge pool of a competition. */
 @Entity({ name: 'competition_judge' })
 export class CompetitionJudgeEntity {
@@ -393,6 +416,7 @@ export const PROPOSALS_ENTITIES = [
   CompetitionEntity,
   ProposalEntity,
   ProposalVersionEntity,
+  TeamInvitationEntity,
   CompetitionJudgeEntity,
   ConflictEntity,
   AssignmentEntity,

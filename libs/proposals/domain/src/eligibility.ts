@@ -28,6 +28,8 @@ export enum EligibilityRule {
   SINGLE_LEAD = 'SINGLE_LEAD',
   INTER_INSTITUTIONAL = 'INTER_INSTITUTIONAL',
   CAREER_STAGE = 'CAREER_STAGE',
+  /** The lead applicant was invited but has not accepted: they are not on the team yet. */
+  LEAD_NOT_ACCEPTED = 'LEAD_NOT_ACCEPTED',
 }
 
 export interface EligibilityFailure {
@@ -56,6 +58,8 @@ function plural(count: number, one: string, many: string): string {
 export function checkEligibility(
   rules: EligibilityRules,
   team: readonly TeamMemberSnapshot[],
+  /** The lead applicant, when they are invited but have not accepted (so are not in `team`). */
+  invitation: { readonly pendingLeadId?: string } = {},
 ): EligibilityFailure[] {
   const failures: EligibilityFailure[] = [];
 
@@ -99,7 +103,14 @@ export function checkEligibility(
     });
   }
 
-  if (leadIds.size !== 1) {
+  if (leadIds.size === 0 && invitation.pendingLeadId !== undefined) {
+    failures.push({
+      rule: EligibilityRule.LEAD_NOT_ACCEPTED,
+      message:
+        'The lead applicant has not accepted the invitation to the team yet; only accepted members count.',
+      memberIds: [invitation.pendingLeadId],
+    });
+  } else if (leadIds.size !== 1) {
     failures.push({
       rule: EligibilityRule.SINGLE_LEAD,
       message:
@@ -157,8 +168,12 @@ export function checkEligibility(
   return failures;
 }
 
-export function assertEligible(rules: EligibilityRules, team: readonly TeamMemberSnapshot[]): void {
-  const failures = checkEligibility(rules, team);
+export function assertEligible(
+  rules: EligibilityRules,
+  team: readonly TeamMemberSnapshot[],
+  invitation: { readonly pendingLeadId?: string } = {},
+): void {
+  const failures = checkEligibility(rules, team, invitation);
   if (failures.length > 0) {
     throw new ProposalsDomainError(
       ProposalsErrorCode.NOT_ELIGIBLE,

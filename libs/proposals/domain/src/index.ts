@@ -9,3 +9,4 @@ export * from './judge-assignment.types';
 export * from './judge-assignment';
 export * from './manual-assignment';
 export * from './ranking';
+export * from './team-invitation';

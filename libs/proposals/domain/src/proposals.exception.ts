@@ -29,6 +29,8 @@ export enum ProposalsErrorCode {
   /** The named conflict was already accepted or overruled (perhaps a moment ago, by another admin). */
   NAMED_CONFLICT_ALREADY_REVIEWED = 'NAMED_CONFLICT_ALREADY_REVIEWED',
   INVALID_REVIEW_REASON = 'INVALID_REVIEW_REASON',
+  INVITATION_NOT_FOUND = 'INVITATION_NOT_FOUND',
+  INVITATION_ALREADY_ANSWERED = 'INVITATION_ALREADY_ANSWERED',
 }
 
 export type ProposalsErrorDetails = Readonly<Record<string, unknown>>;

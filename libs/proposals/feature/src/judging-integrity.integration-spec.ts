@@ -433,7 +433,7 @@ describe('judging integrity against PostgreSQL', () => {
     // only the author is on the team; the others are invited
     expect(draft.teamMemberIds).toEqual([author.memberId]);
     const invitations = await proposals.myInvitations(partner);
-    expect(invitations.map((invitation) => [invitation.proposalId, invitation.status])).toEqual([
+    expect(invitations.map(({ invitation }) => [invitation.proposalId, invitation.status])).toEqual([
       [draft.id, 'PENDING'],
     ]);
     // neither the pending partner (another institution) nor the pending lead counts

@@ -86,6 +86,9 @@ export function domainToGraphQLError(error: ProposalsDomainError): GraphQLError 
       });
     case ProposalsErrorCode.NOT_A_NAMED_CONFLICT:
       return publicError('FAILED_PRECONDITION', error.message, { reason: code });
+    case ProposalsErrorCode.INVITATION_NOT_FOUND:
+      return publicError('NOT_FOUND', error.message, { reason: code });
+    case ProposalsErrorCode.INVITATION_ALREADY_ANSWERED:
     case ProposalsErrorCode.NAMED_CONFLICT_ALREADY_REVIEWED:
       return publicError('CONFLICT', error.message, { reason: code, status: details.status });
     case ProposalsErrorCode.ILLEGAL_PHASE_TRANSITION:

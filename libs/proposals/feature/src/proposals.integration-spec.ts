@@ -104,6 +104,8 @@ describe('proposals: member replica and outbox events', () => {
       },
       applicant,
     );
+    // the partner joins by accepting the invitation
+    await proposals.answerInvitation(draft.id, true, { memberId: partner, roles: [] });
     await proposals.submit(draft.id, [], applicant);
     await competitions.updateDates(competition.id, {
       opensAt: input.opensAt,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { ProposalSubmittedV1, ProposalWithdrawnV1 } from '@praxis/contracts';
 import { isAdmin, type Principal } from '@praxis/platform/auth';
 import type { FieldError } from '@praxis/platform/graphql';
@@ -12,12 +12,15 @@ import {
   ProposalEntity,
   ProposalVersionEntity,
   ReviewEntity,
+  TeamInvitationEntity,
 } from '@praxis/proposals/data-access';
 import {
   acceptsSubmissions,
+  answerInvitation,
   assertEligible,
   CompetitionPhase,
   ConflictKind,
+  InvitationStatus,
   NamedConflictStatus,
   namedConflictProblems,
   normaliseKeywords,
@@ -39,6 +42,7 @@ import {
   phaseOf,
   recordAutomaticConflicts,
   replicaOf,
+  requireUuid,
   teamSnapshot,
 } from './proposals.records';
 
@@ -53,9 +57,13 @@ export class ProposalsService {
     @Inject(PROPOSALS_OPTIONS) private readonly options: ProposalsOptions,
   ) {}
 
+  /**
+   * Creates or edits a draft. `teamMemberIds` (with the lead) is the team the authors want: the author is on it
+   * at once, everyone else is invited and joins only by accepting; members left out of the list are removed.
+   */
   async saveDraft(input: SaveProposalDraftInput, principal: Principal): Promise<ProposalEntity> {
-    const team = [...new Set([input.leadApplicantId, ...input.teamMemberIds])];
-    if (!team.includes(principal.memberId)) {
+    const wanted = [...new Set([input.leadApplicantId, ...input.teamMemberIds])];
+    if (!wanted.includes(principal.memberId)) {
       throw ProposalsServiceError.invalid([
         {
           field: 'input.teamMemberIds',
@@ -80,13 +88,13 @@ export class ProposalsService {
         expectedImpact: input.expectedImpact.trim(),
         keywords: normaliseKeywords(input.keywords),
         leadApplicantId: input.leadApplicantId,
-        teamMemberIds: team,
         requestedFunding: input.requestedFunding,
         requestedHours: input.requestedHours,
       };
       if (!input.id) {
         const proposal = manager.create(ProposalEntity, {
           ...fields,
+          teamMemberIds: [principal.memberId],
           competitionId: competition.id,
           status: ProposalStatus.DRAFT,
           submittedVersion: 0,
@@ -94,6 +102,14 @@ export class ProposalsService {
           createdBy: principal.memberId,
         });
         await manager.save(proposal);
+        await this.recordInvitations(manager, proposal.id, [principal.memberId], principal.memberId, true);
+        await this.recordInvitations(
+          manager,
+          proposal.id,
+          wanted.filter((memberId) => memberId !== principal.memberId),
+          principal.memberId,
+          false,
+        );
         return proposal;
       }
       const proposal = await loadProposal(manager, input.id, true);
@@ -111,6 +127,20 @@ export class ProposalsService {
         throw ProposalsServiceError.wrongState('A withdrawn proposal cannot be edited.');
       }
       Object.assign(proposal, fields);
+      proposal.teamMemberIds = proposal.teamMemberIds.filter((memberId) => wanted.includes(memberId));
+      await manager
+        .createQueryBuilder()
+        .delete()
+        .from(TeamInvitationEntity)
+        .where('proposal_id = :id AND NOT (member_id = ANY(:wanted))', { id: proposal.id, wanted })
+        .execute();
+      await this.recordInvitations(
+        manager,
+        proposal.id,
+        wanted.filter((memberId) => !proposal.teamMemberIds.includes(memberId)),
+        principal.memberId,
+        false,
+      );
       if (proposal.status === ProposalStatus.SUBMITTED) {
         // an edit after submission is a new submitted version, under the same rules as the first
         return this.freezeVersion(manager, competition, proposal, principal, []);
@@ -187,6 +217,9 @@ export class ProposalsService {
         allowedCareerStages: competition.allowedCareerStages,
       },
       teamSnapshot(proposal.teamMemberIds, proposal.leadApplicantId, replica),
+      proposal.teamMemberIds.includes(proposal.leadApplicantId)
+        ? {}
+        : { pendingLeadId: proposal.leadApplicantId },
     );
 
     proposal.submittedVersion += 1;
@@ -287,6 +320,125 @@ export class ProposalsService {
       competition.blind ? { actorId: null } : {},
     );
     return proposal;
+  }
+
+  /** A team member invites someone else; they join only by accepting. */
+  async invite(proposalId: string, memberId: string, principal: Principal): Promise<TeamInvitationEntity> {
+    requireUuid(memberId, 'memberId');
+    return this.dataSource.transaction(async (manager) => {
+      const { proposal } = await this.lockForTeamChange(manager, proposalId);
+      this.requireTeam(proposal, principal);
+      if (proposal.teamMemberIds.includes(memberId)) {
+        throw ProposalsServiceError.invalid([
+          { field: 'memberId', rule: 'notOnTeam', message: 'is already on the team' },
+        ]);
+      }
+      await this.recordInvitations(manager, proposal.id, [memberId], principal.memberId, false);
+      return manager.findOneByOrFail(TeamInvitationEntity, { proposalId: proposal.id, memberId });
+    });
+  }
+
+  /**
+   * The invitee answers, once. Accepting puts them on the team (re-freezing a submitted proposal, under the
+   * same eligibility rules as any edit); declining changes nothing on it.
+   */
+  async answerInvitation(
+    proposalId: string,
+    accept: boolean,
+    principal: Principal,
+  ): Promise<TeamInvitationEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const { competition, proposal } = await this.lockForTeamChange(manager, proposalId, accept);
+      const key = { proposalId: proposal.id, memberId: principal.memberId };
+      const current = await manager.findOneBy(TeamInvitationEntity, key);
+      const status = answerInvitation((current?.status as InvitationStatus | undefined) ?? null, accept);
+      await manager.update(TeamInvitationEntity, key, { status, answeredAt: new Date() });
+      if (status === InvitationStatus.ACCEPTED) {
+        proposal.teamMemberIds = [...proposal.teamMemberIds, principal.memberId];
+        if (proposal.status === ProposalStatus.SUBMITTED) {
+          await this.freezeVersion(manager, competition, proposal, principal, []);
+        } else {
+          await manager.save(proposal);
+        }
+      }
+      return manager.findOneByOrFail(TeamInvitationEntity, key);
+    });
+  }
+
+  /** Invitations waiting for the signed-in member's answer, with the proposals they are for. */
+  async myInvitations(
+    principal: Principal,
+  ): Promise<Array<{ invitation: TeamInvitationEntity; proposal: ProposalEntity }>> {
+    const invitations = await this.dataSource.getRepository(TeamInvitationEntity).find({
+      where: { memberId: principal.memberId, status: InvitationStatus.PENDING },
+      order: { invitedAt: 'DESC' },
+    });
+    if (invitations.length === 0) return [];
+    const proposals = await this.dataSource
+      .getRepository(ProposalEntity)
+      .findBy({ id: In(invitations.map((invitation) => invitation.proposalId)) });
+    const byId = new Map(proposals.map((proposal) => [proposal.id, proposal]));
+    return invitations.flatMap((invitation) => {
+      const proposal = byId.get(invitation.proposalId);
+      return proposal ? [{ invitation, proposal }] : [];
+    });
+  }
+
+  /** Every invitation of a proposal's team, for those who may read the proposal. */
+  async invitationsOf(proposal: ProposalEntity): Promise<TeamInvitationEntity[]> {
+    return this.dataSource
+      .getRepository(TeamInvitationEntity)
+      .find({ where: { proposalId: proposal.id }, order: { invitedAt: 'ASC', memberId: 'ASC' } });
+  }
+
+  /** The team changes only while the competition is open and the proposal not withdrawn. */
+  private async lockForTeamChange(
+    manager: EntityManager,
+    proposalId: string,
+    changesTeam = true,
+  ): Promise<{ competition: CompetitionEntity; proposal: ProposalEntity }> {
+    const known = await loadProposal(manager, proposalId);
+    const competition = await lockCompetition(manager, known.competitionId, 'share', 'entries');
+    const proposal = await loadProposal(manager, known.id, true);
+    if (changesTeam && phaseOf(competition) !== CompetitionPhase.OPEN) {
+      throw ProposalsServiceError.wrongState(
+        `A team changes only while the competition is OPEN; it is ${competition.phase}.`,
+        { phase: competition.phase },
+      );
+    }
+    if (changesTeam && proposal.status === ProposalStatus.WITHDRAWN) {
+      throw ProposalsServiceError.wrongState('The proposal is withdrawn; its team no longer changes.');
+    }
+    return { competition, proposal };
+  }
+
+  /**
+   * Invites (or records as accepted, for the author) each member once; inviting again someone who declined
+   * asks them again, while a pending or accepted invitation stays as it is.
+   */
+  private async recordInvitations(
+    manager: EntityManager,
+    proposalId: string,
+    memberIds: readonly string[],
+    invitedBy: string,
+    accepted: boolean,
+  ): Promise<void> {
+    for (const memberId of memberIds) {
+      await manager.query(
+        `INSERT INTO team_invitation (proposal_id, member_id, status, invited_by, answered_at)
+         VALUES ($1, $2, $3, $4, CASE WHEN $5::boolean THEN now() END)
+         ON CONFLICT (proposal_id, member_id) DO UPDATE
+           SET status = EXCLUDED.status, invited_by = EXCLUDED.invited_by, invited_at = now(), answered_at = NULL
+           WHERE team_invitation.status = 'DECLINED'`,
+        [
+          proposalId,
+          memberId,
+          accepted ? InvitationStatus.ACCEPTED : InvitationStatus.PENDING,
+          invitedBy,
+          accepted,
+        ],
+      );
+    }
   }
 
   async withdraw(id: string, principal: Principal): Promise<ProposalEntity> {
