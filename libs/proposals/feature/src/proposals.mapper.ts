@@ -4,8 +4,9 @@ import type {
   ConflictEntity,
   JudgingAuditEntity,
   ProposalEntity,
+  TeamInvitationEntity,
 } from '@praxis/proposals/data-access';
-import type { NamedConflictStatus } from '@praxis/proposals/domain';
+import type { InvitationStatus, NamedConflictStatus } from '@praxis/proposals/domain';
 import { nextPhases, type CompetitionPhase } from '@praxis/proposals/domain';
 import type { JudgeView } from './judging.service';
 import type {
@@ -15,6 +16,7 @@ import type {
   ConflictObject,
   JudgeAssignmentObject,
   ProposalObject,
+  TeamInvitationObject,
   ProposalStatus,
 } from './proposals.objects';
 
@@ -75,6 +77,7 @@ export function toProposalObject(proposal: ProposalEntity): ProposalObject {
             reviewCount: proposal.reviewCount ?? 0,
           },
     feedback: null,
+    invitations: [],
   };
 }
 
@@ -151,5 +154,22 @@ export function toAuditEntryObject(entry: JudgingAuditEntity): AuditEntryObject 
     judgeId: entry.judgeId,
     detail: JSON.stringify(entry.detail),
     at: entry.at,
+  };
+}
+
+export function toTeamInvitationObject(
+  invitation: TeamInvitationEntity,
+  proposal: ProposalEntity,
+): TeamInvitationObject {
+  return {
+    proposalId: proposal.id,
+    proposalTitle: proposal.title,
+    competitionId: proposal.competitionId,
+    member: { id: invitation.memberId },
+    leadApplicant: { id: proposal.leadApplicantId },
+    invitedBy: { id: invitation.invitedBy },
+    status: invitation.status as InvitationStatus,
+    invitedAt: invitation.invitedAt,
+    answeredAt: invitation.answeredAt,
   };
 }

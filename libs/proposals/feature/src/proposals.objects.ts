@@ -18,7 +18,12 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CAREER_STAGES, type CareerStage } from '@praxis/contracts';
-import { CompetitionPhase, NamedConflictDecision, NamedConflictStatus } from '@praxis/proposals/domain';
+import {
+  CompetitionPhase,
+  InvitationStatus,
+  NamedConflictDecision,
+  NamedConflictStatus,
+} from '@praxis/proposals/domain';
 
 export const CareerStageEnum = Object.fromEntries(CAREER_STAGES.map((value) => [value, value])) as Record<
   CareerStage,
@@ -38,6 +43,10 @@ registerEnumType(NamedConflictStatus, {
   description: 'An admin’s review of a judge the applicants named: PENDING (blocks), ACCEPTED, OVERRULED',
 });
 registerEnumType(NamedConflictDecision, { name: 'NamedConflictDecision' });
+registerEnumType(InvitationStatus, {
+  name: 'TeamInvitationStatus',
+  description: 'Only ACCEPTED members are on the team (and count for eligibility)',
+});
 
 /** Membership owns members; this subgraph only points at them. */
 @ObjectType('Member')
@@ -236,6 +245,43 @@ export class ProposalObject {
     description: 'Scores and comments; null until results are published',
   })
   feedback!: ReviewFeedbackObject[] | null;
+
+  @Field(() => [TeamInvitationObject], {
+    description: 'Everyone invited to the team and their answer; `team` lists the accepted members',
+  })
+  invitations!: TeamInvitationObject[];
+}
+
+@ObjectType('TeamInvitation', {
+  description: 'An invitation to a proposal team, answered by the invitee only',
+})
+export class TeamInvitationObject {
+  @Field(() => ID)
+  proposalId!: string;
+
+  @Field()
+  proposalTitle!: string;
+
+  @Field(() => ID)
+  competitionId!: string;
+
+  @Field(() => MemberRef)
+  member!: MemberRef;
+
+  @Field(() => MemberRef)
+  leadApplicant!: MemberRef;
+
+  @Field(() => MemberRef)
+  invitedBy!: MemberRef;
+
+  @Field(() => InvitationStatus)
+  status!: InvitationStatus;
+
+  @Field()
+  invitedAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  answeredAt!: Date | null;
 }
 
 @ObjectType('JudgeReview', { description: 'The signed-in judge’s own score sheet' })
@@ -622,7 +668,10 @@ export class SaveProposalDraftInput {
   @IsUUID('all', { message: 'must be a member id' })
   leadApplicantId!: string;
 
-  @Field(() => [ID], { description: 'Every team member; the lead is added if missing' })
+  @Field(() => [ID], {
+    description:
+      'The team wanted (the lead is added if missing): members not on it yet are invited and join by accepting; members left out are removed',
+  })
   @ArrayMaxSize(50)
   @IsUUID('all', { each: true, message: 'each must be a member id' })
   teamMemberIds!: string[];

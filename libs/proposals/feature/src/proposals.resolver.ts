@@ -10,6 +10,7 @@ import {
   toConflictObject,
   toJudgeAssignmentObject,
   toProposalObject,
+  toTeamInvitationObject,
 } from './proposals.mapper';
 import {
   AssignmentObject,
@@ -27,6 +28,7 @@ import {
   ReviewFeedbackObject,
   SaveProposalDraftInput,
   SubmitScoresInput,
+  TeamInvitationObject,
 } from './proposals.objects';
 import { requireUuid } from './proposals.records';
 import { ProposalsService } from './proposals.service';
@@ -191,6 +193,54 @@ export class ProposalResolver {
     @Args('competitionId', { type: () => ID }) competitionId: string,
   ): Promise<ProposalObject[]> {
     return (await this.proposals.ofCompetition(competitionId)).map(toProposalObject);
+  }
+
+  @Mutation(() => TeamInvitationObject, {
+    description: 'A team member invites someone to the team; they join only by accepting (while OPEN)',
+  })
+  async inviteTeamMember(
+    @Args('proposalId', { type: () => ID }) proposalId: string,
+    @Args('memberId', { type: () => ID }) memberId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<TeamInvitationObject> {
+    const invitation = await this.proposals.invite(proposalId, memberId, principal);
+    return toTeamInvitationObject(invitation, await this.proposals.entity(invitation.proposalId));
+  }
+
+  @Mutation(() => TeamInvitationObject, {
+    description: 'Join a team you were invited to (while OPEN; re-freezes a submitted proposal)',
+  })
+  async acceptTeamInvitation(
+    @Args('proposalId', { type: () => ID }) proposalId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<TeamInvitationObject> {
+    const invitation = await this.proposals.answerInvitation(proposalId, true, principal);
+    return toTeamInvitationObject(invitation, await this.proposals.entity(invitation.proposalId));
+  }
+
+  @Mutation(() => TeamInvitationObject, { description: 'Decline an invitation to a team' })
+  async declineTeamInvitation(
+    @Args('proposalId', { type: () => ID }) proposalId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<TeamInvitationObject> {
+    const invitation = await this.proposals.answerInvitation(proposalId, false, principal);
+    return toTeamInvitationObject(invitation, await this.proposals.entity(invitation.proposalId));
+  }
+
+  @Query(() => [TeamInvitationObject], { description: 'Invitations to teams waiting for your answer' })
+  async myTeamInvitations(@CurrentPrincipal() principal: Principal): Promise<TeamInvitationObject[]> {
+    return (await this.proposals.myInvitations(principal)).map(({ invitation, proposal }) =>
+      toTeamInvitationObject(invitation, proposal),
+    );
+  }
+
+  @ResolveField(() => [TeamInvitationObject])
+  async invitations(@Parent() parent: ProposalObject): Promise<TeamInvitationObject[]> {
+    // the parent was only resolved for someone allowed to read the proposal (its team or an admin)
+    const proposal = await this.proposals.entity(parent.id);
+    return (await this.proposals.invitationsOf(proposal)).map((invitation) =>
+      toTeamInvitationObject(invitation, proposal),
+    );
   }
 
   @ResolveField(() => [ReviewFeedbackObject], { nullable: true })
