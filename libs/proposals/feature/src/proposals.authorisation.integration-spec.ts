@@ -28,6 +28,10 @@ const ACCESS: AccessDeclaration = {
     'myAssignments',
     'assignedProposal',
     'submitScores',
+    'inviteTeamMember',
+    'acceptTeamInvitation',
+    'declineTeamInvitation',
+    'myTeamInvitations',
   ],
   adminOnly: [
     'createCompetition',
@@ -40,6 +44,7 @@ const ACCESS: AccessDeclaration = {
     'addJudge',
     'competitionJudges',
     'competitionConflicts',
+    'reviewNamedConflict',
     'assignJudges',
     'assignJudge',
     'unassignJudge',
@@ -56,7 +61,7 @@ describe('proposals authorisation matrix (operations from the committed supergra
     subgraph = await startSubgraphHarness({
       name: 'proposals_matrix',
       database: proposalsDatabase,
-      feature: () => ProposalsFeatureModule.forRoot(),
+      feature: () => ProposalsFeatureModule.forRoot({ namedConflictsMax: 3 }),
     });
   }, 60000);
 
