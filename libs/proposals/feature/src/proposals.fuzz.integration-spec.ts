@@ -14,7 +14,7 @@ describe('proposals subgraph fuzz', () => {
     subgraph = await startSubgraphHarness({
       name: 'proposals_fuzz',
       database: proposalsDatabase,
-      feature: () => ProposalsFeatureModule.forRoot(),
+      feature: () => ProposalsFeatureModule.forRoot({ namedConflictsMax: 3 }),
     });
   }, 60000);
 
