@@ -7,6 +7,8 @@ const SERVICES = ['membership', 'proposals', 'funding', 'mentorship', 'community
 export const TEST_FILES = [
   '**/*.spec.ts',
   '**/*.integration-spec.ts',
+  '**/*.fault-spec.ts',
+  '**/*.fault-child.ts',
   '**/*.e2e-spec.ts',
   'apps/*-e2e/**/*.ts',
   'bench/**/*.ts',
