@@ -83,7 +83,8 @@ describe('membership subgraph in-process: operations, roles, references, limits'
       admin,
       `{ ${Array.from({ length: 30 }, (_, i) => page(i)).join(' ')} }`,
     );
-    expect(performance.now() - started).toBeLessThan(2000);
+    // about 150 ms idle; generous for a loaded CI machine
+    expect(performance.now() - started).toBeLessThan(5000);
     expect(result.data).toBeUndefined();
     expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(result.errors?.[0].message).toMatch(/Aliases limit of 15 exceeded, found 30/);
