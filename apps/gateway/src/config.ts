@@ -10,6 +10,8 @@ const gatewayEnvShape = {
   SUPERGRAPH_PATH: z.string().default(path.join(process.cwd(), 'infra', 'supergraph.graphql')),
   ...queryLimitsEnvShape,
   OTEL_EXPORTER_OTLP_ENDPOINT: env.url().optional(),
+  /** The load balancer in front of the gateway, if any; unset, the client address is the socket's. */
+  TRUST_PROXY: env.trustProxy('false'),
   MAX_QUERY_BYTES: env.int(20000, 100),
 };
 

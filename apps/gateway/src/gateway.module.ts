@@ -10,7 +10,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import { ApolloGatewayDriver, type ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import nodeFetch from 'node-fetch';
 import { GraphQLError } from 'graphql';
 import { formatErrorFor, queryLimitsFromEnv, queryLimitsServerOptions } from '@praxis/platform/graphql';
@@ -31,11 +31,28 @@ const httpsAgent = new HttpsAgent({ keepAlive: true });
 
 interface GatewayContext {
   req?: Request;
+  res?: Response;
+}
+
+type ResponseContext = Parameters<
+  NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>
+>[0];
+type GatewayGraphQLResponse = ResponseContext['response'];
+
+/** The subgraph that owns sessions: the only one that sees the refresh-token cookie or may set cookies. */
+const SESSION_SUBGRAPH = 'membership';
+
+function setCookiesOf(response: GatewayGraphQLResponse): string[] {
+  const headers = response.http?.headers as
+    { raw?: () => Record<string, string[]>; getSetCookie?: () => string[] } | undefined;
+  return headers?.raw?.()['set-cookie'] ?? headers?.getSetCookie?.() ?? [];
 }
 
 /**
- * Passes the caller's bearer token and correlation id to each subgraph. Subgraphs verify the token themselves;
- * the gateway never turns identity into trusted headers.
+ * Passes the caller's bearer token, address and correlation id to each subgraph. Subgraphs verify the token
+ * themselves; the gateway never turns identity into trusted headers. The client address is the gateway's own
+ * reading (its socket, or its trusted proxy's header), replacing whatever X-Forwarded-For the client sent.
+ * Cookies go to membership alone, and only membership's Set-Cookie comes back.
  */
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   subgraph = '';
@@ -62,6 +79,17 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (correlationId) request.http?.headers.set(CORRELATION_HEADER, correlationId);
     const traceparent = currentTraceparent();
     if (traceparent) request.http?.headers.set('traceparent', traceparent);
+    const address = context.req?.ip;
+    if (address) request.http?.headers.set('x-forwarded-for', address);
+    const cookie = context.req?.headers.cookie;
+    if (cookie && this.subgraph === SESSION_SUBGRAPH) request.http?.headers.set('cookie', cookie);
+  }
+
+  override didReceiveResponse({ response, context }: ResponseContext): GatewayGraphQLResponse {
+    if (this.subgraph === SESSION_SUBGRAPH) {
+      for (const cookie of setCookiesOf(response)) context.res?.append('Set-Cookie', cookie);
+    }
+    return response;
   }
 }
 
@@ -92,7 +120,7 @@ export class GatewayModule {
           server: {
             // the Apollo Sandbox landing page below replaces Nest's default playground
             playground: false,
-            context: ({ req }: { req: Request }) => ({ req }),
+            context: ({ req, res }: { req: Request; res: Response }) => ({ req, res }),
             introspection: config.NODE_ENV !== 'production',
             formatError: formatErrorFor(logger),
             includeStacktraceInErrorResponses: false,

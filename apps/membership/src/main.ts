@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { JWK } from 'jose';
-import { TokenIssuer } from '@praxis/platform/auth';
+import { setPasswordHashConcurrency, TokenIssuer } from '@praxis/platform/auth';
 import { EventSigner, PayloadEncrypter } from '@praxis/platform/messaging';
 import { bootstrapService, type ServiceSpec } from '@praxis/platform/service';
 import { DemographicsPublisher, MembershipService } from '@praxis/membership/feature';
@@ -34,6 +34,7 @@ export const membershipSpec: ServiceSpec<MembershipConfig> = {
     );
   },
   prepare: async (config) => {
+    setPasswordHashConcurrency(config.PASSWORD_HASH_CONCURRENCY);
     eventSigner = await EventSigner.fromJwk(JSON.parse(config.EVENT_SIGNING_KEY) as JWK);
     demographics = new DemographicsPublisher(
       config.DEMOGRAPHICS_RECIPIENT_PUBLIC_KEY
@@ -43,7 +44,7 @@ export const membershipSpec: ServiceSpec<MembershipConfig> = {
     issuer = await TokenIssuer.fromJwk(JSON.parse(config.AUTH_SIGNING_KEY) as JWK, {
       issuer: config.AUTH_ISSUER,
       audience: config.AUTH_AUDIENCE,
-      ttlSeconds: config.AUTH_TOKEN_TTL_SECONDS,
+      ttlSeconds: config.AUTH_ACCESS_TOKEN_TTL_SECONDS,
       rolesClaim: config.AUTH_ROLES_CLAIM,
     });
   },

@@ -298,7 +298,7 @@ describe('membership through the gateway', () => {
     expect(weak.errors?.[0].extensions?.fields).toEqual([
       {
         field: 'input.password',
-        rule: 'passwordStrength',
+        rule: 'passwordLength',
         message: 'must be 12 to 128 characters and contain at least one letter and one digit',
       },
     ]);

@@ -103,7 +103,23 @@ describe('mentorship through the gateway', () => {
     return member;
   }
 
+  /** Mentor profiles need the mentor role: an admin grants it and the member signs in again. */
+  async function makeMentor(who: Person): Promise<void> {
+    await gqlOk(
+      `mutation($m: ID!) { grantRole(memberId: $m, role: MENTOR) { id } }`,
+      { m: who.id },
+      adminToken,
+    );
+    who.token = (
+      await gqlOk<{ login: { token: string } }>(LOGIN, {
+        email: who.email,
+        password: 'a long enough passphrase 7',
+      })
+    ).login.token;
+  }
+
   async function mentorProfile(who: Person, input: Record<string, unknown>): Promise<void> {
+    await makeMentor(who);
     await gqlOk(
       MENTOR_PROFILE,
       {
@@ -208,6 +224,29 @@ describe('mentorship through the gateway', () => {
     expect(invalid.errors?.[0].extensions?.fields?.[0]).toMatchObject({ field: 'input.capacity' });
     const tooMany = await gql(SUGGESTIONS, { first: 1000 }, mentee.token);
     expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('lets only members holding the mentor role offer themselves as mentors', async () => {
+    const hopeful = await person('Hopeful', 'CONSULTANT', { interests: ['simulation'] });
+    const profile = {
+      capacity: 2,
+      expertise: ['simulation'],
+      interests: [],
+      menteeStages: [],
+      formats: ['ONE_TO_ONE'],
+      acceptsDirectRequests: true,
+      paused: false,
+    };
+    const refused = await gql(MENTOR_PROFILE, { input: profile }, hopeful.token);
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(refused.errors?.[0].message).toMatch(/mentor role/);
+    await makeMentor(hopeful);
+    const accepted = await gqlOk<{ upsertMentorProfile: { member: { id: string } } }>(
+      MENTOR_PROFILE,
+      { input: profile },
+      hopeful.token,
+    );
+    expect(accepted.upsertMentorProfile.member.id).toBe(hopeful.id);
   });
 
   it('requests, accepts and declines; the last place goes to one of two simultaneous mentees', async () => {

@@ -61,6 +61,8 @@ describe('proposals through the gateway', () => {
   let admin: string;
   const institutions: Record<string, { id: string; name: string }> = {};
   const people: Record<string, Person> = {};
+  /** The blind competition's entry judge2 is assigned to, for the revocation test after it. */
+  let judge2Entry: { competitionId: string; proposalId: string } | null = null;
 
   async function register(
     name: string,
@@ -800,6 +802,7 @@ describe('proposals through the gateway', () => {
     expect(run.assignJudges.assignments.map((a) => `${a.proposalId}:${a.judgeId}`).sort()).toEqual(
       [`${p4}:${judge1.id}`, `${p5}:${judge2.id}`].sort(),
     );
+    judge2Entry = { competitionId, proposalId: p5 };
 
     // everything a judge can ask for: no team, no names, no institutions
     const view = await gqlOk<{ myAssignments: Array<{ proposalId: string; team: unknown; blind: boolean }> }>(
@@ -952,5 +955,36 @@ describe('proposals through the gateway', () => {
       admin,
     );
     expect(log.judgingAuditLog).toContainEqual({ action: 'conflict.named.overruled', judgeId: judge2.id });
+  });
+
+  it('stops showing proposal content to a judge within seconds of the judge role being revoked', async () => {
+    const { judge2 } = people;
+    expect(judge2Entry).not.toBeNull();
+    const entry = judge2Entry as { competitionId: string; proposalId: string };
+    const MINE = `query($c: ID) { myAssignments(competitionId: $c) { proposalId title summary aims } }`;
+    const before = await gqlOk<{ myAssignments: Array<{ proposalId: string; title: string }> }>(
+      MINE,
+      { c: entry.competitionId },
+      judge2.token,
+    );
+    expect(before.myAssignments.map((a) => a.proposalId)).toEqual([entry.proposalId]);
+    await gqlOk(
+      `mutation($m: ID!) { revokeRole(memberId: $m, role: JUDGE) { id } }`,
+      { m: judge2.id },
+      admin,
+    );
+    // the same, still unexpired token: proposals' replica learns of the revocation and refuses
+    const refused = await waitFor(
+      async () => {
+        const response = await gql(MINE, { c: entry.competitionId }, judge2.token);
+        return response.errors?.length ? response : false;
+      },
+      { timeoutMs: 10000, intervalMs: 100, description: 'myAssignments refused to the revoked judge' },
+    );
+    expect(firstError(refused).extensions?.code).toBe('FORBIDDEN');
+    expect(refused.data ?? null).toBeNull();
+    expect(firstError(await gql(ASSIGNED, { id: entry.proposalId }, judge2.token)).extensions?.code).toBe(
+      'FORBIDDEN',
+    );
   });
 });

@@ -20,7 +20,7 @@ export function serviceUrl(name: string, pathname = '/graphql'): string {
 }
 
 export const GATEWAY = serviceUrl('gateway');
-export const ADMIN = { email: 'admin@praxis.test', password: 'admin password 2026' };
+export const ADMIN = { email: 'admin@praxis.test', password: 'organiser passphrase 2026' };
 
 export interface StartedPlatform {
   readyInMs: number;
@@ -57,6 +57,13 @@ export async function startPlatform(extraEnv: Record<string, string> = {}): Prom
         PRAXIS_ADMIN_PASSWORD: ADMIN.password,
         LOG_LEVEL: 'info',
         MAX_QUERY_DEPTH: '4',
+        // every suite signs in and registers from 127.0.0.1; the sessions suite sets tight limits and its own
+        // client addresses (the gateway trusts X-Forwarded-For from loopback, as from a load balancer)
+        THROTTLE_SIGN_IN_PER_ADDRESS_PER_MINUTE: '10000',
+        THROTTLE_SIGN_IN_PER_ACCOUNT_PER_MINUTE: '1000',
+        THROTTLE_REGISTER_PER_ADDRESS_PER_HOUR: '10000',
+        THROTTLE_RESET_PER_ADDRESS_PER_HOUR: '10000',
+        TRUST_PROXY: 'loopback',
         ...extraEnv,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -96,8 +103,31 @@ export interface GraphQLResponse<T> {
   errors?: Array<{
     message: string;
     path?: string[];
-    extensions?: { code?: string; fields?: Array<{ field: string; rule: string; message: string }> };
+    extensions?: {
+      code?: string;
+      retryAfterSeconds?: number;
+      fields?: Array<{ field: string; rule: string; message: string }>;
+    };
   }>;
+}
+
+export interface HttpResult<T> {
+  body: GraphQLResponse<T>;
+  setCookies: string[];
+}
+
+/** A GraphQL call that also returns the response's Set-Cookie headers (the refresh-token cookie). */
+export async function gqlHttp<T = Record<string, unknown>>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<HttpResult<T>> {
+  const response = await fetch(GATEWAY, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { body: (await response.json()) as GraphQLResponse<T>, setCookies: response.headers.getSetCookie() };
 }
 
 export async function gql<T = Record<string, unknown>>(

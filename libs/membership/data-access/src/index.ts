@@ -1,2 +1,3 @@
 export * from './membership.entities';
 export * from './membership.database';
+export * from './session.entities';

@@ -8,6 +8,8 @@ export enum MembershipErrorCode {
   LeadNeedsInstitution = 'LEAD_NEEDS_INSTITUTION',
   RoleNotHeld = 'ROLE_NOT_HELD',
   NotAllowed = 'NOT_ALLOWED',
+  SessionEnded = 'SESSION_ENDED',
+  TooManyRequests = 'TOO_MANY_REQUESTS',
 }
 
 export interface FieldProblem {
@@ -21,6 +23,8 @@ export class MembershipError extends Error {
     readonly code: MembershipErrorCode,
     message: string,
     readonly fields: FieldProblem[] = [],
+    /** For TOO_MANY_REQUESTS: when the caller may try again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'MembershipError';
@@ -31,6 +35,16 @@ export class MembershipError extends Error {
       MembershipErrorCode.InvalidInput,
       fields.map((field) => `${field.field}: ${field.message}`).join('; '),
       fields,
+    );
+  }
+
+  static tooManyRequests(what: string, retryAfterSeconds: number): MembershipError {
+    const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+    return new MembershipError(
+      MembershipErrorCode.TooManyRequests,
+      `too many ${what}; try again in ${seconds} s`,
+      [],
+      seconds,
     );
   }
 }

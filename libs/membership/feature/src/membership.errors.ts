@@ -17,7 +17,10 @@ export function toGraphQLError(error: MembershipError): GraphQLError {
     case MembershipErrorCode.InstitutionExists:
       return publicError('CONFLICT', error.message, { fields: error.fields });
     case MembershipErrorCode.InvalidCredentials:
+    case MembershipErrorCode.SessionEnded:
       return publicError('UNAUTHENTICATED', error.message);
+    case MembershipErrorCode.TooManyRequests:
+      return publicError('TOO_MANY_REQUESTS', error.message, { retryAfterSeconds: error.retryAfterSeconds });
     case MembershipErrorCode.MemberNotFound:
       return publicError('NOT_FOUND', error.message);
     case MembershipErrorCode.NotAllowed:

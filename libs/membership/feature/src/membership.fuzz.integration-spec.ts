@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { membershipDatabase } from '@praxis/membership/data-access';
 import { fuzzGraphQL, startSubgraphHarness, type SubgraphHarness } from '@praxis/platform/testing';
 import { membershipFeatureForTests } from './membership-feature.test-module';
+import { seedCallers } from './membership.test-support';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 const DURATION_MS = Number(process.env.FUZZ_DURATION_MS ?? 20000);
@@ -9,6 +10,8 @@ const DURATION_MS = Number(process.env.FUZZ_DURATION_MS ?? 20000);
 describe('membership subgraph fuzz', () => {
   let subgraph: SubgraphHarness;
   const ids: string[] = [];
+  const admin = { memberId: randomUUID(), roles: ['admin' as const] };
+  const member = { memberId: randomUUID() };
 
   beforeAll(async () => {
     subgraph = await startSubgraphHarness({
@@ -16,8 +19,9 @@ describe('membership subgraph fuzz', () => {
       database: membershipDatabase,
       feature: membershipFeatureForTests,
     });
+    await seedCallers(subgraph.dataSource, [admin, member]);
     const created = await subgraph.execute<{ createInstitution: { id: string } }>(
-      { memberId: randomUUID(), roles: ['admin'] },
+      admin,
       'mutation { createInstitution(input: { name: "Fuzz General", country: "GB" }) { id } }',
     );
     ids.push(created.data?.createInstitution.id ?? '');
@@ -29,14 +33,16 @@ describe('membership subgraph fuzz', () => {
 
   it(`answers random operations and inputs from the schema with data or a public error (seed ${SEED})`, async () => {
     const institutionId = ids[0];
+    const lead = { memberId: randomUUID(), roles: [{ role: 'lead' as const, institutionId }] };
+    await seedCallers(subgraph.dataSource, [lead]);
     const { runs, findings } = await fuzzGraphQL({
       schema: subgraph.schema,
       execute: (caller, query, variables) => subgraph.execute(caller, query, variables),
       callers: [
         { name: 'anonymous', caller: null },
-        { name: 'member', caller: { memberId: randomUUID() } },
-        { name: 'lead', caller: { memberId: randomUUID(), roles: [{ role: 'lead', institutionId }] } },
-        { name: 'admin', caller: { memberId: randomUUID(), roles: ['admin'] } },
+        { name: 'member', caller: member },
+        { name: 'lead', caller: lead },
+        { name: 'admin', caller: admin },
       ],
       knownIds: () => ids,
       seed: SEED,

@@ -23,7 +23,7 @@ import {
   type Role,
   type YesNoPreferNot,
 } from '@praxis/contracts';
-import { ConnectionType } from '@praxis/platform/graphql';
+import { ConnectionType, IsPlainText } from '@praxis/platform/graphql';
 
 function enumOf<T extends string>(values: readonly T[]): Record<T, T> {
   return Object.fromEntries(values.map((value) => [value, value])) as Record<T, T>;
@@ -113,8 +113,23 @@ export const MemberConnection = ConnectionType(MemberObject, 'Member');
 
 @ObjectType('AuthPayload')
 export class AuthPayloadObject {
-  @Field()
+  @Field({
+    description: 'The access token: send it as `Authorization: Bearer <token>`; keep it in memory only',
+  })
   token!: string;
+
+  @Field({ description: 'When the access token expires; refresh before then with refreshSession' })
+  tokenExpiresAt!: Date;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The refresh token, only when asked for with refreshTokenInBody (clients without cookies); browsers get it as an httpOnly cookie',
+  })
+  refreshToken!: string | null;
+
+  @Field()
+  refreshTokenExpiresAt!: Date;
 
   @Field(() => MemberObject)
   member!: MemberObject;
@@ -139,6 +154,32 @@ export class DemographicsObject {
 }
 
 const INTEREST_RULE = 'each interest is 1 to 80 characters';
+const PASSWORD_POLICY =
+  '12 to 128 characters with at least one letter and one digit, and hard to guess: a strength estimate refuses common passwords, patterns and your own details';
+
+@InputType()
+export class ChangePasswordInput {
+  @Field()
+  @IsString()
+  @MaxLength(128)
+  currentPassword!: string;
+
+  @Field({ description: PASSWORD_POLICY })
+  @IsString()
+  newPassword!: string;
+}
+
+@InputType()
+export class ResetPasswordInput {
+  @Field({ description: 'The token from the reset link' })
+  @IsString()
+  @Length(20, 100, { message: 'is not a reset token' })
+  token!: string;
+
+  @Field({ description: PASSWORD_POLICY })
+  @IsString()
+  newPassword!: string;
+}
 
 @InputType()
 export class RegisterInput {
@@ -147,13 +188,14 @@ export class RegisterInput {
   @MaxLength(254)
   email!: string;
 
-  @Field({ description: '12 to 128 characters with at least one letter and one digit' })
+  @Field({ description: PASSWORD_POLICY })
   @IsString()
   password!: string;
 
   @Field()
   @IsString()
   @Length(1, 120, { message: 'must be 1 to 120 characters' })
+  @IsPlainText()
   displayName!: string;
 
   @Field(() => CareerStageEnum)
@@ -168,12 +210,14 @@ export class RegisterInput {
   @IsOptional()
   @IsString()
   @MaxLength(120)
+  @IsPlainText()
   specialty?: string | null;
 
   @Field(() => [String], { defaultValue: [] })
   @ArrayMaxSize(30)
   @IsString({ each: true })
   @Length(1, 80, { each: true, message: INTEREST_RULE })
+  @IsPlainText({ each: true })
   interests!: string[];
 }
 
@@ -183,6 +227,7 @@ export class UpdateProfileInput {
   @IsOptional()
   @IsString()
   @Length(1, 120, { message: 'must be 1 to 120 characters' })
+  @IsPlainText()
   displayName?: string;
 
   @Field(() => CareerStageEnum, { nullable: true })
@@ -199,6 +244,7 @@ export class UpdateProfileInput {
   @IsOptional()
   @IsString()
   @MaxLength(120)
+  @IsPlainText()
   specialty?: string | null;
 
   @Field(() => [String], { nullable: true })
@@ -206,6 +252,7 @@ export class UpdateProfileInput {
   @ArrayMaxSize(30)
   @IsString({ each: true })
   @Length(1, 80, { each: true, message: INTEREST_RULE })
+  @IsPlainText({ each: true })
   interests?: string[];
 }
 
@@ -214,6 +261,7 @@ export class CreateInstitutionInput {
   @Field()
   @IsString()
   @Length(2, 200, { message: 'must be 2 to 200 characters' })
+  @IsPlainText()
   name!: string;
 
   @Field({ description: 'ISO 3166-1 alpha-2, e.g. GB' })

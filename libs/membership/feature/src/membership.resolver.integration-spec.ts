@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { membershipDatabase } from '@praxis/membership/data-access';
 import { startSubgraphHarness, type SubgraphHarness } from '@praxis/platform/testing';
 import { membershipFeatureForTests } from './membership-feature.test-module';
+import { seedCallers } from './membership.test-support';
 
 const REGISTER = `mutation Register($input: RegisterInput!) {
   register(input: $input) { token member { id displayName institution { name } } }
@@ -19,6 +20,7 @@ describe('membership subgraph in-process: operations, roles, references, limits'
       database: membershipDatabase,
       feature: membershipFeatureForTests,
     });
+    await seedCallers(subgraph.dataSource, [admin]);
     const created = await subgraph.execute<{ createInstitution: { id: string } }>(
       admin,
       'mutation { createInstitution(input: { name: "St Elsewhere", country: "GB" }) { id } }',
@@ -69,7 +71,9 @@ describe('membership subgraph in-process: operations, roles, references, limits'
     const anonymous = await subgraph.execute(null, query, { r: [{ __typename: 'Member', id: memberId }] });
     expect(JSON.stringify(anonymous.data ?? null)).not.toContain('Ada');
     expect(anonymous.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
-    const signedIn = await subgraph.execute({ memberId: randomUUID() }, query, {
+    const other = { memberId: randomUUID() };
+    await seedCallers(subgraph.dataSource, [other]);
+    const signedIn = await subgraph.execute(other, query, {
       r: [{ __typename: 'Member', id: memberId }],
     });
     expect(signedIn.errors).toBeUndefined();

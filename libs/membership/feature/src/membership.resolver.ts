@@ -1,5 +1,6 @@
 import {
   Args,
+  ID,
   Context,
   Int,
   Mutation,
@@ -22,7 +23,6 @@ import {
 } from '@praxis/platform/graphql';
 import { toInstitutionObject, toMemberObject, viewerOf } from './membership.mapper';
 import {
-  AuthPayloadObject,
   CreateInstitutionInput,
   DemographicsInput,
   DemographicsObject,
@@ -30,7 +30,6 @@ import {
   MemberConnection,
   MemberObject,
   MembersFilter,
-  RegisterInput,
   RoleEnum,
   UpdateProfileInput,
 } from './membership.objects';
@@ -58,26 +57,6 @@ function memberLoader(membership: MembershipService, request: object) {
 @Resolver(() => MemberObject)
 export class MemberResolver {
   constructor(private readonly membership: MembershipService) {}
-
-  @Public()
-  @Mutation(() => AuthPayloadObject, { description: 'Join Praxis; returns a token for the new member' })
-  async register(@Args('input') input: RegisterInput): Promise<AuthPayloadObject> {
-    const { token, member } = await this.membership.register(input);
-    return {
-      token,
-      member: toMemberObject(member, { memberId: member.member.id, isAdmin: false, leadOf: [] }),
-    };
-  }
-
-  @Public()
-  @Mutation(() => AuthPayloadObject)
-  async login(@Args('email') email: string, @Args('password') password: string): Promise<AuthPayloadObject> {
-    const { token, member } = await this.membership.login(email, password);
-    return {
-      token,
-      member: toMemberObject(member, { memberId: member.member.id, isAdmin: false, leadOf: [] }),
-    };
-  }
 
   @Query(() => MemberObject, { description: 'The signed-in member, with private fields' })
   async me(@CurrentPrincipal() principal: Principal): Promise<MemberObject> {

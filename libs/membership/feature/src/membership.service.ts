@@ -15,8 +15,7 @@ import {
 import {
   DUMMY_PASSWORD_HASH,
   hashPassword,
-  passwordProblems,
-  TokenIssuer,
+  passwordProblem,
   verifyPassword,
   type RoleGrant,
 } from '@praxis/platform/auth';
@@ -28,6 +27,7 @@ import {
   MemberEntity,
   RoleGrantEntity,
 } from '@praxis/membership/data-access';
+import { SessionsService, type IssuedSession } from './sessions/sessions.service';
 import {
   checkGrant,
   MembershipError,
@@ -74,23 +74,24 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
   return driverError?.code === UNIQUE_VIOLATION && driverError.constraint === constraint;
 }
 
+function requireStrongPassword(password: string, field: string, userInputs: string[]): void {
+  const problem = passwordProblem(password, userInputs);
+  if (problem) throw MembershipError.invalid([{ field, rule: problem.rule, message: problem.message }]);
+}
+
 /** Members, institutions, roles and voluntary demographics. Every state change writes its event to the outbox. */
 @Injectable()
 export class MembershipService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly issuer: TokenIssuer,
     /** Signs role events: other services act on a role change only when membership's signature verifies. */
     private readonly eventSigner: EventSigner,
     private readonly demographics: DemographicsPublisher,
+    private readonly sessions: SessionsService,
   ) {}
 
-  async register(command: RegisterCommand): Promise<{ token: string; member: MemberWithRoles }> {
-    const problem = passwordProblems(command.password);
-    if (problem)
-      throw MembershipError.invalid([
-        { field: 'input.password', rule: 'passwordStrength', message: problem },
-      ]);
+  async register(command: RegisterCommand): Promise<{ session: IssuedSession; member: MemberWithRoles }> {
+    requireStrongPassword(command.password, 'input.password', [command.email, command.displayName]);
     const passwordHash = await hashPassword(command.password);
     const member = await this.dataSource.transaction(async (manager) => {
       await this.requireInstitution(manager, command.institutionId, 'input.institutionId');
@@ -138,25 +139,64 @@ export class MembershipService {
       );
       return entity;
     });
-    const withRoles = { member, roles: [] };
-    return { token: await this.issuer.issue({ memberId: member.id, roles: [] }), member: withRoles };
+    const session = await this.sessions.open(member.id);
+    return { session, member: { member, roles: session.roles } };
   }
 
   /** The same answer, in the same time, for an unknown email and a wrong password. */
-  async login(email: string, password: string): Promise<{ token: string; member: MemberWithRoles }> {
+  async login(email: string, password: string): Promise<{ session: IssuedSession; member: MemberWithRoles }> {
+    const member = await this.checkPassword(email, password);
+    if (!member) {
+      throw new MembershipError(MembershipErrorCode.InvalidCredentials, 'email or password is incorrect');
+    }
+    const session = await this.sessions.open(member.id);
+    return { session, member: { member, roles: session.roles } };
+  }
+
+  /** The member whose password this is, or null; as slow for an unknown address as for a known one. */
+  async checkPassword(email: string, password: string): Promise<MemberEntity | null> {
     const member = await this.dataSource
       .getRepository(MemberEntity)
       .findOneBy({ email: normaliseEmail(email) });
     const valid = await verifyPassword(password, member?.passwordHash ?? DUMMY_PASSWORD_HASH);
-    if (!member || !valid) {
-      throw new MembershipError(MembershipErrorCode.InvalidCredentials, 'email or password is incorrect');
+    return member && valid ? member : null;
+  }
+
+  /** Needs the current password; ends every other session of the member (the current one stays open). */
+  async changePassword(
+    memberId: string,
+    currentSessionId: string | undefined,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<number> {
+    const member = await this.requireMember(this.dataSource.manager, memberId);
+    if (!(await verifyPassword(currentPassword, member.passwordHash))) {
+      throw MembershipError.invalid([
+        { field: 'input.currentPassword', rule: 'matches', message: 'is not your current password' },
+      ]);
     }
-    const roles = await this.rolesOf(this.dataSource.manager, [member.id]);
-    const grants = roles.get(member.id) ?? [];
-    return {
-      token: await this.issuer.issue({ memberId: member.id, roles: grants }),
-      member: { member, roles: grants },
-    };
+    requireStrongPassword(newPassword, 'input.newPassword', [member.email, member.displayName]);
+    const passwordHash = await hashPassword(newPassword);
+    return this.dataSource.transaction(async (manager) => {
+      await manager.update(MemberEntity, { id: memberId }, { passwordHash });
+      await this.sessions.audit(manager, memberId, 'password.changed', {});
+      return this.sessions.endSessions(manager, memberId, 'password-changed', {
+        ...(currentSessionId ? { except: currentSessionId } : {}),
+      });
+    });
+  }
+
+  /** A reset link's token sets a new password once, and ends every session of the member. */
+  async resetPassword(token: string, newPassword: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const memberId = await this.sessions.consumePasswordReset(manager, token);
+      const member = await this.requireMember(manager, memberId);
+      requireStrongPassword(newPassword, 'input.newPassword', [member.email, member.displayName]);
+      const hash = await hashPassword(newPassword);
+      await manager.update(MemberEntity, { id: memberId }, { passwordHash: hash });
+      await this.sessions.audit(manager, memberId, 'password.reset', {});
+      await this.sessions.endSessions(manager, memberId, 'password-reset');
+    });
   }
 
   async findMember(id: string): Promise<MemberWithRoles | null> {
@@ -346,11 +386,18 @@ export class MembershipService {
     const scope = role === 'lead' ? institutionId : null;
     return this.dataSource.transaction(async (manager) => {
       const member = await this.requireMember(manager, memberId);
-      const deleted: unknown[] = await manager.query(
-        `DELETE FROM role_grant WHERE member_id = $1 AND role = $2 AND institution_key = $3 RETURNING id`,
-        [memberId, role, scope ?? ''],
-      );
-      if (deleted.length === 0) {
+      // (a raw DELETE … RETURNING through manager.query() answers [rows, count], which is never empty)
+      const deleted = await manager
+        .createQueryBuilder()
+        .delete()
+        .from(RoleGrantEntity)
+        .where('member_id = :memberId AND role = :role AND institution_key = :scope', {
+          memberId,
+          role,
+          scope: scope ?? '',
+        })
+        .execute();
+      if (!deleted.affected) {
         throw new MembershipError(
           MembershipErrorCode.RoleNotHeld,
           `role: the member does not hold the ${role} role${scope ? ' for that institution' : ''}`,
@@ -462,6 +509,8 @@ export class MembershipService {
   }
 
   private async requireMember(manager: EntityManager, id: string): Promise<MemberEntity> {
+    // findOneBy({ id: undefined }) would match any member
+    if (typeof id !== 'string') throw new Error('requireMember needs a member id');
     const member = await manager.findOneBy(MemberEntity, { id });
     if (!member) throw new MembershipError(MembershipErrorCode.MemberNotFound, 'member not found');
     return member;

@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { CURRENT_PRINCIPAL_SOURCE } from '@praxis/platform/auth';
+import { ReplicaPrincipalSource } from '@praxis/platform/member-replica';
 import { MatchingService } from './matching.service';
 import { MastermindService } from './mastermind.service';
 import { MentorshipErrorFilter } from './mentorship.errors';
@@ -26,6 +28,7 @@ export class MentorshipFeatureModule {
         MatchingResolver,
         MastermindResolver,
         WorkshopsResolver,
+        { provide: CURRENT_PRINCIPAL_SOURCE, useClass: ReplicaPrincipalSource },
         { provide: APP_FILTER, useClass: MentorshipErrorFilter },
       ],
       exports: [ProfilesService, RelationshipsService, MatchingService, MastermindService, WorkshopsService],

@@ -47,7 +47,10 @@ export class RelationshipsResolver {
 
   // ------------------------------------------------------------------------------------------ profiles
 
-  @Mutation(() => MentorProfileObject, { description: 'Create or replace your mentor profile' })
+  @Roles('mentor')
+  @Mutation(() => MentorProfileObject, {
+    description: 'Create or replace your mentor profile; needs the mentor role',
+  })
   async upsertMentorProfile(
     @CurrentPrincipal() principal: Principal,
     @Args('input') input: MentorProfileInput,

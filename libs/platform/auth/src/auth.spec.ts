@@ -1,8 +1,17 @@
 import { generateSigningKeys, TokenIssuer, TokenVerifier } from './tokens';
-import { hashPassword, passwordProblems, verifyPassword } from './password';
-import { isLeadOf } from './principal';
+import {
+  hashPassword,
+  passwordHashLoad,
+  passwordProblem,
+  setPasswordHashConcurrency,
+  verifyPassword,
+} from './password';
+import { isLeadOf, withReplicaRoles } from './principal';
 
 describe('passwords', () => {
+  // scrypt with 32 MiB per hash is slow on a loaded machine
+  jest.setTimeout(30000);
+
   it('hashes with scrypt, verifies the right password and rejects a wrong one', async () => {
     const hash = await hashPassword('correct horse 42');
     expect(hash).toMatch(/^scrypt\$32768\$8\$1\$/);
@@ -15,10 +24,23 @@ describe('passwords', () => {
     expect(await hashPassword('same password 1')).not.toBe(await hashPassword('same password 1'));
   });
 
-  it('states the rule for weak passwords', () => {
-    expect(passwordProblems('short1')).toMatch(/12 to 128 characters/);
-    expect(passwordProblems('no digits at all here')).toMatch(/one digit/);
-    expect(passwordProblems('twelve chars 1')).toBeNull();
+  it('states the rule for short or letter-only passwords', () => {
+    expect(passwordProblem('short1')).toMatchObject({ rule: 'passwordLength', message: /12 to 128/ });
+    expect(passwordProblem('no digits at all here')).toMatchObject({ message: /one digit/ });
+    expect(passwordProblem('twelve chars 1')).toBeNull();
+  });
+
+  it('refuses common and breached patterns that pass the length rule, naming the rule', () => {
+    for (const weak of ['password1234', 'qwertyuiop12', 'letmein12345', 'iloveyou2024']) {
+      expect(passwordProblem(weak)).toMatchObject({ rule: 'passwordStrength', message: /too easy to guess/ });
+    }
+    expect(passwordProblem('a long enough passphrase 7')).toBeNull();
+  });
+
+  it("refuses a password made of the member's own details", () => {
+    expect(passwordProblem('ada lovelace 1815', ['ada.lovelace@example.org', 'Ada Lovelace'])).toMatchObject({
+      rule: 'passwordStrength',
+    });
   });
 });
 
@@ -41,7 +63,7 @@ describe('tokens', () => {
     const { issuer, verifier } = await setup();
     const principal = { memberId: 'm-1', roles: [{ role: 'lead' as const, institutionId: 'inst-1' }] };
     const verified = await verifier.verify(await issuer.issue(principal));
-    expect(verified).toEqual(principal);
+    expect(verified).toEqual({ ...principal, issuedAt: expect.any(Number) });
     expect(isLeadOf(verified, 'inst-1')).toBe(true);
     expect(isLeadOf(verified, 'inst-2')).toBe(false);
   });
@@ -77,5 +99,45 @@ describe('tokens', () => {
     await expect(verifier.verify(await shortLived.issue({ memberId: 'm', roles: [] }))).rejects.toThrow(
       /exp/,
     );
+  });
+});
+
+describe('roles from a replica', () => {
+  const judge = { role: 'judge' as const, institutionId: null };
+  const changedAt = new Date('2026-01-01T12:00:00.000Z');
+  const at = (iso: string) => Math.floor(Date.parse(iso) / 1000);
+
+  it('lets the replica decide for a token issued before its last change (a revocation)', () => {
+    const principal = { memberId: 'm', roles: [judge], issuedAt: at('2026-01-01T11:59:00Z') };
+    expect(withReplicaRoles(principal, { roles: [], changedAt }).roles).toEqual([]);
+  });
+
+  it('keeps the roles of a token issued after the replica last changed (a grant on its way)', () => {
+    const principal = { memberId: 'm', roles: [judge], issuedAt: at('2026-01-01T12:00:01Z') };
+    expect(withReplicaRoles(principal, { roles: [], changedAt }).roles).toEqual([judge]);
+  });
+
+  it('lets the replica decide within the same second and for tokens without an issue time', () => {
+    const sameSecond = { memberId: 'm', roles: [judge], issuedAt: at('2026-01-01T12:00:00Z') };
+    expect(withReplicaRoles(sameSecond, { roles: [], changedAt }).roles).toEqual([]);
+    expect(withReplicaRoles({ memberId: 'm', roles: [judge] }, { roles: [], changedAt }).roles).toEqual([]);
+    expect(withReplicaRoles({ memberId: 'm', roles: [judge] }, null).roles).toEqual([judge]);
+  });
+});
+
+describe('password hashing under load', () => {
+  jest.setTimeout(60000);
+
+  it('runs at most the configured number of hashes at once and queues the rest', async () => {
+    setPasswordHashConcurrency(1);
+    try {
+      const stored = await hashPassword('one at a time 1');
+      const burst = Promise.all(Array.from({ length: 4 }, (_, i) => verifyPassword(`wrong ${i}`, stored)));
+      expect(passwordHashLoad()).toEqual({ running: 1, waiting: 3 });
+      expect(await burst).toEqual([false, false, false, false]);
+      expect(passwordHashLoad()).toEqual({ running: 0, waiting: 0 });
+    } finally {
+      setPasswordHashConcurrency(2);
+    }
   });
 });

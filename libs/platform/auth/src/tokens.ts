@@ -111,7 +111,14 @@ export class TokenVerifier {
     if (!payload.sub) throw new InvalidTokenError('token has no subject');
     const roles = z.array(roleGrantSchema).safeParse(payload[this.config.AUTH_ROLES_CLAIM] ?? []);
     if (!roles.success) throw new InvalidTokenError('token roles claim is malformed');
-    return { principal: { memberId: payload.sub, roles: roles.data }, expiresAtSeconds: payload.exp };
+    const sessionId = typeof payload['sid'] === 'string' ? payload['sid'] : undefined;
+    const principal: Principal = {
+      memberId: payload.sub,
+      roles: roles.data,
+      ...(payload.iat !== undefined ? { issuedAt: payload.iat } : {}),
+      ...(sessionId ? { sessionId } : {}),
+    };
+    return { principal, expiresAtSeconds: payload.exp };
   }
 }
 
@@ -131,8 +138,15 @@ export class TokenIssuer {
     return new TokenIssuer(await importJWK(jwk, ALGORITHM), jwk.kid, config);
   }
 
+  get ttlSeconds(): number {
+    return this.config.ttlSeconds;
+  }
+
   async issue(principal: Principal): Promise<string> {
-    return new SignJWT({ [this.config.rolesClaim]: principal.roles })
+    return new SignJWT({
+      [this.config.rolesClaim]: principal.roles,
+      ...(principal.sessionId ? { sid: principal.sessionId } : {}),
+    })
       .setProtectedHeader({ alg: ALGORITHM, kid: this.kid })
       .setSubject(principal.memberId)
       .setIssuer(this.config.issuer)

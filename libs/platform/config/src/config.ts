@@ -62,5 +62,18 @@ export const env = {
       .transform((value) => value === 'true' || value === '1' || value === 'yes'),
   logLevel: () => z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   nodeEnv: () => z.enum(['development', 'test', 'production']).default('development'),
+  /**
+   * Express's `trust proxy`: which hops may set X-Forwarded-For (`false`, `loopback`, `uniquelocal`, CIDRs,
+   * comma separated, or a hop count), so the client address is read only from a proxy we run.
+   */
+  trustProxy: (fallback: string) =>
+    z
+      .string()
+      .default(fallback)
+      .transform((value): boolean | number | string => {
+        if (value === 'false') return false;
+        if (value === 'true') return true;
+        return /^\d+$/.test(value) ? Number(value) : value;
+      }),
   int: (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback),
 };

@@ -1,5 +1,6 @@
 import { DataSource, type DataSourceOptions, type EntitySchema, type MixedList } from 'typeorm';
 import { ensureDatabase } from './ensure-database';
+import { RedactingDatabaseLogger, stderrLogger, type StructuredLogger } from './database.logger';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 type EntityList = MixedList<string | (new (...args: never[]) => unknown) | EntitySchema>;
@@ -12,6 +13,8 @@ export interface ServiceDataSourceOptions {
   migrations: MigrationList;
   poolSize?: number;
   logging?: boolean;
+  /** Where database problems are logged (redacted); stderr when unset. */
+  logger?: StructuredLogger;
   applicationName?: string;
 }
 
@@ -32,7 +35,8 @@ export function serviceDataSourceOptions(options: ServiceDataSourceOptions): Dat
     // gen_random_uuid() is built into PostgreSQL 13+, so no extension is needed
     uuidExtension: 'pgcrypto',
     synchronize: false,
-    logging: options.logging ? ['query', 'error'] : ['error'],
+    logging: options.logging ? ['query', 'error', 'warn', 'migration'] : ['error', 'warn'],
+    logger: new RedactingDatabaseLogger(options.logger ?? stderrLogger, options.logging ?? false),
     extra: { max: options.poolSize ?? 10, application_name: options.applicationName ?? 'praxis' },
   };
 }

@@ -2,3 +2,4 @@ export * from './snake-naming.strategy';
 export * from './data-source.factory';
 export * from './migration-drift';
 export * from './ensure-database';
+export * from './database.logger';

@@ -3,7 +3,13 @@ import type { Logger } from '@praxis/platform/observability';
 
 /** The error codes clients can rely on; each service maps its domain codes onto these in one place. */
 export type PublicErrorCode =
-  'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'FAILED_PRECONDITION';
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'FAILED_PRECONDITION'
+  | 'TOO_MANY_REQUESTS';
 
 export interface FieldError {
   /** Dotted path of the input field, e.g. `input.email`. */
@@ -43,6 +49,7 @@ const PUBLIC_CODES = new Set<string>([
   'NOT_FOUND',
   'CONFLICT',
   'FAILED_PRECONDITION',
+  'TOO_MANY_REQUESTS',
   'GRAPHQL_VALIDATION_FAILED',
   'GRAPHQL_PARSE_FAILED',
   'BAD_REQUEST',

@@ -6,3 +6,4 @@ export * from './subgraph.module';
 export * from './graphql-errors.filter';
 export * from './ids';
 export * from './loaders';
+export * from './plain-text';

@@ -26,7 +26,8 @@ export function subgraphModule(options: SubgraphOptions): DynamicModule {
     playground: false,
     introspection: options.introspection ?? false,
     includeStacktraceInErrorResponses: false,
-    context: ({ req }: { req: unknown }) => ({ req }),
+    // res lets membership set its refresh-token cookie (forwarded by the gateway)
+    context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
     formatError: formatErrorFor(options.logger),
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,

@@ -15,7 +15,20 @@ export function createLogger(service: string, level = 'info'): Logger {
       return context ? { correlationId: context.correlationId } : {};
     },
     redact: {
-      paths: ['password', '*.password', 'token', '*.token', 'authorization', '*.authorization'],
+      // a QueryFailedError carries the statement's values and PostgreSQL's detail quotes the offending one
+      paths: [
+        'password',
+        '*.password',
+        'token',
+        '*.token',
+        'authorization',
+        '*.authorization',
+        'err.parameters',
+        'err.detail',
+        'err.driverError',
+        'err.cause.parameters',
+        'err.cause.detail',
+      ],
       remove: true,
     },
   });

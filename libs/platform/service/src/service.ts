@@ -51,6 +51,8 @@ export const serviceEnvShape = {
   ...queryLimitsEnvShape,
   /** OTLP/HTTP collector; traces are exported only when it is set. */
   OTEL_EXPORTER_OTLP_ENDPOINT: env.url().optional(),
+  /** Only the gateway may tell a subgraph the client's address (it sets X-Forwarded-For from the socket). */
+  TRUST_PROXY: env.trustProxy('loopback'),
 };
 
 export type ServiceConfig = {
@@ -59,6 +61,7 @@ export type ServiceConfig = {
   DATABASE_URL: string;
   OUTBOX_POLL_INTERVAL_MS: number;
   EVENT_VERIFICATION_KEYS?: string;
+  TRUST_PROXY: boolean | number | string;
 } & Parameters<typeof queryLimitsFromEnv>[0] &
   Parameters<typeof kafkaSettingsFromEnv>[1] &
   VerifierConfig;
@@ -86,6 +89,7 @@ export function platformModules(
     entities: definition.entities,
     migrations: definition.migrations,
     applicationName: `praxis-${definition.name}`,
+    logger: logger.child({ component: 'database' }),
   };
   return [
     TypeOrmModule.forRootAsync({
@@ -176,6 +180,8 @@ export async function bootstrapService<TConfig>(options: ServiceSpec<TConfig>): 
   const app = await NestFactory.create(options.module(config, logger), {
     logger: new PinoNestLogger(logger),
   });
+  const trustProxy = (config as { TRUST_PROXY?: boolean | number | string }).TRUST_PROXY;
+  if (trustProxy !== undefined) app.getHttpAdapter().getInstance().set('trust proxy', trustProxy);
   app.useGlobalPipes(inputValidationPipe());
   app.enableShutdownHooks();
   await app.init();

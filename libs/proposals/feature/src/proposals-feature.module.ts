@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { CURRENT_PRINCIPAL_SOURCE } from '@praxis/platform/auth';
+import { ReplicaPrincipalSource } from '@praxis/platform/member-replica';
 import { CompetitionsService } from './competitions.service';
 import { JudgingService } from './judging.service';
 import { ProposalsErrorFilter } from './proposals.errors';
@@ -20,6 +22,7 @@ export class ProposalsFeatureModule {
         CompetitionResolver,
         ProposalResolver,
         JudgingResolver,
+        { provide: CURRENT_PRINCIPAL_SOURCE, useClass: ReplicaPrincipalSource },
         { provide: APP_FILTER, useClass: ProposalsErrorFilter },
       ],
       exports: [CompetitionsService, ProposalsService, JudgingService],

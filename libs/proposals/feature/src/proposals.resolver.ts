@@ -366,6 +366,7 @@ export class JudgingResolver {
     return assignments.map((assignment) => toAssignmentObject(assignment, started));
   }
 
+  @Roles('judge')
   @Query(() => [JudgeAssignmentObject], { description: 'The proposals you are asked to score' })
   async myAssignments(
     @CurrentPrincipal() principal: Principal,

@@ -8,7 +8,7 @@ import {
   type DynamicModule,
   type ExecutionContext,
 } from '@nestjs/common';
-import { APP_GUARD, Reflector } from '@nestjs/core';
+import { APP_GUARD, ModuleRef, Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import type { Request } from 'express';
 import { GraphQLError } from 'graphql';
@@ -29,6 +29,19 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUB
 /** Requires at least one of the roles. Per-record rules still belong in the resolver/service. */
 export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
   SetMetadata(REQUIRED_ROLES, roles);
+
+/**
+ * The service's own current view of a caller. A token says who the caller is and what they held when it was
+ * issued; roles that gate operations must come from the service's data (membership's tables, the others' member
+ * replica), so a revoked role stops working within seconds rather than when the token expires.
+ */
+export interface CurrentPrincipalSource {
+  /** The caller with their current roles, or null when their session or account is no longer valid. */
+  current(principal: Principal): Promise<Principal | null>;
+}
+
+/** Provide this token (in any module) to make the guard consult the service's current view of the caller. */
+export const CURRENT_PRINCIPAL_SOURCE = Symbol('praxis:current-principal-source');
 
 export interface AuthenticatedRequest extends Request {
   principal?: Principal | null;
@@ -64,9 +77,12 @@ export function forbidden(message: string): GraphQLError {
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private source: CurrentPrincipalSource | null | undefined;
+
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -112,12 +128,32 @@ export class AuthGuard implements CanActivate {
     if (!header) return null;
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw unauthenticated('Authorization header must be "Bearer <token>"');
+    let verified: Principal;
     try {
-      return await this.verifier.verify(match[1]);
+      verified = await this.verifier.verify(match[1]);
     } catch (error) {
       if (error instanceof InvalidTokenError) throw unauthenticated('invalid or expired token');
       throw error;
     }
+    const source = this.currentSource();
+    if (!source) return verified;
+    const current = await source.current(verified);
+    if (!current) throw unauthenticated('this session has ended; sign in again');
+    return current;
+  }
+
+  /** Looked up lazily and across modules: the source lives in the service's feature module. */
+  private currentSource(): CurrentPrincipalSource | null {
+    if (this.source === undefined) {
+      try {
+        this.source = this.moduleRef.get<CurrentPrincipalSource>(CURRENT_PRINCIPAL_SOURCE, {
+          strict: false,
+        });
+      } catch {
+        this.source = null;
+      }
+    }
+    return this.source;
   }
 }
 

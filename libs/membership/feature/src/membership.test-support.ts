@@ -1,0 +1,30 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { generateSigningKeys, type TokenIssuer } from '@praxis/platform/auth';
+import type { Caller } from '@praxis/platform/testing';
+
+/**
+ * Membership decides on its own data, so a synthetic caller must exist there with the roles its token claims
+ * (a token for an unknown member is refused).
+ */
+export async function seedCallers(
+  dataSource: DataSource,
+  callers: Array<Exclude<Caller, null>>,
+): Promise<void> {
+  for (const caller of callers) {
+    await dataSource.query(
+      `INSERT INTO member (id, email, password_hash, display_name, career_stage, institution_id)
+       VALUES ($1, $2, 'scrypt$1$1$1$x$x', 'Test caller', 'OTHER', $3) ON CONFLICT (id) DO NOTHING`,
+      [caller.memberId, `caller.${caller.memberId}@example.org`, randomUUID()],
+    );
+    for (const grant of caller.roles ?? []) {
+      const role = typeof grant === 'string' ? grant : grant.role;
+      const institutionId = typeof grant === 'string' ? null : grant.institutionId;
+      await dataSource.query(
+        `INSERT INTO role_grant (member_id, role, institution_key, institution_id) VALUES ($1, $2, $3, $4)
+         ON CONFLICT DO NOTHING`,
+        [caller.memberId, role, institutionId ?? '', institutionId],
+      );
+    }
+  }
+}
