@@ -1,5 +1,3 @@
-import * as common from '@zxcvbn-ts/language-common';
-import { zxcvbn, zxcvbnOptions } from '@zxcvbn-ts/core';
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 /** scrypt is memory-hard and ships with Node: N=2^15, r=8 uses 32 MiB per hash. */
@@ -81,16 +79,23 @@ export const PASSWORD_RULE = 'must be 12 to 128 characters and contain at least 
 /** zxcvbn score (0-4) a password must reach: 3 is "safely unguessable: moderate protection from offline attack". */
 export const MIN_PASSWORD_SCORE = 3;
 
-let estimatorReady = false;
+type Estimator = (typeof import('@zxcvbn-ts/core'))['zxcvbn'];
+let loaded: Estimator | undefined;
 
-function estimator(): typeof zxcvbn {
-  if (!estimatorReady) {
+/**
+ * Loaded on first use: the dictionaries take about a second to load and only membership checks passwords, while
+ * every service imports this library.
+ */
+function estimator(): Estimator {
+  if (!loaded) {
+    const core = require('@zxcvbn-ts/core') as typeof import('@zxcvbn-ts/core');
+    const common = require('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
     // common passwords, names and words from the breach-derived lists shipped with the package, plus keyboard
     // patterns; no network lookups
-    zxcvbnOptions.setOptions({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
-    estimatorReady = true;
+    core.zxcvbnOptions.setOptions({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
+    loaded = core.zxcvbn;
   }
-  return zxcvbn;
+  return loaded;
 }
 
 export interface PasswordProblem {
