@@ -268,16 +268,16 @@ export class MembershipService {
       });
       if (!member) throw new MembershipError(MembershipErrorCode.MemberNotFound, 'member not found');
       const changed: string[] = [];
-      if (changes.institutionId !== undefined && changes.institutionId !== member.institutionId) {
+      if (changes.institutionId != null && changes.institutionId !== member.institutionId) {
         await this.requireInstitution(manager, changes.institutionId, 'input.institutionId');
         member.institutionId = changes.institutionId;
         changed.push('institutionId');
       }
-      if (changes.displayName !== undefined && changes.displayName.trim() !== member.displayName) {
+      if (changes.displayName != null && changes.displayName.trim() !== member.displayName) {
         member.displayName = changes.displayName.trim();
         changed.push('displayName');
       }
-      if (changes.careerStage !== undefined && changes.careerStage !== member.careerStage) {
+      if (changes.careerStage != null && changes.careerStage !== member.careerStage) {
         member.careerStage = changes.careerStage;
         changed.push('careerStage');
       }
@@ -285,7 +285,8 @@ export class MembershipService {
         member.specialty = changes.specialty?.trim() || null;
         changed.push('specialty');
       }
-      if (changes.interests !== undefined) {
+      // null for a required field means no change (GraphQL lets a client send it), never a failed UPDATE
+      if (changes.interests != null) {
         const interests = normaliseInterests(changes.interests);
         if (interests.join('\n') !== member.interests.join('\n')) {
           member.interests = interests;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { generateSigningKeys, type TokenIssuer } from '@praxis/platform/auth';
+import { DUMMY_PASSWORD_HASH } from '@praxis/platform/auth';
 import type { Caller } from '@praxis/platform/testing';
 
 /**
@@ -12,10 +12,15 @@ export async function seedCallers(
   callers: Array<Exclude<Caller, null>>,
 ): Promise<void> {
   for (const caller of callers) {
+    const institutionId = randomUUID();
+    await dataSource.query(`INSERT INTO institution (id, name, country) VALUES ($1, $2, 'GB')`, [
+      institutionId,
+      `Callers' institution ${institutionId}`,
+    ]);
     await dataSource.query(
       `INSERT INTO member (id, email, password_hash, display_name, career_stage, institution_id)
-       VALUES ($1, $2, 'scrypt$1$1$1$x$x', 'Test caller', 'OTHER', $3) ON CONFLICT (id) DO NOTHING`,
-      [caller.memberId, `caller.${caller.memberId}@example.org`, randomUUID()],
+       VALUES ($1, $2, $3, 'Test caller', 'OTHER', $4) ON CONFLICT (id) DO NOTHING`,
+      [caller.memberId, `caller.${caller.memberId}@example.org`, DUMMY_PASSWORD_HASH, institutionId],
     );
     for (const grant of caller.roles ?? []) {
       const role = typeof grant === 'string' ? grant : grant.role;

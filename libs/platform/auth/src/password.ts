@@ -62,6 +62,9 @@ export async function hashPassword(password: string): Promise<string> {
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, key] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !key) return false;
+  // a damaged stored hash is a failed check, never an internal error
+  const params = { N: Number(n), r: Number(r), p: Number(p) };
+  if (params.N < 2 || (params.N & (params.N - 1)) !== 0 || !(params.r >= 1) || !(params.p >= 1)) return false;
   const expected = Buffer.from(key, 'base64url');
   const actual = await scrypt(password, Buffer.from(salt, 'base64url'), {
     N: Number(n),
