@@ -12,6 +12,7 @@ import {
   type SubgraphHarness,
 } from '@praxis/platform/testing';
 import { membershipFeatureForTests } from './membership-feature.test-module';
+import { seedCallers } from './membership.test-support';
 
 const strongPassword = () => `Px-${randomBytes(9).toString('base64url')}-7q`;
 const OWNER = { email: 'owner@matrix.example.org', password: strongPassword() };
@@ -78,6 +79,28 @@ const RULES: Record<string, OperationRule> = {
     variables: () => ({ id: ids.owner }),
     expect: ADMIN_ONLY,
   },
+  refreshSession: {
+    document: 'mutation { refreshSession(refreshToken: "not-a-refresh-token") { token } }',
+    // public, but only a live refresh token opens anything
+    expect: { others: 'UNAUTHENTICATED' },
+  },
+  logout: { document: 'mutation { logout }', expect: { others: 'allowed' } },
+  logoutEverywhere: { document: 'mutation { logoutEverywhere }', expect: SIGNED_IN_ONLY },
+  changePassword: {
+    document:
+      'mutation { changePassword(input: { currentPassword: "not the password 1", newPassword: "x" }) }',
+    expect: { anonymous: 'UNAUTHENTICATED', others: 'BAD_USER_INPUT' },
+  },
+  requestPasswordReset: {
+    document: 'mutation($e: String!) { requestPasswordReset(email: $e) }',
+    variables: () => ({ e: OWNER.email }),
+    expect: { others: 'allowed' },
+  },
+  resetPassword: {
+    document:
+      'mutation { resetPassword(input: { token: "not-a-reset-token-at-all-0000", newPassword: "a long passphrase 9" }) }',
+    expect: { others: 'BAD_USER_INPUT' },
+  },
   institutions: { document: '{ institutions { id } }', expect: { others: 'allowed' } },
   createInstitution: {
     document: 'mutation($name: String!) { createInstitution(input: { name: $name, country: "GB" }) { id } }',
@@ -96,6 +119,7 @@ describe('membership authorisation matrix (operations from the committed supergr
       feature: membershipFeatureForTests,
     });
     const admin = { memberId: randomUUID(), roles: ['admin' as const] };
+    await seedCallers(subgraph.dataSource, [admin]);
     const institution = async (name: string) =>
       (
         await subgraph.execute<{ createInstitution: { id: string } }>(
@@ -123,6 +147,12 @@ describe('membership authorisation matrix (operations from the committed supergr
       expect(registered.errors).toBeUndefined();
       ids[role] = registered.data?.register.member.id;
     }
+    // membership reads roles from its own tables: grant what each matrix caller's token claims
+    const callers = MATRIX_ROLES.map((role) => matrixCaller(role, ids, institutions.other));
+    await seedCallers(
+      subgraph.dataSource,
+      callers.filter((caller) => caller !== null),
+    );
   }, 120000);
 
   afterAll(async () => {
@@ -165,6 +195,7 @@ describe('membership authorisation matrix (operations from the committed supergr
       memberId: randomUUID(),
       roles: [{ role: 'lead' as const, institutionId: institutions.own }],
     };
+    await seedCallers(subgraph.dataSource, [ownLead]);
     const asOwnLead = await subgraph.execute<{ member: { email: string | null } }>(ownLead, query, {
       id: ids.owner,
     });

@@ -16,7 +16,14 @@ export const MATRIX_ROLES = [
 export type MatrixRole = (typeof MATRIX_ROLES)[number];
 
 /** `allowed`: data and no error; otherwise the error code the caller must get. */
-export type Outcome = 'allowed' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'FAILED_PRECONDITION';
+export type Outcome =
+  | 'allowed'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'FAILED_PRECONDITION'
+  /** let through, then refused for its input (e.g. a wrong current password) */
+  | 'BAD_USER_INPUT';
 
 export interface OperationRule {
   /** The operation, with variables for ids of the record someone else owns. */
