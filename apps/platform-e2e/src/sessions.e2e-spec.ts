@@ -442,7 +442,7 @@ describe('sessions and roles through the gateway', () => {
           displayName: 'Eve\u202Egnp.exe',
           careerStage: 'CONSULTANT',
           institutionId: institution,
-          specialty: 'Cardio\u0000logy',
+          specialty: 'Cardio\u001Blogy',
           interests: ['ok', 'zero\u200Bwidth'],
         },
       },
