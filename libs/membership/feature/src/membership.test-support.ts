@@ -1,16 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { DUMMY_PASSWORD_HASH } from '@praxis/platform/auth';
-import type { Caller } from '@praxis/platform/testing';
+import type { Role } from '@praxis/contracts';
 
 /**
  * Membership decides on its own data, so a synthetic caller must exist there with the roles its token claims
  * (a token for an unknown member is refused).
  */
-export async function seedCallers(
-  dataSource: DataSource,
-  callers: Array<Exclude<Caller, null>>,
-): Promise<void> {
+/** A signed-in caller of the in-process harness (the same shape as its `Caller`). */
+export interface SeededCaller {
+  memberId: string;
+  roles?: Array<Role | { role: Role; institutionId: string }>;
+}
+
+export async function seedCallers(dataSource: DataSource, callers: SeededCaller[]): Promise<void> {
   for (const caller of callers) {
     const institutionId = randomUUID();
     await dataSource.query(`INSERT INTO institution (id, name, country) VALUES ($1, $2, 'GB')`, [

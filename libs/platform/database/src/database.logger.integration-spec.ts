@@ -7,8 +7,17 @@ import {
   type QueryRunner,
 } from 'typeorm';
 import pino from 'pino';
-import { createTestDatabase } from '@praxis/platform/testing';
+import { randomBytes } from 'node:crypto';
 import { createServiceDataSource } from './data-source.factory';
+import { dropDatabase, ensureDatabase } from './ensure-database';
+
+// platform-testing depends on this library, so the test makes its database itself
+async function createTestDatabase(prefix: string) {
+  const server = process.env.PRAXIS_TEST_POSTGRES_URL ?? process.env.DATABASE_URL;
+  if (!server) throw new Error('no test PostgreSQL: run through the integration jest config');
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+  return { url: await ensureDatabase(server, name), drop: () => dropDatabase(server, name) };
+}
 
 @Entity({ name: 'account' })
 class AccountEntity {
