@@ -33,7 +33,11 @@ describe('verified-token cache', () => {
     const token = await issuer.issue({ memberId: 'm-1', roles: [{ role: 'judge', institutionId: null }] });
     const first = await verifier.verify(token);
     const second = await verifier.verify(token);
-    expect(second).toEqual({ memberId: 'm-1', roles: [{ role: 'judge', institutionId: null }] });
+    expect(second).toEqual({
+      memberId: 'm-1',
+      roles: [{ role: 'judge', institutionId: null }],
+      issuedAt: expect.any(Number),
+    });
     expect(second).toBe(first);
     expect(checks).toHaveBeenCalledTimes(1);
     expect(() => first.roles.push({ role: 'admin', institutionId: null })).toThrow(TypeError);
