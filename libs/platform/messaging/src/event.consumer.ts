@@ -8,6 +8,7 @@ import {
   runInContext,
   SpanKind,
   startSpan,
+  traceparentFrom,
   type Logger,
   withTraceContext,
   type WorkContext,
@@ -163,7 +164,7 @@ export class EventConsumer {
         return this.deadLetter(payload, dlqReasonOf(error), errorMessage(error), 0);
       }
     }
-    const traceparent = headerString(message.headers, 'traceparent');
+    const traceparent = traceparentFrom(headerString(message.headers, 'traceparent'));
     const context = {
       correlationId: event.correlationId,
       causationId: event.eventId,

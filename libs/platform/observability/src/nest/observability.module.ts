@@ -15,7 +15,7 @@ import { HealthCheck, HealthCheckService, TerminusModule, TypeOrmHealthIndicator
 import type { NextFunction, Request, Response } from 'express';
 import { register } from 'prom-client';
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
-import { CORRELATION_HEADER, correlationIdFrom, runInContext } from '../context';
+import { CORRELATION_HEADER, correlationIdFrom, runInContext, traceparentFrom } from '../context';
 import type { Logger } from '../logger';
 import { enableDefaultMetrics } from '../metrics';
 import { contextFromHeaders, startSpan, stopTracing, withTraceContext } from '../tracing';
@@ -45,7 +45,7 @@ export class CorrelationMiddleware implements NestMiddleware {
   use(req: Request, res: Response, next: NextFunction): void {
     const started = process.hrtime.bigint();
     const correlationId = correlationIdFrom(req.headers[CORRELATION_HEADER]);
-    const traceparent = typeof req.headers.traceparent === 'string' ? req.headers.traceparent : undefined;
+    const traceparent = traceparentFrom(req.headers.traceparent);
     const path = req.originalUrl.split('?')[0];
     const quiet = QUIET_PATHS.test(path);
     // a server span continuing the caller's trace (a no-op unless tracing is on); probes are not traced
