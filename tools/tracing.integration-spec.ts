@@ -29,7 +29,7 @@ const ROOT = path.resolve(__dirname, '..');
 // the build helper's port range
 const MEMBERSHIP_PORT = 12030 + (process.pid % 20);
 const GATEWAY_PORT = MEMBERSHIP_PORT + 20;
-const ADMIN = { email: 'trace-admin@praxis.test', password: 'trace admin password 1' };
+const ADMIN = { email: 'trace-admin@praxis.test', password: 'tracing organiser passphrase 2026' };
 
 /**
  * One GraphQL request through the gateway to membership, whose registration writes an event to the outbox; the

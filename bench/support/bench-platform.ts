@@ -16,7 +16,7 @@ import {
 } from '@praxis/platform/local-infra';
 
 export const ROOT = path.resolve(__dirname, '../..');
-export const ADMIN = { email: 'admin@praxis.bench', password: 'bench admin password 2026' };
+export const ADMIN = { email: 'admin@praxis.bench', password: 'bench organiser passphrase 2026' };
 
 const SUBGRAPHS = [
   { name: 'membership', offset: 1, entry: 'apps/membership/src/main.ts' },

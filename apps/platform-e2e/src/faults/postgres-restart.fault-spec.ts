@@ -13,7 +13,7 @@ const PG_DIR = path.join(ROOT, 'tmp', `fault-pg-${process.pid}`);
 const DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${PG_PORT}/fault_membership`;
 const SERVICE_PORT = Number(process.env.FAULT_SERVICE_PORT ?? 17011);
 const GRAPHQL = `http://127.0.0.1:${SERVICE_PORT}/graphql`;
-const ADMIN = { email: 'admin@praxis.fault', password: 'fault admin password 2026' };
+const ADMIN = { email: 'admin@praxis.fault', password: 'fault organiser passphrase 2026' };
 const LANES = 5;
 const WRITES_PER_SECOND_PER_LANE = 4;
 
