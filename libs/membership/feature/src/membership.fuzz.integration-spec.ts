@@ -6,6 +6,8 @@ import { seedCallers } from './membership.test-support';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 const DURATION_MS = Number(process.env.FUZZ_DURATION_MS ?? 20000);
+// the same cases on every machine (a fast one would otherwise explore further than the run that last passed)
+const MAX_RUNS = Number(process.env.FUZZ_RUNS ?? 600);
 
 describe('membership subgraph fuzz', () => {
   let subgraph: SubgraphHarness;
@@ -47,6 +49,7 @@ describe('membership subgraph fuzz', () => {
       knownIds: () => ids,
       seed: SEED,
       durationMs: DURATION_MS,
+      maxRuns: MAX_RUNS,
     });
     expect(runs).toBeGreaterThan(20);
     expect(findings.slice(0, 5)).toEqual([]);

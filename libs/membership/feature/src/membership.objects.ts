@@ -23,7 +23,7 @@ import {
   type Role,
   type YesNoPreferNot,
 } from '@praxis/contracts';
-import { ConnectionType, IsPlainText } from '@praxis/platform/graphql';
+import { ConnectionType, IsNotBlank, IsPlainText } from '@praxis/platform/graphql';
 
 function enumOf<T extends string>(values: readonly T[]): Record<T, T> {
   return Object.fromEntries(values.map((value) => [value, value])) as Record<T, T>;
@@ -196,6 +196,7 @@ export class RegisterInput {
   @IsString()
   @Length(1, 120, { message: 'must be 1 to 120 characters' })
   @IsPlainText()
+  @IsNotBlank()
   displayName!: string;
 
   @Field(() => CareerStageEnum)
@@ -228,6 +229,7 @@ export class UpdateProfileInput {
   @IsString()
   @Length(1, 120, { message: 'must be 1 to 120 characters' })
   @IsPlainText()
+  @IsNotBlank()
   displayName?: string;
 
   @Field(() => CareerStageEnum, { nullable: true })
@@ -262,6 +264,7 @@ export class CreateInstitutionInput {
   @IsString()
   @Length(2, 200, { message: 'must be 2 to 200 characters' })
   @IsPlainText()
+  @IsNotBlank()
   name!: string;
 
   @Field({ description: 'ISO 3166-1 alpha-2, e.g. GB' })

@@ -44,6 +44,38 @@ describe('membership subgraph in-process: operations, roles, references, limits'
     await subgraph?.close();
   });
 
+  it('refuses names that are blank once trimmed with a field error, never an internal error (found by the fuzz test)', async () => {
+    const member = { memberId };
+    const profile = await subgraph.execute(
+      member,
+      'mutation($input: UpdateProfileInput!) { updateMyProfile(input: $input) { id displayName } }',
+      { input: { displayName: '   ' } },
+    );
+    const registration = await subgraph.execute(null, REGISTER, {
+      input: {
+        email: 'blank@example.org',
+        password: `Px-${randomBytes(9).toString('base64url')}-9q`,
+        displayName: ' ',
+        careerStage: 'RESIDENT',
+        institutionId,
+      },
+    });
+    const institution = await subgraph.execute(
+      admin,
+      'mutation { createInstitution(input: { name: "    ", country: "GB" }) { id } }',
+    );
+    for (const [result, field] of [
+      [profile, 'input.displayName'],
+      [registration, 'input.displayName'],
+      [institution, 'input.name'],
+    ] as const) {
+      expect(result.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: expect.arrayContaining([expect.objectContaining({ field, rule: 'notBlank' })]),
+      });
+    }
+  });
+
   it('lets anyone register and resolves the field resolvers of what a public operation returned', async () => {
     const result = await subgraph.execute(null, REGISTER, {
       input: {

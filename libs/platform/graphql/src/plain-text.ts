@@ -25,3 +25,17 @@ export function IsPlainText(options?: ValidationOptions): PropertyDecorator {
     options,
   );
 }
+
+/** Required text that services store trimmed: whitespace alone would become an empty value after the trim. */
+export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'notBlank',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && value.trim().length > 0,
+        defaultMessage: () => 'must not be blank',
+      },
+    },
+    options,
+  );
+}

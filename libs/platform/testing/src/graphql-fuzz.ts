@@ -49,7 +49,9 @@ export interface FuzzOptions {
   /** Ids that exist, so some operations go past "not found" into the real work. */
   knownIds?: () => string[];
   seed: number;
+  /** A time bound, so a slow machine still finishes; `maxRuns` keeps the explored cases the same on any machine. */
   durationMs: number;
+  maxRuns?: number;
   skip?: string[];
 }
 
@@ -146,7 +148,8 @@ export async function fuzzGraphQL(options: FuzzOptions): Promise<{ runs: number;
   const findings: FuzzFinding[] = [];
   const deadline = Date.now() + options.durationMs;
   let runs = 0;
-  while (Date.now() < deadline) {
+  const maxRuns = options.maxRuns ?? Number.POSITIVE_INFINITY;
+  while (runs < maxRuns && Date.now() < deadline) {
     const { kind, field } = pick(entries);
     const { query, variables } = operationFor(kind, field);
     const { name, caller } = pick(options.callers);

@@ -5,6 +5,8 @@ import { ProposalsFeatureModule } from './proposals-feature.module';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 const DURATION_MS = Number(process.env.FUZZ_DURATION_MS ?? 20000);
+// the same cases on every machine (a fast one would otherwise explore further than the run that last passed)
+const MAX_RUNS = Number(process.env.FUZZ_RUNS ?? 600);
 
 describe('proposals subgraph fuzz', () => {
   let subgraph: SubgraphHarness;
@@ -36,6 +38,7 @@ describe('proposals subgraph fuzz', () => {
       knownIds: () => ids,
       seed: SEED,
       durationMs: DURATION_MS,
+      maxRuns: MAX_RUNS,
     });
     expect(runs).toBeGreaterThan(20);
     expect(findings.slice(0, 5)).toEqual([]);
