@@ -11,7 +11,9 @@ import { faultContract } from './fault-contract';
 
 const KILLS = 10;
 const AGGREGATES = 16;
-const EVENTS = 1000;
+/** Events keep arriving until the last kill, so every consumer has work whatever the machine's speed. */
+const BATCH = 50;
+const MAX_EVENTS = 20000;
 const CHILD = path.join(__dirname, 'consumer.fault-child.ts');
 
 describe('fault: a consumer killed with SIGKILL mid-batch, ten times over a run', () => {
@@ -86,11 +88,13 @@ describe('fault: a consumer killed with SIGKILL mid-batch, ten times over a run'
     const producer = testKafka(testBrokers()).producer();
     await producer.connect();
     let producing: Promise<void> = Promise.resolve();
+    let sent = 0;
+    let stopProducing = false;
     try {
       // events keep arriving during the whole run, as they would in production
       producing = (async () => {
-        for (let sent = 0; sent < EVENTS; sent += 50) {
-          const messages = Array.from({ length: 50 }, (_, i) => {
+        while (!stopProducing && sent < MAX_EVENTS) {
+          const messages = Array.from({ length: BATCH }, (_, i) => {
             const n = sent + i + 1;
             const aggregateId = `agg-${n % AGGREGATES}`;
             const total = expected.get(aggregateId) ?? { sum: 0, count: 0 };
@@ -103,11 +107,13 @@ describe('fault: a consumer killed with SIGKILL mid-batch, ten times over a run'
             return { key: aggregateId, value: JSON.stringify(event) };
           });
           await producer.send({ topic: contract.topic, messages });
+          sent += BATCH;
           await new Promise((resolve) => setTimeout(resolve, 1000));
         }
       })();
 
       const killedAt: number[] = [];
+      const backlogAt: number[] = [];
       for (let kill = 0; kill < KILLS; kill += 1) {
         const consumer = await startConsumer(service, group);
         const before = await applied();
@@ -119,12 +125,17 @@ describe('fault: a consumer killed with SIGKILL mid-batch, ten times over a run'
         });
         await new Promise((resolve) => setTimeout(resolve, 100 + Math.floor(Math.random() * 400)));
         const at = await applied();
+        const produced = sent;
         await killed(consumer);
         killedAt.push(at);
+        backlogAt.push(produced - at);
       }
+      stopProducing = true;
       await producing;
-      // every kill landed mid-run: there was work left each time
-      expect(killedAt.every((count) => count > 0 && count < EVENTS)).toBe(true);
+      const EVENTS = sent;
+      // every kill landed mid-run: the consumer had applied events, and more kept arriving after it died
+      expect(killedAt.every((count, i) => count > (killedAt[i - 1] ?? 0))).toBe(true);
+      expect(EVENTS).toBeGreaterThan(killedAt[killedAt.length - 1]);
 
       const last = await startConsumer(service, group);
       await waitFor(async () => (await applied()) >= EVENTS, {
@@ -145,7 +156,7 @@ describe('fault: a consumer killed with SIGKILL mid-batch, ten times over a run'
       );
       expect(inbox[0].count).toBe(EVENTS);
       process.stderr.write(
-        `[faults] consumer killed ${KILLS} times at ${killedAt.join(', ')} events applied\n`,
+        `[faults] consumer killed ${KILLS} times at ${killedAt.join(', ')} events applied (backlog ${backlogAt.join(', ')}) of ${EVENTS}\n`,
       );
       last.kill('SIGTERM');
       await new Promise((resolve) => last.once('exit', resolve));
