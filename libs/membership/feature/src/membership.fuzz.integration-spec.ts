@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { membershipDatabase } from '@praxis/membership/data-access';
-import { fuzzGraphQL, startSubgraphHarness, type SubgraphHarness } from '@praxis/platform/testing';
+import {
+  fuzzGraphQL,
+  fuzzSettings,
+  startSubgraphHarness,
+  type SubgraphHarness,
+} from '@praxis/platform/testing';
 import { membershipFeatureForTests } from './membership-feature.test-module';
 import { seedCallers } from './membership.test-support';
 
-const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
-const DURATION_MS = Number(process.env.FUZZ_DURATION_MS ?? 20000);
-// the same cases on every machine (a fast one would otherwise explore further than the run that last passed)
-const MAX_RUNS = Number(process.env.FUZZ_RUNS ?? 600);
+const SETTINGS = fuzzSettings();
 
 describe('membership subgraph fuzz', () => {
   let subgraph: SubgraphHarness;
@@ -33,7 +35,7 @@ describe('membership subgraph fuzz', () => {
     await subgraph?.close();
   });
 
-  it(`answers random operations and inputs from the schema with data or a public error (seed ${SEED})`, async () => {
+  it(`answers random operations and inputs from the schema with data or a public error (seed ${SETTINGS.seed})`, async () => {
     const institutionId = ids[0];
     const lead = { memberId: randomUUID(), roles: [{ role: 'lead' as const, institutionId }] };
     await seedCallers(subgraph.dataSource, [lead]);
@@ -47,9 +49,7 @@ describe('membership subgraph fuzz', () => {
         { name: 'admin', caller: admin },
       ],
       knownIds: () => ids,
-      seed: SEED,
-      durationMs: DURATION_MS,
-      maxRuns: MAX_RUNS,
+      ...SETTINGS,
     });
     expect(runs).toBeGreaterThan(20);
     expect(findings.slice(0, 5)).toEqual([]);

@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { mentorshipDatabase } from '@praxis/mentorship/data-access';
 import { loadConfig } from '@praxis/platform/config';
-import { fuzzGraphQL, startSubgraphHarness, type SubgraphHarness } from '@praxis/platform/testing';
+import {
+  fuzzGraphQL,
+  fuzzSettings,
+  startSubgraphHarness,
+  type SubgraphHarness,
+} from '@praxis/platform/testing';
 import { MentorshipFeatureModule } from './mentorship-feature.module';
 import { matchWeightsEnvShape, mentorshipOptionsFromEnv } from './mentorship.options';
 
-const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
-const DURATION_MS = Number(process.env.FUZZ_DURATION_MS ?? 20000);
-// the same cases on every machine (a fast one would otherwise explore further than the run that last passed)
-const MAX_RUNS = Number(process.env.FUZZ_RUNS ?? 600);
+const SETTINGS = fuzzSettings();
 
 describe('mentorship subgraph fuzz', () => {
   let subgraph: SubgraphHarness;
@@ -27,7 +29,7 @@ describe('mentorship subgraph fuzz', () => {
     await subgraph?.close();
   });
 
-  it(`answers random operations and inputs from the schema with data or a public error (seed ${SEED})`, async () => {
+  it(`answers random operations and inputs from the schema with data or a public error (seed ${SETTINGS.seed})`, async () => {
     const institutionId = randomUUID();
     const { runs, findings } = await fuzzGraphQL({
       schema: subgraph.schema,
@@ -39,9 +41,7 @@ describe('mentorship subgraph fuzz', () => {
         { name: 'admin', caller: { memberId: randomUUID(), roles: ['admin'] } },
       ],
       knownIds: () => ids,
-      seed: SEED,
-      durationMs: DURATION_MS,
-      maxRuns: MAX_RUNS,
+      ...SETTINGS,
     });
     expect(runs).toBeGreaterThan(20);
     expect(findings.slice(0, 5)).toEqual([]);

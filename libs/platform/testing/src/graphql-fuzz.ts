@@ -42,6 +42,19 @@ export interface FuzzFinding {
   error: unknown;
 }
 
+/**
+ * The run's seed and bounds, shared by every subgraph's fuzz test: `FUZZ_SEED`, `FUZZ_DURATION_MS` (a time bound,
+ * so a slow machine still finishes) and `FUZZ_RUNS` (the same cases on every machine: a fast one would otherwise
+ * explore further than the run that last passed).
+ */
+export function fuzzSettings(): Pick<FuzzOptions, 'seed' | 'durationMs' | 'maxRuns'> {
+  return {
+    seed: Number(process.env.FUZZ_SEED ?? 20261201),
+    durationMs: Number(process.env.FUZZ_DURATION_MS ?? 20000),
+    maxRuns: Number(process.env.FUZZ_RUNS ?? 600),
+  };
+}
+
 export interface FuzzOptions {
   schema: GraphQLSchema;
   execute: (caller: Caller, query: string, variables: Record<string, unknown>) => Promise<OperationResult>;
