@@ -3,6 +3,17 @@ import { ALL_EVENTS, contractForTopic, dlqTopicFor } from './registry';
 import { ContractViolation, createEvent, defineEvent, parseEvent } from './envelope';
 import { MemberDemographicsRecordedV2 } from './events/membership-member-demographics-recorded-v2';
 import { MemberRegisteredV1 } from './events/membership-member-registered-v1';
+import { CommunityReflectionSubmittedV1 } from './events/community-reflection-submitted-v1';
+
+/** Every property name anywhere in a JSON schema (nested objects and array items included). */
+function propertyNames(schema: unknown): string[] {
+  if (Array.isArray(schema)) return schema.flatMap(propertyNames);
+  if (schema === null || typeof schema !== 'object') return [];
+  const record = schema as Record<string, unknown>;
+  const own =
+    record.properties && typeof record.properties === 'object' ? Object.keys(record.properties) : [];
+  return [...own, ...Object.values(record).flatMap(propertyNames)];
+}
 
 const meta = { aggregateId: '0b6f5f7e-1d7c-4d55-9a53-2f3f9b0c2a11', actorId: null, correlationId: 'corr-1' };
 const payload = {
@@ -109,5 +120,32 @@ describe('event contracts', () => {
     expect(ALL_EVENTS.filter((contract) => contract.confersRights).map((contract) => contract.topic)).toEqual(
       ['membership.member.role-granted.v1', 'membership.member.role-revoked.v1'],
     );
+  });
+
+  it('keep widening-participation answers, motivations and reflection authors off the community events', () => {
+    const community = ALL_EVENTS.filter((contract) => contract.producer === 'community');
+    expect(community.map((contract) => contract.topic).sort()).toEqual([
+      'community.application.decided.v1',
+      'community.application.submitted.v1',
+      'community.attendance.recorded.v1',
+      'community.certificate.issued.v1',
+      'community.community.created.v1',
+      'community.member.joined.v1',
+      'community.member.left.v1',
+      'community.programme.created.v1',
+      'community.reflection.submitted.v1',
+    ]);
+    const forbidden =
+      /widening|priority|motivation|answer|freeSchool|careExperience|disability|ethnic|joiningLink|code/i;
+    for (const contract of community) {
+      const keys = propertyNames(z.toJSONSchema(contract.payload));
+      expect({ topic: contract.topic, leaks: keys.some((key) => forbidden.test(key)) }).toEqual({
+        topic: contract.topic,
+        leaks: false,
+      });
+      expect(contract.sensitive).toBe(false);
+    }
+    const reflectionKeys = Object.keys((CommunityReflectionSubmittedV1.payload as z.ZodObject).shape);
+    expect(reflectionKeys.sort()).toEqual(['programmeId', 'submittedOn']);
   });
 });

@@ -14,6 +14,15 @@ import { MentorshipFeedbackGivenV1 } from './events/mentorship-feedback-given-v1
 import { MentorshipMastermindSessionHeldV1 } from './events/mentorship-mastermind-session-held-v1';
 import { MentorshipWorkshopHeldV1 } from './events/mentorship-workshop-held-v1';
 import { MentorshipMatchRunCompletedV1 } from './events/mentorship-match-run-completed-v1';
+import { CommunityCreatedV1 } from './events/community-community-created-v1';
+import { CommunityMemberJoinedV1 } from './events/community-member-joined-v1';
+import { CommunityMemberLeftV1 } from './events/community-member-left-v1';
+import { CommunityProgrammeCreatedV1 } from './events/community-programme-created-v1';
+import { CommunityApplicationSubmittedV1 } from './events/community-application-submitted-v1';
+import { CommunityApplicationDecidedV1 } from './events/community-application-decided-v1';
+import { CommunityAttendanceRecordedV1 } from './events/community-attendance-recorded-v1';
+import { CommunityReflectionSubmittedV1 } from './events/community-reflection-submitted-v1';
+import { CommunityCertificateIssuedV1 } from './events/community-certificate-issued-v1';
 import { InstitutionCreatedV1 } from './events/membership-institution-created-v1';
 import { CompetitionResultsPublishedV1 } from './events/proposals-competition-results-published-v1';
 import { CompetitionOpenedV1 } from './events/proposals-competition-opened-v1';
@@ -49,6 +58,16 @@ export const ALL_EVENTS: readonly EventContract[] = [
   MentorshipMastermindSessionHeldV1,
   MentorshipWorkshopHeldV1,
   MentorshipMatchRunCompletedV1,
+  // community
+  CommunityCreatedV1,
+  CommunityMemberJoinedV1,
+  CommunityMemberLeftV1,
+  CommunityProgrammeCreatedV1,
+  CommunityApplicationSubmittedV1,
+  CommunityApplicationDecidedV1,
+  CommunityAttendanceRecordedV1,
+  CommunityReflectionSubmittedV1,
+  CommunityCertificateIssuedV1,
 ];
 
 const byTopic = new Map<string, EventContract>();

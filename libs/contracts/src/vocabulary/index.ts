@@ -20,3 +20,14 @@ export type Role = z.infer<typeof roleSchema>;
 export const memberIdSchema = z.uuid();
 export const institutionIdSchema = z.uuid();
 export const interestsSchema = z.array(z.string().min(1).max(80)).max(30);
+
+/**
+ * Who took part, as engagement metrics count it: the member, their institution and career stage when it happened.
+ * Public profile facts only (membership publishes the same on its member events); never demographics.
+ */
+export const participantSchema = z.object({
+  memberId: memberIdSchema,
+  institutionId: institutionIdSchema,
+  careerStage: careerStageSchema,
+});
+export type Participant = z.infer<typeof participantSchema>;

@@ -7,7 +7,7 @@ export const InstitutionCreatedV1 = defineEvent({
   entity: 'institution',
   happened: 'created',
   version: 1,
-  consumers: ['proposals', 'mentorship'],
+  consumers: ['proposals', 'mentorship', 'community'],
   payload: z.object({
     institutionId: institutionIdSchema,
     name: z.string().min(1),

@@ -8,7 +8,7 @@ export const MemberProfileUpdatedV1 = defineEvent({
   entity: 'member',
   happened: 'profile-updated',
   version: 1,
-  consumers: ['proposals', 'mentorship'],
+  consumers: ['proposals', 'mentorship', 'community'],
   payload: z.object({
     memberId: memberIdSchema,
     displayName: z.string().min(1),

@@ -8,7 +8,7 @@ export const MemberRegisteredV1 = defineEvent({
   entity: 'member',
   happened: 'registered',
   version: 1,
-  consumers: ['proposals', 'mentorship'],
+  consumers: ['proposals', 'mentorship', 'community'],
   payload: z.object({
     memberId: memberIdSchema,
     displayName: z.string().min(1),

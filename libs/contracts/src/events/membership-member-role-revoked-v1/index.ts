@@ -7,7 +7,7 @@ export const MemberRoleRevokedV1 = defineEvent({
   entity: 'member',
   happened: 'role-revoked',
   version: 1,
-  consumers: ['proposals', 'mentorship'],
+  consumers: ['proposals', 'mentorship', 'community'],
   confersRights: true,
   payload: z.object({
     memberId: memberIdSchema,
