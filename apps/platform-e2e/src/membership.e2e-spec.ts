@@ -110,7 +110,7 @@ describe('membership through the gateway', () => {
       interests: ['medical education', 'qualitative research'],
     });
 
-    // Bob sees Alice's public fields only
+    // Bob sees Alice's public fields only (specialty is public: it is on member events and drives matching)
     const seenByBob = await gqlOk<{ member: Record<string, unknown> }>(
       MEMBER,
       { id: alice.member.id },
@@ -120,8 +120,8 @@ describe('membership through the gateway', () => {
       displayName: 'Alice',
       careerStage: 'MEDICAL_STUDENT',
       email: null,
-      specialty: null,
-      joinedAt: null,
+      specialty: 'Cardiology',
+      joinedAt: expect.any(String),
     });
     expect(seenByBob.member.institution).toEqual({ name: 'University of Leeds' });
     const listed = await gqlOk<{ members: { edges: Array<{ node: { id: string; email: string | null } }> } }>(

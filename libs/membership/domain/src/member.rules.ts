@@ -25,7 +25,7 @@ export type ProfileView = 'full' | 'public';
 
 /**
  * A member sees their own full profile; a lead sees full profiles of their institution's members; admins see
- * all; everyone else sees the public fields (name, stage, institution, interests, roles).
+ * all; everyone else sees the public fields (name, stage, institution, specialty, interests, roles, joined).
  */
 export function profileView(
   viewer: Viewer | null,

@@ -20,9 +20,9 @@ export function toMemberObject({ member, roles }: MemberWithRoles, viewer: Viewe
     institutionId: member.institutionId,
     interests: member.interests,
     roles: roles.map((grant) => ({ role: grant.role, institutionId: grant.institutionId })),
+    specialty: member.specialty,
+    joinedAt: member.createdAt,
     email: full ? member.email : null,
-    specialty: full ? member.specialty : null,
-    joinedAt: full ? member.createdAt : null,
   };
 }
 

@@ -98,15 +98,13 @@ export class MemberObject {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Private: only the member, leads of their institution and admins',
+    description:
+      'Public, like interests: the clinical or academic specialty, used to suggest and match mentors; null when not given',
   })
   specialty!: string | null;
 
-  @Field(() => Date, {
-    nullable: true,
-    description: 'Private: only the member, leads of their institution and admins',
-  })
-  joinedAt!: Date | null;
+  @Field(() => Date, { description: 'When the member registered' })
+  joinedAt!: Date;
 }
 
 export const MemberConnection = ConnectionType(MemberObject, 'Member');
@@ -135,7 +133,9 @@ export class AuthPayloadObject {
   member!: MemberObject;
 }
 
-@ObjectType('Demographics', { description: 'Voluntary answers, readable only by the member who gave them' })
+@ObjectType('Demographics', {
+  description: 'Private: voluntary answers, readable only by the member who gave them',
+})
 export class DemographicsObject {
   @Field(() => GenderEnum)
   gender!: Gender;
