@@ -88,6 +88,47 @@ export class RoleGrantEntity {
   grantedAt!: Date;
 }
 
+export const INSTITUTION_CHANGE_STATUSES = ['PENDING', 'CONFIRMED', 'REJECTED', 'WITHDRAWN'] as const;
+export type InstitutionChangeStatus = (typeof INSTITUTION_CHANGE_STATUSES)[number];
+
+/**
+ * A member's request to move to another institution, and its outcome: the member's institution changes only when
+ * a lead of the new institution or an admin confirms. Rows are never deleted, so they are the history.
+ */
+@Entity({ name: 'institution_change' })
+@Index('institution_change_one_pending_uq', ['memberId'], { unique: true, where: `"status" = 'PENDING'` })
+@Index('institution_change_pending_to_idx', ['toInstitutionId'], { where: `"status" = 'PENDING'` })
+export class InstitutionChangeEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index('institution_change_member_idx')
+  @Column({ type: 'uuid' })
+  memberId!: string;
+
+  @Column({ type: 'uuid' })
+  fromInstitutionId!: string;
+
+  @Column({ type: 'uuid' })
+  toInstitutionId!: string;
+
+  @Column({ type: 'text', default: 'PENDING' })
+  status!: InstitutionChangeStatus;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  requestedAt!: Date;
+
+  @Column({ type: 'uuid', nullable: true })
+  decidedBy!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  decidedAt!: Date | null;
+
+  /** Why a request was rejected. */
+  @Column({ type: 'text', nullable: true })
+  reason!: string | null;
+}
+
 /** Voluntary EDI answers: readable by the member alone; published only to the restricted demographics topic. */
 @Entity({ name: 'demographics' })
 export class DemographicsEntity {
@@ -110,4 +151,10 @@ export class DemographicsEntity {
   updatedAt!: Date;
 }
 
-export const MEMBERSHIP_ENTITIES = [InstitutionEntity, MemberEntity, RoleGrantEntity, DemographicsEntity];
+export const MEMBERSHIP_ENTITIES = [
+  InstitutionEntity,
+  MemberEntity,
+  RoleGrantEntity,
+  InstitutionChangeEntity,
+  DemographicsEntity,
+];

@@ -7,6 +7,8 @@ import type { Logger } from '@praxis/platform/observability';
 import { MembershipErrorFilter } from './membership.errors';
 import { InstitutionResolver, MemberResolver } from './membership.resolver';
 import { MembershipService } from './membership.service';
+import { InstitutionChangeResolver, MemberInstitutionChangesResolver } from './institution-changes.resolver';
+import { InstitutionChangesService } from './institution-changes.service';
 import { MembershipPrincipalSource } from './sessions/current-principal.source';
 import {
   LoggingPasswordResetDelivery,
@@ -51,6 +53,9 @@ export class MembershipFeatureModule {
         AuthThrottle,
         delivery,
         MembershipService,
+        InstitutionChangesService,
+        InstitutionChangeResolver,
+        MemberInstitutionChangesResolver,
         SessionsService,
         MemberResolver,
         InstitutionResolver,

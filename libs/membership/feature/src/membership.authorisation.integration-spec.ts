@@ -17,7 +17,16 @@ import { seedCallers } from './membership.test-support';
 const strongPassword = () => `Px-${randomBytes(9).toString('base64url')}-7q`;
 const OWNER = { email: 'owner@matrix.example.org', password: strongPassword() };
 const ids: Partial<Record<MatrixRole, string>> = {};
-const institutions = { own: '', other: '' };
+const institutions = { own: '', other: '', elsewhere: '' };
+/** Pending institution changes: the owner's (confirmed by the admin) and another member's (rejected by the admin). */
+const changes = { owner: '', otherMember: '' };
+const ADMIN_OR_LEAD_OF_TARGET = {
+  anonymous: 'UNAUTHENTICATED',
+  // the lead's institution is not the one the member is moving to
+  leadOfAnotherInstitution: 'FORBIDDEN',
+  admin: 'allowed',
+  others: 'FORBIDDEN',
+} as const;
 
 const SIGNED_IN_ONLY = { anonymous: 'UNAUTHENTICATED', others: 'allowed' } as const;
 const ADMIN_ONLY = { anonymous: 'UNAUTHENTICATED', admin: 'allowed', others: 'FORBIDDEN' } as const;
@@ -102,6 +111,25 @@ const RULES: Record<string, OperationRule> = {
     expect: { others: 'BAD_USER_INPUT' },
   },
   institutions: { document: '{ institutions { id } }', expect: { others: 'allowed' } },
+  institutionChangesToConfirm: {
+    document: '{ institutionChangesToConfirm { id } }',
+    expect: {
+      anonymous: 'UNAUTHENTICATED',
+      leadOfAnotherInstitution: 'allowed',
+      admin: 'allowed',
+      others: 'FORBIDDEN',
+    },
+  },
+  confirmInstitutionChange: {
+    document: 'mutation($id: ID!) { confirmInstitutionChange(id: $id) { status } }',
+    variables: () => ({ id: changes.owner }),
+    expect: ADMIN_OR_LEAD_OF_TARGET,
+  },
+  rejectInstitutionChange: {
+    document: 'mutation($id: ID!) { rejectInstitutionChange(id: $id, reason: "not our member") { status } }',
+    variables: () => ({ id: changes.otherMember }),
+    expect: ADMIN_OR_LEAD_OF_TARGET,
+  },
   createInstitution: {
     document: 'mutation($name: String!) { createInstitution(input: { name: $name, country: "GB" }) { id } }',
     variables: () => ({ name: `Matrix ${randomUUID()}` }),
@@ -130,6 +158,7 @@ describe('membership authorisation matrix (operations from the committed supergr
       ).data?.createInstitution.id ?? '';
     institutions.own = await institution('Owner General');
     institutions.other = await institution('Other General');
+    institutions.elsewhere = await institution('Elsewhere General');
     for (const role of MATRIX_ROLES.filter((r) => r !== 'anonymous')) {
       const registered = await subgraph.execute<{ register: { member: { id: string } } }>(
         null,
@@ -146,6 +175,16 @@ describe('membership authorisation matrix (operations from the committed supergr
       );
       expect(registered.errors).toBeUndefined();
       ids[role] = registered.data?.register.member.id;
+    }
+    for (const role of ['owner', 'otherMember'] as const) {
+      const requested = await subgraph.execute<{
+        updateMyProfile: { institutionChanges: Array<{ id: string }> };
+      }>(
+        { memberId: ids[role] ?? '' },
+        'mutation($to: ID!) { updateMyProfile(input: { institutionId: $to }) { institutionChanges { id } } }',
+        { to: institutions.elsewhere },
+      );
+      changes[role] = requested.data?.updateMyProfile.institutionChanges[0]?.id ?? '';
     }
     // membership reads roles from its own tables: grant what each matrix caller's token claims
     const callers = MATRIX_ROLES.map((role) => matrixCaller(role, ids, institutions.other));
@@ -191,9 +230,15 @@ describe('membership authorisation matrix (operations from the committed supergr
     expect(await emailAs('admin')).toBe(OWNER.email);
     for (const role of ['otherMember', 'judge', 'mentor', 'leadOfAnotherInstitution'] as const)
       expect(`${role} ${await emailAs(role)}`).toBe(`${role} null`);
+    // the owner's confirmed institution (the matrix's admin confirmed a move): lead scope follows it
+    const current = await subgraph.execute<{ member: { institutionId: string } }>(
+      matrixCaller('admin', ids, institutions.other),
+      'query($id: ID!) { member(id: $id) { institutionId } }',
+      { id: ids.owner },
+    );
     const ownLead = {
       memberId: randomUUID(),
-      roles: [{ role: 'lead' as const, institutionId: institutions.own }],
+      roles: [{ role: 'lead' as const, institutionId: current.data?.member.institutionId ?? '' }],
     };
     await seedCallers(subgraph.dataSource, [ownLead]);
     const asOwnLead = await subgraph.execute<{ member: { email: string | null } }>(ownLead, query, {

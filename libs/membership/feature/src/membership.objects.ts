@@ -24,6 +24,7 @@ import {
   type YesNoPreferNot,
 } from '@praxis/contracts';
 import { ConnectionType, IsNotBlank, IsPlainText } from '@praxis/platform/graphql';
+import { INSTITUTION_CHANGE_STATUSES, type InstitutionChangeStatus } from '@praxis/membership/data-access';
 
 function enumOf<T extends string>(values: readonly T[]): Record<T, T> {
   return Object.fromEntries(values.map((value) => [value, value])) as Record<T, T>;
@@ -105,9 +106,47 @@ export class MemberObject {
 
   @Field(() => Date, { description: 'When the member registered' })
   joinedAt!: Date;
+
+  @Field(() => [InstitutionChangeObject], {
+    nullable: true,
+    description:
+      'Private: the member, leads of their institution and admins. Requests to change institution, newest first',
+  })
+  institutionChanges?: InstitutionChangeObject[] | null;
 }
 
 export const MemberConnection = ConnectionType(MemberObject, 'Member');
+
+export const InstitutionChangeStatusEnum = enumOf(INSTITUTION_CHANGE_STATUSES);
+registerEnumType(InstitutionChangeStatusEnum, {
+  name: 'InstitutionChangeStatus',
+  description:
+    'PENDING until a lead of the new institution or an admin decides; WITHDRAWN when the member asked again',
+});
+
+@ObjectType('InstitutionChange', {
+  description: "A member's request to move to another institution; it counts only once CONFIRMED",
+})
+export class InstitutionChangeObject {
+  @Field(() => ID)
+  id!: string;
+
+  memberId!: string;
+  fromInstitutionId!: string;
+  toInstitutionId!: string;
+
+  @Field(() => InstitutionChangeStatusEnum)
+  status!: InstitutionChangeStatus;
+
+  @Field()
+  requestedAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  decidedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the request was rejected' })
+  reason!: string | null;
+}
 
 @ObjectType('AuthPayload')
 export class AuthPayloadObject {
@@ -237,7 +276,11 @@ export class UpdateProfileInput {
   @IsIn(CAREER_STAGES, { message: `must be one of ${CAREER_STAGES.join(', ')}` })
   careerStage?: CareerStage;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Asks to move to this institution: it counts once a lead of it or an admin confirms (institutionChanges); your current one withdraws a pending request',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'must be the id of an institution' })
   institutionId?: string;

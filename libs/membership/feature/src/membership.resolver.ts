@@ -35,7 +35,7 @@ import {
 import { MembershipService } from './membership.service';
 
 /** One query per operation for every institution its members point at (100 members: 1 query, not 100). */
-function institutionLoader(membership: MembershipService, request: object) {
+export function institutionLoader(membership: MembershipService, request: object) {
   return requestLoader(
     request,
     'membership.institution',
@@ -44,7 +44,7 @@ function institutionLoader(membership: MembershipService, request: object) {
   );
 }
 
-function memberLoader(membership: MembershipService, request: object) {
+export function memberLoader(membership: MembershipService, request: object) {
   return requestLoader(
     request,
     'membership.member',

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   InstitutionCreatedV1,
-  MemberProfileUpdatedV1,
   MemberRegisteredV1,
   MemberRoleGrantedV1,
   MemberRoleRevokedV1,
@@ -36,6 +35,7 @@ import {
   normaliseInterests,
 } from '@praxis/membership/domain';
 import { DemographicsPublisher } from './demographics.publisher';
+import { appendProfileUpdated, InstitutionChangesService } from './institution-changes.service';
 
 export interface RegisterCommand {
   email: string;
@@ -88,6 +88,7 @@ export class MembershipService {
     private readonly eventSigner: EventSigner,
     private readonly demographics: DemographicsPublisher,
     private readonly sessions: SessionsService,
+    private readonly institutionChanges: InstitutionChangesService,
   ) {}
 
   async register(command: RegisterCommand): Promise<{ session: IssuedSession; member: MemberWithRoles }> {
@@ -268,10 +269,11 @@ export class MembershipService {
       });
       if (!member) throw new MembershipError(MembershipErrorCode.MemberNotFound, 'member not found');
       const changed: string[] = [];
-      if (changes.institutionId != null && changes.institutionId !== member.institutionId) {
-        await this.requireInstitution(manager, changes.institutionId, 'input.institutionId');
-        member.institutionId = changes.institutionId;
-        changed.push('institutionId');
+      // a new institution counts only once confirmed (InstitutionChangesService): until then, a pending request
+      if (changes.institutionId != null) {
+        if (changes.institutionId !== member.institutionId)
+          await this.requireInstitution(manager, changes.institutionId, 'input.institutionId');
+        await this.institutionChanges.request(manager, member, changes.institutionId);
       }
       if (changes.displayName != null && changes.displayName.trim() !== member.displayName) {
         member.displayName = changes.displayName.trim();
@@ -295,15 +297,7 @@ export class MembershipService {
       }
       if (changed.length > 0) {
         await manager.save(member);
-        await appendToOutbox(manager, MemberProfileUpdatedV1, member.id, {
-          memberId: member.id,
-          displayName: member.displayName,
-          careerStage: member.careerStage,
-          institutionId: member.institutionId,
-          specialty: member.specialty,
-          interests: member.interests,
-          changedFields: changed,
-        });
+        await appendProfileUpdated(manager, member, changed);
       }
       return { member, roles: (await this.rolesOf(manager, [member.id])).get(member.id) ?? [] };
     });
