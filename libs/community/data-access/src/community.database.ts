@@ -1,0 +1,51 @@
+import { CreateScheduledJobRunTable1764560000000, ScheduledJobRun } from '@praxis/platform/scheduler';
+import {
+  CreateMemberReplicaTables1796000000000,
+  MEMBER_REPLICA_ENTITIES,
+  memberReplicaGroup,
+  memberReplicaHandlers,
+} from '@praxis/platform/member-replica';
+import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@praxis/platform/messaging';
+import { ApplicationEntity } from './application.entity';
+import { AttendanceEntity } from './attendance.entity';
+import { CertificateEntity } from './certificate.entity';
+import {
+  CommunityAnnouncementEntity,
+  CommunityEntity,
+  CommunityMembershipEntity,
+  CommunityModeratorEntity,
+} from './community.entity';
+import { ProgrammeEntity, ProgrammeSessionEntity, ProgrammeSpeakerEntity } from './programme.entity';
+import { ReflectionEntity, ReflectionSpentTokenEntity } from './reflection.entity';
+import { CommunitySchema1796100848434 } from './migrations/1796100848434-community-schema';
+
+export const COMMUNITY_ENTITIES = [
+  CommunityEntity,
+  CommunityModeratorEntity,
+  CommunityMembershipEntity,
+  CommunityAnnouncementEntity,
+  ProgrammeEntity,
+  ProgrammeSessionEntity,
+  ProgrammeSpeakerEntity,
+  ApplicationEntity,
+  AttendanceEntity,
+  ReflectionEntity,
+  ReflectionSpentTokenEntity,
+  CertificateEntity,
+];
+
+/** Everything the community database holds: for the app, the migration tools and the drift check. */
+export const communityDatabase = {
+  entities: [...MESSAGING_ENTITIES, ...MEMBER_REPLICA_ENTITIES, ScheduledJobRun, ...COMMUNITY_ENTITIES],
+  migrations: [
+    ...MESSAGING_MIGRATIONS,
+    CreateMemberReplicaTables1796000000000,
+    CreateScheduledJobRunTable1764560000000,
+    CommunitySchema1796100848434,
+  ],
+};
+
+/** Community's member replica: the shared one (libs/platform/member-replica) in `community.member-replica`. */
+export function memberReplicaConsumer() {
+  return { groupId: memberReplicaGroup('community'), handlers: memberReplicaHandlers() };
+}

@@ -1,0 +1,240 @@
+import { ApplicationEntity } from '@praxis/community/data-access';
+import { OutboxRow } from '@praxis/platform/messaging';
+import { startCommunityHarness, type CommunityHarness } from '../testing/community-harness';
+import { apply, createProgramme, MY_APPLICATION, RESPOND, SELECT } from '../testing/programme-fixture';
+import { ApplicationsService } from './applications.service';
+
+const APPLICATIONS = `query($id: ID!) { programme(id: $id) { applications(first: 100) { totalCount edges { node { id status waitlistPosition member { id } } } } } }`;
+const DAY = 86_400_000;
+
+describe('programme applications, selection and the waitlist through the subgraph', () => {
+  let h: CommunityHarness;
+
+  beforeAll(async () => {
+    h = await startCommunityHarness('community_applications');
+  }, 60000);
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('shows widening-participation answers to the applicant alone, never to organisers or on events', async () => {
+    const programme = await createProgramme(h);
+    const applicant = await h.member();
+    const application = await apply(h, applicant, programme.id, {
+      freeSchoolMeals: 'YES',
+      disability: 'PREFER_NOT_TO_SAY',
+    });
+    const mine = await h.ok<{
+      programme: { myApplication: { wideningParticipation: Record<string, string | null> } };
+    }>(applicant, MY_APPLICATION, { id: programme.id });
+    expect(mine.programme.myApplication.wideningParticipation).toEqual({
+      freeSchoolMeals: 'YES',
+      firstGenerationHigherEducation: null,
+    });
+
+    const other = await h.member();
+    const theirs = await h.ok<{ programme: { myApplication: null } }>(other, MY_APPLICATION, {
+      id: programme.id,
+    });
+    expect(theirs.programme.myApplication).toBeNull();
+    // the organisers' type has no field for answers, motivation or priority at all
+    const asked = await h.subgraph.execute(
+      h.admin,
+      `query($id: ID!) { programme(id: $id) { applications { edges { node { wideningParticipation { freeSchoolMeals } } } } } }`,
+      { id: programme.id },
+    );
+    expect(asked.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const list = await h.ok<{ programme: { applications: { edges: Array<{ node: { id: string } }> } } }>(
+      h.admin,
+      APPLICATIONS,
+      { id: programme.id },
+    );
+    expect(list.programme.applications.edges.map((edge) => edge.node.id)).toEqual([application.id]);
+    const notOrganiser = await h.subgraph.execute(other, APPLICATIONS, { id: programme.id });
+    expect(notOrganiser.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const outbox = await h.subgraph.dataSource.getRepository(OutboxRow).find();
+    const payloads = JSON.stringify(outbox.map((row) => row.envelope));
+    expect(payloads).toContain(application.id);
+    expect(payloads).not.toMatch(/freeSchoolMeals|PREFER_NOT_TO_SAY|motivation|research methods/);
+
+    const again = await h.subgraph.execute(
+      applicant,
+      `mutation($id: ID!) { applyToProgramme(programmeId: $id, input: { motivation: "again" }) { id } }`,
+      { id: programme.id },
+    );
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_APPLIED' });
+    const consultant = await h.member('CONSULTANT');
+    const outside = await h.subgraph.execute(
+      consultant,
+      `mutation($id: ID!) { applyToProgramme(programmeId: $id, input: { motivation: "hi" }) { id } }`,
+      { id: programme.id },
+    );
+    expect(outside.errors?.[0].extensions).toMatchObject({
+      code: 'FAILED_PRECONDITION',
+      reason: 'NOT_IN_AUDIENCE',
+    });
+  });
+
+  it('selects flagged applicants first under PRIORITY_THEN_LOTTERY, reproducibly from the stored seed, and waitlists the rest in order', async () => {
+    const draws: string[][] = [];
+    for (let run = 0; run < 2; run += 1) {
+      const programme = await createProgramme(h, { capacity: 3 });
+      const flagged = await Promise.all([0, 1].map(() => h.member()));
+      const others = await Promise.all([0, 1, 2, 3].map(() => h.member()));
+      for (const member of flagged) await apply(h, member, programme.id, { careExperience: 'YES' });
+      for (const member of others)
+        await apply(h, member, programme.id, { careExperience: 'PREFER_NOT_TO_SAY' });
+      const result = await h.ok<{ selectApplicants: { seed: string; accepted: number; waitlisted: number } }>(
+        h.admin,
+        SELECT,
+        { id: programme.id, policy: 'PRIORITY_THEN_LOTTERY', seed: 'masterclass-2026' },
+      );
+      expect(result.selectApplicants).toMatchObject({ seed: 'masterclass-2026', accepted: 3, waitlisted: 3 });
+      const rows = await h.subgraph.dataSource
+        .getRepository(ApplicationEntity)
+        .findBy({ programmeId: programme.id });
+      const accepted = rows.filter((row) => row.status === 'ACCEPTED').map((row) => row.memberId);
+      expect(accepted).toEqual(expect.arrayContaining(flagged.map((member) => member.memberId)));
+      const waitlist = rows
+        .filter((row) => row.status === 'WAITLISTED')
+        .sort((a, b) => (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0));
+      expect(waitlist.map((row) => row.waitlistPosition)).toEqual([1, 2, 3]);
+      // the lottery shuffles each group sorted by id: with the same seed and group sizes, two programmes draw
+      // the same permutation of ranks, whatever the ids are
+      const unflagged = rows.filter((row) => !row.priority).sort((a, b) => (a.id < b.id ? -1 : 1));
+      const rank = (id: string) => unflagged.findIndex((row) => row.id === id);
+      const acceptedUnflagged = unflagged.filter((row) => row.status === 'ACCEPTED');
+      draws.push([...acceptedUnflagged, ...waitlist].map((row) => String(rank(row.id))));
+      const twice = await h.subgraph.execute(h.admin, SELECT, { id: programme.id, policy: 'FIRST_COME' });
+      expect(twice.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_SELECTED' });
+    }
+    expect(draws[0]).toHaveLength(4);
+    expect(draws[1]).toEqual(draws[0]);
+  });
+
+  it('offers a declined place to the next on the waitlist with a deadline, expires it when unconfirmed, and shows links only to attendees', async () => {
+    const programme = await createProgramme(h, { capacity: 1 }, 3, 10);
+    const [first, second, third] = await Promise.all([h.member(), h.member(), h.member()]);
+    const a1 = await apply(h, first, programme.id);
+    h.clock.advance(1000);
+    const a2 = await apply(h, second, programme.id);
+    h.clock.advance(1000);
+    const a3 = await apply(h, third, programme.id);
+    await h.ok(h.admin, SELECT, { id: programme.id, policy: 'FIRST_COME' });
+    type Mine = {
+      programme: {
+        myApplication: { status: string; waitlistPosition: number | null; offerExpiresAt: string | null };
+        sessions: Array<{ joiningLink: string | null; sessionCode: string | null }>;
+      };
+    };
+    const accepted = await h.ok<Mine>(first, MY_APPLICATION, { id: programme.id });
+    expect(accepted.programme.myApplication.status).toBe('ACCEPTED');
+    expect(accepted.programme.sessions[0].joiningLink).toBe('https://meet.example.org/s1');
+    expect(accepted.programme.sessions[0].sessionCode).toBeNull();
+    const waiting = await h.ok<Mine>(second, MY_APPLICATION, { id: programme.id });
+    expect(waiting.programme.myApplication).toMatchObject({ status: 'WAITLISTED', waitlistPosition: 1 });
+    expect(waiting.programme.sessions[0].joiningLink).toBeNull();
+
+    await h.ok(first, RESPOND, { id: a1.id, action: 'DECLINE' });
+    const offered = await h.ok<Mine>(second, MY_APPLICATION, { id: programme.id });
+    expect(offered.programme.myApplication.status).toBe('OFFERED');
+    const deadline = new Date(offered.programme.myApplication.offerExpiresAt as string).getTime();
+    expect(deadline - h.clock.now().getTime()).toBeGreaterThan(71 * 3_600_000);
+    expect(deadline - h.clock.now().getTime()).toBeLessThanOrEqual(72 * 3_600_000);
+    // somebody else's application cannot be answered
+    const notYours = await h.subgraph.execute(third, RESPOND, { id: a2.id, action: 'CONFIRM' });
+    expect(notYours.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+
+    // the offer lapses: the sweep expires it and offers the place to the third applicant
+    h.clock.advance(73 * 3_600_000);
+    const late = await h.subgraph.execute(second, RESPOND, { id: a2.id, action: 'CONFIRM' });
+    expect(late.errors?.[0].extensions).toMatchObject({
+      code: 'FAILED_PRECONDITION',
+      reason: 'OFFER_EXPIRED',
+    });
+    await h.subgraph.app.get(ApplicationsService).sweepExpiredOffers();
+    expect(
+      (await h.ok<Mine>(second, MY_APPLICATION, { id: programme.id })).programme.myApplication.status,
+    ).toBe('EXPIRED');
+    expect(
+      (await h.ok<Mine>(third, MY_APPLICATION, { id: programme.id })).programme.myApplication.status,
+    ).toBe('OFFERED');
+    const confirmed = await h.ok<{ respondToPlace: { status: string } }>(third, RESPOND, {
+      id: a3.id,
+      action: 'CONFIRM',
+    });
+    expect(confirmed.respondToPlace.status).toBe('ACCEPTED');
+    expect(
+      (await h.ok<Mine>(third, MY_APPLICATION, { id: programme.id })).programme.sessions[0].joiningLink,
+    ).toBe('https://meet.example.org/s1');
+    h.clock.set(new Date());
+  });
+
+  it('gives concurrent late applicants and concurrent declines one clean outcome each, never more places than capacity', async () => {
+    const capacity = 3;
+    const programme = await createProgramme(h, { capacity });
+    const early = await Promise.all(Array.from({ length: 5 }, () => h.member()));
+    const applications = [];
+    for (const member of early) applications.push(await apply(h, member, programme.id));
+    await h.ok(h.admin, SELECT, { id: programme.id, policy: 'FIRST_COME' });
+    const rows = await h.subgraph.dataSource
+      .getRepository(ApplicationEntity)
+      .findBy({ programmeId: programme.id });
+    const acceptedIds = rows.filter((row) => row.status === 'ACCEPTED').map((row) => row.id);
+    const late = await Promise.all(Array.from({ length: 6 }, () => h.member()));
+    // every accepted attendee declines while six more apply, all at once
+    const outcomes = await Promise.allSettled([
+      ...acceptedIds.map((id) => {
+        const owner = rows.find((row) => row.id === id)?.memberId ?? '';
+        return h.ok({ memberId: owner }, RESPOND, { id, action: 'DECLINE' });
+      }),
+      ...late.map((member) => apply(h, member, programme.id)),
+    ]);
+    expect(outcomes.filter((outcome) => outcome.status === 'rejected')).toEqual([]);
+    const after = await h.subgraph.dataSource
+      .getRepository(ApplicationEntity)
+      .findBy({ programmeId: programme.id });
+    const held = after.filter((row) => row.status === 'ACCEPTED' || row.status === 'OFFERED');
+    expect(held).toHaveLength(capacity);
+    expect(after.filter((row) => row.status === 'DECLINED')).toHaveLength(capacity);
+    // the two first waitlisted were offered first: order is kept
+    const firstWaitlisted = rows.filter((row) => row.status === 'WAITLISTED').map((row) => row.id);
+    expect(held.map((row) => row.id)).toEqual(expect.arrayContaining(firstWaitlisted));
+    const positions = after.filter((row) => row.status === 'WAITLISTED').map((row) => row.waitlistPosition);
+    expect(new Set(positions).size).toBe(positions.length);
+  });
+
+  it('never lets an offer run past the first session', async () => {
+    const programme = await createProgramme(h, { capacity: 1 }, 1, 2);
+    const [first, second] = await Promise.all([h.member(), h.member()]);
+    const a1 = await apply(h, first, programme.id);
+    h.clock.advance(1000);
+    await apply(h, second, programme.id);
+    await h.ok(h.admin, SELECT, { id: programme.id, policy: 'FIRST_COME' });
+    await h.ok(first, RESPOND, { id: a1.id, action: 'CANCEL' });
+    const offered = await h.ok<{ programme: { myApplication: { status: string; offerExpiresAt: string } } }>(
+      second,
+      MY_APPLICATION,
+      { id: programme.id },
+    );
+    expect(offered.programme.myApplication.status).toBe('OFFERED');
+    expect(offered.programme.myApplication.offerExpiresAt).toBe(programme.sessions[0].startsAt);
+  });
+
+  it('refuses selection to non-admins and a lottery seed that is blank', async () => {
+    const programme = await createProgramme(h);
+    const member = await h.member();
+    expect(
+      (await h.subgraph.execute(member, SELECT, { id: programme.id, policy: 'FIRST_COME' })).errors?.[0]
+        .extensions?.code,
+    ).toBe('FORBIDDEN');
+    const blank = await h.subgraph.execute(h.admin, SELECT, {
+      id: programme.id,
+      policy: 'PRIORITY_THEN_LOTTERY',
+      seed: '  ',
+    });
+    expect(blank.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(DAY).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,149 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal, Roles, type Principal } from '@praxis/platform/auth';
+import { IdArg, type Connection } from '@praxis/platform/graphql';
+import type { ApplicationEntity } from '@praxis/community/data-access';
+import {
+  WIDENING_PARTICIPATION_QUESTIONS,
+  type ApplicantAction,
+  type ApplicationStatus,
+  type SelectionPolicy,
+} from '@praxis/community/domain';
+import { viewerOf } from '../shared/access';
+import { AFTER, FIRST, mapConnection } from '../shared/connection';
+import { memberRef } from '../shared/objects';
+import { ProgrammeObject, SelectionPolicyEnum } from '../programmes/programme.objects';
+import { ProgrammesService } from '../programmes/programmes.service';
+import { toProgrammeObject } from '../programmes/programmes.resolver';
+import { ApplicationsService } from './applications.service';
+import {
+  ApplicantActionEnum,
+  ApplicationConnection,
+  ApplicationObject,
+  ApplicationStatusEnum,
+  ApplyToProgrammeInput,
+  MyApplicationObject,
+  SelectionResultObject,
+  type WideningParticipationObject,
+} from './application.objects';
+
+function toApplicationObject(row: ApplicationEntity): ApplicationObject {
+  return {
+    id: row.id,
+    programmeId: row.programmeId,
+    member: memberRef(row.memberId),
+    status: row.status,
+    appliedAt: row.appliedAt,
+    waitlistPosition: row.waitlistPosition,
+    offerExpiresAt: row.offerExpiresAt,
+    decidedAt: row.decidedAt,
+  };
+}
+
+function toMyApplicationObject(row: ApplicationEntity): MyApplicationObject {
+  const answers = Object.fromEntries(
+    WIDENING_PARTICIPATION_QUESTIONS.map((question) => [
+      question,
+      row.wideningParticipation[question] ?? null,
+    ]),
+  ) as unknown as WideningParticipationObject;
+  return { ...toApplicationObject(row), motivation: row.motivation, wideningParticipation: answers };
+}
+
+@Resolver(() => ProgrammeObject)
+export class ApplicationsResolver {
+  constructor(
+    private readonly applicationsService: ApplicationsService,
+    private readonly programmesService: ProgrammesService,
+  ) {}
+
+  @Mutation(() => MyApplicationObject, {
+    description:
+      'Apply while applications are open; after selection, applicants join the end of the waitlist',
+  })
+  async applyToProgramme(
+    @CurrentPrincipal() principal: Principal,
+    @IdArg('programmeId') programmeId: string,
+    @Args('input') input: ApplyToProgrammeInput,
+  ): Promise<MyApplicationObject> {
+    return toMyApplicationObject(
+      await this.applicationsService.apply(viewerOf(principal), programmeId, {
+        motivation: input.motivation,
+        wideningParticipation: { ...(input.wideningParticipation ?? {}) },
+      }),
+    );
+  }
+
+  @Mutation(() => MyApplicationObject, {
+    description:
+      'CONFIRM an offered place before its deadline, DECLINE a place or offer, or CANCEL; a freed place is offered to the next on the waitlist',
+  })
+  async respondToPlace(
+    @CurrentPrincipal() principal: Principal,
+    @IdArg('applicationId') applicationId: string,
+    @Args('action', { type: () => ApplicantActionEnum }) action: ApplicantAction,
+  ): Promise<MyApplicationObject> {
+    return toMyApplicationObject(
+      await this.applicationsService.respond(viewerOf(principal), applicationId, action),
+    );
+  }
+
+  @Roles('admin')
+  @Mutation(() => SelectionResultObject, {
+    description:
+      'Fill the places once, by FIRST_COME or PRIORITY_THEN_LOTTERY; everyone else is waitlisted in order',
+  })
+  async selectApplicants(
+    @CurrentPrincipal() principal: Principal,
+    @IdArg('programmeId') programmeId: string,
+    @Args('policy', { type: () => SelectionPolicyEnum }) policy: SelectionPolicy,
+    @Args('seed', {
+      type: () => String,
+      nullable: true,
+      description: 'Lottery seed; a random one when omitted',
+    })
+    seed: string | null,
+  ): Promise<SelectionResultObject> {
+    const viewer = viewerOf(principal);
+    const outcome = await this.applicationsService.select(viewer, programmeId, policy, seed ?? null);
+    return {
+      programme: toProgrammeObject(await this.programmesService.get(viewer, programmeId)),
+      policy,
+      seed: outcome.programme.selectionSeed,
+      accepted: outcome.accepted,
+      waitlisted: outcome.waitlisted,
+    };
+  }
+
+  @Query(() => [MyApplicationObject], { description: 'Your applications, newest first' })
+  async myApplications(@CurrentPrincipal() principal: Principal): Promise<MyApplicationObject[]> {
+    return (await this.applicationsService.mineAll(viewerOf(principal))).map(toMyApplicationObject);
+  }
+
+  @ResolveField(() => MyApplicationObject, { nullable: true, description: 'The caller’s own application' })
+  async myApplication(
+    @CurrentPrincipal() principal: Principal,
+    @Parent() programme: ProgrammeObject,
+  ): Promise<MyApplicationObject | null> {
+    const row = await this.applicationsService.mine(viewerOf(principal), programme.id);
+    return row ? toMyApplicationObject(row) : null;
+  }
+
+  @ResolveField(() => ApplicationConnection, {
+    description: 'For organisers: applications by time, optionally of one status',
+  })
+  async applications(
+    @CurrentPrincipal() principal: Principal,
+    @Parent() programme: ProgrammeObject,
+    @Args('status', { type: () => ApplicationStatusEnum, nullable: true }) status: ApplicationStatus | null,
+    @Args('first', FIRST) first: number | null,
+    @Args('after', AFTER) after: string | null,
+  ): Promise<Connection<ApplicationObject>> {
+    return mapConnection(
+      await this.applicationsService.list(viewerOf(principal), programme.id, status ?? null, {
+        first,
+        after,
+      }),
+      toApplicationObject,
+    );
+  }
+}

@@ -1,0 +1,146 @@
+import { startCommunityHarness, type CommunityHarness } from '../testing/community-harness';
+
+const CREATE = `mutation($input: CreateCommunityInput!) {
+  createCommunity(input: $input) { id name memberCount moderators { id } viewerIsModerator }
+}`;
+const JOIN = `mutation($id: ID!) { joinCommunity(id: $id) { memberCount viewerIsMember } }`;
+const LEAVE = `mutation($id: ID!) { leaveCommunity(id: $id) { memberCount viewerIsMember } }`;
+const POST = `mutation($id: ID!, $input: PostAnnouncementInput!) { postAnnouncement(communityId: $id, input: $input) { id title } }`;
+const FEED = `query($id: ID!, $first: Int, $after: String) {
+  community(id: $id) {
+    announcements(first: $first, after: $after) { totalCount edges { node { title link author { id } } } pageInfo { hasNextPage endCursor } }
+  }
+}`;
+const MEMBERS = `query($id: ID!, $first: Int, $after: String) {
+  community(id: $id) {
+    members(first: $first, after: $after) { totalCount edges { node { displayName careerStage institutionId interests member { id } } } pageInfo { hasNextPage endCursor } }
+  }
+}`;
+
+describe('communities of practice through the subgraph', () => {
+  let h: CommunityHarness;
+
+  beforeAll(async () => {
+    h = await startCommunityHarness('community_communities');
+  }, 60000);
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('lets only admins create a community, with moderators, and refuses a second one of the same name', async () => {
+    const moderator = await h.member('CONSULTANT');
+    const data = await h.ok<{ createCommunity: { id: string; moderators: Array<{ id: string }> } }>(
+      h.admin,
+      CREATE,
+      {
+        input: {
+          name: 'Assessment',
+          description: 'Exams',
+          interests: ['assessment'],
+          moderatorIds: [moderator.memberId],
+        },
+      },
+    );
+    expect(data.createCommunity.moderators).toEqual([{ id: moderator.memberId }]);
+    const again = await h.subgraph.execute(h.admin, CREATE, { input: { name: '  assessment ' } });
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'NAME_TAKEN' });
+    const member = await h.member();
+    const refused = await h.subgraph.execute(member, CREATE, { input: { name: 'Digital health' } });
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const blank = await h.subgraph.execute(h.admin, CREATE, { input: { name: '   ' } });
+    expect(blank.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(blank.errors?.[0].extensions)).toContain('input.name');
+  });
+
+  it('counts concurrent joins exactly, ignores a repeated join or leave, and lists public profile fields only', async () => {
+    const { createCommunity } = await h.ok<{ createCommunity: { id: string } }>(h.admin, CREATE, {
+      input: { name: 'Digital health' },
+    });
+    const id = createCommunity.id;
+    const members = await Promise.all(Array.from({ length: 8 }, () => h.member()));
+    await Promise.all(members.map((member) => h.ok(member, JOIN, { id })));
+    await Promise.all(members.slice(0, 3).map((member) => h.ok(member, JOIN, { id })));
+    const left = await h.ok<{ leaveCommunity: { memberCount: number } }>(members[0], LEAVE, { id });
+    expect(left.leaveCommunity.memberCount).toBe(7);
+    expect(
+      (await h.ok<{ leaveCommunity: { memberCount: number } }>(members[0], LEAVE, { id })).leaveCommunity
+        .memberCount,
+    ).toBe(7);
+
+    const first = await h.ok<{
+      community: {
+        members: {
+          totalCount: number;
+          edges: Array<{ node: Record<string, unknown> }>;
+          pageInfo: { hasNextPage: boolean; endCursor: string };
+        };
+      };
+    }>(members[1], MEMBERS, { id, first: 5 });
+    expect(first.community.members.totalCount).toBe(7);
+    expect(first.community.members.edges).toHaveLength(5);
+    expect(Object.keys(first.community.members.edges[0].node).sort()).toEqual([
+      'careerStage',
+      'displayName',
+      'institutionId',
+      'interests',
+      'member',
+    ]);
+    expect(JSON.stringify(first)).not.toContain('secret specialty');
+    const second = await h.ok<typeof first>(members[1], MEMBERS, {
+      id,
+      first: 5,
+      after: first.community.members.pageInfo.endCursor,
+    });
+    expect(second.community.members.edges).toHaveLength(2);
+    expect(second.community.members.pageInfo.hasNextPage).toBe(false);
+    const tooMany = await h.subgraph.execute(members[1], MEMBERS, { id, first: 1000 });
+    expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it("shows moderators' announcements to members newest first, paginated, and to nobody outside", async () => {
+    const moderator = await h.member('CONSULTANT');
+    const { createCommunity } = await h.ok<{ createCommunity: { id: string } }>(h.admin, CREATE, {
+      input: { name: 'Simulation', moderatorIds: [moderator.memberId] },
+    });
+    const id = createCommunity.id;
+    const member = await h.member();
+    await h.ok(member, JOIN, { id });
+    for (let index = 1; index <= 3; index += 1) {
+      h.clock.advance(1000);
+      await h.ok(moderator, POST, {
+        id,
+        input: { title: `News ${index}`, body: 'Body', link: index === 3 ? 'https://example.org/x' : null },
+      });
+    }
+    const notModerator = await h.subgraph.execute(member, POST, { id, input: { title: 'Spam', body: 'x' } });
+    expect(notModerator.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const badLink = await h.subgraph.execute(moderator, POST, {
+      id,
+      input: { title: 'T', body: 'x', link: 'javascript:alert(1)' },
+    });
+    expect(badLink.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+
+    type Feed = {
+      community: {
+        announcements: {
+          totalCount: number;
+          edges: Array<{ node: { title: string; link: string | null } }>;
+          pageInfo: { endCursor: string; hasNextPage: boolean };
+        };
+      };
+    };
+    const page1 = await h.ok<Feed>(member, FEED, { id, first: 2 });
+    expect(page1.community.announcements.edges.map((edge) => edge.node.title)).toEqual(['News 3', 'News 2']);
+    expect(page1.community.announcements.edges[0].node.link).toBe('https://example.org/x');
+    const page2 = await h.ok<Feed>(member, FEED, {
+      id,
+      first: 2,
+      after: page1.community.announcements.pageInfo.endCursor,
+    });
+    expect(page2.community.announcements.edges.map((edge) => edge.node.title)).toEqual(['News 1']);
+    const outsider = await h.member();
+    const refused = await h.subgraph.execute(outsider, FEED, { id });
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});

@@ -1,0 +1,143 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal, Roles, type Principal } from '@praxis/platform/auth';
+import { IdArg, type Connection } from '@praxis/platform/graphql';
+import type { CommunityAnnouncementEntity } from '@praxis/community/data-access';
+import { memberRef } from '../shared/objects';
+import { AFTER, FIRST, mapConnection } from '../shared/connection';
+import { viewerOf } from '../shared/access';
+import { CommunitiesService, type CommunityMemberView, type CommunityView } from './communities.service';
+import {
+  AnnouncementConnection,
+  AnnouncementObject,
+  CommunityConnection,
+  CommunityMemberConnection,
+  CommunityMemberObject,
+  CommunityObject,
+  CreateCommunityInput,
+  PostAnnouncementInput,
+} from './community.objects';
+
+export function toCommunityObject(view: CommunityView): CommunityObject {
+  return {
+    id: view.community.id,
+    name: view.community.name,
+    description: view.community.description,
+    interests: view.community.interests,
+    moderators: view.moderatorIds.map(memberRef),
+    memberCount: view.community.memberCount,
+    createdAt: view.community.createdAt,
+    viewerIsMember: view.viewerIsMember,
+    viewerIsModerator: view.viewerIsModerator,
+  };
+}
+
+function toMemberObject(view: CommunityMemberView): CommunityMemberObject {
+  return {
+    member: memberRef(view.member.memberId),
+    displayName: view.member.displayName,
+    careerStage: view.member.careerStage,
+    institutionId: view.member.institutionId,
+    interests: view.member.interests,
+    joinedAt: view.joinedAt,
+  };
+}
+
+function toAnnouncementObject(row: CommunityAnnouncementEntity): AnnouncementObject {
+  return {
+    id: row.id,
+    communityId: row.communityId,
+    author: memberRef(row.authorId),
+    title: row.title,
+    body: row.body,
+    link: row.link,
+    postedAt: row.postedAt,
+  };
+}
+
+@Resolver(() => CommunityObject)
+export class CommunitiesResolver {
+  constructor(private readonly communitiesService: CommunitiesService) {}
+
+  @Roles('admin')
+  @Mutation(() => CommunityObject, { description: 'A named interest group with moderators (admins only)' })
+  async createCommunity(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: CreateCommunityInput,
+  ): Promise<CommunityObject> {
+    return toCommunityObject(await this.communitiesService.create(viewerOf(principal), input));
+  }
+
+  @Query(() => CommunityConnection, { description: 'Every community, by name' })
+  async communities(
+    @CurrentPrincipal() principal: Principal,
+    @Args('first', FIRST) first: number | null,
+    @Args('after', AFTER) after: string | null,
+  ): Promise<Connection<CommunityObject>> {
+    return mapConnection(
+      await this.communitiesService.list(viewerOf(principal), { first, after }),
+      toCommunityObject,
+    );
+  }
+
+  @Query(() => CommunityObject)
+  async community(
+    @CurrentPrincipal() principal: Principal,
+    @IdArg('id') id: string,
+  ): Promise<CommunityObject> {
+    return toCommunityObject(await this.communitiesService.get(viewerOf(principal), id));
+  }
+
+  @Mutation(() => CommunityObject, { description: 'Join a community (joining twice changes nothing)' })
+  async joinCommunity(
+    @CurrentPrincipal() principal: Principal,
+    @IdArg('id') id: string,
+  ): Promise<CommunityObject> {
+    return toCommunityObject(await this.communitiesService.join(viewerOf(principal), id));
+  }
+
+  @Mutation(() => CommunityObject, { description: 'Leave a community (leaving twice changes nothing)' })
+  async leaveCommunity(
+    @CurrentPrincipal() principal: Principal,
+    @IdArg('id') id: string,
+  ): Promise<CommunityObject> {
+    return toCommunityObject(await this.communitiesService.leave(viewerOf(principal), id));
+  }
+
+  @Mutation(() => AnnouncementObject, { description: "A moderator's post to the community's feed" })
+  async postAnnouncement(
+    @CurrentPrincipal() principal: Principal,
+    @IdArg('communityId') communityId: string,
+    @Args('input') input: PostAnnouncementInput,
+  ): Promise<AnnouncementObject> {
+    return toAnnouncementObject(await this.communitiesService.post(viewerOf(principal), communityId, input));
+  }
+
+  @ResolveField(() => CommunityMemberConnection, {
+    description: 'Members in joining order, public profile fields only',
+  })
+  async members(
+    @Parent() community: CommunityObject,
+    @Args('first', FIRST) first: number | null,
+    @Args('after', AFTER) after: string | null,
+  ): Promise<Connection<CommunityMemberObject>> {
+    return mapConnection(
+      await this.communitiesService.members(community.id, { first, after }),
+      toMemberObject,
+    );
+  }
+
+  @ResolveField(() => AnnouncementConnection, {
+    description: 'Newest first; for members, moderators and admins',
+  })
+  async announcements(
+    @CurrentPrincipal() principal: Principal,
+    @Parent() community: CommunityObject,
+    @Args('first', FIRST) first: number | null,
+    @Args('after', AFTER) after: string | null,
+  ): Promise<Connection<AnnouncementObject>> {
+    return mapConnection(
+      await this.communitiesService.announcements(viewerOf(principal), community.id, { first, after }),
+      toAnnouncementObject,
+    );
+  }
+}

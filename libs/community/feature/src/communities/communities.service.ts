@@ -1,0 +1,295 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { CommunityCreatedV1, CommunityMemberJoinedV1, CommunityMemberLeftV1 } from '@praxis/contracts';
+import { decodeCursor, pageSize, toConnection, type Connection } from '@praxis/platform/graphql';
+import { appendToOutbox } from '@praxis/platform/messaging';
+import { memberReplica, type MemberReplicaEntity } from '@praxis/platform/member-replica';
+import {
+  CommunityAnnouncementEntity,
+  CommunityEntity,
+  CommunityMembershipEntity,
+  CommunityModeratorEntity,
+} from '@praxis/community/data-access';
+import { CommunityServiceError, CommunityServiceErrorCode } from '../community.errors';
+import { COMMUNITY_OPTIONS, type CommunityOptions } from '../community.options';
+import { isModerator, participantOf, requireMember, type Viewer } from '../shared/access';
+import { cleanTerms } from '../shared/terms';
+
+export interface CommunityView {
+  community: CommunityEntity;
+  moderatorIds: string[];
+  viewerIsMember: boolean;
+  viewerIsModerator: boolean;
+}
+
+export interface CommunityMemberView {
+  member: MemberReplicaEntity;
+  joinedAt: Date;
+}
+
+export interface Page {
+  first?: number | null;
+  after?: string | null;
+}
+
+/** Communities of practice: interest groups that members join and moderators post to. */
+@Injectable()
+export class CommunitiesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(COMMUNITY_OPTIONS) private readonly options: CommunityOptions,
+  ) {}
+
+  async create(
+    viewer: Viewer,
+    input: { name: string; description: string; interests: string[]; moderatorIds: string[] },
+  ): Promise<CommunityView> {
+    if (!viewer.isAdmin) throw CommunityServiceError.forbidden('only admins create communities');
+    const moderatorIds = [...new Set(input.moderatorIds.map((id) => id.toLowerCase()))];
+    return this.dataSource.transaction(async (manager) => {
+      const known = await memberReplica(manager).profiles(moderatorIds);
+      const unknown = moderatorIds.findIndex((id) => !known.has(id));
+      if (unknown >= 0) {
+        throw CommunityServiceError.invalid(
+          `input.moderatorIds[${unknown}]`,
+          'exists',
+          'is not a member known to the community service',
+        );
+      }
+      const name = input.name.trim().replace(/\s+/g, ' ');
+      const inserted: Array<{ id: string }> = await manager.query(
+        `INSERT INTO community (name, description, interests, created_by) VALUES ($1, $2, $3, $4)
+         ON CONFLICT DO NOTHING RETURNING id`,
+        [name, input.description.trim(), cleanTerms(input.interests), viewer.memberId],
+      );
+      if (inserted.length === 0) {
+        throw new CommunityServiceError(
+          CommunityServiceErrorCode.NAME_TAKEN,
+          `input.name: a community called "${name}" already exists`,
+          [{ field: 'input.name', rule: 'unique', message: 'a community with this name already exists' }],
+        );
+      }
+      const community = await manager.findOneByOrFail(CommunityEntity, { id: inserted[0].id });
+      if (moderatorIds.length > 0) {
+        await manager.insert(
+          CommunityModeratorEntity,
+          moderatorIds.map((memberId) => ({ communityId: community.id, memberId })),
+        );
+      }
+      await appendToOutbox(manager, CommunityCreatedV1, community.id, {
+        communityId: community.id,
+        name: community.name,
+        interests: community.interests,
+        moderatorIds,
+        createdAt: community.createdAt.toISOString(),
+      });
+      return {
+        community,
+        moderatorIds,
+        viewerIsMember: false,
+        viewerIsModerator: moderatorIds.includes(viewer.memberId),
+      };
+    });
+  }
+
+  async get(viewer: Viewer, id: string): Promise<CommunityView> {
+    const community = await this.dataSource.manager.findOneBy(CommunityEntity, { id });
+    if (!community) throw CommunityServiceError.notFound('community');
+    return (await this.views(this.dataSource.manager, viewer, [community]))[0];
+  }
+
+  async list(viewer: Viewer, page: Page): Promise<Connection<CommunityView>> {
+    const size = pageSize(page.first);
+    const after = decodeCursor(page.after, 2);
+    const query = this.dataSource.manager
+      .getRepository(CommunityEntity)
+      .createQueryBuilder('c')
+      .orderBy('lower(c.name)', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(size + 1);
+    if (after) query.where('(lower(c.name), c.id) > (:name, :id)', { name: after[0], id: after[1] });
+    const [rows, total] = await Promise.all([
+      query.getMany(),
+      this.dataSource.manager.count(CommunityEntity),
+    ]);
+    const views = await this.views(this.dataSource.manager, viewer, rows);
+    return toConnection(views, size, total, (view) => [view.community.name.toLowerCase(), view.community.id]);
+  }
+
+  /**
+   * Joining is one INSERT … ON CONFLICT and the count moves in the same statement's transaction, so a double
+   * click or two devices joining at once leave one membership and an exact count.
+   */
+  async join(viewer: Viewer, communityId: string): Promise<CommunityView> {
+    return this.dataSource.transaction(async (manager) => {
+      const member = await requireMember(manager, viewer.memberId);
+      await this.lock(manager, communityId);
+      const now = this.options.now();
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO community_membership (community_id, member_id, joined_at) VALUES ($1, $2, $3)
+         ON CONFLICT DO NOTHING RETURNING member_id`,
+        [communityId, viewer.memberId, now],
+      );
+      if (inserted.length === 1) {
+        const [rows]: [Array<{ member_count: number }>, number] = await manager.query(
+          `UPDATE community SET member_count = member_count + 1 WHERE id = $1 RETURNING member_count`,
+          [communityId],
+        );
+        await appendToOutbox(manager, CommunityMemberJoinedV1, communityId, {
+          ...participantOf(member),
+          communityId,
+          joinedAt: now.toISOString(),
+          memberCount: rows[0].member_count,
+        });
+      }
+      const community = await manager.findOneByOrFail(CommunityEntity, { id: communityId });
+      return (await this.views(manager, viewer, [community]))[0];
+    });
+  }
+
+  async leave(viewer: Viewer, communityId: string): Promise<CommunityView> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.lock(manager, communityId);
+      const deleted: [unknown[], number] = await manager.query(
+        `DELETE FROM community_membership WHERE community_id = $1 AND member_id = $2 RETURNING member_id`,
+        [communityId, viewer.memberId],
+      );
+      if (deleted[1] === 1) {
+        const [rows]: [Array<{ member_count: number }>, number] = await manager.query(
+          `UPDATE community SET member_count = GREATEST(member_count - 1, 0) WHERE id = $1 RETURNING member_count`,
+          [communityId],
+        );
+        const member = await memberReplica(manager).profile(viewer.memberId);
+        if (member) {
+          await appendToOutbox(manager, CommunityMemberLeftV1, communityId, {
+            ...participantOf(member),
+            communityId,
+            leftAt: this.options.now().toISOString(),
+            memberCount: rows[0].member_count,
+          });
+        }
+      }
+      const community = await manager.findOneByOrFail(CommunityEntity, { id: communityId });
+      return (await this.views(manager, viewer, [community]))[0];
+    });
+  }
+
+  /** Members with their public profile, in joining order. Any signed-in member may see who belongs. */
+  async members(communityId: string, page: Page): Promise<Connection<CommunityMemberView>> {
+    const size = pageSize(page.first);
+    const after = decodeCursor(page.after, 2);
+    const query = this.dataSource.manager
+      .getRepository(CommunityMembershipEntity)
+      .createQueryBuilder('m')
+      .where('m.community_id = :communityId', { communityId })
+      .orderBy('m.joined_at', 'ASC')
+      .addOrderBy('m.member_id', 'ASC')
+      .limit(size + 1);
+    if (after) {
+      query.andWhere('(m.joined_at, m.member_id) > (:at, :id)', { at: after[0], id: after[1] });
+    }
+    const [rows, total] = await Promise.all([
+      query.getMany(),
+      this.dataSource.manager.countBy(CommunityMembershipEntity, { communityId }),
+    ]);
+    const profiles = await memberReplica(this.dataSource.manager).profiles(rows.map((row) => row.memberId));
+    const views = rows.flatMap((row) => {
+      const member = profiles.get(row.memberId);
+      return member ? [{ member, joinedAt: row.joinedAt }] : [];
+    });
+    return toConnection(views, size, total, (view) => [view.joinedAt.toISOString(), view.member.memberId]);
+  }
+
+  async post(
+    viewer: Viewer,
+    communityId: string,
+    input: { title: string; body: string; link?: string | null },
+  ): Promise<CommunityAnnouncementEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.lock(manager, communityId);
+      if (!viewer.isAdmin && !(await isModerator(manager, communityId, viewer.memberId))) {
+        throw CommunityServiceError.forbidden("only the community's moderators post announcements");
+      }
+      return manager.save(
+        manager.create(CommunityAnnouncementEntity, {
+          communityId,
+          authorId: viewer.memberId,
+          title: input.title.trim(),
+          body: input.body.trim(),
+          link: input.link?.trim() || null,
+          postedAt: this.options.now(),
+        }),
+      );
+    });
+  }
+
+  /** The feed, newest first; for the community's members, its moderators and admins. */
+  async announcements(
+    viewer: Viewer,
+    communityId: string,
+    page: Page,
+  ): Promise<Connection<CommunityAnnouncementEntity>> {
+    const manager = this.dataSource.manager;
+    const size = pageSize(page.first);
+    const after = decodeCursor(page.after, 2);
+    const allowed =
+      viewer.isAdmin ||
+      (await manager.countBy(CommunityMembershipEntity, { communityId, memberId: viewer.memberId })) > 0 ||
+      (await isModerator(manager, communityId, viewer.memberId));
+    if (!allowed) throw CommunityServiceError.forbidden('join the community to read its announcements');
+    const query = manager
+      .getRepository(CommunityAnnouncementEntity)
+      .createQueryBuilder('a')
+      .where('a.community_id = :communityId', { communityId })
+      .orderBy('a.posted_at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .limit(size + 1);
+    if (after) query.andWhere('(a.posted_at, a.id) < (:at, :id)', { at: after[0], id: after[1] });
+    const [rows, total] = await Promise.all([
+      query.getMany(),
+      manager.countBy(CommunityAnnouncementEntity, { communityId }),
+    ]);
+    return toConnection(rows, size, total, (row) => [row.postedAt.toISOString(), row.id]);
+  }
+
+  private async lock(manager: EntityManager, communityId: string): Promise<void> {
+    const rows: unknown[] = await manager.query(`SELECT id FROM community WHERE id = $1 FOR UPDATE`, [
+      communityId,
+    ]);
+    if (rows.length === 0) throw CommunityServiceError.notFound('community');
+  }
+
+  private async views(
+    manager: EntityManager,
+    viewer: Viewer,
+    communities: CommunityEntity[],
+  ): Promise<CommunityView[]> {
+    if (communities.length === 0) return [];
+    const ids = communities.map((community) => community.id);
+    const [moderators, memberships] = await Promise.all([
+      manager
+        .getRepository(CommunityModeratorEntity)
+        .createQueryBuilder('m')
+        .where('m.community_id IN (:...ids)', { ids })
+        .orderBy('m.member_id')
+        .getMany(),
+      manager
+        .getRepository(CommunityMembershipEntity)
+        .createQueryBuilder('m')
+        .where('m.community_id IN (:...ids) AND m.member_id = :memberId', { ids, memberId: viewer.memberId })
+        .getMany(),
+    ]);
+    const joined = new Set(memberships.map((row) => row.communityId));
+    return communities.map((community) => {
+      const moderatorIds = moderators
+        .filter((row) => row.communityId === community.id)
+        .map((row) => row.memberId);
+      return {
+        community,
+        moderatorIds,
+        viewerIsMember: joined.has(community.id),
+        viewerIsModerator: moderatorIds.includes(viewer.memberId),
+      };
+    });
+  }
+}

@@ -1,0 +1,63 @@
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { CURRENT_PRINCIPAL_SOURCE } from '@praxis/platform/auth';
+import { ReplicaPrincipalSource } from '@praxis/platform/member-replica';
+import type { Logger } from '@praxis/platform/observability';
+import { Scheduler, SCHEDULER, SchedulerLifecycle } from '@praxis/platform/scheduler';
+import { ApplicationsResolver } from './applications/applications.resolver';
+import { ApplicationsService } from './applications/applications.service';
+import { CommunitiesResolver } from './communities/communities.resolver';
+import { CommunitiesService } from './communities/communities.service';
+import { CommunityErrorFilter } from './community.errors';
+import { COMMUNITY_OPTIONS, type CommunityOptions } from './community.options';
+import { ProgrammesResolver } from './programmes/programmes.resolver';
+import { ProgrammesService } from './programmes/programmes.service';
+
+const SERVICES = [CommunitiesService, ProgrammesService, ApplicationsService];
+
+/** Lapsed waitlist offers expire and their places move on, on one replica at a time. */
+function offerSweep(options: CommunityOptions, logger: Logger): Provider[] {
+  return [
+    {
+      provide: SCHEDULER,
+      inject: [DataSource, ApplicationsService],
+      useFactory: (dataSource: DataSource, applications: ApplicationsService) =>
+        new Scheduler({
+          dataSource,
+          logger: logger.child({ component: 'scheduler' }),
+          jobs: [
+            {
+              name: 'community.expire-offers',
+              everyMs: options.offerSweepIntervalMs,
+              run: async () => {
+                await applications.sweepExpiredOffers();
+              },
+            },
+          ],
+        }),
+    },
+    SchedulerLifecycle,
+  ];
+}
+
+@Module({})
+export class CommunityFeatureModule {
+  /** `logger` starts the offer sweep; tests leave it out and sweep by hand with a moved clock. */
+  static forRoot(options: CommunityOptions, logger?: Logger): DynamicModule {
+    return {
+      module: CommunityFeatureModule,
+      providers: [
+        { provide: COMMUNITY_OPTIONS, useValue: options },
+        ...SERVICES,
+        CommunitiesResolver,
+        ProgrammesResolver,
+        ApplicationsResolver,
+        ...(logger ? offerSweep(options, logger) : []),
+        { provide: CURRENT_PRINCIPAL_SOURCE, useClass: ReplicaPrincipalSource },
+        { provide: APP_FILTER, useClass: CommunityErrorFilter },
+      ],
+      exports: SERVICES,
+    };
+  }
+}

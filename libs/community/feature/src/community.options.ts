@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { ConfigError } from '@praxis/platform/config';
+import { DEFAULT_CONFIRMATION_HOURS, REFLECTION_SECRET_MIN_BYTES } from '@praxis/community/domain';
+
+export const COMMUNITY_OPTIONS = Symbol('COMMUNITY_OPTIONS');
+
+export interface CommunityOptions {
+  /** Derives each attendee's one-time reflection token; kept in configuration, never in the database. */
+  reflectionSecret: Uint8Array;
+  /** How long a waitlisted applicant has to confirm an offered place. */
+  confirmationHours: number;
+  /** How often the scheduler expires lapsed offers and passes their places on. */
+  offerSweepIntervalMs: number;
+  /** The service's clock; tests move it to reach session and reflection windows. */
+  now: () => Date;
+}
+
+/** Community's own variables, validated at boot with the platform's. */
+export const communityEnvShape = {
+  /** At least 32 bytes, base64 or base64url (`npm run keys` makes one). */
+  COMMUNITY_REFLECTION_SECRET: z.string().min(1),
+  COMMUNITY_CONFIRMATION_HOURS: z.coerce.number().int().min(1).max(336).default(DEFAULT_CONFIRMATION_HOURS),
+  COMMUNITY_OFFER_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+};
+
+type CommunityEnv = {
+  COMMUNITY_REFLECTION_SECRET: string;
+  COMMUNITY_CONFIRMATION_HOURS: number;
+  COMMUNITY_OFFER_SWEEP_INTERVAL_MS: number;
+};
+
+export function communityOptionsFromEnv(config: CommunityEnv): CommunityOptions {
+  const secret = Buffer.from(config.COMMUNITY_REFLECTION_SECRET, 'base64');
+  if (secret.byteLength < REFLECTION_SECRET_MIN_BYTES) {
+    throw new ConfigError([
+      `COMMUNITY_REFLECTION_SECRET: must decode (base64) to at least ${REFLECTION_SECRET_MIN_BYTES} bytes`,
+    ]);
+  }
+  return {
+    reflectionSecret: new Uint8Array(secret),
+    confirmationHours: config.COMMUNITY_CONFIRMATION_HOURS,
+    offerSweepIntervalMs: config.COMMUNITY_OFFER_SWEEP_INTERVAL_MS,
+    now: () => new Date(),
+  };
+}
