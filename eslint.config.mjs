@@ -1,7 +1,34 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 
-const SERVICES = ['membership', 'proposals', 'funding', 'mentorship', 'community', 'engagement'];
+/**
+ * The services, derived rather than listed: every `apps/<name>` or `libs/<name>/<layer>` project tagged
+ * `scope:<name>` (the gateway has its own rule below). Deleting a service's folders removes its scope.
+ */
+function serviceScopes() {
+  const at = (...parts) => path.join(import.meta.dirname, ...parts);
+  const folders = (dir) =>
+    readdirSync(at(dir), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+  const projects = [
+    ...folders('apps').map((name) => ({ name, file: at('apps', name, 'project.json') })),
+    ...folders('libs').flatMap((name) =>
+      folders(`libs/${name}`).map((layer) => ({ name, file: at('libs', name, layer, 'project.json') })),
+    ),
+  ];
+  const scopes = new Set();
+  for (const { name, file } of projects) {
+    if (!existsSync(file)) continue;
+    const tags = JSON.parse(readFileSync(file, 'utf8')).tags ?? [];
+    if (tags.includes(`scope:${name}`) && name !== 'gateway') scopes.add(name);
+  }
+  return [...scopes].sort();
+}
+
+const SERVICES = serviceScopes();
 
 /** Files that are tests or serve only tests: they may import `type:testing` and `type:local-infra` libraries. */
 export const TEST_FILES = [

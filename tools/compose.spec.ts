@@ -126,9 +126,12 @@ describe('docker-compose.yml', () => {
       PRAXIS_SIGNING_KEY: JSON.stringify(privateJwk),
       PRAXIS_EVENT_SIGNING_KEY: JSON.stringify(eventKeys.privateJwk),
       PRAXIS_EVENT_VERIFICATION_KEYS: JSON.stringify(eventKeys.publicJwks),
-      PRAXIS_KAFKA_PASSWORD_MEMBERSHIP: 'membership kafka password',
-      PRAXIS_KAFKA_PASSWORD_PROPOSALS: 'proposals kafka password',
-      PRAXIS_KAFKA_PASSWORD_MENTORSHIP: 'mentorship kafka password',
+      ...Object.fromEntries(
+        SERVICES.filter((service) => service.database).map((service) => [
+          `PRAXIS_KAFKA_PASSWORD_${service.name.toUpperCase()}`,
+          `${service.name} kafka password`,
+        ]),
+      ),
     };
     for (const service of SERVICES) {
       const environment = Object.fromEntries(

@@ -1,6 +1,7 @@
 export * from './envelope';
 export * from './vocabulary';
 export * from './registry';
+export * from './member-replica-consumers';
 export * from './events/membership-member-registered-v1';
 export * from './events/membership-member-profile-updated-v1';
 export * from './events/membership-member-role-granted-v1';

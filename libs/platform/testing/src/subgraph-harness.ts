@@ -35,6 +35,8 @@ export type Caller = null | { memberId: string; roles?: Array<Role | { role: Rol
 export interface SubgraphHarness {
   app: INestApplication;
   dataSource: DataSource;
+  /** The test database's URL (for an outbox relay or consumers started beside the subgraph). */
+  databaseUrl: string;
   issuer: TokenIssuer;
   schema: GraphQLSchema;
   /** Runs one operation through the subgraph's real Apollo pipeline (limits, guards, pipes, error mapping). */
@@ -106,6 +108,7 @@ export async function startSubgraphHarness(options: {
   return {
     app,
     dataSource,
+    databaseUrl: db.url,
     issuer,
     schema: app.get(GraphQLSchemaHost).schema,
     tokenFor,

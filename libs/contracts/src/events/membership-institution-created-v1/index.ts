@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../../envelope';
+import { MEMBER_REPLICA_CONSUMERS } from '../../member-replica-consumers';
 import { institutionIdSchema } from '../../vocabulary';
 
 export const InstitutionCreatedV1 = defineEvent({
@@ -7,7 +8,7 @@ export const InstitutionCreatedV1 = defineEvent({
   entity: 'institution',
   happened: 'created',
   version: 1,
-  consumers: ['proposals', 'mentorship', 'community'],
+  consumers: MEMBER_REPLICA_CONSUMERS,
   payload: z.object({
     institutionId: institutionIdSchema,
     name: z.string().min(1),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../../envelope';
+import { MEMBER_REPLICA_CONSUMERS } from '../../member-replica-consumers';
 import { careerStageSchema, institutionIdSchema, interestsSchema, memberIdSchema } from '../../vocabulary';
 
 /** The member's public profile after the change (a full snapshot: the newest by `sequence` wins). */
@@ -8,7 +9,7 @@ export const MemberProfileUpdatedV1 = defineEvent({
   entity: 'member',
   happened: 'profile-updated',
   version: 1,
-  consumers: ['proposals', 'mentorship', 'community'],
+  consumers: MEMBER_REPLICA_CONSUMERS,
   payload: z.object({
     memberId: memberIdSchema,
     displayName: z.string().min(1),

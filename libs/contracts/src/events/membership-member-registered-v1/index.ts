@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../../envelope';
+import { MEMBER_REPLICA_CONSUMERS } from '../../member-replica-consumers';
 import { careerStageSchema, institutionIdSchema, interestsSchema, memberIdSchema } from '../../vocabulary';
 
 /** Public profile of a newly registered member. No email, no password, no demographics. */
@@ -8,7 +9,7 @@ export const MemberRegisteredV1 = defineEvent({
   entity: 'member',
   happened: 'registered',
   version: 1,
-  consumers: ['proposals', 'mentorship', 'community'],
+  consumers: MEMBER_REPLICA_CONSUMERS,
   payload: z.object({
     memberId: memberIdSchema,
     displayName: z.string().min(1),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../../envelope';
+import { MEMBER_REPLICA_CONSUMERS } from '../../member-replica-consumers';
 import { institutionIdSchema, memberIdSchema, roleSchema } from '../../vocabulary';
 
 export const MemberRoleGrantedV1 = defineEvent({
@@ -7,7 +8,7 @@ export const MemberRoleGrantedV1 = defineEvent({
   entity: 'member',
   happened: 'role-granted',
   version: 1,
-  consumers: ['proposals', 'mentorship', 'community'],
+  consumers: MEMBER_REPLICA_CONSUMERS,
   confersRights: true,
   payload: z.object({
     memberId: memberIdSchema,
