@@ -11,10 +11,20 @@ import { CommunitiesResolver } from './communities/communities.resolver';
 import { CommunitiesService } from './communities/communities.service';
 import { CommunityErrorFilter } from './community.errors';
 import { COMMUNITY_OPTIONS, type CommunityOptions } from './community.options';
+import { AttendanceResolver } from './attendance/attendance.resolver';
+import { AttendanceService } from './attendance/attendance.service';
+import { ReflectionsResolver } from './reflections/reflections.resolver';
+import { ReflectionsService } from './reflections/reflections.service';
 import { ProgrammesResolver } from './programmes/programmes.resolver';
 import { ProgrammesService } from './programmes/programmes.service';
 
-const SERVICES = [CommunitiesService, ProgrammesService, ApplicationsService];
+const SERVICES = [
+  CommunitiesService,
+  ProgrammesService,
+  ApplicationsService,
+  AttendanceService,
+  ReflectionsService,
+];
 
 /** Lapsed waitlist offers expire and their places move on, on one replica at a time. */
 function offerSweep(options: CommunityOptions, logger: Logger): Provider[] {
@@ -53,6 +63,8 @@ export class CommunityFeatureModule {
         CommunitiesResolver,
         ProgrammesResolver,
         ApplicationsResolver,
+        AttendanceResolver,
+        ReflectionsResolver,
         ...(logger ? offerSweep(options, logger) : []),
         { provide: CURRENT_PRINCIPAL_SOURCE, useClass: ReplicaPrincipalSource },
         { provide: APP_FILTER, useClass: CommunityErrorFilter },

@@ -1,0 +1,79 @@
+import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal, type Principal } from '@praxis/platform/auth';
+import { IdArg, type Connection } from '@praxis/platform/graphql';
+import type { ReflectionEntity } from '@praxis/community/data-access';
+import { viewerOf } from '../shared/access';
+import { AFTER, FIRST, mapConnection } from '../shared/connection';
+import { ProgrammeObject } from '../programmes/programme.objects';
+import { ReflectionsService } from './reflections.service';
+import {
+  ReflectionConnection,
+  ReflectionCountsObject,
+  ReflectionObject,
+  ReflectionSubmittedObject,
+  SubmitReflectionInput,
+} from './reflection.objects';
+
+function toReflectionObject(row: ReflectionEntity): ReflectionObject {
+  return { id: row.id, submittedOn: row.submittedOn, answers: row.answers, hidden: row.hidden };
+}
+
+@Resolver(() => ProgrammeObject)
+export class ReflectionsResolver {
+  constructor(private readonly reflectionsService: ReflectionsService) {}
+
+  @Mutation(() => ReflectionSubmittedObject, {
+    description:
+      'Once per attendee, for 28 days after the last session; stored with no link to you (day only, no id back)',
+  })
+  async submitReflection(
+    @CurrentPrincipal() principal: Principal,
+    @IdArg('programmeId') programmeId: string,
+    @Args('input') input: SubmitReflectionInput,
+  ): Promise<ReflectionSubmittedObject> {
+    return this.reflectionsService.submit(viewerOf(principal), programmeId, input.answers);
+  }
+
+  @Mutation(() => ReflectionObject, {
+    description: 'Organisers flag a reflection and hide it (or show it again)',
+  })
+  async setReflectionHidden(
+    @CurrentPrincipal() principal: Principal,
+    @IdArg('reflectionId') reflectionId: string,
+    @Args('hidden') hidden: boolean,
+  ): Promise<ReflectionObject> {
+    return toReflectionObject(
+      await this.reflectionsService.setHidden(viewerOf(principal), reflectionId, hidden),
+    );
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the caller has submitted their reflection' })
+  async myReflectionSubmitted(
+    @CurrentPrincipal() principal: Principal,
+    @Parent() programme: ProgrammeObject,
+  ): Promise<boolean> {
+    return this.reflectionsService.hasSubmitted(viewerOf(principal), programme.id);
+  }
+
+  @ResolveField(() => ReflectionConnection, { description: 'For organisers: by day; hidden ones on request' })
+  async reflections(
+    @CurrentPrincipal() principal: Principal,
+    @Parent() programme: ProgrammeObject,
+    @Args('includeHidden', { defaultValue: false }) includeHidden: boolean,
+    @Args('first', FIRST) first: number | null,
+    @Args('after', AFTER) after: string | null,
+  ): Promise<Connection<ReflectionObject>> {
+    return mapConnection(
+      await this.reflectionsService.list(viewerOf(principal), programme.id, includeHidden, { first, after }),
+      toReflectionObject,
+    );
+  }
+
+  @ResolveField(() => ReflectionCountsObject, { description: 'For organisers' })
+  async reflectionCounts(
+    @CurrentPrincipal() principal: Principal,
+    @Parent() programme: ProgrammeObject,
+  ): Promise<ReflectionCountsObject> {
+    return this.reflectionsService.counts(viewerOf(principal), programme.id);
+  }
+}

@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CommunityReflectionSubmittedV1 } from '@praxis/contracts';
+import { decodeCursor, pageSize, toConnection, type Connection } from '@praxis/platform/graphql';
+import { appendToOutbox } from '@praxis/platform/messaging';
+import {
+  ApplicationEntity,
+  ProgrammeEntity,
+  ReflectionEntity,
+  ReflectionSpentTokenEntity,
+} from '@praxis/community/data-access';
+import {
+  assertReflectionWindowOpen,
+  buildReflection,
+  CommunityDomainError,
+  CommunityErrorCode,
+  reflectionToken,
+  reflectionTokenHash,
+} from '@praxis/community/domain';
+import { CommunityServiceError, CommunityServiceErrorCode } from '../community.errors';
+import { COMMUNITY_OPTIONS, type CommunityOptions } from '../community.options';
+import { requireOrganiser, type Viewer } from '../shared/access';
+import type { Page } from '../communities/communities.service';
+
+/**
+ * Anonymous reflections, once per attendee, with nothing stored that links one to its author (see
+ * docs/community.md): the attendee's token is derived from the configured secret and never stored; its hash is
+ * spent in one transaction (with the event, which names no member and carries a fresh correlation id), and the
+ * reflection is written in a second one with a random id, the day and the answers only.
+ */
+@Injectable()
+export class ReflectionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(COMMUNITY_OPTIONS) private readonly options: CommunityOptions,
+  ) {}
+
+  async submit(
+    viewer: Viewer,
+    programmeId: string,
+    answers: Array<{ questionId: string; text: string }>,
+  ): Promise<{ programmeId: string; submittedOn: string }> {
+    const manager = this.dataSource.manager;
+    const programme = await manager.findOneBy(ProgrammeEntity, { id: programmeId });
+    if (!programme) throw CommunityServiceError.notFound('programme');
+    const attendee = await manager.existsBy(ApplicationEntity, {
+      programmeId,
+      memberId: viewer.memberId,
+      status: 'ACCEPTED',
+    });
+    if (!attendee) {
+      throw new CommunityDomainError(
+        CommunityErrorCode.NOT_AN_ATTENDEE,
+        'only the programme’s attendees write reflections',
+      );
+    }
+    const now = this.options.now();
+    assertReflectionWindowOpen(programme.lastSessionEndsAt, now);
+    // built (and validated) before the token is spent, so bad input never costs the attendee their reflection
+    const reflection = buildReflection(programmeId, programme.reflectionQuestions, answers, now);
+    const tokenHash = reflectionTokenHash(
+      reflectionToken(this.options.reflectionSecret, programmeId, viewer.memberId),
+    );
+    await this.dataSource.transaction(async (spend) => {
+      const spent: unknown[] = await spend.query(
+        `INSERT INTO reflection_spent_token (programme_id, token_hash) VALUES ($1, $2)
+         ON CONFLICT DO NOTHING RETURNING token_hash`,
+        [programmeId, tokenHash],
+      );
+      if (spent.length === 0) {
+        throw new CommunityServiceError(
+          CommunityServiceErrorCode.REFLECTION_ALREADY_SUBMITTED,
+          'you have already submitted your reflection for this programme',
+        );
+      }
+      await appendToOutbox(
+        spend,
+        CommunityReflectionSubmittedV1,
+        programmeId,
+        { programmeId, submittedOn: reflection.submittedOn },
+        { actorId: null, correlationId: randomUUID(), causationId: null },
+      );
+    });
+    try {
+      await this.dataSource.manager.insert(ReflectionEntity, {
+        id: randomUUID(),
+        programmeId,
+        submittedOn: reflection.submittedOn,
+        answers: reflection.answers.map((answer) => ({ ...answer })),
+        hidden: false,
+      });
+    } catch {
+      throw new CommunityServiceError(
+        CommunityServiceErrorCode.REFLECTION_NOT_SAVED,
+        'your reflection could not be saved, and the one submission it allows has been used; please tell the organisers',
+      );
+    }
+    return { programmeId, submittedOn: reflection.submittedOn };
+  }
+
+  /** Whether the caller has submitted: recomputed from the secret, never looked up by member. */
+  async hasSubmitted(viewer: Viewer, programmeId: string): Promise<boolean> {
+    const tokenHash = reflectionTokenHash(
+      reflectionToken(this.options.reflectionSecret, programmeId, viewer.memberId),
+    );
+    return this.dataSource.manager.existsBy(ReflectionSpentTokenEntity, { programmeId, tokenHash });
+  }
+
+  async list(
+    viewer: Viewer,
+    programmeId: string,
+    includeHidden: boolean,
+    page: Page,
+  ): Promise<Connection<ReflectionEntity>> {
+    const manager = this.dataSource.manager;
+    const programme = await manager.findOneBy(ProgrammeEntity, { id: programmeId });
+    if (!programme) throw CommunityServiceError.notFound('programme');
+    await requireOrganiser(manager, viewer, programme);
+    const size = pageSize(page.first);
+    const after = decodeCursor(page.after, 2);
+    const query = manager
+      .getRepository(ReflectionEntity)
+      .createQueryBuilder('r')
+      .where('r.programme_id = :programmeId', { programmeId })
+      .orderBy('r.submitted_on', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .limit(size + 1);
+    const count = manager
+      .getRepository(ReflectionEntity)
+      .createQueryBuilder('r')
+      .where('r.programme_id = :programmeId', { programmeId });
+    if (!includeHidden) {
+      query.andWhere('NOT r.hidden');
+      count.andWhere('NOT r.hidden');
+    }
+    if (after) query.andWhere('(r.submitted_on, r.id) > (:on, :id)', { on: after[0], id: after[1] });
+    const [rows, total] = await Promise.all([query.getMany(), count.getCount()]);
+    return toConnection(rows, size, total, (row) => [row.submittedOn, row.id]);
+  }
+
+  async counts(viewer: Viewer, programmeId: string): Promise<{ submitted: number; hidden: number }> {
+    const manager = this.dataSource.manager;
+    const programme = await manager.findOneBy(ProgrammeEntity, { id: programmeId });
+    if (!programme) throw CommunityServiceError.notFound('programme');
+    await requireOrganiser(manager, viewer, programme);
+    const [submitted, hidden] = await Promise.all([
+      manager.countBy(ReflectionEntity, { programmeId }),
+      manager.countBy(ReflectionEntity, { programmeId, hidden: true }),
+    ]);
+    return { submitted, hidden };
+  }
+
+  /** An organiser flags a reflection and hides it from the list (or shows it again). */
+  async setHidden(viewer: Viewer, reflectionId: string, hidden: boolean): Promise<ReflectionEntity> {
+    const manager = this.dataSource.manager;
+    const reflection = await manager.findOneBy(ReflectionEntity, { id: reflectionId });
+    if (!reflection) throw CommunityServiceError.notFound('reflection');
+    const programme = await manager.findOneByOrFail(ProgrammeEntity, { id: reflection.programmeId });
+    await requireOrganiser(manager, viewer, programme);
+    await manager.update(ReflectionEntity, reflectionId, { hidden });
+    return { ...reflection, hidden };
+  }
+}
