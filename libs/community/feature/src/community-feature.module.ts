@@ -15,6 +15,8 @@ import { AttendanceResolver } from './attendance/attendance.resolver';
 import { AttendanceService } from './attendance/attendance.service';
 import { ReflectionsResolver } from './reflections/reflections.resolver';
 import { ReflectionsService } from './reflections/reflections.service';
+import { CertificatesResolver } from './certificates/certificates.resolver';
+import { CertificatesService } from './certificates/certificates.service';
 import { ProgrammesResolver } from './programmes/programmes.resolver';
 import { ProgrammesService } from './programmes/programmes.service';
 
@@ -24,6 +26,7 @@ const SERVICES = [
   ApplicationsService,
   AttendanceService,
   ReflectionsService,
+  CertificatesService,
 ];
 
 /** Lapsed waitlist offers expire and their places move on, on one replica at a time. */
@@ -65,6 +68,7 @@ export class CommunityFeatureModule {
         ApplicationsResolver,
         AttendanceResolver,
         ReflectionsResolver,
+        CertificatesResolver,
         ...(logger ? offerSweep(options, logger) : []),
         { provide: CURRENT_PRINCIPAL_SOURCE, useClass: ReplicaPrincipalSource },
         { provide: APP_FILTER, useClass: CommunityErrorFilter },

@@ -11,6 +11,8 @@ export interface CommunityOptions {
   confirmationHours: number;
   /** How often the scheduler expires lapsed offers and passes their places on. */
   offerSweepIntervalMs: number;
+  /** The public page that checks a certificate; the formatted code is appended. */
+  certificateVerificationUrl: string;
   /** The service's clock; tests move it to reach session and reflection windows. */
   now: () => Date;
 }
@@ -21,12 +23,15 @@ export const communityEnvShape = {
   COMMUNITY_REFLECTION_SECRET: z.string().min(1),
   COMMUNITY_CONFIRMATION_HOURS: z.coerce.number().int().min(1).max(336).default(DEFAULT_CONFIRMATION_HOURS),
   COMMUNITY_OFFER_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  /** The public page printed on certificates; the web client serves it and calls verifyCertificate. */
+  COMMUNITY_CERTIFICATE_VERIFY_URL: z.url().default('http://localhost:4000/verify-certificate/'),
 };
 
 type CommunityEnv = {
   COMMUNITY_REFLECTION_SECRET: string;
   COMMUNITY_CONFIRMATION_HOURS: number;
   COMMUNITY_OFFER_SWEEP_INTERVAL_MS: number;
+  COMMUNITY_CERTIFICATE_VERIFY_URL: string;
 };
 
 export function communityOptionsFromEnv(config: CommunityEnv): CommunityOptions {
@@ -40,6 +45,7 @@ export function communityOptionsFromEnv(config: CommunityEnv): CommunityOptions 
     reflectionSecret: new Uint8Array(secret),
     confirmationHours: config.COMMUNITY_CONFIRMATION_HOURS,
     offerSweepIntervalMs: config.COMMUNITY_OFFER_SWEEP_INTERVAL_MS,
+    certificateVerificationUrl: config.COMMUNITY_CERTIFICATE_VERIFY_URL,
     now: () => new Date(),
   };
 }

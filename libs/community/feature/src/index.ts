@@ -6,3 +6,4 @@ export * from './programmes/programmes.service';
 export * from './applications/applications.service';
 export * from './attendance/attendance.service';
 export * from './reflections/reflections.service';
+export * from './certificates/certificates.service';

@@ -17,7 +17,7 @@ describe('attendance and anonymous reflections through the subgraph', () => {
 
   beforeAll(async () => {
     h = await startCommunityHarness('community_attendance');
-    programme = await createProgramme(h, { capacity: 4 }, 3);
+    programme = await createProgramme(h, { capacity: 4, certificateMinSharePercent: 60 }, 3);
     attendees = await Promise.all([0, 1, 2, 3].map(() => h.member()));
     for (const attendee of attendees) await apply(h, attendee, programme.id);
     stranger = await h.member();
@@ -247,5 +247,62 @@ describe('attendance and anonymous reflections through the subgraph', () => {
     expect(withHidden.programme.reflections.totalCount).toBe(3);
     const attendeeRead = await h.subgraph.execute(attendees[0], REFLECTIONS, { id: programme.id });
     expect(attendeeRead.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('issues a certificate to attendees of enough held sessions, with a PDF and a public check that reveals only name and programme', async () => {
+    const REQUEST = `mutation($id: ID!) { requestCertificate(programmeId: $id) { id verificationCode verificationUrl memberName programmeTitle sessionsHeld sessionsAttended { theme } } }`;
+    type Issued = {
+      requestCertificate: {
+        id: string;
+        verificationCode: string;
+        verificationUrl: string;
+        sessionsHeld: number;
+        sessionsAttended: Array<{ theme: string }>;
+      };
+    };
+    const issued = await h.ok<Issued>(attendees[0], REQUEST, { id: programme.id });
+    expect(issued.requestCertificate.sessionsHeld).toBe(3);
+    expect(issued.requestCertificate.sessionsAttended.map((session) => session.theme)).toEqual([
+      'Theme 1',
+      'Theme 2',
+    ]);
+    expect(issued.requestCertificate.verificationUrl).toBe(
+      `https://praxis.example.org/verify-certificate/${issued.requestCertificate.verificationCode}`,
+    );
+    const again = await h.ok<Issued>(attendees[0], REQUEST, { id: programme.id });
+    expect(again.requestCertificate.id).toBe(issued.requestCertificate.id);
+    const notEnough = await h.subgraph.execute(attendees[2], REQUEST, { id: programme.id });
+    expect(notEnough.errors?.[0].extensions).toMatchObject({
+      code: 'FAILED_PRECONDITION',
+      reason: 'NOT_ELIGIBLE_FOR_CERTIFICATE',
+    });
+    expect(notEnough.errors?.[0].message).toContain('needs 2 of the 3 sessions');
+
+    const pdf = await h.ok<{ programme: { myCertificatePdf: { base64: string; contentType: string } } }>(
+      attendees[0],
+      `query($id: ID!) { programme(id: $id) { myCertificatePdf { base64 contentType } } }`,
+      { id: programme.id },
+    );
+    const bytes = Buffer.from(pdf.programme.myCertificatePdf.base64, 'base64');
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+
+    const VERIFY = `query($code: String!) { verifyCertificate(code: $code) { valid memberName programmeTitle } }`;
+    const verified = await h.ok<{ verifyCertificate: Record<string, unknown> }>(null, VERIFY, {
+      code: issued.requestCertificate.verificationCode.toLowerCase(),
+    });
+    expect(verified.verifyCertificate).toEqual({
+      valid: true,
+      memberName: 'Member 2',
+      programmeTitle: 'Research in medical education',
+    });
+    const code = issued.requestCertificate.verificationCode;
+    const typo = code.slice(0, 2) + (code[2] === 'A' ? 'B' : 'A') + code.slice(3);
+    const mistyped = await h.ok<{ verifyCertificate: Record<string, unknown> }>(null, VERIFY, { code: typo });
+    expect(mistyped.verifyCertificate).toEqual({ valid: false, memberName: null, programmeTitle: null });
+    const events = await h.subgraph.dataSource
+      .getRepository(OutboxRow)
+      .findBy({ topic: 'community.certificate.issued.v1' });
+    expect(events).toHaveLength(1);
+    expect(JSON.stringify(events[0].envelope)).not.toContain(code.replace(/-/g, ''));
   });
 });

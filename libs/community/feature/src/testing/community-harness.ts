@@ -40,6 +40,7 @@ export async function startCommunityHarness(name: string): Promise<CommunityHarn
     reflectionSecret: new Uint8Array(randomBytes(32)),
     confirmationHours: 72,
     offerSweepIntervalMs: 60_000,
+    certificateVerificationUrl: 'https://praxis.example.org/verify-certificate/',
     now: clock.now,
   };
   const subgraph = await startSubgraphHarness({

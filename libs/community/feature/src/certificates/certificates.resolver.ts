@@ -1,0 +1,96 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal, Public, type Principal } from '@praxis/platform/auth';
+import { badUserInput, IdArg } from '@praxis/platform/graphql';
+import type { CertificateEntity } from '@praxis/community/data-access';
+import { formatVerificationCode } from '@praxis/community/domain';
+import { viewerOf } from '../shared/access';
+import { ProgrammeObject } from '../programmes/programme.objects';
+import { CertificatesService } from './certificates.service';
+import {
+  CertificateEligibilityObject,
+  CertificateObject,
+  CertificatePdfObject,
+  CertificateVerificationObject,
+} from './certificate.objects';
+
+@Resolver(() => ProgrammeObject)
+export class CertificatesResolver {
+  constructor(private readonly certificatesService: CertificatesService) {}
+
+  private toObject(row: CertificateEntity): CertificateObject {
+    return {
+      id: row.id,
+      programmeId: row.programmeId,
+      verificationCode: formatVerificationCode(row.verificationCode),
+      verificationUrl: this.certificatesService.verificationUrl(row.verificationCode),
+      memberName: row.memberName,
+      programmeTitle: row.programmeTitle,
+      sessionsAttended: row.sessionsAttended.map((session) => ({
+        theme: session.theme,
+        startsAt: new Date(session.startsAt),
+      })),
+      sessionsHeld: row.sessionsHeld,
+      issuedAt: row.issuedAt,
+    };
+  }
+
+  @Mutation(() => CertificateObject, {
+    description:
+      'Your certificate of attendance, once you attended enough of the held sessions (asking again returns it)',
+  })
+  async requestCertificate(
+    @CurrentPrincipal() principal: Principal,
+    @IdArg('programmeId') programmeId: string,
+  ): Promise<CertificateObject> {
+    return this.toObject(await this.certificatesService.request(viewerOf(principal), programmeId));
+  }
+
+  @Public()
+  @Query(() => CertificateVerificationObject, {
+    description: 'Public: whether a verification code is valid, and then only the name and the programme',
+  })
+  async verifyCertificate(@Args('code') code: string): Promise<CertificateVerificationObject> {
+    if (code.length > 40) throw badUserInput([{ field: 'code', rule: 'maxLength', message: 'is too long' }]);
+    return this.certificatesService.verify(code);
+  }
+
+  @ResolveField(() => CertificateObject, {
+    nullable: true,
+    description: 'The caller’s certificate, if issued',
+  })
+  async myCertificate(
+    @CurrentPrincipal() principal: Principal,
+    @Parent() programme: ProgrammeObject,
+  ): Promise<CertificateObject | null> {
+    const row = await this.certificatesService.mine(viewerOf(principal), programme.id);
+    return row ? this.toObject(row) : null;
+  }
+
+  @ResolveField(() => CertificatePdfObject, {
+    nullable: true,
+    description: 'The caller’s certificate as a PDF',
+  })
+  async myCertificatePdf(
+    @CurrentPrincipal() principal: Principal,
+    @Parent() programme: ProgrammeObject,
+  ): Promise<CertificatePdfObject | null> {
+    const row = await this.certificatesService.mine(viewerOf(principal), programme.id);
+    if (!row) return null;
+    const bytes = await this.certificatesService.pdf(row);
+    return {
+      filename: `certificate-${formatVerificationCode(row.verificationCode)}.pdf`,
+      contentType: 'application/pdf',
+      base64: Buffer.from(bytes).toString('base64'),
+    };
+  }
+
+  @ResolveField(() => CertificateEligibilityObject, {
+    description: 'Where the caller stands for a certificate',
+  })
+  async myCertificateEligibility(
+    @CurrentPrincipal() principal: Principal,
+    @Parent() programme: ProgrammeObject,
+  ): Promise<CertificateEligibilityObject> {
+    return this.certificatesService.eligibility(viewerOf(principal), programme.id);
+  }
+}

@@ -1,0 +1,161 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
+import { CommunityCertificateIssuedV1 } from '@praxis/contracts';
+import { appendToOutbox } from '@praxis/platform/messaging';
+import {
+  ApplicationEntity,
+  AttendanceEntity,
+  CertificateEntity,
+  ProgrammeEntity,
+  ProgrammeSessionEntity,
+} from '@praxis/community/data-access';
+import {
+  certificateEligibility,
+  formatVerificationCode,
+  generateVerificationCode,
+  normaliseVerificationCode,
+  type CertificateEligibility,
+} from '@praxis/community/domain';
+import { CommunityServiceError, CommunityServiceErrorCode } from '../community.errors';
+import { COMMUNITY_OPTIONS, type CommunityOptions } from '../community.options';
+import { requireMember, type Viewer } from '../shared/access';
+import { renderCertificatePdf } from './certificate-pdf';
+
+/** Certificates of attendance, issued on request to attendees who came to enough of the held sessions. */
+@Injectable()
+export class CertificatesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(COMMUNITY_OPTIONS) private readonly options: CommunityOptions,
+  ) {}
+
+  async eligibility(viewer: Viewer, programmeId: string): Promise<CertificateEligibility> {
+    const manager = this.dataSource.manager;
+    const programme = await this.programme(manager, programmeId);
+    const held = await this.heldSessions(manager, programmeId);
+    const attended = await manager.findBy(AttendanceEntity, { programmeId, memberId: viewer.memberId });
+    return certificateEligibility(
+      held.map((session) => session.id),
+      attended.map((row) => row.sessionId),
+      programme.certificateMinSharePercent,
+    );
+  }
+
+  /** Issues the caller's certificate once (asking again returns the same one). */
+  async request(viewer: Viewer, programmeId: string): Promise<CertificateEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const existing = await manager.findOneBy(CertificateEntity, { programmeId, memberId: viewer.memberId });
+      if (existing) return existing;
+      const programme = await this.programme(manager, programmeId);
+      const application = await manager.findOneBy(ApplicationEntity, {
+        programmeId,
+        memberId: viewer.memberId,
+        status: 'ACCEPTED',
+      });
+      if (!application)
+        throw CommunityServiceError.forbidden('certificates are for the programme’s attendees');
+      const member = await requireMember(manager, viewer.memberId);
+      const held = await this.heldSessions(manager, programmeId);
+      const attendedRows = await manager.findBy(AttendanceEntity, { programmeId, memberId: viewer.memberId });
+      const attendedIds = new Set(attendedRows.map((row) => row.sessionId));
+      const result = certificateEligibility(
+        held.map((session) => session.id),
+        [...attendedIds],
+        programme.certificateMinSharePercent,
+      );
+      if (!result.eligible) {
+        throw new CommunityServiceError(
+          CommunityServiceErrorCode.NOT_ELIGIBLE_FOR_CERTIFICATE,
+          `a certificate needs ${result.required} of the ${result.held} sessions held so far; you attended ${result.attended}`,
+        );
+      }
+      const now = this.options.now();
+      const inserted: Array<{ id: string }> = await manager.query(
+        `INSERT INTO certificate (programme_id, member_id, verification_code, member_name, programme_title,
+           sessions_attended, sessions_held, issued_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (programme_id, member_id) DO NOTHING RETURNING id`,
+        [
+          programmeId,
+          viewer.memberId,
+          normaliseVerificationCode(generateVerificationCode()),
+          member.displayName,
+          programme.title,
+          JSON.stringify(
+            held
+              .filter((session) => attendedIds.has(session.id))
+              .map((session) => ({
+                theme: session.theme,
+                startsAt: session.startsAt.toISOString(),
+                timeZone: session.timeZone,
+              })),
+          ),
+          result.held,
+          now,
+        ],
+      );
+      if (inserted.length === 0) {
+        // a concurrent request issued it first
+        return manager.findOneByOrFail(CertificateEntity, { programmeId, memberId: viewer.memberId });
+      }
+      const certificate = await manager.findOneByOrFail(CertificateEntity, { id: inserted[0].id });
+      await appendToOutbox(manager, CommunityCertificateIssuedV1, programmeId, {
+        certificateId: certificate.id,
+        programmeId,
+        memberId: viewer.memberId,
+        institutionId: application.institutionId,
+        careerStage: application.careerStage,
+        sessionsAttended: result.attended,
+        sessionsHeld: result.held,
+        issuedAt: now.toISOString(),
+      });
+      return certificate;
+    });
+  }
+
+  async mine(viewer: Viewer, programmeId: string): Promise<CertificateEntity | null> {
+    return this.dataSource.manager.findOneBy(CertificateEntity, { programmeId, memberId: viewer.memberId });
+  }
+
+  async pdf(certificate: CertificateEntity): Promise<Uint8Array> {
+    return renderCertificatePdf({
+      memberName: certificate.memberName,
+      programmeTitle: certificate.programmeTitle,
+      sessionsAttended: certificate.sessionsAttended,
+      sessionsHeld: certificate.sessionsHeld,
+      issuedAt: certificate.issuedAt,
+      verificationCode: formatVerificationCode(certificate.verificationCode),
+      verificationUrl: this.verificationUrl(certificate.verificationCode),
+    });
+  }
+
+  /** Anyone may check a code: a mistyped one is refused without a lookup; the answer names nothing more. */
+  async verify(
+    code: string,
+  ): Promise<{ valid: boolean; memberName: string | null; programmeTitle: string | null }> {
+    const canonical = normaliseVerificationCode(code);
+    const certificate = canonical
+      ? await this.dataSource.manager.findOneBy(CertificateEntity, { verificationCode: canonical })
+      : null;
+    return certificate
+      ? { valid: true, memberName: certificate.memberName, programmeTitle: certificate.programmeTitle }
+      : { valid: false, memberName: null, programmeTitle: null };
+  }
+
+  verificationUrl(canonicalCode: string): string {
+    return `${this.options.certificateVerificationUrl}${encodeURIComponent(formatVerificationCode(canonicalCode))}`;
+  }
+
+  private async programme(manager: EntityManager, programmeId: string): Promise<ProgrammeEntity> {
+    const programme = await manager.findOneBy(ProgrammeEntity, { id: programmeId });
+    if (!programme) throw CommunityServiceError.notFound('programme');
+    return programme;
+  }
+
+  /** Sessions that have ended by now: a future session is nobody's absence. */
+  private heldSessions(manager: EntityManager, programmeId: string): Promise<ProgrammeSessionEntity[]> {
+    return manager.find(ProgrammeSessionEntity, {
+      where: { programmeId, endsAt: LessThanOrEqual(this.options.now()) },
+      order: { position: 'ASC' },
+    });
+  }
+}
