@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  CompetitionResultsPublishedV1,
+  CompetitionResultsPublishedV2,
   parseEvent,
   ProposalSubmittedV1,
   ReviewSubmittedV1,
@@ -238,7 +238,7 @@ describe('proposals through the gateway', () => {
   beforeAll(async () => {
     submitted = await collectTopic(testBrokers(), ProposalSubmittedV1.topic);
     reviews = await collectTopic(testBrokers(), ReviewSubmittedV1.topic);
-    results = await collectTopic(testBrokers(), CompetitionResultsPublishedV1.topic);
+    results = await collectTopic(testBrokers(), CompetitionResultsPublishedV2.topic);
     platform = await startPlatform();
     admin = (await gqlOk<{ login: { token: string } }>(LOGIN, ADMIN)).login.token;
     for (const key of ['I1', 'I2', 'I3', 'I4']) {
@@ -739,7 +739,7 @@ describe('proposals through the gateway', () => {
       timeoutMs: 20000,
       description: 'results event of this competition',
     });
-    const parsed = parseEvent(CompetitionResultsPublishedV1, published.json());
+    const parsed = parseEvent(CompetitionResultsPublishedV2, published.json());
     expect(parsed.ok).toBe(true);
     if (parsed.ok) {
       expect(parsed.event.payload.winners.map((w) => [w.proposalId, w.rank, w.leadApplicantId])).toEqual([
@@ -749,6 +749,10 @@ describe('proposals through the gateway', () => {
         [institutions.I1.id, institutions.I4.id].sort(),
       );
       expect(parsed.event.payload.winners[0].normalisedScore).toBeCloseTo(1, 9);
+      // v2: money as integer minor units of the competition's (default) currency
+      expect(parsed.event.payload.currency).toBe('GBP');
+      expect(parsed.event.payload.fundingAvailable).toEqual({ amountMinor: 2000000, currency: 'GBP' });
+      expect(parsed.event.payload.winners[0].requestedFunding.currency).toBe('GBP');
     }
   });
 

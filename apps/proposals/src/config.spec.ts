@@ -12,7 +12,7 @@ const BASE = {
 
 describe('proposals configuration', () => {
   it('caps named conflicts at 3 per proposal unless configured', () => {
-    expect(loadProposalsConfig(BASE).proposals).toEqual({ namedConflictsMax: 3 });
+    expect(loadProposalsConfig(BASE).proposals).toEqual({ namedConflictsMax: 3, defaultCurrency: 'GBP' });
     expect(
       loadProposalsConfig({ ...BASE, PROPOSALS_NAMED_CONFLICTS_MAX: '0' }).proposals.namedConflictsMax,
     ).toBe(0);
@@ -27,5 +27,14 @@ describe('proposals configuration', () => {
         /PROPOSALS_NAMED_CONFLICTS_MAX/,
       );
     }
+  });
+
+  it('takes the default competition currency from configuration, validated as ISO 4217 at boot', () => {
+    expect(
+      loadProposalsConfig({ ...BASE, PROPOSALS_DEFAULT_CURRENCY: 'eur' }).proposals.defaultCurrency,
+    ).toBe('EUR');
+    expect(() => loadProposalsConfig({ ...BASE, PROPOSALS_DEFAULT_CURRENCY: 'GPB' })).toThrow(
+      /PROPOSALS_DEFAULT_CURRENCY/,
+    );
   });
 });

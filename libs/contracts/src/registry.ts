@@ -8,6 +8,7 @@ import {
 } from './topic-config';
 import { MentorshipRelationshipRequestedV1 } from './events/mentorship-relationship-requested-v1';
 import { MentorshipRelationshipStartedV1 } from './events/mentorship-relationship-started-v1';
+import { MentorshipRelationshipStartedV2 } from './events/mentorship-relationship-started-v2';
 import { MentorshipRelationshipEndedV1 } from './events/mentorship-relationship-ended-v1';
 import { MentorshipCheckInLoggedV1 } from './events/mentorship-check-in-logged-v1';
 import { MentorshipFeedbackGivenV1 } from './events/mentorship-feedback-given-v1';
@@ -25,6 +26,7 @@ import { CommunityReflectionSubmittedV1 } from './events/community-reflection-su
 import { CommunityCertificateIssuedV1 } from './events/community-certificate-issued-v1';
 import { InstitutionCreatedV1 } from './events/membership-institution-created-v1';
 import { CompetitionResultsPublishedV1 } from './events/proposals-competition-results-published-v1';
+import { CompetitionResultsPublishedV2 } from './events/proposals-competition-results-published-v2';
 import { CompetitionOpenedV1 } from './events/proposals-competition-opened-v1';
 import { ProposalSubmittedV1 } from './events/proposals-proposal-submitted-v1';
 import { ProposalWithdrawnV1 } from './events/proposals-proposal-withdrawn-v1';
@@ -34,6 +36,19 @@ import { MemberProfileUpdatedV1 } from './events/membership-member-profile-updat
 import { MemberRegisteredV1 } from './events/membership-member-registered-v1';
 import { MemberRoleGrantedV1 } from './events/membership-member-role-granted-v1';
 import { MemberRoleRevokedV1 } from './events/membership-member-role-revoked-v1';
+import { AwardOfferedV1 } from './events/funding-award-offered-v1';
+import { AwardAcceptedV1 } from './events/funding-award-accepted-v1';
+import { AwardDeclinedV1 } from './events/funding-award-declined-v1';
+import { AwardActivatedV1 } from './events/funding-award-activated-v1';
+import { AwardClosedV1 } from './events/funding-award-closed-v1';
+import { SpendRecordedV1 } from './events/funding-spend-recorded-v1';
+import { ProtectedTimeAllocatedV1 } from './events/funding-protected-time-allocated-v1';
+import { ProtectedTimeApprovedV1 } from './events/funding-protected-time-approved-v1';
+import { TimeLoggedV1 } from './events/funding-time-logged-v1';
+import { ProtectedTimeAtRiskV1 } from './events/funding-protected-time-at-risk-v1';
+import { ProtectedTimeRecoveredV1 } from './events/funding-protected-time-recovered-v1';
+import { ReportSubmittedV1 } from './events/funding-report-submitted-v1';
+import { OutputRecordedV1 } from './events/funding-output-recorded-v1';
 
 /** Every event the platform knows, in one place. A topic missing here cannot be produced or consumed. */
 export const ALL_EVENTS: readonly EventContract[] = [
@@ -45,6 +60,7 @@ export const ALL_EVENTS: readonly EventContract[] = [
   MemberDemographicsRecordedV2,
   // proposals
   CompetitionResultsPublishedV1,
+  CompetitionResultsPublishedV2,
   CompetitionOpenedV1,
   ProposalSubmittedV1,
   ProposalWithdrawnV1,
@@ -52,6 +68,7 @@ export const ALL_EVENTS: readonly EventContract[] = [
   // mentorship
   MentorshipRelationshipRequestedV1,
   MentorshipRelationshipStartedV1,
+  MentorshipRelationshipStartedV2,
   MentorshipRelationshipEndedV1,
   MentorshipCheckInLoggedV1,
   MentorshipFeedbackGivenV1,
@@ -68,6 +85,20 @@ export const ALL_EVENTS: readonly EventContract[] = [
   CommunityAttendanceRecordedV1,
   CommunityReflectionSubmittedV1,
   CommunityCertificateIssuedV1,
+  // funding
+  AwardOfferedV1,
+  AwardAcceptedV1,
+  AwardDeclinedV1,
+  AwardActivatedV1,
+  AwardClosedV1,
+  SpendRecordedV1,
+  ProtectedTimeAllocatedV1,
+  ProtectedTimeApprovedV1,
+  TimeLoggedV1,
+  ProtectedTimeAtRiskV1,
+  ProtectedTimeRecoveredV1,
+  ReportSubmittedV1,
+  OutputRecordedV1,
 ];
 
 const byTopic = new Map<string, EventContract>();

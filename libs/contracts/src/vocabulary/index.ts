@@ -31,3 +31,5 @@ export const participantSchema = z.object({
   careerStage: careerStageSchema,
 });
 export type Participant = z.infer<typeof participantSchema>;
+export * from './money';
+export * from './funding';

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   CompetitionResultsPublishedV1,
+  CompetitionResultsPublishedV2,
   MentorshipMatchRunCompletedV1,
   type EventOf,
 } from '@praxis/contracts';
@@ -258,6 +259,7 @@ export class MatchingService {
         menteeId: proposal.menteeId,
         kind: 'SUPERVISION',
         origin: 'COMPETITION',
+        competition: { competitionId: proposal.competitionId, proposalId: proposal.proposalId },
         actorId: adminId,
       });
       proposal.mentorId = chosen;
@@ -295,7 +297,7 @@ function reasonsOf(
  * on top of the platform inbox.
  */
 export async function proposeSupervisorsForWinners(
-  event: EventOf<typeof CompetitionResultsPublishedV1>,
+  event: EventOf<typeof CompetitionResultsPublishedV1> | EventOf<typeof CompetitionResultsPublishedV2>,
   manager: EntityManager,
   weights: MatchWeights,
 ): Promise<void> {
@@ -370,7 +372,11 @@ export async function proposeSupervisorsForWinners(
 
 export function supervisionHandlers(weights: MatchWeights): EventHandler[] {
   return [
+    // v1 drains while proposals publishes v2; the (competition, proposal) index makes both a no-op the second time
     handle(CompetitionResultsPublishedV1, (event, manager) =>
+      proposeSupervisorsForWinners(event, manager, weights),
+    ),
+    handle(CompetitionResultsPublishedV2, (event, manager) =>
       proposeSupervisorsForWinners(event, manager, weights),
     ),
   ];

@@ -3,6 +3,7 @@ import type { EachMessagePayload, Kafka, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import {
   CompetitionResultsPublishedV1,
+  CompetitionResultsPublishedV2,
   createEvent,
   type EventContract,
   type EventOf,
@@ -190,6 +191,17 @@ describe('mentorship against PostgreSQL', () => {
     // a new event id passes the inbox; the unique (competition, proposal) index still keeps one proposal
     const again = createEvent(CompetitionResultsPublishedV1, meta, payload);
     expect(await deliver(CompetitionResultsPublishedV1, again)).toBe('applied');
+    // the same results as v2 (Money amounts), while v1 drains, change nothing either
+    const v2 = createEvent(CompetitionResultsPublishedV2, meta, {
+      ...payload,
+      currency: 'GBP',
+      fundingAvailable: null,
+      winners: payload.winners.map((winner) => ({
+        ...winner,
+        requestedFunding: { amountMinor: 50000, currency: 'GBP' as const },
+      })),
+    });
+    expect(await deliver(CompetitionResultsPublishedV2, v2)).toBe('applied');
     const proposals = await dataSource.getRepository(SupervisionProposalEntity).findBy({ competitionId });
     expect(proposals).toHaveLength(1);
     expect(proposals[0]).toMatchObject({ proposalId, menteeId: lead, mentorId: best, status: 'PROPOSED' });

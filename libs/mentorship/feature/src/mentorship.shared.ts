@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { MentorshipRelationshipStartedV1 } from '@praxis/contracts';
+import { MentorshipRelationshipStartedV2 } from '@praxis/contracts';
 import { appendToOutbox } from '@praxis/platform/messaging';
 import {
   MenteeProfileEntity,
@@ -177,6 +177,8 @@ export async function startActiveRelationship(
     kind: RelationshipKind;
     origin: RelationshipOrigin;
     matchRunId?: string | null;
+    /** The winning proposal a supervision is for (origin COMPETITION). */
+    competition?: { competitionId: string; proposalId: string } | null;
     actorId: string;
   },
 ): Promise<RelationshipEntity> {
@@ -224,7 +226,7 @@ export async function startActiveRelationship(
     }
     throw error;
   }
-  await publishStarted(manager, relationship, command.actorId);
+  await publishStarted(manager, relationship, command.actorId, command.competition ?? null);
   return relationship;
 }
 
@@ -232,10 +234,12 @@ export async function publishStarted(
   manager: EntityManager,
   relationship: RelationshipEntity,
   actorId: string,
+  competition: { competitionId: string; proposalId: string } | null = null,
 ): Promise<void> {
+  // v2 only from now on (v1 stays defined while consumers drain it)
   await appendToOutbox(
     manager,
-    MentorshipRelationshipStartedV1,
+    MentorshipRelationshipStartedV2,
     relationship.id,
     {
       relationshipId: relationship.id,
@@ -243,6 +247,8 @@ export async function publishStarted(
       menteeId: relationship.menteeId,
       kind: relationship.kind,
       origin: relationship.origin,
+      competitionId: competition?.competitionId ?? null,
+      proposalId: competition?.proposalId ?? null,
       startedAt: (relationship.startedAt ?? new Date()).toISOString(),
     },
     { actorId },

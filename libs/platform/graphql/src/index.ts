@@ -7,3 +7,4 @@ export * from './graphql-errors.filter';
 export * from './ids';
 export * from './loaders';
 export * from './plain-text';
+export * from './money';

@@ -6,6 +6,7 @@ import { ProposalsSchema1795306481769 } from './migrations/1795306481769-proposa
 import { FrozenFeedback1796090662008 } from './migrations/1796090662008-frozen-feedback';
 import { NamedConflictReview1796092441810 } from './migrations/1796092441810-named-conflict-review';
 import { TeamInvitations1796093616721 } from './migrations/1796093616721-team-invitations';
+import { CompetitionCurrency1796100000000 } from './migrations/1796100000000-competition-currency';
 
 /** Everything the proposals database holds: for the app, the migration tools and the drift check. */
 export const proposalsDatabase = {
@@ -17,5 +18,6 @@ export const proposalsDatabase = {
     FrozenFeedback1796090662008,
     NamedConflictReview1796092441810,
     TeamInvitations1796093616721,
+    CompetitionCurrency1796100000000,
   ],
 };

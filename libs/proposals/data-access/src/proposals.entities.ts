@@ -7,7 +7,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { CareerStage } from '@praxis/contracts';
+import type { CareerStage, CurrencyCode } from '@praxis/contracts';
 
 /** Stored rubric criterion: the domain's `RubricCriterion` plus guidance for judges. */
 export interface StoredCriterion {
@@ -32,7 +32,7 @@ export interface StoredFeedback {
   comment: string;
 }
 
-/** `numeric` columns come back from pg as strings; amounts here are small enough for a double. */
+/** `numeric` and `bigint` columns come back from pg as strings; amounts here are small enough for a double (minor units are safe integers). */
 const numberTransformer = {
   to: (value: number | null | undefined) => value,
   from: (value: string | null) => (value === null ? null : Number(value)),
@@ -86,8 +86,13 @@ export class CompetitionEntity {
   @Column({ type: 'text', array: true, default: () => `'{}'` })
   allowedCareerStages!: CareerStage[];
 
-  @Column({ type: 'numeric', precision: 14, scale: 2, nullable: true, transformer: numberTransformer })
-  fundingAvailable!: number | null;
+  /** ISO 4217; every amount of the competition and its proposals is in it. */
+  @Column({ type: 'text' })
+  currency!: CurrencyCode;
+
+  /** Integer minor units of `currency`. */
+  @Column({ type: 'bigint', nullable: true, transformer: numberTransformer })
+  fundingAvailableMinor!: number | null;
 
   @Column({ type: 'numeric', precision: 10, scale: 2, nullable: true, transformer: numberTransformer })
   protectedHoursAvailable!: number | null;
@@ -144,8 +149,13 @@ export class ProposalEntity {
   @Column({ type: 'uuid', array: true })
   teamMemberIds!: string[];
 
-  @Column({ type: 'numeric', precision: 14, scale: 2, transformer: numberTransformer })
-  requestedFunding!: number;
+  /** The competition's currency, copied when the draft is created (a competition's currency never changes). */
+  @Column({ type: 'text' })
+  currency!: CurrencyCode;
+
+  /** Integer minor units of `currency`. */
+  @Column({ type: 'bigint', transformer: numberTransformer })
+  requestedFundingMinor!: number;
 
   @Column({ type: 'numeric', precision: 10, scale: 2, transformer: numberTransformer })
   requestedHours!: number;
@@ -224,8 +234,9 @@ export class ProposalVersionEntity {
   @Column({ type: 'uuid', array: true })
   teamMemberIds!: string[];
 
-  @Column({ type: 'numeric', precision: 14, scale: 2, transformer: numberTransformer })
-  requestedFunding!: number;
+  /** Integer minor units of the proposal's currency. */
+  @Column({ type: 'bigint', transformer: numberTransformer })
+  requestedFundingMinor!: number;
 
   @Column({ type: 'numeric', precision: 10, scale: 2, transformer: numberTransformer })
   requestedHours!: number;

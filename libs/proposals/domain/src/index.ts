@@ -10,3 +10,4 @@ export * from './judge-assignment';
 export * from './manual-assignment';
 export * from './ranking';
 export * from './team-invitation';
+export * from './competition-money';

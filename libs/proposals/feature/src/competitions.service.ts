@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
-import { CompetitionOpenedV1, CompetitionResultsPublishedV1 } from '@praxis/contracts';
+import { CompetitionOpenedV1, CompetitionResultsPublishedV2 } from '@praxis/contracts';
 import { isAdmin, type Principal } from '@praxis/platform/auth';
 import { appendToOutbox } from '@praxis/platform/messaging';
 import {
@@ -13,15 +13,20 @@ import {
 import {
   assertTransition,
   CompetitionPhase,
+  parseCompetitionCurrency,
   rankEntries,
+  toMajorUnits,
+  toMinorUnits,
   validateCompetitionDates,
   validateRubric,
   weightedTotal,
   type RankingResult,
+  type ValidationProblem,
 } from '@praxis/proposals/domain';
 import { ProposalsServiceError, ProposalsServiceErrorCode } from './proposals.errors';
 import type { CompetitionDatesInput, CreateCompetitionInput } from './proposals.objects';
 import { ProposalStatus } from './proposals.objects';
+import { PROPOSALS_OPTIONS, type ProposalsOptions } from './proposals.options';
 import { audit, datesOf, loadCompetition, phaseOf, replicaOf, rubricOf } from './proposals.records';
 
 export interface RankingView {
@@ -34,7 +39,10 @@ export interface RankingView {
 /** Competitions: creation, dates, phases, ranking and publication. */
 @Injectable()
 export class CompetitionsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(PROPOSALS_OPTIONS) private readonly options: ProposalsOptions,
+  ) {}
 
   async create(input: CreateCompetitionInput, actorId: string): Promise<CompetitionEntity> {
     const criteria: StoredCriterion[] = input.criteria.map((criterion, index) => ({
@@ -45,9 +53,20 @@ export class CompetitionsService {
       scaleMin: criterion.scaleMin,
       scaleMax: criterion.scaleMax,
     }));
-    // every problem at once: dates and rubric together
-    const problems = [...validateCompetitionDates(input), ...validateRubric({ criteria })];
-    if (problems.length > 0) {
+    // every problem at once: dates, rubric and money together
+    const problems: ValidationProblem[] = [
+      ...validateCompetitionDates(input),
+      ...validateRubric({ criteria }),
+    ];
+    const currency = parseCompetitionCurrency(input.currency ?? this.options.defaultCurrency, 'currency');
+    let fundingAvailableMinor: number | null = null;
+    if (!currency.ok) problems.push(currency.problem);
+    else if (input.fundingAvailable !== undefined && input.fundingAvailable !== null) {
+      const converted = toMinorUnits(input.fundingAvailable, currency.currency, 'fundingAvailable');
+      if (converted.ok) fundingAvailableMinor = converted.amountMinor;
+      else problems.push(converted.problem);
+    }
+    if (problems.length > 0 || !currency.ok) {
       throw ProposalsServiceError.invalid(
         problems.map((problem) => ({
           field: `input.${problem.field}`,
@@ -72,7 +91,8 @@ export class CompetitionsService {
         requiresInterInstitutionalTeam: input.eligibility.requiresInterInstitutionalTeam,
         maxTeamSize: input.eligibility.maxTeamSize,
         allowedCareerStages: [...new Set(input.eligibility.allowedCareerStages)],
-        fundingAvailable: input.fundingAvailable ?? null,
+        currency: currency.currency,
+        fundingAvailableMinor,
         protectedHoursAvailable: input.protectedHoursAvailable ?? null,
         createdBy: actorId,
         resultsPublishedAt: null,
@@ -138,7 +158,11 @@ export class CompetitionsService {
         judgingEndsAt: competition.judgingEndsAt.toISOString(),
         blind: competition.blind,
         winnersCount: competition.winnersCount,
-        fundingAvailable: competition.fundingAvailable,
+        // v1 predates currencies: major units of the competition's currency
+        fundingAvailable:
+          competition.fundingAvailableMinor === null
+            ? null
+            : toMajorUnits(competition.fundingAvailableMinor, competition.currency),
         protectedHoursAvailable: competition.protectedHoursAvailable,
       });
       return competition;
@@ -208,11 +232,16 @@ export class CompetitionsService {
         manager,
         winners.flatMap((row) => proposals.get(row.entryId)?.teamMemberIds ?? []),
       );
-      await appendToOutbox(manager, CompetitionResultsPublishedV1, competition.id, {
+      const currency = competition.currency;
+      await appendToOutbox(manager, CompetitionResultsPublishedV2, competition.id, {
         competitionId: competition.id,
         title: competition.title,
         publishedAt: publishedAt.toISOString(),
-        fundingAvailable: competition.fundingAvailable,
+        currency,
+        fundingAvailable:
+          competition.fundingAvailableMinor === null
+            ? null
+            : { amountMinor: competition.fundingAvailableMinor, currency },
         protectedHoursAvailable: competition.protectedHoursAvailable,
         entries: result.ranking.length,
         winners: winners.map((row) => {
@@ -231,7 +260,7 @@ export class CompetitionsService {
                   .filter((value): value is string => typeof value === 'string'),
               ),
             ],
-            requestedFunding: proposal.requestedFunding,
+            requestedFunding: { amountMinor: proposal.requestedFundingMinor, currency },
             requestedHours: proposal.requestedHours,
             normalisedScore: row.normalisedScore ?? 0,
             meanRawScore: row.meanRawTotal ?? 0,

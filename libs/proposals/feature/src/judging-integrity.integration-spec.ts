@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { CompetitionResultsPublishedV1, ReviewSubmittedV1 } from '@praxis/contracts';
+import { CompetitionResultsPublishedV2, ReviewSubmittedV1 } from '@praxis/contracts';
 import type { Principal } from '@praxis/platform/auth';
 import { createServiceDataSource } from '@praxis/platform/database';
 import { createTestDatabase, waitFor } from '@praxis/platform/testing';
@@ -29,8 +29,9 @@ describe('judging integrity against PostgreSQL', () => {
     dataSource = createServiceDataSource({ url: db.url, ...proposalsDatabase });
     await dataSource.initialize();
     await dataSource.runMigrations();
-    competitions = new CompetitionsService(dataSource);
-    proposals = new ProposalsService(dataSource, { namedConflictsMax: 2 });
+    const options = { namedConflictsMax: 2, defaultCurrency: 'GBP' as const };
+    competitions = new CompetitionsService(dataSource, options);
+    proposals = new ProposalsService(dataSource, options);
     judging = new JudgingService(dataSource);
   });
 
@@ -131,11 +132,18 @@ describe('judging integrity against PostgreSQL', () => {
   }
 
   async function winnerInOutbox(competitionId: string): Promise<string[]> {
-    const rows: Array<{ payload: { winners: Array<{ proposalId: string }> } }> = await dataSource.query(
+    const rows: Array<{
+      payload: { currency: string; winners: Array<{ proposalId: string; requestedFunding: unknown }> };
+    }> = await dataSource.query(
       `SELECT envelope->'payload' AS payload FROM outbox WHERE topic = $1 AND message_key = $2`,
-      [CompetitionResultsPublishedV1.topic, competitionId],
+      [CompetitionResultsPublishedV2.topic, competitionId],
     );
     expect(rows).toHaveLength(1);
+    // v2: Money in the competition's currency (the configured default here)
+    expect(rows[0].payload.currency).toBe('GBP');
+    for (const winner of rows[0].payload.winners) {
+      expect(winner.requestedFunding).toEqual({ amountMinor: 0, currency: 'GBP' });
+    }
     return rows[0].payload.winners.map((winner) => winner.proposalId);
   }
 

@@ -61,7 +61,7 @@ describe('proposals authorisation matrix (operations from the committed supergra
     subgraph = await startSubgraphHarness({
       name: 'proposals_matrix',
       database: proposalsDatabase,
-      feature: () => ProposalsFeatureModule.forRoot({ namedConflictsMax: 3 }),
+      feature: () => ProposalsFeatureModule.forRoot({ namedConflictsMax: 3, defaultCurrency: 'GBP' }),
     });
   }, 60000);
 

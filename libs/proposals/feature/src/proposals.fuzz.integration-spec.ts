@@ -18,7 +18,7 @@ describe('proposals subgraph fuzz', () => {
     subgraph = await startSubgraphHarness({
       name: 'proposals_fuzz',
       database: proposalsDatabase,
-      feature: () => ProposalsFeatureModule.forRoot({ namedConflictsMax: 3 }),
+      feature: () => ProposalsFeatureModule.forRoot({ namedConflictsMax: 3, defaultCurrency: 'GBP' }),
     });
   }, 60000);
 

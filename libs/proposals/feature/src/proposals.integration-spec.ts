@@ -25,6 +25,25 @@ function settings() {
   };
 }
 
+function competitionInput(overrides: Partial<CreateCompetitionInput>): CreateCompetitionInput {
+  return {
+    title: 'Integration call',
+    description: '',
+    opensAt: new Date(Date.now() - 60_000),
+    closesAt: new Date(Date.now() + 3_600_000),
+    judgingEndsAt: new Date(Date.now() + 7_200_000),
+    criteria: [{ name: 'Quality', guidance: '', weight: 1, scaleMin: 0, scaleMax: 4 }],
+    reviewsPerEntry: 1,
+    judgeMaxLoad: 5,
+    blind: false,
+    winnersCount: 1,
+    eligibility: { requiresInterInstitutionalTeam: true, maxTeamSize: 4, allowedCareerStages: [] },
+    fundingAvailable: null,
+    protectedHoursAvailable: null,
+    ...overrides,
+  };
+}
+
 describe('proposals: member replica and outbox events', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let dataSource: DataSource;
@@ -66,26 +85,13 @@ describe('proposals: member replica and outbox events', () => {
         ]);
       }
     }
-    const competitions = new CompetitionsService(dataSource);
-    const proposals = new ProposalsService(dataSource, { namedConflictsMax: 3 });
+    const options = { namedConflictsMax: 3, defaultCurrency: 'GBP' as const };
+    const competitions = new CompetitionsService(dataSource, options);
+    const proposals = new ProposalsService(dataSource, options);
     const judging = new JudgingService(dataSource);
     const admin = { memberId: randomUUID(), roles: [{ role: 'admin' as const, institutionId: null }] };
     const applicant = { memberId: lead, roles: [] };
-    const input: CreateCompetitionInput = {
-      title: 'Blind integration call',
-      description: '',
-      opensAt: new Date(Date.now() - 60_000),
-      closesAt: new Date(Date.now() + 3_600_000),
-      judgingEndsAt: new Date(Date.now() + 7_200_000),
-      criteria: [{ name: 'Quality', guidance: '', weight: 1, scaleMin: 0, scaleMax: 4 }],
-      reviewsPerEntry: 1,
-      judgeMaxLoad: 5,
-      blind: true,
-      winnersCount: 1,
-      eligibility: { requiresInterInstitutionalTeam: true, maxTeamSize: 4, allowedCareerStages: [] },
-      fundingAvailable: null,
-      protectedHoursAvailable: null,
-    };
+    const input = competitionInput({ title: 'Blind integration call', blind: true });
     const competition = await competitions.create(input, admin.memberId);
     await competitions.open(competition.id);
     const draft = await proposals.saveDraft(
@@ -180,5 +186,56 @@ describe('proposals: member replica and outbox events', () => {
       await submittedTopic.stop();
       await reviewTopic.stop();
     }
+  });
+
+  it('gives each competition an ISO 4217 currency and keeps its amounts as exact minor units', async () => {
+    const options = { namedConflictsMax: 3, defaultCurrency: 'GBP' as const };
+    const competitions = new CompetitionsService(dataSource, options);
+    const proposals = new ProposalsService(dataSource, options);
+    const admin = randomUUID();
+    const input = competitionInput({
+      title: 'Money call',
+      eligibility: { requiresInterInstitutionalTeam: false, maxTeamSize: 4, allowedCareerStages: [] },
+      fundingAvailable: 1234.5,
+    });
+    expect(await competitions.create(input, admin)).toMatchObject({
+      currency: 'GBP',
+      fundingAvailableMinor: 123450,
+    });
+    const usd = await competitions.create({ ...input, currency: 'usd', fundingAvailable: 0.07 }, admin);
+    expect(usd).toMatchObject({ currency: 'USD', fundingAvailableMinor: 7 });
+    // an unknown code and a sub-penny amount are refused together, each naming its field
+    await expect(
+      competitions.create({ ...input, currency: 'GPB', fundingAvailable: 1 }, admin),
+    ).rejects.toMatchObject({
+      fields: [expect.objectContaining({ field: 'input.currency', rule: 'iso4217' })],
+    });
+    await expect(competitions.create({ ...input, fundingAvailable: 10.005 }, admin)).rejects.toMatchObject({
+      fields: [expect.objectContaining({ field: 'input.fundingAvailable', rule: 'minorUnits' })],
+    });
+    const yen = await competitions.create({ ...input, currency: 'JPY', fundingAvailable: 500000 }, admin);
+    await competitions.open(yen.id);
+    const lead = randomUUID();
+    const draftInput = {
+      competitionId: yen.id,
+      title: 'Yen entry',
+      summary: '',
+      aims: '',
+      methods: '',
+      expectedImpact: '',
+      keywords: [],
+      leadApplicantId: lead,
+      teamMemberIds: [],
+      requestedFunding: 1000.5,
+      requestedHours: 0,
+    };
+    await expect(proposals.saveDraft(draftInput, { memberId: lead, roles: [] })).rejects.toMatchObject({
+      fields: [expect.objectContaining({ field: 'input.requestedFunding', rule: 'minorUnits' })],
+    });
+    const saved = await proposals.saveDraft(
+      { ...draftInput, requestedFunding: 1000 },
+      { memberId: lead, roles: [] },
+    );
+    expect(saved).toMatchObject({ currency: 'JPY', requestedFundingMinor: 1000 });
   });
 });

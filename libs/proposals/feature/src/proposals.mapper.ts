@@ -7,7 +7,8 @@ import type {
   TeamInvitationEntity,
 } from '@praxis/proposals/data-access';
 import type { InvitationStatus, NamedConflictStatus } from '@praxis/proposals/domain';
-import { nextPhases, type CompetitionPhase } from '@praxis/proposals/domain';
+import { nextPhases, toMajorUnits, type CompetitionPhase } from '@praxis/proposals/domain';
+import { toMoneyObject } from '@praxis/platform/graphql';
 import type { JudgeView } from './judging.service';
 import type {
   AssignmentObject,
@@ -41,7 +42,15 @@ export function toCompetitionObject(competition: CompetitionEntity): Competition
       maxTeamSize: competition.maxTeamSize,
       allowedCareerStages: competition.allowedCareerStages,
     },
-    fundingAvailable: competition.fundingAvailable,
+    currency: competition.currency,
+    fundingAvailable:
+      competition.fundingAvailableMinor === null
+        ? null
+        : toMajorUnits(competition.fundingAvailableMinor, competition.currency),
+    fundingAvailableMoney:
+      competition.fundingAvailableMinor === null
+        ? null
+        : toMoneyObject({ amountMinor: competition.fundingAvailableMinor, currency: competition.currency }),
     protectedHoursAvailable: competition.protectedHoursAvailable,
     resultsPublishedAt: competition.resultsPublishedAt,
   };
@@ -61,7 +70,11 @@ export function toProposalObject(proposal: ProposalEntity): ProposalObject {
     keywords: proposal.keywords,
     leadApplicant: { id: proposal.leadApplicantId },
     team: proposal.teamMemberIds.map((id) => ({ id })),
-    requestedFunding: proposal.requestedFunding,
+    requestedFunding: toMajorUnits(proposal.requestedFundingMinor, proposal.currency),
+    requestedFundingMoney: toMoneyObject({
+      amountMinor: proposal.requestedFundingMinor,
+      currency: proposal.currency,
+    }),
     requestedHours: proposal.requestedHours,
     submittedVersion: proposal.submittedVersion,
     firstSubmittedAt: proposal.firstSubmittedAt,
@@ -103,7 +116,11 @@ export function toJudgeAssignmentObject({
     methods: version.methods,
     expectedImpact: version.expectedImpact,
     keywords: version.keywords,
-    requestedFunding: version.requestedFunding,
+    requestedFunding: toMajorUnits(version.requestedFundingMinor, proposal.currency),
+    requestedFundingMoney: toMoneyObject({
+      amountMinor: version.requestedFundingMinor,
+      currency: proposal.currency,
+    }),
     requestedHours: version.requestedHours,
     team: competition.blind ? null : version.teamMemberIds.map((id) => ({ id })),
     review: review

@@ -18,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CAREER_STAGES, type CareerStage } from '@praxis/contracts';
+import { MoneyObject } from '@praxis/platform/graphql';
 import {
   CompetitionPhase,
   InvitationStatus,
@@ -134,8 +135,17 @@ export class CompetitionObject {
   @Field(() => EligibilityObject)
   eligibility!: EligibilityObject;
 
-  @Field(() => Float, { nullable: true })
+  @Field({ description: 'ISO 4217 currency of every amount in the competition' })
+  currency!: string;
+
+  @Field(() => Float, {
+    nullable: true,
+    deprecationReason: 'A float in major units; use fundingAvailableMoney (integer minor units and currency)',
+  })
   fundingAvailable!: number | null;
+
+  @Field(() => MoneyObject, { nullable: true })
+  fundingAvailableMoney!: MoneyObject | null;
 
   @Field(() => Float, { nullable: true })
   protectedHoursAvailable!: number | null;
@@ -222,8 +232,13 @@ export class ProposalObject {
   @Field(() => [MemberRef])
   team!: MemberRef[];
 
-  @Field(() => Float)
+  @Field(() => Float, {
+    deprecationReason: 'A float in major units; use requestedFundingMoney (integer minor units and currency)',
+  })
   requestedFunding!: number;
+
+  @Field(() => MoneyObject)
+  requestedFundingMoney!: MoneyObject;
 
   @Field(() => Float)
   requestedHours!: number;
@@ -344,8 +359,13 @@ export class JudgeAssignmentObject {
   @Field(() => [String])
   keywords!: string[];
 
-  @Field(() => Float)
+  @Field(() => Float, {
+    deprecationReason: 'A float in major units; use requestedFundingMoney (integer minor units and currency)',
+  })
   requestedFunding!: number;
+
+  @Field(() => MoneyObject)
+  requestedFundingMoney!: MoneyObject;
 
   @Field(() => Float)
   requestedHours!: number;
@@ -609,7 +629,18 @@ export class CreateCompetitionInput extends CompetitionDatesInput {
   @Type(() => EligibilityInput)
   eligibility!: EligibilityInput;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO 4217 code of every amount in the competition; the configured default when omitted',
+  })
+  @IsOptional()
+  @IsString()
+  currency?: string | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'In major units of the currency, with no more decimals than it has (e.g. 2 for GBP)',
+  })
   @IsOptional()
   @IsNumber()
   @Min(0, { message: 'must be 0 or more' })
@@ -676,7 +707,10 @@ export class SaveProposalDraftInput {
   @IsUUID('all', { each: true, message: 'each must be a member id' })
   teamMemberIds!: string[];
 
-  @Field(() => Float, { defaultValue: 0 })
+  @Field(() => Float, {
+    defaultValue: 0,
+    description: "In major units of the competition's currency, with no more decimals than it has",
+  })
   @IsNumber()
   @Min(0, { message: 'must be 0 or more' })
   requestedFunding!: number;

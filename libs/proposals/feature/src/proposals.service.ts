@@ -24,6 +24,8 @@ import {
   NamedConflictStatus,
   namedConflictProblems,
   normaliseKeywords,
+  toMajorUnits,
+  toMinorUnits,
 } from '@praxis/proposals/domain';
 import { ProposalsServiceError } from './proposals.errors';
 import { PROPOSALS_OPTIONS, type ProposalsOptions } from './proposals.options';
@@ -80,6 +82,9 @@ export class ProposalsService {
           { phase: competition.phase },
         );
       }
+      // amounts are typed in the competition's currency, as exact minor units
+      const requested = toMinorUnits(input.requestedFunding, competition.currency, 'input.requestedFunding');
+      if (!requested.ok) throw ProposalsServiceError.invalid([requested.problem]);
       const fields = {
         title: input.title.trim(),
         summary: input.summary.trim(),
@@ -88,7 +93,8 @@ export class ProposalsService {
         expectedImpact: input.expectedImpact.trim(),
         keywords: normaliseKeywords(input.keywords),
         leadApplicantId: input.leadApplicantId,
-        requestedFunding: input.requestedFunding,
+        currency: competition.currency,
+        requestedFundingMinor: requested.amountMinor,
         requestedHours: input.requestedHours,
       };
       if (!input.id) {
@@ -237,7 +243,7 @@ export class ProposalsService {
       keywords: proposal.keywords,
       leadApplicantId: proposal.leadApplicantId,
       teamMemberIds: proposal.teamMemberIds,
-      requestedFunding: proposal.requestedFunding,
+      requestedFundingMinor: proposal.requestedFundingMinor,
       requestedHours: proposal.requestedHours,
       submittedBy: principal.memberId,
     });
@@ -305,7 +311,8 @@ export class ProposalsService {
         version: proposal.submittedVersion,
         title: proposal.title,
         keywords: proposal.keywords,
-        requestedFunding: proposal.requestedFunding,
+        // v1 predates currencies: major units of the competition's currency
+        requestedFunding: toMajorUnits(proposal.requestedFundingMinor, proposal.currency),
         requestedHours: proposal.requestedHours,
         submittedAt: version.submittedAt.toISOString(),
         blind: competition.blind,

@@ -1,16 +1,10 @@
+import { BUDGET_CATEGORIES } from '@praxis/contracts';
 import { FundingDomainError, FundingErrorCode, throwIfInvalid, type FieldError } from '../funding.exception';
 import { type CurrencyCode } from '../money/currency';
 import { sumMoney, type Money } from '../money/money';
 
-export const BUDGET_CATEGORIES = [
-  'STAFF',
-  'CONSUMABLES',
-  'TRAVEL',
-  'PUBLICATION',
-  'TRAINING',
-  'EQUIPMENT',
-  'OTHER',
-] as const;
+// the closed list travels on funding's events, so the contracts hold it
+export { BUDGET_CATEGORIES } from '@praxis/contracts';
 export type BudgetCategory = (typeof BUDGET_CATEGORIES)[number];
 
 /** One line per category: a second STAFF line would make "how much is left for staff" ambiguous. */

@@ -1,3 +1,4 @@
+import { SPEND_KINDS } from '@praxis/contracts';
 import { type AwardStatus } from '../award/award-status';
 import { findBudgetLine, isBudgetCategory, type BudgetCategory, type BudgetLine } from '../award/budget-line';
 import { assertFundCanAbsorb, awardClaim, type FundBalance } from '../award/fund-balance';
@@ -6,7 +7,8 @@ import { FundingDomainError, FundingErrorCode, throwIfInvalid, type FieldError }
 import { type CurrencyCode } from '../money/currency';
 import { formatMoney, money, subtractMoney, zeroMoney, type Money } from '../money/money';
 
-export const SPEND_KINDS = ['COMMITMENT', 'PAYMENT'] as const;
+// the closed list travels on funding's events, so the contracts hold it
+export { SPEND_KINDS } from '@praxis/contracts';
 export type SpendKind = (typeof SPEND_KINDS)[number];
 
 export const SPEND_DESCRIPTION_MAX_LENGTH = 500;

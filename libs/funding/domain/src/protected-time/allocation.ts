@@ -1,3 +1,4 @@
+import { TIME_UNITS } from '@praxis/contracts';
 import { addDays, isIsoDay, toEpochDay, type IsoDay } from '../calendar/iso-day';
 import { FundingDomainError, FundingErrorCode, throwIfInvalid, type FieldError } from '../funding.exception';
 
@@ -9,7 +10,8 @@ export const PA_STEP = 0.25;
 /** No more than the Working Time Regulations' 48-hour week can be protected for anything. */
 export const MAX_WEEKLY_PROTECTED_MINUTES = 48 * 60;
 
-export const TIME_UNITS = ['HOURS', 'PROGRAMMED_ACTIVITIES'] as const;
+// the closed list travels on funding's events, so the contracts hold it
+export { TIME_UNITS } from '@praxis/contracts';
 export type TimeUnit = (typeof TIME_UNITS)[number];
 
 export interface WeeklyAmount {

@@ -1,14 +1,9 @@
+import { TIME_ACTIVITIES } from '@praxis/contracts';
 import { daysBetween, isIsoDay, isoWeekOf, toEpochDay, type IsoDay } from '../calendar/iso-day';
 import { FundingDomainError, FundingErrorCode, throwIfInvalid, type FieldError } from '../funding.exception';
 
-export const TIME_ACTIVITIES = [
-  'RESEARCH',
-  'WRITING',
-  'DATA_COLLECTION',
-  'SUPERVISION_MEETING',
-  'TRAINING',
-  'OTHER',
-] as const;
+// the closed list travels on funding's events, so the contracts hold it
+export { TIME_ACTIVITIES } from '@praxis/contracts';
 export type TimeActivity = (typeof TIME_ACTIVITIES)[number];
 
 /**

@@ -1,13 +1,8 @@
+import { OUTPUT_KINDS } from '@praxis/contracts';
 import { throwIfInvalid, type FieldError } from '../funding.exception';
 
-export const OUTPUT_KINDS = [
-  'PAPER',
-  'PRESENTATION',
-  'POSTER',
-  'DATASET',
-  'CURRICULUM_CHANGE',
-  'OTHER',
-] as const;
+// the closed list travels on funding's events, so the contracts hold it
+export { OUTPUT_KINDS } from '@praxis/contracts';
 export type OutputKind = (typeof OUTPUT_KINDS)[number];
 
 export const OUTPUT_TITLE_MAX_LENGTH = 300;
