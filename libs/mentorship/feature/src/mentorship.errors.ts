@@ -72,6 +72,7 @@ export function domainErrorToGraphQL(error: MentorshipDomainError): GraphQLError
       return publicError('FAILED_PRECONDITION', 'match weights are misconfigured');
     case MentorshipErrorCode.MENTOR_AT_CAPACITY:
     case MentorshipErrorCode.MENTOR_PAUSED:
+    case MentorshipErrorCode.NOT_A_MENTOR:
     case MentorshipErrorCode.MENTOR_NOT_ACCEPTING_REQUESTS:
     case MentorshipErrorCode.NOT_ELIGIBLE_STAGE:
     case MentorshipErrorCode.WORKSHOP_FULL:

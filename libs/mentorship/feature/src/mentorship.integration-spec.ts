@@ -9,7 +9,7 @@ import {
   type EventOf,
 } from '@praxis/contracts';
 import { createServiceDataSource } from '@praxis/platform/database';
-import { MemberReplicaEntity } from '@praxis/platform/member-replica';
+import { MemberReplicaEntity, MemberRoleReplicaEntity } from '@praxis/platform/member-replica';
 import { EventConsumer, type EventHandler } from '@praxis/platform/messaging';
 import { createLogger } from '@praxis/platform/observability';
 import { createTestDatabase, uniqueName } from '@praxis/platform/testing';
@@ -21,6 +21,7 @@ import {
 } from '@praxis/mentorship/data-access';
 import { DEFAULT_MATCH_WEIGHTS, MentorshipDomainError, MentorshipErrorCode } from '@praxis/mentorship/domain';
 import { MatchingService, supervisionHandlers } from './matching.service';
+import { ProfilesService } from './profiles.service';
 import type { MentorshipOptions } from './mentorship.options';
 import { RelationshipsService } from './relationships.service';
 
@@ -58,8 +59,12 @@ describe('mentorship against PostgreSQL', () => {
     return memberId;
   }
 
+  /** A member holding the mentor role (as the replica says) with a mentor profile. */
   async function mentor(capacity: number, expertise: string[] = []) {
     const memberId = await member('CONSULTANT');
+    await dataSource
+      .getRepository(MemberRoleReplicaEntity)
+      .insert({ memberId, role: 'mentor', institutionKey: '' });
     await dataSource.getRepository(MentorProfileEntity).insert({
       memberId,
       capacity,
@@ -287,6 +292,40 @@ describe('mentorship against PostgreSQL', () => {
         .findOneByOrFail({ memberId: chosen });
       expect(profile.activeMentees).toBe(1);
     }
+  });
+
+  it('never suggests, matches, supervises with or starts a relationship with a mentor whose role was revoked', async () => {
+    const profiles = new ProfilesService(dataSource, options);
+    const relationships = new RelationshipsService(dataSource, options);
+    const matching = new MatchingService(dataSource, options);
+    const revoked = await mentor(3, ['ultrasound']);
+    const mentee = await member('RESIDENT', ['ultrasound']);
+    const pending = await relationships.requestMentor(mentee, revoked, 'before the revocation');
+    expect(
+      (await profiles.suggestionsFor(await member('RESIDENT', ['ultrasound']), 100)).map((s) => s.mentorId),
+    ).toContain(revoked);
+    // membership revoked the role; the replica applied the event (the profile stays, the role does not)
+    await dataSource.getRepository(MemberRoleReplicaEntity).delete({ memberId: revoked, role: 'mentor' });
+    const other = await member('RESIDENT', ['ultrasound']);
+    expect((await profiles.suggestionsFor(other, 100)).map((s) => s.mentorId)).not.toContain(revoked);
+    await expect(relationships.requestMentor(other, revoked, 'after')).rejects.toMatchObject({
+      fields: [expect.objectContaining({ field: 'input.mentorId', rule: 'mentor' })],
+    });
+    await expect(relationships.respondToRequest(revoked, pending.id, true, null)).rejects.toMatchObject({
+      code: MentorshipErrorCode.NOT_A_MENTOR,
+    });
+    const run = await matching.runMatching(randomUUID(), {
+      menteeIds: [other],
+      mentorIds: [revoked],
+      minScore: 0,
+    });
+    expect(run.proposals ?? []).toEqual([]);
+    const lead = await member('FOUNDATION_DOCTOR');
+    const [proposal] = await supervisionsFor(lead, [[]]);
+    expect(proposal.mentorId).not.toBe(revoked);
+    await expect(matching.confirmSupervision(randomUUID(), proposal.id, revoked)).rejects.toMatchObject({
+      fields: [expect.objectContaining({ field: 'mentorId', rule: 'mentor' })],
+    });
   });
 
   it('refuses a check-in dated before the relationship started, naming the field', async () => {

@@ -8,7 +8,7 @@ import {
   type RelationshipKind,
   type RelationshipOrigin,
 } from '@praxis/mentorship/data-access';
-import { MemberReplicaEntity } from '@praxis/platform/member-replica';
+import { holdingRoleNow, MemberReplicaEntity, memberReplica } from '@praxis/platform/member-replica';
 import {
   MentorshipDomainError,
   MentorshipErrorCode,
@@ -102,15 +102,19 @@ export function toMenteeMatchProfile(
   };
 }
 
-/** Every mentor with a profile, joined with their replicated membership data. */
+/** Every mentor with a profile who holds the mentor role now, joined with their replicated membership data. */
 export async function loadMentorProfiles(
   manager: EntityManager,
   mentorIds?: readonly string[],
 ): Promise<MentorMatchProfile[]> {
-  const query = manager.getRepository(MentorProfileEntity).createQueryBuilder('p');
+  const query = holdingRoleNow(
+    manager.getRepository(MentorProfileEntity).createQueryBuilder('p'),
+    'p.member_id',
+    'mentor',
+  );
   if (mentorIds) {
     if (mentorIds.length === 0) return [];
-    query.where('p.member_id IN (:...ids)', { ids: [...mentorIds] });
+    query.andWhere('p.member_id IN (:...ids)', { ids: [...mentorIds] });
   }
   const profiles = await query.getMany();
   const members = await membersByIds(
@@ -135,7 +139,8 @@ export async function openMentorIdsOf(manager: EntityManager, menteeId: string):
 }
 
 /**
- * Takes one of the mentor's places, or fails with MENTOR_AT_CAPACITY / MENTOR_PAUSED. A single conditional
+ * Takes one of the mentor's places, or fails with MENTOR_AT_CAPACITY / MENTOR_PAUSED / NOT_A_MENTOR (the role
+ * was revoked). A single conditional
  * UPDATE: the row lock it takes makes a concurrent transaction wait and then re-evaluate the condition, so two
  * mentees can never both get the last place. Must run in the transaction that activates the relationship.
  */
@@ -143,12 +148,23 @@ export async function takeMentorPlace(manager: EntityManager, mentorId: string):
   const result: [unknown[], number] = await manager.query(
     `UPDATE mentor_profile SET active_mentees = active_mentees + 1, updated_at = now()
       WHERE member_id = $1 AND NOT paused AND active_mentees < capacity
+        AND EXISTS (SELECT 1 FROM member_role_replica r WHERE r.member_id = $1 AND r.role = 'mentor')
       RETURNING member_id`,
     [mentorId],
   );
   if (result[1] === 1) return;
   const profile = await manager.findOneBy(MentorProfileEntity, { memberId: mentorId });
   if (!profile) throw MentorshipServiceError.notFound(`mentor profile of ${mentorId}`);
+  if (!(await memberReplica(manager).holds(mentorId, 'mentor'))) {
+    // a request made before the role was revoked cannot start a relationship after it
+    throw new MentorshipDomainError(
+      MentorshipErrorCode.NOT_A_MENTOR,
+      'mentor no longer holds the mentor role',
+      {
+        mentorId,
+      },
+    );
+  }
   if (profile.paused) {
     throw new MentorshipDomainError(MentorshipErrorCode.MENTOR_PAUSED, 'mentor is not taking mentees', {
       mentorId,

@@ -29,6 +29,7 @@ import {
   type RelationshipHealthStatus,
 } from '@praxis/mentorship/domain';
 import { MentorshipServiceError } from './mentorship.errors';
+import { memberReplica } from '@praxis/platform/member-replica';
 import { MENTORSHIP_OPTIONS, type MentorshipOptions } from './mentorship.options';
 import {
   isUniqueViolation,
@@ -79,7 +80,8 @@ export class RelationshipsService {
       const mentee = await requireMember(manager, menteeId);
       const mentorMember = await requireMember(manager, mentorId, 'mentor');
       const profile = await manager.findOneBy(MentorProfileEntity, { memberId: mentorId });
-      if (!profile) throw MentorshipServiceError.invalid('input.mentorId', 'mentor', 'is not a mentor');
+      if (!profile || !(await memberReplica(manager).holds(mentorId, 'mentor')))
+        throw MentorshipServiceError.invalid('input.mentorId', 'mentor', 'is not a mentor');
       const menteeProfile = await manager.findOneBy(MenteeProfileEntity, { memberId: menteeId });
       assertCanStartMentorship({
         mentee: toMenteeMatchProfile(mentee, menteeProfile),

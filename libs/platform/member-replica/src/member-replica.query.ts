@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Role } from '@praxis/contracts';
 import {
   MemberReplicaEntity,
@@ -74,4 +74,22 @@ export class MemberReplica {
 
 export function memberReplica(manager: EntityManager): MemberReplica {
   return new MemberReplica(manager);
+}
+
+/**
+ * Narrows a query over people to those who hold `role` now, as the replica says: any list of people chosen by
+ * role (mentors to suggest or match, judges to assign) must read the role at query time, never a profile or a
+ * pool row written when the role was held, so a revoked mentor or judge drops out as soon as the replica applies
+ * the revocation. `memberIdColumn` is the query's column holding the member id, e.g. `p.member_id`.
+ */
+export function holdingRoleNow<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  memberIdColumn: string,
+  role: Role,
+): SelectQueryBuilder<T> {
+  const parameter = `holdingRole_${role}`;
+  return query.andWhere(
+    `EXISTS (SELECT 1 FROM member_role_replica held WHERE held.member_id = ${memberIdColumn} AND held.role = :${parameter})`,
+    { [parameter]: role },
+  );
 }

@@ -281,6 +281,29 @@ describe('judging integrity against PostgreSQL', () => {
     expect(await feedbackOf(first)).toEqual(feedback);
   });
 
+  it('assigns no entry to a judge whose role was revoked after they joined the pool', async () => {
+    const { competitionId, judges } = await judgingCompetition(2, 2);
+    const replacement = await member(['judge']);
+    await judging.addJudge(competitionId, replacement.memberId, admin.memberId);
+    const [revoked] = judges;
+    // membership revoked the role and the replica applied it; the pool row stays
+    await dataSource.query(`DELETE FROM member_role_replica WHERE member_id = $1 AND role = 'judge'`, [
+      revoked.memberId,
+    ]);
+    await judging.assign(competitionId, admin.memberId);
+    const assigned = async (judgeId: string): Promise<number> =>
+      Number(
+        (
+          await dataSource.query(
+            `SELECT count(*)::int AS n FROM assignment WHERE competition_id = $1 AND judge_id = $2`,
+            [competitionId, judgeId],
+          )
+        )[0].n,
+      );
+    expect(await assigned(revoked.memberId)).toBe(0);
+    expect(await assigned(replacement.memberId)).toBe(2);
+  });
+
   it('caps named conflicts, hides their kind from the judge, and lets one admin review each, audited', async () => {
     const input: CreateCompetitionInput = {
       title: 'Named conflicts call',

@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { ReviewSubmittedV1 } from '@praxis/contracts';
 import type { Principal } from '@praxis/platform/auth';
 import { appendToOutbox } from '@praxis/platform/messaging';
-import { memberReplica } from '@praxis/platform/member-replica';
+import { holdingRoleNow, memberReplica } from '@praxis/platform/member-replica';
 import {
   AssignmentEntity,
   CompetitionEntity,
@@ -221,7 +221,15 @@ export class JudgingService {
         where: { competitionId: competition.id, status: ProposalStatus.SUBMITTED },
         order: { firstSubmittedAt: 'ASC' },
       });
-      const pool = await manager.find(CompetitionJudgeEntity, { where: { competitionId: competition.id } });
+      // the pool as it stands, less anyone whose judge role was revoked since joining it
+      const pool = await holdingRoleNow(
+        manager
+          .getRepository(CompetitionJudgeEntity)
+          .createQueryBuilder('j')
+          .where('j.competition_id = :competitionId', { competitionId: competition.id }),
+        'j.member_id',
+        'judge',
+      ).getMany();
       const judgeIds = pool.map((judge) => judge.memberId);
       await recordAutomaticConflicts(manager, competition.id, entries, judgeIds, actorId);
 
@@ -229,10 +237,17 @@ export class JudgingService {
       const started = await this.startedPairs(manager, competition.id);
       const keptStarted = current.filter((a) => started.has(pairKey(a.proposalId, a.judgeId)));
       const pins = current.filter(
-        (a) => a.origin === ORIGIN_MANUAL && !started.has(pairKey(a.proposalId, a.judgeId)),
+        (a) =>
+          a.origin === ORIGIN_MANUAL &&
+          !started.has(pairKey(a.proposalId, a.judgeId)) &&
+          judgeIds.includes(a.judgeId),
       );
+      // unstarted automatic assignments are recomputed; an unstarted one of a judge no longer holding the role
+      // (a manual pin too) is dropped, so it neither blocks publication nor hands them proposal content
       const replaced = current.filter(
-        (a) => a.origin === ORIGIN_AUTOMATIC && !started.has(pairKey(a.proposalId, a.judgeId)),
+        (a) =>
+          !started.has(pairKey(a.proposalId, a.judgeId)) &&
+          (a.origin === ORIGIN_AUTOMATIC || !judgeIds.includes(a.judgeId)),
       );
 
       const replica = await replicaOf(manager, [...entries.flatMap((e) => e.teamMemberIds), ...judgeIds]);
@@ -306,7 +321,11 @@ export class JudgingService {
             actorId,
             proposalId: gone.proposalId,
             judgeId: gone.judgeId,
-            detail: { reason: 'reassigned by an automatic run' },
+            detail: {
+              reason: judgeIds.includes(gone.judgeId)
+                ? 'reassigned by an automatic run'
+                : 'the judge no longer holds the judge role',
+            },
           });
         }
       }

@@ -10,6 +10,8 @@ export enum MentorshipErrorCode {
 
   MENTOR_AT_CAPACITY = 'MENTOR_AT_CAPACITY',
   MENTOR_PAUSED = 'MENTOR_PAUSED',
+  /** The member has a mentor profile but no longer holds the mentor role. */
+  NOT_A_MENTOR = 'NOT_A_MENTOR',
   MENTOR_NOT_ACCEPTING_REQUESTS = 'MENTOR_NOT_ACCEPTING_REQUESTS',
   SELF_MENTORING = 'SELF_MENTORING',
   ALREADY_MENTORING = 'ALREADY_MENTORING',
