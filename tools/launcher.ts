@@ -30,6 +30,9 @@ const MOCK_KAFKA_ENV = {
   KAFKA_SESSION_TIMEOUT_MS: '6000',
   KAFKA_HEARTBEAT_INTERVAL_MS: '500',
   KAFKA_MAX_WAIT_MS: '100',
+  // the mock answers a fetch with one record batch per partition, so a consumer keeps up with a steady stream
+  // only if the relay's batches are big enough: under load the relay publishes at most every 50 ms
+  OUTBOX_LINGER_MS: '50',
 };
 
 async function signingKeys(

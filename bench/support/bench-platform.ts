@@ -109,6 +109,7 @@ export async function startBenchPlatform(
       KAFKA_SESSION_TIMEOUT_MS: '6000',
       KAFKA_HEARTBEAT_INTERVAL_MS: '500',
       KAFKA_MAX_WAIT_MS: '100',
+      OUTBOX_LINGER_MS: '50',
       OUTBOX_POLL_INTERVAL_MS: '1000',
       AUTH_JWKS: JSON.stringify(keys.publicJwks),
       EVENT_VERIFICATION_KEYS: JSON.stringify(eventKeys.publicJwks),

@@ -14,6 +14,8 @@ export const kafkaEnvShape = {
   KAFKA_MAX_WAIT_MS: env.int(1000, 10),
   KAFKA_REPLICATION_FACTOR: env.int(1, 1),
   KAFKA_CONSUMER_MAX_ATTEMPTS: env.int(5, 1),
+  /** Partitions of one consumer group applied at the same time (each holds a database connection meanwhile). */
+  KAFKA_PARTITIONS_CONCURRENTLY: env.int(4, 1),
   /** SASL over the connection (SASL_PLAINTEXT); set with username and password, as compose does per service. */
   KAFKA_SASL_MECHANISM: z.enum(['scram-sha-512', 'scram-sha-256']).optional(),
   KAFKA_SASL_USERNAME: z.string().min(1).optional(),
@@ -46,6 +48,8 @@ export interface KafkaSettings {
   maxWaitMs: number;
   replicationFactor: number;
   consumerMaxAttempts: number;
+  /** Partitions of one consumer group applied at the same time; 1 when unset. */
+  partitionsConsumedConcurrently?: number;
   /** Credentials for the broker; unset on brokers that cannot authenticate (the local mock). */
   sasl?:
     | { mechanism: 'scram-sha-512'; username: string; password: string }
@@ -63,6 +67,7 @@ export function kafkaSettingsFromEnv(
     KAFKA_MAX_WAIT_MS: number;
     KAFKA_REPLICATION_FACTOR: number;
     KAFKA_CONSUMER_MAX_ATTEMPTS: number;
+    KAFKA_PARTITIONS_CONCURRENTLY?: number;
   } & KafkaSaslEnv,
 ): KafkaSettings {
   const {
@@ -86,6 +91,7 @@ export function kafkaSettingsFromEnv(
     maxWaitMs: config.KAFKA_MAX_WAIT_MS,
     replicationFactor: config.KAFKA_REPLICATION_FACTOR,
     consumerMaxAttempts: config.KAFKA_CONSUMER_MAX_ATTEMPTS,
+    partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENTLY ?? 4,
   };
 }
 

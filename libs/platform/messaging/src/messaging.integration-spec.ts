@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { DataSource } from 'typeorm';
-import { defineEvent, dlqTopicFor, registerEvents, type EventOf } from '@praxis/contracts';
+import { createEvent, defineEvent, dlqTopicFor, registerEvents, type EventOf } from '@praxis/contracts';
 import { createServiceDataSource } from '@praxis/platform/database';
 import { createLogger } from '@praxis/platform/observability';
 import {
@@ -310,6 +310,92 @@ describe('messaging: outbox, relay, consumer, inbox, dead letters', () => {
     expect(letters[4].headers['x-dlq-attempts']).toBe('2');
     expect(letters.every((letter) => letter.headers['x-dlq-original-topic'] === contract.topic)).toBe(true);
     expect(letters[0].value).toBe('{not json');
+  });
+
+  it('applies a fetched batch in one transaction; a refused event in it is dead-lettered and the rest apply in order', async () => {
+    const contract = uniqueContract();
+    const group = uniqueName('group');
+    const runtime = new MessagingRuntime({
+      service: uniqueName('svc'),
+      settings: settings({ consumerMaxAttempts: 1 }),
+      dataSource,
+      databaseUrl: db.url,
+      logger,
+      produces: [],
+      consumers: [
+        {
+          groupId: group,
+          handlers: [
+            handle(contract, async (event, manager) => {
+              if (event.payload.n === 15) throw new NonRetriableError('fifteen is refused by this handler');
+              await manager.query(
+                `INSERT INTO received (consumer, event_id, aggregate_id, n) VALUES ($1, $2, $3, $4)`,
+                [group, event.eventId, event.aggregateId, event.payload.n],
+              );
+            }),
+          ],
+        },
+      ],
+    });
+    runtimes.push(runtime);
+    const dlq = await collectTopic(testBrokers(), dlqTopicFor(contract.topic));
+    stops.push(dlq.stop);
+    runtime.start();
+    await Promise.all([runtime.ready(), dlq.whenJoined()]);
+    const producer = testKafka(testBrokers()).producer();
+    await producer.connect();
+    stops.push(() => producer.disconnect());
+    // one send on one key: one record batch on one partition, fetched as one batch
+    const events = (from: number, to: number) =>
+      Array.from({ length: to - from + 1 }, (_, i) =>
+        createEvent(
+          contract,
+          { aggregateId: 'batch', actorId: null, correlationId: `c-${from + i}` },
+          {
+            n: from + i,
+            label: `#${from + i}`,
+          },
+        ),
+      );
+    const send = (batch: Array<EventOf<typeof contract>>) =>
+      producer.send({
+        topic: contract.topic,
+        messages: batch.map((event) => ({ key: event.aggregateId, value: JSON.stringify(event) })),
+      });
+    const clean = events(1, 10);
+    await send(clean);
+    await waitFor(async () => (await received(group)).length === 10, {
+      description: 'the clean batch applied',
+    });
+    const stamps: Array<{ count: number }> = await dataSource.query(
+      `SELECT count(DISTINCT processed_at)::int AS count FROM inbox WHERE consumer_group = $1`,
+      [group],
+    );
+    // one transaction: every inbox row carries the same transaction time
+    expect(stamps[0].count).toBe(1);
+
+    const mixed = events(11, 20);
+    await send(mixed);
+    await waitFor(async () => (await received(group)).some((row) => row.n === 20), {
+      description: 'the batch with a refused event applied around it',
+    });
+    const letters = await dlq.waitForCount(1);
+    expect(letters[0].headers['x-dlq-reason']).toBe('handler-rejected');
+    expect((letters[0].json() as { payload: { n: number } }).payload.n).toBe(15);
+
+    // the whole of both batches delivered again, then one fresh event: the redelivery changes nothing
+    await send([...clean, ...mixed]);
+    await send(events(21, 21));
+    const rows = await waitFor(
+      async () => {
+        const current = await received(group);
+        return current.some((row) => row.n === 21) ? current : undefined;
+      },
+      { description: 'the fresh event after the redelivered batches' },
+    );
+    expect(rows.map((row) => row.n)).toEqual(
+      Array.from({ length: 21 }, (_, i) => i + 1).filter((n) => n !== 15),
+    );
   });
 
   it("numbers each aggregate's events 1, 2, 3... in commit order, under concurrent writers and rollbacks", async () => {

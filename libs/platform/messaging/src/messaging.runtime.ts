@@ -31,7 +31,9 @@ export interface MessagingRuntimeOptions {
   consumers?: Array<{ groupId: string; handlers: EventHandler[] }>;
   /** Verifies events that confer rights before any handler sees them (membership's event keys). */
   verifier?: EventVerifier;
-  relay?: Partial<Pick<OutboxRelayOptions, 'pollIntervalMs' | 'minBackoffMs' | 'maxBackoffMs' | 'batchSize'>>;
+  relay?: Partial<
+    Pick<OutboxRelayOptions, 'pollIntervalMs' | 'minBackoffMs' | 'maxBackoffMs' | 'batchSize' | 'lingerMs'>
+  >;
 }
 
 /**

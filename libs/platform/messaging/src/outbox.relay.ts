@@ -24,6 +24,12 @@ export interface OutboxRelayOptions {
   lockName: string;
   batchSize?: number;
   pollIntervalMs?: number;
+  /**
+   * Passes start at most this often: an event written after a quiet spell goes out at once, but under a steady
+   * stream the events of one interval go out together (one produce request, one record batch per partition), so
+   * consumers fetch them together instead of one round trip each. 0 publishes every wake-up at once.
+   */
+  lingerMs?: number;
   minBackoffMs?: number;
   maxBackoffMs?: number;
   /** A row whose publish keeps failing with a non-retriable error is marked failed after this many attempts. */
@@ -56,7 +62,9 @@ export class OutboxRelay {
   private wakeSleeper: (() => void) | null = null;
   private loopDone: Promise<void> = Promise.resolve();
   private lastCleanup = 0;
+  private lastPassAt = 0;
   private readonly batchSize: number;
+  private readonly lingerMs: number;
   private readonly pollIntervalMs: number;
   private readonly minBackoffMs: number;
   private readonly maxBackoffMs: number;
@@ -64,6 +72,7 @@ export class OutboxRelay {
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 200;
+    this.lingerMs = options.lingerMs ?? 0;
     this.pollIntervalMs = options.pollIntervalMs ?? 2000;
     this.minBackoffMs = options.minBackoffMs ?? 250;
     // a failed pass costs one SELECT and a connection attempt; a short cap keeps the backlog's wait short once
@@ -158,6 +167,9 @@ export class OutboxRelay {
 
   private async drain(): Promise<void> {
     for (;;) {
+      const since = Date.now() - this.lastPassAt;
+      if (since < this.lingerMs) await new Promise((resolve) => setTimeout(resolve, this.lingerMs - since));
+      this.lastPassAt = Date.now();
       this.woken = false;
       const limit = this.singleRowMode ? 1 : this.batchSize;
       const rows: PendingRow[] = await this.options.dataSource.query(

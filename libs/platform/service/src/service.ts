@@ -46,6 +46,7 @@ export const serviceEnvShape = {
   ...kafkaEnvShape,
   ...authVerifyEnvShape,
   OUTBOX_POLL_INTERVAL_MS: env.int(2000, 50),
+  OUTBOX_LINGER_MS: env.int(5, 0),
   /** Membership's public event keys (JWKS JSON): required by services consuming events that confer rights. */
   EVENT_VERIFICATION_KEYS: eventVerificationKeysSchema.optional(),
   ...queryLimitsEnvShape,
@@ -60,6 +61,7 @@ export type ServiceConfig = {
   LOG_LEVEL: string;
   DATABASE_URL: string;
   OUTBOX_POLL_INTERVAL_MS: number;
+  OUTBOX_LINGER_MS: number;
   EVENT_VERIFICATION_KEYS?: string;
   TRUST_PROXY: boolean | number | string;
 } & Parameters<typeof queryLimitsFromEnv>[0] &
@@ -126,7 +128,7 @@ export function messagingOptions(
     logger: logger.child({ component: 'messaging' }),
     produces: definition.produces,
     consumers: definition.consumers?.(dataSource) ?? [],
-    relay: { pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS },
+    relay: { pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS, lingerMs: config.OUTBOX_LINGER_MS },
     ...(config.EVENT_VERIFICATION_KEYS
       ? { verifier: new EventVerifier(JSON.parse(config.EVENT_VERIFICATION_KEYS) as JSONWebKeySet) }
       : {}),
