@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { createEvent, defineEvent, dlqTopicFor, registerEvents, type EventOf } from '@praxis/contracts';
 import { createServiceDataSource } from '@praxis/platform/database';
 import { createLogger } from '@praxis/platform/observability';
@@ -86,10 +86,62 @@ describe('messaging: outbox, relay, consumer, inbox, dead letters', () => {
     );
   }
 
+  /** What every test handler does with an event it accepts. */
+  async function record(
+    manager: EntityManager,
+    group: string,
+    event: EventOf<ReturnType<typeof uniqueContract>>,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO received (consumer, event_id, aggregate_id, n) VALUES ($1, $2, $3, $4)`,
+      [group, event.eventId, event.aggregateId, event.payload.n],
+    );
+  }
+
   async function received(consumer: string): Promise<Array<{ aggregate_id: string; n: number }>> {
     return dataSource.query(`SELECT aggregate_id, n FROM received WHERE consumer = $1 ORDER BY seq`, [
       consumer,
     ]);
+  }
+
+  /**
+   * A runtime whose handler records each event `check` lets through, with a collector on its dead-letter topic
+   * and a producer for raw messages.
+   */
+  async function recordingConsumer(
+    contract: ReturnType<typeof uniqueContract>,
+    group: string,
+    consumerMaxAttempts: number,
+    check: (n: number) => void,
+  ) {
+    const runtime = new MessagingRuntime({
+      service: uniqueName('svc'),
+      settings: settings({ consumerMaxAttempts }),
+      dataSource,
+      databaseUrl: db.url,
+      logger,
+      produces: [contract],
+      consumers: [
+        {
+          groupId: group,
+          handlers: [
+            handle(contract, async (event, manager) => {
+              check(event.payload.n);
+              await record(manager, group, event);
+            }),
+          ],
+        },
+      ],
+    });
+    runtimes.push(runtime);
+    const dlq = await collectTopic(testBrokers(), dlqTopicFor(contract.topic));
+    stops.push(dlq.stop);
+    runtime.start();
+    await Promise.all([runtime.ready(), dlq.whenJoined()]);
+    const producer = testKafka(testBrokers()).producer();
+    await producer.connect();
+    stops.push(() => producer.disconnect());
+    return { dlq, producer };
   }
 
   it('publishes outbox rows to Kafka, applies each event once, and a redelivery changes nothing', async () => {
@@ -109,10 +161,7 @@ describe('messaging: outbox, relay, consumer, inbox, dead letters', () => {
           groupId: group,
           handlers: [
             handle(contract, async (event, manager) => {
-              await manager.query(
-                `INSERT INTO received (consumer, event_id, aggregate_id, n) VALUES ($1, $2, $3, $4)`,
-                [group, event.eventId, event.aggregateId, event.payload.n],
-              );
+              await record(manager, group, event);
             }),
           ],
         },
@@ -229,38 +278,10 @@ describe('messaging: outbox, relay, consumer, inbox, dead letters', () => {
   it('dead-letters poison messages with the reason and goes on to the next good message', async () => {
     const contract = uniqueContract();
     const group = uniqueName('group');
-    const runtime = new MessagingRuntime({
-      service: uniqueName('svc'),
-      settings: settings({ consumerMaxAttempts: 2 }),
-      dataSource,
-      databaseUrl: db.url,
-      logger,
-      produces: [contract],
-      consumers: [
-        {
-          groupId: group,
-          handlers: [
-            handle(contract, async (event, manager) => {
-              if (event.payload.n === 13) throw new NonRetriableError('thirteen is refused by this handler');
-              if (event.payload.n === 14) throw new Error('database hiccup that never clears');
-              await manager.query(
-                `INSERT INTO received (consumer, event_id, aggregate_id, n) VALUES ($1, $2, $3, $4)`,
-                [group, event.eventId, event.aggregateId, event.payload.n],
-              );
-            }),
-          ],
-        },
-      ],
+    const { dlq, producer } = await recordingConsumer(contract, group, 2, (n) => {
+      if (n === 13) throw new NonRetriableError('thirteen is refused by this handler');
+      if (n === 14) throw new Error('database hiccup that never clears');
     });
-    runtimes.push(runtime);
-    const dlq = await collectTopic(testBrokers(), dlqTopicFor(contract.topic));
-    stops.push(dlq.stop);
-    runtime.start();
-    await Promise.all([runtime.ready(), dlq.whenJoined()]);
-
-    const producer = testKafka(testBrokers()).producer();
-    await producer.connect();
-    stops.push(() => producer.disconnect());
     const key = 'poison';
     await producer.send({
       topic: contract.topic,
@@ -315,36 +336,9 @@ describe('messaging: outbox, relay, consumer, inbox, dead letters', () => {
   it('applies a fetched batch in one transaction; a refused event in it is dead-lettered and the rest apply in order', async () => {
     const contract = uniqueContract();
     const group = uniqueName('group');
-    const runtime = new MessagingRuntime({
-      service: uniqueName('svc'),
-      settings: settings({ consumerMaxAttempts: 1 }),
-      dataSource,
-      databaseUrl: db.url,
-      logger,
-      produces: [],
-      consumers: [
-        {
-          groupId: group,
-          handlers: [
-            handle(contract, async (event, manager) => {
-              if (event.payload.n === 15) throw new NonRetriableError('fifteen is refused by this handler');
-              await manager.query(
-                `INSERT INTO received (consumer, event_id, aggregate_id, n) VALUES ($1, $2, $3, $4)`,
-                [group, event.eventId, event.aggregateId, event.payload.n],
-              );
-            }),
-          ],
-        },
-      ],
+    const { dlq, producer } = await recordingConsumer(contract, group, 1, (n) => {
+      if (n === 15) throw new NonRetriableError('fifteen is refused by this handler');
     });
-    runtimes.push(runtime);
-    const dlq = await collectTopic(testBrokers(), dlqTopicFor(contract.topic));
-    stops.push(dlq.stop);
-    runtime.start();
-    await Promise.all([runtime.ready(), dlq.whenJoined()]);
-    const producer = testKafka(testBrokers()).producer();
-    await producer.connect();
-    stops.push(() => producer.disconnect());
     // one send on one key: one record batch on one partition, fetched as one batch
     const events = (from: number, to: number) =>
       Array.from({ length: to - from + 1 }, (_, i) =>
@@ -527,10 +521,7 @@ describe('messaging: outbox, relay, consumer, inbox, dead letters', () => {
           handlers: [
             {
               ...handle(contract, async (event, manager) => {
-                await manager.query(
-                  `INSERT INTO received (consumer, event_id, aggregate_id, n) VALUES ($1, $2, $3, $4)`,
-                  [group, event.eventId, event.aggregateId, event.payload.n],
-                );
+                await record(manager, group, event);
               }),
               erase: async (aggregateId, manager) => {
                 await manager.query(`DELETE FROM received WHERE consumer = $1 AND aggregate_id = $2`, [
