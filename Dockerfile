@@ -9,7 +9,8 @@ COPY tsconfig.base.json tsconfig.json ./
 COPY tools ./tools
 COPY libs ./libs
 COPY apps ./apps
-RUN npm run build
+# the services with SWC, the web client with Vite (dist/web, served by the gateway at /)
+RUN npm run build && npm run build:web
 
 # Runtime stage: production dependencies and the compiled output only; plain node, no loader, not root.
 FROM node:20.20.2-bookworm-slim AS runtime

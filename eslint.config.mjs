@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 /**
  * The services, derived rather than listed: every `apps/<name>` or `libs/<name>/<layer>` project tagged
@@ -152,6 +153,7 @@ export default [
       '.praxis',
       '**/*.js',
       '**/*.mjs',
+      'apps/web/src/gql',
     ],
   },
   {
@@ -193,5 +195,20 @@ export default [
       '**/*.fault-child.ts',
     ],
     rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    // the web client (React, its own tsconfig): hooks used by the rules, no `any`; Vite's config reads the
+    // environment through loadEnv
+    files: ['apps/web/**/*.{ts,tsx,mts}'],
+    ...reactHooks.configs.flat['recommended-latest'],
+    rules: {
+      ...reactHooks.configs.flat['recommended-latest'].rules,
+      'react-hooks/exhaustive-deps': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
+    },
   },
 ];

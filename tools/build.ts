@@ -13,7 +13,9 @@ const ROOT = path.resolve(__dirname, '..');
 /** What is compiled; tests and the system-test app are not part of the output. */
 const SOURCE_DIRS = ['apps', 'libs', 'tools'];
 const SKIPPED = /\.(spec|integration-spec|e2e-spec|system-spec)\.ts$|\.d\.ts$/;
-const SKIPPED_DIRS = new Set(['node_modules', 'platform-e2e']);
+const SKIPPED_DIRS = new Set(['node_modules', 'platform-e2e', 'web-e2e']);
+/** The web client is bundled by Vite (`npm run build:web`), not compiled here. */
+const SKIPPED_PATHS = new Set([path.join('apps', 'web')]);
 /** Non-TypeScript files the compiled code loads at run time, copied beside it. */
 const ASSETS = /\.(mjs|cjs)$/;
 
@@ -36,12 +38,15 @@ export function swcOptions(root: string): Options {
   };
 }
 
-async function sourceFiles(dir: string): Promise<string[]> {
+async function sourceFiles(dir: string, root: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const nested = await Promise.all(
     entries.map(async (entry) => {
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) return SKIPPED_DIRS.has(entry.name) ? [] : sourceFiles(full);
+      if (entry.isDirectory())
+        return SKIPPED_DIRS.has(entry.name) || SKIPPED_PATHS.has(path.relative(root, full))
+          ? []
+          : sourceFiles(full, root);
       if (entry.name.endsWith('.ts') && !SKIPPED.test(entry.name)) return [full];
       if (ASSETS.test(entry.name)) return [full];
       return [];
@@ -53,7 +58,7 @@ async function sourceFiles(dir: string): Promise<string[]> {
 /** Compiles the workspace at `root` into `outDir`; returns the number of files written. */
 export async function build(root: string, outDir: string): Promise<number> {
   await Promise.all(SOURCE_DIRS.map((dir) => rm(path.join(outDir, dir), { recursive: true, force: true })));
-  const files = (await Promise.all(SOURCE_DIRS.map((dir) => sourceFiles(path.join(root, dir))))).flat();
+  const files = (await Promise.all(SOURCE_DIRS.map((dir) => sourceFiles(path.join(root, dir), root)))).flat();
   const options = swcOptions(root);
   await Promise.all(
     files.map(async (file) => {

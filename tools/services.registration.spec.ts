@@ -11,8 +11,10 @@ const ROOT = path.resolve(__dirname, '..');
  */
 describe('service registration in tools/services.ts', () => {
   it('lists every service app, and nothing that is not one', () => {
+    // a service is a Node process (src/main.ts); apps/web is the browser client the gateway serves
     const apps = readdirSync(path.join(ROOT, 'apps'), { withFileTypes: true })
       .filter((entry) => entry.isDirectory() && !entry.name.endsWith('-e2e'))
+      .filter((entry) => existsSync(path.join(ROOT, 'apps', entry.name, 'src', 'main.ts')))
       .map((entry) => entry.name)
       .sort();
     expect(SERVICES.map((service) => service.name).sort()).toEqual(apps);

@@ -1,15 +1,27 @@
 /** `npm start`: the whole platform on one machine, no Docker. Ctrl-C stops everything it started. */
 import path from 'node:path';
 import { launchPlatform } from './launcher';
+import { ensureWebBuild } from './web-build';
 
 async function main(): Promise<void> {
   const started = Date.now();
   const log = (line: string) => process.stdout.write(`[praxis] ${line}\n`);
   // compiled, this file is dist/tools/start.js and the workspace (data dir, supergraph) is two levels up
   const root = path.resolve(__dirname, path.extname(__filename) === '.js' ? '../..' : '..');
+  // the client builds while the services start; a failed build leaves the API up and says why
+  const web = ensureWebBuild(root, log).then(
+    () => true,
+    (error: unknown) => {
+      log(`web client build failed: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    },
+  );
   const platform = await launchPlatform({ root, env: process.env, log });
+  const webBuilt = await web;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   log(`ready in ${seconds} s`);
+  if (platform.urls.gateway && webBuilt)
+    log(`Open Praxis in a browser: ${platform.urls.gateway.replace(/\/graphql$/, '/')}`);
   log(`GraphQL gateway (Apollo Sandbox in a browser): ${platform.urls.gateway ?? 'not started'}`);
   for (const [name, url] of Object.entries(platform.urls)) {
     if (name !== 'gateway')

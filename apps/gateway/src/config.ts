@@ -13,6 +13,8 @@ const gatewayEnvShape = {
   /** The load balancer in front of the gateway, if any; unset, the client address is the socket's. */
   TRUST_PROXY: env.trustProxy('false'),
   MAX_QUERY_BYTES: env.int(20000, 100),
+  /** The built web client (`npm run build:web`), served at `/`; GraphQL stays at `/graphql`. */
+  WEB_ROOT: z.string().default(path.join(process.cwd(), 'dist', 'web')),
 };
 
 /** `SUBGRAPH_<NAME>_URL` overrides the URL the supergraph records for subgraph `<name>` (compose, npm start). */

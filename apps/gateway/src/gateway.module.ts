@@ -24,10 +24,16 @@ import {
   type Logger,
 } from '@praxis/platform/observability';
 import { subgraphUrlOverride, type GatewayConfig } from './config';
+import { WebClientModule } from './web-client';
 
-/** Connections to the subgraphs stay open between requests. */
-const httpAgent = new HttpAgent({ keepAlive: true });
-const httpsAgent = new HttpsAgent({ keepAlive: true });
+/**
+ * Connections to the subgraphs stay open between requests, but an idle one is closed by the gateway after 4 s,
+ * before the subgraph's server drops it (Node's keepAliveTimeout, 5 s): otherwise a request sent on a socket the
+ * server is closing at that moment fails with "socket hang up" (seen after ~5 s pauses between requests).
+ */
+const IDLE_SOCKET_MS = 4000;
+const httpAgent = new HttpAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS });
+const httpsAgent = new HttpsAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS });
 
 interface GatewayContext {
   req?: Request;
@@ -114,6 +120,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
+        WebClientModule.forRoot(config.WEB_ROOT),
         ObservabilityModule.forRoot({ service: 'gateway', database: false, logger }),
         GraphQLModule.forRoot<ApolloGatewayDriverConfig>({
           driver: ApolloGatewayDriver,

@@ -1,0 +1,33 @@
+/** Sign-in and registration text. */
+export const authMessages = {
+  signInTitle: 'Sign in',
+  signInIntro: 'Welcome back to Praxis.',
+  email: 'E-mail address',
+  password: 'Password',
+  signIn: 'Sign in',
+  signingIn: 'Signing in…',
+  noAccount: 'New to Praxis?',
+  registerLink: 'Join Praxis',
+  registerTitle: 'Join Praxis',
+  registerIntro:
+    'Praxis connects clinicians, residents and students with mentors, peer groups and research competitions.',
+  displayName: 'Your name',
+  displayNameHint: 'Shown to other members.',
+  passwordHint:
+    '12 to 128 characters with a letter and a digit, and hard to guess: not your name or e-mail, not a common phrase.',
+  careerStage: 'Career stage',
+  institution: 'Institution',
+  institutionHint: 'Type to search the institutions that take part.',
+  specialty: 'Specialty (optional)',
+  specialtyHint: 'Private: only you, leads of your institution and administrators see it.',
+  interests: 'Research interests',
+  interestsHint: 'Press Enter after each one. They help us suggest mentors and judges.',
+  register: 'Join',
+  registering: 'Creating your account…',
+  haveAccount: 'Already a member?',
+  signInLink: 'Sign in',
+  required: 'Required',
+  invalidEmail: 'Enter an e-mail address such as name@hospital.org',
+  passwordTooShort: 'At least 12 characters',
+  noInstitutions: 'No institution takes part yet: an administrator adds them.',
+} as const;

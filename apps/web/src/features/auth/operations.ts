@@ -1,0 +1,11 @@
+import { graphql } from '../../gql';
+
+export const InstitutionsDocument = graphql(`
+  query Institutions {
+    institutions {
+      id
+      name
+      country
+    }
+  }
+`);

@@ -1,0 +1,26 @@
+/** The profile page's text. */
+export const profileMessages = {
+  title: 'Your profile',
+  intro:
+    'Your name, career stage, institution and interests are visible to other members; your e-mail and specialty only to you, leads of your institution and administrators.',
+  email: 'E-mail address',
+  joined: 'Member since',
+  roles: 'Roles',
+  edit: 'Edit your profile',
+  displayName: 'Your name',
+  careerStage: 'Career stage',
+  institution: 'Institution',
+  specialty: 'Specialty',
+  specialtyHint: 'Private',
+  interests: 'Research interests',
+  interestsHint: 'Press Enter after each one.',
+  save: 'Save changes',
+  saved: 'Your profile is saved.',
+  required: 'Required',
+  demographicsLink: 'Voluntary equality questions',
+  institutionHint:
+    'Moving to another institution needs confirmation by one of its leads or an administrator; until then you stay where you are.',
+  pendingMove: (name: string) => `Your move to ${name} waits for confirmation.`,
+  rejectedMove: (name: string, reason: string | null) =>
+    `Your move to ${name} was not confirmed${reason ? `: ${reason}` : '.'}`,
+} as const;

@@ -1,0 +1,66 @@
+import { graphql } from '../../gql';
+
+export const MyProfileDocument = graphql(`
+  query MyProfile {
+    me {
+      id
+      displayName
+      email
+      careerStage
+      specialty
+      interests
+      joinedAt
+      institutionId
+      institution {
+        id
+        name
+      }
+      roles {
+        role
+        institutionId
+      }
+      institutionChanges {
+        id
+        status
+        requestedAt
+        reason
+        toInstitution {
+          id
+          name
+        }
+      }
+    }
+    institutions {
+      id
+      name
+      country
+    }
+  }
+`);
+
+export const UpdateMyProfileDocument = graphql(`
+  mutation UpdateMyProfile($input: UpdateProfileInput!) {
+    updateMyProfile(input: $input) {
+      id
+      displayName
+      careerStage
+      specialty
+      interests
+      institutionId
+      institution {
+        id
+        name
+      }
+      institutionChanges {
+        id
+        status
+        requestedAt
+        reason
+        toInstitution {
+          id
+          name
+        }
+      }
+    }
+  }
+`);

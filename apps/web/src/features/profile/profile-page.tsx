@@ -1,0 +1,150 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Select,
+  Stack,
+  TagsInput,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Link } from 'react-router';
+import type { CareerStage, MyProfileQuery } from '../../gql/graphql';
+import { messageOf } from '../../lib/errors';
+import { focusFirstError, showFieldErrors } from '../../lib/forms';
+import { commonMessages } from '../../lib/messages';
+import { Page } from '../../lib/page';
+import { PageLoading } from '../../app/page-loading';
+import { CAREER_STAGE_OPTIONS } from '../auth/register-page';
+import { profileMessages as t } from './messages';
+import { MyProfileDocument, UpdateMyProfileDocument } from './operations';
+
+type Me = MyProfileQuery['me'];
+
+function ProfileForm({ me, institutions }: { me: Me; institutions: MyProfileQuery['institutions'] }) {
+  const [update] = useMutation(UpdateMyProfileDocument);
+  const form = useForm({
+    initialValues: {
+      displayName: me.displayName,
+      careerStage: me.careerStage as string | null,
+      institutionId: me.institutionId as string | null,
+      specialty: me.specialty ?? '',
+      interests: me.interests,
+    },
+    validate: {
+      displayName: (value) => (value.trim() ? null : t.required),
+    },
+  });
+  const submit = form.onSubmit(async (values) => {
+    try {
+      await update({
+        variables: {
+          input: {
+            displayName: values.displayName.trim(),
+            careerStage: values.careerStage as CareerStage,
+            institutionId: values.institutionId,
+            specialty: values.specialty.trim(),
+            interests: values.interests,
+          },
+        },
+      });
+      notifications.show({ color: 'green', message: t.saved });
+    } catch (error) {
+      if (!showFieldErrors(form, error)) notifications.show({ color: 'red', message: messageOf(error) });
+    }
+  }, focusFirstError);
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="edit-profile">
+      <Stack>
+        <Title order={2} id="edit-profile">
+          {t.edit}
+        </Title>
+        <TextInput label={t.displayName} required {...form.getInputProps('displayName')} />
+        <Select label={t.careerStage} data={CAREER_STAGE_OPTIONS} {...form.getInputProps('careerStage')} />
+        <Select
+          label={t.institution}
+          description={t.institutionHint}
+          searchable
+          data={institutions.map((item) => ({ value: item.id, label: `${item.name} (${item.country})` }))}
+          {...form.getInputProps('institutionId')}
+        />
+        <TextInput label={t.specialty} description={t.specialtyHint} {...form.getInputProps('specialty')} />
+        <TagsInput label={t.interests} description={t.interestsHint} {...form.getInputProps('interests')} />
+        <Group>
+          <Button type="submit" loading={form.submitting}>
+            {t.save}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** The latest request to change institution, while it waits or when it was turned down. */
+function InstitutionMove({ changes }: { changes: NonNullable<Me['institutionChanges']> }) {
+  const latest = changes[0];
+  if (!latest || (latest.status !== 'PENDING' && latest.status !== 'REJECTED')) return null;
+  return (
+    <Alert color={latest.status === 'PENDING' ? 'yellow' : 'red'} role="status">
+      {latest.status === 'PENDING'
+        ? t.pendingMove(latest.toInstitution.name)
+        : t.rejectedMove(latest.toInstitution.name, latest.reason ?? null)}
+    </Alert>
+  );
+}
+
+export default function ProfilePage() {
+  const { data, error, loading } = useQuery(MyProfileDocument);
+  if (loading && !data) return <PageLoading />;
+  if (error && !data)
+    return (
+      <Page title={t.title}>
+        <Alert color="red" role="alert">
+          {messageOf(error)}
+        </Alert>
+      </Page>
+    );
+  if (!data) return null;
+  const me = data.me;
+  return (
+    <Page title={t.title} intro={t.intro}>
+      <Card withBorder>
+        <Stack gap="xs">
+          <Title order={2} size="h3" data-testid="profile-name">
+            {me.displayName}
+          </Title>
+          <Text>
+            {commonMessages.careerStages[me.careerStage]} · {me.institution.name}
+          </Text>
+          <Text>
+            {t.email}: {me.email}
+          </Text>
+          {me.joinedAt && (
+            <Text>
+              {t.joined}: {new Date(me.joinedAt).toLocaleDateString()}
+            </Text>
+          )}
+          <Group gap="xs" role="group" aria-label={t.roles}>
+            {me.roles.map((grant) => (
+              <Badge key={`${grant.role}-${grant.institutionId ?? ''}`} variant="light">
+                {commonMessages.roles[grant.role]}
+              </Badge>
+            ))}
+          </Group>
+          <InstitutionMove changes={me.institutionChanges ?? []} />
+          <Anchor component={Link} to="/demographics">
+            {t.demographicsLink}
+          </Anchor>
+        </Stack>
+      </Card>
+      <ProfileForm me={me} institutions={data.institutions} />
+    </Page>
+  );
+}

@@ -1,0 +1,40 @@
+import { CombinedGraphQLErrors } from '@apollo/client';
+import { commonMessages } from './messages';
+
+interface FieldProblem {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+/**
+ * Field errors from a BAD_USER_INPUT answer, keyed by the form's field name: the server names `input.email`, the
+ * form `email` (the prefix is dropped).
+ */
+export function fieldErrorsOf(error: unknown, prefix = 'input.'): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!CombinedGraphQLErrors.is(error)) return errors;
+  for (const item of error.errors) {
+    const fields = item.extensions?.fields as FieldProblem[] | undefined;
+    for (const problem of fields ?? []) {
+      const name = problem.field.startsWith(prefix) ? problem.field.slice(prefix.length) : problem.field;
+      errors[name] = errors[name] ? `${errors[name]}; ${problem.message}` : problem.message;
+    }
+  }
+  return errors;
+}
+
+/** One sentence for a person: the server's message when it sent one, never a stack or a blank. */
+export function messageOf(error: unknown): string {
+  if (CombinedGraphQLErrors.is(error)) {
+    const first = error.errors[0];
+    const code = first?.extensions?.code;
+    if (code === 'UNAUTHENTICATED') return commonMessages.signedOut;
+    if (code === 'TOO_MANY_REQUESTS') return first.message;
+    if (code === 'INTERNAL_SERVER_ERROR') return commonMessages.serverFault;
+    return error.errors.map((item) => item.message).join(' ') || commonMessages.serverFault;
+  }
+  if (error instanceof TypeError) return commonMessages.offline;
+  if (error instanceof Error && error.message) return error.message;
+  return commonMessages.serverFault;
+}

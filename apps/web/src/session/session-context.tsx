@@ -1,0 +1,56 @@
+import { createContext, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { useApolloClient } from '@apollo/client/react';
+import type { Role } from '../gql/graphql';
+import { LoginDocument, LogoutDocument, RegisterDocument } from './operations';
+import type { SessionState, SessionStore } from './session-store';
+import type { RegisterInput } from '../gql/graphql';
+
+export interface Session extends SessionState {
+  signIn(email: string, password: string): Promise<void>;
+  register(input: RegisterInput): Promise<void>;
+  signOut(): Promise<void>;
+  hasRole(role: Role): boolean;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ store, children }: { store: SessionStore; children: ReactNode }) {
+  const client = useApolloClient();
+  const state = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  useEffect(() => {
+    if (store.getSnapshot().status === 'starting') void store.refresh();
+  }, [store]);
+  const value = useMemo<Session>(
+    () => ({
+      ...state,
+      async signIn(email, password) {
+        const { data } = await client.mutate({ mutation: LoginDocument, variables: { email, password } });
+        if (data) store.signedIn(data.login);
+      },
+      async register(input) {
+        const { data } = await client.mutate({ mutation: RegisterDocument, variables: { input } });
+        if (data) store.signedIn(data.register);
+      },
+      async signOut() {
+        try {
+          await client.mutate({ mutation: LogoutDocument });
+        } finally {
+          // whatever the server said, nothing of this session stays in the page
+          store.signedOut();
+          await client.clearStore();
+        }
+      },
+      hasRole(role) {
+        return state.member?.roles.some((grant) => grant.role === role) ?? false;
+      },
+    }),
+    [state, client, store],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}

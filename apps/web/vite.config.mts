@@ -1,0 +1,39 @@
+/// <reference types="vitest/config" />
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, loadEnv } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '../..');
+
+/**
+ * Builds the client into dist/web (served by the gateway at `/`, GraphQL at `/graphql` on the same origin).
+ * `npm run dev:web` serves it with hot reload and proxies /graphql to a running platform
+ * (`PRAXIS_PORT_BASE`, as `npm start` uses it; 4000 by default), so the session cookie stays same-origin.
+ */
+export default defineConfig(({ mode }) => {
+  const env = loadEnv(mode, ROOT, 'PRAXIS_');
+  const gatewayPort = Number(env.PRAXIS_PORT_BASE ?? 4000);
+  return {
+    root: HERE,
+    plugins: [react()],
+    build: {
+      outDir: path.join(ROOT, 'dist', 'web'),
+      emptyOutDir: true,
+      manifest: true,
+      sourcemap: true,
+      chunkSizeWarningLimit: 800,
+    },
+    server: {
+      port: 5173,
+      proxy: { '/graphql': { target: `http://localhost:${gatewayPort}`, changeOrigin: false } },
+    },
+    test: {
+      environment: 'jsdom',
+      include: ['src/**/*.test.{ts,tsx}'],
+      setupFiles: ['src/test-setup.ts'],
+      css: false,
+    },
+  };
+});
