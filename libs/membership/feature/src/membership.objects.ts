@@ -337,6 +337,15 @@ export class MembersFilter {
   @IsString()
   @MaxLength(80)
   interest?: string;
+
+  @Field({
+    nullable: true,
+    description: 'Part of the display name, any case (2 to 80 characters): to find people to invite',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(2, 80)
+  nameContains?: string;
 }
 
 @InputType()

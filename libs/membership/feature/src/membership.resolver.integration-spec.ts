@@ -90,6 +90,39 @@ describe('membership subgraph in-process: operations, roles, references, limits'
     expect(result.data).toMatchObject({ register: { member: { institution: { name: 'St Elsewhere' } } } });
   });
 
+  it('finds members by part of their name, any case, taking the text literally', async () => {
+    for (const displayName of ['Ada Lovelace-Byron', 'Adam 100% Smith']) {
+      const result = await subgraph.execute(null, REGISTER, {
+        input: {
+          email: `${randomUUID()}@example.org`,
+          password: `Px-${randomBytes(9).toString('base64url')}-5q`,
+          displayName,
+          careerStage: 'RESIDENT',
+          institutionId,
+        },
+      });
+      expect(result.errors).toBeUndefined();
+    }
+    const search = async (nameContains: string) => {
+      const result = await subgraph.execute<{ members: { edges: Array<{ node: { displayName: string } }> } }>(
+        { memberId },
+        'query($filter: MembersFilter) { members(filter: $filter, first: 10) { edges { node { displayName } } } }',
+        { filter: { nameContains } },
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data!.members.edges.map((edge) => edge.node.displayName).sort();
+    };
+    expect(await search('LOVELACE')).toEqual(['Ada Lovelace-Byron']);
+    expect(await search('ada')).toEqual(['Ada', 'Ada Lovelace-Byron', 'Adam 100% Smith']);
+    expect(await search('0%')).toEqual(['Adam 100% Smith']);
+    expect(await search('a_a')).toEqual([]);
+    const tooShort = await subgraph.execute(
+      { memberId },
+      '{ members(filter: { nameContains: "a" }) { totalCount } }',
+    );
+    expect(tooShort.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
   it('refuses createInstitution to a member without the admin role', async () => {
     const result = await subgraph.execute(
       { memberId },

@@ -221,7 +221,13 @@ export class MembershipService {
   }
 
   async listMembers(
-    filter: { institutionId?: string; careerStage?: CareerStage; role?: Role; interest?: string },
+    filter: {
+      institutionId?: string;
+      careerStage?: CareerStage;
+      role?: Role;
+      interest?: string;
+      nameContains?: string;
+    },
     size: number,
     after: string | null,
   ): Promise<Connection<MemberWithRoles>> {
@@ -234,6 +240,11 @@ export class MembershipService {
       query.andWhere(':interest = ANY(m.interests)', {
         interest: normaliseInterests([filter.interest])[0] ?? '',
       });
+    }
+    if (filter.nameContains) {
+      // the caller's text is matched literally: LIKE's wildcards and the escape character are escaped
+      const literal = filter.nameContains.replace(/[\\%_]/g, (char) => `\\${char}`);
+      query.andWhere(`m.display_name ILIKE :name ESCAPE '\\'`, { name: `%${literal}%` });
     }
     if (filter.role && filter.role !== 'member') {
       query.andWhere('EXISTS (SELECT 1 FROM role_grant g WHERE g.member_id = m.id AND g.role = :role)', {
