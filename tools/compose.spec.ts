@@ -118,6 +118,15 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('gives every process the scraper token, so /metrics is never anonymous on a published port', () => {
+    for (const service of SERVICES) {
+      const environment = compose.services[service.name].environment ?? {};
+      expect(`${service.name} ${String(environment.METRICS_TOKEN)}`).toBe(
+        `${service.name} \${PRAXIS_METRICS_TOKEN:-}`,
+      );
+    }
+  });
+
   it("passes each service's own configuration validation with the environment compose gives it, compiled", async () => {
     await build(ROOT, OUT);
     const { privateJwk } = await generateSigningKeys();
@@ -126,6 +135,7 @@ describe('docker-compose.yml', () => {
       PRAXIS_SIGNING_KEY: JSON.stringify(privateJwk),
       PRAXIS_EVENT_SIGNING_KEY: JSON.stringify(eventKeys.privateJwk),
       PRAXIS_EVENT_VERIFICATION_KEYS: JSON.stringify(eventKeys.publicJwks),
+      PRAXIS_METRICS_TOKEN: 'a-prometheus-bearer-token-of-enough-length',
       ...Object.fromEntries(
         SERVICES.filter((service) => service.database).map((service) => [
           `PRAXIS_KAFKA_PASSWORD_${service.name.toUpperCase()}`,

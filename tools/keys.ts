@@ -12,6 +12,8 @@ async function main(): Promise<void> {
   process.stdout.write(`PRAXIS_SIGNING_KEY='${JSON.stringify(privateJwk)}'\n`);
   process.stdout.write(`PRAXIS_EVENT_SIGNING_KEY='${JSON.stringify(events.privateJwk)}'\n`);
   process.stdout.write(`PRAXIS_EVENT_VERIFICATION_KEYS='${JSON.stringify(events.publicJwks)}'\n`);
+  // the bearer token Prometheus sends to every process's /metrics
+  process.stdout.write(`PRAXIS_METRICS_TOKEN='${randomBytes(32).toString('base64url')}'\n`);
   // the broker's admin and one SCRAM principal per service (compose's Kafka init step creates them)
   process.stdout.write(`PRAXIS_KAFKA_ADMIN_PASSWORD='${randomBytes(24).toString('base64url')}'\n`);
   for (const principal of aclPrincipals()) {

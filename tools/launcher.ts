@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateSigningKeys } from '@praxis/platform/auth';
@@ -20,6 +21,8 @@ export interface RunningPlatform {
   urls: Record<string, string>;
   brokers: string;
   postgresUrl: string;
+  /** The bearer token every process's /metrics wants (METRICS_TOKEN, else one made for this run). */
+  metricsToken: string;
   stop(): Promise<void>;
   /** Resolves with the first service that exits on its own. */
   exited: Promise<{ service: string; code: number | null }>;
@@ -111,6 +114,8 @@ export async function launchPlatform(options: LaunchOptions): Promise<RunningPla
     // membership signs role events with its own key; the consuming services verify with its public half
     const eventKeys = await signingKeys(dataDir, 'event-keys.json');
     const prefix = env.PRAXIS_DB_PREFIX ?? 'praxis';
+    // /metrics answers only a scraper with the token, locally too; one per run unless the caller names one
+    const metricsToken = env.METRICS_TOKEN?.trim() || randomBytes(24).toString('base64url');
     const selected = SERVICES.filter((service) => !options.only || options.only.includes(service.name));
     const urls: Record<string, string> = {};
     let resolveExit!: (value: { service: string; code: number | null }) => void;
@@ -127,6 +132,7 @@ export async function launchPlatform(options: LaunchOptions): Promise<RunningPla
         AUTH_JWKS: keys.publicJwks,
         EVENT_VERIFICATION_KEYS: eventKeys.publicJwks,
         OUTBOX_POLL_INTERVAL_MS: env.OUTBOX_POLL_INTERVAL_MS ?? '1000',
+        METRICS_TOKEN: metricsToken,
       };
       if (service.database)
         serviceEnv.DATABASE_URL = await ensureDatabase(postgres.url, `${prefix}_${service.name}`);
@@ -168,7 +174,7 @@ export async function launchPlatform(options: LaunchOptions): Promise<RunningPla
       urls[service.name] = `http://localhost:${portOf(service)}/graphql`;
     };
     await Promise.all(selected.map(start));
-    return { urls, brokers, postgresUrl: postgres.url, stop: stopAll, exited };
+    return { urls, brokers, postgresUrl: postgres.url, metricsToken, stop: stopAll, exited };
   } catch (error) {
     await stopAll();
     throw error;

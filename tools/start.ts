@@ -29,6 +29,7 @@ async function main(): Promise<void> {
         `  ${name} subgraph: ${url}  (health: ${url.replace('/graphql', '/health')}, metrics: ${url.replace('/graphql', '/metrics')})`,
       );
   }
+  log(`metrics need: Authorization: Bearer ${platform.metricsToken}  (set METRICS_TOKEN to choose it)`);
   log(`Kafka brokers: ${platform.brokers}`);
   log('Ctrl-C stops everything');
 

@@ -15,6 +15,8 @@ const gatewayEnvShape = {
   MAX_QUERY_BYTES: env.int(20000, 100),
   /** The built web client (`npm run build:web`), served at `/`; GraphQL stays at `/graphql`. */
   WEB_ROOT: z.string().default(path.join(process.cwd(), 'dist', 'web')),
+  /** The bearer token Prometheus sends to scrape /metrics; unset, /metrics is not served. */
+  METRICS_TOKEN: env.secret().optional(),
 };
 
 /** `SUBGRAPH_<NAME>_URL` overrides the URL the supergraph records for subgraph `<name>` (compose, npm start). */

@@ -121,7 +121,12 @@ export class GatewayModule {
       module: GatewayModule,
       imports: [
         WebClientModule.forRoot(config.WEB_ROOT),
-        ObservabilityModule.forRoot({ service: 'gateway', database: false, logger }),
+        ObservabilityModule.forRoot({
+          service: 'gateway',
+          database: false,
+          logger,
+          ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),
+        }),
         GraphQLModule.forRoot<ApolloGatewayDriverConfig>({
           driver: ApolloGatewayDriver,
           server: {

@@ -9,7 +9,15 @@ import {
 } from '@praxis/contracts';
 import { decryptPayload } from '@praxis/platform/messaging';
 import { collectTopic, testBrokers, waitFor } from '@praxis/platform/testing';
-import { ADMIN, gql, gqlOk, serviceUrl, startPlatform, type StartedPlatform } from './support/platform';
+import {
+  ADMIN,
+  gql,
+  gqlOk,
+  METRICS_TOKEN,
+  serviceUrl,
+  startPlatform,
+  type StartedPlatform,
+} from './support/platform';
 
 const REGISTER = `
   mutation Register($input: RegisterInput!) {
@@ -358,7 +366,14 @@ describe('membership through the gateway', () => {
     expect(health.status).toBe('ok');
     // readiness is the database only; the broker is a metric (the outbox keeps writes safe without it)
     expect(Object.keys(health.info)).toEqual(['database']);
-    const metrics = await (await fetch(serviceUrl('membership', '/metrics'))).text();
+    // /metrics answers only the scraper's bearer token
+    expect((await fetch(serviceUrl('membership', '/metrics'))).status).toBe(401);
+    expect((await fetch(serviceUrl('gateway', '/metrics'))).status).toBe(401);
+    const metrics = await (
+      await fetch(serviceUrl('membership', '/metrics'), {
+        headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+      })
+    ).text();
     expect(metrics).toMatch(/^praxis_broker_up\{service="membership"\} 1$/m);
     expect(metrics).toMatch(/^praxis_outbox_failed_rows\{service="membership"\} 0$/m);
     expect(metrics).toMatch(

@@ -21,6 +21,8 @@ export function serviceUrl(name: string, pathname = '/graphql'): string {
 
 export const GATEWAY = serviceUrl('gateway');
 export const ADMIN = { email: 'admin@praxis.test', password: 'organiser passphrase 2026' };
+/** The bearer token the platform's /metrics want in the system tests. */
+export const METRICS_TOKEN = 'system-test-metrics-token-0123456789';
 
 export interface StartedPlatform {
   readyInMs: number;
@@ -64,6 +66,7 @@ export async function startPlatform(extraEnv: Record<string, string> = {}): Prom
         THROTTLE_REGISTER_PER_ADDRESS_PER_HOUR: '10000',
         THROTTLE_RESET_PER_ADDRESS_PER_HOUR: '10000',
         TRUST_PROXY: 'loopback',
+        METRICS_TOKEN,
         ...extraEnv,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

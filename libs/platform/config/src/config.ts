@@ -76,4 +76,10 @@ export const env = {
         return /^\d+$/.test(value) ? Number(value) : value;
       }),
   int: (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback),
+  /** A shared secret (a bearer token): long enough not to be guessed, no whitespace. */
+  secret: (minLength = 24) =>
+    z
+      .string()
+      .min(minLength, `must be at least ${minLength} characters`)
+      .regex(/^\S+$/, 'must not contain whitespace'),
 };

@@ -23,6 +23,9 @@ interface LogLine {
 @Module({})
 class ProbeAppModule {}
 
+const METRICS_TOKEN = 'metrics-token-for-the-scraper-0123456789';
+const scraper = { headers: { authorization: `Bearer ${METRICS_TOKEN}` } };
+
 /**
  * A service's plumbing (database, messaging, observability) with its broker away: readiness follows the
  * database only, the broker's absence shows in the metrics, and every request leaves one access log line.
@@ -69,7 +72,12 @@ describe('health, metrics and access logs of a service whose broker is away', ()
                 produces: [],
               }),
           }),
-          ObservabilityModule.forRoot({ service: 'obs-test', database: true, logger }),
+          ObservabilityModule.forRoot({
+            service: 'obs-test',
+            database: true,
+            logger,
+            metricsToken: METRICS_TOKEN,
+          }),
         ],
       },
       { logger: false },
@@ -91,6 +99,23 @@ describe('health, metrics and access logs of a service whose broker is away', ()
     expect(Object.keys(body.details)).toEqual(['database']);
   });
 
+  it('serves metrics only to a scraper with the metrics token, never to anonymous callers', async () => {
+    const refused: Array<Record<string, string>> = [
+      {},
+      { authorization: 'Bearer wrong-token' },
+      { authorization: METRICS_TOKEN },
+    ];
+    for (const headers of refused) {
+      const response = await fetch(`${base}/metrics`, { headers });
+      expect(response.status).toBe(401);
+      expect(response.headers.get('www-authenticate')).toBe('Bearer realm="metrics"');
+      expect(await response.text()).not.toContain('praxis_');
+    }
+    const scraped = await fetch(`${base}/metrics`, scraper);
+    expect(scraped.status).toBe(200);
+    expect(await scraped.text()).toContain('praxis_broker_up');
+  });
+
   it('exposes broker reachability and the outbox backlog as metrics', async () => {
     const dataSource = app.get(DataSource);
     await dataSource.query(
@@ -101,7 +126,7 @@ describe('health, metrics and access logs of a service whose broker is away', ()
       `INSERT INTO "outbox" ("event_id", "topic", "message_key", "envelope", "status")
        VALUES (gen_random_uuid(), 't', 'k', '{}', 'failed'), (gen_random_uuid(), 't', 'k', '{}', 'failed')`,
     );
-    const text = await (await fetch(`${base}/metrics`)).text();
+    const text = await (await fetch(`${base}/metrics`, scraper)).text();
     const value = (name: string) =>
       Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1]);
     expect(value('praxis_broker_up')).toBe(0);

@@ -54,6 +54,8 @@ export const serviceEnvShape = {
   OTEL_EXPORTER_OTLP_ENDPOINT: env.url().optional(),
   /** Only the gateway may tell a subgraph the client's address (it sets X-Forwarded-For from the socket). */
   TRUST_PROXY: env.trustProxy('loopback'),
+  /** The bearer token Prometheus sends to scrape /metrics; unset, /metrics is not served. */
+  METRICS_TOKEN: env.secret().optional(),
 };
 
 export type ServiceConfig = {
@@ -64,6 +66,7 @@ export type ServiceConfig = {
   OUTBOX_LINGER_MS: number;
   EVENT_VERIFICATION_KEYS?: string;
   TRUST_PROXY: boolean | number | string;
+  METRICS_TOKEN?: string;
 } & Parameters<typeof queryLimitsFromEnv>[0] &
   Parameters<typeof kafkaSettingsFromEnv>[1] &
   VerifierConfig;
@@ -110,7 +113,12 @@ export function platformModules(
       introspection: config.NODE_ENV !== 'production',
     }),
     { module: GraphQLErrorsModule },
-    ObservabilityModule.forRoot({ service: definition.name, database: true, logger }),
+    ObservabilityModule.forRoot({
+      service: definition.name,
+      database: true,
+      logger,
+      ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),
+    }),
   ];
 }
 

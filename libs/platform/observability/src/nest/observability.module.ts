@@ -1,7 +1,6 @@
 import {
   Controller,
   Get,
-  Header,
   Inject,
   Injectable,
   Module,
@@ -10,7 +9,10 @@ import {
   type NestMiddleware,
   type NestModule,
   type OnApplicationShutdown,
+  Req,
+  Res,
 } from '@nestjs/common';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { HealthCheck, HealthCheckService, TerminusModule, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { NextFunction, Request, Response } from 'express';
 import { register } from 'prom-client';
@@ -26,6 +28,12 @@ export interface ObservabilityOptions {
   database?: boolean;
   /** Where access log lines go. */
   logger: Logger;
+  /**
+   * The bearer token a Prometheus scraper sends (`Authorization: Bearer <token>`). `/metrics` answers nobody
+   * else: without a token configured it is not served at all (404), so no anonymous caller on the public port
+   * learns topic names, consumer lag or traffic.
+   */
+  metricsToken?: string;
 }
 
 export const OBSERVABILITY_OPTIONS = Symbol('OBSERVABILITY_OPTIONS');
@@ -114,12 +122,39 @@ export class HealthController {
   }
 }
 
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
+}
+
+/** Whether the Authorization header carries the token; constant time whatever the header's length. */
+export function isMetricsScraper(authorization: string | undefined, token: string): boolean {
+  const presented = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1] ?? '';
+  return timingSafeEqual(digest(presented), digest(token));
+}
+
 @Controller('metrics')
 export class MetricsController {
+  constructor(@Inject(OBSERVABILITY_OPTIONS) private readonly options: ObservabilityOptions) {}
+
   @Get()
-  @Header('Content-Type', register.contentType)
-  metrics(): Promise<string> {
-    return register.metrics();
+  async metrics(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const token = this.options.metricsToken;
+    if (!token) {
+      res.status(404).type('text/plain').send('metrics are served only with METRICS_TOKEN set\n');
+      return;
+    }
+    if (!isMetricsScraper(req.headers.authorization, token)) {
+      res
+        .status(401)
+        .set('WWW-Authenticate', 'Bearer realm="metrics"')
+        .type('text/plain')
+        .send('send Authorization: Bearer <METRICS_TOKEN>\n');
+      return;
+    }
+    res
+      .status(200)
+      .set('Content-Type', register.contentType)
+      .send(await register.metrics());
   }
 }
 
