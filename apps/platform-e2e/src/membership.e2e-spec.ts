@@ -319,16 +319,21 @@ describe('membership through the gateway', () => {
   });
 
   it('refuses queries deeper, wider or costlier than the gateway limits', async () => {
-    // the platform runs here with MAX_QUERY_DEPTH=4 (see support/platform.ts)
-    const within = await gql(`query Ok { members(first: 1) { edges { node { id } } } }`, {}, adminToken);
+    // the platform runs here with MAX_QUERY_DEPTH=6 (see support/platform.ts): a connection's edges and node
+    // take two levels, so one nested connection is within it and a connection inside a connection is not
+    const within = await gql(
+      `query Ok { members(first: 1) { edges { node { institution { id } } } } }`,
+      {},
+      adminToken,
+    );
     expect(within.errors).toBeUndefined();
     const deep = await gql(
-      `query TooDeep { members(first: 1) { edges { node { institution { id } } } } }`,
+      `query TooDeep { myRelationships(first: 1) { edges { node { checkIns(first: 1) { edges { node { id } } } } } } }`,
       {},
       adminToken,
     );
     expect(deep.errors?.[0]).toMatchObject({
-      message: 'Query depth limit of 4 exceeded, found 5.',
+      message: 'Query depth limit of 6 exceeded, found 7.',
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxDepth' },
     });
     const manyAliases = `query Wide { ${Array.from({ length: 300 }, (_, i) => `m${i}: me { id }`).join(' ')} }`;

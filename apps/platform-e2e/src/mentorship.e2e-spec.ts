@@ -7,7 +7,7 @@ import {
   MentorshipRelationshipRequestedV1,
 } from '@praxis/contracts';
 import { collectTopic, testBrokers, testKafka, waitFor } from '@praxis/platform/testing';
-import { ADMIN, gql, gqlOk, startPlatform, type StartedPlatform } from './support/platform';
+import { ADMIN, gql, gqlOk, nodes, startPlatform, type Page, type StartedPlatform } from './support/platform';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const REGISTER = `mutation Register($input: RegisterInput!) { register(input: $input) { token member { id } } }`;
@@ -373,12 +373,12 @@ describe('mentorship through the gateway', () => {
       mentee.token,
     );
     expect(future.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const both = await gqlOk<{ relationship: { checkIns: Array<{ wellbeing: number | null }> } }>(
-      `query($id: ID!) { relationship(id: $id) { checkIns { wellbeing progress } } }`,
+    const both = await gqlOk<{ relationship: { checkIns: Page<{ wellbeing: number | null }> } }>(
+      `query($id: ID!) { relationship(id: $id) { checkIns { edges { node { wellbeing progress } } } } }`,
       { id },
       mentor.token,
     );
-    expect(both.relationship.checkIns).toHaveLength(2);
+    expect(nodes(both.relationship.checkIns)).toHaveLength(2);
   });
 
   it('hides feedback from the other side until both gave theirs, once per period, and offers re-pairing', async () => {
@@ -389,7 +389,7 @@ describe('mentorship through the gateway', () => {
     await mentorProfile(other, { expertise: ['ethics'] });
     const id = await activeRelationship(mentee, mentor);
     const GIVE = `mutation($id: ID!, $input: FeedbackInput!) { giveFeedback(relationshipId: $id, input: $input) { offerRePairing feedback { side rating comment } suggestions { mentor { id } } } }`;
-    const FEEDBACK = `query($id: ID!) { relationship(id: $id) { feedback { side rating comment } } }`;
+    const FEEDBACK = `query($id: ID!) { relationship(id: $id) { feedback { edges { node { side rating comment } } } } }`;
 
     const menteeGave = await gqlOk<{
       giveFeedback: { offerRePairing: boolean; suggestions: Array<{ mentor: { id: string } }> };
@@ -399,27 +399,26 @@ describe('mentorship through the gateway', () => {
     expect(offered).toContain(other.id);
     expect(offered).not.toContain(mentor.id);
 
-    const mentorSeesBefore = await gqlOk<{ relationship: { feedback: unknown[] } }>(
+    const mentorSeesBefore = await gqlOk<{ relationship: { feedback: Page<unknown> } }>(
       FEEDBACK,
       { id },
       mentor.token,
     );
-    expect(mentorSeesBefore.relationship.feedback).toEqual([]);
-    const menteeSeesOwn = await gqlOk<{ relationship: { feedback: Array<{ side: string }> } }>(
+    expect(nodes(mentorSeesBefore.relationship.feedback)).toEqual([]);
+    const menteeSeesOwn = await gqlOk<{ relationship: { feedback: Page<{ side: string }> } }>(
       FEEDBACK,
       { id },
       mentee.token,
     );
-    expect(menteeSeesOwn.relationship.feedback.map((f) => f.side)).toEqual(['MENTEE']);
+    expect(nodes(menteeSeesOwn.relationship.feedback).map((f) => f.side)).toEqual(['MENTEE']);
 
     await gqlOk(GIVE, { id, input: { rating: 4, comment: 'Keen and prepared' } }, mentor.token);
     const mentorSeesAfter = await gqlOk<{
-      relationship: { feedback: Array<{ side: string; comment: string }> };
+      relationship: { feedback: Page<{ side: string; comment: string }> };
     }>(FEEDBACK, { id }, mentor.token);
-    expect(mentorSeesAfter.relationship.feedback.map((f) => f.side).sort()).toEqual(['MENTEE', 'MENTOR']);
-    expect(mentorSeesAfter.relationship.feedback.find((f) => f.side === 'MENTEE')?.comment).toBe(
-      'PRIVATE-FEEDBACK hard to reach',
-    );
+    const seenAfter = nodes(mentorSeesAfter.relationship.feedback);
+    expect(seenAfter.map((f) => f.side).sort()).toEqual(['MENTEE', 'MENTOR']);
+    expect(seenAfter.find((f) => f.side === 'MENTEE')?.comment).toBe('PRIVATE-FEEDBACK hard to reach');
 
     const again = await gql(GIVE, { id, input: { rating: 3 } }, mentee.token);
     expect(again.errors?.[0].extensions).toMatchObject({
@@ -470,13 +469,16 @@ describe('mentorship through the gateway', () => {
       adminToken,
     );
     expect(asAdmin.relationship).toMatchObject({ status: 'ACTIVE', requestMessage: null });
-    for (const field of ['checkIns { progress wellbeing }', 'feedback { comment }']) {
+    for (const field of [
+      'checkIns { edges { node { progress wellbeing } } }',
+      'feedback { edges { node { comment } } }',
+    ]) {
       const probe = await gql(`query($id: ID!) { relationship(id: $id) { ${field} } }`, { id }, adminToken);
       expect(probe.errors?.[0].extensions?.code).toBe('FORBIDDEN');
       expect(JSON.stringify(probe.data ?? {})).not.toContain('PRIVATE');
     }
     const third = await gql(
-      `query($id: ID!) { relationship(id: $id) { id checkIns { progress } } }`,
+      `query($id: ID!) { relationship(id: $id) { id checkIns { edges { node { progress } } } } }`,
       { id },
       stranger.token,
     );
@@ -584,9 +586,11 @@ describe('mentorship through the gateway', () => {
     expect(approved.approveMatchRun.status).toBe('APPROVED');
     expect(approved.approveMatchRun.proposals.every((pr) => pr.relationshipId)).toBe(true);
     const mine = await gqlOk<{
-      myRelationships: Array<{ status: string; origin: string; mentor: { id: string } }>;
-    }>(`{ myRelationships { status origin mentor { id } } }`, {}, x.token);
-    expect(mine.myRelationships).toEqual([{ status: 'ACTIVE', origin: 'MATCHING', mentor: { id: q.id } }]);
+      myRelationships: Page<{ status: string; origin: string; mentor: { id: string } }>;
+    }>(`{ myRelationships { edges { node { status origin mentor { id } } } } }`, {}, x.token);
+    expect(nodes(mine.myRelationships)).toEqual([
+      { status: 'ACTIVE', origin: 'MATCHING', mentor: { id: q.id } },
+    ]);
     const full = await gqlOk<{ myMentorProfile: { activeMentees: number } }>(
       `{ myMentorProfile { activeMentees } }`,
       {},
@@ -689,16 +693,16 @@ describe('mentorship through the gateway', () => {
         .reportNextStepDone.done,
     ).toBe(true);
     const sessions = await gqlOk<{
-      mastermindSessions: Array<{
+      mastermindSessions: Page<{
         id: string;
         carriedOver: Array<{ member: { id: string }; done: boolean }>;
       }>;
     }>(
-      `query($g: ID!) { mastermindSessions(groupId: $g) { id carriedOver { member { id } done } } }`,
+      `query($g: ID!) { mastermindSessions(groupId: $g) { edges { node { id carriedOver { member { id } done } } } } }`,
       { g: group.id },
       members[2].token,
     );
-    const agenda = sessions.mastermindSessions.find((s) => s.id === second.id)?.carriedOver ?? [];
+    const agenda = nodes(sessions.mastermindSessions).find((s) => s.id === second.id)?.carriedOver ?? [];
     expect(agenda.find((s) => s.member.id === members[0].id)?.done).toBe(true);
     expect(agenda.find((s) => s.member.id === members[1].id)?.done).toBe(false);
     const open = await gqlOk<{ mastermindGroup: { openNextSteps: Array<{ member: { id: string } }> } }>(
@@ -848,19 +852,23 @@ describe('mentorship through the gateway', () => {
         coach.token,
       );
     }
-    const answered = await gqlOk<{ coachingRequests: Array<{ kind: string; response: string }> }>(
-      `query($id: ID!) { coachingRequests(workshopId: $id) { kind response } }`,
+    const answered = await gqlOk<{ coachingRequests: Page<{ kind: string; response: string }> }>(
+      `query($id: ID!) { coachingRequests(workshopId: $id) { edges { node { kind response } } } }`,
       { id: workshop.id },
       student.token,
     );
-    expect(answered.coachingRequests.map((r) => r.kind).sort()).toEqual(['CV_REVIEW', 'FOLLOW_UP']);
-    expect(answered.coachingRequests.every((r) => r.response === 'Yes, see notes')).toBe(true);
-    const othersSee = await gqlOk<{ coachingRequests: unknown[] }>(
-      `query($id: ID!) { coachingRequests(workshopId: $id) { id } }`,
+    expect(
+      nodes(answered.coachingRequests)
+        .map((r) => r.kind)
+        .sort(),
+    ).toEqual(['CV_REVIEW', 'FOLLOW_UP']);
+    expect(nodes(answered.coachingRequests).every((r) => r.response === 'Yes, see notes')).toBe(true);
+    const othersSee = await gqlOk<{ coachingRequests: Page<unknown> & { totalCount: number } }>(
+      `query($id: ID!) { coachingRequests(workshopId: $id) { totalCount edges { node { id } } } }`,
       { id: workshop.id },
       enrolled[2].token,
     );
-    expect(othersSee.coachingRequests).toEqual([]);
+    expect(othersSee.coachingRequests).toEqual({ totalCount: 0, edges: [] });
 
     // once it has started, the coach marks it held
     const HELD = `mutation($id: ID!) { markWorkshopHeld(id: $id) { heldAt } }`;
@@ -950,7 +958,7 @@ describe('mentorship through the gateway', () => {
     } finally {
       await producer.disconnect();
     }
-    const LIST = `{ supervisionProposals { id competitionId proposalId status mentee { id } mentor { id } reasons { kind } } }`;
+    const LIST = `{ supervisionProposals(first: 100) { edges { node { id competitionId proposalId status mentee { id } mentor { id } reasons { kind } } } } }`;
     interface Proposal {
       id: string;
       competitionId: string;
@@ -961,9 +969,9 @@ describe('mentorship through the gateway', () => {
       reasons: Array<{ kind: string }>;
     }
     const mine = async () =>
-      (await gqlOk<{ supervisionProposals: Proposal[] }>(LIST, {}, adminToken)).supervisionProposals.filter(
-        (p) => p.competitionId === competitionId,
-      );
+      nodes(
+        (await gqlOk<{ supervisionProposals: Page<Proposal> }>(LIST, {}, adminToken)).supervisionProposals,
+      ).filter((p) => p.competitionId === competitionId);
     await waitFor(async () => (await mine()).length > 0, {
       timeoutMs: 30000,
       description: 'supervision proposal',
@@ -1015,9 +1023,9 @@ describe('mentorship through the gateway', () => {
     );
     expect(confirmed.confirmSupervision.status).toBe('CONFIRMED');
     const relationships = await gqlOk<{
-      myRelationships: Array<{ kind: string; status: string; origin: string }>;
-    }>(`{ myRelationships { kind status origin } }`, {}, winner.token);
-    expect(relationships.myRelationships).toEqual([
+      myRelationships: Page<{ kind: string; status: string; origin: string }>;
+    }>(`{ myRelationships { edges { node { kind status origin } } } }`, {}, winner.token);
+    expect(nodes(relationships.myRelationships)).toEqual([
       { kind: 'SUPERVISION', status: 'ACTIVE', origin: 'COMPETITION' },
     ]);
   });

@@ -10,7 +10,9 @@ import {
   ADMIN,
   gql,
   gqlOk,
+  nodes,
   startPlatform,
+  type Page,
   type GraphQLResponse,
   type StartedPlatform,
 } from './support/platform';
@@ -407,9 +409,9 @@ describe('proposals through the gateway', () => {
     );
     expect(alone).toEqual(['INTER_INSTITUTIONAL']);
     const invited = await gqlOk<{
-      myTeamInvitations: Array<{ proposalId: string; invitedBy: { id: string }; status: string }>;
-    }>(`{ myTeamInvitations { proposalId invitedBy { id } status } }`, {}, amir.token);
-    expect(invited.myTeamInvitations).toEqual([
+      myTeamInvitations: Page<{ proposalId: string; invitedBy: { id: string }; status: string }>;
+    }>(`{ myTeamInvitations { edges { node { proposalId invitedBy { id } status } } } }`, {}, amir.token);
+    expect(nodes(invited.myTeamInvitations)).toEqual([
       { proposalId: p1, invitedBy: { id: alice.id }, status: 'PENDING' },
     ]);
     expect(
@@ -474,10 +476,14 @@ describe('proposals through the gateway', () => {
     expect((await submitWhenReplicated(cleo, p3)).submittedVersion).toBe(1);
 
     const mine = await gqlOk<{
-      myProposals: Array<{ id: string; status: string; team: Array<{ id: string }> }>;
-    }>(`{ myProposals { id status team { id } } }`, {}, alice.token);
+      myProposals: Page<{ id: string; status: string; team: Array<{ id: string }> }>;
+    }>(`{ myProposals { edges { node { id status team { id } } } } }`, {}, alice.token);
     // alice is on her own entry and on the student's refused draft
-    expect(mine.myProposals.map((p) => [p.id, p.status]).sort()).toEqual(
+    expect(
+      nodes(mine.myProposals)
+        .map((p) => [p.id, p.status])
+        .sort(),
+    ).toEqual(
       [
         [p1, 'SUBMITTED'],
         [bad, 'DRAFT'],
@@ -527,14 +533,16 @@ describe('proposals through the gateway', () => {
 
     // conflicts were recorded with their reasons
     const conflicts = await gqlOk<{
-      competitionConflicts: Array<{ proposalId: string; judgeId: string; kind: string; reason: string }>;
+      competitionConflicts: Page<{ proposalId: string; judgeId: string; kind: string; reason: string }>;
     }>(
-      `query($c: ID!) { competitionConflicts(competitionId: $c) { proposalId judgeId kind reason } }`,
+      `query($c: ID!) { competitionConflicts(competitionId: $c) { edges { node { proposalId judgeId kind reason } } } }`,
       { c: competitionId },
       admin,
     );
     expect(
-      conflicts.competitionConflicts.map((c) => `${c.proposalId}:${c.judgeId}:${c.kind}`).sort(),
+      nodes(conflicts.competitionConflicts)
+        .map((c) => `${c.proposalId}:${c.judgeId}:${c.kind}`)
+        .sort(),
     ).toEqual(
       [
         `${p1}:${judge1.id}:SAME_INSTITUTION`,
@@ -604,7 +612,7 @@ describe('proposals through the gateway', () => {
     );
     expect(judge3View.assignedProposal.review.scores.map((s) => s.value)).toEqual([5, 4]);
     const judge3List = await gqlOk<{ myAssignments: unknown[] }>(
-      `query($c: ID) { myAssignments(competitionId: $c) { proposalId review { scores { value } comment } } }`,
+      `query($c: ID) { myAssignments(competitionId: $c) { edges { node { proposalId review { scores { value } comment } } } } }`,
       { c: competitionId },
       judge3.token,
     );
@@ -711,21 +719,21 @@ describe('proposals through the gateway', () => {
     );
 
     // every judging action is in the audit log, for admins only
-    const AUDIT = `query($c: ID!) { judgingAuditLog(competitionId: $c) { action judgeId proposalId } }`;
-    const log = await gqlOk<{ judgingAuditLog: Array<{ action: string }> }>(
+    const AUDIT = `query($c: ID!) { judgingAuditLog(competitionId: $c, first: 100) { edges { node { action judgeId proposalId } } } }`;
+    const log = await gqlOk<{ judgingAuditLog: Page<{ action: string }> }>(
       AUDIT,
       { c: competitionId },
       admin,
     );
-    const actions = log.judgingAuditLog.map((entry) => entry.action);
+    const actions = nodes(log.judgingAuditLog).map((entry) => entry.action);
     for (const action of [
-      'judge.added',
-      'conflict.recorded',
-      'assignment.added',
-      'assignment.run',
-      'score.submitted',
-      'score.edited',
-      'results.published',
+      'JUDGE_ADDED',
+      'CONFLICT_RECORDED',
+      'ASSIGNMENT_ADDED',
+      'ASSIGNMENT_RUN',
+      'SCORE_SUBMITTED',
+      'SCORE_EDITED',
+      'RESULTS_PUBLISHED',
     ]) {
       expect(actions).toContain(action);
     }
@@ -809,13 +817,13 @@ describe('proposals through the gateway', () => {
     judge2Entry = { competitionId, proposalId: p5 };
 
     // everything a judge can ask for: no team, no names, no institutions
-    const view = await gqlOk<{ myAssignments: Array<{ proposalId: string; team: unknown; blind: boolean }> }>(
-      `query($c: ID) { myAssignments(competitionId: $c) { proposalId competitionId competitionTitle blind version title summary aims methods expectedImpact keywords requestedFunding requestedHours team { id } review { comment } } }`,
+    const view = await gqlOk<{ myAssignments: Page<{ proposalId: string; team: unknown; blind: boolean }> }>(
+      `query($c: ID) { myAssignments(competitionId: $c) { edges { node { proposalId competitionId competitionTitle blind version title summary aims methods expectedImpact keywords requestedFunding requestedHours team { id } review { comment } } } } }`,
       { c: competitionId },
       judge1.token,
     );
-    expect(view.myAssignments).toHaveLength(1);
-    expect(view.myAssignments[0]).toMatchObject({ proposalId: p4, team: null, blind: true });
+    expect(nodes(view.myAssignments)).toHaveLength(1);
+    expect(nodes(view.myAssignments)[0]).toMatchObject({ proposalId: p4, team: null, blind: true });
     const text = JSON.stringify(view);
     for (const secret of [
       cleo.id,
@@ -882,13 +890,13 @@ describe('proposals through the gateway', () => {
     expect(declared.declareConflict.kind).toBe('DECLARED_BY_JUDGE');
     expect(
       (
-        await gqlOk<{ myAssignments: unknown[] }>(
-          `query($c: ID) { myAssignments(competitionId: $c) { proposalId } }`,
+        await gqlOk<{ myAssignments: { totalCount: number } }>(
+          `query($c: ID) { myAssignments(competitionId: $c) { totalCount } }`,
           { c: competitionId },
           judge1.token,
         )
-      ).myAssignments,
-    ).toEqual([]);
+      ).myAssignments.totalCount,
+    ).toBe(0);
     const infeasible = firstError(
       await gql(
         `mutation($c: ID!) { assignJudges(competitionId: $c) { maxLoad } }`,
@@ -899,31 +907,33 @@ describe('proposals through the gateway', () => {
     expect(infeasible.extensions?.code).toBe('FAILED_PRECONDITION');
     expect(infeasible.message).toContain(p4);
     const kinds = await gqlOk<{
-      competitionConflicts: Array<{ proposalId: string; judgeId: string; kind: string }>;
+      competitionConflicts: Page<{ proposalId: string; judgeId: string; kind: string }>;
     }>(
-      `query($c: ID!) { competitionConflicts(competitionId: $c) { proposalId judgeId kind } }`,
+      `query($c: ID!) { competitionConflicts(competitionId: $c) { edges { node { proposalId judgeId kind } } } }`,
       { c: competitionId },
       admin,
     );
     expect(
-      kinds.competitionConflicts
+      nodes(kinds.competitionConflicts)
         .filter((c) => c.proposalId === p4)
         .map((c) => c.kind)
         .sort(),
     ).toEqual(['DECLARED_BY_JUDGE', 'NAMED_BY_APPLICANT', 'SAME_INSTITUTION'].sort());
 
     // the applicants' naming awaits an admin: only an admin decides, once, with a reason that is audited
-    const CONFLICTS = `query($c: ID!) { competitionConflicts(competitionId: $c) { id judgeId kind reviewStatus reviewReason } }`;
-    const namedConflict = (
-      await gqlOk<{
-        competitionConflicts: Array<{
-          id: string;
-          judgeId: string;
-          kind: string;
-          reviewStatus: string | null;
-        }>;
-      }>(CONFLICTS, { c: competitionId }, admin)
-    ).competitionConflicts.find((c) => c.kind === 'NAMED_BY_APPLICANT');
+    const CONFLICTS = `query($c: ID!) { competitionConflicts(competitionId: $c) { edges { node { id judgeId kind reviewStatus reviewReason } } } }`;
+    const namedConflict = nodes(
+      (
+        await gqlOk<{
+          competitionConflicts: Page<{
+            id: string;
+            judgeId: string;
+            kind: string;
+            reviewStatus: string | null;
+          }>;
+        }>(CONFLICTS, { c: competitionId }, admin)
+      ).competitionConflicts,
+    ).find((c) => c.kind === 'NAMED_BY_APPLICANT');
     expect(namedConflict).toMatchObject({ judgeId: judge2.id, reviewStatus: 'PENDING' });
     const REVIEW = `mutation($id: ID!, $d: NamedConflictDecision!, $r: String!) { reviewNamedConflict(conflictId: $id, decision: $d, reason: $r) { reviewStatus reviewReason } }`;
     const id = namedConflict?.id;
@@ -953,28 +963,32 @@ describe('proposals through the gateway', () => {
     expect(rerun.assignJudges.assignments.map((a) => `${a.proposalId}:${a.judgeId}`).sort()).toEqual(
       [`${p4}:${judge2.id}`, `${p5}:${judge3.id}`].sort(),
     );
-    const log = await gqlOk<{ judgingAuditLog: Array<{ action: string; judgeId: string | null }> }>(
-      `query($c: ID!) { judgingAuditLog(competitionId: $c) { action judgeId } }`,
+    const log = await gqlOk<{ judgingAuditLog: Page<{ action: string; judgeId: string | null }> }>(
+      `query($c: ID!) { judgingAuditLog(competitionId: $c, first: 100) { edges { node { action judgeId } } } }`,
       { c: competitionId },
       admin,
     );
-    expect(log.judgingAuditLog).toContainEqual({ action: 'conflict.named.overruled', judgeId: judge2.id });
+    expect(nodes(log.judgingAuditLog)).toContainEqual({
+      action: 'CONFLICT_NAMED_OVERRULED',
+      judgeId: judge2.id,
+    });
   });
 
   it('stops showing proposal content to a judge within seconds of the judge role being revoked', async () => {
     const { judge2 } = people;
     expect(judge2Entry).not.toBeNull();
     const entry = judge2Entry as { competitionId: string; proposalId: string };
-    const MINE = `query($c: ID) { myAssignments(competitionId: $c) { proposalId title summary aims } }`;
-    const before = await gqlOk<{ myAssignments: Array<{ proposalId: string; title: string }> }>(
+    const MINE = `query($c: ID) { myAssignments(competitionId: $c) { edges { node { proposalId title summary aims } } } }`;
+    const before = await gqlOk<{ myAssignments: Page<{ proposalId: string; title: string }> }>(
       MINE,
       { c: entry.competitionId },
       judge2.token,
     );
     // judge2's entry in that competition: the one first assigned, or the one an overruled naming moved them to
-    expect(before.myAssignments).toHaveLength(1);
-    expect(before.myAssignments[0].title).toEqual(expect.any(String));
-    const assignedProposalId = before.myAssignments[0].proposalId;
+    const mine = nodes(before.myAssignments);
+    expect(mine).toHaveLength(1);
+    expect(mine[0].title).toEqual(expect.any(String));
+    const assignedProposalId = mine[0].proposalId;
     await gqlOk(
       `mutation($m: ID!) { revokeRole(memberId: $m, role: JUDGE) { id } }`,
       { m: judge2.id },

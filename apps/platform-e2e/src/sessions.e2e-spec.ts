@@ -123,7 +123,7 @@ describe('sessions and roles through the gateway', () => {
     await gqlOk(GRANT, { m: dismissed.id, role: 'ADMIN' }, admin);
     const oldToken = await login(dismissed.email);
     // admin in proposals too (a missing competition is NOT_FOUND for an admin, FORBIDDEN for anyone else)
-    const ADMIN_ONLY = `query($c: ID!) { competitionConflicts(competitionId: $c) { kind } }`;
+    const ADMIN_ONLY = `query($c: ID!) { competitionConflicts(competitionId: $c) { totalCount } }`;
     const asAdmin = await gql(ADMIN_ONLY, { c: randomUUID() }, oldToken);
     expect(asAdmin.errors?.[0].extensions?.code).not.toBe('FORBIDDEN');
 

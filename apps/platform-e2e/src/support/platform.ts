@@ -58,7 +58,7 @@ export async function startPlatform(extraEnv: Record<string, string> = {}): Prom
         PRAXIS_ADMIN_EMAIL: ADMIN.email,
         PRAXIS_ADMIN_PASSWORD: ADMIN.password,
         LOG_LEVEL: 'info',
-        MAX_QUERY_DEPTH: '4',
+        MAX_QUERY_DEPTH: '6',
         // every suite signs in and registers from 127.0.0.1; the sessions suite sets tight limits and its own
         // client addresses (the gateway trusts X-Forwarded-For from loopback, as from a load balancer)
         THROTTLE_SIGN_IN_PER_ADDRESS_PER_MINUTE: '10000',
@@ -161,4 +161,14 @@ export async function gqlOk<T = Record<string, unknown>>(
   if (result.errors?.length || !result.data)
     throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
   return result.data;
+}
+
+/** A Relay connection as every list that can grow is served (`edges { node { … } }`). */
+export interface Page<T> {
+  edges: Array<{ node: T }>;
+}
+
+/** The nodes of one page, in the order served. */
+export function nodes<T>(page: Page<T>): T[] {
+  return page.edges.map((edge) => edge.node);
 }

@@ -1,7 +1,6 @@
 import {
   Args,
   Context,
-  Int,
   Mutation,
   Parent,
   Query,
@@ -12,10 +11,12 @@ import {
 import type { Role } from '@praxis/contracts';
 import { CurrentPrincipal, OptionalPrincipal, Public, Roles, type Principal } from '@praxis/platform/auth';
 import {
+  AfterArg,
+  FirstArg,
   IdArg,
   InputArg,
   isUuid,
-  pageSize,
+  mapNodes,
   publicError,
   requestLoader,
   type Connection,
@@ -73,19 +74,16 @@ export class MemberResolver {
     return member ? toMemberObject(member, viewerOf(principal)) : null;
   }
 
-  @Query(() => MemberConnection)
+  @Query(() => MemberConnection, { description: 'Newest first' })
   async members(
     @CurrentPrincipal() principal: Principal,
     @InputArg('filter', MembersFilter, { nullable: true }) filter: MembersFilter | null,
-    @Args('first', { type: () => Int, nullable: true }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @FirstArg() first: number,
+    @AfterArg() after: string | null,
   ): Promise<Connection<MemberObject>> {
-    const page = await this.membership.listMembers(filter ?? {}, pageSize(first), after);
+    const page = await this.membership.listMembers(filter ?? {}, first, after);
     const viewer = viewerOf(principal);
-    return {
-      ...page,
-      edges: page.edges.map((edge) => ({ cursor: edge.cursor, node: toMemberObject(edge.node, viewer) })),
-    };
+    return mapNodes(page, (member) => toMemberObject(member, viewer));
   }
 
   @Mutation(() => MemberObject)

@@ -18,7 +18,7 @@ import {
   verifyPassword,
   type RoleGrant,
 } from '@praxis/platform/auth';
-import { isUuid, decodeCursor, toConnection, type Connection } from '@praxis/platform/graphql';
+import { isUuid, mapNodes, paginate, type Connection } from '@praxis/platform/graphql';
 import { appendToOutbox, EventSigner } from '@praxis/platform/messaging';
 import {
   DemographicsEntity,
@@ -251,25 +251,12 @@ export class MembershipService {
         role: filter.role,
       });
     }
-    const totalCount = await query.getCount();
-    const cursor = decodeCursor(after, 2);
-    if (cursor) {
-      query.andWhere('(m.created_at, m.id) > (:createdAt::timestamptz, :id::uuid)', {
-        createdAt: cursor[0],
-        id: cursor[1],
-      });
-    }
-    const members = await query
-      .orderBy('m.created_at', 'ASC')
-      .addOrderBy('m.id', 'ASC')
-      .take(size + 1)
-      .getMany();
+    const page = await paginate(query, { size, after }, ['createdAt', 'id']);
     const roles = await this.rolesOf(
       this.dataSource.manager,
-      members.map((member) => member.id),
+      page.edges.map((edge) => edge.node.id),
     );
-    const rows = members.map((member) => ({ member, roles: roles.get(member.id) ?? [] }));
-    return toConnection(rows, size, totalCount, (row) => [row.member.createdAt.toISOString(), row.member.id]);
+    return mapNodes(page, (member) => ({ member, roles: roles.get(member.id) ?? [] }));
   }
 
   async updateProfile(memberId: string, changes: ProfileChanges): Promise<MemberWithRoles> {

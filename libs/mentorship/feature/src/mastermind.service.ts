@@ -23,6 +23,7 @@ import {
 import { MentorshipServiceError } from './mentorship.errors';
 import { isUniqueViolation, membersByIds } from './mentorship.shared';
 import type { Viewer } from './relationships.service';
+import { mapNodes, paginate, type Connection, type PageRequest } from '@praxis/platform/graphql';
 
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
@@ -81,13 +82,15 @@ export class MastermindService {
     return group;
   }
 
-  async groupsOf(memberId: string): Promise<MastermindGroupEntity[]> {
-    return this.dataSource
-      .getRepository(MastermindGroupEntity)
-      .createQueryBuilder('g')
-      .where('g.facilitator_id = :memberId OR :memberId = ANY(g.member_ids)', { memberId })
-      .orderBy('g.created_at', 'DESC')
-      .getMany();
+  async groupsOf(memberId: string, page: PageRequest): Promise<Connection<MastermindGroupEntity>> {
+    return paginate(
+      this.dataSource
+        .getRepository(MastermindGroupEntity)
+        .createQueryBuilder('g')
+        .where('(g.facilitator_id = :memberId OR :memberId = ANY(g.member_ids))', { memberId }),
+      page,
+      ['createdAt', 'id'],
+    );
   }
 
   async stageMixOf(group: MastermindGroupEntity): Promise<StageMix> {
@@ -186,12 +189,18 @@ export class MastermindService {
     return this.sessionView(this.dataSource.manager, sessionId);
   }
 
-  async sessionsOf(viewer: Viewer, groupId: string): Promise<SessionView[]> {
+  /** Most recently held first. */
+  async sessionsOf(viewer: Viewer, groupId: string, page: PageRequest): Promise<Connection<SessionView>> {
     await this.group(viewer, groupId);
-    const sessions = await this.dataSource
-      .getRepository(MastermindSessionEntity)
-      .find({ where: { groupId }, order: { heldAt: 'ASC' } });
-    return Promise.all(sessions.map((session) => this.sessionView(this.dataSource.manager, session.id)));
+    const sessions = await paginate(
+      this.dataSource
+        .getRepository(MastermindSessionEntity)
+        .createQueryBuilder('s')
+        .where('s.group_id = :groupId', { groupId }),
+      page,
+      ['heldAt', 'id'],
+    );
+    return mapNodes(sessions, (session) => this.sessionView(this.dataSource.manager, session.id));
   }
 
   /** Only the step's owner reports it done. */

@@ -39,6 +39,7 @@ import {
   startActiveRelationship,
   toMenteeMatchProfile,
 } from './mentorship.shared';
+import { paginate, type Connection, type PageRequest } from '@praxis/platform/graphql';
 
 export interface MatchRunView {
   run: MatchRunEntity;
@@ -218,12 +219,14 @@ export class MatchingService {
     return this.matchRun(runId);
   }
 
-  supervisionProposals(status: string | null): Promise<SupervisionProposalEntity[]> {
-    return this.dataSource.getRepository(SupervisionProposalEntity).find({
-      where: status ? { status: status as SupervisionProposalEntity['status'] } : {},
-      order: { createdAt: 'ASC' },
-      take: 200,
-    });
+  /** Newest first, optionally of one status. */
+  supervisionProposals(
+    status: SupervisionProposalEntity['status'] | null,
+    page: PageRequest,
+  ): Promise<Connection<SupervisionProposalEntity>> {
+    const query = this.dataSource.getRepository(SupervisionProposalEntity).createQueryBuilder('s');
+    if (status) query.where('s.status = :status', { status });
+    return paginate(query, page, ['createdAt', 'id']);
   }
 
   /** An admin confirms the proposed supervisor (or names another); the SUPERVISION relationship starts. */

@@ -18,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CAREER_STAGES, type CareerStage } from '@praxis/contracts';
+import { ConnectionType } from '@praxis/platform/graphql';
 
 function enumOf<T extends string>(values: readonly T[]): Record<T, T> {
   return Object.fromEntries(values.map((value) => [value, value])) as Record<T, T>;
@@ -39,6 +40,35 @@ export const RelationshipOriginEnum = enumOf(['REQUEST', 'MATCHING', 'COMPETITIO
 registerEnumType(RelationshipOriginEnum, { name: 'RelationshipOrigin' });
 export const HealthEnum = enumOf(['ON_TRACK', 'AT_RISK'] as const);
 registerEnumType(HealthEnum, { name: 'RelationshipHealth' });
+export const MatchReasonKindEnum = enumOf([
+  'SHARED_EXPERTISE',
+  'SHARED_INTEREST',
+  'SAME_SPECIALTY',
+  'STAGE_GAP',
+  'PREFERRED_STAGE',
+  'REMAINING_CAPACITY',
+  'OTHER_INSTITUTION',
+] as const);
+registerEnumType(MatchReasonKindEnum, { name: 'MatchReasonKind' });
+export const FeedbackSideEnum = enumOf(['MENTOR', 'MENTEE'] as const);
+registerEnumType(FeedbackSideEnum, { name: 'FeedbackSide', description: 'Who gave the feedback' });
+export const UnmatchedReasonEnum = enumOf([
+  'NO_ELIGIBLE_MENTOR',
+  'BELOW_MIN_SCORE',
+  'ELIGIBLE_MENTORS_FULL',
+  'NOT_REPLICATED',
+  'REMOVED',
+] as const);
+registerEnumType(UnmatchedReasonEnum, { name: 'UnmatchedReason' });
+export const MatchRunStatusEnum = enumOf(['PROPOSED', 'APPROVED'] as const);
+registerEnumType(MatchRunStatusEnum, { name: 'MatchRunStatus' });
+export const SupervisionStatusEnum = enumOf(['PROPOSED', 'NO_MENTOR_AVAILABLE', 'CONFIRMED'] as const);
+registerEnumType(SupervisionStatusEnum, { name: 'SupervisionProposalStatus' });
+export type SupervisionStatus = keyof typeof SupervisionStatusEnum;
+export const EnrolmentStatusEnum = enumOf(['ENROLLED', 'WAITLISTED'] as const);
+registerEnumType(EnrolmentStatusEnum, { name: 'EnrolmentStatus' });
+export const CoachingRequestKindEnum = enumOf(['CV_REVIEW', 'FOLLOW_UP'] as const);
+registerEnumType(CoachingRequestKindEnum, { name: 'CoachingRequestKind' });
 
 const STAGE_RULE = { message: `must be one of ${CAREER_STAGES.join(', ')}`, each: true };
 const TERM_RULE = { each: true, message: 'each entry is 1 to 80 characters' };
@@ -171,7 +201,7 @@ export class MenteeProfileInput {
 
 @ObjectType('MatchReason')
 export class MatchReasonObject {
-  @Field()
+  @Field(() => MatchReasonKindEnum)
   kind!: string;
 
   @Field()
@@ -245,7 +275,7 @@ export class FeedbackObject {
   @Field(() => ID)
   id!: string;
 
-  @Field()
+  @Field(() => FeedbackSideEnum)
   side!: string;
 
   @Field()
@@ -494,9 +524,7 @@ export class UnmatchedMenteeObject {
   @Field(() => MemberRef)
   mentee!: MemberRef;
 
-  @Field({
-    description: 'NO_ELIGIBLE_MENTOR, BELOW_MIN_SCORE, ELIGIBLE_MENTORS_FULL, NOT_REPLICATED or REMOVED',
-  })
+  @Field(() => UnmatchedReasonEnum)
   reason!: string;
 
   @Field()
@@ -509,7 +537,7 @@ export class MatchRunObject {
   @Field(() => ID)
   id!: string;
 
-  @Field()
+  @Field(() => MatchRunStatusEnum)
   status!: string;
 
   @Field(() => Int)
@@ -554,7 +582,7 @@ export class SupervisionProposalObject {
   @Field(() => [MatchReasonObject])
   reasons!: MatchReasonObject[];
 
-  @Field()
+  @Field(() => SupervisionStatusEnum)
   status!: string;
 
   @Field(() => ID, { nullable: true })
@@ -773,7 +801,7 @@ export class EnrolmentObject {
   @Field(() => MemberRef)
   member!: MemberRef;
 
-  @Field({ description: 'ENROLLED or WAITLISTED' })
+  @Field(() => EnrolmentStatusEnum)
   status!: string;
 
   @Field(() => Int, { nullable: true, description: '1-based place on the waitlist' })
@@ -914,7 +942,7 @@ export class CoachingRequestObject {
   @Field(() => MemberRef)
   student!: MemberRef;
 
-  @Field({ description: 'CV_REVIEW or FOLLOW_UP' })
+  @Field(() => CoachingRequestKindEnum)
   kind!: string;
 
   @Field(() => String, { nullable: true })
@@ -932,3 +960,13 @@ export class CoachingRequestObject {
   @Field(() => Date)
   createdAt!: Date;
 }
+
+// Every list that can grow is a connection (newest first unless said otherwise, at most MAX_PAGE_SIZE a page).
+export const RelationshipConnection = ConnectionType(RelationshipObject, 'Relationship');
+export const CheckInConnection = ConnectionType(CheckInObject, 'CheckIn');
+export const FeedbackConnection = ConnectionType(FeedbackObject, 'Feedback');
+export const SupervisionProposalConnection = ConnectionType(SupervisionProposalObject, 'SupervisionProposal');
+export const MastermindGroupConnection = ConnectionType(MastermindGroupObject, 'MastermindGroup');
+export const MastermindSessionConnection = ConnectionType(MastermindSessionObject, 'MastermindSession');
+export const CoachingWorkshopConnection = ConnectionType(CoachingWorkshopObject, 'CoachingWorkshop');
+export const CoachingRequestConnection = ConnectionType(CoachingRequestObject, 'CoachingRequest');

@@ -1,4 +1,4 @@
-import { IdArg } from '@praxis/platform/graphql';
+import { AfterArg, FirstArg, IdArg, mapNodes, type Connection } from '@praxis/platform/graphql';
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Roles, type Principal } from '@praxis/platform/auth';
 import { MatchingService } from './matching.service';
@@ -19,19 +19,26 @@ import {
 import {
   ActionPlanInput,
   ActionPlanObject,
+  CoachingRequestConnection,
   CoachingRequestObject,
+  CoachingWorkshopConnection,
   CoachingWorkshopObject,
   CreateMastermindGroupInput,
   CreateWorkshopInput,
   CvReviewInput,
   EnrolmentObject,
+  MastermindGroupConnection,
   MastermindGroupObject,
+  MastermindSessionConnection,
   MastermindSessionInput,
   MastermindSessionObject,
   MatchRunObject,
   NextStepObject,
   RunMatchingInput,
+  SupervisionProposalConnection,
   SupervisionProposalObject,
+  SupervisionStatusEnum,
+  type SupervisionStatus,
 } from './mentorship.objects';
 import type { MastermindGroupEntity, CoachingWorkshopEntity } from '@praxis/mentorship/data-access';
 import { WorkshopsService } from './workshops.service';
@@ -87,11 +94,18 @@ export class MatchingResolver {
   }
 
   @Roles('admin')
-  @Query(() => [SupervisionProposalObject], { description: 'Supervisors proposed for competition winners' })
+  @Query(() => SupervisionProposalConnection, {
+    description: 'Supervisors proposed for competition winners, newest first',
+  })
   async supervisionProposals(
-    @Args('status', { type: () => String, nullable: true }) status: string | null,
-  ): Promise<SupervisionProposalObject[]> {
-    return (await this.matching.supervisionProposals(status)).map(toSupervisionObject);
+    @Args('status', { type: () => SupervisionStatusEnum, nullable: true }) status: SupervisionStatus | null,
+    @FirstArg() first: number,
+    @AfterArg() after: string | null,
+  ): Promise<Connection<SupervisionProposalObject>> {
+    return mapNodes(
+      await this.matching.supervisionProposals(status, { size: first, after }),
+      toSupervisionObject,
+    );
   }
 
   @Roles('admin')
@@ -127,19 +141,25 @@ export class MastermindResolver {
     return this.toObject(await this.mastermind.group(viewerOf(principal), id));
   }
 
-  @Query(() => [MastermindGroupObject])
-  async myMastermindGroups(@CurrentPrincipal() principal: Principal): Promise<MastermindGroupObject[]> {
-    const groups = await this.mastermind.groupsOf(principal.memberId);
-    return Promise.all(groups.map((group) => this.toObject(group)));
+  @Query(() => MastermindGroupConnection, { description: 'Groups you facilitate or belong to, newest first' })
+  async myMastermindGroups(
+    @CurrentPrincipal() principal: Principal,
+    @FirstArg() first: number,
+    @AfterArg() after: string | null,
+  ): Promise<Connection<MastermindGroupObject>> {
+    const groups = await this.mastermind.groupsOf(principal.memberId, { size: first, after });
+    return mapNodes(groups, (group) => this.toObject(group));
   }
 
-  @Query(() => [MastermindSessionObject], { description: 'Sessions of a group, oldest first' })
+  @Query(() => MastermindSessionConnection, { description: 'Sessions of a group, most recently held first' })
   async mastermindSessions(
     @CurrentPrincipal() principal: Principal,
     @IdArg('groupId') groupId: string,
-  ): Promise<MastermindSessionObject[]> {
-    const views = await this.mastermind.sessionsOf(viewerOf(principal), groupId);
-    return views.map((view) => toSessionObject(view, principal.memberId));
+    @FirstArg() first: number,
+    @AfterArg() after: string | null,
+  ): Promise<Connection<MastermindSessionObject>> {
+    const views = await this.mastermind.sessionsOf(viewerOf(principal), groupId, { size: first, after });
+    return mapNodes(views, (view) => toSessionObject(view, principal.memberId));
   }
 
   @Mutation(() => MastermindSessionObject, { description: 'The facilitator records a session' })
@@ -204,12 +224,14 @@ export class WorkshopsResolver {
     return this.toObject(await this.workshops.workshop(id), principal);
   }
 
-  @Query(() => [CoachingWorkshopObject], { description: 'Workshops not yet started' })
+  @Query(() => CoachingWorkshopConnection, { description: 'Workshops not yet started, soonest first' })
   async upcomingCoachingWorkshops(
     @CurrentPrincipal() principal: Principal,
-  ): Promise<CoachingWorkshopObject[]> {
-    const workshops = await this.workshops.upcoming();
-    return Promise.all(workshops.map((workshop) => this.toObject(workshop, principal)));
+    @FirstArg() first: number,
+    @AfterArg() after: string | null,
+  ): Promise<Connection<CoachingWorkshopObject>> {
+    const workshops = await this.workshops.upcoming({ size: first, after });
+    return mapNodes(workshops, (workshop) => this.toObject(workshop, principal));
   }
 
   @Mutation(() => EnrolmentObject, { description: 'Enrolled while places remain, then waitlisted' })
@@ -306,12 +328,17 @@ export class WorkshopsResolver {
     return toCoachingRequestObject(await this.workshops.respondToCoaching(principal.memberId, id, response));
   }
 
-  @Query(() => [CoachingRequestObject], { description: 'The coach sees all; a student sees their own' })
+  @Query(() => CoachingRequestConnection, {
+    description: 'The coach sees all; a student sees their own. Newest first',
+  })
   async coachingRequests(
     @CurrentPrincipal() principal: Principal,
     @IdArg('workshopId') workshopId: string,
-  ): Promise<CoachingRequestObject[]> {
-    return (await this.workshops.coachingRequests(viewerOf(principal), workshopId)).map(
+    @FirstArg() first: number,
+    @AfterArg() after: string | null,
+  ): Promise<Connection<CoachingRequestObject>> {
+    return mapNodes(
+      await this.workshops.coachingRequests(viewerOf(principal), workshopId, { size: first, after }),
       toCoachingRequestObject,
     );
   }

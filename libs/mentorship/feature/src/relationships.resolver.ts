@@ -1,6 +1,6 @@
 import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Roles, type Principal } from '@praxis/platform/auth';
-import { pageSize, IdArg } from '@praxis/platform/graphql';
+import { AfterArg, FirstArg, IdArg, mapNodes, pageSize, type Connection } from '@praxis/platform/graphql';
 import {
   toCheckInObject,
   toFeedbackObject,
@@ -12,8 +12,10 @@ import {
 } from './mentorship.mapper';
 import {
   AgreementInput,
+  CheckInConnection,
   CheckInInput,
   CheckInObject,
+  FeedbackConnection,
   FeedbackInput,
   FeedbackObject,
   GiveFeedbackResultObject,
@@ -23,6 +25,7 @@ import {
   MentorProfileObject,
   MentorSuggestionObject,
   OverviewObject,
+  RelationshipConnection,
   RelationshipObject,
   RelationshipStatsObject,
   RequestMentorInput,
@@ -180,10 +183,16 @@ export class RelationshipsResolver {
     };
   }
 
-  @Query(() => [RelationshipObject], { description: 'Your relationships, as mentor or mentee' })
-  async myRelationships(@CurrentPrincipal() principal: Principal): Promise<RelationshipObject[]> {
-    const rows = await this.relationships.relationshipsOf(principal.memberId);
-    return rows.map((row) => this.toObject(row, principal));
+  @Query(() => RelationshipConnection, {
+    description: 'Your relationships, as mentor or mentee, newest first',
+  })
+  async myRelationships(
+    @CurrentPrincipal() principal: Principal,
+    @FirstArg() first: number,
+    @AfterArg() after: string | null,
+  ): Promise<Connection<RelationshipObject>> {
+    const rows = await this.relationships.relationshipsOf(principal.memberId, { size: first, after });
+    return mapNodes(rows, (row) => this.toObject(row, principal));
   }
 
   @Query(() => RelationshipObject, {
@@ -208,26 +217,39 @@ export class RelationshipsResolver {
     return this.relationships.statsFor(id);
   }
 
-  @ResolveField(() => [CheckInObject], { description: 'Private: the two people in the relationship only' })
+  @ResolveField(() => CheckInConnection, {
+    description: 'Private: the two people in the relationship only. Most recently held first',
+  })
   async checkIns(
     @Parent() parent: RelationshipObject,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<CheckInObject[]> {
+    @FirstArg() first: number,
+    @AfterArg() after: string | null,
+  ): Promise<Connection<CheckInObject>> {
     const viewer = viewerOf(principal);
     const relationship = await this.relationships.relationshipFor(viewer, parent.id);
-    return (await this.relationships.checkInsFor(viewer, relationship)).map(toCheckInObject);
+    return mapNodes(
+      await this.relationships.checkInsFor(viewer, relationship, { size: first, after }),
+      toCheckInObject,
+    );
   }
 
-  @ResolveField(() => [FeedbackObject], {
-    description: "Private: yours, and the other side's once both of you gave feedback for the month",
+  @ResolveField(() => FeedbackConnection, {
+    description:
+      "Private: yours, and the other side's once both of you gave feedback for the month. Newest first",
   })
   async feedback(
     @Parent() parent: RelationshipObject,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<FeedbackObject[]> {
+    @FirstArg() first: number,
+    @AfterArg() after: string | null,
+  ): Promise<Connection<FeedbackObject>> {
     const viewer = viewerOf(principal);
     const relationship = await this.relationships.relationshipFor(viewer, parent.id);
-    return (await this.relationships.feedbackFor(viewer, relationship)).map(toFeedbackObject);
+    return mapNodes(
+      await this.relationships.feedbackFor(viewer, relationship, { size: first, after }),
+      toFeedbackObject,
+    );
   }
 
   private toObject(

@@ -42,6 +42,7 @@ import {
   toMentorMatchProfile,
 } from './mentorship.shared';
 import { suggestionsFor } from './profiles.service';
+import { pageOfRows, paginate, type Connection, type PageRequest } from '@praxis/platform/graphql';
 
 /** How far back a check-in may be logged: meetings are often written up late, but not years late. */
 export const CHECK_IN_BACKDATE_DAYS = 365;
@@ -345,14 +346,15 @@ export class RelationshipsService {
     return { entry, offerRePairing, suggestions };
   }
 
-  async relationshipsOf(memberId: string): Promise<RelationshipEntity[]> {
-    return this.dataSource
-      .getRepository(RelationshipEntity)
-      .createQueryBuilder('r')
-      .where('r.mentor_id = :memberId OR r.mentee_id = :memberId', { memberId })
-      .orderBy('r.created_at', 'DESC')
-      .limit(200)
-      .getMany();
+  async relationshipsOf(memberId: string, page: PageRequest): Promise<Connection<RelationshipEntity>> {
+    return paginate(
+      this.dataSource
+        .getRepository(RelationshipEntity)
+        .createQueryBuilder('r')
+        .where('(r.mentor_id = :memberId OR r.mentee_id = :memberId)', { memberId }),
+      page,
+      ['createdAt', 'id'],
+    );
   }
 
   /** Participants see everything; admins see the record without its private parts; others see nothing. */
@@ -367,20 +369,39 @@ export class RelationshipsService {
     return relationship;
   }
 
-  async checkInsFor(viewer: Viewer, relationship: RelationshipEntity): Promise<CheckInEntity[]> {
+  /** Most recently held first. */
+  async checkInsFor(
+    viewer: Viewer,
+    relationship: RelationshipEntity,
+    page: PageRequest,
+  ): Promise<Connection<CheckInEntity>> {
     this.assertParticipant(relationship, viewer.memberId);
-    return this.dataSource
-      .getRepository(CheckInEntity)
-      .find({ where: { relationshipId: relationship.id }, order: { heldAt: 'DESC' }, take: 200 });
+    return paginate(
+      this.dataSource
+        .getRepository(CheckInEntity)
+        .createQueryBuilder('c')
+        .where('c.relationship_id = :id', { id: relationship.id }),
+      page,
+      ['heldAt', 'id'],
+    );
   }
 
-  async feedbackFor(viewer: Viewer, relationship: RelationshipEntity): Promise<FeedbackEntity[]> {
+  /** Newest first; which rows a side may see is decided over the whole history, then paged in memory. */
+  async feedbackFor(
+    viewer: Viewer,
+    relationship: RelationshipEntity,
+    page: PageRequest,
+  ): Promise<Connection<FeedbackEntity>> {
     const side = this.assertParticipant(relationship, viewer.memberId);
     const rows = await this.dataSource
       .getRepository(FeedbackEntity)
       .find({ where: { relationshipId: relationship.id }, order: { givenAt: 'ASC' } });
     const visible = new Set(visibleFeedback(rows.map(toFeedbackEntry), side).map(entryKey));
-    return rows.filter((row) => visible.has(entryKey(toFeedbackEntry(row))));
+    return pageOfRows(
+      rows.filter((row) => visible.has(entryKey(toFeedbackEntry(row)))),
+      page,
+      (row) => [row.givenAt, row.id],
+    );
   }
 
   health(relationship: RelationshipEntity, now = new Date()): RelationshipHealthStatus | null {

@@ -23,6 +23,7 @@ import {
 import { MentorshipServiceError } from './mentorship.errors';
 import { requireMember } from './mentorship.shared';
 import type { Viewer } from './relationships.service';
+import { paginate, type Connection, type PageRequest } from '@praxis/platform/graphql';
 
 export interface EnrolmentView {
   workshopId: string;
@@ -92,14 +93,17 @@ export class WorkshopsService {
     return workshop;
   }
 
-  upcoming(): Promise<CoachingWorkshopEntity[]> {
-    return this.dataSource
-      .getRepository(CoachingWorkshopEntity)
-      .createQueryBuilder('w')
-      .where('w.starts_at > now()')
-      .orderBy('w.starts_at', 'ASC')
-      .limit(100)
-      .getMany();
+  /** Soonest first: the one list ordered by what comes next rather than by what is newest. */
+  upcoming(page: PageRequest): Promise<Connection<CoachingWorkshopEntity>> {
+    return paginate(
+      this.dataSource
+        .getRepository(CoachingWorkshopEntity)
+        .createQueryBuilder('w')
+        .where('w.starts_at > now()'),
+      page,
+      ['startsAt', 'id'],
+      'ASC',
+    );
   }
 
   async enrolments(workshopId: string): Promise<EnrolmentView[]> {
@@ -265,13 +269,19 @@ export class WorkshopsService {
   }
 
   /** The coach sees every request of the workshop; a student only their own. Nobody else sees any. */
-  async coachingRequests(viewer: Viewer, workshopId: string): Promise<CoachingRequestEntity[]> {
+  /** Newest first: all of them for the coach, their own for a student. */
+  async coachingRequests(
+    viewer: Viewer,
+    workshopId: string,
+    page: PageRequest,
+  ): Promise<Connection<CoachingRequestEntity>> {
     const workshop = await this.workshop(workshopId);
-    const repository = this.dataSource.getRepository(CoachingRequestEntity);
-    if (workshop.coachId === viewer.memberId) {
-      return repository.find({ where: { workshopId }, order: { createdAt: 'ASC' } });
-    }
-    return repository.find({ where: { workshopId, memberId: viewer.memberId }, order: { createdAt: 'ASC' } });
+    const query = this.dataSource
+      .getRepository(CoachingRequestEntity)
+      .createQueryBuilder('r')
+      .where('r.workshop_id = :workshopId', { workshopId: workshop.id });
+    if (workshop.coachId !== viewer.memberId) query.andWhere('r.member_id = :me', { me: viewer.memberId });
+    return paginate(query, page, ['createdAt', 'id']);
   }
 
   private async requireEnrolled(manager: EntityManager, workshopId: string, memberId: string): Promise<void> {

@@ -1,11 +1,13 @@
-import { Directive, Field, Int, ObjectType } from '@nestjs/graphql';
-import type { Type } from '@nestjs/common';
+import { Injectable, type PipeTransform, type Type } from '@nestjs/common';
+import { Args, Directive, Field, Int, ObjectType } from '@nestjs/graphql';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badUserInput } from './errors';
+import { isUuid } from './ids';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
-/** Every subgraph's connections share this one type: shareable, so the supergraph composes it once. */
+/** Every subgraph pages the same way, so the one PageInfo type is shared across the supergraph. */
 @ObjectType()
 @Directive('@shareable')
 export class PageInfo {
@@ -27,7 +29,7 @@ export interface Connection<T> {
   totalCount: number;
 }
 
-/** Relay-style connection type for a node type (code first needs a concrete class per node). */
+/** Relay-style connection type for a node type (code first needs a concrete class per node); one per node type. */
 export function ConnectionType<T>(node: Type<T>, name: string): Type<Connection<T>> {
   @ObjectType(`${name}Edge`)
   class EdgeType {
@@ -67,13 +69,18 @@ export function encodeCursor(key: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | null | undefined, arity: number): (string | number)[] | null {
+/** `arity` null accepts a key of any length (a list with no rows has nothing to compare the cursor with). */
+export function decodeCursor(
+  cursor: string | null | undefined,
+  arity: number | null,
+): (string | number)[] | null {
   if (!cursor) return null;
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
       Array.isArray(key) &&
-      key.length === arity &&
+      key.length > 0 &&
+      (arity === null || key.length === arity) &&
       key.every((part) => typeof part === 'string' || typeof part === 'number')
     ) {
       return key;
@@ -100,5 +107,182 @@ export function toConnection<T>(
       hasNextPage: rows.length > size,
       endCursor: edges.length ? edges[edges.length - 1].cursor : null,
     },
+  };
+}
+
+/** The page a client asked for: `first` already checked against the maximum, `after` still opaque. */
+export interface PageRequest {
+  size: number;
+  after: string | null;
+}
+
+@Injectable()
+class PageSizePipe implements PipeTransform<unknown, number> {
+  constructor(private readonly defaultSize: number) {}
+
+  transform(value: unknown): number {
+    return pageSize(
+      typeof value === 'number' ? value : value === null || value === undefined ? this.defaultSize : NaN,
+    );
+  }
+}
+
+/** `first: Int` of a connection: the page size, checked (1 to MAX_PAGE_SIZE) before the resolver runs. */
+export function FirstArg(defaultSize = DEFAULT_PAGE_SIZE): ParameterDecorator {
+  return Args(
+    'first',
+    {
+      type: () => Int,
+      nullable: true,
+      description: `Page size, 1 to ${MAX_PAGE_SIZE} (default ${defaultSize})`,
+    },
+    new PageSizePipe(defaultSize),
+  );
+}
+
+/** `after: String` of a connection: the `endCursor` of the previous page. */
+export function AfterArg(): ParameterDecorator {
+  return Args('after', {
+    type: () => String,
+    nullable: true,
+    description: 'The endCursor of the previous page',
+  });
+}
+
+export type SortDirection = 'ASC' | 'DESC';
+
+type CursorPart = string | number;
+
+function compareParts(a: readonly CursorPart[], b: readonly CursorPart[]): number {
+  for (let i = 0; i < a.length; i += 1) {
+    if (a[i] === b[i]) continue;
+    return a[i] < b[i] ? -1 : 1;
+  }
+  return 0;
+}
+
+function cursorPart(value: unknown): CursorPart {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  throw new Error(`a sort key must be a date, string or number, not ${typeof value}`);
+}
+
+/**
+ * A page of rows held in memory (a list computed from several tables or filtered after loading): sorted by
+ * `keyOf`, newest (largest key) first unless told otherwise, and cut after the cursor. Prefer `paginate`
+ * wherever the database can page the query itself.
+ */
+export function pageOfRows<T>(
+  rows: readonly T[],
+  page: PageRequest,
+  keyOf: (row: T) => readonly unknown[],
+  direction: SortDirection = 'DESC',
+): Connection<T> {
+  const sign = direction === 'DESC' ? -1 : 1;
+  const keyed = rows.map((node) => ({ node, key: keyOf(node).map(cursorPart) }));
+  keyed.sort((a, b) => sign * compareParts(a.key, b.key));
+  const cursor = decodeCursor(page.after, keyed.length > 0 ? keyed[0].key.length : null);
+  const rest = cursor ? keyed.filter((entry) => sign * compareParts(entry.key, cursor) > 0) : keyed;
+  const connection = toConnection(rest.slice(0, page.size + 1), page.size, rows.length, (entry) => entry.key);
+  return {
+    ...connection,
+    edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: edge.node.node })),
+  };
+}
+
+/** How a sort key's column is compared and how its cursor value is checked before it reaches SQL. */
+type KeyKind = 'timestamp' | 'uuid' | 'integer' | 'text';
+
+function kindOf(columnType: unknown): KeyKind {
+  const type =
+    typeof columnType === 'string' ? columnType : typeof columnType === 'function' ? columnType.name : '';
+  if (/^timestamp|^date$|^Date$/.test(type)) return 'timestamp';
+  if (type === 'uuid') return 'uuid';
+  if (/^(int|integer|smallint|bigint|Number)$/.test(type)) return 'integer';
+  return 'text';
+}
+
+const SQL_TYPE: Record<KeyKind, string> = {
+  timestamp: 'timestamptz',
+  uuid: 'uuid',
+  integer: 'bigint',
+  text: 'text',
+};
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+function validCursorPart(kind: KeyKind, value: CursorPart): boolean {
+  switch (kind) {
+    case 'timestamp':
+      return typeof value === 'string' && ISO_INSTANT.test(value) && Number.isFinite(Date.parse(value));
+    case 'uuid':
+      return isUuid(value);
+    case 'integer':
+      return typeof value === 'number' && Number.isSafeInteger(value);
+    case 'text':
+      return typeof value === 'string' && !value.includes('\u0000');
+  }
+}
+
+function forgedCursor(): Error {
+  return badUserInput([
+    { field: 'after', rule: 'cursor', message: 'is not a cursor returned by this query' },
+  ]);
+}
+
+let parameterCount = 0;
+
+/**
+ * The one way a list query becomes a Relay connection: keyset pagination over `keys` (properties of the main
+ * entity; the last one must make the order unique, normally the id), newest first by default. Timestamps
+ * compare at millisecond precision, as JavaScript carries them in the cursor. A forged or foreign cursor is
+ * BAD_USER_INPUT naming `after`. The query must yield one row per entity (no to-many joins); filters and
+ * authorisation are the caller's `where`.
+ */
+export async function paginate<E extends ObjectLiteral>(
+  query: SelectQueryBuilder<E>,
+  page: PageRequest,
+  keys: readonly (keyof E & string)[],
+  direction: SortDirection = 'DESC',
+): Promise<Connection<E>> {
+  const alias = query.alias;
+  const metadata = query.expressionMap.mainAlias?.metadata;
+  if (!metadata) throw new Error('paginate needs a query over an entity');
+  const columns = keys.map((key) => {
+    const column = metadata.findColumnWithPropertyPath(key);
+    if (!column) throw new Error(`${metadata.name} has no column ${key}`);
+    const kind = kindOf(column.type);
+    const path = `${alias}.${column.databaseName}`;
+    return { key, kind, expression: kind === 'timestamp' ? `date_trunc('milliseconds', ${path})` : path };
+  });
+  const totalCount = await query.clone().getCount();
+  const cursor = decodeCursor(page.after, keys.length);
+  if (cursor) {
+    if (!cursor.every((part, i) => validCursorPart(columns[i].kind, part))) throw forgedCursor();
+    parameterCount = (parameterCount + 1) % 1_000_000;
+    const names = columns.map((_, i) => `after_${parameterCount}_${i}`);
+    const left = columns.map((column) => column.expression).join(', ');
+    const right = columns.map((column, i) => `CAST(:${names[i]} AS ${SQL_TYPE[column.kind]})`).join(', ');
+    query.andWhere(
+      `(${left}) ${direction === 'DESC' ? '<' : '>'} (${right})`,
+      Object.fromEntries(names.map((name, i) => [name, cursor[i]])),
+    );
+  }
+  query.orderBy();
+  for (const column of columns) query.addOrderBy(column.expression, direction);
+  const rows = await query.limit(page.size + 1).getMany();
+  return toConnection(rows, page.size, totalCount, (row) => keys.map((key) => cursorPart(row[key])));
+}
+
+/** The same page with each node mapped (entity → GraphQL object), cursors and counts unchanged. */
+export async function mapNodes<T, U>(
+  page: Connection<T>,
+  map: (node: T) => U | Promise<U>,
+): Promise<Connection<U>> {
+  return {
+    ...page,
+    edges: await Promise.all(
+      page.edges.map(async (edge) => ({ cursor: edge.cursor, node: await map(edge.node) })),
+    ),
   };
 }

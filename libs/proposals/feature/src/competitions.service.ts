@@ -28,6 +28,8 @@ import type { CompetitionDatesInput, CreateCompetitionInput } from './proposals.
 import { ProposalStatus } from './proposals.objects';
 import { PROPOSALS_OPTIONS, type ProposalsOptions } from './proposals.options';
 import { audit, datesOf, loadCompetition, phaseOf, replicaOf, rubricOf } from './proposals.records';
+import { JudgingAuditAction } from './judging.enums';
+import { paginate, type Connection, type PageRequest } from '@praxis/platform/graphql';
 
 export interface RankingView {
   competition: CompetitionEntity;
@@ -176,7 +178,11 @@ export class CompetitionsService {
   async cancel(id: string, actorId: string): Promise<CompetitionEntity> {
     return this.dataSource.transaction(async (manager) => {
       const competition = await this.transition(manager, id, CompetitionPhase.CANCELLED);
-      await audit(manager, { competitionId: competition.id, action: 'competition.cancelled', actorId });
+      await audit(manager, {
+        competitionId: competition.id,
+        action: JudgingAuditAction.COMPETITION_CANCELLED,
+        actorId,
+      });
       return competition;
     });
   }
@@ -269,7 +275,7 @@ export class CompetitionsService {
       });
       await audit(manager, {
         competitionId: competition.id,
-        action: 'results.published',
+        action: JudgingAuditAction.RESULTS_PUBLISHED,
         actorId,
         detail: { entries: result.ranking.length, winners: result.winners },
       });
@@ -299,13 +305,11 @@ export class CompetitionsService {
     return competition;
   }
 
-  async list(principal: Principal): Promise<CompetitionEntity[]> {
-    const query = this.dataSource
-      .getRepository(CompetitionEntity)
-      .createQueryBuilder('c')
-      .orderBy('c.created_at', 'DESC');
+  /** Newest first; drafts for admins only. */
+  async list(principal: Principal, page: PageRequest): Promise<Connection<CompetitionEntity>> {
+    const query = this.dataSource.getRepository(CompetitionEntity).createQueryBuilder('c');
     if (!isAdmin(principal)) query.where('c.phase <> :draft', { draft: CompetitionPhase.DRAFT });
-    return query.getMany();
+    return paginate(query, page, ['createdAt', 'id']);
   }
 
   /** Admins: any time (provisional while judging). Everyone else: once results are published. */

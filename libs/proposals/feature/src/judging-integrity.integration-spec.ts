@@ -1,3 +1,4 @@
+import { MAX_PAGE_SIZE } from '@praxis/platform/graphql';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -11,6 +12,9 @@ import { CompetitionsService } from './competitions.service';
 import { JudgingService } from './judging.service';
 import type { CreateCompetitionInput } from './proposals.objects';
 import { ProposalsService } from './proposals.service';
+
+/** Every row in one page (these tests check content, not paging). */
+const ALL = { size: MAX_PAGE_SIZE, after: null };
 
 /**
  * Judging under real concurrency, against real PostgreSQL: concurrent writes of one record, publication racing
@@ -128,7 +132,9 @@ describe('judging integrity against PostgreSQL', () => {
   });
 
   async function auditActions(competitionId: string, action: string): Promise<number> {
-    return (await judging.auditLog(competitionId)).filter((entry) => entry.action === action).length;
+    return (await judging.auditLog(competitionId, ALL)).edges
+      .map((edge) => edge.node)
+      .filter((entry) => entry.action === action).length;
   }
 
   async function winnerInOutbox(competitionId: string): Promise<string[]> {
@@ -364,7 +370,9 @@ describe('judging integrity against PostgreSQL', () => {
     });
     await competitions.startJudging(competition.id);
 
-    const named = (await judging.conflicts(competition.id)).filter((c) => c.kind === 'NAMED_BY_APPLICANT');
+    const named = (await judging.conflicts(competition.id, ALL)).edges
+      .map((edge) => edge.node)
+      .filter((c) => c.kind === 'NAMED_BY_APPLICANT');
     expect(named.map((c) => c.reviewStatus)).toEqual(['PENDING', 'PENDING']);
     const conflictOf = (judge: Principal) => named.find((c) => c.judgeId === judge.memberId)?.id as string;
 
@@ -410,9 +418,9 @@ describe('judging integrity against PostgreSQL', () => {
     expect(overruled).toMatchObject({ reviewStatus: 'OVERRULED', reviewedBy: admin.memberId });
     await judging.assignManually(entry.id, first.memberId, admin.memberId);
     expect((await judging.openAsJudge(entry.id, first)).proposal.id).toBe(entry.id);
-    const audited = (await judging.auditLog(competition.id)).filter((line) =>
-      line.action.startsWith('conflict.named.'),
-    );
+    const audited = (await judging.auditLog(competition.id, ALL)).edges
+      .map((edge) => edge.node)
+      .filter((line) => line.action.startsWith('conflict.named.'));
     expect(audited).toHaveLength(2);
     expect(audited.find((line) => line.judgeId === first.memberId)).toMatchObject({
       action: 'conflict.named.overruled',
@@ -463,7 +471,7 @@ describe('judging integrity against PostgreSQL', () => {
     );
     // only the author is on the team; the others are invited
     expect(draft.teamMemberIds).toEqual([author.memberId]);
-    const invitations = await proposals.myInvitations(partner);
+    const invitations = (await proposals.myInvitations(partner, ALL)).edges.map((edge) => edge.node);
     expect(invitations.map(({ invitation }) => [invitation.proposalId, invitation.status])).toEqual([
       [draft.id, 'PENDING'],
     ]);

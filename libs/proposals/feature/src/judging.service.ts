@@ -44,6 +44,8 @@ import {
   requireUuid,
   rubricOf,
 } from './proposals.records';
+import { JudgingAuditAction, ReviewAssignmentOrigin } from './judging.enums';
+import { mapNodes, paginate, type Connection, type PageRequest } from '@praxis/platform/graphql';
 
 export interface JudgeView {
   competition: CompetitionEntity;
@@ -61,9 +63,9 @@ export interface AssignmentRun {
   totalAffinity: number;
 }
 
-const ORIGIN_MANUAL = 'MANUAL';
+const ORIGIN_MANUAL = ReviewAssignmentOrigin.MANUAL;
 const CANNOT_REVIEW = 'you cannot review this proposal';
-const ORIGIN_AUTOMATIC = 'AUTOMATIC';
+const ORIGIN_AUTOMATIC = ReviewAssignmentOrigin.AUTOMATIC;
 
 function pairKey(proposalId: string, judgeId: string): string {
   return `${proposalId}:${judgeId}`;
@@ -96,7 +98,7 @@ export class JudgingService {
       );
       await audit(manager, {
         competitionId: competition.id,
-        action: 'judge.added',
+        action: JudgingAuditAction.JUDGE_ADDED,
         actorId,
         judgeId: memberId,
       });
@@ -108,11 +110,16 @@ export class JudgingService {
     });
   }
 
-  async judges(competitionId: string): Promise<CompetitionJudgeEntity[]> {
+  async judges(competitionId: string, page: PageRequest): Promise<Connection<CompetitionJudgeEntity>> {
     const competition = await loadCompetition(this.dataSource.manager, competitionId);
-    return this.dataSource
-      .getRepository(CompetitionJudgeEntity)
-      .find({ where: { competitionId: competition.id }, order: { addedAt: 'ASC' } });
+    return paginate(
+      this.dataSource
+        .getRepository(CompetitionJudgeEntity)
+        .createQueryBuilder('j')
+        .where('j.competition_id = :id', { id: competition.id }),
+      page,
+      ['addedAt', 'memberId'],
+    );
   }
 
   /** The judge's own statement; any assignment (and started review) of that pair goes at once. */
@@ -136,7 +143,7 @@ export class JudgingService {
       );
       await audit(manager, {
         competitionId: proposal.competitionId,
-        action: 'conflict.declared-by-judge',
+        action: JudgingAuditAction.CONFLICT_DECLARED_BY_JUDGE,
         actorId: principal.memberId,
         proposalId: proposal.id,
         judgeId: principal.memberId,
@@ -193,7 +200,9 @@ export class JudgingService {
       await audit(manager, {
         competitionId: known.competitionId,
         action:
-          status === NamedConflictStatus.ACCEPTED ? 'conflict.named.accepted' : 'conflict.named.overruled',
+          status === NamedConflictStatus.ACCEPTED
+            ? JudgingAuditAction.CONFLICT_NAMED_ACCEPTED
+            : JudgingAuditAction.CONFLICT_NAMED_OVERRULED,
         actorId: principal.memberId,
         proposalId: known.proposalId,
         judgeId: known.judgeId,
@@ -203,11 +212,16 @@ export class JudgingService {
     });
   }
 
-  async conflicts(competitionId: string): Promise<ConflictEntity[]> {
+  async conflicts(competitionId: string, page: PageRequest): Promise<Connection<ConflictEntity>> {
     const competition = await loadCompetition(this.dataSource.manager, competitionId);
-    return this.dataSource
-      .getRepository(ConflictEntity)
-      .find({ where: { competitionId: competition.id }, order: { recordedAt: 'ASC', id: 'ASC' } });
+    return paginate(
+      this.dataSource
+        .getRepository(ConflictEntity)
+        .createQueryBuilder('c')
+        .where('c.competition_id = :id', { id: competition.id }),
+      page,
+      ['recordedAt', 'id'],
+    );
   }
 
   /**
@@ -305,7 +319,7 @@ export class JudgingService {
         if (!before.has(key)) {
           await audit(manager, {
             competitionId: competition.id,
-            action: 'assignment.added',
+            action: JudgingAuditAction.ASSIGNMENT_ADDED,
             actorId,
             proposalId: chosen.entryId,
             judgeId: chosen.judgeId,
@@ -317,7 +331,7 @@ export class JudgingService {
         if (!after.has(pairKey(gone.proposalId, gone.judgeId))) {
           await audit(manager, {
             competitionId: competition.id,
-            action: 'assignment.removed',
+            action: JudgingAuditAction.ASSIGNMENT_REMOVED,
             actorId,
             proposalId: gone.proposalId,
             judgeId: gone.judgeId,
@@ -331,7 +345,7 @@ export class JudgingService {
       }
       await audit(manager, {
         competitionId: competition.id,
-        action: 'assignment.run',
+        action: JudgingAuditAction.ASSIGNMENT_RUN,
         actorId,
         detail: {
           entries: entries.length,
@@ -388,7 +402,7 @@ export class JudgingService {
       await manager.save(assignment);
       await audit(manager, {
         competitionId: competition.id,
-        action: 'assignment.added',
+        action: JudgingAuditAction.ASSIGNMENT_ADDED,
         actorId,
         proposalId: proposal.id,
         judgeId,
@@ -425,37 +439,49 @@ export class JudgingService {
 
   async assignments(
     competitionId: string,
-  ): Promise<{ assignments: AssignmentEntity[]; started: Set<string> }> {
+    page: PageRequest,
+  ): Promise<{ assignments: Connection<AssignmentEntity>; started: Set<string> }> {
     const competition = await loadCompetition(this.dataSource.manager, competitionId);
     return {
-      assignments: await this.dataSource.getRepository(AssignmentEntity).find({
-        where: { competitionId: competition.id },
-        order: { proposalId: 'ASC', judgeId: 'ASC' },
-      }),
+      assignments: await paginate(
+        this.dataSource
+          .getRepository(AssignmentEntity)
+          .createQueryBuilder('a')
+          .where('a.competition_id = :id', { id: competition.id }),
+        page,
+        ['assignedAt', 'id'],
+      ),
       started: await this.startedPairs(this.dataSource.manager, competition.id),
     };
   }
 
   /** What the judge is asked to score; nothing from conflicted pairs (assignments never hold them). */
-  async myAssignments(principal: Principal, competitionId: string | null): Promise<JudgeView[]> {
+  async myAssignments(
+    principal: Principal,
+    competitionId: string | null,
+    page: PageRequest,
+  ): Promise<Connection<JudgeView>> {
     const manager = this.dataSource.manager;
     const query = manager
       .getRepository(AssignmentEntity)
       .createQueryBuilder('a')
-      .where('a.judge_id = :me', { me: principal.memberId })
-      .orderBy('a.assigned_at', 'ASC');
+      .where('a.judge_id = :me', { me: principal.memberId });
     if (competitionId) {
       query.andWhere('a.competition_id = :competitionId', {
         competitionId: requireUuid(competitionId, 'competitionId'),
       });
     }
-    const views: JudgeView[] = [];
-    for (const assignment of await query.getMany()) {
+    const assignments = await paginate(query, page, ['assignedAt', 'id']);
+    const views = await mapNodes(assignments, async (assignment) => {
       const proposal = await loadProposal(manager, assignment.proposalId);
-      if ((await conflictsOf(manager, proposal, principal.memberId)).length > 0) continue;
-      views.push(await this.viewFor(manager, proposal, principal.memberId));
-    }
-    return views;
+      // assignments never hold conflicted pairs; should one slip through, its content stays hidden
+      if ((await conflictsOf(manager, proposal, principal.memberId)).length > 0) return null;
+      return this.viewFor(manager, proposal, principal.memberId);
+    });
+    return {
+      ...views,
+      edges: views.edges.flatMap((edge) => (edge.node ? [{ ...edge, node: edge.node }] : [])),
+    };
   }
 
   /** A judge opens one proposal: assigned, not conflicted, still a judge. */
@@ -508,7 +534,7 @@ export class JudgingService {
       }
       await audit(manager, {
         competitionId: competition.id,
-        action: created ? 'score.submitted' : 'score.edited',
+        action: created ? JudgingAuditAction.SCORE_SUBMITTED : JudgingAuditAction.SCORE_EDITED,
         actorId: principal.memberId,
         proposalId: proposal.id,
         judgeId: principal.memberId,
@@ -532,11 +558,17 @@ export class JudgingService {
     });
   }
 
-  async auditLog(competitionId: string): Promise<JudgingAuditEntity[]> {
+  /** Newest first. */
+  async auditLog(competitionId: string, page: PageRequest): Promise<Connection<JudgingAuditEntity>> {
     const competition = await loadCompetition(this.dataSource.manager, competitionId);
-    return this.dataSource
-      .getRepository(JudgingAuditEntity)
-      .find({ where: { competitionId: competition.id }, order: { at: 'ASC', id: 'ASC' } });
+    return paginate(
+      this.dataSource
+        .getRepository(JudgingAuditEntity)
+        .createQueryBuilder('l')
+        .where('l.competition_id = :id', { id: competition.id }),
+      page,
+      ['at', 'id'],
+    );
   }
 
   // ------------------------------------------------------------------ helpers
@@ -618,7 +650,7 @@ export class JudgingService {
     if ((deleted.affected ?? 0) > 0) {
       await audit(manager, {
         competitionId: proposal.competitionId,
-        action: 'assignment.removed',
+        action: JudgingAuditAction.ASSIGNMENT_REMOVED,
         actorId,
         proposalId: proposal.id,
         judgeId,

@@ -6,9 +6,10 @@ import type {
   ProposalEntity,
   TeamInvitationEntity,
 } from '@praxis/proposals/data-access';
-import type { InvitationStatus, NamedConflictStatus } from '@praxis/proposals/domain';
+import type { ConflictKind, InvitationStatus, NamedConflictStatus } from '@praxis/proposals/domain';
 import { nextPhases, toMajorUnits, type CompetitionPhase } from '@praxis/proposals/domain';
 import { toMoneyObject } from '@praxis/platform/graphql';
+import type { JudgingAuditAction, ReviewAssignmentOrigin } from './judging.enums';
 import type { JudgeView } from './judging.service';
 import type {
   AssignmentObject,
@@ -140,7 +141,7 @@ export function toAssignmentObject(assignment: AssignmentEntity, started: Set<st
   return {
     proposalId: assignment.proposalId,
     judgeId: assignment.judgeId,
-    origin: assignment.origin,
+    origin: assignment.origin as ReviewAssignmentOrigin,
     reviewStarted: started.has(`${assignment.proposalId}:${assignment.judgeId}`),
     assignedAt: assignment.assignedAt,
   };
@@ -151,7 +152,7 @@ export function toConflictObject(conflict: ConflictEntity): ConflictObject {
     id: conflict.id,
     proposalId: conflict.proposalId,
     judgeId: conflict.judgeId,
-    kind: conflict.kind,
+    kind: conflict.kind as ConflictKind,
     reason: conflict.reason,
     declaredBy: conflict.declaredBy,
     recordedAt: conflict.recordedAt,
@@ -165,7 +166,7 @@ export function toConflictObject(conflict: ConflictEntity): ConflictObject {
 export function toAuditEntryObject(entry: JudgingAuditEntity): AuditEntryObject {
   return {
     id: entry.id,
-    action: entry.action,
+    action: entry.action as JudgingAuditAction,
     actorId: entry.actorId,
     proposalId: entry.proposalId,
     judgeId: entry.judgeId,

@@ -18,13 +18,15 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CAREER_STAGES, type CareerStage } from '@praxis/contracts';
-import { MoneyObject } from '@praxis/platform/graphql';
+import { ConnectionType, MoneyObject } from '@praxis/platform/graphql';
 import {
   CompetitionPhase,
+  ConflictKind,
   InvitationStatus,
   NamedConflictDecision,
   NamedConflictStatus,
 } from '@praxis/proposals/domain';
+import { JudgingAuditAction, ReviewAssignmentOrigin } from './judging.enums';
 
 export const CareerStageEnum = Object.fromEntries(CAREER_STAGES.map((value) => [value, value])) as Record<
   CareerStage,
@@ -44,6 +46,12 @@ registerEnumType(NamedConflictStatus, {
   description: 'An admin’s review of a judge the applicants named: PENDING (blocks), ACCEPTED, OVERRULED',
 });
 registerEnumType(NamedConflictDecision, { name: 'NamedConflictDecision' });
+registerEnumType(ConflictKind, { name: 'ConflictKind' });
+registerEnumType(ReviewAssignmentOrigin, {
+  name: 'AssignmentOrigin',
+  description: 'How a judge came to review an entry',
+});
+registerEnumType(JudgingAuditAction, { name: 'JudgingAuditAction' });
 registerEnumType(InvitationStatus, {
   name: 'TeamInvitationStatus',
   description: 'Only ACCEPTED members are on the team (and count for eligibility)',
@@ -400,8 +408,8 @@ export class ConflictObject {
   @Field(() => ID)
   judgeId!: string;
 
-  @Field({ description: 'JUDGE_ON_TEAM, SAME_INSTITUTION, DECLARED_BY_JUDGE or NAMED_BY_APPLICANT' })
-  kind!: string;
+  @Field(() => ConflictKind)
+  kind!: ConflictKind;
 
   @Field()
   reason!: string;
@@ -433,8 +441,8 @@ export class AssignmentObject {
   @Field(() => ID)
   judgeId!: string;
 
-  @Field({ description: 'AUTOMATIC or MANUAL' })
-  origin!: string;
+  @Field(() => ReviewAssignmentOrigin)
+  origin!: ReviewAssignmentOrigin;
 
   @Field()
   reviewStarted!: boolean;
@@ -466,8 +474,8 @@ export class AuditEntryObject {
   @Field(() => ID)
   id!: string;
 
-  @Field()
-  action!: string;
+  @Field(() => JudgingAuditAction)
+  action!: JudgingAuditAction;
 
   @Field(() => ID, { nullable: true })
   actorId!: string | null;
@@ -761,3 +769,13 @@ export class SubmitScoresInput {
   @MaxLength(10000)
   comment!: string;
 }
+
+// Every list that can grow is a connection (newest first, at most MAX_PAGE_SIZE a page): one type per node.
+export const CompetitionConnection = ConnectionType(CompetitionObject, 'Competition');
+export const ProposalConnection = ConnectionType(ProposalObject, 'Proposal');
+export const TeamInvitationConnection = ConnectionType(TeamInvitationObject, 'TeamInvitation');
+export const CompetitionJudgeConnection = ConnectionType(CompetitionJudgeObject, 'CompetitionJudge');
+export const ConflictConnection = ConnectionType(ConflictObject, 'ConflictOfInterest');
+export const AssignmentConnection = ConnectionType(AssignmentObject, 'ReviewAssignment');
+export const JudgeAssignmentConnection = ConnectionType(JudgeAssignmentObject, 'JudgeAssignment');
+export const AuditEntryConnection = ConnectionType(AuditEntryObject, 'JudgingAuditEntry');

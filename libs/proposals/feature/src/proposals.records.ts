@@ -19,6 +19,7 @@ import {
   type TeamMemberSnapshot,
 } from '@praxis/proposals/domain';
 import { ProposalsServiceError } from './proposals.errors';
+import { JudgingAuditAction } from './judging.enums';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -204,7 +205,7 @@ export async function audit(
   manager: EntityManager,
   entry: {
     competitionId: string;
-    action: string;
+    action: JudgingAuditAction;
     actorId: string | null;
     proposalId?: string | null;
     judgeId?: string | null;
@@ -257,7 +258,7 @@ export async function recordAutomaticConflicts(
         if (inserted.length > 0) {
           await audit(manager, {
             competitionId,
-            action: 'conflict.recorded',
+            action: JudgingAuditAction.CONFLICT_RECORDED,
             actorId,
             proposalId: proposal.id,
             judgeId,

@@ -1,5 +1,6 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, OptionalPrincipal, Public, Roles, type Principal } from '@praxis/platform/auth';
+import { AfterArg, FirstArg, IdArg, mapNodes, type Connection } from '@praxis/platform/graphql';
 import { NamedConflictDecision } from '@praxis/proposals/domain';
 import { CompetitionsService } from './competitions.service';
 import { JudgingService } from './judging.service';
@@ -13,21 +14,29 @@ import {
   toTeamInvitationObject,
 } from './proposals.mapper';
 import {
+  AssignmentConnection,
   AssignmentObject,
   AssignmentRunObject,
+  AuditEntryConnection,
   AuditEntryObject,
+  CompetitionConnection,
   CompetitionDatesInput,
+  CompetitionJudgeConnection,
   CompetitionJudgeObject,
   CompetitionObject,
+  ConflictConnection,
   ConflictObject,
   CreateCompetitionInput,
+  JudgeAssignmentConnection,
   JudgeAssignmentObject,
   NamedConflictInput,
+  ProposalConnection,
   ProposalObject,
   RankingObject,
   ReviewFeedbackObject,
   SaveProposalDraftInput,
   SubmitScoresInput,
+  TeamInvitationConnection,
   TeamInvitationObject,
 } from './proposals.objects';
 import { requireUuid } from './proposals.records';
@@ -37,17 +46,24 @@ import { ProposalsService } from './proposals.service';
 export class CompetitionResolver {
   constructor(private readonly competitionsService: CompetitionsService) {}
 
-  @Query(() => [CompetitionObject], { description: 'Drafts are listed for admins only' })
-  async competitions(@CurrentPrincipal() principal: Principal): Promise<CompetitionObject[]> {
-    return (await this.competitionsService.list(principal)).map(toCompetitionObject);
+  @Query(() => CompetitionConnection, { description: 'Newest first; drafts are listed for admins only' })
+  async competitions(
+    @CurrentPrincipal() principal: Principal,
+    @FirstArg() first: number,
+    @AfterArg() after: string | null,
+  ): Promise<Connection<CompetitionObject>> {
+    return mapNodes(
+      await this.competitionsService.list(principal, { size: first, after }),
+      toCompetitionObject,
+    );
   }
 
   @Query(() => CompetitionObject, { nullable: true })
   async competition(
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<CompetitionObject | null> {
-    const competition = await this.competitionsService.find(requireUuid(id, 'id'), principal);
+    const competition = await this.competitionsService.find(id, principal);
     return competition ? toCompetitionObject(competition) : null;
   }
 
@@ -63,7 +79,7 @@ export class CompetitionResolver {
   @Roles('admin')
   @Mutation(() => CompetitionObject, { description: 'DRAFT or OPEN: any date; JUDGING: judgingEndsAt only' })
   async updateCompetitionDates(
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
     @Args('input') input: CompetitionDatesInput,
   ): Promise<CompetitionObject> {
     return toCompetitionObject(await this.competitionsService.updateDates(id, input));
@@ -71,13 +87,13 @@ export class CompetitionResolver {
 
   @Roles('admin')
   @Mutation(() => CompetitionObject, { description: 'DRAFT → OPEN, between opensAt and closesAt' })
-  async openCompetition(@Args('id', { type: () => ID }) id: string): Promise<CompetitionObject> {
+  async openCompetition(@IdArg('id') id: string): Promise<CompetitionObject> {
     return toCompetitionObject(await this.competitionsService.open(id));
   }
 
   @Roles('admin')
   @Mutation(() => CompetitionObject, { description: 'OPEN → JUDGING, once closesAt has passed' })
-  async startJudging(@Args('id', { type: () => ID }) id: string): Promise<CompetitionObject> {
+  async startJudging(@IdArg('id') id: string): Promise<CompetitionObject> {
     return toCompetitionObject(await this.competitionsService.startJudging(id));
   }
 
@@ -87,7 +103,7 @@ export class CompetitionResolver {
       'JUDGING → RESULTS_PUBLISHED: marks the winners, freezes scores, opens feedback to applicants',
   })
   async publishResults(
-    @Args('competitionId', { type: () => ID }) competitionId: string,
+    @IdArg('competitionId') competitionId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<CompetitionObject> {
     return toCompetitionObject(
@@ -98,7 +114,7 @@ export class CompetitionResolver {
   @Roles('admin')
   @Mutation(() => CompetitionObject, { description: 'From DRAFT, OPEN or JUDGING' })
   async cancelCompetition(
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<CompetitionObject> {
     return toCompetitionObject(await this.competitionsService.cancel(id, principal.memberId));
@@ -108,7 +124,7 @@ export class CompetitionResolver {
     description: 'Admins at any time (provisional while judging); everyone once results are published',
   })
   async competitionRanking(
-    @Args('competitionId', { type: () => ID }) competitionId: string,
+    @IdArg('competitionId') competitionId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<RankingObject> {
     const view = await this.competitionsService.ranking(competitionId, principal);
@@ -158,7 +174,7 @@ export class ProposalResolver {
     description: 'Checks eligibility now and freezes a version; name conflicted judges here',
   })
   async submitProposal(
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
     @CurrentPrincipal() principal: Principal,
     @Args('conflictedJudges', { type: () => [NamedConflictInput], defaultValue: [] })
     conflictedJudges: NamedConflictInput[],
@@ -168,39 +184,47 @@ export class ProposalResolver {
 
   @Mutation(() => ProposalObject)
   async withdrawProposal(
-    @Args('id', { type: () => ID }) id: string,
+    @IdArg('id') id: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ProposalObject> {
     return toProposalObject(await this.proposals.withdraw(id, principal));
   }
 
-  @Query(() => [ProposalObject], { description: 'Proposals whose team you are on' })
-  async myProposals(@CurrentPrincipal() principal: Principal): Promise<ProposalObject[]> {
-    return (await this.proposals.mine(principal)).map(toProposalObject);
+  @Query(() => ProposalConnection, { description: 'Proposals whose team you are on, newest first' })
+  async myProposals(
+    @CurrentPrincipal() principal: Principal,
+    @FirstArg() first: number,
+    @AfterArg() after: string | null,
+  ): Promise<Connection<ProposalObject>> {
+    return mapNodes(await this.proposals.mine(principal, { size: first, after }), toProposalObject);
   }
 
   @Query(() => ProposalObject, { description: 'For the team (drafts included) and admins' })
-  async proposal(
-    @Args('id', { type: () => ID }) id: string,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<ProposalObject> {
+  async proposal(@IdArg('id') id: string, @CurrentPrincipal() principal: Principal): Promise<ProposalObject> {
     return toProposalObject(await this.proposals.readable(id, principal));
   }
 
   @Roles('admin')
-  @Query(() => [ProposalObject], { description: 'The submitted entries of a competition' })
+  @Query(() => ProposalConnection, {
+    description: 'The submitted entries of a competition, most recently first submitted first',
+  })
   async competitionEntries(
-    @Args('competitionId', { type: () => ID }) competitionId: string,
-  ): Promise<ProposalObject[]> {
-    return (await this.proposals.ofCompetition(competitionId)).map(toProposalObject);
+    @IdArg('competitionId') competitionId: string,
+    @FirstArg() first: number,
+    @AfterArg() after: string | null,
+  ): Promise<Connection<ProposalObject>> {
+    return mapNodes(
+      await this.proposals.ofCompetition(competitionId, { size: first, after }),
+      toProposalObject,
+    );
   }
 
   @Mutation(() => TeamInvitationObject, {
     description: 'A team member invites someone to the team; they join only by accepting (while OPEN)',
   })
   async inviteTeamMember(
-    @Args('proposalId', { type: () => ID }) proposalId: string,
-    @Args('memberId', { type: () => ID }) memberId: string,
+    @IdArg('proposalId') proposalId: string,
+    @IdArg('memberId') memberId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<TeamInvitationObject> {
     const invitation = await this.proposals.invite(proposalId, memberId, principal);
@@ -211,7 +235,7 @@ export class ProposalResolver {
     description: 'Join a team you were invited to (while OPEN; re-freezes a submitted proposal)',
   })
   async acceptTeamInvitation(
-    @Args('proposalId', { type: () => ID }) proposalId: string,
+    @IdArg('proposalId') proposalId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<TeamInvitationObject> {
     const invitation = await this.proposals.answerInvitation(proposalId, true, principal);
@@ -220,17 +244,24 @@ export class ProposalResolver {
 
   @Mutation(() => TeamInvitationObject, { description: 'Decline an invitation to a team' })
   async declineTeamInvitation(
-    @Args('proposalId', { type: () => ID }) proposalId: string,
+    @IdArg('proposalId') proposalId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<TeamInvitationObject> {
     const invitation = await this.proposals.answerInvitation(proposalId, false, principal);
     return toTeamInvitationObject(invitation, await this.proposals.entity(invitation.proposalId));
   }
 
-  @Query(() => [TeamInvitationObject], { description: 'Invitations to teams waiting for your answer' })
-  async myTeamInvitations(@CurrentPrincipal() principal: Principal): Promise<TeamInvitationObject[]> {
-    return (await this.proposals.myInvitations(principal)).map(({ invitation, proposal }) =>
-      toTeamInvitationObject(invitation, proposal),
+  @Query(() => TeamInvitationConnection, {
+    description: 'Invitations to teams waiting for your answer, newest first',
+  })
+  async myTeamInvitations(
+    @CurrentPrincipal() principal: Principal,
+    @FirstArg() first: number,
+    @AfterArg() after: string | null,
+  ): Promise<Connection<TeamInvitationObject>> {
+    return mapNodes(
+      await this.proposals.myInvitations(principal, { size: first, after }),
+      ({ invitation, proposal }) => toTeamInvitationObject(invitation, proposal),
     );
   }
 
@@ -266,8 +297,8 @@ export class JudgingResolver {
   @Roles('admin')
   @Mutation(() => CompetitionJudgeObject, { description: 'The member must hold the judge role' })
   async addJudge(
-    @Args('competitionId', { type: () => ID }) competitionId: string,
-    @Args('memberId', { type: () => ID }) memberId: string,
+    @IdArg('competitionId') competitionId: string,
+    @IdArg('memberId') memberId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<CompetitionJudgeObject> {
     const judge = await this.judging.addJudge(competitionId, memberId, principal.memberId);
@@ -275,11 +306,13 @@ export class JudgingResolver {
   }
 
   @Roles('admin')
-  @Query(() => [CompetitionJudgeObject])
+  @Query(() => CompetitionJudgeConnection, { description: 'The judge pool, most recently added first' })
   async competitionJudges(
-    @Args('competitionId', { type: () => ID }) competitionId: string,
-  ): Promise<CompetitionJudgeObject[]> {
-    return (await this.judging.judges(competitionId)).map((judge) => ({
+    @IdArg('competitionId') competitionId: string,
+    @FirstArg() first: number,
+    @AfterArg() after: string | null,
+  ): Promise<Connection<CompetitionJudgeObject>> {
+    return mapNodes(await this.judging.judges(competitionId, { size: first, after }), (judge) => ({
       competitionId: judge.competitionId,
       judge: { id: judge.memberId },
       addedAt: judge.addedAt,
@@ -288,7 +321,7 @@ export class JudgingResolver {
 
   @Mutation(() => ConflictObject, { description: 'A judge declares a conflict with a proposal' })
   async declareConflict(
-    @Args('proposalId', { type: () => ID }) proposalId: string,
+    @IdArg('proposalId') proposalId: string,
     @Args('reason') reason: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ConflictObject> {
@@ -301,7 +334,7 @@ export class JudgingResolver {
       'Accept or overrule a judge the applicants named as conflicted, with a reason (audited); once per naming',
   })
   async reviewNamedConflict(
-    @Args('conflictId', { type: () => ID }) conflictId: string,
+    @IdArg('conflictId') conflictId: string,
     @Args('decision', { type: () => NamedConflictDecision }) decision: NamedConflictDecision,
     @Args('reason') reason: string,
     @CurrentPrincipal() principal: Principal,
@@ -310,11 +343,13 @@ export class JudgingResolver {
   }
 
   @Roles('admin')
-  @Query(() => [ConflictObject])
+  @Query(() => ConflictConnection, { description: 'Newest first' })
   async competitionConflicts(
-    @Args('competitionId', { type: () => ID }) competitionId: string,
-  ): Promise<ConflictObject[]> {
-    return (await this.judging.conflicts(competitionId)).map(toConflictObject);
+    @IdArg('competitionId') competitionId: string,
+    @FirstArg() first: number,
+    @AfterArg() after: string | null,
+  ): Promise<Connection<ConflictObject>> {
+    return mapNodes(await this.judging.conflicts(competitionId, { size: first, after }), toConflictObject);
   }
 
   @Roles('admin')
@@ -322,7 +357,7 @@ export class JudgingResolver {
     description: 'Automatic assignment; keeps started reviews and manual assignments',
   })
   async assignJudges(
-    @Args('competitionId', { type: () => ID }) competitionId: string,
+    @IdArg('competitionId') competitionId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<AssignmentRunObject> {
     const run = await this.judging.assign(competitionId, principal.memberId);
@@ -338,8 +373,8 @@ export class JudgingResolver {
   @Roles('admin')
   @Mutation(() => AssignmentObject)
   async assignJudge(
-    @Args('proposalId', { type: () => ID }) proposalId: string,
-    @Args('judgeId', { type: () => ID }) judgeId: string,
+    @IdArg('proposalId') proposalId: string,
+    @IdArg('judgeId') judgeId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<AssignmentObject> {
     const assignment = await this.judging.assignManually(proposalId, judgeId, principal.memberId);
@@ -349,8 +384,8 @@ export class JudgingResolver {
   @Roles('admin')
   @Mutation(() => Boolean)
   async unassignJudge(
-    @Args('proposalId', { type: () => ID }) proposalId: string,
-    @Args('judgeId', { type: () => ID }) judgeId: string,
+    @IdArg('proposalId') proposalId: string,
+    @IdArg('judgeId') judgeId: string,
     @CurrentPrincipal() principal: Principal,
     @Args('discardStartedReview', { defaultValue: false }) discardStartedReview: boolean,
   ): Promise<boolean> {
@@ -358,26 +393,35 @@ export class JudgingResolver {
   }
 
   @Roles('admin')
-  @Query(() => [AssignmentObject])
+  @Query(() => AssignmentConnection, { description: 'Newest first' })
   async competitionAssignments(
-    @Args('competitionId', { type: () => ID }) competitionId: string,
-  ): Promise<AssignmentObject[]> {
-    const { assignments, started } = await this.judging.assignments(competitionId);
-    return assignments.map((assignment) => toAssignmentObject(assignment, started));
+    @IdArg('competitionId') competitionId: string,
+    @FirstArg() first: number,
+    @AfterArg() after: string | null,
+  ): Promise<Connection<AssignmentObject>> {
+    const { assignments, started } = await this.judging.assignments(competitionId, { size: first, after });
+    return mapNodes(assignments, (assignment) => toAssignmentObject(assignment, started));
   }
 
   @Roles('judge')
-  @Query(() => [JudgeAssignmentObject], { description: 'The proposals you are asked to score' })
+  @Query(() => JudgeAssignmentConnection, {
+    description: 'The proposals you are asked to score, most recently assigned first',
+  })
   async myAssignments(
     @CurrentPrincipal() principal: Principal,
-    @Args('competitionId', { type: () => ID, nullable: true }) competitionId: string | null,
-  ): Promise<JudgeAssignmentObject[]> {
-    return (await this.judging.myAssignments(principal, competitionId)).map(toJudgeAssignmentObject);
+    @IdArg('competitionId', { nullable: true }) competitionId: string | null,
+    @FirstArg() first: number,
+    @AfterArg() after: string | null,
+  ): Promise<Connection<JudgeAssignmentObject>> {
+    return mapNodes(
+      await this.judging.myAssignments(principal, competitionId, { size: first, after }),
+      toJudgeAssignmentObject,
+    );
   }
 
   @Query(() => JudgeAssignmentObject, { description: 'One assigned proposal, as its judge sees it' })
   async assignedProposal(
-    @Args('proposalId', { type: () => ID }) proposalId: string,
+    @IdArg('proposalId') proposalId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<JudgeAssignmentObject> {
     return toJudgeAssignmentObject(await this.judging.openAsJudge(proposalId, principal));
@@ -394,10 +438,12 @@ export class JudgingResolver {
   }
 
   @Roles('admin')
-  @Query(() => [AuditEntryObject], { description: 'Every judging action of a competition' })
+  @Query(() => AuditEntryConnection, { description: 'Every judging action of a competition, newest first' })
   async judgingAuditLog(
-    @Args('competitionId', { type: () => ID }) competitionId: string,
-  ): Promise<AuditEntryObject[]> {
-    return (await this.judging.auditLog(competitionId)).map(toAuditEntryObject);
+    @IdArg('competitionId') competitionId: string,
+    @FirstArg() first: number,
+    @AfterArg() after: string | null,
+  ): Promise<Connection<AuditEntryObject>> {
+    return mapNodes(await this.judging.auditLog(competitionId, { size: first, after }), toAuditEntryObject);
   }
 }

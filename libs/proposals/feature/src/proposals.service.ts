@@ -47,6 +47,8 @@ import {
   requireUuid,
   teamSnapshot,
 } from './proposals.records';
+import { JudgingAuditAction } from './judging.enums';
+import { mapNodes, paginate, type Connection, type PageRequest } from '@praxis/platform/graphql';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REQUIRED_FOR_SUBMISSION = ['summary', 'aims', 'methods', 'expectedImpact'] as const;
@@ -277,7 +279,7 @@ export class ProposalsService {
       if (inserted.length > 0) {
         await audit(manager, {
           competitionId: competition.id,
-          action: 'conflict.named-by-applicant',
+          action: JudgingAuditAction.CONFLICT_NAMED_BY_APPLICANT,
           actorId: principal.memberId,
           proposalId: proposal.id,
           judgeId: named.judgeId,
@@ -375,20 +377,29 @@ export class ProposalsService {
   /** Invitations waiting for the signed-in member's answer, with the proposals they are for. */
   async myInvitations(
     principal: Principal,
-  ): Promise<Array<{ invitation: TeamInvitationEntity; proposal: ProposalEntity }>> {
-    const invitations = await this.dataSource.getRepository(TeamInvitationEntity).find({
-      where: { memberId: principal.memberId, status: InvitationStatus.PENDING },
-      order: { invitedAt: 'DESC' },
-    });
-    if (invitations.length === 0) return [];
-    const proposals = await this.dataSource
-      .getRepository(ProposalEntity)
-      .findBy({ id: In(invitations.map((invitation) => invitation.proposalId)) });
+    page: PageRequest,
+  ): Promise<Connection<{ invitation: TeamInvitationEntity; proposal: ProposalEntity }>> {
+    const invitations = await paginate(
+      this.dataSource
+        .getRepository(TeamInvitationEntity)
+        .createQueryBuilder('i')
+        .where('i.member_id = :me AND i.status = :pending', {
+          me: principal.memberId,
+          pending: InvitationStatus.PENDING,
+        }),
+      page,
+      ['invitedAt', 'proposalId'],
+    );
+    const ids = invitations.edges.map((edge) => edge.node.proposalId);
+    const proposals = ids.length
+      ? await this.dataSource.getRepository(ProposalEntity).findBy({ id: In(ids) })
+      : [];
     const byId = new Map(proposals.map((proposal) => [proposal.id, proposal]));
-    return invitations.flatMap((invitation) => {
-      const proposal = byId.get(invitation.proposalId);
-      return proposal ? [{ invitation, proposal }] : [];
-    });
+    // an invitation's proposal is never deleted (foreign key), so every node finds its proposal
+    return mapNodes(invitations, (invitation) => ({
+      invitation,
+      proposal: byId.get(invitation.proposalId) as ProposalEntity,
+    }));
   }
 
   /** Every invitation of a proposal's team, for those who may read the proposal. */
@@ -476,7 +487,7 @@ export class ProposalsService {
         for (const assignment of removed) {
           await audit(manager, {
             competitionId: competition.id,
-            action: 'assignment.removed',
+            action: JudgingAuditAction.ASSIGNMENT_REMOVED,
             actorId: principal.memberId,
             proposalId: proposal.id,
             judgeId: assignment.judgeId,
@@ -500,13 +511,15 @@ export class ProposalsService {
     });
   }
 
-  async mine(principal: Principal): Promise<ProposalEntity[]> {
-    return this.dataSource
-      .getRepository(ProposalEntity)
-      .createQueryBuilder('p')
-      .where(':me = ANY(p.team_member_ids)', { me: principal.memberId })
-      .orderBy('p.created_at', 'DESC')
-      .getMany();
+  async mine(principal: Principal, page: PageRequest): Promise<Connection<ProposalEntity>> {
+    return paginate(
+      this.dataSource
+        .getRepository(ProposalEntity)
+        .createQueryBuilder('p')
+        .where(':me = ANY(p.team_member_ids)', { me: principal.memberId }),
+      page,
+      ['createdAt', 'id'],
+    );
   }
 
   /** Team members and admins only; anyone else (judges included) gets FORBIDDEN. */
@@ -529,12 +542,20 @@ export class ProposalsService {
     return isAdmin(principal) && proposal.status !== ProposalStatus.DRAFT;
   }
 
-  async ofCompetition(competitionId: string): Promise<ProposalEntity[]> {
+  /** Submitted entries, most recently first submitted first. */
+  async ofCompetition(competitionId: string, page: PageRequest): Promise<Connection<ProposalEntity>> {
     const competition = await loadCompetition(this.dataSource.manager, competitionId);
-    return this.dataSource.getRepository(ProposalEntity).find({
-      where: { competitionId: competition.id, status: ProposalStatus.SUBMITTED },
-      order: { firstSubmittedAt: 'ASC' },
-    });
+    return paginate(
+      this.dataSource
+        .getRepository(ProposalEntity)
+        .createQueryBuilder('p')
+        .where('p.competition_id = :competitionId AND p.status = :submitted', {
+          competitionId: competition.id,
+          submitted: ProposalStatus.SUBMITTED,
+        }),
+      page,
+      ['firstSubmittedAt', 'id'],
+    );
   }
 
   /** Anonymised reviews as frozen at publication; null before. */
