@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { generateSigningKeys } from '@praxis/platform/auth';
+import { generateRecipientKeys } from '@praxis/platform/messaging';
 import { aclPrincipals } from './kafka-acls';
 
 async function main(): Promise<void> {
@@ -14,6 +15,10 @@ async function main(): Promise<void> {
   process.stdout.write(`PRAXIS_EVENT_VERIFICATION_KEYS='${JSON.stringify(events.publicJwks)}'\n`);
   // the bearer token Prometheus sends to every process's /metrics
   process.stdout.write(`PRAXIS_METRICS_TOKEN='${randomBytes(32).toString('base64url')}'\n`);
+  // membership encrypts demographic answers for engagement alone
+  const recipient = await generateRecipientKeys();
+  process.stdout.write(`PRAXIS_DEMOGRAPHICS_RECIPIENT_PUBLIC_KEY='${recipient.publicJwk}'\n`);
+  process.stdout.write(`PRAXIS_DEMOGRAPHICS_RECIPIENT_PRIVATE_KEY='${recipient.privateJwk}'\n`);
   // the broker's admin and one SCRAM principal per service (compose's Kafka init step creates them)
   process.stdout.write(`PRAXIS_KAFKA_ADMIN_PASSWORD='${randomBytes(24).toString('base64url')}'\n`);
   for (const principal of aclPrincipals()) {

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateSigningKeys } from '@praxis/platform/auth';
 import { ensureDatabase, resolveKafka, resolvePostgres, stopChild } from '@praxis/platform/local-infra';
+import { generateRecipientKeys } from '@praxis/platform/messaging';
 import { parsePortBase, SERVICES, servicePort, SUBGRAPHS, type ServiceEntry } from './services';
 
 export interface LaunchOptions {
@@ -49,6 +50,16 @@ async function signingKeys(
   const stored = { privateJwk: JSON.stringify(keys.privateJwk), publicJwks: JSON.stringify(keys.publicJwks) };
   writeFileSync(file, JSON.stringify(stored), { mode: 0o600 });
   return stored;
+}
+
+/** The demographics recipient's key pair (membership encrypts for engagement), generated once like the others. */
+async function demographicsKeys(dataDir: string): Promise<{ publicJwk: string; privateJwk: string }> {
+  const file = path.join(dataDir, 'demographics-keys.json');
+  if (existsSync(file))
+    return JSON.parse(readFileSync(file, 'utf8')) as { publicJwk: string; privateJwk: string };
+  const keys = await generateRecipientKeys();
+  writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
+  return keys;
 }
 
 /**
@@ -113,6 +124,7 @@ export async function launchPlatform(options: LaunchOptions): Promise<RunningPla
     const keys = await signingKeys(dataDir);
     // membership signs role events with its own key; the consuming services verify with its public half
     const eventKeys = await signingKeys(dataDir, 'event-keys.json');
+    const recipientKeys = await demographicsKeys(dataDir);
     const prefix = env.PRAXIS_DB_PREFIX ?? 'praxis';
     // /metrics answers only a scraper with the token, locally too; one per run unless the caller names one
     const metricsToken = env.METRICS_TOKEN?.trim() || randomBytes(24).toString('base64url');
@@ -140,7 +152,10 @@ export async function launchPlatform(options: LaunchOptions): Promise<RunningPla
       if (service.name === 'membership') {
         serviceEnv.AUTH_SIGNING_KEY = keys.privateJwk;
         serviceEnv.EVENT_SIGNING_KEY = eventKeys.privateJwk;
+        serviceEnv.DEMOGRAPHICS_RECIPIENT_PUBLIC_KEY ??= recipientKeys.publicJwk;
       }
+      if (service.name === 'engagement')
+        serviceEnv.DEMOGRAPHICS_RECIPIENT_PRIVATE_KEY ??= recipientKeys.privateJwk;
       // the supergraph records the fixed ports; the gateway is pointed at wherever the subgraphs listen now
       if (service.name === 'gateway')
         for (const subgraph of SUBGRAPHS)

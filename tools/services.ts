@@ -37,6 +37,14 @@ export const SERVICES: ServiceEntry[] = [
     database: true,
   },
   {
+    name: 'engagement',
+    port: 3006,
+    portOffset: 6,
+    entry: 'apps/engagement/src/main.ts',
+    subgraph: true,
+    database: true,
+  },
+  {
     name: 'gateway',
     port: 4000,
     portOffset: 0,

@@ -2,3 +2,4 @@
 CREATE DATABASE praxis_membership;
 CREATE DATABASE praxis_proposals;
 CREATE DATABASE praxis_mentorship;
+CREATE DATABASE praxis_engagement;

@@ -1,4 +1,12 @@
-import { CompactEncrypt, compactDecrypt, importJWK, type JWK, type KeyLike } from 'jose';
+import {
+  CompactEncrypt,
+  compactDecrypt,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  type JWK,
+  type KeyLike,
+} from 'jose';
 import { z } from 'zod';
 
 const KEY_AGREEMENT = 'ECDH-ES';
@@ -57,3 +65,13 @@ export const recipientPublicKeySchema = z.string().refine(
   },
   { message: 'must be a public JWK (EC P-256/384/521 or OKP X25519, no "d") of the recipient service' },
 );
+
+/** A fresh recipient key pair (ECDH-ES on P-256) as JWK JSON: the public half for producers, the private for the recipient. */
+export async function generateRecipientKeys(
+  kid = 'demographics',
+): Promise<{ publicJwk: string; privateJwk: string }> {
+  const pair = await generateKeyPair('ECDH-ES', { crv: 'P-256', extractable: true });
+  const publicJwk = { ...(await exportJWK(pair.publicKey)), kid };
+  const privateJwk = { ...(await exportJWK(pair.privateKey)), kid };
+  return { publicJwk: JSON.stringify(publicJwk), privateJwk: JSON.stringify(privateJwk) };
+}

@@ -8,6 +8,7 @@ export const MentorshipCheckInLoggedV1 = defineEvent({
   entity: 'check-in',
   happened: 'logged',
   version: 1,
+  consumers: ['engagement'],
   payload: z.object({
     checkInId: z.uuid(),
     relationshipId: z.uuid(),

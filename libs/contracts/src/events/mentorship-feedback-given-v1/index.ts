@@ -8,6 +8,7 @@ export const MentorshipFeedbackGivenV1 = defineEvent({
   entity: 'feedback',
   happened: 'given',
   version: 1,
+  consumers: ['engagement'],
   payload: z.object({
     feedbackId: z.uuid(),
     relationshipId: z.uuid(),

@@ -11,6 +11,7 @@ export const MentorshipRelationshipEndedV1 = defineEvent({
   entity: 'relationship',
   happened: 'ended',
   version: 1,
+  consumers: ['engagement'],
   payload: z.object({
     relationshipId: z.uuid(),
     mentorId: memberIdSchema,

@@ -8,6 +8,7 @@ export const MentorshipRelationshipRequestedV1 = defineEvent({
   entity: 'relationship',
   happened: 'requested',
   version: 1,
+  consumers: ['engagement'],
   payload: z.object({
     relationshipId: z.uuid(),
     mentorId: memberIdSchema,

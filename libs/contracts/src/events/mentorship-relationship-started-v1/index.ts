@@ -11,6 +11,7 @@ export const MentorshipRelationshipStartedV1 = defineEvent({
   entity: 'relationship',
   happened: 'started',
   version: 1,
+  consumers: ['engagement'],
   payload: z.object({
     relationshipId: z.uuid(),
     mentorId: memberIdSchema,

@@ -12,7 +12,7 @@ export const CompetitionResultsPublishedV1 = defineEvent({
   entity: 'competition',
   happened: 'results-published',
   version: 1,
-  consumers: ['mentorship', 'funding'],
+  consumers: ['mentorship', 'funding', 'engagement'],
   payload: z.object({
     competitionId: z.uuid(),
     title: z.string().min(1),

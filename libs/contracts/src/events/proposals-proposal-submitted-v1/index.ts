@@ -12,6 +12,7 @@ export const ProposalSubmittedV1 = defineEvent({
   entity: 'proposal',
   happened: 'submitted',
   version: 1,
+  consumers: ['engagement'],
   payload: z.object({
     proposalId: z.uuid(),
     competitionId: z.uuid(),

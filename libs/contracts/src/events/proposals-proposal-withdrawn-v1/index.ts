@@ -7,6 +7,7 @@ export const ProposalWithdrawnV1 = defineEvent({
   entity: 'proposal',
   happened: 'withdrawn',
   version: 1,
+  consumers: ['engagement'],
   payload: z.object({
     proposalId: z.uuid(),
     competitionId: z.uuid(),

@@ -12,6 +12,7 @@ export const ReviewSubmittedV1 = defineEvent({
   entity: 'review',
   happened: 'submitted',
   version: 1,
+  consumers: ['engagement'],
   payload: z.object({
     reviewId: z.uuid(),
     proposalId: z.uuid(),

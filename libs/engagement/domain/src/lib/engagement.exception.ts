@@ -7,6 +7,8 @@ export enum EngagementErrorCode {
   INVALID_INPUT = 'INVALID_INPUT',
   /** The caller may not see this institution's (or the network's) figures, or this member's record. */
   FORBIDDEN_SCOPE = 'FORBIDDEN_SCOPE',
+  /** No such record (or none the caller may know exists). */
+  NOT_FOUND = 'NOT_FOUND',
   /** Configuration, not user input: the service refuses to start rather than answer. */
   INVALID_CONFIGURATION = 'INVALID_CONFIGURATION',
 }

@@ -1,0 +1,17 @@
+import {
+  CreateMemberReplicaTables1796000000000,
+  MEMBER_REPLICA_ENTITIES,
+} from '@praxis/platform/member-replica';
+import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@praxis/platform/messaging';
+import { ENGAGEMENT_ENTITIES } from './engagement.entities';
+import { EngagementProjections1796102077812 } from './migrations/1796102077812-engagement-projections';
+
+/** Everything the engagement database holds: for the app, the migration tools and the drift check. */
+export const engagementDatabase = {
+  entities: [...MESSAGING_ENTITIES, ...MEMBER_REPLICA_ENTITIES, ...ENGAGEMENT_ENTITIES],
+  migrations: [
+    ...MESSAGING_MIGRATIONS,
+    CreateMemberReplicaTables1796000000000,
+    EngagementProjections1796102077812,
+  ],
+};

@@ -1,0 +1,27 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { CURRENT_PRINCIPAL_SOURCE } from '@praxis/platform/auth';
+import { ReplicaPrincipalSource } from '@praxis/platform/member-replica';
+import { EngagementErrorFilter } from './engagement.errors';
+import { ENGAGEMENT_OPTIONS, type EngagementOptions } from './engagement.options';
+import { MetricsResolver } from './metrics/metrics.resolver';
+import { MetricsService } from './metrics/metrics.service';
+import { MemberRecordResolver } from './record/member-record.resolver';
+
+@Module({})
+export class EngagementFeatureModule {
+  static forRoot(options: EngagementOptions): DynamicModule {
+    return {
+      module: EngagementFeatureModule,
+      providers: [
+        { provide: ENGAGEMENT_OPTIONS, useValue: options },
+        MetricsService,
+        MetricsResolver,
+        MemberRecordResolver,
+        { provide: CURRENT_PRINCIPAL_SOURCE, useClass: ReplicaPrincipalSource },
+        { provide: APP_FILTER, useClass: EngagementErrorFilter },
+      ],
+      exports: [MetricsService],
+    };
+  }
+}

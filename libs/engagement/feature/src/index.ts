@@ -1,0 +1,5 @@
+export * from './engagement-feature.module';
+export * from './engagement.options';
+export * from './engagement.errors';
+export * from './projections';
+export * from './metrics/dimensions';

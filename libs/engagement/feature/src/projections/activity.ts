@@ -1,0 +1,56 @@
+import type { EntityManager } from 'typeorm';
+import type { Activity } from '@praxis/engagement/domain';
+
+/** What a member's record shows besides the funnel steps. */
+export type RecordOnlyActivity = 'SUPERVISED';
+
+export interface ActivityFact {
+  memberId: string;
+  activity: Activity | RecordOnlyActivity;
+  sourceId: string;
+  occurredAt: string | Date;
+  label?: string | null;
+}
+
+/** Records activities; the key (member, activity, source) makes a replay a no-op and keeps the first time. */
+export async function recordActivities(
+  manager: EntityManager,
+  facts: readonly ActivityFact[],
+): Promise<void> {
+  if (facts.length === 0) return;
+  await manager.query(
+    `INSERT INTO engagement_activity (member_id, activity, source_id, occurred_at, label)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::text[])
+     ON CONFLICT (member_id, activity, source_id) DO NOTHING`,
+    [
+      facts.map((fact) => fact.memberId),
+      facts.map((fact) => fact.activity),
+      facts.map((fact) => fact.sourceId),
+      facts.map((fact) => new Date(fact.occurredAt).toISOString()),
+      facts.map((fact) => fact.label ?? null),
+    ],
+  );
+}
+
+export async function removeActivities(
+  manager: EntityManager,
+  activity: Activity,
+  sourceId: string,
+): Promise<void> {
+  await manager.query(`DELETE FROM engagement_activity WHERE activity = $1 AND source_id = $2`, [
+    activity,
+    sourceId,
+  ]);
+}
+
+export async function removeActivity(
+  manager: EntityManager,
+  memberId: string,
+  activity: Activity,
+  sourceId: string,
+): Promise<void> {
+  await manager.query(
+    `DELETE FROM engagement_activity WHERE member_id = $1 AND activity = $2 AND source_id = $3`,
+    [memberId, activity, sourceId],
+  );
+}

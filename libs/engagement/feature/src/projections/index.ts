@@ -1,0 +1,22 @@
+import type { JWK } from 'jose';
+import type { EventHandler } from '@praxis/platform/messaging';
+import { communityHandlers } from './community.handlers';
+import { fundingHandlers } from './funding.handlers';
+import { demographicsHandler, membershipHandlers } from './membership.handlers';
+import { mentorshipHandlers } from './mentorship.handlers';
+import { proposalsHandlers } from './proposals.handlers';
+
+/** The consumer group of the metric projections (one group, so one member's events share one inbox). */
+export const PROJECTIONS_GROUP = 'engagement.projections';
+
+/** Every projection handler; the demographics one only with engagement's private key configured. */
+export function projectionHandlers(demographicsKey: JWK | null): EventHandler[] {
+  return [
+    ...membershipHandlers(),
+    ...proposalsHandlers(),
+    ...mentorshipHandlers(),
+    ...communityHandlers(),
+    ...fundingHandlers(),
+    ...(demographicsKey ? [demographicsHandler(demographicsKey)] : []),
+  ];
+}

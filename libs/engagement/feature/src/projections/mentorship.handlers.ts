@@ -1,0 +1,135 @@
+import type { EntityManager } from 'typeorm';
+import {
+  MentorshipCheckInLoggedV1,
+  MentorshipFeedbackGivenV1,
+  MentorshipRelationshipEndedV1,
+  MentorshipRelationshipRequestedV1,
+  MentorshipRelationshipStartedV1,
+  MentorshipRelationshipStartedV2,
+} from '@praxis/contracts';
+import { handle, type EventHandler } from '@praxis/platform/messaging';
+import { recordActivities } from './activity';
+
+/**
+ * A relationship's status only moves forward (requested → active → ended or declined), so each event sets its
+ * own columns and the status takes the furthest one seen: any arrival order ends in the same row.
+ */
+const STATUS_RANK = `CASE s WHEN 'REQUESTED' THEN 1 WHEN 'ACTIVE' THEN 2 ELSE 3 END`;
+
+async function upsertRelationship(
+  manager: EntityManager,
+  row: {
+    relationshipId: string;
+    mentorId: string;
+    menteeId: string;
+    kind: string;
+    status: string;
+    origin?: string;
+    requestedAt?: string;
+    startedAt?: string;
+    endedAt?: string;
+  },
+): Promise<void> {
+  const rank = (column: string) => STATUS_RANK.replace('s', column);
+  await manager.query(
+    `INSERT INTO engagement_relationship
+       (relationship_id, mentor_id, mentee_id, kind, status, origin, requested_at, started_at, ended_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+     ON CONFLICT (relationship_id) DO UPDATE SET
+       status = CASE WHEN ${rank('EXCLUDED.status')} > ${rank('engagement_relationship.status')}
+                     THEN EXCLUDED.status ELSE engagement_relationship.status END,
+       origin = COALESCE(EXCLUDED.origin, engagement_relationship.origin),
+       requested_at = COALESCE(EXCLUDED.requested_at, engagement_relationship.requested_at),
+       started_at = COALESCE(EXCLUDED.started_at, engagement_relationship.started_at),
+       ended_at = COALESCE(EXCLUDED.ended_at, engagement_relationship.ended_at)`,
+    [
+      row.relationshipId,
+      row.mentorId,
+      row.menteeId,
+      row.kind,
+      row.status,
+      row.origin ?? null,
+      row.requestedAt ?? null,
+      row.startedAt ?? null,
+      row.endedAt ?? null,
+    ],
+  );
+}
+
+/** Mentorship's events: relationships with their dates, check-ins and feedback ratings (never their text). */
+export function mentorshipHandlers(): EventHandler[] {
+  return [
+    handle(MentorshipRelationshipRequestedV1, async (event, manager) => {
+      const { relationshipId, mentorId, menteeId, kind, requestedAt } = event.payload;
+      await upsertRelationship(manager, {
+        relationshipId,
+        mentorId,
+        menteeId,
+        kind,
+        status: 'REQUESTED',
+        requestedAt,
+      });
+    }),
+    // v2 adds the competition entry of a supervision; both versions start the relationship the same way
+    handle(MentorshipRelationshipStartedV1, (event, manager) => projectStarted(manager, event.payload)),
+    handle(MentorshipRelationshipStartedV2, (event, manager) => projectStarted(manager, event.payload)),
+    handle(MentorshipRelationshipEndedV1, async (event, manager) => {
+      const { relationshipId, mentorId, menteeId, kind, outcome, endedAt } = event.payload;
+      await upsertRelationship(manager, {
+        relationshipId,
+        mentorId,
+        menteeId,
+        kind,
+        status: outcome,
+        endedAt,
+      });
+    }),
+    handle(MentorshipCheckInLoggedV1, async (event, manager) => {
+      const { checkInId, relationshipId, heldAt } = event.payload;
+      await manager.query(
+        `INSERT INTO engagement_check_in (check_in_id, relationship_id, held_at) VALUES ($1, $2, $3)
+         ON CONFLICT (check_in_id) DO NOTHING`,
+        [checkInId, relationshipId, heldAt],
+      );
+    }),
+    handle(MentorshipFeedbackGivenV1, async (event, manager) => {
+      const { feedbackId, relationshipId, side, rating, period } = event.payload;
+      await manager.query(
+        `INSERT INTO engagement_feedback (feedback_id, relationship_id, side, rating, period) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (feedback_id) DO NOTHING`,
+        [feedbackId, relationshipId, side, rating, period],
+      );
+    }),
+  ];
+}
+
+async function projectStarted(
+  manager: EntityManager,
+  started: {
+    relationshipId: string;
+    mentorId: string;
+    menteeId: string;
+    kind: 'MENTORING' | 'SUPERVISION';
+    origin: string;
+    startedAt: string;
+  },
+): Promise<void> {
+  const { relationshipId, mentorId, menteeId, kind, origin, startedAt } = started;
+  await upsertRelationship(manager, {
+    relationshipId,
+    mentorId,
+    menteeId,
+    kind,
+    status: 'ACTIVE',
+    origin,
+    startedAt,
+  });
+  await recordActivities(manager, [
+    {
+      memberId: menteeId,
+      activity: kind === 'MENTORING' ? 'MENTORED' : 'SUPERVISED',
+      sourceId: relationshipId,
+      occurredAt: startedAt,
+    },
+  ]);
+}
