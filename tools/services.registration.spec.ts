@@ -7,7 +7,8 @@ const ROOT = path.resolve(__dirname, '..');
 
 /**
  * tools/services.ts is the one list of services (launcher, system tests, compose and init.sql via compose.spec,
- * supergraph, databases): a service folder that is not in it, or an entry whose pieces are missing, fails here.
+ * supergraph, the databases tools/service-databases.ts finds by convention): a service folder that is not in it,
+ * or an entry whose pieces are missing, fails here.
  */
 describe('service registration in tools/services.ts', () => {
   it('lists every service app, and nothing that is not one', () => {
@@ -20,12 +21,18 @@ describe('service registration in tools/services.ts', () => {
     expect(SERVICES.map((service) => service.name).sort()).toEqual(apps);
   });
 
-  it('gives each service with a database its entities and migrations, and no one else', () => {
+  it('finds the entities and migrations of each service with a database in its data-access library', () => {
     expect(Object.keys(SERVICE_DATABASES).sort()).toEqual(
       SERVICES.filter((service) => service.database)
         .map((service) => service.name)
         .sort(),
     );
+    for (const [name, database] of Object.entries(SERVICE_DATABASES)) {
+      expect(`${name}: ${database.entities.length > 0} ${database.migrations.length > 0}`).toBe(
+        `${name}: true true`,
+      );
+      expect(existsSync(path.join(ROOT, database.dir))).toBe(true);
+    }
   });
 
   it('gives each subgraph a committed schema and its in-process drift test', () => {

@@ -163,7 +163,9 @@ function register(
     result.skipped.push(`${file} (already registers the service)`);
     return;
   }
-  tree.write(file, edit(text));
+  const edited = edit(text);
+  if (edited === text) throw new Error(`${file}: found no place to register the service`);
+  tree.write(file, edited);
   result.registered.push(file);
 }
 
@@ -228,13 +230,25 @@ export async function serviceGenerator(
     result.created.push(target);
   }
 
-  // a domain library that existed before its service: export the example from it too
-  const domainIndex = `libs/${name}/domain/src/index.ts`;
-  const exportLine = `export * from './example/example';`;
-  const indexText = tree.read(domainIndex, 'utf-8') ?? '';
-  if (!indexText.includes(exportLine)) {
-    tree.write(domainIndex, `${indexText.trimEnd()}\n${exportLine}\n`);
-    result.registered.push(domainIndex);
+  // a library that existed before its service keeps its index; it gains the exports of the files added to it
+  for (const layer of ['domain', 'data-access', 'feature']) {
+    const index = `libs/${name}/${layer}/src/index.ts`;
+    if (result.created.includes(index)) continue;
+    const template = templates.find((file) => targetOf(file) === index);
+    const text = tree.read(index, 'utf-8') ?? '';
+    const missing = render(readFileSync(path.join(FILES, template ?? ''), 'utf8'), values)
+      .split('\n')
+      .filter((line) => {
+        const module = /^export \* from '\.\/(.+)';$/.exec(line)?.[1];
+        return (
+          module !== undefined &&
+          !text.includes(line) &&
+          result.created.includes(`libs/${name}/${layer}/src/${module}.ts`)
+        );
+      });
+    if (missing.length === 0) continue;
+    tree.write(index, `${text.trimEnd()}\n${missing.join('\n')}\n`);
+    result.registered.push(`${index} (${missing.length} export${missing.length === 1 ? '' : 's'} added)`);
   }
 
   registerEverywhere(tree, result, { name, className, port, offset });
@@ -298,27 +312,6 @@ function registerEverywhere(
     pathsBefore
   )
     result.registered.push('tsconfig.base.json');
-
-  register(
-    tree,
-    result,
-    'tools/service-databases.ts',
-    (text) => text.includes(`${name}Database`),
-    (text) => {
-      const withImport = insertAfterLast(
-        text,
-        /^import .* from '@praxis\/[a-z0-9]+\/data-access';$/gm,
-        `import { ${name}Database } from '@praxis/${name}/data-access';\n`,
-        'tools/service-databases.ts',
-      );
-      return insertAfterLast(
-        withImport,
-        /^ {4}[a-z0-9]+: \{ \.\.\.[a-z0-9]+Database, dir: .*\},$/gm,
-        `    ${name}: { ...${name}Database, dir: 'libs/${name}/data-access/src/migrations' },\n`,
-        'tools/service-databases.ts',
-      );
-    },
-  );
 
   register(
     tree,
@@ -410,7 +403,7 @@ function registerEverywhere(
     (text) => text.includes(`'${name}'`),
     (text) =>
       text.replace(
-        /(export const MEMBER_REPLICA_CONSUMERS = \[)([^\]]*)(\])/,
+        /(export const MEMBER_REPLICA_CONSUMERS[^=]*= \[)([^\]]*)(\])/,
         (_, open: string, list: string, close: string) => {
           const names = list
             .split(',')
