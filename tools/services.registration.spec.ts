@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { SERVICE_DATABASES } from './service-databases';
+import { MEMBER_REPLICA_CONSUMERS } from '@praxis/contracts';
+import { dataAccessLibrary, SERVICE_DATABASES } from './service-databases';
 import { SERVICES } from './services';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -33,6 +34,19 @@ describe('service registration in tools/services.ts', () => {
       );
       expect(existsSync(path.join(ROOT, database.dir))).toBe(true);
     }
+  });
+
+  it("lets every service with a member replica read membership's member events (MEMBER_REPLICA_CONSUMERS, the ACLs)", () => {
+    const withReplica = SERVICES.filter(
+      (service) =>
+        service.database && typeof dataAccessLibrary(service.name).memberReplicaConsumer === 'function',
+    ).map((service) => service.name);
+    expect(withReplica.filter((name) => !MEMBER_REPLICA_CONSUMERS.includes(name))).toEqual([]);
+    // and a registered service in the list keeps a replica (a name not registered yet is a service being built)
+    const registered = SERVICES.map((service) => service.name);
+    expect(
+      MEMBER_REPLICA_CONSUMERS.filter((name) => registered.includes(name) && !withReplica.includes(name)),
+    ).toEqual([]);
   });
 
   it('gives each subgraph a committed schema and its in-process drift test', () => {
