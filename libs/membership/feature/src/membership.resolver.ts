@@ -60,7 +60,8 @@ export class MemberResolver {
 
   @Query(() => MemberObject, { description: 'The signed-in member, with private fields' })
   async me(@CurrentPrincipal() principal: Principal): Promise<MemberObject> {
-    const member = await this.membership.findMember(principal.memberId);
+    // the guard has just read the caller's roles from role_grant: no second read
+    const member = await this.membership.findMember(principal.memberId, principal.roles);
     if (!member) throw publicError('NOT_FOUND', 'your account no longer exists');
     return toMemberObject(member, viewerOf(principal));
   }

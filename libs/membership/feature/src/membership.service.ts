@@ -200,9 +200,11 @@ export class MembershipService {
     });
   }
 
-  async findMember(id: string): Promise<MemberWithRoles | null> {
+  /** `currentRoles`: the member's roles when the caller has just read them (the guard, for the signed-in member). */
+  async findMember(id: string, currentRoles?: readonly RoleGrant[]): Promise<MemberWithRoles | null> {
     const member = await this.dataSource.getRepository(MemberEntity).findOneBy({ id });
     if (!member) return null;
+    if (currentRoles) return { member, roles: [...currentRoles] };
     return { member, roles: (await this.rolesOf(this.dataSource.manager, [id])).get(id) ?? [] };
   }
 

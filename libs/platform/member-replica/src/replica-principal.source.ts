@@ -1,25 +1,36 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { Role } from '@praxis/contracts';
 import { withReplicaRoles, type CurrentPrincipalSource, type Principal } from '@praxis/platform/auth';
-import { MemberRoleVersionEntity } from './member-replica.entities';
-import { memberReplica } from './member-replica.query';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The guard's view of a caller in a service with a member replica: roles that gate operations come from the
  * replica (lead grants with their institution), unless the token was issued after the replica last applied a
- * role event for the member (a grant still on its way).
+ * role event for the member (a grant still on its way). One query per request: the member's role version with
+ * their roles.
  */
 @Injectable()
 export class ReplicaPrincipalSource implements CurrentPrincipalSource {
   constructor(private readonly dataSource: DataSource) {}
 
   async current(principal: Principal): Promise<Principal> {
-    const manager = this.dataSource.manager;
-    const version = await manager.findOneBy(MemberRoleVersionEntity, { memberId: principal.memberId });
-    if (!version) return withReplicaRoles(principal, null);
+    // a subject that is not a member id is no member the replica knows: as for one it has no role event for
+    if (!UUID.test(principal.memberId)) return withReplicaRoles(principal, null);
+    const rows: Array<{ changed_at: Date; role: Role | null; institution_id: string | null }> =
+      await this.dataSource.query(
+        `SELECT v.updated_at AS changed_at, r.role, r.institution_id
+           FROM member_role_version v
+           LEFT JOIN member_role_replica r ON r.member_id = v.member_id
+          WHERE v.member_id = $1::uuid
+          ORDER BY r.role, r.institution_key`,
+        [principal.memberId],
+      );
+    if (rows.length === 0) return withReplicaRoles(principal, null);
     return withReplicaRoles(principal, {
-      roles: await memberReplica(manager).currentRoles(principal.memberId),
-      changedAt: version.updatedAt,
+      roles: rows.flatMap((row) => (row.role ? [{ role: row.role, institutionId: row.institution_id }] : [])),
+      changedAt: rows[0].changed_at,
     });
   }
 }

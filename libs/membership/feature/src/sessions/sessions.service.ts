@@ -104,12 +104,6 @@ export class SessionsService {
   }
 
   /** Is this session still open for this member? (membership checks it on every request.) */
-  async isOpen(sessionId: string, memberId: string): Promise<boolean> {
-    return this.dataSource
-      .getRepository(SessionEntity)
-      .existsBy({ id: sessionId, memberId, revokedAt: IsNull() });
-  }
-
   async endSessions(
     manager: EntityManager,
     memberId: string,
