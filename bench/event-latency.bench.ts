@@ -33,7 +33,6 @@ async function measure(maxWaitMs: number, seconds: number) {
       KAFKA_MAX_WAIT_MS: String(maxWaitMs),
       ...(process.env.OUTBOX_LINGER_MS ? { OUTBOX_LINGER_MS: process.env.OUTBOX_LINGER_MS } : {}),
     },
-    nodeArgs: process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [],
   });
   const writer = createServiceDataSource({
     url: platform.databases.membership,

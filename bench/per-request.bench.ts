@@ -8,8 +8,10 @@
  * Scenarios run interleaved in rounds (the median round counts), on ports from BENCH_PORT_BASE (17000).
  * BENCH_SECONDS / BENCH_ROUNDS shorten or lengthen a run.
  */
+import { loadavg } from 'node:os';
 import { runInterleaved, table, type Scenario } from './support/load';
-import { seedMember, startBenchPlatform } from './support/bench-platform';
+import { APOLLO_GATEWAY, HIVE_GATEWAY, seedMember, startBenchPlatform } from './support/bench-platform';
+import { hiveRuntimeInstalled } from './support/hive-gateway';
 
 const TYPENAME = '{ __typename }';
 const ME = '{ me { id } }';
@@ -17,7 +19,14 @@ const ME = '{ me { id } }';
 async function main(): Promise<number> {
   const seconds = Number(process.env.BENCH_SECONDS ?? 5);
   const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
-  const platform = await startBenchPlatform();
+  const withHive = hiveRuntimeInstalled();
+  if (!withHive)
+    process.stderr.write(
+      'Hive Gateway not compared: @graphql-hive/gateway-runtime is not installed (see bench/support/hive-gateway.ts)\n',
+    );
+  const platform = await startBenchPlatform({
+    gateways: withHive ? [APOLLO_GATEWAY, HIVE_GATEWAY] : [APOLLO_GATEWAY],
+  });
   try {
     const gateway = platform.gateways.apollo;
     const { member } = await seedMember(gateway);
@@ -28,15 +37,24 @@ async function main(): Promise<number> {
       { name: 'gateway { __typename }', url: gateway, query: TYPENAME },
       { name: 'gateway { me { id } }', url: gateway, query: ME, token: member.token },
     ];
+    const hive = platform.gateways.hive;
+    if (hive)
+      scenarios.push({ name: 'hive gateway { me { id } }', url: hive, query: ME, token: member.token });
     const results = await runInterleaved(scenarios, { rounds, seconds, connections: 10, warmupSeconds: 2 });
-    const [typename, me, gatewayTypename, gatewayMe] = scenarios.map((scenario) => results[scenario.name]);
-    process.stdout.write(`${table([typename, me, gatewayTypename, gatewayMe])}\n`);
+    const [typename, me, , gatewayMe, hiveMe] = scenarios.map((scenario) => results[scenario.name]);
+    process.stdout.write(`${table(scenarios.map((scenario) => results[scenario.name]))}\n`);
     const authenticatedShare = me.rps / typename.rps;
     const gatewayAdds = gatewayMe.p50 / me.p50 - 1;
     const failures = scenarios.reduce((sum, scenario) => sum + results[scenario.name].failures, 0);
     process.stdout.write(
       `subgraph me/typename rate: ${(authenticatedShare * 100).toFixed(0)} % (target >= 60 %)\n` +
-        `gateway adds to the median: ${(gatewayAdds * 100).toFixed(0)} % (target <= 25 %)\n`,
+        `gateway adds to the median: ${(gatewayAdds * 100).toFixed(0)} % (target <= 25 %)\n` +
+        (hiveMe
+          ? `Hive Gateway adds to the median: ${((hiveMe.p50 / me.p50 - 1) * 100).toFixed(0)} %, ${hiveMe.rps.toFixed(0)} req/s\n`
+          : '') +
+        `load average ${loadavg()
+          .map((value) => value.toFixed(1))
+          .join(' ')} (2 cores, shared)\n`,
     );
     const ok = authenticatedShare >= 0.6 && gatewayAdds <= 0.25 && failures === 0;
     process.stdout.write(
@@ -52,6 +70,14 @@ async function main(): Promise<number> {
         gatewayMeP50Ms: gatewayMe.p50,
         authenticatedShare: Number(authenticatedShare.toFixed(3)),
         gatewayAddsToMedian: Number(gatewayAdds.toFixed(3)),
+        ...(hiveMe
+          ? {
+              hiveMeRps: Math.round(hiveMe.rps),
+              hiveMeP50Ms: hiveMe.p50,
+              hiveAddsToMedian: Number((hiveMe.p50 / me.p50 - 1).toFixed(3)),
+            }
+          : {}),
+        loadAverage: Number(loadavg()[0].toFixed(1)),
         failures,
         ok,
       })}\n`,

@@ -33,6 +33,8 @@ export interface Gateway {
 }
 
 export const APOLLO_GATEWAY: Gateway = { name: 'apollo', entry: 'apps/gateway/src/main.ts', offset: 0 };
+/** The alternative, for comparison only (bench/support/hive-gateway.ts). */
+export const HIVE_GATEWAY: Gateway = { name: 'hive', entry: 'bench/support/hive-gateway.ts', offset: 9 };
 
 export interface BenchPlatform {
   subgraphs: Record<SubgraphName, string>;
@@ -76,6 +78,8 @@ export async function startBenchPlatform(
   } = {},
 ): Promise<BenchPlatform> {
   const base = portBase();
+  // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=tmp/prof") profiles every service of a run
+  const nodeArgs = options.nodeArgs ?? (process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) || []);
   const prefix = `bench_${process.pid}_${Date.now().toString(36)}`;
   const logDir = path.join(ROOT, 'tmp', 'bench-logs');
   mkdirSync(logDir, { recursive: true });
@@ -103,6 +107,8 @@ export async function startBenchPlatform(
     const eventKeys = await generateSigningKeys();
     const common: Record<string, string> = {
       PATH: process.env.PATH ?? '',
+      // where an optional benchmark-only package was installed outside the workspace (see hive-gateway.ts)
+      ...(process.env.NODE_PATH ? { NODE_PATH: process.env.NODE_PATH } : {}),
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
       KAFKA_BROKERS: broker.brokers,
@@ -145,7 +151,7 @@ export async function startBenchPlatform(
           env.PRAXIS_ADMIN_EMAIL = ADMIN.email;
           env.PRAXIS_ADMIN_PASSWORD = ADMIN.password;
         }
-        const child = spawnService(subgraph.name, subgraph.entry, env, options.nodeArgs ?? []);
+        const child = spawnService(subgraph.name, subgraph.entry, env, nodeArgs);
         await waitForHttp(`http://127.0.0.1:${port}/health/live`, child, 90000);
         subgraphs[subgraph.name] = `http://127.0.0.1:${port}/graphql`;
       }),
@@ -160,7 +166,7 @@ export async function startBenchPlatform(
         `gateway-${gateway.name}`,
         gateway.entry,
         { PORT: String(port), ...subgraphEnv },
-        options.nodeArgs ?? [],
+        nodeArgs,
       );
       const url = `http://127.0.0.1:${port}/graphql`;
       await waitForHttp(`${url}?query=%7B__typename%7D`, child, 90000);

@@ -1,0 +1,211 @@
+/**
+ * Write throughput: `saveProposalDraft` through the gateway beside pgbench running the same state + outbox insert
+ * transaction directly on proposals' database, in interleaved rounds of one run (the median round counts).
+ *
+ *   npm run bench   (or: node -r @swc-node/register bench/writes.bench.ts)
+ *
+ * Both sides use 10 clients. pgbench's transaction inserts a proposal row (the values of a draft the gateway
+ * saved, new id) and an outbox row with an envelope of an event's size; saveProposalDraft's own transaction
+ * locks the competition (share), inserts the proposal and the author's team invitation. PGBENCH overrides the
+ * pgbench binary (default /usr/lib/postgresql/15/bin/pgbench). Target (issue 7): >= 30 % of pgbench's rate.
+ */
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { Client } from 'pg';
+import { progress, progressDone, runOnce, checkScenario, type Scenario } from './support/load';
+import { gqlOk, ROOT, seedMember, startBenchPlatform } from './support/bench-platform';
+
+const CLIENTS = 10;
+const PGBENCH = process.env.PGBENCH ?? '/usr/lib/postgresql/15/bin/pgbench';
+const SAVE_DRAFT =
+  'mutation S($input: SaveProposalDraftInput!) { saveProposalDraft(input: $input) { id status } }';
+
+const minutes = (n: number) => new Date(Date.now() + n * 60_000).toISOString();
+
+async function openCompetition(gateway: string, adminToken: string): Promise<string> {
+  const created = await gqlOk<{ createCompetition: { id: string } }>(
+    gateway,
+    'mutation C($input: CreateCompetitionInput!) { createCompetition(input: $input) { id } }',
+    {
+      input: {
+        title: 'Bench prize',
+        description: 'Write throughput',
+        opensAt: minutes(-1),
+        closesAt: minutes(600),
+        judgingEndsAt: minutes(1200),
+        criteria: [{ name: 'Originality', guidance: 'New?', weight: 1, scaleMin: 1, scaleMax: 5 }],
+        reviewsPerEntry: 2,
+        judgeMaxLoad: 3,
+        blind: false,
+        winnersCount: 1,
+        eligibility: { requiresInterInstitutionalTeam: false, maxTeamSize: 3 },
+        fundingAvailable: 20000,
+        protectedHoursAvailable: 120,
+      },
+    },
+    adminToken,
+  );
+  const id = created.createCompetition.id;
+  await gqlOk(gateway, 'mutation O($id: ID!) { openCompetition(id: $id) { id } }', { id }, adminToken);
+  return id;
+}
+
+/** The pgbench script: a saved draft's values under a new id, and an outbox row, in one transaction. */
+async function pgbenchScript(databaseUrl: string, templateId: string): Promise<string> {
+  // every value as PostgreSQL's own text, so the literals below are exactly the row's values
+  const client = new Client({
+    connectionString: databaseUrl,
+    types: { getTypeParser: () => (v: string) => v },
+  });
+  await client.connect();
+  try {
+    const row = (
+      await client.query<Record<string, string | null>>('SELECT * FROM proposal WHERE id = $1', [templateId])
+    ).rows[0];
+    const columns = Object.keys(row).filter((column) => column !== 'id');
+    const values = columns.map((column) =>
+      row[column] === null ? 'NULL' : client.escapeLiteral(row[column] ?? ''),
+    );
+    const envelope = JSON.stringify({
+      eventId: '00000000-0000-4000-8000-000000000000',
+      type: 'proposals.proposal.drafted',
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      aggregateId: templateId,
+      actorId: row.created_by,
+      correlationId: 'bench',
+      causationId: null,
+      sequence: 1,
+      payload: { proposalId: templateId, competitionId: row.competition_id, title: row.title },
+    });
+    return [
+      'BEGIN;',
+      `INSERT INTO proposal (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${values.join(', ')});`,
+      `INSERT INTO outbox (event_id, topic, message_key, sequence, envelope, headers) VALUES (gen_random_uuid(), 'bench.proposal.drafted.v1', ${client.escapeLiteral(templateId)}, 1, ${client.escapeLiteral(envelope)}, '{"x-correlation-id":"bench"}');`,
+      'COMMIT;',
+      '',
+    ].join('\n');
+  } finally {
+    await client.end();
+  }
+}
+
+async function pgbench(
+  databaseUrl: string,
+  script: string,
+  seconds: number,
+): Promise<{ tps: number; latencyMs: number }> {
+  const { stdout } = await promisify(execFile)(
+    PGBENCH,
+    ['-n', '-c', String(CLIENTS), '-j', '2', '-T', String(seconds), '-f', script, databaseUrl],
+    { encoding: 'utf8' },
+  );
+  const tps = /tps = ([\d.]+)/.exec(stdout);
+  const latency = /latency average = ([\d.]+) ms/.exec(stdout);
+  if (!tps || !latency) throw new Error(`pgbench said: ${stdout}`);
+  return { tps: Number(tps[1]), latencyMs: Number(latency[1]) };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+async function main(): Promise<number> {
+  const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+  const platform = await startBenchPlatform();
+  try {
+    const gateway = platform.gateways.apollo;
+    const { adminToken, member } = await seedMember(gateway);
+    const competitionId = await openCompetition(gateway, adminToken);
+    const input = {
+      competitionId,
+      title: 'Simulation for teaching handover',
+      summary: 'A summary of the project',
+      aims: 'Some aims',
+      methods: 'Mixed methods',
+      expectedImpact: 'Better teaching',
+      keywords: ['simulation', 'handover'],
+      leadApplicantId: member.id,
+      teamMemberIds: [],
+      requestedFunding: 5000,
+      requestedHours: 40,
+    };
+    const save: Scenario = {
+      name: 'gateway saveProposalDraft',
+      url: gateway,
+      query: SAVE_DRAFT,
+      variables: { input },
+      token: member.token,
+    };
+    await checkScenario(save);
+    const template = await gqlOk<{ saveProposalDraft: { id: string } }>(
+      gateway,
+      SAVE_DRAFT,
+      { input },
+      member.token,
+    );
+    const script = path.join(ROOT, 'tmp', `writes-${process.pid}.sql`);
+    writeFileSync(script, await pgbenchScript(platform.databases.proposals, template.saveProposalDraft.id));
+
+    const http: Array<{ rps: number; p50: number; p99: number; failures: number }> = [];
+    const direct: Array<{ tps: number; latencyMs: number }> = [];
+    for (let round = -1; round < rounds; round += 1) {
+      const label = round < 0 ? 'warm-up' : `round ${round + 1}/${rounds}`;
+      const length = round < 0 ? 2 : seconds;
+      progress(`${label}: saveProposalDraft through the gateway`);
+      const measured = await runOnce(save, length, CLIENTS);
+      progress(`${label}: pgbench, the same inserts`);
+      const bench = await pgbench(platform.databases.proposals, script, length);
+      if (round >= 0) {
+        http.push(measured);
+        direct.push(bench);
+      }
+    }
+    progressDone();
+    const saveRps = median(http.map((r) => r.rps));
+    const pgbenchTps = median(direct.map((r) => r.tps));
+    const share = saveRps / pgbenchTps;
+    const failures = http.reduce((sum, r) => sum + r.failures, 0);
+    const load = loadavg().map((value) => value.toFixed(1));
+    process.stdout.write(
+      `saveProposalDraft via gateway: ${saveRps.toFixed(0)} req/s, p50 ${median(http.map((r) => r.p50))} ms, ` +
+        `p99 ${median(http.map((r) => r.p99))} ms, ${failures} failures\n` +
+        `pgbench (state + outbox insert): ${pgbenchTps.toFixed(0)} tps, latency ${median(direct.map((r) => r.latencyMs)).toFixed(1)} ms\n` +
+        `share of pgbench's rate: ${(share * 100).toFixed(0)} % (target >= 30 %)\n` +
+        `load average ${load.join(' ')} (2 cores, shared)\n`,
+    );
+    const ok = share >= 0.3 && failures === 0;
+    process.stdout.write(
+      `BENCH ${JSON.stringify({
+        bench: 'writes',
+        clients: CLIENTS,
+        seconds,
+        rounds,
+        saveProposalDraftRps: Math.round(saveRps),
+        saveProposalDraftP99Ms: median(http.map((r) => r.p99)),
+        pgbenchTps: Math.round(pgbenchTps),
+        share: Number(share.toFixed(3)),
+        loadAverage: Number(load[0]),
+        failures,
+        ok,
+      })}\n`,
+    );
+    return ok ? 0 : 1;
+  } finally {
+    await platform.stop();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`writes bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);
