@@ -20,7 +20,6 @@ import {
   type MastermindNextStep,
   type StageMix,
 } from '@praxis/mentorship/domain';
-import { MentorshipServiceError } from './mentorship.errors';
 import { isUniqueViolation, membersByIds } from './mentorship.shared';
 import type { Viewer } from './relationships.service';
 import { mapNodes, paginate, type Connection, type PageRequest } from '@praxis/platform/graphql';
@@ -45,7 +44,7 @@ export class MastermindService {
     input: { name: string; facilitatorId: string; memberIds: string[]; cadenceDays: number },
   ): Promise<MastermindGroupEntity> {
     if (!viewer.isAdmin && viewer.memberId !== input.facilitatorId) {
-      throw MentorshipServiceError.forbidden('only admins can form a group facilitated by someone else');
+      throw MentorshipDomainError.forbidden('only admins can form a group facilitated by someone else');
     }
     const formed = formMastermindGroup({
       id: 'new',
@@ -57,7 +56,7 @@ export class MastermindService {
       const known = await membersByIds(manager, everyone);
       const missing = everyone.filter((id) => !known.has(id));
       if (missing.length > 0) {
-        throw MentorshipServiceError.invalid(
+        throw MentorshipDomainError.invalid(
           'input.memberIds',
           'known',
           `unknown to mentorship (or not replicated yet; retry in a moment): ${missing.join(', ')}`,
@@ -77,7 +76,7 @@ export class MastermindService {
   async group(viewer: Viewer, groupId: string): Promise<MastermindGroupEntity> {
     const group = await this.dataSource.getRepository(MastermindGroupEntity).findOneBy({ id: groupId });
     if (!group || (!viewer.isAdmin && !inGroup(group, viewer.memberId))) {
-      throw MentorshipServiceError.notFound('mastermind group');
+      throw MentorshipDomainError.notFound('mastermind group');
     }
     return group;
   }
@@ -120,7 +119,7 @@ export class MastermindService {
     },
   ): Promise<SessionView> {
     if (input.heldAt.getTime() > Date.now() + CLOCK_SKEW_MS) {
-      throw MentorshipServiceError.invalid('input.heldAt', 'notFuture', 'must not be in the future');
+      throw MentorshipDomainError.invalid('input.heldAt', 'notFuture', 'must not be in the future');
     }
     const sessionId = await this.dataSource.transaction(async (manager) => {
       const group = await manager
@@ -130,10 +129,10 @@ export class MastermindService {
         .where('g.id = :id', { id: groupId })
         .getOne();
       if (!group || (!viewer.isAdmin && !inGroup(group, viewer.memberId))) {
-        throw MentorshipServiceError.notFound('mastermind group');
+        throw MentorshipDomainError.notFound('mastermind group');
       }
       if (!viewer.isAdmin && group.facilitatorId !== viewer.memberId) {
-        throw MentorshipServiceError.forbidden('only the facilitator records sessions');
+        throw MentorshipDomainError.forbidden('only the facilitator records sessions');
       }
       const attendeeIds = [...new Set(input.attendeeIds)];
       const outsiders = attendeeIds.filter((id) => !inGroup(group, id));
@@ -207,7 +206,7 @@ export class MastermindService {
   async reportNextStepDone(memberId: string, stepId: string): Promise<MastermindNextStepEntity> {
     return this.dataSource.transaction(async (manager) => {
       const step = await manager.findOneBy(MastermindNextStepEntity, { id: stepId });
-      if (!step) throw MentorshipServiceError.notFound('next step');
+      if (!step) throw MentorshipDomainError.notFound('next step');
       const done = completeNextStep(toDomainStep(step), memberId, new Date());
       step.doneAt = done.doneAt;
       return manager.save(step);
@@ -217,7 +216,7 @@ export class MastermindService {
   async rate(memberId: string, sessionId: string, rating: number): Promise<SessionView> {
     await this.dataSource.transaction(async (manager) => {
       const session = await manager.findOneBy(MastermindSessionEntity, { id: sessionId });
-      if (!session) throw MentorshipServiceError.notFound('session');
+      if (!session) throw MentorshipDomainError.notFound('session');
       const ratings = await manager.findBy(SessionRatingEntity, { sessionId });
       rateSession(
         {

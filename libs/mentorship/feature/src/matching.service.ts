@@ -29,7 +29,6 @@ import {
   type MenteeMatchProfile,
   type MentorMatchProfile,
 } from '@praxis/mentorship/domain';
-import { MentorshipServiceError } from './mentorship.errors';
 import { MENTORSHIP_OPTIONS, type MentorshipOptions } from './mentorship.options';
 import {
   loadMentorProfiles,
@@ -137,7 +136,7 @@ export class MatchingService {
 
   async matchRun(runId: string): Promise<MatchRunView> {
     const run = await this.dataSource.getRepository(MatchRunEntity).findOneBy({ id: runId });
-    if (!run) throw MentorshipServiceError.notFound('match run');
+    if (!run) throw MentorshipDomainError.notFound('match run');
     const proposals = await this.dataSource
       .getRepository(MatchProposalEntity)
       .find({ where: { runId }, order: { menteeId: 'ASC' } });
@@ -152,7 +151,7 @@ export class MatchingService {
     await this.dataSource.transaction(async (manager) => {
       const run = await this.lockRun(manager, runId);
       if (!run.menteeIds.includes(menteeId)) {
-        throw MentorshipServiceError.invalid('menteeId', 'inRun', 'is not one of the mentees of this run');
+        throw MentorshipDomainError.invalid('menteeId', 'inRun', 'is not one of the mentees of this run');
       }
       await manager.delete(MatchProposalEntity, { runId, menteeId });
       run.unmatched = run.unmatched.filter((entry) => entry.menteeId !== menteeId);
@@ -160,11 +159,11 @@ export class MatchingService {
         run.unmatched.push({ menteeId, reason: 'REMOVED', detail: 'removed from the run by an admin' });
       } else {
         const [member] = [...(await membersByIds(manager, [menteeId])).values()];
-        if (!member) throw MentorshipServiceError.invalid('menteeId', 'known', 'is unknown to mentorship');
+        if (!member) throw MentorshipDomainError.invalid('menteeId', 'known', 'is unknown to mentorship');
         const profile = await manager.findOneBy(MenteeProfileEntity, { memberId: menteeId });
         const mentee = toMenteeMatchProfile(member, profile);
         const [mentor] = await loadMentorProfiles(manager, [mentorId]);
-        if (!mentor) throw MentorshipServiceError.invalid('mentorId', 'mentor', 'is not a mentor');
+        if (!mentor) throw MentorshipDomainError.invalid('mentorId', 'mentor', 'is not a mentor');
         const usedInRun = await manager.countBy(MatchProposalEntity, { runId, mentorId });
         const withRun = { ...mentor, activeMentees: mentor.activeMentees + usedInRun };
         const violations = hardConstraintViolations(mentee, withRun, {
@@ -242,15 +241,15 @@ export class MatchingService {
         .setLock('pessimistic_write')
         .where('s.id = :id', { id: proposalId })
         .getOne();
-      if (!proposal) throw MentorshipServiceError.notFound('supervision proposal');
+      if (!proposal) throw MentorshipDomainError.notFound('supervision proposal');
       if (proposal.status === 'CONFIRMED')
-        throw MentorshipServiceError.state('this supervisor is already confirmed');
+        throw MentorshipDomainError.state('this supervisor is already confirmed');
       const chosen = mentorId ?? proposal.mentorId;
       if (!chosen) {
-        throw MentorshipServiceError.invalid('mentorId', 'required', 'no mentor was available; name one');
+        throw MentorshipDomainError.invalid('mentorId', 'required', 'no mentor was available; name one');
       }
       const [mentor] = await loadMentorProfiles(manager, [chosen]);
-      if (!mentor) throw MentorshipServiceError.invalid('mentorId', 'mentor', 'is not a mentor');
+      if (!mentor) throw MentorshipDomainError.invalid('mentorId', 'mentor', 'is not a mentor');
       // the proposal was checked when it was made; an admin's choice (or a stale proposal) is checked now
       const lead = (await membersByIds(manager, [proposal.menteeId])).get(proposal.menteeId);
       assertCanSupervise({ memberId: proposal.menteeId, careerStage: lead?.careerStage ?? 'OTHER' }, mentor, {
@@ -279,8 +278,8 @@ export class MatchingService {
       .setLock('pessimistic_write')
       .where('r.id = :id', { id: runId })
       .getOne();
-    if (!run) throw MentorshipServiceError.notFound('match run');
-    if (run.status !== 'PROPOSED') throw MentorshipServiceError.state('this run was already approved');
+    if (!run) throw MentorshipDomainError.notFound('match run');
+    if (run.status !== 'PROPOSED') throw MentorshipDomainError.state('this run was already approved');
     return run;
   }
 }

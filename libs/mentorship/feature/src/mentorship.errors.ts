@@ -4,48 +4,10 @@ import type { GraphQLError } from 'graphql';
 import { assertUnreachable, badUserInput, publicError, type FieldError } from '@praxis/platform/graphql';
 import { MentorshipDomainError, MentorshipErrorCode } from '@praxis/mentorship/domain';
 
-/** Failures that belong to the service (records, access, state), not to a domain rule. */
-export enum MentorshipServiceErrorCode {
-  NOT_FOUND = 'NOT_FOUND',
-  FORBIDDEN = 'FORBIDDEN',
-  /** The caller's membership profile has not reached the local replica yet; retrying shortly works. */
-  MEMBER_NOT_REPLICATED = 'MEMBER_NOT_REPLICATED',
-  PROFILE_REQUIRED = 'PROFILE_REQUIRED',
-  INVALID_STATE = 'INVALID_STATE',
-  INVALID_INPUT = 'INVALID_INPUT',
-}
-
-export class MentorshipServiceError extends Error {
-  constructor(
-    readonly code: MentorshipServiceErrorCode,
-    message: string,
-    readonly fields: FieldError[] = [],
-  ) {
-    super(message);
-    this.name = 'MentorshipServiceError';
-  }
-
-  static notFound(what: string): MentorshipServiceError {
-    return new MentorshipServiceError(MentorshipServiceErrorCode.NOT_FOUND, `${what} not found`);
-  }
-
-  static forbidden(message: string): MentorshipServiceError {
-    return new MentorshipServiceError(MentorshipServiceErrorCode.FORBIDDEN, message);
-  }
-
-  static invalid(field: string, rule: string, message: string): MentorshipServiceError {
-    return new MentorshipServiceError(MentorshipServiceErrorCode.INVALID_INPUT, `${field}: ${message}`, [
-      { field, rule, message },
-    ]);
-  }
-
-  static state(message: string): MentorshipServiceError {
-    return new MentorshipServiceError(MentorshipServiceErrorCode.INVALID_STATE, message);
-  }
-}
-
 /** Domain findings carry `{field, message}`; GraphQL clients get `{field, rule, message}` under `input.`. */
 function domainFields(error: MentorshipDomainError): FieldError[] {
+  // refusals of an argument already carry the path the client sent and their rule
+  if (error.fields.length > 0) return [...error.fields];
   const errors = error.details.errors;
   if (Array.isArray(errors)) {
     return (errors as Array<{ field: string; message: string }>).map((entry) => ({
@@ -58,10 +20,18 @@ function domainFields(error: MentorshipDomainError): FieldError[] {
   return [{ field: `input.${field}`, rule: error.code.toLowerCase(), message: error.message }];
 }
 
-/** The one place mentorship's domain errors become GraphQL errors; the switch is exhaustive. */
-export function domainErrorToGraphQL(error: MentorshipDomainError): GraphQLError {
+/** The one place mentorship's errors become GraphQL errors; the switch is exhaustive. */
+export function toGraphQLError(error: MentorshipDomainError): GraphQLError {
   const code = error.code;
   switch (code) {
+    case MentorshipErrorCode.NOT_FOUND:
+      return publicError('NOT_FOUND', error.message);
+    case MentorshipErrorCode.FORBIDDEN:
+      return publicError('FORBIDDEN', error.message);
+    case MentorshipErrorCode.MEMBER_NOT_REPLICATED:
+      return publicError('FAILED_PRECONDITION', error.message, { reason: code, retryable: true });
+    case MentorshipErrorCode.INVALID_STATE:
+      return publicError('FAILED_PRECONDITION', error.message, { reason: code });
     case MentorshipErrorCode.INVALID_INPUT:
     case MentorshipErrorCode.INVALID_RATING:
     case MentorshipErrorCode.GROUP_SIZE:
@@ -99,30 +69,9 @@ export function domainErrorToGraphQL(error: MentorshipDomainError): GraphQLError
   }
 }
 
-export function serviceErrorToGraphQL(error: MentorshipServiceError): GraphQLError {
-  const code = error.code;
-  switch (code) {
-    case MentorshipServiceErrorCode.NOT_FOUND:
-      return publicError('NOT_FOUND', error.message);
-    case MentorshipServiceErrorCode.FORBIDDEN:
-      return publicError('FORBIDDEN', error.message);
-    case MentorshipServiceErrorCode.MEMBER_NOT_REPLICATED:
-      return publicError('FAILED_PRECONDITION', error.message, { reason: code, retryable: true });
-    case MentorshipServiceErrorCode.PROFILE_REQUIRED:
-    case MentorshipServiceErrorCode.INVALID_STATE:
-      return publicError('FAILED_PRECONDITION', error.message, { reason: code });
-    case MentorshipServiceErrorCode.INVALID_INPUT:
-      return badUserInput(error.fields, error.message);
-    default:
-      return assertUnreachable(code);
-  }
-}
-
-@Catch(MentorshipDomainError, MentorshipServiceError)
+@Catch(MentorshipDomainError)
 export class MentorshipErrorFilter implements GqlExceptionFilter, ExceptionFilter {
-  catch(error: MentorshipDomainError | MentorshipServiceError): GraphQLError {
-    return error instanceof MentorshipDomainError
-      ? domainErrorToGraphQL(error)
-      : serviceErrorToGraphQL(error);
+  catch(error: MentorshipDomainError): GraphQLError {
+    return toGraphQLError(error);
   }
 }

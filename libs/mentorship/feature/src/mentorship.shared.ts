@@ -15,7 +15,6 @@ import {
   type MenteeMatchProfile,
   type MentorMatchProfile,
 } from '@praxis/mentorship/domain';
-import { MentorshipServiceError, MentorshipServiceErrorCode } from './mentorship.errors';
 
 export const OPEN_STATUSES = ['REQUESTED', 'ACTIVE'] as const;
 
@@ -27,8 +26,8 @@ export async function requireMember(
 ): Promise<MemberReplicaEntity> {
   const member = await manager.findOneBy(MemberReplicaEntity, { memberId });
   if (!member) {
-    throw new MentorshipServiceError(
-      MentorshipServiceErrorCode.MEMBER_NOT_REPLICATED,
+    throw new MentorshipDomainError(
+      MentorshipErrorCode.MEMBER_NOT_REPLICATED,
       who === 'your'
         ? 'your membership profile has not reached mentorship yet; retry in a moment'
         : `member ${memberId} is unknown to mentorship (or not replicated yet; retry in a moment)`,
@@ -154,7 +153,7 @@ export async function takeMentorPlace(manager: EntityManager, mentorId: string):
   );
   if (result[1] === 1) return;
   const profile = await manager.findOneBy(MentorProfileEntity, { memberId: mentorId });
-  if (!profile) throw MentorshipServiceError.notFound(`mentor profile of ${mentorId}`);
+  if (!profile) throw MentorshipDomainError.notFound(`mentor profile of ${mentorId}`);
   if (!(await memberReplica(manager).holds(mentorId, 'mentor'))) {
     // a request made before the role was revoked cannot start a relationship after it
     throw new MentorshipDomainError(

@@ -3,7 +3,6 @@ import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Roles, type Principal } from '@praxis/platform/auth';
 import { MatchingService } from './matching.service';
 import { MastermindService } from './mastermind.service';
-import { MentorshipServiceError } from './mentorship.errors';
 import {
   toActionPlanObject,
   toCoachingRequestObject,
@@ -42,11 +41,12 @@ import {
 } from './mentorship.objects';
 import type { MastermindGroupEntity, CoachingWorkshopEntity } from '@praxis/mentorship/data-access';
 import { WorkshopsService } from './workshops.service';
+import { MentorshipDomainError } from '@praxis/mentorship/domain';
 
 function checkText(field: string, value: string): void {
   const length = value.trim().length;
   if (length === 0 || length > 4000) {
-    throw MentorshipServiceError.invalid(field, 'length', 'must be 1 to 4000 characters');
+    throw MentorshipDomainError.invalid(field, 'length', 'must be 1 to 4000 characters');
   }
 }
 

@@ -30,14 +30,14 @@ import {
   RelationshipStatsObject,
   RequestMentorInput,
 } from './mentorship.objects';
-import { MentorshipServiceError } from './mentorship.errors';
 import { ProfilesService } from './profiles.service';
 import { RelationshipsService } from './relationships.service';
+import { MentorshipDomainError } from '@praxis/mentorship/domain';
 
 function checkText(field: string, value: string | null, required: boolean): void {
   const length = value?.trim().length ?? 0;
   if ((required && length === 0) || length > 2000) {
-    throw MentorshipServiceError.invalid(field, 'length', 'must be 1 to 2000 characters');
+    throw MentorshipDomainError.invalid(field, 'length', 'must be 1 to 2000 characters');
   }
 }
 

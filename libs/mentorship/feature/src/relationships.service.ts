@@ -28,7 +28,6 @@ import {
   type MentorSuggestion,
   type RelationshipHealthStatus,
 } from '@praxis/mentorship/domain';
-import { MentorshipServiceError } from './mentorship.errors';
 import { memberReplica } from '@praxis/platform/member-replica';
 import { MENTORSHIP_OPTIONS, type MentorshipOptions } from './mentorship.options';
 import {
@@ -82,7 +81,7 @@ export class RelationshipsService {
       const mentorMember = await requireMember(manager, mentorId, 'mentor');
       const profile = await manager.findOneBy(MentorProfileEntity, { memberId: mentorId });
       if (!profile || !(await memberReplica(manager).holds(mentorId, 'mentor')))
-        throw MentorshipServiceError.invalid('input.mentorId', 'mentor', 'is not a mentor');
+        throw MentorshipDomainError.invalid('input.mentorId', 'mentor', 'is not a mentor');
       const menteeProfile = await manager.findOneBy(MenteeProfileEntity, { memberId: menteeId });
       assertCanStartMentorship({
         mentee: toMenteeMatchProfile(mentee, menteeProfile),
@@ -136,10 +135,10 @@ export class RelationshipsService {
     return this.dataSource.transaction(async (manager) => {
       const relationship = await this.lockRelationship(manager, relationshipId);
       if (relationship.mentorId !== mentorId) {
-        throw MentorshipServiceError.forbidden('only the requested mentor can respond to this request');
+        throw MentorshipDomainError.forbidden('only the requested mentor can respond to this request');
       }
       if (relationship.status !== 'REQUESTED') {
-        throw MentorshipServiceError.state(`this request was already answered (${relationship.status})`);
+        throw MentorshipDomainError.state(`this request was already answered (${relationship.status})`);
       }
       const now = new Date();
       relationship.responseMessage = message?.trim() || null;
@@ -166,7 +165,7 @@ export class RelationshipsService {
       const relationship = await this.lockRelationship(manager, relationshipId);
       this.assertParticipant(relationship, viewer.memberId);
       if (relationship.status !== 'ACTIVE' && relationship.status !== 'REQUESTED') {
-        throw MentorshipServiceError.state(
+        throw MentorshipDomainError.state(
           `this relationship is already ${relationship.status.toLowerCase()}`,
         );
       }
@@ -189,7 +188,7 @@ export class RelationshipsService {
   ): Promise<RelationshipEntity> {
     const now = new Date();
     if (Number.isNaN(terms.endsAt.getTime()) || terms.endsAt.getTime() <= now.getTime()) {
-      throw MentorshipServiceError.invalid('input.endsAt', 'future', 'must be in the future');
+      throw MentorshipDomainError.invalid('input.endsAt', 'future', 'must be in the future');
     }
     return this.dataSource.transaction(async (manager) => {
       const relationship = await this.lockRelationship(manager, relationshipId);
@@ -210,7 +209,7 @@ export class RelationshipsService {
       const side = this.assertParticipant(relationship, memberId);
       this.assertActive(relationship);
       if (relationship.agreementCadenceDays === null) {
-        throw MentorshipServiceError.state('no agreement has been proposed yet; use setAgreement');
+        throw MentorshipDomainError.state('no agreement has been proposed yet; use setAgreement');
       }
       if (side === 'MENTOR') relationship.mentorAgreedAt ??= new Date();
       else relationship.menteeAgreedAt ??= new Date();
@@ -225,10 +224,10 @@ export class RelationshipsService {
   ): Promise<CheckInEntity> {
     const now = new Date();
     if (input.heldAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
-      throw MentorshipServiceError.invalid('input.heldAt', 'notFuture', 'must not be in the future');
+      throw MentorshipDomainError.invalid('input.heldAt', 'notFuture', 'must not be in the future');
     }
     if (input.heldAt.getTime() < now.getTime() - CHECK_IN_BACKDATE_DAYS * DAY_MS) {
-      throw MentorshipServiceError.invalid(
+      throw MentorshipDomainError.invalid(
         'input.heldAt',
         'recent',
         `must be within the last ${CHECK_IN_BACKDATE_DAYS} days`,
@@ -240,7 +239,7 @@ export class RelationshipsService {
       this.assertActive(relationship);
       const startedAt = relationship.startedAt as Date;
       if (input.heldAt.getTime() < startedAt.getTime()) {
-        throw MentorshipServiceError.invalid(
+        throw MentorshipDomainError.invalid(
           'input.heldAt',
           'notBeforeStart',
           `must not be before the relationship started (${startedAt.toISOString()})`,
@@ -292,7 +291,7 @@ export class RelationshipsService {
       const relationship = await this.lockRelationship(manager, relationshipId);
       this.assertParticipant(relationship, memberId);
       if (relationship.status !== 'ACTIVE' && relationship.status !== 'ENDED') {
-        throw MentorshipServiceError.state('feedback is for relationships that have started');
+        throw MentorshipDomainError.state('feedback is for relationships that have started');
       }
       const existing = await manager.findBy(FeedbackEntity, { relationshipId });
       const given = giveFeedback({
@@ -362,10 +361,10 @@ export class RelationshipsService {
     const relationship = await this.dataSource
       .getRepository(RelationshipEntity)
       .findOneBy({ id: relationshipId });
-    if (!relationship) throw MentorshipServiceError.notFound('relationship');
+    if (!relationship) throw MentorshipDomainError.notFound('relationship');
     const participant =
       relationship.mentorId === viewer.memberId || relationship.menteeId === viewer.memberId;
-    if (!participant && !viewer.isAdmin) throw MentorshipServiceError.notFound('relationship');
+    if (!participant && !viewer.isAdmin) throw MentorshipDomainError.notFound('relationship');
     return relationship;
   }
 
@@ -464,7 +463,7 @@ export class RelationshipsService {
     const relationship = await this.dataSource
       .getRepository(RelationshipEntity)
       .findOneBy({ id: relationshipId });
-    if (!relationship) throw MentorshipServiceError.notFound('relationship');
+    if (!relationship) throw MentorshipDomainError.notFound('relationship');
     const checkIns = await this.dataSource.getRepository(CheckInEntity).countBy({ relationshipId });
     const ratings = (
       await this.dataSource
@@ -481,7 +480,7 @@ export class RelationshipsService {
       .setLock('pessimistic_write')
       .where('r.id = :id', { id })
       .getOne();
-    if (!relationship) throw MentorshipServiceError.notFound('relationship');
+    if (!relationship) throw MentorshipDomainError.notFound('relationship');
     return relationship;
   }
 
@@ -497,7 +496,7 @@ export class RelationshipsService {
 
   private assertActive(relationship: RelationshipEntity): void {
     if (relationship.status !== 'ACTIVE') {
-      throw MentorshipServiceError.state(
+      throw MentorshipDomainError.state(
         `the relationship is ${relationship.status.toLowerCase()}, not active`,
       );
     }

@@ -20,7 +20,6 @@ import {
   type ActionPlan,
   type CoachingWorkshop,
 } from '@praxis/mentorship/domain';
-import { MentorshipServiceError } from './mentorship.errors';
 import { requireMember } from './mentorship.shared';
 import type { Viewer } from './relationships.service';
 import { paginate, type Connection, type PageRequest } from '@praxis/platform/graphql';
@@ -51,7 +50,7 @@ export class WorkshopsService {
   ): Promise<CoachingWorkshopEntity> {
     const coachId = input.coachId ?? viewer.memberId;
     if (coachId !== viewer.memberId && !viewer.isAdmin) {
-      throw MentorshipServiceError.forbidden('only admins can schedule a workshop for another coach');
+      throw MentorshipDomainError.forbidden('only admins can schedule a workshop for another coach');
     }
     return this.dataSource.transaction(async (manager) => {
       const coach = await requireMember(manager, coachId, coachId === viewer.memberId ? 'your' : 'coach');
@@ -89,7 +88,7 @@ export class WorkshopsService {
     const workshop = await this.dataSource
       .getRepository(CoachingWorkshopEntity)
       .findOneBy({ id: workshopId });
-    if (!workshop) throw MentorshipServiceError.notFound('workshop');
+    if (!workshop) throw MentorshipDomainError.notFound('workshop');
     return workshop;
   }
 
@@ -165,12 +164,12 @@ export class WorkshopsService {
     return this.dataSource.transaction(async (manager) => {
       const { entity, workshop } = await this.lockWorkshop(manager, workshopId);
       if (entity.coachId !== viewer.memberId && !viewer.isAdmin) {
-        throw MentorshipServiceError.forbidden('only the coach marks the workshop held');
+        throw MentorshipDomainError.forbidden('only the coach marks the workshop held');
       }
-      if (entity.heldAt) throw MentorshipServiceError.state('this workshop was already marked held');
+      if (entity.heldAt) throw MentorshipDomainError.state('this workshop was already marked held');
       const now = new Date();
       if (now.getTime() < entity.startsAt.getTime()) {
-        throw MentorshipServiceError.state('a workshop can be marked held once it has started');
+        throw MentorshipDomainError.state('a workshop can be marked held once it has started');
       }
       entity.heldAt = now;
       await manager.save(entity);
@@ -220,7 +219,7 @@ export class WorkshopsService {
   async actionPlan(viewer: Viewer, workshopId: string, memberId: string): Promise<ActionPlanEntity | null> {
     const workshop = await this.workshop(workshopId);
     if (memberId !== viewer.memberId && workshop.coachId !== viewer.memberId) {
-      throw MentorshipServiceError.forbidden('an action plan is visible to its student and the coach');
+      throw MentorshipDomainError.forbidden('an action plan is visible to its student and the coach');
     }
     return this.dataSource.getRepository(ActionPlanEntity).findOneBy({ workshopId, memberId });
   }
@@ -238,10 +237,10 @@ export class WorkshopsService {
     const documentUrl = content.documentUrl?.trim() || null;
     const text = content.text?.trim() || null;
     if (kind === 'CV_REVIEW' && (documentUrl === null) === (text === null)) {
-      throw MentorshipServiceError.invalid('input', 'exactlyOne', 'send either documentUrl or text');
+      throw MentorshipDomainError.invalid('input', 'exactlyOne', 'send either documentUrl or text');
     }
     if (kind === 'FOLLOW_UP' && text === null) {
-      throw MentorshipServiceError.invalid('message', 'required', 'say what you would like to follow up on');
+      throw MentorshipDomainError.invalid('message', 'required', 'say what you would like to follow up on');
     }
     return this.dataSource.transaction(async (manager) => {
       await this.requireEnrolled(manager, workshopId, memberId);
@@ -258,10 +257,10 @@ export class WorkshopsService {
   ): Promise<CoachingRequestEntity> {
     return this.dataSource.transaction(async (manager) => {
       const request = await manager.findOneBy(CoachingRequestEntity, { id: requestId });
-      if (!request) throw MentorshipServiceError.notFound('coaching request');
+      if (!request) throw MentorshipDomainError.notFound('coaching request');
       const workshop = await manager.findOneByOrFail(CoachingWorkshopEntity, { id: request.workshopId });
       if (workshop.coachId !== coachId)
-        throw MentorshipServiceError.forbidden('only the coach answers requests');
+        throw MentorshipDomainError.forbidden('only the coach answers requests');
       request.response = response.trim();
       request.respondedAt = new Date();
       return manager.save(request);
@@ -305,7 +304,7 @@ export class WorkshopsService {
       .setLock('pessimistic_write')
       .where('w.id = :id', { id: workshopId })
       .getOne();
-    if (!entity) throw MentorshipServiceError.notFound('workshop');
+    if (!entity) throw MentorshipDomainError.notFound('workshop');
     const rows = await manager.find(WorkshopEnrolmentEntity, {
       where: { workshopId },
       order: { enrolledAt: 'ASC' },

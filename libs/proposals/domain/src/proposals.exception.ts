@@ -1,8 +1,20 @@
+import type { ValidationProblem } from './validation-problem';
+
 /**
- * Every rule the proposals domain can refuse. The service maps each code to one GraphQL error in a single
- * place, so codes are stable API: add new ones, never rename.
+ * Everything proposals can refuse, the domain's rules and the service's records, access and timing alike. The
+ * service maps each code to one GraphQL error in a single exhaustive place, so codes are stable API: add new
+ * ones, never rename.
  */
 export enum ProposalsErrorCode {
+  /** The record does not exist (or the caller may not know that it does). */
+  NOT_FOUND = 'NOT_FOUND',
+  FORBIDDEN = 'FORBIDDEN',
+  /** Input broke a rule the schema cannot express; `details.fields` names each field with its full path. */
+  INVALID_INPUT = 'INVALID_INPUT',
+  /** The operation is not possible in the competition's (or proposal's) current state. */
+  WRONG_STATE = 'WRONG_STATE',
+  /** Results cannot be published while assigned reviews are missing. */
+  REVIEWS_INCOMPLETE = 'REVIEWS_INCOMPLETE',
   ILLEGAL_PHASE_TRANSITION = 'ILLEGAL_PHASE_TRANSITION',
   INVALID_COMPETITION_DATES = 'INVALID_COMPETITION_DATES',
   INVALID_RUBRIC = 'INVALID_RUBRIC',
@@ -43,6 +55,32 @@ export class ProposalsDomainError extends Error {
   ) {
     super(message);
     this.name = 'ProposalsDomainError';
+  }
+
+  /** The fields an INVALID_INPUT refusal names (empty for other codes). */
+  get fields(): readonly ValidationProblem[] {
+    return Array.isArray(this.details.fields) ? (this.details.fields as ValidationProblem[]) : [];
+  }
+
+  static notFound(what: string): ProposalsDomainError {
+    return new ProposalsDomainError(ProposalsErrorCode.NOT_FOUND, `${what} not found`);
+  }
+
+  static forbidden(message: string): ProposalsDomainError {
+    return new ProposalsDomainError(ProposalsErrorCode.FORBIDDEN, message);
+  }
+
+  /** `fields` carry their full path as the client sent it (`reason`, `input.title`). */
+  static invalid(fields: readonly ValidationProblem[]): ProposalsDomainError {
+    return new ProposalsDomainError(
+      ProposalsErrorCode.INVALID_INPUT,
+      fields.map((field) => `${field.field}: ${field.message}`).join('; '),
+      { fields },
+    );
+  }
+
+  static wrongState(message: string, details: ProposalsErrorDetails = {}): ProposalsDomainError {
+    return new ProposalsDomainError(ProposalsErrorCode.WRONG_STATE, message, details);
   }
 }
 

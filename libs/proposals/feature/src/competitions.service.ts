@@ -22,8 +22,9 @@ import {
   weightedTotal,
   type RankingResult,
   type ValidationProblem,
+  ProposalsDomainError,
+  ProposalsErrorCode,
 } from '@praxis/proposals/domain';
-import { ProposalsServiceError, ProposalsServiceErrorCode } from './proposals.errors';
 import type { CompetitionDatesInput, CreateCompetitionInput } from './proposals.objects';
 import { ProposalStatus } from './proposals.objects';
 import { PROPOSALS_OPTIONS, type ProposalsOptions } from './proposals.options';
@@ -69,7 +70,7 @@ export class CompetitionsService {
       else problems.push(converted.problem);
     }
     if (problems.length > 0 || !currency.ok) {
-      throw ProposalsServiceError.invalid(
+      throw ProposalsDomainError.invalid(
         problems.map((problem) => ({
           field: `input.${problem.field}`,
           rule: problem.rule,
@@ -117,7 +118,7 @@ export class CompetitionsService {
         if (input.opensAt.getTime() !== competition.opensAt.getTime()) moved.push('opensAt');
         if (input.closesAt.getTime() !== competition.closesAt.getTime()) moved.push('closesAt');
         if (moved.length > 0) {
-          throw ProposalsServiceError.invalid(
+          throw ProposalsDomainError.invalid(
             moved.map((field) => ({
               field: `input.${field}`,
               rule: 'unchangedWhileJudging',
@@ -126,14 +127,13 @@ export class CompetitionsService {
           );
         }
       } else if (phase !== CompetitionPhase.DRAFT && phase !== CompetitionPhase.OPEN) {
-        throw ProposalsServiceError.wrongState(
-          `The dates of a competition in phase ${phase} cannot change.`,
-          { phase },
-        );
+        throw ProposalsDomainError.wrongState(`The dates of a competition in phase ${phase} cannot change.`, {
+          phase,
+        });
       }
       const problems = validateCompetitionDates(input);
       if (problems.length > 0) {
-        throw ProposalsServiceError.invalid(
+        throw ProposalsDomainError.invalid(
           problems.map((problem) => ({
             field: `input.${problem.field}`,
             rule: problem.rule,
@@ -200,10 +200,9 @@ export class CompetitionsService {
         );
         if (missing.length > 0) {
           const entries = [...new Set(missing.map((row) => row.proposalId))];
-          throw new ProposalsServiceError(
-            ProposalsServiceErrorCode.REVIEWS_INCOMPLETE,
+          throw new ProposalsDomainError(
+            ProposalsErrorCode.REVIEWS_INCOMPLETE,
             `Cannot publish: ${missing.length} assigned review(s) are not in yet, for ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}. Wait for them, or unassign those judges.`,
-            [],
             { missingReviews: missing.length, entriesAwaitingReviews: entries },
           );
         }
@@ -318,7 +317,7 @@ export class CompetitionsService {
     const competition = await loadCompetition(manager, id);
     const published = phaseOf(competition) === CompetitionPhase.RESULTS_PUBLISHED;
     if (!published && !isAdmin(principal)) {
-      throw ProposalsServiceError.forbidden('the ranking is visible to everyone once results are published');
+      throw ProposalsDomainError.forbidden('the ranking is visible to everyone once results are published');
     }
     if (published) return { competition, published, ...(await this.publishedRanking(manager, competition)) };
     const { result, proposals } = await this.computeRanking(manager, competition);

@@ -27,8 +27,8 @@ import {
   NamedConflictStatus,
   type AssignmentEntry,
   type NamedConflictDecision,
+  ProposalsDomainError,
 } from '@praxis/proposals/domain';
-import { ProposalsServiceError } from './proposals.errors';
 import { ProposalStatus, type SubmitScoresInput } from './proposals.objects';
 import {
   audit,
@@ -82,12 +82,12 @@ export class JudgingService {
       const competition = await lockCompetition(manager, competitionId, 'update', 'the judge pool');
       const phase = phaseOf(competition);
       if (phase === CompetitionPhase.CANCELLED) {
-        throw ProposalsServiceError.wrongState(`Judges cannot join a competition that is ${phase}.`, {
+        throw ProposalsDomainError.wrongState(`Judges cannot join a competition that is ${phase}.`, {
           phase,
         });
       }
       if (!(await memberReplica(manager).holds(memberId, 'judge'))) {
-        throw ProposalsServiceError.invalid([
+        throw ProposalsDomainError.invalid([
           { field: 'memberId', rule: 'judgeRole', message: 'the member does not hold the judge role' },
         ]);
       }
@@ -126,7 +126,7 @@ export class JudgingService {
   async declareConflict(proposalId: string, reason: string, principal: Principal): Promise<ConflictEntity> {
     const trimmed = reason.trim();
     if (trimmed.length < 3 || trimmed.length > 1000) {
-      throw ProposalsServiceError.invalid([
+      throw ProposalsDomainError.invalid([
         { field: 'reason', rule: 'length', message: 'must be 3 to 1000 characters' },
       ]);
     }
@@ -176,7 +176,7 @@ export class JudgingService {
   ): Promise<ConflictEntity> {
     return this.dataSource.transaction(async (manager) => {
       const known = await manager.findOneBy(ConflictEntity, { id: requireUuid(conflictId, 'conflictId') });
-      if (!known) throw ProposalsServiceError.notFound('conflict');
+      if (!known) throw ProposalsDomainError.notFound('conflict');
       await lockCompetition(manager, known.competitionId, 'share', 'conflicts');
       const status = decideNamedConflict({ kind: known.kind, status: known.reviewStatus }, decision, reason);
       const decided = await manager
@@ -377,7 +377,7 @@ export class JudgingService {
       const competition = await this.requireJudging(manager, known.competitionId);
       const proposal = await loadProposal(manager, known.id, true);
       if (proposal.status !== ProposalStatus.SUBMITTED) {
-        throw ProposalsServiceError.wrongState('Only submitted proposals can be assigned to judges.');
+        throw ProposalsDomainError.wrongState('Only submitted proposals can be assigned to judges.');
       }
       await this.requirePoolMember(manager, competition.id, judgeId, 'judgeId');
       const onEntry = await manager.find(AssignmentEntity, { where: { proposalId: proposal.id } });
@@ -502,7 +502,7 @@ export class JudgingService {
       await this.requireJudgeAccess(manager, proposal, principal.memberId);
       const now = new Date();
       if (phaseOf(competition) !== CompetitionPhase.JUDGING || now >= competition.judgingEndsAt) {
-        throw ProposalsServiceError.wrongState(
+        throw ProposalsDomainError.wrongState(
           phaseOf(competition) === CompetitionPhase.JUDGING
             ? `Judging ended at ${competition.judgingEndsAt.toISOString()}; scores can no longer change.`
             : `Scores are accepted only while the competition is JUDGING; it is ${competition.phase}.`,
@@ -590,7 +590,7 @@ export class JudgingService {
   private async requireJudging(manager: EntityManager, competitionId: string): Promise<CompetitionEntity> {
     const competition = await lockCompetition(manager, competitionId, 'update', 'assignments');
     if (phaseOf(competition) !== CompetitionPhase.JUDGING) {
-      throw ProposalsServiceError.wrongState(
+      throw ProposalsDomainError.wrongState(
         `Judges are assigned once submissions have closed, in phase JUDGING; the competition is ${competition.phase}.`,
         { phase: competition.phase },
       );
@@ -605,7 +605,7 @@ export class JudgingService {
     field: string,
   ): Promise<void> {
     if (!(await manager.existsBy(CompetitionJudgeEntity, { competitionId, memberId }))) {
-      throw ProposalsServiceError.invalid([
+      throw ProposalsDomainError.invalid([
         { field, rule: 'judgeOfCompetition', message: 'is not a judge of this competition' },
       ]);
     }
@@ -619,7 +619,7 @@ export class JudgingService {
   ): Promise<void> {
     const inPool = await manager.existsBy(CompetitionJudgeEntity, { competitionId, memberId });
     if (!inPool || !(await memberReplica(manager).holds(memberId, 'judge'))) {
-      throw ProposalsServiceError.forbidden('you are not a judge of this competition');
+      throw ProposalsDomainError.forbidden('you are not a judge of this competition');
     }
   }
 
@@ -634,7 +634,7 @@ export class JudgingService {
     const conflicted = (await conflictsOf(manager, proposal, memberId)).length > 0;
     const assigned = await manager.existsBy(AssignmentEntity, { proposalId: proposal.id, judgeId: memberId });
     if (conflicted || !assigned || proposal.status !== ProposalStatus.SUBMITTED) {
-      throw ProposalsServiceError.forbidden(CANNOT_REVIEW);
+      throw ProposalsDomainError.forbidden(CANNOT_REVIEW);
     }
   }
 

@@ -4,49 +4,6 @@ import type { GraphQLError } from 'graphql';
 import { assertUnreachable, badUserInput, publicError, type FieldError } from '@praxis/platform/graphql';
 import { ProposalsDomainError, ProposalsErrorCode, type ValidationProblem } from '@praxis/proposals/domain';
 
-/** Refusals that belong to the service (records, access, timing) rather than to the pure domain rules. */
-export enum ProposalsServiceErrorCode {
-  NOT_FOUND = 'NOT_FOUND',
-  FORBIDDEN = 'FORBIDDEN',
-  INVALID_INPUT = 'INVALID_INPUT',
-  /** The operation is not possible in the competition's (or proposal's) current state. */
-  WRONG_STATE = 'WRONG_STATE',
-  /** Results cannot be published while assigned reviews are missing. */
-  REVIEWS_INCOMPLETE = 'REVIEWS_INCOMPLETE',
-}
-
-export class ProposalsServiceError extends Error {
-  constructor(
-    readonly code: ProposalsServiceErrorCode,
-    message: string,
-    readonly fields: FieldError[] = [],
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
-    this.name = 'ProposalsServiceError';
-  }
-
-  static notFound(what: string): ProposalsServiceError {
-    return new ProposalsServiceError(ProposalsServiceErrorCode.NOT_FOUND, `${what} not found`);
-  }
-
-  static forbidden(message: string): ProposalsServiceError {
-    return new ProposalsServiceError(ProposalsServiceErrorCode.FORBIDDEN, message);
-  }
-
-  static invalid(fields: FieldError[]): ProposalsServiceError {
-    return new ProposalsServiceError(
-      ProposalsServiceErrorCode.INVALID_INPUT,
-      fields.map((field) => `${field.field}: ${field.message}`).join('; '),
-      fields,
-    );
-  }
-
-  static wrongState(message: string, details: Record<string, unknown> = {}): ProposalsServiceError {
-    return new ProposalsServiceError(ProposalsServiceErrorCode.WRONG_STATE, message, [], details);
-  }
-}
-
 /** Domain problems name fields relative to the input object (`criteria[1].weight`); clients see `input.…`. */
 function problemFields(details: Record<string, unknown>, prefix = 'input'): FieldError[] {
   const problems = (details.problems ?? []) as ValidationProblem[];
@@ -57,11 +14,20 @@ function problemFields(details: Record<string, unknown>, prefix = 'input'): Fiel
   }));
 }
 
-/** The one place the domain's codes become GraphQL errors; the switch is exhaustive. */
-export function domainToGraphQLError(error: ProposalsDomainError): GraphQLError {
+/** The one place proposals' codes become GraphQL errors; the switch is exhaustive. */
+export function toGraphQLError(error: ProposalsDomainError): GraphQLError {
   const code = error.code;
   const details = { ...error.details };
   switch (code) {
+    case ProposalsErrorCode.INVALID_INPUT:
+      return badUserInput([...error.fields], error.message);
+    case ProposalsErrorCode.NOT_FOUND:
+      return publicError('NOT_FOUND', error.message);
+    case ProposalsErrorCode.FORBIDDEN:
+      return publicError('FORBIDDEN', error.message);
+    case ProposalsErrorCode.WRONG_STATE:
+    case ProposalsErrorCode.REVIEWS_INCOMPLETE:
+      return publicError('FAILED_PRECONDITION', error.message, { reason: code, ...details });
     case ProposalsErrorCode.INVALID_COMPETITION_DATES:
     case ProposalsErrorCode.INVALID_RUBRIC:
     case ProposalsErrorCode.SCORE_OUT_OF_RANGE:
@@ -125,26 +91,9 @@ export function domainToGraphQLError(error: ProposalsDomainError): GraphQLError 
   }
 }
 
-export function serviceToGraphQLError(error: ProposalsServiceError): GraphQLError {
-  const code = error.code;
-  switch (code) {
-    case ProposalsServiceErrorCode.INVALID_INPUT:
-      return badUserInput(error.fields, error.message);
-    case ProposalsServiceErrorCode.NOT_FOUND:
-      return publicError('NOT_FOUND', error.message);
-    case ProposalsServiceErrorCode.FORBIDDEN:
-      return publicError('FORBIDDEN', error.message);
-    case ProposalsServiceErrorCode.WRONG_STATE:
-    case ProposalsServiceErrorCode.REVIEWS_INCOMPLETE:
-      return publicError('FAILED_PRECONDITION', error.message, { reason: code, ...error.details });
-    default:
-      return assertUnreachable(code);
-  }
-}
-
-@Catch(ProposalsDomainError, ProposalsServiceError)
+@Catch(ProposalsDomainError)
 export class ProposalsErrorFilter implements GqlExceptionFilter, ExceptionFilter {
-  catch(error: ProposalsDomainError | ProposalsServiceError): GraphQLError {
-    return error instanceof ProposalsDomainError ? domainToGraphQLError(error) : serviceToGraphQLError(error);
+  catch(error: ProposalsDomainError): GraphQLError {
+    return toGraphQLError(error);
   }
 }

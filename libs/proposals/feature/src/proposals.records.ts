@@ -17,8 +17,8 @@ import {
   type DeclaredConflict,
   type Rubric,
   type TeamMemberSnapshot,
+  ProposalsDomainError,
 } from '@praxis/proposals/domain';
-import { ProposalsServiceError } from './proposals.errors';
 import { JudgingAuditAction } from './judging.enums';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -26,7 +26,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Ids arrive as GraphQL `ID`s; a malformed one is the caller's mistake, not a database error. */
 export function requireUuid(value: string, field: string): string {
   if (!UUID.test(value)) {
-    throw ProposalsServiceError.invalid([{ field, rule: 'isUuid', message: 'must be a UUID' }]);
+    throw ProposalsDomainError.invalid([{ field, rule: 'isUuid', message: 'must be a UUID' }]);
   }
   return value;
 }
@@ -56,7 +56,7 @@ export async function loadCompetition(
     where: { id: requireUuid(id, 'competitionId') },
     ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
   });
-  if (!competition) throw ProposalsServiceError.notFound('competition');
+  if (!competition) throw ProposalsDomainError.notFound('competition');
   return competition;
 }
 
@@ -77,7 +77,7 @@ export async function lockCompetition(
     where: { id: requireUuid(id, 'competitionId') },
     lock: { mode: mode === 'share' ? 'pessimistic_read' : 'pessimistic_write' },
   });
-  if (!competition) throw ProposalsServiceError.notFound('competition');
+  if (!competition) throw ProposalsDomainError.notFound('competition');
   assertNotFrozen(phaseOf(competition), change);
   return competition;
 }
@@ -119,7 +119,7 @@ export async function loadProposal(
     where: { id: requireUuid(id, 'proposalId') },
     ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
   });
-  if (!proposal) throw ProposalsServiceError.notFound('proposal');
+  if (!proposal) throw ProposalsDomainError.notFound('proposal');
   return proposal;
 }
 

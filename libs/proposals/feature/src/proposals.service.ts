@@ -26,8 +26,8 @@ import {
   normaliseKeywords,
   toMajorUnits,
   toMinorUnits,
+  ProposalsDomainError,
 } from '@praxis/proposals/domain';
-import { ProposalsServiceError } from './proposals.errors';
 import { PROPOSALS_OPTIONS, type ProposalsOptions } from './proposals.options';
 import {
   ProposalStatus,
@@ -68,7 +68,7 @@ export class ProposalsService {
   async saveDraft(input: SaveProposalDraftInput, principal: Principal): Promise<ProposalEntity> {
     const wanted = [...new Set([input.leadApplicantId, ...input.teamMemberIds])];
     if (!wanted.includes(principal.memberId)) {
-      throw ProposalsServiceError.invalid([
+      throw ProposalsDomainError.invalid([
         {
           field: 'input.teamMemberIds',
           rule: 'includesYou',
@@ -79,14 +79,14 @@ export class ProposalsService {
     return this.dataSource.transaction(async (manager) => {
       const competition = await lockCompetition(manager, input.competitionId, 'share', 'entries');
       if (phaseOf(competition) !== CompetitionPhase.OPEN) {
-        throw ProposalsServiceError.wrongState(
+        throw ProposalsDomainError.wrongState(
           `Proposals can be written only while the competition is OPEN; it is ${competition.phase}.`,
           { phase: competition.phase },
         );
       }
       // amounts are typed in the competition's currency, as exact minor units
       const requested = toMinorUnits(input.requestedFunding, competition.currency, 'input.requestedFunding');
-      if (!requested.ok) throw ProposalsServiceError.invalid([requested.problem]);
+      if (!requested.ok) throw ProposalsDomainError.invalid([requested.problem]);
       const fields = {
         title: input.title.trim(),
         summary: input.summary.trim(),
@@ -123,7 +123,7 @@ export class ProposalsService {
       const proposal = await loadProposal(manager, input.id, true);
       this.requireTeam(proposal, principal);
       if (proposal.competitionId !== competition.id) {
-        throw ProposalsServiceError.invalid([
+        throw ProposalsDomainError.invalid([
           {
             field: 'input.competitionId',
             rule: 'unchanged',
@@ -132,7 +132,7 @@ export class ProposalsService {
         ]);
       }
       if (proposal.status === ProposalStatus.WITHDRAWN) {
-        throw ProposalsServiceError.wrongState('A withdrawn proposal cannot be edited.');
+        throw ProposalsDomainError.wrongState('A withdrawn proposal cannot be edited.');
       }
       Object.assign(proposal, fields);
       proposal.teamMemberIds = proposal.teamMemberIds.filter((memberId) => wanted.includes(memberId));
@@ -182,14 +182,14 @@ export class ProposalsService {
         });
       }
     });
-    if (problems.length > 0) throw ProposalsServiceError.invalid(problems);
+    if (problems.length > 0) throw ProposalsDomainError.invalid(problems);
     return this.dataSource.transaction(async (manager) => {
       const known = await loadProposal(manager, id);
       const competition = await lockCompetition(manager, known.competitionId, 'share', 'entries');
       const proposal = await loadProposal(manager, known.id, true);
       this.requireTeam(proposal, principal);
       if (proposal.status === ProposalStatus.WITHDRAWN) {
-        throw ProposalsServiceError.wrongState('A withdrawn proposal cannot be submitted.');
+        throw ProposalsDomainError.wrongState('A withdrawn proposal cannot be submitted.');
       }
       return this.freezeVersion(manager, competition, proposal, principal, namedConflicts);
     });
@@ -205,7 +205,7 @@ export class ProposalsService {
   ): Promise<ProposalEntity> {
     const now = new Date();
     if (!acceptsSubmissions(phaseOf(competition), datesOf(competition), now)) {
-      throw ProposalsServiceError.wrongState(
+      throw ProposalsDomainError.wrongState(
         phaseOf(competition) === CompetitionPhase.OPEN
           ? `Submissions are accepted from ${competition.opensAt.toISOString()} until ${competition.closesAt.toISOString()}.`
           : `Submissions are accepted only while the competition is OPEN; it is ${competition.phase}.`,
@@ -215,7 +215,7 @@ export class ProposalsService {
     const missing: FieldError[] = REQUIRED_FOR_SUBMISSION.filter((field) => proposal[field] === '').map(
       (field) => ({ field, rule: 'requiredForSubmission', message: 'must be filled in before submission' }),
     );
-    if (missing.length > 0) throw ProposalsServiceError.invalid(missing);
+    if (missing.length > 0) throw ProposalsDomainError.invalid(missing);
 
     const replica = await replicaOf(manager, proposal.teamMemberIds);
     assertEligible(
@@ -259,7 +259,7 @@ export class ProposalsService {
       naming: namedConflicts.map((named) => named.judgeId),
       cap: this.options.namedConflictsMax,
     });
-    if (overCap.length > 0) throw ProposalsServiceError.invalid(overCap);
+    if (overCap.length > 0) throw ProposalsDomainError.invalid(overCap);
     for (const named of namedConflicts) {
       // every naming waits for an admin's review; until then it blocks the judge (the applicants may be right)
       const inserted: unknown[] = await manager.query(
@@ -338,7 +338,7 @@ export class ProposalsService {
       const { proposal } = await this.lockForTeamChange(manager, proposalId);
       this.requireTeam(proposal, principal);
       if (proposal.teamMemberIds.includes(memberId)) {
-        throw ProposalsServiceError.invalid([
+        throw ProposalsDomainError.invalid([
           { field: 'memberId', rule: 'notOnTeam', message: 'is already on the team' },
         ]);
       }
@@ -419,13 +419,13 @@ export class ProposalsService {
     const competition = await lockCompetition(manager, known.competitionId, 'share', 'entries');
     const proposal = await loadProposal(manager, known.id, true);
     if (changesTeam && phaseOf(competition) !== CompetitionPhase.OPEN) {
-      throw ProposalsServiceError.wrongState(
+      throw ProposalsDomainError.wrongState(
         `A team changes only while the competition is OPEN; it is ${competition.phase}.`,
         { phase: competition.phase },
       );
     }
     if (changesTeam && proposal.status === ProposalStatus.WITHDRAWN) {
-      throw ProposalsServiceError.wrongState('The proposal is withdrawn; its team no longer changes.');
+      throw ProposalsDomainError.wrongState('The proposal is withdrawn; its team no longer changes.');
     }
     return { competition, proposal };
   }
@@ -466,11 +466,11 @@ export class ProposalsService {
       const proposal = await loadProposal(manager, known.id, true);
       this.requireTeam(proposal, principal);
       if (proposal.status === ProposalStatus.WITHDRAWN) {
-        throw ProposalsServiceError.wrongState('The proposal is already withdrawn.');
+        throw ProposalsDomainError.wrongState('The proposal is already withdrawn.');
       }
       const phase = phaseOf(competition);
       if (phase === CompetitionPhase.CANCELLED) {
-        throw ProposalsServiceError.wrongState(
+        throw ProposalsDomainError.wrongState(
           `A proposal cannot be withdrawn once the competition is ${phase}.`,
           {
             phase,
@@ -526,7 +526,7 @@ export class ProposalsService {
   async readable(id: string, principal: Principal): Promise<ProposalEntity> {
     const proposal = await loadProposal(this.dataSource.manager, id);
     if (!this.canRead(proposal, principal)) {
-      throw ProposalsServiceError.forbidden('only the team and admins can read this proposal');
+      throw ProposalsDomainError.forbidden('only the team and admins can read this proposal');
     }
     return proposal;
   }
@@ -571,7 +571,7 @@ export class ProposalsService {
 
   private requireTeam(proposal: ProposalEntity, principal: Principal): void {
     if (!proposal.teamMemberIds.includes(principal.memberId)) {
-      throw ProposalsServiceError.forbidden('only members of the proposal team can do this');
+      throw ProposalsDomainError.forbidden('only members of the proposal team can do this');
     }
   }
 }

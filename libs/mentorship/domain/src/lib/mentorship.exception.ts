@@ -1,8 +1,16 @@
 /**
- * Every rule the mentorship domain can refuse, as a stable string so the service maps each code to a GraphQL
- * error (and an HTTP-ish category) in exactly one place. Values equal keys so logs and clients read the same.
+ * Everything mentorship can refuse (the domain's rules and the service's records, access and state), as a
+ * stable string so the service maps each code to a GraphQL error in exactly one place. Values equal keys so
+ * logs and clients read the same.
  */
 export enum MentorshipErrorCode {
+  /** The record does not exist, or the caller may not know that it does. */
+  NOT_FOUND = 'NOT_FOUND',
+  FORBIDDEN = 'FORBIDDEN',
+  /** The member has not reached mentorship's replica yet; retrying shortly works. */
+  MEMBER_NOT_REPLICATED = 'MEMBER_NOT_REPLICATED',
+  /** Not possible in the record's current state. */
+  INVALID_STATE = 'INVALID_STATE',
   /** Shape or range problems in caller input; `details.errors` lists `{ field, message }`. */
   INVALID_INPUT = 'INVALID_INPUT',
   /** Configuration, not user input: the service should fail at start-up rather than answer a request. */
@@ -56,6 +64,32 @@ export class MentorshipDomainError extends Error {
   ) {
     super(message);
     this.name = 'MentorshipDomainError';
+  }
+
+  /** The arguments a refusal names with their rules (`invalid`); empty otherwise. */
+  get fields(): ReadonlyArray<FieldError & { readonly rule: string }> {
+    return Array.isArray(this.details.fields)
+      ? (this.details.fields as Array<FieldError & { readonly rule: string }>)
+      : [];
+  }
+
+  static notFound(what: string): MentorshipDomainError {
+    return new MentorshipDomainError(MentorshipErrorCode.NOT_FOUND, `${what} not found`);
+  }
+
+  static forbidden(message: string): MentorshipDomainError {
+    return new MentorshipDomainError(MentorshipErrorCode.FORBIDDEN, message);
+  }
+
+  /** A refused argument, named as the client sent it (`response`, `input.heldAt`), with its rule. */
+  static invalid(field: string, rule: string, message: string): MentorshipDomainError {
+    return new MentorshipDomainError(MentorshipErrorCode.INVALID_INPUT, `${field}: ${message}`, {
+      fields: [{ field, rule, message }],
+    });
+  }
+
+  static state(message: string): MentorshipDomainError {
+    return new MentorshipDomainError(MentorshipErrorCode.INVALID_STATE, message);
   }
 
   /** One error carrying every field problem at once, so a form shows them all in a single round trip. */
