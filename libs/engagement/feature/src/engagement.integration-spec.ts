@@ -357,16 +357,17 @@ describe('engagement projections and metrics (in-process subgraph, real PostgreS
   });
 
   it('serves the member record to the member, their lead and admins, never demographics', async () => {
-    const query = `query Record($id: ID!) { memberEngagementRecord(memberId: $id) { memberId careerStage activities { activity label } } }`;
+    const query = `query Record($id: ID!) { memberEngagementRecord(memberId: $id) { memberId careerStage activities { edges { node { activity label } } } } }`;
     const own = await subgraph.execute<{
-      memberEngagementRecord: { activities: Array<{ activity: string; label: string | null }> };
+      memberEngagementRecord: { activities: { edges: Array<{ node: { activity: string } }> } };
     }>({ memberId: a[0] as string }, query, { id: a[0] });
     expect(own.errors).toBeUndefined();
-    expect(own.data?.memberEngagementRecord.activities.map((row) => row.activity)).toEqual([
-      'MENTORED',
-      'PROPOSAL_AUTHORS',
-      'SUBMITTED',
+    // newest first
+    expect(own.data?.memberEngagementRecord.activities.edges.map((edge) => edge.node.activity)).toEqual([
       'WINNERS',
+      'SUBMITTED',
+      'PROPOSAL_AUTHORS',
+      'MENTORED',
     ]);
     expect((await subgraph.execute(leadA, query, { id: a[1] })).errors).toBeUndefined();
     expect((await subgraph.execute(admin, query, { id: b[1] })).errors).toBeUndefined();
@@ -498,15 +499,16 @@ describe('engagement projections and metrics (in-process subgraph, real PostgreS
     // the edit to zero overtakes the first entry: the newest by sequence stands
     await apply(event(TimeLoggedV1, entryId, { ...entry, minutes: 0 }, 2));
     await apply(event(TimeLoggedV1, entryId, entry, 1));
-    const query = `query Record($id: ID!) { memberEngagementRecord(memberId: $id) { activities { activity } } }`;
+    const query = `query Record($id: ID!) { memberEngagementRecord(memberId: $id) { activities(first: 10) { edges { node { activity } } } } }`;
     const record = await subgraph.execute<{
-      memberEngagementRecord: { activities: Array<{ activity: string }> };
+      memberEngagementRecord: { activities: { edges: Array<{ node: { activity: string } }> } };
     }>(admin, query, { id: pi });
-    expect(record.data?.memberEngagementRecord.activities.map((row) => row.activity)).toEqual([
-      'WINNERS',
-      'SUPERVISED',
-      'AWARDS_ACCEPTED',
+    // newest first
+    expect(record.data?.memberEngagementRecord.activities.edges.map((edge) => edge.node.activity)).toEqual([
       'TIME_APPROVED',
+      'AWARDS_ACCEPTED',
+      'SUPERVISED',
+      'WINNERS',
     ]);
   });
 });

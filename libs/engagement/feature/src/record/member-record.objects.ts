@@ -1,12 +1,24 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ConnectionType } from '@praxis/platform/graphql';
+import { ACTIVITIES } from '@praxis/engagement/domain';
 import { CareerStageEnum } from '../metrics/career-stage.enum';
+
+export const MEMBER_ACTIVITY_KINDS = [...ACTIVITIES, 'SUPERVISED'] as const;
+export type MemberActivityKind = (typeof MEMBER_ACTIVITY_KINDS)[number];
+export const MemberActivityKindEnum = Object.fromEntries(
+  MEMBER_ACTIVITY_KINDS.map((kind) => [kind, kind]),
+) as Record<MemberActivityKind, MemberActivityKind>;
+registerEnumType(MemberActivityKindEnum, {
+  name: 'MemberActivityKind',
+  description: 'A funnel step a member reached, or SUPERVISED (a supervisor for a competition win)',
+});
 
 @ObjectType('MemberActivity', {
   description: 'One thing a member did: a funnel step or a supervision, with a public label',
 })
 export class MemberActivityObject {
-  @Field({ description: 'A FunnelStep, or SUPERVISED' })
-  activity!: string;
+  @Field(() => MemberActivityKindEnum)
+  activity!: MemberActivityKind;
 
   @Field()
   occurredAt!: Date;
@@ -14,6 +26,8 @@ export class MemberActivityObject {
   @Field(() => String, { nullable: true, description: 'A programme or proposal title' })
   label!: string | null;
 }
+
+export const MemberActivityConnection = ConnectionType(MemberActivityObject, 'MemberActivity');
 
 @ObjectType('MemberEngagementRecord', {
   description:
@@ -31,7 +45,4 @@ export class MemberEngagementRecordObject {
 
   @Field(() => Date, { nullable: true })
   registeredAt!: Date | null;
-
-  @Field(() => [MemberActivityObject], { description: 'Oldest first' })
-  activities!: MemberActivityObject[];
 }

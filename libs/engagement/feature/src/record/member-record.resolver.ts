@@ -1,10 +1,15 @@
-import { Query, Resolver } from '@nestjs/graphql';
+import { Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { CurrentPrincipal, Roles, isAdmin, isLeadOf, type Principal } from '@praxis/platform/auth';
-import { IdArg } from '@praxis/platform/graphql';
+import { AfterArg, FirstArg, IdArg, mapNodes, paginate, type Connection } from '@praxis/platform/graphql';
 import { EngagementDomainError, EngagementErrorCode } from '@praxis/engagement/domain';
 import { EngagementActivityEntity, EngagementMemberEntity } from '@praxis/engagement/data-access';
-import { MemberEngagementRecordObject } from './member-record.objects';
+import {
+  MemberActivityConnection,
+  MemberEngagementRecordObject,
+  type MemberActivityKind,
+  type MemberActivityObject,
+} from './member-record.objects';
 
 @Resolver(() => MemberEngagementRecordObject)
 export class MemberRecordResolver {
@@ -19,8 +24,7 @@ export class MemberRecordResolver {
     @CurrentPrincipal() principal: Principal,
     @IdArg('memberId') memberId: string,
   ): Promise<MemberEngagementRecordObject> {
-    const manager = this.dataSource.manager;
-    const member = await manager.findOneBy(EngagementMemberEntity, { memberId });
+    const member = await this.dataSource.manager.findOneBy(EngagementMemberEntity, { memberId });
     const allowed =
       principal.memberId === memberId ||
       isAdmin(principal) ||
@@ -29,21 +33,33 @@ export class MemberRecordResolver {
     if (!member || !allowed) {
       throw new EngagementDomainError(EngagementErrorCode.NOT_FOUND, 'no engagement record for that member');
     }
-    const activities = await manager.find(EngagementActivityEntity, {
-      where: { memberId },
-      order: { occurredAt: 'ASC', activity: 'ASC' },
-      take: 500,
-    });
     return {
       memberId: member.memberId,
       institutionId: member.institutionId,
       careerStage: member.careerStage,
       registeredAt: member.registeredAt,
-      activities: activities.map((row) => ({
-        activity: row.activity,
-        occurredAt: row.occurredAt,
-        label: row.label,
-      })),
     };
+  }
+
+  /** The record's timeline, newest first; authorised with the record that returned it. */
+  @ResolveField(() => MemberActivityConnection, { description: 'Newest first' })
+  async activities(
+    @Parent() record: MemberEngagementRecordObject,
+    @FirstArg() first: number,
+    @AfterArg() after: string | null,
+  ): Promise<Connection<MemberActivityObject>> {
+    const page = await paginate(
+      this.dataSource
+        .getRepository(EngagementActivityEntity)
+        .createQueryBuilder('a')
+        .where('a.member_id = :memberId', { memberId: record.memberId }),
+      { size: first, after },
+      ['occurredAt', 'activity', 'sourceId'],
+    );
+    return mapNodes(page, (row) => ({
+      activity: row.activity as MemberActivityKind,
+      occurredAt: row.occurredAt,
+      label: row.label,
+    }));
   }
 }
