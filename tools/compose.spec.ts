@@ -12,6 +12,7 @@ import { ALL_EVENTS, MemberDemographicsRecordedV2, type EventContract } from '@p
 import { membershipService } from '../apps/membership/src/app.module';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { mentorshipService } from '../apps/mentorship/src/app.module';
+import { communityService } from '../apps/community/src/app.module';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { loadMentorshipConfig } from '../apps/mentorship/src/config';
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -136,6 +137,7 @@ describe('docker-compose.yml', () => {
       PRAXIS_EVENT_SIGNING_KEY: JSON.stringify(eventKeys.privateJwk),
       PRAXIS_EVENT_VERIFICATION_KEYS: JSON.stringify(eventKeys.publicJwks),
       PRAXIS_METRICS_TOKEN: 'a-prometheus-bearer-token-of-enough-length',
+      PRAXIS_COMMUNITY_REFLECTION_SECRET: Buffer.alloc(32, 1).toString('base64'),
       ...Object.fromEntries(
         SERVICES.filter((service) => service.database).map((service) => [
           `PRAXIS_KAFKA_PASSWORD_${service.name.toUpperCase()}`,
@@ -217,6 +219,7 @@ describe('docker-compose.yml', () => {
       const definitions = [
         membershipService,
         proposalsService,
+        communityService,
         mentorshipService(
           loadMentorshipConfig({
             DATABASE_URL: 'postgres://praxis@127.0.0.1:5432/praxis_mentorship',

@@ -15,6 +15,8 @@ async function main(): Promise<void> {
   process.stdout.write(`PRAXIS_EVENT_VERIFICATION_KEYS='${JSON.stringify(events.publicJwks)}'\n`);
   // the bearer token Prometheus sends to every process's /metrics
   process.stdout.write(`PRAXIS_METRICS_TOKEN='${randomBytes(32).toString('base64url')}'\n`);
+  // community derives attendees' one-time reflection tokens from it (kept out of the database)
+  process.stdout.write(`PRAXIS_COMMUNITY_REFLECTION_SECRET='${randomBytes(32).toString('base64')}'\n`);
   // membership encrypts demographic answers for engagement alone
   const recipient = await generateRecipientKeys();
   process.stdout.write(`PRAXIS_DEMOGRAPHICS_RECIPIENT_PUBLIC_KEY='${recipient.publicJwk}'\n`);

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { generateSigningKeys } from '@praxis/platform/auth';
 import { ensureDatabase, resolveKafka, resolvePostgres, stopChild } from '@praxis/platform/local-infra';
@@ -72,6 +73,13 @@ export function serviceCommand(root: string, entry: string): string[] {
     return [path.join(outDir, entry.replace(/\.ts$/, '.js'))];
   }
   return ['-r', '@swc-node/register', path.join(root, entry)];
+}
+
+/** A random secret generated once into `.praxis/<name>` (owner-only) and reused by later starts. */
+function localSecret(dataDir: string, name: string): string {
+  const file = path.join(dataDir, name);
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
 }
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
@@ -149,6 +157,9 @@ export async function launchPlatform(options: LaunchOptions): Promise<RunningPla
       if (service.database)
         serviceEnv.DATABASE_URL = await ensureDatabase(postgres.url, `${prefix}_${service.name}`);
       else delete serviceEnv.DATABASE_URL;
+      if (service.name === 'community')
+        serviceEnv.COMMUNITY_REFLECTION_SECRET =
+          env.COMMUNITY_REFLECTION_SECRET ?? localSecret(dataDir, 'community-reflection-secret');
       if (service.name === 'membership') {
         serviceEnv.AUTH_SIGNING_KEY = keys.privateJwk;
         serviceEnv.EVENT_SIGNING_KEY = eventKeys.privateJwk;

@@ -37,6 +37,14 @@ export const SERVICES: ServiceEntry[] = [
     database: true,
   },
   {
+    name: 'community',
+    port: 3005,
+    portOffset: 5,
+    entry: 'apps/community/src/main.ts',
+    subgraph: true,
+    database: true,
+  },
+  {
     name: 'engagement',
     port: 3006,
     portOffset: 6,

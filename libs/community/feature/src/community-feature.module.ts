@@ -51,6 +51,17 @@ function offerSweep(options: CommunityOptions, logger: Logger): Provider[] {
         }),
     },
     SchedulerLifecycle,
+    {
+      provide: 'COMMUNITY_SECRET_NOTICE',
+      useFactory: () => {
+        if (options.reflectionSecretEphemeral) {
+          logger.warn(
+            'COMMUNITY_REFLECTION_SECRET is not set: using a random one until this process stops (a restart lets attendees reflect again); set it outside development',
+          );
+        }
+        return true;
+      },
+    },
   ];
 }
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { ConfigError } from '@praxis/platform/config';
 import { DEFAULT_CONFIRMATION_HOURS, REFLECTION_SECRET_MIN_BYTES } from '@praxis/community/domain';
@@ -13,14 +14,19 @@ export interface CommunityOptions {
   offerSweepIntervalMs: number;
   /** The public page that checks a certificate; the formatted code is appended. */
   certificateVerificationUrl: string;
+  /** True when no secret was configured outside production: reflections then last only as long as the process. */
+  reflectionSecretEphemeral: boolean;
   /** The service's clock; tests move it to reach session and reflection windows. */
   now: () => Date;
 }
 
 /** Community's own variables, validated at boot with the platform's. */
 export const communityEnvShape = {
-  /** At least 32 bytes, base64 or base64url (`npm run keys` makes one). */
-  COMMUNITY_REFLECTION_SECRET: z.string().min(1),
+  /**
+   * At least 32 bytes, base64 (`npm run keys` makes one; `npm start` keeps one in .praxis). Required in
+   * production; elsewhere a missing secret is replaced by a random one for the life of the process (said at start).
+   */
+  COMMUNITY_REFLECTION_SECRET: z.string().min(1).optional(),
   COMMUNITY_CONFIRMATION_HOURS: z.coerce.number().int().min(1).max(336).default(DEFAULT_CONFIRMATION_HOURS),
   COMMUNITY_OFFER_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   /** The public page printed on certificates; the web client serves it and calls verifyCertificate. */
@@ -28,14 +34,20 @@ export const communityEnvShape = {
 };
 
 type CommunityEnv = {
-  COMMUNITY_REFLECTION_SECRET: string;
+  NODE_ENV: string;
+  COMMUNITY_REFLECTION_SECRET?: string;
   COMMUNITY_CONFIRMATION_HOURS: number;
   COMMUNITY_OFFER_SWEEP_INTERVAL_MS: number;
   COMMUNITY_CERTIFICATE_VERIFY_URL: string;
 };
 
 export function communityOptionsFromEnv(config: CommunityEnv): CommunityOptions {
-  const secret = Buffer.from(config.COMMUNITY_REFLECTION_SECRET, 'base64');
+  const given = config.COMMUNITY_REFLECTION_SECRET;
+  if (given === undefined && config.NODE_ENV === 'production') {
+    throw new ConfigError(['COMMUNITY_REFLECTION_SECRET: required in production (npm run keys makes one)']);
+  }
+  const secret =
+    given === undefined ? randomBytes(REFLECTION_SECRET_MIN_BYTES) : Buffer.from(given, 'base64');
   if (secret.byteLength < REFLECTION_SECRET_MIN_BYTES) {
     throw new ConfigError([
       `COMMUNITY_REFLECTION_SECRET: must decode (base64) to at least ${REFLECTION_SECRET_MIN_BYTES} bytes`,
@@ -43,6 +55,7 @@ export function communityOptionsFromEnv(config: CommunityEnv): CommunityOptions 
   }
   return {
     reflectionSecret: new Uint8Array(secret),
+    reflectionSecretEphemeral: given === undefined,
     confirmationHours: config.COMMUNITY_CONFIRMATION_HOURS,
     offerSweepIntervalMs: config.COMMUNITY_OFFER_SWEEP_INTERVAL_MS,
     certificateVerificationUrl: config.COMMUNITY_CERTIFICATE_VERIFY_URL,

@@ -4,7 +4,7 @@ import { startCommunityHarness, type CommunityHarness } from '../testing/communi
 import { apply, createProgramme, MY_APPLICATION, RESPOND, SELECT } from '../testing/programme-fixture';
 import { ApplicationsService } from './applications.service';
 
-const APPLICATIONS = `query($id: ID!) { programme(id: $id) { applications(first: 100) { totalCount edges { node { id status waitlistPosition member { id } } } } } }`;
+const APPLICATIONS = `query($id: ID!) { programmeApplications(programmeId: $id, first: 100) { totalCount edges { node { id status waitlistPosition member { id } } } } }`;
 
 describe('programme applications, selection and the waitlist through the subgraph', () => {
   let h: CommunityHarness;
@@ -40,16 +40,16 @@ describe('programme applications, selection and the waitlist through the subgrap
     // the organisers' type has no field for answers, motivation or priority at all
     const asked = await h.subgraph.execute(
       h.admin,
-      `query($id: ID!) { programme(id: $id) { applications { edges { node { wideningParticipation { freeSchoolMeals } } } } } }`,
+      `query($id: ID!) { programmeApplications(programmeId: $id) { edges { node { wideningParticipation { freeSchoolMeals } } } } }`,
       { id: programme.id },
     );
     expect(asked.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    const list = await h.ok<{ programme: { applications: { edges: Array<{ node: { id: string } }> } } }>(
+    const list = await h.ok<{ programmeApplications: { edges: Array<{ node: { id: string } }> } }>(
       h.admin,
       APPLICATIONS,
       { id: programme.id },
     );
-    expect(list.programme.applications.edges.map((edge) => edge.node.id)).toEqual([application.id]);
+    expect(list.programmeApplications.edges.map((edge) => edge.node.id)).toEqual([application.id]);
     const notOrganiser = await h.subgraph.execute(other, APPLICATIONS, { id: programme.id });
     expect(notOrganiser.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const outbox = await h.subgraph.dataSource.getRepository(OutboxRow).find();

@@ -128,18 +128,18 @@ export class ApplicationsResolver {
     return row ? toMyApplicationObject(row) : null;
   }
 
-  @ResolveField(() => ApplicationConnection, {
-    description: 'For organisers: applications by time, optionally of one status',
+  @Query(() => ApplicationConnection, {
+    description: "For organisers: a programme's applications by time, optionally of one status",
   })
-  async applications(
+  async programmeApplications(
     @CurrentPrincipal() principal: Principal,
-    @Parent() programme: ProgrammeObject,
+    @IdArg('programmeId') programmeId: string,
     @Args('status', { type: () => ApplicationStatusEnum, nullable: true }) status: ApplicationStatus | null,
     @Args('first', FIRST) first: number | null,
     @Args('after', AFTER) after: string | null,
   ): Promise<Connection<ApplicationObject>> {
     return mapConnection(
-      await this.applicationsService.list(viewerOf(principal), programme.id, status ?? null, {
+      await this.applicationsService.list(viewerOf(principal), programmeId, status ?? null, {
         first,
         after,
       }),

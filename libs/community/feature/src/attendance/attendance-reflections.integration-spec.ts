@@ -6,7 +6,7 @@ const RECORD = `mutation($sessionId: ID!, $memberIds: [ID!]!) { recordAttendance
 const SELF = `mutation($sessionId: ID!, $code: String!) { recordMyAttendance(sessionId: $sessionId, code: $code) { recorded alreadyRecorded } }`;
 const SUMMARY = `query($id: ID!) { programme(id: $id) { attendanceSummary { attendees histogram attendedAll sessions { attended attendanceRate retentionFromFirst } } } }`;
 const REFLECT = `mutation($id: ID!, $input: SubmitReflectionInput!) { submitReflection(programmeId: $id, input: $input) { programmeId submittedOn } }`;
-const REFLECTIONS = `query($id: ID!, $hidden: Boolean) { programme(id: $id) { reflectionCounts { submitted hidden } reflections(includeHidden: $hidden) { totalCount edges { node { id submittedOn hidden answers { questionId text } } } } } }`;
+const REFLECTIONS = `query($id: ID!, $hidden: Boolean) { programme(id: $id) { reflectionCounts { submitted hidden } } programmeReflections(programmeId: $id, includeHidden: $hidden) { totalCount edges { node { id submittedOn hidden answers { questionId text } } } } }`;
 const HOUR = 3_600_000;
 
 describe('attendance and anonymous reflections through the subgraph', () => {
@@ -221,14 +221,12 @@ describe('attendance and anonymous reflections through the subgraph', () => {
 
   it('lets organisers read reflections and their count, and flag one to hide it', async () => {
     type List = {
-      programme: {
-        reflectionCounts: { submitted: number; hidden: number };
-        reflections: { totalCount: number; edges: Array<{ node: { id: string; hidden: boolean } }> };
-      };
+      programme: { reflectionCounts: { submitted: number; hidden: number } };
+      programmeReflections: { totalCount: number; edges: Array<{ node: { id: string; hidden: boolean } }> };
     };
     const list = await h.ok<List>(h.admin, REFLECTIONS, { id: programme.id });
     expect(list.programme.reflectionCounts).toEqual({ submitted: 3, hidden: 0 });
-    const target = list.programme.reflections.edges[0].node.id;
+    const target = list.programmeReflections.edges[0].node.id;
     const notOrganiser = await h.subgraph.execute(
       attendees[0],
       `mutation($id: ID!) { setReflectionHidden(reflectionId: $id, hidden: true) { id } }`,
@@ -241,10 +239,10 @@ describe('attendance and anonymous reflections through the subgraph', () => {
       { id: target },
     );
     const after = await h.ok<List>(h.admin, REFLECTIONS, { id: programme.id });
-    expect(after.programme.reflections.totalCount).toBe(2);
+    expect(after.programmeReflections.totalCount).toBe(2);
     expect(after.programme.reflectionCounts).toEqual({ submitted: 3, hidden: 1 });
     const withHidden = await h.ok<List>(h.admin, REFLECTIONS, { id: programme.id, hidden: true });
-    expect(withHidden.programme.reflections.totalCount).toBe(3);
+    expect(withHidden.programmeReflections.totalCount).toBe(3);
     const attendeeRead = await h.subgraph.execute(attendees[0], REFLECTIONS, { id: programme.id });
     expect(attendeeRead.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });

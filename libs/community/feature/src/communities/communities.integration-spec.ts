@@ -7,14 +7,10 @@ const JOIN = `mutation($id: ID!) { joinCommunity(id: $id) { memberCount viewerIs
 const LEAVE = `mutation($id: ID!) { leaveCommunity(id: $id) { memberCount viewerIsMember } }`;
 const POST = `mutation($id: ID!, $input: PostAnnouncementInput!) { postAnnouncement(communityId: $id, input: $input) { id title } }`;
 const FEED = `query($id: ID!, $first: Int, $after: String) {
-  community(id: $id) {
-    announcements(first: $first, after: $after) { totalCount edges { node { title link author { id } } } pageInfo { hasNextPage endCursor } }
-  }
+  communityAnnouncements(communityId: $id, first: $first, after: $after) { totalCount edges { node { title link author { id } } } pageInfo { hasNextPage endCursor } }
 }`;
 const MEMBERS = `query($id: ID!, $first: Int, $after: String) {
-  community(id: $id) {
-    members(first: $first, after: $after) { totalCount edges { node { displayName careerStage institutionId interests member { id } } } pageInfo { hasNextPage endCursor } }
-  }
+  communityMembers(communityId: $id, first: $first, after: $after) { totalCount edges { node { displayName careerStage institutionId interests member { id } } } pageInfo { hasNextPage endCursor } }
 }`;
 
 describe('communities of practice through the subgraph', () => {
@@ -69,17 +65,15 @@ describe('communities of practice through the subgraph', () => {
     ).toBe(7);
 
     const first = await h.ok<{
-      community: {
-        members: {
-          totalCount: number;
-          edges: Array<{ node: Record<string, unknown> }>;
-          pageInfo: { hasNextPage: boolean; endCursor: string };
-        };
+      communityMembers: {
+        totalCount: number;
+        edges: Array<{ node: Record<string, unknown> }>;
+        pageInfo: { hasNextPage: boolean; endCursor: string };
       };
     }>(members[1], MEMBERS, { id, first: 5 });
-    expect(first.community.members.totalCount).toBe(7);
-    expect(first.community.members.edges).toHaveLength(5);
-    expect(Object.keys(first.community.members.edges[0].node).sort()).toEqual([
+    expect(first.communityMembers.totalCount).toBe(7);
+    expect(first.communityMembers.edges).toHaveLength(5);
+    expect(Object.keys(first.communityMembers.edges[0].node).sort()).toEqual([
       'careerStage',
       'displayName',
       'institutionId',
@@ -90,10 +84,10 @@ describe('communities of practice through the subgraph', () => {
     const second = await h.ok<typeof first>(members[1], MEMBERS, {
       id,
       first: 5,
-      after: first.community.members.pageInfo.endCursor,
+      after: first.communityMembers.pageInfo.endCursor,
     });
-    expect(second.community.members.edges).toHaveLength(2);
-    expect(second.community.members.pageInfo.hasNextPage).toBe(false);
+    expect(second.communityMembers.edges).toHaveLength(2);
+    expect(second.communityMembers.pageInfo.hasNextPage).toBe(false);
     const tooMany = await h.subgraph.execute(members[1], MEMBERS, { id, first: 1000 });
     expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
@@ -122,23 +116,21 @@ describe('communities of practice through the subgraph', () => {
     expect(badLink.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
 
     type Feed = {
-      community: {
-        announcements: {
-          totalCount: number;
-          edges: Array<{ node: { title: string; link: string | null } }>;
-          pageInfo: { endCursor: string; hasNextPage: boolean };
-        };
+      communityAnnouncements: {
+        totalCount: number;
+        edges: Array<{ node: { title: string; link: string | null } }>;
+        pageInfo: { endCursor: string; hasNextPage: boolean };
       };
     };
     const page1 = await h.ok<Feed>(member, FEED, { id, first: 2 });
-    expect(page1.community.announcements.edges.map((edge) => edge.node.title)).toEqual(['News 3', 'News 2']);
-    expect(page1.community.announcements.edges[0].node.link).toBe('https://example.org/x');
+    expect(page1.communityAnnouncements.edges.map((edge) => edge.node.title)).toEqual(['News 3', 'News 2']);
+    expect(page1.communityAnnouncements.edges[0].node.link).toBe('https://example.org/x');
     const page2 = await h.ok<Feed>(member, FEED, {
       id,
       first: 2,
-      after: page1.community.announcements.pageInfo.endCursor,
+      after: page1.communityAnnouncements.pageInfo.endCursor,
     });
-    expect(page2.community.announcements.edges.map((edge) => edge.node.title)).toEqual(['News 1']);
+    expect(page2.communityAnnouncements.edges.map((edge) => edge.node.title)).toEqual(['News 1']);
     const outsider = await h.member();
     const refused = await h.subgraph.execute(outsider, FEED, { id });
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');

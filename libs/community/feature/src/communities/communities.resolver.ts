@@ -1,4 +1,4 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Roles, type Principal } from '@praxis/platform/auth';
 import { IdArg, type Connection } from '@praxis/platform/graphql';
 import type { CommunityAnnouncementEntity } from '@praxis/community/data-access';
@@ -112,31 +112,31 @@ export class CommunitiesResolver {
     return toAnnouncementObject(await this.communitiesService.post(viewerOf(principal), communityId, input));
   }
 
-  @ResolveField(() => CommunityMemberConnection, {
-    description: 'Members in joining order, public profile fields only',
+  @Query(() => CommunityMemberConnection, {
+    description: "A community's members in joining order, public profile fields only",
   })
-  async members(
-    @Parent() community: CommunityObject,
+  async communityMembers(
+    @IdArg('communityId') communityId: string,
     @Args('first', FIRST) first: number | null,
     @Args('after', AFTER) after: string | null,
   ): Promise<Connection<CommunityMemberObject>> {
     return mapConnection(
-      await this.communitiesService.members(community.id, { first, after }),
+      await this.communitiesService.members(communityId, { first, after }),
       toMemberObject,
     );
   }
 
-  @ResolveField(() => AnnouncementConnection, {
-    description: 'Newest first; for members, moderators and admins',
+  @Query(() => AnnouncementConnection, {
+    description: "A community's announcements, newest first; for its members, moderators and admins",
   })
-  async announcements(
+  async communityAnnouncements(
     @CurrentPrincipal() principal: Principal,
-    @Parent() community: CommunityObject,
+    @IdArg('communityId') communityId: string,
     @Args('first', FIRST) first: number | null,
     @Args('after', AFTER) after: string | null,
   ): Promise<Connection<AnnouncementObject>> {
     return mapConnection(
-      await this.communitiesService.announcements(viewerOf(principal), community.id, { first, after }),
+      await this.communitiesService.announcements(viewerOf(principal), communityId, { first, after }),
       toAnnouncementObject,
     );
   }

@@ -1,4 +1,4 @@
-import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, type Principal } from '@praxis/platform/auth';
 import { IdArg, type Connection } from '@praxis/platform/graphql';
 import type { ReflectionEntity } from '@praxis/community/data-access';
@@ -55,16 +55,18 @@ export class ReflectionsResolver {
     return this.reflectionsService.hasSubmitted(viewerOf(principal), programme.id);
   }
 
-  @ResolveField(() => ReflectionConnection, { description: 'For organisers: by day; hidden ones on request' })
-  async reflections(
+  @Query(() => ReflectionConnection, {
+    description: "For organisers: a programme's anonymous reflections by day; hidden ones on request",
+  })
+  async programmeReflections(
     @CurrentPrincipal() principal: Principal,
-    @Parent() programme: ProgrammeObject,
+    @IdArg('programmeId') programmeId: string,
     @Args('includeHidden', { defaultValue: false }) includeHidden: boolean,
     @Args('first', FIRST) first: number | null,
     @Args('after', AFTER) after: string | null,
   ): Promise<Connection<ReflectionObject>> {
     return mapConnection(
-      await this.reflectionsService.list(viewerOf(principal), programme.id, includeHidden, { first, after }),
+      await this.reflectionsService.list(viewerOf(principal), programmeId, includeHidden, { first, after }),
       toReflectionObject,
     );
   }

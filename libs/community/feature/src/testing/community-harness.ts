@@ -38,6 +38,7 @@ export async function startCommunityHarness(name: string): Promise<CommunityHarn
   const clock = new TestClock();
   const options: CommunityOptions = {
     reflectionSecret: new Uint8Array(randomBytes(32)),
+    reflectionSecretEphemeral: false,
     confirmationHours: 72,
     offerSweepIntervalMs: 60_000,
     certificateVerificationUrl: 'https://praxis.example.org/verify-certificate/',

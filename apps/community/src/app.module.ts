@@ -1,0 +1,28 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ALL_EVENTS } from '@praxis/contracts';
+import type { Logger } from '@praxis/platform/observability';
+import { platformModules, type ServiceDefinition } from '@praxis/platform/service';
+import { memberReplicaConsumer, communityDatabase } from '@praxis/community/data-access';
+import { CommunityFeatureModule } from '@praxis/community/feature';
+import type { CommunityConfig } from './config';
+
+/** Community publishes every community.* event; it consumes membership's member events (its replica). */
+export const communityService: ServiceDefinition = {
+  name: 'community',
+  ...communityDatabase,
+  produces: ALL_EVENTS.filter((contract) => contract.producer === 'community'),
+  consumers: () => [memberReplicaConsumer()],
+};
+
+@Module({})
+export class CommunityAppModule {
+  static forRoot(config: CommunityConfig, logger: Logger): DynamicModule {
+    return {
+      module: CommunityAppModule,
+      imports: [
+        ...platformModules(communityService, config, logger),
+        CommunityFeatureModule.forRoot(config.community, logger),
+      ],
+    };
+  }
+}

@@ -1,0 +1,188 @@
+import { CommunityApplicationDecidedV1 } from '@praxis/contracts';
+import { collectTopic, testBrokers, waitFor } from '@praxis/platform/testing';
+import { ADMIN, gql, gqlOk, startPlatform, type StartedPlatform } from './support/platform';
+
+const LOGIN = `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
+const REGISTER = `mutation Register($input: RegisterInput!) { register(input: $input) { token member { id } } }`;
+const JOIN = `mutation J($id: ID!) { joinCommunity(id: $id) { memberCount viewerIsMember } }`;
+const APPLY = `mutation A($id: ID!, $input: ApplyToProgrammeInput!) { applyToProgramme(programmeId: $id, input: $input) { id status } }`;
+const MINE = `query P($id: ID!) { programme(id: $id) { myApplication { id status wideningParticipation { freeSchoolMeals } } sessions { joiningLink localStart } } }`;
+const HOUR = 3_600_000;
+
+interface Person {
+  id: string;
+  token: string;
+}
+
+/**
+ * community under `npm start`, through the gateway: a community joined by members registered in membership
+ * (replicated over Kafka), a programme from creation through selection to a waitlist promotion, the answers only
+ * their applicant reads, and the public certificate check. Lean on purpose: the rules are proven in-process.
+ */
+describe('community through the gateway', () => {
+  let platform: StartedPlatform;
+  let adminToken: string;
+  let decided: Awaited<ReturnType<typeof collectTopic>>;
+
+  beforeAll(async () => {
+    decided = await collectTopic(testBrokers(), CommunityApplicationDecidedV1.topic);
+    platform = await startPlatform();
+    adminToken = (await gqlOk<{ login: { token: string } }>(LOGIN, ADMIN)).login.token;
+  });
+
+  afterAll(async () => {
+    await decided?.stop();
+    const code = await platform?.stop();
+    expect(code).toBe(0);
+  });
+
+  it('runs a community and a programme from creation to a waitlist promotion, keeping the answers with their applicant', async () => {
+    const institution = (
+      await gqlOk<{ createInstitution: { id: string } }>(
+        `mutation C($input: CreateInstitutionInput!) { createInstitution(input: $input) { id } }`,
+        { input: { name: 'University of Leeds', country: 'GB' } },
+        adminToken,
+      )
+    ).createInstitution.id;
+    const community = (
+      await gqlOk<{ createCommunity: { id: string } }>(
+        `mutation C($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`,
+        { input: { name: 'Assessment', interests: ['assessment'] } },
+        adminToken,
+      )
+    ).createCommunity.id;
+    const students: Person[] = [];
+    for (const name of ['Amara', 'Bilal']) {
+      const registered = await gqlOk<{ register: { token: string; member: { id: string } } }>(REGISTER, {
+        input: {
+          email: `${name.toLowerCase()}.${Date.now()}@example.ac.uk`,
+          password: 'a long enough passphrase 7',
+          displayName: name,
+          careerStage: 'MEDICAL_STUDENT',
+          institutionId: institution,
+          specialty: null,
+          interests: ['assessment'],
+        },
+      });
+      const person = { id: registered.register.member.id, token: registered.register.token };
+      // joining needs the member in community's replica, which membership's event brings
+      await waitFor(async () => !(await gql(JOIN, { id: community }, person.token)).errors?.length, {
+        timeoutMs: 20000,
+        intervalMs: 200,
+        description: `${name} replicated into community`,
+      });
+      students.push(person);
+    }
+    const members = await gqlOk<{
+      community: { memberCount: number };
+      communityMembers: { edges: Array<{ node: { displayName: string } }> };
+    }>(
+      `query Q($id: ID!) { community(id: $id) { memberCount } communityMembers(communityId: $id, first: 10) { edges { node { displayName } } } }`,
+      { id: community },
+      students[0].token,
+    );
+    expect(members.community.memberCount).toBe(2);
+    expect(members.communityMembers.edges.map((edge) => edge.node.displayName)).toEqual(['Amara', 'Bilal']);
+
+    const now = Date.now();
+    const programme = (
+      await gqlOk<{ createProgramme: { id: string } }>(
+        `mutation P($input: CreateProgrammeInput!) { createProgramme(input: $input) { id } }`,
+        {
+          input: {
+            communityId: community,
+            title: 'Research masterclasses',
+            audience: ['MEDICAL_STUDENT'],
+            capacity: 1,
+            mode: 'ONLINE',
+            applicationOpensAt: new Date(now - HOUR).toISOString(),
+            applicationClosesAt: new Date(now + 24 * HOUR).toISOString(),
+            sessions: [
+              {
+                theme: 'Asking a research question',
+                localDate: new Date(now + 10 * 24 * HOUR).toISOString().slice(0, 10),
+                localTime: '13:00',
+                timeZone: 'Europe/London',
+                durationMinutes: 240,
+                joiningLink: 'https://meet.example.org/masterclass',
+              },
+            ],
+          },
+        },
+        adminToken,
+      )
+    ).createProgramme.id;
+    const [amara, bilal] = students;
+    const a = await gqlOk<{ applyToProgramme: { id: string } }>(
+      APPLY,
+      { id: programme, input: { motivation: 'Curious', wideningParticipation: { freeSchoolMeals: 'YES' } } },
+      amara.token,
+    );
+    await gqlOk(APPLY, { id: programme, input: { motivation: 'Keen' } }, bilal.token);
+    const selected = await gqlOk<{
+      selectApplicants: { accepted: number; waitlisted: number; seed: string };
+    }>(
+      `mutation S($id: ID!) { selectApplicants(programmeId: $id, policy: PRIORITY_THEN_LOTTERY) { accepted waitlisted seed } }`,
+      { id: programme },
+      adminToken,
+    );
+    expect(selected.selectApplicants).toMatchObject({ accepted: 1, waitlisted: 1 });
+    expect(selected.selectApplicants.seed.length).toBeGreaterThan(0);
+
+    type Mine = {
+      programme: {
+        myApplication: { status: string; wideningParticipation: { freeSchoolMeals: string | null } };
+        sessions: Array<{ joiningLink: string | null; localStart: string }>;
+      };
+    };
+    const amaraView = await gqlOk<Mine>(MINE, { id: programme }, amara.token);
+    // the flagged applicant came first; only she reads her answer, and only an attendee sees the link
+    expect(amaraView.programme.myApplication).toMatchObject({
+      status: 'ACCEPTED',
+      wideningParticipation: { freeSchoolMeals: 'YES' },
+    });
+    expect(amaraView.programme.sessions[0]).toMatchObject({
+      joiningLink: 'https://meet.example.org/masterclass',
+    });
+    expect(amaraView.programme.sessions[0].localStart).toMatch(/13:00/);
+    const bilalView = await gqlOk<Mine>(MINE, { id: programme }, bilal.token);
+    expect(bilalView.programme.myApplication.wideningParticipation.freeSchoolMeals).toBeNull();
+    expect(bilalView.programme.sessions[0].joiningLink).toBeNull();
+
+    await gqlOk(
+      `mutation D($id: ID!) { respondToPlace(applicationId: $id, action: DECLINE) { status } }`,
+      { id: a.applyToProgramme.id },
+      amara.token,
+    );
+    const offered = await gqlOk<{ programme: { myApplication: { id: string; status: string } } }>(
+      MINE,
+      { id: programme },
+      bilal.token,
+    );
+    expect(offered.programme.myApplication.status).toBe('OFFERED');
+    await gqlOk(
+      `mutation C($id: ID!) { respondToPlace(applicationId: $id, action: CONFIRM) { status } }`,
+      { id: offered.programme.myApplication.id },
+      bilal.token,
+    );
+    expect((await gqlOk<Mine>(MINE, { id: programme }, bilal.token)).programme.sessions[0].joiningLink).toBe(
+      'https://meet.example.org/masterclass',
+    );
+
+    const verify = await gql<{ verifyCertificate: { valid: boolean } }>(
+      `query V($code: String!) { verifyCertificate(code: $code) { valid memberName programmeTitle } }`,
+      { code: '0000-0000-0000-0000-0' },
+    );
+    expect(verify.data?.verifyCertificate.valid).toBe(false);
+
+    // the decisions travel for engagement, with the member and institution and no answers
+    await waitFor(async () => decided.messages.length >= 4, {
+      timeoutMs: 20000,
+      intervalMs: 200,
+      description: 'application decisions on Kafka',
+    });
+    const payloads = JSON.stringify(decided.messages.map((message) => message.value));
+    expect(payloads).toContain(institution);
+    expect(payloads).not.toMatch(/freeSchoolMeals|wideningParticipation|motivation/);
+  });
+});
