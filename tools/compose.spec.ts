@@ -12,6 +12,7 @@ import { ALL_EVENTS, MemberDemographicsRecordedV2, type EventContract } from '@p
 import { membershipService } from '../apps/membership/src/app.module';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { mentorshipService } from '../apps/mentorship/src/app.module';
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { communityService } from '../apps/community/src/app.module';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { loadMentorshipConfig } from '../apps/mentorship/src/config';

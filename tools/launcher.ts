@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { generateSigningKeys } from '@praxis/platform/auth';
 import { ensureDatabase, resolveKafka, resolvePostgres, stopChild } from '@praxis/platform/local-infra';
