@@ -16,7 +16,7 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         useTypeImports: true,
         skipTypename: true,
-        scalars: { DateTime: 'string' },
+        scalars: { DateTime: 'string', SafeInt: 'number' },
       },
     },
   },

@@ -34,6 +34,8 @@ export default defineConfig(({ mode }) => {
       include: ['src/**/*.test.{ts,tsx}'],
       setupFiles: ['src/test-setup.ts'],
       css: false,
+      // a loaded machine types slowly: generous time, no timing assertions
+      testTimeout: 30000,
     },
   };
 });

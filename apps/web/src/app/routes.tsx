@@ -23,6 +23,58 @@ export const ROUTES: AppRoute[] = [
     access: 'member',
     nav: { label: navMessages.demographics, group: 'you' },
   },
+  {
+    path: '/competitions',
+    load: () => import('../features/competitions/competitions-page'),
+    access: 'member',
+    nav: { label: navMessages.competitions, group: 'apply' },
+  },
+  {
+    path: '/competitions/:id',
+    load: () => import('../features/competitions/competition-page'),
+    access: 'member',
+  },
+  {
+    path: '/proposals',
+    load: () => import('../features/proposals/my-proposals-page'),
+    access: 'member',
+    nav: { label: navMessages.proposals, group: 'apply' },
+  },
+  { path: '/proposals/new', load: () => import('../features/proposals/new-proposal-page'), access: 'member' },
+  { path: '/proposals/:id', load: () => import('../features/proposals/proposal-page'), access: 'member' },
+  {
+    path: '/judging',
+    load: () => import('../features/judging/assignments-page'),
+    access: 'member',
+    roles: ['JUDGE'],
+    nav: { label: navMessages.judging, group: 'judge' },
+  },
+  {
+    path: '/judging/:proposalId',
+    load: () => import('../features/judging/score-entry-page'),
+    access: 'member',
+    roles: ['JUDGE'],
+  },
+  {
+    path: '/mentoring',
+    load: () => import('../features/mentoring/mentoring-page'),
+    access: 'member',
+    nav: { label: navMessages.mentoring, group: 'mentoring' },
+  },
+  { path: '/mentoring/:id', load: () => import('../features/mentoring/relationship-page'), access: 'member' },
+  {
+    path: '/admin/competitions',
+    load: () => import('../features/admin/admin-competitions-page'),
+    access: 'member',
+    roles: ['ADMIN'],
+    nav: { label: navMessages.adminCompetitions, group: 'admin' },
+  },
+  {
+    path: '/admin/competitions/:id',
+    load: () => import('../features/admin/admin-competition-page'),
+    access: 'member',
+    roles: ['ADMIN'],
+  },
 ];
 
 /** The route table as react-router routes: one lazy chunk, guard and error boundary per page. */

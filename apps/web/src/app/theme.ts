@@ -1,4 +1,5 @@
-import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { createTheme, Notification, type CSSVariablesResolver } from '@mantine/core';
+import { commonMessages } from '../lib/messages';
 
 export const theme = createTheme({
   primaryColor: 'indigo',
@@ -6,6 +7,12 @@ export const theme = createTheme({
   defaultRadius: 'sm',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
   focusRing: 'auto',
+  components: {
+    // a notification's close button is an icon: it needs a name (axe: button-name)
+    Notification: Notification.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': commonMessages.dismiss } },
+    }),
+  },
 });
 
 /**

@@ -14,6 +14,7 @@ export const commonMessages = {
   backHome: 'Back to the start page',
   skipToContent: 'Skip to main content',
   saved: 'Saved',
+  dismiss: 'Dismiss',
   preferNotToSay: 'Prefer not to say',
   careerStages: {
     MEDICAL_STUDENT: 'Medical student',

@@ -1,0 +1,289 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  List,
+  Loader,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import type { AdminCompetitionQuery, CompetitionPhase } from '../../gql/graphql';
+import { messageOf } from '../../lib/errors';
+import { formatNumber } from '../../lib/format';
+import { nodes } from '../../lib/connection';
+import { Page } from '../../lib/page';
+import { QueryState } from '../../lib/query-state';
+import { CompetitionFacts, PhaseBadge, RubricTable } from '../competitions/competition-details';
+import { adminMessages as t } from './messages';
+import {
+  AddJudgeDocument,
+  AdminCompetitionDocument,
+  AssignJudgesDocument,
+  CancelCompetitionDocument,
+  CompetitionRankingDocument,
+  JudgeSearchDocument,
+  OpenCompetitionDocument,
+  PublishResultsDocument,
+  StartJudgingDocument,
+} from './operations';
+
+type Competition = NonNullable<AdminCompetitionQuery['competition']>;
+
+function PhaseControls({ competition }: { competition: Competition }) {
+  const refetch = {
+    refetchQueries: [
+      { query: AdminCompetitionDocument, variables: { id: competition.id } },
+      { query: CompetitionRankingDocument, variables: { id: competition.id } },
+    ],
+    awaitRefetchQueries: true,
+  };
+  const [open, opening] = useMutation(OpenCompetitionDocument, refetch);
+  const [judge, starting] = useMutation(StartJudgingDocument, refetch);
+  const [publish, publishing] = useMutation(PublishResultsDocument, refetch);
+  const [cancel, cancelling] = useMutation(CancelCompetitionDocument, refetch);
+  const busy = opening.loading || starting.loading || publishing.loading || cancelling.loading;
+  const move = async (phase: CompetitionPhase) => {
+    const label = t.moveTo[phase];
+    if ((phase === 'RESULTS_PUBLISHED' || phase === 'CANCELLED') && !window.confirm(t.confirmMove(label)))
+      return;
+    const variables = { id: competition.id };
+    try {
+      if (phase === 'OPEN') await open({ variables });
+      else if (phase === 'JUDGING') await judge({ variables });
+      else if (phase === 'RESULTS_PUBLISHED') await publish({ variables });
+      else if (phase === 'CANCELLED') await cancel({ variables });
+      notifications.show({ color: 'green', message: t.moved });
+    } catch (error) {
+      notifications.show({ color: 'red', message: messageOf(error), autoClose: false });
+    }
+  };
+  return (
+    <section aria-labelledby="phase">
+      <Title order={2} size="h3" id="phase" mb="xs">
+        {t.phaseTitle}
+      </Title>
+      <Group gap="xs">
+        <PhaseBadge phase={competition.phase} />
+        {competition.nextPhases.map((phase) => (
+          <Button
+            key={phase}
+            size="xs"
+            variant={phase === 'CANCELLED' ? 'outline' : 'filled'}
+            color={phase === 'CANCELLED' ? 'red' : undefined}
+            disabled={busy}
+            onClick={() => void move(phase)}
+          >
+            {t.moveTo[phase]}
+          </Button>
+        ))}
+        {publishing.loading && (
+          <Group gap={6} role="status">
+            <Loader size="xs" />
+            <Text size="sm">{t.publishing}</Text>
+          </Group>
+        )}
+      </Group>
+    </section>
+  );
+}
+
+function JudgePool({
+  competitionId,
+  judges,
+}: {
+  competitionId: string;
+  judges: AdminCompetitionQuery['competitionJudges'];
+}) {
+  const [search, setSearch] = useState('');
+  const [term] = useDebouncedValue(search.trim(), 300);
+  const found = useQuery(JudgeSearchDocument, { variables: { nameContains: term }, skip: term.length < 2 });
+  const [add, adding] = useMutation(AddJudgeDocument, {
+    refetchQueries: [{ query: AdminCompetitionDocument, variables: { id: competitionId } }],
+    awaitRefetchQueries: true,
+  });
+  const inPool = new Set(nodes(judges).map((item) => item.judge.id));
+  const candidates = (found.data?.members.edges ?? [])
+    .map((edge) => edge.node)
+    .filter((m) => !inPool.has(m.id));
+  const addJudge = async (memberId: string, name: string) => {
+    try {
+      await add({ variables: { competitionId, memberId } });
+      notifications.show({ color: 'green', message: t.judgeAdded(name) });
+      setSearch('');
+    } catch (error) {
+      notifications.show({ color: 'red', message: messageOf(error) });
+    }
+  };
+  return (
+    <section aria-labelledby="judges">
+      <Title order={2} size="h3" id="judges" mb="xs">
+        {t.judgesTitle}
+      </Title>
+      {judges.edges.length === 0 ? (
+        <Text>{t.noJudges}</Text>
+      ) : (
+        <List>
+          {nodes(judges).map((item) => (
+            <List.Item key={item.judge.id}>{item.judge.displayName}</List.Item>
+          ))}
+        </List>
+      )}
+      <TextInput
+        mt="sm"
+        label={t.findJudge}
+        description={t.findJudgeHint}
+        value={search}
+        onChange={(event) => setSearch(event.currentTarget.value)}
+      />
+      <Stack gap={4} mt="xs" aria-live="polite">
+        {candidates.map((member) => (
+          <Group key={member.id} justify="space-between">
+            <Text size="sm">
+              {member.displayName} · {member.institution.name}
+            </Text>
+            <Button
+              size="xs"
+              variant="outline"
+              loading={adding.loading}
+              onClick={() => void addJudge(member.id, member.displayName)}
+            >
+              {t.addJudge(member.displayName)}
+            </Button>
+          </Group>
+        ))}
+      </Stack>
+    </section>
+  );
+}
+
+function Assignment({ competitionId }: { competitionId: string }) {
+  const [assign, run] = useMutation(AssignJudgesDocument);
+  const [problem, setProblem] = useState<string | null>(null);
+  const start = async () => {
+    setProblem(null);
+    try {
+      await assign({ variables: { competitionId } });
+    } catch (error) {
+      setProblem(messageOf(error));
+    }
+  };
+  const result = run.data?.assignJudges;
+  return (
+    <section aria-labelledby="assignment">
+      <Title order={2} size="h3" id="assignment" mb="xs">
+        {t.assignTitle}
+      </Title>
+      <Group>
+        <Button loading={run.loading} onClick={() => void start()}>
+          {t.assign}
+        </Button>
+        <div role="status" aria-live="polite">
+          {run.loading && <Text size="sm">{t.assigning}</Text>}
+          {result && !run.loading && (
+            <Text size="sm">{t.loadBand(result.minLoad, result.maxLoad, result.assignments.length)}</Text>
+          )}
+        </div>
+      </Group>
+      {problem && (
+        <Alert color="red" role="alert" mt="xs">
+          {problem}
+        </Alert>
+      )}
+    </section>
+  );
+}
+
+function Ranking({ competitionId }: { competitionId: string }) {
+  const query = useQuery(CompetitionRankingDocument, {
+    variables: { id: competitionId },
+    fetchPolicy: 'cache-and-network',
+  });
+  return (
+    <section aria-labelledby="ranking">
+      <Title order={2} size="h3" id="ranking" mb="xs">
+        {t.rankingTitle}
+      </Title>
+      <QueryState data={query.data} loading={query.loading} error={query.error}>
+        {(data) => (
+          <Stack gap="xs">
+            <Text size="sm">{data.competitionRanking.published ? t.published : t.provisional}</Text>
+            {data.competitionRanking.entries.length === 0 ? (
+              <Text>{t.noEntries}</Text>
+            ) : (
+              <Table.ScrollContainer minWidth={560}>
+                <Table striped withTableBorder>
+                  <Table.Thead>
+                    <Table.Tr>
+                      {Object.values(t.columns).map((label) => (
+                        <Table.Th key={label} scope="col">
+                          {label}
+                        </Table.Th>
+                      ))}
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {data.competitionRanking.entries.map((entry) => (
+                      <Table.Tr key={entry.proposalId}>
+                        <Table.Td>{entry.rank}</Table.Td>
+                        <Table.Th scope="row">{entry.title}</Table.Th>
+                        <Table.Td>{formatNumber(entry.normalisedScore)}</Table.Td>
+                        <Table.Td>{formatNumber(entry.meanRawScore, 1)}</Table.Td>
+                        <Table.Td>{entry.reviewCount}</Table.Td>
+                        <Table.Td>
+                          {entry.isWinner ? (
+                            <Badge color="green" variant="light">
+                              {t.yes}
+                            </Badge>
+                          ) : (
+                            ''
+                          )}
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )}
+          </Stack>
+        )}
+      </QueryState>
+    </section>
+  );
+}
+
+export default function AdminCompetitionPage() {
+  const { id = '' } = useParams();
+  const query = useQuery(AdminCompetitionDocument, { variables: { id } });
+  return (
+    <Page title={query.data?.competition?.title ?? t.title}>
+      <QueryState data={query.data} loading={query.loading} error={query.error}>
+        {(data) =>
+          data.competition && (
+            <Stack gap="xl">
+              <PhaseControls competition={data.competition} />
+              <CompetitionFacts competition={data.competition} />
+              <JudgePool competitionId={data.competition.id} judges={data.competitionJudges} />
+              {data.competition.phase === 'JUDGING' && <Assignment competitionId={data.competition.id} />}
+              {(data.competition.phase === 'JUDGING' || data.competition.phase === 'RESULTS_PUBLISHED') && (
+                <Ranking competitionId={data.competition.id} />
+              )}
+              <Card withBorder>
+                <RubricTable criteria={data.competition.criteria} />
+              </Card>
+            </Stack>
+          )
+        }
+      </QueryState>
+    </Page>
+  );
+}

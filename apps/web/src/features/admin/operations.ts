@@ -1,0 +1,144 @@
+import { graphql } from '../../gql';
+
+export const AdminCompetitionsDocument = graphql(`
+  query AdminCompetitions {
+    competitions(first: 100) {
+      edges {
+        node {
+          id
+          title
+          phase
+          opensAt
+          closesAt
+          judgingEndsAt
+        }
+      }
+    }
+  }
+`);
+
+export const CreateCompetitionDocument = graphql(`
+  mutation CreateCompetition($input: CreateCompetitionInput!) {
+    createCompetition(input: $input) {
+      id
+    }
+  }
+`);
+
+export const AdminCompetitionDocument = graphql(`
+  query AdminCompetition($id: ID!) {
+    competition(id: $id) {
+      ...CompetitionFields
+      nextPhases
+      reviewsPerEntry
+      judgeMaxLoad
+    }
+    competitionJudges(competitionId: $id, first: 100) {
+      edges {
+        node {
+          judge {
+            id
+            displayName
+          }
+          addedAt
+        }
+      }
+    }
+  }
+`);
+
+export const CompetitionRankingDocument = graphql(`
+  query CompetitionRanking($id: ID!) {
+    competitionRanking(competitionId: $id) {
+      published
+      entries {
+        rank
+        proposalId
+        title
+        normalisedScore
+        meanRawScore
+        reviewCount
+        isWinner
+      }
+    }
+  }
+`);
+
+export const OpenCompetitionDocument = graphql(`
+  mutation AdminOpenCompetition($id: ID!) {
+    openCompetition(id: $id) {
+      id
+      phase
+      nextPhases
+    }
+  }
+`);
+
+export const StartJudgingDocument = graphql(`
+  mutation AdminStartJudging($id: ID!) {
+    startJudging(id: $id) {
+      id
+      phase
+      nextPhases
+    }
+  }
+`);
+
+export const PublishResultsDocument = graphql(`
+  mutation AdminPublishResults($id: ID!) {
+    publishResults(competitionId: $id) {
+      id
+      phase
+      nextPhases
+      resultsPublishedAt
+    }
+  }
+`);
+
+export const CancelCompetitionDocument = graphql(`
+  mutation AdminCancelCompetition($id: ID!) {
+    cancelCompetition(id: $id) {
+      id
+      phase
+      nextPhases
+    }
+  }
+`);
+
+export const JudgeSearchDocument = graphql(`
+  query JudgeSearch($nameContains: String!) {
+    members(filter: { nameContains: $nameContains, role: JUDGE }, first: 8) {
+      edges {
+        node {
+          id
+          displayName
+          institution {
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const AddJudgeDocument = graphql(`
+  mutation AddJudge($competitionId: ID!, $memberId: ID!) {
+    addJudge(competitionId: $competitionId, memberId: $memberId) {
+      addedAt
+    }
+  }
+`);
+
+export const AssignJudgesDocument = graphql(`
+  mutation AssignJudges($competitionId: ID!) {
+    assignJudges(competitionId: $competitionId) {
+      minLoad
+      maxLoad
+      keptStarted
+      assignments {
+        proposalId
+        judgeId
+      }
+    }
+  }
+`);

@@ -1,0 +1,175 @@
+import { graphql } from '../../gql';
+
+export const MentoringHomeDocument = graphql(`
+  query MentoringHome {
+    myMenteeProfile {
+      goals
+      interests
+      preferredMentorStages
+      preferOtherInstitution
+    }
+    myMentorProfile {
+      capacity
+      activeMentees
+      expertise
+      interests
+      acceptsDirectRequests
+      paused
+    }
+    myRelationships(first: 100) {
+      edges {
+        node {
+          id
+          status
+          health
+          kind
+          startedAt
+          mentor {
+            id
+            displayName
+          }
+          mentee {
+            id
+            displayName
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const MentorSuggestionsDocument = graphql(`
+  query MentorSuggestions {
+    mentorSuggestions(first: 5) {
+      score
+      remainingCapacity
+      mentor {
+        id
+        displayName
+        careerStage
+        institution {
+          name
+        }
+      }
+      reasons {
+        kind
+        detail
+        points
+      }
+    }
+  }
+`);
+
+export const UpsertMenteeProfileDocument = graphql(`
+  mutation UpsertMenteeProfile($input: MenteeProfileInput!) {
+    upsertMenteeProfile(input: $input) {
+      goals
+    }
+  }
+`);
+
+export const UpsertMentorProfileDocument = graphql(`
+  mutation UpsertMentorProfile($input: MentorProfileInput!) {
+    upsertMentorProfile(input: $input) {
+      capacity
+    }
+  }
+`);
+
+export const RequestMentorDocument = graphql(`
+  mutation RequestMentor($input: RequestMentorInput!) {
+    requestMentor(input: $input) {
+      id
+      status
+    }
+  }
+`);
+
+export const RelationshipFieldsFragment = graphql(`
+  fragment RelationshipFields on Relationship {
+    id
+    status
+    health
+    kind
+    startedAt
+    lastCheckInAt
+    requestMessage
+    responseMessage
+    mentor {
+      id
+      displayName
+    }
+    mentee {
+      id
+      displayName
+    }
+    agreement {
+      goals
+      meetingCadenceDays
+      endsAt
+      mentorAgreed
+      menteeAgreed
+      agreed
+    }
+    checkIns(first: 100) {
+      edges {
+        node {
+          id
+          heldAt
+          progress
+          nextSteps
+          loggedBy {
+            displayName
+          }
+        }
+      }
+    }
+    feedback(first: 100) {
+      edges {
+        node {
+          id
+          side
+          period
+          rating
+          comment
+          author {
+            id
+            displayName
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const RelationshipDocument = graphql(`
+  query Relationship($id: ID!) {
+    relationship(id: $id) {
+      ...RelationshipFields
+    }
+  }
+`);
+
+export const RespondToRequestDocument = graphql(`
+  mutation RespondToRequest($id: ID!, $accept: Boolean!, $message: String) {
+    respondToRequest(id: $id, accept: $accept, message: $message) {
+      ...RelationshipFields
+    }
+  }
+`);
+
+export const LogCheckInDocument = graphql(`
+  mutation LogCheckIn($relationshipId: ID!, $input: CheckInInput!) {
+    logCheckIn(relationshipId: $relationshipId, input: $input) {
+      id
+    }
+  }
+`);
+
+export const GiveFeedbackDocument = graphql(`
+  mutation GiveFeedback($relationshipId: ID!, $input: FeedbackInput!) {
+    giveFeedback(relationshipId: $relationshipId, input: $input) {
+      offerRePairing
+    }
+  }
+`);

@@ -1,0 +1,167 @@
+import { graphql } from '../../gql';
+
+export const ProposalFieldsFragment = graphql(`
+  fragment ProposalFields on Proposal {
+    id
+    competitionId
+    status
+    title
+    summary
+    aims
+    methods
+    expectedImpact
+    keywords
+    requestedFundingMoney {
+      amountMinor
+      currency
+    }
+    requestedHours
+    submittedVersion
+    firstSubmittedAt
+    updatedAt
+    leadApplicant {
+      id
+      displayName
+    }
+    team {
+      id
+      displayName
+      institutionId
+      careerStage
+      institution {
+        name
+      }
+    }
+    invitations {
+      status
+      invitedAt
+      answeredAt
+      member {
+        id
+        displayName
+      }
+    }
+    result {
+      rank
+      isWinner
+      normalisedScore
+      meanRawScore
+      reviewCount
+    }
+    feedback {
+      reviewer
+      total
+      comment
+      scores {
+        criterionId
+        value
+      }
+    }
+  }
+`);
+
+export const ProposalDocument = graphql(`
+  query Proposal($id: ID!) {
+    proposal(id: $id) {
+      ...ProposalFields
+    }
+  }
+`);
+
+export const MyProposalsDocument = graphql(`
+  query MyProposals {
+    myProposals(first: 100) {
+      edges {
+        node {
+          id
+          title
+          status
+          competitionId
+          submittedVersion
+          updatedAt
+        }
+      }
+    }
+    myTeamInvitations(first: 100) {
+      edges {
+        node {
+          proposalId
+          proposalTitle
+          status
+          invitedAt
+          leadApplicant {
+            displayName
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const SaveProposalDraftDocument = graphql(`
+  mutation SaveProposalDraft($input: SaveProposalDraftInput!) {
+    saveProposalDraft(input: $input) {
+      ...ProposalFields
+    }
+  }
+`);
+
+export const SubmitProposalDocument = graphql(`
+  mutation SubmitProposal($id: ID!) {
+    submitProposal(id: $id) {
+      ...ProposalFields
+    }
+  }
+`);
+
+export const WithdrawProposalDocument = graphql(`
+  mutation WithdrawProposal($id: ID!) {
+    withdrawProposal(id: $id) {
+      ...ProposalFields
+    }
+  }
+`);
+
+export const InviteTeamMemberDocument = graphql(`
+  mutation InviteTeamMember($proposalId: ID!, $memberId: ID!) {
+    inviteTeamMember(proposalId: $proposalId, memberId: $memberId) {
+      proposalId
+      status
+    }
+  }
+`);
+
+export const AcceptTeamInvitationDocument = graphql(`
+  mutation AcceptTeamInvitation($proposalId: ID!) {
+    acceptTeamInvitation(proposalId: $proposalId) {
+      proposalId
+      status
+    }
+  }
+`);
+
+export const DeclineTeamInvitationDocument = graphql(`
+  mutation DeclineTeamInvitation($proposalId: ID!) {
+    declineTeamInvitation(proposalId: $proposalId) {
+      proposalId
+      status
+    }
+  }
+`);
+
+export const MemberSearchDocument = graphql(`
+  query MemberSearch($nameContains: String!) {
+    members(filter: { nameContains: $nameContains }, first: 8) {
+      edges {
+        node {
+          id
+          displayName
+          careerStage
+          institution {
+            name
+          }
+        }
+      }
+    }
+  }
+`);
