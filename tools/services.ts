@@ -37,6 +37,14 @@ export const SERVICES: ServiceEntry[] = [
     database: true,
   },
   {
+    name: 'funding',
+    port: 3004,
+    portOffset: 4,
+    entry: 'apps/funding/src/main.ts',
+    subgraph: true,
+    database: true,
+  },
+  {
     name: 'community',
     port: 3005,
     portOffset: 5,

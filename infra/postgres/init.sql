@@ -2,5 +2,6 @@
 CREATE DATABASE praxis_membership;
 CREATE DATABASE praxis_proposals;
 CREATE DATABASE praxis_mentorship;
+CREATE DATABASE praxis_funding;
 CREATE DATABASE praxis_community;
 CREATE DATABASE praxis_engagement;

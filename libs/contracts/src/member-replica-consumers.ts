@@ -6,5 +6,6 @@ export const MEMBER_REPLICA_CONSUMERS: readonly string[] = [
   'proposals',
   'mentorship',
   'community',
+  'funding',
   'engagement',
 ];

@@ -99,6 +99,7 @@ export const ALL_EVENTS: readonly EventContract[] = [
   ProtectedTimeRecoveredV1,
   ReportSubmittedV1,
   OutputRecordedV1,
+  // funding
 ];
 
 const byTopic = new Map<string, EventContract>();

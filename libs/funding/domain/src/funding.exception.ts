@@ -31,6 +31,11 @@ export enum FundingErrorCode {
   DAY_OVER_24_HOURS = 'DAY_OVER_24_HOURS',
   TIME_LOG_LOCKED = 'TIME_LOG_LOCKED',
   EFFORT_PERIOD_NOT_OVER = 'EFFORT_PERIOD_NOT_OVER',
+
+  /** The record does not exist, or the caller may not see it (the two are not told apart). */
+  NOT_FOUND = 'NOT_FOUND',
+  /** An award must draw on a fund before it is activated or spends. */
+  AWARD_HAS_NO_FUND = 'AWARD_HAS_NO_FUND',
 }
 
 /** A validation finding that names the offending field, so forms can highlight it. */

@@ -1,0 +1,327 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import type {
+  AllocationStatus,
+  AwardAction,
+  AwardStatus,
+  BudgetCategory,
+  CurrencyCode,
+  SpendKind,
+  TimeActivity,
+  TimeUnit,
+} from '@praxis/funding/domain';
+
+/** `bigint` (minor units) and `numeric` come back from pg as strings; every amount stored is a safe integer. */
+const numberTransformer = {
+  to: (value: number | null | undefined) => value,
+  from: (value: string | null) => (value === null ? null : Number(value)),
+};
+
+/** `date` columns stay ISO day strings (`2026-11-30`): no time zone can shift them. */
+const DAY = { type: 'date' as const };
+
+/** A pool of money (a charity's grant, the institution's budget) that awards draw on. Never negative. */
+@Entity({ name: 'fund' })
+export class FundEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  /** Who gives the money: a charity, the institution, a society. */
+  @Column({ type: 'text' })
+  source!: string;
+
+  @Column({ type: 'text' })
+  currency!: CurrencyCode;
+
+  @Column({ type: 'bigint', transformer: numberTransformer })
+  totalMinor!: number;
+
+  /** The competition whose winners this fund pays (at most one fund per competition). */
+  @Index('fund_competition_uq', { unique: true, where: 'competition_id IS NOT NULL' })
+  @Column({ type: 'uuid', nullable: true })
+  competitionId!: string | null;
+
+  @Column({ type: 'uuid' })
+  createdBy!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+@Entity({ name: 'award' })
+@Index('award_competition_entry_uq', ['competitionId', 'proposalId'], {
+  unique: true,
+  where: 'proposal_id IS NOT NULL',
+})
+export class AwardEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Index('award_fund_idx')
+  @Column({ type: 'uuid', nullable: true })
+  fundId!: string | null;
+
+  @Column({ type: 'text' })
+  currency!: CurrencyCode;
+
+  @Column({ type: 'bigint', transformer: numberTransformer })
+  amountMinor!: number;
+
+  /** What the winner asked for (competition awards only). */
+  @Column({ type: 'bigint', nullable: true, transformer: numberTransformer })
+  requestedMinor!: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  cappedReason!: string | null;
+
+  @Column({ type: 'numeric', precision: 10, scale: 2, nullable: true, transformer: numberTransformer })
+  requestedHours!: number | null;
+
+  @Column({ type: 'text' })
+  status!: AwardStatus;
+
+  @Index('award_pi_idx')
+  @Column({ type: 'uuid' })
+  principalInvestigatorId!: string;
+
+  @Column({ type: 'uuid', array: true })
+  teamMemberIds!: string[];
+
+  /** Institutions of the team when the award was made: leads of these see it. */
+  @Column({ type: 'uuid', array: true, default: () => `'{}'` })
+  institutionIds!: string[];
+
+  @Column({ type: 'uuid', nullable: true })
+  competitionId!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  proposalId!: string | null;
+
+  @Column({ ...DAY })
+  startsOn!: string;
+
+  @Column({ ...DAY })
+  endsOn!: string;
+
+  @Index('award_supervisor_idx')
+  @Column({ type: 'uuid', nullable: true })
+  supervisorId!: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  finalReportSubmitted!: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @VersionColumn()
+  version!: number;
+}
+
+/** Every status change, dated and attributed (`by` is null for the automatic offer from a competition). */
+@Entity({ name: 'award_transition' })
+export class AwardTransitionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index('award_transition_award_idx')
+  @Column({ type: 'uuid' })
+  awardId!: string;
+
+  @Column({ type: 'text' })
+  action!: AwardAction | 'OFFER';
+
+  @Column({ type: 'text', nullable: true })
+  fromStatus!: AwardStatus | null;
+
+  @Column({ type: 'text' })
+  toStatus!: AwardStatus;
+
+  @Column({ type: 'uuid', nullable: true })
+  by!: string | null;
+
+  @Column({ type: 'timestamptz' })
+  at!: Date;
+
+  @Column({ type: 'text', nullable: true })
+  reason!: string | null;
+}
+
+@Entity({ name: 'budget_line' })
+export class BudgetLineEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  awardId!: string;
+
+  @PrimaryColumn({ type: 'text' })
+  category!: BudgetCategory;
+
+  @Column({ type: 'bigint', transformer: numberTransformer })
+  budgetedMinor!: number;
+}
+
+/**
+ * The append-only ledger: rows are inserted, never updated or deleted (a trigger refuses both); a reversal is a
+ * new row pointing at the one it reverses, at most once (unique index).
+ */
+@Entity({ name: 'spend_entry' })
+@Index('spend_entry_award_idx', ['awardId', 'recordedAt'])
+export class SpendEntryEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  awardId!: string;
+
+  @Column({ type: 'text' })
+  category!: BudgetCategory;
+
+  @Column({ type: 'text' })
+  kind!: SpendKind;
+
+  @Column({ type: 'bigint', transformer: numberTransformer })
+  amountMinor!: number;
+
+  @Column({ type: 'text' })
+  currency!: CurrencyCode;
+
+  @Column({ ...DAY })
+  spentOn!: string;
+
+  @Column({ type: 'text' })
+  description!: string;
+
+  @Column({ type: 'text', nullable: true })
+  reference!: string | null;
+
+  @Index('spend_entry_reversal_uq', { unique: true, where: 'reverses_entry_id IS NOT NULL' })
+  @Column({ type: 'uuid', nullable: true })
+  reversesEntryId!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  overrideReason!: string | null;
+
+  @Column({ type: 'uuid' })
+  recordedBy!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  recordedAt!: Date;
+}
+
+/** Protected research time for a member on an award: a weekly amount (in minutes) between two days. */
+@Entity({ name: 'allocation' })
+@Index('allocation_member_idx', ['memberId', 'fromDay'])
+export class AllocationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index('allocation_award_idx')
+  @Column({ type: 'uuid' })
+  awardId!: string;
+
+  @Column({ type: 'uuid' })
+  memberId!: string;
+
+  /** The member's institution when allocated: its leads approve and see it. */
+  @Index('allocation_institution_idx')
+  @Column({ type: 'uuid', nullable: true })
+  institutionId!: string | null;
+
+  @Column({ type: 'int' })
+  weeklyMinutes!: number;
+
+  @Column({ type: 'text' })
+  unit!: TimeUnit;
+
+  @Column({ ...DAY })
+  fromDay!: string;
+
+  @Column({ ...DAY })
+  toDay!: string;
+
+  @Column({ type: 'text' })
+  status!: AllocationStatus;
+
+  @Column({ type: 'uuid', nullable: true })
+  decidedBy!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  decidedAt!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  replacesAllocationId!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+/** One time-log entry. The note is private to the member. */
+@Entity({ name: 'time_log' })
+@Index('time_log_member_day_idx', ['memberId', 'day'])
+export class TimeLogEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  memberId!: string;
+
+  @Column({ ...DAY })
+  day!: string;
+
+  @Column({ type: 'int' })
+  minutes!: number;
+
+  @Column({ type: 'text' })
+  activity!: TimeActivity;
+
+  @Column({ type: 'text', nullable: true })
+  note!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}
+
+/** What was last published about a member's erosion: one start and one recovery event per episode. */
+@Entity({ name: 'erosion_state' })
+export class ErosionStateEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  memberId!: string;
+
+  @Column({ type: 'text', nullable: true })
+  episodeStartedWeek!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  assessedThroughWeek!: string | null;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}
+
+export const FUNDING_ENTITIES = [
+  FundEntity,
+  AwardEntity,
+  AwardTransitionEntity,
+  BudgetLineEntity,
+  SpendEntryEntity,
+  AllocationEntity,
+  TimeLogEntity,
+  ErosionStateEntity,
+];

@@ -1,0 +1,3 @@
+export * from './funding.entities';
+export * from './funding.database';
+export * from './member-replica';

@@ -1,0 +1,382 @@
+import { randomUUID } from 'node:crypto';
+import type { EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import {
+  CompetitionResultsPublishedV1,
+  CompetitionResultsPublishedV2,
+  createEvent,
+  MentorshipRelationshipStartedV2,
+  type EventContract,
+  type EventOf,
+} from '@praxis/contracts';
+import { fundingDatabase, SpendEntryEntity } from '@praxis/funding/data-access';
+import { EventConsumer, type EventHandler } from '@praxis/platform/messaging';
+import { createLogger } from '@praxis/platform/observability';
+import { startSubgraphHarness, type SubgraphHarness } from '@praxis/platform/testing';
+import { AwardsService } from './award/awards.service';
+import { FundingFeatureModule } from './funding-feature.module';
+import { DEFAULT_FUNDING_OPTIONS } from './funding.options';
+import { offerAwardsWhenResultsPublished } from './handlers/offer-awards-when-results-published.handler';
+import { recordSupervisorWhenSupervisionStarts } from './handlers/record-supervisor-when-supervision-starts.handler';
+import { LedgerService } from './ledger/ledger.service';
+
+const logger = createLogger('funding-test', process.env.TEST_LOG_LEVEL ?? 'silent');
+
+const CREATE_FUND = `mutation F($input: CreateFundInput!) { createFund(input: $input) { id currency balance { total { amountMinor } available { amountMinor } committed { amountMinor } } } }`;
+const AWARDS = `query A($status: AwardStatus) { awards(first: 100, status: $status) { totalCount edges { node {
+  id status amount { amountMinor currency } requested { amountMinor } cappedReason proposalId competitionId
+  principalInvestigator { id } supervisor { id } availableActions } } } }`;
+const AWARD = `query A($id: ID!) { award(id: $id) { id status availableActions transitions { action from to by { id } }
+  budget { remaining { amountMinor } lines { category budgeted { amountMinor } committed { amountMinor } paid { amountMinor } remaining { amountMinor } } } } }`;
+const ACCEPT = `mutation A($id: ID!) { acceptAward(id: $id) { id status } }`;
+const ACTIVATE = `mutation A($id: ID!) { activateAward(id: $id) { id status } }`;
+const LINES = `mutation L($id: ID!, $lines: [BudgetLineInput!]!) { setBudgetLines(awardId: $id, lines: $lines) { id budgetLines { category } } }`;
+const SPEND = `mutation S($id: ID!, $input: RecordSpendInput!) { recordSpend(awardId: $id, input: $input) { id amount { amountMinor } overrideReason } }`;
+
+interface AwardNode {
+  id: string;
+  status: string;
+  amount: { amountMinor: number; currency: string };
+  requested: { amountMinor: number } | null;
+  cappedReason: string | null;
+  proposalId: string | null;
+  competitionId: string | null;
+  principalInvestigator: { id: string };
+  supervisor: { id: string } | null;
+  availableActions: string[];
+}
+
+/** funding in process: its subgraph on real PostgreSQL, events delivered through its real inbox. */
+describe('funding: awards from results, the status machine, the ledger under concurrency', () => {
+  let subgraph: SubgraphHarness;
+  const admin = { memberId: randomUUID(), roles: ['admin' as const] };
+  const [institutionA, institutionB] = [randomUUID(), randomUUID()];
+
+  beforeAll(async () => {
+    subgraph = await startSubgraphHarness({
+      name: 'funding',
+      database: fundingDatabase,
+      feature: () => FundingFeatureModule.forRoot(),
+    });
+  }, 60000);
+
+  afterAll(async () => {
+    await subgraph?.close();
+  });
+
+  async function member(institutionId: string): Promise<string> {
+    const memberId = randomUUID();
+    await subgraph.dataSource.query(
+      `INSERT INTO member_replica (member_id, display_name, career_stage, institution_id, interests)
+       VALUES ($1, 'Someone', 'RESIDENT', $2, '{}')`,
+      [memberId, institutionId],
+    );
+    return memberId;
+  }
+
+  function deliverer(handlers: EventHandler[]) {
+    const consumer = new EventConsumer({
+      kafka: {} as Kafka,
+      dataSource: subgraph.dataSource,
+      groupId: `funding.test-${randomUUID()}`,
+      handlers,
+      producer: () => Promise.reject(new Error('nothing should be dead-lettered here')) as Promise<Producer>,
+      settings: { sessionTimeoutMs: 6000, heartbeatIntervalMs: 500, maxWaitMs: 100, consumerMaxAttempts: 1 },
+      logger,
+    });
+    let offset = 0;
+    return <C extends EventContract>(contract: C, event: EventOf<C>) =>
+      consumer.onMessage({
+        topic: contract.topic,
+        partition: 0,
+        message: {
+          key: Buffer.from(event.aggregateId),
+          value: Buffer.from(JSON.stringify(event)),
+          headers: {},
+          offset: String(offset++),
+          timestamp: String(Date.now()),
+          attributes: 0,
+        },
+        heartbeat: async () => undefined,
+        pause: () => () => undefined,
+      } as EachMessagePayload);
+  }
+
+  async function awardsOf(caller: Parameters<SubgraphHarness['execute']>[0], competitionId: string) {
+    const result = await subgraph.execute<{ awards: { edges: Array<{ node: AwardNode }> } }>(caller, AWARDS);
+    expect(result.errors).toBeUndefined();
+    return (result.data?.awards.edges ?? [])
+      .map((edge) => edge.node)
+      .filter((node) => node.competitionId === competitionId);
+  }
+
+  it('offers each winner one award, capped in rank order, whether results come once, again, or as v1 and v2', async () => {
+    const competitionId = randomUUID();
+    const fund = await subgraph.execute<{ createFund: { id: string } }>(admin, CREATE_FUND, {
+      input: {
+        name: 'Prize fund',
+        source: 'Charity',
+        total: { amountMinor: 1_000_000, currency: 'GBP' },
+        competitionId,
+      },
+    });
+    expect(fund.errors).toBeUndefined();
+    const [first, second, third] = [
+      await member(institutionA),
+      await member(institutionA),
+      await member(institutionB),
+    ];
+    const winner = (pi: string, rank: number, requested: number) => ({
+      proposalId: randomUUID(),
+      rank,
+      title: `Entry ${rank}`,
+      keywords: [],
+      leadApplicantId: pi,
+      teamMemberIds: [pi],
+      institutionIds: [rank === 3 ? institutionB : institutionA],
+      requestedFunding: requested,
+      requestedHours: 52,
+      normalisedScore: 1,
+      meanRawScore: 3,
+    });
+    const winners = [winner(first, 1, 2000), winner(second, 2, 2000), winner(third, 3, 500)];
+    const v1 = {
+      competitionId,
+      title: 'Research competition',
+      publishedAt: new Date().toISOString(),
+      fundingAvailable: 3000,
+      protectedHoursAvailable: null,
+      entries: 9,
+      winners,
+    };
+    const meta = { aggregateId: competitionId, actorId: null, correlationId: randomUUID() };
+    const deliver = deliverer(
+      offerAwardsWhenResultsPublished(
+        new AwardsService(subgraph.dataSource, DEFAULT_FUNDING_OPTIONS),
+        DEFAULT_FUNDING_OPTIONS,
+      ),
+    );
+    const v2Event = createEvent(CompetitionResultsPublishedV2, meta, {
+      ...v1,
+      currency: 'GBP',
+      fundingAvailable: { amountMinor: 300_000, currency: 'GBP' },
+      winners: winners.map((w) => ({
+        ...w,
+        requestedFunding: { amountMinor: w.requestedFunding * 100, currency: 'GBP' as const },
+      })),
+    });
+    expect(await deliver(CompetitionResultsPublishedV2, v2Event)).toBe('applied');
+    expect(await deliver(CompetitionResultsPublishedV2, v2Event)).toBe('duplicate');
+    // the same results under a new event id, and as v1: the (competition, proposal) index keeps one award each
+    expect(await deliver(CompetitionResultsPublishedV2, { ...v2Event, eventId: randomUUID() })).toBe(
+      'applied',
+    );
+    expect(
+      await deliver(CompetitionResultsPublishedV1, createEvent(CompetitionResultsPublishedV1, meta, v1)),
+    ).toBe('applied');
+
+    const awards = await awardsOf(admin, competitionId);
+    const byPi = new Map(awards.map((award) => [award.principalInvestigator.id, award]));
+    expect(awards).toHaveLength(2);
+    expect(byPi.get(first)).toMatchObject({
+      status: 'OFFERED',
+      amount: { amountMinor: 200_000, currency: 'GBP' },
+    });
+    // the second winner gets what was left, with the reason; the third nothing (no award)
+    expect(byPi.get(second)).toMatchObject({
+      amount: { amountMinor: 100_000 },
+      requested: { amountMinor: 200_000 },
+    });
+    expect(byPi.get(second)?.cappedReason).toMatch(/remained after higher-ranked winners/);
+    expect(byPi.has(third)).toBe(false);
+
+    // who sees what: the PI theirs, a lead of the institution both, a lead elsewhere and another member none
+    expect((await awardsOf({ memberId: first }, competitionId)).map((a) => a.id)).toEqual([
+      byPi.get(first)?.id,
+    ]);
+    expect(
+      await awardsOf(
+        { memberId: randomUUID(), roles: [{ role: 'lead', institutionId: institutionA }] },
+        competitionId,
+      ),
+    ).toHaveLength(2);
+    expect(
+      await awardsOf(
+        { memberId: randomUUID(), roles: [{ role: 'lead', institutionId: institutionB }] },
+        competitionId,
+      ),
+    ).toHaveLength(0);
+    const stranger = await subgraph.execute({ memberId: third }, AWARD, { id: byPi.get(first)?.id });
+    expect(stranger.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    // only the PI accepts (not an admin on their behalf); acceptance proposes the protected time asked for
+    const award = byPi.get(first) as AwardNode;
+    expect(award.availableActions).toEqual(expect.arrayContaining(['CANCEL']));
+    const byAdmin = await subgraph.execute(admin, ACCEPT, { id: award.id });
+    expect(byAdmin.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const accepted = await subgraph.execute({ memberId: first }, ACCEPT, { id: award.id });
+    expect(accepted.errors).toBeUndefined();
+    const again = await subgraph.execute({ memberId: first }, ACCEPT, { id: award.id });
+    expect(again.errors?.[0]?.extensions?.code).toBe('FAILED_PRECONDITION');
+    const [allocation] = await subgraph.dataSource.query(
+      `SELECT status, weekly_minutes FROM allocation WHERE award_id = $1`,
+      [award.id],
+    );
+    expect(allocation).toMatchObject({ status: 'PROPOSED', weekly_minutes: 60 });
+
+    // the supervisor mentorship confirms for this entry is recorded on its award (v2 names the entry)
+    const supervisor = randomUUID();
+    const deliverSupervision = deliverer(
+      recordSupervisorWhenSupervisionStarts(new AwardsService(subgraph.dataSource, DEFAULT_FUNDING_OPTIONS)),
+    );
+    await deliverSupervision(
+      MentorshipRelationshipStartedV2,
+      createEvent(
+        MentorshipRelationshipStartedV2,
+        { aggregateId: randomUUID(), actorId: admin.memberId, correlationId: 'c' },
+        {
+          relationshipId: randomUUID(),
+          mentorId: supervisor,
+          menteeId: first,
+          kind: 'SUPERVISION',
+          origin: 'COMPETITION',
+          competitionId,
+          proposalId: award.proposalId,
+          startedAt: new Date().toISOString(),
+        },
+      ),
+    );
+    expect((await awardsOf({ memberId: supervisor }, competitionId)).map((a) => a.supervisor?.id)).toEqual([
+      supervisor,
+    ]);
+  });
+
+  it('refuses a spend past the line with the figures, records an override, and keeps the fund whole', async () => {
+    const { awardId, pi } = await activeAward(50_000, [
+      { category: 'TRAVEL', budgeted: { amountMinor: 10_000, currency: 'GBP' } },
+      { category: 'OTHER', budgeted: { amountMinor: 40_000, currency: 'GBP' } },
+    ]);
+    const spend = (amountMinor: number, override?: string) =>
+      subgraph.execute(admin, SPEND, {
+        id: awardId,
+        input: {
+          budgetLine: 'TRAVEL',
+          kind: 'PAYMENT',
+          amount: { amountMinor, currency: 'GBP' },
+          date: new Date().toISOString().slice(0, 10),
+          description: 'Conference',
+          ...(override ? { override: { reason: override } } : {}),
+        },
+      });
+    expect((await spend(8_000)).errors).toBeUndefined();
+    const refused = await spend(3_000);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'FAILED_PRECONDITION',
+      reason: 'BUDGET_LINE_LIMIT_EXCEEDED',
+      details: { remaining: { amountMinor: 2_000 }, budgeted: { amountMinor: 10_000 } },
+    });
+    const overridden = await spend(3_000, 'Registration fee rose');
+    expect(overridden.errors).toBeUndefined();
+    expect(overridden.data).toMatchObject({ recordSpend: { overrideReason: 'Registration fee rose' } });
+    const bad = await spend(1.5);
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const byPi = await subgraph.execute({ memberId: pi }, SPEND, {
+      id: awardId,
+      input: {
+        budgetLine: 'TRAVEL',
+        kind: 'PAYMENT',
+        amount: { amountMinor: 1, currency: 'GBP' },
+        date: '2026-01-01',
+        description: 'x',
+      },
+    });
+    expect(byPi.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const view = await subgraph.execute<{
+      award: { budget: { lines: Array<{ category: string; remaining: { amountMinor: number } }> } };
+    }>({ memberId: pi }, AWARD, { id: awardId });
+    expect(
+      view.data?.award.budget.lines.find((line) => line.category === 'TRAVEL')?.remaining.amountMinor,
+    ).toBe(-1_000);
+    // the ledger is append-only in the database itself
+    await expect(
+      subgraph.dataSource.query(`UPDATE spend_entry SET amount_minor = 1 WHERE award_id = $1`, [awardId]),
+    ).rejects.toThrow(/append-only/);
+  });
+
+  it('leaves a line at exactly its budget when 50 spends race for its last funds', async () => {
+    const { awardId } = await activeAward(10_000, [
+      { category: 'CONSUMABLES', budgeted: { amountMinor: 10_000, currency: 'GBP' } },
+    ]);
+    const ledger = new LedgerService(subgraph.dataSource);
+    await ledger.recordSpend(
+      awardId,
+      {
+        budgetLine: 'CONSUMABLES',
+        kind: 'PAYMENT',
+        amount: { amountMinor: 9_000, currency: 'GBP' },
+        date: new Date().toISOString().slice(0, 10),
+        description: 'Most of it',
+      },
+      admin.memberId,
+    );
+    // 1,000 pence left; 50 spends of 30p each: exactly 33 fit (990p), 17 are refused, the line ends at 9,990p
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 50 }, () =>
+        ledger.recordSpend(
+          awardId,
+          {
+            budgetLine: 'CONSUMABLES',
+            kind: 'PAYMENT',
+            amount: { amountMinor: 30, currency: 'GBP' },
+            date: new Date().toISOString().slice(0, 10),
+            description: 'Reagent',
+          },
+          admin.memberId,
+        ),
+      ),
+    );
+    const refused = outcomes.filter((outcome) => outcome.status === 'rejected');
+    expect(outcomes.length - refused.length).toBe(33);
+    for (const outcome of refused) {
+      expect((outcome as PromiseRejectedResult).reason).toMatchObject({ code: 'BUDGET_LINE_LIMIT_EXCEEDED' });
+    }
+    const [{ total }] = await subgraph.dataSource.query(
+      `SELECT sum(amount_minor)::int AS total FROM spend_entry WHERE award_id = $1`,
+      [awardId],
+    );
+    expect(total).toBe(9_990);
+    expect(await subgraph.dataSource.getRepository(SpendEntryEntity).countBy({ awardId })).toBe(34);
+  }, 120000);
+
+  /** An ACTIVE award with these lines, through GraphQL as admins and the PI would do it. */
+  async function activeAward(
+    amountMinor: number,
+    lines: Array<{ category: string; budgeted: { amountMinor: number; currency: string } }>,
+  ) {
+    const fund = await subgraph.execute<{ createFund: { id: string } }>(admin, CREATE_FUND, {
+      input: { name: 'Fund', source: 'Institution', total: { amountMinor: 1_000_000, currency: 'GBP' } },
+    });
+    const pi = await member(institutionA);
+    const today = new Date().toISOString().slice(0, 10);
+    const created = await subgraph.execute<{ createAward: { id: string } }>(
+      admin,
+      `mutation C($input: CreateAwardInput!) { createAward(input: $input) { id status } }`,
+      {
+        input: {
+          title: 'Award',
+          fundId: fund.data?.createFund.id,
+          amount: { amountMinor, currency: 'GBP' },
+          principalInvestigatorId: pi,
+          teamMemberIds: [],
+          startsOn: today,
+          endsOn: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
+        },
+      },
+    );
+    expect(created.errors).toBeUndefined();
+    const awardId = created.data?.createAward.id as string;
+    expect((await subgraph.execute(admin, LINES, { id: awardId, lines })).errors).toBeUndefined();
+    expect((await subgraph.execute({ memberId: pi }, ACCEPT, { id: awardId })).errors).toBeUndefined();
+    expect((await subgraph.execute(admin, ACTIVATE, { id: awardId })).errors).toBeUndefined();
+    return { awardId, pi };
+  }
+});

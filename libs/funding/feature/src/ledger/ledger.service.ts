@@ -1,0 +1,197 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { SpendRecordedV1 } from '@praxis/contracts';
+import type { Principal } from '@praxis/platform/auth';
+import type { Connection } from '@praxis/platform/graphql';
+import { memberReplica } from '@praxis/platform/member-replica';
+import { appendToOutbox } from '@praxis/platform/messaging';
+import { AwardEntity, SpendEntryEntity } from '@praxis/funding/data-access';
+import {
+  budgetView,
+  dayInZone,
+  decideSpend,
+  FundingDomainError,
+  FundingErrorCode,
+  reversalOf,
+  type BudgetView,
+  type SpendEntry,
+} from '@praxis/funding/domain';
+import { canSeeAward, notFound } from '../funding.access';
+import { newestFirst } from '../funding.paging';
+import { moneyOf } from '../money.graphql';
+import { awardAmount, balanceOfFund, budgetLinesOf, entriesOf, lockAward, lockFund } from './ledger.records';
+import type { RecordSpendInput } from './ledger.objects';
+
+/** PostgreSQL's codes for a transaction that lost a race it can simply run again. */
+const RETRYABLE = new Set(['40001', '40P01']);
+
+/**
+ * The append-only spend ledger. A spend locks the award's fund, then the award (always in that order, so two
+ * spends never deadlock), reads the ledger and the fund's balance under those locks, lets the domain decide, and
+ * appends the entry and its event in the same transaction. Concurrent spends on one line therefore queue, and
+ * the last one to fit leaves the line at exactly its budget.
+ */
+@Injectable()
+export class LedgerService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async recordSpend(awardId: string, input: RecordSpendInput, actorId: string): Promise<SpendEntryEntity> {
+    const amount = moneyOf(input.amount, 'amount');
+    return this.withRetry((manager) =>
+      this.underLocks(manager, awardId, async (award, entries) => {
+        const fund = award.fundId ? await lockFund(manager, award.fundId) : null;
+        if (!fund) throw noFund(award);
+        const lines = (await budgetLinesOf(manager, [award.id])).get(award.id) ?? [];
+        const decision = decideSpend(
+          { id: award.id, status: award.status, amount: awardAmount(award), budgetLines: lines },
+          entries,
+          await balanceOfFund(manager, fund),
+          {
+            budgetLine: input.budgetLine,
+            kind: input.kind,
+            amount,
+            date: input.date,
+            description: input.description,
+            reference: input.reference ?? null,
+            override: input.override ?? null,
+          },
+          dayInZone(new Date()),
+        );
+        return this.append(
+          manager,
+          award,
+          decision.entry,
+          input.description.trim(),
+          actorId,
+          decision.overridden,
+        );
+      }),
+    );
+  }
+
+  async reverseSpend(entryId: string, reason: string, actorId: string): Promise<SpendEntryEntity> {
+    const target = await this.dataSource.getRepository(SpendEntryEntity).findOneBy({ id: entryId });
+    if (!target) throw notFound('spend entry');
+    return this.withRetry((manager) =>
+      this.underLocks(manager, target.awardId, async (award, entries) => {
+        const original = entries.find((entry) => entry.id === entryId) as SpendEntry;
+        const reversal = reversalOf(original, entries, reason, dayInZone(new Date()));
+        return this.append(manager, award, reversal, `Reversal: ${reason.trim()}`, actorId, false);
+      }),
+    );
+  }
+
+  /** Locks the fund (if any) then the award, and hands over the award's ledger as it stands under the locks. */
+  private async underLocks<T>(
+    manager: EntityManager,
+    awardId: string,
+    work: (award: AwardEntity, entries: SpendEntry[]) => Promise<T>,
+  ): Promise<T> {
+    const unlocked = await manager.findOneBy(AwardEntity, { id: awardId });
+    if (!unlocked) throw notFound('award');
+    if (unlocked.fundId) await lockFund(manager, unlocked.fundId);
+    const award = await lockAward(manager, awardId);
+    if (!award) throw notFound('award');
+    const entries = (await entriesOf(manager, [award.id])).get(award.id) ?? [];
+    return work(award, entries);
+  }
+
+  private async append(
+    manager: EntityManager,
+    award: AwardEntity,
+    entry: Omit<SpendEntry, 'id'>,
+    description: string,
+    actorId: string,
+    overridden: boolean,
+  ): Promise<SpendEntryEntity> {
+    const row = await manager.save(
+      manager.create(SpendEntryEntity, {
+        awardId: award.id,
+        category: entry.budgetLine,
+        kind: entry.kind,
+        amountMinor: entry.amount.amountMinor,
+        currency: entry.amount.currency,
+        spentOn: entry.date,
+        description,
+        reference: entry.reference,
+        reversesEntryId: entry.reversesEntryId,
+        overrideReason: entry.overrideReason,
+        recordedBy: actorId,
+      }),
+    );
+    const pi = await memberReplica(manager).profile(award.principalInvestigatorId);
+    await appendToOutbox(
+      manager,
+      SpendRecordedV1,
+      award.id,
+      {
+        entryId: row.id,
+        awardId: award.id,
+        fundId: award.fundId,
+        principalInvestigatorId: award.principalInvestigatorId,
+        institutionId: pi?.institutionId ?? award.institutionIds[0] ?? null,
+        category: row.category,
+        kind: row.kind,
+        amount: { amountMinor: row.amountMinor, currency: row.currency },
+        spentOn: row.spentOn,
+        reversesEntryId: row.reversesEntryId,
+        overridden,
+        recordedAt: row.recordedAt.toISOString(),
+      },
+      { actorId },
+    );
+    return row;
+  }
+
+  /** Row locks make spends queue rather than fail; a deadlock or serialisation failure is simply run again. */
+  private async withRetry<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.dataSource.transaction(work);
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (attempt >= 5 || code === undefined || !RETRYABLE.has(code)) throw error;
+      }
+    }
+  }
+
+  async budget(award: AwardEntity): Promise<BudgetView> {
+    const manager = this.dataSource.manager;
+    const [lines, entries] = await Promise.all([
+      budgetLinesOf(manager, [award.id]),
+      entriesOf(manager, [award.id]),
+    ]);
+    return budgetView(
+      lines.get(award.id) ?? [],
+      entries.get(award.id) ?? [],
+      award.currency,
+      { start: award.startsOn, end: award.endsOn },
+      dayInZone(new Date()),
+    );
+  }
+
+  async entries(
+    award: AwardEntity,
+    principal: Principal,
+    size: number,
+    after: string | null,
+  ): Promise<Connection<SpendEntryEntity>> {
+    if (!canSeeAward(principal, award)) throw notFound('award');
+    const query = this.dataSource
+      .getRepository(SpendEntryEntity)
+      .createQueryBuilder('s')
+      .where('s.award_id = :awardId', { awardId: award.id });
+    return newestFirst(
+      query,
+      { alias: 's', column: 'recorded_at', at: (row) => row.recordedAt },
+      size,
+      after,
+    );
+  }
+}
+
+function noFund(award: AwardEntity): FundingDomainError {
+  return new FundingDomainError(FundingErrorCode.AWARD_HAS_NO_FUND, 'This award draws on no fund', {
+    awardId: award.id,
+  });
+}
