@@ -5,10 +5,9 @@
  * from the code: the subgraph schemas and the supergraph (`npm run supergraph`) and the topic and ACL lists
  * (`npm run topics`). Prints what it created, what it registered and what it skipped because it already existed.
  */
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { FileChange, Tree } from '@nx/devkit';
-import { serviceGenerator } from './generator';
+import { regenerateDerivedFiles, serviceGenerator } from './generator';
 
 // nx's file-system tree (what `nx g` runs generators on); not in @nx/devkit's public types
 const { FsTree, flushChanges } = require('nx/src/generators/tree') as {
@@ -42,11 +41,6 @@ export function parseArgs(argv: string[]): { name: string; port?: number; offset
   return { name: positional[0], ...options };
 }
 
-function run(script: string): void {
-  process.stdout.write(`[new:service] ${script}\n`);
-  execFileSync(process.execPath, ['-r', '@swc-node/register', script], { cwd: ROOT, stdio: 'inherit' });
-}
-
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const tree = new FsTree(ROOT, false);
@@ -62,8 +56,7 @@ async function main(): Promise<void> {
     return;
   }
   flushChanges(ROOT, tree.listChanges());
-  run('tools/supergraph.ts');
-  run('tools/kafka-topics.ts');
+  regenerateDerivedFiles(ROOT);
   process.stdout.write(
     `\n${args.name} is generated and registered. Next: docs/adding-a-service.md ("After generating").\n`,
   );

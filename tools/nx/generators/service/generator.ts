@@ -3,6 +3,7 @@
  * from the templates in ./files and registers it everywhere a service must be. It never overwrites a file: what
  * already exists is kept and reported as skipped (e.g. a domain library written before its service).
  */
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatFiles, updateJson, type Tree } from '@nx/devkit';
@@ -415,4 +416,20 @@ function registerEverywhere(
   );
 }
 
-export default serviceGenerator;
+/** Runs the tools that derive files from the code: the subgraph schemas and supergraph, the topic and ACL lists. */
+export function regenerateDerivedFiles(root: string): void {
+  for (const script of ['tools/supergraph.ts', 'tools/kafka-topics.ts']) {
+    process.stdout.write(`[new:service] ${script}\n`);
+    execFileSync(process.execPath, ['-r', '@swc-node/register', script], { cwd: root, stdio: 'inherit' });
+  }
+}
+
+/**
+ * `npx nx g ./tools/nx/generators.json:service <name>`: the same generator under Nx, which writes the files and
+ * then runs the returned callback (the derived files need the new service on disk).
+ */
+export default async function nxServiceGenerator(tree: Tree, schema: ServiceGeneratorSchema) {
+  const result = await serviceGenerator(tree, schema);
+  for (const skipped of result.skipped) process.stdout.write(`skipped, already there: ${skipped}\n`);
+  return () => regenerateDerivedFiles(tree.root);
+}
