@@ -7,6 +7,7 @@ import { ENGAGEMENT_OPTIONS, type EngagementOptions } from './engagement.options
 import { MetricsResolver } from './metrics/metrics.resolver';
 import { MetricsService } from './metrics/metrics.service';
 import { MemberRecordResolver } from './record/member-record.resolver';
+import { OverviewResolver } from './overview/overview.resolver';
 
 @Module({})
 export class EngagementFeatureModule {
@@ -18,6 +19,7 @@ export class EngagementFeatureModule {
         MetricsService,
         MetricsResolver,
         MemberRecordResolver,
+        OverviewResolver,
         { provide: CURRENT_PRINCIPAL_SOURCE, useClass: ReplicaPrincipalSource },
         { provide: APP_FILTER, useClass: EngagementErrorFilter },
       ],

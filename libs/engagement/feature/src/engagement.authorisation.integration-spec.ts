@@ -19,7 +19,7 @@ import { EngagementFeatureModule } from './engagement-feature.module';
  */
 const ACCESS: AccessDeclaration = {
   public: [],
-  signedIn: ['engagementFunnel', 'memberEngagementRecord'],
+  signedIn: ['engagementFunnel', 'engagementOverview', 'memberEngagementRecord'],
   adminOnly: [],
 };
 

@@ -511,4 +511,42 @@ describe('engagement projections and metrics (in-process subgraph, real PostgreS
       'WINNERS',
     ]);
   });
+
+  it('gives competition and mentoring figures for an institution beside the network, small ones suppressed', async () => {
+    const query = `query O($input: EngagementOverviewInput!) {
+      engagementOverview(input: $input) {
+        figures { figure count suppressed networkCount networkSuppressed }
+        rates { rate value networkValue }
+        collaboration { institutionA institutionB proposals }
+      }
+    }`;
+    const input = { institutionId: institutionA, from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' };
+    type Overview = {
+      engagementOverview: {
+        figures: Array<{ figure: string; count: number | null; networkCount: number | null }>;
+        rates: Array<{ rate: string; value: number | null }>;
+        collaboration: Array<{ institutionA: string; institutionB: string; proposals: number | null }>;
+      };
+    };
+    const result = await subgraph.execute<Overview>(leadA, query, { input });
+    expect(result.errors).toBeUndefined();
+    const figure = (name: string) =>
+      result.data?.engagementOverview.figures.find((row) => row.figure === name);
+    expect(figure('MEMBERS')).toMatchObject({ count: 12, networkCount: 22 });
+    // one mentee, one entry: fewer than five, and so every rate built on them
+    expect(figure('ACTIVE_MENTEES')).toMatchObject({ count: null });
+    expect(figure('ENTRIES')).toMatchObject({ count: null });
+    const share = result.data?.engagementOverview.rates.find(
+      (row) => row.rate === 'INTER_INSTITUTIONAL_SHARE',
+    );
+    expect(share?.value).toBeNull();
+    const pair = [institutionA, institutionB].sort();
+    expect(result.data?.engagementOverview.collaboration).toEqual([
+      { institutionA: pair[0], institutionB: pair[1], proposals: null },
+    ]);
+    const refused = await subgraph.execute(leadA, query, {
+      input: { ...input, institutionId: institutionB },
+    });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
 });

@@ -1,0 +1,125 @@
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsDate, IsOptional, IsUUID } from 'class-validator';
+
+export const OVERVIEW_FIGURES = [
+  'ENTRIES',
+  'INTER_INSTITUTIONAL_ENTRIES',
+  'REVIEWS_SUBMITTED',
+  'MEMBERS',
+  'ACTIVE_MENTEES',
+  'REQUESTS_ACCEPTED',
+  'REQUESTS_DECLINED',
+  'AT_RISK_RELATIONSHIPS',
+  'CHECK_INS_HELD',
+  'CHECK_INS_EXPECTED',
+  'FEEDBACK_RATINGS',
+] as const;
+export type OverviewFigureKind = (typeof OVERVIEW_FIGURES)[number];
+export const OverviewFigureKindEnum = Object.fromEntries(
+  OVERVIEW_FIGURES.map((kind) => [kind, kind]),
+) as Record<OverviewFigureKind, OverviewFigureKind>;
+registerEnumType(OverviewFigureKindEnum, { name: 'OverviewFigureKind' });
+
+export const OVERVIEW_RATES = [
+  'INTER_INSTITUTIONAL_SHARE',
+  'MENTORED_SHARE',
+  'CHECK_IN_ADHERENCE',
+  'AVERAGE_FEEDBACK_RATING',
+] as const;
+export type OverviewRateKind = (typeof OVERVIEW_RATES)[number];
+export const OverviewRateKindEnum = Object.fromEntries(OVERVIEW_RATES.map((kind) => [kind, kind])) as Record<
+  OverviewRateKind,
+  OverviewRateKind
+>;
+registerEnumType(OverviewRateKindEnum, {
+  name: 'OverviewRateKind',
+  description:
+    'Shares and adherence are fractions; the average rating is 1 to 5. Null when a count it needs is suppressed',
+});
+
+@InputType()
+export class EngagementOverviewInput {
+  @Field(() => ID, { nullable: true, description: 'The institution; omit for the whole network (admins)' })
+  @IsOptional()
+  @IsUUID()
+  institutionId?: string | null;
+
+  @Field()
+  @Type(() => Date)
+  @IsDate()
+  from!: Date;
+
+  @Field({ description: 'Exclusive' })
+  @Type(() => Date)
+  @IsDate()
+  to!: Date;
+}
+
+@ObjectType('OverviewFigure', {
+  description: "A count for the scope beside the network's; null when suppressed",
+})
+export class OverviewFigureObject {
+  @Field(() => OverviewFigureKindEnum)
+  figure!: OverviewFigureKind;
+
+  @Field(() => Int, { nullable: true })
+  count!: number | null;
+
+  @Field()
+  suppressed!: boolean;
+
+  @Field(() => Int, { nullable: true })
+  networkCount!: number | null;
+
+  @Field()
+  networkSuppressed!: boolean;
+}
+
+@ObjectType('OverviewRate')
+export class OverviewRateObject {
+  @Field(() => OverviewRateKindEnum)
+  rate!: OverviewRateKind;
+
+  @Field(() => Float, { nullable: true })
+  value!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  networkValue!: number | null;
+}
+
+@ObjectType('CollaborationEdge', {
+  description: 'Two institutions that co-authored entries in the period, and how many (null when suppressed)',
+})
+export class CollaborationEdgeObject {
+  @Field(() => ID)
+  institutionA!: string;
+
+  @Field(() => ID)
+  institutionB!: string;
+
+  @Field(() => Int, { nullable: true })
+  proposals!: number | null;
+}
+
+@ObjectType('EngagementOverview', {
+  description: 'Competitions and mentoring for an institution beside the network (or the network alone)',
+})
+export class EngagementOverviewObject {
+  @Field(() => ID, { nullable: true })
+  institutionId!: string | null;
+
+  @Field(() => Int)
+  suppressionThreshold!: number;
+
+  @Field(() => [OverviewFigureObject])
+  figures!: OverviewFigureObject[];
+
+  @Field(() => [OverviewRateObject])
+  rates!: OverviewRateObject[];
+
+  @Field(() => [CollaborationEdgeObject], {
+    description: 'Every co-authoring pair for the network; for an institution, the pairs it is part of',
+  })
+  collaboration!: CollaborationEdgeObject[];
+}

@@ -1,0 +1,120 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Inject } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CurrentPrincipal, Roles, type Principal } from '@praxis/platform/auth';
+import {
+  bucketsCovering,
+  releaseBeside,
+  releaseCount,
+  releasedRate,
+  type ReleasedCount,
+} from '@praxis/engagement/domain';
+import { ENGAGEMENT_OPTIONS, type EngagementOptions } from '../engagement.options';
+import { assertMaySee } from '../metrics/metrics.service';
+import { collaborationEdges, countOverview, type OverviewCounts } from './overview.query';
+import {
+  EngagementOverviewInput,
+  EngagementOverviewObject,
+  OVERVIEW_FIGURES,
+  type OverviewFigureKind,
+  type OverviewRateObject,
+} from './overview.objects';
+
+const FIGURE_OF: Record<OverviewFigureKind, (counts: OverviewCounts) => number> = {
+  ENTRIES: (c) => c.entries,
+  INTER_INSTITUTIONAL_ENTRIES: (c) => c.interInstitutionalEntries,
+  REVIEWS_SUBMITTED: (c) => c.reviews,
+  MEMBERS: (c) => c.members,
+  ACTIVE_MENTEES: (c) => c.activeMentees,
+  REQUESTS_ACCEPTED: (c) => c.requestsAccepted,
+  REQUESTS_DECLINED: (c) => c.requestsDeclined,
+  AT_RISK_RELATIONSHIPS: (c) => c.atRisk,
+  CHECK_INS_HELD: (c) => c.checkInsHeld,
+  CHECK_INS_EXPECTED: (c) => c.checkInsExpected,
+  FEEDBACK_RATINGS: (c) => c.ratings,
+};
+
+function rates(
+  released: Map<OverviewFigureKind, ReleasedCount>,
+  ratingSum: number,
+): Map<OverviewRateObject['rate'], number | null> {
+  const get = (kind: OverviewFigureKind) => released.get(kind) ?? { count: null, suppressed: true };
+  const ratings = get('FEEDBACK_RATINGS');
+  return new Map([
+    ['INTER_INSTITUTIONAL_SHARE', releasedRate(get('INTER_INSTITUTIONAL_ENTRIES'), get('ENTRIES'))],
+    ['MENTORED_SHARE', releasedRate(get('ACTIVE_MENTEES'), get('MEMBERS'))],
+    ['CHECK_IN_ADHERENCE', releasedRate(get('CHECK_INS_HELD'), get('CHECK_INS_EXPECTED'))],
+    // an average of fewer ratings than the threshold is withheld with their count
+    [
+      'AVERAGE_FEEDBACK_RATING',
+      ratings.count === null || ratings.count === 0
+        ? null
+        : Math.round((ratingSum / ratings.count) * 100) / 100,
+    ],
+  ]);
+}
+
+@Resolver(() => EngagementOverviewObject)
+export class OverviewResolver {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(ENGAGEMENT_OPTIONS) private readonly options: EngagementOptions,
+  ) {}
+
+  @Roles('lead', 'admin')
+  @Query(() => EngagementOverviewObject, {
+    description:
+      'Competitions (entries, inter-institutional share, judging progress, the collaboration network) and mentoring (share with an active mentor, requests accepted and declined, at-risk relationships, check-in adherence, feedback ratings) for an institution beside the network; small counts suppressed',
+  })
+  async engagementOverview(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: EngagementOverviewInput,
+  ): Promise<EngagementOverviewObject> {
+    const institutionId = input.institutionId?.toLowerCase() ?? null;
+    assertMaySee(principal, institutionId);
+    bucketsCovering({ from: input.from, to: input.to }, 'YEAR'); // the same period rules as the funnel
+    const threshold = this.options.suppressionThreshold;
+    const scope = { from: input.from, to: input.to };
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const own = await countOverview(manager, { ...scope, institutionId });
+      const network = institutionId ? await countOverview(manager, { ...scope, institutionId: null }) : own;
+      const ownReleased = new Map<OverviewFigureKind, ReleasedCount>();
+      const networkReleased = new Map<OverviewFigureKind, ReleasedCount>();
+      const figures = OVERVIEW_FIGURES.map((figure) => {
+        const beside = institutionId
+          ? releaseBeside(FIGURE_OF[figure](own), FIGURE_OF[figure](network), threshold)
+          : {
+              institution: releaseCount(FIGURE_OF[figure](own), threshold),
+              network: releaseCount(FIGURE_OF[figure](own), threshold),
+            };
+        ownReleased.set(figure, beside.institution);
+        networkReleased.set(figure, beside.network);
+        return {
+          figure,
+          count: beside.institution.count,
+          suppressed: beside.institution.suppressed,
+          networkCount: beside.network.count,
+          networkSuppressed: beside.network.suppressed,
+        };
+      });
+      const ownRates = rates(ownReleased, own.ratingSum);
+      const networkRates = rates(networkReleased, network.ratingSum);
+      const edges = await collaborationEdges(manager, { ...scope, institutionId });
+      return {
+        institutionId,
+        suppressionThreshold: threshold,
+        figures,
+        rates: [...ownRates.keys()].map((rate) => ({
+          rate,
+          value: ownRates.get(rate) ?? null,
+          networkValue: networkRates.get(rate) ?? null,
+        })),
+        collaboration: edges.map((edge) => ({
+          institutionA: edge.institutionA,
+          institutionB: edge.institutionB,
+          proposals: releaseCount(edge.proposals, threshold).count,
+        })),
+      };
+    });
+  }
+}
