@@ -28,3 +28,33 @@ export function requestLoader<V>(
   }
   return loader;
 }
+
+/**
+ * The one-to-many sibling of `requestLoader`: each key gets every row whose `keyOf` is that key (the
+ * invitations of each proposal on a page), in the order `load` returns them, from one query per tick.
+ */
+export function requestGroupLoader<V>(
+  request: object,
+  name: string,
+  load: (keys: readonly string[]) => Promise<V[]>,
+  keyOf: (row: V) => string,
+): DataLoader<string, V[]> {
+  let loaders = perRequest.get(request);
+  if (!loaders) {
+    loaders = new Map();
+    perRequest.set(request, loaders);
+  }
+  let loader = loaders.get(name) as DataLoader<string, V[]> | undefined;
+  if (!loader) {
+    loader = new DataLoader<string, V[]>(async (keys) => {
+      const groups = new Map<string, V[]>();
+      for (const row of await load(keys)) {
+        const key = keyOf(row);
+        groups.set(key, [...(groups.get(key) ?? []), row]);
+      }
+      return keys.map((key) => groups.get(key) ?? []);
+    });
+    loaders.set(name, loader as unknown as DataLoader<string, unknown>);
+  }
+  return loader;
+}

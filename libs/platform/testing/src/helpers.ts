@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { dropDatabase, ensureDatabase } from '@praxis/platform/local-infra';
+import type { DataSource } from 'typeorm';
 
 export function uniqueName(prefix: string): string {
   return `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`.toLowerCase();
@@ -54,5 +55,32 @@ export async function waitFor<T>(
       );
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+/**
+ * Counts the SQL statements a piece of work sends through a data source (every repository, query builder and
+ * `query()` call goes through a query runner), so a test can show that a page of N rows costs the same
+ * number of queries as a page of 1: no N+1.
+ */
+export async function countQueries<T>(
+  dataSource: DataSource,
+  work: () => Promise<T>,
+): Promise<{ result: T; queries: string[] }> {
+  const original = dataSource.createQueryRunner.bind(dataSource);
+  const queries: string[] = [];
+  dataSource.createQueryRunner = (mode) => {
+    const runner = original(mode);
+    const query = runner.query.bind(runner);
+    runner.query = ((sql: string, parameters?: unknown[], structured?: boolean) => {
+      queries.push(sql);
+      return query(sql, parameters, structured as true);
+    }) as typeof runner.query;
+    return runner;
+  };
+  try {
+    return { result: await work(), queries };
+  } finally {
+    dataSource.createQueryRunner = original;
   }
 }

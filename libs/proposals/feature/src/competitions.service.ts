@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
 import { CompetitionOpenedV1, CompetitionResultsPublishedV2 } from '@praxis/contracts';
 import { isAdmin, type Principal } from '@praxis/platform/auth';
 import { appendToOutbox } from '@praxis/platform/messaging';
@@ -298,10 +298,17 @@ export class CompetitionsService {
     const competition = await this.dataSource.getRepository(CompetitionEntity).findOneBy({
       id: id,
     });
-    if (!competition) return null;
-    // drafts are the organisers' work in progress
-    if (phaseOf(competition) === CompetitionPhase.DRAFT && !(principal && isAdmin(principal))) return null;
-    return competition;
+    return competition && this.visible(competition, principal) ? competition : null;
+  }
+
+  /** Drafts are the organisers' work in progress: admins only. */
+  visible(competition: CompetitionEntity, principal: Principal | null): boolean {
+    return phaseOf(competition) !== CompetitionPhase.DRAFT || (principal !== null && isAdmin(principal));
+  }
+
+  /** For the request loader: any competitions by id, visibility left to the caller. */
+  byIds(ids: readonly string[]): Promise<CompetitionEntity[]> {
+    return this.dataSource.getRepository(CompetitionEntity).findBy({ id: In([...ids]) });
   }
 
   /** Newest first; drafts for admins only. */

@@ -20,15 +20,17 @@ import {
   ProposalsDomainError,
 } from '@praxis/proposals/domain';
 import { JudgingAuditAction } from './judging.enums';
+import { isUuid } from '@praxis/platform/graphql';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids arrive as GraphQL `ID`s; a malformed one is the caller's mistake, not a database error. */
-export function requireUuid(value: string, field: string): string {
-  if (!UUID.test(value)) {
-    throw ProposalsDomainError.invalid([{ field, rule: 'isUuid', message: 'must be a UUID' }]);
+/**
+ * Ids that do not come through `IdArg` (a reference's representation, a nested list element) are checked
+ * here, with the same rule: a malformed one is the caller's mistake, not a database error.
+ */
+export function requireUuid(value: unknown, field: string): string {
+  if (!isUuid(value)) {
+    throw ProposalsDomainError.invalid([{ field, rule: 'uuid', message: 'must be a UUID' }]);
   }
-  return value;
+  return value.toLowerCase();
 }
 
 export function phaseOf(competition: CompetitionEntity): CompetitionPhase {

@@ -1,7 +1,17 @@
-import { Args, Mutation, Parent, Query, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  ResolveReference,
+  Resolver,
+} from '@nestjs/graphql';
 import { CurrentPrincipal, OptionalPrincipal, Public, Roles, type Principal } from '@praxis/platform/auth';
 import { AfterArg, FirstArg, IdArg, mapNodes, type Connection } from '@praxis/platform/graphql';
-import { NamedConflictDecision } from '@praxis/proposals/domain';
+import { NamedConflictDecision, ProposalsDomainError } from '@praxis/proposals/domain';
+import { competitionLoader, invitationsLoader, proposalLoader } from './proposals.loaders';
 import { CompetitionsService } from './competitions.service';
 import { JudgingService } from './judging.service';
 import {
@@ -147,11 +157,17 @@ export class CompetitionResolver {
   @Public()
   @ResolveReference()
   async resolveReference(
-    reference: { id: string },
+    // with any parameter decorator present, Nest passes the reference only through @Parent()
+    @Parent() reference: { id: string },
     @OptionalPrincipal() principal: Principal | null,
+    @Context('req') request: object,
   ): Promise<CompetitionObject | null> {
-    const competition = await this.competitionsService.find(requireUuid(reference.id, 'id'), principal);
-    return competition ? toCompetitionObject(competition) : null;
+    const competition = await competitionLoader(this.competitionsService, request).load(
+      requireUuid(reference.id, 'id'),
+    );
+    return competition && this.competitionsService.visible(competition, principal)
+      ? toCompetitionObject(competition)
+      : null;
   }
 }
 
@@ -266,27 +282,40 @@ export class ProposalResolver {
   }
 
   @ResolveField(() => [TeamInvitationObject])
-  async invitations(@Parent() parent: ProposalObject): Promise<TeamInvitationObject[]> {
+  async invitations(
+    @Parent() parent: ProposalObject,
+    @Context('req') request: object,
+  ): Promise<TeamInvitationObject[]> {
     // the parent was only resolved for someone allowed to read the proposal (its team or an admin)
-    const proposal = await this.proposals.entity(parent.id);
-    return (await this.proposals.invitationsOf(proposal)).map((invitation) =>
-      toTeamInvitationObject(invitation, proposal),
-    );
+    const [proposal, invitations] = await Promise.all([
+      proposalLoader(this.proposals, request).load(parent.id),
+      invitationsLoader(this.proposals, request).load(parent.id),
+    ]);
+    if (!proposal) throw ProposalsDomainError.notFound('proposal');
+    return invitations.map((invitation) => toTeamInvitationObject(invitation, proposal));
   }
 
   @ResolveField(() => [ReviewFeedbackObject], { nullable: true })
-  async feedback(@Parent() proposal: ProposalObject): Promise<ReviewFeedbackObject[] | null> {
-    if (proposal.result === null) return null;
-    return this.proposals.feedback(await this.proposals.entity(proposal.id));
+  async feedback(
+    @Parent() parent: ProposalObject,
+    @Context('req') request: object,
+  ): Promise<ReviewFeedbackObject[] | null> {
+    if (parent.result === null) return null;
+    const proposal = await proposalLoader(this.proposals, request).load(parent.id);
+    if (!proposal) throw ProposalsDomainError.notFound('proposal');
+    return this.proposals.feedback(proposal);
   }
 
+  /** Other subgraphs reference proposals by id; the same rule as `proposal` applies (team and admins). */
   @ResolveReference()
   async resolveReference(
-    reference: { id: string },
+    // with any parameter decorator present, Nest passes the reference only through @Parent()
+    @Parent() reference: { id: string },
     @OptionalPrincipal() principal: Principal | null,
+    @Context('req') request: object,
   ): Promise<ProposalObject | null> {
-    const proposal = await this.proposals.entity(requireUuid(reference.id, 'id'));
-    return this.proposals.canRead(proposal, principal) ? toProposalObject(proposal) : null;
+    const proposal = await proposalLoader(this.proposals, request).load(requireUuid(reference.id, 'id'));
+    return proposal && this.proposals.canRead(proposal, principal) ? toProposalObject(proposal) : null;
   }
 }
 

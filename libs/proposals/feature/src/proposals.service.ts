@@ -403,6 +403,18 @@ export class ProposalsService {
   }
 
   /** Every invitation of a proposal's team, for those who may read the proposal. */
+  /** For the request loader: the invitations of several proposals, in one query. */
+  invitationsOfMany(proposalIds: readonly string[]): Promise<TeamInvitationEntity[]> {
+    return this.dataSource
+      .getRepository(TeamInvitationEntity)
+      .find({ where: { proposalId: In([...proposalIds]) }, order: { invitedAt: 'ASC', memberId: 'ASC' } });
+  }
+
+  /** For the request loader: any proposals by id, authorisation left to the caller. */
+  entitiesByIds(ids: readonly string[]): Promise<ProposalEntity[]> {
+    return this.dataSource.getRepository(ProposalEntity).findBy({ id: In([...ids]) });
+  }
+
   async invitationsOf(proposal: ProposalEntity): Promise<TeamInvitationEntity[]> {
     return this.dataSource
       .getRepository(TeamInvitationEntity)

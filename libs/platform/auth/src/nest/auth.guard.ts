@@ -45,6 +45,8 @@ export const CURRENT_PRINCIPAL_SOURCE = Symbol('praxis:current-principal-source'
 
 export interface AuthenticatedRequest extends Request {
   principal?: Principal | null;
+  /** The one authentication of this request, shared by resolvers that start before it finishes. */
+  authenticating?: Promise<Principal | null>;
 }
 
 export function requestOf(context: ExecutionContext): AuthenticatedRequest {
@@ -89,7 +91,10 @@ export class AuthGuard implements CanActivate {
     if (context.getType<GqlContextType>() !== 'graphql') return true;
     const req = requestOf(context);
     if (req.principal === undefined) {
-      req.principal = await this.authenticate(req.headers.authorization);
+      // the reference resolvers of one `_entities` call start together: they share one verification and
+      // one look-up of the caller's current roles instead of one each
+      req.authenticating ??= this.authenticate(req.headers.authorization);
+      req.principal = await req.authenticating;
       setActor(req.principal?.memberId ?? null);
     }
     const handler = context.getHandler();
