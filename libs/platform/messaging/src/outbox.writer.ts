@@ -124,16 +124,111 @@ export async function appendTombstone(
 }
 
 /**
+ * Appends many events of one contract in one statement, inside the caller's transaction, for a state change that
+ * touches many records at once (a selection deciding thousands of applications): each aggregate's sequence
+ * numbers are reserved with one upsert, the rows go in with one INSERT and the relay is woken once. Same
+ * envelopes, order and guarantees as appending them one by one. Not for contracts that confer rights.
+ */
+export async function appendManyToOutbox<C extends EventContract>(
+  manager: EntityManager,
+  contract: C,
+  items: ReadonlyArray<{ aggregateId: string; payload: PayloadOf<C> }>,
+  meta: { actorId?: string | null; correlationId?: string; causationId?: string | null } = {},
+): Promise<Array<EventOf<C>>> {
+  if (!manager.queryRunner?.isTransactionActive) {
+    throw new Error(
+      `appendManyToOutbox(${contract.topic}) must run inside a transaction with the state change`,
+    );
+  }
+  if (contractForTopic(contract.topic) !== contract) {
+    throw new Error(`event ${contract.topic} is not registered in @praxis/contracts ALL_EVENTS`);
+  }
+  if (contract.confersRights) {
+    throw new Error(`event ${contract.topic} confers rights: append it with appendToOutbox and a signer`);
+  }
+  if (items.length === 0) return [];
+  const context = contextOrNew();
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item.aggregateId, (counts.get(item.aggregateId) ?? 0) + 1);
+  const next = new Map<string, number>();
+  for (const [aggregateId, count] of counts) {
+    next.set(aggregateId, (await reserveSequences(manager, aggregateId, count)) - count + 1);
+  }
+  const events = items.map((item) => {
+    const sequence = next.get(item.aggregateId) ?? 1;
+    next.set(item.aggregateId, sequence + 1);
+    return createEvent(
+      contract,
+      {
+        aggregateId: item.aggregateId,
+        actorId: meta.actorId !== undefined ? meta.actorId : context.actorId,
+        correlationId: meta.correlationId ?? context.correlationId,
+        causationId: meta.causationId !== undefined ? meta.causationId : context.causationId,
+        sequence,
+      },
+      item.payload,
+    );
+  });
+  const append = startSpan(`outbox append ${contract.topic} ×${events.length}`, {
+    kind: SpanKind.CLIENT,
+    attributes: {
+      'db.system.name': 'postgresql',
+      'db.operation.name': 'INSERT',
+      'db.collection.name': 'outbox',
+      'messaging.destination.name': contract.topic,
+      'messaging.batch.message_count': events.length,
+    },
+  });
+  try {
+    const headers = events.map((event) => {
+      const row: Record<string, string> = {
+        'x-correlation-id': event.correlationId,
+        'x-event-type': event.type,
+      };
+      injectTraceHeaders(row, append.context);
+      if (!row.traceparent) {
+        const forwarded = currentTraceparent();
+        if (forwarded) row.traceparent = forwarded;
+      }
+      return JSON.stringify(row);
+    });
+    await manager.query(
+      `INSERT INTO "outbox" ("event_id", "topic", "message_key", "sequence", "envelope", "headers")
+       SELECT e, $1, k, s, v::jsonb, h::jsonb
+         FROM unnest($2::uuid[], $3::text[], $4::bigint[], $5::text[], $6::text[]) WITH ORDINALITY AS t(e, k, s, v, h, n)
+        ORDER BY n`,
+      [
+        contract.topic,
+        events.map((event) => event.eventId),
+        events.map((event) => event.aggregateId),
+        events.map((event) => event.sequence),
+        events.map((event) => JSON.stringify(event)),
+        headers,
+      ],
+    );
+    await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
+  } finally {
+    append.span.end();
+  }
+  return events;
+}
+
+/**
  * The aggregate's next sequence number. The upsert locks the aggregate's counter row until the caller's
  * transaction ends, so two transactions writing events for one aggregate take turns and the numbers follow
  * commit order; a rollback returns the number.
  */
 async function nextSequence(manager: EntityManager, aggregateId: string): Promise<number> {
+  return reserveSequences(manager, aggregateId, 1);
+}
+
+/** Reserves `count` consecutive sequence numbers for the aggregate and returns the last one. */
+async function reserveSequences(manager: EntityManager, aggregateId: string, count: number): Promise<number> {
   const rows: Array<{ last_sequence: string }> = await manager.query(
-    `INSERT INTO "outbox_sequence" ("aggregate_id", "last_sequence") VALUES ($1, 1)
-     ON CONFLICT ("aggregate_id") DO UPDATE SET "last_sequence" = "outbox_sequence"."last_sequence" + 1
+    `INSERT INTO "outbox_sequence" ("aggregate_id", "last_sequence") VALUES ($1, $2)
+     ON CONFLICT ("aggregate_id") DO UPDATE SET "last_sequence" = "outbox_sequence"."last_sequence" + $2
      RETURNING "last_sequence"`,
-    [aggregateId],
+    [aggregateId, count],
   );
   const value = Number(rows[0]?.last_sequence);
   if (!Number.isSafeInteger(value) || value < 1) {

@@ -7,7 +7,7 @@ import {
   type PayloadOf,
 } from '@praxis/contracts';
 import { decodeCursor, pageSize, toConnection, type Connection } from '@praxis/platform/graphql';
-import { appendToOutbox } from '@praxis/platform/messaging';
+import { appendManyToOutbox, appendToOutbox } from '@praxis/platform/messaging';
 import { ApplicationEntity, ProgrammeEntity } from '@praxis/community/data-access';
 import {
   applyApplicantAction,
@@ -28,6 +28,38 @@ import { CommunityServiceError, CommunityServiceErrorCode } from '../community.e
 import { COMMUNITY_OPTIONS, type CommunityOptions } from '../community.options';
 import { requireMember, requireOrganiser, type Viewer } from '../shared/access';
 import type { Page } from '../communities/communities.service';
+
+type DecidedApplication = Pick<
+  ApplicationEntity,
+  | 'id'
+  | 'programmeId'
+  | 'memberId'
+  | 'institutionId'
+  | 'careerStage'
+  | 'status'
+  | 'waitlistPosition'
+  | 'offerExpiresAt'
+>;
+
+/** What engagement learns of a decision: who, where they stand, when; never why (no answers, no priority). */
+function decidedPayload(
+  application: DecidedApplication,
+  policy: SelectionPolicy | null,
+  now: Date,
+): PayloadOf<typeof CommunityApplicationDecidedV1> {
+  return {
+    applicationId: application.id,
+    programmeId: application.programmeId,
+    memberId: application.memberId,
+    institutionId: application.institutionId,
+    careerStage: application.careerStage,
+    status: application.status as DecidedStatus,
+    policy,
+    waitlistPosition: application.waitlistPosition,
+    offerExpiresAt: application.offerExpiresAt?.toISOString() ?? null,
+    decidedAt: now.toISOString(),
+  };
+}
 
 /** What the waitlist rules see of an application. */
 function placeOf(application: ApplicationEntity): PlaceState {
@@ -215,16 +247,25 @@ export class ApplicationsService {
       });
       const accepted = new Set(result.selected);
       const position = new Map(result.waitlisted.map((id, index) => [id, index + 1]));
-      for (const application of submitted) {
-        const decision = accepted.has(application.id)
-          ? { ...application, status: 'ACCEPTED' as const, waitlistPosition: null }
-          : {
-              ...application,
-              status: 'WAITLISTED' as const,
-              waitlistPosition: position.get(application.id) ?? null,
-            };
-        await this.decided(manager, decision, result.policy, now);
-      }
+      // thousands of decisions at once: their events go in with one statement
+      await appendManyToOutbox(
+        manager,
+        CommunityApplicationDecidedV1,
+        submitted.map((application) => ({
+          aggregateId: programmeId,
+          payload: decidedPayload(
+            accepted.has(application.id)
+              ? { ...application, status: 'ACCEPTED', waitlistPosition: null }
+              : {
+                  ...application,
+                  status: 'WAITLISTED',
+                  waitlistPosition: position.get(application.id) ?? null,
+                },
+            result.policy,
+            now,
+          ),
+        })),
+      );
       return {
         programme: await manager.findOneByOrFail(ProgrammeEntity, { id: programmeId }),
         accepted: result.selected.length,
@@ -333,18 +374,12 @@ export class ApplicationsService {
     policy: SelectionPolicy | null,
     now: Date,
   ): Promise<void> {
-    await appendToOutbox(manager, CommunityApplicationDecidedV1, application.programmeId, {
-      applicationId: application.id,
-      programmeId: application.programmeId,
-      memberId: application.memberId,
-      institutionId: application.institutionId,
-      careerStage: application.careerStage,
-      status: application.status as DecidedStatus,
-      policy,
-      waitlistPosition: application.waitlistPosition,
-      offerExpiresAt: application.offerExpiresAt?.toISOString() ?? null,
-      decidedAt: now.toISOString(),
-    });
+    await appendToOutbox(
+      manager,
+      CommunityApplicationDecidedV1,
+      application.programmeId,
+      decidedPayload(application, policy, now),
+    );
   }
 
   private async lastWaitlistPosition(manager: EntityManager, programmeId: string): Promise<number> {
