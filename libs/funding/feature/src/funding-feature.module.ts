@@ -10,6 +10,8 @@ import { FundingErrorFilter } from './funding.errors';
 import { DEFAULT_FUNDING_OPTIONS, FUNDING_OPTIONS, type FundingOptions } from './funding.options';
 import { LedgerResolver } from './ledger/ledger.resolver';
 import { LedgerService } from './ledger/ledger.service';
+import { ProtectedTimeResolver } from './protected-time/protected-time.resolver';
+import { ProtectedTimeService } from './protected-time/protected-time.service';
 
 @Module({})
 export class FundingFeatureModule {
@@ -24,6 +26,8 @@ export class FundingFeatureModule {
         AwardsResolver,
         LedgerService,
         LedgerResolver,
+        ProtectedTimeService,
+        ProtectedTimeResolver,
         // roles that gate operations come from the member replica, so a revoked role stops working promptly
         { provide: CURRENT_PRINCIPAL_SOURCE, useClass: ReplicaPrincipalSource },
         { provide: APP_FILTER, useClass: FundingErrorFilter },

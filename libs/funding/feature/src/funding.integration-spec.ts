@@ -250,6 +250,93 @@ describe('funding: awards from results, the status machine, the ledger under con
     ]);
   });
 
+  it("has a lead of the member's institution approve protected time, the member log it, and shows utilisation to those allowed", async () => {
+    const pi = await member(institutionA);
+    const fund = await subgraph.execute<{ createFund: { id: string } }>(admin, CREATE_FUND, {
+      input: { name: 'Time fund', source: 'Institution', total: { amountMinor: 100_000, currency: 'GBP' } },
+    });
+    const today = new Date().toISOString().slice(0, 10);
+    const created = await subgraph.execute<{ createAward: { id: string } }>(
+      admin,
+      `mutation C($input: CreateAwardInput!) { createAward(input: $input) { id } }`,
+      {
+        input: {
+          title: 'Time award',
+          fundId: fund.data?.createFund.id,
+          amount: { amountMinor: 10_000, currency: 'GBP' },
+          principalInvestigatorId: pi,
+          teamMemberIds: [],
+          startsOn: '2026-01-05',
+          endsOn: '2027-01-03',
+          requestedHours: 104,
+        },
+      },
+    );
+    const awardId = created.data?.createAward.id as string;
+    expect((await subgraph.execute({ memberId: pi }, ACCEPT, { id: awardId })).errors).toBeUndefined();
+    const allocations = await subgraph.execute<{
+      award: { protectedTime: Array<{ id: string; status: string; weeklyHours: number }> };
+    }>({ memberId: pi }, `query A($id: ID!) { award(id: $id) { protectedTime { id status weeklyHours } } }`, {
+      id: awardId,
+    });
+    const [allocation] = allocations.data?.award.protectedTime ?? [];
+    expect(allocation).toMatchObject({ status: 'PROPOSED', weeklyHours: 2 });
+    const APPROVE = `mutation P($id: ID!) { approveProtectedTime(allocationId: $id) { id status } }`;
+    const leadA = { memberId: randomUUID(), roles: [{ role: 'lead' as const, institutionId: institutionA }] };
+    const leadB = { memberId: randomUUID(), roles: [{ role: 'lead' as const, institutionId: institutionB }] };
+    expect(
+      (await subgraph.execute({ memberId: pi }, APPROVE, { id: allocation?.id })).errors?.[0]?.extensions
+        ?.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (await subgraph.execute(leadB, APPROVE, { id: allocation?.id })).errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect((await subgraph.execute(leadA, APPROVE, { id: allocation?.id })).data).toMatchObject({
+      approveProtectedTime: { status: 'APPROVED' },
+    });
+    expect(
+      (await subgraph.execute(admin, APPROVE, { id: allocation?.id })).errors?.[0]?.extensions?.code,
+    ).toBe('CONFLICT');
+
+    const LOG = `mutation L($input: LogTimeInput!) { logTime(input: $input) { id hours note } }`;
+    const logged = await subgraph.execute({ memberId: pi }, LOG, {
+      input: { date: today, hours: 1.5, activity: 'WRITING', note: 'private thoughts' },
+    });
+    expect(logged.errors).toBeUndefined();
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const future = await subgraph.execute({ memberId: pi }, LOG, {
+      input: { date: tomorrow, hours: 1, activity: 'WRITING' },
+    });
+    expect(future.errors?.[0]?.extensions?.code).toBe('FAILED_PRECONDITION');
+    const tooMuch = await subgraph.execute({ memberId: pi }, LOG, {
+      input: { date: today, hours: 23, activity: 'RESEARCH' },
+    });
+    expect(tooMuch.errors?.[0]?.extensions?.code).toBe('FAILED_PRECONDITION');
+
+    const UTILISATION = `query U($m: ID!, $from: String!, $to: String!) { memberUtilisation(memberId: $m, from: $from, to: $to) { atRisk weeks { week allocatedHours loggedHours complete } } }`;
+    const range = { m: pi, from: today, to: today };
+    expect(
+      (await subgraph.execute({ memberId: randomUUID() }, UTILISATION, range)).errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect((await subgraph.execute(leadB, UTILISATION, range)).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    const seen = await subgraph.execute<{ memberUtilisation: { weeks: Array<{ loggedHours: number }> } }>(
+      leadA,
+      UTILISATION,
+      range,
+    );
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data?.memberUtilisation.weeks[0]?.loggedHours).toBe(1.5);
+    // the time.logged event carries hours and activity, never the note
+    const [outbox] = await subgraph.dataSource.query(
+      `SELECT envelope->'payload' AS payload FROM outbox WHERE topic = 'funding.time.logged.v1' AND message_key = $1`,
+      [(logged.data as { logTime: { id: string } }).logTime.id],
+    );
+    expect(outbox.payload).toMatchObject({ memberId: pi, minutes: 90, activity: 'WRITING' });
+    expect(JSON.stringify(outbox.payload)).not.toContain('private');
+  });
+
   it('refuses a spend past the line with the figures, records an override, and keeps the fund whole', async () => {
     const { awardId, pi } = await activeAward(50_000, [
       { category: 'TRAVEL', budgeted: { amountMinor: 10_000, currency: 'GBP' } },
