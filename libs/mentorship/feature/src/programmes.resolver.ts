@@ -231,7 +231,11 @@ export class WorkshopsResolver {
     @AfterArg() after: string | null,
   ): Promise<Connection<CoachingWorkshopObject>> {
     const workshops = await this.workshops.upcoming({ size: first, after });
-    return mapNodes(workshops, (workshop) => this.toObject(workshop, principal));
+    // one query for the enrolments of the whole page, not one per workshop
+    const enrolments = await this.workshops.enrolmentsOfMany(workshops.edges.map((edge) => edge.node.id));
+    return mapNodes(workshops, (workshop) =>
+      toWorkshopObject(workshop, enrolments.get(workshop.id) ?? [], viewerOf(principal)),
+    );
   }
 
   @Mutation(() => EnrolmentObject, { description: 'Enrolled while places remain, then waitlisted' })

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import type { CareerStage } from '@praxis/contracts';
 import { MentorshipWorkshopHeldV1 } from '@praxis/contracts';
 import { appendToOutbox } from '@praxis/platform/messaging';
@@ -102,6 +102,18 @@ export class WorkshopsService {
       page,
       ['startsAt', 'id'],
       'ASC',
+    );
+  }
+
+  /** The enrolments of every workshop of a page, in one query (waitlist positions per workshop). */
+  async enrolmentsOfMany(workshopIds: readonly string[]): Promise<Map<string, EnrolmentView[]>> {
+    const rows = workshopIds.length
+      ? await this.dataSource
+          .getRepository(WorkshopEnrolmentEntity)
+          .find({ where: { workshopId: In([...workshopIds]) }, order: { enrolledAt: 'ASC' } })
+      : [];
+    return new Map(
+      workshopIds.map((id) => [id, enrolmentViews(rows.filter((row) => row.workshopId === id))]),
     );
   }
 
