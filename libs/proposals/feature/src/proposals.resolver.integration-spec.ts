@@ -22,6 +22,7 @@ describe('proposals subgraph in-process: references, loaders, field resolvers', 
   const admin = { memberId: randomUUID(), roles: ['admin' as const] };
   let competitionId: string;
   const leads: string[] = [];
+  const partners: string[] = [];
   const proposalIds: string[] = [];
 
   async function replicaMember(memberId: string, roles: string[] = []): Promise<void> {
@@ -92,6 +93,7 @@ describe('proposals subgraph in-process: references, loaders, field resolvers', 
       );
       expect(submitted.errors).toBeUndefined();
       leads.push(lead);
+      partners.push(partner);
       proposalIds.push(id);
     }
   }, 120000);
@@ -165,5 +167,25 @@ describe('proposals subgraph in-process: references, loaders, field resolvers', 
     expect(twelve.result.errors).toBeUndefined();
     expect((twelve.result.data as { _entities: unknown[] })._entities).toHaveLength(12);
     expect(twelve.queries.length).toBe(two.queries.length);
+  });
+
+  // runs last: it withdraws an entry the page tests above count
+  it('lets only the invitee decline and only the team withdraw, per record', async () => {
+    const DECLINE = 'mutation($p: ID!) { declineTeamInvitation(proposalId: $p) { status member { id } } }';
+    const WITHDRAW = 'mutation($id: ID!) { withdrawProposal(id: $id) { id status } }';
+    const notInvited = await subgraph.execute({ memberId: partners[2] }, DECLINE, { p: proposalIds[3] });
+    expect(notInvited.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const declined = await subgraph.execute({ memberId: partners[3] }, DECLINE, { p: proposalIds[3] });
+    expect(declined.errors).toBeUndefined();
+    expect(declined.data).toEqual({
+      declineTeamInvitation: { status: 'DECLINED', member: { id: partners[3] } },
+    });
+    const byAnotherTeam = await subgraph.execute({ memberId: leads[4] }, WITHDRAW, { id: proposalIds[3] });
+    expect(byAnotherTeam.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const byAdmin = await subgraph.execute(admin, WITHDRAW, { id: proposalIds[3] });
+    expect(byAdmin.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const byLead = await subgraph.execute({ memberId: leads[3] }, WITHDRAW, { id: proposalIds[3] });
+    expect(byLead.errors).toBeUndefined();
+    expect(byLead.data).toEqual({ withdrawProposal: { id: proposalIds[3], status: 'WITHDRAWN' } });
   });
 });
