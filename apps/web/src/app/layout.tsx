@@ -1,4 +1,4 @@
-import { AppShell, Burger, Button, Group, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { Suspense } from 'react';
@@ -85,7 +85,8 @@ export function Layout({ routes }: { routes: AppRoute[] }) {
       </AppShell.Header>
       {groups.length > 0 && (
         <AppShell.Navbar p="xs" aria-label={navMessages.menu} component="nav">
-          <ScrollArea>
+          {/* a plain scrolling box: Mantine's ScrollArea would bring its positioning library into the first load */}
+          <div style={{ overflowY: 'auto' }}>
             <Stack gap="sm">
               {groups.map((entry) => (
                 <div key={entry.group}>
@@ -107,7 +108,7 @@ export function Layout({ routes }: { routes: AppRoute[] }) {
                 </div>
               ))}
             </Stack>
-          </ScrollArea>
+          </div>
         </AppShell.Navbar>
       )}
       <AppShell.Main id="main" tabIndex={-1}>
