@@ -119,23 +119,27 @@ describe('mentorship through the gateway', () => {
   }
 
   async function mentorProfile(who: Person, input: Record<string, unknown>): Promise<void> {
+    const tokenBeforeGrant = who.token;
     await makeMentor(who);
-    await gqlOk(
-      MENTOR_PROFILE,
-      {
-        input: {
-          capacity: 2,
-          expertise: [],
-          interests: [],
-          menteeStages: [],
-          formats: ['ONE_TO_ONE'],
-          acceptsDirectRequests: true,
-          paused: false,
-          ...input,
-        },
+    const variables = {
+      input: {
+        capacity: 2,
+        expertise: [],
+        interests: [],
+        menteeStages: [],
+        formats: ['ONE_TO_ONE'],
+        acceptsDirectRequests: true,
+        paused: false,
+        ...input,
       },
-      who.token,
-    );
+    };
+    // with the token from before the grant, mentorship lets this through only once its replica holds the mentor
+    // role; suggestions, requests and matching read the role there, so the tests start from that point
+    await waitFor(async () => !(await gql(MENTOR_PROFILE, variables, tokenBeforeGrant)).errors?.length, {
+      timeoutMs: 20000,
+      intervalMs: 100,
+      description: `${who.id}'s mentor role replicated into mentorship`,
+    });
   }
 
   async function request(mentee: Person, mentor: Person, message = 'Would you mentor me?'): Promise<string> {
