@@ -7,4 +7,5 @@ export * from './graphql-errors.filter';
 export * from './ids';
 export * from './loaders';
 export * from './plain-text';
+export * from './date-time';
 export * from './money';

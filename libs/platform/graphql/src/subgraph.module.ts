@@ -1,8 +1,9 @@
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import type { DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Logger } from '@praxis/platform/observability';
+import { DateTimeScalarProvider } from './date-time';
 import { formatErrorFor } from './errors';
 import { DEFAULT_QUERY_LIMITS, queryLimitsServerOptions, type QueryLimits } from './limits';
 
@@ -19,6 +20,21 @@ export interface SubgraphOptions {
  */
 export function subgraphModule(options: SubgraphOptions): DynamicModule {
   const limits = queryLimitsServerOptions(options.limits ?? DEFAULT_QUERY_LIMITS);
+  // one DateTime for every service: strict RFC 3339, absurd dates refused by the input pipe with the field named
+  return {
+    module: SubgraphModule,
+    imports: [graphQLModule(options, limits)],
+    providers: [DateTimeScalarProvider],
+  };
+}
+
+@Module({})
+class SubgraphModule {}
+
+function graphQLModule(
+  options: SubgraphOptions,
+  limits: ReturnType<typeof queryLimitsServerOptions>,
+): DynamicModule {
   return GraphQLModule.forRoot<ApolloFederationDriverConfig>({
     driver: ApolloFederationDriver,
     autoSchemaFile: { federation: 2 },

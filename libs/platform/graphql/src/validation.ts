@@ -6,6 +6,7 @@ import {
   type ValidationPipeOptions,
 } from '@nestjs/common';
 import { Args } from '@nestjs/graphql';
+import { dateProblem } from './date-time';
 import { badUserInput, type FieldError } from './errors';
 
 function flatten(errors: ValidationError[], parent: string): FieldError[] {
@@ -16,28 +17,35 @@ function flatten(errors: ValidationError[], parent: string): FieldError[] {
   });
 }
 
-/** PostgreSQL text cannot hold NUL, and no field of ours has a use for it: find it anywhere in an argument. */
-function nulCharacters(value: unknown, path: string, found: FieldError[] = []): FieldError[] {
+/**
+ * What no argument of any service may hold, found anywhere in it (nested inputs and lists too): the NUL
+ * character (PostgreSQL text cannot store it, and no field has a use for it), and a date that is not one or lies
+ * outside 1900–2199 (the DateTime scalar hands those over as they are, so the field can be named here).
+ */
+function forbiddenValues(value: unknown, path: string, found: FieldError[] = []): FieldError[] {
   if (typeof value === 'string') {
     if (value.includes('\u0000')) {
       found.push({ field: path, rule: 'noNulCharacter', message: 'must not contain the NUL character' });
     }
+  } else if (value instanceof Date) {
+    const problem = dateProblem(value, path);
+    if (problem) found.push(problem);
   } else if (Array.isArray(value)) {
-    value.forEach((item, index) => nulCharacters(item, `${path}[${index}]`, found));
+    value.forEach((item, index) => forbiddenValues(item, `${path}[${index}]`, found));
   } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) nulCharacters(item, `${path}.${key}`, found);
+    for (const [key, item] of Object.entries(value)) forbiddenValues(item, `${path}.${key}`, found);
   }
   return found;
 }
 
 /**
- * class-validator on every input, answered as BAD_USER_INPUT with one entry per field and rule; plain
- * arguments (an e-mail, a search term) are checked for NUL characters too.
+ * class-validator on every input, answered as BAD_USER_INPUT with one entry per field and rule; every argument,
+ * plain ones too (an e-mail, a search term, a date), is checked for NUL characters and absurd dates.
  */
 class InputValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type !== 'custom') {
-      const problems = nulCharacters(value, metadata.data ?? 'input');
+      const problems = forbiddenValues(value, metadata.data ?? 'input');
       if (problems.length > 0) throw badUserInput(problems);
     }
     return super.transform(value, metadata);
