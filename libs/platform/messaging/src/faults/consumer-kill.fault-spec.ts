@@ -13,6 +13,8 @@ const KILLS = 10;
 const AGGREGATES = 16;
 /** Events keep arriving until the last kill, so every consumer has work whatever the machine's speed. */
 const BATCH = 50;
+/** Sent as each consumer starts, so it is busy when it is killed. */
+const BURST = 400;
 const MAX_EVENTS = 20000;
 const CHILD = path.join(__dirname, 'consumer.fault-child.ts');
 
@@ -92,22 +94,24 @@ describe('fault: a consumer killed with SIGKILL mid-batch, ten times over a run'
     let stopProducing = false;
     try {
       // events keep arriving during the whole run, as they would in production
+      // numbers are taken synchronously, so the steady stream and the bursts below never share one
+      let numbered = 0;
+      const produce = async (count: number) => {
+        const messages = Array.from({ length: count }, () => {
+          numbered += 1;
+          const n = numbered;
+          const aggregateId = `agg-${n % AGGREGATES}`;
+          const total = expected.get(aggregateId) ?? { sum: 0, count: 0 };
+          expected.set(aggregateId, { sum: total.sum + n, count: total.count + 1 });
+          const event = createEvent(contract, { aggregateId, actorId: null, correlationId: `c-${n}` }, { n });
+          return { key: aggregateId, value: JSON.stringify(event) };
+        });
+        await producer.send({ topic: contract.topic, messages });
+        sent += count;
+      };
       producing = (async () => {
         while (!stopProducing && sent < MAX_EVENTS) {
-          const messages = Array.from({ length: BATCH }, (_, i) => {
-            const n = sent + i + 1;
-            const aggregateId = `agg-${n % AGGREGATES}`;
-            const total = expected.get(aggregateId) ?? { sum: 0, count: 0 };
-            expected.set(aggregateId, { sum: total.sum + n, count: total.count + 1 });
-            const event = createEvent(
-              contract,
-              { aggregateId, actorId: null, correlationId: `c-${n}` },
-              { n },
-            );
-            return { key: aggregateId, value: JSON.stringify(event) };
-          });
-          await producer.send({ topic: contract.topic, messages });
-          sent += BATCH;
+          await produce(BATCH);
           await new Promise((resolve) => setTimeout(resolve, 1000));
         }
       })();
@@ -117,6 +121,8 @@ describe('fault: a consumer killed with SIGKILL mid-batch, ten times over a run'
       for (let kill = 0; kill < KILLS; kill += 1) {
         const consumer = await startConsumer(service, group);
         const before = await applied();
+        // a burst, so that a consumer which keeps up with the steady stream is still mid-batch when it dies
+        await produce(BURST);
         // let it get into its stride, then kill it while it is applying
         await waitFor(async () => (await applied()) >= before + 20, {
           timeoutMs: 30000,
@@ -130,6 +136,14 @@ describe('fault: a consumer killed with SIGKILL mid-batch, ten times over a run'
         killedAt.push(at);
         backlogAt.push(produced - at);
       }
+      // a consumer that keeps up (the batched one on a quiet machine) can have applied everything sent when it
+      // is killed: the producer goes on until the last kill has left events for the restarted consumer
+      const lastKill = killedAt[killedAt.length - 1];
+      await waitFor(async () => sent > lastKill, {
+        timeoutMs: 30000,
+        intervalMs: 50,
+        description: 'events produced after the last kill',
+      });
       stopProducing = true;
       await producing;
       const EVENTS = sent;
