@@ -74,6 +74,19 @@ export async function screenshots(page: Page, name: string): Promise<void> {
 }
 
 /**
+ * Waits (up to 10 s) until no finite animation or transition runs; an endless one, such as a skeleton's pulse,
+ * never ends and is ignored. Polled with page.evaluate: the page's CSP refuses waitForFunction's string eval.
+ */
+async function animationsSettled(page: Page): Promise<void> {
+  const running = `document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity)`;
+  const deadline = Date.now() + 10_000;
+  while ((await page.evaluate(running)) === true) {
+    if (Date.now() > deadline) throw new Error('animations still running after 10 s');
+    await page.waitForTimeout(50);
+  }
+}
+
+/**
  * Every main page, once its heading shows (pages load lazily): no serious accessibility violation, and
  * screenshots at both widths.
  */
@@ -83,6 +96,9 @@ export async function checkPage(page: Page, name: string, heading: string | RegE
     .getByRole('status')
     .filter({ has: page.locator('.mantine-Loader-root') })
     .waitFor({ state: 'detached' });
+  // axe measures colours as painted: a notification still fading in has too little contrast for a few frames,
+  // so wait for every finite animation or transition to end (an endless one, such as a skeleton's pulse, never does)
+  await animationsSettled(page);
   expect(await seriousAxeViolations(page)).toEqual([]);
   await screenshots(page, name);
 }
