@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { isAdmin, type Principal } from '@praxis/platform/auth';
-import type { Connection } from '@praxis/platform/graphql';
+import { paginate, type Connection } from '@praxis/platform/graphql';
 import {
   AwardEntity,
   AwardTransitionEntity,
@@ -34,7 +34,6 @@ import {
 } from '@praxis/funding/domain';
 import { canSeeAward, notFound, visibleAwardsClause } from '../funding.access';
 import { FUNDING_OPTIONS, type FundingOptions } from '../funding.options';
-import { newestFirst } from '../funding.paging';
 import { moneyOf } from '../money.graphql';
 import {
   awardAmount,
@@ -330,7 +329,7 @@ export class AwardsService {
       .createQueryBuilder('a')
       .where(visible.sql, visible.params);
     if (status) query.andWhere('a.status = :status', { status });
-    return newestFirst(query, { alias: 'a', column: 'created_at', at: (row) => row.createdAt }, size, after);
+    return paginate(query, { size, after: after ?? null }, ['createdAt', 'id']);
   }
 
   transitions(awardIds: readonly string[]): Promise<AwardTransitionEntity[]> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { SpendRecordedV1 } from '@praxis/contracts';
 import type { Principal } from '@praxis/platform/auth';
-import type { Connection } from '@praxis/platform/graphql';
+import { paginate, type Connection } from '@praxis/platform/graphql';
 import { memberReplica } from '@praxis/platform/member-replica';
 import { appendToOutbox } from '@praxis/platform/messaging';
 import { AwardEntity, SpendEntryEntity } from '@praxis/funding/data-access';
@@ -17,7 +17,6 @@ import {
   type SpendEntry,
 } from '@praxis/funding/domain';
 import { canSeeAward, notFound } from '../funding.access';
-import { newestFirst } from '../funding.paging';
 import { moneyOf } from '../money.graphql';
 import { awardAmount, balanceOfFund, budgetLinesOf, entriesOf, lockAward, lockFund } from './ledger.records';
 import type { RecordSpendInput } from './ledger.objects';
@@ -181,12 +180,7 @@ export class LedgerService {
       .getRepository(SpendEntryEntity)
       .createQueryBuilder('s')
       .where('s.award_id = :awardId', { awardId: award.id });
-    return newestFirst(
-      query,
-      { alias: 's', column: 'recorded_at', at: (row) => row.recordedAt },
-      size,
-      after,
-    );
+    return paginate(query, { size, after: after ?? null }, ['recordedAt', 'id']);
   }
 }
 
