@@ -6,6 +6,7 @@ import { PageLoading } from './page-loading';
 import { Layout } from './layout';
 import { RouteError } from './route-error';
 import { navMessages } from './messages';
+import { accountRoutes } from '../features/account/routes';
 
 export const ROUTES: AppRoute[] = [
   { path: '/', load: () => import('../features/home/home-page'), access: 'public' },
@@ -75,6 +76,7 @@ export const ROUTES: AppRoute[] = [
     access: 'member',
     roles: ['ADMIN'],
   },
+  ...accountRoutes,
 ];
 
 /** The route table as react-router routes: one lazy chunk, guard and error boundary per page. */

@@ -44,3 +44,9 @@ export const LogoutDocument = graphql(`
     logout
   }
 `);
+
+export const LogoutEverywhereDocument = graphql(`
+  mutation LogoutEverywhere {
+    logoutEverywhere
+  }
+`);

@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { useApolloClient } from '@apollo/client/react';
 import type { Role } from '../gql/graphql';
-import { LoginDocument, LogoutDocument, RegisterDocument } from './operations';
+import { LoginDocument, LogoutDocument, LogoutEverywhereDocument, RegisterDocument } from './operations';
 import type { SessionState, SessionStore } from './session-store';
 import type { RegisterInput } from '../gql/graphql';
 
@@ -9,6 +9,10 @@ export interface Session extends SessionState {
   signIn(email: string, password: string): Promise<void>;
   register(input: RegisterInput): Promise<void>;
   signOut(): Promise<void>;
+  /** Ends every session of the member, this one included (other browsers and devices too). */
+  signOutEverywhere(): Promise<void>;
+  /** Forgets this tab's session without asking the server (it already ended it, e.g. after a password reset). */
+  forget(): Promise<void>;
   hasRole(role: Role): boolean;
 }
 
@@ -20,8 +24,12 @@ export function SessionProvider({ store, children }: { store: SessionStore; chil
   useEffect(() => {
     if (store.getSnapshot().status === 'starting') void store.refresh();
   }, [store]);
-  const value = useMemo<Session>(
-    () => ({
+  const value = useMemo<Session>(() => {
+    const forget = async () => {
+      store.signedOut();
+      await client.clearStore();
+    };
+    return {
       ...state,
       async signIn(email, password) {
         const { data } = await client.mutate({ mutation: LoginDocument, variables: { email, password } });
@@ -36,16 +44,20 @@ export function SessionProvider({ store, children }: { store: SessionStore; chil
           await client.mutate({ mutation: LogoutDocument });
         } finally {
           // whatever the server said, nothing of this session stays in the page
-          store.signedOut();
-          await client.clearStore();
+          await forget();
         }
       },
+      async signOutEverywhere() {
+        // unlike signOut, a refusal is shown: the other sessions may still be open
+        await client.mutate({ mutation: LogoutEverywhereDocument });
+        await forget();
+      },
+      forget,
       hasRole(role) {
         return state.member?.roles.some((grant) => grant.role === role) ?? false;
       },
-    }),
-    [state, client, store],
-  );
+    };
+  }, [state, client, store]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -2,6 +2,13 @@ import { PasswordInput, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { authMessages as t } from './messages';
 
+/** The e-mail address a member signs in with (also asked for a password reset). */
+export function EmailField<V extends { email: string }>({ form }: { form: UseFormReturnType<V> }) {
+  return (
+    <TextInput label={t.email} type="email" autoComplete="email" required {...form.getInputProps('email')} />
+  );
+}
+
 /** E-mail and password, as sign-in and registration ask for them (autocomplete tells password managers which). */
 export function CredentialsFields<V extends { email: string; password: string }>({
   form,
@@ -12,13 +19,7 @@ export function CredentialsFields<V extends { email: string; password: string }>
 }) {
   return (
     <>
-      <TextInput
-        label={t.email}
-        type="email"
-        autoComplete="email"
-        required
-        {...form.getInputProps('email')}
-      />
+      <EmailField form={form} />
       <PasswordInput
         label={t.password}
         description={newPassword ? t.passwordHint : undefined}

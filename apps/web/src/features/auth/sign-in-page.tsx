@@ -9,6 +9,7 @@ import { Page } from '../../lib/page';
 import { useSession } from '../../session/session-context';
 import { CredentialsFields } from './credentials-fields';
 import { authMessages as t } from './messages';
+import { accountMessages } from '../account/messages';
 import { emailProblem } from './validation';
 
 export default function SignInPage() {
@@ -40,6 +41,9 @@ export default function SignInPage() {
           <Button type="submit" loading={form.submitting}>
             {t.signIn}
           </Button>
+          <Anchor component={Link} to="/forgot-password" size="sm">
+            {accountMessages.forgotLink}
+          </Anchor>
           <Text size="sm">
             {t.noAccount}{' '}
             <Anchor component={Link} to={next ? `/register?next=${encodeURIComponent(next)}` : '/register'}>
