@@ -42,7 +42,7 @@ export class FundingAppModule {
       module: FundingAppModule,
       imports: [
         ...platformModules(fundingService(config.funding), config, logger),
-        FundingFeatureModule.forRoot(config.funding),
+        FundingFeatureModule.forRoot(config.funding, logger),
       ],
     };
   }

@@ -299,8 +299,12 @@ export class TimeLogEntity {
   updatedAt!: Date;
 }
 
-/** What was last published about a member's erosion: one start and one recovery event per episode. */
+/**
+ * What the weekly at-risk check last published about a member's erosion: one start and one recovery event per
+ * episode. A row with an `episodeStartedWeek` is the stored AT_RISK flag that supervisors and leads list.
+ */
 @Entity({ name: 'erosion_state' })
+@Index('erosion_state_flagged_idx', ['flaggedAt', 'memberId'], { where: 'episode_started_week IS NOT NULL' })
 export class ErosionStateEntity {
   @PrimaryColumn({ type: 'uuid' })
   memberId!: string;
@@ -310,6 +314,19 @@ export class ErosionStateEntity {
 
   @Column({ type: 'text', nullable: true })
   assessedThroughWeek!: string | null;
+
+  /** The first low week of the streak behind the ongoing episode. */
+  @Column({ type: 'text', nullable: true })
+  firstLowWeek!: string | null;
+
+  /** When the ongoing episode was flagged (null while the member is not at risk). */
+  @Column({ type: 'timestamptz', nullable: true })
+  flaggedAt!: Date | null;
+
+  /** The member's institution at the last check (its leads see the flag). */
+  @Index('erosion_state_institution_idx')
+  @Column({ type: 'uuid', nullable: true })
+  institutionId!: string | null;
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;

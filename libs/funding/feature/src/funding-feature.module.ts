@@ -1,9 +1,15 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { DataSource } from 'typeorm';
 import { CURRENT_PRINCIPAL_SOURCE } from '@praxis/platform/auth';
 import { ReplicaPrincipalSource } from '@praxis/platform/member-replica';
+import type { Logger } from '@praxis/platform/observability';
+import { Scheduler, SCHEDULER, SchedulerLifecycle } from '@praxis/platform/scheduler';
 import { AwardsResolver } from './award/awards.resolver';
 import { AwardsService } from './award/awards.service';
+import { AtRiskResolver } from './erosion/at-risk.resolver';
+import { ErosionService } from './erosion/erosion.service';
+import { weeklyAtRiskCheck } from './erosion/weekly-at-risk-check.job';
 import { FundsResolver } from './fund/funds.resolver';
 import { FundsService } from './fund/funds.service';
 import { FundingErrorFilter } from './funding.errors';
@@ -13,9 +19,27 @@ import { LedgerService } from './ledger/ledger.service';
 import { ProtectedTimeResolver } from './protected-time/protected-time.resolver';
 import { ProtectedTimeService } from './protected-time/protected-time.service';
 
+/** The weekly AT_RISK check, run once per tick across replicas by the platform scheduler. */
+function weeklyJobs(logger: Logger): Provider[] {
+  return [
+    {
+      provide: SCHEDULER,
+      inject: [DataSource, ErosionService],
+      useFactory: (dataSource: DataSource, erosion: ErosionService) =>
+        new Scheduler({
+          dataSource,
+          logger: logger.child({ component: 'scheduler' }),
+          jobs: [weeklyAtRiskCheck(erosion, logger)],
+        }),
+    },
+    SchedulerLifecycle,
+  ];
+}
+
 @Module({})
 export class FundingFeatureModule {
-  static forRoot(options: FundingOptions = DEFAULT_FUNDING_OPTIONS): DynamicModule {
+  /** `logger` starts the weekly jobs; tests leave it out and run the check by hand for a chosen week. */
+  static forRoot(options: FundingOptions = DEFAULT_FUNDING_OPTIONS, logger?: Logger): DynamicModule {
     return {
       module: FundingFeatureModule,
       providers: [
@@ -28,11 +52,14 @@ export class FundingFeatureModule {
         LedgerResolver,
         ProtectedTimeService,
         ProtectedTimeResolver,
+        ErosionService,
+        AtRiskResolver,
+        ...(logger ? weeklyJobs(logger) : []),
         // roles that gate operations come from the member replica, so a revoked role stops working promptly
         { provide: CURRENT_PRINCIPAL_SOURCE, useClass: ReplicaPrincipalSource },
         { provide: APP_FILTER, useClass: FundingErrorFilter },
       ],
-      exports: [AwardsService, LedgerService, FundsService],
+      exports: [AwardsService, LedgerService, FundsService, ErosionService],
     };
   }
 }

@@ -5,3 +5,5 @@ export * from './award/awards.service';
 export * from './ledger/ledger.service';
 export * from './handlers/offer-awards-when-results-published.handler';
 export * from './handlers/record-supervisor-when-supervision-starts.handler';
+export * from './erosion/erosion.service';
+export * from './erosion/weekly-at-risk-check.job';

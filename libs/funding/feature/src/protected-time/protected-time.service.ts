@@ -13,13 +13,13 @@ import {
   isIsoDay,
   isoWeekOf,
   throwIfInvalid,
-  utilisationByPeriod,
   validateTimeLog,
   type UtilisationRow,
 } from '@praxis/funding/domain';
 import { forbidden, notFound } from '../funding.access';
 import { FUNDING_OPTIONS, type FundingOptions } from '../funding.options';
 import { allocationFacts } from './allocation.records';
+import { utilisationOf } from './utilisation.records';
 import type { LogTimeInput } from './protected-time.objects';
 
 /** Protected research time: the institution (a lead) or an admin approves; the member logs; utilisation follows. */
@@ -141,16 +141,9 @@ export class ProtectedTimeService {
         ? [{ field: 'to', message: 'must be after from and at most two years later' }]
         : []),
     ]);
-    const manager = this.dataSource.manager;
-    const allocations = await manager.find(AllocationEntity, { where: { memberId, status: 'APPROVED' } });
-    const logs: Array<{ day: string; minutes: number }> = await manager.query(
-      `SELECT day::text AS day, sum(minutes)::int AS minutes FROM time_log
-        WHERE member_id = $1 AND day BETWEEN $2 AND $3 GROUP BY day`,
-      [memberId, from, to],
-    );
-    const weeks = utilisationByPeriod(
-      allocations.map((a) => ({ weeklyMinutes: a.weeklyMinutes, from: a.fromDay, to: a.toDay })),
-      logs.map((log) => ({ date: log.day, minutes: log.minutes })),
+    const weeks = await utilisationOf(
+      this.dataSource.manager,
+      memberId,
       { from, to },
       dayInZone(new Date()),
       'WEEK',
