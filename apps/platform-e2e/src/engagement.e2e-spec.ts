@@ -12,7 +12,10 @@ const FUNNEL = `query F($input: EngagementFunnelInput!) {
 interface Funnel {
   engagementFunnel: {
     suppressionThreshold: number;
-    buckets: Array<{ label: string; steps: Array<{ step: string; count: number | null; suppressed: boolean }> }>;
+    buckets: Array<{
+      label: string;
+      steps: Array<{ step: string; count: number | null; suppressed: boolean }>;
+    }>;
   };
 }
 
@@ -61,7 +64,14 @@ describe('engagement through the gateway', () => {
   async function members(institutionId: string) {
     const funnel = await gqlOk<Funnel>(
       FUNNEL,
-      { input: { institutionId, from: '2020-01-01T00:00:00Z', to: '2040-01-01T00:00:00Z', granularity: 'YEAR' } },
+      {
+        input: {
+          institutionId,
+          from: '2020-01-01T00:00:00Z',
+          to: '2040-01-01T00:00:00Z',
+          granularity: 'YEAR',
+        },
+      },
       adminToken,
     );
     expect(funnel.engagementFunnel.suppressionThreshold).toBe(5);
@@ -72,7 +82,9 @@ describe('engagement through the gateway', () => {
   }
 
   it('projects registrations and suppresses an institution count until it reaches the threshold', async () => {
-    const input = { input: { from: '2020-01-01T00:00:00Z', to: '2040-01-01T00:00:00Z', granularity: 'YEAR' } };
+    const input = {
+      input: { from: '2020-01-01T00:00:00Z', to: '2040-01-01T00:00:00Z', granularity: 'YEAR' },
+    };
     expect((await gql(FUNNEL, input))?.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const institutionId = (
       await gqlOk<{ createInstitution: { id: string } }>(
