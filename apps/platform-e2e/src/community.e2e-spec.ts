@@ -1,6 +1,7 @@
 import { CommunityApplicationDecidedV1 } from '@praxis/contracts';
 import { collectTopic, testBrokers, waitFor } from '@praxis/platform/testing';
-import { ADMIN, gql, gqlOk, startPlatform, type StartedPlatform } from './support/platform';
+import { loadDemo } from '@praxis/tools/demo';
+import { ADMIN, GATEWAY, gql, gqlOk, startPlatform, type StartedPlatform } from './support/platform';
 
 const LOGIN = `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
 const REGISTER = `mutation Register($input: RegisterInput!) { register(input: $input) { token member { id } } }`;
@@ -185,4 +186,64 @@ describe('community through the gateway', () => {
     expect(payloads).toContain(institution);
     expect(payloads).not.toMatch(/freeSchoolMeals|wideningParticipation|motivation/);
   });
+
+  it('loads the demo data through the gateway (npm run demo, at a smaller scale), and refuses to load it twice', async () => {
+    const demo = await loadDemo({
+      url: GATEWAY,
+      adminEmail: ADMIN.email,
+      adminPassword: ADMIN.password,
+      scale: 0.16,
+      leadSeconds: 15,
+    });
+    expect(demo.alreadyLoaded).toBe(false);
+    expect(demo.institutions).toBe(26);
+    expect(demo.members).toMatchObject({ MEDICAL_STUDENT: 40, RESIDENT: 4, CONSULTANT: 3, ACADEMIC: 3 });
+    expect(demo.demographicsAnswered).toBe(26);
+    expect(demo.programme).toMatchObject({ applications: 40, accepted: 38, waitlisted: 2 });
+
+    // the shape as a user reads it back through the gateway
+    const institutions = (
+      await gqlOk<{ institutions: Array<{ name: string }> }>(`query { institutions { name } }`)
+    ).institutions;
+    expect(institutions.filter((institution) => / Medical School$/.test(institution.name))).toHaveLength(23);
+    const adminToken = (await gqlOk<{ login: { token: string } }>(LOGIN, ADMIN)).login.token;
+    const programmeId = demo.programme?.id as string;
+    const read = await gqlOk<{
+      programme: {
+        sessions: Array<{ position: number }>;
+        reflectionQuestions: Array<{ prompt: string }>;
+        attendanceSummary: { attendees: number; sessions: Array<{ attended: number }> };
+      };
+      programmeApplications: { totalCount: number };
+      communities: { edges: Array<{ node: { name: string; memberCount: number } }> };
+    }>(
+      `query D($id: ID!) {
+        programme(id: $id) { sessions { position } reflectionQuestions { prompt } attendanceSummary { attendees sessions { attended } } }
+        programmeApplications(programmeId: $id, status: ACCEPTED, first: 1) { totalCount }
+        communities(first: 10) { edges { node { name memberCount } } }
+      }`,
+      { id: programmeId },
+      adminToken,
+    );
+    expect(read.programme.sessions).toHaveLength(7);
+    expect(read.programme.reflectionQuestions).toHaveLength(3);
+    expect(read.programmeApplications.totalCount).toBe(38);
+    expect(read.programme.attendanceSummary.attendees).toBe(38);
+    expect(read.programme.attendanceSummary.sessions[0].attended).toBe(demo.programme?.firstSessionAttended);
+    expect(demo.programme?.firstSessionAttended).toBe(35);
+    const medEd = read.communities.edges.find((edge) => edge.node.name === 'Medical education research');
+    expect(medEd?.node.memberCount).toBeGreaterThanOrEqual(40);
+
+    // a demo login works
+    const student = demo.logins.find((login) => login.who === 'student');
+    await gqlOk(LOGIN, { email: student?.email, password: student?.password });
+
+    const again = await loadDemo({
+      url: GATEWAY,
+      adminEmail: ADMIN.email,
+      adminPassword: ADMIN.password,
+      scale: 0.16,
+    });
+    expect(again).toMatchObject({ alreadyLoaded: true, institutions: 26, programme: null });
+  }, 300_000);
 });

@@ -1,0 +1,72 @@
+import { loadDemo, type DemoSummary } from './demo/load';
+import { parsePortBase, serviceByName, servicePort } from './services';
+
+/**
+ * `npm run demo`: loads seed-shaped demo data into a running platform through its gateway (see README, "Demo
+ * data"). Reads PRAXIS_ADMIN_EMAIL / PRAXIS_ADMIN_PASSWORD (the ones the platform was started with) and
+ * PRAXIS_GATEWAY_URL or PRAXIS_PORT_BASE to find the gateway.
+ */
+export function gatewayUrl(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.PRAXIS_GATEWAY_URL) return env.PRAXIS_GATEWAY_URL;
+  const port = servicePort(serviceByName('gateway'), parsePortBase(env.PRAXIS_PORT_BASE));
+  return `http://localhost:${port}/graphql`;
+}
+
+export function formatSummary(summary: DemoSummary, url: string): string {
+  const lines: string[] = [];
+  if (summary.alreadyLoaded) {
+    lines.push(
+      `The demo data is already there (${summary.institutions} of its institutions found at ${url}); nothing was changed.`,
+      'To load it again, start the platform on fresh databases (e.g. PRAXIS_DB_PREFIX=praxis_demo2 npm start).',
+    );
+  } else {
+    lines.push(`Loaded the demo into ${url}:`);
+    lines.push(`  institutions        ${summary.institutions} (23 medical schools, 3 hospitals)`);
+    lines.push(
+      `  members             ${Object.entries(summary.members)
+        .map(([stage, count]) => `${count} ${stage.toLowerCase().replace(/_/g, ' ')}`)
+        .join(', ')}`,
+    );
+    lines.push(`  demographics        ${summary.demographicsAnswered} answered the voluntary questions`);
+    for (const community of summary.communities) {
+      lines.push(
+        `  community           ${community.name}: ${community.members} members, ${community.announcements} announcements`,
+      );
+    }
+    if (summary.programme) {
+      const programme = summary.programme;
+      lines.push(
+        `  programme           ${programme.title}: ${programme.applications} applications, ` +
+          `${programme.accepted} accepted, ${programme.waitlisted} waitlisted (PRIORITY_THEN_LOTTERY, seed "${programme.seed}"), ` +
+          `${programme.firstSessionAttended} at the first session`,
+      );
+    }
+  }
+  lines.push('', 'Sign in as:');
+  for (const login of summary.logins)
+    lines.push(`  ${login.who.padEnd(18)} ${login.email}  ${login.password}`);
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const adminEmail = process.env.PRAXIS_ADMIN_EMAIL;
+  const adminPassword = process.env.PRAXIS_ADMIN_PASSWORD;
+  if (!adminEmail || !adminPassword) {
+    process.stderr.write(
+      'npm run demo needs PRAXIS_ADMIN_EMAIL and PRAXIS_ADMIN_PASSWORD: the admin the platform was started with.\n',
+    );
+    process.exit(64);
+  }
+  const url = gatewayUrl();
+  const summary = await loadDemo({ url, adminEmail, adminPassword });
+  process.stdout.write(`${formatSummary(summary, url)}\n`);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(
+      `\nnpm run demo failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exit(1);
+  });
+}

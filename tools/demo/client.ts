@@ -1,0 +1,149 @@
+/** A GraphQL error as the gateway returns it. */
+export interface GraphQLErrorShape {
+  message: string;
+  extensions?: { code?: string; reason?: string; [key: string]: unknown };
+}
+
+export class DemoRequestError extends Error {
+  constructor(
+    readonly operation: string,
+    readonly errors: GraphQLErrorShape[],
+  ) {
+    super(
+      `${operation}: ${errors
+        .map((error) => `${error.extensions?.code ?? 'ERROR'} ${error.message}`)
+        .join('; ')}`,
+    );
+  }
+
+  get code(): string | undefined {
+    return this.errors[0]?.extensions?.code;
+  }
+}
+
+/** Posts one operation to the gateway; GraphQL errors become a DemoRequestError naming the operation. */
+export async function graphql<T>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<T> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      // the gateway's CSRF protection wants a non-simple request
+      'apollo-require-preflight': 'true',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const operation = /(?:query|mutation)\s+(\w+)/.exec(query)?.[1] ?? 'operation';
+  const text = await response.text();
+  let body: { data?: T; errors?: GraphQLErrorShape[] };
+  try {
+    body = JSON.parse(text) as typeof body;
+  } catch {
+    throw new DemoRequestError(operation, [{ message: `HTTP ${response.status}: ${text.slice(0, 200)}` }]);
+  }
+  if (body.errors?.length) throw new DemoRequestError(operation, body.errors);
+  if (body.data === undefined)
+    throw new DemoRequestError(operation, [{ message: `HTTP ${response.status}` }]);
+  return body.data;
+}
+
+const AUTH_FIELDS = 'token tokenExpiresAt refreshToken member { id }';
+const REFRESH = `mutation Refresh($refreshToken: String!) {
+  refreshSession(refreshToken: $refreshToken, refreshTokenInBody: true) { ${AUTH_FIELDS} }
+}`;
+
+export interface AuthPayload {
+  token: string;
+  tokenExpiresAt: string;
+  refreshToken: string | null;
+  member: { id: string };
+}
+
+/**
+ * One signed-in account: access tokens last minutes and a demo run can take longer, so the session refreshes
+ * itself (refresh tokens rotate at every use) before a token would expire.
+ */
+export class DemoSession {
+  readonly memberId: string;
+  private token: string;
+  private expiresAt: number;
+  private refreshToken: string | null;
+  private refreshing: Promise<void> | null = null;
+
+  constructor(
+    private readonly url: string,
+    auth: AuthPayload,
+  ) {
+    this.memberId = auth.member.id;
+    this.token = auth.token;
+    this.expiresAt = Date.parse(auth.tokenExpiresAt);
+    this.refreshToken = auth.refreshToken;
+  }
+
+  static fields = AUTH_FIELDS;
+
+  async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    if (this.expiresAt - Date.now() < 30_000) await this.refresh();
+    return graphql<T>(this.url, query, variables, this.token);
+  }
+
+  private async refresh(): Promise<void> {
+    this.refreshing ??= (async () => {
+      if (!this.refreshToken) throw new Error('the session expired and has no refresh token');
+      const { refreshSession } = await graphql<{ refreshSession: AuthPayload }>(this.url, REFRESH, {
+        refreshToken: this.refreshToken,
+      });
+      this.token = refreshSession.token;
+      this.expiresAt = Date.parse(refreshSession.tokenExpiresAt);
+      this.refreshToken = refreshSession.refreshToken;
+    })().finally(() => {
+      this.refreshing = null;
+    });
+    await this.refreshing;
+  }
+}
+
+/** Runs `work` over `items` with at most `limit` at a time, in order of start; the first failure rejects. */
+export async function inParallel<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next;
+      next += 1;
+      results[index] = await work(items[index], index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** Retries `attempt` until it resolves (e.g. while a member is on its way to another service's replica). */
+export async function eventually<T>(
+  description: string,
+  attempt: () => Promise<T>,
+  timeoutMs = 60_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let delay = 100;
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (Date.now() > deadline) {
+        throw new Error(`${description}: still failing after ${timeoutMs / 1000} s: ${String(error)}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      delay = Math.min(delay * 2, 1000);
+    }
+  }
+}

@@ -1,0 +1,409 @@
+import { DemoRequestError, DemoSession, eventually, graphql, inParallel, type AuthPayload } from './client';
+import { DEMO_PASSWORD, demoPlan, hasPriority, type DemoPerson, type DemoPlan } from './plan';
+import { DemoProgress } from './progress';
+import { DemoRandom } from './random';
+
+export interface DemoOptions {
+  /** The gateway's GraphQL endpoint, e.g. http://localhost:4000/graphql. */
+  url: string;
+  adminEmail: string;
+  adminPassword: string;
+  /** Seconds between creating the masterclass series and its first session (applications close then). */
+  leadSeconds?: number;
+  /** 1 (default) is the full demo; the system test loads a smaller one of the same shape. */
+  scale?: number;
+  progress?: DemoProgress;
+}
+
+export interface DemoSummary {
+  alreadyLoaded: boolean;
+  institutions: number;
+  members: Record<string, number>;
+  demographicsAnswered: number;
+  communities: Array<{ id: string; name: string; members: number; announcements: number }>;
+  programme: {
+    id: string;
+    title: string;
+    applications: number;
+    accepted: number;
+    waitlisted: number;
+    seed: string | null;
+    firstSessionAttended: number;
+  } | null;
+  logins: Array<{ who: string; email: string; password: string }>;
+}
+
+const INSTITUTIONS = `query DemoInstitutions { institutions { id name } }`;
+const LOGIN = `mutation DemoLogin($email: String!, $password: String!) {
+  login(email: $email, password: $password, refreshTokenInBody: true) { ${DemoSession.fields} }
+}`;
+const CREATE_INSTITUTION = `mutation DemoInstitution($input: CreateInstitutionInput!) { createInstitution(input: $input) { id } }`;
+const REGISTER = `mutation DemoRegister($input: RegisterInput!) {
+  register(input: $input, refreshTokenInBody: true) { ${DemoSession.fields} }
+}`;
+const GRANT = `mutation DemoGrant($memberId: ID!, $role: Role!, $institutionId: ID) {
+  grantRole(memberId: $memberId, role: $role, institutionId: $institutionId) { id }
+}`;
+const DEMOGRAPHICS = `mutation DemoDemographics($input: DemographicsInput!) { recordDemographics(input: $input) { gender } }`;
+const CREATE_COMMUNITY = `mutation DemoCommunity($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`;
+const JOIN = `mutation DemoJoin($id: ID!) { joinCommunity(id: $id) { memberCount } }`;
+const ANNOUNCE = `mutation DemoAnnounce($communityId: ID!, $input: PostAnnouncementInput!) {
+  postAnnouncement(communityId: $communityId, input: $input) { id }
+}`;
+const CREATE_PROGRAMME = `mutation DemoProgramme($input: CreateProgrammeInput!) {
+  createProgramme(input: $input) { id title sessions { id position startsAt } }
+}`;
+const APPLY = `mutation DemoApply($id: ID!, $input: ApplyToProgrammeInput!) {
+  applyToProgramme(programmeId: $id, input: $input) { id status }
+}`;
+const SELECT = `mutation DemoSelect($id: ID!, $seed: String!) {
+  selectApplicants(programmeId: $id, policy: PRIORITY_THEN_LOTTERY, seed: $seed) { accepted waitlisted seed }
+}`;
+const ACCEPTED = `query DemoAccepted($id: ID!, $after: String) {
+  programmeApplications(programmeId: $id, status: ACCEPTED, first: 100, after: $after) {
+    edges { node { member { id } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+const RECORD = `mutation DemoAttendance($sessionId: ID!, $memberIds: [ID!]!) {
+  recordAttendance(sessionId: $sessionId, memberIds: $memberIds) { recorded alreadyRecorded }
+}`;
+
+const DAY = 86_400_000;
+const SPEAKERS: Array<{
+  name: string;
+  role: string;
+  gender?: string;
+  ethnicity?: string;
+  disability?: string;
+}> = [
+  { name: 'Dr Imani Osei', role: 'Clinical lecturer', gender: 'Woman', ethnicity: 'Black British' },
+  { name: 'Prof Alistair Grant', role: 'Professor of medical education', gender: 'Man', ethnicity: 'White' },
+  { name: 'Dr Sunita Rao', role: 'Academic foundation doctor', gender: 'Woman', ethnicity: 'British Indian' },
+  {
+    name: 'Dr Jordan Reece',
+    role: 'GP educator',
+    gender: 'Non-binary',
+    ethnicity: 'Mixed',
+    disability: 'Yes',
+  },
+  { name: 'Dr Farida Noor', role: 'Digital health fellow', gender: 'Woman', ethnicity: 'British Pakistani' },
+];
+
+function describeYear(year: number): string {
+  return ['1st', '2nd', '3rd', '4th', '5th', '6th'][year - 1] ?? `${year}th`;
+}
+
+/**
+ * Loads the demo through the gateway, as its people would: the admin creates institutions, communities and the
+ * masterclass series; members register, answer the voluntary questions, join and apply with their own tokens;
+ * the admin selects and takes the first session's register. Nothing touches a database, so every rule of every
+ * service applies. Refuses to run twice: it looks for its institutions first.
+ */
+export async function loadDemo(options: DemoOptions): Promise<DemoSummary> {
+  const { url } = options;
+  const progress = options.progress ?? new DemoProgress();
+  const plan: DemoPlan = demoPlan({ scale: options.scale });
+  const adminAuth = await graphql<{ login: AuthPayload }>(url, LOGIN, {
+    email: options.adminEmail,
+    password: options.adminPassword,
+  });
+  const admin = new DemoSession(url, adminAuth.login);
+
+  const existing = (await graphql<{ institutions: Array<{ id: string; name: string }> }>(url, INSTITUTIONS))
+    .institutions;
+  const demoNames = new Set(plan.institutions.map((institution) => institution.name));
+  if (existing.some((institution) => demoNames.has(institution.name))) {
+    return {
+      alreadyLoaded: true,
+      institutions: existing.filter((institution) => demoNames.has(institution.name)).length,
+      members: {},
+      demographicsAnswered: 0,
+      communities: [],
+      programme: null,
+      logins: logins(plan, options),
+    };
+  }
+
+  const institutionIds = await progress.step('Institutions', plan.institutions.length, (tick) =>
+    inParallel(plan.institutions, 2, async (institution) => {
+      const { createInstitution } = await admin.request<{ createInstitution: { id: string } }>(
+        CREATE_INSTITUTION,
+        { input: { name: institution.name, country: 'GB' } },
+      );
+      tick();
+      return createInstitution.id;
+    }),
+  );
+
+  const sessions = new Map<string, DemoSession>();
+  await progress.step('Members registered', plan.people.length, (tick) =>
+    // password hashing bounds registration; two at a time keeps membership responsive
+    inParallel(plan.people, 3, async (person) => {
+      const { register } = await graphql<{ register: AuthPayload }>(url, REGISTER, {
+        input: {
+          email: person.email,
+          password: DEMO_PASSWORD,
+          displayName: person.displayName,
+          careerStage: person.careerStage,
+          institutionId: institutionIds[person.institution],
+          specialty: person.specialty,
+          interests: person.interests,
+        },
+      }).catch((error: unknown) => {
+        if (error instanceof DemoRequestError && error.code === 'TOO_MANY_REQUESTS') {
+          throw new Error(
+            'membership refused more registrations from this address: start the platform with ' +
+              'THROTTLE_REGISTER_PER_ADDRESS_PER_HOUR=1000 (see README, "Demo data")',
+          );
+        }
+        throw error;
+      });
+      sessions.set(person.key, new DemoSession(url, register));
+      tick();
+    }),
+  );
+  const session = (person: DemoPerson): DemoSession => sessions.get(person.key) as DemoSession;
+  const byKey = (key: string): DemoPerson => plan.people.find((person) => person.key === key) as DemoPerson;
+
+  const grants = plan.people.flatMap((person) => person.roles.map((role) => ({ person, role })));
+  await progress.step('Roles granted', grants.length, (tick) =>
+    inParallel(grants, 2, async ({ person, role }) => {
+      await admin.request(GRANT, {
+        memberId: session(person).memberId,
+        role,
+        institutionId: role === 'LEAD' ? institutionIds[person.institution] : null,
+      });
+      tick();
+    }),
+  );
+
+  const answering = plan.people.filter((person) => person.demographics !== null);
+  await progress.step('Voluntary demographics', answering.length, (tick) =>
+    inParallel(answering, 4, async (person) => {
+      await session(person).request(DEMOGRAPHICS, { input: person.demographics });
+      tick();
+    }),
+  );
+
+  const students = plan.people.filter((person) => person.careerStage === 'MEDICAL_STUDENT');
+  const clinicians = plan.people.filter((person) => person.careerStage !== 'MEDICAL_STUDENT');
+  const communityPlans = [
+    {
+      name: 'Medical education research',
+      description:
+        'For students and clinicians who teach, study how people learn medicine, or want to start: masterclasses, ' +
+        'a research competition and peers at other schools.',
+      interests: ['assessment', 'medical education', 'professional identity'],
+      moderators: [byKey('academic-1'), byKey('academic-2')],
+      joiners: [
+        ...students,
+        ...clinicians.filter((person) => person.interests.includes('medical education')),
+      ],
+      announcements: [
+        {
+          title: 'Welcome to the community',
+          body: 'Introduce yourself in your first session and tell us which question you want to research.',
+          link: null,
+        },
+        {
+          title: 'Research competition: call for inter-institutional teams',
+          body: 'Attendees of the masterclass series can enter a proposal with students from another school.',
+          link: null,
+        },
+      ],
+    },
+    {
+      name: 'Digital health',
+      description: 'Telemedicine, digital exclusion and learning with technology.',
+      interests: ['digital health', 'simulation'],
+      moderators: [byKey('consultant-2')],
+      joiners: plan.people.filter((person) => person.interests.includes('digital health')),
+      announcements: [
+        {
+          title: 'Journal club: wearables in clinical teaching',
+          body: 'We meet online on the first Thursday of each month.',
+          link: 'https://meet.example.org/digital-health-journal-club',
+        },
+      ],
+    },
+  ];
+  // community learns members from membership's events: the moderators must have arrived there first
+  const communities = await progress.step('Communities', communityPlans.length, (tick) =>
+    inParallel(communityPlans, 1, async (community) => {
+      const { createCommunity } = await eventually(`create ${community.name}`, () =>
+        admin.request<{ createCommunity: { id: string } }>(CREATE_COMMUNITY, {
+          input: {
+            name: community.name,
+            description: community.description,
+            interests: community.interests,
+            moderatorIds: community.moderators.map((moderator) => session(moderator).memberId),
+          },
+        }),
+      );
+      tick();
+      return { ...community, id: createCommunity.id };
+    }),
+  );
+
+  const joins = communities.flatMap((community) =>
+    community.joiners.map((person) => ({ community, person })),
+  );
+  const memberCounts = new Map<string, number>();
+  await progress.step('Community members joined', joins.length, (tick) =>
+    inParallel(joins, 4, async ({ community, person }) => {
+      const { joinCommunity } = await eventually(`${person.key} joins ${community.name}`, () =>
+        session(person).request<{ joinCommunity: { memberCount: number } }>(JOIN, { id: community.id }),
+      );
+      memberCounts.set(
+        community.id,
+        Math.max(memberCounts.get(community.id) ?? 0, joinCommunity.memberCount),
+      );
+      tick();
+    }),
+  );
+
+  const announcements = communities.flatMap((community) =>
+    community.announcements.map((announcement) => ({ community, announcement })),
+  );
+  await progress.step('Announcements', announcements.length, (tick) =>
+    inParallel(announcements, 1, async ({ community, announcement }) => {
+      await session(community.moderators[0]).request(ANNOUNCE, {
+        communityId: community.id,
+        input: announcement,
+      });
+      tick();
+    }),
+  );
+
+  // the series: applications close and the first session starts `leadSeconds` from now, the rest follow over
+  // two weeks at 13:00 London time, so the demo shows a series under way with its first register taken
+  const leadSeconds = options.leadSeconds ?? 30 + Math.ceil(students.length / 10);
+  const firstStart = new Date(Math.ceil((Date.now() + leadSeconds * 1000) / 1000) * 1000);
+  const medEd = communities[0];
+  const { createProgramme } = await admin.request<{
+    createProgramme: { id: string; title: string; sessions: Array<{ id: string; position: number }> };
+  }>(CREATE_PROGRAMME, {
+    input: {
+      communityId: medEd.id,
+      title: 'Medical education masterclasses',
+      description:
+        'Seven free half-day online sessions on careers, research and current themes in medical education. ' +
+        'Students from minoritised backgrounds are particularly encouraged to apply.',
+      audience: ['MEDICAL_STUDENT'],
+      capacity: plan.capacity,
+      mode: 'ONLINE',
+      applicationOpensAt: new Date(Date.now() - 21 * DAY).toISOString(),
+      applicationClosesAt: firstStart.toISOString(),
+      reflectionQuestions: plan.reflectionQuestions,
+      certificateMinSharePercent: 70,
+      sessions: plan.sessions.map((planned, index) => ({
+        theme: planned.theme,
+        ...(index === 0
+          ? { startsAt: firstStart.toISOString() }
+          : {
+              localDate: new Date(firstStart.getTime() + planned.dayOffset * DAY).toISOString().slice(0, 10),
+              localTime: '13:00',
+            }),
+        timeZone: 'Europe/London',
+        durationMinutes: 240,
+        joiningLink: `https://meet.example.org/masterclass-${index + 1}`,
+        speakers: [SPEAKERS[index % SPEAKERS.length], SPEAKERS[(index + 2) % SPEAKERS.length]],
+      })),
+    },
+  });
+
+  await progress.step('Applications', students.length, (tick) =>
+    inParallel(students, 4, async (person) => {
+      await session(person).request(APPLY, {
+        id: createProgramme.id,
+        input: {
+          motivation: `${describeYear(person.yearOfStudy ?? 1)}-year student: I want to understand how medical education research is done.`,
+          wideningParticipation: person.wideningParticipation,
+        },
+      });
+      tick();
+    }),
+  );
+
+  const { selectApplicants } = await admin.request<{
+    selectApplicants: { accepted: number; waitlisted: number; seed: string | null };
+  }>(SELECT, { id: createProgramme.id, seed: plan.lotterySeed });
+
+  await progress.wait('Waiting for the first session to start', firstStart.getTime() + 1000);
+  const accepted: string[] = [];
+  for (let after: string | null = null; ;) {
+    const page: {
+      programmeApplications: {
+        edges: Array<{ node: { member: { id: string } } }>;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+    } = await admin.request(ACCEPTED, { id: createProgramme.id, after });
+    accepted.push(...page.programmeApplications.edges.map((edge) => edge.node.member.id));
+    if (!page.programmeApplications.pageInfo.hasNextPage) break;
+    after = page.programmeApplications.pageInfo.endCursor;
+  }
+  // seeded absences: the same planned people miss the first session on every run
+  const keyOf = new Map([...sessions].map(([key, signedIn]) => [signedIn.memberId, key]));
+  const present = new DemoRandom(`${plan.lotterySeed}:first-session`)
+    .shuffle(accepted.sort((a, b) => (keyOf.get(a) ?? a).localeCompare(keyOf.get(b) ?? b)))
+    .slice(plan.firstSessionAbsences);
+  const firstSession =
+    createProgramme.sessions.find((session) => session.position === 1) ?? createProgramme.sessions[0];
+  const attended = await progress.step('First session register', present.length, async (tick) => {
+    const { recordAttendance } = await admin.request<{ recordAttendance: { recorded: string[] } }>(RECORD, {
+      sessionId: firstSession.id,
+      memberIds: present,
+    });
+    present.forEach(tick);
+    return recordAttendance.recorded.length;
+  });
+
+  const stages: Record<string, number> = {};
+  for (const person of plan.people) stages[person.careerStage] = (stages[person.careerStage] ?? 0) + 1;
+  return {
+    alreadyLoaded: false,
+    institutions: institutionIds.length,
+    members: stages,
+    demographicsAnswered: answering.length,
+    communities: communities.map((community) => ({
+      id: community.id,
+      name: community.name,
+      members: memberCounts.get(community.id) ?? 0,
+      announcements: community.announcements.length,
+    })),
+    programme: {
+      id: createProgramme.id,
+      title: createProgramme.title,
+      applications: students.length,
+      accepted: selectApplicants.accepted,
+      waitlisted: selectApplicants.waitlisted,
+      seed: selectApplicants.seed,
+      firstSessionAttended: attended,
+    },
+    logins: logins(plan, options),
+  };
+}
+
+function logins(plan: DemoPlan, options: DemoOptions): DemoSummary['logins'] {
+  const first = (predicate: (person: DemoPerson) => boolean): DemoPerson =>
+    plan.people.find(predicate) as DemoPerson;
+  const flagged = first(
+    (person) => person.careerStage === 'MEDICAL_STUDENT' && hasPriority(person.wideningParticipation),
+  );
+  return [
+    {
+      who: 'admin (organiser)',
+      email: options.adminEmail,
+      password: '(the one you started the platform with)',
+    },
+    { who: 'lead', email: first((person) => person.roles.includes('LEAD')).email, password: DEMO_PASSWORD },
+    { who: 'judge', email: first((person) => person.roles.includes('JUDGE')).email, password: DEMO_PASSWORD },
+    {
+      who: 'moderator',
+      email: first((person) => person.key === 'academic-2').email,
+      password: DEMO_PASSWORD,
+    },
+    { who: 'student', email: flagged.email, password: DEMO_PASSWORD },
+  ];
+}
