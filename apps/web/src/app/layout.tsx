@@ -8,7 +8,7 @@ import { navMessages } from './messages';
 import type { AppRoute, NavGroup } from './route-table';
 import { PageLoading } from './page-loading';
 
-const GROUP_ORDER: NavGroup[] = ['you', 'apply', 'judge', 'mentoring', 'lead', 'admin'];
+const GROUP_ORDER: NavGroup[] = ['you', 'community', 'apply', 'judge', 'mentoring', 'lead', 'admin'];
 
 /** The navigation a person sees: the route table's entries they may open, grouped. */
 export function navFor(routes: AppRoute[], session: Pick<Session, 'status' | 'hasRole'>) {

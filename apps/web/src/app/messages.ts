@@ -15,6 +15,7 @@ export const navMessages = {
   toggleMenu: 'Open or close the navigation',
   groups: {
     you: 'You',
+    community: 'Community',
     apply: 'Competitions',
     judge: 'Judging',
     mentoring: 'Mentoring',

@@ -18,4 +18,4 @@ export interface AppRoute {
   nav?: { label: string; group: NavGroup };
 }
 
-export type NavGroup = 'you' | 'apply' | 'judge' | 'mentoring' | 'admin' | 'lead';
+export type NavGroup = 'you' | 'community' | 'apply' | 'judge' | 'mentoring' | 'admin' | 'lead';

@@ -7,6 +7,7 @@ import { Layout } from './layout';
 import { RouteError } from './route-error';
 import { navMessages } from './messages';
 import { accountRoutes } from '../features/account/routes';
+import { communityRoutes } from '../features/community/routes';
 
 export const ROUTES: AppRoute[] = [
   { path: '/', load: () => import('../features/home/home-page'), access: 'public' },
@@ -77,6 +78,7 @@ export const ROUTES: AppRoute[] = [
     roles: ['ADMIN'],
   },
   ...accountRoutes,
+  ...communityRoutes,
 ];
 
 /** The route table as react-router routes: one lazy chunk, guard and error boundary per page. */

@@ -29,6 +29,26 @@ type Documents = {
     "\n  mutation AddJudge($competitionId: ID!, $memberId: ID!) {\n    addJudge(competitionId: $competitionId, memberId: $memberId) {\n      addedAt\n    }\n  }\n": typeof types.AddJudgeDocument,
     "\n  mutation AssignJudges($competitionId: ID!) {\n    assignJudges(competitionId: $competitionId) {\n      minLoad\n      maxLoad\n      keptStarted\n      assignments {\n        proposalId\n        judgeId\n      }\n    }\n  }\n": typeof types.AssignJudgesDocument,
     "\n  query Institutions {\n    institutions {\n      id\n      name\n      country\n    }\n  }\n": typeof types.InstitutionsDocument,
+    "\n  query Communities {\n    communities(first: 100) {\n      edges {\n        node {\n          ...CommunityFields\n        }\n      }\n    }\n  }\n": typeof types.CommunitiesDocument,
+    "\n  fragment CommunityFields on Community {\n    id\n    name\n    description\n    interests\n    memberCount\n    viewerIsMember\n    viewerIsModerator\n  }\n": typeof types.CommunityFieldsFragmentDoc,
+    "\n  query Community($id: ID!) {\n    community(id: $id) {\n      ...CommunityFields\n      moderators {\n        id\n        displayName\n      }\n    }\n    programmes(communityId: $id, first: 100) {\n      edges {\n        node {\n          ...ProgrammeSummary\n        }\n      }\n    }\n  }\n": typeof types.CommunityDocument,
+    "\n  query CommunityFeed($communityId: ID!, $after: String) {\n    communityAnnouncements(communityId: $communityId, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          title\n          body\n          link\n          postedAt\n          author {\n            id\n            displayName\n          }\n        }\n      }\n    }\n  }\n": typeof types.CommunityFeedDocument,
+    "\n  mutation JoinCommunity($id: ID!) {\n    joinCommunity(id: $id) {\n      ...CommunityFields\n    }\n  }\n": typeof types.JoinCommunityDocument,
+    "\n  mutation LeaveCommunity($id: ID!) {\n    leaveCommunity(id: $id) {\n      ...CommunityFields\n    }\n  }\n": typeof types.LeaveCommunityDocument,
+    "\n  fragment ProgrammeSummary on Programme {\n    id\n    title\n    description\n    mode\n    audience\n    capacity\n    applicationOpensAt\n    applicationClosesAt\n    sessions {\n      id\n      startsAt\n    }\n  }\n": typeof types.ProgrammeSummaryFragmentDoc,
+    "\n  fragment ApplicationFields on MyProgrammeApplication {\n    id\n    programmeId\n    status\n    appliedAt\n    waitlistPosition\n    offerExpiresAt\n    decidedAt\n  }\n": typeof types.ApplicationFieldsFragmentDoc,
+    "\n  query Programmes {\n    programmes(first: 100) {\n      edges {\n        node {\n          ...ProgrammeSummary\n        }\n      }\n    }\n    myApplications {\n      ...ApplicationFields\n    }\n  }\n": typeof types.ProgrammesDocument,
+    "\n  query Programme($id: ID!) {\n    programme(id: $id) {\n      ...ProgrammeSummary\n      communityId\n      competitionId\n      certificateMinSharePercent\n      viewerIsOrganiser\n      reflectionQuestions {\n        id\n        prompt\n      }\n      sessions {\n        id\n        position\n        theme\n        startsAt\n        endsAt\n        timeZone\n        localStart\n        durationMinutes\n        joiningLink\n        sessionCode\n        speakers {\n          name\n          role\n        }\n      }\n      myApplication {\n        ...ApplicationFields\n        motivation\n      }\n      myAttendance\n      myReflectionSubmitted\n      myCertificate {\n        ...CertificateFields\n      }\n    }\n  }\n": typeof types.ProgrammeDocument,
+    "\n  query CertificateEligibility($id: ID!) {\n    programme(id: $id) {\n      id\n      myCertificateEligibility {\n        eligible\n        attended\n        held\n        required\n      }\n    }\n  }\n": typeof types.CertificateEligibilityDocument,
+    "\n  fragment CertificateFields on Certificate {\n    id\n    programmeId\n    verificationCode\n    verificationUrl\n    memberName\n    programmeTitle\n    sessionsHeld\n    issuedAt\n    sessionsAttended {\n      theme\n      startsAt\n    }\n  }\n": typeof types.CertificateFieldsFragmentDoc,
+    "\n  mutation ApplyToProgramme($programmeId: ID!, $input: ApplyToProgrammeInput!) {\n    applyToProgramme(programmeId: $programmeId, input: $input) {\n      ...ApplicationFields\n    }\n  }\n": typeof types.ApplyToProgrammeDocument,
+    "\n  mutation RespondToPlace($applicationId: ID!, $action: ApplicantAction!) {\n    respondToPlace(applicationId: $applicationId, action: $action) {\n      ...ApplicationFields\n    }\n  }\n": typeof types.RespondToPlaceDocument,
+    "\n  mutation RecordMyAttendance($sessionId: ID!, $code: String!) {\n    recordMyAttendance(sessionId: $sessionId, code: $code) {\n      sessionId\n      recorded\n      alreadyRecorded\n    }\n  }\n": typeof types.RecordMyAttendanceDocument,
+    "\n  mutation SubmitReflection($programmeId: ID!, $input: SubmitReflectionInput!) {\n    submitReflection(programmeId: $programmeId, input: $input) {\n      programmeId\n      submittedOn\n    }\n  }\n": typeof types.SubmitReflectionDocument,
+    "\n  mutation RequestCertificate($programmeId: ID!) {\n    requestCertificate(programmeId: $programmeId) {\n      ...CertificateFields\n    }\n  }\n": typeof types.RequestCertificateDocument,
+    "\n  query CertificatePdf($id: ID!) {\n    programme(id: $id) {\n      id\n      myCertificatePdf {\n        filename\n        contentType\n        base64\n      }\n    }\n  }\n": typeof types.CertificatePdfDocument,
+    "\n  query MyCertificates {\n    programmes(first: 100) {\n      edges {\n        node {\n          id\n          myCertificate {\n            ...CertificateFields\n          }\n        }\n      }\n    }\n  }\n": typeof types.MyCertificatesDocument,
+    "\n  query VerifyCertificate($code: String!) {\n    verifyCertificate(code: $code) {\n      valid\n      memberName\n      programmeTitle\n    }\n  }\n": typeof types.VerifyCertificateDocument,
     "\n  fragment CompetitionFields on Competition {\n    id\n    title\n    description\n    phase\n    opensAt\n    closesAt\n    judgingEndsAt\n    resultsPublishedAt\n    blind\n    winnersCount\n    currency\n    fundingAvailableMoney {\n      amountMinor\n      currency\n    }\n    protectedHoursAvailable\n    criteria {\n      id\n      name\n      guidance\n      weight\n      scaleMin\n      scaleMax\n    }\n    eligibility {\n      requiresInterInstitutionalTeam\n      maxTeamSize\n      allowedCareerStages\n    }\n  }\n": typeof types.CompetitionFieldsFragmentDoc,
     "\n  query Competitions {\n    competitions(first: 50) {\n      edges {\n        node {\n          id\n          title\n          phase\n          closesAt\n        }\n      }\n    }\n  }\n": typeof types.CompetitionsDocument,
     "\n  query Competition($id: ID!) {\n    competition(id: $id) {\n      ...CompetitionFields\n    }\n  }\n": typeof types.CompetitionDocument,
@@ -86,6 +106,26 @@ const documents: Documents = {
     "\n  mutation AddJudge($competitionId: ID!, $memberId: ID!) {\n    addJudge(competitionId: $competitionId, memberId: $memberId) {\n      addedAt\n    }\n  }\n": types.AddJudgeDocument,
     "\n  mutation AssignJudges($competitionId: ID!) {\n    assignJudges(competitionId: $competitionId) {\n      minLoad\n      maxLoad\n      keptStarted\n      assignments {\n        proposalId\n        judgeId\n      }\n    }\n  }\n": types.AssignJudgesDocument,
     "\n  query Institutions {\n    institutions {\n      id\n      name\n      country\n    }\n  }\n": types.InstitutionsDocument,
+    "\n  query Communities {\n    communities(first: 100) {\n      edges {\n        node {\n          ...CommunityFields\n        }\n      }\n    }\n  }\n": types.CommunitiesDocument,
+    "\n  fragment CommunityFields on Community {\n    id\n    name\n    description\n    interests\n    memberCount\n    viewerIsMember\n    viewerIsModerator\n  }\n": types.CommunityFieldsFragmentDoc,
+    "\n  query Community($id: ID!) {\n    community(id: $id) {\n      ...CommunityFields\n      moderators {\n        id\n        displayName\n      }\n    }\n    programmes(communityId: $id, first: 100) {\n      edges {\n        node {\n          ...ProgrammeSummary\n        }\n      }\n    }\n  }\n": types.CommunityDocument,
+    "\n  query CommunityFeed($communityId: ID!, $after: String) {\n    communityAnnouncements(communityId: $communityId, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          title\n          body\n          link\n          postedAt\n          author {\n            id\n            displayName\n          }\n        }\n      }\n    }\n  }\n": types.CommunityFeedDocument,
+    "\n  mutation JoinCommunity($id: ID!) {\n    joinCommunity(id: $id) {\n      ...CommunityFields\n    }\n  }\n": types.JoinCommunityDocument,
+    "\n  mutation LeaveCommunity($id: ID!) {\n    leaveCommunity(id: $id) {\n      ...CommunityFields\n    }\n  }\n": types.LeaveCommunityDocument,
+    "\n  fragment ProgrammeSummary on Programme {\n    id\n    title\n    description\n    mode\n    audience\n    capacity\n    applicationOpensAt\n    applicationClosesAt\n    sessions {\n      id\n      startsAt\n    }\n  }\n": types.ProgrammeSummaryFragmentDoc,
+    "\n  fragment ApplicationFields on MyProgrammeApplication {\n    id\n    programmeId\n    status\n    appliedAt\n    waitlistPosition\n    offerExpiresAt\n    decidedAt\n  }\n": types.ApplicationFieldsFragmentDoc,
+    "\n  query Programmes {\n    programmes(first: 100) {\n      edges {\n        node {\n          ...ProgrammeSummary\n        }\n      }\n    }\n    myApplications {\n      ...ApplicationFields\n    }\n  }\n": types.ProgrammesDocument,
+    "\n  query Programme($id: ID!) {\n    programme(id: $id) {\n      ...ProgrammeSummary\n      communityId\n      competitionId\n      certificateMinSharePercent\n      viewerIsOrganiser\n      reflectionQuestions {\n        id\n        prompt\n      }\n      sessions {\n        id\n        position\n        theme\n        startsAt\n        endsAt\n        timeZone\n        localStart\n        durationMinutes\n        joiningLink\n        sessionCode\n        speakers {\n          name\n          role\n        }\n      }\n      myApplication {\n        ...ApplicationFields\n        motivation\n      }\n      myAttendance\n      myReflectionSubmitted\n      myCertificate {\n        ...CertificateFields\n      }\n    }\n  }\n": types.ProgrammeDocument,
+    "\n  query CertificateEligibility($id: ID!) {\n    programme(id: $id) {\n      id\n      myCertificateEligibility {\n        eligible\n        attended\n        held\n        required\n      }\n    }\n  }\n": types.CertificateEligibilityDocument,
+    "\n  fragment CertificateFields on Certificate {\n    id\n    programmeId\n    verificationCode\n    verificationUrl\n    memberName\n    programmeTitle\n    sessionsHeld\n    issuedAt\n    sessionsAttended {\n      theme\n      startsAt\n    }\n  }\n": types.CertificateFieldsFragmentDoc,
+    "\n  mutation ApplyToProgramme($programmeId: ID!, $input: ApplyToProgrammeInput!) {\n    applyToProgramme(programmeId: $programmeId, input: $input) {\n      ...ApplicationFields\n    }\n  }\n": types.ApplyToProgrammeDocument,
+    "\n  mutation RespondToPlace($applicationId: ID!, $action: ApplicantAction!) {\n    respondToPlace(applicationId: $applicationId, action: $action) {\n      ...ApplicationFields\n    }\n  }\n": types.RespondToPlaceDocument,
+    "\n  mutation RecordMyAttendance($sessionId: ID!, $code: String!) {\n    recordMyAttendance(sessionId: $sessionId, code: $code) {\n      sessionId\n      recorded\n      alreadyRecorded\n    }\n  }\n": types.RecordMyAttendanceDocument,
+    "\n  mutation SubmitReflection($programmeId: ID!, $input: SubmitReflectionInput!) {\n    submitReflection(programmeId: $programmeId, input: $input) {\n      programmeId\n      submittedOn\n    }\n  }\n": types.SubmitReflectionDocument,
+    "\n  mutation RequestCertificate($programmeId: ID!) {\n    requestCertificate(programmeId: $programmeId) {\n      ...CertificateFields\n    }\n  }\n": types.RequestCertificateDocument,
+    "\n  query CertificatePdf($id: ID!) {\n    programme(id: $id) {\n      id\n      myCertificatePdf {\n        filename\n        contentType\n        base64\n      }\n    }\n  }\n": types.CertificatePdfDocument,
+    "\n  query MyCertificates {\n    programmes(first: 100) {\n      edges {\n        node {\n          id\n          myCertificate {\n            ...CertificateFields\n          }\n        }\n      }\n    }\n  }\n": types.MyCertificatesDocument,
+    "\n  query VerifyCertificate($code: String!) {\n    verifyCertificate(code: $code) {\n      valid\n      memberName\n      programmeTitle\n    }\n  }\n": types.VerifyCertificateDocument,
     "\n  fragment CompetitionFields on Competition {\n    id\n    title\n    description\n    phase\n    opensAt\n    closesAt\n    judgingEndsAt\n    resultsPublishedAt\n    blind\n    winnersCount\n    currency\n    fundingAvailableMoney {\n      amountMinor\n      currency\n    }\n    protectedHoursAvailable\n    criteria {\n      id\n      name\n      guidance\n      weight\n      scaleMin\n      scaleMax\n    }\n    eligibility {\n      requiresInterInstitutionalTeam\n      maxTeamSize\n      allowedCareerStages\n    }\n  }\n": types.CompetitionFieldsFragmentDoc,
     "\n  query Competitions {\n    competitions(first: 50) {\n      edges {\n        node {\n          id\n          title\n          phase\n          closesAt\n        }\n      }\n    }\n  }\n": types.CompetitionsDocument,
     "\n  query Competition($id: ID!) {\n    competition(id: $id) {\n      ...CompetitionFields\n    }\n  }\n": types.CompetitionDocument,
@@ -202,6 +242,86 @@ export function graphql(source: "\n  mutation AssignJudges($competitionId: ID!) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Institutions {\n    institutions {\n      id\n      name\n      country\n    }\n  }\n"): (typeof documents)["\n  query Institutions {\n    institutions {\n      id\n      name\n      country\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Communities {\n    communities(first: 100) {\n      edges {\n        node {\n          ...CommunityFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Communities {\n    communities(first: 100) {\n      edges {\n        node {\n          ...CommunityFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CommunityFields on Community {\n    id\n    name\n    description\n    interests\n    memberCount\n    viewerIsMember\n    viewerIsModerator\n  }\n"): (typeof documents)["\n  fragment CommunityFields on Community {\n    id\n    name\n    description\n    interests\n    memberCount\n    viewerIsMember\n    viewerIsModerator\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Community($id: ID!) {\n    community(id: $id) {\n      ...CommunityFields\n      moderators {\n        id\n        displayName\n      }\n    }\n    programmes(communityId: $id, first: 100) {\n      edges {\n        node {\n          ...ProgrammeSummary\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Community($id: ID!) {\n    community(id: $id) {\n      ...CommunityFields\n      moderators {\n        id\n        displayName\n      }\n    }\n    programmes(communityId: $id, first: 100) {\n      edges {\n        node {\n          ...ProgrammeSummary\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CommunityFeed($communityId: ID!, $after: String) {\n    communityAnnouncements(communityId: $communityId, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          title\n          body\n          link\n          postedAt\n          author {\n            id\n            displayName\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CommunityFeed($communityId: ID!, $after: String) {\n    communityAnnouncements(communityId: $communityId, first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          title\n          body\n          link\n          postedAt\n          author {\n            id\n            displayName\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JoinCommunity($id: ID!) {\n    joinCommunity(id: $id) {\n      ...CommunityFields\n    }\n  }\n"): (typeof documents)["\n  mutation JoinCommunity($id: ID!) {\n    joinCommunity(id: $id) {\n      ...CommunityFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LeaveCommunity($id: ID!) {\n    leaveCommunity(id: $id) {\n      ...CommunityFields\n    }\n  }\n"): (typeof documents)["\n  mutation LeaveCommunity($id: ID!) {\n    leaveCommunity(id: $id) {\n      ...CommunityFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ProgrammeSummary on Programme {\n    id\n    title\n    description\n    mode\n    audience\n    capacity\n    applicationOpensAt\n    applicationClosesAt\n    sessions {\n      id\n      startsAt\n    }\n  }\n"): (typeof documents)["\n  fragment ProgrammeSummary on Programme {\n    id\n    title\n    description\n    mode\n    audience\n    capacity\n    applicationOpensAt\n    applicationClosesAt\n    sessions {\n      id\n      startsAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ApplicationFields on MyProgrammeApplication {\n    id\n    programmeId\n    status\n    appliedAt\n    waitlistPosition\n    offerExpiresAt\n    decidedAt\n  }\n"): (typeof documents)["\n  fragment ApplicationFields on MyProgrammeApplication {\n    id\n    programmeId\n    status\n    appliedAt\n    waitlistPosition\n    offerExpiresAt\n    decidedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Programmes {\n    programmes(first: 100) {\n      edges {\n        node {\n          ...ProgrammeSummary\n        }\n      }\n    }\n    myApplications {\n      ...ApplicationFields\n    }\n  }\n"): (typeof documents)["\n  query Programmes {\n    programmes(first: 100) {\n      edges {\n        node {\n          ...ProgrammeSummary\n        }\n      }\n    }\n    myApplications {\n      ...ApplicationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Programme($id: ID!) {\n    programme(id: $id) {\n      ...ProgrammeSummary\n      communityId\n      competitionId\n      certificateMinSharePercent\n      viewerIsOrganiser\n      reflectionQuestions {\n        id\n        prompt\n      }\n      sessions {\n        id\n        position\n        theme\n        startsAt\n        endsAt\n        timeZone\n        localStart\n        durationMinutes\n        joiningLink\n        sessionCode\n        speakers {\n          name\n          role\n        }\n      }\n      myApplication {\n        ...ApplicationFields\n        motivation\n      }\n      myAttendance\n      myReflectionSubmitted\n      myCertificate {\n        ...CertificateFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query Programme($id: ID!) {\n    programme(id: $id) {\n      ...ProgrammeSummary\n      communityId\n      competitionId\n      certificateMinSharePercent\n      viewerIsOrganiser\n      reflectionQuestions {\n        id\n        prompt\n      }\n      sessions {\n        id\n        position\n        theme\n        startsAt\n        endsAt\n        timeZone\n        localStart\n        durationMinutes\n        joiningLink\n        sessionCode\n        speakers {\n          name\n          role\n        }\n      }\n      myApplication {\n        ...ApplicationFields\n        motivation\n      }\n      myAttendance\n      myReflectionSubmitted\n      myCertificate {\n        ...CertificateFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CertificateEligibility($id: ID!) {\n    programme(id: $id) {\n      id\n      myCertificateEligibility {\n        eligible\n        attended\n        held\n        required\n      }\n    }\n  }\n"): (typeof documents)["\n  query CertificateEligibility($id: ID!) {\n    programme(id: $id) {\n      id\n      myCertificateEligibility {\n        eligible\n        attended\n        held\n        required\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CertificateFields on Certificate {\n    id\n    programmeId\n    verificationCode\n    verificationUrl\n    memberName\n    programmeTitle\n    sessionsHeld\n    issuedAt\n    sessionsAttended {\n      theme\n      startsAt\n    }\n  }\n"): (typeof documents)["\n  fragment CertificateFields on Certificate {\n    id\n    programmeId\n    verificationCode\n    verificationUrl\n    memberName\n    programmeTitle\n    sessionsHeld\n    issuedAt\n    sessionsAttended {\n      theme\n      startsAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApplyToProgramme($programmeId: ID!, $input: ApplyToProgrammeInput!) {\n    applyToProgramme(programmeId: $programmeId, input: $input) {\n      ...ApplicationFields\n    }\n  }\n"): (typeof documents)["\n  mutation ApplyToProgramme($programmeId: ID!, $input: ApplyToProgrammeInput!) {\n    applyToProgramme(programmeId: $programmeId, input: $input) {\n      ...ApplicationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RespondToPlace($applicationId: ID!, $action: ApplicantAction!) {\n    respondToPlace(applicationId: $applicationId, action: $action) {\n      ...ApplicationFields\n    }\n  }\n"): (typeof documents)["\n  mutation RespondToPlace($applicationId: ID!, $action: ApplicantAction!) {\n    respondToPlace(applicationId: $applicationId, action: $action) {\n      ...ApplicationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordMyAttendance($sessionId: ID!, $code: String!) {\n    recordMyAttendance(sessionId: $sessionId, code: $code) {\n      sessionId\n      recorded\n      alreadyRecorded\n    }\n  }\n"): (typeof documents)["\n  mutation RecordMyAttendance($sessionId: ID!, $code: String!) {\n    recordMyAttendance(sessionId: $sessionId, code: $code) {\n      sessionId\n      recorded\n      alreadyRecorded\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitReflection($programmeId: ID!, $input: SubmitReflectionInput!) {\n    submitReflection(programmeId: $programmeId, input: $input) {\n      programmeId\n      submittedOn\n    }\n  }\n"): (typeof documents)["\n  mutation SubmitReflection($programmeId: ID!, $input: SubmitReflectionInput!) {\n    submitReflection(programmeId: $programmeId, input: $input) {\n      programmeId\n      submittedOn\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestCertificate($programmeId: ID!) {\n    requestCertificate(programmeId: $programmeId) {\n      ...CertificateFields\n    }\n  }\n"): (typeof documents)["\n  mutation RequestCertificate($programmeId: ID!) {\n    requestCertificate(programmeId: $programmeId) {\n      ...CertificateFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CertificatePdf($id: ID!) {\n    programme(id: $id) {\n      id\n      myCertificatePdf {\n        filename\n        contentType\n        base64\n      }\n    }\n  }\n"): (typeof documents)["\n  query CertificatePdf($id: ID!) {\n    programme(id: $id) {\n      id\n      myCertificatePdf {\n        filename\n        contentType\n        base64\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyCertificates {\n    programmes(first: 100) {\n      edges {\n        node {\n          id\n          myCertificate {\n            ...CertificateFields\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyCertificates {\n    programmes(first: 100) {\n      edges {\n        node {\n          id\n          myCertificate {\n            ...CertificateFields\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VerifyCertificate($code: String!) {\n    verifyCertificate(code: $code) {\n      valid\n      memberName\n      programmeTitle\n    }\n  }\n"): (typeof documents)["\n  query VerifyCertificate($code: String!) {\n    verifyCertificate(code: $code) {\n      valid\n      memberName\n      programmeTitle\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

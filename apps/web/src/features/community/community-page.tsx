@@ -1,0 +1,112 @@
+import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@apollo/client/react';
+import { Link, useParams } from 'react-router';
+import type { CommunityQuery } from '../../gql/graphql';
+import { nodes } from '../../lib/connection';
+import { formatDateTime } from '../../lib/format';
+import { Page } from '../../lib/page';
+import { Section } from '../../lib/section';
+import { QueryState } from '../../lib/query-state';
+import { MembershipButton } from './membership-button';
+import { communityMessages as t } from './messages';
+import { CommunityDocument, CommunityFeedDocument } from './operations';
+import { ProgrammeList } from './programme-card';
+
+/** The announcements, newest first, 20 at a time. */
+function Feed({ communityId }: { communityId: string }) {
+  const query = useQuery(CommunityFeedDocument, { variables: { communityId } });
+  const page = query.data?.communityAnnouncements;
+  const more = () =>
+    query.fetchMore({
+      variables: { after: page?.pageInfo.endCursor },
+      updateQuery: (previous, { fetchMoreResult }) => ({
+        communityAnnouncements: {
+          ...fetchMoreResult.communityAnnouncements,
+          edges: [...previous.communityAnnouncements.edges, ...fetchMoreResult.communityAnnouncements.edges],
+        },
+      }),
+    });
+  return (
+    <QueryState data={query.data} loading={query.loading} error={query.error}>
+      {(data) => (
+        <Stack gap="sm">
+          {data.communityAnnouncements.edges.length === 0 && <Text>{t.noAnnouncements}</Text>}
+          {nodes(data.communityAnnouncements).map((item) => (
+            <Card withBorder key={item.id} component="article" aria-labelledby={`a-${item.id}`}>
+              <Title order={3} size="h5" id={`a-${item.id}`}>
+                {item.title}
+              </Title>
+              <Text size="xs" c="dark.6">
+                {t.postedBy(item.author.displayName, formatDateTime(item.postedAt))}
+              </Text>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {item.body}
+              </Text>
+              {item.link && (
+                <Anchor href={item.link} target="_blank" rel="noopener noreferrer" size="sm">
+                  {item.link}
+                </Anchor>
+              )}
+            </Card>
+          ))}
+          {data.communityAnnouncements.pageInfo.hasNextPage && (
+            <Group>
+              <Button variant="subtle" loading={query.loading} onClick={() => void more()}>
+                {t.more}
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      )}
+    </QueryState>
+  );
+}
+
+function CommunityView({ data }: { data: CommunityQuery }) {
+  const { community } = data;
+  return (
+    <Stack gap="lg">
+      <Text>{community.description}</Text>
+      <Group gap="xs">
+        <Badge variant="light">{t.members(community.memberCount)}</Badge>
+        {community.viewerIsModerator && <Badge variant="light">{t.youModerate}</Badge>}
+        {community.interests.map((interest) => (
+          <Badge key={interest} variant="outline" color="gray">
+            {interest}
+          </Badge>
+        ))}
+      </Group>
+      <Text size="sm">
+        {t.moderators}: {community.moderators.map((member) => member.displayName).join(', ') || '–'}
+      </Text>
+      <Group>
+        <MembershipButton community={community} />
+      </Group>
+      <Section id="feed" title={t.feedTitle}>
+        {community.viewerIsMember || community.viewerIsModerator ? (
+          <Feed communityId={community.id} />
+        ) : (
+          <Text>{t.feedMembersOnly}</Text>
+        )}
+      </Section>
+      <Section id="programmes" title={t.communityProgrammes}>
+        <ProgrammeList programmes={nodes(data.programmes)} empty={t.noProgrammes} />
+      </Section>
+    </Stack>
+  );
+}
+
+export default function CommunityPage() {
+  const { id = '' } = useParams();
+  const query = useQuery(CommunityDocument, { variables: { id } });
+  return (
+    <Page title={query.data?.community.name ?? t.communitiesTitle}>
+      <Anchor component={Link} to="/communities">
+        {t.back}
+      </Anchor>
+      <QueryState data={query.data} loading={query.loading} error={query.error}>
+        {(data) => <CommunityView data={data} />}
+      </QueryState>
+    </Page>
+  );
+}

@@ -1,0 +1,282 @@
+import { graphql } from '../../gql';
+
+export const CommunitiesDocument = graphql(`
+  query Communities {
+    communities(first: 100) {
+      edges {
+        node {
+          ...CommunityFields
+        }
+      }
+    }
+  }
+`);
+
+export const CommunityFieldsFragment = graphql(`
+  fragment CommunityFields on Community {
+    id
+    name
+    description
+    interests
+    memberCount
+    viewerIsMember
+    viewerIsModerator
+  }
+`);
+
+export const CommunityDocument = graphql(`
+  query Community($id: ID!) {
+    community(id: $id) {
+      ...CommunityFields
+      moderators {
+        id
+        displayName
+      }
+    }
+    programmes(communityId: $id, first: 100) {
+      edges {
+        node {
+          ...ProgrammeSummary
+        }
+      }
+    }
+  }
+`);
+
+export const CommunityFeedDocument = graphql(`
+  query CommunityFeed($communityId: ID!, $after: String) {
+    communityAnnouncements(communityId: $communityId, first: 20, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          title
+          body
+          link
+          postedAt
+          author {
+            id
+            displayName
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const JoinCommunityDocument = graphql(`
+  mutation JoinCommunity($id: ID!) {
+    joinCommunity(id: $id) {
+      ...CommunityFields
+    }
+  }
+`);
+
+export const LeaveCommunityDocument = graphql(`
+  mutation LeaveCommunity($id: ID!) {
+    leaveCommunity(id: $id) {
+      ...CommunityFields
+    }
+  }
+`);
+
+export const ProgrammeSummaryFragment = graphql(`
+  fragment ProgrammeSummary on Programme {
+    id
+    title
+    description
+    mode
+    audience
+    capacity
+    applicationOpensAt
+    applicationClosesAt
+    sessions {
+      id
+      startsAt
+    }
+  }
+`);
+
+export const ApplicationFieldsFragment = graphql(`
+  fragment ApplicationFields on MyProgrammeApplication {
+    id
+    programmeId
+    status
+    appliedAt
+    waitlistPosition
+    offerExpiresAt
+    decidedAt
+  }
+`);
+
+export const ProgrammesDocument = graphql(`
+  query Programmes {
+    programmes(first: 100) {
+      edges {
+        node {
+          ...ProgrammeSummary
+        }
+      }
+    }
+    myApplications {
+      ...ApplicationFields
+    }
+  }
+`);
+
+export const ProgrammeDocument = graphql(`
+  query Programme($id: ID!) {
+    programme(id: $id) {
+      ...ProgrammeSummary
+      communityId
+      competitionId
+      certificateMinSharePercent
+      viewerIsOrganiser
+      reflectionQuestions {
+        id
+        prompt
+      }
+      sessions {
+        id
+        position
+        theme
+        startsAt
+        endsAt
+        timeZone
+        localStart
+        durationMinutes
+        joiningLink
+        sessionCode
+        speakers {
+          name
+          role
+        }
+      }
+      myApplication {
+        ...ApplicationFields
+        motivation
+      }
+      myAttendance
+      myReflectionSubmitted
+      myCertificate {
+        ...CertificateFields
+      }
+    }
+  }
+`);
+
+export const CertificateEligibilityDocument = graphql(`
+  query CertificateEligibility($id: ID!) {
+    programme(id: $id) {
+      id
+      myCertificateEligibility {
+        eligible
+        attended
+        held
+        required
+      }
+    }
+  }
+`);
+
+export const CertificateFieldsFragment = graphql(`
+  fragment CertificateFields on Certificate {
+    id
+    programmeId
+    verificationCode
+    verificationUrl
+    memberName
+    programmeTitle
+    sessionsHeld
+    issuedAt
+    sessionsAttended {
+      theme
+      startsAt
+    }
+  }
+`);
+
+export const ApplyToProgrammeDocument = graphql(`
+  mutation ApplyToProgramme($programmeId: ID!, $input: ApplyToProgrammeInput!) {
+    applyToProgramme(programmeId: $programmeId, input: $input) {
+      ...ApplicationFields
+    }
+  }
+`);
+
+export const RespondToPlaceDocument = graphql(`
+  mutation RespondToPlace($applicationId: ID!, $action: ApplicantAction!) {
+    respondToPlace(applicationId: $applicationId, action: $action) {
+      ...ApplicationFields
+    }
+  }
+`);
+
+export const RecordMyAttendanceDocument = graphql(`
+  mutation RecordMyAttendance($sessionId: ID!, $code: String!) {
+    recordMyAttendance(sessionId: $sessionId, code: $code) {
+      sessionId
+      recorded
+      alreadyRecorded
+    }
+  }
+`);
+
+export const SubmitReflectionDocument = graphql(`
+  mutation SubmitReflection($programmeId: ID!, $input: SubmitReflectionInput!) {
+    submitReflection(programmeId: $programmeId, input: $input) {
+      programmeId
+      submittedOn
+    }
+  }
+`);
+
+export const RequestCertificateDocument = graphql(`
+  mutation RequestCertificate($programmeId: ID!) {
+    requestCertificate(programmeId: $programmeId) {
+      ...CertificateFields
+    }
+  }
+`);
+
+export const CertificatePdfDocument = graphql(`
+  query CertificatePdf($id: ID!) {
+    programme(id: $id) {
+      id
+      myCertificatePdf {
+        filename
+        contentType
+        base64
+      }
+    }
+  }
+`);
+
+export const MyCertificatesDocument = graphql(`
+  query MyCertificates {
+    programmes(first: 100) {
+      edges {
+        node {
+          id
+          myCertificate {
+            ...CertificateFields
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const VerifyCertificateDocument = graphql(`
+  query VerifyCertificate($code: String!) {
+    verifyCertificate(code: $code) {
+      valid
+      memberName
+      programmeTitle
+    }
+  }
+`);

@@ -1,0 +1,27 @@
+import type { AppRoute } from '../../app/route-table';
+import { communityMessages as t } from './messages';
+
+export const communityRoutes: AppRoute[] = [
+  {
+    path: '/communities',
+    load: () => import('./communities-page'),
+    access: 'member',
+    nav: { label: t.navCommunities, group: 'community' },
+  },
+  { path: '/communities/:id', load: () => import('./community-page'), access: 'member' },
+  {
+    path: '/programmes',
+    load: () => import('./programmes-page'),
+    access: 'member',
+    nav: { label: t.navProgrammes, group: 'community' },
+  },
+  { path: '/programmes/:id', load: () => import('./programme-page'), access: 'member' },
+  {
+    path: '/certificates',
+    load: () => import('./certificates-page'),
+    access: 'member',
+    nav: { label: t.navCertificates, group: 'community' },
+  },
+  { path: '/verify-certificate', load: () => import('./verify-certificate-page'), access: 'public' },
+  { path: '/verify-certificate/:code', load: () => import('./verify-certificate-page'), access: 'public' },
+];
