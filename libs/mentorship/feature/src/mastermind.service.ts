@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { MentorshipMastermindSessionHeldV1 } from '@praxis/contracts';
 import { appendToOutbox } from '@praxis/platform/messaging';
 import {
@@ -25,6 +25,11 @@ import type { Viewer } from './relationships.service';
 import { mapNodes, paginate, type Connection, type PageRequest } from '@praxis/platform/graphql';
 
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+export interface GroupDetails {
+  mix: StageMix;
+  openNextSteps: MastermindNextStepEntity[];
+}
 
 export interface SessionView {
   session: MastermindSessionEntity;
@@ -92,18 +97,39 @@ export class MastermindService {
     );
   }
 
-  async stageMixOf(group: MastermindGroupEntity): Promise<StageMix> {
-    const members = await membersByIds(this.dataSource.manager, [group.facilitatorId, ...group.memberIds]);
-    return stageMix([...members.values()].map((member) => ({ careerStage: member.careerStage })));
-  }
-
-  openNextSteps(groupId: string): Promise<MastermindNextStepEntity[]> {
-    return this.dataSource
-      .getRepository(MastermindNextStepEntity)
-      .createQueryBuilder('s')
-      .where('s.group_id = :groupId AND s.done_at IS NULL', { groupId })
-      .orderBy('s.set_at', 'ASC')
-      .getMany();
+  /**
+   * What a group shows beyond its row (its stage mix and its open next steps), loaded for a whole page of
+   * groups in two queries whatever its size; the result answers for any of those groups.
+   */
+  async detailsOf(
+    groups: readonly MastermindGroupEntity[],
+  ): Promise<(group: MastermindGroupEntity) => GroupDetails> {
+    const [members, open] = await Promise.all([
+      membersByIds(
+        this.dataSource.manager,
+        groups.flatMap((group) => [group.facilitatorId, ...group.memberIds]),
+      ),
+      groups.length === 0
+        ? Promise.resolve([])
+        : this.dataSource
+            .getRepository(MastermindNextStepEntity)
+            .createQueryBuilder('s')
+            .where('s.group_id IN (:...groupIds) AND s.done_at IS NULL', {
+              groupIds: groups.map((group) => group.id),
+            })
+            .orderBy('s.set_at', 'ASC')
+            .addOrderBy('s.id', 'ASC')
+            .getMany(),
+    ]);
+    return (group) => ({
+      mix: stageMix(
+        [group.facilitatorId, ...group.memberIds].flatMap((id) => {
+          const member = members.get(id);
+          return member ? [{ careerStage: member.careerStage }] : [];
+        }),
+      ),
+      openNextSteps: open.filter((step) => step.groupId === group.id),
+    });
   }
 
   /** The facilitator (or an admin) records a session; next steps set here reappear until reported done. */
@@ -199,7 +225,12 @@ export class MastermindService {
       page,
       ['heldAt', 'id'],
     );
-    return mapNodes(sessions, (session) => this.sessionView(this.dataSource.manager, session.id));
+    const views = await this.sessionViews(
+      this.dataSource.manager,
+      groupId,
+      sessions.edges.map((edge) => edge.node),
+    );
+    return mapNodes(sessions, views);
   }
 
   /** Only the step's owner reports it done. */
@@ -247,17 +278,33 @@ export class MastermindService {
 
   private async sessionView(manager: EntityManager, sessionId: string): Promise<SessionView> {
     const session = await manager.findOneByOrFail(MastermindSessionEntity, { id: sessionId });
-    const steps = await manager.find(MastermindNextStepEntity, {
-      where: { groupId: session.groupId },
-      order: { setAt: 'ASC' },
-    });
-    const carried = new Set(nextStepsForSession(steps.map(toDomainStep), session.heldAt).map((s) => s.id));
-    const ratings = await manager.findBy(SessionRatingEntity, { sessionId });
-    return {
-      session,
-      nextSteps: steps.filter((step) => step.sessionId === session.id),
-      carriedOver: steps.filter((step) => carried.has(step.id) && step.sessionId !== session.id),
-      ratings,
+    return (await this.sessionViews(manager, session.groupId, [session]))(session);
+  }
+
+  /**
+   * The views of sessions of one group, from one query for the group's next steps and one for the sessions'
+   * ratings; the result answers for any of those sessions.
+   */
+  private async sessionViews(
+    manager: EntityManager,
+    groupId: string,
+    sessions: readonly MastermindSessionEntity[],
+  ): Promise<(session: MastermindSessionEntity) => SessionView> {
+    const [steps, ratings] = await Promise.all([
+      manager.find(MastermindNextStepEntity, { where: { groupId }, order: { setAt: 'ASC' } }),
+      sessions.length === 0
+        ? Promise.resolve([])
+        : manager.findBy(SessionRatingEntity, { sessionId: In(sessions.map((session) => session.id)) }),
+    ]);
+    const domainSteps = steps.map(toDomainStep);
+    return (session) => {
+      const carried = new Set(nextStepsForSession(domainSteps, session.heldAt).map((step) => step.id));
+      return {
+        session,
+        nextSteps: steps.filter((step) => step.sessionId === session.id),
+        carriedOver: steps.filter((step) => carried.has(step.id) && step.sessionId !== session.id),
+        ratings: ratings.filter((rating) => rating.sessionId === session.id),
+      };
     };
   }
 }

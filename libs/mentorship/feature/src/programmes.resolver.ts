@@ -148,7 +148,11 @@ export class MastermindResolver {
     @AfterArg() after: string | null,
   ): Promise<Connection<MastermindGroupObject>> {
     const groups = await this.mastermind.groupsOf(principal.memberId, { size: first, after });
-    return mapNodes(groups, (group) => this.toObject(group));
+    const details = await this.mastermind.detailsOf(groups.edges.map((edge) => edge.node));
+    return mapNodes(groups, (group) => {
+      const { mix, openNextSteps } = details(group);
+      return toGroupObject(group, mix, openNextSteps);
+    });
   }
 
   @Query(() => MastermindSessionConnection, { description: 'Sessions of a group, most recently held first' })
@@ -193,11 +197,8 @@ export class MastermindResolver {
   }
 
   private async toObject(group: MastermindGroupEntity): Promise<MastermindGroupObject> {
-    const [mix, open] = await Promise.all([
-      this.mastermind.stageMixOf(group),
-      this.mastermind.openNextSteps(group.id),
-    ]);
-    return toGroupObject(group, mix, open);
+    const { mix, openNextSteps } = (await this.mastermind.detailsOf([group]))(group);
+    return toGroupObject(group, mix, openNextSteps);
   }
 }
 

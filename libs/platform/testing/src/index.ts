@@ -5,3 +5,4 @@ export * from './seeded-random';
 export * from './subgraph-harness';
 export * from './graphql-fuzz';
 export * from './authorisation-matrix';
+export * from './harness-helpers';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { ReviewSubmittedV1 } from '@praxis/contracts';
 import type { Principal } from '@praxis/platform/auth';
 import { appendToOutbox } from '@praxis/platform/messaging';
@@ -24,6 +24,7 @@ import {
   ConflictKind,
   conflictedPairs,
   decideNamedConflict,
+  findConflicts,
   NamedConflictStatus,
   type AssignmentEntry,
   type NamedConflictDecision,
@@ -472,16 +473,61 @@ export class JudgingService {
       });
     }
     const assignments = await paginate(query, page, ['assignedAt', 'id']);
-    const views = await mapNodes(assignments, async (assignment) => {
-      const proposal = await loadProposal(manager, assignment.proposalId);
-      // assignments never hold conflicted pairs; should one slip through, its content stays hidden
-      if ((await conflictsOf(manager, proposal, principal.memberId)).length > 0) return null;
-      return this.viewFor(manager, proposal, principal.memberId);
-    });
+    const views = await this.viewsFor(
+      manager,
+      assignments.edges.map((edge) => edge.node.proposalId),
+      principal.memberId,
+    );
+    const mapped = await mapNodes(assignments, (assignment) => views.get(assignment.proposalId) ?? null);
     return {
-      ...views,
-      edges: views.edges.flatMap((edge) => (edge.node ? [{ ...edge, node: edge.node }] : [])),
+      ...mapped,
+      edges: mapped.edges.flatMap((edge) => (edge.node ? [{ ...edge, node: edge.node }] : [])),
     };
+  }
+
+  /**
+   * The judge's view of each proposal, loaded for a whole page at once (a fixed number of queries whatever
+   * its size): proposals, the replica of every team and the judge, declared conflicts, competitions,
+   * submitted versions and the judge's reviews. A proposal in conflict with the judge is left out: assignments
+   * never hold conflicted pairs, and should one slip through, its content stays hidden.
+   */
+  private async viewsFor(
+    manager: EntityManager,
+    proposalIds: readonly string[],
+    judgeId: string,
+  ): Promise<Map<string, JudgeView>> {
+    const views = new Map<string, JudgeView>();
+    if (proposalIds.length === 0) return views;
+    const ids = [...new Set(proposalIds)];
+    const proposals = await manager.findBy(ProposalEntity, { id: In(ids) });
+    const [replica, declared, competitions, versions, reviews] = await Promise.all([
+      replicaOf(manager, [judgeId, ...proposals.flatMap((proposal) => proposal.teamMemberIds)]),
+      declaredConflicts(manager, ids),
+      manager.findBy(CompetitionEntity, { id: In([...new Set(proposals.map((p) => p.competitionId))]) }),
+      manager.findBy(
+        ProposalVersionEntity,
+        proposals.map((proposal) => ({ proposalId: proposal.id, version: proposal.submittedVersion })),
+      ),
+      manager.findBy(ReviewEntity, { proposalId: In(ids), judgeId }),
+    ]);
+    const competitionById = new Map(competitions.map((competition) => [competition.id, competition]));
+    const versionOf = new Map(
+      versions.map((version) => [`${version.proposalId}:${version.version}`, version]),
+    );
+    const reviewOf = new Map(reviews.map((review) => [review.proposalId, review]));
+    const judge = { memberId: judgeId, institutionId: replica.get(judgeId)?.institutionId ?? null };
+    for (const proposal of proposals) {
+      const team = proposal.teamMemberIds.map((memberId) => ({
+        memberId,
+        institutionId: replica.get(memberId)?.institutionId ?? null,
+      }));
+      if (findConflicts(judge, team, declared.get(proposal.id) ?? []).length > 0) continue;
+      const competition = competitionById.get(proposal.competitionId);
+      const version = versionOf.get(`${proposal.id}:${proposal.submittedVersion}`);
+      if (!competition || !version) continue;
+      views.set(proposal.id, { competition, proposal, version, review: reviewOf.get(proposal.id) ?? null });
+    }
+    return views;
   }
 
   /** A judge opens one proposal: assigned, not conflicted, still a judge. */

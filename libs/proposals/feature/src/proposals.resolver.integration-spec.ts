@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { countQueries, startSubgraphHarness, type SubgraphHarness } from '@praxis/platform/testing';
+import {
+  countQueries,
+  seedReplicaMember,
+  startSubgraphHarness,
+  type SubgraphHarness,
+} from '@praxis/platform/testing';
 import { proposalsDatabase } from '@praxis/proposals/data-access';
 import { ProposalsFeatureModule } from './proposals-feature.module';
+import { openCompetition, submitEntry } from './testing/entries';
 
-const CREATE = `mutation($input: CreateCompetitionInput!) { createCompetition(input: $input) { id } }`;
-const SAVE = `mutation($input: SaveProposalDraftInput!) { saveProposalDraft(input: $input) { id } }`;
 const ENTRIES = `query($c: ID!, $n: Int) {
   competitionEntries(competitionId: $c, first: $n) {
     totalCount edges { node { id title invitations { status member { id } } } }
@@ -25,76 +29,22 @@ describe('proposals subgraph in-process: references, loaders, field resolvers', 
   const partners: string[] = [];
   const proposalIds: string[] = [];
 
-  async function replicaMember(memberId: string, roles: string[] = []): Promise<void> {
-    await subgraph.dataSource.query(
-      `INSERT INTO member_replica (member_id, display_name, career_stage, institution_id, interests)
-       VALUES ($1, $2, 'RESIDENT', $3, '{}')`,
-      [memberId, `Member ${memberId.slice(0, 4)}`, randomUUID()],
-    );
-    for (const role of roles) {
-      await subgraph.dataSource.query('INSERT INTO member_role_replica (member_id, role) VALUES ($1, $2)', [
-        memberId,
-        role,
-      ]);
-    }
-  }
-
   beforeAll(async () => {
     subgraph = await startSubgraphHarness({
       name: 'proposals_resolvers',
       database: proposalsDatabase,
       feature: () => ProposalsFeatureModule.forRoot({ namedConflictsMax: 3, defaultCurrency: 'GBP' }),
     });
-    await replicaMember(admin.memberId, ['admin']);
-    const created = await subgraph.execute<{ createCompetition: { id: string } }>(admin, CREATE, {
-      input: {
-        title: 'Loader call',
-        opensAt: new Date(Date.now() - 60_000).toISOString(),
-        closesAt: new Date(Date.now() + 3_600_000).toISOString(),
-        judgingEndsAt: new Date(Date.now() + 7_200_000).toISOString(),
-        criteria: [{ name: 'Quality', weight: 1, scaleMin: 1, scaleMax: 5 }],
-        reviewsPerEntry: 1,
-        judgeMaxLoad: 20,
-        winnersCount: 1,
-        eligibility: { maxTeamSize: 5 },
-      },
-    });
-    expect(created.errors).toBeUndefined();
-    competitionId = created.data!.createCompetition.id;
-    const opened = await subgraph.execute(admin, 'mutation($id: ID!) { openCompetition(id: $id) { id } }', {
-      id: competitionId,
-    });
-    expect(opened.errors).toBeUndefined();
+    await seedReplicaMember(subgraph.dataSource, admin.memberId, { roles: admin.roles });
+    competitionId = await openCompetition(subgraph, admin, { title: 'Loader call', judgeMaxLoad: 20 });
     for (let i = 0; i < 12; i += 1) {
       const lead = randomUUID();
       const partner = randomUUID();
-      await replicaMember(lead);
-      await replicaMember(partner);
-      const saved = await subgraph.execute<{ saveProposalDraft: { id: string } }>({ memberId: lead }, SAVE, {
-        input: {
-          competitionId,
-          title: `Entry ${i}`,
-          summary: 'A summary',
-          aims: 'Aims',
-          methods: 'Methods',
-          expectedImpact: 'Impact',
-          leadApplicantId: lead,
-          teamMemberIds: [lead, partner],
-        },
-      });
-      expect(saved.errors).toBeUndefined();
-      const id = saved.data!.saveProposalDraft.id;
-      const submitted = await subgraph.execute(
-        { memberId: lead },
-        'mutation($id: ID!) { submitProposal(id: $id) { id } }',
-        {
-          id,
-        },
-      );
-      expect(submitted.errors).toBeUndefined();
+      await seedReplicaMember(subgraph.dataSource, lead);
+      await seedReplicaMember(subgraph.dataSource, partner);
+      proposalIds.push(await submitEntry(subgraph, competitionId, `Entry ${i}`, [lead, partner]));
       leads.push(lead);
       partners.push(partner);
-      proposalIds.push(id);
     }
   }, 120000);
 
@@ -120,7 +70,7 @@ describe('proposals subgraph in-process: references, loaders, field resolvers', 
 
   it('answers a reference nobody may read with null, and one with a malformed id as BAD_USER_INPUT naming id', async () => {
     const stranger = { memberId: randomUUID() };
-    await replicaMember(stranger.memberId);
+    await seedReplicaMember(subgraph.dataSource, stranger.memberId);
     const hidden = await subgraph.execute(stranger, REFERENCES, {
       r: [{ __typename: 'Proposal', id: proposalIds[1] }],
     });

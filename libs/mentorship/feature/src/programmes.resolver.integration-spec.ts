@@ -1,0 +1,201 @@
+import { randomUUID } from 'node:crypto';
+import type { Role } from '@praxis/contracts';
+import { loadConfig } from '@praxis/platform/config';
+import {
+  countQueries,
+  errorCodeOf,
+  executeOk,
+  seedReplicaMember,
+  startSubgraphHarness,
+  type Caller,
+  type ConnectionData,
+  type SubgraphHarness,
+} from '@praxis/platform/testing';
+import { mentorshipDatabase } from '@praxis/mentorship/data-access';
+import { MentorshipFeatureModule } from './mentorship-feature.module';
+import { matchWeightsEnvShape, mentorshipOptionsFromEnv } from './mentorship.options';
+
+const GROUPS = 12;
+const SESSIONS = 8;
+const CREATE_GROUP = `mutation($input: CreateMastermindGroupInput!) { createMastermindGroup(input: $input) { id } }`;
+const MY_GROUPS = `query($n: Int) {
+  myMastermindGroups(first: $n) {
+    totalCount edges { node { id name size distinctStages stageMix { stage count } openNextSteps { text } } }
+  }
+}`;
+const RECORD = `mutation($g: ID!, $input: MastermindSessionInput!) { recordMastermindSession(groupId: $g, input: $input) { id } }`;
+const SESSIONS_OF = `query($g: ID!, $n: Int) {
+  mastermindSessions(groupId: $g, first: $n) {
+    totalCount edges { node { id heldAt nextSteps { text } carriedOver { text } averageRating } }
+  }
+}`;
+const MENTEE_PROFILE = `query { myMenteeProfile { member { id } goals preferOtherInstitution } }`;
+const MATCH_RUN = `query($id: ID!) {
+  matchRun(id: $id) { id status proposals { mentee { id } mentor { id } } unmatched { mentee { id } reason } }
+}`;
+
+/**
+ * Mentorship's programmes in-process through GraphQL operations: mastermind groups and their sessions (a page
+ * of N costs what a page of 2 costs), the mentee profile and a match run, each with the role it requires.
+ */
+describe('mentorship subgraph in-process: mastermind groups, profiles and match runs', () => {
+  let subgraph: SubgraphHarness;
+  const admin = { memberId: randomUUID(), roles: ['admin' as const] };
+  const facilitator = { memberId: randomUUID() };
+  const peers = [randomUUID(), randomUUID(), randomUUID()];
+  const outsider = { memberId: randomUUID() };
+  const mentor = { memberId: randomUUID(), roles: ['mentor' as const] };
+  const groupIds: string[] = [];
+
+  const replicaMember = (memberId: string, careerStage: string, roles: Role[] = []) =>
+    seedReplicaMember(subgraph.dataSource, memberId, { careerStage, roles });
+  const ok = <T>(caller: Caller, query: string, variables = {}) =>
+    executeOk<T>(subgraph, caller, query, variables);
+  const refusal = (caller: Caller, query: string, variables = {}) =>
+    errorCodeOf(subgraph, caller, query, variables);
+
+  beforeAll(async () => {
+    subgraph = await startSubgraphHarness({
+      name: 'mentorship_programmes',
+      database: mentorshipDatabase,
+      feature: () =>
+        MentorshipFeatureModule.forRoot(mentorshipOptionsFromEnv(loadConfig(matchWeightsEnvShape, {}))),
+    });
+    await replicaMember(admin.memberId, 'CONSULTANT', ['admin']);
+    await replicaMember(facilitator.memberId, 'CONSULTANT');
+    await replicaMember(outsider.memberId, 'MEDICAL_STUDENT');
+    await replicaMember(mentor.memberId, 'CONSULTANT', ['mentor']);
+    for (const [index, peer] of peers.entries()) {
+      await replicaMember(peer, index === 0 ? 'MEDICAL_STUDENT' : 'RESIDENT');
+    }
+    for (let i = 0; i < GROUPS; i += 1) {
+      const created = await ok<{ createMastermindGroup: { id: string } }>(facilitator, CREATE_GROUP, {
+        input: { name: `Group ${i}`, facilitatorId: facilitator.memberId, memberIds: peers },
+      });
+      groupIds.push(created.createMastermindGroup.id);
+    }
+    for (let i = 0; i < SESSIONS; i += 1) {
+      await ok(facilitator, RECORD, {
+        g: groupIds[0],
+        input: {
+          heldAt: new Date(Date.now() - (SESSIONS - i) * 86_400_000).toISOString(),
+          attendeeIds: [facilitator.memberId, ...peers],
+          nextSteps: [{ memberId: peers[i % peers.length], text: `Step ${i}` }],
+        },
+      });
+    }
+  }, 180000);
+
+  afterAll(async () => {
+    await subgraph?.close();
+  });
+
+  it('loads a page of 12 groups with their stage mix and open steps in as many queries as a page of 2', async () => {
+    const page = (n: number) =>
+      countQueries(subgraph.dataSource, () => subgraph.execute(facilitator, MY_GROUPS, { n }));
+    const two = await page(2);
+    const twelve = await page(GROUPS);
+    expect(two.result.errors).toBeUndefined();
+    expect(twelve.result.errors).toBeUndefined();
+    const groups = (
+      twelve.result.data as {
+        myMastermindGroups: ConnectionData<{
+          id: string;
+          size: number;
+          distinctStages: number;
+          stageMix: Array<{ stage: string; count: number }>;
+          openNextSteps: Array<{ text: string }>;
+        }>;
+      }
+    ).myMastermindGroups;
+    expect(groups.totalCount).toBe(GROUPS);
+    expect(groups.edges).toHaveLength(GROUPS);
+    for (const { node } of groups.edges) {
+      expect(node.size).toBe(4);
+      expect(node.distinctStages).toBe(3);
+      expect(node.openNextSteps).toHaveLength(node.id === groupIds[0] ? SESSIONS : 0);
+    }
+    expect(twelve.queries.length).toBe(two.queries.length);
+  });
+
+  it('shows a member only the groups they belong to', async () => {
+    const mine = await ok<{ myMastermindGroups: ConnectionData<unknown> }>(outsider, MY_GROUPS, { n: 5 });
+    expect(mine.myMastermindGroups.totalCount).toBe(0);
+    const ofPeer = await ok<{ myMastermindGroups: ConnectionData<unknown> }>(
+      { memberId: peers[1]! },
+      MY_GROUPS,
+      {
+        n: 5,
+      },
+    );
+    expect(ofPeer.myMastermindGroups.totalCount).toBe(GROUPS);
+    expect(await refusal(null, MY_GROUPS, { n: 5 })).toBe('UNAUTHENTICATED');
+  });
+
+  it("loads a page of 8 sessions with steps and ratings in as many queries as a page of 2, for the group's members only", async () => {
+    const page = (n: number) =>
+      countQueries(subgraph.dataSource, () =>
+        subgraph.execute(facilitator, SESSIONS_OF, { g: groupIds[0], n }),
+      );
+    const two = await page(2);
+    const eight = await page(SESSIONS);
+    expect(two.result.errors).toBeUndefined();
+    expect(eight.result.errors).toBeUndefined();
+    const sessions = (
+      eight.result.data as {
+        mastermindSessions: ConnectionData<{ nextSteps: Array<{ text: string }>; carriedOver: unknown[] }>;
+      }
+    ).mastermindSessions;
+    expect(sessions.totalCount).toBe(SESSIONS);
+    // newest first: the latest session set the last step and carries over every earlier one
+    expect(sessions.edges.map((edge) => edge.node.nextSteps.map((step) => step.text))).toEqual(
+      Array.from({ length: SESSIONS }, (_, i) => [`Step ${SESSIONS - 1 - i}`]),
+    );
+    expect(sessions.edges[0]!.node.carriedOver).toHaveLength(SESSIONS - 1);
+    expect(eight.queries.length).toBe(two.queries.length);
+    expect(await refusal(outsider, SESSIONS_OF, { g: groupIds[0], n: 2 })).toBe('NOT_FOUND');
+  });
+
+  it('answers myMenteeProfile with null until the member writes one, then with their own', async () => {
+    const mentee = { memberId: peers[2]! };
+    expect(await ok(mentee, MENTEE_PROFILE)).toEqual({ myMenteeProfile: null });
+    await ok(
+      mentee,
+      `mutation($input: MenteeProfileInput!) { upsertMenteeProfile(input: $input) { member { id } } }`,
+      { input: { goals: ['Publish a first paper'], preferOtherInstitution: true } },
+    );
+    expect(await ok(mentee, MENTEE_PROFILE)).toEqual({
+      myMenteeProfile: {
+        member: { id: mentee.memberId },
+        goals: ['Publish a first paper'],
+        preferOtherInstitution: true,
+      },
+    });
+    expect(await ok(facilitator, MENTEE_PROFILE)).toEqual({ myMenteeProfile: null });
+    expect(await refusal(null, MENTEE_PROFILE)).toBe('UNAUTHENTICATED');
+  });
+
+  it('shows a match run to admins only', async () => {
+    await ok(
+      mentor,
+      `mutation($input: MentorProfileInput!) { upsertMentorProfile(input: $input) { capacity } }`,
+      { input: { capacity: 2 } },
+    );
+    const run = await ok<{ runMatching: { id: string } }>(
+      admin,
+      `mutation($input: RunMatchingInput!) { runMatching(input: $input) { id } }`,
+      { input: { menteeIds: [peers[0], randomUUID()], mentorIds: [mentor.memberId] } },
+    );
+    const shown = await ok<{ matchRun: Record<string, unknown> }>(admin, MATCH_RUN, {
+      id: run.runMatching.id,
+    });
+    expect(shown.matchRun).toMatchObject({
+      id: run.runMatching.id,
+      status: 'PROPOSED',
+      proposals: [{ mentee: { id: peers[0] }, mentor: { id: mentor.memberId } }],
+      unmatched: [{ reason: 'NOT_REPLICATED' }],
+    });
+    expect(await refusal(mentor, MATCH_RUN, { id: run.runMatching.id })).toBe('FORBIDDEN');
+    expect(await refusal(admin, MATCH_RUN, { id: randomUUID() })).toBe('NOT_FOUND');
+  });
+});

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { Role } from '@praxis/contracts';
+import type { Caller, SubgraphHarness } from './subgraph-harness';
+
+/**
+ * A member as a consuming service's replica knows them (the shared `member_replica` tables), with the roles
+ * the guard will read: a caller of that service's in-process harness must exist there.
+ */
+export async function seedReplicaMember(
+  dataSource: DataSource,
+  memberId: string,
+  options: { careerStage?: string; institutionId?: string; roles?: Role[] } = {},
+): Promise<void> {
+  await dataSource.query(
+    `INSERT INTO member_replica (member_id, display_name, career_stage, institution_id, interests)
+     VALUES ($1, $2, $3, $4, '{}')`,
+    [
+      memberId,
+      `Member ${memberId.slice(0, 4)}`,
+      options.careerStage ?? 'RESIDENT',
+      options.institutionId ?? randomUUID(),
+    ],
+  );
+  for (const role of options.roles ?? []) {
+    await dataSource.query('INSERT INTO member_role_replica (member_id, role) VALUES ($1, $2)', [
+      memberId,
+      role,
+    ]);
+  }
+}
+
+/** The data of an operation that must succeed; its errors, if any, fail the test with their messages. */
+export async function executeOk<TData = Record<string, unknown>>(
+  subgraph: SubgraphHarness,
+  caller: Caller,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<TData> {
+  const result = await subgraph.execute<TData>(caller, query, variables);
+  if (result.errors || !result.data) {
+    throw new Error(`operation failed: ${JSON.stringify(result.errors ?? 'no data')}`);
+  }
+  return result.data;
+}
+
+/** The public error code an operation is answered with (undefined when it succeeds). */
+export async function errorCodeOf(
+  subgraph: SubgraphHarness,
+  caller: Caller,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<unknown> {
+  return (await subgraph.execute(caller, query, variables)).errors?.[0]?.extensions?.code;
+}
+
+/** What a test reads of a connection in an operation's data. */
+export interface ConnectionData<T> {
+  totalCount: number;
+  edges: Array<{ node: T }>;
+}

@@ -1,0 +1,205 @@
+import { randomUUID } from 'node:crypto';
+import {
+  countQueries,
+  errorCodeOf,
+  executeOk,
+  seedReplicaMember,
+  startSubgraphHarness,
+  type Caller,
+  type ConnectionData,
+  type SubgraphHarness,
+} from '@praxis/platform/testing';
+import { proposalsDatabase } from '@praxis/proposals/data-access';
+import { ProposalsFeatureModule } from './proposals-feature.module';
+import { openCompetition, submitEntry } from './testing/entries';
+
+const ENTRIES = 12;
+const INVITE = `mutation($p: ID!, $m: ID!) {
+  inviteTeamMember(proposalId: $p, memberId: $m) { proposalId status member { id } invitedBy { id } }
+}`;
+const JUDGES = `query($c: ID!) { competitionJudges(competitionId: $c) { totalCount edges { node { judge { id } } } } }`;
+const ASSIGNMENTS = `query($c: ID!, $n: Int) {
+  competitionAssignments(competitionId: $c, first: $n) {
+    totalCount edges { node { proposalId judgeId origin reviewStarted } }
+  }
+}`;
+const ASSIGN = `mutation($p: ID!, $j: ID!) { assignJudge(proposalId: $p, judgeId: $j) { proposalId judgeId origin } }`;
+const UNASSIGN = `mutation($p: ID!, $j: ID!) { unassignJudge(proposalId: $p, judgeId: $j) }`;
+const MINE = `query($n: Int) {
+  myAssignments(first: $n) {
+    totalCount edges { node { proposalId competitionTitle version title review { submittedAt } } }
+  }
+}`;
+
+/**
+ * Judging in-process through GraphQL operations: the judge pool, manual assignment and its reversal, the
+ * competition's assignments, team invitations, each with the role it requires, and a judge's page of
+ * assignments loaded in a fixed number of queries.
+ */
+describe('proposals subgraph in-process: judging and team operations', () => {
+  let subgraph: SubgraphHarness;
+  const admin = { memberId: randomUUID(), roles: ['admin' as const] };
+  const judge = { memberId: randomUUID(), roles: ['judge' as const] };
+  const secondJudge = { memberId: randomUUID(), roles: ['judge' as const] };
+  const member = { memberId: randomUUID(), roles: [] };
+  const leads: string[] = [];
+  const entries: string[] = [];
+  let competitionId: string;
+
+  const ok = <T>(caller: Caller, query: string, variables = {}) =>
+    executeOk<T>(subgraph, caller, query, variables);
+  const refusal = (caller: Caller, query: string, variables = {}) =>
+    errorCodeOf(subgraph, caller, query, variables);
+
+  beforeAll(async () => {
+    subgraph = await startSubgraphHarness({
+      name: 'proposals_judging_resolvers',
+      database: proposalsDatabase,
+      feature: () => ProposalsFeatureModule.forRoot({ namedConflictsMax: 3, defaultCurrency: 'GBP' }),
+    });
+    for (const caller of [admin, judge, secondJudge, member]) {
+      await seedReplicaMember(subgraph.dataSource, caller.memberId, { roles: caller.roles });
+    }
+    competitionId = await openCompetition(subgraph, admin, { title: 'Judged call', judgeMaxLoad: ENTRIES });
+    for (let i = 0; i < ENTRIES; i += 1) {
+      const lead = randomUUID();
+      await seedReplicaMember(subgraph.dataSource, lead);
+      entries.push(await submitEntry(subgraph, competitionId, `Entry ${i}`, [lead]));
+      leads.push(lead);
+    }
+  }, 180000);
+
+  afterAll(async () => {
+    await subgraph?.close();
+  });
+
+  // runs while the competition is OPEN (invitations are answered only then)
+  it('lets a team member invite someone, and nobody else', async () => {
+    expect(await refusal(member, INVITE, { p: entries[0], m: member.memberId })).toBe('FORBIDDEN');
+    expect(await refusal(null, INVITE, { p: entries[0], m: member.memberId })).toBe('UNAUTHENTICATED');
+    const invited = await ok<{ inviteTeamMember: unknown }>({ memberId: leads[0]! }, INVITE, {
+      p: entries[0],
+      m: member.memberId,
+    });
+    expect(invited.inviteTeamMember).toEqual({
+      proposalId: entries[0],
+      status: 'PENDING',
+      member: { id: member.memberId },
+      invitedBy: { id: leads[0] },
+    });
+    const onTeam = await subgraph.execute({ memberId: leads[0]! }, INVITE, { p: entries[0], m: leads[0] });
+    expect(onTeam.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'memberId', rule: 'notOnTeam' }],
+    });
+  });
+
+  describe('once judging has started', () => {
+    beforeAll(async () => {
+      await ok(
+        admin,
+        `mutation($id: ID!, $input: CompetitionDatesInput!) { updateCompetitionDates(id: $id, input: $input) { id } }`,
+        {
+          id: competitionId,
+          input: {
+            opensAt: new Date(Date.now() - 60_000).toISOString(),
+            closesAt: new Date(Date.now() - 1_000).toISOString(),
+            judgingEndsAt: new Date(Date.now() + 7_200_000).toISOString(),
+          },
+        },
+      );
+      await ok(admin, 'mutation($id: ID!) { startJudging(id: $id) { id } }', { id: competitionId });
+      for (const j of [judge, secondJudge]) {
+        await ok(
+          admin,
+          'mutation($c: ID!, $m: ID!) { addJudge(competitionId: $c, memberId: $m) { addedAt } }',
+          {
+            c: competitionId,
+            m: j.memberId,
+          },
+        );
+      }
+      await ok(admin, 'mutation($c: ID!) { assignJudges(competitionId: $c) { minLoad } }', {
+        c: competitionId,
+      });
+    }, 120000);
+
+    it('shows the judge pool to admins only', async () => {
+      const pool = await ok<{ competitionJudges: ConnectionData<{ judge: { id: string } }> }>(admin, JUDGES, {
+        c: competitionId,
+      });
+      expect(pool.competitionJudges.totalCount).toBe(2);
+      expect(pool.competitionJudges.edges.map((edge) => edge.node.judge.id).sort()).toEqual(
+        [judge.memberId, secondJudge.memberId].sort(),
+      );
+      expect(await refusal(judge, JUDGES, { c: competitionId })).toBe('FORBIDDEN');
+      expect(await refusal(null, JUDGES, { c: competitionId })).toBe('UNAUTHENTICATED');
+    });
+
+    it('lists the assignments to admins only, every entry reviewed once', async () => {
+      const listed = await ok<{
+        competitionAssignments: ConnectionData<{ proposalId: string; origin: string }>;
+      }>(admin, ASSIGNMENTS, { c: competitionId, n: 100 });
+      expect(listed.competitionAssignments.totalCount).toBe(ENTRIES);
+      expect(new Set(listed.competitionAssignments.edges.map((edge) => edge.node.proposalId))).toEqual(
+        new Set(entries),
+      );
+      expect(listed.competitionAssignments.edges.every((edge) => edge.node.origin === 'AUTOMATIC')).toBe(
+        true,
+      );
+      expect(await refusal(judge, ASSIGNMENTS, { c: competitionId })).toBe('FORBIDDEN');
+    });
+
+    it('lets admins only assign a judge by hand and take the assignment back', async () => {
+      const assignments = await ok<{
+        competitionAssignments: ConnectionData<{ proposalId: string; judgeId: string }>;
+      }>(admin, ASSIGNMENTS, { c: competitionId, n: 100 });
+      // an entry the second judge does not review yet
+      const entry = assignments.competitionAssignments.edges.find(
+        (edge) => edge.node.judgeId === judge.memberId,
+      )!.node.proposalId;
+      const pair = { p: entry, j: secondJudge.memberId };
+      expect(await refusal(judge, ASSIGN, pair)).toBe('FORBIDDEN');
+      const assigned = await ok<{ assignJudge: unknown }>(admin, ASSIGN, pair);
+      expect(assigned.assignJudge).toEqual({
+        proposalId: entry,
+        judgeId: secondJudge.memberId,
+        origin: 'MANUAL',
+      });
+      expect(await refusal(secondJudge, UNASSIGN, pair)).toBe('FORBIDDEN');
+      expect(await ok<{ unassignJudge: boolean }>(admin, UNASSIGN, pair)).toEqual({ unassignJudge: true });
+      const after = await ok<{
+        competitionAssignments: ConnectionData<{ proposalId: string; judgeId: string }>;
+      }>(admin, ASSIGNMENTS, { c: competitionId, n: 100 });
+      expect(after.competitionAssignments.totalCount).toBe(ENTRIES);
+      expect(
+        after.competitionAssignments.edges.some(
+          (edge) => edge.node.proposalId === entry && edge.node.judgeId === secondJudge.memberId,
+        ),
+      ).toBe(false);
+    });
+
+    it("loads a judge's page of assignments in as many queries whatever its size", async () => {
+      const mine = await ok<{ myAssignments: ConnectionData<{ proposalId: string }> }>(judge, MINE, {
+        n: 100,
+      });
+      const count = mine.myAssignments.totalCount;
+      expect(count).toBeGreaterThanOrEqual(4);
+      expect(mine.myAssignments.edges).toHaveLength(count);
+      const page = (n: number) =>
+        countQueries(subgraph.dataSource, () => subgraph.execute(judge, MINE, { n }));
+      const two = await page(2);
+      const all = await page(count);
+      expect(two.result.errors).toBeUndefined();
+      expect(all.result.errors).toBeUndefined();
+      const edges = (all.result.data as { myAssignments: ConnectionData<{ title: string; version: number }> })
+        .myAssignments.edges;
+      expect(edges).toHaveLength(count);
+      expect(edges.every((edge) => edge.node.title.startsWith('Entry ') && edge.node.version === 1)).toBe(
+        true,
+      );
+      expect(all.queries.length).toBe(two.queries.length);
+      expect(await refusal(member, MINE, { n: 2 })).toBe('FORBIDDEN');
+    });
+  });
+});
