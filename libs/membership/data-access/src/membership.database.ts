@@ -2,6 +2,7 @@ import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@praxis/platform/messa
 import { MEMBERSHIP_ENTITIES } from './membership.entities';
 import { Sessions1796091776492 } from './migrations/1796091776492-sessions';
 import { InstitutionChanges1796100949251 } from './migrations/1796100949251-institution-changes';
+import { CareerStageChanges1796111462495 } from './migrations/1796111462495-career-stage-changes';
 import { SESSION_ENTITIES } from './session.entities';
 import { MembershipSchema1795305860086 } from './migrations/1795305860086-membership-schema';
 
@@ -13,5 +14,6 @@ export const membershipDatabase = {
     MembershipSchema1795305860086,
     Sessions1796091776492,
     InstitutionChanges1796100949251,
+    CareerStageChanges1796111462495,
   ],
 };

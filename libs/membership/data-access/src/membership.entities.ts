@@ -88,32 +88,22 @@ export class RoleGrantEntity {
   grantedAt!: Date;
 }
 
-export const INSTITUTION_CHANGE_STATUSES = ['PENDING', 'CONFIRMED', 'REJECTED', 'WITHDRAWN'] as const;
-export type InstitutionChangeStatus = (typeof INSTITUTION_CHANGE_STATUSES)[number];
+export const PROFILE_CHANGE_STATUSES = ['PENDING', 'CONFIRMED', 'REJECTED', 'WITHDRAWN'] as const;
+export type ProfileChangeStatus = (typeof PROFILE_CHANGE_STATUSES)[number];
 
 /**
- * A member's request to move to another institution, and its outcome: the member's institution changes only when
- * a lead of the new institution or an admin confirms. Rows are never deleted, so they are the history.
+ * A member's request to change a profile field that others rely on (institution, career stage), and its outcome:
+ * the field changes only when someone entitled confirms. Rows are never deleted, so they are the history.
  */
-@Entity({ name: 'institution_change' })
-@Index('institution_change_one_pending_uq', ['memberId'], { unique: true, where: `"status" = 'PENDING'` })
-@Index('institution_change_pending_to_idx', ['toInstitutionId'], { where: `"status" = 'PENDING'` })
-export class InstitutionChangeEntity {
+export abstract class ProfileChangeRecord {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Index('institution_change_member_idx')
   @Column({ type: 'uuid' })
   memberId!: string;
 
-  @Column({ type: 'uuid' })
-  fromInstitutionId!: string;
-
-  @Column({ type: 'uuid' })
-  toInstitutionId!: string;
-
   @Column({ type: 'text', default: 'PENDING' })
-  status!: InstitutionChangeStatus;
+  status!: ProfileChangeStatus;
 
   @CreateDateColumn({ type: 'timestamptz' })
   requestedAt!: Date;
@@ -127,6 +117,31 @@ export class InstitutionChangeEntity {
   /** Why a request was rejected. */
   @Column({ type: 'text', nullable: true })
   reason!: string | null;
+}
+
+/** A move to another institution: a lead of the new institution or an admin confirms it. */
+@Entity({ name: 'institution_change' })
+@Index('institution_change_member_idx', ['memberId'])
+@Index('institution_change_one_pending_uq', ['memberId'], { unique: true, where: `"status" = 'PENDING'` })
+@Index('institution_change_pending_to_idx', ['toInstitutionId'], { where: `"status" = 'PENDING'` })
+export class InstitutionChangeEntity extends ProfileChangeRecord {
+  @Column({ type: 'uuid' })
+  fromInstitutionId!: string;
+
+  @Column({ type: 'uuid' })
+  toInstitutionId!: string;
+}
+
+/** A new career stage: a lead of the member's institution or an admin confirms it. */
+@Entity({ name: 'career_stage_change' })
+@Index('career_stage_change_member_idx', ['memberId'])
+@Index('career_stage_change_one_pending_uq', ['memberId'], { unique: true, where: `"status" = 'PENDING'` })
+export class CareerStageChangeEntity extends ProfileChangeRecord {
+  @Column({ type: 'text' })
+  fromStage!: CareerStage;
+
+  @Column({ type: 'text' })
+  toStage!: CareerStage;
 }
 
 /** Voluntary EDI answers: readable by the member alone; published only to the restricted demographics topic. */
@@ -156,5 +171,6 @@ export const MEMBERSHIP_ENTITIES = [
   MemberEntity,
   RoleGrantEntity,
   InstitutionChangeEntity,
+  CareerStageChangeEntity,
   DemographicsEntity,
 ];

@@ -10,8 +10,8 @@ export enum MembershipErrorCode {
   NotAllowed = 'NOT_ALLOWED',
   SessionEnded = 'SESSION_ENDED',
   TooManyRequests = 'TOO_MANY_REQUESTS',
-  InstitutionChangeNotFound = 'INSTITUTION_CHANGE_NOT_FOUND',
-  InstitutionChangeDecided = 'INSTITUTION_CHANGE_DECIDED',
+  ProfileChangeNotFound = 'PROFILE_CHANGE_NOT_FOUND',
+  ProfileChangeDecided = 'PROFILE_CHANGE_DECIDED',
 }
 
 export interface FieldProblem {

@@ -7,8 +7,12 @@ import type { Logger } from '@praxis/platform/observability';
 import { MembershipErrorFilter } from './membership.errors';
 import { InstitutionResolver, MemberResolver } from './membership.resolver';
 import { MembershipService } from './membership.service';
-import { InstitutionChangeResolver, MemberInstitutionChangesResolver } from './institution-changes.resolver';
-import { InstitutionChangesService } from './institution-changes.service';
+import {
+  CareerStageChangeResolver,
+  InstitutionChangeResolver,
+  MemberProfileChangesResolver,
+} from './profile-changes.resolver';
+import { CareerStageChangesService, InstitutionChangesService } from './profile-changes.service';
 import { MembershipPrincipalSource } from './sessions/current-principal.source';
 import {
   LoggingPasswordResetDelivery,
@@ -54,8 +58,10 @@ export class MembershipFeatureModule {
         delivery,
         MembershipService,
         InstitutionChangesService,
+        CareerStageChangesService,
         InstitutionChangeResolver,
-        MemberInstitutionChangesResolver,
+        CareerStageChangeResolver,
+        MemberProfileChangesResolver,
         SessionsService,
         MemberResolver,
         InstitutionResolver,

@@ -20,9 +20,11 @@ const ids: Partial<Record<MatrixRole, string>> = {};
 const institutions = { own: '', other: '', elsewhere: '' };
 /** Pending institution changes: the owner's (confirmed by the admin) and another member's (rejected by the admin). */
 const changes = { owner: '', otherMember: '' };
+/** Pending career stage changes, the same way round. */
+const stageChanges = { owner: '', otherMember: '' };
 const ADMIN_OR_LEAD_OF_TARGET = {
   anonymous: 'UNAUTHENTICATED',
-  // the lead's institution is not the one the member is moving to
+  // the lead's institution is not the one the member is moving to (nor, for a career stage, the member's)
   leadOfAnotherInstitution: 'FORBIDDEN',
   admin: 'allowed',
   others: 'FORBIDDEN',
@@ -130,6 +132,25 @@ const RULES: Record<string, OperationRule> = {
     variables: () => ({ id: changes.otherMember }),
     expect: ADMIN_OR_LEAD_OF_TARGET,
   },
+  careerStageChangesToConfirm: {
+    document: '{ careerStageChangesToConfirm { id } }',
+    expect: {
+      anonymous: 'UNAUTHENTICATED',
+      leadOfAnotherInstitution: 'allowed',
+      admin: 'allowed',
+      others: 'FORBIDDEN',
+    },
+  },
+  confirmCareerStageChange: {
+    document: 'mutation($id: ID!) { confirmCareerStageChange(id: $id) { status } }',
+    variables: () => ({ id: stageChanges.owner }),
+    expect: ADMIN_OR_LEAD_OF_TARGET,
+  },
+  rejectCareerStageChange: {
+    document: 'mutation($id: ID!) { rejectCareerStageChange(id: $id, reason: "not on our rota") { status } }',
+    variables: () => ({ id: stageChanges.otherMember }),
+    expect: ADMIN_OR_LEAD_OF_TARGET,
+  },
   createInstitution: {
     document: 'mutation($name: String!) { createInstitution(input: { name: $name, country: "GB" }) { id } }',
     variables: () => ({ name: `Matrix ${randomUUID()}` }),
@@ -185,6 +206,13 @@ describe('membership authorisation matrix (operations from the committed supergr
         { to: institutions.elsewhere },
       );
       changes[role] = requested.data?.updateMyProfile.institutionChanges[0]?.id ?? '';
+      const restaged = await subgraph.execute<{
+        updateMyProfile: { careerStageChanges: Array<{ id: string }> };
+      }>(
+        { memberId: ids[role] ?? '' },
+        'mutation { updateMyProfile(input: { careerStage: CONSULTANT }) { careerStageChanges { id } } }',
+      );
+      stageChanges[role] = restaged.data?.updateMyProfile.careerStageChanges[0]?.id ?? '';
     }
     // membership reads roles from its own tables: grant what each matrix caller's token claims
     const callers = MATRIX_ROLES.map((role) => matrixCaller(role, ids, institutions.other));

@@ -22,9 +22,9 @@ export function toGraphQLError(error: MembershipError): GraphQLError {
     case MembershipErrorCode.TooManyRequests:
       return publicError('TOO_MANY_REQUESTS', error.message, { retryAfterSeconds: error.retryAfterSeconds });
     case MembershipErrorCode.MemberNotFound:
-    case MembershipErrorCode.InstitutionChangeNotFound:
+    case MembershipErrorCode.ProfileChangeNotFound:
       return publicError('NOT_FOUND', error.message);
-    case MembershipErrorCode.InstitutionChangeDecided:
+    case MembershipErrorCode.ProfileChangeDecided:
       return publicError('FAILED_PRECONDITION', error.message);
     case MembershipErrorCode.NotAllowed:
       return publicError('FORBIDDEN', error.message);

@@ -24,7 +24,7 @@ import {
   type YesNoPreferNot,
 } from '@praxis/contracts';
 import { ConnectionType, IsNotBlank, IsPlainText } from '@praxis/platform/graphql';
-import { INSTITUTION_CHANGE_STATUSES, type InstitutionChangeStatus } from '@praxis/membership/data-access';
+import { PROFILE_CHANGE_STATUSES, type ProfileChangeStatus } from '@praxis/membership/data-access';
 
 function enumOf<T extends string>(values: readonly T[]): Record<T, T> {
   return Object.fromEntries(values.map((value) => [value, value])) as Record<T, T>;
@@ -113,30 +113,31 @@ export class MemberObject {
       'Private: the member, leads of their institution and admins. Requests to change institution, newest first',
   })
   institutionChanges?: InstitutionChangeObject[] | null;
+
+  @Field(() => [CareerStageChangeObject], {
+    nullable: true,
+    description:
+      'Private: the member, leads of their institution and admins. Requests to change career stage, newest first',
+  })
+  careerStageChanges?: CareerStageChangeObject[] | null;
 }
 
 export const MemberConnection = ConnectionType(MemberObject, 'Member');
 
-export const InstitutionChangeStatusEnum = enumOf(INSTITUTION_CHANGE_STATUSES);
+export const InstitutionChangeStatusEnum = enumOf(PROFILE_CHANGE_STATUSES);
 registerEnumType(InstitutionChangeStatusEnum, {
   name: 'InstitutionChangeStatus',
   description:
     'PENDING until a lead of the new institution or an admin decides; WITHDRAWN when the member asked again',
 });
 
-@ObjectType('InstitutionChange', {
-  description: "A member's request to move to another institution; it counts only once CONFIRMED",
-})
-export class InstitutionChangeObject {
+/** What every request to change a confirmed profile field shows. */
+@ObjectType({ isAbstract: true })
+abstract class ProfileChangeFields {
   @Field(() => ID)
   id!: string;
 
   memberId!: string;
-  fromInstitutionId!: string;
-  toInstitutionId!: string;
-
-  @Field(() => InstitutionChangeStatusEnum)
-  status!: InstitutionChangeStatus;
 
   @Field()
   requestedAt!: Date;
@@ -146,6 +147,38 @@ export class InstitutionChangeObject {
 
   @Field(() => String, { nullable: true, description: 'Why the request was rejected' })
   reason!: string | null;
+}
+
+@ObjectType('InstitutionChange', {
+  description: "A member's request to move to another institution; it counts only once CONFIRMED",
+})
+export class InstitutionChangeObject extends ProfileChangeFields {
+  fromInstitutionId!: string;
+  toInstitutionId!: string;
+
+  @Field(() => InstitutionChangeStatusEnum)
+  status!: ProfileChangeStatus;
+}
+
+export const CareerStageChangeStatusEnum = enumOf(PROFILE_CHANGE_STATUSES);
+registerEnumType(CareerStageChangeStatusEnum, {
+  name: 'CareerStageChangeStatus',
+  description:
+    "PENDING until a lead of the member's institution or an admin decides; WITHDRAWN when the member asked again",
+});
+
+@ObjectType('CareerStageChange', {
+  description: "A member's request to change career stage; it counts only once CONFIRMED",
+})
+export class CareerStageChangeObject extends ProfileChangeFields {
+  @Field(() => CareerStageEnum)
+  fromStage!: CareerStage;
+
+  @Field(() => CareerStageEnum)
+  toStage!: CareerStage;
+
+  @Field(() => CareerStageChangeStatusEnum)
+  status!: ProfileChangeStatus;
 }
 
 @ObjectType('AuthPayload')
@@ -271,7 +304,11 @@ export class UpdateProfileInput {
   @IsNotBlank()
   displayName?: string;
 
-  @Field(() => CareerStageEnum, { nullable: true })
+  @Field(() => CareerStageEnum, {
+    nullable: true,
+    description:
+      'Asks for this career stage: it counts once a lead of your institution or an admin confirms (careerStageChanges); your current one withdraws a pending request',
+  })
   @IsOptional()
   @IsIn(CAREER_STAGES, { message: `must be one of ${CAREER_STAGES.join(', ')}` })
   careerStage?: CareerStage;
@@ -322,7 +359,11 @@ export class MembersFilter {
   @IsUUID('all')
   institutionId?: string;
 
-  @Field(() => CareerStageEnum, { nullable: true })
+  @Field(() => CareerStageEnum, {
+    nullable: true,
+    description:
+      'Asks for this career stage: it counts once a lead of your institution or an admin confirms (careerStageChanges); your current one withdraws a pending request',
+  })
   @IsOptional()
   @IsIn(CAREER_STAGES)
   careerStage?: CareerStage;

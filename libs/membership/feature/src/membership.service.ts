@@ -35,7 +35,11 @@ import {
   normaliseInterests,
 } from '@praxis/membership/domain';
 import { DemographicsPublisher } from './demographics.publisher';
-import { appendProfileUpdated, InstitutionChangesService } from './institution-changes.service';
+import {
+  appendProfileUpdated,
+  CareerStageChangesService,
+  InstitutionChangesService,
+} from './profile-changes.service';
 
 export interface RegisterCommand {
   email: string;
@@ -89,6 +93,7 @@ export class MembershipService {
     private readonly demographics: DemographicsPublisher,
     private readonly sessions: SessionsService,
     private readonly institutionChanges: InstitutionChangesService,
+    private readonly careerStageChanges: CareerStageChangesService,
   ) {}
 
   async register(command: RegisterCommand): Promise<{ session: IssuedSession; member: MemberWithRoles }> {
@@ -269,7 +274,8 @@ export class MembershipService {
       });
       if (!member) throw new MembershipError(MembershipErrorCode.MemberNotFound, 'member not found');
       const changed: string[] = [];
-      // a new institution counts only once confirmed (InstitutionChangesService): until then, a pending request
+      // a new institution or career stage counts only once confirmed (profile-changes.service): until then, a
+      // pending request
       if (changes.institutionId != null) {
         if (changes.institutionId !== member.institutionId)
           await this.requireInstitution(manager, changes.institutionId, 'input.institutionId');
@@ -279,10 +285,8 @@ export class MembershipService {
         member.displayName = changes.displayName.trim();
         changed.push('displayName');
       }
-      if (changes.careerStage != null && changes.careerStage !== member.careerStage) {
-        member.careerStage = changes.careerStage;
-        changed.push('careerStage');
-      }
+      if (changes.careerStage != null)
+        await this.careerStageChanges.request(manager, member, changes.careerStage);
       if (changes.specialty !== undefined && (changes.specialty?.trim() || null) !== member.specialty) {
         member.specialty = changes.specialty?.trim() || null;
         changed.push('specialty');

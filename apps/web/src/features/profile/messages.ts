@@ -20,6 +20,11 @@ export const profileMessages = {
   demographicsLink: 'Voluntary equality questions',
   institutionHint:
     'Moving to another institution needs confirmation by one of its leads or an administrator; until then you stay where you are.',
+  careerStageHint:
+    'A new career stage needs confirmation by a lead of your institution or an administrator; until then your current one counts.',
+  pendingStage: (stage: string) => `Your change of career stage to ${stage} waits for confirmation.`,
+  rejectedStage: (stage: string, reason: string | null) =>
+    `Your change of career stage to ${stage} was not confirmed${reason ? `: ${reason}` : '.'}`,
   pendingMove: (name: string) => `Your move to ${name} waits for confirmation.`,
   rejectedMove: (name: string, reason: string | null) =>
     `Your move to ${name} was not confirmed${reason ? `: ${reason}` : '.'}`,

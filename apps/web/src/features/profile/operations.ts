@@ -29,6 +29,12 @@ export const MyProfileDocument = graphql(`
           name
         }
       }
+      careerStageChanges {
+        id
+        status
+        reason
+        toStage
+      }
     }
     institutions {
       id
@@ -60,6 +66,12 @@ export const UpdateMyProfileDocument = graphql(`
           id
           name
         }
+      }
+      careerStageChanges {
+        id
+        status
+        reason
+        toStage
       }
     }
   }

@@ -67,7 +67,12 @@ function ProfileForm({ me, institutions }: { me: Me; institutions: MyProfileQuer
           {t.edit}
         </Title>
         <TextInput label={t.displayName} required {...form.getInputProps('displayName')} />
-        <Select label={t.careerStage} data={CAREER_STAGE_OPTIONS} {...form.getInputProps('careerStage')} />
+        <Select
+          label={t.careerStage}
+          description={t.careerStageHint}
+          data={CAREER_STAGE_OPTIONS}
+          {...form.getInputProps('careerStage')}
+        />
         <Select
           label={t.institution}
           description={t.institutionHint}
@@ -87,16 +92,41 @@ function ProfileForm({ me, institutions }: { me: Me; institutions: MyProfileQuer
   );
 }
 
-/** The latest request to change institution, while it waits or when it was turned down. */
-function InstitutionMove({ changes }: { changes: NonNullable<Me['institutionChanges']> }) {
-  const latest = changes[0];
+/** The latest request to change a confirmed field, while it waits or when it was turned down. */
+function PendingChange({
+  latest,
+  pending,
+  rejected,
+}: {
+  latest: { status: string; reason?: string | null } | undefined;
+  pending: string;
+  rejected: string;
+}) {
   if (!latest || (latest.status !== 'PENDING' && latest.status !== 'REJECTED')) return null;
   return (
     <Alert color={latest.status === 'PENDING' ? 'yellow' : 'red'} role="status">
-      {latest.status === 'PENDING'
-        ? t.pendingMove(latest.toInstitution.name)
-        : t.rejectedMove(latest.toInstitution.name, latest.reason ?? null)}
+      {latest.status === 'PENDING' ? pending : rejected}
     </Alert>
+  );
+}
+
+function ChangesWaiting({ me }: { me: Me }) {
+  const move = me.institutionChanges?.[0];
+  const stage = me.careerStageChanges?.[0];
+  const stageName = stage ? commonMessages.careerStages[stage.toStage] : '';
+  return (
+    <>
+      <PendingChange
+        latest={move}
+        pending={t.pendingMove(move?.toInstitution.name ?? '')}
+        rejected={t.rejectedMove(move?.toInstitution.name ?? '', move?.reason ?? null)}
+      />
+      <PendingChange
+        latest={stage}
+        pending={t.pendingStage(stageName)}
+        rejected={t.rejectedStage(stageName, stage?.reason ?? null)}
+      />
+    </>
   );
 }
 
@@ -138,7 +168,7 @@ export default function ProfilePage() {
               </Badge>
             ))}
           </Group>
-          <InstitutionMove changes={me.institutionChanges ?? []} />
+          <ChangesWaiting me={me} />
           <Anchor component={Link} to="/demographics">
             {t.demographicsLink}
           </Anchor>

@@ -1,0 +1,189 @@
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal, OptionalPrincipal, Roles, type Principal } from '@praxis/platform/auth';
+import { IdArg, publicError } from '@praxis/platform/graphql';
+import type { CareerStageChangeEntity, InstitutionChangeEntity } from '@praxis/membership/data-access';
+import { profileView } from '@praxis/membership/domain';
+import { CareerStageChangesService, InstitutionChangesService } from './profile-changes.service';
+import { toInstitutionObject, toMemberObject, viewerOf } from './membership.mapper';
+import {
+  CareerStageChangeObject,
+  InstitutionChangeObject,
+  InstitutionObject,
+  MemberObject,
+} from './membership.objects';
+import { institutionLoader, memberLoader } from './membership.resolver';
+import { MembershipService } from './membership.service';
+
+function toChangeObject(change: InstitutionChangeEntity): InstitutionChangeObject {
+  const { id, memberId, fromInstitutionId, toInstitutionId, status, requestedAt, decidedAt, reason } = change;
+  return { id, memberId, fromInstitutionId, toInstitutionId, status, requestedAt, decidedAt, reason };
+}
+
+function toStageChangeObject(change: CareerStageChangeEntity): CareerStageChangeObject {
+  const { id, memberId, fromStage, toStage, status, requestedAt, decidedAt, reason } = change;
+  return { id, memberId, fromStage, toStage, status, requestedAt, decidedAt, reason };
+}
+
+/** The member a change is about, seen as the caller may see them. */
+async function changedMember(
+  membership: MembershipService,
+  request: object,
+  principal: Principal | null,
+  memberId: string,
+): Promise<MemberObject> {
+  const member = await memberLoader(membership, request).load(memberId);
+  if (!member) throw publicError('NOT_FOUND', 'member not found');
+  return toMemberObject(member, viewerOf(principal));
+}
+
+/** Requests to change institution, and their confirmation by a lead of the new institution or an admin. */
+@Resolver(() => InstitutionChangeObject)
+export class InstitutionChangeResolver {
+  constructor(
+    private readonly changes: InstitutionChangesService,
+    private readonly membership: MembershipService,
+  ) {}
+
+  @Roles('admin', 'lead')
+  @Query(() => [InstitutionChangeObject], {
+    description: 'Pending requests you may decide: into your institution (leads) or all of them (admins)',
+  })
+  async institutionChangesToConfirm(
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<InstitutionChangeObject[]> {
+    return (await this.changes.toConfirm(principal)).map(toChangeObject);
+  }
+
+  @Roles('admin', 'lead')
+  @Mutation(() => InstitutionChangeObject, {
+    description: "The member's institution becomes the requested one (other services hear of it now)",
+  })
+  async confirmInstitutionChange(
+    @CurrentPrincipal() principal: Principal,
+    @IdArg('id') id: string,
+  ): Promise<InstitutionChangeObject> {
+    return toChangeObject(await this.changes.confirm(id, principal));
+  }
+
+  @Roles('admin', 'lead')
+  @Mutation(() => InstitutionChangeObject, {
+    description: 'The member keeps their institution; the reason is kept',
+  })
+  async rejectInstitutionChange(
+    @CurrentPrincipal() principal: Principal,
+    @IdArg('id') id: string,
+    @Args('reason') reason: string,
+  ): Promise<InstitutionChangeObject> {
+    return toChangeObject(await this.changes.reject(id, principal, reason));
+  }
+
+  @ResolveField(() => MemberObject)
+  async member(
+    @Parent() change: InstitutionChangeObject,
+    @OptionalPrincipal() principal: Principal | null,
+    @Context('req') request: object,
+  ): Promise<MemberObject> {
+    return changedMember(this.membership, request, principal, change.memberId);
+  }
+
+  @ResolveField(() => InstitutionObject)
+  async fromInstitution(
+    @Parent() change: InstitutionChangeObject,
+    @Context('req') request: object,
+  ): Promise<InstitutionObject> {
+    return this.institution(change.fromInstitutionId, request);
+  }
+
+  @ResolveField(() => InstitutionObject)
+  async toInstitution(
+    @Parent() change: InstitutionChangeObject,
+    @Context('req') request: object,
+  ): Promise<InstitutionObject> {
+    return this.institution(change.toInstitutionId, request);
+  }
+
+  private async institution(id: string, request: object): Promise<InstitutionObject> {
+    const institution = await institutionLoader(this.membership, request).load(id);
+    if (!institution) throw publicError('NOT_FOUND', 'institution not found');
+    return toInstitutionObject(institution);
+  }
+}
+
+/** Requests to change career stage, and their confirmation by a lead of the member's institution or an admin. */
+@Resolver(() => CareerStageChangeObject)
+export class CareerStageChangeResolver {
+  constructor(
+    private readonly changes: CareerStageChangesService,
+    private readonly membership: MembershipService,
+  ) {}
+
+  @Roles('admin', 'lead')
+  @Query(() => [CareerStageChangeObject], {
+    description:
+      'Pending requests you may decide: of members of your institution (leads) or all of them (admins)',
+  })
+  async careerStageChangesToConfirm(
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<CareerStageChangeObject[]> {
+    return (await this.changes.toConfirm(principal)).map(toStageChangeObject);
+  }
+
+  @Roles('admin', 'lead')
+  @Mutation(() => CareerStageChangeObject, {
+    description: "The member's career stage becomes the requested one (other services hear of it now)",
+  })
+  async confirmCareerStageChange(
+    @CurrentPrincipal() principal: Principal,
+    @IdArg('id') id: string,
+  ): Promise<CareerStageChangeObject> {
+    return toStageChangeObject(await this.changes.confirm(id, principal));
+  }
+
+  @Roles('admin', 'lead')
+  @Mutation(() => CareerStageChangeObject, {
+    description: 'The member keeps their career stage; the reason is kept',
+  })
+  async rejectCareerStageChange(
+    @CurrentPrincipal() principal: Principal,
+    @IdArg('id') id: string,
+    @Args('reason') reason: string,
+  ): Promise<CareerStageChangeObject> {
+    return toStageChangeObject(await this.changes.reject(id, principal, reason));
+  }
+
+  @ResolveField(() => MemberObject)
+  async member(
+    @Parent() change: CareerStageChangeObject,
+    @OptionalPrincipal() principal: Principal | null,
+    @Context('req') request: object,
+  ): Promise<MemberObject> {
+    return changedMember(this.membership, request, principal, change.memberId);
+  }
+}
+
+/** A member's history of institution and career stage changes: private, like their e-mail. */
+@Resolver(() => MemberObject)
+export class MemberProfileChangesResolver {
+  constructor(
+    private readonly institutions: InstitutionChangesService,
+    private readonly careerStages: CareerStageChangesService,
+  ) {}
+
+  @ResolveField(() => [InstitutionChangeObject], { nullable: true })
+  async institutionChanges(
+    @Parent() member: MemberObject,
+    @OptionalPrincipal() principal: Principal | null,
+  ): Promise<InstitutionChangeObject[] | null> {
+    if (profileView(viewerOf(principal), member) !== 'full') return null;
+    return (await this.institutions.history(member.id)).map(toChangeObject);
+  }
+
+  @ResolveField(() => [CareerStageChangeObject], { nullable: true })
+  async careerStageChanges(
+    @Parent() member: MemberObject,
+    @OptionalPrincipal() principal: Principal | null,
+  ): Promise<CareerStageChangeObject[] | null> {
+    if (profileView(viewerOf(principal), member) !== 'full') return null;
+    return (await this.careerStages.history(member.id)).map(toStageChangeObject);
+  }
+}
