@@ -127,6 +127,24 @@ describe('query limits (graphql-armor rules, graphql-query-complexity cost, pars
     expect(large.errors.map((e) => e.extensions?.limit)).toEqual(['maxCost']);
   });
 
+  it('remembers a cost per document and variables on one server: the same page refused again, a small one let through', async () => {
+    const server = await serverWith({ maxCost: 300 });
+    const query = 'query Page($n: Int) { members(first: $n) { edges { node { id institution { name } } } } }';
+    const limitsOf = async (n: number) => {
+      const response = await server.executeOperation({ query, variables: { n } });
+      if (response.body.kind !== 'single') throw new Error('expected a single result');
+      return (response.body.singleResult.errors ?? []).map((e) => e.extensions?.limit);
+    };
+    try {
+      for (let round = 0; round < 2; round += 1) {
+        expect(await limitsOf(10)).toEqual([]);
+        expect(await limitsOf(100)).toEqual(['maxCost']);
+      }
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('refuses too many directives', async () => {
     const fields = Array.from({ length: 5 }, (_, i) => `a${i}: me @include(if: true) { id }`).join(' ');
     const result = await run(`{ ${fields} }`, { maxDirectives: 3 });

@@ -116,18 +116,46 @@ export const listSizeEstimator: ComplexityEstimator = ({ field, args, childCompl
   return 1 + childComplexity;
 };
 
-/** Cost needs the variables (`first: $n`), so it runs once the operation is resolved, before execution. */
+function costError(cost: number, maxCost: number): GraphQLError {
+  return limitError('maxCost', `operation cost ${cost} exceeds the limit of ${maxCost}`, maxCost);
+}
+
+/** Variables longer than this (as JSON) are not worth a cache key: the cost is computed again. */
+const COST_CACHE_MAX_KEY = 1000;
+/** Distinct variable sets remembered per document; beyond that, new ones are computed each time. */
+const COST_CACHE_PER_DOCUMENT = 100;
+
+/**
+ * Cost needs the variables (`first: $n`), so it runs once the operation is resolved, before execution. Apollo
+ * keeps one parsed document per query text, so a cost is remembered per document, schema, operation and
+ * variables: walking the document was a tenth of a small query's CPU in the gateway (docs/performance.md).
+ */
 export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
+  const costs = new WeakMap<object, { schema: object; byVariables: Map<string, number> }>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
+          const variables = request.variables ?? {};
+          const json = JSON.stringify(variables);
+          const key =
+            json.length <= COST_CACHE_MAX_KEY ? `${request.operationName ?? ''}\u0000${json}` : null;
+          let remembered = costs.get(document);
+          if (!remembered || remembered.schema !== schema) {
+            remembered = { schema, byVariables: new Map() };
+            costs.set(document, remembered);
+          }
+          const known = key === null ? undefined : remembered.byVariables.get(key);
+          if (known !== undefined) {
+            if (known > maxCost) throw costError(known, maxCost);
+            return;
+          }
           let cost: number;
           try {
             cost = getComplexity({
               schema,
               query: document,
-              variables: request.variables ?? {},
+              variables,
               operationName: request.operationName ?? undefined,
               estimators: [listSizeEstimator],
               maxQueryNodes: MAX_COST_NODES,
@@ -143,9 +171,9 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
             // bad variables: execution answers them with BAD_USER_INPUT naming the variable
             return;
           }
-          if (cost > maxCost) {
-            throw limitError('maxCost', `operation cost ${cost} exceeds the limit of ${maxCost}`, maxCost);
-          }
+          if (key !== null && remembered.byVariables.size < COST_CACHE_PER_DOCUMENT)
+            remembered.byVariables.set(key, cost);
+          if (cost > maxCost) throw costError(cost, maxCost);
         },
       };
     },

@@ -1,0 +1,190 @@
+import { Agent as HttpAgent, request as httpRequest, STATUS_CODES, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import type { Request, Response } from 'express';
+import { GraphQLError } from 'graphql';
+import {
+  CORRELATION_HEADER,
+  currentContext,
+  currentTraceparent,
+  SpanKind,
+  withSpan,
+} from '@praxis/platform/observability';
+
+export interface GatewayContext {
+  req?: Request;
+  res?: Response;
+}
+
+/**
+ * Connections to the subgraphs stay open between requests, but an idle one is closed by the gateway after 4 s,
+ * before the subgraph's server drops it (Node's keepAliveTimeout, 5 s): otherwise a request sent on a socket the
+ * server is closing at that moment fails with "socket hang up" (seen after ~5 s pauses between requests).
+ */
+const IDLE_SOCKET_MS = 4000;
+const httpAgent = new HttpAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS });
+const httpsAgent = new HttpsAgent({ keepAlive: true, timeout: IDLE_SOCKET_MS });
+
+/** The subgraph that owns sessions: the only one that sees the refresh-token cookie or may set cookies. */
+export const SESSION_SUBGRAPH = 'membership';
+
+interface SubgraphReply {
+  status: number;
+  statusText: string;
+  headers: Headers;
+  body: unknown;
+}
+
+function headersOf(message: IncomingMessage): Headers {
+  const headers = new Headers();
+  const raw = message.rawHeaders;
+  for (let index = 0; index + 1 < raw.length; index += 2) headers.append(raw[index], raw[index + 1]);
+  return headers;
+}
+
+/** What Apollo's data source does with a subgraph's Cache-Control: it can only lower the response's max age. */
+function cacheHint(header: string | null): { maxAge: number; scope?: 'PRIVATE' | 'PUBLIC' } {
+  const directives = new Map<string, string | true>();
+  for (const part of (header ?? '').trim().split(/\s*,\s*/)) {
+    if (!part) continue;
+    const [key, value] = part.split(/\s*=\s*/, 2);
+    directives.set(key, value === undefined ? true : value.replace(/^"|"$/g, ''));
+  }
+  const maxAge = directives.get('max-age');
+  return {
+    maxAge: typeof maxAge === 'string' && /^[0-9]+$/.test(maxAge) ? Number(maxAge) : 0,
+    ...(directives.get('private') === true ? { scope: 'PRIVATE' as const } : {}),
+    ...(directives.get('public') === true ? { scope: 'PUBLIC' as const } : {}),
+  };
+}
+
+function isRestrictable(policy: unknown): policy is { restrict(hint: ReturnType<typeof cacheHint>): void } {
+  return (
+    typeof policy === 'object' &&
+    policy !== null &&
+    'restrict' in policy &&
+    typeof policy.restrict === 'function'
+  );
+}
+
+/**
+ * One subgraph as the gateway calls it: a JSON POST on a keep-alive connection with Node's own HTTP client.
+ * Apollo's RemoteGraphQLDataSource builds node-fetch Headers, a Request it only uses on errors, and a Response
+ * per call (about a tenth of the gateway's CPU per request, docs/performance.md); this keeps what it does for us:
+ * a non-2xx answer becomes `<status>: <text>` with the body under `extensions.response`, 401/403 with their codes,
+ * and the subgraph's Cache-Control can only restrict the response's cache policy.
+ *
+ * Passes the caller's bearer token, address and correlation id to the subgraph. Subgraphs verify the token
+ * themselves; the gateway never turns identity into trusted headers. The client address is the gateway's own
+ * reading (its socket, or its trusted proxy's header), replacing whatever X-Forwarded-For the client sent.
+ * Cookies go to membership alone, and only membership's Set-Cookie comes back.
+ */
+export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
+  private readonly target: URL;
+
+  constructor(
+    readonly subgraph: string,
+    readonly url: string,
+  ) {
+    this.target = new URL(url);
+  }
+
+  /** One client span per subgraph call, so the subgraph's server span hangs under it in the trace. */
+  process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    return withSpan(
+      `subgraph ${this.subgraph}`,
+      { kind: SpanKind.CLIENT, attributes: { 'graphql.subgraph.name': this.subgraph } },
+      () => this.send(options),
+    );
+  }
+
+  private async send(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<GatewayGraphQLResponse> {
+    const { request, context } = options;
+    if (!request.query) throw new Error('Missing query');
+    const headers: Record<string, string> = {};
+    // headers Apollo attaches to the subgraph request (none unless federated tracing is on)
+    for (const [name, value] of request.http?.headers ?? []) headers[name.toLowerCase()] = value;
+    headers['content-type'] = 'application/json';
+    const authorization = context.req?.headers.authorization;
+    if (authorization) headers.authorization = authorization;
+    const correlationId = currentContext()?.correlationId;
+    if (correlationId) headers[CORRELATION_HEADER] = correlationId;
+    const traceparent = currentTraceparent();
+    if (traceparent) headers.traceparent = traceparent;
+    const address = context.req?.ip;
+    if (address) headers['x-forwarded-for'] = address;
+    const cookie = context.req?.headers.cookie;
+    if (cookie && this.subgraph === SESSION_SUBGRAPH) headers.cookie = cookie;
+    const body = JSON.stringify({
+      query: request.query,
+      variables: request.variables,
+      operationName: request.operationName,
+      extensions: request.extensions,
+    });
+    const reply = await this.post(headers, body);
+    if (reply.status < 200 || reply.status >= 300) {
+      throw new GraphQLError(`${reply.status}: ${reply.statusText}`, {
+        extensions: {
+          response: { url: this.url, status: reply.status, statusText: reply.statusText, body: reply.body },
+          ...(reply.status === 401 ? { code: 'UNAUTHENTICATED' } : {}),
+          ...(reply.status === 403 ? { code: 'FORBIDDEN' } : {}),
+        },
+      });
+    }
+    if (typeof reply.body !== 'object' || reply.body === null || Array.isArray(reply.body)) {
+      throw new Error(`Expected JSON response body, but received: ${String(reply.body)}`);
+    }
+    if (this.subgraph === SESSION_SUBGRAPH) {
+      for (const setCookie of reply.headers.getSetCookie()) context.res?.append('Set-Cookie', setCookie);
+    }
+    if ('incomingRequestContext' in options) {
+      const policy: unknown = options.incomingRequestContext.overallCachePolicy;
+      if (isRestrictable(policy)) policy.restrict(cacheHint(reply.headers.get('cache-control')));
+    }
+    return {
+      ...(reply.body as GatewayGraphQLResponse),
+      http: { headers: reply.headers, status: reply.status },
+    };
+  }
+
+  private post(headers: Record<string, string>, body: string): Promise<SubgraphReply> {
+    const https = this.target.protocol === 'https:';
+    headers['content-length'] = String(Buffer.byteLength(body));
+    return new Promise<SubgraphReply>((resolve, reject) => {
+      const outgoing = (https ? httpsRequest : httpRequest)(
+        this.target,
+        { method: 'POST', headers, agent: https ? httpsAgent : httpAgent },
+        (incoming) => {
+          const chunks: Buffer[] = [];
+          incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+          incoming.on('error', reject);
+          incoming.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            const type = incoming.headers['content-type'] ?? '';
+            let parsed: unknown = text;
+            if (type.startsWith('application/json') || type.startsWith('application/graphql-response+json')) {
+              try {
+                parsed = JSON.parse(text);
+              } catch (error) {
+                reject(error);
+                return;
+              }
+            }
+            const status = incoming.statusCode ?? 0;
+            resolve({
+              status,
+              statusText: incoming.statusMessage || STATUS_CODES[status] || '',
+              headers: headersOf(incoming),
+              body: parsed,
+            });
+          });
+        },
+      );
+      outgoing.on('error', reject);
+      outgoing.end(body);
+    });
+  }
+}
