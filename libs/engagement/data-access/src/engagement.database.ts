@@ -5,6 +5,7 @@ import {
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@praxis/platform/messaging';
 import { ENGAGEMENT_ENTITIES } from './engagement.entities';
 import { EngagementProjections1796102077812 } from './migrations/1796102077812-engagement-projections';
+import { ProgrammeAndFundingMetrics1796111847896 } from './migrations/1796111847896-programme-and-funding-metrics';
 
 /** Everything the engagement database holds: for the app, the migration tools and the drift check. */
 export const engagementDatabase = {
@@ -13,5 +14,6 @@ export const engagementDatabase = {
     ...MESSAGING_MIGRATIONS,
     CreateMemberReplicaTables1796000000000,
     EngagementProjections1796102077812,
+    ProgrammeAndFundingMetrics1796111847896,
   ],
 };

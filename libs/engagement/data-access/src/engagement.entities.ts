@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { CareerStage } from '@praxis/contracts';
+import { PROGRAMME_FUNDING_ENTITIES } from './programme-funding.entities';
 
 /**
  * A member as engagement counts them: their current institution and career stage (the newest profile event
@@ -190,6 +191,7 @@ export class EngagementDemographicsEntity {
 }
 
 export const ENGAGEMENT_ENTITIES = [
+  ...PROGRAMME_FUNDING_ENTITIES,
   EngagementMemberEntity,
   EngagementActivityEntity,
   EngagementRelationshipEntity,

@@ -1,3 +1,4 @@
 export * from './engagement.entities';
 export * from './engagement.database';
 export * from './member-replica';
+export * from './programme-funding.entities';

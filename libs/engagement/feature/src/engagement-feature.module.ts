@@ -8,6 +8,8 @@ import { MetricsResolver } from './metrics/metrics.resolver';
 import { MetricsService } from './metrics/metrics.service';
 import { MemberRecordResolver } from './record/member-record.resolver';
 import { OverviewResolver } from './overview/overview.resolver';
+import { ProgrammesResolver } from './programmes/programmes.resolver';
+import { FundingResolver } from './funding/funding.resolver';
 
 @Module({})
 export class EngagementFeatureModule {
@@ -20,6 +22,8 @@ export class EngagementFeatureModule {
         MetricsResolver,
         MemberRecordResolver,
         OverviewResolver,
+        ProgrammesResolver,
+        FundingResolver,
         { provide: CURRENT_PRINCIPAL_SOURCE, useClass: ReplicaPrincipalSource },
         { provide: APP_FILTER, useClass: EngagementErrorFilter },
       ],

@@ -19,7 +19,13 @@ import { EngagementFeatureModule } from './engagement-feature.module';
  */
 const ACCESS: AccessDeclaration = {
   public: [],
-  signedIn: ['engagementFunnel', 'engagementOverview', 'memberEngagementRecord'],
+  signedIn: [
+    'engagementFunnel',
+    'engagementOverview',
+    'engagementProgrammes',
+    'engagementFunding',
+    'memberEngagementRecord',
+  ],
   adminOnly: [],
 };
 

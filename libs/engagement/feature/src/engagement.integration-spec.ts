@@ -7,19 +7,13 @@ import {
   MentorshipRelationshipStartedV2,
   ProtectedTimeApprovedV1,
   TimeLoggedV1,
-  createEvent,
   MemberDemographicsRecordedV2,
-  MemberRegisteredV1,
   MemberRoleGrantedV1,
   MemberRoleRevokedV1,
   MentorshipRelationshipEndedV1,
   MentorshipRelationshipStartedV1,
   ProposalSubmittedV1,
   ProposalWithdrawnV1,
-  type CareerStage,
-  type EventContract,
-  type EventOf,
-  type PayloadOf,
 } from '@praxis/contracts';
 import { engagementDatabase } from '@praxis/engagement/data-access';
 import { memberReplicaGroup, memberReplicaHandlers } from '@praxis/platform/member-replica';
@@ -27,6 +21,7 @@ import { NonRetriableError, PayloadEncrypter, type EventHandler } from '@praxis/
 import { startSubgraphHarness, type SubgraphHarness } from '@praxis/platform/testing';
 import { EngagementFeatureModule } from './engagement-feature.module';
 import { PROJECTIONS_GROUP, projectionHandlers } from './projections';
+import { projectionKit } from './engagement.test-kit';
 
 const institutionA = randomUUID();
 const institutionB = randomUUID();
@@ -71,53 +66,10 @@ describe('engagement projections and metrics (in-process subgraph, real PostgreS
   let handlers: EventHandler[];
   let demographicsKey: JWK;
   let encrypter: PayloadEncrypter;
-  let sequence = 0;
-
-  function event<C extends EventContract>(
-    contract: C,
-    aggregateId: string,
-    payload: PayloadOf<C>,
-    seq?: number,
-  ): EventOf<C> {
-    return createEvent(
-      contract,
-      { aggregateId, actorId: null, correlationId: randomUUID(), sequence: seq ?? ++sequence },
-      payload,
-    );
-  }
-
-  /** What the consumer does for one message: the inbox row and the handler's effect in one transaction. */
-  async function apply(
-    message: EventOf<EventContract>,
-    groupId = PROJECTIONS_GROUP,
-    using: EventHandler[] = handlers,
-  ): Promise<void> {
-    const handler = using.find(
-      (candidate) => candidate.contract.topic === `${message.type}.v${message.version}`,
-    );
-    if (!handler) throw new Error(`no handler for ${message.type}`);
-    await subgraph.dataSource.transaction(async (manager) => {
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO inbox (consumer_group, event_id, topic) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`,
-        [groupId, message.eventId, handler.contract.topic],
-      );
-      if (inserted.length > 0) await handler.handle(message, manager, { groupId });
-    });
-  }
-
-  function register(memberId: string, institutionId: string, careerStage: CareerStage, at: string) {
-    return apply(
-      event(MemberRegisteredV1, memberId, {
-        memberId,
-        displayName: 'Member',
-        careerStage,
-        institutionId,
-        specialty: null,
-        interests: [],
-        registeredAt: at,
-      }),
-    );
-  }
+  const { event, apply, register } = projectionKit(
+    () => subgraph.dataSource,
+    () => handlers,
+  );
 
   async function funnel(caller: Parameters<SubgraphHarness['execute']>[0], input: Record<string, unknown>) {
     return subgraph.execute<FunnelAnswer>(caller, FUNNEL, {

@@ -125,3 +125,44 @@ export function releasedRate(numerator: ReleasedCount, denominator: ReleasedCoun
   if (numerator.count === null || denominator.count === null || denominator.count === 0) return null;
   return Math.round((numerator.count / denominator.count) * 10_000) / 10_000;
 }
+
+/**
+ * A measure that is not a head count (minutes, money): its value and how many people or records contribute to
+ * it. It is published only when at least `threshold` contribute (or none: a zero identifies nobody), since a sum
+ * over one or two contributors tells their own figures.
+ */
+export interface Measure {
+  readonly value: number;
+  readonly contributors: number;
+}
+
+export interface ReleasedMeasure {
+  readonly value: number | null;
+  readonly suppressed: boolean;
+}
+
+function releaseMeasure(measure: Measure, threshold: number): ReleasedMeasure {
+  return isSmall(measure.contributors, threshold)
+    ? { value: null, suppressed: true }
+    : { value: measure.value, suppressed: false };
+}
+
+/**
+ * A measure for one scope beside the network's, on the rule of `releaseBeside` applied to contributors: the
+ * network's is withheld when the rest of the network has few contributors (the difference would be theirs).
+ * The network alone (`scope` null) is released on its own contributors.
+ */
+export function releaseMeasureBeside(
+  scope: Measure | null,
+  network: Measure,
+  threshold: number,
+): { scope: ReleasedMeasure; network: ReleasedMeasure } {
+  const networkReleased = releaseMeasure(network, threshold);
+  if (scope === null) return { scope: networkReleased, network: networkReleased };
+  const own = releaseMeasure(scope, threshold);
+  const rest = network.contributors - scope.contributors;
+  return {
+    scope: own,
+    network: isSmall(rest, threshold) ? { value: null, suppressed: true } : networkReleased,
+  };
+}

@@ -22,8 +22,9 @@ registerEnumType(DimensionEnum, {
     'What a funnel is split by. Demographic dimensions give aggregates only, with "NOT_ANSWERED" as a group',
 });
 
+/** The scope, period and granularity every metric takes. */
 @InputType()
-export class EngagementFunnelInput {
+export class EngagementMetricsInput {
   @Field(() => ID, { nullable: true, description: 'The institution; omit for the whole network (admins)' })
   @IsOptional()
   @IsUUID()
@@ -42,7 +43,10 @@ export class EngagementFunnelInput {
   @Field(() => GranularityEnum)
   @IsIn(GRANULARITIES)
   granularity!: Granularity;
+}
 
+@InputType()
+export class EngagementFunnelInput extends EngagementMetricsInput {
   @Field(() => DimensionEnum, { nullable: true, defaultValue: 'NONE' })
   @IsOptional()
   @IsIn(DIMENSIONS)

@@ -1,0 +1,505 @@
+import { randomUUID } from 'node:crypto';
+import {
+  AwardAcceptedV1,
+  AwardDeclinedV1,
+  AwardOfferedV1,
+  CommunityApplicationDecidedV1,
+  CommunityApplicationSubmittedV1,
+  CommunityAttendanceRecordedV1,
+  CommunityCertificateIssuedV1,
+  CommunityProgrammeCreatedV1,
+  CommunityReflectionSubmittedV1,
+  ProtectedTimeAllocatedV1,
+  ProtectedTimeApprovedV1,
+  ProtectedTimeAtRiskV1,
+  ProtectedTimeRecoveredV1,
+  SpendRecordedV1,
+  TimeLoggedV1,
+  type CareerStage,
+} from '@praxis/contracts';
+import { engagementDatabase } from '@praxis/engagement/data-access';
+import type { EventHandler } from '@praxis/platform/messaging';
+import { startSubgraphHarness, type SubgraphHarness } from '@praxis/platform/testing';
+import { EngagementFeatureModule } from './engagement-feature.module';
+import { projectionHandlers } from './projections';
+import { projectionKit } from './engagement.test-kit';
+
+const institutionA = randomUUID();
+const institutionB = randomUUID();
+const admin = { memberId: randomUUID(), roles: ['admin' as const] };
+const leadA = { memberId: randomUUID(), roles: [{ role: 'lead' as const, institutionId: institutionA }] };
+/** Institution A: six residents and two consultants; B: six residents. */
+const a: string[] = Array.from({ length: 8 }, () => randomUUID());
+const b: string[] = Array.from({ length: 6 }, () => randomUUID());
+const stageOf = (memberId: string): CareerStage => (a.indexOf(memberId) >= 6 ? 'CONSULTANT' : 'RESIDENT');
+const institutionOf = (memberId: string) => (a.includes(memberId) ? institutionA : institutionB);
+const programmeId = randomUUID();
+const sessions = [randomUUID(), randomUUID(), randomUUID()];
+const sessionStarts = ['2026-02-10T17:00:00Z', '2026-02-17T17:00:00Z', '2026-03-03T17:00:00Z'];
+const fundId = randomUUID();
+
+interface Figure {
+  figure: string;
+  value: number | null;
+  suppressed: boolean;
+  networkValue: number | null;
+  networkSuppressed: boolean;
+  byCareerStage: Record<string, number | null> | null;
+}
+interface Rate {
+  rate: string;
+  value: number | null;
+  networkValue: number | null;
+}
+const FIGURE = `figure value suppressed networkValue networkSuppressed byCareerStage { resident consultant medicalStudent }`;
+const RATE = `rate value networkValue`;
+
+const PROGRAMMES = `query P($input: EngagementMetricsInput!) {
+  engagementProgrammes(input: $input) {
+    suppressionThreshold
+    buckets { label figures { ${FIGURE} } rates { ${RATE} } }
+    programmes { programmeId title figures { ${FIGURE} } rates { ${RATE} } reflections reflectionsSuppressed
+      sessions { sessionId theme attendees networkAttendees retained retention networkRetention } }
+  }
+}`;
+interface ProgrammesAnswer {
+  engagementProgrammes: {
+    buckets: Array<{ label: string; figures: Figure[]; rates: Rate[] }>;
+    programmes: Array<{
+      programmeId: string;
+      title: string | null;
+      figures: Figure[];
+      rates: Rate[];
+      reflections: number | null;
+      reflectionsSuppressed: boolean;
+      sessions: Array<{
+        sessionId: string;
+        theme: string | null;
+        attendees: number | null;
+        networkAttendees: number | null;
+        retained: number | null;
+        retention: number | null;
+        networkRetention: number | null;
+      }>;
+    }>;
+  };
+}
+
+const FUNDING = `query F($input: EngagementMetricsInput!) {
+  engagementFunding(input: $input) {
+    buckets { label figures { ${FIGURE} } rates { ${RATE} }
+      money { measure fundId currency amount { amountMinor currency } awards suppressed
+        networkAmount { amountMinor } networkSuppressed } }
+    atRisk { memberId episodeStartedWeek }
+  }
+}`;
+interface Money {
+  measure: string;
+  fundId: string | null;
+  amount: { amountMinor: number; currency: string } | null;
+  awards: number | null;
+  suppressed: boolean;
+  networkAmount: { amountMinor: number } | null;
+  networkSuppressed: boolean;
+}
+interface FundingAnswer {
+  engagementFunding: {
+    buckets: Array<{ label: string; figures: Figure[]; rates: Rate[]; money: Money[] }>;
+    atRisk: Array<{ memberId: string; episodeStartedWeek: string }>;
+  };
+}
+
+const byName = <T extends { figure: string }>(rows: readonly T[] | undefined, name: string) =>
+  rows?.find((row) => row.figure === name);
+const rateOf = (rows: readonly Rate[] | undefined, name: string) => rows?.find((row) => row.rate === name);
+
+describe('engagement programme and funding metrics (in-process subgraph, real PostgreSQL)', () => {
+  let subgraph: SubgraphHarness;
+  const handlers: EventHandler[] = projectionHandlers(null);
+  const { event, apply, register } = projectionKit(
+    () => subgraph.dataSource,
+    () => handlers,
+  );
+  const participant = (memberId: string) => ({
+    memberId,
+    institutionId: institutionOf(memberId),
+    careerStage: stageOf(memberId),
+  });
+  const quarter = { from: '2026-01-01T00:00:00Z', to: '2026-04-01T00:00:00Z', granularity: 'QUARTER' };
+
+  async function programmeEvents(): Promise<void> {
+    await apply(
+      event(CommunityProgrammeCreatedV1, programmeId, {
+        programmeId,
+        communityId: null,
+        title: 'Research masterclasses',
+        audience: ['RESIDENT', 'CONSULTANT'],
+        capacity: 20,
+        mode: 'ONLINE',
+        applicationOpensAt: '2026-01-01T00:00:00Z',
+        applicationClosesAt: '2026-02-01T00:00:00Z',
+        competitionId: null,
+        sessions: sessions.map((sessionId, index) => ({
+          sessionId,
+          theme: `Theme ${index + 1}`,
+          startsAt: sessionStarts[index] as string,
+          endsAt: sessionStarts[index] as string,
+          timeZone: 'Europe/London',
+        })),
+        createdAt: '2026-01-01T00:00:00Z',
+      }),
+    );
+    const applicants = [...a, ...b];
+    for (const memberId of applicants) {
+      const applicationId = randomUUID();
+      const decided = {
+        ...participant(memberId),
+        applicationId,
+        programmeId,
+        policy: 'FIRST_COME' as const,
+        offerExpiresAt: null,
+        decidedAt: '2026-02-02T09:00:00Z',
+      };
+      const waitlisted = memberId === a[7] || memberId === b[5];
+      // the decision overtakes the application: the row ends the same
+      await apply(
+        event(CommunityApplicationDecidedV1, applicationId, {
+          ...decided,
+          status: waitlisted ? 'WAITLISTED' : 'ACCEPTED',
+          waitlistPosition: waitlisted ? 1 : null,
+        }),
+      );
+      await apply(
+        event(CommunityApplicationSubmittedV1, applicationId, {
+          ...participant(memberId),
+          applicationId,
+          programmeId,
+          submittedAt: '2026-01-15T09:00:00Z',
+        }),
+      );
+    }
+    // b[5] waitlisted too: B has five selected
+    const registers = [
+      [...a.slice(0, 7), ...b.slice(0, 5)],
+      [...a.slice(0, 6), ...b.slice(0, 2)],
+      a.slice(0, 5),
+    ];
+    for (const [index, attendees] of registers.entries()) {
+      await apply(
+        event(CommunityAttendanceRecordedV1, sessions[index] as string, {
+          programmeId,
+          sessionId: sessions[index] as string,
+          sessionStartsAt: sessionStarts[index] as string,
+          method: 'ORGANISER',
+          attendees: attendees.map(participant),
+          count: attendees.length,
+          recordedAt: sessionStarts[index] as string,
+        }),
+      );
+    }
+    for (const memberId of a.slice(0, 5)) {
+      await apply(
+        event(CommunityCertificateIssuedV1, randomUUID(), {
+          ...participant(memberId),
+          certificateId: randomUUID(),
+          programmeId,
+          sessionsAttended: 3,
+          sessionsHeld: 3,
+          issuedAt: '2026-03-10T09:00:00Z',
+        }),
+      );
+    }
+    for (let index = 0; index < 6; index++) {
+      await apply(
+        event(CommunityReflectionSubmittedV1, programmeId, { programmeId, submittedOn: '2026-02-18' }),
+      );
+    }
+  }
+
+  async function fundingEvents(): Promise<void> {
+    const awards = a.slice(0, 6).map((pi, index) => ({
+      awardId: randomUUID(),
+      principalInvestigatorId: pi,
+      teamMemberIds: [pi],
+      institutionIds: [institutionA],
+      // one award whose PI's institution funding did not know: engagement places it by the PI's own
+      institutionId: index === 5 ? null : institutionA,
+      fundId,
+      competitionId: null,
+      proposalId: null,
+      amount: { amountMinor: 100_000, currency: 'GBP' as const },
+      startsOn: '2026-02-01',
+      endsOn: '2027-01-31',
+    }));
+    const offered = { requested: null, cappedReason: null, requestedHours: null };
+    for (const award of awards) {
+      await apply(event(AwardOfferedV1, award.awardId, { ...award, ...offered, at: '2026-01-20T10:00:00Z' }));
+    }
+    const bAward = {
+      ...awards[0],
+      awardId: randomUUID(),
+      principalInvestigatorId: b[0] as string,
+      teamMemberIds: [b[0] as string],
+      institutionIds: [institutionB],
+      institutionId: institutionB,
+      amount: { amountMinor: 50_000, currency: 'GBP' as const },
+    } as (typeof awards)[number];
+    await apply(event(AwardOfferedV1, bAward.awardId, { ...bAward, ...offered, at: '2026-01-21T10:00:00Z' }));
+    for (const award of awards.slice(0, 5)) {
+      await apply(event(AwardAcceptedV1, award.awardId, { ...award, at: '2026-02-01T10:00:00Z' }));
+    }
+    const declined = awards[5] as (typeof awards)[number];
+    await apply(event(AwardDeclinedV1, declined.awardId, { ...declined, at: '2026-02-01T10:00:00Z' }));
+    const spend = (
+      award: (typeof awards)[number],
+      kind: 'COMMITMENT' | 'PAYMENT',
+      amountMinor: number,
+      day: string,
+    ) =>
+      apply(
+        event(SpendRecordedV1, award.awardId, {
+          entryId: randomUUID(),
+          awardId: award.awardId,
+          fundId,
+          principalInvestigatorId: award.principalInvestigatorId,
+          institutionId: institutionA,
+          category: 'OTHER',
+          kind,
+          amount: { amountMinor, currency: 'GBP' },
+          spentOn: day,
+          reversesEntryId: null,
+          overridden: false,
+          recordedAt: `${day}T10:00:00Z`,
+        }),
+      );
+    for (const award of awards.slice(0, 5)) {
+      await spend(award, 'COMMITMENT', 30_000, '2026-03-02');
+      await spend(award, 'PAYMENT', 20_000, '2026-03-10');
+    }
+    await spend(awards[0] as (typeof awards)[number], 'PAYMENT', -5_000, '2026-03-11');
+
+    // protected time: five of A at 4 hours a week for twelve weeks, one of B
+    const allocations: Array<{ memberId: string; allocationId: string }> = [];
+    for (const memberId of [...a.slice(0, 5), b[0] as string]) {
+      const allocation = {
+        allocationId: randomUUID(),
+        awardId: randomUUID(),
+        memberId,
+        institutionId: institutionOf(memberId),
+        weeklyMinutes: 240,
+        unit: 'HOURS' as const,
+        from: '2026-01-05',
+        to: '2026-03-29',
+      };
+      allocations.push(allocation);
+      await apply(
+        event(ProtectedTimeAllocatedV1, allocation.allocationId, {
+          ...allocation,
+          replacesAllocationId: null,
+          allocatedAt: '2026-01-02T10:00:00Z',
+        }),
+      );
+      await apply(
+        event(ProtectedTimeApprovedV1, allocation.allocationId, {
+          ...allocation,
+          approvedBy: admin.memberId,
+          approverRole: 'ADMIN',
+          approvedAt: '2026-01-03T10:00:00Z',
+        }),
+      );
+    }
+    // a[0]'s time doubles from 2 March: the first allocation ends the day before
+    const replacement = {
+      allocationId: randomUUID(),
+      awardId: randomUUID(),
+      memberId: a[0] as string,
+      institutionId: institutionA,
+      weeklyMinutes: 480,
+      unit: 'HOURS' as const,
+      from: '2026-03-02',
+      to: '2026-03-29',
+    };
+    await apply(
+      event(ProtectedTimeAllocatedV1, replacement.allocationId, {
+        ...replacement,
+        replacesAllocationId: allocations[0]?.allocationId ?? null,
+        allocatedAt: '2026-03-01T10:00:00Z',
+      }),
+    );
+    await apply(
+      event(ProtectedTimeApprovedV1, replacement.allocationId, {
+        ...replacement,
+        approvedBy: admin.memberId,
+        approverRole: 'ADMIN',
+        approvedAt: '2026-03-01T11:00:00Z',
+      }),
+    );
+    for (const memberId of a.slice(0, 5)) {
+      for (const day of ['2026-01-12', '2026-01-19', '2026-02-09', '2026-03-09']) {
+        const entryId = randomUUID();
+        await apply(
+          event(TimeLoggedV1, entryId, {
+            entryId,
+            memberId,
+            institutionId: institutionA,
+            day,
+            week: '2026-W03',
+            minutes: 120,
+            activity: 'RESEARCH',
+            loggedAt: `${day}T18:00:00Z`,
+          }),
+        );
+      }
+    }
+    const erosion = (memberId: string) => ({
+      memberId,
+      institutionId: institutionA,
+      episodeStartedWeek: '2026-W06',
+      thresholdPercent: 50,
+      consecutiveWeeks: 2,
+    });
+    for (const memberId of [a[1] as string, a[2] as string]) {
+      await apply(
+        event(ProtectedTimeAtRiskV1, memberId, {
+          ...erosion(memberId),
+          firstLowWeek: '2026-W06',
+          detectedAt: '2026-02-20T06:00:00Z',
+        }),
+      );
+    }
+    await apply(
+      event(ProtectedTimeRecoveredV1, a[1] as string, {
+        ...erosion(a[1] as string),
+        recoveredWeek: '2026-W10',
+        detectedAt: '2026-03-10T06:00:00Z',
+      }),
+    );
+  }
+
+  beforeAll(async () => {
+    subgraph = await startSubgraphHarness({
+      name: 'engagement_programmes',
+      database: engagementDatabase,
+      feature: () => EngagementFeatureModule.forRoot({ suppressionThreshold: 5, demographicsKey: null }),
+    });
+    for (const memberId of [...a, ...b]) {
+      await register(memberId, institutionOf(memberId), stageOf(memberId), '2026-01-02T09:00:00Z');
+    }
+    await programmeEvents();
+    await fundingEvents();
+  }, 120000);
+
+  afterAll(async () => {
+    await subgraph?.close();
+  });
+
+  it('gives a lead applications, selection, attendance and certificates per quarter beside the network', async () => {
+    const result = await subgraph.execute<ProgrammesAnswer>(leadA, PROGRAMMES, {
+      input: { ...quarter, institutionId: institutionA },
+    });
+    expect(result.errors).toBeUndefined();
+    const q1 = result.data?.engagementProgrammes.buckets[0];
+    expect(q1?.label).toBe('2026-Q1');
+    expect(byName(q1?.figures, 'APPLICANTS')).toMatchObject({ value: 8, networkValue: 14 });
+    expect(byName(q1?.figures, 'SELECTED')).toMatchObject({ value: 7, networkValue: 12 });
+    expect(byName(q1?.figures, 'WAITLISTED')).toMatchObject({ value: null, suppressed: true });
+    expect(byName(q1?.figures, 'ATTENDEES')).toMatchObject({ value: 7, networkValue: 12 });
+    expect(byName(q1?.figures, 'CERTIFIED')).toMatchObject({ value: 5, networkValue: 5 });
+    expect(rateOf(q1?.rates, 'SELECTION_RATE')).toMatchObject({ value: 0.875, networkValue: 0.8571 });
+    // two consultants: hidden, and the residents with them (8 - 6 would give the consultants back)
+    expect(byName(q1?.figures, 'APPLICANTS')?.byCareerStage).toEqual({
+      resident: null,
+      consultant: null,
+      medicalStudent: 0,
+    });
+    // eight selected less the waitlisted consultant: six residents, one consultant, still one line
+    expect(byName(q1?.figures, 'SELECTED')?.byCareerStage).toEqual({
+      resident: null,
+      consultant: null,
+      medicalStudent: 0,
+    });
+  });
+
+  it('gives attendance per session, retention across the series and the anonymous reflection count', async () => {
+    const result = await subgraph.execute<ProgrammesAnswer>(leadA, PROGRAMMES, {
+      input: { ...quarter, institutionId: institutionA },
+    });
+    const programme = result.data?.engagementProgrammes.programmes.find(
+      (row) => row.programmeId === programmeId,
+    );
+    expect(programme?.title).toBe('Research masterclasses');
+    expect(programme?.reflections).toBe(6);
+    expect(byName(programme?.figures, 'SELECTED')).toMatchObject({ value: 7 });
+    const [first, second, third] = programme?.sessions ?? [];
+    expect(first?.theme).toBe('Theme 1');
+    expect(first).toMatchObject({ attendees: 7, networkAttendees: 12, retained: 7, retention: 1 });
+    // two from B in the second session: the network beside A's six would give them away
+    expect(second).toMatchObject({
+      attendees: 6,
+      networkAttendees: null,
+      retention: 0.8571,
+      networkRetention: null,
+    });
+    expect(third).toMatchObject({ attendees: 5, retention: 0.7143, networkRetention: 0.4167 });
+  });
+
+  it('gives money per fund (awarded, accepted, committed, paid) and suppresses a sum of few awards', async () => {
+    const result = await subgraph.execute<FundingAnswer>(leadA, FUNDING, {
+      input: { ...quarter, institutionId: institutionA },
+    });
+    expect(result.errors).toBeUndefined();
+    const money = result.data?.engagementFunding.buckets[0]?.money ?? [];
+    const line = (measure: string) => money.find((row) => row.measure === measure && row.fundId === fundId);
+    // B's one offer would be the difference: the network's awarded is withheld
+    expect(line('AWARDED')).toMatchObject({
+      amount: { amountMinor: 600_000, currency: 'GBP' },
+      awards: 6,
+      networkSuppressed: true,
+    });
+    expect(line('ACCEPTED')).toMatchObject({
+      amount: { amountMinor: 500_000 },
+      networkAmount: { amountMinor: 500_000 },
+    });
+    expect(line('COMMITTED')).toMatchObject({ amount: { amountMinor: 150_000 }, awards: 5 });
+    expect(line('PAID')).toMatchObject({ amount: { amountMinor: 95_000 }, awards: 5 });
+    const network = await subgraph.execute<FundingAnswer>(admin, FUNDING, { input: quarter });
+    const awarded = network.data?.engagementFunding.buckets[0]?.money.find(
+      (row) => row.measure === 'AWARDED',
+    );
+    expect(awarded).toMatchObject({ amount: { amountMinor: 650_000 }, awards: 7 });
+  });
+
+  it('gives protected time allocated and logged, utilisation and members at risk', async () => {
+    const result = await subgraph.execute<FundingAnswer>(leadA, FUNDING, {
+      input: { ...quarter, institutionId: institutionA },
+    });
+    const q1 = result.data?.engagementFunding.buckets[0];
+    expect(byName(q1?.figures, 'MEMBERS_WITH_PROTECTED_TIME')).toMatchObject({ value: 5 });
+    // 4 × 2880 minutes, and a[0]: 8 weeks at 240 then 4 at 480; B's one member would be the network's difference
+    expect(byName(q1?.figures, 'MINUTES_ALLOCATED')).toMatchObject({
+      value: 15_360,
+      networkSuppressed: true,
+      byCareerStage: null,
+    });
+    expect(byName(q1?.figures, 'MINUTES_LOGGED')).toMatchObject({ value: 2_400 });
+    expect(byName(q1?.figures, 'MEMBERS_LOGGING_TIME')).toMatchObject({ value: 5 });
+    expect(byName(q1?.figures, 'MEMBERS_AT_RISK')).toMatchObject({ value: null, suppressed: true });
+    expect(rateOf(q1?.rates, 'UTILISATION')).toMatchObject({ value: 0.1563, networkValue: null });
+    expect(result.data?.engagementFunding.atRisk).toEqual([
+      { memberId: a[2], episodeStartedWeek: '2026-W06' },
+    ]);
+  });
+
+  it('answers a lead for their own institution only', async () => {
+    const other = await subgraph.execute(leadA, FUNDING, {
+      input: { ...quarter, institutionId: institutionB },
+    });
+    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const network = await subgraph.execute(leadA, PROGRAMMES, { input: quarter });
+    expect(network.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const member = await subgraph.execute({ memberId: a[0] as string }, PROGRAMMES, {
+      input: { ...quarter, institutionId: institutionA },
+    });
+    expect(member.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});

@@ -1,0 +1,129 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { CAREER_STAGES, type CareerStage } from '@praxis/contracts';
+
+/** Every figure the programme, funding and mentoring metrics publish (one enum, so a dashboard can label them). */
+export const METRIC_FIGURES = [
+  'APPLICANTS',
+  'SELECTED',
+  'WAITLISTED',
+  'ATTENDEES',
+  'RETAINED',
+  'CERTIFIED',
+  'MEMBERS_WITH_PROTECTED_TIME',
+  'MEMBERS_LOGGING_TIME',
+  'MEMBERS_AT_RISK',
+  'MINUTES_ALLOCATED',
+  'MINUTES_LOGGED',
+  'WORKSHOP_PLACES',
+  'WORKSHOP_ATTENDEES',
+  'WORKSHOP_WAITLISTED',
+  'MASTERMIND_ATTENDEES',
+  'MASTERMIND_RATINGS',
+] as const;
+export type MetricFigure = (typeof METRIC_FIGURES)[number];
+export const MetricFigureEnum = Object.fromEntries(METRIC_FIGURES.map((kind) => [kind, kind])) as Record<
+  MetricFigure,
+  MetricFigure
+>;
+registerEnumType(MetricFigureEnum, {
+  name: 'MetricFigure',
+  description:
+    'Head counts (distinct members) unless named MINUTES_ or PLACES; a sum is published only when enough members contribute',
+});
+
+export const METRIC_RATES = [
+  'SELECTION_RATE',
+  'RETENTION',
+  'UTILISATION',
+  'WORKSHOP_FILL',
+  'AVERAGE_SESSION_RATING',
+] as const;
+export type MetricRate = (typeof METRIC_RATES)[number];
+export const MetricRateEnum = Object.fromEntries(METRIC_RATES.map((kind) => [kind, kind])) as Record<
+  MetricRate,
+  MetricRate
+>;
+registerEnumType(MetricRateEnum, {
+  name: 'MetricRate',
+  description:
+    'Fractions built only from published figures (null when one is suppressed); an average rating is 1 to 5',
+});
+
+/** A career stage as a GraphQL field name: `MEDICAL_STUDENT` → `medicalStudent`. */
+export function careerStageField(stage: CareerStage): string {
+  return stage.toLowerCase().replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+/**
+ * A head count split by career stage: one suppressed line (secondary suppression included), a field per stage
+ * so the line costs what one object costs (a list per figure per bucket would multiply the query cost). Null is
+ * suppressed; zero is published.
+ */
+@ObjectType('CareerStageLine', {
+  description: 'A head count by career stage, one suppressed line: null is suppressed, zero is published',
+})
+export class CareerStageLineObject {
+  [field: string]: number | null;
+}
+for (const stage of CAREER_STAGES) {
+  Field(() => Int, { nullable: true })(CareerStageLineObject.prototype, careerStageField(stage));
+}
+
+@ObjectType('MetricFigureValue', {
+  description:
+    "A figure for the scope beside the network's (the network's is withheld when the rest of it is small); null when suppressed",
+})
+export class MetricFigureObject {
+  @Field(() => MetricFigureEnum)
+  figure!: MetricFigure;
+
+  @Field(() => Int, { nullable: true })
+  value!: number | null;
+
+  @Field()
+  suppressed!: boolean;
+
+  @Field(() => Int, { nullable: true })
+  networkValue!: number | null;
+
+  @Field()
+  networkSuppressed!: boolean;
+
+  @Field(() => CareerStageLineObject, {
+    nullable: true,
+    description: 'The scope’s head count by career stage (secondary suppression included); null for sums',
+  })
+  byCareerStage!: CareerStageLineObject | null;
+}
+
+@ObjectType('MetricRateValue')
+export class MetricRateObject {
+  @Field(() => MetricRateEnum)
+  rate!: MetricRate;
+
+  @Field(() => Float, { nullable: true })
+  value!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  networkValue!: number | null;
+}
+
+@ObjectType('MetricBucket', {
+  description: 'One calendar bucket of a metric: its figures and the rates between them',
+})
+export class MetricBucketObject {
+  @Field({ description: '2026-03, 2026-Q1 or 2026' })
+  label!: string;
+
+  @Field()
+  start!: Date;
+
+  @Field()
+  end!: Date;
+
+  @Field(() => [MetricFigureObject])
+  figures!: MetricFigureObject[];
+
+  @Field(() => [MetricRateObject])
+  rates!: MetricRateObject[];
+}
