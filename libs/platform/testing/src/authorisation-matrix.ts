@@ -22,13 +22,19 @@ export type Outcome =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'FAILED_PRECONDITION'
+  /** let through, then refused because it is already done (e.g. accepting what one already holds) */
+  | 'CONFLICT'
   /** let through, then refused for its input (e.g. a wrong current password) */
   | 'BAD_USER_INPUT';
 
 export interface OperationRule {
   /** The operation, with variables for ids of the record someone else owns. */
   document: string;
-  variables?: () => Record<string, unknown>;
+  /**
+   * Called for every cell; may create a fresh record (asynchronously) when the operation uses it up (a withdrawal,
+   * a submission), so each role meets the record in the same state.
+   */
+  variables?: () => Record<string, unknown> | Promise<Record<string, unknown>>;
   /** Every role must be declared unless `others` says what the undeclared roles get. */
   expect: Partial<Record<MatrixRole, Outcome>> & { others?: Outcome };
 }
@@ -67,7 +73,7 @@ export async function observedOutcome(
   caller: Caller,
   rule: OperationRule,
 ): Promise<string> {
-  const result = await subgraph.execute(caller, rule.document, rule.variables?.());
+  const result = await subgraph.execute(caller, rule.document, await rule.variables?.());
   const codes = (result.errors ?? []).map((error) => String(error.extensions?.code));
   if (codes.length === 0) return 'allowed';
   return codes[0] === 'INTERNAL_SERVER_ERROR'

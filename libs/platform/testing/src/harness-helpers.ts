@@ -10,7 +10,11 @@ import type { Caller, SubgraphHarness } from './subgraph-harness';
 export async function seedReplicaMember(
   dataSource: DataSource,
   memberId: string,
-  options: { careerStage?: string; institutionId?: string; roles?: Role[] } = {},
+  options: {
+    careerStage?: string;
+    institutionId?: string;
+    roles?: Array<Role | { role: Role; institutionId: string }>;
+  } = {},
 ): Promise<void> {
   await dataSource.query(
     `INSERT INTO member_replica (member_id, display_name, career_stage, institution_id, interests)
@@ -22,11 +26,13 @@ export async function seedReplicaMember(
       options.institutionId ?? randomUUID(),
     ],
   );
-  for (const role of options.roles ?? []) {
-    await dataSource.query('INSERT INTO member_role_replica (member_id, role) VALUES ($1, $2)', [
-      memberId,
-      role,
-    ]);
+  for (const grant of options.roles ?? []) {
+    const [role, institutionId] =
+      typeof grant === 'string' ? [grant, null] : [grant.role, grant.institutionId];
+    await dataSource.query(
+      `INSERT INTO member_role_replica (member_id, role, institution_key, institution_id) VALUES ($1, $2, $3, $4)`,
+      [memberId, role, institutionId ?? '', institutionId],
+    );
   }
 }
 
