@@ -7,6 +7,7 @@ import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@praxis/platform/messa
 import { FUNDING_ENTITIES } from './funding.entities';
 import { FundingSchema1796102918205 } from './migrations/1796102918205-funding-schema';
 import { AtRiskFlag1796111409377 } from './migrations/1796111409377-at-risk-flag';
+import { AwardReportsAndOutputs1796111941764 } from './migrations/1796111941764-award-reports-and-outputs';
 
 /** Everything the funding database holds: for the app, the migration tools and the drift check. */
 export const fundingDatabase = {
@@ -17,5 +18,6 @@ export const fundingDatabase = {
     CreateMemberReplicaTables1796000000000,
     FundingSchema1796102918205,
     AtRiskFlag1796111409377,
+    AwardReportsAndOutputs1796111941764,
   ],
 };

@@ -13,6 +13,8 @@ import type {
   AwardAction,
   AwardStatus,
   BudgetCategory,
+  OutputKind,
+  ReportKind,
   CurrencyCode,
   SpendKind,
   TimeActivity,
@@ -332,6 +334,73 @@ export class ErosionStateEntity {
   updatedAt!: Date;
 }
 
+/**
+ * A report due on an active award: the schedule is written at activation (progress every N months, then the
+ * final one); submission fills in the text. The final report's submission is what lets an admin close the award.
+ */
+@Entity({ name: 'award_report' })
+@Index('award_report_sequence_uq', ['awardId', 'sequence'], { unique: true })
+export class AwardReportEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  awardId!: string;
+
+  @Column({ type: 'text' })
+  kind!: ReportKind;
+
+  @Column({ type: 'int' })
+  sequence!: number;
+
+  @Column({ ...DAY })
+  dueOn!: string;
+
+  @Column({ type: 'text', nullable: true })
+  progress!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  problems!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  nextSteps!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  submittedBy!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  submittedAt!: Date | null;
+}
+
+/** A research output linked to an award: a paper or dataset (DOI), a presentation, poster, curriculum change. */
+@Entity({ name: 'award_output' })
+@Index('award_output_award_idx', ['awardId', 'recordedAt'])
+export class AwardOutputEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  awardId!: string;
+
+  @Column({ type: 'text' })
+  kind!: OutputKind;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ type: 'text', nullable: true })
+  doi!: string | null;
+
+  @Column({ type: 'text' })
+  url!: string;
+
+  @Column({ type: 'uuid' })
+  recordedBy!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  recordedAt!: Date;
+}
+
 export const FUNDING_ENTITIES = [
   FundEntity,
   AwardEntity,
@@ -341,4 +410,6 @@ export const FUNDING_ENTITIES = [
   AllocationEntity,
   TimeLogEntity,
   ErosionStateEntity,
+  AwardReportEntity,
+  AwardOutputEntity,
 ];

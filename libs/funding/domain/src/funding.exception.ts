@@ -36,6 +36,8 @@ export enum FundingErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   /** An award must draw on a fund before it is activated or spends. */
   AWARD_HAS_NO_FUND = 'AWARD_HAS_NO_FUND',
+  /** The report was already submitted (a submission is final; outputs and later reports add to it). */
+  REPORT_ALREADY_SUBMITTED = 'REPORT_ALREADY_SUBMITTED',
 }
 
 /** A validation finding that names the offending field, so forms can highlight it. */

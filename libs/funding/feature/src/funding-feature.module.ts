@@ -16,6 +16,8 @@ import { FundingErrorFilter } from './funding.errors';
 import { DEFAULT_FUNDING_OPTIONS, FUNDING_OPTIONS, type FundingOptions } from './funding.options';
 import { LedgerResolver } from './ledger/ledger.resolver';
 import { LedgerService } from './ledger/ledger.service';
+import { ReportsResolver } from './reporting/reports.resolver';
+import { ReportsService } from './reporting/reports.service';
 import { ProtectedTimeResolver } from './protected-time/protected-time.resolver';
 import { ProtectedTimeService } from './protected-time/protected-time.service';
 
@@ -52,6 +54,8 @@ export class FundingFeatureModule {
         LedgerResolver,
         ProtectedTimeService,
         ProtectedTimeResolver,
+        ReportsService,
+        ReportsResolver,
         ErosionService,
         AtRiskResolver,
         ...(logger ? weeklyJobs(logger) : []),

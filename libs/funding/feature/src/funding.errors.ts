@@ -51,6 +51,7 @@ export function fundingErrorToGraphQL(error: FundingDomainError): GraphQLError {
     case FundingErrorCode.ALREADY_REVERSED:
     case FundingErrorCode.OVERLAPPING_ALLOCATION:
     case FundingErrorCode.ALLOCATION_ALREADY_DECIDED:
+    case FundingErrorCode.REPORT_ALREADY_SUBMITTED:
       return publicError('CONFLICT', error.message, { reason: code });
     default:
       return assertUnreachable(code);

@@ -14,6 +14,7 @@ import { createLogger } from '@praxis/platform/observability';
 import { startSubgraphHarness, type SubgraphHarness } from '@praxis/platform/testing';
 import { AwardsService } from './award/awards.service';
 import { FundingFeatureModule } from './funding-feature.module';
+import { addMember } from './funding.fixtures';
 import { DEFAULT_FUNDING_OPTIONS } from './funding.options';
 import { offerAwardsWhenResultsPublished } from './handlers/offer-awards-when-results-published.handler';
 import { recordSupervisorWhenSupervisionStarts } from './handlers/record-supervisor-when-supervision-starts.handler';
@@ -63,14 +64,8 @@ describe('funding: awards from results, the status machine, the ledger under con
     await subgraph?.close();
   });
 
-  async function member(institutionId: string): Promise<string> {
-    const memberId = randomUUID();
-    await subgraph.dataSource.query(
-      `INSERT INTO member_replica (member_id, display_name, career_stage, institution_id, interests)
-       VALUES ($1, 'Someone', 'RESIDENT', $2, '{}')`,
-      [memberId, institutionId],
-    );
-    return memberId;
+  function member(institutionId: string): Promise<string> {
+    return addMember(subgraph, institutionId);
   }
 
   function deliverer(handlers: EventHandler[]) {

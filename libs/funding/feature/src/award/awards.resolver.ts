@@ -80,8 +80,18 @@ export class AwardsResolver {
 
   @Roles('admin')
   @Mutation(() => AwardObject, { description: 'Admins activate an accepted award whose budget lines add up' })
-  activateAward(@CurrentPrincipal() principal: Principal, @IdArg('id') id: string): Promise<AwardObject> {
-    return this.move(id, 'ACTIVATE', principal, null);
+  async activateAward(
+    @CurrentPrincipal() principal: Principal,
+    @IdArg('id') id: string,
+    @Args('reportEveryMonths', {
+      type: () => Int,
+      nullable: true,
+      description: 'Progress reports every N months (1 to 24, default 6), then a final one after the end',
+    })
+    reportEveryMonths: number | null,
+  ): Promise<AwardObject> {
+    await this.service.transition(id, 'ACTIVATE', principal, null, reportEveryMonths ?? undefined);
+    return this.object(id, principal);
   }
 
   @Roles('admin')

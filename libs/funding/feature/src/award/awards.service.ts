@@ -44,6 +44,7 @@ import {
   lockFund,
 } from '../ledger/ledger.records';
 import { proposeAllocation } from '../protected-time/allocation.records';
+import { DEFAULT_REPORT_EVERY_MONTHS, scheduleReports } from '../reporting/reports.service';
 import { publishAwardOffered, publishAwardTransition } from './award-events';
 import type { BudgetLineInput, CreateAwardInput } from './award.objects';
 
@@ -213,6 +214,7 @@ export class AwardsService {
     action: AwardAction,
     principal: Principal,
     reason: string | null,
+    reportEveryMonths = DEFAULT_REPORT_EVERY_MONTHS,
   ): Promise<AwardEntity> {
     return this.dataSource.transaction(async (manager) => {
       const award = await lockAward(manager, awardId);
@@ -253,6 +255,8 @@ export class AwardsService {
           reason: record.reason,
         }),
       );
+      // the reports the award owes are set when it starts: progress every N months, then the final one
+      if (action === 'ACTIVATE') await scheduleReports(manager, award, dayInZone(at), reportEveryMonths);
       const entries = (await entriesOf(manager, [award.id])).get(award.id) ?? [];
       const paid = awardLedgerFigures(lines, entries, award.currency).paid.amountMinor;
       await publishAwardTransition(manager, award, action, principal.memberId, at, paid);

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { fundingDatabase } from '@praxis/funding/data-access';
-import { startSubgraphHarness, type SubgraphHarness } from '@praxis/platform/testing';
-import { FundingFeatureModule } from '../funding-feature.module';
+import type { SubgraphHarness } from '@praxis/platform/testing';
+import { ADMIN, addMember, offerAward, outboxPayloads, startFunding } from '../funding.fixtures';
 import { ErosionService } from './erosion.service';
 
 const AT_RISK = `query R($first: Int, $after: String) { atRiskMembers(first: $first, after: $after) {
@@ -26,7 +25,7 @@ const tick = (day: string) => new Date(`${day}T06:00:00Z`);
 describe('funding: the weekly at-risk check', () => {
   let subgraph: SubgraphHarness;
   let erosion: ErosionService;
-  const admin = { memberId: randomUUID(), roles: ['admin' as const] };
+  const admin = ADMIN;
   const [institutionA, institutionB] = [randomUUID(), randomUUID()];
   const leadA = { memberId: randomUUID(), roles: [{ role: 'lead' as const, institutionId: institutionA }] };
   const leadB = { memberId: randomUUID(), roles: [{ role: 'lead' as const, institutionId: institutionB }] };
@@ -34,40 +33,15 @@ describe('funding: the weekly at-risk check', () => {
   const [pi, colleague, steady] = [randomUUID(), randomUUID(), randomUUID()];
 
   beforeAll(async () => {
-    subgraph = await startSubgraphHarness({
-      name: 'funding',
-      database: fundingDatabase,
-      feature: () => FundingFeatureModule.forRoot(),
-    });
+    subgraph = await startFunding();
     erosion = subgraph.app.get(ErosionService);
-    for (const memberId of [pi, colleague, steady]) {
-      await subgraph.dataSource.query(
-        `INSERT INTO member_replica (member_id, display_name, career_stage, institution_id, interests)
-         VALUES ($1, 'Someone', 'RESIDENT', $2, '{}')`,
-        [memberId, institutionA],
-      );
-    }
-    const fund = await subgraph.execute<{ createFund: { id: string } }>(
-      admin,
-      `mutation F($input: CreateFundInput!) { createFund(input: $input) { id } }`,
-      { input: { name: 'Time', source: 'Institution', total: { amountMinor: 100_000, currency: 'GBP' } } },
-    );
-    const award = await subgraph.execute<{ createAward: { id: string } }>(
-      admin,
-      `mutation C($input: CreateAwardInput!) { createAward(input: $input) { id } }`,
-      {
-        input: {
-          title: 'Eroded',
-          fundId: fund.data?.createFund.id,
-          amount: { amountMinor: 1_000, currency: 'GBP' },
-          principalInvestigatorId: pi,
-          teamMemberIds: [colleague, steady],
-          startsOn: '2026-01-05',
-          endsOn: '2026-12-27',
-        },
-      },
-    );
-    const awardId = award.data?.createAward.id as string;
+    for (const memberId of [pi, colleague, steady]) await addMember(subgraph, institutionA, memberId);
+    const awardId = await offerAward(subgraph, {
+      pi,
+      team: [colleague, steady],
+      startsOn: '2026-01-05',
+      endsOn: '2026-12-27',
+    });
     await subgraph.dataSource.query(`UPDATE award SET supervisor_id = $1 WHERE id = $2`, [
       supervisor,
       awardId,
@@ -96,13 +70,7 @@ describe('funding: the weekly at-risk check', () => {
     await subgraph?.close();
   });
 
-  async function events(topic: string): Promise<Array<Record<string, unknown>>> {
-    const rows: Array<{ payload: Record<string, unknown> }> = await subgraph.dataSource.query(
-      `SELECT envelope->'payload' AS payload FROM outbox WHERE topic = $1 ORDER BY id`,
-      [topic],
-    );
-    return rows.map((row) => row.payload);
-  }
+  const events = (topic: string) => outboxPayloads(subgraph, topic);
 
   async function listed(caller: Parameters<SubgraphHarness['execute']>[0]): Promise<string[]> {
     const result = await subgraph.execute<AtRiskPage>(caller, AT_RISK, { first: 100 });
