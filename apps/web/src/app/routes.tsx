@@ -8,6 +8,8 @@ import { RouteError } from './route-error';
 import { navMessages } from './messages';
 import { accountRoutes } from '../features/account/routes';
 import { communityRoutes } from '../features/community/routes';
+import { dashboardRoutes } from '../features/dashboard/routes';
+import { fundingRoutes } from '../features/funding/routes';
 
 export const ROUTES: AppRoute[] = [
   { path: '/', load: () => import('../features/home/home-page'), access: 'public' },
@@ -79,6 +81,8 @@ export const ROUTES: AppRoute[] = [
   },
   ...accountRoutes,
   ...communityRoutes,
+  ...dashboardRoutes,
+  ...fundingRoutes,
 ];
 
 /** The route table as react-router routes: one lazy chunk, guard and error boundary per page. */

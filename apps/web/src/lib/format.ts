@@ -34,3 +34,14 @@ export function formatNumber(value: number | null | undefined, digits = 2): stri
   if (value === null || value === undefined) return '–';
   return value.toLocaleString(undefined, { maximumFractionDigits: digits });
 }
+
+/** A calendar day sent as YYYY-MM-DD (no time, no zone): shown as that day wherever the reader is. */
+export function formatDay(day: string | null | undefined): string {
+  if (!day) return '';
+  return new Date(`${day}T00:00:00Z`).toLocaleDateString(undefined, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}

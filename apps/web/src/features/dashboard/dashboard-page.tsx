@@ -1,0 +1,148 @@
+import '@mantine/charts/styles.css';
+import { Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import type { EngagementDimension, Granularity } from '../../gql/graphql';
+import { commonMessages } from '../../lib/messages';
+import { Page } from '../../lib/page';
+import { QueryState } from '../../lib/query-state';
+import { useSession } from '../../session/session-context';
+import { demographicsMessages } from '../demographics/messages';
+import { FunnelSection } from './funnel-section';
+import { MemberRecordSection } from './member-record';
+import { dashboardMessages as t } from './messages';
+import {
+  DashboardInstitutionsDocument,
+  EngagementFunnelDocument,
+  EngagementOverviewDocument,
+} from './operations';
+import { OverviewSection } from './overview-section';
+
+const NETWORK = 'network';
+
+/** YYYY-MM-DD of the first day of the month `monthsAhead` from this one (UTC). */
+function monthStart(monthsAhead: number): string {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + monthsAhead, 1))
+    .toISOString()
+    .slice(0, 10);
+}
+
+/** Every label a split's group can have: a career stage, a voluntary answer, or "not answered". */
+const GROUP_LABELS: Record<string, string> = {
+  ...commonMessages.careerStages,
+  ...demographicsMessages.genders,
+  ...demographicsMessages.ethnicities,
+  ...demographicsMessages.yesNo,
+  NOT_ANSWERED: t.notAnswered,
+};
+
+export default function DashboardPage() {
+  const session = useSession();
+  const isAdmin = session.hasRole('ADMIN');
+  const led = (session.member?.roles ?? [])
+    .filter((grant) => grant.role === 'LEAD' && grant.institutionId)
+    .map((grant) => grant.institutionId as string);
+  const institutions = useQuery(DashboardInstitutionsDocument);
+  const names = new Map((institutions.data?.institutions ?? []).map((item) => [item.id, item.name]));
+  const nameOf = (id: string) => names.get(id) ?? id;
+
+  const scopes = isAdmin
+    ? [
+        { value: NETWORK, label: t.network },
+        ...(institutions.data?.institutions ?? []).map((item) => ({ value: item.id, label: item.name })),
+      ]
+    : led.map((id) => ({ value: id, label: nameOf(id) }));
+  const [scope, setScope] = useState<string | null>(isAdmin ? NETWORK : (led[0] ?? null));
+  const [from, setFrom] = useState(monthStart(-11));
+  const [to, setTo] = useState(monthStart(1));
+  const [granularity, setGranularity] = useState<Granularity>('MONTH');
+  const [splitBy, setSplitBy] = useState<EngagementDimension>('NONE');
+
+  const institutionId = scope === NETWORK ? null : scope;
+  const datesValid = /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && from < to;
+  const period = { institutionId, from: `${from}T00:00:00.000Z`, to: `${to}T00:00:00.000Z` };
+  const skip = !scope || !datesValid;
+  const funnel = useQuery(EngagementFunnelDocument, {
+    variables: { input: { ...period, granularity, splitBy } },
+    skip,
+  });
+  const overview = useQuery(EngagementOverviewDocument, { variables: { input: period }, skip });
+  const scopeName = institutionId ? nameOf(institutionId) : t.network;
+  const groupName = (group: string) =>
+    splitBy === 'INSTITUTION' ? nameOf(group) : (GROUP_LABELS[group] ?? group);
+
+  if (!isAdmin && led.length === 0)
+    return (
+      <Page title={t.title} intro={t.intro} width={1100}>
+        <Text>{t.noScope}</Text>
+      </Page>
+    );
+  return (
+    <Page title={t.title} intro={t.intro} width={1100}>
+      <Stack gap="xl">
+        <Group align="flex-start" gap="md" role="group" aria-label={t.filters}>
+          {scopes.length > 1 && (
+            <Select
+              label={t.scope}
+              data={scopes}
+              value={scope}
+              onChange={setScope}
+              allowDeselect={false}
+              searchable
+              w={240}
+            />
+          )}
+          <TextInput
+            type="date"
+            label={t.from}
+            value={from}
+            onChange={(event) => setFrom(event.currentTarget.value)}
+            error={datesValid ? undefined : t.badDates}
+          />
+          <TextInput
+            type="date"
+            label={t.to}
+            value={to}
+            onChange={(event) => setTo(event.currentTarget.value)}
+          />
+          <Select
+            label={t.granularity}
+            data={Object.entries(t.granularities).map(([value, label]) => ({ value, label }))}
+            value={granularity}
+            onChange={(value) => value && setGranularity(value as Granularity)}
+            allowDeselect={false}
+            w={140}
+          />
+          <Select
+            label={t.splitBy}
+            data={Object.entries(t.dimensions).map(([value, label]) => ({ value, label }))}
+            value={splitBy}
+            onChange={(value) => value && setSplitBy(value as EngagementDimension)}
+            allowDeselect={false}
+            w={260}
+          />
+        </Group>
+        {!skip && (
+          <QueryState data={funnel.data} loading={funnel.loading} error={funnel.error}>
+            {(data) => (
+              <div aria-busy={funnel.loading}>
+                <FunnelSection funnel={data.engagementFunnel} scopeName={scopeName} groupName={groupName} />
+              </div>
+            )}
+          </QueryState>
+        )}
+        {!skip && (
+          <QueryState data={overview.data} loading={overview.loading} error={overview.error}>
+            {(data) => (
+              <div aria-busy={overview.loading}>
+                <OverviewSection overview={data.engagementOverview} scopeName={scopeName} nameOf={nameOf} />
+              </div>
+            )}
+          </QueryState>
+        )}
+        {scope && <MemberRecordSection institutionId={institutionId} />}
+      </Stack>
+    </Page>
+  );
+}

@@ -1,0 +1,147 @@
+import { MantineProvider } from '@mantine/core';
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { EngagementFunnelQuery, EngagementOverviewQuery, FunnelStep } from '../../gql/graphql';
+import { theme } from '../../app/theme';
+import { chartValue, countText } from './figures';
+import { dashboardMessages } from './messages';
+import { FunnelSection } from './funnel-section';
+import { OverviewSection } from './overview-section';
+
+type Funnel = EngagementFunnelQuery['engagementFunnel'];
+
+const STEPS = Object.keys(dashboardMessages.steps) as FunnelStep[];
+
+/** A funnel in which SUBMITTED is suppressed at the institution, WINNERS is a released zero. */
+function funnel(): Funnel {
+  const counts: Partial<Record<FunnelStep, number | null>> = {
+    MEMBERS: 40,
+    PROPOSAL_AUTHORS: 12,
+    SUBMITTED: null,
+  };
+  const steps = STEPS.map((step) => {
+    const count = step in counts ? (counts[step] ?? null) : 0;
+    return {
+      step,
+      count,
+      suppressed: count === null,
+      fromPrevious: null,
+      fromMembers: step === 'PROPOSAL_AUTHORS' ? 0.3 : null,
+    };
+  });
+  return {
+    institutionId: 'i1',
+    granularity: 'MONTH',
+    splitBy: 'CAREER_STAGE',
+    suppressionThreshold: 5,
+    buckets: [
+      {
+        label: '2026-11',
+        start: '2026-11-01T00:00:00.000Z',
+        end: '2026-12-01T00:00:00.000Z',
+        steps,
+        groups: [
+          {
+            group: 'RESIDENT',
+            steps: steps.map((figure) => ({ ...figure, count: null, suppressed: true })),
+          },
+        ],
+        network: STEPS.map((step) => ({
+          step,
+          count: step === 'SUBMITTED' ? 31 : null,
+          suppressed: step !== 'SUBMITTED',
+        })),
+      },
+    ],
+  };
+}
+
+function renderIn(ui: React.ReactNode) {
+  return render(
+    <MantineProvider theme={theme} env="test">
+      {ui}
+    </MantineProvider>,
+  );
+}
+
+describe('suppressed figures', () => {
+  it('reads a suppressed count as suppressed, never as 0, and a released zero as 0', () => {
+    expect(countText({ count: null, suppressed: true })).toBe('Suppressed');
+    expect(countText({ count: 0, suppressed: false })).toBe('0');
+    expect(countText({ count: null, suppressed: false })).toBe('Not available');
+    // a chart leaves a gap for it instead of a zero bar
+    expect(chartValue({ count: null, suppressed: true })).toBeNull();
+    expect(chartValue({ count: 0, suppressed: false })).toBe(0);
+  });
+
+  it('marks suppressed funnel cells in words, tied to the explanation, beside released ones', () => {
+    renderIn(<FunnelSection funnel={funnel()} scopeName="Leeds" groupName={(group) => group} />);
+    const table = screen.getByRole('table', { name: 'Leeds, 2026-11' });
+    const submitted = within(table).getByRole('row', { name: /^Submitted a proposal/ });
+    const [here, , , network] = within(submitted).getAllByRole('cell');
+    expect(here).toHaveTextContent('Suppressed');
+    expect(here).not.toHaveTextContent('0');
+    expect(within(here).getByText('Suppressed')).toHaveAccessibleDescription(/fewer than 5 people.*not zero/);
+    expect(network).toHaveTextContent('31');
+    const winners = within(table).getByRole('row', { name: /^Winners/ });
+    expect(within(winners).getAllByRole('cell')[0]).toHaveTextContent(/^0$/);
+    const authors = within(table).getByRole('row', { name: /^Proposal authors/ });
+    expect(within(authors).getAllByRole('cell')[0]).toHaveTextContent('12');
+    expect(within(authors).getAllByRole('cell')[2]).toHaveTextContent('30 %');
+    // the split by career stage: every cell of a small line is suppressed
+    const split = screen.getByRole('table', { name: '2026-11' });
+    const resident = within(split).getByRole('row', { name: /^RESIDENT/ });
+    for (const cell of within(resident).getAllByRole('cell')) expect(cell).toHaveTextContent('Suppressed');
+  });
+
+  it("shows the overview's suppressed figures and collaboration pairs as suppressed", () => {
+    const overview: EngagementOverviewQuery['engagementOverview'] = {
+      institutionId: 'i1',
+      suppressionThreshold: 5,
+      figures: [
+        {
+          figure: 'ENTRIES',
+          count: 9,
+          suppressed: false,
+          networkCount: 30,
+          networkSuppressed: false,
+        },
+        {
+          figure: 'AT_RISK_RELATIONSHIPS',
+          count: null,
+          suppressed: true,
+          networkCount: null,
+          networkSuppressed: true,
+        },
+      ],
+      rates: [{ rate: 'MENTORED_SHARE', value: null, networkValue: 0.25 }],
+      collaboration: [
+        { institutionA: 'i1', institutionB: 'i2', proposals: null },
+        { institutionA: 'i1', institutionB: 'i3', proposals: 7 },
+      ],
+    };
+    const names: Record<string, string> = { i1: 'Leeds', i2: 'Glasgow', i3: 'Cardiff' };
+    renderIn(<OverviewSection overview={overview} scopeName="Leeds" nameOf={(id) => names[id] ?? id} />);
+    const atRisk = screen.getByRole('row', { name: /^Relationships at risk/ });
+    expect(
+      within(atRisk)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Suppressed', 'Suppressed']);
+    const entries = screen.getByRole('row', { name: /^Competition entries/ });
+    expect(
+      within(entries)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['9', '30']);
+    const share = screen.getByRole('row', { name: /^Share of members with an active mentor/ });
+    expect(
+      within(share)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Not available', '25 %']);
+    const glasgow = screen.getByRole('row', { name: /Glasgow/ });
+    expect(within(glasgow).getByText('Suppressed')).toHaveAccessibleDescription(/fewer than 5 people/);
+    expect(screen.getByRole('row', { name: /Cardiff/ })).toHaveTextContent('7');
+  });
+});

@@ -1,0 +1,110 @@
+import { graphql } from '../../gql';
+
+export const DashboardInstitutionsDocument = graphql(`
+  query DashboardInstitutions {
+    institutions {
+      id
+      name
+    }
+  }
+`);
+
+export const FunnelStepFieldsFragment = graphql(`
+  fragment FunnelStepFields on FunnelStepFigure {
+    step
+    count
+    suppressed
+    fromPrevious
+    fromMembers
+  }
+`);
+
+export const EngagementFunnelDocument = graphql(`
+  query EngagementFunnel($input: EngagementFunnelInput!) {
+    engagementFunnel(input: $input) {
+      institutionId
+      granularity
+      splitBy
+      suppressionThreshold
+      buckets {
+        label
+        start
+        end
+        steps {
+          ...FunnelStepFields
+        }
+        groups {
+          group
+          steps {
+            ...FunnelStepFields
+          }
+        }
+        network {
+          step
+          count
+          suppressed
+        }
+      }
+    }
+  }
+`);
+
+export const EngagementOverviewDocument = graphql(`
+  query EngagementOverview($input: EngagementOverviewInput!) {
+    engagementOverview(input: $input) {
+      institutionId
+      suppressionThreshold
+      figures {
+        figure
+        count
+        suppressed
+        networkCount
+        networkSuppressed
+      }
+      rates {
+        rate
+        value
+        networkValue
+      }
+      collaboration {
+        institutionA
+        institutionB
+        proposals
+      }
+    }
+  }
+`);
+
+export const InstitutionMembersDocument = graphql(`
+  query InstitutionMembers($filter: MembersFilter) {
+    members(filter: $filter, first: 100) {
+      edges {
+        node {
+          id
+          displayName
+          careerStage
+        }
+      }
+    }
+  }
+`);
+
+export const MemberEngagementRecordDocument = graphql(`
+  query MemberEngagementRecord($memberId: ID!) {
+    memberEngagementRecord(memberId: $memberId) {
+      memberId
+      institutionId
+      careerStage
+      registeredAt
+      activities(first: 100) {
+        edges {
+          node {
+            activity
+            occurredAt
+            label
+          }
+        }
+      }
+    }
+  }
+`);

@@ -1,0 +1,174 @@
+import { Stack, Table, Text, Title } from '@mantine/core';
+import { useId } from 'react';
+import type { EngagementOverviewQuery } from '../../gql/graphql';
+import { formatNumber } from '../../lib/format';
+import { ChartFigure, CountCell, rateText, SuppressionNote } from './figures';
+import { TableHead } from '../../lib/table';
+import { dashboardMessages as t } from './messages';
+
+type Overview = EngagementOverviewQuery['engagementOverview'];
+type Edge = Overview['collaboration'][number];
+
+/** The average rating is 1 to 5; the other rates are fractions. */
+function overviewRateText(rate: Overview['rates'][number]['rate'], value: number | null | undefined): string {
+  if (rate !== 'AVERAGE_FEEDBACK_RATING') return rateText(value);
+  return value === null || value === undefined ? t.notAvailable : formatNumber(value, 1);
+}
+
+const SIZE = 420;
+const RADIUS = 150;
+
+/**
+ * The collaboration network as a graph: institutions on a circle, a line for each co-authoring pair, thicker the
+ * more entries they share (a suppressed pair is drawn dashed, its number withheld). Inside a ChartFigure: the
+ * table beside it carries the same figures.
+ */
+function CollaborationGraph({ edges, nameOf }: { edges: Edge[]; nameOf: (id: string) => string }) {
+  const ids = [...new Set(edges.flatMap((edge) => [edge.institutionA, edge.institutionB]))];
+  const position = new Map(
+    ids.map((id, index) => {
+      const angle = (2 * Math.PI * index) / ids.length - Math.PI / 2;
+      return [id, { x: SIZE / 2 + RADIUS * Math.cos(angle), y: SIZE / 2 + RADIUS * Math.sin(angle) }];
+    }),
+  );
+  const most = Math.max(1, ...edges.map((edge) => edge.proposals ?? 1));
+  return (
+    <svg viewBox={`0 0 ${SIZE} ${SIZE}`} width="100%" style={{ maxWidth: SIZE }}>
+      {edges.map((edge) => {
+        const a = position.get(edge.institutionA);
+        const b = position.get(edge.institutionB);
+        if (!a || !b) return null;
+        return (
+          <line
+            key={`${edge.institutionA}-${edge.institutionB}`}
+            x1={a.x}
+            y1={a.y}
+            x2={b.x}
+            y2={b.y}
+            stroke="var(--mantine-color-indigo-7)"
+            strokeWidth={1 + (5 * (edge.proposals ?? 1)) / most}
+            strokeDasharray={edge.proposals === null || edge.proposals === undefined ? '4 4' : undefined}
+          />
+        );
+      })}
+      {ids.map((id) => {
+        const at = position.get(id);
+        if (!at) return null;
+        return (
+          <g key={id}>
+            <circle cx={at.x} cy={at.y} r={8} fill="var(--mantine-color-teal-8)" />
+            <text
+              x={at.x}
+              y={at.y + (at.y < SIZE / 2 ? -14 : 24)}
+              textAnchor="middle"
+              fontSize={12}
+              fill="var(--mantine-color-dark-9)"
+            >
+              {nameOf(id)}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+/** Competitions and mentoring beside the network, and the collaboration network. */
+export function OverviewSection({
+  overview,
+  scopeName,
+  nameOf,
+}: {
+  overview: Overview;
+  scopeName: string;
+  nameOf: (id: string) => string;
+}) {
+  const noteId = useId();
+  const edgeNoteId = useId();
+  const withNetwork = overview.institutionId !== null && overview.institutionId !== undefined;
+  return (
+    <Stack gap="xl">
+      <section aria-labelledby="overview">
+        <Stack gap="xs">
+          <Title order={2} size="h3" id="overview">
+            {t.overviewTitle}
+          </Title>
+          <Table.ScrollContainer minWidth={480}>
+            <Table striped withTableBorder aria-describedby={noteId}>
+              <TableHead columns={[t.figure, scopeName, withNetwork && t.networkCount]} />
+              <Table.Tbody>
+                {overview.figures.map((figure) => (
+                  <Table.Tr key={figure.figure}>
+                    <Table.Th scope="row">{t.figures[figure.figure]}</Table.Th>
+                    <Table.Td>
+                      <CountCell figure={figure} explanationId={noteId} />
+                    </Table.Td>
+                    {withNetwork && (
+                      <Table.Td>
+                        <CountCell
+                          figure={{ count: figure.networkCount, suppressed: figure.networkSuppressed }}
+                          explanationId={noteId}
+                        />
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <Table.ScrollContainer minWidth={480}>
+            <Table striped withTableBorder>
+              <TableHead columns={[t.rate, scopeName, withNetwork && t.networkCount]} />
+              <Table.Tbody>
+                {overview.rates.map((rate) => (
+                  <Table.Tr key={rate.rate}>
+                    <Table.Th scope="row">{t.rates[rate.rate]}</Table.Th>
+                    <Table.Td>{overviewRateText(rate.rate, rate.value)}</Table.Td>
+                    {withNetwork && <Table.Td>{overviewRateText(rate.rate, rate.networkValue)}</Table.Td>}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <SuppressionNote id={noteId} threshold={overview.suppressionThreshold} />
+        </Stack>
+      </section>
+      <section aria-labelledby="collaboration">
+        <Stack gap="xs">
+          <Title order={2} size="h3" id="collaboration">
+            {t.collaborationTitle}
+          </Title>
+          <Text size="sm">{t.collaborationIntro}</Text>
+          {overview.collaboration.length === 0 ? (
+            <Text>{t.noCollaboration}</Text>
+          ) : (
+            <>
+              <ChartFigure caption={t.collaborationChart(overview.collaboration.length)}>
+                <CollaborationGraph edges={overview.collaboration} nameOf={nameOf} />
+              </ChartFigure>
+              <Table striped withTableBorder aria-describedby={edgeNoteId}>
+                <TableHead columns={[t.institutionA, t.institutionB, t.proposals]} />
+                <Table.Tbody>
+                  {overview.collaboration.map((edge) => (
+                    <Table.Tr key={`${edge.institutionA}-${edge.institutionB}`}>
+                      <Table.Td>{nameOf(edge.institutionA)}</Table.Td>
+                      <Table.Td>{nameOf(edge.institutionB)}</Table.Td>
+                      <Table.Td>
+                        {/* the service sends null for a suppressed pair */}
+                        <CountCell
+                          figure={{ count: edge.proposals, suppressed: edge.proposals === null }}
+                          explanationId={edgeNoteId}
+                        />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+              <SuppressionNote id={edgeNoteId} threshold={overview.suppressionThreshold} />
+            </>
+          )}
+        </Stack>
+      </section>
+    </Stack>
+  );
+}

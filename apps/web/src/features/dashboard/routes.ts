@@ -1,0 +1,13 @@
+import type { AppRoute } from '../../app/route-table';
+import { dashboardMessages } from './messages';
+
+/** The lead dashboard: leads for the institutions they lead, admins for any institution and the network. */
+export const dashboardRoutes: AppRoute[] = [
+  {
+    path: '/dashboard',
+    load: () => import('./dashboard-page'),
+    access: 'member',
+    roles: ['LEAD', 'ADMIN'],
+    nav: { label: dashboardMessages.nav, group: 'lead' },
+  },
+];

@@ -1,0 +1,231 @@
+import { graphql } from '../../gql';
+
+export const MoneyFieldsFragment = graphql(`
+  fragment MoneyFields on Money {
+    amountMinor
+    currency
+  }
+`);
+
+export const AwardSummaryFieldsFragment = graphql(`
+  fragment AwardSummaryFields on Award {
+    id
+    title
+    status
+    amount {
+      ...MoneyFields
+    }
+    startsOn
+    endsOn
+    availableActions
+    principalInvestigator {
+      id
+      displayName
+    }
+  }
+`);
+
+export const MyAwardsDocument = graphql(`
+  query MyAwards {
+    awards(first: 100) {
+      edges {
+        node {
+          ...AwardSummaryFields
+        }
+      }
+    }
+  }
+`);
+
+export const AllocationFieldsFragment = graphql(`
+  fragment AllocationFields on ProtectedTimeAllocation {
+    id
+    weeklyHours
+    from
+    to
+    status
+    member {
+      id
+      displayName
+    }
+  }
+`);
+
+export const AwardDocument = graphql(`
+  query Award($id: ID!) {
+    award(id: $id) {
+      ...AwardSummaryFields
+      requested {
+        ...MoneyFields
+      }
+      cappedReason
+      requestedHours
+      team {
+        id
+        displayName
+      }
+      supervisor {
+        id
+        displayName
+      }
+      transitions {
+        action
+        from
+        to
+        at
+        reason
+        by {
+          displayName
+        }
+      }
+      budget {
+        lines {
+          category
+          budgeted {
+            ...MoneyFields
+          }
+          committed {
+            ...MoneyFields
+          }
+          paid {
+            ...MoneyFields
+          }
+          remaining {
+            ...MoneyFields
+          }
+        }
+        remaining {
+          ...MoneyFields
+        }
+        burn {
+          status
+          elapsedShare
+          spentShare
+        }
+      }
+      spendEntries(first: 100) {
+        edges {
+          node {
+            id
+            budgetLine
+            kind
+            amount {
+              ...MoneyFields
+            }
+            date
+            description
+            reference
+            reversesEntryId
+          }
+        }
+      }
+      protectedTime {
+        ...AllocationFields
+      }
+    }
+  }
+`);
+
+export const AcceptAwardDocument = graphql(`
+  mutation AcceptAward($id: ID!) {
+    acceptAward(id: $id) {
+      id
+      status
+      availableActions
+    }
+  }
+`);
+
+export const DeclineAwardDocument = graphql(`
+  mutation DeclineAward($id: ID!, $input: AwardDecisionInput) {
+    declineAward(id: $id, input: $input) {
+      id
+      status
+      availableActions
+    }
+  }
+`);
+
+export const MemberUtilisationDocument = graphql(`
+  query MemberUtilisation($memberId: ID!, $from: String!, $to: String!) {
+    memberUtilisation(memberId: $memberId, from: $from, to: $to) {
+      atRisk
+      weeks {
+        week
+        allocatedHours
+        loggedHours
+        utilisation
+        complete
+      }
+    }
+  }
+`);
+
+export const LogTimeDocument = graphql(`
+  mutation LogTime($input: LogTimeInput!) {
+    logTime(input: $input) {
+      id
+      date
+      hours
+    }
+  }
+`);
+
+export const ApprovalQueueDocument = graphql(`
+  query ApprovalQueue {
+    awards(first: 100) {
+      edges {
+        node {
+          id
+          title
+          protectedTime {
+            ...AllocationFields
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const ApproveProtectedTimeDocument = graphql(`
+  mutation ApproveProtectedTime($allocationId: ID!) {
+    approveProtectedTime(allocationId: $allocationId) {
+      id
+      status
+    }
+  }
+`);
+
+export const FundsDocument = graphql(`
+  query Funds {
+    funds {
+      id
+      name
+      source
+      currency
+      competitionId
+      balance {
+        total {
+          ...MoneyFields
+        }
+        committed {
+          ...MoneyFields
+        }
+        paid {
+          ...MoneyFields
+        }
+        available {
+          ...MoneyFields
+        }
+      }
+    }
+  }
+`);
+
+export const CreateFundDocument = graphql(`
+  mutation CreateFund($input: CreateFundInput!) {
+    createFund(input: $input) {
+      id
+    }
+  }
+`);
