@@ -1,6 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { membershipDatabase } from '@praxis/membership/data-access';
-import { startSubgraphHarness, type SubgraphHarness } from '@praxis/platform/testing';
+import {
+  keyTypesWithoutReferenceResolver,
+  startSubgraphHarness,
+  type SubgraphHarness,
+} from '@praxis/platform/testing';
 import { membershipFeatureForTests } from './membership-feature.test-module';
 import { seedCallers } from './membership.test-support';
 
@@ -129,6 +133,10 @@ describe('membership subgraph in-process: operations, roles, references, limits'
       'mutation { createInstitution(input: { name: "Nope", country: "GB" }) { id } }',
     );
     expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+  });
+
+  it('has a reference resolver for every entity type it declares', () => {
+    expect(keyTypesWithoutReferenceResolver(subgraph.schema)).toEqual([]);
   });
 
   it('does not answer _entities for a member to a caller without a token', async () => {

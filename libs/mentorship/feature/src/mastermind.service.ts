@@ -80,7 +80,7 @@ export class MastermindService {
 
   async group(viewer: Viewer, groupId: string): Promise<MastermindGroupEntity> {
     const group = await this.dataSource.getRepository(MastermindGroupEntity).findOneBy({ id: groupId });
-    if (!group || (!viewer.isAdmin && !inGroup(group, viewer.memberId))) {
+    if (!group || !mayReadGroup(group, viewer)) {
       throw MentorshipDomainError.notFound('mastermind group');
     }
     return group;
@@ -95,6 +95,35 @@ export class MastermindService {
       page,
       ['createdAt', 'id'],
     );
+  }
+
+  /** Groups with what they show beyond their row, for a reference loader (unknown ids are left out). */
+  async groupsWithDetails(
+    ids: readonly string[],
+  ): Promise<Array<{ group: MastermindGroupEntity; details: GroupDetails }>> {
+    const groups = await this.dataSource.getRepository(MastermindGroupEntity).findBy({ id: In([...ids]) });
+    const details = await this.detailsOf(groups);
+    return groups.map((group) => ({ group, details: details(group) }));
+  }
+
+  /**
+   * Sessions as their group's members see them, with their group (whose members may see them), for a
+   * reference loader: four queries whatever the number of sessions (unknown ids are left out).
+   */
+  async sessionsByIds(
+    ids: readonly string[],
+  ): Promise<Array<{ group: MastermindGroupEntity; view: SessionView }>> {
+    const manager = this.dataSource.manager;
+    const sessions = await manager.findBy(MastermindSessionEntity, { id: In([...ids]) });
+    if (sessions.length === 0) return [];
+    const [groups, views] = await Promise.all([
+      manager.findBy(MastermindGroupEntity, { id: In(sessions.map((session) => session.groupId)) }),
+      this.sessionViews(manager, sessions),
+    ]);
+    return sessions.flatMap((session) => {
+      const group = groups.find((candidate) => candidate.id === session.groupId);
+      return group ? [{ group, view: views(session) }] : [];
+    });
   }
 
   /**
@@ -154,7 +183,7 @@ export class MastermindService {
         .setLock('pessimistic_write')
         .where('g.id = :id', { id: groupId })
         .getOne();
-      if (!group || (!viewer.isAdmin && !inGroup(group, viewer.memberId))) {
+      if (!group || !mayReadGroup(group, viewer)) {
         throw MentorshipDomainError.notFound('mastermind group');
       }
       if (!viewer.isAdmin && group.facilitatorId !== viewer.memberId) {
@@ -227,7 +256,6 @@ export class MastermindService {
     );
     const views = await this.sessionViews(
       this.dataSource.manager,
-      groupId,
       sessions.edges.map((edge) => edge.node),
     );
     return mapNodes(sessions, views);
@@ -278,35 +306,45 @@ export class MastermindService {
 
   private async sessionView(manager: EntityManager, sessionId: string): Promise<SessionView> {
     const session = await manager.findOneByOrFail(MastermindSessionEntity, { id: sessionId });
-    return (await this.sessionViews(manager, session.groupId, [session]))(session);
+    return (await this.sessionViews(manager, [session]))(session);
   }
 
   /**
-   * The views of sessions of one group, from one query for the group's next steps and one for the sessions'
-   * ratings; the result answers for any of those sessions.
+   * The views of sessions, from one query for their groups' next steps and one for their ratings; the result
+   * answers for any of those sessions.
    */
   private async sessionViews(
     manager: EntityManager,
-    groupId: string,
     sessions: readonly MastermindSessionEntity[],
   ): Promise<(session: MastermindSessionEntity) => SessionView> {
-    const [steps, ratings] = await Promise.all([
-      manager.find(MastermindNextStepEntity, { where: { groupId }, order: { setAt: 'ASC' } }),
+    const [steps, ratings] =
       sessions.length === 0
-        ? Promise.resolve([])
-        : manager.findBy(SessionRatingEntity, { sessionId: In(sessions.map((session) => session.id)) }),
-    ]);
-    const domainSteps = steps.map(toDomainStep);
+        ? [[], []]
+        : await Promise.all([
+            manager.find(MastermindNextStepEntity, {
+              where: { groupId: In(sessions.map((session) => session.groupId)) },
+              order: { setAt: 'ASC' },
+            }),
+            manager.findBy(SessionRatingEntity, { sessionId: In(sessions.map((session) => session.id)) }),
+          ]);
     return (session) => {
-      const carried = new Set(nextStepsForSession(domainSteps, session.heldAt).map((step) => step.id));
+      const ofGroup = steps.filter((step) => step.groupId === session.groupId);
+      const carried = new Set(
+        nextStepsForSession(ofGroup.map(toDomainStep), session.heldAt).map((step) => step.id),
+      );
       return {
         session,
-        nextSteps: steps.filter((step) => step.sessionId === session.id),
-        carriedOver: steps.filter((step) => carried.has(step.id) && step.sessionId !== session.id),
+        nextSteps: ofGroup.filter((step) => step.sessionId === session.id),
+        carriedOver: ofGroup.filter((step) => carried.has(step.id) && step.sessionId !== session.id),
         ratings: ratings.filter((rating) => rating.sessionId === session.id),
       };
     };
   }
+}
+
+/** A group's members (facilitator included) and admins read it and its sessions. */
+export function mayReadGroup(group: MastermindGroupEntity, viewer: Viewer): boolean {
+  return viewer.isAdmin || inGroup(group, viewer.memberId);
 }
 
 export function inGroup(group: MastermindGroupEntity, memberId: string): boolean {

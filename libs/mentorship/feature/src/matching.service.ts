@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import {
   CompetitionResultsPublishedV1,
   CompetitionResultsPublishedV2,
@@ -135,12 +135,19 @@ export class MatchingService {
   }
 
   async matchRun(runId: string): Promise<MatchRunView> {
-    const run = await this.dataSource.getRepository(MatchRunEntity).findOneBy({ id: runId });
-    if (!run) throw MentorshipDomainError.notFound('match run');
+    const [view] = await this.matchRuns([runId]);
+    if (!view) throw MentorshipDomainError.notFound('match run');
+    return view;
+  }
+
+  /** Runs with their proposals, two queries whatever the number of runs (unknown ids are left out). */
+  async matchRuns(runIds: readonly string[]): Promise<MatchRunView[]> {
+    const runs = await this.dataSource.getRepository(MatchRunEntity).findBy({ id: In([...runIds]) });
+    if (runs.length === 0) return [];
     const proposals = await this.dataSource
       .getRepository(MatchProposalEntity)
-      .find({ where: { runId }, order: { menteeId: 'ASC' } });
-    return { run, proposals };
+      .find({ where: { runId: In(runs.map((run) => run.id)) }, order: { menteeId: 'ASC' } });
+    return runs.map((run) => ({ run, proposals: proposals.filter((proposal) => proposal.runId === run.id) }));
   }
 
   /**

@@ -6,7 +6,12 @@ import { MatchingService } from './matching.service';
 import { MastermindService } from './mastermind.service';
 import { MentorshipErrorFilter } from './mentorship.errors';
 import { MENTORSHIP_OPTIONS, type MentorshipOptions } from './mentorship.options';
-import { MastermindResolver, MatchingResolver, WorkshopsResolver } from './programmes.resolver';
+import {
+  MastermindResolver,
+  MastermindSessionResolver,
+  MatchingResolver,
+  WorkshopsResolver,
+} from './programmes.resolver';
 import { ProfilesService } from './profiles.service';
 import { RelationshipsResolver } from './relationships.resolver';
 import { RelationshipsService } from './relationships.service';
@@ -27,6 +32,7 @@ export class MentorshipFeatureModule {
         RelationshipsResolver,
         MatchingResolver,
         MastermindResolver,
+        MastermindSessionResolver,
         WorkshopsResolver,
         { provide: CURRENT_PRINCIPAL_SOURCE, useClass: ReplicaPrincipalSource },
         { provide: APP_FILTER, useClass: MentorshipErrorFilter },

@@ -8,6 +8,7 @@ import {
   type RelationshipKind,
   type RelationshipOrigin,
 } from '@praxis/mentorship/data-access';
+import { isUuid } from '@praxis/platform/graphql';
 import { holdingRoleNow, MemberReplicaEntity, memberReplica } from '@praxis/platform/member-replica';
 import {
   MentorshipDomainError,
@@ -17,6 +18,12 @@ import {
 } from '@praxis/mentorship/domain';
 
 export const OPEN_STATUSES = ['REQUESTED', 'ACTIVE'] as const;
+
+/** An id that does not come through `IdArg` (a reference's representation) is checked with the same rule. */
+export function requireUuid(value: unknown, field: string): string {
+  if (!isUuid(value)) throw MentorshipDomainError.invalid(field, 'uuid', 'must be a UUID');
+  return value.toLowerCase();
+}
 
 /** The member as this service knows them (membership's events); a clear, retryable error when not there yet. */
 export async function requireMember(

@@ -5,6 +5,7 @@ import {
   countQueries,
   errorCodeOf,
   executeOk,
+  keyTypesWithoutReferenceResolver,
   seedReplicaMember,
   startSubgraphHarness,
   type Caller,
@@ -197,5 +198,104 @@ describe('mentorship subgraph in-process: mastermind groups, profiles and match 
     });
     expect(await refusal(mentor, MATCH_RUN, { id: run.runMatching.id })).toBe('FORBIDDEN');
     expect(await refusal(admin, MATCH_RUN, { id: randomUUID() })).toBe('NOT_FOUND');
+  });
+
+  it('has a reference resolver for every entity type it declares', () => {
+    expect(keyTypesWithoutReferenceResolver(subgraph.schema)).toEqual([]);
+  });
+
+  it('resolves references to its five entity types for whoever may read them, in as many queries for 8 as for 2', async () => {
+    const relationship = await ok<{ requestMentor: { id: string } }>(
+      { memberId: peers[1]! },
+      `mutation($input: RequestMentorInput!) { requestMentor(input: $input) { id } }`,
+      { input: { mentorId: mentor.memberId, message: 'Would you mentor me?' } },
+    );
+    // coached by a resident
+    const workshop = await ok<{ createCoachingWorkshop: { id: string } }>(
+      { memberId: peers[1]! },
+      `mutation($input: CreateWorkshopInput!) { createCoachingWorkshop(input: $input) { id } }`,
+      {
+        input: {
+          coachGraduationYear: new Date().getUTCFullYear() - 1,
+          title: 'CV clinic',
+          startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+        },
+      },
+    );
+    const run = await ok<{ runMatching: { id: string } }>(
+      admin,
+      `mutation($input: RunMatchingInput!) { runMatching(input: $input) { id } }`,
+      { input: { menteeIds: [peers[0]], mentorIds: [mentor.memberId] } },
+    );
+    const sessions = await ok<{ mastermindSessions: ConnectionData<{ id: string }> }>(
+      facilitator,
+      SESSIONS_OF,
+      {
+        g: groupIds[0],
+        n: SESSIONS,
+      },
+    );
+    const sessionIds = sessions.mastermindSessions.edges.map((edge) => edge.node.id);
+    const REFERENCES = `query($r: [_Any!]!) { _entities(representations: $r) {
+      ... on Relationship { id status }
+      ... on MatchRun { id runStatus: status }
+      ... on MastermindGroup { id name }
+      ... on MastermindSession { id nextSteps { text } }
+      ... on CoachingWorkshop { id title }
+    } }`;
+    const representations = [
+      { __typename: 'Relationship', id: relationship.requestMentor.id },
+      { __typename: 'MatchRun', id: run.runMatching.id },
+      { __typename: 'MastermindGroup', id: groupIds[0] },
+      { __typename: 'MastermindSession', id: sessionIds[0] },
+      { __typename: 'CoachingWorkshop', id: workshop.createCoachingWorkshop.id },
+    ];
+    const byAdmin = await ok<{ _entities: unknown[] }>(admin, REFERENCES, { r: representations });
+    expect(byAdmin._entities).toEqual([
+      { id: relationship.requestMentor.id, status: 'REQUESTED' },
+      { id: run.runMatching.id, runStatus: 'PROPOSED' },
+      { id: groupIds[0], name: 'Group 0' },
+      { id: sessionIds[0], nextSteps: [{ text: `Step ${SESSIONS - 1}` }] },
+      { id: workshop.createCoachingWorkshop.id, title: 'CV clinic' },
+    ]);
+    // a member of the group who is neither party to the relationship nor an admin
+    const byFacilitator = await ok<{ _entities: unknown[] }>(facilitator, REFERENCES, { r: representations });
+    expect(byFacilitator._entities.map((entity) => entity !== null)).toEqual([
+      false,
+      false,
+      true,
+      true,
+      true,
+    ]);
+    const byOutsider = await ok<{ _entities: unknown[] }>(outsider, REFERENCES, { r: representations });
+    expect(byOutsider._entities.map((entity) => entity !== null)).toEqual([false, false, false, false, true]);
+    const byMentee = await ok<{ _entities: unknown[] }>({ memberId: peers[1]! }, REFERENCES, {
+      r: representations.slice(0, 1),
+    });
+    expect(byMentee._entities).toEqual([{ id: relationship.requestMentor.id, status: 'REQUESTED' }]);
+    const malformed = await subgraph.execute(admin, REFERENCES, {
+      r: [{ __typename: 'MatchRun', id: 'nope' }],
+    });
+    expect(malformed.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'id', rule: 'uuid' }],
+    });
+    expect(await refusal(null, REFERENCES, { r: representations })).toBe('UNAUTHENTICATED');
+
+    const references = (groups: string[], sessionsOf: string[]) =>
+      countQueries(subgraph.dataSource, () =>
+        subgraph.execute(facilitator, REFERENCES, {
+          r: [
+            ...groups.map((id) => ({ __typename: 'MastermindGroup', id })),
+            ...sessionsOf.map((id) => ({ __typename: 'MastermindSession', id })),
+          ],
+        }),
+      );
+    const two = await references(groupIds.slice(0, 2), sessionIds.slice(0, 2));
+    const eight = await references(groupIds.slice(0, 8), sessionIds.slice(0, 8));
+    expect((eight.result.data as { _entities: unknown[] })._entities.every((entity) => entity !== null)).toBe(
+      true,
+    );
+    expect(eight.queries.length).toBe(two.queries.length);
   });
 });

@@ -1,8 +1,15 @@
 import { AfterArg, FirstArg, IdArg, mapNodes, type Connection } from '@praxis/platform/graphql';
-import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Mutation, Parent, Query, ResolveReference, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Roles, type Principal } from '@praxis/platform/auth';
 import { MatchingService } from './matching.service';
-import { MastermindService } from './mastermind.service';
+import { MastermindService, mayReadGroup } from './mastermind.service';
+import {
+  coachingWorkshopLoader,
+  mastermindGroupLoader,
+  mastermindSessionLoader,
+  matchRunLoader,
+} from './mentorship.loaders';
+import { requireUuid } from './mentorship.shared';
 import {
   toActionPlanObject,
   toCoachingRequestObject,
@@ -119,6 +126,17 @@ export class MatchingResolver {
   ): Promise<SupervisionProposalObject> {
     return toSupervisionObject(await this.matching.confirmSupervision(principal.memberId, id, mentorId));
   }
+
+  /** Other subgraphs reference match runs by id; like `matchRun`, admins only (null for anyone else). */
+  @ResolveReference()
+  async resolveReference(
+    @Parent() reference: { id: string },
+    @CurrentPrincipal() principal: Principal,
+    @Context('req') request: object,
+  ): Promise<MatchRunObject | null> {
+    const view = await matchRunLoader(this.matching, request).load(requireUuid(reference.id, 'id'));
+    return view && viewerOf(principal).isAdmin ? toMatchRunObject(view) : null;
+  }
 }
 
 @Resolver(() => MastermindGroupObject)
@@ -196,9 +214,43 @@ export class MastermindResolver {
     return toNextStepObject(await this.mastermind.reportNextStepDone(principal.memberId, stepId));
   }
 
+  /** Other subgraphs reference groups by id; like `mastermindGroup`, its members and admins. */
+  @ResolveReference()
+  async resolveReference(
+    @Parent() reference: { id: string },
+    @CurrentPrincipal() principal: Principal,
+    @Context('req') request: object,
+  ): Promise<MastermindGroupObject | null> {
+    const found = await mastermindGroupLoader(this.mastermind, request).load(requireUuid(reference.id, 'id'));
+    return found && mayReadGroup(found.group, viewerOf(principal))
+      ? toGroupObject(found.group, found.details.mix, found.details.openNextSteps)
+      : null;
+  }
+
   private async toObject(group: MastermindGroupEntity): Promise<MastermindGroupObject> {
     const { mix, openNextSteps } = (await this.mastermind.detailsOf([group]))(group);
     return toGroupObject(group, mix, openNextSteps);
+  }
+}
+
+/** Sessions are read through their group's `mastermindSessions`; other subgraphs reference them by id. */
+@Resolver(() => MastermindSessionObject)
+export class MastermindSessionResolver {
+  constructor(private readonly mastermind: MastermindService) {}
+
+  /** The members of the session's group and admins (like `mastermindSessions`); null for anyone else. */
+  @ResolveReference()
+  async resolveReference(
+    @Parent() reference: { id: string },
+    @CurrentPrincipal() principal: Principal,
+    @Context('req') request: object,
+  ): Promise<MastermindSessionObject | null> {
+    const found = await mastermindSessionLoader(this.mastermind, request).load(
+      requireUuid(reference.id, 'id'),
+    );
+    return found && mayReadGroup(found.group, viewerOf(principal))
+      ? toSessionObject(found.view, principal.memberId)
+      : null;
   }
 }
 
@@ -346,6 +398,17 @@ export class WorkshopsResolver {
       await this.workshops.coachingRequests(viewerOf(principal), workshopId, { size: first, after }),
       toCoachingRequestObject,
     );
+  }
+
+  /** Other subgraphs reference workshops by id; like `coachingWorkshop`, any signed-in member. */
+  @ResolveReference()
+  async resolveReference(
+    @Parent() reference: { id: string },
+    @CurrentPrincipal() principal: Principal,
+    @Context('req') request: object,
+  ): Promise<CoachingWorkshopObject | null> {
+    const found = await coachingWorkshopLoader(this.workshops, request).load(requireUuid(reference.id, 'id'));
+    return found ? toWorkshopObject(found.workshop, found.enrolments, viewerOf(principal)) : null;
   }
 
   private async toObject(

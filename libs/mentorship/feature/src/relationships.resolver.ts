@@ -1,4 +1,14 @@
-import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  ResolveReference,
+  Resolver,
+} from '@nestjs/graphql';
 import { CurrentPrincipal, Roles, type Principal } from '@praxis/platform/auth';
 import { AfterArg, FirstArg, IdArg, mapNodes, pageSize, type Connection } from '@praxis/platform/graphql';
 import {
@@ -31,7 +41,9 @@ import {
   RequestMentorInput,
 } from './mentorship.objects';
 import { ProfilesService } from './profiles.service';
-import { RelationshipsService } from './relationships.service';
+import { mayReadRelationship, RelationshipsService } from './relationships.service';
+import { relationshipLoader } from './mentorship.loaders';
+import { requireUuid } from './mentorship.shared';
 import { MentorshipDomainError } from '@praxis/mentorship/domain';
 
 function checkText(field: string, value: string | null, required: boolean): void {
@@ -250,6 +262,22 @@ export class RelationshipsResolver {
       await this.relationships.feedbackFor(viewer, relationship, { size: first, after }),
       toFeedbackObject,
     );
+  }
+
+  /** Other subgraphs reference relationships by id; the same rule as `relationship` applies. */
+  @ResolveReference()
+  async resolveReference(
+    // with any parameter decorator present, Nest passes the reference only through @Parent()
+    @Parent() reference: { id: string },
+    @CurrentPrincipal() principal: Principal,
+    @Context('req') request: object,
+  ): Promise<RelationshipObject | null> {
+    const relationship = await relationshipLoader(this.relationships, request).load(
+      requireUuid(reference.id, 'id'),
+    );
+    return relationship && mayReadRelationship(relationship, viewerOf(principal))
+      ? this.toObject(relationship, principal)
+      : null;
   }
 
   private toObject(

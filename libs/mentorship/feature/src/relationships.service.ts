@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import {
   MentorshipCheckInLoggedV1,
   MentorshipFeedbackGivenV1,
@@ -357,14 +357,18 @@ export class RelationshipsService {
   }
 
   /** Participants see everything; admins see the record without its private parts; others see nothing. */
+  /** Relationships by id, for a reference loader (who may see each is the caller's check). */
+  byIds(ids: readonly string[]): Promise<RelationshipEntity[]> {
+    return this.dataSource.getRepository(RelationshipEntity).findBy({ id: In([...ids]) });
+  }
+
   async relationshipFor(viewer: Viewer, relationshipId: string): Promise<RelationshipEntity> {
     const relationship = await this.dataSource
       .getRepository(RelationshipEntity)
       .findOneBy({ id: relationshipId });
-    if (!relationship) throw MentorshipDomainError.notFound('relationship');
-    const participant =
-      relationship.mentorId === viewer.memberId || relationship.menteeId === viewer.memberId;
-    if (!participant && !viewer.isAdmin) throw MentorshipDomainError.notFound('relationship');
+    if (!relationship || !mayReadRelationship(relationship, viewer)) {
+      throw MentorshipDomainError.notFound('relationship');
+    }
     return relationship;
   }
 
@@ -539,4 +543,11 @@ export function toFeedbackEntry(row: FeedbackEntity): FeedbackEntry {
 
 function entryKey(entry: FeedbackEntry): string {
   return `${entry.period}/${entry.side}`;
+}
+
+/** Its two participants and admins read a relationship; to anyone else it does not exist. */
+export function mayReadRelationship(relationship: RelationshipEntity, viewer: Viewer): boolean {
+  return (
+    viewer.isAdmin || relationship.mentorId === viewer.memberId || relationship.menteeId === viewer.memberId
+  );
 }

@@ -92,6 +92,17 @@ export class WorkshopsService {
     return workshop;
   }
 
+  /** Workshops with their enrolments, two queries whatever the number (unknown ids are left out). */
+  async workshopsWithEnrolments(
+    ids: readonly string[],
+  ): Promise<Array<{ workshop: CoachingWorkshopEntity; enrolments: EnrolmentView[] }>> {
+    const workshops = await this.dataSource
+      .getRepository(CoachingWorkshopEntity)
+      .findBy({ id: In([...ids]) });
+    const enrolments = await this.enrolmentsOfMany(workshops.map((workshop) => workshop.id));
+    return workshops.map((workshop) => ({ workshop, enrolments: enrolments.get(workshop.id) ?? [] }));
+  }
+
   /** Soonest first: the one list ordered by what comes next rather than by what is newest. */
   upcoming(page: PageRequest): Promise<Connection<CoachingWorkshopEntity>> {
     return paginate(

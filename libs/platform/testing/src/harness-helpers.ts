@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isObjectType, Kind, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Role } from '@praxis/contracts';
 import type { Caller, SubgraphHarness } from './subgraph-harness';
@@ -64,4 +65,32 @@ export async function errorCodeOf(
 export interface ConnectionData<T> {
   totalCount: number;
   edges: Array<{ node: T }>;
+}
+
+/**
+ * The entity types (`@key`, resolvable) of a subgraph's schema that have no reference resolver: another
+ * subgraph referencing one would get an error from `_entities` at run time.
+ */
+export function keyTypesWithoutReferenceResolver(schema: GraphQLSchema): string[] {
+  return Object.values(schema.getTypeMap())
+    .filter(isObjectType)
+    .filter((type) =>
+      (type.astNode?.directives ?? []).some(
+        (directive) =>
+          directive.name.value === 'key' &&
+          !directive.arguments?.some(
+            (argument) =>
+              argument.name.value === 'resolvable' &&
+              argument.value.kind === Kind.BOOLEAN &&
+              !argument.value.value,
+          ),
+      ),
+    )
+    .filter((type) => {
+      const subgraph = (type.extensions as { apollo?: { subgraph?: { resolveReference?: unknown } } }).apollo
+        ?.subgraph;
+      return typeof subgraph?.resolveReference !== 'function';
+    })
+    .map((type) => type.name)
+    .sort();
 }

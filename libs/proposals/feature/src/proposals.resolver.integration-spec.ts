@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   countQueries,
+  keyTypesWithoutReferenceResolver,
   seedReplicaMember,
   startSubgraphHarness,
   type SubgraphHarness,
@@ -50,6 +51,10 @@ describe('proposals subgraph in-process: references, loaders, field resolvers', 
 
   afterAll(async () => {
     await subgraph?.close();
+  });
+
+  it('has a reference resolver for every entity type it declares', () => {
+    expect(keyTypesWithoutReferenceResolver(subgraph.schema)).toEqual([]);
   });
 
   it('resolves Proposal and Competition references for a caller allowed to read them', async () => {

@@ -1,0 +1,55 @@
+import type { RelationshipEntity } from '@praxis/mentorship/data-access';
+import { requestLoader } from '@praxis/platform/graphql';
+import type { MastermindService } from './mastermind.service';
+import type { MatchingService } from './matching.service';
+import type { RelationshipsService } from './relationships.service';
+import type { WorkshopsService } from './workshops.service';
+
+/**
+ * Request-scoped loaders for mentorship's reference resolvers: every representation of one `_entities` call
+ * (of one type) is loaded by a fixed number of queries, never a number per representation.
+ */
+export function relationshipLoader(relationships: RelationshipsService, request: object) {
+  return requestLoader<RelationshipEntity>(
+    request,
+    'mentorship.relationship',
+    (ids) => relationships.byIds(ids),
+    (relationship) => relationship.id,
+  );
+}
+
+export function matchRunLoader(matching: MatchingService, request: object) {
+  return requestLoader(
+    request,
+    'mentorship.matchRun',
+    (ids) => matching.matchRuns(ids),
+    (view) => view.run.id,
+  );
+}
+
+export function mastermindGroupLoader(mastermind: MastermindService, request: object) {
+  return requestLoader(
+    request,
+    'mentorship.mastermindGroup',
+    (ids) => mastermind.groupsWithDetails(ids),
+    ({ group }) => group.id,
+  );
+}
+
+export function mastermindSessionLoader(mastermind: MastermindService, request: object) {
+  return requestLoader(
+    request,
+    'mentorship.mastermindSession',
+    (ids) => mastermind.sessionsByIds(ids),
+    ({ view }) => view.session.id,
+  );
+}
+
+export function coachingWorkshopLoader(workshops: WorkshopsService, request: object) {
+  return requestLoader(
+    request,
+    'mentorship.coachingWorkshop',
+    (ids) => workshops.workshopsWithEnrolments(ids),
+    ({ workshop }) => workshop.id,
+  );
+}
