@@ -1,7 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, STATUS_CODES, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import {
@@ -11,6 +10,9 @@ import {
   SpanKind,
   withSpan,
 } from '@praxis/platform/observability';
+
+/** What a data source answers; `@apollo/server-gateway-interface` is only a transitive dependency. */
+type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 
 export interface GatewayContext {
   req?: Request;

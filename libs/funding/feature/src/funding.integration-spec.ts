@@ -14,7 +14,7 @@ import { createLogger } from '@praxis/platform/observability';
 import { startSubgraphHarness, type SubgraphHarness } from '@praxis/platform/testing';
 import { AwardsService } from './award/awards.service';
 import { FundingFeatureModule } from './funding-feature.module';
-import { addMember } from './funding.fixtures';
+import { addMember } from './testing/funding.fixtures';
 import { DEFAULT_FUNDING_OPTIONS } from './funding.options';
 import { offerAwardsWhenResultsPublished } from './handlers/offer-awards-when-results-published.handler';
 import { recordSupervisorWhenSupervisionStarts } from './handlers/record-supervisor-when-supervision-starts.handler';

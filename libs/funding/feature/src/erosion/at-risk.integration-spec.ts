@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SubgraphHarness } from '@praxis/platform/testing';
-import { ADMIN, addMember, offerAward, outboxPayloads, startFunding } from '../funding.fixtures';
+import { ADMIN, addMember, offerAward, outboxPayloads, startFunding } from '../testing/funding.fixtures';
 import { ErosionService } from './erosion.service';
 
 const AT_RISK = `query R($first: Int, $after: String) { atRiskMembers(first: $first, after: $after) {

@@ -9,7 +9,7 @@ import {
   leadOf,
   outboxPayloads,
   startFunding,
-} from '../funding.fixtures';
+} from '../testing/funding.fixtures';
 
 const REPORTS = `query R($id: ID!) { award(id: $id) { status finalReportSubmitted availableActions
   reports { kind sequence dueOn state daysLate progress submittedBy { id } }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { fundingDatabase } from '@praxis/funding/data-access';
 import type { Logger } from '@praxis/platform/observability';
 import { startSubgraphHarness, type SubgraphHarness } from '@praxis/platform/testing';
-import { FundingFeatureModule } from './funding-feature.module';
+import { FundingFeatureModule } from '../funding-feature.module';
 
 /** Test fixtures for funding's in-process suites (not exported from the library). */
 export type Caller = Parameters<SubgraphHarness['execute']>[0];
