@@ -4,12 +4,16 @@ import { EventSigner } from '@praxis/platform/messaging';
 import { createLogger } from '@praxis/platform/observability';
 import { DemographicsPublisher } from './demographics.publisher';
 import { MembershipFeatureModule } from './membership-feature.module';
+import type { ThrottleOptions } from './sessions/auth.throttle';
 
 /**
  * The feature module as the in-process tests boot it: throwaway signing key, demographics not published,
- * sign-in limits out of the way (the system tests cover them).
+ * sign-in limits out of the way (the system tests cover them) unless a test sets some.
  */
-export async function membershipFeatureForTests(issuer: TokenIssuer): Promise<DynamicModule> {
+export async function membershipFeatureForTests(
+  issuer: TokenIssuer,
+  throttle: Partial<ThrottleOptions> = {},
+): Promise<DynamicModule> {
   return MembershipFeatureModule.forRoot({
     issuer,
     eventSigner: await EventSigner.fromJwk((await generateSigningKeys()).privateJwk),
@@ -29,6 +33,7 @@ export async function membershipFeatureForTests(issuer: TokenIssuer): Promise<Dy
       resetPerAccountPerHour: 10000,
       lockoutFailures: 10000,
       lockoutSeconds: 1,
+      ...throttle,
     },
   });
 }

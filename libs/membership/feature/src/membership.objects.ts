@@ -359,11 +359,7 @@ export class MembersFilter {
   @IsUUID('all')
   institutionId?: string;
 
-  @Field(() => CareerStageEnum, {
-    nullable: true,
-    description:
-      'Asks for this career stage: it counts once a lead of your institution or an admin confirms (careerStageChanges); your current one withdraws a pending request',
-  })
+  @Field(() => CareerStageEnum, { nullable: true })
   @IsOptional()
   @IsIn(CAREER_STAGES)
   careerStage?: CareerStage;

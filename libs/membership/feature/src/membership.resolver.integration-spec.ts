@@ -127,6 +127,21 @@ describe('membership subgraph in-process: operations, roles, references, limits'
     expect(tooShort.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 
+  it('validates a nested filter input, in variables too, naming its field (filters once never ran their rules)', async () => {
+    const query = 'query($filter: MembersFilter) { members(filter: $filter, first: 5) { totalCount } }';
+    for (const [filter, field] of [
+      [{ institutionId: 'not-a-uuid' }, 'filter.institutionId'],
+      [{ nameContains: 'Ada\u0000' }, 'filter.nameContains'],
+    ] as const) {
+      const result = await subgraph.execute({ memberId }, query, { filter });
+      expect(result.data ?? null).toBeNull();
+      expect(result.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [expect.objectContaining({ field })],
+      });
+    }
+  });
+
   it('refuses createInstitution to a member without the admin role', async () => {
     const result = await subgraph.execute(
       { memberId },
