@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { membershipDatabase } from '@praxis/membership/data-access';
 import {
+  countQueries,
   keyTypesWithoutReferenceResolver,
   startSubgraphHarness,
   type SubgraphHarness,
@@ -78,6 +79,54 @@ describe('membership subgraph in-process: operations, roles, references, limits'
         fields: expect.arrayContaining([expect.objectContaining({ field, rule: 'notBlank' })]),
       });
     }
+  });
+
+  it("answers me from the guard's one query: the profile and roles as they are now, in one statement", async () => {
+    // a member of this test's own, so the other tests' Ada keeps her name and roles
+    const email = `hopper.${randomUUID()}@example.org`;
+    const registered = await subgraph.execute<{ register: { member: { id: string } } }>(null, REGISTER, {
+      input: {
+        email,
+        password: `Px-${randomBytes(9).toString('base64url')}-7q`,
+        displayName: 'Grace Hopper',
+        careerStage: 'RESIDENT',
+        institutionId,
+      },
+    });
+    expect(registered.errors).toBeUndefined();
+    const graceId = registered.data!.register.member.id;
+    const grace = { memberId: graceId, roles: [] };
+    const renamed = await subgraph.execute(
+      grace,
+      'mutation { updateMyProfile(input: { displayName: "Grace H" }) { displayName } }',
+    );
+    expect(renamed.errors).toBeUndefined();
+    const granted = await subgraph.execute(
+      admin,
+      'mutation($id: ID!) { grantRole(memberId: $id, role: MENTOR) { id } }',
+      { id: graceId },
+    );
+    expect(granted.errors).toBeUndefined();
+    // the token still says no roles: the guard's read of role_grant decides, and me shows that read
+    const { result, queries } = await countQueries(subgraph.dataSource, () =>
+      subgraph.execute(
+        grace,
+        '{ me { id displayName careerStage institutionId interests email roles { role } } }',
+      ),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({
+      me: {
+        id: graceId,
+        displayName: 'Grace H',
+        careerStage: 'RESIDENT',
+        institutionId,
+        interests: [],
+        email,
+        roles: [{ role: 'MENTOR' }],
+      },
+    });
+    expect(queries).toHaveLength(1);
   });
 
   it('lets anyone register and resolves the field resolvers of what a public operation returned', async () => {

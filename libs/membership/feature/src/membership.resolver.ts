@@ -18,7 +18,6 @@ import {
   isUuid,
   mapNodes,
   publicError,
-  requestLoader,
   type Connection,
 } from '@praxis/platform/graphql';
 import { toInstitutionObject, toMemberObject, viewerOf } from './membership.mapper';
@@ -33,35 +32,19 @@ import {
   RoleEnum,
   UpdateProfileInput,
 } from './membership.objects';
+import { callerRead, institutionLoader, memberLoader } from './membership.loaders';
 import { MembershipService } from './membership.service';
-
-/** One query per operation for every institution its members point at (100 members: 1 query, not 100). */
-export function institutionLoader(membership: MembershipService, request: object) {
-  return requestLoader(
-    request,
-    'membership.institution',
-    (ids) => membership.institutionsByIds(ids),
-    (i) => i.id,
-  );
-}
-
-export function memberLoader(membership: MembershipService, request: object) {
-  return requestLoader(
-    request,
-    'membership.member',
-    (ids) => membership.findMembers(ids),
-    (m) => m.member.id,
-  );
-}
 
 @Resolver(() => MemberObject)
 export class MemberResolver {
   constructor(private readonly membership: MembershipService) {}
 
   @Query(() => MemberObject, { description: 'The signed-in member, with private fields' })
-  async me(@CurrentPrincipal() principal: Principal): Promise<MemberObject> {
-    // the guard has just read the caller's roles from role_grant: no second read
-    const member = await this.membership.findMember(principal.memberId, principal.roles);
+  async me(@CurrentPrincipal() principal: Principal, @Context('req') request: object): Promise<MemberObject> {
+    // the guard's query has just read the caller's row and current roles: no second read
+    const member =
+      callerRead(request, principal.memberId) ??
+      (await this.membership.findMember(principal.memberId, principal.roles));
     if (!member) throw publicError('NOT_FOUND', 'your account no longer exists');
     return toMemberObject(member, viewerOf(principal));
   }

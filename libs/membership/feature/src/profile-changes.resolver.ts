@@ -11,7 +11,7 @@ import {
   InstitutionObject,
   MemberObject,
 } from './membership.objects';
-import { institutionLoader, memberLoader } from './membership.resolver';
+import { institutionLoader, memberLoader } from './membership.loaders';
 import { MembershipService } from './membership.service';
 
 function toChangeObject(change: InstitutionChangeEntity): InstitutionChangeObject {

@@ -3,3 +3,4 @@ export * from './data-source.factory';
 export * from './migration-drift';
 export * from './ensure-database';
 export * from './database.logger';
+export * from './hydrate';
