@@ -7,7 +7,17 @@ const schema = buildSchema(`
   type Member { id: ID! name: String friend: Member institution: Institution }
   type MemberEdge { cursor: String! node: Member! }
   type MemberConnection { edges: [MemberEdge!]! totalCount: Int! }
-  type Query { me: Member members(first: Int): MemberConnection! tags: [String!]! }
+  type Criterion { id: ID! name: String! weight: Float! }
+  type Competition {
+    id: ID! title: String! description: String! phase: String! opensAt: String! closesAt: String!
+    judgingEndsAt: String! reviewsPerEntry: Int! judgeMaxLoad: Int! blind: Boolean! winnersCount: Int!
+    currency: String! keywords: [String!]! criteria: [Criterion!]! entries(first: Int): MemberConnection!
+  }
+  type CompetitionEdge { cursor: String! node: Competition! }
+  type CompetitionConnection { edges: [CompetitionEdge!]! totalCount: Int! }
+  type Query {
+    me: Member members(first: Int): MemberConnection! tags: [String!]! competitions(first: Int): CompetitionConnection!
+  }
 `);
 
 /**
@@ -22,7 +32,23 @@ const member = (i: number) => ({
   friend: null,
   institution: () => ({ id: 'i', name: 'Inst' }),
 });
+const competition = (i: number) => ({
+  ...Object.fromEntries(
+    ['title', 'description', 'phase', 'opensAt', 'closesAt', 'judgingEndsAt', 'currency'].map((f) => [f, f]),
+  ),
+  id: String(i),
+  reviewsPerEntry: 2,
+  judgeMaxLoad: 10,
+  blind: false,
+  winnersCount: 1,
+  keywords: ['a', 'b'],
+  criteria: Array.from({ length: 5 }, (_, c) => ({ id: `c${c}`, name: 'Quality', weight: 1 })),
+});
 const rootValue = {
+  competitions: ({ first }: { first?: number }) => ({
+    totalCount: 1000,
+    edges: Array.from({ length: first ?? 20 }, (_, i) => ({ cursor: String(i), node: competition(i) })),
+  }),
   me: () => member(0),
   tags: () => ['a'],
   members: ({ first }: { first?: number }) => ({
@@ -118,6 +144,18 @@ describe('query limits (graphql-armor rules, graphql-query-complexity cost, pars
     expect(byCost.data).toBeUndefined();
     expect(byCost.errors.map((e) => e.extensions?.limit)).toEqual(['maxCost']);
     expect(byCost.errors[0].message).toMatch(/operation cost \d+ exceeds the limit of 5000/);
+  });
+
+  it('lets a full page of 100 records through (every field, a bounded list in each), and refuses pages of pages', async () => {
+    const fields = `id title description phase opensAt closesAt judgingEndsAt reviewsPerEntry judgeMaxLoad blind
+      winnersCount currency keywords criteria { id name weight }`;
+    const full = await run(`{ competitions(first: 100) { totalCount edges { cursor node { ${fields} } } } }`);
+    expect(full.errors).toEqual([]);
+    const pagesOfPages = await run(
+      `{ competitions(first: 100) { edges { node { entries(first: 100) { edges { node { id } } } } } } }`,
+    );
+    expect(pagesOfPages.errors.map((e) => e.extensions?.limit)).toEqual(['maxCost']);
+    expect(pagesOfPages.errors[0].message).toMatch(/operation cost \d+ exceeds the limit of 5000/);
   });
 
   it('counts a page size given in a variable, so `first: $n` cannot hide a large page', async () => {

@@ -94,30 +94,39 @@ export function queryLimitRules(limits: QueryLimits = DEFAULT_QUERY_LIMITS): Val
 }
 
 /**
- * One unit per field, plus its children multiplied by the list size: `first`/`limit` when the field takes
- * them (the page size a connection defaults to when absent), otherwise an assumed size. A connection's
+ * What resolving one field costs: an object (or a list of them) one unit, a leaf (scalar or enum) a tenth,
+ * since it is a value of a row already loaded. A page of 100 records with twenty fields each and a bounded
+ * list in each is a legitimate request; what the limit must stop is lists multiplied into each other.
+ */
+export const OBJECT_COST = 1;
+export const LEAF_COST = 0.1;
+
+/**
+ * A field's own cost plus its children multiplied by the list size: `first`/`limit` when the field takes them
+ * (the page size a connection defaults to when absent), otherwise an assumed size for a plain list (by the
+ * conventions a bounded value of one record: every list that can grow is a connection). A connection's
  * `edges` is already counted by the connection's `first`.
  */
 export const listSizeEstimator: ComplexityEstimator = ({ field, args, childComplexity, type }) => {
   if (field.name === '__schema' || field.name === '__type') return INTROSPECTION_COST;
+  const composite = isCompositeType(getNamedType(field.type));
+  const own = composite ? OBJECT_COST : LEAF_COST;
   const sizeArg = field.args.find((arg) => arg.name === 'first' || arg.name === 'limit');
   if (sizeArg) {
     const requested: unknown = args[sizeArg.name];
     // a page larger than the maximum is refused by the resolver with BAD_USER_INPUT naming `first`
     const size =
       typeof requested === 'number' && requested > 0 ? Math.min(requested, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
-    return 1 + size * childComplexity;
+    return own + size * childComplexity;
   }
-  if (isListType(getNullableType(field.type)) && !type.name.endsWith('Connection')) {
-    return (
-      1 + ASSUMED_LIST_SIZE * Math.max(childComplexity, isCompositeType(getNamedType(field.type)) ? 1 : 0)
-    );
+  if (composite && isListType(getNullableType(field.type)) && !type.name.endsWith('Connection')) {
+    return own + ASSUMED_LIST_SIZE * Math.max(childComplexity, OBJECT_COST);
   }
-  return 1 + childComplexity;
+  return own + childComplexity;
 };
 
 function costError(cost: number, maxCost: number): GraphQLError {
-  return limitError('maxCost', `operation cost ${cost} exceeds the limit of ${maxCost}`, maxCost);
+  return limitError('maxCost', `operation cost ${Math.ceil(cost)} exceeds the limit of ${maxCost}`, maxCost);
 }
 
 /** Variables longer than this (as JSON) are not worth a cache key: the cost is computed again. */

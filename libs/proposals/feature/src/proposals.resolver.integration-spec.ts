@@ -57,6 +57,22 @@ describe('proposals subgraph in-process: references, loaders, field resolvers', 
     expect(keyTypesWithoutReferenceResolver(subgraph.schema)).toEqual([]);
   });
 
+  it('answers a full page of 100 competitions with every field within the cost limit, but not that page 15 times', async () => {
+    const page = `competitions(first: 100) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node {
+      id title description phase nextPhases opensAt closesAt judgingEndsAt
+      criteria { id name guidance weight scaleMin scaleMax } reviewsPerEntry judgeMaxLoad blind winnersCount
+      eligibility { requiresInterInstitutionalTeam maxTeamSize allowedCareerStages } currency
+      fundingAvailableMoney { amountMinor currency } protectedHoursAvailable resultsPublishedAt } } }`;
+    const full = await subgraph.execute(admin, `{ ${page} }`);
+    expect(full.errors).toBeUndefined();
+    const aliased = Array.from({ length: 15 }, (_, i) => `p${i}: ${page}`).join(' ');
+    const fifteen = await subgraph.execute(admin, `{ ${aliased} }`);
+    expect(fifteen.errors?.[0]?.extensions).toMatchObject({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      limit: 'maxCost',
+    });
+  });
+
   it('resolves Proposal and Competition references for a caller allowed to read them', async () => {
     const result = await subgraph.execute(admin, REFERENCES, {
       r: [
