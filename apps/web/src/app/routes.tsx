@@ -10,6 +10,9 @@ import { accountRoutes } from '../features/account/routes';
 import { communityRoutes } from '../features/community/routes';
 import { dashboardRoutes } from '../features/dashboard/routes';
 import { fundingRoutes } from '../features/funding/routes';
+import { mastermindRoutes } from '../features/mastermind/routes';
+import { workshopRoutes } from '../features/workshops/routes';
+import { administrationRoutes } from '../features/administration/routes';
 
 export const ROUTES: AppRoute[] = [
   { path: '/', load: () => import('../features/home/home-page'), access: 'public' },
@@ -83,6 +86,9 @@ export const ROUTES: AppRoute[] = [
   ...communityRoutes,
   ...dashboardRoutes,
   ...fundingRoutes,
+  ...mastermindRoutes,
+  ...workshopRoutes,
+  ...administrationRoutes,
 ];
 
 /** The route table as react-router routes: one lazy chunk, guard and error boundary per page. */

@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Alert,
   Badge,
   Button,
@@ -16,7 +17,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { AdminCompetitionQuery, CompetitionPhase } from '../../gql/graphql';
 import { messageOf } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
@@ -25,6 +26,7 @@ import { Page } from '../../lib/page';
 import { QueryState } from '../../lib/query-state';
 import { CompetitionFacts, PhaseBadge, RubricTable } from '../competitions/competition-details';
 import { adminMessages as t } from './messages';
+import { administrationMessages } from '../administration/messages';
 import {
   AddJudgeDocument,
   AdminCompetitionDocument,
@@ -274,6 +276,9 @@ export default function AdminCompetitionPage() {
               <CompetitionFacts competition={data.competition} />
               <JudgePool competitionId={data.competition.id} judges={data.competitionJudges} />
               {data.competition.phase === 'JUDGING' && <Assignment competitionId={data.competition.id} />}
+              <Anchor component={Link} to={`/admin/competitions/${data.competition.id}/review`}>
+                {administrationMessages.reviewLink}
+              </Anchor>
               {(data.competition.phase === 'JUDGING' || data.competition.phase === 'RESULTS_PUBLISHED') && (
                 <Ranking competitionId={data.competition.id} />
               )}

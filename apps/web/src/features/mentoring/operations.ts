@@ -173,3 +173,19 @@ export const GiveFeedbackDocument = graphql(`
     }
   }
 `);
+
+export const SetAgreementDocument = graphql(`
+  mutation SetAgreement($relationshipId: ID!, $input: AgreementInput!) {
+    setAgreement(relationshipId: $relationshipId, input: $input) {
+      ...RelationshipFields
+    }
+  }
+`);
+
+export const AgreeToAgreementDocument = graphql(`
+  mutation AgreeToAgreement($relationshipId: ID!) {
+    agreeToAgreement(relationshipId: $relationshipId) {
+      ...RelationshipFields
+    }
+  }
+`);

@@ -20,11 +20,12 @@ import { Link, useParams } from 'react-router';
 import type { RelationshipFieldsFragment } from '../../gql/graphql';
 import { messageOf } from '../../lib/errors';
 import { focusFirstError, showFieldErrors } from '../../lib/forms';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
 import { nodes } from '../../lib/connection';
 import { Page } from '../../lib/page';
 import { QueryState } from '../../lib/query-state';
 import { useSession } from '../../session/session-context';
+import { AgreementPanel } from './agreement-panel';
 import { mentoringMessages as t } from './messages';
 import {
   GiveFeedbackDocument,
@@ -213,22 +214,7 @@ function RelationshipView({ relationship }: { relationship: RelationshipFieldsFr
         )}
       </Group>
       {relationship.status === 'REQUESTED' && iMentor && <Respond relationship={relationship} />}
-      <section aria-labelledby="agreement">
-        <Title order={2} size="h3" id="agreement" mb="xs">
-          {t.agreementTitle}
-        </Title>
-        {relationship.agreement ? (
-          <Stack gap={2}>
-            <Text size="sm">{relationship.agreement.goals.join(' · ')}</Text>
-            <Text size="sm">
-              {t.cadence(relationship.agreement.meetingCadenceDays)} ·{' '}
-              {formatDate(relationship.agreement.endsAt)}
-            </Text>
-          </Stack>
-        ) : (
-          <Text size="sm">{t.noAgreement}</Text>
-        )}
-      </section>
+      <AgreementPanel relationship={relationship} viewerId={session.member?.id} />
       <CheckIns relationship={relationship} />
       <FeedbackPanel relationship={relationship} />
     </Stack>

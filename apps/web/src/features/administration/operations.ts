@@ -1,0 +1,286 @@
+import { graphql } from '../../gql';
+
+export const AdminInstitutionsDocument = graphql(`
+  query AdminInstitutions {
+    institutions {
+      id
+      name
+      country
+    }
+  }
+`);
+
+export const CreateInstitutionDocument = graphql(`
+  mutation CreateInstitution($input: CreateInstitutionInput!) {
+    createInstitution(input: $input) {
+      id
+      name
+      country
+    }
+  }
+`);
+
+export const MemberRolesFragment = graphql(`
+  fragment MemberRoles on Member {
+    id
+    displayName
+    careerStage
+    institutionId
+    roles {
+      role
+      institutionId
+    }
+  }
+`);
+
+export const FindMembersDocument = graphql(`
+  query FindMembers($filter: MembersFilter!) {
+    members(filter: $filter, first: 20) {
+      edges {
+        node {
+          ...MemberRoles
+        }
+      }
+    }
+  }
+`);
+
+export const GrantRoleDocument = graphql(`
+  mutation GrantRole($memberId: ID!, $role: Role!, $institutionId: ID) {
+    grantRole(memberId: $memberId, role: $role, institutionId: $institutionId) {
+      ...MemberRoles
+    }
+  }
+`);
+
+export const RevokeRoleDocument = graphql(`
+  mutation RevokeRole($memberId: ID!, $role: Role!, $institutionId: ID) {
+    revokeRole(memberId: $memberId, role: $role, institutionId: $institutionId) {
+      ...MemberRoles
+    }
+  }
+`);
+
+export const CompetitionReviewDocument = graphql(`
+  query CompetitionReview($competitionId: ID!) {
+    competition(id: $competitionId) {
+      id
+      title
+      phase
+    }
+    competitionJudges(competitionId: $competitionId, first: 100) {
+      edges {
+        node {
+          judge {
+            id
+            displayName
+          }
+        }
+      }
+    }
+    competitionEntries(competitionId: $competitionId, first: 100) {
+      edges {
+        node {
+          id
+          title
+        }
+      }
+    }
+    competitionConflicts(competitionId: $competitionId, first: 100) {
+      edges {
+        node {
+          id
+          proposalId
+          judgeId
+          kind
+          reason
+          recordedAt
+          reviewStatus
+          reviewReason
+          reviewedAt
+        }
+      }
+    }
+    competitionAssignments(competitionId: $competitionId, first: 100) {
+      edges {
+        node {
+          proposalId
+          judgeId
+          origin
+          reviewStarted
+          assignedAt
+        }
+      }
+    }
+  }
+`);
+
+export const ReviewNamedConflictDocument = graphql(`
+  mutation ReviewNamedConflict($conflictId: ID!, $decision: NamedConflictDecision!, $reason: String!) {
+    reviewNamedConflict(conflictId: $conflictId, decision: $decision, reason: $reason) {
+      id
+      reviewStatus
+      reviewReason
+      reviewedAt
+    }
+  }
+`);
+
+export const AssignJudgeDocument = graphql(`
+  mutation AssignJudge($proposalId: ID!, $judgeId: ID!) {
+    assignJudge(proposalId: $proposalId, judgeId: $judgeId) {
+      proposalId
+      judgeId
+    }
+  }
+`);
+
+export const UnassignJudgeDocument = graphql(`
+  mutation UnassignJudge($proposalId: ID!, $judgeId: ID!, $discardStartedReview: Boolean!) {
+    unassignJudge(proposalId: $proposalId, judgeId: $judgeId, discardStartedReview: $discardStartedReview)
+  }
+`);
+
+export const MatchRunFieldsFragment = graphql(`
+  fragment MatchRunFields on MatchRun {
+    id
+    status
+    totalScore
+    createdAt
+    approvedAt
+    proposals {
+      id
+      score
+      edited
+      relationshipId
+      mentee {
+        id
+        displayName
+      }
+      mentor {
+        id
+        displayName
+      }
+      reasons {
+        kind
+        detail
+        points
+      }
+    }
+    unmatched {
+      reason
+      detail
+      mentee {
+        id
+        displayName
+      }
+    }
+  }
+`);
+
+export const MatchingCandidatesDocument = graphql(`
+  query MatchingCandidates {
+    mentors: members(filter: { role: MENTOR }, first: 100) {
+      edges {
+        node {
+          id
+          displayName
+          careerStage
+        }
+      }
+    }
+    everyone: members(first: 100) {
+      edges {
+        node {
+          id
+          displayName
+          careerStage
+        }
+      }
+    }
+  }
+`);
+
+export const RunMatchingDocument = graphql(`
+  mutation RunMatching($input: RunMatchingInput!) {
+    runMatching(input: $input) {
+      ...MatchRunFields
+    }
+  }
+`);
+
+export const MatchRunDocument = graphql(`
+  query MatchRun($id: ID!) {
+    matchRun(id: $id) {
+      ...MatchRunFields
+    }
+  }
+`);
+
+export const EditMatchProposalDocument = graphql(`
+  mutation EditMatchProposal($runId: ID!, $menteeId: ID!, $mentorId: ID) {
+    editMatchProposal(runId: $runId, menteeId: $menteeId, mentorId: $mentorId) {
+      ...MatchRunFields
+    }
+  }
+`);
+
+export const ApproveMatchRunDocument = graphql(`
+  mutation ApproveMatchRun($runId: ID!) {
+    approveMatchRun(runId: $runId) {
+      ...MatchRunFields
+    }
+  }
+`);
+
+export const SupervisionProposalsDocument = graphql(`
+  query SupervisionProposals {
+    supervisionProposals(first: 100) {
+      edges {
+        node {
+          id
+          competitionId
+          proposalTitle
+          score
+          status
+          relationshipId
+          mentee {
+            id
+            displayName
+          }
+          mentor {
+            id
+            displayName
+          }
+          reasons {
+            kind
+            detail
+            points
+          }
+        }
+      }
+    }
+    mentors: members(filter: { role: MENTOR }, first: 100) {
+      edges {
+        node {
+          id
+          displayName
+        }
+      }
+    }
+  }
+`);
+
+export const ConfirmSupervisionDocument = graphql(`
+  mutation ConfirmSupervision($id: ID!, $mentorId: ID) {
+    confirmSupervision(id: $id, mentorId: $mentorId) {
+      id
+      status
+      relationshipId
+      mentor {
+        id
+        displayName
+      }
+    }
+  }
+`);
