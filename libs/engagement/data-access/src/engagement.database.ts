@@ -6,6 +6,7 @@ import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@praxis/platform/messa
 import { ENGAGEMENT_ENTITIES } from './engagement.entities';
 import { EngagementProjections1796102077812 } from './migrations/1796102077812-engagement-projections';
 import { ProgrammeAndFundingMetrics1796111847896 } from './migrations/1796111847896-programme-and-funding-metrics';
+import { WorkshopsMastermindCadence1796113312628 } from './migrations/1796113312628-workshops-mastermind-cadence';
 
 /** Everything the engagement database holds: for the app, the migration tools and the drift check. */
 export const engagementDatabase = {
@@ -15,5 +16,6 @@ export const engagementDatabase = {
     CreateMemberReplicaTables1796000000000,
     EngagementProjections1796102077812,
     ProgrammeAndFundingMetrics1796111847896,
+    WorkshopsMastermindCadence1796113312628,
   ],
 };

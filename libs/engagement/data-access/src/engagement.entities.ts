@@ -97,6 +97,10 @@ export class EngagementCheckInEntity {
 
   @Column({ type: 'timestamptz' })
   heldAt!: Date;
+
+  /** The cadence the pair had agreed when this check-in was logged (null: none agreed; absent on older events). */
+  @Column({ type: 'int', nullable: true })
+  agreedCadenceDays!: number | null;
 }
 
 @Entity({ name: 'engagement_feedback' })

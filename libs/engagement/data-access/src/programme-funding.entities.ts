@@ -211,7 +211,50 @@ export class EngagementTimeRiskEntity {
   recoveredAt!: Date | null;
 }
 
+/** A near-peer coaching workshop that was held: its places, how many took one, how many were still waiting. */
+@Entity({ name: 'engagement_workshop' })
+export class EngagementWorkshopEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  workshopId!: string;
+
+  @Column({ type: 'uuid' })
+  coachId!: string;
+
+  @Index()
+  @Column({ type: 'timestamptz' })
+  heldAt!: Date;
+
+  @Column({ type: 'int' })
+  capacity!: number;
+
+  @Column({ type: 'int' })
+  attendees!: number;
+
+  /** Null on events from before mentorship published it. */
+  @Column({ type: 'int', nullable: true })
+  waitlisted!: number | null;
+}
+
+/** Who attended a mastermind group's session (nothing of what was said). */
+@Entity({ name: 'engagement_mastermind_attendance' })
+export class EngagementMastermindAttendanceEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  sessionId!: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  memberId!: string;
+
+  @Column({ type: 'uuid' })
+  groupId!: string;
+
+  @Index()
+  @Column({ type: 'timestamptz' })
+  heldAt!: Date;
+}
+
 export const PROGRAMME_FUNDING_ENTITIES = [
+  EngagementWorkshopEntity,
+  EngagementMastermindAttendanceEntity,
   EngagementSessionEntity,
   EngagementProgrammeEntity,
   EngagementApplicationEntity,

@@ -9,6 +9,10 @@ import {
   CommunityCertificateIssuedV1,
   CommunityProgrammeCreatedV1,
   CommunityReflectionSubmittedV1,
+  MentorshipCheckInLoggedV1,
+  MentorshipMastermindSessionHeldV1,
+  MentorshipRelationshipStartedV1,
+  MentorshipWorkshopHeldV1,
   ProtectedTimeAllocatedV1,
   ProtectedTimeApprovedV1,
   ProtectedTimeAtRiskV1,
@@ -113,7 +117,7 @@ const byName = <T extends { figure: string }>(rows: readonly T[] | undefined, na
   rows?.find((row) => row.figure === name);
 const rateOf = (rows: readonly Rate[] | undefined, name: string) => rows?.find((row) => row.rate === name);
 
-describe('engagement programme and funding metrics (in-process subgraph, real PostgreSQL)', () => {
+describe('engagement programme, funding and group-mentoring metrics (in-process subgraph, real PostgreSQL)', () => {
   let subgraph: SubgraphHarness;
   const handlers: EventHandler[] = projectionHandlers(null);
   const { event, apply, register } = projectionKit(
@@ -376,6 +380,71 @@ describe('engagement programme and funding metrics (in-process subgraph, real Po
     );
   }
 
+  async function mentoringEvents(): Promise<void> {
+    const workshops = [
+      { attendees: a.slice(1, 6), waitlisted: 3 },
+      { attendees: b.slice(0, 4), waitlisted: 0 },
+    ];
+    for (const workshop of workshops) {
+      const workshopId = randomUUID();
+      await apply(
+        event(MentorshipWorkshopHeldV1, workshopId, {
+          workshopId,
+          coachId: a[0] as string, // A's resident coaches both
+          heldAt: '2026-02-12T17:00:00Z',
+          attendeeIds: workshop.attendees,
+          capacity: 5,
+          waitlisted: workshop.waitlisted,
+        }),
+      );
+    }
+    await apply(
+      event(MentorshipMastermindSessionHeldV1, randomUUID(), {
+        sessionId: randomUUID(),
+        groupId: randomUUID(),
+        heldAt: '2026-02-20T17:00:00Z',
+        attendeeIds: [...a.slice(0, 6), b[0] as string],
+        resourceCount: 2,
+        referralCount: 1,
+        nextStepCount: 4,
+      }),
+    );
+    // two pairs from 1 January: one agreed fortnightly check-ins, the other weekly
+    const pairs = [
+      { mentee: a[1] as string, cadence: 14, days: ['01-10', '01-24', '02-07', '02-21', '03-07', '03-21'] },
+      { mentee: a[2] as string, cadence: 7, days: ['01-08', '02-01', '03-01'] },
+    ];
+    for (const pair of pairs) {
+      const relationshipId = randomUUID();
+      const members = { relationshipId, mentorId: b[1] as string, menteeId: pair.mentee };
+      await apply(
+        event(MentorshipRelationshipStartedV1, relationshipId, {
+          ...members,
+          kind: 'MENTORING',
+          origin: 'MATCHING',
+          startedAt: '2026-01-01T00:00:00Z',
+        }),
+      );
+      for (const [index, day] of pair.days.entries()) {
+        const checkIn = {
+          ...members,
+          checkInId: randomUUID(),
+          loggedBy: pair.mentee,
+          heldAt: `2026-${day}T12:00:00Z`,
+        };
+        // the weekly pair's first check-in is an event from before the cadence was published
+        const older = pair.cadence === 7 && index === 0;
+        await apply(
+          event(
+            MentorshipCheckInLoggedV1,
+            relationshipId,
+            older ? checkIn : { ...checkIn, agreedCadenceDays: pair.cadence },
+          ),
+        );
+      }
+    }
+  }
+
   beforeAll(async () => {
     subgraph = await startSubgraphHarness({
       name: 'engagement_programmes',
@@ -387,6 +456,7 @@ describe('engagement programme and funding metrics (in-process subgraph, real Po
     }
     await programmeEvents();
     await fundingEvents();
+    await mentoringEvents();
   }, 120000);
 
   afterAll(async () => {
@@ -488,6 +558,41 @@ describe('engagement programme and funding metrics (in-process subgraph, real Po
     expect(result.data?.engagementFunding.atRisk).toEqual([
       { memberId: a[2], episodeStartedWeek: '2026-W06' },
     ]);
+  });
+
+  it('gives coaching-workshop fill and waitlist, mastermind attendance and adherence to the agreed cadence', async () => {
+    const count = 'count networkCount';
+    const query = `query O($input: EngagementOverviewInput!) {
+      engagementOverview(input: $input) {
+        figures { figure count networkCount } rates { rate value }
+        groupMentoring { workshopsHeld { ${count} } workshopPlaces { ${count} } workshopPlacesTaken { ${count} }
+          workshopWaitlisted { ${count} } workshopFill mastermindAttendees { ${count} } }
+      }
+    }`;
+    type Count = { count: number | null; networkCount: number | null };
+    const result = await subgraph.execute<{
+      engagementOverview: {
+        figures: Array<{ figure: string; count: number | null; networkCount: number | null }>;
+        rates: Rate[];
+        groupMentoring: Record<string, Count | number | null>;
+      };
+    }>(leadA, query, { input: { institutionId: institutionA, from: quarter.from, to: quarter.to } });
+    expect(result.errors).toBeUndefined();
+    const figure = (name: string) =>
+      result.data?.engagementOverview.figures.find((row) => row.figure === name);
+    // both workshops are coached from A: ten places, nine taken, three waiting
+    expect(result.data?.engagementOverview.groupMentoring).toMatchObject({
+      workshopsHeld: { count: null },
+      workshopPlaces: { count: 10 },
+      workshopPlacesTaken: { count: 9 },
+      workshopWaitlisted: { count: null },
+      workshopFill: 0.9,
+      mastermindAttendees: { count: 6 },
+    });
+    // 90 days: 6 fortnightly and 12 weekly check-ins expected (the default 30 days would expect 6 in all)
+    expect(figure('CHECK_INS_EXPECTED')).toMatchObject({ count: 18 });
+    expect(figure('CHECK_INS_HELD')).toMatchObject({ count: 9 });
+    expect(rateOf(result.data?.engagementOverview.rates, 'CHECK_IN_ADHERENCE')?.value).toBe(0.5);
   });
 
   it('answers a lead for their own institution only', async () => {

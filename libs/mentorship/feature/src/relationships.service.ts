@@ -275,6 +275,10 @@ export class RelationshipsService {
           menteeId: relationship.menteeId,
           loggedBy: memberId,
           heldAt: input.heldAt.toISOString(),
+          agreedCadenceDays:
+            relationship.mentorAgreedAt !== null && relationship.menteeAgreedAt !== null
+              ? relationship.agreementCadenceDays
+              : null,
         },
         { actorId: memberId },
       );

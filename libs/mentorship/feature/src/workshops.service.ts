@@ -206,6 +206,7 @@ export class WorkshopsService {
           heldAt: now.toISOString(),
           attendeeIds: [...workshop.enrolledIds],
           capacity: entity.capacity,
+          waitlisted: workshop.waitlistIds.length,
         },
         { actorId: viewer.memberId },
       );

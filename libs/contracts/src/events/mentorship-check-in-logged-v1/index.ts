@@ -16,5 +16,10 @@ export const MentorshipCheckInLoggedV1 = defineEvent({
     menteeId: memberIdSchema,
     loggedBy: memberIdSchema,
     heldAt: z.iso.datetime({ offset: true }),
+    /**
+     * The check-in cadence both sides agreed in their mentoring agreement, in days; null while none is agreed
+     * (the programme's default applies). Optional: events published before it was added do not carry it.
+     */
+    agreedCadenceDays: z.number().int().positive().nullable().optional(),
   }),
 });

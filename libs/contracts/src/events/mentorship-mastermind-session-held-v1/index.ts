@@ -8,6 +8,7 @@ export const MentorshipMastermindSessionHeldV1 = defineEvent({
   entity: 'mastermind',
   happened: 'session-held',
   version: 1,
+  consumers: ['engagement'],
   payload: z.object({
     sessionId: z.uuid(),
     groupId: z.uuid(),

@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { CAREER_STAGES, type CareerStage } from '@praxis/contracts';
 
-/** Every figure the programme, funding and mentoring metrics publish (one enum, so a dashboard can label them). */
+/** Every figure the programme and funding metrics publish (one enum, so a dashboard can label them). */
 export const METRIC_FIGURES = [
   'APPLICANTS',
   'SELECTED',
@@ -14,11 +14,6 @@ export const METRIC_FIGURES = [
   'MEMBERS_AT_RISK',
   'MINUTES_ALLOCATED',
   'MINUTES_LOGGED',
-  'WORKSHOP_PLACES',
-  'WORKSHOP_ATTENDEES',
-  'WORKSHOP_WAITLISTED',
-  'MASTERMIND_ATTENDEES',
-  'MASTERMIND_RATINGS',
 ] as const;
 export type MetricFigure = (typeof METRIC_FIGURES)[number];
 export const MetricFigureEnum = Object.fromEntries(METRIC_FIGURES.map((kind) => [kind, kind])) as Record<
@@ -28,16 +23,10 @@ export const MetricFigureEnum = Object.fromEntries(METRIC_FIGURES.map((kind) => 
 registerEnumType(MetricFigureEnum, {
   name: 'MetricFigure',
   description:
-    'Head counts (distinct members) unless named MINUTES_ or PLACES; a sum is published only when enough members contribute',
+    'Head counts (distinct members) unless named MINUTES_; a sum is published only when enough members contribute',
 });
 
-export const METRIC_RATES = [
-  'SELECTION_RATE',
-  'RETENTION',
-  'UTILISATION',
-  'WORKSHOP_FILL',
-  'AVERAGE_SESSION_RATING',
-] as const;
+export const METRIC_RATES = ['SELECTION_RATE', 'RETENTION', 'UTILISATION'] as const;
 export type MetricRate = (typeof METRIC_RATES)[number];
 export const MetricRateEnum = Object.fromEntries(METRIC_RATES.map((kind) => [kind, kind])) as Record<
   MetricRate,
@@ -45,8 +34,7 @@ export const MetricRateEnum = Object.fromEntries(METRIC_RATES.map((kind) => [kin
 >;
 registerEnumType(MetricRateEnum, {
   name: 'MetricRate',
-  description:
-    'Fractions built only from published figures (null when one is suppressed); an average rating is 1 to 5',
+  description: 'Fractions built only from published figures (null when one is suppressed)',
 });
 
 /** A career stage as a GraphQL field name: `MEDICAL_STUDENT` → `medicalStudent`. */

@@ -43,13 +43,8 @@ export function figureRows(
   }));
 }
 
-/** Head counts get a career-stage line; sums (minutes, places, ratings) do not. */
-const SUMS: ReadonlySet<MetricFigure> = new Set([
-  'MINUTES_ALLOCATED',
-  'MINUTES_LOGGED',
-  'WORKSHOP_PLACES',
-  'MASTERMIND_RATINGS',
-]);
+/** Head counts get a career-stage line; sums (minutes) do not. */
+const SUMS: ReadonlySet<MetricFigure> = new Set(['MINUTES_ALLOCATED', 'MINUTES_LOGGED']);
 
 export class FigureTable {
   private readonly cells = new Map<string, FigureRow[]>();

@@ -102,6 +102,53 @@ export class CollaborationEdgeObject {
   proposals!: number | null;
 }
 
+@ObjectType('OverviewCount', {
+  description: "A count for the scope beside the network's; null when suppressed",
+})
+export class OverviewCountObject {
+  @Field(() => Int, { nullable: true })
+  count!: number | null;
+
+  @Field()
+  suppressed!: boolean;
+
+  @Field(() => Int, { nullable: true })
+  networkCount!: number | null;
+
+  @Field()
+  networkSuppressed!: boolean;
+}
+
+@ObjectType('GroupMentoringOverview', {
+  description:
+    "Near-peer coaching workshops held (by the coach's institution) and mastermind attendance (by the attendee's)",
+})
+export class GroupMentoringOverviewObject {
+  @Field(() => OverviewCountObject)
+  workshopsHeld!: OverviewCountObject;
+
+  @Field(() => OverviewCountObject)
+  workshopPlaces!: OverviewCountObject;
+
+  @Field(() => OverviewCountObject)
+  workshopPlacesTaken!: OverviewCountObject;
+
+  @Field(() => OverviewCountObject, { description: 'Still on the waitlist when the workshop was held' })
+  workshopWaitlisted!: OverviewCountObject;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Places taken ÷ places; null when either is suppressed',
+  })
+  workshopFill!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  networkWorkshopFill!: number | null;
+
+  @Field(() => OverviewCountObject, { description: 'Distinct members who attended a mastermind session' })
+  mastermindAttendees!: OverviewCountObject;
+}
+
 @ObjectType('EngagementOverview', {
   description: 'Competitions and mentoring for an institution beside the network (or the network alone)',
 })
@@ -117,6 +164,9 @@ export class EngagementOverviewObject {
 
   @Field(() => [OverviewRateObject])
   rates!: OverviewRateObject[];
+
+  @Field(() => GroupMentoringOverviewObject)
+  groupMentoring!: GroupMentoringOverviewObject;
 
   @Field(() => [CollaborationEdgeObject], {
     description: 'Every co-authoring pair for the network; for an institution, the pairs it is part of',

@@ -14,6 +14,11 @@ export interface OverviewCounts {
   checkInsExpected: number;
   ratings: number;
   ratingSum: number;
+  workshops: number;
+  workshopPlaces: number;
+  workshopPlacesTaken: number;
+  workshopWaitlisted: number;
+  mastermindAttendees: number;
 }
 
 export interface CollaborationEdge {
@@ -22,20 +27,27 @@ export interface CollaborationEdge {
   proposals: number;
 }
 
-/** Silence for twice the default cadence marks a relationship at risk, as mentorship does. */
-const CADENCE_DAYS = 30;
+/** Mentorship's default check-in cadence, for relationships whose pair agreed none (as far as events tell). */
+const DEFAULT_CADENCE_DAYS = 30;
 
 /**
  * Competition and mentoring figures. An entry belongs to an institution when one of its team's institutions is
- * it; a relationship to the mentee's institution. Check-ins expected: one per 30 days active in the period (the
- * agreed cadence does not travel on events); at risk: active at the period's end with no check-in (or start) in
- * the last 60 days.
+ * it; a relationship to the mentee's institution; a coaching workshop to its coach's; mastermind attendance to
+ * the attendee's. A relationship's cadence is the one its pair had agreed at its latest check-in before the
+ * period's end (check-in events carry it), else mentorship's default of 30 days. Check-ins expected: one per
+ * cadence active in the period; at risk: active at the period's end with no check-in (or start) for two cadences,
+ * as mentorship's health rule says.
  */
 export async function countOverview(
   manager: EntityManager,
   scope: { institutionId: string | null; from: Date; to: Date },
 ): Promise<OverviewCounts> {
-  const params = [scope.institutionId, scope.from.toISOString(), scope.to.toISOString(), CADENCE_DAYS];
+  const params = [
+    scope.institutionId,
+    scope.from.toISOString(),
+    scope.to.toISOString(),
+    DEFAULT_CADENCE_DAYS,
+  ];
   const [competition]: Array<Record<string, string>> = await manager.query(
     `SELECT
        (SELECT count(*) FROM engagement_proposal p WHERE p.submitted_at >= $2 AND p.submitted_at < $3
@@ -56,7 +68,10 @@ export async function countOverview(
        SELECT r.* FROM engagement_relationship r JOIN engagement_member em ON em.member_id = r.mentee_id
        WHERE r.kind = 'MENTORING' AND ($1::uuid IS NULL OR em.institution_id = $1::uuid)
      ), active AS (
-       SELECT * FROM r WHERE r.started_at < $3 AND (r.ended_at IS NULL OR r.ended_at >= $2)
+       SELECT r.*, COALESCE((SELECT c.agreed_cadence_days FROM engagement_check_in c
+           WHERE c.relationship_id = r.relationship_id AND c.agreed_cadence_days IS NOT NULL AND c.held_at < $3
+           ORDER BY c.held_at DESC LIMIT 1), $4::int) AS cadence
+       FROM r WHERE r.started_at < $3 AND (r.ended_at IS NULL OR r.ended_at >= $2)
      ), fb AS (
        SELECT count(*) AS n, COALESCE(sum(f.rating), 0) AS total
        FROM engagement_feedback f JOIN r ON r.relationship_id = f.relationship_id
@@ -70,14 +85,27 @@ export async function countOverview(
        (SELECT count(*) FROM active a WHERE (a.ended_at IS NULL OR a.ended_at >= $3)
           AND GREATEST(a.started_at, (SELECT max(c.held_at) FROM engagement_check_in c
                  WHERE c.relationship_id = a.relationship_id AND c.held_at < $3))
-              < $3::timestamptz - make_interval(days => 2 * $4::int)) AS at_risk,
+              < $3::timestamptz - make_interval(days => 2 * a.cadence)) AS at_risk,
        (SELECT count(*) FROM engagement_check_in c JOIN active a ON a.relationship_id = c.relationship_id
           WHERE c.held_at >= $2 AND c.held_at < $3) AS held,
        (SELECT COALESCE(sum(floor(EXTRACT(EPOCH FROM (LEAST(COALESCE(a.ended_at, $3), $3::timestamptz)
-                 - GREATEST(a.started_at, $2::timestamptz))) / 86400 / $4::int)), 0) FROM active a) AS expected,
+                 - GREATEST(a.started_at, $2::timestamptz))) / 86400 / a.cadence)), 0) FROM active a) AS expected,
        (SELECT n FROM fb) AS ratings,
        (SELECT total FROM fb) AS rating_sum`,
     params,
+  );
+  const [groups]: Array<Record<string, string | null>> = await manager.query(
+    `WITH w AS (
+       SELECT w.* FROM engagement_workshop w LEFT JOIN engagement_member em ON em.member_id = w.coach_id
+       WHERE w.held_at >= $2 AND w.held_at < $3 AND ($1::uuid IS NULL OR em.institution_id = $1::uuid)
+     )
+     SELECT (SELECT count(*) FROM w) AS workshops, (SELECT sum(capacity) FROM w) AS places,
+       (SELECT sum(attendees) FROM w) AS taken, (SELECT sum(waitlisted) FROM w) AS waitlisted,
+       (SELECT count(DISTINCT ma.member_id) FROM engagement_mastermind_attendance ma
+          JOIN engagement_member em ON em.member_id = ma.member_id
+          WHERE ma.held_at >= $2 AND ma.held_at < $3
+            AND ($1::uuid IS NULL OR em.institution_id = $1::uuid)) AS mastermind`,
+    params.slice(0, 3),
   );
   const number = (value: string | null | undefined) => Number(value ?? 0);
   return {
@@ -93,6 +121,11 @@ export async function countOverview(
     checkInsExpected: number(mentoring?.expected),
     ratings: number(mentoring?.ratings),
     ratingSum: number(mentoring?.rating_sum),
+    workshops: number(groups?.workshops),
+    workshopPlaces: number(groups?.places),
+    workshopPlacesTaken: number(groups?.taken),
+    workshopWaitlisted: number(groups?.waitlisted),
+    mastermindAttendees: number(groups?.mastermind),
   };
 }
 

@@ -64,7 +64,7 @@ export class OverviewResolver {
   @Roles('lead', 'admin')
   @Query(() => EngagementOverviewObject, {
     description:
-      'Competitions (entries, inter-institutional share, judging progress, the collaboration network) and mentoring (share with an active mentor, requests accepted and declined, at-risk relationships, check-in adherence, feedback ratings) for an institution beside the network; small counts suppressed',
+      'Competitions (entries, inter-institutional share, judging progress, the collaboration network) and mentoring (share with an active mentor, requests accepted and declined, at-risk relationships, check-in adherence against the agreed cadence, feedback ratings, coaching-workshop fill and waitlist, mastermind attendance) for an institution beside the network; small counts suppressed',
   })
   async engagementOverview(
     @CurrentPrincipal() principal: Principal,
@@ -78,25 +78,42 @@ export class OverviewResolver {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const own = await countOverview(manager, { ...scope, institutionId });
       const network = institutionId ? await countOverview(manager, { ...scope, institutionId: null }) : own;
+      const beside = (count: (counts: OverviewCounts) => number) => {
+        const released = institutionId
+          ? releaseBeside(count(own), count(network), threshold)
+          : {
+              institution: releaseCount(count(own), threshold),
+              network: releaseCount(count(own), threshold),
+            };
+        return {
+          released,
+          object: {
+            count: released.institution.count,
+            suppressed: released.institution.suppressed,
+            networkCount: released.network.count,
+            networkSuppressed: released.network.suppressed,
+          },
+        };
+      };
       const ownReleased = new Map<OverviewFigureKind, ReleasedCount>();
       const networkReleased = new Map<OverviewFigureKind, ReleasedCount>();
       const figures = OVERVIEW_FIGURES.map((figure) => {
-        const beside = institutionId
-          ? releaseBeside(FIGURE_OF[figure](own), FIGURE_OF[figure](network), threshold)
-          : {
-              institution: releaseCount(FIGURE_OF[figure](own), threshold),
-              network: releaseCount(FIGURE_OF[figure](own), threshold),
-            };
-        ownReleased.set(figure, beside.institution);
-        networkReleased.set(figure, beside.network);
-        return {
-          figure,
-          count: beside.institution.count,
-          suppressed: beside.institution.suppressed,
-          networkCount: beside.network.count,
-          networkSuppressed: beside.network.suppressed,
-        };
+        const { released, object } = beside(FIGURE_OF[figure]);
+        ownReleased.set(figure, released.institution);
+        networkReleased.set(figure, released.network);
+        return { figure, ...object };
       });
+      const places = beside((c) => c.workshopPlaces);
+      const taken = beside((c) => c.workshopPlacesTaken);
+      const groupMentoring = {
+        workshopsHeld: beside((c) => c.workshops).object,
+        workshopPlaces: places.object,
+        workshopPlacesTaken: taken.object,
+        workshopWaitlisted: beside((c) => c.workshopWaitlisted).object,
+        workshopFill: releasedRate(taken.released.institution, places.released.institution),
+        networkWorkshopFill: releasedRate(taken.released.network, places.released.network),
+        mastermindAttendees: beside((c) => c.mastermindAttendees).object,
+      };
       const ownRates = rates(ownReleased, own.ratingSum);
       const networkRates = rates(networkReleased, network.ratingSum);
       const edges = await collaborationEdges(manager, { ...scope, institutionId });
@@ -104,6 +121,7 @@ export class OverviewResolver {
         institutionId,
         suppressionThreshold: threshold,
         figures,
+        groupMentoring,
         rates: [...ownRates.keys()].map((rate) => ({
           rate,
           value: ownRates.get(rate) ?? null,

@@ -2,10 +2,12 @@ import type { EntityManager } from 'typeorm';
 import {
   MentorshipCheckInLoggedV1,
   MentorshipFeedbackGivenV1,
+  MentorshipMastermindSessionHeldV1,
   MentorshipRelationshipEndedV1,
   MentorshipRelationshipRequestedV1,
   MentorshipRelationshipStartedV1,
   MentorshipRelationshipStartedV2,
+  MentorshipWorkshopHeldV1,
 } from '@praxis/contracts';
 import { handle, type EventHandler } from '@praxis/platform/messaging';
 import { recordActivities } from './activity';
@@ -56,7 +58,10 @@ async function upsertRelationship(
   );
 }
 
-/** Mentorship's events: relationships with their dates, check-ins and feedback ratings (never their text). */
+/**
+ * Mentorship's events: relationships with their dates, check-ins (with the cadence agreed at the time) and feedback
+ * ratings (never their text), coaching workshops held (places, attendance, waitlist) and mastermind attendance.
+ */
 export function mentorshipHandlers(): EventHandler[] {
   return [
     handle(MentorshipRelationshipRequestedV1, async (event, manager) => {
@@ -85,11 +90,27 @@ export function mentorshipHandlers(): EventHandler[] {
       });
     }),
     handle(MentorshipCheckInLoggedV1, async (event, manager) => {
-      const { checkInId, relationshipId, heldAt } = event.payload;
+      const { checkInId, relationshipId, heldAt, agreedCadenceDays } = event.payload;
       await manager.query(
-        `INSERT INTO engagement_check_in (check_in_id, relationship_id, held_at) VALUES ($1, $2, $3)
-         ON CONFLICT (check_in_id) DO NOTHING`,
-        [checkInId, relationshipId, heldAt],
+        `INSERT INTO engagement_check_in (check_in_id, relationship_id, held_at, agreed_cadence_days)
+         VALUES ($1, $2, $3, $4) ON CONFLICT (check_in_id) DO NOTHING`,
+        [checkInId, relationshipId, heldAt, agreedCadenceDays ?? null],
+      );
+    }),
+    handle(MentorshipWorkshopHeldV1, async (event, manager) => {
+      const { workshopId, coachId, heldAt, attendeeIds, capacity, waitlisted } = event.payload;
+      await manager.query(
+        `INSERT INTO engagement_workshop (workshop_id, coach_id, held_at, capacity, attendees, waitlisted)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (workshop_id) DO NOTHING`,
+        [workshopId, coachId, heldAt, capacity, attendeeIds.length, waitlisted ?? null],
+      );
+    }),
+    handle(MentorshipMastermindSessionHeldV1, async (event, manager) => {
+      const { sessionId, groupId, heldAt, attendeeIds } = event.payload;
+      await manager.query(
+        `INSERT INTO engagement_mastermind_attendance (session_id, member_id, group_id, held_at)
+         SELECT $1, member_id, $2, $3 FROM unnest($4::uuid[]) AS member_id ON CONFLICT DO NOTHING`,
+        [sessionId, groupId, heldAt, attendeeIds],
       );
     }),
     handle(MentorshipFeedbackGivenV1, async (event, manager) => {
