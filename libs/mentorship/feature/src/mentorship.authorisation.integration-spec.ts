@@ -437,4 +437,36 @@ describe('mentorship authorisation matrix (operations from the committed supergr
     expect(expected).toBeDefined();
     expect(await observedOutcome(subgraph, caller(role), rule)).toBe(expected);
   });
+
+  it("shows a workshop's coaching requests to its coach, and to anyone else only their own", async () => {
+    const workshopId = await workshopWithOtherMember();
+    await executeOk(
+      subgraph,
+      caller('otherMember'),
+      'mutation($w: ID!) { requestFollowUp(workshopId: $w, message: "One more chat?") { id } }',
+      { w: workshopId },
+    );
+    const seenBy = async (role: MatrixRole) =>
+      (
+        await executeOk<{ coachingRequests: { totalCount: number } }>(
+          subgraph,
+          caller(role),
+          `query($w: ID!) { coachingRequests(workshopId: $w, first: 5) ${PAGE} }`,
+          { w: workshopId },
+        )
+      ).coachingRequests.totalCount;
+    const counts = Object.fromEntries(
+      await Promise.all(
+        MATRIX_ROLES.filter((role) => role !== 'anonymous').map(async (role) => [role, await seenBy(role)]),
+      ),
+    );
+    expect(counts).toEqual({
+      owner: 1,
+      otherMember: 1,
+      judge: 0,
+      mentor: 0,
+      leadOfAnotherInstitution: 0,
+      admin: 0,
+    });
+  });
 });
