@@ -10,6 +10,7 @@ import { useSession } from '../../session/session-context';
 import { demographicsMessages } from '../demographics/messages';
 import { FunnelSection } from './funnel-section';
 import { MemberRecordSection } from './member-record';
+import { MetricsSection } from './metrics-section';
 import { dashboardMessages as t } from './messages';
 import {
   DashboardInstitutionsDocument,
@@ -58,6 +59,7 @@ export default function DashboardPage() {
   const [to, setTo] = useState(monthStart(1));
   const [granularity, setGranularity] = useState<Granularity>('MONTH');
   const [splitBy, setSplitBy] = useState<EngagementDimension>('NONE');
+  const [bucket, setBucket] = useState<string | null>(null);
 
   const institutionId = scope === NETWORK ? null : scope;
   const datesValid = /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && from < to;
@@ -127,7 +129,13 @@ export default function DashboardPage() {
           <QueryState data={funnel.data} loading={funnel.loading} error={funnel.error}>
             {(data) => (
               <div aria-busy={funnel.loading}>
-                <FunnelSection funnel={data.engagementFunnel} scopeName={scopeName} groupName={groupName} />
+                <FunnelSection
+                  funnel={data.engagementFunnel}
+                  scopeName={scopeName}
+                  groupName={groupName}
+                  chosen={bucket}
+                  onChoose={setBucket}
+                />
               </div>
             )}
           </QueryState>
@@ -140,6 +148,9 @@ export default function DashboardPage() {
               </div>
             )}
           </QueryState>
+        )}
+        {!skip && (
+          <MetricsSection input={{ ...period, granularity }} bucketLabel={bucket} scopeName={scopeName} />
         )}
         {scope && <MemberRecordSection institutionId={institutionId} />}
       </Stack>

@@ -75,7 +75,15 @@ describe('suppressed figures', () => {
   });
 
   it('marks suppressed funnel cells in words, tied to the explanation, beside released ones', () => {
-    renderIn(<FunnelSection funnel={funnel()} scopeName="Leeds" groupName={(group) => group} />);
+    renderIn(
+      <FunnelSection
+        funnel={funnel()}
+        scopeName="Leeds"
+        groupName={(group) => group}
+        chosen={null}
+        onChoose={() => undefined}
+      />,
+    );
     const table = screen.getByRole('table', { name: 'Leeds, 2026-11' });
     const submitted = within(table).getByRole('row', { name: /^Submitted a proposal/ });
     const [here, , , network] = within(submitted).getAllByRole('cell');

@@ -1,6 +1,6 @@
 import { BarChart, LineChart } from '@mantine/charts';
 import { Select, Stack, Table, Text, Title } from '@mantine/core';
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { EngagementDimension, EngagementFunnelQuery, FunnelStep } from '../../gql/graphql';
 import { ChartFigure, CountCell, chartValue, rateText, SuppressionNote } from './figures';
 import { TableHead } from '../../lib/table';
@@ -217,13 +217,17 @@ export function FunnelSection({
   funnel,
   scopeName,
   groupName,
+  chosen,
+  onChoose,
 }: {
   funnel: Funnel;
   scopeName: string;
   groupName: (group: string) => string;
+  /** The period shown (the newest when none is chosen); the page's other sections show the same one. */
+  chosen: string | null;
+  onChoose: (label: string | null) => void;
 }) {
   const labels = funnel.buckets.map((bucket) => bucket.label);
-  const [chosen, setChosen] = useState<string | null>(null);
   const label = chosen && labels.includes(chosen) ? chosen : labels[labels.length - 1];
   const bucket = funnel.buckets.find((candidate) => candidate.label === label);
   if (!bucket) return <Text>{t.noData}</Text>;
@@ -238,7 +242,7 @@ export function FunnelSection({
             label={t.bucket}
             data={[...labels].reverse()}
             value={label}
-            onChange={setChosen}
+            onChange={onChoose}
             allowDeselect={false}
             maw={240}
           />

@@ -108,3 +108,71 @@ export const MemberEngagementRecordDocument = graphql(`
     }
   }
 `);
+
+export const MetricFigureFieldsFragment = graphql(`
+  fragment MetricFigureFields on MetricFigureValue {
+    figure
+    value
+    suppressed
+    networkValue
+    networkSuppressed
+  }
+`);
+
+export const MetricRateFieldsFragment = graphql(`
+  fragment MetricRateFields on MetricRateValue {
+    rate
+    value
+    networkValue
+  }
+`);
+
+export const EngagementMetricsDocument = graphql(`
+  query EngagementMetrics($input: EngagementMetricsInput!) {
+    engagementProgrammes(input: $input) {
+      institutionId
+      suppressionThreshold
+      buckets {
+        label
+        figures {
+          ...MetricFigureFields
+        }
+        rates {
+          ...MetricRateFields
+        }
+      }
+    }
+    engagementFunding(input: $input) {
+      institutionId
+      suppressionThreshold
+      buckets {
+        label
+        figures {
+          ...MetricFigureFields
+        }
+        rates {
+          ...MetricRateFields
+        }
+        money {
+          measure
+          fundId
+          currency
+          amount {
+            amountMinor
+            currency
+          }
+          suppressed
+          networkAmount {
+            amountMinor
+            currency
+          }
+          networkSuppressed
+        }
+      }
+      atRisk {
+        memberId
+        episodeStartedWeek
+      }
+    }
+  }
+`);

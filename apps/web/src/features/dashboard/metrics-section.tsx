@@ -1,0 +1,233 @@
+import { List, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@apollo/client/react';
+import { useId } from 'react';
+import type {
+  EngagementMetricsInput,
+  EngagementMetricsQuery,
+  MetricFigure,
+  MetricRate,
+} from '../../gql/graphql';
+import { nodes } from '../../lib/connection';
+import { formatMoney, formatNumber } from '../../lib/format';
+import { QueryState } from '../../lib/query-state';
+import { TableHead } from '../../lib/table';
+import { CountCell, rateText, SuppressionNote } from './figures';
+import { dashboardMessages as t } from './messages';
+import { FundsDocument } from '../funding/operations';
+import { EngagementMetricsDocument, InstitutionMembersDocument } from './operations';
+
+type Metrics = EngagementMetricsQuery;
+type FigureValue = Metrics['engagementProgrammes']['buckets'][number]['figures'][number];
+type RateValue = Metrics['engagementProgrammes']['buckets'][number]['rates'][number];
+type MoneyValue = Metrics['engagementFunding']['buckets'][number]['money'][number];
+
+/** Minutes are sums shown in hours; head counts as they are. */
+const MINUTES: ReadonlySet<MetricFigure> = new Set(['MINUTES_ALLOCATED', 'MINUTES_LOGGED']);
+
+function FigureCell({
+  value,
+  suppressed,
+  figure,
+  noteId,
+}: {
+  value: number | null | undefined;
+  suppressed: boolean;
+  figure: MetricFigure;
+  noteId: string;
+}) {
+  const shown =
+    MINUTES.has(figure) && value !== null && value !== undefined ? Math.round(value / 6) / 10 : value;
+  return <CountCell figure={{ count: shown, suppressed }} explanationId={noteId} />;
+}
+
+/** The rows of one bucket's figures and rates, the scope beside the network. */
+function MetricRows({
+  figures,
+  rates,
+  withNetwork,
+  noteId,
+}: {
+  figures: FigureValue[];
+  rates: RateValue[];
+  withNetwork: boolean;
+  noteId: string;
+}) {
+  return (
+    <>
+      {figures.map((figure) => (
+        <Table.Tr key={figure.figure}>
+          <Table.Th scope="row">{t.metricFigures[figure.figure]}</Table.Th>
+          <Table.Td>
+            <FigureCell {...figure} noteId={noteId} />
+          </Table.Td>
+          {withNetwork && (
+            <Table.Td>
+              <FigureCell
+                value={figure.networkValue}
+                suppressed={figure.networkSuppressed}
+                figure={figure.figure}
+                noteId={noteId}
+              />
+            </Table.Td>
+          )}
+        </Table.Tr>
+      ))}
+      {rates.map((rate) => (
+        <Table.Tr key={rate.rate}>
+          <Table.Th scope="row">{t.metricRates[rate.rate]}</Table.Th>
+          <Table.Td>{metricRateText(rate.rate, rate.value)}</Table.Td>
+          {withNetwork && <Table.Td>{metricRateText(rate.rate, rate.networkValue)}</Table.Td>}
+        </Table.Tr>
+      ))}
+    </>
+  );
+}
+
+function metricRateText(rate: MetricRate, value: number | null | undefined): string {
+  if (rate !== 'AVERAGE_SESSION_RATING') return rateText(value);
+  return value === null || value === undefined ? t.notAvailable : formatNumber(value, 1);
+}
+
+function moneyText(amount: MoneyValue['amount'], suppressed: boolean): string {
+  if (suppressed) return t.suppressed;
+  return amount ? formatMoney(amount) : t.notAvailable;
+}
+
+function MetricTable({
+  title,
+  id,
+  scopeName,
+  withNetwork,
+  threshold,
+  children,
+}: {
+  title: string;
+  id: string;
+  scopeName: string;
+  withNetwork: boolean;
+  threshold: number;
+  children: (noteId: string) => React.ReactNode;
+}) {
+  const noteId = useId();
+  return (
+    <section aria-labelledby={id}>
+      <Stack gap="xs">
+        <Title order={2} size="h3" id={id}>
+          {title}
+        </Title>
+        <Table.ScrollContainer minWidth={480}>
+          <Table striped withTableBorder aria-describedby={noteId}>
+            <TableHead columns={[t.figure, scopeName, withNetwork && t.networkCount]} />
+            <Table.Tbody>{children(noteId)}</Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        <SuppressionNote id={noteId} threshold={threshold} />
+      </Stack>
+    </section>
+  );
+}
+
+/** Programmes, funding and protected time in the chosen period, and the members whose protected time is at risk. */
+export function MetricsSection({
+  input,
+  bucketLabel,
+  scopeName,
+}: {
+  input: EngagementMetricsInput & { institutionId: string | null };
+  bucketLabel: string | null;
+  scopeName: string;
+}) {
+  // funds are named for admins; others see the currency only
+  const funds = useQuery(FundsDocument, { errorPolicy: 'ignore' });
+  const fundNames = new Map((funds.data?.funds ?? []).map((fund) => [fund.id, fund.name]));
+  const metrics = useQuery(EngagementMetricsDocument, { variables: { input } });
+  const members = useQuery(InstitutionMembersDocument, {
+    variables: { filter: input.institutionId ? { institutionId: input.institutionId } : null },
+  });
+  const names = new Map(
+    (members.data ? nodes(members.data.members) : []).map((member) => [member.id, member.displayName]),
+  );
+  return (
+    <QueryState data={metrics.data} loading={metrics.loading} error={metrics.error}>
+      {({ engagementProgrammes: programmes, engagementFunding: funding }) => {
+        const pick = <B extends { label: string }>(buckets: B[]) =>
+          buckets.find((bucket) => bucket.label === bucketLabel) ?? buckets[buckets.length - 1];
+        const programmeBucket = pick(programmes.buckets);
+        const fundingBucket = pick(funding.buckets);
+        const withNetwork = input.institutionId !== null;
+        return (
+          <Stack gap="xl" aria-busy={metrics.loading}>
+            {programmeBucket && (
+              <MetricTable
+                title={t.programmesTitle(programmeBucket.label)}
+                id="programmes"
+                scopeName={scopeName}
+                withNetwork={withNetwork}
+                threshold={programmes.suppressionThreshold}
+              >
+                {(noteId) => (
+                  <MetricRows
+                    figures={programmeBucket.figures}
+                    rates={programmeBucket.rates}
+                    withNetwork={withNetwork}
+                    noteId={noteId}
+                  />
+                )}
+              </MetricTable>
+            )}
+            {fundingBucket && (
+              <MetricTable
+                title={t.fundingTitle(fundingBucket.label)}
+                id="funding"
+                scopeName={scopeName}
+                withNetwork={withNetwork}
+                threshold={funding.suppressionThreshold}
+              >
+                {(noteId) => (
+                  <>
+                    <MetricRows
+                      figures={fundingBucket.figures}
+                      rates={fundingBucket.rates}
+                      withNetwork={withNetwork}
+                      noteId={noteId}
+                    />
+                    {fundingBucket.money.map((money) => (
+                      <Table.Tr key={`${money.measure}-${money.fundId ?? ''}-${money.currency}`}>
+                        <Table.Th scope="row">
+                          {t.measures[money.measure]} (
+                          {(money.fundId && fundNames.get(money.fundId)) || money.currency})
+                        </Table.Th>
+                        <Table.Td>{moneyText(money.amount, money.suppressed)}</Table.Td>
+                        {withNetwork && (
+                          <Table.Td>{moneyText(money.networkAmount, money.networkSuppressed)}</Table.Td>
+                        )}
+                      </Table.Tr>
+                    ))}
+                  </>
+                )}
+              </MetricTable>
+            )}
+            <section aria-labelledby="at-risk">
+              <Stack gap="xs">
+                <Title order={2} size="h3" id="at-risk">
+                  {t.atRiskTitle}
+                </Title>
+                {funding.atRisk.length === 0 ? (
+                  <Text>{t.noneAtRisk}</Text>
+                ) : (
+                  <List>
+                    {funding.atRisk.map((member) => (
+                      <List.Item key={member.memberId}>
+                        {t.atRiskSince(names.get(member.memberId) ?? t.aMember, member.episodeStartedWeek)}
+                      </List.Item>
+                    ))}
+                  </List>
+                )}
+              </Stack>
+            </section>
+          </Stack>
+        );
+      }}
+    </QueryState>
+  );
+}
