@@ -31,15 +31,27 @@ async function main(): Promise<number> {
     const gateway = platform.gateways.apollo;
     const { member } = await seedMember(gateway);
     const membership = platform.subgraphs.membership;
+    // CPU per request is the serving process's: membership's for the direct calls, the gateway's through it
+    const {
+      membership: membershipPid,
+      'gateway-apollo': gatewayPid,
+      'gateway-hive': hivePid,
+    } = platform.pids;
     const scenarios: Scenario[] = [
-      { name: 'subgraph { __typename }', url: membership, query: TYPENAME },
-      { name: 'subgraph { me { id } }', url: membership, query: ME, token: member.token },
-      { name: 'gateway { __typename }', url: gateway, query: TYPENAME },
-      { name: 'gateway { me { id } }', url: gateway, query: ME, token: member.token },
+      { name: 'subgraph { __typename }', url: membership, query: TYPENAME, pid: membershipPid },
+      { name: 'subgraph { me { id } }', url: membership, query: ME, token: member.token, pid: membershipPid },
+      { name: 'gateway { __typename }', url: gateway, query: TYPENAME, pid: gatewayPid },
+      { name: 'gateway { me { id } }', url: gateway, query: ME, token: member.token, pid: gatewayPid },
     ];
     const hive = platform.gateways.hive;
     if (hive)
-      scenarios.push({ name: 'hive gateway { me { id } }', url: hive, query: ME, token: member.token });
+      scenarios.push({
+        name: 'hive gateway { me { id } }',
+        url: hive,
+        query: ME,
+        token: member.token,
+        pid: hivePid,
+      });
     const results = await runInterleaved(scenarios, { rounds, seconds, connections: 10, warmupSeconds: 2 });
     const [typename, me, , gatewayMe, hiveMe] = scenarios.map((scenario) => results[scenario.name]);
     process.stdout.write(`${table(scenarios.map((scenario) => results[scenario.name]))}\n`);
@@ -66,6 +78,9 @@ async function main(): Promise<number> {
         subgraphTypenameRps: Math.round(typename.rps),
         subgraphMeRps: Math.round(me.rps),
         subgraphMeP50Ms: me.p50,
+        subgraphMeCpuUs: me.cpuUs === undefined ? null : Math.round(me.cpuUs),
+        subgraphTypenameCpuUs: typename.cpuUs === undefined ? null : Math.round(typename.cpuUs),
+        gatewayMeCpuUs: gatewayMe.cpuUs === undefined ? null : Math.round(gatewayMe.cpuUs),
         gatewayMeRps: Math.round(gatewayMe.rps),
         gatewayMeP50Ms: gatewayMe.p50,
         authenticatedShare: Number(authenticatedShare.toFixed(3)),
@@ -75,6 +90,7 @@ async function main(): Promise<number> {
               hiveMeRps: Math.round(hiveMe.rps),
               hiveMeP50Ms: hiveMe.p50,
               hiveAddsToMedian: Number((hiveMe.p50 / me.p50 - 1).toFixed(3)),
+              hiveMeCpuUs: hiveMe.cpuUs === undefined ? null : Math.round(hiveMe.cpuUs),
             }
           : {}),
         loadAverage: Number(loadavg()[0].toFixed(1)),

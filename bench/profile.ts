@@ -10,17 +10,16 @@
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { loadavg } from 'node:os';
-import { runOnce, type Scenario } from './support/load';
+import { cpuMs, runOnce, type Scenario } from './support/load';
 import { ROOT, seedMember, startBenchPlatform } from './support/bench-platform';
 import { summariseProfile } from './support/profile-summary';
 
-/** User + system CPU milliseconds of each process so far (Linux /proc; clock ticks of 10 ms). */
+/** CPU milliseconds of each process so far. */
 function cpuTimes(pids: Record<string, number | undefined>): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [name, pid] of Object.entries(pids)) {
-    if (!pid) continue;
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    out[name] = (Number(fields[11]) + Number(fields[12])) * 10;
+    const ms = cpuMs(pid);
+    if (ms !== undefined) out[name] = ms;
   }
   return out;
 }

@@ -2,6 +2,7 @@
  * HTTP load with autocannon, interleaved so that every scenario sees the same machine: on a shared 2-core box
  * the load of the neighbours drifts, so scenarios run in alternating rounds and each figure is the median round.
  */
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 
 export interface Scenario {
@@ -13,6 +14,8 @@ export interface Scenario {
   token?: string;
   /** A fresh body per request (e.g. a write with its own id). */
   body?: () => string;
+  /** The process that serves the scenario: its CPU time per request is reported (Linux /proc). */
+  pid?: number;
 }
 
 export interface Measured {
@@ -22,6 +25,19 @@ export interface Measured {
   p99: number;
   requests: number;
   failures: number;
+  /** User + system CPU of the scenario's `pid` per request, in µs: what the machine's load cannot stretch. */
+  cpuUs?: number;
+}
+
+/** CPU milliseconds a process has used so far (user + system, in clock ticks of 10 ms), or undefined. */
+export function cpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A progress line on stderr (the terminal), rewritten in place; stdout keeps only the report. */
@@ -62,6 +78,7 @@ export async function checkScenario(scenario: Scenario): Promise<void> {
 }
 
 export async function runOnce(scenario: Scenario, seconds: number, connections: number): Promise<Measured> {
+  const cpuBefore = cpuMs(scenario.pid);
   const result = await autocannon({
     url: scenario.url,
     connections,
@@ -75,7 +92,13 @@ export async function runOnce(scenario: Scenario, seconds: number, connections: 
     p99: result.latency.p99,
     requests: result.requests.total,
     failures: result.non2xx + result.errors + result.timeouts,
+    ...cpuPerRequest(cpuBefore, cpuMs(scenario.pid), result.requests.total),
   };
+}
+
+function cpuPerRequest(before: number | undefined, after: number | undefined, requests: number) {
+  if (before === undefined || after === undefined || requests === 0) return {};
+  return { cpuUs: ((after - before) / requests) * 1000 };
 }
 
 function median(values: number[]): number {
@@ -117,18 +140,25 @@ export async function runInterleaved(
       p99: median(runs.map((run) => run.p99)),
       requests: runs.reduce((sum, run) => sum + run.requests, 0),
       failures: runs.reduce((sum, run) => sum + run.failures, 0),
+      ...(runs.every((run) => run.cpuUs !== undefined)
+        ? { cpuUs: median(runs.map((run) => run.cpuUs ?? 0)) }
+        : {}),
     };
   }
   return out;
 }
 
 export function table(rows: Measured[]): string {
-  const lines = ['scenario                                   req/s     p50 ms   p99 ms   failures'];
+  const lines = [
+    'scenario                                   req/s     p50 ms   p99 ms   failures   CPU µs/req',
+  ];
   for (const row of rows) {
     lines.push(
       `${row.name.padEnd(40)} ${row.rps.toFixed(0).padStart(7)} ${row.p50.toFixed(1).padStart(9)} ${row.p99
         .toFixed(1)
-        .padStart(8)} ${String(row.failures).padStart(10)}`,
+        .padStart(
+          8,
+        )} ${String(row.failures).padStart(10)} ${(row.cpuUs === undefined ? '' : row.cpuUs.toFixed(0)).padStart(12)}`,
     );
   }
   return lines.join('\n');
