@@ -1,10 +1,27 @@
 /**
- * Every rule the community domain can refuse. The service maps each code to one GraphQL error in a single
- * place, so codes are stable API: add new ones, never rename. Values equal keys so logs and clients read the same.
+ * Every refusal of the community service: its domain rules and the service's own (records not found, access,
+ * state). The service maps each code to one GraphQL error in a single place, so codes are stable API: add new
+ * ones, never rename. Values equal keys so logs and clients read the same.
  */
 export enum CommunityErrorCode {
-  /** Shape or range problems in caller input; `details.errors` lists `{ field, message }`. */
+  /**
+   * Shape or range problems in caller input: `details.errors` lists `{ field, message }` of the input object
+   * (domain validators), or `details.fields` lists `{ field, rule, message }` as the client sees them.
+   */
   INVALID_INPUT = 'INVALID_INPUT',
+
+  NOT_FOUND = 'NOT_FOUND',
+  FORBIDDEN = 'FORBIDDEN',
+  /** The caller's membership profile has not reached the community replica yet; retrying shortly works. */
+  MEMBER_NOT_REPLICATED = 'MEMBER_NOT_REPLICATED',
+  INVALID_STATE = 'INVALID_STATE',
+  ALREADY_APPLIED = 'ALREADY_APPLIED',
+  ALREADY_SELECTED = 'ALREADY_SELECTED',
+  NAME_TAKEN = 'NAME_TAKEN',
+  REFLECTION_ALREADY_SUBMITTED = 'REFLECTION_ALREADY_SUBMITTED',
+  /** The token was spent but the reflection could not be stored: the member is told plainly. */
+  REFLECTION_NOT_SAVED = 'REFLECTION_NOT_SAVED',
+  NOT_ELIGIBLE_FOR_CERTIFICATE = 'NOT_ELIGIBLE_FOR_CERTIFICATE',
 
   NOT_IN_AUDIENCE = 'NOT_IN_AUDIENCE',
   APPLICATION_WINDOW_CLOSED = 'APPLICATION_WINDOW_CLOSED',
@@ -36,6 +53,32 @@ export class CommunityDomainError extends Error {
   ) {
     super(message);
     this.name = 'CommunityDomainError';
+  }
+
+  /** Field problems exactly as the client sees them (`{ field, rule, message }`), e.g. an argument. */
+  get fields(): ReadonlyArray<FieldError & { readonly rule: string }> {
+    return Array.isArray(this.details.fields)
+      ? (this.details.fields as Array<FieldError & { readonly rule: string }>)
+      : [];
+  }
+
+  static notFound(what: string): CommunityDomainError {
+    return new CommunityDomainError(CommunityErrorCode.NOT_FOUND, `${what} not found`);
+  }
+
+  static forbidden(message: string): CommunityDomainError {
+    return new CommunityDomainError(CommunityErrorCode.FORBIDDEN, message);
+  }
+
+  /** One refused argument or input field, named as the client sent it (`seed`, `input.moderatorIds`). */
+  static invalid(field: string, rule: string, message: string): CommunityDomainError {
+    return new CommunityDomainError(CommunityErrorCode.INVALID_INPUT, `${field}: ${message}`, {
+      fields: [{ field, rule, message }],
+    });
+  }
+
+  static state(message: string): CommunityDomainError {
+    return new CommunityDomainError(CommunityErrorCode.INVALID_STATE, message);
   }
 
   /** One error carrying every field problem at once, so a form shows them all in a single round trip. */

@@ -1,4 +1,5 @@
 import { ApplicationEntity } from '@praxis/community/data-access';
+import { encodeCursor } from '@praxis/platform/graphql';
 import { OutboxRow } from '@praxis/platform/messaging';
 import { startCommunityHarness, type CommunityHarness } from '../testing/community-harness';
 import { apply, createProgramme, MY_APPLICATION, RESPOND, SELECT } from '../testing/programme-fixture';
@@ -219,6 +220,45 @@ describe('programme applications, selection and the waitlist through the subgrap
     );
     expect(offered.programme.myApplication.status).toBe('OFFERED');
     expect(offered.programme.myApplication.offerExpiresAt).toBe(programme.sessions[0].startsAt);
+  });
+
+  it("pages a programme's applications in order of application, and refuses a forged cursor naming after", async () => {
+    const programme = await createProgramme(h);
+    const applicants = [];
+    for (let index = 0; index < 3; index += 1) {
+      const applicant = await h.member();
+      await apply(h, applicant, programme.id, {});
+      applicants.push(applicant.memberId);
+      h.clock.advance(1000);
+    }
+    const PAGE = `query($id: ID!, $after: String) { programmeApplications(programmeId: $id, first: 2, after: $after) { totalCount edges { node { member { id } } } pageInfo { hasNextPage endCursor } } }`;
+    type Page = {
+      programmeApplications: {
+        totalCount: number;
+        edges: Array<{ node: { member: { id: string } } }>;
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+      };
+    };
+    const page1 = await h.ok<Page>(h.admin, PAGE, { id: programme.id });
+    expect(page1.programmeApplications).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
+    const page2 = await h.ok<Page>(h.admin, PAGE, {
+      id: programme.id,
+      after: page1.programmeApplications.pageInfo.endCursor,
+    });
+    expect(
+      [...page1.programmeApplications.edges, ...page2.programmeApplications.edges].map(
+        (edge) => edge.node.member.id,
+      ),
+    ).toEqual(applicants);
+    // a cursor of the right shape whose parts are not an instant and an id never reaches SQL
+    const forged = await h.subgraph.execute(h.admin, PAGE, {
+      id: programme.id,
+      after: encodeCursor(['yesterday', 'not-an-id']),
+    });
+    expect(forged.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [expect.objectContaining({ field: 'after' })],
+    });
   });
 
   it('refuses selection to non-admins and a lottery seed that is blank', async () => {

@@ -1,6 +1,6 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Roles, type Principal } from '@praxis/platform/auth';
-import { IdArg, type Connection } from '@praxis/platform/graphql';
+import { IdArg, type Connection, AfterArg, FirstArg, mapNodes } from '@praxis/platform/graphql';
 import type { ApplicationEntity } from '@praxis/community/data-access';
 import {
   WIDENING_PARTICIPATION_QUESTIONS,
@@ -9,7 +9,6 @@ import {
   type SelectionPolicy,
 } from '@praxis/community/domain';
 import { viewerOf } from '../shared/access';
-import { AFTER, FIRST, mapConnection } from '../shared/connection';
 import { memberRef } from '../shared/objects';
 import { ProgrammeObject, SelectionPolicyEnum } from '../programmes/programme.objects';
 import { ProgrammesService } from '../programmes/programmes.service';
@@ -114,7 +113,9 @@ export class ApplicationsResolver {
     };
   }
 
-  @Query(() => [MyApplicationObject], { description: 'Your applications, newest first' })
+  @Query(() => [MyApplicationObject], {
+    description: 'Your applications, newest first (a plain list for now: the web client reads it as one)',
+  })
   async myApplications(@CurrentPrincipal() principal: Principal): Promise<MyApplicationObject[]> {
     return (await this.applicationsService.mineAll(viewerOf(principal))).map(toMyApplicationObject);
   }
@@ -135,12 +136,12 @@ export class ApplicationsResolver {
     @CurrentPrincipal() principal: Principal,
     @IdArg('programmeId') programmeId: string,
     @Args('status', { type: () => ApplicationStatusEnum, nullable: true }) status: ApplicationStatus | null,
-    @Args('first', FIRST) first: number | null,
-    @Args('after', AFTER) after: string | null,
+    @FirstArg() first: number,
+    @AfterArg() after: string | null,
   ): Promise<Connection<ApplicationObject>> {
-    return mapConnection(
+    return mapNodes(
       await this.applicationsService.list(viewerOf(principal), programmeId, status ?? null, {
-        first,
+        size: first,
         after,
       }),
       toApplicationObject,

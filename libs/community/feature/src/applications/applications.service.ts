@@ -6,7 +6,7 @@ import {
   CommunityApplicationSubmittedV1,
   type PayloadOf,
 } from '@praxis/contracts';
-import { decodeCursor, pageSize, toConnection, type Connection } from '@praxis/platform/graphql';
+import { paginate, type Connection, type PageRequest } from '@praxis/platform/graphql';
 import { appendManyToOutbox, appendToOutbox } from '@praxis/platform/messaging';
 import { ApplicationEntity, ProgrammeEntity } from '@praxis/community/data-access';
 import {
@@ -23,11 +23,11 @@ import {
   type PlaceState,
   type SelectionPolicy,
   type WideningParticipationAnswers,
+  CommunityDomainError,
+  CommunityErrorCode,
 } from '@praxis/community/domain';
-import { CommunityServiceError, CommunityServiceErrorCode } from '../community.errors';
 import { COMMUNITY_OPTIONS, type CommunityOptions } from '../community.options';
 import { requireMember, requireOrganiser, type Viewer } from '../shared/access';
-import type { Page } from '../communities/communities.service';
 
 type DecidedApplication = Pick<
   ApplicationEntity,
@@ -106,8 +106,8 @@ export class ApplicationsService {
       const now = this.options.now();
       assertCanApply(programme, member.careerStage, now);
       if (await manager.existsBy(ApplicationEntity, { programmeId, memberId: viewer.memberId })) {
-        throw new CommunityServiceError(
-          CommunityServiceErrorCode.ALREADY_APPLIED,
+        throw new CommunityDomainError(
+          CommunityErrorCode.ALREADY_APPLIED,
           'you have already applied to this programme',
         );
       }
@@ -149,10 +149,11 @@ export class ApplicationsService {
     return this.dataSource.manager.findOneBy(ApplicationEntity, { programmeId, memberId: viewer.memberId });
   }
 
+  /** The caller's applications, newest first: one per programme they applied to. */
   async mineAll(viewer: Viewer): Promise<ApplicationEntity[]> {
     return this.dataSource.manager.find(ApplicationEntity, {
       where: { memberId: viewer.memberId },
-      order: { appliedAt: 'DESC' },
+      order: { appliedAt: 'DESC', id: 'DESC' },
     });
   }
 
@@ -161,32 +162,19 @@ export class ApplicationsService {
     viewer: Viewer,
     programmeId: string,
     status: ApplicationStatus | null,
-    page: Page,
+    page: PageRequest,
   ): Promise<Connection<ApplicationEntity>> {
     const manager = this.dataSource.manager;
     const programme = await manager.findOneBy(ProgrammeEntity, { id: programmeId });
-    if (!programme) throw CommunityServiceError.notFound('programme');
+    if (!programme) throw CommunityDomainError.notFound('programme');
     await requireOrganiser(manager, viewer, programme);
-    const size = pageSize(page.first);
-    const after = decodeCursor(page.after, 2);
     const query = manager
       .getRepository(ApplicationEntity)
       .createQueryBuilder('a')
-      .where('a.programme_id = :programmeId', { programmeId })
-      .orderBy('a.applied_at', 'ASC')
-      .addOrderBy('a.id', 'ASC')
-      .limit(size + 1);
-    const count = manager
-      .getRepository(ApplicationEntity)
-      .createQueryBuilder('a')
       .where('a.programme_id = :programmeId', { programmeId });
-    if (status !== null) {
-      query.andWhere('a.status = :status', { status });
-      count.andWhere('a.status = :status', { status });
-    }
-    if (after) query.andWhere('(a.applied_at, a.id) > (:at, :id)', { at: after[0], id: after[1] });
-    const [rows, total] = await Promise.all([query.getMany(), count.getCount()]);
-    return toConnection(rows, size, total, (row) => [row.appliedAt.toISOString(), row.id]);
+    if (status !== null) query.andWhere('a.status = :status', { status });
+    // in order of application: the order first-come selection and the waitlist read
+    return paginate(query, page, ['appliedAt', 'id'], 'ASC');
   }
 
   /**
@@ -200,9 +188,9 @@ export class ApplicationsService {
     policy: SelectionPolicy,
     seed: string | null,
   ): Promise<SelectionOutcome> {
-    if (!viewer.isAdmin) throw CommunityServiceError.forbidden('only admins select applicants');
+    if (!viewer.isAdmin) throw CommunityDomainError.forbidden('only admins select applicants');
     if (seed !== null && (seed.trim() === '' || seed.trim().length > LOTTERY_SEED_MAX_LENGTH)) {
-      throw CommunityServiceError.invalid(
+      throw CommunityDomainError.invalid(
         'seed',
         'length',
         `must be 1 to ${LOTTERY_SEED_MAX_LENGTH} characters`,
@@ -211,8 +199,8 @@ export class ApplicationsService {
     return this.dataSource.transaction(async (manager) => {
       const programme = await this.lockProgramme(manager, programmeId);
       if (programme.selectedAt !== null) {
-        throw new CommunityServiceError(
-          CommunityServiceErrorCode.ALREADY_SELECTED,
+        throw new CommunityDomainError(
+          CommunityErrorCode.ALREADY_SELECTED,
           `applicants were selected at ${programme.selectedAt.toISOString()}; free places now go to the waitlist`,
         );
       }
@@ -278,7 +266,7 @@ export class ApplicationsService {
   async respond(viewer: Viewer, applicationId: string, action: ApplicantAction): Promise<ApplicationEntity> {
     return this.dataSource.transaction(async (manager) => {
       const found = await manager.findOneBy(ApplicationEntity, { id: applicationId });
-      if (!found || found.memberId !== viewer.memberId) throw CommunityServiceError.notFound('application');
+      if (!found || found.memberId !== viewer.memberId) throw CommunityDomainError.notFound('application');
       const programme = await this.lockProgramme(manager, found.programmeId);
       // re-read under the programme lock: a concurrent decision may have moved it
       const application = await manager.findOneByOrFail(ApplicationEntity, { id: applicationId });
@@ -397,7 +385,7 @@ export class ApplicationsService {
       .setLock('pessimistic_write')
       .where('p.id = :programmeId', { programmeId })
       .getOne();
-    if (!programme) throw CommunityServiceError.notFound('programme');
+    if (!programme) throw CommunityDomainError.notFound('programme');
     return programme;
   }
 }

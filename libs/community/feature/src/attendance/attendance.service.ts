@@ -17,7 +17,6 @@ import {
   planBulkAttendance,
   type AttendanceSummary,
 } from '@praxis/community/domain';
-import { CommunityServiceError } from '../community.errors';
 import { COMMUNITY_OPTIONS, type CommunityOptions } from '../community.options';
 import { requireOrganiser, type Viewer } from '../shared/access';
 
@@ -106,7 +105,7 @@ export class AttendanceService {
   async summary(viewer: Viewer, programmeId: string): Promise<AttendanceSummary & { attendees: number }> {
     const manager = this.dataSource.manager;
     const programme = await manager.findOneBy(ProgrammeEntity, { id: programmeId });
-    if (!programme) throw CommunityServiceError.notFound('programme');
+    if (!programme) throw CommunityDomainError.notFound('programme');
     await requireOrganiser(manager, viewer, programme);
     const [sessions, attendees, records] = await Promise.all([
       manager.find(ProgrammeSessionEntity, { where: { programmeId }, order: { position: 'ASC' } }),
@@ -179,7 +178,7 @@ export class AttendanceService {
     sessionId: string,
   ): Promise<{ session: ProgrammeSessionEntity; programme: ProgrammeEntity }> {
     const session = await manager.findOneBy(ProgrammeSessionEntity, { id: sessionId });
-    if (!session) throw CommunityServiceError.notFound('session');
+    if (!session) throw CommunityDomainError.notFound('session');
     const programme = await manager.findOneByOrFail(ProgrammeEntity, { id: session.programmeId });
     return { session, programme };
   }

@@ -15,8 +15,9 @@ import {
   generateVerificationCode,
   normaliseVerificationCode,
   type CertificateEligibility,
+  CommunityDomainError,
+  CommunityErrorCode,
 } from '@praxis/community/domain';
-import { CommunityServiceError, CommunityServiceErrorCode } from '../community.errors';
 import { COMMUNITY_OPTIONS, type CommunityOptions } from '../community.options';
 import { requireMember, type Viewer } from '../shared/access';
 import { renderCertificatePdf } from './certificate-pdf';
@@ -53,7 +54,7 @@ export class CertificatesService {
         status: 'ACCEPTED',
       });
       if (!application)
-        throw CommunityServiceError.forbidden('certificates are for the programme’s attendees');
+        throw CommunityDomainError.forbidden('certificates are for the programme’s attendees');
       const member = await requireMember(manager, viewer.memberId);
       const held = await this.heldSessions(manager, programmeId);
       const attendedRows = await manager.findBy(AttendanceEntity, { programmeId, memberId: viewer.memberId });
@@ -64,8 +65,8 @@ export class CertificatesService {
         programme.certificateMinSharePercent,
       );
       if (!result.eligible) {
-        throw new CommunityServiceError(
-          CommunityServiceErrorCode.NOT_ELIGIBLE_FOR_CERTIFICATE,
+        throw new CommunityDomainError(
+          CommunityErrorCode.NOT_ELIGIBLE_FOR_CERTIFICATE,
           `a certificate needs ${result.required} of the ${result.held} sessions held so far; you attended ${result.attended}`,
         );
       }
@@ -147,7 +148,7 @@ export class CertificatesService {
 
   private async programme(manager: EntityManager, programmeId: string): Promise<ProgrammeEntity> {
     const programme = await manager.findOneBy(ProgrammeEntity, { id: programmeId });
-    if (!programme) throw CommunityServiceError.notFound('programme');
+    if (!programme) throw CommunityDomainError.notFound('programme');
     return programme;
   }
 

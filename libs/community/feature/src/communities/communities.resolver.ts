@@ -1,9 +1,8 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Roles, type Principal } from '@praxis/platform/auth';
-import { IdArg, type Connection } from '@praxis/platform/graphql';
+import { IdArg, type Connection, AfterArg, FirstArg, mapNodes } from '@praxis/platform/graphql';
 import type { CommunityAnnouncementEntity } from '@praxis/community/data-access';
 import { memberRef } from '../shared/objects';
-import { AFTER, FIRST, mapConnection } from '../shared/connection';
 import { viewerOf } from '../shared/access';
 import { CommunitiesService, type CommunityMemberView, type CommunityView } from './communities.service';
 import {
@@ -70,11 +69,11 @@ export class CommunitiesResolver {
   @Query(() => CommunityConnection, { description: 'Every community, by name' })
   async communities(
     @CurrentPrincipal() principal: Principal,
-    @Args('first', FIRST) first: number | null,
-    @Args('after', AFTER) after: string | null,
+    @FirstArg() first: number,
+    @AfterArg() after: string | null,
   ): Promise<Connection<CommunityObject>> {
-    return mapConnection(
-      await this.communitiesService.list(viewerOf(principal), { first, after }),
+    return mapNodes(
+      await this.communitiesService.list(viewerOf(principal), { size: first, after }),
       toCommunityObject,
     );
   }
@@ -117,11 +116,11 @@ export class CommunitiesResolver {
   })
   async communityMembers(
     @IdArg('communityId') communityId: string,
-    @Args('first', FIRST) first: number | null,
-    @Args('after', AFTER) after: string | null,
+    @FirstArg() first: number,
+    @AfterArg() after: string | null,
   ): Promise<Connection<CommunityMemberObject>> {
-    return mapConnection(
-      await this.communitiesService.members(communityId, { first, after }),
+    return mapNodes(
+      await this.communitiesService.members(communityId, { size: first, after }),
       toMemberObject,
     );
   }
@@ -132,11 +131,11 @@ export class CommunitiesResolver {
   async communityAnnouncements(
     @CurrentPrincipal() principal: Principal,
     @IdArg('communityId') communityId: string,
-    @Args('first', FIRST) first: number | null,
-    @Args('after', AFTER) after: string | null,
+    @FirstArg() first: number,
+    @AfterArg() after: string | null,
   ): Promise<Connection<AnnouncementObject>> {
-    return mapConnection(
-      await this.communitiesService.announcements(viewerOf(principal), communityId, { first, after }),
+    return mapNodes(
+      await this.communitiesService.announcements(viewerOf(principal), communityId, { size: first, after }),
       toAnnouncementObject,
     );
   }

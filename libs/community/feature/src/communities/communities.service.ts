@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CommunityCreatedV1, CommunityMemberJoinedV1, CommunityMemberLeftV1 } from '@praxis/contracts';
-import { decodeCursor, pageSize, toConnection, type Connection } from '@praxis/platform/graphql';
+import { mapNodes, paginate, type Connection, type PageRequest } from '@praxis/platform/graphql';
 import { appendToOutbox } from '@praxis/platform/messaging';
 import { memberReplica, type MemberReplicaEntity } from '@praxis/platform/member-replica';
 import {
@@ -10,10 +10,10 @@ import {
   CommunityMembershipEntity,
   CommunityModeratorEntity,
 } from '@praxis/community/data-access';
-import { CommunityServiceError, CommunityServiceErrorCode } from '../community.errors';
 import { COMMUNITY_OPTIONS, type CommunityOptions } from '../community.options';
 import { isModerator, participantOf, requireMember, type Viewer } from '../shared/access';
 import { cleanTerms } from '../shared/terms';
+import { CommunityDomainError, CommunityErrorCode } from '@praxis/community/domain';
 
 export interface CommunityView {
   community: CommunityEntity;
@@ -25,11 +25,6 @@ export interface CommunityView {
 export interface CommunityMemberView {
   member: MemberReplicaEntity;
   joinedAt: Date;
-}
-
-export interface Page {
-  first?: number | null;
-  after?: string | null;
 }
 
 /** Communities of practice: interest groups that members join and moderators post to. */
@@ -44,13 +39,13 @@ export class CommunitiesService {
     viewer: Viewer,
     input: { name: string; description: string; interests: string[]; moderatorIds: string[] },
   ): Promise<CommunityView> {
-    if (!viewer.isAdmin) throw CommunityServiceError.forbidden('only admins create communities');
+    if (!viewer.isAdmin) throw CommunityDomainError.forbidden('only admins create communities');
     const moderatorIds = [...new Set(input.moderatorIds.map((id) => id.toLowerCase()))];
     return this.dataSource.transaction(async (manager) => {
       const known = await memberReplica(manager).profiles(moderatorIds);
       const unknown = moderatorIds.findIndex((id) => !known.has(id));
       if (unknown >= 0) {
-        throw CommunityServiceError.invalid(
+        throw CommunityDomainError.invalid(
           `input.moderatorIds[${unknown}]`,
           'exists',
           'is not a member known to the community service',
@@ -63,10 +58,14 @@ export class CommunitiesService {
         [name, input.description.trim(), cleanTerms(input.interests), viewer.memberId],
       );
       if (inserted.length === 0) {
-        throw new CommunityServiceError(
-          CommunityServiceErrorCode.NAME_TAKEN,
+        throw new CommunityDomainError(
+          CommunityErrorCode.NAME_TAKEN,
           `input.name: a community called "${name}" already exists`,
-          [{ field: 'input.name', rule: 'unique', message: 'a community with this name already exists' }],
+          {
+            fields: [
+              { field: 'input.name', rule: 'unique', message: 'a community with this name already exists' },
+            ],
+          },
         );
       }
       const community = await manager.findOneByOrFail(CommunityEntity, { id: inserted[0].id });
@@ -94,26 +93,25 @@ export class CommunitiesService {
 
   async get(viewer: Viewer, id: string): Promise<CommunityView> {
     const community = await this.dataSource.manager.findOneBy(CommunityEntity, { id });
-    if (!community) throw CommunityServiceError.notFound('community');
+    if (!community) throw CommunityDomainError.notFound('community');
     return (await this.views(this.dataSource.manager, viewer, [community]))[0];
   }
 
-  async list(viewer: Viewer, page: Page): Promise<Connection<CommunityView>> {
-    const size = pageSize(page.first);
-    const after = decodeCursor(page.after, 2);
-    const query = this.dataSource.manager
-      .getRepository(CommunityEntity)
-      .createQueryBuilder('c')
-      .orderBy('lower(c.name)', 'ASC')
-      .addOrderBy('c.id', 'ASC')
-      .limit(size + 1);
-    if (after) query.where('(lower(c.name), c.id) > (:name, :id)', { name: after[0], id: after[1] });
-    const [rows, total] = await Promise.all([
-      query.getMany(),
-      this.dataSource.manager.count(CommunityEntity),
-    ]);
-    const views = await this.views(this.dataSource.manager, viewer, rows);
-    return toConnection(views, size, total, (view) => [view.community.name.toLowerCase(), view.community.id]);
+  async list(viewer: Viewer, page: PageRequest): Promise<Connection<CommunityView>> {
+    const manager = this.dataSource.manager;
+    const found = await paginate(
+      manager.getRepository(CommunityEntity).createQueryBuilder('c'),
+      page,
+      ['name', 'id'],
+      'ASC',
+    );
+    const views = await this.views(
+      manager,
+      viewer,
+      found.edges.map((edge) => edge.node),
+    );
+    const byId = new Map(views.map((view) => [view.community.id, view]));
+    return mapNodes(found, (community) => byId.get(community.id) as CommunityView);
   }
 
   /**
@@ -175,29 +173,26 @@ export class CommunitiesService {
   }
 
   /** Members with their public profile, in joining order. Any signed-in member may see who belongs. */
-  async members(communityId: string, page: Page): Promise<Connection<CommunityMemberView>> {
-    const size = pageSize(page.first);
-    const after = decodeCursor(page.after, 2);
-    const query = this.dataSource.manager
-      .getRepository(CommunityMembershipEntity)
-      .createQueryBuilder('m')
-      .where('m.community_id = :communityId', { communityId })
-      .orderBy('m.joined_at', 'ASC')
-      .addOrderBy('m.member_id', 'ASC')
-      .limit(size + 1);
-    if (after) {
-      query.andWhere('(m.joined_at, m.member_id) > (:at, :id)', { at: after[0], id: after[1] });
-    }
-    const [rows, total] = await Promise.all([
-      query.getMany(),
-      this.dataSource.manager.countBy(CommunityMembershipEntity, { communityId }),
-    ]);
-    const profiles = await memberReplica(this.dataSource.manager).profiles(rows.map((row) => row.memberId));
-    const views = rows.flatMap((row) => {
-      const member = profiles.get(row.memberId);
-      return member ? [{ member, joinedAt: row.joinedAt }] : [];
-    });
-    return toConnection(views, size, total, (view) => [view.joinedAt.toISOString(), view.member.memberId]);
+  async members(communityId: string, page: PageRequest): Promise<Connection<CommunityMemberView>> {
+    const manager = this.dataSource.manager;
+    const found = await paginate(
+      manager
+        .getRepository(CommunityMembershipEntity)
+        .createQueryBuilder('m')
+        .where('m.community_id = :communityId', { communityId }),
+      page,
+      ['joinedAt', 'memberId'],
+      'ASC',
+    );
+    const profiles = await memberReplica(manager).profiles(found.edges.map((edge) => edge.node.memberId));
+    // a member always has a replica row before joining; the filter only guards the type
+    return {
+      ...found,
+      edges: found.edges.flatMap((edge) => {
+        const member = profiles.get(edge.node.memberId);
+        return member ? [{ cursor: edge.cursor, node: { member, joinedAt: edge.node.joinedAt } }] : [];
+      }),
+    };
   }
 
   async post(
@@ -208,7 +203,7 @@ export class CommunitiesService {
     return this.dataSource.transaction(async (manager) => {
       await this.lock(manager, communityId);
       if (!viewer.isAdmin && !(await isModerator(manager, communityId, viewer.memberId))) {
-        throw CommunityServiceError.forbidden("only the community's moderators post announcements");
+        throw CommunityDomainError.forbidden("only the community's moderators post announcements");
       }
       return manager.save(
         manager.create(CommunityAnnouncementEntity, {
@@ -227,36 +222,29 @@ export class CommunitiesService {
   async announcements(
     viewer: Viewer,
     communityId: string,
-    page: Page,
+    page: PageRequest,
   ): Promise<Connection<CommunityAnnouncementEntity>> {
     const manager = this.dataSource.manager;
-    const size = pageSize(page.first);
-    const after = decodeCursor(page.after, 2);
     const allowed =
       viewer.isAdmin ||
       (await manager.countBy(CommunityMembershipEntity, { communityId, memberId: viewer.memberId })) > 0 ||
       (await isModerator(manager, communityId, viewer.memberId));
-    if (!allowed) throw CommunityServiceError.forbidden('join the community to read its announcements');
-    const query = manager
-      .getRepository(CommunityAnnouncementEntity)
-      .createQueryBuilder('a')
-      .where('a.community_id = :communityId', { communityId })
-      .orderBy('a.posted_at', 'DESC')
-      .addOrderBy('a.id', 'DESC')
-      .limit(size + 1);
-    if (after) query.andWhere('(a.posted_at, a.id) < (:at, :id)', { at: after[0], id: after[1] });
-    const [rows, total] = await Promise.all([
-      query.getMany(),
-      manager.countBy(CommunityAnnouncementEntity, { communityId }),
-    ]);
-    return toConnection(rows, size, total, (row) => [row.postedAt.toISOString(), row.id]);
+    if (!allowed) throw CommunityDomainError.forbidden('join the community to read its announcements');
+    return paginate(
+      manager
+        .getRepository(CommunityAnnouncementEntity)
+        .createQueryBuilder('a')
+        .where('a.community_id = :communityId', { communityId }),
+      page,
+      ['postedAt', 'id'],
+    );
   }
 
   private async lock(manager: EntityManager, communityId: string): Promise<void> {
     const rows: unknown[] = await manager.query(`SELECT id FROM community WHERE id = $1 FOR UPDATE`, [
       communityId,
     ]);
-    if (rows.length === 0) throw CommunityServiceError.notFound('community');
+    if (rows.length === 0) throw CommunityDomainError.notFound('community');
   }
 
   private async views(

@@ -1,9 +1,8 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, type Principal } from '@praxis/platform/auth';
-import { IdArg, type Connection } from '@praxis/platform/graphql';
+import { IdArg, type Connection, AfterArg, FirstArg, mapNodes } from '@praxis/platform/graphql';
 import { formatInZone, type DiversityFieldSummary } from '@praxis/community/domain';
 import { viewerOf } from '../shared/access';
-import { AFTER, FIRST, mapConnection } from '../shared/connection';
 import { ConnectionType } from '@praxis/platform/graphql';
 import { ProgrammesService, type ProgrammeView } from './programmes.service';
 import { CreateProgrammeInput, ProgrammeObject, SpeakerDiversityFieldObject } from './programme.objects';
@@ -76,11 +75,11 @@ export class ProgrammesResolver {
   async programmes(
     @CurrentPrincipal() principal: Principal,
     @IdArg('communityId', { nullable: true }) communityId: string | null,
-    @Args('first', FIRST) first: number | null,
-    @Args('after', AFTER) after: string | null,
+    @FirstArg() first: number,
+    @AfterArg() after: string | null,
   ): Promise<Connection<ProgrammeObject>> {
-    return mapConnection(
-      await this.programmesService.list(viewerOf(principal), communityId ?? null, { first, after }),
+    return mapNodes(
+      await this.programmesService.list(viewerOf(principal), communityId ?? null, { size: first, after }),
       toProgrammeObject,
     );
   }

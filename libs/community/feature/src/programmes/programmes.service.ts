@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { CommunityProgrammeCreatedV1 } from '@praxis/contracts';
-import { decodeCursor, pageSize, toConnection, type Connection } from '@praxis/platform/graphql';
+import { mapNodes, paginate, type Connection, type PageRequest } from '@praxis/platform/graphql';
 import { appendToOutbox } from '@praxis/platform/messaging';
 import {
   ApplicationEntity,
@@ -21,11 +21,9 @@ import {
   type ProgrammeMode,
 } from '@praxis/community/domain';
 import type { CareerStage } from '@praxis/contracts';
-import { CommunityServiceError } from '../community.errors';
 import { COMMUNITY_OPTIONS, type CommunityOptions } from '../community.options';
 import { canOrganise, isModerator, requireOrganiser, type Viewer } from '../shared/access';
 import { cleanTerms } from '../shared/terms';
-import type { Page } from '../communities/communities.service';
 
 /** The speakers' voluntary, self-described fields, in the order they are reported. */
 export const SPEAKER_DIVERSITY_FIELDS = ['gender', 'ethnicity', 'disability'] as const;
@@ -82,10 +80,10 @@ export class ProgrammesService {
     return this.dataSource.transaction(async (manager) => {
       const communityId = input.communityId ?? null;
       if (communityId !== null && !(await manager.existsBy(CommunityEntity, { id: communityId }))) {
-        throw CommunityServiceError.invalid('input.communityId', 'exists', 'is not a community');
+        throw CommunityDomainError.invalid('input.communityId', 'exists', 'is not a community');
       }
       if (!viewer.isAdmin && !(await isModerator(manager, communityId, viewer.memberId))) {
-        throw CommunityServiceError.forbidden(
+        throw CommunityDomainError.forbidden(
           "only admins, or a community's moderators for their community, create programmes",
         );
       }
@@ -191,47 +189,42 @@ export class ProgrammesService {
 
   async get(viewer: Viewer, id: string): Promise<ProgrammeView> {
     const programme = await this.dataSource.manager.findOneBy(ProgrammeEntity, { id });
-    if (!programme) throw CommunityServiceError.notFound('programme');
+    if (!programme) throw CommunityDomainError.notFound('programme');
     return (await this.views(this.dataSource.manager, viewer, [programme]))[0];
   }
 
   /** Programmes by first session, soonest first; optionally one community's. */
-  async list(viewer: Viewer, communityId: string | null, page: Page): Promise<Connection<ProgrammeView>> {
+  async list(
+    viewer: Viewer,
+    communityId: string | null,
+    page: PageRequest,
+  ): Promise<Connection<ProgrammeView>> {
     const manager = this.dataSource.manager;
-    const size = pageSize(page.first);
-    const after = decodeCursor(page.after, 2);
-    const query = manager
-      .getRepository(ProgrammeEntity)
-      .createQueryBuilder('p')
-      .orderBy('p.first_session_starts_at', 'ASC')
-      .addOrderBy('p.id', 'ASC')
-      .limit(size + 1);
-    const count = manager.getRepository(ProgrammeEntity).createQueryBuilder('p');
+    const query = manager.getRepository(ProgrammeEntity).createQueryBuilder('p');
     if (communityId !== null) {
       const community = await manager.findOneBy(CommunityEntity, { id: communityId });
-      if (!community) throw CommunityServiceError.notFound('community');
+      if (!community) throw CommunityDomainError.notFound('community');
       // a community lists its own programmes and those tagged with one of its interests
-      const clause = '(p.community_id = :communityId OR p.interests && :interests::text[])';
-      const params = { communityId, interests: community.interests };
-      query.where(clause, params);
-      count.where(clause, params);
+      query.where('(p.community_id = :communityId OR p.interests && :interests::text[])', {
+        communityId,
+        interests: community.interests,
+      });
     }
-    if (after) {
-      query.andWhere('(p.first_session_starts_at, p.id) > (:at, :id)', { at: after[0], id: after[1] });
-    }
-    const [rows, total] = await Promise.all([query.getMany(), count.getCount()]);
-    const views = await this.views(manager, viewer, rows);
-    return toConnection(views, size, total, (view) => [
-      view.programme.firstSessionStartsAt.toISOString(),
-      view.programme.id,
-    ]);
+    const found = await paginate(query, page, ['firstSessionStartsAt', 'id'], 'ASC');
+    const views = await this.views(
+      manager,
+      viewer,
+      found.edges.map((edge) => edge.node),
+    );
+    const byId = new Map(views.map((view) => [view.programme.id, view]));
+    return mapNodes(found, (programme) => byId.get(programme.id) as ProgrammeView);
   }
 
   /** The speakers' mix for organisers, with small groups suppressed; never a speaker's own answers. */
   async speakerDiversity(viewer: Viewer, programmeId: string): Promise<DiversityFieldSummary[]> {
     const manager = this.dataSource.manager;
     const programme = await manager.findOneBy(ProgrammeEntity, { id: programmeId });
-    if (!programme) throw CommunityServiceError.notFound('programme');
+    if (!programme) throw CommunityDomainError.notFound('programme');
     await requireOrganiser(manager, viewer, programme);
     const speakers = await manager.findBy(ProgrammeSpeakerEntity, { programmeId });
     return speakerDiversitySummary(

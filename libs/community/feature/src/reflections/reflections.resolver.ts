@@ -1,9 +1,8 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, type Principal } from '@praxis/platform/auth';
-import { IdArg, type Connection } from '@praxis/platform/graphql';
+import { IdArg, type Connection, AfterArg, FirstArg, mapNodes } from '@praxis/platform/graphql';
 import type { ReflectionEntity } from '@praxis/community/data-access';
 import { viewerOf } from '../shared/access';
-import { AFTER, FIRST, mapConnection } from '../shared/connection';
 import { ProgrammeObject } from '../programmes/programme.objects';
 import { ReflectionsService } from './reflections.service';
 import {
@@ -56,17 +55,21 @@ export class ReflectionsResolver {
   }
 
   @Query(() => ReflectionConnection, {
-    description: "For organisers: a programme's anonymous reflections by day; hidden ones on request",
+    description:
+      "For organisers: a programme's anonymous reflections, newest day first; hidden ones on request",
   })
   async programmeReflections(
     @CurrentPrincipal() principal: Principal,
     @IdArg('programmeId') programmeId: string,
     @Args('includeHidden', { defaultValue: false }) includeHidden: boolean,
-    @Args('first', FIRST) first: number | null,
-    @Args('after', AFTER) after: string | null,
+    @FirstArg() first: number,
+    @AfterArg() after: string | null,
   ): Promise<Connection<ReflectionObject>> {
-    return mapConnection(
-      await this.reflectionsService.list(viewerOf(principal), programmeId, includeHidden, { first, after }),
+    return mapNodes(
+      await this.reflectionsService.list(viewerOf(principal), programmeId, includeHidden, {
+        size: first,
+        after,
+      }),
       toReflectionObject,
     );
   }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CommunityReflectionSubmittedV1 } from '@praxis/contracts';
-import { decodeCursor, pageSize, toConnection, type Connection } from '@praxis/platform/graphql';
+import { pageOfRows, type Connection, type PageRequest } from '@praxis/platform/graphql';
 import { appendToOutbox } from '@praxis/platform/messaging';
 import {
   ApplicationEntity,
@@ -18,10 +18,8 @@ import {
   reflectionToken,
   reflectionTokenHash,
 } from '@praxis/community/domain';
-import { CommunityServiceError, CommunityServiceErrorCode } from '../community.errors';
 import { COMMUNITY_OPTIONS, type CommunityOptions } from '../community.options';
 import { requireOrganiser, type Viewer } from '../shared/access';
-import type { Page } from '../communities/communities.service';
 
 /**
  * Anonymous reflections, once per attendee, with nothing stored that links one to its author (see
@@ -43,7 +41,7 @@ export class ReflectionsService {
   ): Promise<{ programmeId: string; submittedOn: string }> {
     const manager = this.dataSource.manager;
     const programme = await manager.findOneBy(ProgrammeEntity, { id: programmeId });
-    if (!programme) throw CommunityServiceError.notFound('programme');
+    if (!programme) throw CommunityDomainError.notFound('programme');
     const attendee = await manager.existsBy(ApplicationEntity, {
       programmeId,
       memberId: viewer.memberId,
@@ -69,8 +67,8 @@ export class ReflectionsService {
         [programmeId, tokenHash],
       );
       if (spent.length === 0) {
-        throw new CommunityServiceError(
-          CommunityServiceErrorCode.REFLECTION_ALREADY_SUBMITTED,
+        throw new CommunityDomainError(
+          CommunityErrorCode.REFLECTION_ALREADY_SUBMITTED,
           'you have already submitted your reflection for this programme',
         );
       }
@@ -91,8 +89,8 @@ export class ReflectionsService {
         hidden: false,
       });
     } catch {
-      throw new CommunityServiceError(
-        CommunityServiceErrorCode.REFLECTION_NOT_SAVED,
+      throw new CommunityDomainError(
+        CommunityErrorCode.REFLECTION_NOT_SAVED,
         'your reflection could not be saved, and the one submission it allows has been used; please tell the organisers',
       );
     }
@@ -111,38 +109,25 @@ export class ReflectionsService {
     viewer: Viewer,
     programmeId: string,
     includeHidden: boolean,
-    page: Page,
+    page: PageRequest,
   ): Promise<Connection<ReflectionEntity>> {
     const manager = this.dataSource.manager;
     const programme = await manager.findOneBy(ProgrammeEntity, { id: programmeId });
-    if (!programme) throw CommunityServiceError.notFound('programme');
+    if (!programme) throw CommunityDomainError.notFound('programme');
     await requireOrganiser(manager, viewer, programme);
-    const size = pageSize(page.first);
-    const after = decodeCursor(page.after, 2);
-    const query = manager
-      .getRepository(ReflectionEntity)
-      .createQueryBuilder('r')
-      .where('r.programme_id = :programmeId', { programmeId })
-      .orderBy('r.submitted_on', 'ASC')
-      .addOrderBy('r.id', 'ASC')
-      .limit(size + 1);
-    const count = manager
-      .getRepository(ReflectionEntity)
-      .createQueryBuilder('r')
-      .where('r.programme_id = :programmeId', { programmeId });
-    if (!includeHidden) {
-      query.andWhere('NOT r.hidden');
-      count.andWhere('NOT r.hidden');
-    }
-    if (after) query.andWhere('(r.submitted_on, r.id) > (:on, :id)', { on: after[0], id: after[1] });
-    const [rows, total] = await Promise.all([query.getMany(), count.getCount()]);
-    return toConnection(rows, size, total, (row) => [row.submittedOn, row.id]);
+    const rows = await manager.findBy(ReflectionEntity, {
+      programmeId,
+      ...(includeHidden ? {} : { hidden: false }),
+    });
+    // paged in memory: a day column has no instant for a keyset cursor, and a programme has at most its
+    // capacity of reflections; newest day first, then by the (random) id
+    return pageOfRows(rows, page, (row) => [row.submittedOn, row.id]);
   }
 
   async counts(viewer: Viewer, programmeId: string): Promise<{ submitted: number; hidden: number }> {
     const manager = this.dataSource.manager;
     const programme = await manager.findOneBy(ProgrammeEntity, { id: programmeId });
-    if (!programme) throw CommunityServiceError.notFound('programme');
+    if (!programme) throw CommunityDomainError.notFound('programme');
     await requireOrganiser(manager, viewer, programme);
     const [submitted, hidden] = await Promise.all([
       manager.countBy(ReflectionEntity, { programmeId }),
@@ -155,7 +140,7 @@ export class ReflectionsService {
   async setHidden(viewer: Viewer, reflectionId: string, hidden: boolean): Promise<ReflectionEntity> {
     const manager = this.dataSource.manager;
     const reflection = await manager.findOneBy(ReflectionEntity, { id: reflectionId });
-    if (!reflection) throw CommunityServiceError.notFound('reflection');
+    if (!reflection) throw CommunityDomainError.notFound('reflection');
     const programme = await manager.findOneByOrFail(ProgrammeEntity, { id: reflection.programmeId });
     await requireOrganiser(manager, viewer, programme);
     await manager.update(ReflectionEntity, reflectionId, { hidden });

@@ -3,7 +3,7 @@ import type { Participant } from '@praxis/contracts';
 import { isAdmin, type Principal } from '@praxis/platform/auth';
 import { memberReplica, type MemberReplicaEntity } from '@praxis/platform/member-replica';
 import { CommunityModeratorEntity, type ProgrammeEntity } from '@praxis/community/data-access';
-import { CommunityServiceError, CommunityServiceErrorCode } from '../community.errors';
+import { CommunityDomainError, CommunityErrorCode } from '@praxis/community/domain';
 
 /** The caller as the service decides about them: roles come from the member replica (via the guard). */
 export interface Viewer {
@@ -19,8 +19,8 @@ export function viewerOf(principal: Principal): Viewer {
 export async function requireMember(manager: EntityManager, memberId: string): Promise<MemberReplicaEntity> {
   const member = await memberReplica(manager).profile(memberId);
   if (!member) {
-    throw new CommunityServiceError(
-      CommunityServiceErrorCode.MEMBER_NOT_REPLICATED,
+    throw new CommunityDomainError(
+      CommunityErrorCode.MEMBER_NOT_REPLICATED,
       'your membership profile has not reached the community service yet; retry in a moment',
     );
   }
@@ -64,6 +64,6 @@ export async function requireOrganiser(
   programme: Pick<ProgrammeEntity, 'createdBy' | 'communityId'>,
 ): Promise<void> {
   if (!(await canOrganise(manager, viewer, programme))) {
-    throw CommunityServiceError.forbidden("only the programme's organisers can do this");
+    throw CommunityDomainError.forbidden("only the programme's organisers can do this");
   }
 }
