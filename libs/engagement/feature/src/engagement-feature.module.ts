@@ -10,6 +10,7 @@ import { MemberRecordResolver } from './record/member-record.resolver';
 import { OverviewResolver } from './overview/overview.resolver';
 import { ProgrammesResolver } from './programmes/programmes.resolver';
 import { FundingResolver } from './funding/funding.resolver';
+import { ExportResolver } from './export/export.resolver';
 
 @Module({})
 export class EngagementFeatureModule {
@@ -24,6 +25,7 @@ export class EngagementFeatureModule {
         OverviewResolver,
         ProgrammesResolver,
         FundingResolver,
+        ExportResolver,
         { provide: CURRENT_PRINCIPAL_SOURCE, useClass: ReplicaPrincipalSource },
         { provide: APP_FILTER, useClass: EngagementErrorFilter },
       ],

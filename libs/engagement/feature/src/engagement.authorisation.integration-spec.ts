@@ -24,6 +24,7 @@ const ACCESS: AccessDeclaration = {
     'engagementOverview',
     'engagementProgrammes',
     'engagementFunding',
+    'engagementExport',
     'memberEngagementRecord',
   ],
   adminOnly: [],

@@ -595,6 +595,35 @@ describe('engagement programme, funding and group-mentoring metrics (in-process 
     expect(rateOf(result.data?.engagementOverview.rates, 'CHECK_IN_ADHERENCE')?.value).toBe(0.5);
   });
 
+  it('exports a metric table as CSV with the same suppression', async () => {
+    const query = `query E($input: EngagementExportInput!) { engagementExport(input: $input) { filename csv } }`;
+    type Export = { engagementExport: { filename: string; csv: string } };
+    const money = await subgraph.execute<Export>(leadA, query, {
+      input: { ...quarter, institutionId: institutionA, table: 'MONEY' },
+    });
+    expect(money.errors).toBeUndefined();
+    const lines = money.data?.engagementExport.csv.split('\r\n') ?? [];
+    expect(lines[0]).toBe(
+      'bucket,measure,fund_id,currency,amount_minor,awards,suppressed,network_amount_minor,network_suppressed',
+    );
+    // the network's awarded stays hidden: an empty cell, marked suppressed
+    expect(lines).toContain(`2026-Q1,AWARDED,${fundId},GBP,600000,6,false,,true`);
+    expect(money.data?.engagementExport.filename).toBe(
+      `engagement-money-${institutionA}-2026-01-01_2026-04-01.csv`,
+    );
+    const programmes = await subgraph.execute<Export>(leadA, query, {
+      input: { ...quarter, institutionId: institutionA, table: 'PROGRAMMES' },
+    });
+    // applicants: 8 beside 14, residents and consultants hidden, other stages 0
+    expect(programmes.data?.engagementExport.csv).toContain(
+      '2026-Q1,,,APPLICANTS,8,false,14,false,0,0,,,0,0,0',
+    );
+    const other = await subgraph.execute(leadA, query, {
+      input: { ...quarter, institutionId: institutionB, table: 'FUNNEL' },
+    });
+    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('answers a lead for their own institution only', async () => {
     const other = await subgraph.execute(leadA, FUNDING, {
       input: { ...quarter, institutionId: institutionB },
