@@ -1,11 +1,11 @@
 /**
  * CPU profiles of the services under one benchmark scenario (not part of `npm run bench`):
  *
- *   node -r @swc-node/register bench/profile.ts [gateway-me|subgraph-me|subgraph-typename|write] [seconds]
+ *   node -r @swc-node/register bench/profile.ts [gateway-me|subgraph-me|subgraph-typename] [seconds]
  *
  * Starts the bench platform with bench/support/cpu-profile.cjs preloaded, drives 10 clients for `seconds` (10)
- * after a warm-up, and prints for the gateway and membership (and proposals for `write`) the functions and
- * packages with the most self time. Profiles are kept in tmp/prof/.
+ * after a warm-up, and prints each process's CPU time per request and, for the gateway and membership, the
+ * functions and packages with the most self and inclusive time. Profiles are kept in tmp/prof/.
  */
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   });
   try {
     const gateway = platform.gateways.apollo;
-    const { member, institutionId, adminToken } = await seedMember(gateway);
+    const { member } = await seedMember(gateway);
     const scenarios: Record<string, Scenario> = {
       'gateway-me': { name: which, url: gateway, query: '{ me { id } }', token: member.token },
       'subgraph-me': {
@@ -47,18 +47,18 @@ async function main(): Promise<void> {
       },
       'subgraph-typename': { name: which, url: platform.subgraphs.membership, query: '{ __typename }' },
     };
-    void institutionId;
-    void adminToken;
     const scenario = scenarios[which];
     if (!scenario) throw new Error(`unknown scenario ${which}`);
     await runOnce(scenario, 2, 10);
-    // restart the profiles after the warm-up: SIGWINCH writes and starts again
+    // restart the profiles after the warm-up: SIGWINCH writes and starts again (writing the start-up's profile
+    // holds each process for a few seconds on a loaded machine)
     for (const pid of Object.values(platform.pids)) if (pid) process.kill(pid, 'SIGWINCH');
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await new Promise((resolve) => setTimeout(resolve, 5000));
     rmSync(PROFILE_DIR, { recursive: true, force: true });
     const before = cpuTimes(platform.pids);
     const measured = await runOnce(scenario, seconds, 10);
     const after = cpuTimes(platform.pids);
+    if (measured.requests === 0) throw new Error(`${which}: no request answered in ${seconds} s`);
     for (const pid of Object.values(platform.pids)) if (pid) process.kill(pid, 'SIGWINCH');
     await new Promise((resolve) => setTimeout(resolve, 3000));
     process.stdout.write(
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     for (const file of readdirSync(PROFILE_DIR)) {
       const pid = /-(\d+)\.cpuprofile$/.exec(file)?.[1] ?? '';
       const name = names[pid] ?? file;
-      if (!['gateway-apollo', 'membership', 'proposals'].includes(name)) continue;
+      if (!['gateway-apollo', 'membership'].includes(name)) continue;
       const profile = JSON.parse(readFileSync(path.join(PROFILE_DIR, file), 'utf8'));
       process.stdout.write(`\n== ${name} (${file}), per request: ${measured.requests} requests\n`);
       process.stdout.write(`${summariseProfile(profile, measured.requests)}\n`);
