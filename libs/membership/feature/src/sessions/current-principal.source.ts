@@ -17,15 +17,23 @@ const MEMBER_PREFIX = 'm_';
  */
 @Injectable()
 export class MembershipPrincipalSource implements CurrentPrincipalSource {
-  private readonly sql: string;
+  private statement: string | null = null;
 
-  constructor(private readonly dataSource: DataSource) {
-    this.sql = `SELECT ${entityColumns(dataSource, MemberEntity, 'm', MEMBER_PREFIX)}, g.role, g.institution_id,
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Built on first use, not in the constructor: the entity metadata exists only once the data source has been
+   * initialised, and tools that build the schema without a database (npm run supergraph) never initialise it.
+   */
+  private get sql(): string {
+    this.statement ??= `SELECT ${entityColumns(this.dataSource, MemberEntity, 'm', MEMBER_PREFIX)}, g.role,
+              g.institution_id,
               ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM auth_session s
                  WHERE s.id = $2::uuid AND s.member_id = m.id AND s.revoked_at IS NULL)) AS session_open
          FROM member m
          LEFT JOIN role_grant g ON g.member_id = m.id
         WHERE m.id = $1::uuid ORDER BY g.granted_at`;
+    return this.statement;
   }
 
   async current(principal: Principal, request?: object): Promise<Principal | null> {
