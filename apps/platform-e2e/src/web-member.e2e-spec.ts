@@ -1,0 +1,255 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { waitFor } from '@praxis/platform/testing';
+import { ADMIN, gqlOk, startPlatform, type StartedPlatform } from './support/platform';
+import { checkPage, launchBrowser, newPerson } from './support/browser';
+
+const LOGIN = `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
+const CREATE_INSTITUTION = `mutation C($input: CreateInstitutionInput!) { createInstitution(input: $input) { id } }`;
+const REGISTER = `mutation R($input: RegisterInput!) { register(input: $input) { member { id } } }`;
+const CREATE_COMMUNITY = `mutation C($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`;
+const CREATE_PROGRAMME = `mutation P($input: CreateProgrammeInput!) { createProgramme(input: $input) { id sessions { id startsAt } } }`;
+const SELECT = `mutation S($id: ID!) { selectApplicants(programmeId: $id, policy: FIRST_COME) { accepted } }`;
+const SESSION_CODES = `query Q($id: ID!) { programme(id: $id) { sessions { sessionCode } } }`;
+const PASSWORD = 'a member passphrase for tests 7';
+
+/**
+ * The member's pages of the web client in a real browser: account security (password change ends the other
+ * session, the reset link, sign out everywhere) and a programme from application to self check-in.
+ */
+describe('web client: account and community pages in a browser', () => {
+  let platform: StartedPlatform;
+  let browser: Browser;
+  let adminToken: string;
+  let institutionId: string;
+
+  const register = async (email: string, displayName: string) =>
+    gqlOk(REGISTER, {
+      input: {
+        email,
+        password: PASSWORD,
+        displayName,
+        careerStage: 'RESIDENT',
+        institutionId,
+        interests: [],
+      },
+    });
+
+  const signIn = async (page: Page, email: string, password: string) => {
+    await page.goto('/sign-in');
+    await page.getByLabel('E-mail address').fill(email);
+    await page.getByRole('textbox', { name: 'Password' }).fill(password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  };
+
+  beforeAll(async () => {
+    platform = await startPlatform({ MAX_QUERY_DEPTH: '10' });
+    browser = await launchBrowser();
+    adminToken = (await gqlOk<{ login: { token: string } }>(LOGIN, ADMIN)).login.token;
+    institutionId = (
+      await gqlOk<{ createInstitution: { id: string } }>(
+        CREATE_INSTITUTION,
+        { input: { name: 'Sheffield Medical School', country: 'GB' } },
+        adminToken,
+      )
+    ).createInstitution.id;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    expect(await platform?.stop()).toBe(0);
+  });
+
+  it('a password change ends the other session; a reset link sets a new one; sign out everywhere ends them all', async () => {
+    const email = `web.account.${Date.now()}@example.org`;
+    await register(email, 'Nadia Rahman');
+    const laptop = await newPerson(browser);
+    const phone = await newPerson(browser);
+    await signIn(laptop.page, email, PASSWORD);
+    await signIn(phone.page, email, PASSWORD);
+
+    await laptop.page.getByRole('navigation').getByRole('link', { name: 'Account and security' }).click();
+    await checkPage(laptop.page, 'account', 'Account and security');
+    const changed = 'kestrel orchard 58 lantern';
+    await laptop.page.getByLabel('Current password').fill(PASSWORD);
+    await laptop.page.getByRole('textbox', { name: 'New password', exact: true }).fill(changed);
+    await laptop.page.getByLabel('New password again').fill(changed);
+    await laptop.page.getByRole('button', { name: 'Change password' }).click();
+    // the phone's session and the one registration opened
+    await laptop.page.getByText('2 other sessions were signed out').waitFor();
+
+    // the phone's session ended: a reload finds no session to continue
+    await phone.page.goto('/profile');
+    await checkPage(phone.page, 'sign-in-after-change', 'Sign in');
+
+    await phone.page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await checkPage(phone.page, 'forgot-password', 'Reset your password');
+    await phone.page.getByLabel('E-mail address').fill(email);
+    await phone.page.getByRole('button', { name: 'Send the link' }).click();
+    await phone.page.getByText('If this address belongs to a member').waitFor();
+    // the development delivery writes the link to membership's log
+    const link = await waitFor(
+      () => {
+        const line = readFileSync(platform.logFile, 'utf8')
+          .split('\n')
+          .find((entry) => entry.includes('password reset link') && entry.includes(email));
+        return line ? (/"resetUrl":"([^"]+)"/.exec(line)?.[1] ?? false) : false;
+      },
+      { timeoutMs: 10000, description: 'the reset link in the log' },
+    );
+    const { pathname, search } = new URL(link);
+    await phone.page.goto(pathname + search);
+    await checkPage(phone.page, 'reset-password', 'Set a new password');
+    const reset = 'heron quarry 31 velvet';
+    await phone.page.getByRole('textbox', { name: 'New password', exact: true }).fill(reset);
+    await phone.page.getByLabel('New password again').fill(reset);
+    await phone.page.getByRole('button', { name: 'Set password' }).click();
+    await phone.page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await signIn(phone.page, email, reset);
+
+    // the reset ended the laptop's session too
+    await laptop.page.reload();
+    await laptop.page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await signIn(laptop.page, email, reset);
+
+    await phone.page.goto('/account');
+    await phone.page.getByRole('button', { name: 'Sign out everywhere' }).click();
+    await phone.page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    // the laptop's new session ended too: a member page sends it to sign in
+    await laptop.page.goto('/account');
+    await laptop.page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await laptop.context.close();
+    await phone.context.close();
+  }, 300_000);
+
+  it('an admin grants a role and opens the matching and supervision pages; a member opens workshops and Mastermind groups', async () => {
+    const email = `web.mentor.${Date.now()}@example.org`;
+    await register(email, 'Priya Raman');
+    const admin = await newPerson(browser);
+    await signIn(admin.page, ADMIN.email, ADMIN.password);
+    await admin.page.getByRole('navigation').getByRole('link', { name: 'Institutions and roles' }).click();
+    await checkPage(admin.page, 'admin-institutions', 'Institutions and roles');
+    await admin.page.getByLabel('Find a member by name').fill('Priya Ram');
+    await admin.page.getByRole('combobox', { name: 'Role to grant to Priya Raman' }).click();
+    await admin.page.getByRole('option', { name: 'Mentor' }).click();
+    await admin.page.getByRole('button', { name: 'Grant', exact: true }).click();
+    await admin.page.getByRole('button', { name: 'Revoke Mentor' }).waitFor();
+    await admin.page.getByRole('navigation').getByRole('link', { name: 'Matching runs' }).click();
+    await checkPage(admin.page, 'admin-matching', 'Formal matching runs');
+    await admin.page.getByRole('navigation').getByRole('link', { name: 'Supervision proposals' }).click();
+    await checkPage(admin.page, 'admin-supervision', 'Supervision proposals');
+    await admin.context.close();
+
+    const member = await newPerson(browser);
+    await signIn(member.page, email, PASSWORD);
+    await member.page.getByRole('navigation').getByRole('link', { name: 'Coaching workshops' }).click();
+    await checkPage(member.page, 'workshops', 'Coaching workshops');
+    await member.page.getByRole('navigation').getByRole('link', { name: 'Mastermind groups' }).click();
+    await checkPage(member.page, 'mastermind', 'Mastermind groups');
+    await member.context.close();
+  });
+
+  it('a member joins a community, applies to a programme with the optional questions, and checks in with the session code', async () => {
+    const email = `web.attendee.${Date.now()}@example.org`;
+    await register(email, 'Tomasz Nowak');
+    const communityId = (
+      await gqlOk<{ createCommunity: { id: string } }>(
+        CREATE_COMMUNITY,
+        { input: { name: `Medical education ${Date.now()}`, description: 'Teaching on the wards.' } },
+        adminToken,
+      )
+    ).createCommunity.id;
+    // applications close, and the one session starts, two minutes from now (a loaded machine is slow): the member applies before, checks in after
+    const now = Date.now();
+    const starts = new Date(now + 120_000).toISOString();
+    const programme = (
+      await gqlOk<{ createProgramme: { id: string; sessions: { startsAt: string }[] } }>(
+        CREATE_PROGRAMME,
+        {
+          input: {
+            communityId,
+            title: 'Masterclass in clinical teaching',
+            description: 'Seven half-day sessions, online.',
+            audience: ['RESIDENT', 'MEDICAL_STUDENT'],
+            capacity: 30,
+            mode: 'ONLINE',
+            applicationOpensAt: new Date(now - 60_000).toISOString(),
+            applicationClosesAt: starts,
+            sessions: [
+              {
+                theme: 'Feedback that lands',
+                startsAt: starts,
+                timeZone: 'Europe/London',
+                durationMinutes: 30,
+                joiningLink: 'https://meet.example.org/feedback',
+                speakers: [{ name: 'Dr Ada Obi', role: 'Consultant' }],
+              },
+            ],
+          },
+        },
+        adminToken,
+      )
+    ).createProgramme;
+    const { page, context } = await newPerson(browser);
+    await signIn(page, email, PASSWORD);
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Programmes' }).click();
+    await checkPage(page, 'programmes', 'Programmes');
+    await page.getByRole('link', { name: 'Masterclass in clinical teaching' }).first().click();
+    await checkPage(page, 'programme-apply', 'Masterclass in clinical teaching');
+    await page.getByText('seen by nobody but you').waitFor();
+    await page.getByRole('button', { name: 'Apply' }).click();
+    // the motivation is required, named at the field
+    await page.getByText('Required').waitFor();
+    await page
+      .getByLabel('Why would you like to take part?')
+      .fill('I supervise students on every ward round.');
+    await page
+      .getByRole('radiogroup', { name: /first in your family/ })
+      .getByRole('radio', { name: 'Yes' })
+      .check();
+    await page
+      .getByRole('radiogroup', { name: /disability/ })
+      .getByRole('radio', { name: 'Prefer not to say' })
+      .check();
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByText('Applied: waiting for selection').waitFor();
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Communities' }).click();
+    await checkPage(page, 'communities', 'Communities of practice');
+    await page.getByRole('button', { name: /^Join Medical education/ }).click();
+    await page.getByText('You are a member').waitFor();
+
+    await gqlOk(SELECT, { id: programme.id }, adminToken);
+    const [{ sessionCode }] = (
+      await gqlOk<{ programme: { sessions: { sessionCode: string }[] } }>(
+        SESSION_CODES,
+        { id: programme.id },
+        adminToken,
+      )
+    ).programme.sessions;
+    await waitFor(() => Date.now() > Date.parse(starts) + 1000, {
+      timeoutMs: 150000,
+      description: 'the session has started',
+    });
+    await page.goto(`/programmes/${programme.id}`);
+    await page.getByText('Place confirmed').waitFor();
+    await page.getByRole('link', { name: 'Join the session' }).waitFor();
+    await page.getByLabel('Session code').fill('ZZZZZZ');
+    await page.getByRole('button', { name: 'Check in' }).click();
+    // a wrong code is refused at the field
+    await page.locator('[aria-invalid="true"]').waitFor();
+    await page.getByLabel('Session code').fill(sessionCode.toLowerCase());
+    await page.getByRole('button', { name: 'Check in' }).click();
+    await page.getByText('Attended', { exact: true }).waitFor();
+    await checkPage(page, 'programme-attended', 'Masterclass in clinical teaching');
+
+    // the public verification page needs no session
+    await context.clearCookies();
+    await page.goto('/verify-certificate/7K3Q-XW2M-9PDA-40RT-H');
+    await checkPage(page, 'verify-certificate', 'Check a certificate');
+    await page.getByText('No certificate has this code').waitFor();
+    await context.close();
+  }, 400_000);
+});
