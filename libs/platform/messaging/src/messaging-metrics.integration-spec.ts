@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { z } from 'zod';
 import type { DataSource } from 'typeorm';
 import { defineEvent, registerEvents } from '@praxis/contracts';
@@ -50,6 +52,48 @@ describe('messaging runtime sample (the figures behind the metrics)', () => {
   afterAll(async () => {
     await dataSource.destroy();
     await db.drop();
+  });
+
+  it('warns once at start, and only then, when the broker connection is not authenticated (no KAFKA_SASL_*)', async () => {
+    const warnings: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
+          const entry = JSON.parse(line) as { level: number; msg: string };
+          if (entry.level === 40 && entry.msg.startsWith('Kafka without authentication'))
+            warnings.push(entry.msg);
+        }
+        done();
+      },
+    });
+    const capturing = pino({ level: 'warn' }, sink);
+    const runtimeWith = (sasl: KafkaSettings['sasl']) =>
+      new MessagingRuntime({
+        service: uniqueName('svc'),
+        // nothing listens on the build helper's port 12099: no connection is needed for the warning
+        settings: { ...settings(['127.0.0.1:12099']), sasl },
+        dataSource,
+        databaseUrl: db.url,
+        logger: capturing,
+        produces: [],
+      });
+
+    const open = runtimeWith(undefined);
+    runtimes.push(open);
+    expect(warnings).toEqual([]);
+    open.start();
+    open.start(); // already running: nothing more
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('whoever reaches the broker can read and write every topic');
+
+    const authenticated = runtimeWith({
+      mechanism: 'scram-sha-512',
+      username: 'svc',
+      password: 'a long password 1',
+    });
+    runtimes.push(authenticated);
+    authenticated.start();
+    expect(warnings).toHaveLength(1);
   });
 
   it('reports the broker away, the age of the oldest pending row and the failed rows', async () => {
