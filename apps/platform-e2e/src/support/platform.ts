@@ -78,27 +78,46 @@ export async function startPlatform(extraEnv: Record<string, string> = {}): Prom
     log.write(chunk);
   });
   child.stderr?.on('data', (chunk: Buffer) => log.write(chunk));
-  await waitFor(
-    () => {
-      if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}; see ${logFile}`);
-      return output.includes('[praxis] ready in');
-    },
-    { timeoutMs: 150000, intervalMs: 100, description: `platform ready (log: ${logFile})` },
-  );
+  try {
+    await waitFor(
+      () => {
+        if (child.exitCode !== null)
+          throw new Error(`npm start exited with ${child.exitCode}; see ${logFile}`);
+        return output.includes('[praxis] ready in');
+      },
+      { timeoutMs: 150000, intervalMs: 100, description: `platform ready (log: ${logFile})` },
+    );
+  } catch (error) {
+    // a platform that never became ready must not keep its ports: the next suite would find them taken
+    await stopChild(child);
+    log.end();
+    throw error;
+  }
   const readyInMs = Date.now() - started;
   return {
     readyInMs,
     logFile,
     stop: async () => {
-      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-      child.kill('SIGINT');
-      const code = await exited;
+      const code = await stopChild(child);
       log.end();
       for (const { name } of SERVICES.filter((service) => service.database))
         await dropDatabase(testPostgresUrl(), `${prefix}_${name}`);
       return code;
     },
   };
+}
+
+/** Ctrl-C for the launcher (it stops its services in order); SIGKILL only if it has not exited a minute later. */
+async function stopChild(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return child.exitCode;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.kill('SIGINT');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60000);
+  try {
+    return await exited;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export interface GraphQLResponse<T> {
