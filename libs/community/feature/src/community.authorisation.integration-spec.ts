@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import {
+  declaredCells,
+  expectedOutcome,
+  MATRIX_ROLES,
+  matrixCaller,
+  observedOutcome,
+  plausibleOperation,
+  supergraphOperations,
+  undeclaredOperations,
+  type AccessDeclaration,
+  type MatrixRole,
+  type OperationRule,
+} from '@praxis/platform/testing';
+import { startCommunityHarness, type CommunityHarness } from './testing/community-harness';
+import { apply, createProgramme } from './testing/programme-fixture';
+
+/**
+ * Who may call each community operation at all; a new operation fails the build until it is declared here.
+ * Most are open to signed-in members at the role level and decide per record in the service (the rows below).
+ */
+const ACCESS: AccessDeclaration = {
+  public: ['verifyCertificate'],
+  signedIn: [
+    'communities',
+    'community',
+    'communityMembers',
+    'communityAnnouncements',
+    'joinCommunity',
+    'leaveCommunity',
+    'postAnnouncement',
+    'createProgramme',
+    'programme',
+    'programmes',
+    'applyToProgramme',
+    'respondToPlace',
+    'myApplications',
+    'programmeApplications',
+    'recordAttendance',
+    'recordMyAttendance',
+    'submitReflection',
+    'setReflectionHidden',
+    'programmeReflections',
+    'requestCertificate',
+  ],
+  adminOnly: ['createCommunity', 'selectApplicants'],
+};
+
+const ids: Partial<Record<MatrixRole, string>> = {};
+/** The owner's records: a community they moderate and belong to, a programme (an admin's) they applied to. */
+const records = { community: '', programme: '', session: '' };
+const ORGANISERS_ONLY = { anonymous: 'UNAUTHENTICATED', admin: 'allowed', others: 'FORBIDDEN' } as const;
+
+/**
+ * Per record: every role against the owner's community, application and programme. The owner is a member who
+ * moderates a community and applied to a programme an admin organises.
+ */
+const RULES: Record<string, OperationRule> = {
+  communityAnnouncements: {
+    document: 'query($id: ID!) { communityAnnouncements(communityId: $id) { totalCount } }',
+    variables: () => ({ id: records.community }),
+    // members, its moderators and admins read the feed; everyone else is told to join
+    expect: { anonymous: 'UNAUTHENTICATED', owner: 'allowed', admin: 'allowed', others: 'FORBIDDEN' },
+  },
+  postAnnouncement: {
+    document:
+      'mutation($id: ID!) { postAnnouncement(communityId: $id, input: { title: "Matrix", body: "Body" }) { id } }',
+    variables: () => ({ id: records.community }),
+    expect: { anonymous: 'UNAUTHENTICATED', owner: 'allowed', admin: 'allowed', others: 'FORBIDDEN' },
+  },
+  respondToPlace: {
+    document: 'mutation($id: ID!) { respondToPlace(applicationId: $id, action: CANCEL) { status } }',
+    // a fresh application of the owner's for each cell, so each role meets it in the same state
+    variables: async () => ({
+      id: (await apply(h, { memberId: ids.owner as string }, await freshProgramme())).id,
+    }),
+    // someone else's application does not exist for them, admins included
+    expect: { anonymous: 'UNAUTHENTICATED', owner: 'allowed', others: 'NOT_FOUND' },
+  },
+  programmeApplications: {
+    document: 'query($id: ID!) { programmeApplications(programmeId: $id) { totalCount } }',
+    variables: () => ({ id: records.programme }),
+    expect: ORGANISERS_ONLY,
+  },
+  programmeReflections: {
+    document: 'query($id: ID!) { programmeReflections(programmeId: $id) { totalCount } }',
+    variables: () => ({ id: records.programme }),
+    expect: ORGANISERS_ONLY,
+  },
+  recordAttendance: {
+    document:
+      'mutation($id: ID!, $who: [ID!]!) { recordAttendance(sessionId: $id, memberIds: $who) { recorded } }',
+    variables: () => ({ id: records.session, who: [ids.owner] }),
+    // organisers are let through and then told the session has not started
+    expect: { anonymous: 'UNAUTHENTICATED', admin: 'FAILED_PRECONDITION', others: 'FORBIDDEN' },
+  },
+};
+
+let h: CommunityHarness;
+async function freshProgramme(): Promise<string> {
+  return (await createProgramme(h)).id;
+}
+
+describe('community authorisation matrix (operations from the committed supergraph)', () => {
+  const otherInstitution = randomUUID();
+
+  beforeAll(async () => {
+    h = await startCommunityHarness('community_matrix');
+    for (const role of ['owner', 'otherMember', 'judge', 'mentor', 'leadOfAnotherInstitution'] as const) {
+      ids[role] = (await h.member(role === 'owner' ? 'MEDICAL_STUDENT' : 'RESIDENT')).memberId;
+    }
+    ids.admin = h.admin.memberId;
+    const community = await h.ok<{ createCommunity: { id: string } }>(
+      h.admin,
+      'mutation($m: [ID!]!) { createCommunity(input: { name: "Matrix", moderatorIds: $m }) { id } }',
+      { m: [ids.owner] },
+    );
+    records.community = community.createCommunity.id;
+    await h.ok({ memberId: ids.owner as string }, 'mutation($id: ID!) { joinCommunity(id: $id) { id } }', {
+      id: records.community,
+    });
+    const programme = await createProgramme(h);
+    records.programme = programme.id;
+    records.session = programme.sessions[0].id;
+    await apply(h, { memberId: ids.owner as string }, programme.id);
+  }, 60000);
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('declares a rule for every Query and Mutation field community owns in the supergraph', () => {
+    expect(undeclaredOperations(ACCESS, supergraphOperations('COMMUNITY'))).toEqual([]);
+  });
+
+  it.each(declaredCells(ACCESS))('%s as %s: %s', async (operation, role, outcome) => {
+    const { document, variables } = plausibleOperation(h.subgraph.schema, operation);
+    const result = await h.subgraph.execute(matrixCaller(role, ids, otherInstitution), document, variables);
+    expect(result.errors?.[0]?.extensions?.code).toBe(outcome);
+  });
+
+  const cells = Object.keys(RULES).flatMap((operation) =>
+    MATRIX_ROLES.map((role) => [operation, role] as [string, MatrixRole]),
+  );
+  it.each(cells)("%s as %s against the owner's record", async (operation, role) => {
+    const rule = RULES[operation];
+    const expected = expectedOutcome(rule, role);
+    expect(expected).toBeDefined();
+    expect(await observedOutcome(h.subgraph, matrixCaller(role, ids, otherInstitution), rule)).toBe(expected);
+  });
+});
