@@ -25,7 +25,9 @@ import { engagementDatabase } from '@praxis/engagement/data-access';
 import type { EventHandler } from '@praxis/platform/messaging';
 import { startSubgraphHarness, type SubgraphHarness } from '@praxis/platform/testing';
 import { EngagementFeatureModule } from './engagement-feature.module';
+import { register as metrics } from 'prom-client';
 import { projectionHandlers } from './projections';
+import { FRESHNESS_METRIC } from './projections/freshness';
 import { projectionKit } from './engagement.test-kit';
 
 const institutionA = randomUUID();
@@ -622,6 +624,18 @@ describe('engagement programme, funding and group-mentoring metrics (in-process 
       input: { ...quarter, institutionId: institutionB, table: 'FUNNEL' },
     });
     expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('observes how old each event was when projected (the freshness histogram on /metrics)', async () => {
+    const metric = await metrics.getSingleMetric(FRESHNESS_METRIC)?.get();
+    const count = (
+      metric?.values as Array<{ metricName?: string; labels: Record<string, unknown>; value: number }>
+    )?.find(
+      (sample) =>
+        sample.metricName === `${FRESHNESS_METRIC}_count` &&
+        sample.labels.topic === CommunityApplicationSubmittedV1.topic,
+    );
+    expect(count?.value).toBe(14);
   });
 
   it('answers a lead for their own institution only', async () => {

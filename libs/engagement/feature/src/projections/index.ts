@@ -1,6 +1,7 @@
 import type { JWK } from 'jose';
 import type { EventHandler } from '@praxis/platform/messaging';
 import { communityHandlers } from './community.handlers';
+import { withFreshness } from './freshness';
 import { fundingHandlers } from './funding.handlers';
 import { demographicsHandler, membershipHandlers } from './membership.handlers';
 import { mentorshipHandlers } from './mentorship.handlers';
@@ -9,9 +10,12 @@ import { proposalsHandlers } from './proposals.handlers';
 /** The consumer group of the metric projections (one group, so one member's events share one inbox). */
 export const PROJECTIONS_GROUP = 'engagement.projections';
 
-/** Every projection handler; the demographics one only with engagement's private key configured. */
+/**
+ * Every projection handler (each observing the freshness histogram); the demographics one only with engagement's
+ * private key configured.
+ */
 export function projectionHandlers(demographicsKey: JWK | null): EventHandler[] {
-  return [
+  const handlers = [
     ...membershipHandlers(),
     ...proposalsHandlers(),
     ...mentorshipHandlers(),
@@ -19,4 +23,5 @@ export function projectionHandlers(demographicsKey: JWK | null): EventHandler[] 
     ...fundingHandlers(),
     ...(demographicsKey ? [demographicsHandler(demographicsKey)] : []),
   ];
+  return handlers.map(withFreshness);
 }
