@@ -8,6 +8,7 @@ import { FUNDING_ENTITIES } from './funding.entities';
 import { FundingSchema1796102918205 } from './migrations/1796102918205-funding-schema';
 import { AtRiskFlag1796111409377 } from './migrations/1796111409377-at-risk-flag';
 import { AwardReportsAndOutputs1796111941764 } from './migrations/1796111941764-award-reports-and-outputs';
+import { EffortCertification1796113963224 } from './migrations/1796113963224-effort-certification';
 
 /** Everything the funding database holds: for the app, the migration tools and the drift check. */
 export const fundingDatabase = {
@@ -19,5 +20,6 @@ export const fundingDatabase = {
     FundingSchema1796102918205,
     AtRiskFlag1796111409377,
     AwardReportsAndOutputs1796111941764,
+    EffortCertification1796113963224,
   ],
 };

@@ -401,6 +401,45 @@ export class AwardOutputEntity {
   recordedAt!: Date;
 }
 
+/**
+ * A member's certification of their effort on an award for one period: the figures as certified and their
+ * SHA-256 digest, so a later correction shows as a mismatch instead of silently changing what was signed.
+ */
+@Entity({ name: 'effort_certification' })
+@Index('effort_certification_uq', ['awardId', 'memberId', 'periodIndex'], { unique: true })
+export class EffortCertificationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  awardId!: string;
+
+  @Column({ type: 'uuid' })
+  memberId!: string;
+
+  @Column({ type: 'int' })
+  periodIndex!: number;
+
+  @Column({ ...DAY })
+  periodStart!: string;
+
+  @Column({ ...DAY })
+  periodEnd!: string;
+
+  /** The certified figures (allocated and logged minutes, minutes by activity), as the digest covers them. */
+  @Column({ type: 'jsonb' })
+  figures!: { allocatedMinutes: number; loggedMinutes: number; loggedByActivity: Record<string, number> };
+
+  @Column({ type: 'text' })
+  figuresDigest!: string;
+
+  @Column({ ...DAY })
+  certifiedOn!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  certifiedAt!: Date;
+}
+
 export const FUNDING_ENTITIES = [
   FundEntity,
   AwardEntity,
@@ -412,4 +451,5 @@ export const FUNDING_ENTITIES = [
   ErosionStateEntity,
   AwardReportEntity,
   AwardOutputEntity,
+  EffortCertificationEntity,
 ];

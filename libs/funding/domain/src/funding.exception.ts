@@ -38,6 +38,8 @@ export enum FundingErrorCode {
   AWARD_HAS_NO_FUND = 'AWARD_HAS_NO_FUND',
   /** The report was already submitted (a submission is final; outputs and later reports add to it). */
   REPORT_ALREADY_SUBMITTED = 'REPORT_ALREADY_SUBMITTED',
+  /** The member already certified their effort for this award period. */
+  EFFORT_ALREADY_CERTIFIED = 'EFFORT_ALREADY_CERTIFIED',
 }
 
 /** A validation finding that names the offending field, so forms can highlight it. */

@@ -18,6 +18,8 @@ import { LedgerResolver } from './ledger/ledger.resolver';
 import { LedgerService } from './ledger/ledger.service';
 import { ReportsResolver } from './reporting/reports.resolver';
 import { ReportsService } from './reporting/reports.service';
+import { EffortResolver } from './protected-time/effort.resolver';
+import { EffortService } from './protected-time/effort.service';
 import { ProtectedTimeResolver } from './protected-time/protected-time.resolver';
 import { ProtectedTimeService } from './protected-time/protected-time.service';
 
@@ -54,6 +56,8 @@ export class FundingFeatureModule {
         LedgerResolver,
         ProtectedTimeService,
         ProtectedTimeResolver,
+        EffortService,
+        EffortResolver,
         ReportsService,
         ReportsResolver,
         ErosionService,

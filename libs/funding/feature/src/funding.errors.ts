@@ -52,6 +52,7 @@ export function fundingErrorToGraphQL(error: FundingDomainError): GraphQLError {
     case FundingErrorCode.OVERLAPPING_ALLOCATION:
     case FundingErrorCode.ALLOCATION_ALREADY_DECIDED:
     case FundingErrorCode.REPORT_ALREADY_SUBMITTED:
+    case FundingErrorCode.EFFORT_ALREADY_CERTIFIED:
       return publicError('CONFLICT', error.message, { reason: code });
     default:
       return assertUnreachable(code);

@@ -2,7 +2,8 @@ import { daysInclusive, type IsoDay } from '../calendar/iso-day';
 import { FundingDomainError, FundingErrorCode } from '../funding.exception';
 import { HOURS_STEP_MINUTES, MAX_WEEKLY_PROTECTED_MINUTES } from './allocation';
 
-export const ALLOCATION_STATUSES = ['PROPOSED', 'APPROVED', 'REJECTED'] as const;
+/** SUPERSEDED: replaced from its first day by a mid-period change (a change from a later day shortens it instead). */
+export const ALLOCATION_STATUSES = ['PROPOSED', 'APPROVED', 'REJECTED', 'SUPERSEDED'] as const;
 export type AllocationStatus = (typeof ALLOCATION_STATUSES)[number];
 
 /**

@@ -27,7 +27,12 @@ export async function proposeAllocation(
   });
   assertNoOverlap(
     existing
-      .filter((allocation) => allocation.status !== 'REJECTED')
+      // rejected and superseded time is no longer protected; a change overlaps only what it replaces
+      .filter(
+        (allocation) =>
+          (allocation.status === 'PROPOSED' || allocation.status === 'APPROVED') &&
+          allocation.id !== proposal.replacesAllocationId,
+      )
       .map((allocation) => ({
         id: allocation.id,
         memberId: allocation.memberId,

@@ -1,13 +1,17 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentPrincipal, type Principal } from '@praxis/platform/auth';
+import { CurrentPrincipal, isAdmin, type Principal } from '@praxis/platform/auth';
 import { IdArg } from '@praxis/platform/graphql';
-import type { AllocationEntity } from '@praxis/funding/data-access';
+import type { AllocationEntity, TimeLogEntity } from '@praxis/funding/data-access';
+import { minutesToWeeklyAmounts, type UtilisationRow } from '@praxis/funding/domain';
 import { AwardObject } from '../award/award.objects';
 import { AwardsService } from '../award/awards.service';
 import { memberRef } from '../funding.refs';
 import {
+  AllocateProtectedTimeInput,
   AllocationObject,
+  ChangeProtectedTimeInput,
   LogTimeInput,
+  LogWeekInput,
   MemberUtilisationObject,
   TimeLogObject,
 } from './protected-time.objects';
@@ -22,6 +26,28 @@ function toAllocationObject(allocation: AllocationEntity): AllocationObject {
     from: allocation.fromDay,
     to: allocation.toDay,
     status: allocation.status,
+    unit: allocation.unit,
+    weeklyProgrammedActivities: minutesToWeeklyAmounts(allocation.weeklyMinutes).programmedActivities,
+    replacesAllocationId: allocation.replacesAllocationId,
+  };
+}
+
+function toTimeLogObject(saved: TimeLogEntity): TimeLogObject {
+  return {
+    id: saved.id,
+    date: saved.day,
+    hours: saved.minutes / 60,
+    activity: saved.activity,
+    note: saved.note,
+  };
+}
+
+function toHours(row: UtilisationRow) {
+  return {
+    allocatedHours: row.allocatedMinutes / 60,
+    loggedHours: row.loggedMinutes / 60,
+    utilisation: row.utilisation,
+    complete: row.complete,
   };
 }
 
@@ -48,14 +74,40 @@ export class ProtectedTimeResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('input') input: LogTimeInput,
   ): Promise<TimeLogObject> {
-    const saved = await this.time.logTime(input, principal);
-    return {
-      id: saved.id,
-      date: saved.day,
-      hours: saved.minutes / 60,
-      activity: saved.activity,
-      note: saved.note,
-    };
+    return toTimeLogObject(await this.time.logTime(input, principal));
+  }
+
+  @Mutation(() => [TimeLogObject], {
+    description: 'The caller logs a week of research time at once: every entry is saved, or none',
+  })
+  async logTimeWeek(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: LogWeekInput,
+  ): Promise<TimeLogObject[]> {
+    return (await this.time.logWeek(input.weekStart, input.entries, principal)).map(toTimeLogObject);
+  }
+
+  @Mutation(() => AllocationObject, {
+    description:
+      "Proposes protected time for a member of an accepted or active award (admins for anyone on its team, its principal investigator for the team); a lead of the member's institution or an admin approves it",
+  })
+  async allocateProtectedTime(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: AllocateProtectedTimeInput,
+  ): Promise<AllocationObject> {
+    return toAllocationObject(await this.time.allocate(input, principal));
+  }
+
+  @Mutation(() => AllocationObject, {
+    description:
+      'Proposes a new weekly amount from a day inside an allocation to its end (admins, the principal investigator); once approved, the old allocation ends the day before',
+  })
+  async changeProtectedTime(
+    @CurrentPrincipal() principal: Principal,
+    @IdArg('allocationId') allocationId: string,
+    @Args('input') input: ChangeProtectedTimeInput,
+  ): Promise<AllocationObject> {
+    return toAllocationObject(await this.time.change(allocationId, input, principal));
   }
 
   @Query(() => MemberUtilisationObject, {
@@ -69,17 +121,13 @@ export class ProtectedTimeResolver {
     @Args('to') to: string,
   ): Promise<MemberUtilisationObject> {
     await this.time.assertCanReadTimeOf(memberId, principal);
-    const { weeks, atRisk } = await this.time.utilisation(memberId, from, to);
+    const { weeks, months, atRisk, notes } = await this.time.utilisation(memberId, from, to);
     return {
       member: memberRef(memberId),
       atRisk,
-      weeks: weeks.map((row) => ({
-        week: row.period.key,
-        allocatedHours: row.allocatedMinutes / 60,
-        loggedHours: row.loggedMinutes / 60,
-        utilisation: row.utilisation,
-        complete: row.complete,
-      })),
+      weeks: weeks.map((row) => ({ week: row.period.key, ...toHours(row) })),
+      months: months.map((row) => ({ month: row.period.key, ...toHours(row) })),
+      notesLogged: principal.memberId === memberId || isAdmin(principal) ? notes : null,
     };
   }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ProtectedTimeApprovedV1, TimeLoggedV1 } from '@praxis/contracts';
 import { isAdmin, leadInstitutions, type Principal } from '@praxis/platform/auth';
 import { memberReplica } from '@praxis/platform/member-replica';
@@ -8,19 +8,40 @@ import { AllocationEntity, AwardEntity, TimeLogEntity } from '@praxis/funding/da
 import {
   addDays,
   assertCanDecideAllocation,
+  changeAllocation,
+  FundingDomainError,
+  FundingErrorCode,
+  validateAllocationInput,
   assessErosion,
   dayInZone,
   isIsoDay,
   isoWeekOf,
   throwIfInvalid,
   validateTimeLog,
+  validateWeekEntry,
+  type TimeLogEntry,
   type UtilisationRow,
 } from '@praxis/funding/domain';
-import { forbidden, notFound } from '../funding.access';
+import { canSeeAward, forbidden, notFound } from '../funding.access';
+import { lockAward } from '../ledger/ledger.records';
 import { FUNDING_OPTIONS, type FundingOptions } from '../funding.options';
-import { allocationFacts } from './allocation.records';
+import { allocationFacts, proposeAllocation } from './allocation.records';
 import { utilisationOf } from './utilisation.records';
-import type { LogTimeInput } from './protected-time.objects';
+import type {
+  AllocateProtectedTimeInput,
+  ChangeProtectedTimeInput,
+  LogTimeInput,
+} from './protected-time.objects';
+
+/** What a member has logged on each of some days, in all. */
+async function loggedByDay(manager: EntityManager, memberId: string, days: readonly string[]) {
+  const rows: Array<{ day: string; minutes: number }> = await manager.query(
+    `SELECT day::text AS day, sum(minutes)::int AS minutes FROM time_log
+      WHERE member_id = $1 AND day = ANY($2::date[]) GROUP BY day`,
+    [memberId, [...new Set(days)]],
+  );
+  return new Map(rows.map((row) => [row.day, row.minutes]));
+}
 
 /** Protected research time: the institution (a lead) or an admin approves; the member logs; utilisation follows. */
 @Injectable()
@@ -29,6 +50,89 @@ export class ProtectedTimeService {
     private readonly dataSource: DataSource,
     @Inject(FUNDING_OPTIONS) private readonly options: FundingOptions,
   ) {}
+
+  /**
+   * Protected time for a member of an accepted or active award: an admin for anyone on its team, the principal
+   * investigator for their team. It is PROPOSED until a lead of the member's institution or an admin approves.
+   */
+  async allocate(input: AllocateProtectedTimeInput, principal: Principal): Promise<AllocationEntity> {
+    const allocation = validateAllocationInput(input);
+    return this.dataSource.transaction(async (manager) => {
+      const award = await this.awardToAllocateOn(manager, input.awardId, principal);
+      if (award.principalInvestigatorId !== input.memberId && !award.teamMemberIds.includes(input.memberId)) {
+        throw FundingDomainError.invalidInput([
+          { field: 'memberId', message: "must be the award's principal investigator or on its team" },
+        ]);
+      }
+      return proposeAllocation(
+        manager,
+        { awardId: award.id, memberId: input.memberId, unit: input.weekly.unit, ...allocation },
+        principal.memberId,
+      );
+    });
+  }
+
+  /**
+   * A change of weekly amount from a day inside the allocation: a new PROPOSED allocation from that day to the
+   * old end, which, once approved, ends the old one the day before (history kept: what was protected in March
+   * stays what it was).
+   */
+  async change(allocationId: string, input: ChangeProtectedTimeInput, principal: Principal) {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await manager.findOneBy(AllocationEntity, { id: allocationId });
+      if (!current) throw notFound('allocation');
+      const award = await this.awardToAllocateOn(manager, current.awardId, principal);
+      if (current.status !== 'APPROVED' && current.status !== 'PROPOSED') {
+        throw new FundingDomainError(
+          FundingErrorCode.ALLOCATION_ALREADY_DECIDED,
+          `This allocation is ${current.status}; change the one that replaced it`,
+          { allocationId, status: current.status },
+        );
+      }
+      const { next } = changeAllocation(
+        {
+          id: current.id,
+          memberId: current.memberId,
+          awardId: current.awardId,
+          weeklyMinutes: current.weeklyMinutes,
+          from: current.fromDay,
+          to: current.toDay,
+        },
+        input.weekly,
+        input.effectiveFrom,
+      );
+      return proposeAllocation(
+        manager,
+        {
+          awardId: award.id,
+          memberId: next.memberId,
+          weeklyMinutes: next.weeklyMinutes,
+          unit: input.weekly.unit,
+          from: next.from,
+          to: next.to,
+          replacesAllocationId: current.id,
+        },
+        principal.memberId,
+      );
+    });
+  }
+
+  /** The award, locked, if the caller may allocate time on it (admins, its PI) and it is accepted or active. */
+  private async awardToAllocateOn(manager: EntityManager, awardId: string, principal: Principal) {
+    const award = await lockAward(manager, awardId);
+    if (!award || !canSeeAward(principal, award)) throw notFound('award');
+    if (!isAdmin(principal) && award.principalInvestigatorId !== principal.memberId) {
+      throw forbidden("Only admins and the award's principal investigator allocate its protected time");
+    }
+    if (award.status !== 'ACCEPTED' && award.status !== 'ACTIVE') {
+      throw new FundingDomainError(
+        FundingErrorCode.AWARD_NOT_ACTIVE,
+        `Protected time is allocated on accepted or active awards; this one is ${award.status}`,
+        { awardId, status: award.status },
+      );
+    }
+    return award;
+  }
 
   /** A lead of the member's institution (not the member) or an admin releases the time; decided once. */
   async approve(allocationId: string, principal: Principal): Promise<AllocationEntity> {
@@ -54,6 +158,15 @@ export class ProtectedTimeService {
       allocation.decidedBy = principal.memberId;
       allocation.decidedAt = new Date();
       await manager.save(allocation);
+      // a mid-period change takes effect when approved: the allocation it replaces ends the day before
+      if (allocation.replacesAllocationId !== null) {
+        const replaced = await manager.findOneBy(AllocationEntity, { id: allocation.replacesAllocationId });
+        if (replaced && replaced.status === 'APPROVED') {
+          if (replaced.fromDay >= allocation.fromDay) replaced.status = 'SUPERSEDED';
+          else replaced.toDay = addDays(allocation.fromDay, -1);
+          await manager.save(replaced);
+        }
+      }
       await appendToOutbox(
         manager,
         ProtectedTimeApprovedV1,
@@ -72,44 +185,69 @@ export class ProtectedTimeService {
 
   /** The member's own log: no future days, 24 h a day in all (checked under a per-member lock), 14-day window. */
   async logTime(input: LogTimeInput, principal: Principal): Promise<TimeLogEntity> {
+    const [saved] = await this.writeLogs(principal.memberId, async (manager) => {
+      const existing = isIsoDay(input.date)
+        ? await loggedByDay(manager, principal.memberId, [input.date])
+        : new Map();
+      return [validateTimeLog(input, dayInZone(new Date()), existing.get(input.date) ?? 0)];
+    });
+    return saved as TimeLogEntity;
+  }
+
+  /** Bulk entry for one ISO week, all or nothing, added to what the week already holds. */
+  async logWeek(
+    weekStart: string,
+    entries: readonly LogTimeInput[],
+    principal: Principal,
+  ): Promise<TimeLogEntity[]> {
+    return this.writeLogs(principal.memberId, async (manager) => {
+      const days = entries.map((entry) => entry.date).filter(isIsoDay);
+      const existing = await loggedByDay(manager, principal.memberId, days);
+      return validateWeekEntry(weekStart, entries, dayInZone(new Date()), existing);
+    });
+  }
+
+  /**
+   * Writes a member's entries and their `funding.time.logged.v1` events (hours and activity, never the note).
+   * One member's entries are decided one at a time, so two tabs cannot both fill the same day past 24 h.
+   */
+  private writeLogs(
+    memberId: string,
+    decide: (manager: EntityManager) => Promise<TimeLogEntry[]>,
+  ): Promise<TimeLogEntity[]> {
     return this.dataSource.transaction(async (manager) => {
-      // one member's entries are decided one at a time, so two tabs cannot both fill the same day past 24 h
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('funding:time-log:' || $1))`, [
-        principal.memberId,
-      ]);
-      const rows: Array<{ minutes: number }> = isIsoDay(input.date)
-        ? await manager.query(
-            `SELECT coalesce(sum(minutes), 0)::int AS minutes FROM time_log WHERE member_id = $1 AND day = $2`,
-            [principal.memberId, input.date],
-          )
-        : [{ minutes: 0 }];
-      const entry = validateTimeLog(input, dayInZone(new Date()), rows[0]?.minutes ?? 0);
-      const saved = await manager.save(
-        manager.create(TimeLogEntity, {
-          memberId: principal.memberId,
-          day: entry.date,
-          minutes: entry.minutes,
-          activity: entry.activity,
-          note: entry.note,
-        }),
-      );
-      const member = await memberReplica(manager).profile(principal.memberId);
-      await appendToOutbox(
-        manager,
-        TimeLoggedV1,
-        saved.id,
-        {
-          entryId: saved.id,
-          memberId: saved.memberId,
-          institutionId: member?.institutionId ?? null,
-          day: saved.day,
-          week: isoWeekOf(saved.day).key,
-          minutes: saved.minutes,
-          activity: saved.activity,
-          loggedAt: saved.createdAt.toISOString(),
-        },
-        { actorId: principal.memberId },
-      );
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('funding:time-log:' || $1))`, [memberId]);
+      const entries = await decide(manager);
+      const member = await memberReplica(manager).profile(memberId);
+      const saved: TimeLogEntity[] = [];
+      for (const entry of entries) {
+        const row = await manager.save(
+          manager.create(TimeLogEntity, {
+            memberId,
+            day: entry.date,
+            minutes: entry.minutes,
+            activity: entry.activity,
+            note: entry.note,
+          }),
+        );
+        await appendToOutbox(
+          manager,
+          TimeLoggedV1,
+          row.id,
+          {
+            entryId: row.id,
+            memberId,
+            institutionId: member?.institutionId ?? null,
+            day: row.day,
+            week: isoWeekOf(row.day).key,
+            minutes: row.minutes,
+            activity: row.activity,
+            loggedAt: row.createdAt.toISOString(),
+          },
+          { actorId: memberId },
+        );
+        saved.push(row);
+      }
       return saved;
     });
   }
@@ -128,12 +266,15 @@ export class ProtectedTimeService {
     if (!supervised) throw forbidden("You may not read this member's protected time");
   }
 
-  /** Weekly utilisation of approved allocations over [from, to] and whether the member is AT_RISK now. */
+  /**
+   * Utilisation of approved allocations over [from, to] by ISO week and by month, whether the member is AT_RISK
+   * now, and how many of the member's entries carry a note (the notes themselves stay the member's).
+   */
   async utilisation(
     memberId: string,
     from: string,
     to: string,
-  ): Promise<{ weeks: UtilisationRow[]; atRisk: boolean }> {
+  ): Promise<{ weeks: UtilisationRow[]; months: UtilisationRow[]; atRisk: boolean; notes: number }> {
     throwIfInvalid([
       ...(isIsoDay(from) ? [] : [{ field: 'from', message: 'must be a date YYYY-MM-DD' }]),
       ...(isIsoDay(to) ? [] : [{ field: 'to', message: 'must be a date YYYY-MM-DD' }]),
@@ -141,14 +282,20 @@ export class ProtectedTimeService {
         ? [{ field: 'to', message: 'must be after from and at most two years later' }]
         : []),
     ]);
-    const weeks = await utilisationOf(
-      this.dataSource.manager,
-      memberId,
-      { from, to },
-      dayInZone(new Date()),
-      'WEEK',
+    const manager = this.dataSource.manager;
+    const today = dayInZone(new Date());
+    const weeks = await utilisationOf(manager, memberId, { from, to }, today, 'WEEK');
+    const months = await utilisationOf(manager, memberId, { from, to }, today, 'MONTH');
+    const [notes] = await manager.query(
+      `SELECT count(*)::int AS notes FROM time_log WHERE member_id = $1 AND day BETWEEN $2 AND $3 AND note IS NOT NULL`,
+      [memberId, from, to],
     );
-    return { weeks, atRisk: assessErosion(weeks, this.options.erosion).status === 'AT_RISK' };
+    return {
+      weeks,
+      months,
+      atRisk: assessErosion(weeks, this.options.erosion).status === 'AT_RISK',
+      notes: (notes as { notes: number }).notes,
+    };
   }
 
   allocationsOf(awardId: string): Promise<AllocationEntity[]> {
