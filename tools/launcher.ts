@@ -15,7 +15,25 @@ export interface LaunchOptions {
   log: (line: string) => void;
   /** Where a child's output goes; by default prefixed lines on our stdout. */
   output?: (service: string, line: string) => void;
+  /** How long each process may take to answer /health/live; else PRAXIS_READY_TIMEOUT_MS, else 120 s. */
   readyTimeoutMs?: number;
+}
+
+export const DEFAULT_READY_TIMEOUT_MS = 120000;
+
+/**
+ * PRAXIS_READY_TIMEOUT_MS: how long the launcher waits for each process to become ready before it gives up
+ * (a loaded machine starts the platform slowly). Unset or blank: the default; anything else must be a whole
+ * number of milliseconds from 1000 to 3600000, else the launcher refuses to start, naming the variable.
+ */
+export function parseReadyTimeoutMs(value: string | undefined, variable = 'PRAXIS_READY_TIMEOUT_MS'): number {
+  if (value === undefined || value.trim() === '') return DEFAULT_READY_TIMEOUT_MS;
+  const timeoutMs = Number(value);
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 1000 || timeoutMs > 3600000)
+    throw new Error(
+      `${variable} must be an integer number of milliseconds from 1000 to 3600000 (got "${value}")`,
+    );
+  return timeoutMs;
 }
 
 export interface RunningPlatform {
@@ -102,6 +120,8 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
  */
 export async function launchPlatform(options: LaunchOptions): Promise<RunningPlatform> {
   const { root, env, log } = options;
+  // validated before anything starts
+  const readyTimeoutMs = options.readyTimeoutMs ?? parseReadyTimeoutMs(env.PRAXIS_READY_TIMEOUT_MS);
   const dataDir = path.join(root, '.praxis');
   mkdirSync(dataDir, { recursive: true });
   const cleanups: Array<() => Promise<void>> = [];
@@ -189,13 +209,11 @@ export async function launchPlatform(options: LaunchOptions): Promise<RunningPla
         });
       }
       child.once('exit', (code) => resolveExit({ service: service.name, code }));
-      await waitForHealth(
-        `http://127.0.0.1:${portOf(service)}/health/live`,
-        child,
-        options.readyTimeoutMs ?? 120000,
-      ).catch((error: Error) => {
-        throw new Error(`${service.name}: ${error.message}`);
-      });
+      await waitForHealth(`http://127.0.0.1:${portOf(service)}/health/live`, child, readyTimeoutMs).catch(
+        (error: Error) => {
+          throw new Error(`${service.name}: ${error.message}`);
+        },
+      );
       urls[service.name] = `http://localhost:${portOf(service)}/graphql`;
     };
     await Promise.all(selected.map(start));

@@ -24,6 +24,12 @@ export const ADMIN = { email: 'admin@praxis.test', password: 'organiser passphra
 /** The bearer token the platform's /metrics want in the system tests. */
 export const METRICS_TOKEN = 'system-test-metrics-token-0123456789';
 
+/**
+ * How long each process may take to become ready (PRAXIS_READY_TIMEOUT_MS for the launcher): generous, since a
+ * loaded 2-core machine running several suites starts the platform in minutes, not seconds.
+ */
+export const PLATFORM_READY_TIMEOUT_MS = 300000;
+
 export interface StartedPlatform {
   readyInMs: number;
   logFile: string;
@@ -67,6 +73,7 @@ export async function startPlatform(extraEnv: Record<string, string> = {}): Prom
         THROTTLE_RESET_PER_ADDRESS_PER_HOUR: '10000',
         TRUST_PROXY: 'loopback',
         METRICS_TOKEN,
+        PRAXIS_READY_TIMEOUT_MS: String(PLATFORM_READY_TIMEOUT_MS),
         ...extraEnv,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -85,7 +92,12 @@ export async function startPlatform(extraEnv: Record<string, string> = {}): Prom
           throw new Error(`npm start exited with ${child.exitCode}; see ${logFile}`);
         return output.includes('[praxis] ready in');
       },
-      { timeoutMs: 150000, intervalMs: 100, description: `platform ready (log: ${logFile})` },
+      // the launcher gives up after PLATFORM_READY_TIMEOUT_MS and exits; wait a little longer to see it say so
+      {
+        timeoutMs: PLATFORM_READY_TIMEOUT_MS + 30000,
+        intervalMs: 100,
+        description: `platform ready (log: ${logFile})`,
+      },
     );
   } catch (error) {
     // a platform that never became ready must not keep its ports: the next suite would find them taken
