@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { MentorshipMastermindSessionHeldV1 } from '@praxis/contracts';
 import { appendToOutbox } from '@praxis/platform/messaging';
 import {
@@ -9,6 +9,7 @@ import {
   SessionRatingEntity,
 } from '@praxis/mentorship/data-access';
 import {
+  assertOpenNextStepsWithinBound,
   completeNextStep,
   createNextStep,
   formMastermindGroup,
@@ -197,6 +198,15 @@ export class MastermindService {
           `attendeeIds: not in this group: ${outsiders.join(', ')}`,
         );
       }
+      // the group row is locked, so no other session of this group counts its open steps meanwhile
+      const open = await manager.find(MastermindNextStepEntity, {
+        where: { groupId, doneAt: IsNull() },
+        select: { memberId: true },
+      });
+      assertOpenNextStepsWithinBound(
+        open.map((step) => step.memberId),
+        input.nextSteps,
+      );
       const session = manager.create(MastermindSessionEntity, {
         groupId,
         heldAt: input.heldAt,

@@ -157,6 +157,27 @@ describe('mentorship subgraph in-process: mastermind groups, profiles and match 
     expect(await refusal(outsider, SESSIONS_OF, { g: groupIds[0], n: 2 })).toBe('NOT_FOUND');
   });
 
+  it('refuses a session that would leave a member more than five open next steps, naming input.nextSteps', async () => {
+    // peers[0] carries three open steps in group 0 (sessions 0, 3 and 6)
+    const refused = await subgraph.execute(facilitator, RECORD, {
+      g: groupIds[0],
+      input: {
+        heldAt: new Date(Date.now() - 60_000).toISOString(),
+        attendeeIds: [facilitator.memberId, ...peers],
+        nextSteps: [1, 2, 3].map((n) => ({ memberId: peers[0], text: `One more ${n}` })),
+      },
+    });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'input.nextSteps', rule: 'maxOpenPerMember' }],
+    });
+    const sessions = await ok<{ mastermindSessions: ConnectionData<unknown> }>(facilitator, SESSIONS_OF, {
+      g: groupIds[0],
+      n: 1,
+    });
+    expect(sessions.mastermindSessions.totalCount).toBe(SESSIONS);
+  });
+
   it('answers myMenteeProfile with null until the member writes one, then with their own', async () => {
     const mentee = { memberId: peers[2]! };
     expect(await ok(mentee, MENTEE_PROFILE)).toEqual({ myMenteeProfile: null });

@@ -1,5 +1,6 @@
 import {
   addMastermindMember,
+  assertOpenNextStepsWithinBound,
   completeNextStep,
   createNextStep,
   formMastermindGroup,
@@ -91,6 +92,24 @@ describe('stageMix', () => {
 });
 
 describe('next steps', () => {
+  it('refuse a member more than five open steps in a group, whoever else carries some', () => {
+    const open = ['a', 'a', 'a', 'a', 'b', 'b', 'b', 'b', 'b'];
+    expect(() => assertOpenNextStepsWithinBound(open, [{ memberId: 'a' }, { memberId: 'c' }])).not.toThrow();
+    let refusal: unknown;
+    try {
+      assertOpenNextStepsWithinBound(open, [{ memberId: 'a' }, { memberId: 'a' }, { memberId: 'c' }]);
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toMatchObject({
+      code: MentorshipErrorCode.INVALID_INPUT,
+      details: { fields: [{ field: 'input.nextSteps', rule: 'maxOpenPerMember' }] },
+    });
+    expect(() => assertOpenNextStepsWithinBound(open, [{ memberId: 'b' }])).toThrow(
+      /at most 5 open next steps/,
+    );
+  });
+
   const g = group(5);
   const stepA = createNextStep(g, {
     id: 's1',

@@ -111,6 +111,35 @@ export interface MastermindNextStep {
 }
 
 export const NEXT_STEP_TEXT_MAX_LENGTH = 500;
+/**
+ * Open next steps one member may carry in a group: a next step is a concrete thing to do before the next
+ * session, not a backlog. With at most 10 people this bounds a group's `openNextSteps` at 50.
+ */
+export const MAX_OPEN_NEXT_STEPS_PER_MEMBER = 5;
+
+/**
+ * Refuses new steps that would leave a member with more than `MAX_OPEN_NEXT_STEPS_PER_MEMBER` open ones
+ * (`open` holds the owners of the group's steps not yet done, one entry per step).
+ */
+export function assertOpenNextStepsWithinBound(
+  open: readonly string[],
+  added: ReadonlyArray<{ readonly memberId: string }>,
+): void {
+  const counts = new Map<string, number>();
+  for (const memberId of [...open, ...added.map((step) => step.memberId)]) {
+    counts.set(memberId, (counts.get(memberId) ?? 0) + 1);
+  }
+  const over = [...new Set(added.map((step) => step.memberId))].filter(
+    (memberId) => (counts.get(memberId) ?? 0) > MAX_OPEN_NEXT_STEPS_PER_MEMBER,
+  );
+  if (over.length > 0) {
+    throw MentorshipDomainError.invalid(
+      'input.nextSteps',
+      'maxOpenPerMember',
+      `at most ${MAX_OPEN_NEXT_STEPS_PER_MEMBER} open next steps per member; report some done first (${over.join(', ')})`,
+    );
+  }
+}
 
 export function createNextStep(
   group: MastermindGroup,
