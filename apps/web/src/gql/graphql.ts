@@ -14,7 +14,8 @@ export type AgreementInput = {
 export type AllocationStatus =
   | 'APPROVED'
   | 'PROPOSED'
-  | 'REJECTED';
+  | 'REJECTED'
+  | 'SUPERSEDED';
 
 /** CONFIRM an offered place; DECLINE a place or an offer; CANCEL the application */
 export type ApplicantAction =
@@ -360,13 +361,11 @@ export type MentorProfileInput = {
   paused?: boolean;
 };
 
-/** Head counts (distinct members) unless named MINUTES_ or PLACES; a sum is published only when enough members contribute */
+/** Head counts (distinct members) unless named MINUTES_; a sum is published only when enough members contribute */
 export type MetricFigure =
   | 'APPLICANTS'
   | 'ATTENDEES'
   | 'CERTIFIED'
-  | 'MASTERMIND_ATTENDEES'
-  | 'MASTERMIND_RATINGS'
   | 'MEMBERS_AT_RISK'
   | 'MEMBERS_LOGGING_TIME'
   | 'MEMBERS_WITH_PROTECTED_TIME'
@@ -374,18 +373,13 @@ export type MetricFigure =
   | 'MINUTES_LOGGED'
   | 'RETAINED'
   | 'SELECTED'
-  | 'WAITLISTED'
-  | 'WORKSHOP_ATTENDEES'
-  | 'WORKSHOP_PLACES'
-  | 'WORKSHOP_WAITLISTED';
+  | 'WAITLISTED';
 
-/** Fractions built only from published figures (null when one is suppressed); an average rating is 1 to 5 */
+/** Fractions built only from published figures (null when one is suppressed) */
 export type MetricRate =
-  | 'AVERAGE_SESSION_RATING'
   | 'RETENTION'
   | 'SELECTION_RATE'
-  | 'UTILISATION'
-  | 'WORKSHOP_FILL';
+  | 'UTILISATION';
 
 /** An amount in integer minor units (pence, cents) of an ISO 4217 currency */
 export type MoneyInput = {
