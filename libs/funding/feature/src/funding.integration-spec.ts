@@ -245,6 +245,67 @@ describe('funding: awards from results, the status machine, the ledger under con
     ]);
   });
 
+  it('attaches awards offered before their competition had a fund once the fund is created, while it can pay them', async () => {
+    const competitionId = randomUUID();
+    const [first, second] = [await member(institutionA), await member(institutionA)];
+    const winner = (pi: string, rank: number) => ({
+      proposalId: randomUUID(),
+      rank,
+      title: `Entry ${rank}`,
+      keywords: [],
+      leadApplicantId: pi,
+      teamMemberIds: [pi],
+      institutionIds: [institutionA],
+      requestedFunding: { amountMinor: 60_000, currency: 'GBP' as const },
+      requestedHours: 0,
+      normalisedScore: 1,
+      meanRawScore: 3,
+    });
+    const deliver = deliverer(
+      offerAwardsWhenResultsPublished(
+        new AwardsService(subgraph.dataSource, DEFAULT_FUNDING_OPTIONS),
+        DEFAULT_FUNDING_OPTIONS,
+      ),
+    );
+    const event = createEvent(
+      CompetitionResultsPublishedV2,
+      { aggregateId: competitionId, actorId: null, correlationId: randomUUID() },
+      {
+        competitionId,
+        title: 'Fundless competition',
+        publishedAt: new Date().toISOString(),
+        currency: 'GBP',
+        fundingAvailable: null,
+        protectedHoursAvailable: null,
+        entries: 4,
+        winners: [winner(first, 1), winner(second, 2)],
+      },
+    );
+    expect(await deliver(CompetitionResultsPublishedV2, event)).toBe('applied');
+    const fundsOf = async () =>
+      (
+        (await subgraph.dataSource.query(
+          `SELECT principal_investigator_id AS pi, fund_id FROM award WHERE competition_id = $1`,
+          [competitionId],
+        )) as Array<{ pi: string; fund_id: string | null }>
+      ).reduce((map, row) => map.set(row.pi, row.fund_id), new Map<string, string | null>());
+    expect([...(await fundsOf()).values()]).toEqual([null, null]);
+
+    // the fund can promise one award's whole amount, not both: the earlier offer is attached
+    const fund = await subgraph.execute<{ createFund: { id: string } }>(admin, CREATE_FUND, {
+      input: {
+        name: 'Late fund',
+        source: 'Charity',
+        total: { amountMinor: 100_000, currency: 'GBP' },
+        competitionId,
+      },
+    });
+    expect(fund.errors).toBeUndefined();
+    const attached = await fundsOf();
+    expect(attached.get(first)).toBe(fund.data?.createFund.id);
+    expect(attached.get(second)).toBeNull();
+  });
+
   it("has a lead of the member's institution approve protected time, the member log it, and shows utilisation to those allowed", async () => {
     const pi = await member(institutionA);
     const fund = await subgraph.execute<{ createFund: { id: string } }>(admin, CREATE_FUND, {

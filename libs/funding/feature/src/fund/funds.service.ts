@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { FundEntity } from '@praxis/funding/data-access';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { AwardEntity, FundEntity } from '@praxis/funding/data-access';
 import { FundingDomainError, throwIfInvalid, type FundBalance } from '@praxis/funding/domain';
 import { notFound } from '../funding.access';
 import { moneyOf } from '../money.graphql';
@@ -15,13 +15,17 @@ export class FundsService {
     const total = moneyOf(input.total, 'total');
     throwIfInvalid(total.amountMinor < 0 ? [{ field: 'total', message: 'must not be negative' }] : []);
     try {
-      return await this.dataSource.getRepository(FundEntity).save({
-        name: input.name.trim(),
-        source: input.source.trim(),
-        currency: total.currency,
-        totalMinor: total.amountMinor,
-        competitionId: input.competitionId ?? null,
-        createdBy: actorId,
+      return await this.dataSource.transaction(async (manager) => {
+        const fund = await manager.getRepository(FundEntity).save({
+          name: input.name.trim(),
+          source: input.source.trim(),
+          currency: total.currency,
+          totalMinor: total.amountMinor,
+          competitionId: input.competitionId ?? null,
+          createdBy: actorId,
+        });
+        await attachWaitingAwards(manager, fund);
+        return fund;
       });
     } catch (error) {
       if ((error as { constraint?: string }).constraint === 'fund_competition_uq') {
@@ -45,5 +49,28 @@ export class FundsService {
 
   balance(fund: FundEntity): Promise<FundBalance> {
     return balanceOfFund(this.dataSource.manager, fund);
+  }
+}
+
+/**
+ * Awards offered to a competition's winners before the competition had a fund draw on no fund; when its fund is
+ * created they are attached, oldest first, while the fund can promise their whole amount (the rest stay
+ * unattached, and cannot be activated, until an admin sorts them out).
+ */
+async function attachWaitingAwards(manager: EntityManager, fund: FundEntity): Promise<void> {
+  if (fund.competitionId === null) return;
+  const waiting = await manager.find(AwardEntity, {
+    where: {
+      competitionId: fund.competitionId,
+      fundId: IsNull(),
+      currency: fund.currency,
+      status: In(['OFFERED', 'ACCEPTED']),
+    },
+    order: { createdAt: 'ASC', id: 'ASC' },
+  });
+  for (const award of waiting) {
+    const { available } = await balanceOfFund(manager, fund);
+    if (award.amountMinor > available.amountMinor) continue;
+    await manager.update(AwardEntity, { id: award.id }, { fundId: fund.id });
   }
 }
