@@ -12,7 +12,7 @@ import {
   type ConnectionData,
   type SubgraphHarness,
 } from '@praxis/platform/testing';
-import { mentorshipDatabase } from '@praxis/mentorship/data-access';
+import { CoachingWorkshopEntity, mentorshipDatabase } from '@praxis/mentorship/data-access';
 import { MentorshipFeatureModule } from './mentorship-feature.module';
 import { matchWeightsEnvShape, mentorshipOptionsFromEnv } from './mentorship.options';
 
@@ -318,5 +318,69 @@ describe('mentorship subgraph in-process: mastermind groups, profiles and match 
       true,
     );
     expect(eight.queries.length).toBe(two.queries.length);
+  });
+
+  it('refuses to let an enrolled student leave a workshop after it was held, and promotes nobody from the waitlist', async () => {
+    const coach = { memberId: peers[1]! };
+    const [attended, waiting] = [{ memberId: randomUUID() }, { memberId: randomUUID() }];
+    for (const student of [attended, waiting]) await replicaMember(student.memberId, 'MEDICAL_STUDENT');
+    const { createCoachingWorkshop: workshop } = await ok<{ createCoachingWorkshop: { id: string } }>(
+      coach,
+      `mutation($input: CreateWorkshopInput!) { createCoachingWorkshop(input: $input) { id } }`,
+      {
+        input: {
+          coachGraduationYear: new Date().getUTCFullYear() - 1,
+          title: 'Interview practice',
+          startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+          capacity: 1,
+        },
+      },
+    );
+    const ENROL = 'mutation($id: ID!) { enrolInWorkshop(id: $id) { status waitlistPosition } }';
+    expect(await ok(attended, ENROL, { id: workshop.id })).toEqual({
+      enrolInWorkshop: { status: 'ENROLLED', waitlistPosition: null },
+    });
+    expect(await ok(waiting, ENROL, { id: workshop.id })).toEqual({
+      enrolInWorkshop: { status: 'WAITLISTED', waitlistPosition: 1 },
+    });
+    // the workshop took place an hour ago (a start in the past cannot be created through the API)
+    await subgraph.dataSource
+      .getRepository(CoachingWorkshopEntity)
+      .update(workshop.id, { startsAt: new Date(Date.now() - 3_600_000) });
+    await ok(coach, 'mutation($id: ID!) { markWorkshopHeld(id: $id) { id } }', { id: workshop.id });
+
+    const leave = await subgraph.execute(
+      attended,
+      'mutation($id: ID!) { withdrawFromWorkshop(id: $id) { member { id } status } }',
+      { id: workshop.id },
+    );
+    expect(leave.errors?.[0]?.extensions).toMatchObject({
+      code: 'FAILED_PRECONDITION',
+      reason: 'WORKSHOP_STARTED',
+    });
+    const after = await ok<{
+      coachingWorkshop: {
+        heldAt: string | null;
+        enrolledCount: number;
+        waitlistCount: number;
+        enrolments: Array<{ member: { id: string }; status: string; waitlistPosition: number | null }>;
+      };
+    }>(
+      coach,
+      `query($id: ID!) { coachingWorkshop(id: $id) {
+        heldAt enrolledCount waitlistCount enrolments { member { id } status waitlistPosition }
+      } }`,
+      { id: workshop.id },
+    );
+    expect(after.coachingWorkshop.heldAt).not.toBeNull();
+    expect(after.coachingWorkshop.enrolledCount).toBe(1);
+    expect(after.coachingWorkshop.waitlistCount).toBe(1);
+    expect(after.coachingWorkshop.enrolments).toEqual(
+      expect.arrayContaining([
+        { member: { id: attended.memberId }, status: 'ENROLLED', waitlistPosition: null },
+        { member: { id: waiting.memberId }, status: 'WAITLISTED', waitlistPosition: 1 },
+      ]),
+    );
+    expect(after.coachingWorkshop.enrolments).toHaveLength(2);
   });
 });

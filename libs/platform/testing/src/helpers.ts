@@ -1,3 +1,4 @@
+import type { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { dropDatabase, ensureDatabase } from '@praxis/platform/local-infra';
 import type { DataSource } from 'typeorm';
@@ -83,4 +84,39 @@ export async function countQueries<T>(
   } finally {
     dataSource.createQueryRunner = original;
   }
+}
+
+/** Posts `query` to a listening Nest app's /graphql as an anonymous client would, and returns the JSON answer. */
+export async function postGraphQL(
+  app: INestApplication,
+  query: string,
+): Promise<{
+  data?: Record<string, unknown> | null;
+  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+}> {
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
+  return (await response.json()) as Awaited<ReturnType<typeof postGraphQL>>;
+}
+
+/**
+ * How a listening GraphQL server treats introspection: `'answered'`, or its errors as `CODE: message`; and what
+ * it answers to a plain `{ __typename }` (so a refusal is the switch, not a server that answers nothing).
+ */
+export async function introspectionBehaviour(
+  app: INestApplication,
+): Promise<{ introspection: 'answered' | string[]; operation: unknown }> {
+  const probe = await postGraphQL(app, '{ __schema { queryType { name } } }');
+  const plain = await postGraphQL(app, '{ __typename }');
+  return {
+    introspection:
+      probe.data?.['__schema'] !== undefined
+        ? 'answered'
+        : (probe.errors ?? []).map((error) => `${error.extensions?.code}: ${error.message}`),
+    operation: plain.data?.['__typename'],
+  };
 }
