@@ -19,7 +19,7 @@ export const authMessages = {
   institution: 'Institution',
   institutionHint: 'Type to search the institutions that take part.',
   specialty: 'Specialty (optional)',
-  specialtyHint: 'Private: only you, leads of your institution and administrators see it.',
+  specialtyHint: 'Public: other members see it, and it helps suggest mentors.',
   interests: 'Research interests',
   interestsHint: 'Press Enter after each one. They help us suggest mentors and judges.',
   register: 'Join',

@@ -2,7 +2,7 @@
 export const profileMessages = {
   title: 'Your profile',
   intro:
-    'Your name, career stage, institution and interests are visible to other members; your e-mail and specialty only to you, leads of your institution and administrators.',
+    'Your name, career stage, institution, specialty and interests are visible to other members; your e-mail only to you, leads of your institution and administrators.',
   email: 'E-mail address',
   joined: 'Member since',
   roles: 'Roles',
@@ -11,7 +11,7 @@ export const profileMessages = {
   careerStage: 'Career stage',
   institution: 'Institution',
   specialty: 'Specialty',
-  specialtyHint: 'Private',
+  specialtyHint: 'Public: other members see it, and it helps suggest mentors.',
   interests: 'Research interests',
   interestsHint: 'Press Enter after each one.',
   save: 'Save changes',
