@@ -137,18 +137,11 @@ export const dashboardMessages = {
     MEMBERS_AT_RISK: 'Members whose protected time is at risk',
     MINUTES_ALLOCATED: 'Protected hours allocated',
     MINUTES_LOGGED: 'Protected hours logged',
-    WORKSHOP_PLACES: 'Workshop places',
-    WORKSHOP_ATTENDEES: 'Workshop attendees',
-    WORKSHOP_WAITLISTED: 'Workshop waitlist',
-    MASTERMIND_ATTENDEES: 'Mastermind attendees',
-    MASTERMIND_RATINGS: 'Mastermind ratings',
   } satisfies Record<MetricFigure, string>,
   metricRates: {
     SELECTION_RATE: 'Selected of applicants',
     RETENTION: 'Retention across the series',
     UTILISATION: 'Protected time used (logged of allocated)',
-    WORKSHOP_FILL: 'Workshop places filled',
-    AVERAGE_SESSION_RATING: 'Average session rating (1 to 5)',
   } satisfies Record<MetricRate, string>,
   measures: {
     AWARDED: 'Awarded',

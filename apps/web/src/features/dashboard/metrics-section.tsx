@@ -1,14 +1,9 @@
 import { List, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { useId } from 'react';
-import type {
-  EngagementMetricsInput,
-  EngagementMetricsQuery,
-  MetricFigure,
-  MetricRate,
-} from '../../gql/graphql';
+import type { EngagementMetricsInput, EngagementMetricsQuery, MetricFigure } from '../../gql/graphql';
 import { nodes } from '../../lib/connection';
-import { formatMoney, formatNumber } from '../../lib/format';
+import { formatMoney } from '../../lib/format';
 import { QueryState } from '../../lib/query-state';
 import { TableHead } from '../../lib/table';
 import { CountCell, rateText, SuppressionNote } from './figures';
@@ -75,17 +70,12 @@ function MetricRows({
       {rates.map((rate) => (
         <Table.Tr key={rate.rate}>
           <Table.Th scope="row">{t.metricRates[rate.rate]}</Table.Th>
-          <Table.Td>{metricRateText(rate.rate, rate.value)}</Table.Td>
-          {withNetwork && <Table.Td>{metricRateText(rate.rate, rate.networkValue)}</Table.Td>}
+          <Table.Td>{rateText(rate.value)}</Table.Td>
+          {withNetwork && <Table.Td>{rateText(rate.networkValue)}</Table.Td>}
         </Table.Tr>
       ))}
     </>
   );
-}
-
-function metricRateText(rate: MetricRate, value: number | null | undefined): string {
-  if (rate !== 'AVERAGE_SESSION_RATING') return rateText(value);
-  return value === null || value === undefined ? t.notAvailable : formatNumber(value, 1);
 }
 
 function moneyText(amount: MoneyValue['amount'], suppressed: boolean): string {

@@ -96,6 +96,7 @@ export const fundingMessages = {
     PROPOSED: 'Waiting for approval',
     APPROVED: 'Approved',
     REJECTED: 'Rejected',
+    SUPERSEDED: 'Replaced by a later change',
   } satisfies Record<AllocationStatus, string>,
   utilisationTitle: 'Utilisation',
   week: 'Week',
