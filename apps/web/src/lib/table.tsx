@@ -17,3 +17,15 @@ export function TableHead({ columns }: { columns: ReadonlyArray<ReactNode> }) {
     </Table.Thead>
   );
 }
+
+/**
+ * A wide table that scrolls sideways on a narrow screen. The scrolling box takes keyboard focus (tabIndex 0), so
+ * a keyboard user can scroll it with the arrow keys (WCAG 2.1.1; axe's scrollable-region-focusable).
+ */
+export function ScrollTable({ minWidth, children }: { minWidth: number; children: ReactNode }) {
+  return (
+    <div className="scroll-table" style={{ overflowX: 'auto' }} tabIndex={0}>
+      <div style={{ minWidth }}>{children}</div>
+    </div>
+  );
+}

@@ -3,7 +3,7 @@ import { Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import type { EngagementDimension, EngagementFunnelQuery, FunnelStep } from '../../gql/graphql';
 import { ChartFigure, CountCell, chartValue, rateText, SuppressionNote } from './figures';
-import { TableHead } from '../../lib/table';
+import { ScrollTable, TableHead } from '../../lib/table';
 import { dashboardMessages as t } from './messages';
 
 type Funnel = EngagementFunnelQuery['engagementFunnel'];
@@ -51,7 +51,7 @@ function BucketFunnel({
           ]}
         />
       </ChartFigure>
-      <Table.ScrollContainer minWidth={560}>
+      <ScrollTable minWidth={560}>
         <Table striped withTableBorder aria-describedby={noteId}>
           <Table.Caption>{`${scopeName}, ${bucket.label}`}</Table.Caption>
           <TableHead
@@ -78,7 +78,7 @@ function BucketFunnel({
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
       <Text size="sm" c="dark.6">
         {t.mentoredBeside}
       </Text>
@@ -100,7 +100,7 @@ function StepsTable({
   noteId: string;
 }) {
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <ScrollTable minWidth={900}>
       <Table striped withTableBorder aria-describedby={noteId}>
         {caption && <Table.Caption>{caption}</Table.Caption>}
         <Table.Thead>
@@ -126,7 +126,7 @@ function StepsTable({
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
 

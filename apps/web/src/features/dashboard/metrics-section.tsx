@@ -5,7 +5,7 @@ import type { EngagementMetricsInput, EngagementMetricsQuery, MetricFigure } fro
 import { nodes } from '../../lib/connection';
 import { formatMoney } from '../../lib/format';
 import { QueryState } from '../../lib/query-state';
-import { TableHead } from '../../lib/table';
+import { ScrollTable, TableHead } from '../../lib/table';
 import { CountCell, rateText, SuppressionNote } from './figures';
 import { dashboardMessages as t } from './messages';
 import { FundsDocument } from '../funding/operations';
@@ -105,12 +105,12 @@ function MetricTable({
         <Title order={2} size="h3" id={id}>
           {title}
         </Title>
-        <Table.ScrollContainer minWidth={480}>
+        <ScrollTable minWidth={480}>
           <Table striped withTableBorder aria-describedby={noteId}>
             <TableHead columns={[t.figure, scopeName, withNetwork && t.networkCount]} />
             <Table.Tbody>{children(noteId)}</Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
         <SuppressionNote id={noteId} threshold={threshold} />
       </Stack>
     </section>

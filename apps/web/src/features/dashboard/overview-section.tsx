@@ -3,7 +3,7 @@ import { useId } from 'react';
 import type { EngagementOverviewQuery } from '../../gql/graphql';
 import { formatNumber } from '../../lib/format';
 import { ChartFigure, CountCell, rateText, SuppressionNote } from './figures';
-import { TableHead } from '../../lib/table';
+import { ScrollTable, TableHead } from '../../lib/table';
 import { dashboardMessages as t } from './messages';
 
 type Overview = EngagementOverviewQuery['engagementOverview'];
@@ -93,7 +93,7 @@ export function OverviewSection({
           <Title order={2} size="h3" id="overview">
             {t.overviewTitle}
           </Title>
-          <Table.ScrollContainer minWidth={480}>
+          <ScrollTable minWidth={480}>
             <Table striped withTableBorder aria-describedby={noteId}>
               <TableHead columns={[t.figure, scopeName, withNetwork && t.networkCount]} />
               <Table.Tbody>
@@ -115,8 +115,8 @@ export function OverviewSection({
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
-          <Table.ScrollContainer minWidth={480}>
+          </ScrollTable>
+          <ScrollTable minWidth={480}>
             <Table striped withTableBorder>
               <TableHead columns={[t.rate, scopeName, withNetwork && t.networkCount]} />
               <Table.Tbody>
@@ -129,7 +129,7 @@ export function OverviewSection({
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
           <SuppressionNote id={noteId} threshold={overview.suppressionThreshold} />
         </Stack>
       </section>

@@ -7,7 +7,7 @@ import { messageOf } from '../../lib/errors';
 import { formatDay, formatNumber } from '../../lib/format';
 import { Page } from '../../lib/page';
 import { QueryState } from '../../lib/query-state';
-import { TableHead } from '../../lib/table';
+import { ScrollTable, TableHead } from '../../lib/table';
 import { fundingMessages as t } from './messages';
 import { ApprovalQueueDocument, ApproveProtectedTimeDocument } from './operations';
 
@@ -44,7 +44,7 @@ export default function ApprovalsPage() {
           );
           if (waiting.length === 0) return <Text>{t.noApprovals}</Text>;
           return (
-            <Table.ScrollContainer minWidth={640}>
+            <ScrollTable minWidth={640}>
               <Table striped withTableBorder>
                 <TableHead
                   columns={[
@@ -75,7 +75,7 @@ export default function ApprovalsPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           );
         }}
       </QueryState>

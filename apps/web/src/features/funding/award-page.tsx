@@ -9,7 +9,7 @@ import { QueryState } from '../../lib/query-state';
 import { useSession } from '../../session/session-context';
 import { AwardDecision } from './award-decision';
 import { STATUS_COLOURS } from './awards-page';
-import { TableHead } from '../../lib/table';
+import { ScrollTable, TableHead } from '../../lib/table';
 import { fundingMessages as t } from './messages';
 import { AwardDocument } from './operations';
 import { ProtectedTime } from './protected-time';
@@ -36,7 +36,7 @@ function Budget({ budget }: { budget: Award['budget'] }) {
         <Title order={2} size="h3" id="budget">
           {t.budgetTitle}
         </Title>
-        <Table.ScrollContainer minWidth={560}>
+        <ScrollTable minWidth={560}>
           <Table striped withTableBorder>
             <TableHead columns={[t.category, t.budgeted, t.committed, t.paid, t.remaining]} />
             <Table.Tbody>
@@ -51,7 +51,7 @@ function Budget({ budget }: { budget: Award['budget'] }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </ScrollTable>
         <Text size="sm">
           {t.burn(
             t.burnStatus[budget.burn.status],
@@ -75,7 +75,7 @@ function Spends({ entries }: { entries: Award['spendEntries'] }) {
         {list.length === 0 ? (
           <Text>{t.noSpends}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={640}>
+          <ScrollTable minWidth={640}>
             <Table striped withTableBorder>
               <TableHead columns={[t.date, t.category, t.kind, t.amount, t.description, t.reference]} />
               <Table.Tbody>
@@ -94,7 +94,7 @@ function Spends({ entries }: { entries: Award['spendEntries'] }) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         )}
       </Stack>
     </section>

@@ -9,7 +9,7 @@ import { focusFirstError, showFieldErrors } from '../../lib/forms';
 import { Page } from '../../lib/page';
 import { QueryState } from '../../lib/query-state';
 import { AdminCompetitionsDocument } from '../admin/operations';
-import { TableHead } from '../../lib/table';
+import { ScrollTable, TableHead } from '../../lib/table';
 import { fundingMessages as t } from './messages';
 import { parseMoney } from './money';
 import { CreateFundDocument, FundsDocument } from './operations';
@@ -107,7 +107,7 @@ export default function FundsPage() {
           data.funds.length === 0 ? (
             <Text>{t.noFunds}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={720}>
+            <ScrollTable minWidth={720}>
               <Table striped withTableBorder>
                 <TableHead columns={[t.fundName, t.source, t.total, t.committed, t.paid, t.available]} />
                 <Table.Tbody>
@@ -123,7 +123,7 @@ export default function FundsPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           )
         }
       </QueryState>

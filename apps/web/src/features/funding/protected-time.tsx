@@ -20,7 +20,7 @@ import { messageOf } from '../../lib/errors';
 import { formatDay, formatNumber } from '../../lib/format';
 import { focusFirstError, showFieldErrors } from '../../lib/forms';
 import { QueryState } from '../../lib/query-state';
-import { TableHead } from '../../lib/table';
+import { ScrollTable, TableHead } from '../../lib/table';
 import { fundingMessages as t } from './messages';
 import { LogTimeDocument, MemberUtilisationDocument } from './operations';
 
@@ -64,7 +64,7 @@ function Utilisation({ memberId, from, to }: { memberId: string; from: string; t
           {found.weeks.length === 0 ? (
             <Text>{t.noWeeks}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={420}>
+            <ScrollTable minWidth={420}>
               <Table striped withTableBorder>
                 <TableHead columns={[t.week, t.allocatedHours, t.loggedHours, t.utilisation]} />
                 <Table.Tbody>
@@ -84,7 +84,7 @@ function Utilisation({ memberId, from, to }: { memberId: string; from: string; t
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
           )}
         </Stack>
       )}
