@@ -29,6 +29,7 @@ const ACCESS: AccessDeclaration = {
     'joinCommunity',
     'leaveCommunity',
     'postAnnouncement',
+    'editAnnouncement',
     'createProgramme',
     'programme',
     'programmes',
@@ -48,7 +49,7 @@ const ACCESS: AccessDeclaration = {
 
 const ids: Partial<Record<MatrixRole, string>> = {};
 /** The owner's records: a community they moderate and belong to, a programme (an admin's) they applied to. */
-const records = { community: '', programme: '', session: '' };
+const records = { community: '', announcement: '', programme: '', session: '' };
 const ORGANISERS_ONLY = { anonymous: 'UNAUTHENTICATED', admin: 'allowed', others: 'FORBIDDEN' } as const;
 
 /**
@@ -66,6 +67,12 @@ const RULES: Record<string, OperationRule> = {
     document:
       'mutation($id: ID!) { postAnnouncement(communityId: $id, input: { title: "Matrix", body: "Body" }) { id } }',
     variables: () => ({ id: records.community }),
+    expect: { anonymous: 'UNAUTHENTICATED', owner: 'allowed', admin: 'allowed', others: 'FORBIDDEN' },
+  },
+  editAnnouncement: {
+    document:
+      'mutation($id: ID!) { editAnnouncement(id: $id, input: { title: "Edited", body: "Body" }) { id } }',
+    variables: () => ({ id: records.announcement }),
     expect: { anonymous: 'UNAUTHENTICATED', owner: 'allowed', admin: 'allowed', others: 'FORBIDDEN' },
   },
   respondToPlace: {
@@ -119,6 +126,13 @@ describe('community authorisation matrix (operations from the committed supergra
     await h.ok({ memberId: ids.owner as string }, 'mutation($id: ID!) { joinCommunity(id: $id) { id } }', {
       id: records.community,
     });
+    records.announcement = (
+      await h.ok<{ postAnnouncement: { id: string } }>(
+        { memberId: ids.owner as string },
+        'mutation($id: ID!) { postAnnouncement(communityId: $id, input: { title: "First", body: "Body" }) { id } }',
+        { id: records.community },
+      )
+    ).postAnnouncement.id;
     const programme = await createProgramme(h);
     records.programme = programme.id;
     records.session = programme.sessions[0].id;

@@ -134,5 +134,29 @@ describe('communities of practice through the subgraph', () => {
     const outsider = await h.member();
     const refused = await h.subgraph.execute(outsider, FEED, { id });
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    // moderators edit in place: same post, same place in the feed; a blank title is refused naming the field
+    const EDIT = `mutation($id: ID!, $input: PostAnnouncementInput!) { editAnnouncement(id: $id, input: $input) { id title link } }`;
+    const newest = await h.ok<{ communityAnnouncements: { edges: Array<{ node: { id: string } }> } }>(
+      member,
+      `query($id: ID!) { communityAnnouncements(communityId: $id, first: 1) { edges { node { id } } } }`,
+      { id },
+    );
+    const postId = newest.communityAnnouncements.edges[0].node.id;
+    const edited = await h.ok<{ editAnnouncement: { id: string; title: string; link: string | null } }>(
+      moderator,
+      EDIT,
+      { id: postId, input: { title: 'News 3, corrected', body: 'Body' } },
+    );
+    expect(edited.editAnnouncement).toEqual({ id: postId, title: 'News 3, corrected', link: null });
+    const after = await h.ok<Feed>(member, FEED, { id, first: 1 });
+    expect(after.communityAnnouncements.edges[0].node.title).toBe('News 3, corrected');
+    const blank = await h.subgraph.execute(moderator, EDIT, { id: postId, input: { title: ' ', body: 'x' } });
+    expect(JSON.stringify(blank.errors?.[0].extensions)).toContain('input.title');
+    const byMember = await h.subgraph.execute(member, EDIT, {
+      id: postId,
+      input: { title: 'Mine', body: 'x' },
+    });
+    expect(byMember.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });

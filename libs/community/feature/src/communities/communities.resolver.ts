@@ -111,6 +111,19 @@ export class CommunitiesResolver {
     return toAnnouncementObject(await this.communitiesService.post(viewerOf(principal), communityId, input));
   }
 
+  @Mutation(() => AnnouncementObject, {
+    description: "Replace an announcement's title, body and link (the community's moderators and admins)",
+  })
+  async editAnnouncement(
+    @CurrentPrincipal() principal: Principal,
+    @IdArg('id') id: string,
+    @Args('input') input: PostAnnouncementInput,
+  ): Promise<AnnouncementObject> {
+    return toAnnouncementObject(
+      await this.communitiesService.editAnnouncement(viewerOf(principal), id, input),
+    );
+  }
+
   @Query(() => CommunityMemberConnection, {
     description: "A community's members in joining order, public profile fields only",
   })

@@ -27,6 +27,10 @@ export interface CommunityMemberView {
   joinedAt: Date;
 }
 
+function announcementText(input: { title: string; body: string; link?: string | null }) {
+  return { title: input.title.trim(), body: input.body.trim(), link: input.link?.trim() || null };
+}
+
 /** Communities of practice: interest groups that members join and moderators post to. */
 @Injectable()
 export class CommunitiesService {
@@ -209,12 +213,32 @@ export class CommunitiesService {
         manager.create(CommunityAnnouncementEntity, {
           communityId,
           authorId: viewer.memberId,
-          title: input.title.trim(),
-          body: input.body.trim(),
-          link: input.link?.trim() || null,
+          ...announcementText(input),
           postedAt: this.options.now(),
         }),
       );
+    });
+  }
+
+  /**
+   * Replaces an announcement's title, body and link; the community's moderators (not only its author) and admins
+   * may, since the feed is theirs. The row is locked, so two edits at once apply one after the other.
+   */
+  async editAnnouncement(
+    viewer: Viewer,
+    announcementId: string,
+    input: { title: string; body: string; link?: string | null },
+  ): Promise<CommunityAnnouncementEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const announcement = await manager.findOne(CommunityAnnouncementEntity, {
+        where: { id: announcementId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!announcement) throw CommunityDomainError.notFound('announcement');
+      if (!viewer.isAdmin && !(await isModerator(manager, announcement.communityId, viewer.memberId))) {
+        throw CommunityDomainError.forbidden("only the community's moderators edit announcements");
+      }
+      return manager.save(Object.assign(announcement, announcementText(input)));
     });
   }
 
