@@ -8,7 +8,8 @@ export const CommunityCreatedV1 = defineEvent({
   entity: 'community',
   happened: 'created',
   version: 1,
-  consumers: ['engagement'],
+  // no service consumes it yet, so none is granted its topic (add the consumer with its projection)
+  consumers: [],
   payload: z.object({
     communityId: z.uuid(),
     name: z.string().min(1),

@@ -8,7 +8,8 @@ export const CommunityMemberJoinedV1 = defineEvent({
   entity: 'member',
   happened: 'joined',
   version: 1,
-  consumers: ['engagement'],
+  // no service consumes it yet, so none is granted its topic (add the consumer with its projection)
+  consumers: [],
   payload: participantSchema.extend({
     communityId: z.uuid(),
     joinedAt: z.iso.datetime({ offset: true }),

@@ -8,7 +8,8 @@ export const CommunityMemberLeftV1 = defineEvent({
   entity: 'member',
   happened: 'left',
   version: 1,
-  consumers: ['engagement'],
+  // no service consumes it yet, so none is granted its topic (add the consumer with its projection)
+  consumers: [],
   payload: participantSchema.extend({
     communityId: z.uuid(),
     leftAt: z.iso.datetime({ offset: true }),

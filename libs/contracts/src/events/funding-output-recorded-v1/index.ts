@@ -8,7 +8,8 @@ export const OutputRecordedV1 = defineEvent({
   entity: 'output',
   happened: 'recorded',
   version: 1,
-  consumers: ['engagement'],
+  // no service consumes it yet, so none is granted its topic (add the consumer with its projection)
+  consumers: [],
   payload: z.object({
     outputId: z.uuid(),
     awardId: z.uuid(),

@@ -8,7 +8,8 @@ export const ReportSubmittedV1 = defineEvent({
   entity: 'report',
   happened: 'submitted',
   version: 1,
-  consumers: ['engagement'],
+  // no service consumes it yet, so none is granted its topic (add the consumer with its projection)
+  consumers: [],
   payload: z.object({
     reportId: z.uuid(),
     awardId: z.uuid(),

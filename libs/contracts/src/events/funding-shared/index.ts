@@ -31,14 +31,21 @@ export const awardFacts = {
   at: z.iso.datetime({ offset: true }),
 };
 
-/** An award event (`funding.award.<happened>.v1`): the award's facts and what the happening adds. */
-export function awardEvent<T extends z.ZodRawShape>(happened: string, extra: T) {
+/**
+ * An award event (`funding.award.<happened>.v1`): the award's facts and what the happening adds. Engagement reads
+ * it unless `consumers` says otherwise (only the services that really consume a topic are granted it).
+ */
+export function awardEvent<T extends z.ZodRawShape>(
+  happened: string,
+  extra: T,
+  consumers: readonly string[] = ['engagement'],
+) {
   return defineEvent({
     service: 'funding',
     entity: 'award',
     happened,
     version: 1,
-    consumers: ['engagement'],
+    consumers,
     payload: z.object({ ...awardFacts, ...extra }),
   });
 }
