@@ -67,6 +67,13 @@ export function expectedOutcome(rule: OperationRule, role: MatrixRole): Outcome 
   return rule.expect[role] ?? rule.expect.others;
 }
 
+/** Every row of a service's table × every matrix role, as `[operation, role]` cells for `it.each`. */
+export function matrixCells(rules: Record<string, OperationRule>): Array<[string, MatrixRole]> {
+  return Object.keys(rules).flatMap((operation) =>
+    MATRIX_ROLES.map((role) => [operation, role] as [string, MatrixRole]),
+  );
+}
+
 /** Runs one operation as one role and says what happened, in the terms of the table. */
 export async function observedOutcome(
   subgraph: SubgraphHarness,
