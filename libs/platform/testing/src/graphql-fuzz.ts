@@ -15,7 +15,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { seededRandom } from './seeded-random';
-import type { Caller, OperationResult } from './subgraph-harness';
+import type { Caller, OperationResult, SubgraphHarness } from './subgraph-harness';
 
 /** Values that have broken resolvers before: malformed ids, NUL, bidi overrides, huge numbers, huge text. */
 const NASTY_STRINGS = [
@@ -227,4 +227,21 @@ export function plausibleOperation(
     document: `${mutation ? 'mutation' : 'query'} Matrix${header} { ${fieldName}${args} ${selection} }`,
     variables: Object.fromEntries(required.map((arg) => [arg.name, plausibleValue(arg.type)])),
   };
+}
+
+/**
+ * `fuzzGraphQL` against an in-process subgraph, then whether it still answers `{ __typename }` afterwards
+ * (`healthy`): one call for a service's fuzz spec.
+ */
+export async function fuzzSubgraph(
+  subgraph: Pick<SubgraphHarness, 'schema' | 'execute'>,
+  options: Pick<FuzzOptions, 'callers' | 'knownIds'> & ReturnType<typeof fuzzSettings>,
+): Promise<{ runs: number; findings: FuzzFinding[]; healthy: boolean }> {
+  const { runs, findings } = await fuzzGraphQL({
+    schema: subgraph.schema,
+    execute: (caller, query, variables) => subgraph.execute(caller, query, variables),
+    ...options,
+  });
+  const health = await subgraph.execute(null, '{ __typename }');
+  return { runs, findings, healthy: health.errors === undefined && health.data?.__typename === 'Query' };
 }
