@@ -1,38 +1,140 @@
 import { randomUUID } from 'node:crypto';
 import { engagementDatabase } from '@praxis/engagement/data-access';
 import {
-  declaredCells,
+  MATRIX_ROLES,
   matrixCaller,
-  plausibleOperation,
+  observedOutcome,
+  seedReplicaMember,
   startSubgraphHarness,
   supergraphOperations,
-  undeclaredOperations,
-  type AccessDeclaration,
+  type Caller,
+  type Outcome,
   type SubgraphHarness,
 } from '@praxis/platform/testing';
 import { EngagementFeatureModule } from './engagement-feature.module';
+import { projectionHandlers } from './projections';
+import { projectionKit } from './engagement.test-kit';
 
 /**
- * Who may call each engagement operation; a new operation fails the build until it is declared here. Both are
- * open to signed-in callers at the role level and decide per record (engagement.integration-spec.ts): the funnel
- * for a lead of that institution or an admin, the record for the member, their lead or an admin.
+ * Engagement's records are institutions' figures and members' records. `owner` and `otherMember` are members of
+ * institution A, whose lead is `leadOfOwnInstitution`; `leadOfAnotherInstitution` leads institution B, which has a
+ * member of its own. Every caller is in the replica with the roles its token claims (the replica decides).
  */
-const ACCESS: AccessDeclaration = {
-  public: [],
-  signedIn: [
-    'engagementFunnel',
-    'engagementOverview',
-    'engagementProgrammes',
-    'engagementFunding',
-    'engagementExport',
-    'memberEngagementRecord',
-  ],
-  adminOnly: [],
+const ROLES = [...MATRIX_ROLES, 'leadOfOwnInstitution'] as const;
+type Role = (typeof ROLES)[number];
+
+const ids = Object.fromEntries(ROLES.map((role) => [role, randomUUID()])) as Record<Role, string>;
+const institutionA = randomUUID();
+const institutionB = randomUUID();
+const memberOfB = randomUUID();
+
+function caller(role: Role): Caller {
+  if (role === 'leadOfOwnInstitution')
+    return { memberId: ids[role], roles: [{ role: 'lead', institutionId: institutionA }] };
+  return matrixCaller(role, ids, institutionB);
+}
+
+type Expectation = Partial<Record<Role, Outcome>> & { others: Outcome };
+
+/** One operation against one record: the variables that name it and what each role gets. */
+interface RecordRule {
+  document: string;
+  variables: Record<string, unknown>;
+  expect: Expectation;
+}
+
+/** A's figures: its lead and admins; B's lead and every member refused. */
+const A_FIGURES: Expectation = {
+  anonymous: 'UNAUTHENTICATED',
+  leadOfOwnInstitution: 'allowed',
+  admin: 'allowed',
+  others: 'FORBIDDEN',
+};
+/** B's figures: B's lead and admins; A's lead refused. */
+const B_FIGURES: Expectation = {
+  anonymous: 'UNAUTHENTICATED',
+  leadOfAnotherInstitution: 'allowed',
+  admin: 'allowed',
+  others: 'FORBIDDEN',
+};
+/** The whole network: admins only, whatever institution a lead leads. */
+const NETWORK: Expectation = { anonymous: 'UNAUTHENTICATED', admin: 'allowed', others: 'FORBIDDEN' };
+
+const PERIOD = { from: '2026-01-01T00:00:00Z', to: '2026-07-01T00:00:00Z' };
+
+/**
+ * A metric operation for each scope: institution A's figures, institution B's and the network's (no institution).
+ */
+function metricRules(document: string, input: Record<string, unknown>): Record<string, RecordRule> {
+  const scoped = (institutionId: string | undefined, expect: Expectation): RecordRule => ({
+    document,
+    variables: { input: { ...PERIOD, ...input, ...(institutionId ? { institutionId } : {}) } },
+    expect,
+  });
+  return {
+    "institution A's figures": scoped(institutionA, A_FIGURES),
+    "institution B's figures": scoped(institutionB, B_FIGURES),
+    'the network': scoped(undefined, NETWORK),
+  };
+}
+
+const RECORD =
+  'query($id: ID!) { memberEngagementRecord(memberId: $id) { memberId activities(first: 5) { edges { node { activity } } } } }';
+
+/** Every engagement operation in the committed supergraph, per record it can be asked about. */
+const RULES: Record<string, Record<string, RecordRule>> = {
+  engagementFunnel: metricRules(
+    'query($input: EngagementFunnelInput!) { engagementFunnel(input: $input) { __typename } }',
+    { granularity: 'QUARTER' },
+  ),
+  engagementOverview: metricRules(
+    'query($input: EngagementOverviewInput!) { engagementOverview(input: $input) { __typename } }',
+    {},
+  ),
+  engagementProgrammes: metricRules(
+    'query($input: EngagementMetricsInput!) { engagementProgrammes(input: $input) { __typename } }',
+    { granularity: 'QUARTER' },
+  ),
+  engagementFunding: metricRules(
+    'query($input: EngagementMetricsInput!) { engagementFunding(input: $input) { __typename } }',
+    { granularity: 'QUARTER' },
+  ),
+  engagementExport: metricRules(
+    'query($input: EngagementExportInput!) { engagementExport(input: $input) { filename } }',
+    { granularity: 'QUARTER', table: 'FUNNEL' },
+  ),
+  memberEngagementRecord: {
+    // the member, their institution's lead and admins; anyone else cannot tell it from a missing record
+    "owner's record (institution A)": {
+      document: RECORD,
+      variables: { id: ids.owner },
+      expect: {
+        anonymous: 'UNAUTHENTICATED',
+        owner: 'allowed',
+        leadOfOwnInstitution: 'allowed',
+        admin: 'allowed',
+        others: 'NOT_FOUND',
+      },
+    },
+    "a member of institution B's record": {
+      document: RECORD,
+      variables: { id: memberOfB },
+      expect: {
+        anonymous: 'UNAUTHENTICATED',
+        leadOfAnotherInstitution: 'allowed',
+        admin: 'allowed',
+        others: 'NOT_FOUND',
+      },
+    },
+  },
 };
 
-describe('engagement authorisation matrix (operations from the committed supergraph)', () => {
+describe('engagement authorisation matrix (operations from the committed supergraph, per record)', () => {
   let subgraph: SubgraphHarness;
-  const otherInstitution = randomUUID();
+  const { register } = projectionKit(
+    () => subgraph.dataSource,
+    () => projectionHandlers(null),
+  );
 
   beforeAll(async () => {
     subgraph = await startSubgraphHarness({
@@ -40,19 +142,42 @@ describe('engagement authorisation matrix (operations from the committed supergr
       database: engagementDatabase,
       feature: () => EngagementFeatureModule.forRoot({ suppressionThreshold: 5, demographicsKey: null }),
     });
+    const institutionOf = (role: Role) => (role === 'leadOfAnotherInstitution' ? institutionB : institutionA);
+    for (const role of ROLES.filter((r) => r !== 'anonymous')) {
+      const token = caller(role);
+      await seedReplicaMember(subgraph.dataSource, ids[role], {
+        institutionId: institutionOf(role),
+        roles: token?.roles ?? [],
+      });
+    }
+    // the records: members of A and of B as engagement's projections know them
+    for (const memberId of [ids.owner, ids.otherMember])
+      await register(memberId, institutionA, 'RESIDENT', '2026-01-10T09:00:00Z');
+    await register(memberOfB, institutionB, 'CONSULTANT', '2026-01-15T09:00:00Z');
   }, 60000);
 
   afterAll(async () => {
     await subgraph?.close();
   });
 
-  it('declares a rule for every Query and Mutation field engagement owns in the supergraph', () => {
-    expect(undeclaredOperations(ACCESS, supergraphOperations('ENGAGEMENT'))).toEqual([]);
+  it('has a rule for every Query and Mutation field engagement owns in the supergraph, and no other', () => {
+    expect(Object.keys(RULES).sort()).toEqual(supergraphOperations('ENGAGEMENT'));
   });
 
-  it.each(declaredCells(ACCESS))('%s as %s: %s', async (operation, role, outcome) => {
-    const { document, variables } = plausibleOperation(subgraph.schema, operation);
-    const result = await subgraph.execute(matrixCaller(role, {}, otherInstitution), document, variables);
-    expect(result.errors?.[0]?.extensions?.code).toBe(outcome);
+  const cells = Object.entries(RULES).flatMap(([operation, records]) =>
+    Object.keys(records).flatMap((record) =>
+      ROLES.map((role) => [operation, record, role] as [string, string, Role]),
+    ),
+  );
+
+  it.each(cells)('%s on %s as %s', async (operation, record, role) => {
+    const rule = RULES[operation][record];
+    const expected = rule.expect[role] ?? rule.expect.others;
+    const observed = await observedOutcome(subgraph, caller(role), {
+      document: rule.document,
+      variables: () => rule.variables,
+      expect: {},
+    });
+    expect(observed).toBe(expected);
   });
 });
