@@ -166,6 +166,9 @@ export class AwardsService {
           supervisorId: null,
           finalReportSubmitted: false,
           version: 1,
+          // the statement's own clock, not the transaction's: awards offered by one event then stand in rank
+          // order, which is the order a fund created later attaches them in ("oldest first")
+          createdAt: () => 'clock_timestamp()',
         })
         .orIgnore()
         .returning('*')
