@@ -19,7 +19,7 @@ describe('the compiled build (npm run build)', () => {
   let output = '';
 
   afterAll(async () => {
-    if (child) await stopChild(child, 10000);
+    if (child) await stopChild(child, { graceMs: 10000 });
     await drop?.();
     await rm(OUT, { recursive: true, force: true });
   });

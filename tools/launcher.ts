@@ -127,7 +127,7 @@ export async function launchPlatform(options: LaunchOptions): Promise<RunningPla
   const cleanups: Array<() => Promise<void>> = [];
   const children = new Map<string, ChildProcess>();
   const stopAll = async () => {
-    await Promise.all([...children.values()].map((child) => stopChild(child, 10000)));
+    await Promise.all([...children.values()].map((child) => stopChild(child, { graceMs: 10000 })));
     for (const cleanup of cleanups.reverse()) await cleanup();
   };
   try {

@@ -89,7 +89,7 @@ export async function startBenchPlatform(
   const cleanups: Array<() => Promise<void>> = [];
   const databases = {} as Record<SubgraphName, string>;
   const stop = async () => {
-    await Promise.all([...children.values()].map((child) => stopChild(child, 10000)));
+    await Promise.all([...children.values()].map((child) => stopChild(child, { graceMs: 10000 })));
     for (const cleanup of cleanups.reverse()) await cleanup();
     log.end();
   };

@@ -95,8 +95,8 @@ describe('fault: PostgreSQL restarted under load', () => {
   });
 
   afterAll(async () => {
-    if (service) await stopChild(service, 10000);
-    if (postgres) await stopChild(postgres, 15000);
+    if (service) await stopChild(service, { graceMs: 10000 });
+    if (postgres) await stopChild(postgres, { graceMs: 15000 });
     rmSync(PG_DIR, { recursive: true, force: true });
   });
 
@@ -168,7 +168,7 @@ describe('fault: PostgreSQL restarted under load', () => {
     });
     const servicePid = service?.pid;
     const stoppedAt = Date.now();
-    if (postgres) await stopChild(postgres, 15000);
+    if (postgres) await stopChild(postgres, { graceMs: 15000 });
     postgres = await startPostgres();
     const backAt = Date.now();
     // the service finds its database again by itself

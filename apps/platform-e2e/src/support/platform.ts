@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { dropDatabase } from '@praxis/platform/local-infra';
+import { dropDatabase, stopChild } from '@praxis/platform/local-infra';
 import { testBrokers, testPostgresUrl, uniqueName, waitFor } from '@praxis/platform/testing';
 import { parsePortBase, serviceByName, servicePort, SERVICES } from '@praxis/tools/services';
 
@@ -29,6 +29,9 @@ export const METRICS_TOKEN = 'system-test-metrics-token-0123456789';
  * loaded 2-core machine running several suites starts the platform in minutes, not seconds.
  */
 export const PLATFORM_READY_TIMEOUT_MS = 300000;
+
+/** Ctrl-C for the launcher (it stops its services in order); SIGKILL only if it has not exited a minute later. */
+const CTRL_C = { signal: 'SIGINT', graceMs: 60000 } as const;
 
 export interface StartedPlatform {
   readyInMs: number;
@@ -101,7 +104,7 @@ export async function startPlatform(extraEnv: Record<string, string> = {}): Prom
     );
   } catch (error) {
     // a platform that never became ready must not keep its ports: the next suite would find them taken
-    await stopChild(child);
+    await stopChild(child, CTRL_C);
     log.end();
     throw error;
   }
@@ -110,26 +113,13 @@ export async function startPlatform(extraEnv: Record<string, string> = {}): Prom
     readyInMs,
     logFile,
     stop: async () => {
-      const code = await stopChild(child);
+      const code = await stopChild(child, CTRL_C);
       log.end();
       for (const { name } of SERVICES.filter((service) => service.database))
         await dropDatabase(testPostgresUrl(), `${prefix}_${name}`);
       return code;
     },
   };
-}
-
-/** Ctrl-C for the launcher (it stops its services in order); SIGKILL only if it has not exited a minute later. */
-async function stopChild(child: ChildProcess): Promise<number | null> {
-  if (child.exitCode !== null) return child.exitCode;
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  child.kill('SIGINT');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 60000);
-  try {
-    return await exited;
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 export interface GraphQLResponse<T> {

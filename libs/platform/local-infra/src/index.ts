@@ -1,2 +1,3 @@
+export * from './child-process';
 export * from './mock-kafka';
 export * from './postgres';

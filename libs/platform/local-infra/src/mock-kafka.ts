@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { stopChild } from './child-process';
 
 export interface RunningBroker {
   brokers: string;
@@ -125,7 +126,13 @@ function announced(
       stream?.off('data', onData);
       stream?.resume();
       child.off('exit', onExit);
-      resolve({ brokers: match[1], pid: child.pid, stop: () => stopChild(child) });
+      resolve({
+        brokers: match[1],
+        pid: child.pid,
+        stop: async () => {
+          await stopChild(child);
+        },
+      });
     };
     const onExit = (code: number | null): void => {
       clearTimeout(timer);
@@ -190,18 +197,4 @@ export function startKcatBroker(
     'the kcat mock broker',
     options.timeoutMs ?? 10000,
   );
-}
-
-export function stopChild(child: ChildProcess, graceMs = 5000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) {
-    return Promise.resolve();
-  }
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }

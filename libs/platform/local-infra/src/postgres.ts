@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createConnection } from 'node:net';
 import path from 'node:path';
-import { stopChild } from './mock-kafka';
+import { stopChild } from './child-process';
 
 export interface RunningPostgres {
   /** A server URL with a maintenance database (`postgres`), for creating per-service databases. */
@@ -67,7 +67,9 @@ export async function resolvePostgres(options: {
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
     source: 'embedded',
-    stop: () => stopChild(child, 15000),
+    stop: async () => {
+      await stopChild(child, { graceMs: 15000 });
+    },
   };
 }
 
