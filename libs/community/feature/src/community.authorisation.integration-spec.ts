@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import {
   declaredCells,
-  expectedOutcome,
-  MATRIX_ROLES,
   matrixCaller,
-  observedOutcome,
+  matrixCell,
+  matrixCells,
   plausibleOperation,
   supergraphOperations,
   undeclaredOperations,
@@ -153,13 +152,13 @@ describe('community authorisation matrix (operations from the committed supergra
     expect(result.errors?.[0]?.extensions?.code).toBe(outcome);
   });
 
-  const cells = Object.keys(RULES).flatMap((operation) =>
-    MATRIX_ROLES.map((role) => [operation, role] as [string, MatrixRole]),
-  );
-  it.each(cells)("%s as %s against the owner's record", async (operation, role) => {
-    const rule = RULES[operation];
-    const expected = expectedOutcome(rule, role);
-    expect(expected).toBeDefined();
-    expect(await observedOutcome(h.subgraph, matrixCaller(role, ids, otherInstitution), rule)).toBe(expected);
+  it.each(matrixCells(RULES))("%s as %s against the owner's record", async (operation, role) => {
+    const { expected, observed } = await matrixCell(
+      h.subgraph,
+      matrixCaller(role, ids, otherInstitution),
+      RULES[operation],
+      role,
+    );
+    expect(observed).toBe(expected);
   });
 });

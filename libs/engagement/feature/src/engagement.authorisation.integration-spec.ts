@@ -3,11 +3,13 @@ import { engagementDatabase } from '@praxis/engagement/data-access';
 import {
   MATRIX_ROLES,
   matrixCaller,
-  observedOutcome,
+  matrixCell,
+  matrixCells,
   seedReplicaMember,
   startSubgraphHarness,
   supergraphOperations,
   type Caller,
+  type OperationRule,
   type Outcome,
   type SubgraphHarness,
 } from '@praxis/platform/testing';
@@ -37,11 +39,7 @@ function caller(role: Role): Caller {
 type Expectation = Partial<Record<Role, Outcome>> & { others: Outcome };
 
 /** One operation against one record: the variables that name it and what each role gets. */
-interface RecordRule {
-  document: string;
-  variables: Record<string, unknown>;
-  expect: Expectation;
-}
+type RecordRule = OperationRule<Role> & { expect: Expectation };
 
 /** A's figures: its lead and admins; B's lead and every member refused. */
 const A_FIGURES: Expectation = {
@@ -68,7 +66,7 @@ const PERIOD = { from: '2026-01-01T00:00:00Z', to: '2026-07-01T00:00:00Z' };
 function metricRules(document: string, input: Record<string, unknown>): Record<string, RecordRule> {
   const scoped = (institutionId: string | undefined, expect: Expectation): RecordRule => ({
     document,
-    variables: { input: { ...PERIOD, ...input, ...(institutionId ? { institutionId } : {}) } },
+    variables: () => ({ input: { ...PERIOD, ...input, ...(institutionId ? { institutionId } : {}) } }),
     expect,
   });
   return {
@@ -107,7 +105,7 @@ const RULES: Record<string, Record<string, RecordRule>> = {
     // the member, their institution's lead and admins; anyone else cannot tell it from a missing record
     "owner's record (institution A)": {
       document: RECORD,
-      variables: { id: ids.owner },
+      variables: () => ({ id: ids.owner }),
       expect: {
         anonymous: 'UNAUTHENTICATED',
         owner: 'allowed',
@@ -118,7 +116,7 @@ const RULES: Record<string, Record<string, RecordRule>> = {
     },
     "a member of institution B's record": {
       document: RECORD,
-      variables: { id: memberOfB },
+      variables: () => ({ id: memberOfB }),
       expect: {
         anonymous: 'UNAUTHENTICATED',
         leadOfAnotherInstitution: 'allowed',
@@ -165,19 +163,11 @@ describe('engagement authorisation matrix (operations from the committed supergr
   });
 
   const cells = Object.entries(RULES).flatMap(([operation, records]) =>
-    Object.keys(records).flatMap((record) =>
-      ROLES.map((role) => [operation, record, role] as [string, string, Role]),
-    ),
+    matrixCells(records, ROLES).map(([record, role]) => [operation, record, role] as [string, string, Role]),
   );
 
   it.each(cells)('%s on %s as %s', async (operation, record, role) => {
-    const rule = RULES[operation][record];
-    const expected = rule.expect[role] ?? rule.expect.others;
-    const observed = await observedOutcome(subgraph, caller(role), {
-      document: rule.document,
-      variables: () => rule.variables,
-      expect: {},
-    });
+    const { expected, observed } = await matrixCell(subgraph, caller(role), RULES[operation][record], role);
     expect(observed).toBe(expected);
   });
 });

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
   executeOk,
-  expectedOutcome,
   MATRIX_ROLES,
   matrixCaller,
+  matrixCell,
   matrixCells,
-  observedOutcome,
   seedReplicaMember,
   supergraphOperations,
   type MatrixRole,
@@ -279,9 +278,7 @@ describe('funding authorisation matrix (operations from the committed supergraph
   });
 
   it.each(matrixCells(RULES))('%s as %s', async (operation, role) => {
-    const rule = RULES[operation];
-    const expected = expectedOutcome(rule, role);
-    expect(expected).toBeDefined();
-    expect(await observedOutcome(subgraph, caller(role), rule)).toBe(expected);
+    const { expected, observed } = await matrixCell(subgraph, caller(role), RULES[operation], role);
+    expect(observed).toBe(expected);
   });
 });

@@ -1,10 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { membershipDatabase } from '@praxis/membership/data-access';
 import {
-  expectedOutcome,
   MATRIX_ROLES,
   matrixCaller,
-  observedOutcome,
+  matrixCell,
+  matrixCells,
   startSubgraphHarness,
   supergraphOperations,
   type MatrixRole,
@@ -230,16 +230,14 @@ describe('membership authorisation matrix (operations from the committed supergr
     expect(Object.keys(RULES).sort()).toEqual(supergraphOperations('MEMBERSHIP'));
   });
 
-  const cells = Object.keys(RULES).flatMap((operation) =>
-    MATRIX_ROLES.map((role) => [operation, role] as [string, MatrixRole]),
-  );
-
-  it.each(cells)('%s as %s', async (operation, role) => {
-    const rule = RULES[operation];
-    const expected = expectedOutcome(rule, role);
-    expect(expected).toBeDefined();
-    const caller = matrixCaller(role, ids, institutions.other);
-    expect(await observedOutcome(subgraph, caller, rule)).toBe(expected);
+  it.each(matrixCells(RULES))('%s as %s', async (operation, role) => {
+    const { expected, observed } = await matrixCell(
+      subgraph,
+      matrixCaller(role, ids, institutions.other),
+      RULES[operation],
+      role,
+    );
+    expect(observed).toBe(expected);
   });
 
   it("shows the owner's private fields only to the owner, an admin and a lead of the owner's institution", async () => {

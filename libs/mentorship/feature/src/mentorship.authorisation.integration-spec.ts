@@ -3,10 +3,10 @@ import { mentorshipDatabase } from '@praxis/mentorship/data-access';
 import { loadConfig } from '@praxis/platform/config';
 import {
   executeOk,
-  expectedOutcome,
   MATRIX_ROLES,
   matrixCaller,
-  observedOutcome,
+  matrixCell,
+  matrixCells,
   seedReplicaMember,
   startSubgraphHarness,
   supergraphOperations,
@@ -427,15 +427,9 @@ describe('mentorship authorisation matrix (operations from the committed supergr
     expect(Object.keys(RULES).sort()).toEqual(supergraphOperations('MENTORSHIP'));
   });
 
-  const cells = Object.keys(RULES).flatMap((operation) =>
-    MATRIX_ROLES.map((role) => [operation, role] as [string, MatrixRole]),
-  );
-
-  it.each(cells)('%s as %s', async (operation, role) => {
-    const rule = RULES[operation];
-    const expected = expectedOutcome(rule, role);
-    expect(expected).toBeDefined();
-    expect(await observedOutcome(subgraph, caller(role), rule)).toBe(expected);
+  it.each(matrixCells(RULES))('%s as %s', async (operation, role) => {
+    const { expected, observed } = await matrixCell(subgraph, caller(role), RULES[operation], role);
+    expect(observed).toBe(expected);
   });
 
   it("shows a workshop's coaching requests to its coach, and to anyone else only their own", async () => {

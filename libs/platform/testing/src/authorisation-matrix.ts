@@ -27,7 +27,11 @@ export type Outcome =
   /** let through, then refused for its input (e.g. a wrong current password) */
   | 'BAD_USER_INPUT';
 
-export interface OperationRule {
+/**
+ * One row of a service's table. `Role` is `MatrixRole` unless a service tries more callers than the platform's
+ * (engagement adds a lead of the owner's own institution).
+ */
+export interface OperationRule<Role extends string = MatrixRole> {
   /** The operation, with variables for ids of the record someone else owns. */
   document: string;
   /**
@@ -36,7 +40,7 @@ export interface OperationRule {
    */
   variables?: () => Record<string, unknown> | Promise<Record<string, unknown>>;
   /** Every role must be declared unless `others` says what the undeclared roles get. */
-  expect: Partial<Record<MatrixRole, Outcome>> & { others?: Outcome };
+  expect: Partial<Record<Role, Outcome>> & { others?: Outcome };
 }
 
 /**
@@ -63,22 +67,53 @@ export function supergraphOperations(graph: string, root = process.cwd()): strin
     .sort();
 }
 
-export function expectedOutcome(rule: OperationRule, role: MatrixRole): Outcome | undefined {
+export function expectedOutcome<Role extends string>(
+  rule: OperationRule<Role>,
+  role: Role,
+): Outcome | undefined {
   return rule.expect[role] ?? rule.expect.others;
 }
 
-/** Every row of a service's table × every matrix role, as `[operation, role]` cells for `it.each`. */
-export function matrixCells(rules: Record<string, OperationRule>): Array<[string, MatrixRole]> {
+/**
+ * Every row of a service's table × every matrix role (or the service's own `roles`), as `[operation, role]` cells
+ * for `it.each`; check each with `matrixCell`.
+ */
+export function matrixCells(rules: Record<string, OperationRule>): Array<[string, MatrixRole]>;
+export function matrixCells<Role extends string>(
+  rules: Record<string, OperationRule<Role>>,
+  roles: readonly Role[],
+): Array<[string, Role]>;
+export function matrixCells(
+  rules: Record<string, OperationRule<string>>,
+  roles: readonly string[] = MATRIX_ROLES,
+): Array<[string, string]> {
   return Object.keys(rules).flatMap((operation) =>
-    MATRIX_ROLES.map((role) => [operation, role] as [string, MatrixRole]),
+    roles.map((role) => [operation, role] as [string, string]),
   );
+}
+
+/**
+ * One cell of the matrix: the outcome the row declares for `role` and the one observed when `caller` (that role's
+ * token) runs the operation, for the spec to compare. A row that declares nothing for the role (and no `others`)
+ * is an error before anything runs.
+ */
+export async function matrixCell<Role extends string>(
+  subgraph: SubgraphHarness,
+  caller: Caller,
+  rule: OperationRule<Role>,
+  role: Role,
+): Promise<{ expected: Outcome; observed: string }> {
+  const expected = expectedOutcome(rule, role);
+  if (expected === undefined)
+    throw new Error(`the row declares no outcome for ${role} (name it, or give "others")`);
+  return { expected, observed: await observedOutcome(subgraph, caller, rule) };
 }
 
 /** Runs one operation as one role and says what happened, in the terms of the table. */
 export async function observedOutcome(
   subgraph: SubgraphHarness,
   caller: Caller,
-  rule: OperationRule,
+  rule: Pick<OperationRule<string>, 'document' | 'variables'>,
 ): Promise<string> {
   const result = await subgraph.execute(caller, rule.document, await rule.variables?.());
   const codes = (result.errors ?? []).map((error) => String(error.extensions?.code));

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { proposalsDatabase } from '@praxis/proposals/data-access';
 import {
   executeOk,
-  expectedOutcome,
   MATRIX_ROLES,
   matrixCaller,
-  observedOutcome,
+  matrixCell,
+  matrixCells,
   seedReplicaMember,
   startSubgraphHarness,
   supergraphOperations,
@@ -346,14 +346,8 @@ describe('proposals authorisation matrix (operations from the committed supergra
     expect(Object.keys(RULES).sort()).toEqual(supergraphOperations('PROPOSALS'));
   });
 
-  const cells = Object.keys(RULES).flatMap((operation) =>
-    MATRIX_ROLES.map((role) => [operation, role] as [string, MatrixRole]),
-  );
-
-  it.each(cells)('%s as %s', async (operation, role) => {
-    const rule = RULES[operation];
-    const expected = expectedOutcome(rule, role);
-    expect(expected).toBeDefined();
-    expect(await observedOutcome(subgraph, caller(role), rule)).toBe(expected);
+  it.each(matrixCells(RULES))('%s as %s', async (operation, role) => {
+    const { expected, observed } = await matrixCell(subgraph, caller(role), RULES[operation], role);
+    expect(observed).toBe(expected);
   });
 });
