@@ -130,8 +130,8 @@ describe('one request, one connected trace (gateway → subgraph → database/ou
   }
 
   it('links every hop of a registration into one trace with one root', async () => {
-    const { institutions } = await gateway<{ institutions: Array<{ id: string }> }>(
-      '{ institutions { id } }',
+    const { institutions } = await gateway<{ institutions: { edges: Array<{ node: { id: string } }> } }>(
+      '{ institutions(first: 1) { edges { node { id } } } }',
     );
     const email = `${uniqueName('traced')}@example.org`;
     const { register } = await gateway<{ register: { member: { id: string } } }>(
@@ -142,7 +142,7 @@ describe('one request, one connected trace (gateway → subgraph → database/ou
           password: 'a long enough passphrase 7',
           displayName: 'Traced Member',
           careerStage: 'MEDICAL_STUDENT',
-          institutionId: institutions[0].id,
+          institutionId: institutions.edges[0].node.id,
           interests: [],
         },
       },

@@ -33,7 +33,28 @@ export interface DemoSummary {
   logins: Array<{ who: string; email: string; password: string }>;
 }
 
-const INSTITUTIONS = `query DemoInstitutions { institutions { id name } }`;
+const INSTITUTIONS = `query DemoInstitutions($after: String) {
+  institutions(first: 100, after: $after) { edges { node { id name } } pageInfo { hasNextPage endCursor } }
+}`;
+
+interface InstitutionsPage {
+  institutions: {
+    edges: Array<{ node: { id: string; name: string } }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+}
+
+/** Every institution, a page of 100 at a time (the list is a connection). */
+async function allInstitutions(url: string): Promise<Array<{ id: string; name: string }>> {
+  const all: Array<{ id: string; name: string }> = [];
+  let after: string | null = null;
+  do {
+    const page: InstitutionsPage = await graphql<InstitutionsPage>(url, INSTITUTIONS, { after });
+    all.push(...page.institutions.edges.map((edge) => edge.node));
+    after = page.institutions.pageInfo.hasNextPage ? page.institutions.pageInfo.endCursor : null;
+  } while (after);
+  return all;
+}
 const LOGIN = `mutation DemoLogin($email: String!, $password: String!) {
   login(email: $email, password: $password, refreshTokenInBody: true) { ${DemoSession.fields} }
 }`;
@@ -110,8 +131,7 @@ export async function loadDemo(options: DemoOptions): Promise<DemoSummary> {
   });
   const admin = new DemoSession(url, adminAuth.login);
 
-  const existing = (await graphql<{ institutions: Array<{ id: string; name: string }> }>(url, INSTITUTIONS))
-    .institutions;
+  const existing = await allInstitutions(url);
   const demoNames = new Set(plan.institutions.map((institution) => institution.name));
   if (existing.some((institution) => demoNames.has(institution.name))) {
     return {

@@ -61,6 +61,8 @@ export class InstitutionObject {
   country!: string;
 }
 
+export const InstitutionConnection = ConnectionType(InstitutionObject, 'Institution');
+
 @ObjectType('RoleGrant')
 export class RoleGrantObject {
   @Field(() => RoleEnum)

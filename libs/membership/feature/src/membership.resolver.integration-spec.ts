@@ -2,7 +2,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { membershipDatabase } from '@praxis/membership/data-access';
 import {
   countQueries,
+  executeOk,
   keyTypesWithoutReferenceResolver,
+  type ConnectionData,
   startSubgraphHarness,
   type SubgraphHarness,
 } from '@praxis/platform/testing';
@@ -189,6 +191,55 @@ describe('membership subgraph in-process: operations, roles, references, limits'
         fields: [expect.objectContaining({ field })],
       });
     }
+  });
+
+  it('pages institutions by name to anyone, narrowed by part of the name in any case, the text taken literally', async () => {
+    const tag = randomUUID().slice(0, 8);
+    for (const name of [`Zeta ${tag} Hospital`, `Alpha ${tag} College`, `Mu ${tag}% School`]) {
+      await executeOk(
+        subgraph,
+        admin,
+        'mutation($input: CreateInstitutionInput!) { createInstitution(input: $input) { id } }',
+        {
+          input: { name, country: 'GB' },
+        },
+      );
+    }
+    const PAGE = `query($text: String, $after: String) {
+      institutions(nameContains: $text, first: 2, after: $after) {
+        totalCount edges { node { name country } } pageInfo { hasNextPage endCursor }
+      }
+    }`;
+    type Page = {
+      institutions: ConnectionData<{ name: string }> & {
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+      };
+    };
+    const first = await executeOk<Page>(subgraph, null, PAGE, { text: tag.toUpperCase() });
+    expect(first.institutions.totalCount).toBe(3);
+    expect(first.institutions.edges.map((edge) => edge.node.name)).toEqual([
+      `Alpha ${tag} College`,
+      `Mu ${tag}% School`,
+    ]);
+    expect(first.institutions.pageInfo.hasNextPage).toBe(true);
+    const second = await executeOk<Page>(subgraph, null, PAGE, {
+      text: tag,
+      after: first.institutions.pageInfo.endCursor,
+    });
+    expect(second.institutions.edges.map((edge) => edge.node.name)).toEqual([`Zeta ${tag} Hospital`]);
+    expect(second.institutions.pageInfo.hasNextPage).toBe(false);
+    const literal = await executeOk<Page>(subgraph, null, PAGE, { text: `${tag}%` });
+    expect(literal.institutions.edges.map((edge) => edge.node.name)).toEqual([`Mu ${tag}% School`]);
+    const tooLong = await subgraph.execute(null, PAGE, { text: 'x'.repeat(201) });
+    expect(tooLong.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [expect.objectContaining({ field: 'nameContains', rule: 'maxLength' })],
+    });
+    const tooBig = await subgraph.execute(null, '{ institutions(first: 101) { totalCount } }');
+    expect(tooBig.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [expect.objectContaining({ field: 'first' })],
+    });
   });
 
   it('refuses createInstitution to a member without the admin role', async () => {

@@ -12,6 +12,7 @@ import type { Role } from '@praxis/contracts';
 import { CurrentPrincipal, OptionalPrincipal, Public, Roles, type Principal } from '@praxis/platform/auth';
 import {
   AfterArg,
+  badUserInput,
   FirstArg,
   IdArg,
   InputArg,
@@ -25,6 +26,7 @@ import {
   CreateInstitutionInput,
   DemographicsInput,
   DemographicsObject,
+  InstitutionConnection,
   InstitutionObject,
   MemberConnection,
   MemberObject,
@@ -166,14 +168,37 @@ export class MemberResolver {
   }
 }
 
+/** The longest `nameContains` an institution search takes (institution names are shorter). */
+const MAX_NAME_FILTER = 200;
+
 @Resolver(() => InstitutionObject)
 export class InstitutionResolver {
   constructor(private readonly membership: MembershipService) {}
 
   @Public()
-  @Query(() => [InstitutionObject], { description: 'Public, so people can choose theirs when they register' })
-  async institutions(): Promise<InstitutionObject[]> {
-    return (await this.membership.institutions()).map(toInstitutionObject);
+  @Query(() => InstitutionConnection, {
+    description:
+      'Public, so people can choose theirs when they register; by name, A to Z, optionally those whose name contains `nameContains` (any case)',
+  })
+  async institutions(
+    @Args('nameContains', { type: () => String, nullable: true }) nameContains: string | null,
+    @FirstArg() first: number,
+    @AfterArg() after: string | null,
+  ): Promise<Connection<InstitutionObject>> {
+    const text = nameContains?.trim() ?? '';
+    if (text.length > MAX_NAME_FILTER) {
+      throw badUserInput([
+        {
+          field: 'nameContains',
+          rule: 'maxLength',
+          message: `must be at most ${MAX_NAME_FILTER} characters`,
+        },
+      ]);
+    }
+    return mapNodes(
+      await this.membership.institutions(text || null, { size: first, after }),
+      toInstitutionObject,
+    );
   }
 
   @Roles('admin')

@@ -18,7 +18,7 @@ import {
   verifyPassword,
   type RoleGrant,
 } from '@praxis/platform/auth';
-import { isUuid, mapNodes, paginate, type Connection } from '@praxis/platform/graphql';
+import { isUuid, mapNodes, paginate, type Connection, type PageRequest } from '@praxis/platform/graphql';
 import { appendToOutbox, EventSigner } from '@praxis/platform/messaging';
 import {
   DemographicsEntity,
@@ -81,6 +81,11 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
 function requireStrongPassword(password: string, field: string, userInputs: string[]): void {
   const problem = passwordProblem(password, userInputs);
   if (problem) throw MembershipError.invalid([{ field, rule: problem.rule, message: problem.message }]);
+}
+
+/** An ILIKE pattern matching the caller's text literally anywhere (LIKE's wildcards and the escape character escaped). */
+function containing(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
 /** Members, institutions, roles and voluntary demographics. Every state change writes its event to the outbox. */
@@ -249,9 +254,7 @@ export class MembershipService {
       });
     }
     if (filter.nameContains) {
-      // the caller's text is matched literally: LIKE's wildcards and the escape character are escaped
-      const literal = filter.nameContains.replace(/[\\%_]/g, (char) => `\\${char}`);
-      query.andWhere(`m.display_name ILIKE :name ESCAPE '\\'`, { name: `%${literal}%` });
+      query.andWhere(`m.display_name ILIKE :name ESCAPE '\\'`, { name: containing(filter.nameContains) });
     }
     if (filter.role && filter.role !== 'member') {
       query.andWhere('EXISTS (SELECT 1 FROM role_grant g WHERE g.member_id = m.id AND g.role = :role)', {
@@ -307,8 +310,11 @@ export class MembershipService {
     });
   }
 
-  async institutions(): Promise<InstitutionEntity[]> {
-    return this.dataSource.getRepository(InstitutionEntity).find({ order: { name: 'ASC' } });
+  /** By name (then id), so a pick list pages alphabetically; `nameContains` narrows it, case-insensitively. */
+  async institutions(nameContains: string | null, page: PageRequest): Promise<Connection<InstitutionEntity>> {
+    const query = this.dataSource.getRepository(InstitutionEntity).createQueryBuilder('i');
+    if (nameContains) query.where(`i.name ILIKE :name ESCAPE '\\'`, { name: containing(nameContains) });
+    return paginate(query, page, ['name', 'id'], 'ASC');
   }
 
   async institutionsByIds(ids: readonly string[]): Promise<InstitutionEntity[]> {

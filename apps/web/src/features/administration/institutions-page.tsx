@@ -21,7 +21,7 @@ import {
   RevokeRoleDocument,
 } from './operations';
 
-type Institution = AdminInstitutionsQuery['institutions'][number];
+type Institution = AdminInstitutionsQuery['institutions']['edges'][number]['node'];
 const ROLES = Object.keys(commonMessages.roles).filter((role) => role !== 'MEMBER') as Role[];
 
 export function institutionValidation() {
@@ -190,18 +190,29 @@ function Roles({ institutions }: { institutions: Institution[] }) {
 
 export default function InstitutionsPage() {
   const query = useQuery(AdminInstitutionsDocument);
+  const page = query.data?.institutions;
+  const more = () =>
+    query.fetchMore({
+      variables: { after: page?.pageInfo.endCursor },
+      updateQuery: (previous, { fetchMoreResult }) => ({
+        institutions: {
+          ...fetchMoreResult.institutions,
+          edges: [...previous.institutions.edges, ...fetchMoreResult.institutions.edges],
+        },
+      }),
+    });
   return (
     <Page title={t.institutionsTitle} intro={t.institutionsIntro}>
       <QueryState data={query.data} loading={query.loading} error={query.error}>
         {(data) => (
           <Stack gap="lg">
             <Section id="institutions" title={t.institutionsList}>
-              {data.institutions.length === 0 ? (
+              {data.institutions.edges.length === 0 ? (
                 <Text>{t.noInstitutions}</Text>
               ) : (
                 <Table>
                   <Table.Tbody>
-                    {data.institutions.map((institution) => (
+                    {nodes(data.institutions).map((institution) => (
                       <Table.Tr key={institution.id}>
                         <Table.Td>{institution.name}</Table.Td>
                         <Table.Td>{institution.country}</Table.Td>
@@ -210,9 +221,16 @@ export default function InstitutionsPage() {
                   </Table.Tbody>
                 </Table>
               )}
+              {data.institutions.pageInfo.hasNextPage && (
+                <Group>
+                  <Button variant="subtle" loading={query.loading} onClick={() => void more()}>
+                    {t.moreInstitutions}
+                  </Button>
+                </Group>
+              )}
               <NewInstitution />
             </Section>
-            <Roles institutions={data.institutions} />
+            <Roles institutions={nodes(data.institutions)} />
           </Stack>
         )}
       </QueryState>

@@ -15,6 +15,7 @@ export const administrationMessages = {
   institutionsIntro: 'The institutions members choose from, and who holds which role.',
   institutionsList: 'Institutions',
   noInstitutions: 'No institution yet.',
+  moreInstitutions: 'Show more institutions',
   newInstitution: 'Add an institution',
   institutionName: 'Name',
   country: 'Country (two letters, e.g. GB)',

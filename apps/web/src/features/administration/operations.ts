@@ -1,11 +1,19 @@
 import { graphql } from '../../gql';
 
 export const AdminInstitutionsDocument = graphql(`
-  query AdminInstitutions {
-    institutions {
-      id
-      name
-      country
+  query AdminInstitutions($after: String) {
+    institutions(first: 100, after: $after) {
+      edges {
+        node {
+          id
+          name
+          country
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);

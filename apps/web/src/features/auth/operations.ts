@@ -1,11 +1,15 @@
 import { graphql } from '../../gql';
 
 export const InstitutionsDocument = graphql(`
-  query Institutions {
-    institutions {
-      id
-      name
-      country
+  query Institutions($nameContains: String) {
+    institutions(first: 100, nameContains: $nameContains) {
+      edges {
+        node {
+          id
+          name
+          country
+        }
+      }
     }
   }
 `);

@@ -11,8 +11,20 @@ import { InstitutionsDocument } from './operations';
 const passwordField = () => screen.getByLabelText(/^password/i, { selector: 'input' });
 
 const institutions = {
-  request: { query: InstitutionsDocument },
-  result: { data: { institutions: [{ __typename: 'Institution', id: 'i1', name: 'Leeds', country: 'GB' }] } },
+  request: { query: InstitutionsDocument, variables: { nameContains: null } },
+  result: {
+    data: {
+      institutions: {
+        __typename: 'InstitutionConnection',
+        edges: [
+          {
+            __typename: 'InstitutionEdge',
+            node: { __typename: 'Institution', id: 'i1', name: 'Leeds', country: 'GB' },
+          },
+        ],
+      },
+    },
+  },
 };
 
 describe('register page', () => {

@@ -1,9 +1,11 @@
 import { Anchor, Button, Select, Stack, TagsInput, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { CareerStage } from '../../gql/graphql';
+import { nodes } from '../../lib/connection';
 import { messageOf } from '../../lib/errors';
 import { focusFirstError, showFieldErrors } from '../../lib/forms';
 import { commonMessages } from '../../lib/messages';
@@ -53,7 +55,13 @@ export function useRegisterForm() {
 
 export default function RegisterPage() {
   const session = useSession();
-  const institutions = useQuery(InstitutionsDocument);
+  // the first 100 by name; what the person types narrows the list on the server (it is a connection)
+  const [search, setSearch] = useState('');
+  const [chosen, setChosen] = useState<{ value: string; label: string } | null>(null);
+  const [term] = useDebouncedValue(search.trim(), 250);
+  const institutions = useQuery(InstitutionsDocument, {
+    variables: { nameContains: term && term !== chosen?.label ? term : null },
+  });
   const [problem, setProblem] = useState<string | null>(null);
   const form = useRegisterForm();
   const submit = form.onSubmit(async (values) => {
@@ -72,10 +80,11 @@ export default function RegisterPage() {
       if (!showFieldErrors(form, error)) setProblem(messageOf(error));
     }
   }, focusFirstError);
-  const options = (institutions.data?.institutions ?? []).map((item) => ({
+  const found = (institutions.data ? nodes(institutions.data.institutions) : []).map((item) => ({
     value: item.id,
     label: `${item.name} (${item.country})`,
   }));
+  const options = chosen && !found.some((item) => item.value === chosen.value) ? [chosen, ...found] : found;
   return (
     <Page title={t.registerTitle} intro={t.registerIntro} width={520}>
       <form onSubmit={submit} noValidate aria-label={t.registerTitle}>
@@ -103,7 +112,13 @@ export default function RegisterPage() {
             searchable
             required
             nothingFoundMessage={t.noInstitutions}
+            searchValue={search}
+            onSearchChange={setSearch}
             {...form.getInputProps('institutionId')}
+            onChange={(value, option) => {
+              setChosen(value ? option : null);
+              form.setFieldValue('institutionId', value);
+            }}
           />
           <TextInput label={t.specialty} description={t.specialtyHint} {...form.getInputProps('specialty')} />
           <TagsInput label={t.interests} description={t.interestsHint} {...form.getInputProps('interests')} />

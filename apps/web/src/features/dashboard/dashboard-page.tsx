@@ -3,6 +3,7 @@ import { Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import type { EngagementDimension, Granularity } from '../../gql/graphql';
+import { nodes } from '../../lib/connection';
 import { commonMessages } from '../../lib/messages';
 import { Page } from '../../lib/page';
 import { QueryState } from '../../lib/query-state';
@@ -45,13 +46,14 @@ export default function DashboardPage() {
     .filter((grant) => grant.role === 'LEAD' && grant.institutionId)
     .map((grant) => grant.institutionId as string);
   const institutions = useQuery(DashboardInstitutionsDocument);
-  const names = new Map((institutions.data?.institutions ?? []).map((item) => [item.id, item.name]));
+  const institutionList = institutions.data ? nodes(institutions.data.institutions) : [];
+  const names = new Map(institutionList.map((item) => [item.id, item.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
 
   const scopes = isAdmin
     ? [
         { value: NETWORK, label: t.network },
-        ...(institutions.data?.institutions ?? []).map((item) => ({ value: item.id, label: item.name })),
+        ...institutionList.map((item) => ({ value: item.id, label: item.name })),
       ]
     : led.map((id) => ({ value: id, label: nameOf(id) }));
   const [scope, setScope] = useState<string | null>(isAdmin ? NETWORK : (led[0] ?? null));

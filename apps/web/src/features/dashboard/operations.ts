@@ -2,9 +2,13 @@ import { graphql } from '../../gql';
 
 export const DashboardInstitutionsDocument = graphql(`
   query DashboardInstitutions {
-    institutions {
-      id
-      name
+    institutions(first: 100) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
     }
   }
 `);

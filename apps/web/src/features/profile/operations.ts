@@ -36,10 +36,14 @@ export const MyProfileDocument = graphql(`
         toStage
       }
     }
-    institutions {
-      id
-      name
-      country
+    institutions(first: 100) {
+      edges {
+        node {
+          id
+          name
+          country
+        }
+      }
     }
   }
 `);

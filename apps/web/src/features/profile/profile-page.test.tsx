@@ -23,7 +23,15 @@ const myProfile = {
         institutionChanges: [],
         careerStageChanges: [],
       },
-      institutions: [{ __typename: 'Institution', id: 'i1', name: 'Leeds', country: 'GB' }],
+      institutions: {
+        __typename: 'InstitutionConnection',
+        edges: [
+          {
+            __typename: 'InstitutionEdge',
+            node: { __typename: 'Institution', id: 'i1', name: 'Leeds', country: 'GB' },
+          },
+        ],
+      },
     },
   },
 };

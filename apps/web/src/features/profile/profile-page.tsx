@@ -17,6 +17,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import type { CareerStage, MyProfileQuery } from '../../gql/graphql';
+import { nodes } from '../../lib/connection';
 import { messageOf } from '../../lib/errors';
 import { focusFirstError, showFieldErrors } from '../../lib/forms';
 import { commonMessages } from '../../lib/messages';
@@ -28,7 +29,13 @@ import { MyProfileDocument, UpdateMyProfileDocument } from './operations';
 
 type Me = MyProfileQuery['me'];
 
-function ProfileForm({ me, institutions }: { me: Me; institutions: MyProfileQuery['institutions'] }) {
+function ProfileForm({
+  me,
+  institutions,
+}: {
+  me: Me;
+  institutions: MyProfileQuery['institutions']['edges'][number]['node'][];
+}) {
   const [update] = useMutation(UpdateMyProfileDocument);
   const form = useForm({
     initialValues: {
@@ -174,7 +181,7 @@ export default function ProfilePage() {
           </Anchor>
         </Stack>
       </Card>
-      <ProfileForm me={me} institutions={data.institutions} />
+      <ProfileForm me={me} institutions={nodes(data.institutions)} />
     </Page>
   );
 }
