@@ -45,3 +45,8 @@ export function formatDay(day: string | null | undefined): string {
     timeZone: 'UTC',
   });
 }
+
+/** A `datetime-local` input's value (local time, no zone) for an instant. */
+export function toLocalInput(date: Date): string {
+  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}

@@ -15,9 +15,24 @@ export function focusFirstError(errors: FormErrors): void {
   });
 }
 
+/** A server's field path (`sessions[0].theme`) as the form names it (`sessions.0.theme`). */
+export function formPath(field: string): string {
+  return field.replace(/\[(\d+)\]/g, '.$1');
+}
+
+/** Whether the form has a value at `path` (`title`, or a list item's field such as `sessions.0.theme`). */
+function hasPath(values: object, path: string): boolean {
+  let value: unknown = values;
+  for (const key of path.split('.')) {
+    if (value === null || typeof value !== 'object' || !(key in value)) return false;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return true;
+}
+
 /**
- * Puts a BAD_USER_INPUT answer's field errors on the form's fields; returns false when the error named no
- * field of the form (the caller then shows it as a whole-form message).
+ * Puts a BAD_USER_INPUT answer's field errors on the form's fields, list items' fields included; returns false
+ * when the error named no field of the form (the caller then shows it as a whole-form message).
  */
 export function showFieldErrors(
   form: { setErrors: (errors: FormErrors) => void; values: object },
@@ -25,7 +40,11 @@ export function showFieldErrors(
   prefix = 'input.',
 ): boolean {
   const fields = fieldErrorsOf(error, prefix);
-  const known = Object.fromEntries(Object.entries(fields).filter(([name]) => name in form.values));
+  const known = Object.fromEntries(
+    Object.entries(fields)
+      .map(([name, message]) => [formPath(name), message] as const)
+      .filter(([name]) => hasPath(form.values, name)),
+  );
   if (Object.keys(known).length === 0) return false;
   form.setErrors(known);
   focusFirstError(known);

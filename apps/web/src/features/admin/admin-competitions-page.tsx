@@ -20,7 +20,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { messageOf } from '../../lib/errors';
 import { focusFirstError, showFieldErrors } from '../../lib/forms';
-import { formatDate } from '../../lib/format';
+import { formatDate, toLocalInput } from '../../lib/format';
 import { nodes } from '../../lib/connection';
 import { Page } from '../../lib/page';
 import { QueryState } from '../../lib/query-state';
@@ -36,9 +36,6 @@ interface Criterion {
   scaleMax: number;
 }
 
-/** `datetime-local` values are local times without a zone; the server wants instants. */
-const localInput = (date: Date) =>
-  new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 const DAY = 86_400_000;
 
 function defaultCompetition() {
@@ -46,9 +43,9 @@ function defaultCompetition() {
   return {
     title: '',
     description: '',
-    opensAt: localInput(new Date(now)),
-    closesAt: localInput(new Date(now + 30 * DAY)),
-    judgingEndsAt: localInput(new Date(now + 60 * DAY)),
+    opensAt: toLocalInput(new Date(now)),
+    closesAt: toLocalInput(new Date(now + 30 * DAY)),
+    judgingEndsAt: toLocalInput(new Date(now + 60 * DAY)),
     reviewsPerEntry: 3,
     judgeMaxLoad: 10,
     winnersCount: 3,

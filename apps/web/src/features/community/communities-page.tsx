@@ -4,12 +4,16 @@ import { Link } from 'react-router';
 import { nodes } from '../../lib/connection';
 import { Page } from '../../lib/page';
 import { QueryState } from '../../lib/query-state';
+import { Section } from '../../lib/section';
+import { useSession } from '../../session/session-context';
 import { MembershipButton } from './membership-button';
+import { NewCommunityForm } from './new-community-form';
 import { communityMessages as t } from './messages';
 import { CommunitiesDocument } from './operations';
 
 export default function CommunitiesPage() {
   const query = useQuery(CommunitiesDocument);
+  const isAdmin = useSession().hasRole('ADMIN');
   return (
     <Page title={t.communitiesTitle} intro={t.communitiesIntro}>
       <QueryState data={query.data} loading={query.loading} error={query.error}>
@@ -50,6 +54,11 @@ export default function CommunitiesPage() {
           )
         }
       </QueryState>
+      {isAdmin && (
+        <Section id="new-community" title={t.newCommunityTitle}>
+          <NewCommunityForm />
+        </Section>
+      )}
     </Page>
   );
 }

@@ -1,30 +1,29 @@
 import { Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { CommunityQuery } from '../../gql/graphql';
-import { nodes } from '../../lib/connection';
+import { appendPage, nodes } from '../../lib/connection';
 import { formatDateTime } from '../../lib/format';
 import { Page } from '../../lib/page';
 import { Section } from '../../lib/section';
 import { QueryState } from '../../lib/query-state';
+import { useSession } from '../../session/session-context';
+import { AnnouncementForm } from './announcement-form';
 import { MembershipButton } from './membership-button';
 import { communityMessages as t } from './messages';
 import { CommunityDocument, CommunityFeedDocument } from './operations';
 import { ProgrammeList } from './programme-card';
 
 /** The announcements, newest first, 20 at a time. */
-function Feed({ communityId }: { communityId: string }) {
+function Feed({ communityId, moderator }: { communityId: string; moderator: boolean }) {
+  const [editing, setEditing] = useState<string | null>(null);
   const query = useQuery(CommunityFeedDocument, { variables: { communityId } });
   const page = query.data?.communityAnnouncements;
   const more = () =>
     query.fetchMore({
       variables: { after: page?.pageInfo.endCursor },
-      updateQuery: (previous, { fetchMoreResult }) => ({
-        communityAnnouncements: {
-          ...fetchMoreResult.communityAnnouncements,
-          edges: [...previous.communityAnnouncements.edges, ...fetchMoreResult.communityAnnouncements.edges],
-        },
-      }),
+      updateQuery: appendPage('communityAnnouncements'),
     });
   return (
     <QueryState data={query.data} loading={query.loading} error={query.error}>
@@ -33,19 +32,36 @@ function Feed({ communityId }: { communityId: string }) {
           {data.communityAnnouncements.edges.length === 0 && <Text>{t.noAnnouncements}</Text>}
           {nodes(data.communityAnnouncements).map((item) => (
             <Card withBorder key={item.id} component="article" aria-labelledby={`a-${item.id}`}>
-              <Title order={3} size="h5" id={`a-${item.id}`}>
-                {item.title}
-              </Title>
-              <Text size="xs" c="dark.6">
-                {t.postedBy(item.author.displayName, formatDateTime(item.postedAt))}
-              </Text>
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                {item.body}
-              </Text>
-              {item.link && (
-                <Anchor href={item.link} target="_blank" rel="noopener noreferrer" size="sm">
-                  {item.link}
-                </Anchor>
+              {editing === item.id ? (
+                <AnnouncementForm
+                  communityId={communityId}
+                  editing={{ ...item, link: item.link ?? '' }}
+                  onDone={() => setEditing(null)}
+                />
+              ) : (
+                <>
+                  <Title order={3} size="h5" id={`a-${item.id}`}>
+                    {item.title}
+                  </Title>
+                  <Text size="xs" c="dark.6">
+                    {t.postedBy(item.author.displayName, formatDateTime(item.postedAt))}
+                  </Text>
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                    {item.body}
+                  </Text>
+                  {item.link && (
+                    <Anchor href={item.link} target="_blank" rel="noopener noreferrer" size="sm">
+                      {item.link}
+                    </Anchor>
+                  )}
+                  {moderator && (
+                    <Group mt="xs">
+                      <Button size="xs" variant="outline" onClick={() => setEditing(item.id)}>
+                        {t.edit(item.title)}
+                      </Button>
+                    </Group>
+                  )}
+                </>
               )}
             </Card>
           ))}
@@ -64,6 +80,7 @@ function Feed({ communityId }: { communityId: string }) {
 
 function CommunityView({ data }: { data: CommunityQuery }) {
   const { community } = data;
+  const isAdmin = useSession().hasRole('ADMIN');
   return (
     <Stack gap="lg">
       <Text>{community.description}</Text>
@@ -82,14 +99,24 @@ function CommunityView({ data }: { data: CommunityQuery }) {
       <Group>
         <MembershipButton community={community} />
       </Group>
+      {community.viewerIsModerator && (
+        <Section id="post" title={t.postTitle}>
+          <AnnouncementForm communityId={community.id} />
+        </Section>
+      )}
       <Section id="feed" title={t.feedTitle}>
         {community.viewerIsMember || community.viewerIsModerator ? (
-          <Feed communityId={community.id} />
+          <Feed communityId={community.id} moderator={community.viewerIsModerator} />
         ) : (
           <Text>{t.feedMembersOnly}</Text>
         )}
       </Section>
       <Section id="programmes" title={t.communityProgrammes}>
+        {(community.viewerIsModerator || isAdmin) && (
+          <Anchor component={Link} to={`/programmes/new?community=${community.id}`} mb="sm" display="block">
+            {t.createProgrammeLink}
+          </Anchor>
+        )}
         <ProgrammeList programmes={nodes(data.programmes)} empty={t.noProgrammes} />
       </Section>
     </Stack>

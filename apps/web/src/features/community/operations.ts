@@ -136,6 +136,8 @@ export const ProgrammeDocument = graphql(`
       competitionId
       certificateMinSharePercent
       viewerIsOrganiser
+      selectionPolicy
+      selectedAt
       reflectionQuestions {
         id
         prompt
@@ -277,6 +279,81 @@ export const VerifyCertificateDocument = graphql(`
       valid
       memberName
       programmeTitle
+    }
+  }
+`);
+
+export const CreateCommunityDocument = graphql(`
+  mutation CreateCommunity($input: CreateCommunityInput!) {
+    createCommunity(input: $input) {
+      ...CommunityFields
+    }
+  }
+`);
+
+export const PostAnnouncementDocument = graphql(`
+  mutation PostAnnouncement($communityId: ID!, $input: PostAnnouncementInput!) {
+    postAnnouncement(communityId: $communityId, input: $input) {
+      id
+    }
+  }
+`);
+
+export const EditAnnouncementDocument = graphql(`
+  mutation EditAnnouncement($id: ID!, $input: PostAnnouncementInput!) {
+    editAnnouncement(id: $id, input: $input) {
+      id
+      title
+      body
+      link
+    }
+  }
+`);
+
+export const CreateProgrammeDocument = graphql(`
+  mutation CreateProgramme($input: CreateProgrammeInput!) {
+    createProgramme(input: $input) {
+      ...ProgrammeSummary
+    }
+  }
+`);
+
+export const ProgrammeApplicationsDocument = graphql(`
+  query ProgrammeApplications($programmeId: ID!, $after: String) {
+    programmeApplications(programmeId: $programmeId, first: 100, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          status
+          appliedAt
+          waitlistPosition
+          member {
+            id
+            displayName
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const SelectApplicantsDocument = graphql(`
+  mutation SelectApplicants($programmeId: ID!, $policy: SelectionPolicy!, $seed: String) {
+    selectApplicants(programmeId: $programmeId, policy: $policy, seed: $seed) {
+      policy
+      seed
+      accepted
+      waitlisted
+      programme {
+        id
+        selectionPolicy
+        selectedAt
+      }
     }
   }
 `);

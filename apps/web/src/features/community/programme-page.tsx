@@ -25,6 +25,7 @@ import { Page } from '../../lib/page';
 import { Section } from '../../lib/section';
 import { QueryState } from '../../lib/query-state';
 import { ApplyForm } from './apply-form';
+import { OrganiserPanel } from './organiser-panel';
 import { communityMessages as t } from './messages';
 import {
   CertificateEligibilityDocument,
@@ -384,6 +385,7 @@ function ProgrammeView({ programme }: { programme: Programme }) {
           </Anchor>
         </Alert>
       )}
+      {programme.viewerIsOrganiser && <OrganiserPanel programme={programme} />}
       <MyApplication programme={programme} />
       {!programme.myApplication &&
         (now < opens ? (

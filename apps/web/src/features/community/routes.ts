@@ -15,6 +15,7 @@ export const communityRoutes: AppRoute[] = [
     access: 'member',
     nav: { label: t.navProgrammes, group: 'community' },
   },
+  { path: '/programmes/new', load: () => import('./new-programme-page'), access: 'member' },
   { path: '/programmes/:id', load: () => import('./programme-page'), access: 'member' },
   {
     path: '/certificates',
