@@ -10,7 +10,13 @@
  */
 import { loadavg } from 'node:os';
 import { runInterleaved, table, type Scenario } from './support/load';
-import { APOLLO_GATEWAY, HIVE_GATEWAY, seedMember, startBenchPlatform } from './support/bench-platform';
+import {
+  APOLLO_GATEWAY,
+  HIVE_GATEWAY,
+  HIVE_GATEWAY_NO_DEDUPE,
+  seedMember,
+  startBenchPlatform,
+} from './support/bench-platform';
 import { hiveRuntimeInstalled } from './support/hive-gateway';
 
 const TYPENAME = '{ __typename }';
@@ -25,7 +31,7 @@ async function main(): Promise<number> {
       'Hive Gateway not compared: @graphql-hive/gateway-runtime is not installed (see bench/support/hive-gateway.ts)\n',
     );
   const platform = await startBenchPlatform({
-    gateways: withHive ? [APOLLO_GATEWAY, HIVE_GATEWAY] : [APOLLO_GATEWAY],
+    gateways: withHive ? [APOLLO_GATEWAY, HIVE_GATEWAY, HIVE_GATEWAY_NO_DEDUPE] : [APOLLO_GATEWAY],
   });
   try {
     const gateway = platform.gateways.apollo;
@@ -36,12 +42,20 @@ async function main(): Promise<number> {
       membership: membershipPid,
       'gateway-apollo': gatewayPid,
       'gateway-hive': hivePid,
+      'gateway-hive-nodedupe': hiveNoDedupePid,
     } = platform.pids;
     const scenarios: Scenario[] = [
       { name: 'subgraph { __typename }', url: membership, query: TYPENAME, pid: membershipPid },
       { name: 'subgraph { me { id } }', url: membership, query: ME, token: member.token, pid: membershipPid },
       { name: 'gateway { __typename }', url: gateway, query: TYPENAME, pid: gatewayPid },
-      { name: 'gateway { me { id } }', url: gateway, query: ME, token: member.token, pid: gatewayPid },
+      {
+        name: 'gateway { me { id } }',
+        url: gateway,
+        query: ME,
+        token: member.token,
+        pid: gatewayPid,
+        upstreamPid: membershipPid,
+      },
     ];
     const hive = platform.gateways.hive;
     if (hive)
@@ -51,9 +65,22 @@ async function main(): Promise<number> {
         query: ME,
         token: member.token,
         pid: hivePid,
+        upstreamPid: membershipPid,
+      });
+    const hiveNoDedupe = platform.gateways['hive-nodedupe'];
+    if (hiveNoDedupe)
+      scenarios.push({
+        name: 'hive, no in-flight dedupe { me { id } }',
+        url: hiveNoDedupe,
+        query: ME,
+        token: member.token,
+        pid: hiveNoDedupePid,
+        upstreamPid: membershipPid,
       });
     const results = await runInterleaved(scenarios, { rounds, seconds, connections: 10, warmupSeconds: 2 });
-    const [typename, me, , gatewayMe, hiveMe] = scenarios.map((scenario) => results[scenario.name]);
+    const [typename, me, , gatewayMe, hiveMe, hiveNoDedupeMe] = scenarios.map(
+      (scenario) => results[scenario.name],
+    );
     process.stdout.write(`${table(scenarios.map((scenario) => results[scenario.name]))}\n`);
     const authenticatedShare = me.rps / typename.rps;
     const gatewayAdds = gatewayMe.p50 / me.p50 - 1;
@@ -63,6 +90,9 @@ async function main(): Promise<number> {
         `gateway adds to the median: ${(gatewayAdds * 100).toFixed(0)} % (target <= 25 %)\n` +
         (hiveMe
           ? `Hive Gateway adds to the median: ${((hiveMe.p50 / me.p50 - 1) * 100).toFixed(0)} %, ${hiveMe.rps.toFixed(0)} req/s\n`
+          : '') +
+        (hiveNoDedupeMe
+          ? `Hive Gateway without in-flight dedupe adds: ${((hiveNoDedupeMe.p50 / me.p50 - 1) * 100).toFixed(0)} %, ${hiveNoDedupeMe.rps.toFixed(0)} req/s\n`
           : '') +
         `load average ${loadavg()
           .map((value) => value.toFixed(1))
@@ -91,6 +121,15 @@ async function main(): Promise<number> {
               hiveMeP50Ms: hiveMe.p50,
               hiveAddsToMedian: Number((hiveMe.p50 / me.p50 - 1).toFixed(3)),
               hiveMeCpuUs: hiveMe.cpuUs === undefined ? null : Math.round(hiveMe.cpuUs),
+            }
+          : {}),
+        ...(hiveNoDedupeMe
+          ? {
+              hiveNoDedupeMeRps: Math.round(hiveNoDedupeMe.rps),
+              hiveNoDedupeMeP50Ms: hiveNoDedupeMe.p50,
+              hiveNoDedupeAddsToMedian: Number((hiveNoDedupeMe.p50 / me.p50 - 1).toFixed(3)),
+              hiveNoDedupeMeCpuUs:
+                hiveNoDedupeMe.cpuUs === undefined ? null : Math.round(hiveNoDedupeMe.cpuUs),
             }
           : {}),
         loadAverage: Number(loadavg()[0].toFixed(1)),

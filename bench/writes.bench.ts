@@ -15,7 +15,7 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { progress, progressDone, runOnce, checkScenario, type Scenario } from './support/load';
+import { progress, progressDone, runOnce, checkScenario, type Measured, type Scenario } from './support/load';
 import { gqlOk, ROOT, seedMember, startBenchPlatform } from './support/bench-platform';
 
 const CLIENTS = 10;
@@ -142,8 +142,19 @@ async function main(): Promise<number> {
       query: SAVE_DRAFT,
       variables: { input },
       token: member.token,
+      pid: platform.pids['gateway-apollo'],
+      upstreamPid: platform.pids.proposals,
+    };
+    // the same mutation on proposals' own subgraph: what the service costs without the gateway's hop
+    const saveDirect: Scenario = {
+      ...save,
+      name: 'subgraph saveProposalDraft',
+      url: platform.subgraphs.proposals,
+      pid: platform.pids.proposals,
+      upstreamPid: undefined,
     };
     await checkScenario(save);
+    await checkScenario(saveDirect);
     const template = await gqlOk<{ saveProposalDraft: { id: string } }>(
       gateway,
       SAVE_DRAFT,
@@ -153,17 +164,21 @@ async function main(): Promise<number> {
     const script = path.join(ROOT, 'tmp', `writes-${process.pid}.sql`);
     writeFileSync(script, await pgbenchScript(platform.databases.proposals, template.saveProposalDraft.id));
 
-    const http: Array<{ rps: number; p50: number; p99: number; failures: number }> = [];
+    const http: Measured[] = [];
+    const subgraph: Measured[] = [];
     const direct: Array<{ tps: number; latencyMs: number }> = [];
     for (let round = -1; round < rounds; round += 1) {
       const label = round < 0 ? 'warm-up' : `round ${round + 1}/${rounds}`;
       const length = round < 0 ? 2 : seconds;
       progress(`${label}: saveProposalDraft through the gateway`);
       const measured = await runOnce(save, length, CLIENTS);
+      progress(`${label}: saveProposalDraft on the proposals subgraph`);
+      const measuredDirect = await runOnce(saveDirect, length, CLIENTS);
       progress(`${label}: pgbench, the same inserts`);
       const bench = await pgbench(platform.databases.proposals, script, length);
       if (round >= 0) {
         http.push(measured);
+        subgraph.push(measuredDirect);
         direct.push(bench);
       }
     }
@@ -171,13 +186,20 @@ async function main(): Promise<number> {
     const saveRps = median(http.map((r) => r.rps));
     const pgbenchTps = median(direct.map((r) => r.tps));
     const share = saveRps / pgbenchTps;
-    const failures = http.reduce((sum, r) => sum + r.failures, 0);
+    const subgraphRps = median(subgraph.map((r) => r.rps));
+    const failures = [...http, ...subgraph].reduce((sum, r) => sum + r.failures, 0);
+    const cpu = (runs: Measured[], key: 'cpuUs' | 'upstreamCpuUs') =>
+      runs.every((r) => r[key] !== undefined) ? Math.round(median(runs.map((r) => r[key] ?? 0))) : null;
     const load = loadavg().map((value) => value.toFixed(1));
     process.stdout.write(
       `saveProposalDraft via gateway: ${saveRps.toFixed(0)} req/s, p50 ${median(http.map((r) => r.p50))} ms, ` +
-        `p99 ${median(http.map((r) => r.p99))} ms, ${failures} failures\n` +
+        `p99 ${median(http.map((r) => r.p99))} ms, ${failures} failures; CPU per request: gateway ` +
+        `${cpu(http, 'cpuUs')} µs, proposals ${cpu(http, 'upstreamCpuUs')} µs\n` +
+        `saveProposalDraft on the subgraph: ${subgraphRps.toFixed(0)} req/s, p50 ${median(subgraph.map((r) => r.p50))} ms, ` +
+        `p99 ${median(subgraph.map((r) => r.p99))} ms; proposals CPU ${cpu(subgraph, 'cpuUs')} µs per request\n` +
         `pgbench (state + outbox insert): ${pgbenchTps.toFixed(0)} tps, latency ${median(direct.map((r) => r.latencyMs)).toFixed(1)} ms\n` +
-        `share of pgbench's rate: ${(share * 100).toFixed(0)} % (target >= 30 %)\n` +
+        `share of pgbench's rate: ${(share * 100).toFixed(0)} % (target >= 30 %); ` +
+        `on the subgraph without the gateway: ${((subgraphRps / pgbenchTps) * 100).toFixed(0)} %\n` +
         `load average ${load.join(' ')} (2 cores, shared)\n`,
     );
     const ok = share >= 0.3 && failures === 0;
@@ -189,6 +211,10 @@ async function main(): Promise<number> {
         rounds,
         saveProposalDraftRps: Math.round(saveRps),
         saveProposalDraftP99Ms: median(http.map((r) => r.p99)),
+        gatewayCpuUs: cpu(http, 'cpuUs'),
+        proposalsCpuUs: cpu(http, 'upstreamCpuUs'),
+        subgraphSaveProposalDraftRps: Math.round(subgraphRps),
+        subgraphShare: Number((subgraphRps / pgbenchTps).toFixed(3)),
         pgbenchTps: Math.round(pgbenchTps),
         share: Number(share.toFixed(3)),
         loadAverage: Number(load[0]),

@@ -1,11 +1,17 @@
 /**
  * The platform for benchmarks: the three subgraphs and a gateway as `npm start` runs them (same entry points,
- * same mock-broker timings), but on the benchmark's own ports (`BENCH_PORT_BASE`, default 17000) and fresh
- * databases, so a benchmark never collides with the system tests or another checkout.
+ * compiled by `npm run build`'s own function and run with plain node, same mock-broker timings), but on the
+ * benchmark's own ports (`BENCH_PORT_BASE`, default 17000) and fresh databases, so a benchmark never collides
+ * with the system tests or another checkout. BENCH_COMPILED=0 runs the TypeScript through the SWC register
+ * hook instead (as the system tests do): that hook's source-map support makes every captured stack trace
+ * expensive, which production never pays.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { transformFile } from '@swc/core';
+import { build, swcOptions } from '@praxis/tools/build';
 import { generateSigningKeys } from '@praxis/platform/auth';
 import {
   dropDatabase,
@@ -30,11 +36,23 @@ export interface Gateway {
   /** Module started as `node -r @swc-node/register <entry>`, PORT and SUBGRAPH_<NAME>_URL in its environment. */
   entry: string;
   offset: number;
+  /** Extra environment for this gateway alone. */
+  env?: Record<string, string>;
 }
 
 export const APOLLO_GATEWAY: Gateway = { name: 'apollo', entry: 'apps/gateway/src/main.ts', offset: 0 };
-/** The alternative, for comparison only (bench/support/hive-gateway.ts). */
+/** The alternative, for comparison only (bench/support/hive-gateway.ts), as it comes: */
 export const HIVE_GATEWAY: Gateway = { name: 'hive', entry: 'bench/support/hive-gateway.ts', offset: 9 };
+/**
+ * and with its default merging of identical in-flight subgraph queries turned off: ten clients sending the same
+ * query with the same token are then ten subgraph calls, as they are through our gateway.
+ */
+export const HIVE_GATEWAY_NO_DEDUPE: Gateway = {
+  name: 'hive-nodedupe',
+  entry: 'bench/support/hive-gateway.ts',
+  offset: 8,
+  env: { HIVE_DEDUPLICATE_INFLIGHT: 'false' },
+};
 
 export interface BenchPlatform {
   subgraphs: Record<SubgraphName, string>;
@@ -45,6 +63,22 @@ export interface BenchPlatform {
   pids: Record<string, number | undefined>;
   logFile: string;
   stop(): Promise<void>;
+}
+
+/**
+ * Compiles the workspace (and the benchmark's own gateway entries) into a directory of this run, as
+ * `npm run build` does into dist/, so the services run as production runs them.
+ */
+async function compileWorkspace(outDir: string, extraEntries: string[]): Promise<void> {
+  await build(ROOT, outDir);
+  const options = swcOptions(ROOT);
+  for (const entry of extraEntries) {
+    const source = path.join(ROOT, entry);
+    const target = path.join(outDir, entry.replace(/\.ts$/, '.js'));
+    mkdirSync(path.dirname(target), { recursive: true });
+    const output = await transformFile(source, { ...options, filename: source, outputPath: target });
+    await writeFile(target, output.code);
+  }
 }
 
 export function portBase(): number {
@@ -75,6 +109,8 @@ export async function startBenchPlatform(
     env?: Record<string, string>;
     /** Node flags for every service (e.g. --cpu-prof). */
     nodeArgs?: string[];
+    /** Run the compiled output with plain node (default, unless BENCH_COMPILED=0). */
+    compiled?: boolean;
   } = {},
 ): Promise<BenchPlatform> {
   const base = portBase();
@@ -87,6 +123,8 @@ export async function startBenchPlatform(
   const log = createWriteStream(logFile);
   const children = new Map<string, ChildProcess>();
   const cleanups: Array<() => Promise<void>> = [];
+  const compiled = options.compiled ?? process.env.BENCH_COMPILED !== '0';
+  const outDir = path.join(ROOT, 'tmp', `${prefix}-dist`);
   const databases = {} as Record<SubgraphName, string>;
   const stop = async () => {
     await Promise.all([...children.values()].map((child) => stopChild(child, { graceMs: 10000 })));
@@ -94,6 +132,13 @@ export async function startBenchPlatform(
     log.end();
   };
   try {
+    if (compiled) {
+      cleanups.push(() => rm(outDir, { recursive: true, force: true }));
+      const benchEntries = (options.gateways ?? [APOLLO_GATEWAY])
+        .map((gateway) => gateway.entry)
+        .filter((entry) => entry.startsWith('bench/'));
+      await compileWorkspace(outDir, [...new Set(benchEntries)]);
+    }
     const postgres = await resolvePostgres({
       databaseUrl: process.env.DATABASE_URL,
       dataDir: path.join(ROOT, 'tmp', 'bench-pg'),
@@ -124,7 +169,9 @@ export async function startBenchPlatform(
     const spawnService = (name: string, entry: string, env: Record<string, string>, nodeArgs: string[]) => {
       const child = spawn(
         process.execPath,
-        [...nodeArgs, '-r', '@swc-node/register', path.join(ROOT, entry)],
+        compiled
+          ? [...nodeArgs, path.join(outDir, entry.replace(/\.ts$/, '.js'))]
+          : [...nodeArgs, '-r', '@swc-node/register', path.join(ROOT, entry)],
         {
           cwd: ROOT,
           env: { ...common, ...env },
@@ -165,7 +212,7 @@ export async function startBenchPlatform(
       const child = spawnService(
         `gateway-${gateway.name}`,
         gateway.entry,
-        { PORT: String(port), ...subgraphEnv },
+        { PORT: String(port), ...subgraphEnv, ...gateway.env },
         nodeArgs,
       );
       const url = `http://127.0.0.1:${port}/graphql`;

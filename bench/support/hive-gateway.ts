@@ -4,6 +4,11 @@
  * Authorization header passed on. It has none of our gateway's limits, access logs, cookie handling or tracing,
  * so it shows what the router itself costs, not a drop-in replacement.
  *
+ * Hive merges identical subgraph queries in flight by default (`deduplicateInflightRequests` of its HTTP
+ * executor: same URL, headers and body share one call). Ten benchmark clients sending one query with one token
+ * are therefore fewer subgraph calls through Hive than through our gateway, which makes each call;
+ * HIVE_DEDUPLICATE_INFLIGHT=false turns that off so both do the same work.
+ *
  * Not a dependency of the workspace: the benchmark runs it when `@graphql-hive/gateway-runtime` (2.12.1 installs
  * on Node 20) resolves, e.g. after `npm install --no-save @graphql-hive/gateway-runtime@2.12.1`.
  */
@@ -29,8 +34,8 @@ export function hiveRuntimeInstalled(): boolean {
 }
 
 function main(): void {
-  const root = path.resolve(__dirname, '../..');
-  let supergraph = readFileSync(path.join(root, 'infra', 'supergraph.graphql'), 'utf8');
+  // the workspace (run from its source or compiled into tmp/, the benchmark's working directory is the root)
+  let supergraph = readFileSync(path.join(process.cwd(), 'infra', 'supergraph.graphql'), 'utf8');
   // the supergraph records the fixed ports; point each subgraph wherever the benchmark started it
   supergraph = supergraph.replace(
     /@join__graph\(name: "([a-z0-9-]+)", url: "[^"]*"\)/g,
@@ -44,6 +49,11 @@ function main(): void {
     supergraph,
     logging: 'error',
     graphqlEndpoint: '/graphql',
+    transportEntries: {
+      '*.http': {
+        options: { deduplicateInflightRequests: process.env.HIVE_DEDUPLICATE_INFLIGHT !== 'false' },
+      },
+    },
     propagateHeaders: {
       fromClientToSubgraphs: ({ request }: { request: Request }) => ({
         authorization: request.headers.get('authorization'),

@@ -16,6 +16,8 @@ export interface Scenario {
   body?: () => string;
   /** The process that serves the scenario: its CPU time per request is reported (Linux /proc). */
   pid?: number;
+  /** The process behind it (the subgraph behind a gateway): its CPU per request shows merged or extra calls. */
+  upstreamPid?: number;
 }
 
 export interface Measured {
@@ -27,6 +29,8 @@ export interface Measured {
   failures: number;
   /** User + system CPU of the scenario's `pid` per request, in µs: what the machine's load cannot stretch. */
   cpuUs?: number;
+  /** The same for the scenario's `upstreamPid`. */
+  upstreamCpuUs?: number;
 }
 
 /** CPU milliseconds a process has used so far (user + system, in clock ticks of 10 ms), or undefined. */
@@ -79,6 +83,7 @@ export async function checkScenario(scenario: Scenario): Promise<void> {
 
 export async function runOnce(scenario: Scenario, seconds: number, connections: number): Promise<Measured> {
   const cpuBefore = cpuMs(scenario.pid);
+  const upstreamBefore = cpuMs(scenario.upstreamPid);
   const result = await autocannon({
     url: scenario.url,
     connections,
@@ -93,12 +98,17 @@ export async function runOnce(scenario: Scenario, seconds: number, connections: 
     requests: result.requests.total,
     failures: result.non2xx + result.errors + result.timeouts,
     ...cpuPerRequest(cpuBefore, cpuMs(scenario.pid), result.requests.total),
+    ...renamed(cpuPerRequest(upstreamBefore, cpuMs(scenario.upstreamPid), result.requests.total)),
   };
 }
 
 function cpuPerRequest(before: number | undefined, after: number | undefined, requests: number) {
   if (before === undefined || after === undefined || requests === 0) return {};
   return { cpuUs: ((after - before) / requests) * 1000 };
+}
+
+function renamed(cpu: { cpuUs?: number }): { upstreamCpuUs?: number } {
+  return cpu.cpuUs === undefined ? {} : { upstreamCpuUs: cpu.cpuUs };
 }
 
 function median(values: number[]): number {
@@ -143,6 +153,9 @@ export async function runInterleaved(
       ...(runs.every((run) => run.cpuUs !== undefined)
         ? { cpuUs: median(runs.map((run) => run.cpuUs ?? 0)) }
         : {}),
+      ...(runs.every((run) => run.upstreamCpuUs !== undefined)
+        ? { upstreamCpuUs: median(runs.map((run) => run.upstreamCpuUs ?? 0)) }
+        : {}),
     };
   }
   return out;
@@ -150,7 +163,7 @@ export async function runInterleaved(
 
 export function table(rows: Measured[]): string {
   const lines = [
-    'scenario                                   req/s     p50 ms   p99 ms   failures   CPU µs/req',
+    'scenario                                   req/s     p50 ms   p99 ms   failures   CPU µs/req   upstream µs/req',
   ];
   for (const row of rows) {
     lines.push(
@@ -158,7 +171,7 @@ export function table(rows: Measured[]): string {
         .toFixed(1)
         .padStart(
           8,
-        )} ${String(row.failures).padStart(10)} ${(row.cpuUs === undefined ? '' : row.cpuUs.toFixed(0)).padStart(12)}`,
+        )} ${String(row.failures).padStart(10)} ${(row.cpuUs === undefined ? '' : row.cpuUs.toFixed(0)).padStart(12)} ${(row.upstreamCpuUs === undefined ? '' : row.upstreamCpuUs.toFixed(0)).padStart(17)}`,
     );
   }
   return lines.join('\n');
