@@ -42,4 +42,25 @@ describe('community configuration', () => {
       /COMMUNITY_CONFIRMATION_HOURS/,
     );
   });
+
+  it('runs on the system clock unless a non-production setting allows the test clock, which production refuses', () => {
+    const plain = loadCommunityConfig(BASE).community;
+    expect(plain.testClock).toBeNull();
+    expect(Math.abs(plain.clock.now().getTime() - Date.now())).toBeLessThan(1000);
+
+    const testing = loadCommunityConfig({ ...BASE, COMMUNITY_TEST_CLOCK: 'true' }).community;
+    expect(testing.testClock).not.toBeNull();
+    testing.testClock?.set(new Date('2026-03-04T13:00:00Z'));
+    // one clock: what the test clock is set to is what the services read
+    expect(testing.clock.now().getTime()).toBeGreaterThanOrEqual(Date.parse('2026-03-04T13:00:00Z'));
+    expect(testing.clock.now().getTime()).toBeLessThan(Date.parse('2026-03-04T13:00:05Z'));
+
+    expect(() =>
+      loadCommunityConfig({ ...BASE, NODE_ENV: 'production', COMMUNITY_TEST_CLOCK: 'true' }),
+    ).toThrow(/COMMUNITY_TEST_CLOCK: must not be true in production/);
+    expect(loadCommunityConfig({ ...BASE, NODE_ENV: 'production' }).community.testClock).toBeNull();
+    expect(() => loadCommunityConfig({ ...BASE, COMMUNITY_TEST_CLOCK: 'sometimes' })).toThrow(
+      /COMMUNITY_TEST_CLOCK/,
+    );
+  });
 });

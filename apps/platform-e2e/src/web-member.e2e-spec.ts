@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { waitFor } from '@praxis/platform/testing';
-import { ADMIN, gqlOk, startPlatform, type StartedPlatform } from './support/platform';
+import { ADMIN, gqlOk, setCommunityClock, startPlatform, type StartedPlatform } from './support/platform';
 import { checkPage, launchBrowser, newPerson } from './support/browser';
 
 const LOGIN = `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
@@ -44,7 +44,7 @@ describe('web client: account and community pages in a browser', () => {
   };
 
   beforeAll(async () => {
-    platform = await startPlatform({ MAX_QUERY_DEPTH: '10' });
+    platform = await startPlatform({ MAX_QUERY_DEPTH: '10', COMMUNITY_TEST_CLOCK: 'true' });
     browser = await launchBrowser();
     adminToken = (await gqlOk<{ login: { token: string } }>(LOGIN, ADMIN)).login.token;
     institutionId = (
@@ -160,9 +160,11 @@ describe('web client: account and community pages in a browser', () => {
         adminToken,
       )
     ).createCommunity.id;
-    // applications close, and the one session starts, two minutes from now (a loaded machine is slow): the member applies before, checks in after
+    // The session began a minute ago and runs two hours; applications closed when it began. The member applies
+    // in the past: community's clock and the browser's are both set half an hour back, then put back to now.
     const now = Date.now();
-    const starts = new Date(now + 120_000).toISOString();
+    const starts = new Date(now - 60_000).toISOString();
+    const past = new Date(now - 30 * 60_000);
     const programme = (
       await gqlOk<{ createProgramme: { id: string; sessions: { startsAt: string }[] } }>(
         CREATE_PROGRAMME,
@@ -174,14 +176,14 @@ describe('web client: account and community pages in a browser', () => {
             audience: ['RESIDENT', 'MEDICAL_STUDENT'],
             capacity: 30,
             mode: 'ONLINE',
-            applicationOpensAt: new Date(now - 60_000).toISOString(),
+            applicationOpensAt: new Date(now - 60 * 60_000).toISOString(),
             applicationClosesAt: starts,
             sessions: [
               {
                 theme: 'Feedback that lands',
                 startsAt: starts,
                 timeZone: 'Europe/London',
-                durationMinutes: 30,
+                durationMinutes: 120,
                 joiningLink: 'https://meet.example.org/feedback',
                 speakers: [{ name: 'Dr Ada Obi', role: 'Consultant' }],
               },
@@ -192,6 +194,8 @@ describe('web client: account and community pages in a browser', () => {
       )
     ).createProgramme;
     const { page, context } = await newPerson(browser);
+    await setCommunityClock(adminToken, past);
+    await context.clock.setSystemTime(past);
     await signIn(page, email, PASSWORD);
 
     await page.getByRole('navigation').getByRole('link', { name: 'Programmes' }).click();
@@ -229,10 +233,9 @@ describe('web client: account and community pages in a browser', () => {
         adminToken,
       )
     ).programme.sessions;
-    await waitFor(() => Date.now() > Date.parse(starts) + 1000, {
-      timeoutMs: 150000,
-      description: 'the session has started',
-    });
+    // back to the present: the session is running
+    await setCommunityClock(adminToken, null);
+    await context.clock.setSystemTime(new Date());
     await page.goto(`/programmes/${programme.id}`);
     await page.getByText('Place confirmed').waitFor();
     await page.getByRole('link', { name: 'Join the session' }).waitFor();
@@ -251,5 +254,5 @@ describe('web client: account and community pages in a browser', () => {
     await checkPage(page, 'verify-certificate', 'Check a certificate');
     await page.getByText('No certificate has this code').waitFor();
     await context.close();
-  }, 400_000);
+  }, 240_000);
 });

@@ -184,6 +184,19 @@ export async function gqlOk<T = Record<string, unknown>>(
   return result.data;
 }
 
+/**
+ * Moves community's clock (`/testing/clock` on its own port; the platform must have been started with
+ * `COMMUNITY_TEST_CLOCK: 'true'`): to `at`, from where it runs on, or back to the system time with null.
+ */
+export async function setCommunityClock(adminToken: string, at: Date | null): Promise<void> {
+  const response = await fetch(serviceUrl('community', '/testing/clock'), {
+    method: at ? 'PUT' : 'DELETE',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+    ...(at ? { body: JSON.stringify({ at: at.toISOString() }) } : {}),
+  });
+  if (!response.ok) throw new Error(`community clock: ${response.status} ${await response.text()}`);
+}
+
 /** A Relay connection as every list that can grow is served (`edges { node { … } }`). */
 export interface Page<T> {
   edges: Array<{ node: T }>;

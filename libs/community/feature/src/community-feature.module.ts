@@ -19,6 +19,7 @@ import { CertificatesResolver } from './certificates/certificates.resolver';
 import { CertificatesService } from './certificates/certificates.service';
 import { ProgrammesResolver } from './programmes/programmes.resolver';
 import { ProgrammesService } from './programmes/programmes.service';
+import { TEST_CLOCK_LOGGER, TestClockController } from './clock/test-clock.controller';
 
 const SERVICES = [
   CommunitiesService,
@@ -65,12 +66,22 @@ function offerSweep(options: CommunityOptions, logger: Logger): Provider[] {
   ];
 }
 
+/** `/testing/clock`, only where the configuration allowed a test clock (never in production). */
+function testClock(options: CommunityOptions, logger: Logger): Provider[] {
+  if (!options.testClock) return [];
+  logger.warn(
+    "COMMUNITY_TEST_CLOCK is on: admins can move this service's clock through /testing/clock (tests and the demo only)",
+  );
+  return [{ provide: TEST_CLOCK_LOGGER, useValue: logger.child({ component: 'test-clock' }) }];
+}
+
 @Module({})
 export class CommunityFeatureModule {
   /** `logger` starts the offer sweep; tests leave it out and sweep by hand with a moved clock. */
   static forRoot(options: CommunityOptions, logger?: Logger): DynamicModule {
     return {
       module: CommunityFeatureModule,
+      controllers: logger && options.testClock ? [TestClockController] : [],
       providers: [
         { provide: COMMUNITY_OPTIONS, useValue: options },
         ...SERVICES,
@@ -81,6 +92,7 @@ export class CommunityFeatureModule {
         ReflectionsResolver,
         CertificatesResolver,
         ...(logger ? offerSweep(options, logger) : []),
+        ...(logger ? testClock(options, logger) : []),
         { provide: CURRENT_PRINCIPAL_SOURCE, useClass: ReplicaPrincipalSource },
         { provide: APP_FILTER, useClass: CommunityErrorFilter },
       ],

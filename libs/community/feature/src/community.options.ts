@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { ConfigError } from '@praxis/platform/config';
+import { env } from '@praxis/platform/config';
 import { DEFAULT_CONFIRMATION_HOURS, REFLECTION_SECRET_MIN_BYTES } from '@praxis/community/domain';
+import { AdjustableClock, systemClock, type Clock } from './clock/clock';
 
 export const COMMUNITY_OPTIONS = Symbol('COMMUNITY_OPTIONS');
 
@@ -16,8 +18,13 @@ export interface CommunityOptions {
   certificateVerificationUrl: string;
   /** True when no secret was configured outside production: reflections then last only as long as the process. */
   reflectionSecretEphemeral: boolean;
-  /** The service's clock; tests move it to reach session and reflection windows. */
-  now: () => Date;
+  /** The service's clock: the system's, or in tests one they move to reach session and reflection windows. */
+  clock: Clock;
+  /**
+   * The same clock when a running service lets admins move it (`COMMUNITY_TEST_CLOCK=true`, never in production):
+   * then `/testing/clock` is served. Null otherwise.
+   */
+  testClock: AdjustableClock | null;
 }
 
 /** Community's own variables, validated at boot with the platform's. */
@@ -31,6 +38,11 @@ export const communityEnvShape = {
   COMMUNITY_OFFER_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   /** The public page printed on certificates; the web client serves it and calls verifyCertificate. */
   COMMUNITY_CERTIFICATE_VERIFY_URL: z.url().default('http://localhost:4000/verify-certificate/'),
+  /**
+   * Lets an admin move the service's clock through `/testing/clock` on its own port (system tests and the demo
+   * reach session and reflection windows without waiting). Refused when NODE_ENV=production.
+   */
+  COMMUNITY_TEST_CLOCK: env.bool(false),
 };
 
 type CommunityEnv = {
@@ -39,9 +51,15 @@ type CommunityEnv = {
   COMMUNITY_CONFIRMATION_HOURS: number;
   COMMUNITY_OFFER_SWEEP_INTERVAL_MS: number;
   COMMUNITY_CERTIFICATE_VERIFY_URL: string;
+  COMMUNITY_TEST_CLOCK: boolean;
 };
 
 export function communityOptionsFromEnv(config: CommunityEnv): CommunityOptions {
+  if (config.COMMUNITY_TEST_CLOCK && config.NODE_ENV === 'production') {
+    throw new ConfigError([
+      "COMMUNITY_TEST_CLOCK: must not be true in production (it lets an admin move the service's clock)",
+    ]);
+  }
   const given = config.COMMUNITY_REFLECTION_SECRET;
   if (given === undefined && config.NODE_ENV === 'production') {
     throw new ConfigError(['COMMUNITY_REFLECTION_SECRET: required in production (npm run keys makes one)']);
@@ -53,12 +71,14 @@ export function communityOptionsFromEnv(config: CommunityEnv): CommunityOptions 
       `COMMUNITY_REFLECTION_SECRET: must decode (base64) to at least ${REFLECTION_SECRET_MIN_BYTES} bytes`,
     ]);
   }
+  const testClock = config.COMMUNITY_TEST_CLOCK ? new AdjustableClock() : null;
   return {
     reflectionSecret: new Uint8Array(secret),
     reflectionSecretEphemeral: given === undefined,
     confirmationHours: config.COMMUNITY_CONFIRMATION_HOURS,
     offerSweepIntervalMs: config.COMMUNITY_OFFER_SWEEP_INTERVAL_MS,
     certificateVerificationUrl: config.COMMUNITY_CERTIFICATE_VERIFY_URL,
-    now: () => new Date(),
+    clock: testClock ?? systemClock,
+    testClock,
   };
 }

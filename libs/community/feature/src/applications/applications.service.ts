@@ -103,7 +103,7 @@ export class ApplicationsService {
     return this.dataSource.transaction(async (manager) => {
       const member = await requireMember(manager, viewer.memberId);
       const programme = await this.lockProgramme(manager, programmeId);
-      const now = this.options.now();
+      const now = this.options.clock.now();
       assertCanApply(programme, member.careerStage, now);
       if (await manager.existsBy(ApplicationEntity, { programmeId, memberId: viewer.memberId })) {
         throw new CommunityDomainError(
@@ -204,7 +204,7 @@ export class ApplicationsService {
           `applicants were selected at ${programme.selectedAt.toISOString()}; free places now go to the waitlist`,
         );
       }
-      const now = this.options.now();
+      const now = this.options.clock.now();
       const submitted = await manager.find(ApplicationEntity, {
         where: { programmeId, status: 'SUBMITTED' },
       });
@@ -270,7 +270,7 @@ export class ApplicationsService {
       const programme = await this.lockProgramme(manager, found.programmeId);
       // re-read under the programme lock: a concurrent decision may have moved it
       const application = await manager.findOneByOrFail(ApplicationEntity, { id: applicationId });
-      const now = this.options.now();
+      const now = this.options.clock.now();
       const status = applyApplicantAction(placeOf(application), action, now);
       application.status = status;
       application.waitlistPosition = null;
@@ -288,7 +288,7 @@ export class ApplicationsService {
    * Run by the scheduler; each programme is settled in its own transaction under its lock.
    */
   async sweepExpiredOffers(): Promise<number> {
-    const now = this.options.now();
+    const now = this.options.clock.now();
     const due: Array<{ programme_id: string }> = await this.dataSource.query(
       `SELECT DISTINCT programme_id FROM programme_application
         WHERE status = 'OFFERED' AND offer_expires_at <= $1`,
@@ -297,7 +297,7 @@ export class ApplicationsService {
     for (const { programme_id: programmeId } of due) {
       await this.dataSource.transaction(async (manager) => {
         const programme = await this.lockProgramme(manager, programmeId);
-        await this.settle(manager, programme, this.options.now());
+        await this.settle(manager, programme, this.options.clock.now());
       });
     }
     return due.length;

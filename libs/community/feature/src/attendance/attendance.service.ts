@@ -51,7 +51,7 @@ export class AttendanceService {
         ids,
         new Set(attendees.keys()),
         new Set(recorded.map((row) => row.memberId)),
-        this.options.now(),
+        this.options.clock.now(),
       );
       const inserted = await this.insert(
         manager,
@@ -84,7 +84,7 @@ export class AttendanceService {
         { sessionId, startsAt: session.startsAt, endsAt: session.endsAt },
         session.sessionCode,
         code,
-        this.options.now(),
+        this.options.clock.now(),
       );
       const inserted = await this.insert(
         manager,
@@ -137,7 +137,7 @@ export class AttendanceService {
     attendees: Map<string, Participant>,
   ): Promise<string[]> {
     if (memberIds.length === 0) return [];
-    const now = this.options.now();
+    const now = this.options.clock.now();
     const rows: Array<{ member_id: string }> = await manager.query(
       `INSERT INTO session_attendance (session_id, member_id, programme_id, method, recorded_by, recorded_at)
        SELECT $1, m, $2, $3, $4, $5 FROM unnest($6::uuid[]) AS m

@@ -70,7 +70,7 @@ export class CertificatesService {
           `a certificate needs ${result.required} of the ${result.held} sessions held so far; you attended ${result.attended}`,
         );
       }
-      const now = this.options.now();
+      const now = this.options.clock.now();
       const inserted: Array<{ id: string }> = await manager.query(
         `INSERT INTO certificate (programme_id, member_id, verification_code, member_name, programme_title,
            sessions_attended, sessions_held, issued_at)
@@ -155,7 +155,7 @@ export class CertificatesService {
   /** Sessions that have ended by now: a future session is nobody's absence. */
   private heldSessions(manager: EntityManager, programmeId: string): Promise<ProgrammeSessionEntity[]> {
     return manager.find(ProgrammeSessionEntity, {
-      where: { programmeId, endsAt: LessThanOrEqual(this.options.now()) },
+      where: { programmeId, endsAt: LessThanOrEqual(this.options.clock.now()) },
       order: { position: 'ASC' },
     });
   }

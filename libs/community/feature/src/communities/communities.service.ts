@@ -126,7 +126,7 @@ export class CommunitiesService {
     return this.dataSource.transaction(async (manager) => {
       const member = await requireMember(manager, viewer.memberId);
       await this.lock(manager, communityId);
-      const now = this.options.now();
+      const now = this.options.clock.now();
       const inserted: unknown[] = await manager.query(
         `INSERT INTO community_membership (community_id, member_id, joined_at) VALUES ($1, $2, $3)
          ON CONFLICT DO NOTHING RETURNING member_id`,
@@ -166,7 +166,7 @@ export class CommunitiesService {
           await appendToOutbox(manager, CommunityMemberLeftV1, communityId, {
             ...participantOf(member),
             communityId,
-            leftAt: this.options.now().toISOString(),
+            leftAt: this.options.clock.now().toISOString(),
             memberCount: rows[0].member_count,
           });
         }
@@ -214,7 +214,7 @@ export class CommunitiesService {
           communityId,
           authorId: viewer.memberId,
           ...announcementText(input),
-          postedAt: this.options.now(),
+          postedAt: this.options.clock.now(),
         }),
       );
     });

@@ -266,7 +266,7 @@ export class ProgrammesService {
   }
 
   now(): Date {
-    return this.options.now();
+    return this.options.clock.now();
   }
 }
 

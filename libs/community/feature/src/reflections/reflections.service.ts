@@ -53,7 +53,7 @@ export class ReflectionsService {
         'only the programme’s attendees write reflections',
       );
     }
-    const now = this.options.now();
+    const now = this.options.clock.now();
     assertReflectionWindowOpen(programme.lastSessionEndsAt, now);
     // built (and validated) before the token is spent, so bad input never costs the attendee their reflection
     const reflection = buildReflection(programmeId, programme.reflectionQuestions, answers, now);

@@ -5,22 +5,12 @@ import { MemberReplicaEntity } from '@praxis/platform/member-replica';
 import { startSubgraphHarness, type Caller, type SubgraphHarness } from '@praxis/platform/testing';
 import { CommunityFeatureModule } from '../community-feature.module';
 import type { CommunityOptions } from '../community.options';
-
-/** A clock the tests move to reach application, session and reflection windows. */
-export class TestClock {
-  private offsetMs = 0;
-  now = (): Date => new Date(Date.now() + this.offsetMs);
-  advance(ms: number): void {
-    this.offsetMs += ms;
-  }
-  set(instant: Date): void {
-    this.offsetMs = instant.getTime() - Date.now();
-  }
-}
+import { AdjustableClock } from '../clock/clock';
 
 export interface CommunityHarness {
   subgraph: SubgraphHarness;
-  clock: TestClock;
+  /** Moved by the tests to reach application, session and reflection windows. */
+  clock: AdjustableClock;
   options: CommunityOptions;
   /** A member in the replica (as membership's events would have put them there), callable as themselves. */
   member(stage?: CareerStage, name?: string, institutionId?: string): Promise<Exclude<Caller, null>>;
@@ -35,14 +25,15 @@ export interface CommunityHarness {
 }
 
 export async function startCommunityHarness(name: string): Promise<CommunityHarness> {
-  const clock = new TestClock();
+  const clock = new AdjustableClock();
   const options: CommunityOptions = {
     reflectionSecret: new Uint8Array(randomBytes(32)),
     reflectionSecretEphemeral: false,
     confirmationHours: 72,
     offerSweepIntervalMs: 60_000,
     certificateVerificationUrl: 'https://praxis.example.org/verify-certificate/',
-    now: clock.now,
+    clock,
+    testClock: null,
   };
   const subgraph = await startSubgraphHarness({
     name,
