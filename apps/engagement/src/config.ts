@@ -1,5 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { ConfigError, env, loadConfig } from '@praxis/platform/config';
-import { kafkaSaslProblems } from '@praxis/platform/messaging';
+import { kafkaEnvShape, kafkaSaslProblems } from '@praxis/platform/messaging';
 import { memberReplicaEnvShape } from '@praxis/platform/member-replica';
 import { serviceEnvShape } from '@praxis/platform/service';
 import {
@@ -25,4 +27,30 @@ export function loadEngagementConfig(source: Record<string, string | undefined> 
   const problems = kafkaSaslProblems(config);
   if (problems.length > 0) throw new ConfigError(problems);
   return { ...config, engagement: engagementOptionsFromEnv(config) };
+}
+
+const rebuildEnvShape = {
+  LOG_LEVEL: env.logLevel(),
+  DATABASE_URL: env.postgresUrl(),
+  ...kafkaEnvShape,
+  ...engagementOwnEnvShape,
+};
+
+/** The launcher's demographics key pair (`npm start` writes it once into .praxis/ and hands it to the service). */
+function localDemographicsKey(root: string): string | undefined {
+  const file = path.join(root, '.praxis', 'demographics-keys.json');
+  if (!existsSync(file)) return undefined;
+  return (JSON.parse(readFileSync(file, 'utf8')) as { privateJwk?: string }).privateJwk;
+}
+
+/** `npm run engagement:rebuild`'s environment: the service's database, broker and engagement variables. */
+export function loadRebuildConfig(root: string, source: Record<string, string | undefined> = process.env) {
+  const config = loadConfig(rebuildEnvShape, {
+    ...source,
+    DEMOGRAPHICS_RECIPIENT_PRIVATE_KEY:
+      source.DEMOGRAPHICS_RECIPIENT_PRIVATE_KEY ?? localDemographicsKey(root),
+  });
+  const problems = kafkaSaslProblems(config);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
 }

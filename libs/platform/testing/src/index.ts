@@ -6,3 +6,4 @@ export * from './subgraph-harness';
 export * from './graphql-fuzz';
 export * from './authorisation-matrix';
 export * from './harness-helpers';
+export * from './synthetic-history';

@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import type { Kafka, Producer } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import type { EventContract, EventOf } from '@praxis/contracts';
+import { engagementDatabase } from '@praxis/engagement/data-access';
+import { openServiceDatabase } from '@praxis/platform/database';
+import { EventConsumer } from '@praxis/platform/messaging';
+import { createLogger } from '@praxis/platform/observability';
+import {
+  createTestDatabase,
+  syntheticHistory,
+  testBrokers,
+  testKafka,
+  uniqueName,
+  waitFor,
+} from '@praxis/platform/testing';
+import { projectionHandlers } from '../projections';
+import type { RebuildProgress } from './progress';
+import { projectionTables, rebuildProjections, REBUILD_SCHEMA } from './rebuild';
+
+const logger = createLogger('engagement-rebuild-test', process.env.TEST_LOG_LEVEL ?? 'silent');
+const FAST = { sessionTimeoutMs: 6000, heartbeatIntervalMs: 500, maxWaitMs: 100 };
+
+/** One projection database with its live consumer, as the service runs it. */
+async function projectedDatabase(kafka: Kafka, producer: Producer) {
+  const db = await createTestDatabase('engagement_rebuild');
+  const dataSource = await openServiceDatabase({ url: db.url, ...engagementDatabase });
+  const groupId = uniqueName('engagement.projections');
+  const consumer = new EventConsumer({
+    kafka,
+    dataSource,
+    groupId,
+    handlers: projectionHandlers(null),
+    producer: async () => producer,
+    settings: { ...FAST, consumerMaxAttempts: 3 },
+    logger,
+  });
+  await consumer.start();
+  return { db, dataSource, groupId, consumer };
+}
+
+/** Every projection table's rows (bookkeeping timestamps left out), in a stable order. */
+async function contents(dataSource: DataSource): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const table of projectionTables(dataSource)) {
+    const rows: Array<{ row: string }> = await dataSource.query(
+      `SELECT (to_jsonb(t) - 'updated_at')::text AS row FROM "${table}" t ORDER BY 1`,
+    );
+    out[table] = rows.map((entry) => entry.row);
+  }
+  return out;
+}
+
+/** The group has read every topic it consumes to the end. */
+async function caughtUp(kafka: Kafka, groupId: string, topics: string[]): Promise<boolean> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const committed = await admin.fetchOffsets({ groupId, topics });
+    for (const topic of topics) {
+      for (const { partition, high } of await admin.fetchTopicOffsets(topic)) {
+        const at = committed
+          .find((entry) => entry.topic === topic)
+          ?.partitions.find((entry) => entry.partition === partition);
+        if (Number(high) > 0 && Number(at?.offset ?? -1) < Number(high)) return false;
+      }
+    }
+    return true;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+describe('engagement:rebuild (real PostgreSQL, real Kafka-protocol broker)', () => {
+  const kafka = testKafka(testBrokers());
+  let producer: Producer;
+  const cleanups: Array<() => Promise<void>> = [];
+  const institutions = [randomUUID(), randomUUID(), randomUUID()];
+  const topics = [...new Set(projectionHandlers(null).map((handler) => handler.contract.topic))];
+
+  async function publish(events: Array<EventOf<EventContract>>) {
+    const byTopic = new Map<string, Array<{ key: string; value: string }>>();
+    for (const event of events) {
+      const topic = `${event.type}.v${event.version}`;
+      byTopic.set(topic, [
+        ...(byTopic.get(topic) ?? []),
+        { key: event.aggregateId, value: JSON.stringify(event) },
+      ]);
+    }
+    await producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+    });
+  }
+
+  beforeAll(async () => {
+    producer = kafka.producer({ allowAutoTopicCreation: true });
+    await producer.connect();
+  });
+
+  afterAll(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    await producer.disconnect();
+  });
+
+  it('replays every topic into fresh tables and swaps them in: the same rows as the live projection, events arriving meanwhile included', async () => {
+    await publish(syntheticHistory(600, institutions));
+    // the service, running: its projection is damaged (as by a fixed bug) and is rebuilt while it runs
+    const live = await projectedDatabase(kafka, producer);
+    // a second projection of the same topics that is never rebuilt: what the incremental consumer makes
+    const reference = await projectedDatabase(kafka, producer);
+    for (const each of [live, reference])
+      cleanups.push(async () => {
+        await each.consumer.stop();
+        await each.dataSource.destroy();
+        await each.db.drop();
+      });
+    await waitFor(() => caughtUp(kafka, live.groupId, topics), {
+      timeoutMs: 60000,
+      description: 'live caught up',
+    });
+    await live.dataSource.query(`DELETE FROM "engagement_activity"`);
+    await live.dataSource.query(`UPDATE "engagement_member" SET "career_stage" = 'OTHER'`);
+
+    const seen: RebuildProgress[] = [];
+    let midway: Promise<void> | null = null;
+    let answeredDuringReplay = -1;
+    const summary = await rebuildProjections({
+      databaseUrl: live.db.url,
+      kafka,
+      handlers: projectionHandlers(null),
+      logger,
+      inboxGroup: live.groupId,
+      consumer: FAST,
+      onProgress: (progress) => {
+        seen.push(progress);
+        if (progress.phase === 'replay' && !midway) {
+          // events produced mid-rebuild: the live consumer applies them to the old tables, the catch-up to the new
+          midway = publish(syntheticHistory(40, institutions));
+          void live.dataSource
+            .query(`SELECT count(*)::int AS n FROM "engagement_member"`)
+            .then((rows: Array<{ n: number }>) => (answeredDuringReplay = rows[0]?.n ?? -1));
+        }
+      },
+    });
+
+    expect(summary.replayed).toBeGreaterThanOrEqual(600);
+    expect(summary.notApplied).toBe(0);
+    expect(seen.map((progress) => progress.phase)).toEqual(
+      expect.arrayContaining(['replay', 'swap', 'done']),
+    );
+    // the old tables kept answering while the fresh ones were filled
+    expect(answeredDuringReplay).toBeGreaterThan(0);
+    await midway;
+    await waitFor(
+      async () =>
+        (await caughtUp(kafka, live.groupId, topics)) && (await caughtUp(kafka, reference.groupId, topics)),
+      { timeoutMs: 60000, description: 'both projections caught up' },
+    );
+    const rebuilt = await contents(live.dataSource);
+    expect(rebuilt).toEqual(await contents(reference.dataSource));
+    expect(rebuilt.engagement_member?.length).toBeGreaterThan(0);
+    const schemas: unknown[] = await live.dataSource.query(
+      `SELECT 1 FROM information_schema.schemata WHERE schema_name = $1`,
+      [REBUILD_SCHEMA],
+    );
+    expect(schemas).toHaveLength(0);
+  }, 240000);
+});

@@ -1,0 +1,295 @@
+import type { EachBatchPayload, Kafka, Producer } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { ENGAGEMENT_ENTITIES, engagementDatabase } from '@praxis/engagement/data-access';
+import { serviceDataSourceOptions } from '@praxis/platform/database';
+import { EventConsumer, type EventHandler } from '@praxis/platform/messaging';
+import type { Logger } from '@praxis/platform/observability';
+import { PROJECTIONS_GROUP } from '../projections';
+import type { RebuildProgress } from './progress';
+
+/** Where the fresh tables are built, and where the replaced ones go at the swap (both dropped at the end). */
+export const REBUILD_SCHEMA = 'engagement_rebuild';
+export const PREVIOUS_SCHEMA = 'engagement_previous';
+const LOCK_NAME = 'engagement.rebuild';
+
+export interface RebuildOptions {
+  /** The live engagement database (its tables are replaced at the swap). */
+  databaseUrl: string;
+  kafka: Kafka;
+  handlers: EventHandler[];
+  logger: Logger;
+  /** The live projections' consumer group: the inbox rows the rebuilt tables come with. */
+  inboxGroup?: string;
+  /** The replay's own Kafka consumer group (a new one each rebuild by default). */
+  replayGroup?: string;
+  consumer?: { sessionTimeoutMs: number; heartbeatIntervalMs: number; maxWaitMs: number };
+  eventsPerTransaction?: number;
+  onProgress?: (progress: RebuildProgress) => void;
+}
+
+export interface RebuildSummary {
+  /** Messages read into the fresh tables before the swap, and after it (what arrived meanwhile). */
+  replayed: number;
+  caughtUp: number;
+  /** Messages that could not be applied (the live consumer dead-lettered them already; not sent again). */
+  notApplied: number;
+  seconds: number;
+  /** Replayed messages per second, from the first batch fetched to the last one applied (before the swap). */
+  replayRate: number;
+}
+
+interface PartitionRange {
+  topic: string;
+  partition: number;
+  from: number;
+  to: number;
+}
+
+/** Tables the projections write: the metric tables, and the inbox rows and applied sequences of their group. */
+export function projectionTables(dataSource: DataSource): string[] {
+  return ENGAGEMENT_ENTITIES.map((entity) => dataSource.getMetadata(entity).tableName);
+}
+
+const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * Rebuilds the projections from the topics: every topic the handlers consume is replayed from its first offset,
+ * in a consumer group of its own, into fresh tables (schema `engagement_rebuild`, made by the service's own
+ * migrations) while the live service keeps answering from, and projecting into, its tables. Once the replay has
+ * reached the end offsets it read at the start, the fresh tables replace the live ones in one transaction (the
+ * live consumer's inbox rows for the projections group come with them; other groups' rows are carried over).
+ * The replay then reads on to the end offsets after the swap, into the live tables, so an event the live
+ * consumer applied to the old tables meanwhile is applied again to the new ones; the shared inbox makes every
+ * event count once whichever of the two applies it. A second rebuild of the same database is refused while one
+ * runs (advisory lock).
+ */
+export async function rebuildProjections(options: RebuildOptions): Promise<RebuildSummary> {
+  const inboxGroup = options.inboxGroup ?? PROJECTIONS_GROUP;
+  const replayGroup = options.replayGroup ?? `engagement.rebuild.${Date.now()}`;
+  const base = serviceDataSourceOptions({
+    url: options.databaseUrl,
+    entities: engagementDatabase.entities,
+    migrations: engagementDatabase.migrations,
+    applicationName: 'praxis-engagement-rebuild',
+    logger: options.logger.child({ component: 'database' }),
+  });
+  const live = new DataSource(base);
+  await live.initialize();
+  // as the service does at start: a database the service has not started on yet is made current first
+  await live.runMigrations();
+  const lock = live.createQueryRunner();
+  let fresh: DataSource | null = null;
+  try {
+    await lock.connect();
+    const [{ locked }] = (await lock.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS locked`, [
+      LOCK_NAME,
+    ])) as Array<{ locked: boolean }>;
+    if (!locked) throw new Error('another engagement rebuild is running on this database');
+    const [{ schema: liveSchema }] = (await live.query(`SELECT current_schema() AS schema`)) as Array<{
+      schema: string;
+    }>;
+    await live.query(`DROP SCHEMA IF EXISTS ${quoted(REBUILD_SCHEMA)} CASCADE`);
+    await live.query(`CREATE SCHEMA ${quoted(REBUILD_SCHEMA)}`);
+    fresh = new DataSource({
+      ...base,
+      extra: { ...base.extra, options: `-c search_path=${REBUILD_SCHEMA}` },
+    } as typeof base);
+    await fresh.initialize();
+    await fresh.runMigrations();
+
+    let notApplied = 0;
+    const deadLetters = async () =>
+      ({
+        // the live consumer sent these to the dead-letter topic when they first arrived: counted, not sent again
+        send: async () => {
+          notApplied++;
+          return [];
+        },
+      }) as unknown as Producer;
+    const applier = (dataSource: DataSource) =>
+      new EventConsumer({
+        kafka: options.kafka,
+        dataSource,
+        groupId: inboxGroup,
+        handlers: options.handlers,
+        producer: deadLetters,
+        settings: { ...consumerSettings(options), consumerMaxAttempts: 3 },
+        logger: options.logger.child({ component: 'rebuild-consumer' }),
+        maxEventsPerTransaction: options.eventsPerTransaction ?? 500,
+      });
+    const topics = [...new Set(options.handlers.map((handler) => handler.contract.topic))];
+    const started = Date.now();
+    const report = (phase: RebuildProgress['phase'], applied: number, total: number) =>
+      options.onProgress?.({ phase, applied, total, elapsedMs: Date.now() - started });
+
+    const replay = await replayTo(options, replayGroup, topics, applier(fresh), (applied, total) =>
+      report('replay', applied, total),
+    );
+    const replayed = replay.messages;
+    report('swap', replayed, replayed);
+    await swapIn(live, liveSchema, ['inbox', 'inbox_sequence', ...projectionTables(live)], inboxGroup);
+    options.logger.info({ replayed }, 'rebuilt projections swapped in; catching up');
+    const { messages: caughtUp } = await replayTo(
+      options,
+      replayGroup,
+      topics,
+      applier(live),
+      (applied, total) => report('catch-up', applied, total),
+    );
+    report('done', replayed + caughtUp, replayed + caughtUp);
+    await live.query(`DROP SCHEMA IF EXISTS ${quoted(PREVIOUS_SCHEMA)} CASCADE`);
+    await live.query(`DROP SCHEMA IF EXISTS ${quoted(REBUILD_SCHEMA)} CASCADE`);
+    return {
+      replayed,
+      caughtUp,
+      notApplied,
+      seconds: (Date.now() - started) / 1000,
+      replayRate: replay.seconds > 0 ? replayed / replay.seconds : replayed,
+    };
+  } finally {
+    if (fresh?.isInitialized) await fresh.destroy();
+    if (lock.connection) {
+      await lock.query(`SELECT pg_advisory_unlock(hashtext($1))`, [LOCK_NAME]).catch(() => undefined);
+      await lock.release();
+    }
+    await live.destroy();
+  }
+}
+
+function consumerSettings(options: RebuildOptions) {
+  return options.consumer ?? { sessionTimeoutMs: 6000, heartbeatIntervalMs: 500, maxWaitMs: 100 };
+}
+
+/** Each existing topic's partitions: from the group's committed offset (else the first) to the end offset now. */
+async function partitionRanges(kafka: Kafka, groupId: string, topics: string[]): Promise<PartitionRange[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const present = topics.filter((topic) => existing.has(topic));
+    if (present.length === 0) return [];
+    const committed = await admin.fetchOffsets({ groupId, topics: present });
+    const ranges: PartitionRange[] = [];
+    for (const topic of present) {
+      const offsets = await admin.fetchTopicOffsets(topic);
+      const done = committed.find((entry) => entry.topic === topic)?.partitions ?? [];
+      for (const { partition, low, high } of offsets) {
+        const position = Number(done.find((entry) => entry.partition === partition)?.offset ?? -1);
+        ranges.push({ topic, partition, from: Math.max(Number(low), position), to: Number(high) });
+      }
+    }
+    return ranges;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
+ * Reads every topic in the replay group, through `applier` (the platform's consumer: contract checks, runs of
+ * events in one transaction with their inbox rows), until each partition reaches the end offset it had when
+ * this began; returns how many messages that was, and the time from the first batch fetched to the last applied.
+ */
+async function replayTo(
+  options: RebuildOptions,
+  groupId: string,
+  topics: string[],
+  applier: EventConsumer,
+  progress: (applied: number, total: number) => void,
+): Promise<{ messages: number; seconds: number }> {
+  const ranges = (await partitionRanges(options.kafka, groupId, topics)).filter(
+    (range) => range.to > range.from,
+  );
+  const total = ranges.reduce((sum, range) => sum + range.to - range.from, 0);
+  if (ranges.length === 0) return { messages: 0, seconds: 0 };
+  let firstBatchAt = 0;
+  const position = new Map(ranges.map((range) => [`${range.topic}/${range.partition}`, range.from]));
+  const applied = () =>
+    ranges.reduce(
+      (sum, range) =>
+        sum +
+        Math.min(range.to, position.get(`${range.topic}/${range.partition}`) ?? range.from) -
+        range.from,
+      0,
+    );
+  const settings = consumerSettings(options);
+  const consumer = options.kafka.consumer({
+    groupId,
+    sessionTimeout: settings.sessionTimeoutMs,
+    heartbeatInterval: settings.heartbeatIntervalMs,
+    maxWaitTimeInMs: settings.maxWaitMs,
+    allowAutoTopicCreation: false,
+  });
+  let failure: unknown = null;
+  const advance = (key: string, next: number) => position.set(key, Math.max(position.get(key) ?? 0, next));
+  await consumer.connect();
+  try {
+    await consumer.subscribe({
+      topics: [...new Set(ranges.map((range) => range.topic))],
+      fromBeginning: true,
+    });
+    await consumer.run({
+      autoCommit: true,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: 4,
+      eachBatch: async (payload: EachBatchPayload) => {
+        const key = `${payload.batch.topic}/${payload.batch.partition}`;
+        firstBatchAt ||= Date.now();
+        try {
+          await applier.onBatch({
+            ...payload,
+            resolveOffset: (offset: string) => {
+              payload.resolveOffset(offset);
+              advance(key, Number(offset) + 1);
+            },
+          });
+        } catch (error) {
+          failure = error;
+          throw error;
+        }
+        // offsets a batch skips (control records) count as read once the whole batch is
+        if (payload.isRunning() && !payload.isStale() && !payload.batch.isEmpty())
+          advance(key, Number(payload.batch.lastOffset()) + 1);
+        progress(applied(), total);
+      },
+    });
+    while (applied() < total) {
+      if (failure) throw failure;
+      progress(applied(), total);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    progress(total, total);
+    return { messages: total, seconds: (Date.now() - firstBatchAt) / 1000 };
+  } finally {
+    await consumer.disconnect();
+  }
+}
+
+/**
+ * Swaps the fresh tables in, in one transaction: the live tables locked (the inbox first, which every
+ * consumer transaction takes first too, so the swap queues behind them rather than deadlocking), other consumer
+ * groups' inbox rows and sequences copied into the fresh tables, then each live table moved out to
+ * `engagement_previous` and its fresh twin moved in under the same name. Queries and consumers wait for the
+ * commit, then use the new tables.
+ */
+async function swapIn(live: DataSource, liveSchema: string, tables: string[], inboxGroup: string) {
+  const schema = quoted(liveSchema);
+  const rebuild = quoted(REBUILD_SCHEMA);
+  const previous = quoted(PREVIOUS_SCHEMA);
+  await live.transaction(async (manager) => {
+    await manager.query(
+      `LOCK TABLE ${tables.map((table) => `${schema}.${quoted(table)}`).join(', ')} IN ACCESS EXCLUSIVE MODE`,
+    );
+    for (const table of ['inbox', 'inbox_sequence']) {
+      await manager.query(
+        `INSERT INTO ${rebuild}.${quoted(table)} SELECT * FROM ${schema}.${quoted(table)} WHERE "consumer_group" <> $1`,
+        [inboxGroup],
+      );
+    }
+    await manager.query(`DROP SCHEMA IF EXISTS ${previous} CASCADE`);
+    await manager.query(`CREATE SCHEMA ${previous}`);
+    for (const table of tables) {
+      await manager.query(`ALTER TABLE ${schema}.${quoted(table)} SET SCHEMA ${previous}`);
+      await manager.query(`ALTER TABLE ${rebuild}.${quoted(table)} SET SCHEMA ${schema}`);
+    }
+  });
+}

@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import {
+  createEvent,
+  MemberProfileUpdatedV1,
+  MemberRegisteredV1,
+  MentorshipRelationshipEndedV1,
+  MentorshipRelationshipStartedV1,
+  ProposalSubmittedV1,
+  ProposalWithdrawnV1,
+  type CareerStage,
+  type EventContract,
+  type EventOf,
+  type PayloadOf,
+} from '@praxis/contracts';
+
+/**
+ * A history of `count` events as producers make them (for engagement's rebuild test and benchmark, or any consumer's): members registering
+ * at `institutions`, some moving career stage, submitting and withdrawing proposals, and mentoring relationships
+ * started and ended, with each aggregate's events sequenced in order. Events of one member go to different
+ * topics, so a consumer sees them in an order of its own.
+ */
+export function syntheticHistory(count: number, institutions: string[]): Array<EventOf<EventContract>> {
+  const events: Array<EventOf<EventContract>> = [];
+  const at = (day: number) => new Date(Date.UTC(2026, 0, 1) + day * 86400000).toISOString();
+  const make = <C extends EventContract>(
+    contract: C,
+    aggregateId: string,
+    sequence: number,
+    payload: PayloadOf<C>,
+  ) =>
+    events.push(
+      createEvent(contract, { aggregateId, actorId: null, correlationId: randomUUID(), sequence }, payload),
+    );
+  const stages: CareerStage[] = ['MEDICAL_STUDENT', 'RESIDENT', 'CONSULTANT', 'ACADEMIC'];
+  for (let index = 0; events.length < count; index++) {
+    const memberId = randomUUID();
+    const institutionId = institutions[index % institutions.length] as string;
+    const profile = { memberId, displayName: 'Member', institutionId, specialty: null, interests: [] };
+    make(MemberRegisteredV1, memberId, 1, {
+      ...profile,
+      careerStage: stages[index % 4] as CareerStage,
+      registeredAt: at(index % 90),
+    });
+    if (index % 3 === 0)
+      make(MemberProfileUpdatedV1, memberId, 2, {
+        ...profile,
+        careerStage: 'CONSULTANT',
+        changedFields: ['careerStage'],
+      });
+    const proposalId = randomUUID();
+    make(ProposalSubmittedV1, proposalId, 1, {
+      proposalId,
+      competitionId: institutions[0] as string,
+      version: 1,
+      title: 'Proposal',
+      keywords: [],
+      requestedFunding: 1000,
+      requestedHours: 10,
+      submittedAt: at(30 + (index % 60)),
+      blind: false,
+      team: { leadApplicantId: memberId, memberIds: [memberId], institutionIds: [institutionId] },
+    });
+    if (index % 4 === 0)
+      make(ProposalWithdrawnV1, proposalId, 2, {
+        proposalId,
+        competitionId: institutions[0] as string,
+        wasSubmitted: true,
+        withdrawnAt: at(95),
+      });
+    if (index % 2 === 1) {
+      const relationshipId = randomUUID();
+      const pair = { relationshipId, mentorId: randomUUID(), menteeId: memberId, kind: 'MENTORING' as const };
+      make(MentorshipRelationshipStartedV1, relationshipId, 1, {
+        ...pair,
+        origin: 'REQUEST',
+        startedAt: at(40),
+      });
+      if (index % 5 === 1)
+        make(MentorshipRelationshipEndedV1, relationshipId, 2, {
+          ...pair,
+          outcome: 'ENDED',
+          endedBy: memberId,
+          endedAt: at(100),
+        });
+    }
+  }
+  return events.slice(0, count);
+}
