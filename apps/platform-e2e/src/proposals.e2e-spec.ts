@@ -427,15 +427,15 @@ describe('proposals through the gateway', () => {
     const team = await gqlOk<{
       proposal: {
         team: Array<{ id: string }>;
-        invitations: Array<{ member: { id: string }; status: string }>;
+        invitations: { edges: Array<{ node: { member: { id: string }; status: string } }> };
       };
     }>(
-      `query($id: ID!) { proposal(id: $id) { team { id } invitations { member { id } status } } }`,
+      `query($id: ID!) { proposal(id: $id) { team { id } invitations { edges { node { member { id } status } } } } }`,
       { id: p1 },
       alice.token,
     );
     expect(team.proposal.team.map((m) => m.id).sort()).toEqual([alice.id, amir.id].sort());
-    expect(team.proposal.invitations.map((i) => i.status)).toEqual(['ACCEPTED', 'ACCEPTED']);
+    expect(team.proposal.invitations.edges.map((edge) => edge.node.status)).toEqual(['ACCEPTED', 'ACCEPTED']);
     expect(
       firstError(await gql(`query($id: ID!) { proposal(id: $id) { id } }`, { id: p1 }, bea.token)).extensions
         ?.code,
@@ -620,7 +620,7 @@ describe('proposals through the gateway', () => {
     expect(
       firstError(
         await gql(
-          `query($c: ID!) { competitionRanking(competitionId: $c) { entries { rank } } }`,
+          `query($c: ID!) { competitionRanking(competitionId: $c) { entries { totalCount } } }`,
           { c: competitionId },
           judge3.token,
         ),
@@ -638,7 +638,7 @@ describe('proposals through the gateway', () => {
     expect(
       firstError(
         await gql(
-          `query($c: ID!) { competitionRanking(competitionId: $c) { entries { rank } } }`,
+          `query($c: ID!) { competitionRanking(competitionId: $c) { entries { totalCount } } }`,
           { c: competitionId },
           alice.token,
         ),
@@ -646,7 +646,7 @@ describe('proposals through the gateway', () => {
     ).toBe('FORBIDDEN');
 
     // the admin's provisional ranking: per judge z-scores are ±1, so p1 (+1, +1) beats p2 (+1, −1) despite p2's higher raw mean
-    const RANKING = `query($c: ID!) { competitionRanking(competitionId: $c) { published entries { rank proposalId normalisedScore meanRawScore reviewCount isWinner } } }`;
+    const RANKING = `query($c: ID!) { competitionRanking(competitionId: $c) { published entries { edges { node { rank proposalId normalisedScore meanRawScore reviewCount isWinner } } } } }`;
     const provisional = await gqlOk<{ competitionRanking: { published: boolean } }>(
       RANKING,
       { c: competitionId },
@@ -658,18 +658,22 @@ describe('proposals through the gateway', () => {
     const ranking = await gqlOk<{
       competitionRanking: {
         published: boolean;
-        entries: Array<{
-          rank: number;
-          proposalId: string;
-          normalisedScore: number;
-          meanRawScore: number;
-          reviewCount: number;
-          isWinner: boolean;
-        }>;
+        entries: {
+          edges: Array<{
+            node: {
+              rank: number;
+              proposalId: string;
+              normalisedScore: number;
+              meanRawScore: number;
+              reviewCount: number;
+              isWinner: boolean;
+            };
+          }>;
+        };
       };
     }>(RANKING, { c: competitionId }, bea.token);
     expect(ranking.competitionRanking.published).toBe(true);
-    const rows = ranking.competitionRanking.entries;
+    const rows = ranking.competitionRanking.entries.edges.map((edge) => edge.node);
     expect(rows.map((r) => [r.rank, r.proposalId, r.reviewCount, r.isWinner])).toEqual([
       [1, p1, 2, true],
       [2, p2, 2, false],

@@ -6,7 +6,12 @@ import { CompetitionsService } from './competitions.service';
 import { JudgingService } from './judging.service';
 import { ProposalsErrorFilter } from './proposals.errors';
 import { PROPOSALS_OPTIONS, type ProposalsOptions } from './proposals.options';
-import { CompetitionResolver, JudgingResolver, ProposalResolver } from './proposals.resolver';
+import {
+  CompetitionResolver,
+  JudgingResolver,
+  ProposalResolver,
+  RankingResolver,
+} from './proposals.resolver';
 import { ProposalsService } from './proposals.service';
 
 @Module({})
@@ -22,6 +27,7 @@ export class ProposalsFeatureModule {
         CompetitionResolver,
         ProposalResolver,
         JudgingResolver,
+        RankingResolver,
         { provide: CURRENT_PRINCIPAL_SOURCE, useClass: ReplicaPrincipalSource },
         { provide: APP_FILTER, useClass: ProposalsErrorFilter },
       ],

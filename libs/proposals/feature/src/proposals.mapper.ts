@@ -91,7 +91,6 @@ export function toProposalObject(proposal: ProposalEntity): ProposalObject {
             reviewCount: proposal.reviewCount ?? 0,
           },
     feedback: null,
-    invitations: [],
   };
 }
 

@@ -269,10 +269,7 @@ export class ProposalObject {
   })
   feedback!: ReviewFeedbackObject[] | null;
 
-  @Field(() => [TeamInvitationObject], {
-    description: 'Everyone invited to the team and their answer; `team` lists the accepted members',
-  })
-  invitations!: TeamInvitationObject[];
+  // invitations: a connection, resolved by ProposalResolver.invitations
 }
 
 @ObjectType('TeamInvitation', {
@@ -528,9 +525,11 @@ export class RankingObject {
   @Field({ description: 'False while judging: a provisional ranking visible to admins only' })
   published!: boolean;
 
-  @Field(() => [RankedEntryObject])
-  entries!: RankedEntryObject[];
+  /** Every entry, ranked; the `entries` field pages it. */
+  ranked!: RankedEntryObject[];
 }
+
+export const RankedEntryConnection = ConnectionType(RankedEntryObject, 'RankedEntry');
 
 // ---------------------------------------------------------------- inputs
 

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
   countQueries,
+  errorCodeOf,
+  executeOk,
   keyTypesWithoutReferenceResolver,
+  type ConnectionData,
   seedReplicaMember,
   startSubgraphHarness,
   type SubgraphHarness,
@@ -12,7 +15,7 @@ import { openCompetition, submitEntry } from './testing/entries';
 
 const ENTRIES = `query($c: ID!, $n: Int) {
   competitionEntries(competitionId: $c, first: $n) {
-    totalCount edges { node { id title invitations { status member { id } } } }
+    totalCount edges { node { id title invitations(first: 1) { totalCount edges { node { status member { id } } } } } }
   }
 }`;
 const REFERENCES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Proposal { id title } ... on Competition { id title } } }`;
@@ -119,11 +122,134 @@ describe('proposals subgraph in-process: references, loaders, field resolvers', 
     expect(two.result.errors).toBeUndefined();
     expect(twelve.result.errors).toBeUndefined();
     const edges = (
-      twelve.result.data as { competitionEntries: { edges: Array<{ node: { invitations: unknown[] } }> } }
+      twelve.result.data as {
+        competitionEntries: { edges: Array<{ node: { invitations: ConnectionData<unknown> } }> };
+      }
     ).competitionEntries.edges;
     expect(edges).toHaveLength(12);
-    expect(edges.every((edge) => edge.node.invitations.length === 2)).toBe(true);
+    expect(
+      edges.every(
+        (edge) => edge.node.invitations.totalCount === 2 && edge.node.invitations.edges.length === 1,
+      ),
+    ).toBe(true);
     expect(twelve.queries.length).toBe(two.queries.length);
+  });
+
+  it("pages a proposal's invitations newest first, the page size checked", async () => {
+    const INVITATIONS = `query($id: ID!, $after: String) { proposal(id: $id) {
+      invitations(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { member { id } status invitedAt } } }
+    } }`;
+    type Page = {
+      proposal: {
+        invitations: ConnectionData<{ member: { id: string }; invitedAt: string }> & {
+          pageInfo: { hasNextPage: boolean; endCursor: string };
+        };
+      };
+    };
+    const first = await executeOk<Page>(subgraph, admin, INVITATIONS, { id: proposalIds[0] });
+    expect(first.proposal.invitations.totalCount).toBe(2);
+    expect(first.proposal.invitations.pageInfo.hasNextPage).toBe(true);
+    const second = await executeOk<Page>(subgraph, admin, INVITATIONS, {
+      id: proposalIds[0],
+      after: first.proposal.invitations.pageInfo.endCursor,
+    });
+    expect(second.proposal.invitations.pageInfo.hasNextPage).toBe(false);
+    const [newer, older] = [first, second].map((page) => page.proposal.invitations.edges[0].node);
+    expect([newer.member.id, older.member.id].sort()).toEqual([leads[0], partners[0]].sort());
+    expect(Date.parse(newer.invitedAt)).toBeGreaterThanOrEqual(Date.parse(older.invitedAt));
+    const tooBig = await subgraph.execute(
+      admin,
+      `query($id: ID!) { proposal(id: $id) { invitations(first: 101) { totalCount } } }`,
+      { id: proposalIds[0] },
+    );
+    expect(tooBig.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'first' }],
+    });
+  });
+
+  it("pages a competition's ranking best first (provisional, admins only, before results)", async () => {
+    const RANKING = `query($c: ID!, $after: String) { competitionRanking(competitionId: $c) {
+      published entries(first: 5, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { rank proposalId } } }
+    } }`;
+    type Page = {
+      competitionRanking: {
+        published: boolean;
+        entries: ConnectionData<{ rank: number; proposalId: string }> & {
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        };
+      };
+    };
+    const seen: Array<{ rank: number; proposalId: string }> = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const page: Page = await executeOk<Page>(subgraph, admin, RANKING, { c: competitionId, after });
+      expect(page.competitionRanking.published).toBe(false);
+      expect(page.competitionRanking.entries.totalCount).toBe(12);
+      seen.push(...page.competitionRanking.entries.edges.map((edge) => edge.node));
+      after = page.competitionRanking.entries.pageInfo.hasNextPage
+        ? page.competitionRanking.entries.pageInfo.endCursor
+        : null;
+      pages += 1;
+    } while (after);
+    expect(pages).toBe(3);
+    expect(new Set(seen.map((entry) => entry.proposalId))).toEqual(new Set(proposalIds));
+    const order = seen.map((entry) => [entry.rank, entry.proposalId] as const);
+    expect(order).toEqual([...order].sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1)));
+    const member = { memberId: leads[0] };
+    expect(await errorCodeOf(subgraph, member, RANKING, { c: competitionId })).toBe('FORBIDDEN');
+  });
+
+  it('lists competitions newest first to a member, and lets only admins cancel one', async () => {
+    const member = { memberId: leads[1] };
+    const draft = await executeOk<{ createCompetition: { id: string } }>(
+      subgraph,
+      admin,
+      `mutation($input: CreateCompetitionInput!) { createCompetition(input: $input) { id } }`,
+      {
+        input: {
+          title: 'To cancel',
+          judgeMaxLoad: 5,
+          opensAt: new Date(Date.now() + 3_600_000).toISOString(),
+          closesAt: new Date(Date.now() + 7_200_000).toISOString(),
+          judgingEndsAt: new Date(Date.now() + 10_800_000).toISOString(),
+          criteria: [{ name: 'Quality', weight: 1, scaleMin: 1, scaleMax: 5 }],
+          reviewsPerEntry: 1,
+          winnersCount: 1,
+          eligibility: { maxTeamSize: 5 },
+        },
+      },
+    );
+    const draftId = draft.createCompetition.id;
+    const LIST = `{ competitions(first: 2) { totalCount edges { node { id title phase } } } }`;
+    const listed = await executeOk<{
+      competitions: ConnectionData<{ id: string; title: string; phase: string }>;
+    }>(subgraph, admin, LIST);
+    expect(listed.competitions.edges.map((edge) => edge.node.id)).toEqual([draftId, competitionId]);
+    // drafts are the admins' work in progress: a member's list skips it
+    const before = await executeOk<{ competitions: ConnectionData<{ id: string }> }>(subgraph, member, LIST);
+    expect(before.competitions.edges.map((edge) => edge.node.id)).toEqual([competitionId]);
+    const CANCEL = `mutation($id: ID!) { cancelCompetition(id: $id) { id phase } }`;
+    expect(await errorCodeOf(subgraph, member, CANCEL, { id: draftId })).toBe('FORBIDDEN');
+    const cancelled = await executeOk<{ cancelCompetition: { id: string; phase: string } }>(
+      subgraph,
+      admin,
+      CANCEL,
+      { id: draftId },
+    );
+    expect(cancelled.cancelCompetition).toEqual({ id: draftId, phase: 'CANCELLED' });
+    expect(await errorCodeOf(subgraph, admin, CANCEL, { id: draftId })).toBe('FAILED_PRECONDITION');
+    // once cancelled it is no longer a draft: members see it, cancelled
+    const after = await executeOk<{ competitions: ConnectionData<{ id: string; phase: string }> }>(
+      subgraph,
+      member,
+      LIST,
+    );
+    expect(after.competitions.edges.map((edge) => edge.node)).toEqual([
+      expect.objectContaining({ id: draftId, phase: 'CANCELLED' }),
+      expect.objectContaining({ id: competitionId, phase: 'OPEN' }),
+    ]);
   });
 
   it('resolves 12 Proposal references in as many queries as 2', async () => {

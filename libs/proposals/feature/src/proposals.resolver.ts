@@ -9,7 +9,7 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import { CurrentPrincipal, OptionalPrincipal, Public, Roles, type Principal } from '@praxis/platform/auth';
-import { AfterArg, FirstArg, IdArg, mapNodes, type Connection } from '@praxis/platform/graphql';
+import { AfterArg, FirstArg, IdArg, mapNodes, pageOfRows, type Connection } from '@praxis/platform/graphql';
 import { NamedConflictDecision, ProposalsDomainError } from '@praxis/proposals/domain';
 import { competitionLoader, invitationsLoader, proposalLoader } from './proposals.loaders';
 import { CompetitionsService } from './competitions.service';
@@ -42,6 +42,8 @@ import {
   NamedConflictInput,
   ProposalConnection,
   ProposalObject,
+  RankedEntryConnection,
+  RankedEntryObject,
   RankingObject,
   ReviewFeedbackObject,
   SaveProposalDraftInput,
@@ -141,7 +143,7 @@ export class CompetitionResolver {
     return {
       competitionId: view.competition.id,
       published: view.published,
-      entries: view.result.ranking.map((row) => ({
+      ranked: view.result.ranking.map((row) => ({
         rank: row.rank,
         proposalId: row.entryId,
         title: view.proposals.get(row.entryId)?.title ?? '',
@@ -281,18 +283,30 @@ export class ProposalResolver {
     );
   }
 
-  @ResolveField(() => [TeamInvitationObject])
+  @ResolveField(() => TeamInvitationConnection, {
+    description:
+      'Everyone invited to the team and their answer, newest first; `team` lists the accepted members',
+  })
   async invitations(
     @Parent() parent: ProposalObject,
     @Context('req') request: object,
-  ): Promise<TeamInvitationObject[]> {
-    // the parent was only resolved for someone allowed to read the proposal (its team or an admin)
+    @FirstArg() first: number,
+    @AfterArg() after: string | null,
+  ): Promise<Connection<TeamInvitationObject>> {
+    // the parent was only resolved for someone allowed to read the proposal (its team or an admin); the
+    // invitations of every proposal of the page come from one query, each proposal's paged in memory
     const [proposal, invitations] = await Promise.all([
       proposalLoader(this.proposals, request).load(parent.id),
       invitationsLoader(this.proposals, request).load(parent.id),
     ]);
     if (!proposal) throw ProposalsDomainError.notFound('proposal');
-    return invitations.map((invitation) => toTeamInvitationObject(invitation, proposal));
+    return mapNodes(
+      pageOfRows(invitations, { size: first, after }, (invitation) => [
+        invitation.invitedAt,
+        invitation.memberId,
+      ]),
+      (invitation) => toTeamInvitationObject(invitation, proposal),
+    );
   }
 
   @ResolveField(() => [ReviewFeedbackObject], { nullable: true })
@@ -474,5 +488,25 @@ export class JudgingResolver {
     @AfterArg() after: string | null,
   ): Promise<Connection<AuditEntryObject>> {
     return mapNodes(await this.judging.auditLog(competitionId, { size: first, after }), toAuditEntryObject);
+  }
+}
+
+@Resolver(() => RankingObject)
+export class RankingResolver {
+  @ResolveField(() => RankedEntryConnection, {
+    description:
+      'Best first (rank, then proposal id); as long as the competition has ranked entries, so paged',
+  })
+  entries(
+    @Parent() ranking: RankingObject,
+    @FirstArg() first: number,
+    @AfterArg() after: string | null,
+  ): Connection<RankedEntryObject> {
+    return pageOfRows(
+      ranking.ranked,
+      { size: first, after },
+      (entry) => [entry.rank, entry.proposalId],
+      'ASC',
+    );
   }
 }

@@ -210,6 +210,23 @@ function Ranking({ competitionId }: { competitionId: string }) {
     variables: { id: competitionId },
     fetchPolicy: 'cache-and-network',
   });
+  const entries = query.data?.competitionRanking.entries;
+  const more = () =>
+    query.fetchMore({
+      variables: { after: entries?.pageInfo.endCursor },
+      updateQuery: (previous, { fetchMoreResult }) => ({
+        competitionRanking: {
+          ...fetchMoreResult.competitionRanking,
+          entries: {
+            ...fetchMoreResult.competitionRanking.entries,
+            edges: [
+              ...previous.competitionRanking.entries.edges,
+              ...fetchMoreResult.competitionRanking.entries.edges,
+            ],
+          },
+        },
+      }),
+    });
   return (
     <section aria-labelledby="ranking">
       <Title order={2} size="h3" id="ranking" mb="xs">
@@ -219,7 +236,7 @@ function Ranking({ competitionId }: { competitionId: string }) {
         {(data) => (
           <Stack gap="xs">
             <Text size="sm">{data.competitionRanking.published ? t.published : t.provisional}</Text>
-            {data.competitionRanking.entries.length === 0 ? (
+            {data.competitionRanking.entries.edges.length === 0 ? (
               <Text>{t.noEntries}</Text>
             ) : (
               <Table.ScrollContainer minWidth={560}>
@@ -234,7 +251,7 @@ function Ranking({ competitionId }: { competitionId: string }) {
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
-                    {data.competitionRanking.entries.map((entry) => (
+                    {nodes(data.competitionRanking.entries).map((entry) => (
                       <Table.Tr key={entry.proposalId}>
                         <Table.Td>{entry.rank}</Table.Td>
                         <Table.Th scope="row">{entry.title}</Table.Th>
@@ -255,6 +272,13 @@ function Ranking({ competitionId }: { competitionId: string }) {
                   </Table.Tbody>
                 </Table>
               </Table.ScrollContainer>
+            )}
+            {data.competitionRanking.entries.pageInfo.hasNextPage && (
+              <Group>
+                <Button variant="subtle" loading={query.loading} onClick={() => void more()}>
+                  {t.moreEntries}
+                </Button>
+              </Group>
             )}
           </Stack>
         )}

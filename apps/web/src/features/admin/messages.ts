@@ -63,6 +63,7 @@ export const adminMessages = {
   provisional: 'Provisional: only administrators see it until results are published.',
   published: 'Published.',
   noEntries: 'No scored entries yet.',
+  moreEntries: 'Show more entries',
   columns: {
     rank: 'Rank',
     title: 'Entry',

@@ -48,17 +48,25 @@ export const AdminCompetitionDocument = graphql(`
 `);
 
 export const CompetitionRankingDocument = graphql(`
-  query CompetitionRanking($id: ID!) {
+  query CompetitionRanking($id: ID!, $after: String) {
     competitionRanking(competitionId: $id) {
       published
-      entries {
-        rank
-        proposalId
-        title
-        normalisedScore
-        meanRawScore
-        reviewCount
-        isWinner
+      entries(first: 100, after: $after) {
+        edges {
+          node {
+            rank
+            proposalId
+            title
+            normalisedScore
+            meanRawScore
+            reviewCount
+            isWinner
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
       }
     }
   }

@@ -32,13 +32,17 @@ export const ProposalFieldsFragment = graphql(`
         name
       }
     }
-    invitations {
-      status
-      invitedAt
-      answeredAt
-      member {
-        id
-        displayName
+    invitations(first: 100) {
+      edges {
+        node {
+          status
+          invitedAt
+          answeredAt
+          member {
+            id
+            displayName
+          }
+        }
       }
     }
     result {

@@ -19,6 +19,7 @@ import { CombinedGraphQLErrors } from '@apollo/client';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { CompetitionFieldsFragment, ProposalFieldsFragment } from '../../gql/graphql';
+import { nodes } from '../../lib/connection';
 import { messageOf } from '../../lib/errors';
 import { showFieldErrors } from '../../lib/forms';
 import { minorDigits } from '../../lib/format';
@@ -110,9 +111,11 @@ export function ProposalEditor({
               leadApplicantId: proposal?.leadApplicant.id ?? session.member?.id ?? '',
               teamMemberIds: [
                 ...(proposal?.team.map((member) => member.id) ?? []),
-                ...(proposal?.invitations
-                  .filter((item) => item.status === 'PENDING')
-                  .map((item) => item.member.id) ?? []),
+                ...(proposal
+                  ? nodes(proposal.invitations)
+                      .filter((item) => item.status === 'PENDING')
+                      .map((item) => item.member.id)
+                  : []),
               ],
               ...values,
               title: values.title.trim(),

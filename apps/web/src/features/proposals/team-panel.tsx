@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import type { ProposalFieldsFragment } from '../../gql/graphql';
+import { nodes } from '../../lib/connection';
 import { commonMessages } from '../../lib/messages';
 import { messageOf } from '../../lib/errors';
 import { proposalMessages as t } from './messages';
@@ -24,7 +25,9 @@ export function TeamPanel({ proposal, editable }: { proposal: ProposalFieldsFrag
   const known = new Set([
     proposal.leadApplicant.id,
     ...proposal.team.map((member) => member.id),
-    ...proposal.invitations.filter((item) => item.status !== 'DECLINED').map((item) => item.member.id),
+    ...nodes(proposal.invitations)
+      .filter((item) => item.status !== 'DECLINED')
+      .map((item) => item.member.id),
   ]);
   const candidates = (results.data?.members.edges ?? [])
     .map((edge) => edge.node)
@@ -51,7 +54,7 @@ export function TeamPanel({ proposal, editable }: { proposal: ProposalFieldsFrag
             {member.id === proposal.leadApplicant.id && ` (${t.lead})`}
           </List.Item>
         ))}
-        {proposal.invitations
+        {nodes(proposal.invitations)
           .filter((item) => item.status !== 'ACCEPTED')
           .map((item) => (
             <List.Item key={item.member.id}>
