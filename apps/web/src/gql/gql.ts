@@ -143,6 +143,14 @@ type Documents = {
     "\n  mutation EnrolInWorkshop($id: ID!) {\n    enrolInWorkshop(id: $id) {\n      workshopId\n      status\n      waitlistPosition\n    }\n  }\n": typeof types.EnrolInWorkshopDocument,
     "\n  mutation WithdrawFromWorkshop($id: ID!) {\n    withdrawFromWorkshop(id: $id) {\n      workshopId\n    }\n  }\n": typeof types.WithdrawFromWorkshopDocument,
     "\n  mutation MarkWorkshopHeld($id: ID!) {\n    markWorkshopHeld(id: $id) {\n      ...WorkshopFields\n    }\n  }\n": typeof types.MarkWorkshopHeldDocument,
+    "\n  mutation CreateWorkshop($input: CreateWorkshopInput!) {\n    createCoachingWorkshop(input: $input) {\n      ...WorkshopFields\n    }\n  }\n": typeof types.CreateWorkshopDocument,
+    "\n  fragment ActionPlanFields on ActionPlan {\n    objectives\n    actions {\n      text\n      dueDate\n      done\n    }\n    percentDone\n    overdue\n    member {\n      id\n      displayName\n    }\n  }\n": typeof types.ActionPlanFieldsFragmentDoc,
+    "\n  query ActionPlan($workshopId: ID!, $memberId: ID) {\n    actionPlan(workshopId: $workshopId, memberId: $memberId) {\n      ...ActionPlanFields\n    }\n  }\n": typeof types.ActionPlanDocument,
+    "\n  mutation SetActionPlan($workshopId: ID!, $input: ActionPlanInput!) {\n    setActionPlan(workshopId: $workshopId, input: $input) {\n      ...ActionPlanFields\n    }\n  }\n": typeof types.SetActionPlanDocument,
+    "\n  query CoachingRequests($workshopId: ID!) {\n    coachingRequests(workshopId: $workshopId, first: 100) {\n      edges {\n        node {\n          id\n          kind\n          documentUrl\n          text\n          response\n          respondedAt\n          createdAt\n          student {\n            id\n            displayName\n          }\n        }\n      }\n    }\n  }\n": typeof types.CoachingRequestsDocument,
+    "\n  mutation RequestCvReview($workshopId: ID!, $input: CvReviewInput!) {\n    requestCvReview(workshopId: $workshopId, input: $input) {\n      id\n    }\n  }\n": typeof types.RequestCvReviewDocument,
+    "\n  mutation RequestFollowUp($workshopId: ID!, $message: String!) {\n    requestFollowUp(workshopId: $workshopId, message: $message) {\n      id\n    }\n  }\n": typeof types.RequestFollowUpDocument,
+    "\n  mutation RespondToCoachingRequest($id: ID!, $response: String!) {\n    respondToCoachingRequest(id: $id, response: $response) {\n      id\n      response\n      respondedAt\n    }\n  }\n": typeof types.RespondToCoachingRequestDocument,
     "\n  fragment SessionFields on AuthPayload {\n    token\n    tokenExpiresAt\n    member {\n      id\n      displayName\n      roles {\n        role\n        institutionId\n      }\n    }\n  }\n": typeof types.SessionFieldsFragmentDoc,
     "\n  mutation RefreshSession {\n    refreshSession {\n      ...SessionFields\n    }\n  }\n": typeof types.RefreshSessionDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...SessionFields\n    }\n  }\n": typeof types.LoginDocument,
@@ -280,6 +288,14 @@ const documents: Documents = {
     "\n  mutation EnrolInWorkshop($id: ID!) {\n    enrolInWorkshop(id: $id) {\n      workshopId\n      status\n      waitlistPosition\n    }\n  }\n": types.EnrolInWorkshopDocument,
     "\n  mutation WithdrawFromWorkshop($id: ID!) {\n    withdrawFromWorkshop(id: $id) {\n      workshopId\n    }\n  }\n": types.WithdrawFromWorkshopDocument,
     "\n  mutation MarkWorkshopHeld($id: ID!) {\n    markWorkshopHeld(id: $id) {\n      ...WorkshopFields\n    }\n  }\n": types.MarkWorkshopHeldDocument,
+    "\n  mutation CreateWorkshop($input: CreateWorkshopInput!) {\n    createCoachingWorkshop(input: $input) {\n      ...WorkshopFields\n    }\n  }\n": types.CreateWorkshopDocument,
+    "\n  fragment ActionPlanFields on ActionPlan {\n    objectives\n    actions {\n      text\n      dueDate\n      done\n    }\n    percentDone\n    overdue\n    member {\n      id\n      displayName\n    }\n  }\n": types.ActionPlanFieldsFragmentDoc,
+    "\n  query ActionPlan($workshopId: ID!, $memberId: ID) {\n    actionPlan(workshopId: $workshopId, memberId: $memberId) {\n      ...ActionPlanFields\n    }\n  }\n": types.ActionPlanDocument,
+    "\n  mutation SetActionPlan($workshopId: ID!, $input: ActionPlanInput!) {\n    setActionPlan(workshopId: $workshopId, input: $input) {\n      ...ActionPlanFields\n    }\n  }\n": types.SetActionPlanDocument,
+    "\n  query CoachingRequests($workshopId: ID!) {\n    coachingRequests(workshopId: $workshopId, first: 100) {\n      edges {\n        node {\n          id\n          kind\n          documentUrl\n          text\n          response\n          respondedAt\n          createdAt\n          student {\n            id\n            displayName\n          }\n        }\n      }\n    }\n  }\n": types.CoachingRequestsDocument,
+    "\n  mutation RequestCvReview($workshopId: ID!, $input: CvReviewInput!) {\n    requestCvReview(workshopId: $workshopId, input: $input) {\n      id\n    }\n  }\n": types.RequestCvReviewDocument,
+    "\n  mutation RequestFollowUp($workshopId: ID!, $message: String!) {\n    requestFollowUp(workshopId: $workshopId, message: $message) {\n      id\n    }\n  }\n": types.RequestFollowUpDocument,
+    "\n  mutation RespondToCoachingRequest($id: ID!, $response: String!) {\n    respondToCoachingRequest(id: $id, response: $response) {\n      id\n      response\n      respondedAt\n    }\n  }\n": types.RespondToCoachingRequestDocument,
     "\n  fragment SessionFields on AuthPayload {\n    token\n    tokenExpiresAt\n    member {\n      id\n      displayName\n      roles {\n        role\n        institutionId\n      }\n    }\n  }\n": types.SessionFieldsFragmentDoc,
     "\n  mutation RefreshSession {\n    refreshSession {\n      ...SessionFields\n    }\n  }\n": types.RefreshSessionDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      ...SessionFields\n    }\n  }\n": types.LoginDocument,
@@ -818,6 +834,38 @@ export function graphql(source: "\n  mutation WithdrawFromWorkshop($id: ID!) {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MarkWorkshopHeld($id: ID!) {\n    markWorkshopHeld(id: $id) {\n      ...WorkshopFields\n    }\n  }\n"): (typeof documents)["\n  mutation MarkWorkshopHeld($id: ID!) {\n    markWorkshopHeld(id: $id) {\n      ...WorkshopFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWorkshop($input: CreateWorkshopInput!) {\n    createCoachingWorkshop(input: $input) {\n      ...WorkshopFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWorkshop($input: CreateWorkshopInput!) {\n    createCoachingWorkshop(input: $input) {\n      ...WorkshopFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ActionPlanFields on ActionPlan {\n    objectives\n    actions {\n      text\n      dueDate\n      done\n    }\n    percentDone\n    overdue\n    member {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment ActionPlanFields on ActionPlan {\n    objectives\n    actions {\n      text\n      dueDate\n      done\n    }\n    percentDone\n    overdue\n    member {\n      id\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ActionPlan($workshopId: ID!, $memberId: ID) {\n    actionPlan(workshopId: $workshopId, memberId: $memberId) {\n      ...ActionPlanFields\n    }\n  }\n"): (typeof documents)["\n  query ActionPlan($workshopId: ID!, $memberId: ID) {\n    actionPlan(workshopId: $workshopId, memberId: $memberId) {\n      ...ActionPlanFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetActionPlan($workshopId: ID!, $input: ActionPlanInput!) {\n    setActionPlan(workshopId: $workshopId, input: $input) {\n      ...ActionPlanFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetActionPlan($workshopId: ID!, $input: ActionPlanInput!) {\n    setActionPlan(workshopId: $workshopId, input: $input) {\n      ...ActionPlanFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CoachingRequests($workshopId: ID!) {\n    coachingRequests(workshopId: $workshopId, first: 100) {\n      edges {\n        node {\n          id\n          kind\n          documentUrl\n          text\n          response\n          respondedAt\n          createdAt\n          student {\n            id\n            displayName\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CoachingRequests($workshopId: ID!) {\n    coachingRequests(workshopId: $workshopId, first: 100) {\n      edges {\n        node {\n          id\n          kind\n          documentUrl\n          text\n          response\n          respondedAt\n          createdAt\n          student {\n            id\n            displayName\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestCvReview($workshopId: ID!, $input: CvReviewInput!) {\n    requestCvReview(workshopId: $workshopId, input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RequestCvReview($workshopId: ID!, $input: CvReviewInput!) {\n    requestCvReview(workshopId: $workshopId, input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestFollowUp($workshopId: ID!, $message: String!) {\n    requestFollowUp(workshopId: $workshopId, message: $message) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RequestFollowUp($workshopId: ID!, $message: String!) {\n    requestFollowUp(workshopId: $workshopId, message: $message) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RespondToCoachingRequest($id: ID!, $response: String!) {\n    respondToCoachingRequest(id: $id, response: $response) {\n      id\n      response\n      respondedAt\n    }\n  }\n"): (typeof documents)["\n  mutation RespondToCoachingRequest($id: ID!, $response: String!) {\n    respondToCoachingRequest(id: $id, response: $response) {\n      id\n      response\n      respondedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Anchor,
   Button,
   Card,
@@ -19,6 +18,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { messageOf } from '../../lib/errors';
+import { RemoveButton } from '../../lib/remove-button';
 import { focusFirstError, showFieldErrors } from '../../lib/forms';
 import { formatDate, toLocalInput } from '../../lib/format';
 import { nodes } from '../../lib/connection';
@@ -182,14 +182,10 @@ function CreateCompetitionForm() {
                 {...form.getInputProps(`criteria.${index}.scaleMax`)}
               />
               {form.values.criteria.length > 1 && (
-                <ActionIcon
-                  variant="outline"
-                  color="red"
-                  aria-label={t.removeCriterion(index)}
+                <RemoveButton
+                  label={t.removeCriterion(index)}
                   onClick={() => form.removeListItem('criteria', index)}
-                >
-                  ×
-                </ActionIcon>
+                />
               )}
             </Group>
           </Card>

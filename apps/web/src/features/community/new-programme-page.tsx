@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Anchor,
   Button,
   Card,
@@ -21,6 +20,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { CareerStage, CreateProgrammeInput, ProgrammeMode } from '../../gql/graphql';
 import { messageOf } from '../../lib/errors';
+import { RemoveButton } from '../../lib/remove-button';
 import { FormProblem } from '../../lib/form-problem';
 import { focusFirstError, showFieldErrors } from '../../lib/forms';
 import { toLocalInput } from '../../lib/format';
@@ -174,14 +174,10 @@ export function ProgrammeForm({ communityId }: { communityId: string | null }) {
             </SimpleGrid>
             {form.values.sessions.length > 1 && (
               <Group justify="flex-end" mt="xs">
-                <ActionIcon
-                  variant="outline"
-                  color="red"
-                  aria-label={f.removeSession(index)}
+                <RemoveButton
+                  label={f.removeSession(index)}
                   onClick={() => form.removeListItem('sessions', index)}
-                >
-                  ×
-                </ActionIcon>
+                />
               </Group>
             )}
           </Card>

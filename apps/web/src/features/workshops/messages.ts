@@ -1,4 +1,4 @@
-import type { EnrolmentStatus } from '../../gql/graphql';
+import type { CoachingRequestKind, EnrolmentStatus } from '../../gql/graphql';
 
 /** Coaching workshops: a junior resident coaches up to five students for about two hours. */
 export const workshopMessages = {
@@ -31,4 +31,63 @@ export const workshopMessages = {
   noEnrolments: 'Nobody has enrolled yet.',
   markHeld: 'Mark the workshop held',
   markedHeld: 'Marked held.',
+  // scheduling
+  newWorkshopTitle: 'Coach a workshop',
+  newWorkshopIntro:
+    'Junior residents (graduated within the last five years) coach up to five students; schedule one here and students enrol.',
+  workshopTitle: 'Title',
+  startsAt: 'Starts',
+  graduationYear: 'Your graduation year',
+  graduationYearHint: 'Coaches graduated within the last five years.',
+  duration: 'Minutes',
+  capacity: 'Places',
+  eligibleStages: 'For whom',
+  stageNeeded: 'Choose at least one career stage',
+  createWorkshop: 'Schedule the workshop',
+  workshopCreated: 'The workshop is scheduled; students can enrol now.',
+  required: 'Required',
+  // action plan
+  actionPlanTitle: 'Your action plan',
+  actionPlanIntro:
+    'What you want to achieve after the workshop, and dated steps towards it. Your coach sees it too.',
+  objectives: 'Objectives',
+  objectivesHint: 'One a line.',
+  objectiveNeeded: 'Write at least one objective',
+  actions: 'Actions',
+  action: (index: number) => `Action ${index + 1}`,
+  actionText: (index: number) => `Action ${index + 1}`,
+  actionDue: (index: number) => `Action ${index + 1}: due`,
+  actionDone: (index: number) => `Action ${index + 1}: done`,
+  removeAction: (index: number) => `Remove action ${index + 1}`,
+  addAction: 'Add an action',
+  savePlan: 'Save the plan',
+  planSaved: 'Your action plan is saved.',
+  editPlan: 'Change the plan',
+  percentDone: (percent: number) => `${percent}% done`,
+  overdue: (count: number) => `${count} overdue`,
+  due: (day: string) => `due ${day}`,
+  done: 'done',
+  notDone: 'to do',
+  // CV reviews and follow-ups
+  askCoach: 'Ask your coach',
+  requestKind: 'What to ask for',
+  kind: { CV_REVIEW: 'CV review', FOLLOW_UP: 'Follow-up meeting' } satisfies Record<
+    CoachingRequestKind,
+    string
+  >,
+  cvLink: 'Link to your CV',
+  cvLinkHint: 'Or paste the text below instead: one of the two.',
+  cvText: 'Your CV as text',
+  followUpMessage: 'What would you like to follow up on?',
+  linkOrText: 'Give a link or the text, one of the two',
+  sendRequest: 'Send to the coach',
+  requestSent: 'Sent to your coach.',
+  requestsTitle: 'Requests to the coach',
+  noRequests: 'No request yet.',
+  awaitingAnswer: 'Waiting for the coach’s answer.',
+  coachAnswered: (when: string) => `Coach’s answer (${when}):`,
+  respondTo: 'Answer the request',
+  yourResponse: 'Your answer',
+  respond: 'Send the answer',
+  responseSent: 'Your answer is sent.',
 } as const;

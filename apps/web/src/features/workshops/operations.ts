@@ -76,3 +76,92 @@ export const MarkWorkshopHeldDocument = graphql(`
     }
   }
 `);
+
+export const CreateWorkshopDocument = graphql(`
+  mutation CreateWorkshop($input: CreateWorkshopInput!) {
+    createCoachingWorkshop(input: $input) {
+      ...WorkshopFields
+    }
+  }
+`);
+
+export const ActionPlanFieldsFragment = graphql(`
+  fragment ActionPlanFields on ActionPlan {
+    objectives
+    actions {
+      text
+      dueDate
+      done
+    }
+    percentDone
+    overdue
+    member {
+      id
+      displayName
+    }
+  }
+`);
+
+export const ActionPlanDocument = graphql(`
+  query ActionPlan($workshopId: ID!, $memberId: ID) {
+    actionPlan(workshopId: $workshopId, memberId: $memberId) {
+      ...ActionPlanFields
+    }
+  }
+`);
+
+export const SetActionPlanDocument = graphql(`
+  mutation SetActionPlan($workshopId: ID!, $input: ActionPlanInput!) {
+    setActionPlan(workshopId: $workshopId, input: $input) {
+      ...ActionPlanFields
+    }
+  }
+`);
+
+export const CoachingRequestsDocument = graphql(`
+  query CoachingRequests($workshopId: ID!) {
+    coachingRequests(workshopId: $workshopId, first: 100) {
+      edges {
+        node {
+          id
+          kind
+          documentUrl
+          text
+          response
+          respondedAt
+          createdAt
+          student {
+            id
+            displayName
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const RequestCvReviewDocument = graphql(`
+  mutation RequestCvReview($workshopId: ID!, $input: CvReviewInput!) {
+    requestCvReview(workshopId: $workshopId, input: $input) {
+      id
+    }
+  }
+`);
+
+export const RequestFollowUpDocument = graphql(`
+  mutation RequestFollowUp($workshopId: ID!, $message: String!) {
+    requestFollowUp(workshopId: $workshopId, message: $message) {
+      id
+    }
+  }
+`);
+
+export const RespondToCoachingRequestDocument = graphql(`
+  mutation RespondToCoachingRequest($id: ID!, $response: String!) {
+    respondToCoachingRequest(id: $id, response: $response) {
+      id
+      response
+      respondedAt
+    }
+  }
+`);

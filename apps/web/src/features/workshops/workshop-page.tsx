@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { Page } from '../../lib/page';
 import { QueryState } from '../../lib/query-state';
 import { Section } from '../../lib/section';
 import { useSession } from '../../session/session-context';
+import { ActionPlanSection, CoachingRequestForm, CoachingRequests } from './coaching';
 import { EnrolmentButton } from './enrolment-button';
 import { workshopMessages as t } from './messages';
 import { MarkWorkshopHeldDocument, WorkshopDocument } from './operations';
@@ -18,7 +19,7 @@ import { WorkshopSummary } from './workshop-summary';
 type Workshop = WorkshopQuery['coachingWorkshop'];
 
 /** The coach's view: who is enrolled and who waits, in order; marking the workshop held once it started. */
-function CoachView({ workshop }: { workshop: Workshop }) {
+function CoachView({ workshop, admin = false }: { workshop: Workshop; admin?: boolean }) {
   const [markHeld, marking] = useMutation(MarkWorkshopHeldDocument);
   const [now] = useState(() => Date.now());
   const started = Date.parse(workshop.startsAt) <= now;
@@ -50,6 +51,14 @@ function CoachView({ workshop }: { workshop: Workshop }) {
           </Table.Tbody>
         </Table>
       )}
+      {!admin && (
+        <>
+          <Title order={3} size="h4" mt="md" mb="xs">
+            {t.requestsTitle}
+          </Title>
+          <CoachingRequests workshopId={workshop.id} coach />
+        </>
+      )}
       {started && !workshop.heldAt && (
         <Group mt="sm">
           <Button loading={marking.loading} onClick={() => void mark()}>
@@ -75,8 +84,23 @@ export default function WorkshopPage() {
           <Stack gap="lg">
             <WorkshopSummary workshop={workshop} />
             <EnrolmentButton workshop={workshop} />
-            {(workshop.coach.id === session.member?.id || session.hasRole('ADMIN')) && (
-              <CoachView workshop={workshop} />
+            {workshop.myEnrolment?.status === 'ENROLLED' && (
+              <>
+                <ActionPlanSection workshopId={workshop.id} />
+                <Section id="ask-coach" title={t.askCoach}>
+                  <Stack gap="md">
+                    <CoachingRequestForm workshopId={workshop.id} />
+                    <Title order={3} size="h4">
+                      {t.requestsTitle}
+                    </Title>
+                    <CoachingRequests workshopId={workshop.id} coach={false} />
+                  </Stack>
+                </Section>
+              </>
+            )}
+            {workshop.coach.id === session.member?.id && <CoachView workshop={workshop} />}
+            {workshop.coach.id !== session.member?.id && session.hasRole('ADMIN') && (
+              <CoachView workshop={workshop} admin />
             )}
           </Stack>
         )}

@@ -4,8 +4,10 @@ import { Link } from 'react-router';
 import { nodes } from '../../lib/connection';
 import { Page } from '../../lib/page';
 import { QueryState } from '../../lib/query-state';
+import { Section } from '../../lib/section';
 import { EnrolmentButton } from './enrolment-button';
 import { workshopMessages as t } from './messages';
+import { NewWorkshopForm } from './new-workshop-form';
 import { UpcomingWorkshopsDocument } from './operations';
 import { WorkshopSummary } from './workshop-summary';
 
@@ -36,6 +38,12 @@ export default function WorkshopsPage() {
           )
         }
       </QueryState>
+      <Section id="new-workshop" title={t.newWorkshopTitle}>
+        <Text size="sm" mb="sm">
+          {t.newWorkshopIntro}
+        </Text>
+        <NewWorkshopForm />
+      </Section>
     </Page>
   );
 }
