@@ -125,8 +125,11 @@ function boundaries({ tests }) {
         },
         {
           sourceTag: 'type:bench',
+          // a service-level benchmark runs a feature in-process through its testing harness
           onlyDependOnLibsWithTags: [
             'type:domain',
+            'type:feature',
+            'type:data-access',
             'type:util',
             'type:contracts',
             'type:testing',

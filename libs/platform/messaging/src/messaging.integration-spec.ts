@@ -20,7 +20,7 @@ import { MESSAGING_ENTITIES } from './messaging.entities';
 import { MESSAGING_MIGRATIONS } from './messaging.migration';
 import { MessagingRuntime } from './messaging.runtime';
 import { applyIfNewer, appliedSequence } from './replica-ordering';
-import { appendTombstone, appendToOutbox } from './outbox.writer';
+import { appendManyToOutbox, appendTombstone, appendToOutbox } from './outbox.writer';
 
 const logger = createLogger('messaging-test', process.env.TEST_LOG_LEVEL ?? 'silent');
 
@@ -425,6 +425,54 @@ describe('messaging: outbox, relay, consumer, inbox, dead letters', () => {
     // another aggregate counts on its own
     const other = await write(contract, uniqueName('agg'), 1);
     expect(other.sequence).toBe(1);
+  });
+
+  it('appends many events in one statement as appending them one by one would: envelopes, headers, per-aggregate order', async () => {
+    const contract = uniqueContract();
+    const [a, b] = [uniqueName('agg'), uniqueName('agg')];
+    await write(contract, a, 0);
+    const items = Array.from({ length: 300 }, (_, n) => ({
+      aggregateId: n % 3 === 0 ? b : a,
+      // text that needs escaping in JSON and in array literals survives as written
+      payload: { n: n + 1, label: `#${n + 1} "quoted" \\ back\\slash, {braced} ünïcode` },
+    }));
+    const events = await dataSource.transaction((manager) =>
+      appendManyToOutbox(manager, contract, items, { correlationId: 'many-correlation' }),
+    );
+    const rows: Array<{
+      event_id: string;
+      topic: string;
+      message_key: string;
+      sequence: string;
+      envelope: EventOf<typeof contract>;
+      headers: Record<string, string>;
+    }> = await dataSource.query(
+      `SELECT event_id, topic, message_key, sequence, envelope, headers FROM outbox
+        WHERE topic = $1 AND message_key IN ($2, $3) ORDER BY id`,
+      [contract.topic, a, b],
+    );
+    expect(rows).toHaveLength(301);
+    const appended = rows.slice(1);
+    // stored exactly as returned, in the order given, each row keyed and numbered from its own envelope
+    expect(appended.map((row) => row.envelope)).toEqual(events);
+    expect(appended.map((row) => row.envelope.payload)).toEqual(items.map((item) => item.payload));
+    for (const row of appended) {
+      expect(row).toMatchObject({
+        event_id: row.envelope.eventId,
+        topic: contract.topic,
+        message_key: row.envelope.aggregateId,
+        sequence: String(row.envelope.sequence),
+      });
+      expect(row.headers).toMatchObject({
+        'x-correlation-id': 'many-correlation',
+        'x-event-type': contract.type,
+      });
+    }
+    // each aggregate's numbers continue where it was, 1, 2, 3... with no gap
+    const numbers = (key: string) =>
+      rows.filter((row) => row.message_key === key).map((row) => Number(row.sequence));
+    expect(numbers(a)).toEqual(Array.from({ length: 201 }, (_, index) => index + 1));
+    expect(numbers(b)).toEqual(Array.from({ length: 100 }, (_, index) => index + 1));
   });
 
   it('applyIfNewer applies an event only when it is newer for its aggregate and stream', async () => {

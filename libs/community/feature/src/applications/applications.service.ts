@@ -205,7 +205,17 @@ export class ApplicationsService {
         );
       }
       const now = this.options.clock.now();
+      // only what the draw and the events need: no motivations, no answers (and thousands of rows load faster)
       const submitted = await manager.find(ApplicationEntity, {
+        select: {
+          id: true,
+          programmeId: true,
+          memberId: true,
+          institutionId: true,
+          careerStage: true,
+          appliedAt: true,
+          priority: true,
+        },
         where: { programmeId, status: 'SUBMITTED' },
       });
       const result = selectApplicants(
@@ -218,15 +228,15 @@ export class ApplicationsService {
         policy,
         policy === 'PRIORITY_THEN_LOTTERY' ? (seed ?? randomUUID()) : null,
       );
+      // every decision in one statement: the draw's order, places first, then the waitlist in order
       await manager.query(
-        `UPDATE programme_application a SET status = 'ACCEPTED', decided_at = $2, waitlist_position = NULL
-           FROM unnest($1::uuid[]) AS s(id) WHERE a.id = s.id`,
-        [result.selected, now],
-      );
-      await manager.query(
-        `UPDATE programme_application a SET status = 'WAITLISTED', decided_at = $2, waitlist_position = s.position
-           FROM unnest($1::uuid[]) WITH ORDINALITY AS s(id, position) WHERE a.id = s.id`,
-        [result.waitlisted, now],
+        `UPDATE programme_application a
+            SET status = CASE WHEN s.position <= $2 THEN 'ACCEPTED' ELSE 'WAITLISTED' END,
+                waitlist_position = CASE WHEN s.position <= $2 THEN NULL ELSE (s.position - $2)::int END,
+                decided_at = $3
+           FROM unnest($1::uuid[]) WITH ORDINALITY AS s(id, position)
+          WHERE a.id = s.id`,
+        [[...result.selected, ...result.waitlisted], result.selected.length, now],
       );
       await manager.update(ProgrammeEntity, programmeId, {
         selectionPolicy: result.policy,

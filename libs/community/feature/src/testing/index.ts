@@ -1,0 +1,2 @@
+export * from './community-harness';
+export * from './programme-fixture';
