@@ -152,12 +152,14 @@ describe('web client: account and community pages in a browser', () => {
 
   it('a member joins a community, applies to a programme with the optional questions, and checks in with the session code', async () => {
     const email = `web.attendee.${Date.now()}@example.org`;
+    // a token of its own: the earlier tests can outlast the one beforeAll took (5 minutes) on a loaded machine
+    const admin = (await gqlOk<{ login: { token: string } }>(LOGIN, ADMIN)).login.token;
     await register(email, 'Tomasz Nowak');
     const communityId = (
       await gqlOk<{ createCommunity: { id: string } }>(
         CREATE_COMMUNITY,
         { input: { name: `Medical education ${Date.now()}`, description: 'Teaching on the wards.' } },
-        adminToken,
+        admin,
       )
     ).createCommunity.id;
     // The session began a minute ago and runs two hours; applications closed when it began. The member applies
@@ -190,11 +192,11 @@ describe('web client: account and community pages in a browser', () => {
             ],
           },
         },
-        adminToken,
+        admin,
       )
     ).createProgramme;
     const { page, context } = await newPerson(browser);
-    await setCommunityClock(adminToken, past);
+    await setCommunityClock(admin, past);
     await context.clock.setSystemTime(past);
     await signIn(page, email, PASSWORD);
 
@@ -225,16 +227,16 @@ describe('web client: account and community pages in a browser', () => {
     await page.getByRole('button', { name: /^Join Medical education/ }).click();
     await page.getByText('You are a member').waitFor();
 
-    await gqlOk(SELECT, { id: programme.id }, adminToken);
+    await gqlOk(SELECT, { id: programme.id }, admin);
     const [{ sessionCode }] = (
       await gqlOk<{ programme: { sessions: { sessionCode: string }[] } }>(
         SESSION_CODES,
         { id: programme.id },
-        adminToken,
+        admin,
       )
     ).programme.sessions;
     // back to the present: the session is running
-    await setCommunityClock(adminToken, null);
+    await setCommunityClock(admin, null);
     await context.clock.setSystemTime(new Date());
     await page.goto(`/programmes/${programme.id}`);
     await page.getByText('Place confirmed').waitFor();
