@@ -25,6 +25,7 @@ import { engagementService } from '../apps/engagement/src/app.module';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { loadEngagementConfig } from '../apps/engagement/src/config';
 import type { ServiceDefinition } from '@praxis/platform/service';
+import { minimalServiceEnv } from '@praxis/platform/testing';
 import { ACLS_FILE, aclLines, aclPlan, aclPrincipals } from './kafka-acls';
 import { TOPICS_FILE, topicLines } from './kafka-topics';
 import { SERVICES } from './services';
@@ -224,14 +225,7 @@ describe('docker-compose.yml', () => {
     });
 
     /** The least environment each service's configuration accepts, for the definitions that take options. */
-    const minimalEnvironment = {
-      DATABASE_URL: 'postgres://praxis@127.0.0.1:5432/praxis_test',
-      KAFKA_BROKERS: '127.0.0.1:9092',
-      AUTH_JWKS: JSON.stringify({ keys: [] }),
-      EVENT_VERIFICATION_KEYS: JSON.stringify({
-        keys: [{ kty: 'EC', crv: 'P-256', x: 'eA', y: 'eQ', kid: 'membership-events' }],
-      }),
-    };
+    const minimalEnvironment = minimalServiceEnv();
     /**
      * Each service's definition as it runs in production, keyed by the names in tools/services.ts (the next test
      * fails for a service added there without a definition here). Engagement gets a demographics key, as

@@ -1,13 +1,9 @@
 import { ConfigError } from '@praxis/platform/config';
 import { loadCommunityConfig } from './config';
+import { minimalServiceEnv } from '@praxis/platform/testing';
 
 const BASE = {
-  DATABASE_URL: 'postgres://praxis:praxis@127.0.0.1:5432/praxis_community',
-  KAFKA_BROKERS: '127.0.0.1:9092',
-  AUTH_JWKS: JSON.stringify({ keys: [] }),
-  EVENT_VERIFICATION_KEYS: JSON.stringify({
-    keys: [{ kty: 'EC', crv: 'P-256', x: 'eA', y: 'eQ', kid: 'membership-events' }],
-  }),
+  ...minimalServiceEnv('praxis_community'),
   COMMUNITY_REFLECTION_SECRET: Buffer.alloc(32, 7).toString('base64'),
 };
 

@@ -1,14 +1,8 @@
 import { ConfigError } from '@praxis/platform/config';
 import { loadMentorshipConfig } from './config';
+import { minimalServiceEnv } from '@praxis/platform/testing';
 
-const BASE = {
-  DATABASE_URL: 'postgres://praxis:praxis@127.0.0.1:5432/praxis_mentorship',
-  KAFKA_BROKERS: '127.0.0.1:9092',
-  AUTH_JWKS: JSON.stringify({ keys: [] }),
-  EVENT_VERIFICATION_KEYS: JSON.stringify({
-    keys: [{ kty: 'EC', crv: 'P-256', x: 'eA', y: 'eQ', kid: 'membership-events' }],
-  }),
-};
+const BASE = minimalServiceEnv('praxis_mentorship');
 
 describe('mentorship configuration', () => {
   it('defaults every match weight to the documented defaults', () => {

@@ -7,3 +7,4 @@ export * from './graphql-fuzz';
 export * from './authorisation-matrix';
 export * from './harness-helpers';
 export * from './synthetic-history';
+export * from './service-env';
