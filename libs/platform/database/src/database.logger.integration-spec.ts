@@ -8,8 +8,10 @@ import {
 } from 'typeorm';
 import pino from 'pino';
 import { randomBytes } from 'node:crypto';
+import { QueryFailedError } from 'typeorm';
 import { createServiceDataSource } from './data-source.factory';
 import { dropDatabase, ensureDatabase } from './ensure-database';
+import { poolQuery } from './pool-query';
 
 // platform-testing depends on this library, so the test makes its database itself
 async function createTestDatabase(prefix: string) {
@@ -45,20 +47,32 @@ class AccountTable1000000000000 implements MigrationInterface {
   }
 }
 
+/** The account table migrated in a fresh database, with every log line the data source writes. */
+async function migratedDataSource(prefix: string) {
+  const database = await createTestDatabase(prefix);
+  const lines: string[] = [];
+  const logger = pino({ level: 'debug' }, { write: (line: string) => lines.push(line) });
+  const dataSource = createServiceDataSource({
+    url: database.url,
+    entities: [AccountEntity],
+    migrations: [AccountTable1000000000000],
+    logger,
+  });
+  try {
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+  } catch (error) {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await database.drop();
+    throw error;
+  }
+  return { dataSource, lines, database };
+}
+
 describe('database logging', () => {
   it('logs a failed insert without its parameters or the offending value', async () => {
-    const database = await createTestDatabase('dblog');
-    const lines: string[] = [];
-    const logger = pino({ level: 'debug' }, { write: (line: string) => lines.push(line) });
-    const dataSource = createServiceDataSource({
-      url: database.url,
-      entities: [AccountEntity],
-      migrations: [AccountTable1000000000000],
-      logger,
-    });
+    const { dataSource, lines, database } = await migratedDataSource('dblog');
     try {
-      await dataSource.initialize();
-      await dataSource.runMigrations();
       const secret = { email: 'ada.secret@example.org', passwordHash: 'scrypt$32768$8$1$SALTSALT$HASHHASH' };
       await dataSource.getRepository(AccountEntity).insert({ ...secret });
       await expect(dataSource.getRepository(AccountEntity).insert({ ...secret })).rejects.toThrow(
@@ -74,6 +88,34 @@ describe('database logging', () => {
       });
       const everything = lines.join('\n');
       for (const value of ['ada.secret', 'SALTSALT', 'HASHHASH']) expect(everything).not.toContain(value);
+    } finally {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await database.drop();
+    }
+  });
+});
+
+describe('poolQuery', () => {
+  it("answers a SELECT's rows as dataSource.query does, and logs and throws a failure as it does", async () => {
+    const { dataSource, lines, database } = await migratedDataSource('poolq');
+    try {
+      await dataSource.getRepository(AccountEntity).insert({ email: 'a@example.org', passwordHash: 'x' });
+      const sql = `SELECT id, email, '2026-12-01T10:00:00Z'::timestamptz AS at, NULL::uuid AS none FROM account WHERE email = $1`;
+      const rows = await poolQuery<{ id: string; email: string; at: Date; none: null }>(dataSource, sql, [
+        'a@example.org',
+      ]);
+      const viaTypeOrm: unknown = await dataSource.query(sql, ['a@example.org']);
+      expect(rows).toEqual(viaTypeOrm);
+      expect(rows).toHaveLength(1);
+      expect(rows[0].at).toBeInstanceOf(Date);
+
+      const failed = poolQuery(dataSource, `SELECT $1::uuid`, ['not-a-uuid-ada.secret']);
+      await expect(failed).rejects.toBeInstanceOf(QueryFailedError);
+      await expect(failed).rejects.toThrow(/invalid input syntax for type uuid/);
+      const failures = lines.filter((line) => line.includes('query failed'));
+      expect(failures).toHaveLength(1);
+      expect(JSON.parse(failures[0])).toMatchObject({ error: { code: '22P02' }, parameterCount: 1 });
+      expect(lines.join('\n')).not.toContain('ada.secret');
     } finally {
       if (dataSource.isInitialized) await dataSource.destroy();
       await database.drop();

@@ -4,3 +4,4 @@ export * from './migration-drift';
 export * from './ensure-database';
 export * from './database.logger';
 export * from './hydrate';
+export * from './pool-query';

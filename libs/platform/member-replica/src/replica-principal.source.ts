@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Role } from '@praxis/contracts';
 import { withReplicaRoles, type CurrentPrincipalSource, type Principal } from '@praxis/platform/auth';
+import { poolQuery } from '@praxis/platform/database';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -18,15 +19,15 @@ export class ReplicaPrincipalSource implements CurrentPrincipalSource {
   async current(principal: Principal): Promise<Principal> {
     // a subject that is not a member id is no member the replica knows: as for one it has no role event for
     if (!UUID.test(principal.memberId)) return withReplicaRoles(principal, null);
-    const rows: Array<{ changed_at: Date; role: Role | null; institution_id: string | null }> =
-      await this.dataSource.query(
-        `SELECT v.updated_at AS changed_at, r.role, r.institution_id
+    const rows = await poolQuery<{ changed_at: Date; role: Role | null; institution_id: string | null }>(
+      this.dataSource,
+      `SELECT v.updated_at AS changed_at, r.role, r.institution_id
            FROM member_role_version v
            LEFT JOIN member_role_replica r ON r.member_id = v.member_id
           WHERE v.member_id = $1::uuid
           ORDER BY r.role, r.institution_key`,
-        [principal.memberId],
-      );
+      [principal.memberId],
+    );
     if (rows.length === 0) return withReplicaRoles(principal, null);
     return withReplicaRoles(principal, {
       roles: rows.flatMap((row) => (row.role ? [{ role: row.role, institutionId: row.institution_id }] : [])),

@@ -61,8 +61,9 @@ export async function waitFor<T>(
 
 /**
  * Counts the SQL statements a piece of work sends through a data source (every repository, query builder and
- * `query()` call goes through a query runner), so a test can show that a page of N rows costs the same
- * number of queries as a page of 1: no N+1.
+ * `query()` call goes through a query runner; `poolQuery` goes to the pg pool's own `query`, which query
+ * runners never call), so a test can show that a page of N rows costs the same number of queries as a page of
+ * 1: no N+1.
  */
 export async function countQueries<T>(
   dataSource: DataSource,
@@ -79,10 +80,20 @@ export async function countQueries<T>(
     }) as typeof runner.query;
     return runner;
   };
+  const pool = (dataSource.driver as unknown as { master?: { query: (...args: unknown[]) => unknown } })
+    .master;
+  const poolQuery = pool?.query;
+  if (pool && poolQuery) {
+    pool.query = (...args: unknown[]) => {
+      if (typeof args[0] === 'string') queries.push(args[0]);
+      return poolQuery.apply(pool, args);
+    };
+  }
   try {
     return { result: await work(), queries };
   } finally {
     dataSource.createQueryRunner = original;
+    if (pool && poolQuery) pool.query = poolQuery;
   }
 }
 

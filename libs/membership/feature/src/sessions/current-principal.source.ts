@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CurrentPrincipalSource, Principal, RoleGrant } from '@praxis/platform/auth';
-import { entityColumns, hydrate } from '@praxis/platform/database';
+import { entityColumns, hydrate, poolQuery } from '@praxis/platform/database';
 import { MemberEntity } from '@praxis/membership/data-access';
 import { rememberCaller } from '../membership.loaders';
 
@@ -40,13 +40,13 @@ export class MembershipPrincipalSource implements CurrentPrincipalSource {
     // a subject or session that is not one of our ids (another issuer's token) names no member or session here
     if (!UUID.test(principal.memberId)) return null;
     if (principal.sessionId !== undefined && !UUID.test(principal.sessionId)) return null;
-    const rows: Array<
+    const rows = await poolQuery<
       Record<string, unknown> & {
         role: RoleGrant['role'] | null;
         institution_id: string | null;
         session_open: boolean;
       }
-    > = await this.dataSource.query(this.sql, [principal.memberId, principal.sessionId ?? null]);
+    >(this.dataSource, this.sql, [principal.memberId, principal.sessionId ?? null]);
     // no member; or a token from the built-in issuer whose session has ended (logout, password change...)
     if (rows.length === 0 || !rows[0].session_open) return null;
     const roles = rows
