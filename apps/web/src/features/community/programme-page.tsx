@@ -17,6 +17,7 @@ import { useLazyQuery, useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { ApplicantAction, CertificateFieldsFragment, ProgrammeQuery } from '../../gql/graphql';
+import { saveFile } from '../../lib/download';
 import { messageOf } from '../../lib/errors';
 import { focusFirstError, showFieldErrors } from '../../lib/forms';
 import { formatDate, formatDateTime } from '../../lib/format';
@@ -260,12 +261,7 @@ function DownloadCertificate({ programmeId }: { programmeId: string }) {
       const file = data?.programme.myCertificatePdf;
       if (!file) return;
       const bytes = Uint8Array.from(atob(file.base64), (char) => char.charCodeAt(0));
-      const url = URL.createObjectURL(new Blob([bytes], { type: file.contentType }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = file.filename;
-      link.click();
-      URL.revokeObjectURL(url);
+      saveFile(bytes, file.filename, file.contentType);
     } catch (error) {
       notifications.show({ color: 'red', message: messageOf(error) });
     }

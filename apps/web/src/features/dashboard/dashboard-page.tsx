@@ -9,6 +9,7 @@ import { Page } from '../../lib/page';
 import { QueryState } from '../../lib/query-state';
 import { useSession } from '../../session/session-context';
 import { demographicsMessages } from '../demographics/messages';
+import { ExportCsv } from './export-csv';
 import { FunnelSection } from './funnel-section';
 import { MemberRecordSection } from './member-record';
 import { MetricsSection } from './metrics-section';
@@ -127,6 +128,7 @@ export default function DashboardPage() {
             w={260}
           />
         </Group>
+        {!skip && <ExportCsv filters={{ ...period, granularity, splitBy }} />}
         {!skip && (
           <QueryState data={funnel.data} loading={funnel.loading} error={funnel.error}>
             {(data) => (

@@ -1,5 +1,6 @@
 import type {
   EngagementDimension,
+  EngagementExportTable,
   FundingMeasure,
   MetricFigure,
   MetricRate,
@@ -153,4 +154,15 @@ export const dashboardMessages = {
   noneAtRisk: 'Nobody’s protected time is at risk.',
   aMember: 'A member',
   atRiskSince: (name: string, week: string) => `${name}, since ${week}`,
+  exportTitle: 'Download the figures',
+  exportTable: 'Table to download (CSV, with the filters above)',
+  exportTables: {
+    FUNNEL: 'Funnel',
+    PROGRAMMES: 'Programmes',
+    PROGRAMME_SESSIONS: 'Programme sessions',
+    PROTECTED_TIME: 'Protected time',
+    MONEY: 'Funding',
+  } satisfies Record<EngagementExportTable, string>,
+  exportCsv: 'Download CSV',
+  exporting: 'Preparing the CSV…',
 } as const;
