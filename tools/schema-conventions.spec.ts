@@ -117,6 +117,7 @@ export const PLAIN_LISTS: Readonly<Record<string, string>> = {
   'Query.effortStatements': 'one per six-month period of one award',
   'Query.institutionChangesToConfirm': GROWS,
   'Query.careerStageChangesToConfirm': GROWS,
+  'Query.registrationsToConfirm': GROWS,
   'Query.mentorSuggestions': 'ranked suggestions limited by first',
   'Reflection.answers': "one per question of the programme's reflection",
   'RelationshipStats.ratings': GROWS,

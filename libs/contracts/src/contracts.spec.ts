@@ -3,6 +3,8 @@ import { ALL_EVENTS, contractForTopic, dlqTopicFor } from './registry';
 import { ContractViolation, createEvent, defineEvent, parseEvent } from './envelope';
 import { MemberDemographicsRecordedV2 } from './events/membership-member-demographics-recorded-v2';
 import { MemberRegisteredV1 } from './events/membership-member-registered-v1';
+import { MemberProfileUpdatedV1 } from './events/membership-member-profile-updated-v1';
+import { confirmationOf } from './vocabulary';
 import { CommunityReflectionSubmittedV1 } from './events/community-reflection-submitted-v1';
 
 /** Every property name anywhere in a JSON schema (nested objects and array items included). */
@@ -100,6 +102,37 @@ describe('event contracts', () => {
       ok: false,
       reason: expect.stringMatching(/^envelope: sequence/),
     });
+  });
+
+  it('carry whether institution and career stage are confirmed, added to v1 compatibly', () => {
+    const unconfirmed = { ...payload, institutionConfirmed: false, careerStageConfirmed: false };
+    const event = createEvent(MemberRegisteredV1, meta, unconfirmed);
+    expect(confirmationOf(event.payload)).toEqual({
+      institutionConfirmed: false,
+      careerStageConfirmed: false,
+    });
+    // an event produced before the fields existed still parses, and counts as confirmed (the old rule)
+    const legacy = createEvent(MemberRegisteredV1, meta, payload);
+    const parsed = parseEvent(MemberRegisteredV1, JSON.parse(JSON.stringify(legacy)));
+    expect(parsed.ok && confirmationOf(parsed.event.payload)).toEqual({
+      institutionConfirmed: true,
+      careerStageConfirmed: true,
+    });
+    // a consumer still on the old schema reads the new event and ignores the fields
+    const oldSchema = (MemberRegisteredV1.payload as z.ZodObject).omit({
+      institutionConfirmed: true,
+      careerStageConfirmed: true,
+    });
+    expect(oldSchema.safeParse(unconfirmed)).toEqual({ success: true, data: payload });
+    expect(
+      parseEvent(MemberProfileUpdatedV1, {
+        ...createEvent(MemberProfileUpdatedV1, meta, {
+          ...unconfirmed,
+          changedFields: ['institutionConfirmed', 'careerStageConfirmed'],
+        }),
+        payload: { ...unconfirmed, changedFields: [], institutionConfirmed: 'yes' },
+      }),
+    ).toEqual({ ok: false, reason: expect.stringMatching(/^payload: institutionConfirmed/) });
   });
 
   it('keep personal data off the public member events', () => {

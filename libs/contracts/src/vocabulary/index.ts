@@ -31,5 +31,32 @@ export const participantSchema = z.object({
   careerStage: careerStageSchema,
 });
 export type Participant = z.infer<typeof participantSchema>;
+
+/**
+ * Whether a lead of the member's institution (or an admin) has confirmed the institution and career stage the
+ * member named. Added to the v1 member events compatibly: optional on read, always written. An event without
+ * them was produced before registrations needed confirmation, when the registration choice counted from the
+ * start: read it as confirmed (`confirmationOf`).
+ */
+export const profileConfirmationShape = {
+  institutionConfirmed: z.boolean().optional(),
+  careerStageConfirmed: z.boolean().optional(),
+};
+
+export interface ProfileConfirmation {
+  institutionConfirmed: boolean;
+  careerStageConfirmed: boolean;
+}
+
+/** The confirmation a member event states; absent fields (older events) mean confirmed. */
+export function confirmationOf(payload: {
+  institutionConfirmed?: boolean;
+  careerStageConfirmed?: boolean;
+}): ProfileConfirmation {
+  return {
+    institutionConfirmed: payload.institutionConfirmed ?? true,
+    careerStageConfirmed: payload.careerStageConfirmed ?? true,
+  };
+}
 export * from './money';
 export * from './funding';

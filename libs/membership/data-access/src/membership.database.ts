@@ -3,6 +3,7 @@ import { MEMBERSHIP_ENTITIES } from './membership.entities';
 import { Sessions1796091776492 } from './migrations/1796091776492-sessions';
 import { InstitutionChanges1796100949251 } from './migrations/1796100949251-institution-changes';
 import { CareerStageChanges1796111462495 } from './migrations/1796111462495-career-stage-changes';
+import { RegistrationConfirmation1796122605755 } from './migrations/1796122605755-registration-confirmation';
 import { SESSION_ENTITIES } from './session.entities';
 import { MembershipSchema1795305860086 } from './migrations/1795305860086-membership-schema';
 
@@ -15,5 +16,6 @@ export const membershipDatabase = {
     Sessions1796091776492,
     InstitutionChanges1796100949251,
     CareerStageChanges1796111462495,
+    RegistrationConfirmation1796122605755,
   ],
 };

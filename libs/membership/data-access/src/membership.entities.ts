@@ -54,6 +54,17 @@ export class MemberEntity {
   @Column({ type: 'text', array: true, default: () => `'{}'` })
   interests!: string[];
 
+  /**
+   * Whether a lead of the institution (or an admin) has confirmed it. False from registration until the
+   * registration is confirmed; members from before confirmations existed count as confirmed.
+   */
+  @Column({ type: 'boolean', default: true })
+  institutionConfirmed!: boolean;
+
+  /** Whether a lead of the member's institution (or an admin) has confirmed the career stage; as above. */
+  @Column({ type: 'boolean', default: true })
+  careerStageConfirmed!: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
@@ -144,6 +155,24 @@ export class CareerStageChangeEntity extends ProfileChangeRecord {
   toStage!: CareerStage;
 }
 
+/**
+ * A new member's institution and career stage as they named them at registration: unconfirmed until a lead of
+ * the member's institution or an admin confirms them (the member's flags then turn true).
+ */
+@Entity({ name: 'registration_confirmation' })
+@Index('registration_confirmation_member_idx', ['memberId'])
+@Index('registration_confirmation_one_pending_uq', ['memberId'], {
+  unique: true,
+  where: `"status" = 'PENDING'`,
+})
+export class RegistrationConfirmationEntity extends ProfileChangeRecord {
+  @Column({ type: 'uuid' })
+  institutionId!: string;
+
+  @Column({ type: 'text' })
+  careerStage!: CareerStage;
+}
+
 /** Voluntary EDI answers: readable by the member alone; published only to the restricted demographics topic. */
 @Entity({ name: 'demographics' })
 export class DemographicsEntity {
@@ -172,5 +201,6 @@ export const MEMBERSHIP_ENTITIES = [
   RoleGrantEntity,
   InstitutionChangeEntity,
   CareerStageChangeEntity,
+  RegistrationConfirmationEntity,
   DemographicsEntity,
 ];

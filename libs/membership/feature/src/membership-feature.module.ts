@@ -11,8 +11,13 @@ import {
   CareerStageChangeResolver,
   InstitutionChangeResolver,
   MemberProfileChangesResolver,
+  RegistrationConfirmationResolver,
 } from './profile-changes.resolver';
-import { CareerStageChangesService, InstitutionChangesService } from './profile-changes.service';
+import {
+  CareerStageChangesService,
+  InstitutionChangesService,
+  RegistrationConfirmationsService,
+} from './profile-changes.service';
 import { MembershipPrincipalSource } from './sessions/current-principal.source';
 import {
   LoggingPasswordResetDelivery,
@@ -59,7 +64,9 @@ export class MembershipFeatureModule {
         MembershipService,
         InstitutionChangesService,
         CareerStageChangesService,
+        RegistrationConfirmationsService,
         InstitutionChangeResolver,
+        RegistrationConfirmationResolver,
         CareerStageChangeResolver,
         MemberProfileChangesResolver,
         SessionsService,

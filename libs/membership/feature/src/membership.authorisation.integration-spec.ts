@@ -22,6 +22,8 @@ const institutions = { own: '', other: '', elsewhere: '' };
 const changes = { owner: '', otherMember: '' };
 /** Pending career stage changes, the same way round. */
 const stageChanges = { owner: '', otherMember: '' };
+/** Their registrations, pending confirmation, the same way round. */
+const registrations = { owner: '', otherMember: '' };
 const ADMIN_OR_LEAD_OF_TARGET = {
   anonymous: 'UNAUTHENTICATED',
   // the lead's institution is not the one the member is moving to (nor, for a career stage, the member's)
@@ -151,6 +153,25 @@ const RULES: Record<string, OperationRule> = {
     variables: () => ({ id: stageChanges.otherMember }),
     expect: ADMIN_OR_LEAD_OF_TARGET,
   },
+  registrationsToConfirm: {
+    document: '{ registrationsToConfirm { id } }',
+    expect: {
+      anonymous: 'UNAUTHENTICATED',
+      leadOfAnotherInstitution: 'allowed',
+      admin: 'allowed',
+      others: 'FORBIDDEN',
+    },
+  },
+  confirmRegistration: {
+    document: 'mutation($id: ID!) { confirmRegistration(id: $id) { status } }',
+    variables: () => ({ id: registrations.owner }),
+    expect: ADMIN_OR_LEAD_OF_TARGET,
+  },
+  rejectRegistration: {
+    document: 'mutation($id: ID!) { rejectRegistration(id: $id, reason: "not one of ours") { status } }',
+    variables: () => ({ id: registrations.otherMember }),
+    expect: ADMIN_OR_LEAD_OF_TARGET,
+  },
   createInstitution: {
     document: 'mutation($name: String!) { createInstitution(input: { name: $name, country: "GB" }) { id } }',
     variables: () => ({ name: `Matrix ${randomUUID()}` }),
@@ -213,6 +234,11 @@ describe('membership authorisation matrix (operations from the committed supergr
         'mutation { updateMyProfile(input: { careerStage: CONSULTANT }) { careerStageChanges { id } } }',
       );
       stageChanges[role] = restaged.data?.updateMyProfile.careerStageChanges[0]?.id ?? '';
+      const me = await subgraph.execute<{ me: { registrationConfirmation: { id: string } | null } }>(
+        { memberId: ids[role] ?? '' },
+        '{ me { registrationConfirmation { id } } }',
+      );
+      registrations[role] = me.data?.me.registrationConfirmation?.id ?? '';
     }
     // membership reads roles from its own tables: grant what each matrix caller's token claims
     const callers = MATRIX_ROLES.map((role) => matrixCaller(role, ids, institutions.other));

@@ -22,6 +22,8 @@ export function toMemberObject({ member, roles }: MemberWithRoles, viewer: Viewe
     roles: roles.map((grant) => ({ role: grant.role, institutionId: grant.institutionId })),
     specialty: member.specialty,
     joinedAt: member.createdAt,
+    institutionConfirmed: member.institutionConfirmed,
+    careerStageConfirmed: member.careerStageConfirmed,
     email: full ? member.email : null,
   };
 }

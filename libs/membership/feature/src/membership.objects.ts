@@ -109,6 +109,25 @@ export class MemberObject {
   @Field(() => Date, { description: 'When the member registered' })
   joinedAt!: Date;
 
+  @Field({
+    description:
+      "Public: whether a lead of the institution or an admin confirmed it. A new member's is not until their registration is confirmed; until then it does not count for eligibility",
+  })
+  institutionConfirmed!: boolean;
+
+  @Field({
+    description:
+      "Public: whether a lead of the member's institution or an admin confirmed the career stage (as institutionConfirmed)",
+  })
+  careerStageConfirmed!: boolean;
+
+  @Field(() => RegistrationConfirmationObject, {
+    nullable: true,
+    description:
+      'Private: the member, leads of their institution and admins. The confirmation of what they named at registration (null for members from before confirmations)',
+  })
+  registrationConfirmation?: RegistrationConfirmationObject | null;
+
   @Field(() => [InstitutionChangeObject], {
     nullable: true,
     description:
@@ -180,6 +199,28 @@ export class CareerStageChangeObject extends ProfileChangeFields {
   toStage!: CareerStage;
 
   @Field(() => CareerStageChangeStatusEnum)
+  status!: ProfileChangeStatus;
+}
+
+export const REGISTRATION_CONFIRMATION_STATUSES = ['PENDING', 'CONFIRMED', 'REJECTED'] as const;
+export const RegistrationConfirmationStatusEnum = enumOf(REGISTRATION_CONFIRMATION_STATUSES);
+registerEnumType(RegistrationConfirmationStatusEnum, {
+  name: 'RegistrationConfirmationStatus',
+  description:
+    "PENDING until a lead of the member's institution or an admin decides; REJECTED leaves the member unconfirmed",
+});
+
+@ObjectType('RegistrationConfirmation', {
+  description:
+    "A new member's institution and career stage as named at registration; they count for eligibility once CONFIRMED",
+})
+export class RegistrationConfirmationObject extends ProfileChangeFields {
+  institutionId!: string;
+
+  @Field(() => CareerStageEnum, { description: 'The career stage named at registration' })
+  careerStage!: CareerStage;
+
+  @Field(() => RegistrationConfirmationStatusEnum)
   status!: ProfileChangeStatus;
 }
 

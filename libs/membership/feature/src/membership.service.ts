@@ -39,6 +39,7 @@ import {
   appendProfileUpdated,
   CareerStageChangesService,
   InstitutionChangesService,
+  RegistrationConfirmationsService,
 } from './profile-changes.service';
 
 export interface RegisterCommand {
@@ -99,9 +100,18 @@ export class MembershipService {
     private readonly sessions: SessionsService,
     private readonly institutionChanges: InstitutionChangesService,
     private readonly careerStageChanges: CareerStageChangesService,
+    private readonly registrationConfirmations: RegistrationConfirmationsService,
   ) {}
 
-  async register(command: RegisterCommand): Promise<{ session: IssuedSession; member: MemberWithRoles }> {
+  /**
+   * A new member's institution and career stage are unconfirmed until a lead of the institution or an admin
+   * confirms them (`RegistrationConfirmationsService`); only the configured administrator, created at start by
+   * the platform itself, is confirmed from the start (`preconfirmed`).
+   */
+  async register(
+    command: RegisterCommand,
+    { preconfirmed = false }: { preconfirmed?: boolean } = {},
+  ): Promise<{ session: IssuedSession; member: MemberWithRoles }> {
     requireStrongPassword(command.password, 'input.password', [command.email, command.displayName]);
     const passwordHash = await hashPassword(command.password);
     const member = await this.dataSource.transaction(async (manager) => {
@@ -114,6 +124,8 @@ export class MembershipService {
         institutionId: command.institutionId,
         specialty: command.specialty?.trim() || null,
         interests: normaliseInterests(command.interests),
+        institutionConfirmed: preconfirmed,
+        careerStageConfirmed: preconfirmed,
       });
       try {
         await manager.save(entity);
@@ -144,10 +156,13 @@ export class MembershipService {
           institutionId: entity.institutionId,
           specialty: entity.specialty,
           interests: entity.interests,
+          institutionConfirmed: entity.institutionConfirmed,
+          careerStageConfirmed: entity.careerStageConfirmed,
           registeredAt: entity.createdAt.toISOString(),
         },
         { actorId: entity.id },
       );
+      if (!preconfirmed) await this.registrationConfirmations.open(manager, entity);
       return entity;
     });
     const session = await this.sessions.open(member.id);
@@ -481,14 +496,17 @@ export class MembershipService {
       .findOneBy({ name: institutionName });
     institution ??= await this.createInstitution(institutionName, 'GB');
     try {
-      const { member } = await this.register({
-        email,
-        password,
-        displayName: 'Praxis administrator',
-        careerStage: 'OTHER',
-        institutionId: institution.id,
-        interests: [],
-      });
+      const { member } = await this.register(
+        {
+          email,
+          password,
+          displayName: 'Praxis administrator',
+          careerStage: 'OTHER',
+          institutionId: institution.id,
+          interests: [],
+        },
+        { preconfirmed: true },
+      );
       await this.grantRole(member.member.id, 'admin', null, null);
     } catch (error) {
       // another instance created it at the same moment

@@ -1,15 +1,24 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, OptionalPrincipal, Roles, type Principal } from '@praxis/platform/auth';
 import { IdArg, publicError } from '@praxis/platform/graphql';
-import type { CareerStageChangeEntity, InstitutionChangeEntity } from '@praxis/membership/data-access';
+import type {
+  CareerStageChangeEntity,
+  InstitutionChangeEntity,
+  RegistrationConfirmationEntity,
+} from '@praxis/membership/data-access';
 import { profileView } from '@praxis/membership/domain';
-import { CareerStageChangesService, InstitutionChangesService } from './profile-changes.service';
+import {
+  CareerStageChangesService,
+  InstitutionChangesService,
+  RegistrationConfirmationsService,
+} from './profile-changes.service';
 import { toInstitutionObject, toMemberObject, viewerOf } from './membership.mapper';
 import {
   CareerStageChangeObject,
   InstitutionChangeObject,
   InstitutionObject,
   MemberObject,
+  RegistrationConfirmationObject,
 } from './membership.objects';
 import { institutionLoader, memberLoader } from './membership.loaders';
 import { MembershipService } from './membership.service';
@@ -24,6 +33,11 @@ function toStageChangeObject(change: CareerStageChangeEntity): CareerStageChange
   return { id, memberId, fromStage, toStage, status, requestedAt, decidedAt, reason };
 }
 
+function toRegistrationObject(change: RegistrationConfirmationEntity): RegistrationConfirmationObject {
+  const { id, memberId, institutionId, careerStage, status, requestedAt, decidedAt, reason } = change;
+  return { id, memberId, institutionId, careerStage, status, requestedAt, decidedAt, reason };
+}
+
 /** The member a change is about, seen as the caller may see them. */
 async function changedMember(
   membership: MembershipService,
@@ -34,6 +48,16 @@ async function changedMember(
   const member = await memberLoader(membership, request).load(memberId);
   if (!member) throw publicError('NOT_FOUND', 'member not found');
   return toMemberObject(member, viewerOf(principal));
+}
+
+async function institutionOf(
+  membership: MembershipService,
+  request: object,
+  id: string,
+): Promise<InstitutionObject> {
+  const institution = await institutionLoader(membership, request).load(id);
+  if (!institution) throw publicError('NOT_FOUND', 'institution not found');
+  return toInstitutionObject(institution);
 }
 
 /** Requests to change institution, and their confirmation by a lead of the new institution or an admin. */
@@ -103,9 +127,7 @@ export class InstitutionChangeResolver {
   }
 
   private async institution(id: string, request: object): Promise<InstitutionObject> {
-    const institution = await institutionLoader(this.membership, request).load(id);
-    if (!institution) throw publicError('NOT_FOUND', 'institution not found');
-    return toInstitutionObject(institution);
+    return institutionOf(this.membership, request, id);
   }
 }
 
@@ -161,13 +183,88 @@ export class CareerStageChangeResolver {
   }
 }
 
+/**
+ * New members' institution and career stage, confirmed by a lead of the member's institution or an admin: leads
+ * list the new members who named their institution as they list changes.
+ */
+@Resolver(() => RegistrationConfirmationObject)
+export class RegistrationConfirmationResolver {
+  constructor(
+    private readonly confirmations: RegistrationConfirmationsService,
+    private readonly membership: MembershipService,
+  ) {}
+
+  @Roles('admin', 'lead')
+  @Query(() => [RegistrationConfirmationObject], {
+    description:
+      'New members whose institution and career stage you may confirm: members of your institution (leads) or all of them (admins)',
+  })
+  async registrationsToConfirm(
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<RegistrationConfirmationObject[]> {
+    return (await this.confirmations.toConfirm(principal)).map(toRegistrationObject);
+  }
+
+  @Roles('admin', 'lead')
+  @Mutation(() => RegistrationConfirmationObject, {
+    description: "The member's institution and career stage count from now (other services hear of it now)",
+  })
+  async confirmRegistration(
+    @CurrentPrincipal() principal: Principal,
+    @IdArg('id') id: string,
+  ): Promise<RegistrationConfirmationObject> {
+    return toRegistrationObject(await this.confirmations.confirm(id, principal));
+  }
+
+  @Roles('admin', 'lead')
+  @Mutation(() => RegistrationConfirmationObject, {
+    description:
+      'The member stays unconfirmed (they may ask to move institution); the reason is kept and shown to them',
+  })
+  async rejectRegistration(
+    @CurrentPrincipal() principal: Principal,
+    @IdArg('id') id: string,
+    @Args('reason') reason: string,
+  ): Promise<RegistrationConfirmationObject> {
+    return toRegistrationObject(await this.confirmations.reject(id, principal, reason));
+  }
+
+  @ResolveField(() => MemberObject)
+  async member(
+    @Parent() change: RegistrationConfirmationObject,
+    @OptionalPrincipal() principal: Principal | null,
+    @Context('req') request: object,
+  ): Promise<MemberObject> {
+    return changedMember(this.membership, request, principal, change.memberId);
+  }
+
+  @ResolveField(() => InstitutionObject, { description: 'The institution named at registration' })
+  async institution(
+    @Parent() change: RegistrationConfirmationObject,
+    @Context('req') request: object,
+  ): Promise<InstitutionObject> {
+    return institutionOf(this.membership, request, change.institutionId);
+  }
+}
+
 /** A member's history of institution and career stage changes: private, like their e-mail. */
 @Resolver(() => MemberObject)
 export class MemberProfileChangesResolver {
   constructor(
     private readonly institutions: InstitutionChangesService,
     private readonly careerStages: CareerStageChangesService,
+    private readonly registrations: RegistrationConfirmationsService,
   ) {}
+
+  @ResolveField(() => RegistrationConfirmationObject, { nullable: true })
+  async registrationConfirmation(
+    @Parent() member: MemberObject,
+    @OptionalPrincipal() principal: Principal | null,
+  ): Promise<RegistrationConfirmationObject | null> {
+    if (profileView(viewerOf(principal), member) !== 'full') return null;
+    const latest = await this.registrations.latest(member.id);
+    return latest ? toRegistrationObject(latest) : null;
+  }
 
   @ResolveField(() => [InstitutionChangeObject], { nullable: true })
   async institutionChanges(

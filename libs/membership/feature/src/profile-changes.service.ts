@@ -17,6 +17,7 @@ import {
   CareerStageChangeEntity,
   InstitutionChangeEntity,
   MemberEntity,
+  RegistrationConfirmationEntity,
   type ProfileChangeRecord,
 } from '@praxis/membership/data-access';
 import { MembershipError, MembershipErrorCode } from '@praxis/membership/domain';
@@ -34,55 +35,61 @@ export async function appendProfileUpdated(
     institutionId: member.institutionId,
     specialty: member.specialty,
     interests: member.interests,
+    institutionConfirmed: member.institutionConfirmed,
+    careerStageConfirmed: member.careerStageConfirmed,
     changedFields,
   });
 }
 
 const MAX_LISTED = 200;
 
+/** A pending confirmation of the member's institution and stage as they are now, unless one is pending already. */
+async function openRegistrationConfirmation(manager: EntityManager, member: MemberEntity): Promise<void> {
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(RegistrationConfirmationEntity)
+    .values({ memberId: member.id, institutionId: member.institutionId, careerStage: member.careerStage })
+    .orIgnore()
+    .execute();
+}
+
+/** Pending requests of members of these institutions, not the lead's own: a lead decides for their people. */
+function membersOfInstitutions(
+  institutionIds: string[],
+  leadId: string,
+): FindOptionsWhere<ProfileChangeRecord> {
+  return {
+    memberId: Raw(
+      (column) =>
+        `${column} IN (SELECT id FROM member WHERE institution_id = ANY(CAST(:institutionIds AS uuid[]))) AND ${column} <> :leadId`,
+      { institutionIds, leadId },
+    ),
+  };
+}
+
 /**
- * A profile field that eligibility, conflicts of interest or a lead's scope rest on cannot be changed at will:
- * the member's request waits for someone entitled to confirm it. Until then nothing changes, here or in any other
- * service (no event); the confirmation changes the member and publishes their profile in one transaction. Every
- * request stays as history. Subclasses say which field, what a request holds and whose leads decide.
+ * Requests about a member that a lead of the right institution or an admin decides, once: listing them for the
+ * deciders, confirming or rejecting with a reason, and the history. Subclasses say what a confirmation changes
+ * and whose leads decide.
  */
 @Injectable()
-abstract class ProfileChanges<E extends ProfileChangeRecord, V extends string> {
+abstract class DecidedRequests<E extends ProfileChangeRecord> {
   protected abstract readonly entity: EntityTarget<E>;
-  /** The member field the change sets, also the event's `changedFields` entry. */
-  protected abstract readonly field: 'institutionId' | 'careerStage';
   /** Who may decide, for the refusal's message. */
   protected abstract readonly deciders: string;
-  protected abstract requested(change: E): V;
-  protected abstract newRequest(member: MemberEntity, value: V): QueryDeepPartialEntity<E>;
   /** The institution whose leads decide, read with the member locked. */
   protected abstract decidingInstitution(change: E, member: MemberEntity): string;
   /** Pending requests a lead of these institutions (not the member themself) decides. */
   protected abstract pendingForLeads(institutionIds: string[], leadId: string): FindOptionsWhere<E>;
+  /** What confirming changes, with the member and the request locked: the member, and its event. */
+  protected abstract applyConfirmation(
+    manager: EntityManager,
+    change: E,
+    member: MemberEntity,
+  ): Promise<void>;
 
-  constructor(private readonly dataSource: DataSource) {}
-
-  /**
-   * Called with the member row locked: asks for `value` (replacing a pending request), or withdraws the pending
-   * request when the member names what they already have.
-   */
-  async request(manager: EntityManager, member: MemberEntity, value: V): Promise<void> {
-    const pending = await manager.findOneBy(
-      this.entity,
-      this.where({ memberId: member.id, status: 'PENDING' }),
-    );
-    if (pending && this.requested(pending) === value) return;
-    if (pending) {
-      const withdrawn: QueryDeepPartialEntity<ProfileChangeRecord> = {
-        status: 'WITHDRAWN',
-        decidedAt: new Date(),
-        decidedBy: member.id,
-      };
-      await manager.update(this.entity, pending.id, withdrawn as QueryDeepPartialEntity<E>);
-    }
-    if (value === member[this.field]) return;
-    await manager.insert(this.entity, this.newRequest(member, value));
-  }
+  constructor(protected readonly dataSource: DataSource) {}
 
   /** Newest first: the member's requests and what became of them. */
   async history(memberId: string): Promise<E[]> {
@@ -108,10 +115,7 @@ abstract class ProfileChanges<E extends ProfileChangeRecord, V extends string> {
 
   async confirm(changeId: string, decider: Principal): Promise<E> {
     return this.decide(changeId, decider, async (manager, change, member) => {
-      if (this.field === 'institutionId') member.institutionId = this.requested(change);
-      else member.careerStage = this.requested(change) as CareerStage;
-      await manager.save(member);
-      await appendProfileUpdated(manager, member, [this.field]);
+      await this.applyConfirmation(manager, change, member);
       return { status: 'CONFIRMED', reason: null };
     });
   }
@@ -177,12 +181,61 @@ abstract class ProfileChanges<E extends ProfileChangeRecord, V extends string> {
     });
   }
 
-  private where(where: FindOptionsWhere<ProfileChangeRecord>): FindOptionsWhere<E> {
+  protected where(where: FindOptionsWhere<ProfileChangeRecord>): FindOptionsWhere<E> {
     return where as FindOptionsWhere<E>;
   }
 
-  private order(direction: 'ASC' | 'DESC'): FindOptionsOrder<E> {
+  protected order(direction: 'ASC' | 'DESC'): FindOptionsOrder<E> {
     return { requestedAt: direction, id: direction } as FindOptionsOrder<E>;
+  }
+}
+
+/**
+ * A profile field that eligibility, conflicts of interest or a lead's scope rest on cannot be changed at will:
+ * the member's request waits for someone entitled to confirm it. Until then nothing changes, here or in any other
+ * service (no event); the confirmation changes the member and publishes their profile in one transaction. Every
+ * request stays as history. Subclasses say which field and what a request holds.
+ */
+@Injectable()
+abstract class ProfileChanges<E extends ProfileChangeRecord, V extends string> extends DecidedRequests<E> {
+  /** The member field the change sets, also the event's `changedFields` entry. */
+  protected abstract readonly field: 'institutionId' | 'careerStage';
+  protected abstract requested(change: E): V;
+  protected abstract newRequest(member: MemberEntity, value: V): QueryDeepPartialEntity<E>;
+
+  /**
+   * Called with the member row locked: asks for `value` (replacing a pending request), or withdraws the pending
+   * request when the member names what they already have.
+   */
+  async request(manager: EntityManager, member: MemberEntity, value: V): Promise<void> {
+    const pending = await manager.findOneBy(
+      this.entity,
+      this.where({ memberId: member.id, status: 'PENDING' }),
+    );
+    if (pending && this.requested(pending) === value) return;
+    if (pending) {
+      const withdrawn: QueryDeepPartialEntity<ProfileChangeRecord> = {
+        status: 'WITHDRAWN',
+        decidedAt: new Date(),
+        decidedBy: member.id,
+      };
+      await manager.update(this.entity, pending.id, withdrawn as QueryDeepPartialEntity<E>);
+    }
+    if (value === member[this.field]) return;
+    await manager.insert(this.entity, this.newRequest(member, value));
+  }
+
+  /** The confirmed value counts, and is confirmed (a new member's choice too, when they changed it). */
+  protected async applyConfirmation(manager: EntityManager, change: E, member: MemberEntity): Promise<void> {
+    if (this.field === 'institutionId') {
+      member.institutionId = this.requested(change);
+      member.institutionConfirmed = true;
+    } else {
+      member.careerStage = this.requested(change) as CareerStage;
+      member.careerStageConfirmed = true;
+    }
+    await manager.save(member);
+    await appendProfileUpdated(manager, member, [this.field]);
   }
 }
 
@@ -207,6 +260,19 @@ export class InstitutionChangesService extends ProfileChanges<InstitutionChangeE
 
   protected pendingForLeads(institutionIds: string[]): FindOptionsWhere<InstitutionChangeEntity> {
     return { toInstitutionId: In(institutionIds) };
+  }
+
+  /**
+   * The new institution's lead confirmed the institution. A new member whose registration was rejected (or is
+   * still pending) keeps an unconfirmed career stage: it waits for the leads of the institution they are now at.
+   */
+  protected override async applyConfirmation(
+    manager: EntityManager,
+    change: InstitutionChangeEntity,
+    member: MemberEntity,
+  ): Promise<void> {
+    await super.applyConfirmation(manager, change, member);
+    if (!member.careerStageConfirmed) await openRegistrationConfirmation(manager, member);
   }
 }
 
@@ -236,12 +302,50 @@ export class CareerStageChangesService extends ProfileChanges<CareerStageChangeE
     institutionIds: string[],
     leadId: string,
   ): FindOptionsWhere<CareerStageChangeEntity> {
-    return {
-      memberId: Raw(
-        (column) =>
-          `${column} IN (SELECT id FROM member WHERE institution_id = ANY(CAST(:institutionIds AS uuid[]))) AND ${column} <> :leadId`,
-        { institutionIds, leadId },
-      ),
-    };
+    return this.where(membersOfInstitutions(institutionIds, leadId));
+  }
+}
+
+/**
+ * A new member's institution and career stage are theirs to name, but count for eligibility and conflicts only
+ * once a lead of that institution (who knows their staff and students) or an admin confirms them. Until then the
+ * member does everything that concerns only themselves; member events say the choice is unconfirmed.
+ */
+@Injectable()
+export class RegistrationConfirmationsService extends DecidedRequests<RegistrationConfirmationEntity> {
+  protected readonly entity = RegistrationConfirmationEntity;
+  protected readonly deciders = "a lead of the member's institution, or an admin,";
+
+  /** In the registration's transaction: the member is new, so unconfirmed, and waits for a decision. */
+  async open(manager: EntityManager, member: MemberEntity): Promise<void> {
+    await openRegistrationConfirmation(manager, member);
+  }
+
+  /** The member's newest registration confirmation: pending, confirmed or rejected with the reason. */
+  async latest(memberId: string): Promise<RegistrationConfirmationEntity | null> {
+    return (await this.history(memberId))[0] ?? null;
+  }
+
+  protected decidingInstitution(_change: RegistrationConfirmationEntity, member: MemberEntity): string {
+    return member.institutionId;
+  }
+
+  protected pendingForLeads(
+    institutionIds: string[],
+    leadId: string,
+  ): FindOptionsWhere<RegistrationConfirmationEntity> {
+    return this.where(membersOfInstitutions(institutionIds, leadId));
+  }
+
+  /** Confirms what the member has now (a confirmed move since registration changed the institution already). */
+  protected async applyConfirmation(
+    manager: EntityManager,
+    _change: RegistrationConfirmationEntity,
+    member: MemberEntity,
+  ): Promise<void> {
+    member.institutionConfirmed = true;
+    member.careerStageConfirmed = true;
+    await manager.save(member);
+    await appendProfileUpdated(manager, member, ['institutionConfirmed', 'careerStageConfirmed']);
   }
 }
