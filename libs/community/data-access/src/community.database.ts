@@ -4,6 +4,7 @@ import {
   MEMBER_REPLICA_ENTITIES,
   memberReplicaGroup,
   memberReplicaHandlers,
+  MemberReplicaConfirmation1796122700000,
 } from '@praxis/platform/member-replica';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@praxis/platform/messaging';
 import { ApplicationEntity } from './application.entity';
@@ -42,6 +43,7 @@ export const communityDatabase = {
     CreateMemberReplicaTables1796000000000,
     CreateScheduledJobRunTable1764560000000,
     CommunitySchema1796100848434,
+    MemberReplicaConfirmation1796122700000,
   ],
 };
 

@@ -1,6 +1,7 @@
 import {
   CreateMemberReplicaTables1796000000000,
   MEMBER_REPLICA_ENTITIES,
+  MemberReplicaConfirmation1796122700000,
 } from '@praxis/platform/member-replica';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@praxis/platform/messaging';
 import { ENGAGEMENT_ENTITIES } from './engagement.entities';
@@ -17,5 +18,6 @@ export const engagementDatabase = {
     EngagementProjections1796102077812,
     ProgrammeAndFundingMetrics1796111847896,
     WorkshopsMastermindCadence1796113312628,
+    MemberReplicaConfirmation1796122700000,
   ],
 };

@@ -1,6 +1,7 @@
 import {
   CreateMemberReplicaTables1796000000000,
   MEMBER_REPLICA_ENTITIES,
+  MemberReplicaConfirmation1796122700000,
 } from '@praxis/platform/member-replica';
 import { CreateScheduledJobRunTable1764560000000, ScheduledJobRun } from '@praxis/platform/scheduler';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@praxis/platform/messaging';
@@ -21,5 +22,6 @@ export const fundingDatabase = {
     AtRiskFlag1796111409377,
     AwardReportsAndOutputs1796111941764,
     EffortCertification1796113963224,
+    MemberReplicaConfirmation1796122700000,
   ],
 };

@@ -1,4 +1,7 @@
-import { MEMBER_REPLICA_ENTITIES } from '@praxis/platform/member-replica';
+import {
+  MEMBER_REPLICA_ENTITIES,
+  MemberReplicaConfirmation1796122700000,
+} from '@praxis/platform/member-replica';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@praxis/platform/messaging';
 import { MENTORSHIP_ENTITIES } from './mentorship.entities';
 import { SharedMemberReplica1796000000001 } from './migrations/1796000000001-shared-member-replica';
@@ -13,5 +16,6 @@ export const mentorshipDatabase = {
     MentorshipSchema1795306993390,
     SharedMemberReplica1796000000001,
     SupervisionTeam1796091903007,
+    MemberReplicaConfirmation1796122700000,
   ],
 };

@@ -25,6 +25,17 @@ export class MemberReplicaEntity {
   @Column({ type: 'text', array: true, default: () => `'{}'` })
   interests!: string[];
 
+  /**
+   * Whether a lead of the institution or an admin confirmed it (a new member's is not until their registration
+   * is confirmed). Eligibility counts only a confirmed institution; conflicts of interest count any.
+   */
+  @Column({ type: 'boolean', default: true })
+  institutionConfirmed!: boolean;
+
+  /** Whether the career stage is confirmed; stage-limited eligibility counts only a confirmed one. */
+  @Column({ type: 'boolean', default: true })
+  careerStageConfirmed!: boolean;
+
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
 }

@@ -5,6 +5,7 @@ import {
   MemberRegisteredV1,
   MemberRoleGrantedV1,
   MemberRoleRevokedV1,
+  confirmationOf,
   type CareerStage,
   type EventEnvelope,
   type Role,
@@ -29,9 +30,14 @@ interface ProfileSnapshot {
   institutionId: string;
   specialty: string | null;
   interests: string[];
+  institutionConfirmed?: boolean;
+  careerStageConfirmed?: boolean;
 }
 
-/** Registration and profile updates both carry the whole public profile: the newest one wins. */
+/**
+ * Registration and profile updates both carry the whole public profile: the newest one wins. An event without
+ * the confirmation flags predates them and counts as confirmed.
+ */
 async function applyProfile(
   manager: EntityManager,
   context: HandlerContext,
@@ -39,12 +45,16 @@ async function applyProfile(
 ): Promise<void> {
   await applyIfNewer(manager, { context, event, stream: 'profile' }, async () => {
     const profile = event.payload;
+    const confirmed = confirmationOf(profile);
     await manager.query(
-      `INSERT INTO member_replica (member_id, display_name, career_stage, institution_id, specialty, interests)
-       VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO member_replica (member_id, display_name, career_stage, institution_id, specialty, interests,
+         institution_confirmed, career_stage_confirmed)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (member_id) DO UPDATE SET display_name = EXCLUDED.display_name,
          career_stage = EXCLUDED.career_stage, institution_id = EXCLUDED.institution_id,
-         specialty = EXCLUDED.specialty, interests = EXCLUDED.interests, updated_at = now()`,
+         specialty = EXCLUDED.specialty, interests = EXCLUDED.interests,
+         institution_confirmed = EXCLUDED.institution_confirmed,
+         career_stage_confirmed = EXCLUDED.career_stage_confirmed, updated_at = now()`,
       [
         profile.memberId,
         profile.displayName,
@@ -52,6 +62,8 @@ async function applyProfile(
         profile.institutionId,
         profile.specialty,
         profile.interests,
+        confirmed.institutionConfirmed,
+        confirmed.careerStageConfirmed,
       ],
     );
   });

@@ -32,7 +32,7 @@ import {
 } from '@praxis/platform/testing';
 import { memberReplicaHandlers } from './member-replica.handlers';
 import { MEMBER_REPLICA_ENTITIES, MemberReplicaEntity } from './member-replica.entities';
-import { CreateMemberReplicaTables1796000000000 } from './member-replica.migration';
+import { MEMBER_REPLICA_MIGRATIONS } from './member-replica.migration';
 import { memberReplica } from './member-replica.query';
 
 const logger = createLogger('member-replica-test', process.env.TEST_LOG_LEVEL ?? 'silent');
@@ -55,7 +55,7 @@ describe('shared member replica: ordering, redelivery and signed role events', (
     dataSource = createServiceDataSource({
       url: db.url,
       entities: [...MESSAGING_ENTITIES, ...MEMBER_REPLICA_ENTITIES],
-      migrations: [...MESSAGING_MIGRATIONS, CreateMemberReplicaTables1796000000000],
+      migrations: [...MESSAGING_MIGRATIONS, ...MEMBER_REPLICA_MIGRATIONS],
     });
     await dataSource.initialize();
     await dataSource.runMigrations();
@@ -159,6 +159,47 @@ describe('shared member replica: ordering, redelivery and signed role events', (
     await processed(registered.eventId);
     expect(await dataSource.getRepository(MemberReplicaEntity).findOneByOrFail({ memberId })).toMatchObject({
       displayName: 'New name',
+    });
+  });
+
+  it('stores whether institution and stage are confirmed, in sequence order; events without the flags count as confirmed', async () => {
+    const memberId = randomUUID();
+    const registered = await event(MemberRegisteredV1, memberId, 1, {
+      ...profile(memberId, 'Newcomer'),
+      institutionConfirmed: false,
+      careerStageConfirmed: false,
+      registeredAt: new Date().toISOString(),
+    });
+    const confirmed = await event(MemberProfileUpdatedV1, memberId, 2, {
+      ...registered.payload,
+      institutionConfirmed: true,
+      careerStageConfirmed: true,
+      changedFields: ['institutionConfirmed', 'careerStageConfirmed'],
+    });
+    await deliver(MemberRegisteredV1, registered);
+    await processed(registered.eventId);
+    const replica = memberReplica(dataSource.manager);
+    expect(await replica.profile(memberId)).toMatchObject({
+      institutionConfirmed: false,
+      careerStageConfirmed: false,
+    });
+    await deliver(MemberProfileUpdatedV1, confirmed);
+    await processed(confirmed.eventId);
+    expect(await replica.profile(memberId)).toMatchObject({
+      institutionConfirmed: true,
+      careerStageConfirmed: true,
+    });
+    // a member registered before confirmations existed: no flags on the event, confirmed as the old rule had it
+    const earlier = randomUUID();
+    const legacy = await event(MemberRegisteredV1, earlier, 1, {
+      ...profile(earlier, 'Long-standing'),
+      registeredAt: new Date().toISOString(),
+    });
+    await deliver(MemberRegisteredV1, legacy);
+    await processed(legacy.eventId);
+    expect(await replica.profile(earlier)).toMatchObject({
+      institutionConfirmed: true,
+      careerStageConfirmed: true,
     });
   });
 

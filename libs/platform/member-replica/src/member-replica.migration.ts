@@ -48,3 +48,32 @@ export class CreateMemberReplicaTables1796000000000 implements MigrationInterfac
     await dropMemberReplicaTables(queryRunner);
   }
 }
+
+/**
+ * Whether the member's institution and career stage are confirmed (membership's member events carry it since
+ * registrations need confirmation). Rows from before count as confirmed, as the events without the fields do;
+ * every service with a member replica lists this migration after its own.
+ */
+export class MemberReplicaConfirmation1796122700000 implements MigrationInterface {
+  name = 'MemberReplicaConfirmation1796122700000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `ALTER TABLE "member_replica" ADD "institution_confirmed" boolean NOT NULL DEFAULT true`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "member_replica" ADD "career_stage_confirmed" boolean NOT NULL DEFAULT true`,
+    );
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "member_replica" DROP COLUMN "career_stage_confirmed"`);
+    await queryRunner.query(`ALTER TABLE "member_replica" DROP COLUMN "institution_confirmed"`);
+  }
+}
+
+/** The member replica's migrations for a service starting with none (the service generator lists these). */
+export const MEMBER_REPLICA_MIGRATIONS = [
+  CreateMemberReplicaTables1796000000000,
+  MemberReplicaConfirmation1796122700000,
+];

@@ -1,4 +1,7 @@
-import { MEMBER_REPLICA_ENTITIES } from '@praxis/platform/member-replica';
+import {
+  MEMBER_REPLICA_ENTITIES,
+  MemberReplicaConfirmation1796122700000,
+} from '@praxis/platform/member-replica';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@praxis/platform/messaging';
 import { PROPOSALS_ENTITIES } from './proposals.entities';
 import { SharedMemberReplica1796000000001 } from './migrations/1796000000001-shared-member-replica';
@@ -19,5 +22,6 @@ export const proposalsDatabase = {
     NamedConflictReview1796092441810,
     TeamInvitations1796093616721,
     CompetitionCurrency1796100000000,
+    MemberReplicaConfirmation1796122700000,
   ],
 };
