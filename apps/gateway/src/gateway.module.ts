@@ -14,6 +14,7 @@ import { ObservabilityModule, type Logger } from '@praxis/platform/observability
 import { subgraphUrlOverride, type GatewayConfig } from './config';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { WebClientModule } from './web-client';
+import { ExportsProxyModule } from './exports-proxy';
 
 function querySizeLimit(maxBytes: number): ApolloServerPlugin {
   return {
@@ -37,6 +38,7 @@ export class GatewayModule {
       module: GatewayModule,
       imports: [
         WebClientModule.forRoot(config.WEB_ROOT),
+        ExportsProxyModule.forRoot(supergraphSdl, (name) => subgraphUrlOverride(config, name)),
         ObservabilityModule.forRoot({
           service: 'gateway',
           database: false,

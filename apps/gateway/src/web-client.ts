@@ -4,7 +4,7 @@ import { Inject, Module, type DynamicModule, type MiddlewareConsumer, type NestM
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 
 /** Paths the gateway answers itself; everything else that a browser GETs is the web client. */
-const API_PATHS = /^\/(graphql|health|metrics)(\/|$)/;
+const API_PATHS = /^\/(graphql|health|metrics|exports)(\/|$)/;
 
 /**
  * The web client's pages may load only their own scripts and styles and talk only to this origin. Mantine sets

@@ -11,12 +11,14 @@ import { OverviewResolver } from './overview/overview.resolver';
 import { ProgrammesResolver } from './programmes/programmes.resolver';
 import { FundingResolver } from './funding/funding.resolver';
 import { ExportResolver } from './export/export.resolver';
+import { ExportController } from './export/export.controller';
 
 @Module({})
 export class EngagementFeatureModule {
   static forRoot(options: EngagementOptions): DynamicModule {
     return {
       module: EngagementFeatureModule,
+      controllers: [ExportController],
       providers: [
         { provide: ENGAGEMENT_OPTIONS, useValue: options },
         MetricsService,

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
   AwardAcceptedV1,
   AwardDeclinedV1,
@@ -624,6 +626,55 @@ describe('engagement programme, funding and group-mentoring metrics (in-process 
       input: { ...quarter, institutionId: institutionB, table: 'FUNNEL' },
     });
     expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it("serves the export as a plain URL with a token: the GraphQL export's CSV, scope rules and field errors", async () => {
+    const server = subgraph.app.getHttpServer() as Server;
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    const get = async (
+      caller: Parameters<SubgraphHarness['tokenFor']>[0] | null,
+      table: string,
+      params: Record<string, string>,
+    ) =>
+      fetch(`http://127.0.0.1:${port}/exports/${table}?${new URLSearchParams({ ...quarter, ...params })}`, {
+        headers: caller ? { authorization: `Bearer ${await subgraph.tokenFor(caller)}` } : {},
+      });
+    const money = await get(leadA, 'money', { institutionId: institutionA });
+    expect(money.status).toBe(200);
+    expect(money.headers.get('content-type')).toContain('text/csv');
+    expect(money.headers.get('content-disposition')).toBe(
+      `attachment; filename="engagement-money-${institutionA}-2026-01-01_2026-04-01.csv"`,
+    );
+    const csv = await money.text();
+    expect(csv).toContain(`2026-Q1,AWARDED,${fundId},GBP,600000,6,false,,true`);
+    const graph = await subgraph.execute<{ engagementExport: { csv: string } }>(
+      leadA,
+      `query E($input: EngagementExportInput!) { engagementExport(input: $input) { csv } }`,
+      { input: { ...quarter, institutionId: institutionA, table: 'MONEY' } },
+    );
+    expect(csv).toBe(graph.data?.engagementExport.csv);
+    // a lead: not another institution's, not the network's; a member: none; nobody: sign in
+    expect((await get(leadA, 'funnel', { institutionId: institutionB })).status).toBe(403);
+    expect((await get(leadA, 'programme-sessions', {})).status).toBe(403);
+    expect((await get({ memberId: a[0] as string }, 'funnel', { institutionId: institutionA })).status).toBe(
+      403,
+    );
+    expect((await get(null, 'money', { institutionId: institutionA })).status).toBe(401);
+    expect((await get(admin, 'protected-time', { institutionId: institutionB })).status).toBe(200);
+    const bad = await get(leadA, 'funnel', { institutionId: 'nope', granularity: 'WEEK' });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { fields: Array<{ field: string }> }).fields.map((f) => f.field)).toEqual([
+      'institutionId',
+      'granularity',
+    ]);
+    const backwards = await get(admin, 'funnel', {
+      from: '2026-04-01T00:00:00Z',
+      to: '2026-01-01T00:00:00Z',
+    });
+    expect(backwards.status).toBe(400);
+    expect(await backwards.json()).toMatchObject({ fields: [{ field: 'to', rule: 'afterFrom' }] });
+    expect((await get(admin, 'nothing', {})).status).toBe(400);
   });
 
   it('observes how old each event was when projected (the freshness histogram on /metrics)', async () => {
