@@ -241,22 +241,10 @@ export interface GraphQLResult<T> {
   errors?: Array<{ message: string; extensions?: { code?: string } }>;
 }
 
-export async function gqlOk<T>(
-  url: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-  token?: string,
-): Promise<T> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const result = (await response.json()) as GraphQLResult<T>;
-  if (result.errors?.length || !result.data)
-    throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
-  return result.data;
-}
+/** A request whose data the benchmark needs: errors throw (the shared client of the tools, see tools/graphql-client.ts). */
+import { graphqlRequest as gqlOk } from '@praxis/tools/graphql-client';
+
+export { gqlOk };
 
 /** An admin token, an institution and a freshly registered member with their token. */
 export async function seedMember(gateway: string): Promise<{

@@ -1,56 +1,8 @@
-/** A GraphQL error as the gateway returns it. */
-export interface GraphQLErrorShape {
-  message: string;
-  extensions?: { code?: string; reason?: string; [key: string]: unknown };
-}
+import { GraphQLRequestError, graphqlRequest as graphql } from '../graphql-client';
 
-export class DemoRequestError extends Error {
-  constructor(
-    readonly operation: string,
-    readonly errors: GraphQLErrorShape[],
-  ) {
-    super(
-      `${operation}: ${errors
-        .map((error) => `${error.extensions?.code ?? 'ERROR'} ${error.message}`)
-        .join('; ')}`,
-    );
-  }
-
-  get code(): string | undefined {
-    return this.errors[0]?.extensions?.code;
-  }
-}
-
-/** Posts one operation to the gateway; GraphQL errors become a DemoRequestError naming the operation. */
-export async function graphql<T>(
-  url: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-  token?: string,
-): Promise<T> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      // the gateway's CSRF protection wants a non-simple request
-      'apollo-require-preflight': 'true',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  const operation = /(?:query|mutation)\s+(\w+)/.exec(query)?.[1] ?? 'operation';
-  const text = await response.text();
-  let body: { data?: T; errors?: GraphQLErrorShape[] };
-  try {
-    body = JSON.parse(text) as typeof body;
-  } catch {
-    throw new DemoRequestError(operation, [{ message: `HTTP ${response.status}: ${text.slice(0, 200)}` }]);
-  }
-  if (body.errors?.length) throw new DemoRequestError(operation, body.errors);
-  if (body.data === undefined)
-    throw new DemoRequestError(operation, [{ message: `HTTP ${response.status}` }]);
-  return body.data;
-}
+/** The demo's names for the shared client (tools/graphql-client.ts), which the benchmarks use too. */
+export { GraphQLRequestError as DemoRequestError, graphql };
+export type { GraphQLErrorShape } from '../graphql-client';
 
 const AUTH_FIELDS = 'token tokenExpiresAt refreshToken member { id }';
 const REFRESH = `mutation Refresh($refreshToken: String!) {
