@@ -221,6 +221,11 @@ async function replayTo(
   });
   let failure: unknown = null;
   const advance = (key: string, next: number) => position.set(key, Math.max(position.get(key) ?? 0, next));
+  // a rebalance (a member kicked out under load) is kafkajs' to recover from: it rejoins and redelivers what was
+  // not committed; only a crash it will not restart from ends the rebuild
+  consumer.on(consumer.events.CRASH, ({ payload }) => {
+    if (!payload.restart) failure = payload.error;
+  });
   await consumer.connect();
   try {
     await consumer.subscribe({
@@ -234,18 +239,13 @@ async function replayTo(
       eachBatch: async (payload: EachBatchPayload) => {
         const key = `${payload.batch.topic}/${payload.batch.partition}`;
         firstBatchAt ||= Date.now();
-        try {
-          await applier.onBatch({
-            ...payload,
-            resolveOffset: (offset: string) => {
-              payload.resolveOffset(offset);
-              advance(key, Number(offset) + 1);
-            },
-          });
-        } catch (error) {
-          failure = error;
-          throw error;
-        }
+        await applier.onBatch({
+          ...payload,
+          resolveOffset: (offset: string) => {
+            payload.resolveOffset(offset);
+            advance(key, Number(offset) + 1);
+          },
+        });
         // offsets a batch skips (control records) count as read once the whole batch is
         if (payload.isRunning() && !payload.isStale() && !payload.batch.isEmpty())
           advance(key, Number(payload.batch.lastOffset()) + 1);
