@@ -43,6 +43,11 @@ async function measure(maxWaitMs: number, seconds: number) {
   await writer.initialize();
   const reader = new Client({ connectionString: platform.databases.mentorship });
   await reader.connect();
+  // the poller below stops when writing is over and nothing is pending; a failed run stops it before the
+  // reader closes (it went on querying a closed client, and that crash hid the run's own error)
+  let writing = true;
+  const pending = new Set<string>();
+  let poller: Promise<void> | undefined;
   try {
     const commit = () =>
       writer.transaction((manager) => {
@@ -75,10 +80,8 @@ async function measure(maxWaitMs: number, seconds: number) {
     // "applied" is when another session sees the inbox row (the effect committed with it): a poller asks every
     // 10 ms for (the oldest 500 of) the events not seen yet, stamped by PostgreSQL's clock (the inbox's own time
     // is its transaction's start, which for a run of events applied together is earlier than their commit)
-    const pending = new Set<string>();
     const seenAt = new Map<string, number>();
-    let writing = true;
-    const poller = (async () => {
+    poller = (async () => {
       while (writing || pending.size > 0) {
         if (pending.size > 0) {
           const seen = await reader.query<{ event_id: string; now: number }>(
@@ -154,6 +157,9 @@ async function measure(maxWaitMs: number, seconds: number) {
       consumer: stats(consumer),
     };
   } finally {
+    writing = false;
+    pending.clear();
+    await poller?.catch(() => undefined);
     await reader.end();
     await writer.destroy();
     await platform.stop();
@@ -164,7 +170,12 @@ async function main(): Promise<number> {
   const seconds = Number(process.env.BENCH_SECONDS ?? 20);
   const results = [];
   const waits = (process.env.BENCH_MAX_WAITS ?? '100,10').split(',').map(Number);
-  for (const maxWaitMs of waits) results.push(await measure(maxWaitMs, seconds));
+  for (const maxWaitMs of waits) {
+    const result = await measure(maxWaitMs, seconds);
+    // at once, so a later configuration that fails does not lose this one
+    process.stderr.write(`${JSON.stringify(result)}\n`);
+    results.push(result);
+  }
   const ms = (value: number) => value.toFixed(0).padStart(6);
   process.stdout.write(
     'KAFKA_MAX_WAIT_MS  events  rate/s   p50 ms  p95 ms  p99 ms  max ms | relay p50/p99 | consumer p50/p99\n',

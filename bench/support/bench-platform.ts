@@ -9,6 +9,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { transformFile } from '@swc/core';
 import { build, swcOptions } from '@praxis/tools/build';
@@ -85,6 +86,26 @@ export function portBase(): number {
   const value = Number(process.env.BENCH_PORT_BASE ?? 17000);
   if (!Number.isInteger(value) || value < 1024 || value > 65000) throw new Error('BENCH_PORT_BASE: a port');
   return value;
+}
+
+/**
+ * A port still held (say by a service of a benchmark that crashed before stopping it) would answer the
+ * readiness probe for the new service, and the benchmark would then write to a database nobody had migrated.
+ */
+async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(
+              `port ${port} is in use (a service of an earlier benchmark still running?): stop it first`,
+            )
+          : error,
+      ),
+    );
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
 }
 
 async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
@@ -191,6 +212,7 @@ export async function startBenchPlatform(
         databases[subgraph.name] = url;
         cleanups.push(() => dropDatabase(postgres.url, database));
         const port = base + subgraph.offset;
+        await assertPortFree(port);
         const env: Record<string, string> = { PORT: String(port), DATABASE_URL: url };
         if (subgraph.name === 'membership') {
           env.AUTH_SIGNING_KEY = JSON.stringify(keys.privateJwk);
@@ -209,6 +231,7 @@ export async function startBenchPlatform(
     const gateways: Record<string, string> = {};
     for (const gateway of options.gateways ?? [APOLLO_GATEWAY]) {
       const port = base + gateway.offset;
+      await assertPortFree(port);
       const child = spawnService(
         `gateway-${gateway.name}`,
         gateway.entry,
