@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { engagementDatabase } from '@praxis/engagement/data-access';
 import {
+  fuzzCallers,
   fuzzSettings,
   fuzzSubgraph,
   startSubgraphHarness,
@@ -30,12 +31,7 @@ describe('engagement subgraph fuzz', () => {
     const institutionId = randomUUID();
     ids.push(institutionId);
     const { runs, findings, healthy } = await fuzzSubgraph(subgraph, {
-      callers: [
-        { name: 'anonymous', caller: null },
-        { name: 'member', caller: { memberId: randomUUID() } },
-        { name: 'lead', caller: { memberId: randomUUID(), roles: [{ role: 'lead', institutionId }] } },
-        { name: 'admin', caller: { memberId: randomUUID(), roles: ['admin'] } },
-      ],
+      callers: fuzzCallers(institutionId),
       knownIds: () => ids,
       ...SETTINGS,
     });

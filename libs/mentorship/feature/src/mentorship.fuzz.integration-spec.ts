@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mentorshipDatabase } from '@praxis/mentorship/data-access';
 import { loadConfig } from '@praxis/platform/config';
 import {
+  fuzzCallers,
   fuzzSettings,
   fuzzSubgraph,
   startSubgraphHarness,
@@ -32,12 +33,7 @@ describe('mentorship subgraph fuzz', () => {
   it(`answers random operations and inputs from the schema with data or a public error (seed ${SETTINGS.seed})`, async () => {
     const institutionId = randomUUID();
     const { runs, findings, healthy } = await fuzzSubgraph(subgraph, {
-      callers: [
-        { name: 'anonymous', caller: null },
-        { name: 'member', caller: { memberId: randomUUID() } },
-        { name: 'lead', caller: { memberId: randomUUID(), roles: [{ role: 'lead', institutionId }] } },
-        { name: 'admin', caller: { memberId: randomUUID(), roles: ['admin'] } },
-      ],
+      callers: fuzzCallers(institutionId),
       knownIds: () => ids,
       ...SETTINGS,
     });

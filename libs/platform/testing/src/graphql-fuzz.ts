@@ -230,6 +230,19 @@ export function plausibleOperation(
 }
 
 /**
+ * The usual fuzz callers: anonymous, a member, a lead of `institutionId` and an admin, each a fresh id (a spec
+ * aimed at real records adds or swaps in the callers that own them).
+ */
+export function fuzzCallers(institutionId: string = randomUUID()): FuzzOptions['callers'] {
+  return [
+    { name: 'anonymous', caller: null },
+    { name: 'member', caller: { memberId: randomUUID() } },
+    { name: 'lead', caller: { memberId: randomUUID(), roles: [{ role: 'lead', institutionId }] } },
+    { name: 'admin', caller: { memberId: randomUUID(), roles: ['admin'] } },
+  ];
+}
+
+/**
  * `fuzzGraphQL` against an in-process subgraph, then whether it still answers `{ __typename }` afterwards
  * (`healthy`): one call for a service's fuzz spec.
  */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { proposalsDatabase } from '@praxis/proposals/data-access';
 import {
+  fuzzCallers,
   fuzzSettings,
   fuzzSubgraph,
   startSubgraphHarness,
@@ -29,12 +30,7 @@ describe('proposals subgraph fuzz', () => {
   it(`answers random operations and inputs from the schema with data or a public error (seed ${SETTINGS.seed})`, async () => {
     const institutionId = randomUUID();
     const { runs, findings, healthy } = await fuzzSubgraph(subgraph, {
-      callers: [
-        { name: 'anonymous', caller: null },
-        { name: 'member', caller: { memberId: randomUUID() } },
-        { name: 'lead', caller: { memberId: randomUUID(), roles: [{ role: 'lead', institutionId }] } },
-        { name: 'admin', caller: { memberId: randomUUID(), roles: ['admin'] } },
-      ],
+      callers: fuzzCallers(institutionId),
       knownIds: () => ids,
       ...SETTINGS,
     });
