@@ -1,6 +1,15 @@
-import { createContext, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import { useApolloClient } from '@apollo/client/react';
 import type { Role } from '../gql/graphql';
+import { openSessionChannel } from './cross-tab';
 import { LoginDocument, LogoutDocument, LogoutEverywhereDocument, RegisterDocument } from './operations';
 import type { SessionState, SessionStore } from './session-store';
 import type { RegisterInput } from '../gql/graphql';
@@ -24,9 +33,25 @@ export function SessionProvider({ store, children }: { store: SessionStore; chil
   useEffect(() => {
     if (store.getSnapshot().status === 'starting') void store.refresh();
   }, [store]);
+  // the other tabs of this browser: told when this one signs in or out (cross-tab.ts)
+  const tabs = useRef<ReturnType<typeof openSessionChannel> | null>(null);
+  useEffect(() => {
+    const channel = openSessionChannel((signal) => {
+      const status = store.getSnapshot().status;
+      if (signal === 'signed-out' && status !== 'signedOut') {
+        store.signedOut();
+        void client.clearStore();
+      } else if (signal === 'signed-in' && status === 'signedOut') {
+        void store.refresh();
+      }
+    });
+    tabs.current = channel;
+    return () => channel.close();
+  }, [store, client]);
   const value = useMemo<Session>(() => {
     const forget = async () => {
       store.signedOut();
+      tabs.current?.post('signed-out');
       await client.clearStore();
     };
     return {
@@ -34,10 +59,12 @@ export function SessionProvider({ store, children }: { store: SessionStore; chil
       async signIn(email, password) {
         const { data } = await client.mutate({ mutation: LoginDocument, variables: { email, password } });
         if (data) store.signedIn(data.login);
+        tabs.current?.post('signed-in');
       },
       async register(input) {
         const { data } = await client.mutate({ mutation: RegisterDocument, variables: { input } });
         if (data) store.signedIn(data.register);
+        tabs.current?.post('signed-in');
       },
       async signOut() {
         try {
