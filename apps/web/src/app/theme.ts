@@ -16,14 +16,16 @@ export const theme = createTheme({
 });
 
 /**
- * WCAG 2.2 AA contrast (4.5:1 for text): Mantine's default "dimmed" grey (descriptions, section titles) and its
- * light-variant text (active navigation, light badges) are too faint on white; darker shades pass (axe checks it).
+ * WCAG 2.2 AA contrast (4.5:1 for text): Mantine's default "dimmed" grey (descriptions, section titles), its
+ * field-error red and its light-variant text (active navigation, light badges) are too faint on white; darker shades pass (axe checks it).
  */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-placeholder': 'var(--mantine-color-gray-7)',
+    // field errors: Mantine's red-6 is 3.3:1 on white
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
     '--mantine-color-indigo-light-color': 'var(--mantine-color-indigo-9)',
     '--mantine-primary-color-light-color': 'var(--mantine-color-indigo-9)',
     '--mantine-color-green-light-color': 'var(--mantine-color-green-9)',
