@@ -1,6 +1,14 @@
 import type { Browser } from 'playwright-core';
 import { waitFor } from '@praxis/platform/testing';
-import { ADMIN, gql, gqlOk, startPlatform, type StartedPlatform } from './support/platform';
+import {
+  ADMIN,
+  awaitingReplication,
+  confirmRegistration,
+  gql,
+  gqlOk,
+  startPlatform,
+  type StartedPlatform,
+} from './support/platform';
 import { checkPage, launchBrowser, newPerson, recordMeasurement, WEB_ORIGIN } from './support/browser';
 
 const LOGIN = `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
@@ -159,7 +167,7 @@ describe('web client in a browser', () => {
   /** A member registered through the API (the first journey covers registration in the page), then signed in. */
   async function signedIn(name: string, institution: string) {
     const email = `${name.split(' ')[0].toLowerCase()}.${Date.now()}@example.org`;
-    await gqlOk(REGISTER, {
+    const { register: registered } = await gqlOk<{ register: { member: { id: string } } }>(REGISTER, {
       input: {
         email,
         password: PASSWORD,
@@ -168,6 +176,8 @@ describe('web client in a browser', () => {
         institutionId: institutions[institution],
       },
     });
+    // the admin confirms their institution, without which it counts for no inter-institutional team
+    await confirmRegistration(registered.member.id, adminToken);
     const person = await newPerson(browser);
     await person.page.goto('/sign-in');
     await person.page.getByLabel('E-mail address').fill(email);
@@ -253,6 +263,7 @@ describe('web client in a browser', () => {
           },
         },
       );
+      await confirmRegistration(registered.member.id, adminToken);
       return { email, token: registered.token, id: registered.member.id };
     };
     const lead = await register(`Chiara Applicant ${now}`, 'Leeds Teaching Hospitals');
@@ -285,10 +296,22 @@ describe('web client in a browser', () => {
       { id: proposalId },
       partner.token,
     );
-    await gqlOk(
-      `mutation S($id: ID!) { submitProposal(id: $id) { status } }`,
-      { id: proposalId },
-      lead.token,
+    // proposals hears of the registrations and their confirmation through events: ask again until it has
+    await waitFor(
+      async () => {
+        const response = await gql<{ submitProposal: { status: string } }>(
+          `mutation S($id: ID!) { submitProposal(id: $id) { status } }`,
+          { id: proposalId },
+          lead.token,
+        );
+        const extensions = response.errors?.[0]?.extensions as
+          { failures?: Array<{ rule: string; message?: string }> } | undefined;
+        const failures = extensions?.failures ?? [];
+        if (response.errors && !awaitingReplication(failures))
+          throw new Error(JSON.stringify(response.errors));
+        return response.data?.submitProposal.status === 'SUBMITTED';
+      },
+      { timeoutMs: 20000, intervalMs: 200, description: 'the entry submitted' },
     );
     // close the call, start judging, make the judge and assign
     const dates = (closesAt: number, judgingEndsAt: number) => ({

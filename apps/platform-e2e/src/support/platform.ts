@@ -172,6 +172,37 @@ export async function gql<T = Record<string, unknown>>(
   return (await response.json()) as GraphQLResponse<T>;
 }
 
+/**
+ * Confirms a new member's institution and career stage as an admin (or a lead of the institution) does: until
+ * then they do not count for a competition's eligibility. A no-op for a member already confirmed.
+ */
+export async function confirmRegistration(memberId: string, adminToken: string): Promise<void> {
+  const { member } = await gqlOk<{
+    member: { registrationConfirmation: { id: string; status: string } | null } | null;
+  }>(
+    'query($id: ID!) { member(id: $id) { registrationConfirmation { id status } } }',
+    { id: memberId },
+    adminToken,
+  );
+  const confirmation = member?.registrationConfirmation;
+  if (confirmation?.status === 'PENDING')
+    await gqlOk(
+      'mutation($id: ID!) { confirmRegistration(id: $id) { status } }',
+      { id: confirmation.id },
+      adminToken,
+    );
+}
+
+/**
+ * Whether a submission's eligibility failures may only mean that proposals has not yet heard of a member's
+ * registration or of its confirmation (events on their way): worth asking again, unlike any other failure.
+ */
+export function awaitingReplication(failures: ReadonlyArray<{ rule: string; message?: string }>): boolean {
+  return failures.some(
+    (failure) => failure.rule === 'UNKNOWN_MEMBER' || /not confirmed yet/.test(failure.message ?? ''),
+  );
+}
+
 /** Data of a response that must succeed; otherwise fails with the errors. */
 export async function gqlOk<T = Record<string, unknown>>(
   query: string,

@@ -8,6 +8,12 @@ export enum ConflictKind {
   NAMED_BY_APPLICANT = 'NAMED_BY_APPLICANT',
 }
 
+/**
+ * The institution a judge names conflicts with entries from it whether or not a lead has confirmed it: an
+ * unconfirmed institution counts for nothing in eligibility, but in a conflict of interest the doubt goes
+ * against letting the judge review (so callers pass the institution as the replica holds it, confirmed or not;
+ * the same for team members).
+ */
 export interface ConflictJudge {
   readonly memberId: string;
   readonly institutionId: string | null;

@@ -18,7 +18,9 @@ function member(memberId: string, overrides: Partial<TeamMemberSnapshot> = {}): 
     memberId,
     registered: true,
     institutionId: 'inst-a',
+    institutionConfirmed: true,
     careerStage: 'MEDICAL_STUDENT',
+    careerStageConfirmed: true,
     isLead: false,
     ...overrides,
   };
@@ -92,6 +94,47 @@ describe('checkEligibility', () => {
     expect(failure.rule).toBe(EligibilityRule.INTER_INSTITUTIONAL);
     expect(failure.memberIds).toEqual(['m2']);
     expect(failure.message).toContain('Members without an institution on their profile do not count: m2.');
+  });
+
+  it('does not count an unconfirmed institution toward an inter-institutional team, and says whose', () => {
+    const [failure] = checkEligibility(rules, [
+      member('m1', { isLead: true }),
+      member('m2', { institutionId: 'inst-b', institutionConfirmed: false, displayName: 'Nova' }),
+    ]);
+    expect(failure).toEqual({
+      rule: EligibilityRule.INTER_INSTITUTIONAL,
+      message:
+        'This competition requires an inter-institutional team: members must come from at least 2 different institutions, but they come from 1 institution. Members whose institution is not confirmed yet (by a lead or an admin) do not count: Nova.',
+      memberIds: ['m2'],
+    });
+    expect(
+      checkEligibility(rules, [
+        member('m1', { isLead: true }),
+        member('m2', { institutionId: 'inst-b' }),
+        member('m3', { institutionId: 'inst-c', institutionConfirmed: false }),
+      ]),
+    ).toEqual([]);
+  });
+
+  it('does not let an unconfirmed career stage meet a stage-limited competition', () => {
+    const failures = checkEligibility({ ...rules, requiresInterInstitutionalTeam: false }, [
+      member('m1', { isLead: true }),
+      member('m2', { careerStageConfirmed: false, displayName: 'Nova' }),
+    ]);
+    expect(failures).toEqual([
+      {
+        rule: EligibilityRule.CAREER_STAGE,
+        message:
+          'Every member must be at an allowed career stage (MEDICAL_STUDENT, FOUNDATION_DOCTOR); not allowed: Nova (MEDICAL_STUDENT, not confirmed yet).',
+        memberIds: ['m2'],
+      },
+    ]);
+    // a competition open to any stage asks nothing of it
+    expect(
+      checkEligibility({ ...rules, requiresInterInstitutionalTeam: false, allowedCareerStages: [] }, [
+        member('m1', { isLead: true, careerStageConfirmed: false }),
+      ]),
+    ).toEqual([]);
   });
 
   it('treats an empty stage list as any stage and skips the institution rule when not required', () => {

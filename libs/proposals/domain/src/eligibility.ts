@@ -15,7 +15,14 @@ export interface TeamMemberSnapshot {
   /** False when the id is not (or no longer) a registered member of the community. */
   readonly registered: boolean;
   readonly institutionId: string | null;
+  /**
+   * Whether a lead of the institution or an admin confirmed it: a new member's is not until membership says so,
+   * and an unconfirmed institution does not count toward an inter-institutional team.
+   */
+  readonly institutionConfirmed: boolean;
   readonly careerStage: CareerStage | null;
+  /** Whether the career stage is confirmed; an unconfirmed one does not meet a stage-limited competition. */
+  readonly careerStageConfirmed: boolean;
   readonly isLead: boolean;
   /** Used in messages so organisers and applicants see names rather than ids. */
   readonly displayName?: string;
@@ -45,6 +52,11 @@ function nameOf(member: TeamMemberSnapshot): string {
 
 function listNames(members: readonly TeamMemberSnapshot[]): string {
   return members.map(nameOf).join(', ');
+}
+
+function stageDescription(member: TeamMemberSnapshot): string {
+  if (member.careerStage === null) return 'no career stage recorded';
+  return member.careerStageConfirmed ? member.careerStage : `${member.careerStage}, not confirmed yet`;
 }
 
 function plural(count: number, one: string, many: string): string {
@@ -126,23 +138,29 @@ export function checkEligibility(
   if (rules.requiresInterInstitutionalTeam) {
     const institutions = new Set(
       members
-        .filter((member) => member.registered && member.institutionId !== null)
+        .filter((member) => member.registered && member.institutionId !== null && member.institutionConfirmed)
         .map((m) => m.institutionId),
     );
     if (institutions.size < 2) {
       const withoutInstitution = members.filter(
         (member) => member.registered && member.institutionId === null,
       );
-      const hint =
+      const unconfirmed = members.filter(
+        (member) => member.registered && member.institutionId !== null && !member.institutionConfirmed,
+      );
+      const hints = [
         withoutInstitution.length > 0
           ? ` Members without an institution on their profile do not count: ${listNames(withoutInstitution)}.`
-          : '';
+          : '',
+        unconfirmed.length > 0
+          ? ` Members whose institution is not confirmed yet (by a lead or an admin) do not count: ${listNames(unconfirmed)}.`
+          : '',
+      ].join('');
+      const notCounted = [...withoutInstitution, ...unconfirmed];
       failures.push({
         rule: EligibilityRule.INTER_INSTITUTIONAL,
-        message: `This competition requires an inter-institutional team: members must come from at least 2 different institutions, but they come from ${plural(institutions.size, 'institution', 'institutions')}.${hint}`,
-        ...(withoutInstitution.length > 0
-          ? { memberIds: withoutInstitution.map((member) => member.memberId) }
-          : {}),
+        message: `This competition requires an inter-institutional team: members must come from at least 2 different institutions, but they come from ${plural(institutions.size, 'institution', 'institutions')}.${hints}`,
+        ...(notCounted.length > 0 ? { memberIds: notCounted.map((member) => member.memberId) } : {}),
       });
     }
   }
@@ -150,12 +168,15 @@ export function checkEligibility(
   if (rules.allowedCareerStages.length > 0) {
     const allowed = new Set<CareerStage>(rules.allowedCareerStages);
     // Unregistered members are already reported; their stage is unknown rather than wrong.
+    // an unconfirmed stage is the member's word only: it meets the rule once a lead or an admin confirms it
     const offending = members.filter(
-      (member) => member.registered && (member.careerStage === null || !allowed.has(member.careerStage)),
+      (member) =>
+        member.registered &&
+        (member.careerStage === null || !allowed.has(member.careerStage) || !member.careerStageConfirmed),
     );
     if (offending.length > 0) {
       const described = offending
-        .map((member) => `${nameOf(member)} (${member.careerStage ?? 'no career stage recorded'})`)
+        .map((member) => `${nameOf(member)} (${stageDescription(member)})`)
         .join(', ');
       failures.push({
         rule: EligibilityRule.CAREER_STAGE,

@@ -27,7 +27,9 @@ describe('team invitations', () => {
       memberId: 'author',
       registered: true,
       institutionId: 'a',
+      institutionConfirmed: true,
       careerStage: null,
+      careerStageConfirmed: true,
       isLead: false,
     };
     const failures = checkEligibility(rules, [author], { pendingLeadId: 'lead' });

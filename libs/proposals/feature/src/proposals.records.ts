@@ -138,7 +138,10 @@ export async function replicaOf(
   return new Map(rows.map((row) => [row.memberId, row]));
 }
 
-/** The team as the replica knows it right now, for eligibility. */
+/**
+ * The team as the replica knows it right now, for eligibility: with whether each member's institution and stage
+ * are confirmed. Conflicts of interest read the institution alone, confirmed or not (`ConflictJudge`).
+ */
 export function teamSnapshot(
   team: readonly string[],
   leadId: string,
@@ -151,7 +154,9 @@ export function teamSnapshot(
       memberId,
       registered: known !== undefined,
       institutionId: known?.institutionId ?? null,
+      institutionConfirmed: known?.institutionConfirmed ?? false,
       careerStage: known?.careerStage ?? null,
+      careerStageConfirmed: known?.careerStageConfirmed ?? false,
       isLead: memberId === leadId,
       ...(known ? { displayName: known.displayName } : {}),
     };
