@@ -112,8 +112,6 @@ export const PLAIN_LISTS: Readonly<Record<string, string>> = {
   'Proposal.keywords': VALUES,
   'Proposal.team': TEAM,
   'Proposal.feedback': 'one per review of one entry (the judges assigned to it)',
-  'Query.myApplications': GROWS,
-  'Query.funds': GROWS,
   'Query.effortStatements': 'one per six-month period of one award',
   'Query.institutionChangesToConfirm': GROWS,
   'Query.careerStageChangesToConfirm': GROWS,

@@ -96,7 +96,7 @@ const RULES: Record<string, OperationRule> = {
     variables: () => ({ id: records.fund }),
     expect: ADMIN_ONLY,
   },
-  funds: { document: '{ funds { id } }', expect: ADMIN_ONLY },
+  funds: { document: '{ funds(first: 1) { totalCount } }', expect: ADMIN_ONLY },
   award: {
     document: 'query($id: ID!) { award(id: $id) { id title } }',
     variables: () => ({ id: records.award }),

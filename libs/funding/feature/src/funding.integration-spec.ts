@@ -11,7 +11,7 @@ import {
 import { fundingDatabase, SpendEntryEntity } from '@praxis/funding/data-access';
 import { EventConsumer, type EventHandler } from '@praxis/platform/messaging';
 import { createLogger } from '@praxis/platform/observability';
-import { startSubgraphHarness, type SubgraphHarness } from '@praxis/platform/testing';
+import { countQueries, startSubgraphHarness, type SubgraphHarness } from '@praxis/platform/testing';
 import { AwardsService } from './award/awards.service';
 import { FundingFeatureModule } from './funding-feature.module';
 import { addMember } from './testing/funding.fixtures';
@@ -443,6 +443,47 @@ describe('funding: awards from results, the status machine, the ledger under con
     await expect(
       subgraph.dataSource.query(`UPDATE spend_entry SET amount_minor = 1 WHERE award_id = $1`, [awardId]),
     ).rejects.toThrow(/append-only/);
+  });
+
+  it('pages funds newest first to admins, each page with its balances in as many queries as a page of one', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      const created = await subgraph.execute<{ createFund: { id: string } }>(admin, CREATE_FUND, {
+        input: {
+          name: `Paged fund ${i}`,
+          source: 'Charity',
+          total: { amountMinor: 1_000 * (i + 1), currency: 'GBP' },
+        },
+      });
+      expect(created.errors).toBeUndefined();
+      ids.push(created.data!.createFund.id);
+    }
+    const FUNDS = `query($n: Int, $after: String) { funds(first: $n, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { id name balance { total { amountMinor } available { amountMinor } } } }
+    } }`;
+    type Page = {
+      funds: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+        edges: Array<{ node: { id: string; balance: { total: { amountMinor: number } } } }>;
+      };
+    };
+    const page = (n: number, after: string | null = null) =>
+      countQueries(subgraph.dataSource, () => subgraph.execute<Page>(admin, FUNDS, { n, after }));
+    const one = await page(1);
+    const four = await page(4);
+    expect(four.result.errors).toBeUndefined();
+    expect(four.result.data!.funds.edges.map((edge) => edge.node.id)).toEqual([...ids].reverse());
+    expect(four.result.data!.funds.edges.map((edge) => edge.node.balance.total.amountMinor)).toEqual([
+      4_000, 3_000, 2_000, 1_000,
+    ]);
+    expect(four.queries.length).toBe(one.queries.length);
+    const next = await page(1, one.result.data!.funds.pageInfo.endCursor);
+    expect(next.result.data!.funds.edges.map((edge) => edge.node.id)).toEqual([ids[2]]);
+    const member = { memberId: randomUUID() };
+    await addMember(subgraph, randomUUID(), member.memberId);
+    const refused = await subgraph.execute(member, FUNDS, { n: 1 });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('leaves a line at exactly its budget when 50 spends race for its last funds', async () => {

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import type { AdminInstitutionsQuery, MemberRolesFragment, Role } from '../../gql/graphql';
-import { nodes } from '../../lib/connection';
+import { appendPage, nodes } from '../../lib/connection';
 import { messageOf } from '../../lib/errors';
 import { focusFirstError, showFieldErrors } from '../../lib/forms';
 import { commonMessages } from '../../lib/messages';
@@ -194,12 +194,7 @@ export default function InstitutionsPage() {
   const more = () =>
     query.fetchMore({
       variables: { after: page?.pageInfo.endCursor },
-      updateQuery: (previous, { fetchMoreResult }) => ({
-        institutions: {
-          ...fetchMoreResult.institutions,
-          edges: [...previous.institutions.edges, ...fetchMoreResult.institutions.edges],
-        },
-      }),
+      updateQuery: appendPage('institutions'),
     });
   return (
     <Page title={t.institutionsTitle} intro={t.institutionsIntro}>

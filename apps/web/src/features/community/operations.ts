@@ -122,8 +122,12 @@ export const ProgrammesDocument = graphql(`
         }
       }
     }
-    myApplications {
-      ...ApplicationFields
+    myApplications(first: 100) {
+      edges {
+        node {
+          ...ApplicationFields
+        }
+      }
     }
   }
 `);

@@ -23,7 +23,7 @@ export default function ProgrammesPage() {
       <QueryState data={query.data} loading={query.loading} error={query.error}>
         {(data) => {
           const programmes = nodes(data.programmes);
-          const applicationOf = new Map(data.myApplications.map((item) => [item.programmeId, item]));
+          const applicationOf = new Map(nodes(data.myApplications).map((item) => [item.programmeId, item]));
           const mine = programmes.filter((programme) => applicationOf.has(programme.id));
           return (
             <Stack gap="lg">

@@ -129,7 +129,7 @@ export function MetricsSection({
 }) {
   // funds are named for admins; others see the currency only
   const funds = useQuery(FundsDocument, { errorPolicy: 'ignore' });
-  const fundNames = new Map((funds.data?.funds ?? []).map((fund) => [fund.id, fund.name]));
+  const fundNames = new Map((funds.data ? nodes(funds.data.funds) : []).map((fund) => [fund.id, fund.name]));
   const metrics = useQuery(EngagementMetricsDocument, { variables: { input } });
   const members = useQuery(InstitutionMembersDocument, {
     variables: { filter: input.institutionId ? { institutionId: input.institutionId } : null },

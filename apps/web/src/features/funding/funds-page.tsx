@@ -2,7 +2,7 @@ import { Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@ma
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { nodes } from '../../lib/connection';
+import { appendPage, nodes } from '../../lib/connection';
 import { messageOf } from '../../lib/errors';
 import { formatMoney } from '../../lib/format';
 import { focusFirstError, showFieldErrors } from '../../lib/forms';
@@ -100,18 +100,23 @@ export function CreateFundForm() {
 
 export default function FundsPage() {
   const funds = useQuery(FundsDocument, { fetchPolicy: 'cache-and-network' });
+  const more = () =>
+    funds.fetchMore({
+      variables: { after: funds.data?.funds.pageInfo.endCursor },
+      updateQuery: appendPage('funds'),
+    });
   return (
     <Page title={t.fundsTitle} intro={t.fundsIntro}>
       <QueryState data={funds.data} loading={funds.loading} error={funds.error}>
         {(data) =>
-          data.funds.length === 0 ? (
+          data.funds.edges.length === 0 ? (
             <Text>{t.noFunds}</Text>
           ) : (
             <ScrollTable minWidth={720}>
               <Table striped withTableBorder>
                 <TableHead columns={[t.fundName, t.source, t.total, t.committed, t.paid, t.available]} />
                 <Table.Tbody>
-                  {data.funds.map((fund) => (
+                  {nodes(data.funds).map((fund) => (
                     <Table.Tr key={fund.id}>
                       <Table.Th scope="row">{fund.name}</Table.Th>
                       <Table.Td>{fund.source}</Table.Td>
@@ -123,6 +128,13 @@ export default function FundsPage() {
                   ))}
                 </Table.Tbody>
               </Table>
+              {data.funds.pageInfo.hasNextPage && (
+                <Group>
+                  <Button variant="subtle" loading={funds.loading} onClick={() => void more()}>
+                    {t.moreFunds}
+                  </Button>
+                </Group>
+              )}
             </ScrollTable>
           )
         }

@@ -142,6 +142,7 @@ export const fundingMessages = {
   fundsIntro:
     'Pools of money that awards draw on. A live award claims its whole amount from the moment it is offered.',
   noFunds: 'No funds yet.',
+  moreFunds: 'Show older funds',
   fundName: 'Name',
   source: 'Source',
   sourceHint: 'Who gives the money, e.g. a charity, the institution, a society',

@@ -50,7 +50,18 @@ describe('money typed in major units', () => {
       request: { query: AdminCompetitionsDocument },
       result: { data: { competitions: { __typename: 'CompetitionConnection', edges: [] } } },
     };
-    const funds = { request: { query: FundsDocument }, result: { data: { funds: [] } } };
+    const funds = {
+      request: { query: FundsDocument },
+      result: {
+        data: {
+          funds: {
+            __typename: 'FundConnection',
+            edges: [],
+            pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+          },
+        },
+      },
+    };
     renderPage(<CreateFundForm />, [competitions, created, funds]);
     await user.type(screen.getByRole('textbox', { name: /name/i }), 'Surgical education');
     await user.type(screen.getByRole('textbox', { name: /source/i }), 'Royal College');

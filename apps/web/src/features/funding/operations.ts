@@ -197,26 +197,34 @@ export const ApproveProtectedTimeDocument = graphql(`
 `);
 
 export const FundsDocument = graphql(`
-  query Funds {
-    funds {
-      id
-      name
-      source
-      currency
-      competitionId
-      balance {
-        total {
-          ...MoneyFields
+  query Funds($after: String) {
+    funds(first: 100, after: $after) {
+      edges {
+        node {
+          id
+          name
+          source
+          currency
+          competitionId
+          balance {
+            total {
+              ...MoneyFields
+            }
+            committed {
+              ...MoneyFields
+            }
+            paid {
+              ...MoneyFields
+            }
+            available {
+              ...MoneyFields
+            }
+          }
         }
-        committed {
-          ...MoneyFields
-        }
-        paid {
-          ...MoneyFields
-        }
-        available {
-          ...MoneyFields
-        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
       }
     }
   }

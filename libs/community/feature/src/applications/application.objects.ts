@@ -148,3 +148,4 @@ export class SelectionResultObject {
 }
 
 export const ApplicationConnection = ConnectionType(ApplicationObject, 'ProgrammeApplication');
+export const MyApplicationConnection = ConnectionType(MyApplicationObject, 'MyProgrammeApplication');

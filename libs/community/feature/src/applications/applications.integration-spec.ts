@@ -1,6 +1,7 @@
 import { ApplicationEntity } from '@praxis/community/data-access';
 import { encodeCursor } from '@praxis/platform/graphql';
 import { OutboxRow } from '@praxis/platform/messaging';
+import { countQueries } from '@praxis/platform/testing';
 import { startCommunityHarness, type CommunityHarness } from '../testing/community-harness';
 import { apply, createProgramme, MY_APPLICATION, RESPOND, SELECT } from '../testing/programme-fixture';
 import { ApplicationsService } from './applications.service';
@@ -259,6 +260,50 @@ describe('programme applications, selection and the waitlist through the subgrap
       code: 'BAD_USER_INPUT',
       fields: [expect.objectContaining({ field: 'after' })],
     });
+  });
+
+  it("pages the caller's own applications newest first, and loads a page of programmes' myApplication in one query", async () => {
+    const applicant = await h.member();
+    const programmes = [];
+    for (let i = 0; i < 4; i += 1) programmes.push(await createProgramme(h, { title: `Mine ${i}` }));
+    const applied: string[] = [];
+    for (const programme of programmes.slice(0, 3)) {
+      applied.push((await apply(h, applicant, programme.id)).id);
+      h.clock.advance(1000);
+    }
+    const MINE = `query($after: String) { myApplications(first: 2, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { id programmeId status } }
+    } }`;
+    type Page = {
+      myApplications: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+        edges: Array<{ node: { id: string; programmeId: string } }>;
+      };
+    };
+    const first = await h.ok<Page>(applicant, MINE);
+    expect(first.myApplications.totalCount).toBe(3);
+    expect(first.myApplications.edges.map((edge) => edge.node.id)).toEqual([applied[2], applied[1]]);
+    const rest = await h.ok<Page>(applicant, MINE, { after: first.myApplications.pageInfo.endCursor });
+    expect(rest.myApplications.edges.map((edge) => edge.node.id)).toEqual([applied[0]]);
+    expect(rest.myApplications.pageInfo.hasNextPage).toBe(false);
+    const someoneElse = await h.ok<Page>(await h.member(), MINE);
+    expect(someoneElse.myApplications.totalCount).toBe(0);
+
+    const PAGE = `query($n: Int) { programmes(first: $n) { edges { node { id myApplication { id } } } } }`;
+    const page = (n: number) =>
+      countQueries(h.subgraph.dataSource, () =>
+        h.ok<{
+          programmes: { edges: Array<{ node: { id: string; myApplication: { id: string } | null } }> };
+        }>(applicant, PAGE, { n }),
+      );
+    const one = await page(1);
+    const four = await page(4);
+    expect(four.result.programmes.edges).toHaveLength(4);
+    expect(four.queries.length).toBe(one.queries.length);
+    const all = await page(100);
+    const mineSeen = all.result.programmes.edges.filter((edge) => edge.node.myApplication);
+    expect(mineSeen.map((edge) => edge.node.myApplication?.id).sort()).toEqual([...applied].sort());
   });
 
   it('refuses selection to non-admins and a lottery seed that is blank', async () => {

@@ -1,6 +1,13 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Roles, type Principal } from '@praxis/platform/auth';
-import { IdArg, type Connection, AfterArg, FirstArg, mapNodes } from '@praxis/platform/graphql';
+import {
+  IdArg,
+  type Connection,
+  AfterArg,
+  FirstArg,
+  mapNodes,
+  requestLoader,
+} from '@praxis/platform/graphql';
 import type { ApplicationEntity } from '@praxis/community/data-access';
 import {
   WIDENING_PARTICIPATION_QUESTIONS,
@@ -20,6 +27,7 @@ import {
   ApplicationObject,
   ApplicationStatusEnum,
   ApplyToProgrammeInput,
+  MyApplicationConnection,
   MyApplicationObject,
   SelectionResultObject,
   type WideningParticipationObject,
@@ -113,19 +121,33 @@ export class ApplicationsResolver {
     };
   }
 
-  @Query(() => [MyApplicationObject], {
-    description: 'Your applications, newest first (a plain list for now: the web client reads it as one)',
-  })
-  async myApplications(@CurrentPrincipal() principal: Principal): Promise<MyApplicationObject[]> {
-    return (await this.applicationsService.mineAll(viewerOf(principal))).map(toMyApplicationObject);
+  @Query(() => MyApplicationConnection, { description: 'Your applications, newest first' })
+  async myApplications(
+    @CurrentPrincipal() principal: Principal,
+    @FirstArg() first: number,
+    @AfterArg() after: string | null,
+  ): Promise<Connection<MyApplicationObject>> {
+    return mapNodes(
+      await this.applicationsService.mineAll(viewerOf(principal), { size: first, after }),
+      toMyApplicationObject,
+    );
   }
 
   @ResolveField(() => MyApplicationObject, { nullable: true, description: 'The caller’s own application' })
   async myApplication(
     @CurrentPrincipal() principal: Principal,
     @Parent() programme: ProgrammeObject,
+    @Context('req') request: object,
   ): Promise<MyApplicationObject | null> {
-    const row = await this.applicationsService.mine(viewerOf(principal), programme.id);
+    // one query for the caller's applications to every programme of a page (the loader is the request's, so
+    // the caller's own)
+    const viewer = viewerOf(principal);
+    const row = await requestLoader(
+      request,
+      'community.myApplication',
+      (programmeIds) => this.applicationsService.mineOf(viewer, programmeIds),
+      (application) => application.programmeId,
+    ).load(programme.id);
     return row ? toMyApplicationObject(row) : null;
   }
 

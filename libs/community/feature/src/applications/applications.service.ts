@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import {
   CommunityApplicationDecidedV1,
   CommunityApplicationSubmittedV1,
@@ -144,17 +144,21 @@ export class ApplicationsService {
     });
   }
 
-  /** The applicant's own application, answers included; nobody else reads those. */
-  async mine(viewer: Viewer, programmeId: string): Promise<ApplicationEntity | null> {
-    return this.dataSource.manager.findOneBy(ApplicationEntity, { programmeId, memberId: viewer.memberId });
+  /** The caller's own applications to these programmes (at most one each), answers included; nobody else reads those. */
+  async mineOf(viewer: Viewer, programmeIds: readonly string[]): Promise<ApplicationEntity[]> {
+    return this.dataSource.manager.findBy(ApplicationEntity, {
+      memberId: viewer.memberId,
+      programmeId: In([...programmeIds]),
+    });
   }
 
   /** The caller's applications, newest first: one per programme they applied to. */
-  async mineAll(viewer: Viewer): Promise<ApplicationEntity[]> {
-    return this.dataSource.manager.find(ApplicationEntity, {
-      where: { memberId: viewer.memberId },
-      order: { appliedAt: 'DESC', id: 'DESC' },
-    });
+  async mineAll(viewer: Viewer, page: PageRequest): Promise<Connection<ApplicationEntity>> {
+    const query = this.dataSource.manager
+      .getRepository(ApplicationEntity)
+      .createQueryBuilder('a')
+      .where('a.member_id = :memberId', { memberId: viewer.memberId });
+    return paginate(query, page, ['appliedAt', 'id']);
   }
 
   /** For organisers: who applied and where each stands; never answers, motivations' flags or priority. */

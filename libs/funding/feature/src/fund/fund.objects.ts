@@ -1,7 +1,7 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
-import { MoneyObject } from '@praxis/platform/graphql';
+import { ConnectionType, MoneyObject } from '@praxis/platform/graphql';
 import { MoneyInput } from '../money.graphql';
 
 @ObjectType('FundBalance', { description: 'available = total − committed − paid; never negative' })
@@ -39,6 +39,8 @@ export class FundObject {
   @Field(() => FundBalanceObject)
   balance!: FundBalanceObject;
 }
+
+export const FundConnection = ConnectionType(FundObject, 'Fund');
 
 @InputType()
 export class CreateFundInput {

@@ -1,8 +1,17 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Roles, type Principal } from '@praxis/platform/auth';
-import { IdArg, toMoneyObject } from '@praxis/platform/graphql';
+import {
+  AfterArg,
+  FirstArg,
+  IdArg,
+  mapNodes,
+  requestLoader,
+  toMoneyObject,
+  type Connection,
+} from '@praxis/platform/graphql';
 import type { FundEntity } from '@praxis/funding/data-access';
-import { CreateFundInput, FundBalanceObject, FundObject } from './fund.objects';
+import { CreateFundInput, FundBalanceObject, FundConnection, FundObject } from './fund.objects';
+import { notFound } from '../funding.access';
 import { FundsService } from './funds.service';
 
 function toFundObject(fund: FundEntity): Omit<FundObject, 'balance'> {
@@ -34,14 +43,25 @@ export class FundsResolver {
     return toFundObject(await this.service.get(id));
   }
 
-  @Query(() => [FundObject], { description: 'The 100 newest funds' })
-  async funds(): Promise<Array<Omit<FundObject, 'balance'>>> {
-    return (await this.service.list()).map(toFundObject);
+  @Query(() => FundConnection, { description: 'Newest first' })
+  async funds(
+    @FirstArg() first: number,
+    @AfterArg() after: string | null,
+  ): Promise<Connection<Omit<FundObject, 'balance'>>> {
+    return mapNodes(await this.service.list({ size: first, after }), toFundObject);
   }
 
   @ResolveField(() => FundBalanceObject)
-  async balance(@Parent() fund: FundObject): Promise<FundBalanceObject> {
-    const balance = await this.service.balance(await this.service.get(fund.id));
+  async balance(@Parent() fund: FundObject, @Context('req') request: object): Promise<FundBalanceObject> {
+    // the balances of every fund of a page in one batch (three queries), not three per fund
+    const loaded = await requestLoader(
+      request,
+      'funding.fundBalance',
+      (ids) => this.service.balances(ids),
+      (row) => row.fundId,
+    ).load(fund.id);
+    if (!loaded) throw notFound('fund');
+    const { balance } = loaded;
     return {
       total: toMoneyObject(balance.total),
       committed: toMoneyObject(balance.committed),

@@ -3,8 +3,9 @@ import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { AwardEntity, FundEntity } from '@praxis/funding/data-access';
 import { FundingDomainError, throwIfInvalid, type FundBalance } from '@praxis/funding/domain';
 import { notFound } from '../funding.access';
+import { paginate, type Connection, type PageRequest } from '@praxis/platform/graphql';
 import { moneyOf } from '../money.graphql';
-import { balanceOfFund } from '../ledger/ledger.records';
+import { balanceOfFund, balancesOfFunds } from '../ledger/ledger.records';
 import type { CreateFundInput } from './fund.objects';
 
 @Injectable()
@@ -43,12 +44,19 @@ export class FundsService {
     return fund;
   }
 
-  list(): Promise<FundEntity[]> {
-    return this.dataSource.getRepository(FundEntity).find({ order: { createdAt: 'DESC' }, take: 100 });
+  /** Newest first. */
+  list(page: PageRequest): Promise<Connection<FundEntity>> {
+    return paginate(this.dataSource.getRepository(FundEntity).createQueryBuilder('f'), page, [
+      'createdAt',
+      'id',
+    ]);
   }
 
-  balance(fund: FundEntity): Promise<FundBalance> {
-    return balanceOfFund(this.dataSource.manager, fund);
+  /** The balances of the funds with these ids (one per fund found), for the request's balance loader. */
+  async balances(ids: readonly string[]): Promise<Array<{ fundId: string; balance: FundBalance }>> {
+    const funds = await this.dataSource.getRepository(FundEntity).findBy({ id: In([...ids]) });
+    const balances = await balancesOfFunds(this.dataSource.manager, funds);
+    return funds.map((fund, i) => ({ fundId: fund.id, balance: balances[i] }));
   }
 }
 
