@@ -21,10 +21,11 @@ const schema = buildSchema(`
 `);
 
 /**
- * Refusals take 50–200 ms on an idle machine; the bound leaves room for a CI machine running other suites at
- * once. The old rule needed 2.8 s for 1.4 KB of fragments and would never finish the 40-level bomb below.
+ * How many root fields ran: a refused operation must be refused before execution (0). The rules' own work is
+ * bounded by their caps (the cost rule stops counting at maxCostNodes, the parser at maxTokens), which the
+ * messages below prove; how long a refusal takes is a benchmark's figure, not a test's.
  */
-const FAST_MS = 5000;
+let resolved = 0;
 
 const member = (i: number) => ({
   id: String(i),
@@ -46,13 +47,13 @@ const competition = (i: number) => ({
 });
 const rootValue = {
   competitions: ({ first }: { first?: number }) => ({
-    totalCount: 1000,
+    totalCount: (resolved += 1) && 1000,
     edges: Array.from({ length: first ?? 20 }, (_, i) => ({ cursor: String(i), node: competition(i) })),
   }),
-  me: () => member(0),
-  tags: () => ['a'],
+  me: () => ((resolved += 1), member(0)),
+  tags: () => ((resolved += 1), ['a']),
   members: ({ first }: { first?: number }) => ({
-    totalCount: 1000,
+    totalCount: (resolved += 1) && 1000,
     edges: Array.from({ length: first ?? 20 }, (_, i) => ({ cursor: String(i), node: member(i) })),
   }),
 };
@@ -66,13 +67,17 @@ async function serverWith(limits: Partial<QueryLimits> = {}) {
 
 async function run(query: string, limits: Partial<QueryLimits> = {}, variables?: Record<string, unknown>) {
   const server = await serverWith(limits);
-  const started = performance.now();
+  const before = resolved;
   try {
     const response = await server.executeOperation({ query, variables });
-    const ms = performance.now() - started;
     if (response.body.kind !== 'single') throw new Error('expected a single result');
     const errors = response.body.singleResult.errors ?? [];
-    return { ms, errors, data: response.body.singleResult.data, status: response.http.status };
+    return {
+      resolvedFields: resolved - before,
+      errors,
+      data: response.body.singleResult.data,
+      status: response.http.status,
+    };
   } finally {
     await server.stop();
   }
@@ -82,6 +87,7 @@ describe('query limits (graphql-armor rules, graphql-query-complexity cost, pars
   it('answers an ordinary operation within the limits', async () => {
     const result = await run('{ me { id friend { name } } members(first: 10) { edges { node { id } } } }');
     expect(result.errors).toEqual([]);
+    expect(result.resolvedFields).toBe(2); // me and members: the count the refusals below compare with
   });
 
   it('refuses an operation deeper than the limit, counting through fragments', async () => {
@@ -94,7 +100,7 @@ describe('query limits (graphql-armor rules, graphql-query-complexity cost, pars
     expect(result.errors[0].message).toMatch(/depth limit of 3 exceeded, found 5/);
   });
 
-  it('refuses nested fragments that expand exponentially (the old rule took 2.8 s on 1.4 KB), fast', async () => {
+  it('refuses nested fragments that expand exponentially (the old rule took 2.8 s on 1.4 KB), before anything runs', async () => {
     // each level spreads the one below twice: 2^40 expansions if fragments are walked at every spread
     const levels = 40;
     const bomb = Array.from(
@@ -104,7 +110,7 @@ describe('query limits (graphql-armor rules, graphql-query-complexity cost, pars
     const query = `{ ...B${levels} } fragment B0 on Query { me { id } } ${bomb.join(' ')}`;
     expect(query.length).toBeLessThan(2200);
     const result = await run(query);
-    expect(result.ms).toBeLessThan(FAST_MS);
+    expect(result.resolvedFields).toBe(0);
     expect(result.errors.map((e) => e.extensions?.limit)).toEqual(['maxCostNodes']);
     expect(result.errors[0].message).toMatch(/more than 10000 fields/);
   });
@@ -116,7 +122,7 @@ describe('query limits (graphql-armor rules, graphql-query-complexity cost, pars
     );
     const query = `{ ${aliases.join(' ')} }`;
     const byAliases = await run(query);
-    expect(byAliases.ms).toBeLessThan(FAST_MS);
+    expect(byAliases.resolvedFields).toBe(0);
     expect(byAliases.data).toBeUndefined();
     expect(byAliases.errors.map((e) => e.extensions?.limit)).toEqual(['maxAliases']);
     expect(byAliases.errors[0].message).toMatch(/Aliases limit of 15 exceeded, found 150/);
@@ -128,7 +134,7 @@ describe('query limits (graphql-armor rules, graphql-query-complexity cost, pars
   it('refuses 8,000 duplicate __typename at parse time by the token limit', async () => {
     const query = `{ ${Array.from({ length: 8000 }, () => '__typename').join(' ')} }`;
     const result = await run(query);
-    expect(result.ms).toBeLessThan(FAST_MS);
+    expect(result.resolvedFields).toBe(0);
     expect(result.errors.map((e) => e.extensions?.code)).toEqual(['GRAPHQL_PARSE_FAILED']);
     expect(result.errors[0].message).toMatch(/more that 2000 tokens/);
   });
@@ -137,10 +143,10 @@ describe('query limits (graphql-armor rules, graphql-query-complexity cost, pars
     const page = (i: number) => `p${i}: members(first: 100) { edges { node { id institution { name } } } }`;
     const query = `{ ${Array.from({ length: 30 }, (_, i) => page(i)).join(' ')} }`;
     const byAliases = await run(query);
-    expect(byAliases.ms).toBeLessThan(FAST_MS);
+    expect(byAliases.resolvedFields).toBe(0);
     expect(byAliases.errors.map((e) => e.extensions?.limit)).toEqual(['maxAliases']);
     const byCost = await run(query, { maxAliases: 100 });
-    expect(byCost.ms).toBeLessThan(FAST_MS);
+    expect(byCost.resolvedFields).toBe(0);
     expect(byCost.data).toBeUndefined();
     expect(byCost.errors.map((e) => e.extensions?.limit)).toEqual(['maxCost']);
     expect(byCost.errors[0].message).toMatch(/operation cost \d+ exceeds the limit of 5000/);
