@@ -14,15 +14,18 @@ import {
   CommunityAnnouncementEntity,
   CommunityEntity,
   CommunityMembershipEntity,
+  CommunityModeratorChangeEntity,
   CommunityModeratorEntity,
 } from './community.entity';
 import { ProgrammeEntity, ProgrammeSessionEntity, ProgrammeSpeakerEntity } from './programme.entity';
 import { ReflectionEntity, ReflectionSpentTokenEntity } from './reflection.entity';
 import { CommunitySchema1796100848434 } from './migrations/1796100848434-community-schema';
+import { CommunityModeratorChanges1796126414924 } from './migrations/1796126414924-community-moderator-changes';
 
 export const COMMUNITY_ENTITIES = [
   CommunityEntity,
   CommunityModeratorEntity,
+  CommunityModeratorChangeEntity,
   CommunityMembershipEntity,
   CommunityAnnouncementEntity,
   ProgrammeEntity,
@@ -44,6 +47,7 @@ export const communityDatabase = {
     CreateScheduledJobRunTable1764560000000,
     CommunitySchema1796100848434,
     MemberReplicaConfirmation1796122700000,
+    CommunityModeratorChanges1796126414924,
   ],
 };
 

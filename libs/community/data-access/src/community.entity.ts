@@ -39,6 +39,32 @@ export class CommunityModeratorEntity {
   memberId!: string;
 }
 
+export type ModeratorChange = 'APPOINTED' | 'REMOVED';
+
+/** The audit of who made whom a moderator of a community, or removed them, and when (append only). */
+@Entity({ name: 'community_moderator_change' })
+@Index('community_moderator_change_idx', ['communityId', 'at', 'id'])
+export class CommunityModeratorChangeEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  communityId!: string;
+
+  @Column({ type: 'uuid' })
+  memberId!: string;
+
+  @Column({ type: 'text' })
+  change!: ModeratorChange;
+
+  /** The admin who made the change. */
+  @Column({ type: 'uuid' })
+  actorId!: string;
+
+  @Column({ type: 'timestamptz' })
+  at!: Date;
+}
+
 @Entity({ name: 'community_membership' })
 @Index('community_membership_member_idx', ['memberId'])
 export class CommunityMembershipEntity {

@@ -43,12 +43,18 @@ const ACCESS: AccessDeclaration = {
     'programmeReflections',
     'requestCertificate',
   ],
-  adminOnly: ['createCommunity', 'selectApplicants'],
+  adminOnly: [
+    'createCommunity',
+    'selectApplicants',
+    'appointModerator',
+    'removeModerator',
+    'communityModeratorChanges',
+  ],
 };
 
 const ids: Partial<Record<MatrixRole, string>> = {};
 /** The owner's records: a community they moderate and belong to, a programme (an admin's) they applied to. */
-const records = { community: '', announcement: '', programme: '', session: '' };
+const records = { community: '', announcement: '', programme: '', session: '', bystander: '' };
 const ORGANISERS_ONLY = { anonymous: 'UNAUTHENTICATED', admin: 'allowed', others: 'FORBIDDEN' } as const;
 
 /**
@@ -56,6 +62,22 @@ const ORGANISERS_ONLY = { anonymous: 'UNAUTHENTICATED', admin: 'allowed', others
  * moderates a community and applied to a programme an admin organises.
  */
 const RULES: Record<string, OperationRule> = {
+  // only admins change who moderates the owner's community, or read its audit (the owner moderates it)
+  appointModerator: {
+    document: 'mutation($id: ID!, $m: ID!) { appointModerator(communityId: $id, memberId: $m) { id } }',
+    variables: () => ({ id: records.community, m: records.bystander }),
+    expect: ORGANISERS_ONLY,
+  },
+  removeModerator: {
+    document: 'mutation($id: ID!, $m: ID!) { removeModerator(communityId: $id, memberId: $m) { id } }',
+    variables: () => ({ id: records.community, m: records.bystander }),
+    expect: ORGANISERS_ONLY,
+  },
+  communityModeratorChanges: {
+    document: 'query($id: ID!) { communityModeratorChanges(communityId: $id) { totalCount } }',
+    variables: () => ({ id: records.community }),
+    expect: ORGANISERS_ONLY,
+  },
   communityAnnouncements: {
     document: 'query($id: ID!) { communityAnnouncements(communityId: $id) { totalCount } }',
     variables: () => ({ id: records.community }),
@@ -122,6 +144,7 @@ describe('community authorisation matrix (operations from the committed supergra
       { m: [ids.owner] },
     );
     records.community = community.createCommunity.id;
+    records.bystander = (await h.member('CONSULTANT')).memberId;
     await h.ok({ memberId: ids.owner as string }, 'mutation($id: ID!) { joinCommunity(id: $id) { id } }', {
       id: records.community,
     });

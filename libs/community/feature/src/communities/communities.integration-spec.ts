@@ -13,6 +13,12 @@ const MEMBERS = `query($id: ID!, $first: Int, $after: String) {
   communityMembers(communityId: $id, first: $first, after: $after) { totalCount edges { node { displayName careerStage institutionId interests member { id } } } pageInfo { hasNextPage endCursor } }
 }`;
 
+const APPOINT = `mutation($id: ID!, $member: ID!) { appointModerator(communityId: $id, memberId: $member) { moderators { id } } }`;
+const REMOVE = `mutation($id: ID!, $member: ID!) { removeModerator(communityId: $id, memberId: $member) { moderators { id } } }`;
+const CHANGES = `query($id: ID!) {
+  communityModeratorChanges(communityId: $id) { totalCount edges { node { change member { id } actor { id } at } } }
+}`;
+
 describe('communities of practice through the subgraph', () => {
   let h: CommunityHarness;
 
@@ -158,5 +164,74 @@ describe('communities of practice through the subgraph', () => {
       input: { title: 'Mine', body: 'x' },
     });
     expect(byMember.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('lets admins appoint and remove moderators, audits each real change, and the change decides who may post', async () => {
+    const first = await h.member('ACADEMIC');
+    const { createCommunity } = await h.ok<{ createCommunity: { id: string } }>(h.admin, CREATE, {
+      input: { name: 'Moderated simulation', moderatorIds: [first.memberId] },
+    });
+    const id = createCommunity.id;
+    const second = await h.member('CONSULTANT');
+    const post = (caller: { memberId: string }) =>
+      h.subgraph.execute(caller, POST, { id, input: { title: 'Hello', body: 'Welcome' } });
+    expect((await post(second)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    const appointed = await h.ok<{ appointModerator: { moderators: Array<{ id: string }> } }>(
+      h.admin,
+      APPOINT,
+      { id, member: second.memberId },
+    );
+    expect(appointed.appointModerator.moderators.map((m) => m.id).sort()).toEqual(
+      [first.memberId, second.memberId].sort(),
+    );
+    // twice at once: one appointment, one audit entry
+    await Promise.all([0, 1].map(() => h.ok(h.admin, APPOINT, { id, member: second.memberId })));
+    expect((await post(second)).errors).toBeUndefined();
+
+    const removed = await h.ok<{ removeModerator: { moderators: Array<{ id: string }> } }>(h.admin, REMOVE, {
+      id,
+      member: first.memberId,
+    });
+    expect(removed.removeModerator.moderators).toEqual([{ id: second.memberId }]);
+    await h.ok(h.admin, REMOVE, { id, member: first.memberId });
+    expect((await post(first)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    const audit = await h.ok<{
+      communityModeratorChanges: {
+        totalCount: number;
+        edges: Array<{ node: { change: string; member: { id: string }; actor: { id: string } } }>;
+      };
+    }>(h.admin, CHANGES, { id });
+    // newest first: the removal, the appointment, the appointment at creation
+    expect(audit.communityModeratorChanges.edges.map(({ node }) => [node.change, node.member.id])).toEqual([
+      ['REMOVED', first.memberId],
+      ['APPOINTED', second.memberId],
+      ['APPOINTED', first.memberId],
+    ]);
+    expect(
+      audit.communityModeratorChanges.edges.every(({ node }) => node.actor.id === h.admin.memberId),
+    ).toBe(true);
+
+    // only admins; a moderator cannot appoint others or read the audit
+    for (const [document, variables] of [
+      [APPOINT, { id, member: first.memberId }],
+      [REMOVE, { id, member: second.memberId }],
+      [CHANGES, { id }],
+    ] as const) {
+      const refused = await h.subgraph.execute(second, document, variables);
+      expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+    const unknown = await h.subgraph.execute(h.admin, APPOINT, {
+      id,
+      member: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(unknown.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(unknown.errors?.[0].extensions)).toContain('memberId');
+    const missing = await h.subgraph.execute(h.admin, APPOINT, {
+      id: '00000000-0000-4000-8000-000000000000',
+      member: second.memberId,
+    });
+    expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 });

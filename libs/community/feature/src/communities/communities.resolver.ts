@@ -1,7 +1,10 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Roles, type Principal } from '@praxis/platform/auth';
 import { IdArg, type Connection, AfterArg, FirstArg, mapNodes } from '@praxis/platform/graphql';
-import type { CommunityAnnouncementEntity } from '@praxis/community/data-access';
+import type {
+  CommunityAnnouncementEntity,
+  CommunityModeratorChangeEntity,
+} from '@praxis/community/data-access';
 import { memberRef } from '../shared/objects';
 import { viewerOf } from '../shared/access';
 import { CommunitiesService, type CommunityMemberView, type CommunityView } from './communities.service';
@@ -13,6 +16,9 @@ import {
   CommunityMemberObject,
   CommunityObject,
   CreateCommunityInput,
+  ModeratorChangeConnection,
+  ModeratorChangeEnum,
+  ModeratorChangeObject,
   PostAnnouncementInput,
 } from './community.objects';
 
@@ -50,6 +56,17 @@ function toAnnouncementObject(row: CommunityAnnouncementEntity): AnnouncementObj
     body: row.body,
     link: row.link,
     postedAt: row.postedAt,
+  };
+}
+
+function toModeratorChangeObject(row: CommunityModeratorChangeEntity): ModeratorChangeObject {
+  return {
+    id: row.id,
+    communityId: row.communityId,
+    member: memberRef(row.memberId),
+    change: ModeratorChangeEnum[row.change],
+    actor: memberRef(row.actorId),
+    at: row.at,
   };
 }
 
@@ -150,6 +167,55 @@ export class CommunitiesResolver {
     return mapNodes(
       await this.communitiesService.announcements(viewerOf(principal), communityId, { size: first, after }),
       toAnnouncementObject,
+    );
+  }
+
+  @Roles('admin')
+  @Mutation(() => CommunityObject, {
+    description:
+      'Make a member a moderator of a community (admins only; audited, appointing twice changes nothing)',
+  })
+  async appointModerator(
+    @CurrentPrincipal() principal: Principal,
+    @IdArg('communityId') communityId: string,
+    @IdArg('memberId') memberId: string,
+  ): Promise<CommunityObject> {
+    return toCommunityObject(
+      await this.communitiesService.changeModerator(viewerOf(principal), communityId, memberId, 'APPOINTED'),
+    );
+  }
+
+  @Roles('admin')
+  @Mutation(() => CommunityObject, {
+    description:
+      'Remove a moderator of a community (admins only; audited, removing a non-moderator changes nothing)',
+  })
+  async removeModerator(
+    @CurrentPrincipal() principal: Principal,
+    @IdArg('communityId') communityId: string,
+    @IdArg('memberId') memberId: string,
+  ): Promise<CommunityObject> {
+    return toCommunityObject(
+      await this.communitiesService.changeModerator(viewerOf(principal), communityId, memberId, 'REMOVED'),
+    );
+  }
+
+  @Roles('admin')
+  @Query(() => ModeratorChangeConnection, {
+    description: "A community's moderator appointments and removals, newest first (admins only)",
+  })
+  async communityModeratorChanges(
+    @CurrentPrincipal() principal: Principal,
+    @IdArg('communityId') communityId: string,
+    @FirstArg() first: number,
+    @AfterArg() after: string | null,
+  ): Promise<Connection<ModeratorChangeObject>> {
+    return mapNodes(
+      await this.communitiesService.moderatorChanges(viewerOf(principal), communityId, {
+        size: first,
+        after,
+      }),
+      toModeratorChangeObject,
     );
   }
 }

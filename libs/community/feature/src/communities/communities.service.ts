@@ -8,7 +8,9 @@ import {
   CommunityAnnouncementEntity,
   CommunityEntity,
   CommunityMembershipEntity,
+  CommunityModeratorChangeEntity,
   CommunityModeratorEntity,
+  type ModeratorChange,
 } from '@praxis/community/data-access';
 import { COMMUNITY_OPTIONS, type CommunityOptions } from '../community.options';
 import { isModerator, participantOf, requireMember, type Viewer } from '../shared/access';
@@ -78,6 +80,17 @@ export class CommunitiesService {
           CommunityModeratorEntity,
           moderatorIds.map((memberId) => ({ communityId: community.id, memberId })),
         );
+        const at = this.options.clock.now();
+        await manager.insert(
+          CommunityModeratorChangeEntity,
+          moderatorIds.map((memberId) => ({
+            communityId: community.id,
+            memberId,
+            change: 'APPOINTED' as const,
+            actorId: viewer.memberId,
+            at,
+          })),
+        );
       }
       await appendToOutbox(manager, CommunityCreatedV1, community.id, {
         communityId: community.id,
@@ -93,6 +106,75 @@ export class CommunitiesService {
         viewerIsModerator: moderatorIds.includes(viewer.memberId),
       };
     });
+  }
+
+  /**
+   * Admins appoint a known member as a moderator of a community, or remove one, under the community's row lock.
+   * Each real change is audited (who, by whom, when); appointing a moderator again or removing someone who is
+   * not one changes nothing and records nothing.
+   */
+  async changeModerator(
+    viewer: Viewer,
+    communityId: string,
+    memberId: string,
+    change: ModeratorChange,
+  ): Promise<CommunityView> {
+    if (!viewer.isAdmin) throw CommunityDomainError.forbidden('only admins appoint and remove moderators');
+    const member = memberId.toLowerCase();
+    return this.dataSource.transaction(async (manager) => {
+      await this.lock(manager, communityId);
+      if (change === 'APPOINTED' && !(await memberReplica(manager).profiles([member])).has(member)) {
+        throw CommunityDomainError.invalid(
+          'memberId',
+          'exists',
+          'is not a member known to the community service',
+        );
+      }
+      const changed: unknown[] =
+        change === 'APPOINTED'
+          ? await manager.query(
+              `INSERT INTO community_moderator (community_id, member_id) VALUES ($1, $2)
+               ON CONFLICT DO NOTHING RETURNING member_id`,
+              [communityId, member],
+            )
+          : (
+              await manager.query(
+                `DELETE FROM community_moderator WHERE community_id = $1 AND member_id = $2 RETURNING member_id`,
+                [communityId, member],
+              )
+            )[0];
+      if (changed.length > 0) {
+        await manager.insert(CommunityModeratorChangeEntity, {
+          communityId,
+          memberId: member,
+          change,
+          actorId: viewer.memberId,
+          at: this.options.clock.now(),
+        });
+      }
+      const community = await manager.findOneByOrFail(CommunityEntity, { id: communityId });
+      return (await this.views(manager, viewer, [community]))[0];
+    });
+  }
+
+  /** The moderator audit of one community, newest first; admins only. */
+  async moderatorChanges(
+    viewer: Viewer,
+    communityId: string,
+    page: PageRequest,
+  ): Promise<Connection<CommunityModeratorChangeEntity>> {
+    if (!viewer.isAdmin) throw CommunityDomainError.forbidden('only admins read the moderator audit');
+    const manager = this.dataSource.manager;
+    if (!(await manager.existsBy(CommunityEntity, { id: communityId })))
+      throw CommunityDomainError.notFound('community');
+    return paginate(
+      manager
+        .getRepository(CommunityModeratorChangeEntity)
+        .createQueryBuilder('c')
+        .where('c.community_id = :communityId', { communityId }),
+      page,
+      ['at', 'id'],
+    );
   }
 
   async get(viewer: Viewer, id: string): Promise<CommunityView> {

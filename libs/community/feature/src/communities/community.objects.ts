@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsOptional, IsString, IsUrl, IsUUID, Length, MaxLength } from 'class-validator';
 import { IsNotBlank, IsPlainText, ConnectionType } from '@praxis/platform/graphql';
 import type { CareerStage } from '@praxis/contracts';
@@ -135,3 +135,35 @@ export class CommunityObject {
 export const CommunityConnection = ConnectionType(CommunityObject, 'Community');
 export const CommunityMemberConnection = ConnectionType(CommunityMemberObject, 'CommunityMember');
 export const AnnouncementConnection = ConnectionType(AnnouncementObject, 'Announcement');
+
+export enum ModeratorChangeEnum {
+  APPOINTED = 'APPOINTED',
+  REMOVED = 'REMOVED',
+}
+registerEnumType(ModeratorChangeEnum, { name: 'ModeratorChange' });
+
+@ObjectType('ModeratorChangeRecord', {
+  description:
+    "One entry of a community's moderator audit: who was appointed or removed, by which admin, when",
+})
+export class ModeratorChangeObject {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  communityId!: string;
+
+  @Field(() => MemberRef)
+  member!: MemberRef;
+
+  @Field(() => ModeratorChangeEnum)
+  change!: ModeratorChangeEnum;
+
+  @Field(() => MemberRef, { description: 'The admin who made the change' })
+  actor!: MemberRef;
+
+  @Field()
+  at!: Date;
+}
+
+export const ModeratorChangeConnection = ConnectionType(ModeratorChangeObject, 'ModeratorChangeRecord');
