@@ -26,6 +26,10 @@ export const profileMessages = {
   rejectedStage: (stage: string, reason: string | null) =>
     `Your change of career stage to ${stage} was not confirmed${reason ? `: ${reason}` : '.'}`,
   pendingMove: (name: string) => `Your move to ${name} waits for confirmation.`,
+  unconfirmed:
+    'Your institution and career stage wait for confirmation by a lead of your institution or an administrator; until then they do not count for competitions that ask for them. Everything else is yours to use.',
+  rejectedRegistration: (reason: string | null) =>
+    `Your institution and career stage were not confirmed${reason ? `: ${reason}` : '.'} You can ask to move to your institution below.`,
   rejectedMove: (name: string, reason: string | null) =>
     `Your move to ${name} was not confirmed${reason ? `: ${reason}` : '.'}`,
 } as const;

@@ -11,6 +11,13 @@ export const MyProfileDocument = graphql(`
       interests
       joinedAt
       institutionId
+      institutionConfirmed
+      careerStageConfirmed
+      registrationConfirmation {
+        id
+        status
+        reason
+      }
       institution {
         id
         name

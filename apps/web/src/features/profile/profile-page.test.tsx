@@ -18,6 +18,9 @@ const myProfile = {
         interests: ['heart failure'],
         joinedAt: '2026-01-05T09:00:00.000Z',
         institutionId: 'i1',
+        institutionConfirmed: true,
+        careerStageConfirmed: true,
+        registrationConfirmation: null,
         institution: { __typename: 'Institution', id: 'i1', name: 'Leeds' },
         roles: [],
         institutionChanges: [],
@@ -44,5 +47,30 @@ describe('profile page', () => {
     expect(specialty).toHaveAccessibleDescription(/^Public: other members see it/);
     expect(screen.getByText(/specialty and interests are visible to other members/)).toBeInTheDocument();
     expect(screen.queryByText(/private/i)).not.toBeInTheDocument();
+    expect(screen.queryByText(/wait for confirmation/)).not.toBeInTheDocument();
+  });
+
+  it('tells a new member their institution and career stage await confirmation, and a rejection its reason', async () => {
+    const unconfirmed = (status: string, reason: string | null) => ({
+      ...myProfile,
+      result: {
+        data: {
+          ...myProfile.result.data,
+          me: {
+            ...myProfile.result.data.me,
+            institutionConfirmed: false,
+            careerStageConfirmed: false,
+            registrationConfirmation: { __typename: 'RegistrationConfirmation', id: 'r1', status, reason },
+          },
+        },
+      },
+    });
+    const pending = renderPage(<ProfilePage />, [unconfirmed('PENDING', null)]);
+    expect(
+      await screen.findByText(/Your institution and career stage wait for confirmation by a lead/),
+    ).toBeInTheDocument();
+    pending.unmount();
+    renderPage(<ProfilePage />, [unconfirmed('REJECTED', 'not on our register')]);
+    expect(await screen.findByText(/were not confirmed: not on our register/)).toBeInTheDocument();
   });
 });

@@ -121,8 +121,17 @@ function ChangesWaiting({ me }: { me: Me }) {
   const move = me.institutionChanges?.[0];
   const stage = me.careerStageChanges?.[0];
   const stageName = stage ? commonMessages.careerStages[stage.toStage] : '';
+  const registration = me.registrationConfirmation;
+  const unconfirmed = !me.institutionConfirmed || !me.careerStageConfirmed;
   return (
     <>
+      {unconfirmed && (
+        <PendingChange
+          latest={registration ?? { status: 'PENDING' }}
+          pending={t.unconfirmed}
+          rejected={t.rejectedRegistration(registration?.reason ?? null)}
+        />
+      )}
       <PendingChange
         latest={move}
         pending={t.pendingMove(move?.toInstitution.name ?? '')}
