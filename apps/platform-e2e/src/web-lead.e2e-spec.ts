@@ -33,11 +33,11 @@ describe('web client: lead dashboard and funding', () => {
     expect(await platform?.stop()).toBe(0);
   });
 
-  async function signIn(email: string): Promise<Page> {
+  async function signIn(email: string, password = PASSWORD): Promise<Page> {
     const { page } = await newPerson(browser);
     await page.goto('/sign-in');
     await page.getByLabel('E-mail address').fill(email);
-    await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
+    await page.getByRole('textbox', { name: 'Password' }).fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     return page;
@@ -194,5 +194,43 @@ describe('web client: lead dashboard and funding', () => {
     await page.getByRole('button', { name: 'Log time' }).click();
     await page.getByText('Time logged.').waitFor();
     await checkPage(page, 'funding-award', title);
+  });
+
+  it('an admin starts a community and a programme, sees its applicants; a second tab signs out with the first', async () => {
+    const now = Date.now();
+    const page = await signIn(ADMIN.email, ADMIN.password);
+    await page.getByRole('navigation').getByRole('link', { name: 'Communities' }).click();
+    const start = page.getByRole('form', { name: 'Start a community' });
+    await start.getByRole('textbox', { name: 'Name' }).fill(`Simulation educators ${now}`);
+    await start.getByRole('textbox', { name: 'Interests' }).fill('simulation, feedback');
+    await start.getByRole('button', { name: 'Start the community' }).click();
+    await page.getByRole('link', { name: `Simulation educators ${now}` }).click();
+    await page.getByRole('heading', { level: 1, name: `Simulation educators ${now}` }).waitFor();
+    await page.getByRole('link', { name: 'Create a programme' }).click();
+    await page.getByRole('heading', { level: 1, name: 'New programme' }).waitFor();
+    const form = page.getByRole('form', { name: 'New programme' });
+    // the problems are shown at their fields before anything is sent
+    await form.getByRole('button', { name: 'Create the programme' }).click();
+    await form.getByText('Choose at least one career stage').waitFor();
+    await checkPage(page, 'programme-new', 'New programme');
+    await form.getByRole('textbox', { name: 'Title' }).fill(`Feedback on the wards ${now}`);
+    await form.getByRole('checkbox', { name: 'Resident' }).check();
+    await form.getByRole('radio', { name: 'In person' }).check();
+    await form.getByRole('textbox', { name: 'Session 1: theme' }).fill('Giving feedback');
+    await form.getByRole('button', { name: 'Create the programme' }).click();
+    await page.getByRole('heading', { level: 1, name: `Feedback on the wards ${now}` }).waitFor();
+    const organisers = page.getByRole('region', { name: 'For organisers' });
+    await organisers.getByText('Nobody has applied yet.').waitFor();
+    await organisers.getByRole('button', { name: 'Select applicants' }).waitFor();
+    await checkPage(page, 'programme-organiser', `Feedback on the wards ${now}`);
+
+    // a second tab of the same browser shares the session; signing out in the first signs it out too, at once
+    const second = await page.context().newPage();
+    await second.goto('/communities');
+    await second.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await second.getByRole('link', { name: 'Sign in' }).first().waitFor();
+    expect(await second.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
+    await second.close();
   });
 });
