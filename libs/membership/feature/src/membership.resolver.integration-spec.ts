@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { membershipDatabase } from '@praxis/membership/data-access';
 import {
   countQueries,
+  errorCodeOf,
   executeOk,
   keyTypesWithoutReferenceResolver,
   type ConnectionData,
@@ -240,6 +241,62 @@ describe('membership subgraph in-process: operations, roles, references, limits'
       code: 'BAD_USER_INPUT',
       fields: [expect.objectContaining({ field: 'first' })],
     });
+  });
+
+  it('ends one session with logout and every session with logoutEverywhere, so their refresh tokens stop working', async () => {
+    const email = `sessions-${randomUUID().slice(0, 8)}@example.org`;
+    const password = `Px-${randomBytes(9).toString('base64url')}-5q`;
+    const registered = await executeOk<{ register: { refreshToken: string; member: { id: string } } }>(
+      subgraph,
+      null,
+      `mutation($input: RegisterInput!) { register(input: $input, refreshTokenInBody: true) { refreshToken member { id } } }`,
+      { input: { email, password, displayName: 'Sessions', careerStage: 'RESIDENT', institutionId } },
+    );
+    const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password, refreshTokenInBody: true) { refreshToken } }`;
+    const second = await executeOk<{ login: { refreshToken: string } }>(subgraph, null, LOGIN, {
+      email,
+      password,
+    });
+    const third = await executeOk<{ login: { refreshToken: string } }>(subgraph, null, LOGIN, {
+      email,
+      password,
+    });
+    const REFRESH = `mutation($t: String!) { refreshSession(refreshToken: $t, refreshTokenInBody: true) { refreshToken } }`;
+    const LOGOUT = `mutation($t: String) { logout(refreshToken: $t) }`;
+    expect(await executeOk(subgraph, null, LOGOUT, { t: registered.register.refreshToken })).toEqual({
+      logout: true,
+    });
+    expect(await errorCodeOf(subgraph, null, REFRESH, { t: registered.register.refreshToken })).toBe(
+      'UNAUTHENTICATED',
+    );
+    const refreshed = await executeOk<{ refreshSession: { refreshToken: string } }>(subgraph, null, REFRESH, {
+      t: second.login.refreshToken,
+    });
+    const member = { memberId: registered.register.member.id };
+    expect(await executeOk(subgraph, member, 'mutation { logoutEverywhere }')).toEqual({
+      logoutEverywhere: 2,
+    });
+    for (const token of [refreshed.refreshSession.refreshToken, third.login.refreshToken]) {
+      expect(await errorCodeOf(subgraph, null, REFRESH, { t: token })).toBe('UNAUTHENTICATED');
+    }
+    expect(await errorCodeOf(subgraph, null, 'mutation { logoutEverywhere }')).toBe('UNAUTHENTICATED');
+  });
+
+  it('erases the caller’s own voluntary answers once: true when there were answers, then false', async () => {
+    const member = { memberId };
+    await executeOk(
+      subgraph,
+      member,
+      `mutation { recordDemographics(input: { gender: PREFER_NOT_TO_SAY, ethnicityGroup: PREFER_NOT_TO_SAY,
+        disability: NO, firstGenerationHigherEducation: YES }) { gender } }`,
+    );
+    expect(await executeOk(subgraph, member, 'mutation { eraseMyDemographics }')).toEqual({
+      eraseMyDemographics: true,
+    });
+    expect(await executeOk(subgraph, member, 'mutation { eraseMyDemographics }')).toEqual({
+      eraseMyDemographics: false,
+    });
+    expect(await errorCodeOf(subgraph, null, 'mutation { eraseMyDemographics }')).toBe('UNAUTHENTICATED');
   });
 
   it('refuses createInstitution to a member without the admin role', async () => {

@@ -468,11 +468,9 @@ export class MembershipService {
     }
     return this.dataSource.transaction(async (manager) => {
       await this.requireMember(manager, memberId);
-      const deleted: unknown[] = await manager.query(
-        `DELETE FROM demographics WHERE member_id = $1 RETURNING member_id`,
-        [memberId],
-      );
-      if (deleted.length === 0) return false;
+      // (a raw DELETE through manager.query answers [rows, count], never empty: it read as erased every time)
+      const { affected } = await manager.delete(DemographicsEntity, { memberId });
+      if (!affected) return false;
       await this.demographics.erased(manager, memberId);
       return true;
     });
