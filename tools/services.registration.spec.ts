@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MEMBER_REPLICA_CONSUMERS } from '@praxis/contracts';
 import { dataAccessLibrary, SERVICE_DATABASES } from './service-databases';
@@ -63,5 +63,37 @@ describe('service registration in tools/services.ts', () => {
   it('keeps ports and port offsets distinct', () => {
     expect(new Set(SERVICES.map((service) => service.port)).size).toBe(SERVICES.length);
     expect(new Set(SERVICES.map((service) => service.portOffset)).size).toBe(SERVICES.length);
+  });
+
+  it('has the three path aliases of every service with libraries in tsconfig.base.json, and none of another', () => {
+    const { compilerOptions } = JSON.parse(readFileSync(path.join(ROOT, 'tsconfig.base.json'), 'utf8')) as {
+      compilerOptions: { paths: Record<string, string[]> };
+    };
+    const names = new Set(SERVICES.map((service) => service.name));
+    const shared = new Set(['platform', 'contracts', 'tools']);
+    const aliased = Object.keys(compilerOptions.paths)
+      .map((alias) => alias.split('/')[1])
+      .filter((scope) => !shared.has(scope));
+    expect([...new Set(aliased)].filter((scope) => !names.has(scope))).toEqual([]);
+    for (const service of SERVICES.filter((entry) => existsSync(path.join(ROOT, 'libs', entry.name)))) {
+      for (const layer of ['domain', 'data-access', 'feature']) {
+        expect(compilerOptions.paths[`@praxis/${service.name}/${layer}`]).toEqual([
+          `libs/${service.name}/${layer}/src/index.ts`,
+        ]);
+      }
+    }
+  });
+
+  it('exports every event folder from the contracts index, each of a listed service, and no missing folder', () => {
+    const folders = readdirSync(path.join(ROOT, 'libs/contracts/src/events'), { withFileTypes: true })
+      // one folder per event and version (`funding-shared` holds what funding's events share)
+      .filter((entry) => entry.isDirectory() && /-v\d+$/.test(entry.name))
+      .map((entry) => entry.name)
+      .sort();
+    const index = readFileSync(path.join(ROOT, 'libs/contracts/src/index.ts'), 'utf8');
+    const exported = [...index.matchAll(/from '\.\/events\/([^']+-v\d+)'/g)].map((match) => match[1]).sort();
+    expect(exported).toEqual(folders);
+    const names = new Set(SERVICES.map((service) => service.name));
+    expect(folders.filter((folder) => !names.has(folder.split('-')[0]))).toEqual([]);
   });
 });
