@@ -35,13 +35,13 @@ async function measure(maxWaitMs: number, seconds: number) {
     },
   });
   const writer = createServiceDataSource({
-    url: platform.databases.membership,
+    url: platform.database('membership'),
     entities: MESSAGING_ENTITIES,
     migrations: [],
     poolSize: 20,
   });
   await writer.initialize();
-  const reader = new Client({ connectionString: platform.databases.mentorship });
+  const reader = new Client({ connectionString: platform.database('mentorship') });
   await reader.connect();
   // the poller below stops when writing is over and nothing is pending; a failed run stops it before the
   // reader closes (it went on querying a closed client, and that crash hid the run's own error)

@@ -36,7 +36,7 @@ async function main(): Promise<number> {
   try {
     const gateway = platform.gateways.apollo;
     const { member } = await seedMember(gateway);
-    const membership = platform.subgraphs.membership;
+    const membership = platform.subgraph('membership');
     // CPU per request is the serving process's: membership's for the direct calls, the gateway's through it
     const {
       membership: membershipPid,

@@ -41,11 +41,11 @@ async function main(): Promise<void> {
       'gateway-me': { name: which, url: gateway, query: '{ me { id } }', token: member.token },
       'subgraph-me': {
         name: which,
-        url: platform.subgraphs.membership,
+        url: platform.subgraph('membership'),
         query: '{ me { id } }',
         token: member.token,
       },
-      'subgraph-typename': { name: which, url: platform.subgraphs.membership, query: '{ __typename }' },
+      'subgraph-typename': { name: which, url: platform.subgraph('membership'), query: '{ __typename }' },
     };
     const scenario = scenarios[which];
     if (!scenario) throw new Error(`unknown scenario ${which}`);

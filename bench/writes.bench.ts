@@ -149,7 +149,7 @@ async function main(): Promise<number> {
     const saveDirect: Scenario = {
       ...save,
       name: 'subgraph saveProposalDraft',
-      url: platform.subgraphs.proposals,
+      url: platform.subgraph('proposals'),
       pid: platform.pids.proposals,
       upstreamPid: undefined,
     };
@@ -162,7 +162,7 @@ async function main(): Promise<number> {
       member.token,
     );
     const script = path.join(ROOT, 'tmp', `writes-${process.pid}.sql`);
-    writeFileSync(script, await pgbenchScript(platform.databases.proposals, template.saveProposalDraft.id));
+    writeFileSync(script, await pgbenchScript(platform.database('proposals'), template.saveProposalDraft.id));
 
     const http: Measured[] = [];
     const subgraph: Measured[] = [];
@@ -175,7 +175,7 @@ async function main(): Promise<number> {
       progress(`${label}: saveProposalDraft on the proposals subgraph`);
       const measuredDirect = await runOnce(saveDirect, length, CLIENTS);
       progress(`${label}: pgbench, the same inserts`);
-      const bench = await pgbench(platform.databases.proposals, script, length);
+      const bench = await pgbench(platform.database('proposals'), script, length);
       if (round >= 0) {
         http.push(measured);
         subgraph.push(measuredDirect);

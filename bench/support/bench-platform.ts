@@ -1,5 +1,6 @@
 /**
- * The platform for benchmarks: the three subgraphs and a gateway as `npm start` runs them (same entry points,
+ * The platform for benchmarks: subgraphs (membership, proposals and mentorship unless `subgraphs` names
+ * others, e.g. membership and funding) and a gateway as `npm start` runs them (same entry points,
  * compiled by `npm run build`'s own function and run with plain node, same mock-broker timings), but on the
  * benchmark's own ports (`BENCH_PORT_BASE`, default 17000) and fresh databases, so a benchmark never collides
  * with the system tests or another checkout. BENCH_COMPILED=0 runs the TypeScript through the SWC register
@@ -29,7 +30,9 @@ const SUBGRAPHS = [
   { name: 'membership', offset: 1, entry: 'apps/membership/src/main.ts' },
   { name: 'proposals', offset: 2, entry: 'apps/proposals/src/main.ts' },
   { name: 'mentorship', offset: 3, entry: 'apps/mentorship/src/main.ts' },
+  { name: 'funding', offset: 4, entry: 'apps/funding/src/main.ts' },
 ] as const;
+const DEFAULT_SUBGRAPHS: readonly SubgraphName[] = ['membership', 'proposals', 'mentorship'];
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
 
 export interface Gateway {
@@ -56,11 +59,16 @@ export const HIVE_GATEWAY_NO_DEDUPE: Gateway = {
 };
 
 export interface BenchPlatform {
-  subgraphs: Record<SubgraphName, string>;
+  /** URLs of the subgraphs started (those `subgraphs` named). */
+  subgraphs: Partial<Record<SubgraphName, string>>;
   gateways: Record<string, string>;
   brokers: string;
   postgresUrl: string;
-  databases: Record<SubgraphName, string>;
+  databases: Partial<Record<SubgraphName, string>>;
+  /** A started subgraph's URL; throws for one the platform did not start. */
+  subgraph(name: SubgraphName): string;
+  /** A started subgraph's database URL; throws for one the platform did not start. */
+  database(name: SubgraphName): string;
   pids: Record<string, number | undefined>;
   logFile: string;
   stop(): Promise<void>;
@@ -126,6 +134,8 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number):
 export async function startBenchPlatform(
   options: {
     gateways?: Gateway[];
+    /** The subgraphs to start (membership always; default membership, proposals and mentorship). */
+    subgraphs?: readonly SubgraphName[];
     /** Extra environment for every service (e.g. KAFKA_MAX_WAIT_MS). */
     env?: Record<string, string>;
     /** Node flags for every service (e.g. --cpu-prof). */
@@ -146,7 +156,11 @@ export async function startBenchPlatform(
   const cleanups: Array<() => Promise<void>> = [];
   const compiled = options.compiled ?? process.env.BENCH_COMPILED !== '0';
   const outDir = path.join(ROOT, 'tmp', `${prefix}-dist`);
-  const databases = {} as Record<SubgraphName, string>;
+  const databases: Partial<Record<SubgraphName, string>> = {};
+  const started = SUBGRAPHS.filter(
+    (subgraph) =>
+      subgraph.name === 'membership' || (options.subgraphs ?? DEFAULT_SUBGRAPHS).includes(subgraph.name),
+  );
   const stop = async () => {
     await Promise.all([...children.values()].map((child) => stopChild(child, { graceMs: 10000 })));
     for (const cleanup of cleanups.reverse()) await cleanup();
@@ -204,9 +218,9 @@ export async function startBenchPlatform(
       child.stderr?.on('data', (chunk: Buffer) => log.write(`[${name}] ${chunk.toString()}`));
       return child;
     };
-    const subgraphs = {} as Record<SubgraphName, string>;
+    const subgraphs: Partial<Record<SubgraphName, string>> = {};
     await Promise.all(
-      SUBGRAPHS.map(async (subgraph) => {
+      started.map(async (subgraph) => {
         const database = `${prefix}_${subgraph.name}`;
         const url = await ensureDatabase(postgres.url, database);
         databases[subgraph.name] = url;
@@ -226,7 +240,10 @@ export async function startBenchPlatform(
       }),
     );
     const subgraphEnv = Object.fromEntries(
-      SUBGRAPHS.map((subgraph) => [`SUBGRAPH_${subgraph.name.toUpperCase()}_URL`, subgraphs[subgraph.name]]),
+      started.map((subgraph) => [
+        `SUBGRAPH_${subgraph.name.toUpperCase()}_URL`,
+        subgraphs[subgraph.name] as string,
+      ]),
     );
     const gateways: Record<string, string> = {};
     for (const gateway of options.gateways ?? [APOLLO_GATEWAY]) {
@@ -243,8 +260,16 @@ export async function startBenchPlatform(
       gateways[gateway.name] = url;
     }
     const pids = Object.fromEntries([...children].map(([name, child]) => [name, child.pid]));
+    const startedUrl = (urls: Partial<Record<SubgraphName, string>>, name: SubgraphName) => {
+      const url = urls[name];
+      if (url === undefined)
+        throw new Error(`${name} was not started (startBenchPlatform's subgraphs option)`);
+      return url;
+    };
     return {
       subgraphs,
+      subgraph: (name) => startedUrl(subgraphs, name),
+      database: (name) => startedUrl(databases, name),
       gateways,
       brokers: broker.brokers,
       postgresUrl: postgres.url,

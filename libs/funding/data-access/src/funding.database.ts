@@ -10,6 +10,8 @@ import { FundingSchema1796102918205 } from './migrations/1796102918205-funding-s
 import { AtRiskFlag1796111409377 } from './migrations/1796111409377-at-risk-flag';
 import { AwardReportsAndOutputs1796111941764 } from './migrations/1796111941764-award-reports-and-outputs';
 import { EffortCertification1796113963224 } from './migrations/1796113963224-effort-certification';
+import { TimeLogWeek1796122695419 } from './migrations/1796122695419-time-log-week';
+import { WinnerOutcome1796124243197 } from './migrations/1796124243197-winner-outcome';
 
 /** Everything the funding database holds: for the app, the migration tools and the drift check. */
 export const fundingDatabase = {
@@ -22,6 +24,8 @@ export const fundingDatabase = {
     AtRiskFlag1796111409377,
     AwardReportsAndOutputs1796111941764,
     EffortCertification1796113963224,
+    TimeLogWeek1796122695419,
     MemberReplicaConfirmation1796122700000,
+    WinnerOutcome1796124243197,
   ],
 };

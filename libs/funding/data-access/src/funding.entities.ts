@@ -136,6 +136,56 @@ export class AwardEntity {
   version!: number;
 }
 
+/**
+ * What each winner of a competition's published results got from funding, kept whether or not an award was
+ * offered: a winner the competition's money did not reach (`NOTHING_LEFT`) has no award, only this row and its
+ * reason. One row per entry, so a redelivered results event records nothing twice.
+ */
+@Entity({ name: 'winner_outcome' })
+export class WinnerOutcomeEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  competitionId!: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  proposalId!: string;
+
+  @Column({ type: 'int' })
+  rank!: number;
+
+  @Column({ type: 'uuid' })
+  principalInvestigatorId!: string;
+
+  @Column({ type: 'uuid', array: true })
+  teamMemberIds!: string[];
+
+  /** Institutions of the team: leads of these see the outcome. */
+  @Column({ type: 'uuid', array: true })
+  institutionIds!: string[];
+
+  /** FULL, CAPPED or NOTHING_LEFT, as the competition's money was shared in rank order. */
+  @Column({ type: 'text' })
+  share!: string;
+
+  @Column({ type: 'text' })
+  currency!: CurrencyCode;
+
+  @Column({ type: 'bigint', transformer: numberTransformer })
+  requestedMinor!: number;
+
+  @Column({ type: 'bigint', transformer: numberTransformer })
+  amountMinor!: number;
+
+  @Column({ type: 'text', nullable: true })
+  reason!: string | null;
+
+  /** The award offered (null when nothing was left for this winner). */
+  @Column({ type: 'uuid', nullable: true })
+  awardId!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  recordedAt!: Date;
+}
+
 /** Every status change, dated and attributed (`by` is null for the automatic offer from a competition). */
 @Entity({ name: 'award_transition' })
 export class AwardTransitionEntity {
@@ -302,6 +352,28 @@ export class TimeLogEntity {
 }
 
 /**
+ * Each member's logged minutes per ISO week, Monday first, kept by a trigger on `time_log` in the same
+ * transaction as the entry (insert, edit, delete): an institution's year of utilisation reads one row per member
+ * and week instead of every entry.
+ */
+@Entity({ name: 'time_log_week' })
+export class TimeLogWeekEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  memberId!: string;
+
+  /** The Monday of the week. */
+  @PrimaryColumn({ ...DAY })
+  weekStart!: string;
+
+  /** Seven totals, Monday to Sunday. */
+  @Column({ type: 'int', array: true })
+  dayMinutes!: number[];
+
+  @Column({ type: 'int' })
+  minutes!: number;
+}
+
+/**
  * What the weekly at-risk check last published about a member's erosion: one start and one recovery event per
  * episode. A row with an `episodeStartedWeek` is the stored AT_RISK flag that supervisors and leads list.
  */
@@ -443,11 +515,13 @@ export class EffortCertificationEntity {
 export const FUNDING_ENTITIES = [
   FundEntity,
   AwardEntity,
+  WinnerOutcomeEntity,
   AwardTransitionEntity,
   BudgetLineEntity,
   SpendEntryEntity,
   AllocationEntity,
   TimeLogEntity,
+  TimeLogWeekEntity,
   ErosionStateEntity,
   AwardReportEntity,
   AwardOutputEntity,

@@ -6,6 +6,7 @@ import { ReplicaPrincipalSource } from '@praxis/platform/member-replica';
 import type { Logger } from '@praxis/platform/observability';
 import { Scheduler, SCHEDULER, SchedulerLifecycle } from '@praxis/platform/scheduler';
 import { AwardsResolver } from './award/awards.resolver';
+import { WinnerOutcomesResolver, WinnerOutcomesService } from './award/winner-outcomes';
 import { AwardsService } from './award/awards.service';
 import { AtRiskResolver } from './erosion/at-risk.resolver';
 import { ErosionService } from './erosion/erosion.service';
@@ -52,6 +53,8 @@ export class FundingFeatureModule {
         FundsResolver,
         AwardsService,
         AwardsResolver,
+        WinnerOutcomesService,
+        WinnerOutcomesResolver,
         LedgerService,
         LedgerResolver,
         ProtectedTimeService,

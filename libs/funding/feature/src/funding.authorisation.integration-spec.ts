@@ -18,6 +18,7 @@ const ids = Object.fromEntries(MATRIX_ROLES.map((role) => [role, randomUUID()]))
   string
 >;
 const otherInstitution = randomUUID();
+const ownerInstitution = randomUUID();
 const caller = (role: MatrixRole) => matrixCaller(role, ids, otherInstitution);
 
 const SIGNED_IN_ONLY = { anonymous: 'UNAUTHENTICATED', others: 'allowed' } as const;
@@ -107,6 +108,19 @@ const RULES: Record<string, OperationRule> = {
     document: 'query($m: ID!, $d: String!) { memberUtilisation(memberId: $m, from: $d, to: $d) { atRisk } }',
     variables: () => ({ m: ids.owner, d: today() }),
     expect: { anonymous: 'UNAUTHENTICATED', owner: 'allowed', admin: 'allowed', others: 'FORBIDDEN' },
+  },
+  // a list filtered to the winners the caller may see (none here: nobody owns a competition's results)
+  competitionFundingOutcomes: {
+    document: 'query($c: ID!) { competitionFundingOutcomes(competitionId: $c) { rank } }',
+    variables: () => ({ c: randomUUID() }),
+    expect: SIGNED_IN_ONLY,
+  },
+  // the owner's institution: its leads (none in the matrix) and admins; a lead of another one is refused
+  institutionUtilisation: {
+    document:
+      'query($i: ID!, $d: String!) { institutionUtilisation(institutionId: $i, from: $d, to: $d) { institutionId } }',
+    variables: () => ({ i: ownerInstitution, d: today() }),
+    expect: ADMIN_ONLY,
   },
   effortStatements: {
     document: 'query($a: ID!, $m: ID!) { effortStatements(awardId: $a, memberId: $m) { periodIndex } }',
@@ -253,7 +267,12 @@ describe('funding authorisation matrix (operations from the committed supergraph
     // the replica holds each caller with the roles its token claims; everyone is at an institution of their own
     for (const role of MATRIX_ROLES.filter((r) => r !== 'anonymous')) {
       await seedReplicaMember(subgraph.dataSource, ids[role], {
-        institutionId: role === 'leadOfAnotherInstitution' ? otherInstitution : randomUUID(),
+        institutionId:
+          role === 'leadOfAnotherInstitution'
+            ? otherInstitution
+            : role === 'owner'
+              ? ownerInstitution
+              : randomUUID(),
         roles: caller(role)?.roles ?? [],
       });
     }

@@ -25,6 +25,7 @@ describe('funding subgraph fuzz', () => {
     }>(ADMIN, 'query($id: ID!) { award(id: $id) { fundId protectedTime { id } } }', { id: awardId });
     ids.push(
       pi,
+      institutionId,
       awardId,
       award.data?.award.fundId ?? randomUUID(),
       ...(award.data?.award.protectedTime ?? []).map((allocation) => allocation.id),

@@ -104,6 +104,16 @@ describe('funding: awards from results, the status machine, the ledger under con
       .filter((node) => node.competitionId === competitionId);
   }
 
+  const OUTCOMES = `query O($c: ID!) { competitionFundingOutcomes(competitionId: $c) {
+    rank outcome requested { amountMinor } offered { amountMinor } reason awardId } }`;
+  async function outcomesOf(caller: Parameters<SubgraphHarness['execute']>[0], competitionId: string) {
+    const result = await subgraph.execute<{
+      competitionFundingOutcomes: Array<{ rank: number; outcome: string; reason: string | null }>;
+    }>(caller, OUTCOMES, { c: competitionId });
+    expect(result.errors).toBeUndefined();
+    return result.data?.competitionFundingOutcomes ?? [];
+  }
+
   it('offers each winner one award, capped in rank order, whether results come once, again, or as v1 and v2', async () => {
     const competitionId = randomUUID();
     const fund = await subgraph.execute<{ createFund: { id: string } }>(admin, CREATE_FUND, {
@@ -183,6 +193,30 @@ describe('funding: awards from results, the status machine, the ledger under con
     });
     expect(byPi.get(second)?.cappedReason).toMatch(/remained after higher-ranked winners/);
     expect(byPi.has(third)).toBe(false);
+    // ...but the winner who got nothing reads why, once despite the redeliveries; a stranger reads nothing
+    const outcomes = await outcomesOf({ memberId: third }, competitionId);
+    expect(outcomes).toEqual([
+      expect.objectContaining({
+        rank: 3,
+        outcome: 'NOTHING_LEFT',
+        requested: { amountMinor: 50_000 },
+        offered: { amountMinor: 0 },
+        awardId: null,
+        reason: expect.stringMatching(/£0\.00 remained after higher-ranked winners/),
+      }),
+    ]);
+    expect((await outcomesOf(admin, competitionId)).map((o) => [o.rank, o.outcome])).toEqual([
+      [1, 'FUNDED'],
+      [2, 'CAPPED'],
+      [3, 'NOTHING_LEFT'],
+    ]);
+    expect(
+      await outcomesOf(
+        { memberId: randomUUID(), roles: [{ role: 'lead', institutionId: institutionB }] },
+        competitionId,
+      ),
+    ).toHaveLength(1);
+    expect(await outcomesOf({ memberId: randomUUID() }, competitionId)).toEqual([]);
 
     // who sees what: the PI theirs, a lead of the institution both, a lead elsewhere and another member none
     expect((await awardsOf({ memberId: first }, competitionId)).map((a) => a.id)).toEqual([
@@ -290,6 +324,10 @@ describe('funding: awards from results, the status machine, the ledger under con
         )) as Array<{ pi: string; fund_id: string | null }>
       ).reduce((map, row) => map.set(row.pi, row.fund_id), new Map<string, string | null>());
     expect([...(await fundsOf()).values()]).toEqual([null, null]);
+    expect((await outcomesOf({ memberId: second }, competitionId))[0]).toMatchObject({
+      outcome: 'NO_FUND',
+      reason: expect.stringMatching(/has no fund yet/),
+    });
 
     // the fund can promise one award's whole amount, not both: the earlier offer is attached
     const fund = await subgraph.execute<{ createFund: { id: string } }>(admin, CREATE_FUND, {
@@ -304,6 +342,10 @@ describe('funding: awards from results, the status machine, the ledger under con
     const attached = await fundsOf();
     expect(attached.get(first)).toBe(fund.data?.createFund.id);
     expect(attached.get(second)).toBeNull();
+    expect((await outcomesOf(admin, competitionId)).map((o) => [o.outcome, o.reason])).toEqual([
+      ['FUNDED', null],
+      ['NO_FUND', expect.stringMatching(/could not promise the whole amount/)],
+    ]);
   });
 
   it("has a lead of the member's institution approve protected time, the member log it, and shows utilisation to those allowed", async () => {

@@ -4,3 +4,4 @@ export * from './time-log';
 export * from './utilisation';
 export * from './erosion';
 export * from './effort-statement';
+export * from './utilisation.sql';

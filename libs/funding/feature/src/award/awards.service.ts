@@ -45,6 +45,7 @@ import {
 } from '../ledger/ledger.records';
 import { proposeAllocation } from '../protected-time/allocation.records';
 import { DEFAULT_REPORT_EVERY_MONTHS, scheduleReports } from '../reporting/reports.service';
+import { recordWinnerOutcome } from './winner-outcomes';
 import { publishAwardOffered, publishAwardTransition } from './award-events';
 import type { BudgetLineInput, CreateAwardInput } from './award.objects';
 
@@ -141,8 +142,25 @@ export class AwardsService {
     const winners = new Map(results.winners.map((winner) => [winner.proposalId, winner]));
     let offered = 0;
     for (const share of shareCompetitionFunding(capped)) {
-      if (share.outcome === 'NOTHING_LEFT') continue;
       const winner = winners.get(share.proposalId);
+      const outcome = {
+        competitionId: results.competitionId,
+        proposalId: share.proposalId,
+        rank: share.rank,
+        principalInvestigatorId: share.principalInvestigatorId,
+        teamMemberIds: [...share.teamMemberIds],
+        institutionIds: [...(winner?.institutionIds ?? [])],
+        share: share.outcome,
+        currency: share.amount.currency,
+        requestedMinor: share.requested.amountMinor,
+        amountMinor: share.amount.amountMinor,
+        reason: share.cappedReason,
+      };
+      if (share.outcome === 'NOTHING_LEFT') {
+        // no award, but the winner, their leads and admins can read why (competitionFundingOutcomes)
+        await recordWinnerOutcome(manager, { ...outcome, awardId: null });
+        continue;
+      }
       const inserted = await manager
         .createQueryBuilder()
         .insert()
@@ -176,6 +194,7 @@ export class AwardsService {
       const id = (inserted.identifiers[0] as { id?: string } | undefined)?.id;
       if (!id) continue;
       const award = await manager.findOneByOrFail(AwardEntity, { id });
+      await recordWinnerOutcome(manager, { ...outcome, awardId: award.id });
       await this.offered(manager, award, null);
       await publishAwardOffered(manager, award, null, meta);
       offered += 1;

@@ -197,6 +197,38 @@ export class MemberUtilisationObject {
   notesLogged!: number | null;
 }
 
+@ObjectType('InstitutionUtilisationWeek')
+export class InstitutionUtilisationWeekObject {
+  @Field({ description: 'ISO week, e.g. 2026-W48' })
+  week!: string;
+
+  @Field(() => Int, { description: 'Members with approved protected time in the week' })
+  members!: number;
+
+  @Field(() => Float)
+  allocatedHours!: number;
+
+  @Field(() => Float, { description: 'Logged on days an approved allocation of the member covers' })
+  loggedHours!: number;
+
+  @Field(() => Float, { nullable: true, description: 'logged ÷ allocated; null when nothing was allocated' })
+  utilisation!: number | null;
+
+  @Field()
+  complete!: boolean;
+}
+
+@ObjectType('InstitutionUtilisation')
+export class InstitutionUtilisationObject {
+  @Field(() => ID)
+  institutionId!: string;
+
+  @Field(() => [InstitutionUtilisationWeekObject], {
+    description: 'One per ISO week of the range (at most two years), summed over the members',
+  })
+  weeks!: InstitutionUtilisationWeekObject[];
+}
+
 @InputType()
 export class LogTimeInput {
   @Field({ description: 'YYYY-MM-DD; not in the future, at most 14 days ago' })

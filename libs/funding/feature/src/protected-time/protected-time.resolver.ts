@@ -2,7 +2,7 @@ import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/g
 import { CurrentPrincipal, isAdmin, type Principal } from '@praxis/platform/auth';
 import { IdArg } from '@praxis/platform/graphql';
 import type { AllocationEntity, TimeLogEntity } from '@praxis/funding/data-access';
-import { minutesToWeeklyAmounts, type UtilisationRow } from '@praxis/funding/domain';
+import { isoWeekOf, minutesToWeeklyAmounts, type UtilisationRow } from '@praxis/funding/domain';
 import { AwardObject } from '../award/award.objects';
 import { AwardsService } from '../award/awards.service';
 import { memberRef } from '../funding.refs';
@@ -10,6 +10,7 @@ import {
   AllocateProtectedTimeInput,
   AllocationObject,
   ChangeProtectedTimeInput,
+  InstitutionUtilisationObject,
   LogTimeInput,
   LogWeekInput,
   MemberUtilisationObject,
@@ -128,6 +129,30 @@ export class ProtectedTimeResolver {
       weeks: weeks.map((row) => ({ week: row.period.key, ...toHours(row) })),
       months: months.map((row) => ({ month: row.period.key, ...toHours(row) })),
       notesLogged: principal.memberId === memberId || isAdmin(principal) ? notes : null,
+    };
+  }
+
+  @Query(() => InstitutionUtilisationObject, {
+    description:
+      "Weekly utilisation of an institution's members (logged ÷ approved allocation, summed over them): the institution's leads and admins",
+  })
+  async institutionUtilisation(
+    @CurrentPrincipal() principal: Principal,
+    @IdArg('institutionId') institutionId: string,
+    @Args('from') from: string,
+    @Args('to') to: string,
+  ): Promise<InstitutionUtilisationObject> {
+    const weeks = await this.time.institutionUtilisation(institutionId, from, to, principal);
+    return {
+      institutionId,
+      weeks: weeks.map((row) => ({
+        week: isoWeekOf(row.weekStart).key,
+        members: row.members,
+        allocatedHours: row.allocatedMinuteDays / 7 / 60,
+        loggedHours: row.loggedMinutes / 60,
+        utilisation: row.allocatedMinuteDays === 0 ? null : (row.loggedMinutes * 7) / row.allocatedMinuteDays,
+        complete: row.complete,
+      })),
     };
   }
 

@@ -26,7 +26,7 @@ import { canSeeAward, forbidden, notFound } from '../funding.access';
 import { lockAward } from '../ledger/ledger.records';
 import { FUNDING_OPTIONS, type FundingOptions } from '../funding.options';
 import { allocationFacts, proposeAllocation } from './allocation.records';
-import { utilisationOf } from './utilisation.records';
+import { institutionUtilisationOf, utilisationOf } from './utilisation.records';
 import type {
   AllocateProtectedTimeInput,
   ChangeProtectedTimeInput,
@@ -41,6 +41,17 @@ async function loggedByDay(manager: EntityManager, memberId: string, days: reado
     [memberId, [...new Set(days)]],
   );
   return new Map(rows.map((row) => [row.day, row.minutes]));
+}
+
+/** A utilisation range: two dates, `to` not before `from` and at most two years after it. */
+function assertUtilisationRange(from: string, to: string): void {
+  throwIfInvalid([
+    ...(isIsoDay(from) ? [] : [{ field: 'from', message: 'must be a date YYYY-MM-DD' }]),
+    ...(isIsoDay(to) ? [] : [{ field: 'to', message: 'must be a date YYYY-MM-DD' }]),
+    ...(isIsoDay(from) && isIsoDay(to) && (to < from || addDays(from, 7 * 106) < to)
+      ? [{ field: 'to', message: 'must be after from and at most two years later' }]
+      : []),
+  ]);
 }
 
 /** Protected research time: the institution (a lead) or an admin approves; the member logs; utilisation follows. */
@@ -275,13 +286,7 @@ export class ProtectedTimeService {
     from: string,
     to: string,
   ): Promise<{ weeks: UtilisationRow[]; months: UtilisationRow[]; atRisk: boolean; notes: number }> {
-    throwIfInvalid([
-      ...(isIsoDay(from) ? [] : [{ field: 'from', message: 'must be a date YYYY-MM-DD' }]),
-      ...(isIsoDay(to) ? [] : [{ field: 'to', message: 'must be a date YYYY-MM-DD' }]),
-      ...(isIsoDay(from) && isIsoDay(to) && (to < from || addDays(from, 7 * 106) < to)
-        ? [{ field: 'to', message: 'must be after from and at most two years later' }]
-        : []),
-    ]);
+    assertUtilisationRange(from, to);
     const manager = this.dataSource.manager;
     const today = dayInZone(new Date());
     const weeks = await utilisationOf(manager, memberId, { from, to }, today, 'WEEK');
@@ -296,6 +301,20 @@ export class ProtectedTimeService {
       atRisk: assessErosion(weeks, this.options.erosion).status === 'AT_RISK',
       notes: (notes as { notes: number }).notes,
     };
+  }
+
+  /**
+   * The institution's members' utilisation per ISO week over [from, to] (at most two years): leads of that
+   * institution and admins; anyone else is FORBIDDEN.
+   */
+  async institutionUtilisation(institutionId: string, from: string, to: string, principal: Principal) {
+    if (!isAdmin(principal) && !leadInstitutions(principal).includes(institutionId)) {
+      throw forbidden("Only the institution's leads and admins read its members' utilisation");
+    }
+    assertUtilisationRange(from, to);
+    const today = dayInZone(new Date());
+    const weeks = await institutionUtilisationOf(this.dataSource.manager, institutionId, { from, to }, today);
+    return weeks.map((week) => ({ ...week, complete: addDays(week.weekStart, 6) < today }));
   }
 
   allocationsOf(awardId: string): Promise<AllocationEntity[]> {

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { AllocationEntity } from '@praxis/funding/data-access';
 import {
+  INSTITUTION_UTILISATION_SQL,
   utilisationByPeriod,
   type IsoDay,
   type UtilisationGranularity,
@@ -28,4 +29,36 @@ export async function utilisationOf(
     today,
     granularity,
   );
+}
+
+/** One ISO week of an institution's protected time, summed over its members. */
+export interface InstitutionWeekRow {
+  /** The Monday. */
+  weekStart: IsoDay;
+  /** Members with approved time in the week. */
+  members: number;
+  /** Allocated minutes × 7, exact (see `allocatedMinuteDays`). */
+  allocatedMinuteDays: number;
+  /** Logged on days an approved allocation of the member covers. */
+  loggedMinutes: number;
+}
+
+export async function institutionUtilisationOf(
+  manager: EntityManager,
+  institutionId: string,
+  range: { from: IsoDay; to: IsoDay },
+  today: IsoDay,
+): Promise<InstitutionWeekRow[]> {
+  const rows: Array<{
+    weekStart: string;
+    members: number;
+    allocatedMinuteDays: string;
+    loggedMinutes: string;
+  }> = await manager.query(INSTITUTION_UTILISATION_SQL, [institutionId, range.from, range.to, today]);
+  return rows.map((row) => ({
+    weekStart: row.weekStart,
+    members: row.members,
+    allocatedMinuteDays: Number(row.allocatedMinuteDays),
+    loggedMinutes: Number(row.loggedMinutes),
+  }));
 }
