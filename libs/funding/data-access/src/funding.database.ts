@@ -12,6 +12,7 @@ import { AwardReportsAndOutputs1796111941764 } from './migrations/1796111941764-
 import { EffortCertification1796113963224 } from './migrations/1796113963224-effort-certification';
 import { TimeLogWeek1796122695419 } from './migrations/1796122695419-time-log-week';
 import { WinnerOutcome1796124243197 } from './migrations/1796124243197-winner-outcome';
+import { PendingSupervisor1796127566920 } from './migrations/1796127566920-pending-supervisor';
 
 /** Everything the funding database holds: for the app, the migration tools and the drift check. */
 export const fundingDatabase = {
@@ -27,5 +28,6 @@ export const fundingDatabase = {
     TimeLogWeek1796122695419,
     MemberReplicaConfirmation1796122700000,
     WinnerOutcome1796124243197,
+    PendingSupervisor1796127566920,
   ],
 };

@@ -186,6 +186,26 @@ export class WinnerOutcomeEntity {
   recordedAt!: Date;
 }
 
+/**
+ * A supervisor mentorship confirmed for a competition entry before funding had offered that entry's award (the
+ * two arrive on different topics, in no set order): kept here and applied when the award is offered.
+ */
+@Entity({ name: 'pending_supervisor' })
+export class PendingSupervisorEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  competitionId!: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  proposalId!: string;
+
+  @Column({ type: 'uuid' })
+  supervisorId!: string;
+
+  /** When the relationship started: of two for one entry, the later one stands. */
+  @Column({ type: 'timestamptz' })
+  startedAt!: Date;
+}
+
 /** Every status change, dated and attributed (`by` is null for the automatic offer from a competition). */
 @Entity({ name: 'award_transition' })
 export class AwardTransitionEntity {
@@ -516,6 +536,7 @@ export const FUNDING_ENTITIES = [
   FundEntity,
   AwardEntity,
   WinnerOutcomeEntity,
+  PendingSupervisorEntity,
   AwardTransitionEntity,
   BudgetLineEntity,
   SpendEntryEntity,

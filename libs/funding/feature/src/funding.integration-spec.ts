@@ -279,6 +279,82 @@ describe('funding: awards from results, the status machine, the ledger under con
     ]);
   });
 
+  it('keeps a supervisor confirmed before the results arrive and records it on the award when it is offered', async () => {
+    const competitionId = randomUUID();
+    const proposalId = randomUUID();
+    const pi = await member(institutionA);
+    const [early, later] = [randomUUID(), randomUUID()];
+    const deliverSupervision = deliverer(
+      recordSupervisorWhenSupervisionStarts(new AwardsService(subgraph.dataSource, DEFAULT_FUNDING_OPTIONS)),
+    );
+    const supervision = (mentorId: string, startedAt: string) =>
+      createEvent(
+        MentorshipRelationshipStartedV2,
+        { aggregateId: randomUUID(), actorId: admin.memberId, correlationId: 'c' },
+        {
+          relationshipId: randomUUID(),
+          mentorId,
+          menteeId: pi,
+          kind: 'SUPERVISION',
+          origin: 'COMPETITION',
+          competitionId,
+          proposalId,
+          startedAt,
+        },
+      );
+    // two relationships for the entry, the later-started one delivered first: it stands
+    expect(
+      await deliverSupervision(MentorshipRelationshipStartedV2, supervision(later, '2026-06-02T09:00:00Z')),
+    ).toBe('applied');
+    expect(
+      await deliverSupervision(MentorshipRelationshipStartedV2, supervision(early, '2026-06-01T09:00:00Z')),
+    ).toBe('applied');
+    const deliver = deliverer(
+      offerAwardsWhenResultsPublished(
+        new AwardsService(subgraph.dataSource, DEFAULT_FUNDING_OPTIONS),
+        DEFAULT_FUNDING_OPTIONS,
+      ),
+    );
+    const results = createEvent(
+      CompetitionResultsPublishedV2,
+      { aggregateId: competitionId, actorId: null, correlationId: randomUUID() },
+      {
+        competitionId,
+        title: 'Supervised competition',
+        publishedAt: new Date().toISOString(),
+        currency: 'GBP',
+        fundingAvailable: null,
+        protectedHoursAvailable: null,
+        entries: 2,
+        winners: [
+          {
+            proposalId,
+            rank: 1,
+            title: 'Entry',
+            keywords: [],
+            leadApplicantId: pi,
+            teamMemberIds: [pi],
+            institutionIds: [institutionA],
+            requestedFunding: { amountMinor: 10_000, currency: 'GBP' as const },
+            requestedHours: 0,
+            normalisedScore: 1,
+            meanRawScore: 3,
+          },
+        ],
+      },
+    );
+    expect(await deliver(CompetitionResultsPublishedV2, results)).toBe('applied');
+    expect((await awardsOf({ memberId: later }, competitionId)).map((a) => a.supervisor?.id)).toEqual([
+      later,
+    ]);
+    expect(await awardsOf({ memberId: early }, competitionId)).toEqual([]);
+    const [{ n }] = await subgraph.dataSource.query(
+      `SELECT count(*)::int AS n FROM pending_supervisor WHERE competition_id = $1`,
+      [competitionId],
+    );
+    expect(n).toBe(0);
+  });
+
   it('attaches awards offered before their competition had a fund once the fund is created, while it can pay them', async () => {
     const competitionId = randomUUID();
     const [first, second] = [await member(institutionA), await member(institutionA)];

@@ -54,6 +54,14 @@ export interface EventMeta {
   causationId: string;
 }
 
+/** One competition entry's award and supervisor are decided one transaction at a time. */
+async function lockCompetitionEntry(manager: EntityManager, competitionId: string, proposalId: string) {
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtext('funding:entry:' || $1 || ':' || $2))`, [
+    competitionId,
+    proposalId,
+  ]);
+}
+
 @Injectable()
 export class AwardsService {
   constructor(
@@ -142,6 +150,7 @@ export class AwardsService {
     const winners = new Map(results.winners.map((winner) => [winner.proposalId, winner]));
     let offered = 0;
     for (const share of shareCompetitionFunding(capped)) {
+      await lockCompetitionEntry(manager, results.competitionId, share.proposalId);
       const winner = winners.get(share.proposalId);
       const outcome = {
         competitionId: results.competitionId,
@@ -193,6 +202,14 @@ export class AwardsService {
         .execute();
       const id = (inserted.identifiers[0] as { id?: string } | undefined)?.id;
       if (!id) continue;
+      // a supervisor mentorship confirmed before these results reached funding
+      const [pending] = (await manager.query(
+        `DELETE FROM pending_supervisor WHERE competition_id = $1 AND proposal_id = $2 RETURNING supervisor_id`,
+        [results.competitionId, share.proposalId],
+      )) as [Array<{ supervisor_id: string }>, number];
+      if (pending.length > 0) {
+        await manager.update(AwardEntity, { id }, { supervisorId: pending[0].supervisor_id });
+      }
       const award = await manager.findOneByOrFail(AwardEntity, { id });
       await recordWinnerOutcome(manager, { ...outcome, awardId: award.id });
       await this.offered(manager, award, null);
@@ -327,13 +344,27 @@ export class AwardsService {
   }
 
   /** Records the supervisor of the award a competition entry won (from mentorship's SUPERVISION relationship). */
+  /**
+   * The supervisor on the award the entry won; when results have not reached funding yet, kept in
+   * `pending_supervisor` (the later relationship of two standing) and applied when the award is offered. Both
+   * sides take the entry's lock, so neither commits unseen by the other.
+   */
   async recordSupervisor(
     manager: EntityManager,
     competitionId: string,
     proposalId: string,
     supervisorId: string,
+    startedAt: Date,
   ): Promise<void> {
-    await manager.update(AwardEntity, { competitionId, proposalId }, { supervisorId });
+    await lockCompetitionEntry(manager, competitionId, proposalId);
+    const updated = await manager.update(AwardEntity, { competitionId, proposalId }, { supervisorId });
+    if ((updated.affected ?? 0) > 0) return;
+    await manager.query(
+      `INSERT INTO pending_supervisor (competition_id, proposal_id, supervisor_id, started_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (competition_id, proposal_id) DO UPDATE SET supervisor_id = EXCLUDED.supervisor_id,
+         started_at = EXCLUDED.started_at WHERE pending_supervisor.started_at <= EXCLUDED.started_at`,
+      [competitionId, proposalId, supervisorId, startedAt],
+    );
   }
 
   async get(id: string, principal: Principal): Promise<AwardEntity> {
