@@ -4,12 +4,18 @@ import { parsePortBase, serviceByName, servicePort } from './services';
 /**
  * `npm run demo`: loads seed-shaped demo data into a running platform through its gateway (see README, "Demo
  * data"). Reads PRAXIS_ADMIN_EMAIL / PRAXIS_ADMIN_PASSWORD (the ones the platform was started with) and
- * PRAXIS_GATEWAY_URL or PRAXIS_PORT_BASE to find the gateway.
+ * PRAXIS_GATEWAY_URL or PRAXIS_PORT_BASE to find the gateway (and community's test clock, PRAXIS_COMMUNITY_URL).
  */
 export function gatewayUrl(env: NodeJS.ProcessEnv = process.env): string {
   if (env.PRAXIS_GATEWAY_URL) return env.PRAXIS_GATEWAY_URL;
   const port = servicePort(serviceByName('gateway'), parsePortBase(env.PRAXIS_PORT_BASE));
   return `http://localhost:${port}/graphql`;
+}
+
+/** Community's own base URL, for its test clock: PRAXIS_COMMUNITY_URL, else its port on PRAXIS_PORT_BASE. */
+export function communityUrl(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.PRAXIS_COMMUNITY_URL) return env.PRAXIS_COMMUNITY_URL;
+  return `http://localhost:${servicePort(serviceByName('community'), parsePortBase(env.PRAXIS_PORT_BASE))}`;
 }
 
 export function formatSummary(summary: DemoSummary, url: string): string {
@@ -40,6 +46,16 @@ export function formatSummary(summary: DemoSummary, url: string): string {
           `${programme.accepted} accepted, ${programme.waitlisted} waitlisted (PRIORITY_THEN_LOTTERY, seed "${programme.seed}"), ` +
           `${programme.firstSessionAttended} at the first session`,
       );
+      if (programme.sessionsAttended.length > 1) {
+        lines.push(
+          `  registers           ${programme.sessionsAttended.join(', ')} (sessions 1-${programme.sessionsAttended.length}); ` +
+            `${programme.reflections} anonymous reflections, ${programme.certificates} certificates`,
+        );
+      } else {
+        lines.push(
+          '  later sessions      not loaded: start the platform with COMMUNITY_TEST_CLOCK=true to load the whole series',
+        );
+      }
     }
   }
   lines.push('', 'Sign in as:');
@@ -58,7 +74,7 @@ async function main(): Promise<void> {
     process.exit(64);
   }
   const url = gatewayUrl();
-  const summary = await loadDemo({ url, adminEmail, adminPassword });
+  const summary = await loadDemo({ url, adminEmail, adminPassword, communityUrl: communityUrl() });
   process.stdout.write(`${formatSummary(summary, url)}\n`);
 }
 

@@ -40,8 +40,13 @@ export class DemoSession {
   static fields = AUTH_FIELDS;
 
   async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    return graphql<T>(this.url, query, variables, await this.bearer());
+  }
+
+  /** A token good for the next call (refreshed as it nears expiry), for calls outside GraphQL. */
+  async bearer(): Promise<string> {
     if (this.expiresAt - Date.now() < 30_000) await this.refresh();
-    return graphql<T>(this.url, query, variables, this.token);
+    return this.token;
   }
 
   private async refresh(): Promise<void> {

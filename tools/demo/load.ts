@@ -12,6 +12,12 @@ export interface DemoOptions {
   leadSeconds?: number;
   /** 1 (default) is the full demo; the system test loads a smaller one of the same shape. */
   scale?: number;
+  /**
+   * Community's own base URL (e.g. http://localhost:3005). Where that service serves a test clock
+   * (`COMMUNITY_TEST_CLOCK=true`), the demo sets it back to run the whole series in the past (every register,
+   * reflections, certificates) and then puts it back; otherwise it loads the series up to its first register.
+   */
+  communityUrl?: string;
   progress?: DemoProgress;
 }
 
@@ -29,6 +35,10 @@ export interface DemoSummary {
     waitlisted: number;
     seed: string | null;
     firstSessionAttended: number;
+    /** Each session's register, in order: only the first without community's test clock. */
+    sessionsAttended: number[];
+    reflections: number;
+    certificates: number;
   } | null;
   logins: Array<{ who: string; email: string; password: string }>;
 }
@@ -72,8 +82,62 @@ const ANNOUNCE = `mutation DemoAnnounce($communityId: ID!, $input: PostAnnouncem
   postAnnouncement(communityId: $communityId, input: $input) { id }
 }`;
 const CREATE_PROGRAMME = `mutation DemoProgramme($input: CreateProgrammeInput!) {
-  createProgramme(input: $input) { id title sessions { id position startsAt } }
+  createProgramme(input: $input) {
+    id title sessions { id position startsAt durationMinutes } reflectionQuestions { id }
+  }
 }`;
+const REFLECT = `mutation DemoReflect($id: ID!, $input: SubmitReflectionInput!) {
+  submitReflection(programmeId: $id, input: $input) { submittedOn }
+}`;
+const CERTIFICATE = `mutation DemoCertificate($id: ID!) { requestCertificate(programmeId: $id) { id } }`;
+
+/** Invented answers to the three reflection questions, a few of each, picked by the seed. */
+const REFLECTION_ANSWERS = [
+  [
+    'I had not thought of education as a field with its own research. I now want to try a small project.',
+    'Hearing how the speakers started made a career in medical education feel possible for someone like me.',
+    'It changed how I see teaching on placement: there is evidence behind what works.',
+  ],
+  [
+    'Start a peer-teaching group for the year below and evaluate it properly.',
+    'Take the ideas on feedback back to our student education committee.',
+    'Use the session on longitudinal clerkships to ask for more continuity on placements.',
+  ],
+  [
+    'Widening participation, and support for students who are the first in their family at university.',
+    'Preparing students for practice, with more time with the same team.',
+    'Digital skills and fair assessment.',
+  ],
+];
+
+/**
+ * Community's test clock (`/testing/clock` on community's own port), served only when the platform was started
+ * with COMMUNITY_TEST_CLOCK=true; null when the service does not serve it.
+ */
+class CommunityClock {
+  private constructor(
+    private readonly endpoint: string,
+    private readonly admin: DemoSession,
+  ) {}
+
+  static async connect(communityUrl: string, admin: DemoSession): Promise<CommunityClock | null> {
+    const endpoint = `${communityUrl.replace(/\/+$/, '')}/testing/clock`;
+    const response = await fetch(endpoint, { headers: { authorization: `Bearer ${await admin.bearer()}` } });
+    if (response.status === 404) return null;
+    if (!response.ok) throw new Error(`community's test clock: ${response.status} ${await response.text()}`);
+    return new CommunityClock(endpoint, admin);
+  }
+
+  /** Sets community's clock to `at` (it runs on from there), or back to the system time with null. */
+  async set(at: Date | null): Promise<void> {
+    const response = await fetch(this.endpoint, {
+      method: at ? 'PUT' : 'DELETE',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await this.admin.bearer()}` },
+      ...(at ? { body: JSON.stringify({ at: at.toISOString() }) } : {}),
+    });
+    if (!response.ok) throw new Error(`community's test clock: ${response.status} ${await response.text()}`);
+  }
+}
 const APPLY = `mutation DemoApply($id: ID!, $input: ApplyToProgrammeInput!) {
   applyToProgramme(programmeId: $id, input: $input) { id status }
 }`;
@@ -296,113 +360,195 @@ export async function loadDemo(options: DemoOptions): Promise<DemoSummary> {
     }),
   );
 
-  // the series: applications close and the first session starts `leadSeconds` from now, the rest follow over
-  // two weeks at 13:00 London time, so the demo shows a series under way with its first register taken
+  // The series. With community's test clock it ran a month ago: the clock goes back to the day before the first
+  // session, steps through each session for its register and to the day after the last for reflections and
+  // certificates, then returns to now. Without it, applications close and the first session starts
+  // `leadSeconds` from now, so the demo shows a series under way with its first register taken. The other
+  // sessions follow over two weeks at 13:00 London time.
+  const clock = options.communityUrl ? await CommunityClock.connect(options.communityUrl, admin) : null;
   const leadSeconds = options.leadSeconds ?? 30 + Math.ceil(students.length / 10);
-  const firstStart = new Date(Math.ceil((Date.now() + leadSeconds * 1000) / 1000) * 1000);
-  const medEd = communities[0];
-  const { createProgramme } = await admin.request<{
-    createProgramme: { id: string; title: string; sessions: Array<{ id: string; position: number }> };
-  }>(CREATE_PROGRAMME, {
-    input: {
-      communityId: medEd.id,
-      title: 'Medical education masterclasses',
-      description:
-        'Seven free half-day online sessions on careers, research and current themes in medical education. ' +
-        'Students from minoritised backgrounds are particularly encouraged to apply.',
-      audience: ['MEDICAL_STUDENT'],
-      capacity: plan.capacity,
-      mode: 'ONLINE',
-      applicationOpensAt: new Date(Date.now() - 21 * DAY).toISOString(),
-      applicationClosesAt: firstStart.toISOString(),
-      reflectionQuestions: plan.reflectionQuestions,
-      certificateMinSharePercent: 70,
-      sessions: plan.sessions.map((planned, index) => ({
-        theme: planned.theme,
-        ...(index === 0
-          ? { startsAt: firstStart.toISOString() }
-          : {
-              localDate: new Date(firstStart.getTime() + planned.dayOffset * DAY).toISOString().slice(0, 10),
-              localTime: '13:00',
-            }),
-        timeZone: 'Europe/London',
-        durationMinutes: 240,
-        joiningLink: `https://meet.example.org/masterclass-${index + 1}`,
-        speakers: [SPEAKERS[index % SPEAKERS.length], SPEAKERS[(index + 2) % SPEAKERS.length]],
-      })),
-    },
-  });
-
-  await progress.step('Applications', students.length, (tick) =>
-    inParallel(students, 4, async (person) => {
-      await session(person).request(APPLY, {
-        id: createProgramme.id,
-        input: {
-          motivation: `${describeYear(person.yearOfStudy ?? 1)}-year student: I want to understand how medical education research is done.`,
-          wideningParticipation: person.wideningParticipation,
-        },
-      });
-      tick();
-    }),
+  const firstStart = new Date(
+    Math.ceil((Date.now() + (clock ? -30 * DAY : leadSeconds * 1000)) / 1000) * 1000,
   );
-
-  const { selectApplicants } = await admin.request<{
-    selectApplicants: { accepted: number; waitlisted: number; seed: string | null };
-  }>(SELECT, { id: createProgramme.id, seed: plan.lotterySeed });
-
-  await progress.wait('Waiting for the first session to start', firstStart.getTime() + 1000);
-  const accepted: string[] = [];
-  for (let after: string | null = null; ;) {
-    const page: {
-      programmeApplications: {
-        edges: Array<{ node: { member: { id: string } } }>;
-        pageInfo: { hasNextPage: boolean; endCursor: string | null };
-      };
-    } = await admin.request(ACCEPTED, { id: createProgramme.id, after });
-    accepted.push(...page.programmeApplications.edges.map((edge) => edge.node.member.id));
-    if (!page.programmeApplications.pageInfo.hasNextPage) break;
-    after = page.programmeApplications.pageInfo.endCursor;
+  if (clock) await clock.set(new Date(firstStart.getTime() - DAY));
+  try {
+    return await loadSeries();
+  } finally {
+    if (clock) await clock.set(null);
   }
-  // seeded absences: the same planned people miss the first session on every run
-  const keyOf = new Map([...sessions].map(([key, signedIn]) => [signedIn.memberId, key]));
-  const present = new DemoRandom(`${plan.lotterySeed}:first-session`)
-    .shuffle(accepted.sort((a, b) => (keyOf.get(a) ?? a).localeCompare(keyOf.get(b) ?? b)))
-    .slice(plan.firstSessionAbsences);
-  const firstSession =
-    createProgramme.sessions.find((session) => session.position === 1) ?? createProgramme.sessions[0];
-  const attended = await progress.step('First session register', present.length, async (tick) => {
-    const { recordAttendance } = await admin.request<{ recordAttendance: { recorded: string[] } }>(RECORD, {
-      sessionId: firstSession.id,
-      memberIds: present,
-    });
-    present.forEach(tick);
-    return recordAttendance.recorded.length;
-  });
 
-  const stages: Record<string, number> = {};
-  for (const person of plan.people) stages[person.careerStage] = (stages[person.careerStage] ?? 0) + 1;
-  return {
-    alreadyLoaded: false,
-    institutions: institutionIds.length,
-    members: stages,
-    demographicsAnswered: answering.length,
-    communities: communities.map((community) => ({
-      id: community.id,
-      name: community.name,
-      members: memberCounts.get(community.id) ?? 0,
-      announcements: community.announcements.length,
-    })),
-    programme: {
-      id: createProgramme.id,
-      title: createProgramme.title,
-      applications: students.length,
-      accepted: selectApplicants.accepted,
-      waitlisted: selectApplicants.waitlisted,
-      seed: selectApplicants.seed,
-      firstSessionAttended: attended,
-    },
-    logins: logins(plan, options),
-  };
+  async function loadSeries(): Promise<DemoSummary> {
+    const medEd = communities[0];
+    const { createProgramme } = await admin.request<{
+      createProgramme: {
+        id: string;
+        title: string;
+        sessions: Array<{ id: string; position: number; startsAt: string; durationMinutes: number }>;
+        reflectionQuestions: Array<{ id: string }>;
+      };
+    }>(CREATE_PROGRAMME, {
+      input: {
+        communityId: medEd.id,
+        title: 'Medical education masterclasses',
+        description:
+          'Seven free half-day online sessions on careers, research and current themes in medical education. ' +
+          'Students from minoritised backgrounds are particularly encouraged to apply.',
+        audience: ['MEDICAL_STUDENT'],
+        capacity: plan.capacity,
+        mode: 'ONLINE',
+        applicationOpensAt: new Date(firstStart.getTime() - 21 * DAY).toISOString(),
+        applicationClosesAt: firstStart.toISOString(),
+        reflectionQuestions: plan.reflectionQuestions,
+        certificateMinSharePercent: 70,
+        sessions: plan.sessions.map((planned, index) => ({
+          theme: planned.theme,
+          ...(index === 0
+            ? { startsAt: firstStart.toISOString() }
+            : {
+                localDate: new Date(firstStart.getTime() + planned.dayOffset * DAY)
+                  .toISOString()
+                  .slice(0, 10),
+                localTime: '13:00',
+              }),
+          timeZone: 'Europe/London',
+          durationMinutes: 240,
+          joiningLink: `https://meet.example.org/masterclass-${index + 1}`,
+          speakers: [SPEAKERS[index % SPEAKERS.length], SPEAKERS[(index + 2) % SPEAKERS.length]],
+        })),
+      },
+    });
+
+    await progress.step('Applications', students.length, (tick) =>
+      inParallel(students, 4, async (person) => {
+        await session(person).request(APPLY, {
+          id: createProgramme.id,
+          input: {
+            motivation: `${describeYear(person.yearOfStudy ?? 1)}-year student: I want to understand how medical education research is done.`,
+            wideningParticipation: person.wideningParticipation,
+          },
+        });
+        tick();
+      }),
+    );
+
+    const { selectApplicants } = await admin.request<{
+      selectApplicants: { accepted: number; waitlisted: number; seed: string | null };
+    }>(SELECT, { id: createProgramme.id, seed: plan.lotterySeed });
+
+    if (!clock) await progress.wait('Waiting for the first session to start', firstStart.getTime() + 1000);
+    const accepted: string[] = [];
+    for (let after: string | null = null; ;) {
+      const page: {
+        programmeApplications: {
+          edges: Array<{ node: { member: { id: string } } }>;
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        };
+      } = await admin.request(ACCEPTED, { id: createProgramme.id, after });
+      accepted.push(...page.programmeApplications.edges.map((edge) => edge.node.member.id));
+      if (!page.programmeApplications.pageInfo.hasNextPage) break;
+      after = page.programmeApplications.pageInfo.endCursor;
+    }
+    // seeded absences: the same planned people miss the first session on every run
+    const keyOf = new Map([...sessions].map(([key, signedIn]) => [signedIn.memberId, key]));
+    const present = new DemoRandom(`${plan.lotterySeed}:first-session`)
+      .shuffle(accepted.sort((a, b) => (keyOf.get(a) ?? a).localeCompare(keyOf.get(b) ?? b)))
+      .slice(plan.firstSessionAbsences);
+    // the later registers: a seeded order of the attendees, the first so many at each session (so retention
+    // decays as people drop out), only where the clock can reach those sessions
+    const series = new DemoRandom(`${plan.lotterySeed}:series`).shuffle([...accepted]);
+    const registers = [
+      present,
+      ...(clock
+        ? plan.laterSessionShares.map((share) => series.slice(0, Math.round(accepted.length * share)))
+        : []),
+    ];
+    const inOrder = [...createProgramme.sessions].sort((a, b) => a.position - b.position);
+    const sessionsAttended: number[] = [];
+    for (const [index, register] of registers.entries()) {
+      const held = inOrder[index];
+      if (clock) await clock.set(new Date(Date.parse(held.startsAt) + 3_600_000));
+      sessionsAttended.push(
+        await progress.step(`Session ${held.position} register`, register.length, async (tick) => {
+          const { recordAttendance } = await admin.request<{ recordAttendance: { recorded: string[] } }>(
+            RECORD,
+            {
+              sessionId: held.id,
+              memberIds: register,
+            },
+          );
+          register.forEach(tick);
+          return recordAttendance.recorded.length;
+        }),
+      );
+    }
+    const attended = sessionsAttended[0];
+
+    let reflections = 0;
+    let certificates = 0;
+    if (clock) {
+      const last = inOrder[inOrder.length - 1];
+      await clock.set(new Date(Date.parse(last.startsAt) + last.durationMinutes * 60_000 + DAY));
+      const member = (memberId: string): DemoSession =>
+        sessions.get(keyOf.get(memberId) ?? '') as DemoSession;
+      const picks = new DemoRandom(`${plan.lotterySeed}:reflections`);
+      const writers = series.slice(0, plan.reflections).map((memberId) => ({
+        memberId,
+        answers: createProgramme.reflectionQuestions.map((question, index) => ({
+          questionId: question.id,
+          text: REFLECTION_ANSWERS[index % REFLECTION_ANSWERS.length][picks.below(3)],
+        })),
+      }));
+      await progress.step('Anonymous reflections', writers.length, (tick) =>
+        inParallel(writers, 4, async ({ memberId, answers }) => {
+          await member(memberId).request(REFLECT, { id: createProgramme.id, input: { answers } });
+          reflections += 1;
+          tick();
+        }),
+      );
+      // certificates for those who came to enough sessions (70 %: 5 of 7), each requested by its attendee
+      const counts = new Map<string, number>();
+      for (const register of registers)
+        for (const memberId of register) counts.set(memberId, (counts.get(memberId) ?? 0) + 1);
+      const eligible = [...counts]
+        .filter(([, count]) => count * 100 >= 70 * inOrder.length)
+        .map(([memberId]) => memberId);
+      await progress.step('Certificates of attendance', eligible.length, (tick) =>
+        inParallel(eligible, 4, async (memberId) => {
+          await member(memberId).request(CERTIFICATE, { id: createProgramme.id });
+          certificates += 1;
+          tick();
+        }),
+      );
+    }
+
+    const stages: Record<string, number> = {};
+    for (const person of plan.people) stages[person.careerStage] = (stages[person.careerStage] ?? 0) + 1;
+    return {
+      alreadyLoaded: false,
+      institutions: institutionIds.length,
+      members: stages,
+      demographicsAnswered: answering.length,
+      communities: communities.map((community) => ({
+        id: community.id,
+        name: community.name,
+        members: memberCounts.get(community.id) ?? 0,
+        announcements: community.announcements.length,
+      })),
+      programme: {
+        id: createProgramme.id,
+        title: createProgramme.title,
+        applications: students.length,
+        accepted: selectApplicants.accepted,
+        waitlisted: selectApplicants.waitlisted,
+        seed: selectApplicants.seed,
+        firstSessionAttended: attended,
+        sessionsAttended,
+        reflections,
+        certificates,
+      },
+      logins: logins(plan, options),
+    };
+  }
 }
 
 function logins(plan: DemoPlan, options: DemoOptions): DemoSummary['logins'] {

@@ -61,6 +61,17 @@ describe('demo plan', () => {
     expect(new Set(plan.people.map((person) => person.displayName)).size).toBe(plan.people.length);
   });
 
+  it('follows seed 000 after the series: 42 reflections, seven registers that fall away gently', () => {
+    expect(plan.reflections).toBe(42);
+    expect(plan.sessions).toHaveLength(1 + plan.laterSessionShares.length);
+    const firstShare = 1 - plan.firstSessionAbsences / plan.capacity;
+    for (const share of plan.laterSessionShares) {
+      expect(share).toBeLessThan(firstShare);
+      expect(share).toBeGreaterThan(0.7);
+    }
+    expect(demoPlan({ scale: 0.16 }).reflections).toBe(7);
+  });
+
   it('has a lead, judges, mentors and the other career stages', () => {
     const roles = plan.people.flatMap((person) => person.roles);
     expect(roles.filter((role) => role === 'LEAD')).toHaveLength(1);

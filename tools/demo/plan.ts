@@ -77,6 +77,13 @@ export interface DemoPlan {
   reflectionQuestions: string[];
   /** How many accepted attendees miss the first session (the organisers' register leaves them out). */
   firstSessionAbsences: number;
+  /**
+   * Share of the accepted attendees at sessions 2 to 7 (invented: seed 000 gives no register per session; a
+   * gentle decay with a last-session rise), loaded only where community's test clock lets the demo reach them.
+   */
+  laterSessionShares: number[];
+  /** Anonymous reflections after the series (seed 000: 42 of 237 attendees). */
+  reflections: number;
   lotterySeed: string;
 }
 
@@ -421,6 +428,8 @@ export function demoPlan(options: { seed?: string; scale?: number } = {}): DemoP
     ],
     // seed 000 gives no register per session; about 7 % miss the first
     firstSessionAbsences: Math.round(shape.attendees * 0.07),
+    laterSessionShares: [0.88, 0.84, 0.8, 0.77, 0.74, 0.78],
+    reflections: Math.round((shape.attendees * 42) / DEMO_SHAPE.attendees),
     lotterySeed: seed,
   };
 }

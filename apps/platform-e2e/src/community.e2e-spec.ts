@@ -1,7 +1,15 @@
 import { CommunityApplicationDecidedV1 } from '@praxis/contracts';
 import { collectTopic, testBrokers, waitFor } from '@praxis/platform/testing';
 import { loadDemo } from '@praxis/tools/demo';
-import { ADMIN, GATEWAY, gql, gqlOk, startPlatform, type StartedPlatform } from './support/platform';
+import {
+  ADMIN,
+  GATEWAY,
+  gql,
+  gqlOk,
+  serviceUrl,
+  startPlatform,
+  type StartedPlatform,
+} from './support/platform';
 
 const LOGIN = `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
 const REGISTER = `mutation Register($input: RegisterInput!) { register(input: $input) { token member { id } } }`;
@@ -27,7 +35,7 @@ describe('community through the gateway', () => {
 
   beforeAll(async () => {
     decided = await collectTopic(testBrokers(), CommunityApplicationDecidedV1.topic);
-    platform = await startPlatform();
+    platform = await startPlatform({ COMMUNITY_TEST_CLOCK: 'true' });
     adminToken = (await gqlOk<{ login: { token: string } }>(LOGIN, ADMIN)).login.token;
   });
 
@@ -193,7 +201,7 @@ describe('community through the gateway', () => {
       adminEmail: ADMIN.email,
       adminPassword: ADMIN.password,
       scale: 0.16,
-      leadSeconds: 15,
+      communityUrl: serviceUrl('community', ''),
     });
     expect(demo.alreadyLoaded).toBe(false);
     expect(demo.institutions).toBe(26);
@@ -216,12 +224,13 @@ describe('community through the gateway', () => {
         sessions: Array<{ position: number }>;
         reflectionQuestions: Array<{ prompt: string }>;
         attendanceSummary: { attendees: number; sessions: Array<{ attended: number }> };
+        reflectionCounts: { submitted: number };
       };
       programmeApplications: { totalCount: number };
       communities: { edges: Array<{ node: { name: string; memberCount: number } }> };
     }>(
       `query D($id: ID!) {
-        programme(id: $id) { sessions { position } reflectionQuestions { prompt } attendanceSummary { attendees sessions { attended } } }
+        programme(id: $id) { sessions { position } reflectionQuestions { prompt } attendanceSummary { attendees sessions { attended } } reflectionCounts { submitted } }
         programmeApplications(programmeId: $id, status: ACCEPTED, first: 1) { totalCount }
         communities(first: 10) { edges { node { name memberCount } } }
       }`,
@@ -234,6 +243,14 @@ describe('community through the gateway', () => {
     expect(read.programme.attendanceSummary.attendees).toBe(38);
     expect(read.programme.attendanceSummary.sessions[0].attended).toBe(demo.programme?.firstSessionAttended);
     expect(demo.programme?.firstSessionAttended).toBe(35);
+    // the whole series on community's test clock: every register, seed 000's share of reflections, certificates
+    expect(read.programme.attendanceSummary.sessions.map((session) => session.attended)).toEqual(
+      demo.programme?.sessionsAttended,
+    );
+    expect(demo.programme?.sessionsAttended).toEqual([35, 33, 32, 30, 29, 28, 30]);
+    expect(read.programme.reflectionCounts.submitted).toBe(7);
+    expect(demo.programme?.reflections).toBe(7);
+    expect(demo.programme?.certificates).toBeGreaterThan(20);
     const medEd = read.communities.edges.find((edge) => edge.node.name === 'Medical education research');
     expect(medEd?.node.memberCount).toBeGreaterThanOrEqual(40);
 
