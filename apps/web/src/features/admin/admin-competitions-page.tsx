@@ -18,7 +18,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { messageOf } from '../../lib/errors';
-import { RemoveButton } from '../../lib/remove-button';
+import { ListField } from '../../lib/list-field';
 import { focusFirstError, showFieldErrors } from '../../lib/forms';
 import { formatDate, toLocalInput } from '../../lib/format';
 import { nodes } from '../../lib/connection';
@@ -151,8 +151,18 @@ function CreateCompetitionForm() {
           {...form.getInputProps('requiresInterInstitutionalTeam', { type: 'checkbox' })}
         />
         <Title order={3}>{t.rubric}</Title>
-        {form.values.criteria.map((_, index) => (
-          <Card key={index} withBorder>
+        <ListField
+          form={form}
+          path="criteria"
+          labels={{ item: t.criterion, remove: t.removeCriterion, add: t.addCriterion }}
+          newItem={() => ({ name: '', guidance: '', weight: 1, scaleMin: 1, scaleMax: 5 })}
+          actions={
+            <Button type="submit" loading={form.submitting}>
+              {t.createButton}
+            </Button>
+          }
+        >
+          {(index) => (
             <Group align="flex-end" wrap="wrap">
               <TextInput
                 label={t.criterionName(index)}
@@ -181,28 +191,9 @@ function CreateCompetitionForm() {
                 w={120}
                 {...form.getInputProps(`criteria.${index}.scaleMax`)}
               />
-              {form.values.criteria.length > 1 && (
-                <RemoveButton
-                  label={t.removeCriterion(index)}
-                  onClick={() => form.removeListItem('criteria', index)}
-                />
-              )}
             </Group>
-          </Card>
-        ))}
-        <Group>
-          <Button
-            variant="outline"
-            onClick={() =>
-              form.insertListItem('criteria', { name: '', guidance: '', weight: 1, scaleMin: 1, scaleMax: 5 })
-            }
-          >
-            {t.addCriterion}
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {t.createButton}
-          </Button>
-        </Group>
+          )}
+        </ListField>
       </Stack>
     </form>
   );

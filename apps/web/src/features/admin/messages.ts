@@ -27,6 +27,7 @@ export const adminMessages = {
     maxTeamSize: 'Largest team',
   },
   rubric: 'Rubric',
+  criterion: (index: number) => `Criterion ${index + 1}`,
   criterionName: (index: number) => `Criterion ${index + 1}: name`,
   criterionGuidance: (index: number) => `Criterion ${index + 1}: guidance for judges`,
   criterionWeight: (index: number) => `Criterion ${index + 1}: weight`,

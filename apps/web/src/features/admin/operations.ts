@@ -64,8 +64,7 @@ export const CompetitionRankingDocument = graphql(`
           }
         }
         pageInfo {
-          hasNextPage
-          endCursor
+          ...PageFields
         }
       }
     }

@@ -11,8 +11,7 @@ export const AdminInstitutionsDocument = graphql(`
         }
       }
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageFields
       }
     }
   }

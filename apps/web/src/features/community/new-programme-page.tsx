@@ -1,7 +1,6 @@
 import {
   Anchor,
   Button,
-  Card,
   Checkbox,
   Group,
   NumberInput,
@@ -20,7 +19,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { CareerStage, CreateProgrammeInput, ProgrammeMode } from '../../gql/graphql';
 import { messageOf } from '../../lib/errors';
-import { RemoveButton } from '../../lib/remove-button';
+import { ListField } from '../../lib/list-field';
 import { FormProblem } from '../../lib/form-problem';
 import { focusFirstError, showFieldErrors } from '../../lib/forms';
 import { toLocalInput } from '../../lib/format';
@@ -145,8 +144,15 @@ export function ProgrammeForm({ communityId }: { communityId: string | null }) {
           {t.sessionsTitle}
         </Title>
         <Text size="sm">{f.sessionsHint}</Text>
-        {form.values.sessions.map((_, index) => (
-          <Card key={index} withBorder component="fieldset" aria-label={f.session(index)}>
+        <ListField
+          form={form}
+          path="sessions"
+          labels={{ item: f.session, remove: f.removeSession, add: f.addSession }}
+          newItem={() =>
+            newSession(new Date(Date.parse(last?.startsAt ?? '') + 7 * DAY || Date.now() + 21 * DAY))
+          }
+        >
+          {(index) => (
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput label={f.theme(index)} required {...form.getInputProps(`sessions.${index}.theme`)} />
               <TextInput
@@ -172,29 +178,8 @@ export function ProgrammeForm({ communityId }: { communityId: string | null }) {
                 {...form.getInputProps(`sessions.${index}.joiningLink`)}
               />
             </SimpleGrid>
-            {form.values.sessions.length > 1 && (
-              <Group justify="flex-end" mt="xs">
-                <RemoveButton
-                  label={f.removeSession(index)}
-                  onClick={() => form.removeListItem('sessions', index)}
-                />
-              </Group>
-            )}
-          </Card>
-        ))}
-        <Group>
-          <Button
-            variant="outline"
-            onClick={() =>
-              form.insertListItem(
-                'sessions',
-                newSession(new Date(Date.parse(last?.startsAt ?? '') + 7 * DAY || Date.now() + 21 * DAY)),
-              )
-            }
-          >
-            {f.addSession}
-          </Button>
-        </Group>
+          )}
+        </ListField>
         <Textarea
           label={f.reflectionQuestions}
           description={f.reflectionQuestionsHint}

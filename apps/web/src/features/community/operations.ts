@@ -48,8 +48,7 @@ export const CommunityFeedDocument = graphql(`
     communityAnnouncements(communityId: $communityId, first: 20, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageFields
       }
       edges {
         node {
@@ -327,8 +326,7 @@ export const ProgrammeApplicationsDocument = graphql(`
     programmeApplications(programmeId: $programmeId, first: 100, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageFields
       }
       edges {
         node {

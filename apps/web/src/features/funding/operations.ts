@@ -223,8 +223,7 @@ export const FundsDocument = graphql(`
         }
       }
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageFields
       }
     }
   }

@@ -21,7 +21,7 @@ import { useState } from 'react';
 import type { ActionPlanFieldsFragment } from '../../gql/graphql';
 import { nodes } from '../../lib/connection';
 import { messageOf } from '../../lib/errors';
-import { RemoveButton } from '../../lib/remove-button';
+import { ListField } from '../../lib/list-field';
 import { FormProblem } from '../../lib/form-problem';
 import { focusFirstError, showFieldErrors } from '../../lib/forms';
 import { formatDate, formatDateTime } from '../../lib/format';
@@ -171,8 +171,18 @@ export function ActionPlanForm({
           required
           {...form.getInputProps('objectives')}
         />
-        {form.values.actions.map((_, index) => (
-          <Card key={index} withBorder component="fieldset" aria-label={t.action(index)}>
+        <ListField
+          form={form}
+          path="actions"
+          labels={{ item: t.action, remove: t.removeAction, add: t.addAction }}
+          newItem={() => ({ text: '', dueDate: today(), done: false })}
+          actions={
+            <Button type="submit" loading={form.submitting}>
+              {t.savePlan}
+            </Button>
+          }
+        >
+          {(index) => (
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <TextInput
                 label={t.actionText(index)}
@@ -184,32 +194,14 @@ export function ActionPlanForm({
                 label={t.actionDue(index)}
                 {...form.getInputProps(`actions.${index}.dueDate`)}
               />
-              <Group align="flex-end" justify="space-between">
-                <Checkbox
-                  label={t.actionDone(index)}
-                  {...form.getInputProps(`actions.${index}.done`, { type: 'checkbox' })}
-                />
-                {form.values.actions.length > 1 && (
-                  <RemoveButton
-                    label={t.removeAction(index)}
-                    onClick={() => form.removeListItem('actions', index)}
-                  />
-                )}
-              </Group>
+              <Checkbox
+                label={t.actionDone(index)}
+                mt={{ sm: 'xl' }}
+                {...form.getInputProps(`actions.${index}.done`, { type: 'checkbox' })}
+              />
             </SimpleGrid>
-          </Card>
-        ))}
-        <Group>
-          <Button
-            variant="outline"
-            onClick={() => form.insertListItem('actions', { text: '', dueDate: today(), done: false })}
-          >
-            {t.addAction}
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {t.savePlan}
-          </Button>
-        </Group>
+          )}
+        </ListField>
       </Stack>
     </form>
   );
