@@ -15,16 +15,20 @@ export async function seedReplicaMember(
     careerStage?: string;
     institutionId?: string;
     roles?: Array<Role | { role: Role; institutionId: string }>;
+    /** Whether a lead or an admin confirmed the institution and career stage (the replica's default: yes). */
+    confirmed?: boolean;
   } = {},
 ): Promise<void> {
   await dataSource.query(
-    `INSERT INTO member_replica (member_id, display_name, career_stage, institution_id, interests)
-     VALUES ($1, $2, $3, $4, '{}')`,
+    `INSERT INTO member_replica (member_id, display_name, career_stage, institution_id, interests,
+       institution_confirmed, career_stage_confirmed)
+     VALUES ($1, $2, $3, $4, '{}', $5, $5)`,
     [
       memberId,
       `Member ${memberId.slice(0, 4)}`,
       options.careerStage ?? 'RESIDENT',
       options.institutionId ?? randomUUID(),
+      options.confirmed ?? true,
     ],
   );
   for (const grant of options.roles ?? []) {

@@ -1,15 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import { parseEvent, ProposalSubmittedV1, ReviewSubmittedV1 } from '@praxis/contracts';
-import { createServiceDataSource } from '@praxis/platform/database';
 import { MessagingRuntime } from '@praxis/platform/messaging';
 import { createLogger } from '@praxis/platform/observability';
-import { collectTopic, createTestDatabase, testBrokers, uniqueName, waitFor } from '@praxis/platform/testing';
-import { proposalsDatabase } from '@praxis/proposals/data-access';
-import { CompetitionsService } from './competitions.service';
-import { JudgingService } from './judging.service';
-import type { CreateCompetitionInput } from './proposals.objects';
-import { ProposalsService } from './proposals.service';
+import { collectTopic, testBrokers, uniqueName, waitFor } from '@praxis/platform/testing';
+import { startProposalsServices, type ProposalsServicesKit } from './testing/services-kit';
 
 const logger = createLogger('proposals-test', process.env.TEST_LOG_LEVEL ?? 'silent');
 
@@ -25,35 +19,12 @@ function settings() {
   };
 }
 
-function competitionInput(overrides: Partial<CreateCompetitionInput>): CreateCompetitionInput {
-  return {
-    title: 'Integration call',
-    description: '',
-    opensAt: new Date(Date.now() - 60_000),
-    closesAt: new Date(Date.now() + 3_600_000),
-    judgingEndsAt: new Date(Date.now() + 7_200_000),
-    criteria: [{ name: 'Quality', guidance: '', weight: 1, scaleMin: 0, scaleMax: 4 }],
-    reviewsPerEntry: 1,
-    judgeMaxLoad: 5,
-    blind: false,
-    winnersCount: 1,
-    eligibility: { requiresInterInstitutionalTeam: true, maxTeamSize: 4, allowedCareerStages: [] },
-    fundingAvailable: null,
-    protectedHoursAvailable: null,
-    ...overrides,
-  };
-}
-
 describe('proposals: member replica and outbox events', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let dataSource: DataSource;
+  let kit: ProposalsServicesKit;
   const runtimes: MessagingRuntime[] = [];
 
   beforeAll(async () => {
-    db = await createTestDatabase('proposals');
-    dataSource = createServiceDataSource({ url: db.url, ...proposalsDatabase });
-    await dataSource.initialize();
-    await dataSource.runMigrations();
+    kit = await startProposalsServices('proposals');
   });
 
   afterEach(async () => {
@@ -61,67 +32,35 @@ describe('proposals: member replica and outbox events', () => {
   });
 
   afterAll(async () => {
-    await dataSource.destroy();
-    await db.drop();
+    await kit?.close();
   });
 
   it('publishes submissions and reviews with valid envelopes, and no identities for blind competitions', async () => {
-    const [lead, partner, judge] = [randomUUID(), randomUUID(), randomUUID()];
-    const [institutionA, institutionB, institutionC] = [randomUUID(), randomUUID(), randomUUID()];
-    for (const [memberId, institutionId, roles] of [
-      [lead, institutionA, []],
-      [partner, institutionB, []],
-      [judge, institutionC, ['judge']],
-    ] as const) {
-      await dataSource.query(
-        `INSERT INTO member_replica (member_id, display_name, career_stage, institution_id, interests)
-         VALUES ($1, $2, 'RESIDENT', $3, '{}')`,
-        [memberId, `Name ${memberId.slice(0, 4)}`, institutionId],
-      );
-      for (const role of roles) {
-        await dataSource.query(`INSERT INTO member_role_replica (member_id, role) VALUES ($1, $2)`, [
-          memberId,
-          role,
-        ]);
-      }
-    }
-    const options = { namedConflictsMax: 3, defaultCurrency: 'GBP' as const };
-    const competitions = new CompetitionsService(dataSource, options);
-    const proposals = new ProposalsService(dataSource, options);
-    const judging = new JudgingService(dataSource);
-    const admin = { memberId: randomUUID(), roles: [{ role: 'admin' as const, institutionId: null }] };
-    const applicant = { memberId: lead, roles: [] };
-    const input = competitionInput({ title: 'Blind integration call', blind: true });
-    const competition = await competitions.create(input, admin.memberId);
-    await competitions.open(competition.id);
-    const draft = await proposals.saveDraft(
-      {
-        competitionId: competition.id,
-        title: 'Peer teaching',
-        summary: 's',
-        aims: 'a',
-        methods: 'm',
-        expectedImpact: 'e',
-        keywords: ['Teaching'],
-        leadApplicantId: lead,
-        teamMemberIds: [partner],
-        requestedFunding: 100,
-        requestedHours: 10,
-      },
-      applicant,
-    );
-    // the partner joins by accepting the invitation
-    await proposals.answerInvitation(draft.id, true, { memberId: partner, roles: [] });
-    await proposals.submit(draft.id, [], applicant);
-    await competitions.updateDates(competition.id, {
-      opensAt: input.opensAt,
-      closesAt: new Date(Date.now() - 1000),
-      judgingEndsAt: input.judgingEndsAt,
+    const [institutionA, institutionB] = [randomUUID(), randomUUID()];
+    const applicant = await kit.member({ institutionId: institutionA });
+    const partnerPrincipal = await kit.member({ institutionId: institutionB });
+    const judgePrincipal = await kit.member({ roles: ['judge'] });
+    const [lead, partner, judge] = [applicant, partnerPrincipal, judgePrincipal].map((m) => m.memberId);
+    const { proposals, judging, admin } = kit;
+    const competition = await kit.openCompetition({
+      title: 'Blind integration call',
+      blind: true,
+      judgeMaxLoad: 5,
+      eligibility: { requiresInterInstitutionalTeam: true, maxTeamSize: 4, allowedCareerStages: [] },
     });
-    await competitions.startJudging(competition.id);
+    const draft = await kit.draft(competition.id, applicant, {
+      title: 'Peer teaching',
+      keywords: ['Teaching'],
+      teamMemberIds: [partner],
+      requestedFunding: 100,
+      requestedHours: 10,
+    });
+    // the partner joins by accepting the invitation
+    await proposals.answerInvitation(draft.id, true, partnerPrincipal);
+    await proposals.submit(draft.id, [], applicant);
+    await kit.startJudging(competition.id);
     await judging.addJudge(competition.id, judge, admin.memberId);
     await judging.assign(competition.id, admin.memberId);
-    const judgePrincipal = { memberId: judge, roles: [{ role: 'judge' as const, institutionId: null }] };
     await judging.submitScores(
       { proposalId: draft.id, scores: [{ criterionId: 'c1', value: 3 }], comment: 'good' },
       judgePrincipal,
@@ -133,8 +72,8 @@ describe('proposals: member replica and outbox events', () => {
       const runtime = new MessagingRuntime({
         service: uniqueName('proposals'),
         settings: settings(),
-        dataSource,
-        databaseUrl: db.url,
+        dataSource: kit.dataSource,
+        databaseUrl: kit.databaseUrl,
         logger,
         produces: [ProposalSubmittedV1, ReviewSubmittedV1],
         relay: { pollIntervalMs: 200 },
@@ -189,15 +128,9 @@ describe('proposals: member replica and outbox events', () => {
   });
 
   it('gives each competition an ISO 4217 currency and keeps its amounts as exact minor units', async () => {
-    const options = { namedConflictsMax: 3, defaultCurrency: 'GBP' as const };
-    const competitions = new CompetitionsService(dataSource, options);
-    const proposals = new ProposalsService(dataSource, options);
-    const admin = randomUUID();
-    const input = competitionInput({
-      title: 'Money call',
-      eligibility: { requiresInterInstitutionalTeam: false, maxTeamSize: 4, allowedCareerStages: [] },
-      fundingAvailable: 1234.5,
-    });
+    const { competitions, proposals } = kit;
+    const admin = kit.admin.memberId;
+    const input = kit.competitionInput({ title: 'Money call', fundingAvailable: 1234.5 });
     expect(await competitions.create(input, admin)).toMatchObject({
       currency: 'GBP',
       fundingAvailableMinor: 123450,
