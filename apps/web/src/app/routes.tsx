@@ -13,6 +13,7 @@ import { fundingRoutes } from '../features/funding/routes';
 import { mastermindRoutes } from '../features/mastermind/routes';
 import { workshopRoutes } from '../features/workshops/routes';
 import { administrationRoutes } from '../features/administration/routes';
+import { confirmationRoutes } from '../features/confirmations/routes';
 
 export const ROUTES: AppRoute[] = [
   { path: '/', load: () => import('../features/home/home-page'), access: 'public' },
@@ -89,6 +90,7 @@ export const ROUTES: AppRoute[] = [
   ...mastermindRoutes,
   ...workshopRoutes,
   ...administrationRoutes,
+  ...confirmationRoutes,
 ];
 
 /** The route table as react-router routes: one lazy chunk, guard and error boundary per page. */
