@@ -553,7 +553,8 @@ describe('engagement programme, funding and group-mentoring metrics (in-process 
     expect(byName(q1?.figures, 'MINUTES_ALLOCATED')).toMatchObject({
       value: 15_360,
       networkSuppressed: true,
-      byCareerStage: null,
+      // a sum's line: all five are residents
+      byCareerStage: { resident: 15_360, consultant: 0, medicalStudent: 0 },
     });
     expect(byName(q1?.figures, 'MINUTES_LOGGED')).toMatchObject({ value: 2_400 });
     expect(byName(q1?.figures, 'MEMBERS_LOGGING_TIME')).toMatchObject({ value: 5 });

@@ -43,12 +43,14 @@ export function careerStageField(stage: CareerStage): string {
 }
 
 /**
- * A head count split by career stage: one suppressed line (secondary suppression included), a field per stage
- * so the line costs what one object costs (a list per figure per bucket would multiply the query cost). Null is
- * suppressed; zero is published.
+ * A figure split by career stage: one suppressed line (secondary suppression included), a field per stage so
+ * the line costs what one object costs (a list per figure per bucket would multiply the query cost). Null is
+ * suppressed; zero is published. A sum (minutes) is suppressed on its contributors, so its line hides the
+ * stages its head count's line hides.
  */
 @ObjectType('CareerStageLine', {
-  description: 'A head count by career stage, one suppressed line: null is suppressed, zero is published',
+  description:
+    'A figure by career stage, one suppressed line: null is suppressed, zero is published; a sum is suppressed on its contributors',
 })
 export class CareerStageLineObject {
   [field: string]: number | null;
@@ -79,7 +81,8 @@ export class MetricFigureObject {
 
   @Field(() => CareerStageLineObject, {
     nullable: true,
-    description: 'The scope’s head count by career stage (secondary suppression included); null for sums',
+    description:
+      'The scope’s figure by career stage (secondary suppression included): head counts, or for a sum each stage’s sum, published where its contributors are',
   })
   byCareerStage!: CareerStageLineObject | null;
 }

@@ -43,9 +43,6 @@ export function figureRows(
   }));
 }
 
-/** Head counts get a career-stage line; sums (minutes) do not. */
-const SUMS: ReadonlySet<MetricFigure> = new Set(['MINUTES_ALLOCATED', 'MINUTES_LOGGED']);
-
 export class FigureTable {
   private readonly cells = new Map<string, FigureRow[]>();
 
@@ -73,26 +70,32 @@ export class FigureTable {
     };
   }
 
-  /** Every figure of one key, released: the scope beside the network, head counts with their stage line. */
+  /**
+   * Every figure of one key, released: the scope beside the network, with its career-stage line (a head count's
+   * stages, or a sum's: the minutes of each stage, published where the stage's contributors are).
+   */
   release(key: string, figures: readonly MetricFigure[]): MetricFigureObject[] {
     return figures.map((figure) => {
       const network = this.measure(key, figure, 'network');
       const own = this.institutionId === null ? null : this.measure(key, figure, 'own');
       const beside = releaseMeasureBeside(own, network, this.threshold);
-      let byCareerStage: MetricFigureObject['byCareerStage'] = null;
-      if (!SUMS.has(figure)) {
-        const rows = this.cells.get(`${key}|${figure}`) ?? [];
-        const counts = CAREER_STAGES.map((stage) =>
-          rows
-            .filter((row) => row.stage === stage)
-            .filter((row) => this.institutionId === null || row.institution === this.institutionId)
-            .reduce((sum, row) => sum + row.contributors, 0),
-        );
-        const line = suppressLine(counts, this.threshold);
-        byCareerStage = Object.fromEntries(
-          CAREER_STAGES.map((stage, index) => [careerStageField(stage), line.cells[index]?.count ?? null]),
-        );
-      }
+      // a sum's line hides the stages its head count's line hides: both are suppressed on the contributors
+      const rows = (this.cells.get(`${key}|${figure}`) ?? []).filter(
+        (row) => this.institutionId === null || row.institution === this.institutionId,
+      );
+      const ofStage = (stage: CareerStage) => rows.filter((row) => row.stage === stage);
+      const line = suppressLine(
+        CAREER_STAGES.map((stage) => ofStage(stage).reduce((sum, row) => sum + row.contributors, 0)),
+        this.threshold,
+      );
+      const byCareerStage = Object.fromEntries(
+        CAREER_STAGES.map((stage, index) => [
+          careerStageField(stage),
+          line.cells[index]?.count === null || line.cells[index] === undefined
+            ? null
+            : ofStage(stage).reduce((sum, row) => sum + row.value, 0),
+        ]),
+      );
       return {
         figure,
         value: beside.scope.value,
