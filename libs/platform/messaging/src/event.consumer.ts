@@ -27,10 +27,31 @@ export interface EventHandler<C extends EventContract = EventContract> {
   contract: C;
   handle(event: EventOf<C>, manager: EntityManager, context: HandlerContext): Promise<void>;
   /**
+   * The effect of several new events of this contract at once, in partition order, in the run's transaction. It
+   * must leave exactly what `handle` applied to each in turn leaves (set-based SQL instead of statements per
+   * event: what lets a replay keep up with the broker). Without it, a run applies `handle` event by event.
+   */
+  handleBatch?(events: Array<EventOf<C>>, manager: EntityManager, context: HandlerContext): Promise<void>;
+  /**
    * A tombstone on a compacted topic (the key with a null value): the producer erased the aggregate's data, and
    * so must the consumer. Erasing is idempotent, so no inbox row is kept. Without it, tombstones are skipped.
    */
   erase?(aggregateId: string, manager: EntityManager, context: HandlerContext): Promise<void>;
+}
+
+/**
+ * Typed constructor of a handler written once for any number of events: the live consumer's single event and a
+ * replay's run go through the same `effect`, so both paths share one set of rules.
+ */
+export function handleInBatches<C extends EventContract>(
+  contract: C,
+  effect: (events: Array<EventOf<C>>, manager: EntityManager, context: HandlerContext) => Promise<void>,
+): EventHandler<C> {
+  return {
+    contract,
+    handle: (event, manager, context) => effect([event], manager, context),
+    handleBatch: effect,
+  };
 }
 
 /** Typed constructor so a handler's event is inferred from its contract. */
@@ -81,7 +102,8 @@ type Decoded =
  * `<topic>.dlq` with the reason in headers, then moves on.
  *
  * A fetched batch is applied a run of events at a time, each run in one transaction with its inbox rows (one
- * commit per run instead of one per event is what keeps the consumer ahead of a busy producer). If a run's
+ * commit per run instead of one per event is what keeps the consumer ahead of a busy producer); a handler with
+ * `handleBatch` gets the run's new events together. If a run's
  * transaction fails, its events are applied again one at a time, so only the failing event is retried and, in the
  * end, dead-lettered; the others still apply, in partition order. An offset is resolved only once its effect has
  * committed, so a consumer killed mid-batch resumes after its last committed run and the inbox absorbs redelivery.
@@ -303,19 +325,40 @@ export class EventConsumer {
         );
         const fresh = new Set(inserted.map((row) => row.event_id));
         const results: ConsumeOutcome[] = [];
+        const context = { groupId: this.options.groupId };
+        // consecutive new events of one handler that takes them together (a run holds one topic's events)
+        let batch: DecodedEvent[] = [];
+        const applyBatch = async () => {
+          const applying = batch;
+          batch = [];
+          const handleBatch = applying[0]?.handler.handleBatch;
+          if (!handleBatch) return;
+          await runInContext(applying[0].context, () =>
+            handleBatch(
+              applying.map((decoded) => decoded.event),
+              manager,
+              context,
+            ),
+          );
+        };
         for (const [index, decoded] of run.entries()) {
           // a redelivered event, or the same event twice in the run (a producer's retry): its first copy applies
           if (!fresh.delete(decoded.event.eventId.toLowerCase())) {
             results.push('duplicate');
             continue;
           }
-          await withTraceContext(spans[index].context, () =>
-            runInContext(decoded.context, () =>
-              decoded.handler.handle(decoded.event, manager, { groupId: this.options.groupId }),
-            ),
-          );
           results.push('applied');
+          if (decoded.handler.handleBatch) {
+            if (batch.length > 0 && batch[0].handler !== decoded.handler) await applyBatch();
+            batch.push(decoded);
+            continue;
+          }
+          await applyBatch();
+          await withTraceContext(spans[index].context, () =>
+            runInContext(decoded.context, () => decoded.handler.handle(decoded.event, manager, context)),
+          );
         }
+        await applyBatch();
         return results;
       });
     } catch (error) {

@@ -19,7 +19,7 @@ import type { KafkaSettings } from './kafka-settings';
 import { MESSAGING_ENTITIES } from './messaging.entities';
 import { MESSAGING_MIGRATIONS } from './messaging.migration';
 import { MessagingRuntime } from './messaging.runtime';
-import { applyIfNewer, appliedSequence } from './replica-ordering';
+import { applicableInOrder, applyIfNewer, appliedSequence } from './replica-ordering';
 import { appendManyToOutbox, appendTombstone, appendToOutbox } from './outbox.writer';
 
 const logger = createLogger('messaging-test', process.env.TEST_LOG_LEVEL ?? 'silent');
@@ -543,6 +543,67 @@ describe('messaging: outbox, relay, consumer, inbox, dead letters', () => {
       ),
     ).rejects.toThrow('effect failed');
     expect(await appliedSequence(dataSource.manager, context.groupId, aggregateId, 'profile')).toBe(7);
+  });
+
+  it('applicableInOrder decides for runs of events exactly as applyIfNewer one after another, and racing runs apply once', async () => {
+    const one = { groupId: uniqueName('one-by-one') };
+    const runs = { groupId: uniqueName('in-runs') };
+    const aggregates = [uniqueName('agg'), uniqueName('agg')];
+    // a fixed pseudo-random history: unsequenced and sequenced events, late, repeated and out of order
+    let seed = 7;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    const fixed = [undefined, 0, undefined, 2, 0, 2, 3].map((sequence, index) => ({
+      stream: 'profile',
+      event: { aggregateId: aggregates[0] as string, sequence, eventId: `f${index}` },
+    }));
+    const random = Array.from({ length: 240 }, (_, index) => ({
+      stream: ['profile', 'role:judge:'][next(2)] as string,
+      event: {
+        aggregateId: aggregates[next(2)] as string,
+        sequence: [undefined, 0, 1, 2, 3, 4, 5, 6, 7, 8][next(10)],
+        eventId: `e${index}`,
+      },
+    }));
+    const events = [...fixed, ...random];
+    const expected: boolean[] = [];
+    for (const scope of events)
+      expected.push(
+        (await dataSource.transaction((manager) =>
+          applyIfNewer(manager, { ...scope, context: one }, async () => undefined),
+        )) === 'applied',
+      );
+    const decided: boolean[] = [];
+    // the fixed start in one run, then runs of 1 to 40
+    for (let at = 0, size = fixed.length; at < events.length; size = 1 + next(40)) {
+      const run = events.slice(at, (at += size));
+      decided.push(...(await dataSource.transaction((manager) => applicableInOrder(manager, runs, run))));
+    }
+    expect(expected.slice(0, fixed.length)).toEqual([true, true, true, true, false, false, true]);
+    expect(decided).toEqual(expected);
+    expect(expected.filter(Boolean).length).toBeGreaterThan(4);
+    for (const aggregateId of aggregates)
+      for (const stream of ['profile', 'role:judge:'])
+        expect(await appliedSequence(dataSource.manager, runs.groupId, aggregateId, stream)).toBe(
+          await appliedSequence(dataSource.manager, one.groupId, aggregateId, stream),
+        );
+
+    // two runs racing over one stream: the event applies in exactly one of them
+    const raced = { groupId: uniqueName('raced') };
+    const race = await Promise.all(
+      [0, 1].map((i) =>
+        dataSource.transaction(async (manager) => {
+          const [applies] = await applicableInOrder(manager, raced, [
+            {
+              stream: 'profile',
+              event: { aggregateId: aggregates[0] as string, sequence: 3, eventId: `r${i}` },
+            },
+          ]);
+          await manager.query(`SELECT pg_sleep(0.05)`);
+          return applies;
+        }),
+      ),
+    );
+    expect(race.sort()).toEqual([false, true]);
   });
 
   it('publishes a tombstone for an erased aggregate on a compacted topic, and the consumer erases it too', async () => {

@@ -86,3 +86,77 @@ export function syntheticHistory(count: number, institutions: string[]): Array<E
   }
   return events.slice(0, count);
 }
+
+/**
+ * Events that meet one key more than once in one topic, so a consumer's run of them holds several rows for one
+ * key (12 members, 11 events each): a member's profile updated out of order (late and unsequenced ones stale), a proposal submitted
+ * again with another team and an earlier time, a relationship started twice and ended twice.
+ */
+export function sameKeyHistory(institutions: string[]): Array<EventOf<EventContract>> {
+  const events: Array<EventOf<EventContract>> = [];
+  const make = <C extends EventContract>(
+    contract: C,
+    aggregateId: string,
+    sequence: number | undefined,
+    payload: PayloadOf<C>,
+  ) =>
+    events.push(
+      createEvent(contract, { aggregateId, actorId: null, correlationId: randomUUID(), sequence }, payload),
+    );
+  for (let index = 0; index < 12; index++) {
+    const memberId = randomUUID();
+    const profile = (institution: number, careerStage: CareerStage) => ({
+      memberId,
+      displayName: 'Member',
+      institutionId: institutions[institution % institutions.length] as string,
+      specialty: null,
+      interests: [],
+      careerStage,
+    });
+    make(MemberRegisteredV1, memberId, 1, {
+      ...profile(index, 'MEDICAL_STUDENT'),
+      registeredAt: '2026-02-01T00:00:00.000Z',
+    });
+    const updated = (sequence: number | undefined, institution: number, stage: CareerStage) =>
+      make(MemberProfileUpdatedV1, memberId, sequence, {
+        ...profile(institution, stage),
+        changedFields: ['careerStage', 'institutionId'],
+      });
+    updated(4, index + 1, 'RESIDENT');
+    updated(2, index + 2, 'ACADEMIC');
+    updated(index % 2 ? 5 : 4, index + 3, 'CONSULTANT');
+    updated(undefined, index + 4, 'OTHER');
+    const proposalId = randomUUID();
+    const submitted = (title: string, day: number, members: string[]) =>
+      make(ProposalSubmittedV1, proposalId, 1, {
+        proposalId,
+        competitionId: institutions[0] as string,
+        version: 1,
+        title,
+        keywords: [],
+        requestedFunding: 1000,
+        requestedHours: 10,
+        submittedAt: `2026-03-${String(day).padStart(2, '0')}T00:00:00.000Z`,
+        blind: false,
+        team: { leadApplicantId: memberId, memberIds: members, institutionIds: [institutions[0] as string] },
+      });
+    submitted('First', 10, [memberId]);
+    submitted('Second', 5, [memberId, randomUUID()]);
+    const relationshipId = randomUUID();
+    const pair = { relationshipId, mentorId: randomUUID(), menteeId: memberId, kind: 'MENTORING' as const };
+    for (const day of [20, 12])
+      make(MentorshipRelationshipStartedV1, relationshipId, 1, {
+        ...pair,
+        origin: 'REQUEST',
+        startedAt: `2026-04-${day}T00:00:00.000Z`,
+      });
+    for (const outcome of ['ENDED', 'DECLINED'] as const)
+      make(MentorshipRelationshipEndedV1, relationshipId, 2, {
+        ...pair,
+        outcome,
+        endedBy: memberId,
+        endedAt: '2026-05-01T00:00:00.000Z',
+      });
+  }
+  return events;
+}

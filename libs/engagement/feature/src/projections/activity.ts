@@ -12,7 +12,10 @@ export interface ActivityFact {
   label?: string | null;
 }
 
-/** Records activities; the key (member, activity, source) makes a replay a no-op and keeps the first time. */
+/**
+ * Records activities; the key (member, activity, source) makes a replay a no-op and keeps the first time (the
+ * facts go in in their order, so of two with one key in one call the first stays, as with two calls).
+ */
 export async function recordActivities(
   manager: EntityManager,
   facts: readonly ActivityFact[],
@@ -20,7 +23,10 @@ export async function recordActivities(
   if (facts.length === 0) return;
   await manager.query(
     `INSERT INTO engagement_activity (member_id, activity, source_id, occurred_at, label)
-     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::text[])
+     SELECT f.member_id, f.activity, f.source_id, f.occurred_at, f.label
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::text[])
+            WITH ORDINALITY AS f(member_id, activity, source_id, occurred_at, label, position)
+      ORDER BY f.position
      ON CONFLICT (member_id, activity, source_id) DO NOTHING`,
     [
       facts.map((fact) => fact.memberId),
@@ -32,14 +38,16 @@ export async function recordActivities(
   );
 }
 
+/** Removes one activity of the given sources for every member (a withdrawn entry is no longer `SUBMITTED`). */
 export async function removeActivities(
   manager: EntityManager,
   activity: Activity,
-  sourceId: string,
+  sourceIds: readonly string[],
 ): Promise<void> {
-  await manager.query(`DELETE FROM engagement_activity WHERE activity = $1 AND source_id = $2`, [
+  if (sourceIds.length === 0) return;
+  await manager.query(`DELETE FROM engagement_activity WHERE activity = $1 AND source_id = ANY($2::text[])`, [
     activity,
-    sourceId,
+    sourceIds,
   ]);
 }
 

@@ -18,12 +18,22 @@ function freshness(): Histogram<string> {
 
 /** The handler, observing how old each event is when its effect is written (the freshness of the metrics). */
 export function withFreshness(handler: EventHandler): EventHandler {
+  const observe = (occurredAt: string) => {
+    const age = (Date.now() - Date.parse(occurredAt)) / 1000;
+    if (Number.isFinite(age)) freshness().observe({ topic: handler.contract.topic }, Math.max(0, age));
+  };
+  const { handleBatch } = handler;
   return {
     ...handler,
     async handle(event, manager, context) {
       await handler.handle(event, manager, context);
-      const age = (Date.now() - Date.parse(event.occurredAt)) / 1000;
-      if (Number.isFinite(age)) freshness().observe({ topic: handler.contract.topic }, Math.max(0, age));
+      observe(event.occurredAt);
     },
+    ...(handleBatch && {
+      async handleBatch(events, manager, context) {
+        await handleBatch(events, manager, context);
+        for (const event of events) observe(event.occurredAt);
+      },
+    }),
   };
 }

@@ -10,14 +10,17 @@ import {
   type EventEnvelope,
 } from '@praxis/contracts';
 import {
+  applicableInOrder,
   applyIfNewer,
   decryptPayload,
   errorMessage,
   handle,
+  handleInBatches,
   NonRetriableError,
   type EventHandler,
   type HandlerContext,
 } from '@praxis/platform/messaging';
+import { writeRows } from './rows';
 
 interface ProfileSnapshot {
   memberId: string;
@@ -25,34 +28,60 @@ interface ProfileSnapshot {
   institutionId: string;
 }
 
-/** The newest profile (by membership's sequence) decides the member's institution and career stage. */
-async function applyProfile(
+/**
+ * The newest profile (by membership's sequence) decides the member's institution and career stage: of the events
+ * given, in order, those newer than what the stream had applied are written, each over the one before.
+ */
+async function applyProfiles(
   manager: EntityManager,
   context: HandlerContext,
-  event: EventEnvelope<ProfileSnapshot>,
+  events: ReadonlyArray<EventEnvelope<ProfileSnapshot>>,
 ): Promise<void> {
-  await applyIfNewer(manager, { context, event, stream: 'profile' }, async () => {
-    await manager.query(
-      `INSERT INTO engagement_member (member_id, institution_id, career_stage) VALUES ($1, $2, $3)
-       ON CONFLICT (member_id) DO UPDATE SET institution_id = EXCLUDED.institution_id,
-         career_stage = EXCLUDED.career_stage, updated_at = now()`,
-      [event.payload.memberId, event.payload.institutionId, event.payload.careerStage],
-    );
-  });
+  const applies = await applicableInOrder(
+    manager,
+    context,
+    events.map((event) => ({ event, stream: 'profile' })),
+  );
+  await writeRows(
+    manager,
+    `INSERT INTO engagement_member (member_id, institution_id, career_stage)
+     SELECT r.member_id, r.institution_id, r.career_stage
+       FROM jsonb_to_recordset($1::jsonb) AS r(member_id uuid, institution_id uuid, career_stage text)
+     ON CONFLICT (member_id) DO UPDATE SET institution_id = EXCLUDED.institution_id,
+       career_stage = EXCLUDED.career_stage, updated_at = now()`,
+    events
+      .filter((_, index) => applies[index])
+      .map(({ payload }) => ({
+        member_id: payload.memberId,
+        institution_id: payload.institutionId,
+        career_stage: payload.careerStage,
+      })),
+    (row) => row.member_id,
+  );
 }
 
-/** Membership's member events: who is a member, where, at which stage, and since when. */
+/**
+ * Membership's member events: who is a member, where, at which stage, and since when. Written for a run of
+ * events at once (a replay's) as for one: the profile rows first, then the registration times, which touch
+ * nothing the profile writes and only rows a profile event has made.
+ */
 export function membershipHandlers(): EventHandler[] {
   return [
-    handle(MemberRegisteredV1, async (event, manager, context) => {
-      await applyProfile(manager, context, event);
+    handleInBatches(MemberRegisteredV1, async (events, manager, context) => {
+      await applyProfiles(manager, context, events);
       // the registration time holds whatever order the profile events came in
-      await manager.query(`UPDATE engagement_member SET registered_at = $2 WHERE member_id = $1`, [
-        event.payload.memberId,
-        event.payload.registeredAt,
-      ]);
+      await writeRows(
+        manager,
+        `UPDATE engagement_member AS m SET registered_at = r.registered_at
+           FROM jsonb_to_recordset($1::jsonb) AS r(member_id uuid, registered_at timestamptz)
+          WHERE m.member_id = r.member_id`,
+        events.map(({ payload }) => ({ member_id: payload.memberId, registered_at: payload.registeredAt })),
+        (row) => row.member_id,
+      );
     }),
-    handle(MemberProfileUpdatedV1, (event, manager, context) => applyProfile(manager, context, event)),
+    handleInBatches(MemberProfileUpdatedV1, (events, manager, context) =>
+      applyProfiles(manager, context, events),
+    ),
   ];
 }
 

@@ -9,34 +9,38 @@ import {
   MentorshipRelationshipStartedV2,
   MentorshipWorkshopHeldV1,
 } from '@praxis/contracts';
-import { handle, type EventHandler } from '@praxis/platform/messaging';
+import { handle, handleInBatches, type EventHandler } from '@praxis/platform/messaging';
 import { recordActivities } from './activity';
+import { writeRows } from './rows';
 
 /**
  * A relationship's status only moves forward (requested → active → ended or declined), so each event sets its
- * own columns and the status takes the furthest one seen: any arrival order ends in the same row.
+ * own columns and the status takes the furthest one seen: any arrival order ends in the same row. A run of
+ * relationship events is written at once (the rows of one relationship in their order).
  */
 const STATUS_RANK = `CASE s WHEN 'REQUESTED' THEN 1 WHEN 'ACTIVE' THEN 2 ELSE 3 END`;
 
-async function upsertRelationship(
-  manager: EntityManager,
-  row: {
-    relationshipId: string;
-    mentorId: string;
-    menteeId: string;
-    kind: string;
-    status: string;
-    origin?: string;
-    requestedAt?: string;
-    startedAt?: string;
-    endedAt?: string;
-  },
-): Promise<void> {
+interface RelationshipRow {
+  relationshipId: string;
+  mentorId: string;
+  menteeId: string;
+  kind: string;
+  status: string;
+  origin?: string;
+  requestedAt?: string;
+  startedAt?: string;
+  endedAt?: string;
+}
+
+async function upsertRelationships(manager: EntityManager, rows: readonly RelationshipRow[]): Promise<void> {
   const rank = (column: string) => STATUS_RANK.replace('s', column);
-  await manager.query(
+  await writeRows(
+    manager,
     `INSERT INTO engagement_relationship
        (relationship_id, mentor_id, mentee_id, kind, status, origin, requested_at, started_at, ended_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+     SELECT r.relationship_id, r.mentor_id, r.mentee_id, r.kind, r.status, r.origin, r.requested_at, r.started_at, r.ended_at
+       FROM jsonb_to_recordset($1::jsonb) AS r(relationship_id uuid, mentor_id uuid, mentee_id uuid, kind text,
+         status text, origin text, requested_at timestamptz, started_at timestamptz, ended_at timestamptz)
      ON CONFLICT (relationship_id) DO UPDATE SET
        status = CASE WHEN ${rank('EXCLUDED.status')} > ${rank('engagement_relationship.status')}
                      THEN EXCLUDED.status ELSE engagement_relationship.status END,
@@ -44,17 +48,18 @@ async function upsertRelationship(
        requested_at = COALESCE(EXCLUDED.requested_at, engagement_relationship.requested_at),
        started_at = COALESCE(EXCLUDED.started_at, engagement_relationship.started_at),
        ended_at = COALESCE(EXCLUDED.ended_at, engagement_relationship.ended_at)`,
-    [
-      row.relationshipId,
-      row.mentorId,
-      row.menteeId,
-      row.kind,
-      row.status,
-      row.origin ?? null,
-      row.requestedAt ?? null,
-      row.startedAt ?? null,
-      row.endedAt ?? null,
-    ],
+    rows.map((row) => ({
+      relationship_id: row.relationshipId,
+      mentor_id: row.mentorId,
+      mentee_id: row.menteeId,
+      kind: row.kind,
+      status: row.status,
+      origin: row.origin ?? null,
+      requested_at: row.requestedAt ?? null,
+      started_at: row.startedAt ?? null,
+      ended_at: row.endedAt ?? null,
+    })),
+    (row) => row.relationship_id.toLowerCase(),
   );
 }
 
@@ -64,31 +69,45 @@ async function upsertRelationship(
  */
 export function mentorshipHandlers(): EventHandler[] {
   return [
-    handle(MentorshipRelationshipRequestedV1, async (event, manager) => {
-      const { relationshipId, mentorId, menteeId, kind, requestedAt } = event.payload;
-      await upsertRelationship(manager, {
-        relationshipId,
-        mentorId,
-        menteeId,
-        kind,
-        status: 'REQUESTED',
-        requestedAt,
-      });
-    }),
+    handleInBatches(MentorshipRelationshipRequestedV1, (events, manager) =>
+      upsertRelationships(
+        manager,
+        events.map(({ payload: { relationshipId, mentorId, menteeId, kind, requestedAt } }) => ({
+          relationshipId,
+          mentorId,
+          menteeId,
+          kind,
+          status: 'REQUESTED',
+          requestedAt,
+        })),
+      ),
+    ),
     // v2 adds the competition entry of a supervision; both versions start the relationship the same way
-    handle(MentorshipRelationshipStartedV1, (event, manager) => projectStarted(manager, event.payload)),
-    handle(MentorshipRelationshipStartedV2, (event, manager) => projectStarted(manager, event.payload)),
-    handle(MentorshipRelationshipEndedV1, async (event, manager) => {
-      const { relationshipId, mentorId, menteeId, kind, outcome, endedAt } = event.payload;
-      await upsertRelationship(manager, {
-        relationshipId,
-        mentorId,
-        menteeId,
-        kind,
-        status: outcome,
-        endedAt,
-      });
-    }),
+    handleInBatches(MentorshipRelationshipStartedV1, (events, manager) =>
+      projectStarted(
+        manager,
+        events.map((event) => event.payload),
+      ),
+    ),
+    handleInBatches(MentorshipRelationshipStartedV2, (events, manager) =>
+      projectStarted(
+        manager,
+        events.map((event) => event.payload),
+      ),
+    ),
+    handleInBatches(MentorshipRelationshipEndedV1, (events, manager) =>
+      upsertRelationships(
+        manager,
+        events.map(({ payload: { relationshipId, mentorId, menteeId, kind, outcome, endedAt } }) => ({
+          relationshipId,
+          mentorId,
+          menteeId,
+          kind,
+          status: outcome,
+          endedAt,
+        })),
+      ),
+    ),
     handle(MentorshipCheckInLoggedV1, async (event, manager) => {
       const { checkInId, relationshipId, heldAt, agreedCadenceDays } = event.payload;
       await manager.query(
@@ -126,31 +145,34 @@ export function mentorshipHandlers(): EventHandler[] {
 
 async function projectStarted(
   manager: EntityManager,
-  started: {
+  started: ReadonlyArray<{
     relationshipId: string;
     mentorId: string;
     menteeId: string;
     kind: 'MENTORING' | 'SUPERVISION';
     origin: string;
     startedAt: string;
-  },
+  }>,
 ): Promise<void> {
-  const { relationshipId, mentorId, menteeId, kind, origin, startedAt } = started;
-  await upsertRelationship(manager, {
-    relationshipId,
-    mentorId,
-    menteeId,
-    kind,
-    status: 'ACTIVE',
-    origin,
-    startedAt,
-  });
-  await recordActivities(manager, [
-    {
+  await upsertRelationships(
+    manager,
+    started.map(({ relationshipId, mentorId, menteeId, kind, origin, startedAt }) => ({
+      relationshipId,
+      mentorId,
+      menteeId,
+      kind,
+      status: 'ACTIVE',
+      origin,
+      startedAt,
+    })),
+  );
+  await recordActivities(
+    manager,
+    started.map(({ relationshipId, menteeId, kind, startedAt }) => ({
       memberId: menteeId,
-      activity: kind === 'MENTORING' ? 'MENTORED' : 'SUPERVISED',
+      activity: kind === 'MENTORING' ? ('MENTORED' as const) : ('SUPERVISED' as const),
       sourceId: relationshipId,
       occurredAt: startedAt,
-    },
-  ]);
+    })),
+  );
 }

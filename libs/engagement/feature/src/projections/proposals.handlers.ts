@@ -6,56 +6,84 @@ import {
   ProposalWithdrawnV1,
   ReviewSubmittedV1,
 } from '@praxis/contracts';
-import { handle, type EventHandler } from '@praxis/platform/messaging';
+import { handle, handleInBatches, type EventHandler } from '@praxis/platform/messaging';
 import { recordActivities, removeActivities } from './activity';
+import { writeRows } from './rows';
 
 /**
  * Proposals' events. Authors are the team named at submission (a blind competition publishes no team: its
  * entries count in the competition's figures, and its winners' teams arrive with the results). `SUBMITTED`
- * counts entries still standing: a withdrawal removes it, whichever of the two events arrives first.
+ * counts entries still standing: a withdrawal removes it, whichever of the two events arrives first. Submissions
+ * and withdrawals are written for a run of events at once as for one (each table's rows in their order).
  */
 export function proposalsHandlers(): EventHandler[] {
   return [
-    handle(ProposalSubmittedV1, async (event, manager) => {
-      const { proposalId, competitionId, title, submittedAt, team } = event.payload;
-      const rows: Array<{ withdrawn_at: Date | null }> = await manager.query(
+    handleInBatches(ProposalSubmittedV1, async (events, manager) => {
+      const rows = await writeRows(
+        manager,
         `INSERT INTO engagement_proposal (proposal_id, competition_id, title, member_ids, institution_ids, submitted_at)
-         VALUES ($1, $2, $3, $4, $5, $6)
+         SELECT r.proposal_id, r.competition_id, r.title, r.member_ids, r.institution_ids, r.submitted_at
+           FROM jsonb_to_recordset($1::jsonb) AS r(proposal_id uuid, competition_id uuid, title text,
+             member_ids uuid[], institution_ids uuid[], submitted_at timestamptz)
          ON CONFLICT (proposal_id) DO UPDATE SET title = EXCLUDED.title,
            member_ids = CASE WHEN cardinality(EXCLUDED.member_ids) > 0 THEN EXCLUDED.member_ids ELSE engagement_proposal.member_ids END,
            institution_ids = CASE WHEN cardinality(EXCLUDED.institution_ids) > 0 THEN EXCLUDED.institution_ids ELSE engagement_proposal.institution_ids END,
            submitted_at = LEAST(engagement_proposal.submitted_at, EXCLUDED.submitted_at)
-         RETURNING withdrawn_at`,
-        [proposalId, competitionId, title, team?.memberIds ?? [], team?.institutionIds ?? [], submittedAt],
+         RETURNING proposal_id, withdrawn_at`,
+        events.map(({ payload }) => ({
+          proposal_id: payload.proposalId,
+          competition_id: payload.competitionId,
+          title: payload.title,
+          member_ids: payload.team?.memberIds ?? [],
+          institution_ids: payload.team?.institutionIds ?? [],
+          submitted_at: payload.submittedAt,
+        })),
+        (row) => row.proposal_id.toLowerCase(),
       );
-      if (!team) return;
-      const facts = team.memberIds.map((memberId) => ({
-        memberId,
-        sourceId: proposalId,
-        occurredAt: submittedAt,
-        label: title,
-      }));
+      // submitting never changes withdrawn_at, so every round reads the same value for a proposal
+      const withdrawn = new Set(
+        rows.filter((row) => row.withdrawn_at != null).map((row) => String(row.proposal_id)),
+      );
+      const facts = events.flatMap(({ payload: { proposalId, title, submittedAt, team } }) =>
+        (team?.memberIds ?? []).map((memberId) => ({
+          memberId,
+          sourceId: proposalId,
+          occurredAt: submittedAt,
+          label: title,
+        })),
+      );
       await recordActivities(
         manager,
         facts.map((fact) => ({ ...fact, activity: 'PROPOSAL_AUTHORS' as const })),
       );
-      if (rows[0]?.withdrawn_at == null) {
-        await recordActivities(
-          manager,
-          facts.map((fact) => ({ ...fact, activity: 'SUBMITTED' as const })),
-        );
-      }
-    }),
-    handle(ProposalWithdrawnV1, async (event, manager) => {
-      const { proposalId, competitionId, wasSubmitted, withdrawnAt } = event.payload;
-      if (!wasSubmitted) return; // a draft was never an entry
-      await manager.query(
-        `INSERT INTO engagement_proposal (proposal_id, competition_id, title, submitted_at, withdrawn_at)
-         VALUES ($1, $2, '', $3, $3)
-         ON CONFLICT (proposal_id) DO UPDATE SET withdrawn_at = EXCLUDED.withdrawn_at`,
-        [proposalId, competitionId, withdrawnAt],
+      await recordActivities(
+        manager,
+        facts
+          .filter((fact) => !withdrawn.has(fact.sourceId.toLowerCase()))
+          .map((fact) => ({ ...fact, activity: 'SUBMITTED' as const })),
       );
-      await removeActivities(manager, 'SUBMITTED', proposalId);
+    }),
+    handleInBatches(ProposalWithdrawnV1, async (events, manager) => {
+      // a draft was never an entry
+      const entries = events.filter((event) => event.payload.wasSubmitted);
+      await writeRows(
+        manager,
+        `INSERT INTO engagement_proposal (proposal_id, competition_id, title, submitted_at, withdrawn_at)
+         SELECT r.proposal_id, r.competition_id, '', r.withdrawn_at, r.withdrawn_at
+           FROM jsonb_to_recordset($1::jsonb) AS r(proposal_id uuid, competition_id uuid, withdrawn_at timestamptz)
+         ON CONFLICT (proposal_id) DO UPDATE SET withdrawn_at = EXCLUDED.withdrawn_at`,
+        entries.map(({ payload }) => ({
+          proposal_id: payload.proposalId,
+          competition_id: payload.competitionId,
+          withdrawn_at: payload.withdrawnAt,
+        })),
+        (row) => row.proposal_id.toLowerCase(),
+      );
+      await removeActivities(
+        manager,
+        'SUBMITTED',
+        entries.map((event) => event.payload.proposalId),
+      );
     }),
     handle(ReviewSubmittedV1, async (event, manager) => {
       const { reviewId, competitionId, proposalId, submittedAt } = event.payload;
