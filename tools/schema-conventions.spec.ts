@@ -119,6 +119,8 @@ export const PLAIN_LISTS: Readonly<Record<string, string>> = {
   'Query.careerStageChangesToConfirm': GROWS,
   'Query.registrationsToConfirm': GROWS,
   'Query.mentorSuggestions': 'ranked suggestions limited by first',
+  'Query.myTimeLogs':
+    "the caller's own entries of at most 31 days (24 h a day in quarter hours at the very most)",
   'Reflection.answers': "one per question of the programme's reflection",
   'RelationshipStats.ratings': GROWS,
   'ReviewFeedback.scores': 'one per criterion of the competition',

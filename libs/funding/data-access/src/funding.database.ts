@@ -13,6 +13,7 @@ import { EffortCertification1796113963224 } from './migrations/1796113963224-eff
 import { TimeLogWeek1796122695419 } from './migrations/1796122695419-time-log-week';
 import { WinnerOutcome1796124243197 } from './migrations/1796124243197-winner-outcome';
 import { PendingSupervisor1796127566920 } from './migrations/1796127566920-pending-supervisor';
+import { AllocationDecisionReason1796136972699 } from './migrations/1796136972699-allocation-decision-reason';
 
 /** Everything the funding database holds: for the app, the migration tools and the drift check. */
 export const fundingDatabase = {
@@ -29,5 +30,6 @@ export const fundingDatabase = {
     MemberReplicaConfirmation1796122700000,
     WinnerOutcome1796124243197,
     PendingSupervisor1796127566920,
+    AllocationDecisionReason1796136972699,
   ],
 };

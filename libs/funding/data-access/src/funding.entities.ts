@@ -338,6 +338,10 @@ export class AllocationEntity {
   @Column({ type: 'uuid', nullable: true })
   replacesAllocationId!: string | null;
 
+  /** Why a lead or an admin did not release the time (REJECTED only). */
+  @Column({ type: 'text', nullable: true })
+  decisionReason!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -68,6 +68,17 @@ async function ownerProposedAllocation(): Promise<string> {
   return award.award.protectedTime[0].id;
 }
 
+/** An entry of the owner's time log, today (a quarter hour: the cells stay far from 24 h a day). */
+async function ownerTimeLog(): Promise<string> {
+  const logged = await executeOk<{ logTime: { id: string } }>(
+    subgraph,
+    caller('owner'),
+    'mutation($input: LogTimeInput!) { logTime(input: $input) { id } }',
+    { input: { date: today(), hours: 0.25, activity: 'RESEARCH' } },
+  );
+  return logged.logTime.id;
+}
+
 async function ownerSpend(): Promise<string> {
   const spent = await executeOk<{ recordSpend: { id: string } }>(
     subgraph,
@@ -216,6 +227,32 @@ const RULES: Record<string, OperationRule> = {
         entries: [{ date: mondayOf(today()), hours: 0.25, activity: 'WRITING' }],
       },
     }),
+    expect: SIGNED_IN_ONLY,
+  },
+  rejectProtectedTime: {
+    document: 'mutation($id: ID!) { rejectProtectedTime(allocationId: $id, reason: "Matrix") { status } }',
+    variables: async () => ({ id: await ownerProposedAllocation() }),
+    // as approval: the member does not decide on their own time; a lead of another institution has no say
+    expect: ADMIN_ONLY,
+  },
+  // the owner's own entries: nobody else (not even an admin) edits, deletes or lists them
+  editTimeLog: {
+    document: 'mutation($id: ID!, $input: LogTimeInput!) { editTimeLog(entryId: $id, input: $input) { id } }',
+    variables: async () => ({
+      id: await ownerTimeLog(),
+      input: { date: today(), hours: 0.25, activity: 'WRITING' },
+    }),
+    expect: { anonymous: 'UNAUTHENTICATED', owner: 'allowed', others: 'NOT_FOUND' },
+  },
+  deleteTimeLog: {
+    document: 'mutation($id: ID!) { deleteTimeLog(entryId: $id) }',
+    variables: async () => ({ id: await ownerTimeLog() }),
+    expect: { anonymous: 'UNAUTHENTICATED', owner: 'allowed', others: 'NOT_FOUND' },
+  },
+  // filtered to the caller's own entries
+  myTimeLogs: {
+    document: 'query($d: String!) { myTimeLogs(from: $d, to: $d) { id } }',
+    variables: () => ({ d: today() }),
     expect: SIGNED_IN_ONLY,
   },
   allocateProtectedTime: {

@@ -5,6 +5,7 @@ import {
   isTimeLogLocked,
   TIME_LOG_EDIT_WINDOW_DAYS,
   validateTimeLog,
+  validateTimeLogEdit,
   validateWeekEntry,
 } from './time-log';
 
@@ -53,6 +54,45 @@ describe('time-log rules', () => {
     expect(
       refusalOf(() => validateTimeLog({ date: '2026-03-03', hours: 1, activity: 'OTHER' }, TODAY, 0)).code,
     ).toBe(FundingErrorCode.TIME_LOG_LOCKED);
+  });
+
+  it('edits an entry only while both its old and its new day are open, counting the rest of the new day', () => {
+    // moved from an open day to another open day, the entry's own minutes not counted twice on its old day
+    expect(
+      validateTimeLogEdit(
+        '2026-03-16',
+        { date: '2026-03-17', hours: 3, activity: 'WRITING' },
+        TODAY,
+        21 * 60,
+      ),
+    ).toEqual({ date: '2026-03-17', minutes: 180, activity: 'WRITING', note: null });
+    // an entry of a locked day stays as certified, even when moved into the window
+    const locked = refusalOf(() =>
+      validateTimeLogEdit('2026-03-03', { date: TODAY, hours: 1, activity: 'RESEARCH' }, TODAY, 0),
+    );
+    expect(locked.code).toBe(FundingErrorCode.TIME_LOG_LOCKED);
+    expect(locked.details).toMatchObject({ field: 'date', date: '2026-03-03', windowDays: 14 });
+    // nor can an open entry be moved onto a locked or a future day, or past 24 h on its new day
+    expect(
+      refusalOf(() =>
+        validateTimeLogEdit('2026-03-16', { date: '2026-03-03', hours: 1, activity: 'RESEARCH' }, TODAY, 0),
+      ).code,
+    ).toBe(FundingErrorCode.TIME_LOG_LOCKED);
+    expect(
+      refusalOf(() =>
+        validateTimeLogEdit('2026-03-16', { date: '2026-03-19', hours: 1, activity: 'RESEARCH' }, TODAY, 0),
+      ).code,
+    ).toBe(FundingErrorCode.FUTURE_TIME_LOG);
+    expect(
+      refusalOf(() =>
+        validateTimeLogEdit('2026-03-16', { date: TODAY, hours: 3.25, activity: 'RESEARCH' }, TODAY, 21 * 60),
+      ).code,
+    ).toBe(FundingErrorCode.DAY_OVER_24_HOURS);
+    // shape problems first, with their field
+    expect(
+      refusalOf(() => validateTimeLogEdit('2026-03-16', { date: TODAY, hours: 0, activity: 'NAP' }, TODAY, 0))
+        .code,
+    ).toBe(FundingErrorCode.INVALID_INPUT);
   });
 
   it('reports every shape problem with its field', () => {

@@ -128,6 +128,22 @@ export function validateTimeLog(
 }
 
 /**
+ * An edit replaces an entry whole (day, hours, activity, note). Its current day must still be open (an entry of a
+ * locked day stays as certified, wherever it would move) and so must the new one; `otherMinutesThatDay` is what
+ * the new day holds without this entry. A deletion is `assertTimeLogEditable` on the current day alone.
+ */
+export function validateTimeLogEdit(
+  currentDate: IsoDay,
+  input: TimeLogInput,
+  today: IsoDay,
+  otherMinutesThatDay: number,
+): TimeLogEntry {
+  throwIfInvalid(entryProblems(input, ''));
+  assertTimeLogEditable(currentDate, today);
+  return validateTimeLog(input, today, otherMinutesThatDay);
+}
+
+/**
  * Bulk entry for one ISO week, all or nothing: every shape problem is reported at once with its index, then the
  * date and daily-total rules. `existingMinutesByDay` is what stays logged on each day after this entry replaces
  * whatever it replaces (the service decides whether bulk entry adds to or replaces a week).

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { SubgraphHarness } from '@praxis/platform/testing';
 import { addDays, dayInZone, isoWeekOf } from '@praxis/funding/domain';
-import { ADMIN, addMember, errorCode, leadOf, offerAward, startFunding } from '../testing/funding.fixtures';
+import {
+  ADMIN,
+  addMember,
+  errorCode,
+  leadOf,
+  offerAward,
+  outboxPayloads,
+  startFunding,
+} from '../testing/funding.fixtures';
+import { ErosionService } from '../erosion/erosion.service';
 
 const ALLOCATE = `mutation A($input: AllocateProtectedTimeInput!) { allocateProtectedTime(input: $input) { id status weeklyHours weeklyProgrammedActivities unit from to } }`;
 const CHANGE = `mutation C($id: ID!, $input: ChangeProtectedTimeInput!) { changeProtectedTime(allocationId: $id, input: $input) { id status weeklyHours from to replacesAllocationId } }`;
@@ -12,6 +21,11 @@ const UTILISATION = `query U($m: ID!, $from: String!, $to: String!) { memberUtil
   notesLogged weeks { week loggedHours } months { month allocatedHours loggedHours complete } } }`;
 const EFFORT = `query E($a: ID!, $m: ID!) { effortStatements(awardId: $a, memberId: $m) { periodIndex periodStart periodEnd
   allocatedHours loggedHours byActivity { activity hours } certification { certifiedOn matchesCurrentFigures } } }`;
+const LOG = `mutation L($input: LogTimeInput!) { logTime(input: $input) { id date hours editableUntil } }`;
+const EDIT = `mutation E($id: ID!, $input: LogTimeInput!) { editTimeLog(entryId: $id, input: $input) { id date hours activity note editableUntil } }`;
+const DELETE = `mutation D($id: ID!) { deleteTimeLog(entryId: $id) }`;
+const MINE = `query M($from: String!, $to: String!) { myTimeLogs(from: $from, to: $to) { id date hours activity note } }`;
+const REJECT = `mutation R($id: ID!, $reason: String!) { rejectProtectedTime(allocationId: $id, reason: $reason) { id status decisionReason } }`;
 const CERTIFY = `mutation C($a: ID!, $i: Int!) { certifyEffort(awardId: $a, periodIndex: $i) { periodIndex certification { figuresDigest matchesCurrentFigures } } }`;
 
 interface Allocation {
@@ -248,5 +262,265 @@ describe('funding: protected time allocation, week logging and effort statements
     expect(
       after.data?.effortStatements.map((statement) => statement.certification?.matchesCurrentFigures ?? null),
     ).toEqual([false, null]);
+  });
+  /** Protected time proposed for a new member of the institution on an accepted award, from `from`. */
+  async function memberWithTime(from: string, weeklyHours: number) {
+    const member = await addMember(subgraph, institution);
+    const awardId = await offerAward(subgraph, { pi: member, startsOn: from, endsOn: addDays(from, 364) });
+    await subgraph.execute({ memberId: member }, `mutation A($id: ID!) { acceptAward(id: $id) { id } }`, {
+      id: awardId,
+    });
+    const allocated = await subgraph.execute<{ allocateProtectedTime: Allocation }>(ADMIN, ALLOCATE, {
+      input: {
+        awardId,
+        memberId: member,
+        weekly: { unit: 'HOURS', amount: weeklyHours },
+        from,
+        to: addDays(from, 364),
+      },
+    });
+    const allocationId = allocated.data?.allocateProtectedTime.id as string;
+    return { member, awardId, allocationId };
+  }
+
+  const weekRows = async (member: string) =>
+    (
+      (await subgraph.dataSource.query(
+        `SELECT week_start::text AS week, minutes FROM time_log_week WHERE member_id = $1 AND minutes <> 0 ORDER BY week_start`,
+        [member],
+      )) as Array<{ week: string; minutes: number }>
+    ).map((row) => [row.week, row.minutes]);
+
+  it('lets the member edit and delete their entries for 14 days, keeping 24 h a day and the weekly roll-up', async () => {
+    const today = dayInZone(new Date());
+    const { member } = await memberWithTime(addDays(today, -60), 10);
+    const as = { memberId: member };
+    const log = async (date: string, hours: number) => {
+      const result = await subgraph.execute<{ logTime: { id: string; editableUntil: string } }>(as, LOG, {
+        input: { date, hours, activity: 'RESEARCH', note: 'private draft' },
+      });
+      expect(result.errors).toBeUndefined();
+      return result.data?.logTime as { id: string; editableUntil: string };
+    };
+    const first = await log(addDays(today, -13), 2);
+    expect(first.editableUntil).toBe(addDays(today, 1));
+    const second = await log(today, 20);
+
+    // moved to today, beside 20 h: 4 h fit, 4.25 h do not
+    const over = await subgraph.execute(as, EDIT, {
+      id: first.id,
+      input: { date: today, hours: 4.25, activity: 'WRITING' },
+    });
+    expect(over.errors?.[0]?.extensions).toMatchObject({
+      code: 'FAILED_PRECONDITION',
+      reason: 'DAY_OVER_24_HOURS',
+    });
+    const moved = await subgraph.execute<{ editTimeLog: Record<string, unknown> }>(as, EDIT, {
+      id: first.id,
+      input: { date: today, hours: 4, activity: 'WRITING', note: ' corrected ' },
+    });
+    expect(moved.data?.editTimeLog).toEqual({
+      id: first.id,
+      date: today,
+      hours: 4,
+      activity: 'WRITING',
+      note: 'corrected',
+      editableUntil: addDays(today, 14),
+    });
+    // an entry edited in place does not count against itself
+    expect(
+      (
+        await subgraph.execute(as, EDIT, {
+          id: second.id,
+          input: { date: today, hours: 20, activity: 'OTHER' },
+        })
+      ).errors,
+    ).toBeUndefined();
+    expect(await weekRows(member)).toEqual([[isoWeekOf(today).start, 24 * 60]]);
+
+    // nobody else edits or deletes them, not even an admin (they do not exist for them)
+    for (const caller of [{ memberId: randomUUID() }, ADMIN, lead]) {
+      expect(
+        errorCode(
+          await subgraph.execute(caller, EDIT, {
+            id: first.id,
+            input: { date: today, hours: 1, activity: 'OTHER' },
+          }),
+        ),
+      ).toBe('NOT_FOUND');
+      expect(errorCode(await subgraph.execute(caller, DELETE, { id: first.id }))).toBe('NOT_FOUND');
+    }
+    // not onto a locked or a future day
+    expect(
+      (
+        await subgraph.execute(as, EDIT, {
+          id: first.id,
+          input: { date: addDays(today, -15), hours: 1, activity: 'OTHER' },
+        })
+      ).errors?.[0]?.extensions,
+    ).toMatchObject({ code: 'FAILED_PRECONDITION', reason: 'TIME_LOG_LOCKED' });
+    expect(
+      (
+        await subgraph.execute(as, EDIT, {
+          id: first.id,
+          input: { date: addDays(today, 1), hours: 1, activity: 'OTHER' },
+        })
+      ).errors?.[0]?.extensions?.reason,
+    ).toBe('FUTURE_TIME_LOG');
+    expect(
+      errorCode(
+        await subgraph.execute(as, EDIT, {
+          id: first.id,
+          input: { date: today, hours: 0.1, activity: 'OTHER' },
+        }),
+      ),
+    ).toBe('BAD_USER_INPUT');
+
+    // an entry of a day past the window is locked: neither edited nor deleted
+    const [old] = await subgraph.dataSource.query(
+      `INSERT INTO time_log (member_id, day, minutes, activity) VALUES ($1, $2, 60, 'RESEARCH') RETURNING id`,
+      [member, addDays(today, -15)],
+    );
+    const locked = await subgraph.execute(as, EDIT, {
+      id: old.id,
+      input: { date: today, hours: 0, activity: 'OTHER' },
+    });
+    expect(errorCode(locked)).toBe('BAD_USER_INPUT');
+    const lockedEdit = await subgraph.execute(as, EDIT, {
+      id: old.id,
+      input: { date: addDays(today, -1), hours: 1, activity: 'OTHER' },
+    });
+    expect(lockedEdit.errors?.[0]?.extensions).toMatchObject({
+      code: 'FAILED_PRECONDITION',
+      reason: 'TIME_LOG_LOCKED',
+      details: { field: 'date', date: addDays(today, -15), windowDays: 14 },
+    });
+    expect((await subgraph.execute(as, DELETE, { id: old.id })).errors?.[0]?.extensions?.reason).toBe(
+      'TIME_LOG_LOCKED',
+    );
+
+    // deleted: gone from the member's list and the roll-up, and republished at 0 minutes
+    const deleted = await subgraph.execute<{ deleteTimeLog: string }>(as, DELETE, { id: first.id });
+    expect(deleted.data?.deleteTimeLog).toBe(first.id);
+    expect(errorCode(await subgraph.execute(as, DELETE, { id: first.id }))).toBe('NOT_FOUND');
+    const mine = await subgraph.execute<{ myTimeLogs: Array<{ id: string; note: string | null }> }>(
+      as,
+      MINE,
+      {
+        from: addDays(today, -20),
+        to: today,
+      },
+    );
+    expect(mine.data?.myTimeLogs.map((entry) => entry.id)).toEqual([old.id, second.id]);
+    expect(errorCode(await subgraph.execute(as, MINE, { from: addDays(today, -40), to: today }))).toBe(
+      'BAD_USER_INPUT',
+    );
+    const weekOfOld = isoWeekOf(addDays(today, -15)).start;
+    expect(await weekRows(member)).toEqual(
+      [
+        [weekOfOld, 60],
+        [isoWeekOf(today).start, 20 * 60],
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
+    const versions = (await outboxPayloads(subgraph, 'funding.time.logged.v1')).filter(
+      (payload) => payload.entryId === first.id,
+    );
+    expect(versions.map(({ day, minutes, activity }) => ({ day, minutes, activity }))).toEqual([
+      { day: addDays(today, -13), minutes: 120, activity: 'RESEARCH' },
+      { day: today, minutes: 240, activity: 'WRITING' },
+      { day: today, minutes: 0, activity: 'WRITING' },
+    ]);
+    expect(JSON.stringify(versions)).not.toMatch(/corrected|private/);
+  });
+
+  it('decides concurrent edits of one day one at a time: the day never passes 24 h', async () => {
+    const today = dayInZone(new Date());
+    const { member } = await memberWithTime(addDays(today, -30), 10);
+    const as = { memberId: member };
+    const ids: string[] = [];
+    for (const date of [addDays(today, -1), addDays(today, -2), addDays(today, -3), addDays(today, -4)]) {
+      const logged = await subgraph.execute<{ logTime: { id: string } }>(as, LOG, {
+        input: { date, hours: 8, activity: 'RESEARCH' },
+      });
+      ids.push(logged.data?.logTime.id as string);
+    }
+    // four 8-hour entries from other days moved onto today at once: three fit
+    const outcomes = await Promise.all(
+      ids.map((id) =>
+        subgraph.execute(as, EDIT, { id, input: { date: today, hours: 8, activity: 'WRITING' } }),
+      ),
+    );
+    expect(outcomes.filter((outcome) => !outcome.errors).length).toBe(3);
+    expect(
+      outcomes.filter((outcome) => outcome.errors?.[0]?.extensions?.reason === 'DAY_OVER_24_HOURS').length,
+    ).toBe(1);
+    const [{ minutes }] = await subgraph.dataSource.query(
+      `SELECT sum(minutes)::int AS minutes FROM time_log WHERE member_id = $1 AND day = $2`,
+      [member, today],
+    );
+    expect(minutes).toBe(24 * 60);
+  });
+
+  it('re-judges the weeks a late edit changes: an episode whose last low week is corrected recovers once', async () => {
+    const erosion = subgraph.app.get(ErosionService);
+    const today = dayInZone(new Date());
+    const monday = isoWeekOf(today).start;
+    const { member, allocationId } = await memberWithTime(addDays(monday, -28), 10);
+    expect((await subgraph.execute(lead, APPROVE, { id: allocationId })).errors).toBeUndefined();
+    const as = { memberId: member };
+    // four complete weeks, the last with 1 h of 10: AT_RISK from the third
+    const lastWeek = addDays(monday, -7);
+    const logged = await subgraph.execute<{ logTime: { id: string } }>(as, LOG, {
+      input: { date: lastWeek, hours: 1, activity: 'RESEARCH' },
+    });
+    const tick = new Date(`${monday}T06:00:00Z`);
+    const mine = async (topic: string) =>
+      (await outboxPayloads(subgraph, topic)).filter((payload) => payload.memberId === member);
+    await erosion.flagAtRisk({ tick });
+    expect(await mine('funding.protected-time.at-risk.v1')).toHaveLength(1);
+    // the member corrects last week's entry to the full 10 h: that week is no longer low
+    expect(
+      (
+        await subgraph.execute(as, EDIT, {
+          id: logged.data?.logTime.id,
+          input: { date: lastWeek, hours: 10, activity: 'RESEARCH' },
+        })
+      ).errors,
+    ).toBeUndefined();
+    await erosion.flagAtRisk({ tick });
+    await erosion.flagAtRisk({ tick });
+    expect(await mine('funding.protected-time.recovered.v1')).toHaveLength(1);
+    expect(await mine('funding.protected-time.at-risk.v1')).toHaveLength(1);
+  });
+
+  it("lets a lead of the member's institution reject proposed time with a reason, decided once", async () => {
+    const today = dayInZone(new Date());
+    const { member, allocationId } = await memberWithTime(addDays(today, 7), 4);
+    expect(
+      errorCode(await subgraph.execute({ memberId: member }, REJECT, { id: allocationId, reason: 'No' })),
+    ).toBe('FORBIDDEN');
+    expect(
+      errorCode(await subgraph.execute(leadOf(randomUUID()), REJECT, { id: allocationId, reason: 'No' })),
+    ).toBe('FORBIDDEN');
+    const blank = await subgraph.execute(lead, REJECT, { id: allocationId, reason: '   ' });
+    expect(errorCode(blank)).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(blank.errors)).toContain('reason');
+    const rejected = await subgraph.execute<{ rejectProtectedTime: Record<string, unknown> }>(lead, REJECT, {
+      id: allocationId,
+      reason: ' Rota gap until the new registrar starts ',
+    });
+    expect(rejected.data?.rejectProtectedTime).toEqual({
+      id: allocationId,
+      status: 'REJECTED',
+      decisionReason: 'Rota gap until the new registrar starts',
+    });
+    expect(errorCode(await subgraph.execute(ADMIN, APPROVE, { id: allocationId }))).toBe('CONFLICT');
+    expect(errorCode(await subgraph.execute(lead, REJECT, { id: allocationId, reason: 'Again' }))).toBe(
+      'CONFLICT',
+    );
+    const approvedEvents = (await outboxPayloads(subgraph, 'funding.protected-time.approved.v1')).filter(
+      (payload) => payload.allocationId === allocationId,
+    );
+    expect(approvedEvents).toEqual([]);
   });
 });

@@ -71,6 +71,12 @@ export class AllocationObject {
     description: 'The allocation a mid-period change replaces from its start',
   })
   replacesAllocationId!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why a lead or an admin did not release the time (REJECTED only)',
+  })
+  decisionReason!: string | null;
 }
 
 @InputType()
@@ -136,6 +142,11 @@ export class TimeLogObject {
 
   @Field(() => String, { nullable: true, description: 'Private: only the member reads it' })
   note!: string | null;
+
+  @Field({
+    description: 'YYYY-MM-DD: the last day the entry can be edited or deleted (14 days after its date)',
+  })
+  editableUntil!: string;
 }
 
 @ObjectType('UtilisationWeek')

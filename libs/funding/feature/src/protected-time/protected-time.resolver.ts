@@ -1,8 +1,14 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, isAdmin, type Principal } from '@praxis/platform/auth';
 import { IdArg } from '@praxis/platform/graphql';
 import type { AllocationEntity, TimeLogEntity } from '@praxis/funding/data-access';
-import { isoWeekOf, minutesToWeeklyAmounts, type UtilisationRow } from '@praxis/funding/domain';
+import {
+  addDays,
+  isoWeekOf,
+  minutesToWeeklyAmounts,
+  TIME_LOG_EDIT_WINDOW_DAYS,
+  type UtilisationRow,
+} from '@praxis/funding/domain';
 import { AwardObject } from '../award/award.objects';
 import { AwardsService } from '../award/awards.service';
 import { memberRef } from '../funding.refs';
@@ -30,6 +36,7 @@ function toAllocationObject(allocation: AllocationEntity): AllocationObject {
     unit: allocation.unit,
     weeklyProgrammedActivities: minutesToWeeklyAmounts(allocation.weeklyMinutes).programmedActivities,
     replacesAllocationId: allocation.replacesAllocationId,
+    decisionReason: allocation.decisionReason,
   };
 }
 
@@ -40,6 +47,7 @@ function toTimeLogObject(saved: TimeLogEntity): TimeLogObject {
     hours: saved.minutes / 60,
     activity: saved.activity,
     note: saved.note,
+    editableUntil: addDays(saved.day, TIME_LOG_EDIT_WINDOW_DAYS),
   };
 }
 
@@ -68,6 +76,52 @@ export class ProtectedTimeResolver {
     @IdArg('allocationId') allocationId: string,
   ): Promise<AllocationObject> {
     return toAllocationObject(await this.time.approve(allocationId, principal));
+  }
+
+  @Mutation(() => AllocationObject, {
+    description:
+      "Whoever may approve (a lead of the member's institution, an admin) declines to release proposed time, saying why",
+  })
+  async rejectProtectedTime(
+    @CurrentPrincipal() principal: Principal,
+    @IdArg('allocationId') allocationId: string,
+    @Args('reason') reason: string,
+  ): Promise<AllocationObject> {
+    return toAllocationObject(await this.time.reject(allocationId, reason, principal));
+  }
+
+  @Mutation(() => TimeLogObject, {
+    description:
+      'The caller corrects one of their entries (date, hours, activity, note) while its day and the new one are at most 14 days ago',
+  })
+  async editTimeLog(
+    @CurrentPrincipal() principal: Principal,
+    @IdArg('entryId') entryId: string,
+    @Args('input') input: LogTimeInput,
+  ): Promise<TimeLogObject> {
+    return toTimeLogObject(await this.time.editTimeLog(entryId, input, principal));
+  }
+
+  @Mutation(() => ID, {
+    description:
+      "The caller deletes one of their entries while its day is at most 14 days ago; returns the entry's id",
+  })
+  async deleteTimeLog(
+    @CurrentPrincipal() principal: Principal,
+    @IdArg('entryId') entryId: string,
+  ): Promise<string> {
+    return (await this.time.deleteTimeLog(entryId, principal)).id;
+  }
+
+  @Query(() => [TimeLogObject], {
+    description: "The caller's own time-log entries over at most 31 days, oldest first, with their notes",
+  })
+  async myTimeLogs(
+    @CurrentPrincipal() principal: Principal,
+    @Args('from') from: string,
+    @Args('to') to: string,
+  ): Promise<TimeLogObject[]> {
+    return (await this.time.myTimeLogs(from, to, principal)).map(toTimeLogObject);
   }
 
   @Mutation(() => TimeLogObject, { description: 'The caller logs their own research time' })

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { Between, DataSource, type EntityManager } from 'typeorm';
 import { ProtectedTimeApprovedV1, TimeLoggedV1 } from '@praxis/contracts';
 import { isAdmin, leadInstitutions, type Principal } from '@praxis/platform/auth';
 import { memberReplica } from '@praxis/platform/member-replica';
@@ -8,6 +8,7 @@ import { AllocationEntity, AwardEntity, TimeLogEntity } from '@praxis/funding/da
 import {
   addDays,
   assertCanDecideAllocation,
+  assertTimeLogEditable,
   changeAllocation,
   FundingDomainError,
   FundingErrorCode,
@@ -18,6 +19,7 @@ import {
   isoWeekOf,
   throwIfInvalid,
   validateTimeLog,
+  validateTimeLogEdit,
   validateWeekEntry,
   type TimeLogEntry,
   type UtilisationRow,
@@ -43,16 +45,47 @@ async function loggedByDay(manager: EntityManager, memberId: string, days: reado
   return new Map(rows.map((row) => [row.day, row.minutes]));
 }
 
-/** A utilisation range: two dates, `to` not before `from` and at most two years after it. */
-function assertUtilisationRange(from: string, to: string): void {
+/**
+ * `funding.time.logged.v1` for an entry as it now stands (created, edited, or removed as 0 minutes): hours and
+ * activity, never the note. The entry is the aggregate, so its versions reach consumers in order.
+ */
+async function publishEntry(
+  manager: EntityManager,
+  entry: Pick<TimeLogEntity, 'id' | 'memberId' | 'day' | 'minutes' | 'activity'>,
+  at: Date,
+): Promise<void> {
+  const member = await memberReplica(manager).profile(entry.memberId);
+  await appendToOutbox(
+    manager,
+    TimeLoggedV1,
+    entry.id,
+    {
+      entryId: entry.id,
+      memberId: entry.memberId,
+      institutionId: member?.institutionId ?? null,
+      day: entry.day,
+      week: isoWeekOf(entry.day).key,
+      minutes: entry.minutes,
+      activity: entry.activity,
+      loggedAt: at.toISOString(),
+    },
+    { actorId: entry.memberId },
+  );
+}
+
+/** A range of days: two dates, `to` not before `from` and at most `maxDays` after it (`limit` says so). */
+function assertDayRange(from: string, to: string, maxDays: number, limit: string): void {
   throwIfInvalid([
     ...(isIsoDay(from) ? [] : [{ field: 'from', message: 'must be a date YYYY-MM-DD' }]),
     ...(isIsoDay(to) ? [] : [{ field: 'to', message: 'must be a date YYYY-MM-DD' }]),
-    ...(isIsoDay(from) && isIsoDay(to) && (to < from || addDays(from, 7 * 106) < to)
-      ? [{ field: 'to', message: 'must be after from and at most two years later' }]
+    ...(isIsoDay(from) && isIsoDay(to) && (to < from || addDays(from, maxDays) < to)
+      ? [{ field: 'to', message: `must be after from and at most ${limit} later` }]
       : []),
   ]);
 }
+
+/** A utilisation range: at most two years. */
+const assertUtilisationRange = (from: string, to: string) => assertDayRange(from, to, 7 * 106, 'two years');
 
 /** Protected research time: the institution (a lead) or an admin approves; the member logs; utilisation follows. */
 @Injectable()
@@ -147,27 +180,8 @@ export class ProtectedTimeService {
 
   /** A lead of the member's institution (not the member) or an admin releases the time; decided once. */
   async approve(allocationId: string, principal: Principal): Promise<AllocationEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const allocation = await manager
-        .getRepository(AllocationEntity)
-        .createQueryBuilder('t')
-        .setLock('pessimistic_write')
-        .where('t.id = :id', { id: allocationId })
-        .getOne();
-      if (!allocation) throw notFound('allocation');
-      const member = await memberReplica(manager).profile(allocation.memberId);
-      const institutionId = member?.institutionId ?? allocation.institutionId;
-      assertCanDecideAllocation(
-        {
-          memberId: principal.memberId,
-          isAdmin: isAdmin(principal),
-          leadOfInstitutionIds: leadInstitutions(principal),
-        },
-        { memberId: allocation.memberId, memberInstitutionId: institutionId, status: allocation.status },
-      );
+    return this.decide(allocationId, principal, async (manager, allocation) => {
       allocation.status = 'APPROVED';
-      allocation.decidedBy = principal.memberId;
-      allocation.decidedAt = new Date();
       await manager.save(allocation);
       // a mid-period change takes effect when approved: the allocation it replaces ends the day before
       if (allocation.replacesAllocationId !== null) {
@@ -186,10 +200,59 @@ export class ProtectedTimeService {
           ...allocationFacts(allocation),
           approvedBy: principal.memberId,
           approverRole: isAdmin(principal) ? 'ADMIN' : 'LEAD',
-          approvedAt: allocation.decidedAt.toISOString(),
+          approvedAt: (allocation.decidedAt as Date).toISOString(),
         },
         { actorId: principal.memberId },
       );
+    });
+  }
+
+  /**
+   * Whoever may approve may instead decline to release the time, with the reason kept on the allocation (a
+   * change that is rejected leaves the allocation it would have replaced as it was). Nothing is published: a
+   * proposal never approved never counted as protected time anywhere.
+   */
+  async reject(allocationId: string, reason: string, principal: Principal): Promise<AllocationEntity> {
+    const trimmed = reason.trim();
+    throwIfInvalid(
+      trimmed === '' || trimmed.length > 1000
+        ? [{ field: 'reason', message: 'must say why, in at most 1,000 characters' }]
+        : [],
+    );
+    return this.decide(allocationId, principal, async (manager, allocation) => {
+      allocation.status = 'REJECTED';
+      allocation.decisionReason = trimmed;
+      await manager.save(allocation);
+    });
+  }
+
+  /** A PROPOSED allocation, locked, decided once by a lead of the member's institution (not the member) or an admin. */
+  private decide(
+    allocationId: string,
+    principal: Principal,
+    apply: (manager: EntityManager, allocation: AllocationEntity) => Promise<void>,
+  ): Promise<AllocationEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const allocation = await manager
+        .getRepository(AllocationEntity)
+        .createQueryBuilder('t')
+        .setLock('pessimistic_write')
+        .where('t.id = :id', { id: allocationId })
+        .getOne();
+      if (!allocation) throw notFound('allocation');
+      const member = await memberReplica(manager).profile(allocation.memberId);
+      const institutionId = member?.institutionId ?? allocation.institutionId;
+      assertCanDecideAllocation(
+        {
+          memberId: principal.memberId,
+          isAdmin: isAdmin(principal),
+          leadOfInstitutionIds: leadInstitutions(principal),
+        },
+        { memberId: allocation.memberId, memberInstitutionId: institutionId, status: allocation.status },
+      );
+      allocation.decidedBy = principal.memberId;
+      allocation.decidedAt = new Date();
+      await apply(manager, allocation);
       return allocation;
     });
   }
@@ -226,10 +289,8 @@ export class ProtectedTimeService {
     memberId: string,
     decide: (manager: EntityManager) => Promise<TimeLogEntry[]>,
   ): Promise<TimeLogEntity[]> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('funding:time-log:' || $1))`, [memberId]);
+    return this.underMemberLock(memberId, async (manager) => {
       const entries = await decide(manager);
-      const member = await memberReplica(manager).profile(memberId);
       const saved: TimeLogEntity[] = [];
       for (const entry of entries) {
         const row = await manager.save(
@@ -241,25 +302,77 @@ export class ProtectedTimeService {
             note: entry.note,
           }),
         );
-        await appendToOutbox(
-          manager,
-          TimeLoggedV1,
-          row.id,
-          {
-            entryId: row.id,
-            memberId,
-            institutionId: member?.institutionId ?? null,
-            day: row.day,
-            week: isoWeekOf(row.day).key,
-            minutes: row.minutes,
-            activity: row.activity,
-            loggedAt: row.createdAt.toISOString(),
-          },
-          { actorId: memberId },
-        );
+        await publishEntry(manager, row, row.createdAt);
         saved.push(row);
       }
       return saved;
+    });
+  }
+
+  /**
+   * The member corrects one of their entries (day, hours, activity, note) while its day and the new one are
+   * within the 14-day window; 24 h a day still holds on the new day. The weekly roll-up follows by its trigger;
+   * `funding.time.logged.v1` is published again for the entry as it now stands (consumers keep the newest).
+   */
+  async editTimeLog(entryId: string, input: LogTimeInput, principal: Principal): Promise<TimeLogEntity> {
+    return this.underMemberLock(principal.memberId, async (manager) => {
+      const entry = await this.ownEntry(manager, entryId, principal);
+      const others = isIsoDay(input.date)
+        ? ((await loggedByDay(manager, principal.memberId, [input.date])).get(input.date) ?? 0) -
+          (entry.day === input.date ? entry.minutes : 0)
+        : 0;
+      const next = validateTimeLogEdit(entry.day, input, dayInZone(new Date()), others);
+      entry.day = next.date;
+      entry.minutes = next.minutes;
+      entry.activity = next.activity;
+      entry.note = next.note;
+      const saved = await manager.save(entry);
+      await publishEntry(manager, saved, saved.updatedAt);
+      return saved;
+    });
+  }
+
+  /**
+   * The member removes one of their entries while its day is within the window. The entry is republished with
+   * 0 minutes, which is how consumers of `funding.time.logged.v1` learn that it no longer counts.
+   */
+  async deleteTimeLog(entryId: string, principal: Principal): Promise<TimeLogEntity> {
+    return this.underMemberLock(principal.memberId, async (manager) => {
+      const entry = await this.ownEntry(manager, entryId, principal);
+      assertTimeLogEditable(entry.day, dayInZone(new Date()));
+      const removed = { ...entry };
+      await manager.delete(TimeLogEntity, { id: entry.id });
+      await publishEntry(manager, { ...removed, minutes: 0 }, new Date());
+      return removed;
+    });
+  }
+
+  /** The caller's own entries over at most 31 days, oldest first, with their notes. */
+  myTimeLogs(from: string, to: string, principal: Principal): Promise<TimeLogEntity[]> {
+    assertDayRange(from, to, 30, '30 days');
+    return this.dataSource.getRepository(TimeLogEntity).find({
+      where: { memberId: principal.memberId, day: Between(from, to) },
+      order: { day: 'ASC', createdAt: 'ASC' },
+    });
+  }
+
+  /** An entry of the caller's, locked; anyone else's does not exist for them (notes and days are private). */
+  private async ownEntry(manager: EntityManager, entryId: string, principal: Principal) {
+    const entry = await manager
+      .getRepository(TimeLogEntity)
+      .createQueryBuilder('t')
+      .setLock('pessimistic_write')
+      .where('t.id = :id', { id: entryId })
+      .getOne();
+    if (!entry || entry.memberId !== principal.memberId) throw notFound('time-log entry');
+    return entry;
+  }
+
+  /** One member's time-log writes, one at a time (the 24-hour day is checked against what is committed). */
+  private underMemberLock<T>(memberId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('funding:time-log:' || $1))`, [memberId]);
+      return work(manager);
     });
   }
 
