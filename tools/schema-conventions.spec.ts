@@ -47,6 +47,7 @@ export const PLAIN_LISTS: Readonly<Record<string, string>> = {
   'CommunityMember.interests': VALUES,
   'Competition.nextPhases': FIXED,
   'Competition.criteria': VALUES,
+  'Competition.tags': VALUES,
   'EffortStatement.byActivity': FIXED,
   'EligibilityRules.allowedCareerStages': FIXED,
   'EngagementFunding.buckets': FIXED,

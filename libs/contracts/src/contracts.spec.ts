@@ -4,7 +4,7 @@ import { ContractViolation, createEvent, defineEvent, parseEvent } from './envel
 import { MemberDemographicsRecordedV2 } from './events/membership-member-demographics-recorded-v2';
 import { MemberRegisteredV1 } from './events/membership-member-registered-v1';
 import { MemberProfileUpdatedV1 } from './events/membership-member-profile-updated-v1';
-import { confirmationOf } from './vocabulary';
+import { confirmationOf, interestTagKey, normaliseInterestTags } from './vocabulary';
 import { CommunityReflectionSubmittedV1 } from './events/community-reflection-submitted-v1';
 
 /** Every property name anywhere in a JSON schema (nested objects and array items included). */
@@ -133,6 +133,13 @@ describe('event contracts', () => {
         payload: { ...unconfirmed, changedFields: [], institutionConfirmed: 'yes' },
       }),
     ).toEqual({ ok: false, reason: expect.stringMatching(/^payload: institutionConfirmed/) });
+  });
+
+  it('give interest tags one key form: trimmed, spaces collapsed, lower case, each once', () => {
+    expect(interestTagKey('  Digital \t Health ')).toBe('digital health');
+    expect(
+      normaliseInterestTags(['Assessment', ' ', 'assessment', 'Digital  health', 'digital health']),
+    ).toEqual(['assessment', 'digital health']);
   });
 
   it('keep personal data off the public member events', () => {

@@ -158,6 +158,8 @@ export type CreateCompetitionInput = {
   opensAt: string;
   protectedHoursAvailable?: number | null | undefined;
   reviewsPerEntry: number;
+  /** Interest tags; communities with one of them among their interests list the competition */
+  tags?: Array<string>;
   title: string;
   winnersCount: number;
 };

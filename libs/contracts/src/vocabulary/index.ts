@@ -22,6 +22,23 @@ export const institutionIdSchema = z.uuid();
 export const interestsSchema = z.array(z.string().min(1).max(80)).max(30);
 
 /**
+ * The one form of an interest tag on events, and the key communities match on: trimmed, inner white space
+ * collapsed to one space, lower case. A community lists a competition or group when one of its tags equals one
+ * of the community's interests in this form.
+ */
+export function interestTagKey(tag: string): string {
+  return tag.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** Tags in their key form, blanks dropped, each once, in first-seen order. */
+export function normaliseInterestTags(tags: readonly string[]): string[] {
+  return [...new Set(tags.map(interestTagKey).filter((tag) => tag !== ''))];
+}
+
+/** Interest tags as competitions and mastermind groups publish them (already in their key form). */
+export const interestTagsSchema = z.array(z.string().min(1).max(80)).max(20);
+
+/**
  * Who took part, as engagement metrics count it: the member, their institution and career stage when it happened.
  * Public profile facts only (membership publishes the same on its member events); never demographics.
  */

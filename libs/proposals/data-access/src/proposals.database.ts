@@ -10,6 +10,7 @@ import { FrozenFeedback1796090662008 } from './migrations/1796090662008-frozen-f
 import { NamedConflictReview1796092441810 } from './migrations/1796092441810-named-conflict-review';
 import { TeamInvitations1796093616721 } from './migrations/1796093616721-team-invitations';
 import { CompetitionCurrency1796100000000 } from './migrations/1796100000000-competition-currency';
+import { CompetitionTags1796130000000 } from './migrations/1796130000000-competition-tags';
 
 /** Everything the proposals database holds: for the app, the migration tools and the drift check. */
 export const proposalsDatabase = {
@@ -23,5 +24,6 @@ export const proposalsDatabase = {
     TeamInvitations1796093616721,
     CompetitionCurrency1796100000000,
     MemberReplicaConfirmation1796122700000,
+    CompetitionTags1796130000000,
   ],
 };

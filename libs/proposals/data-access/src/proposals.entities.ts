@@ -86,6 +86,10 @@ export class CompetitionEntity {
   @Column({ type: 'text', array: true, default: () => `'{}'` })
   allowedCareerStages!: CareerStage[];
 
+  /** Interest tags (trimmed, lower case, no repeats) that communities list the competition under. */
+  @Column({ type: 'text', array: true, default: () => `'{}'` })
+  tags!: string[];
+
   /** ISO 4217; every amount of the competition and its proposals is in it. */
   @Column({ type: 'text' })
   currency!: CurrencyCode;

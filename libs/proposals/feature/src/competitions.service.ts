@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
-import { CompetitionOpenedV1, CompetitionResultsPublishedV2 } from '@praxis/contracts';
+import { CompetitionOpenedV1, CompetitionResultsPublishedV2, normaliseInterestTags } from '@praxis/contracts';
 import { isAdmin, type Principal } from '@praxis/platform/auth';
 import { appendToOutbox } from '@praxis/platform/messaging';
 import {
@@ -82,6 +82,7 @@ export class CompetitionsService {
       const competition = manager.create(CompetitionEntity, {
         title: input.title.trim(),
         description: input.description.trim(),
+        tags: normaliseInterestTags(input.tags ?? []),
         phase: CompetitionPhase.DRAFT,
         opensAt: input.opensAt,
         closesAt: input.closesAt,
@@ -166,6 +167,7 @@ export class CompetitionsService {
             ? null
             : toMajorUnits(competition.fundingAvailableMinor, competition.currency),
         protectedHoursAvailable: competition.protectedHoursAvailable,
+        tags: competition.tags,
       });
       return competition;
     });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { parseEvent, ProposalSubmittedV1, ReviewSubmittedV1 } from '@praxis/contracts';
+import { CompetitionOpenedV1, parseEvent, ProposalSubmittedV1, ReviewSubmittedV1 } from '@praxis/contracts';
 import { MessagingRuntime } from '@praxis/platform/messaging';
 import { createLogger } from '@praxis/platform/observability';
 import { collectTopic, testBrokers, uniqueName, waitFor } from '@praxis/platform/testing';
@@ -170,5 +170,24 @@ describe('proposals: member replica and outbox events', () => {
       { memberId: lead, roles: [] },
     );
     expect(saved).toMatchObject({ currency: 'JPY', requestedFundingMinor: 1000 });
+  });
+
+  it("keeps a competition's tags in lower case without repeats and publishes them when it opens", async () => {
+    const { competitions, dataSource } = kit;
+    const created = await competitions.create(
+      kit.competitionInput({
+        title: 'Tagged call',
+        tags: [' Assessment ', 'assessment', 'Digital  Health', ' '],
+      }),
+      randomUUID(),
+    );
+    expect(created.tags).toEqual(['assessment', 'digital health']);
+    await competitions.open(created.id);
+    const [row]: Array<{ envelope: unknown }> = await dataSource.query(
+      `SELECT envelope FROM outbox WHERE topic = $1 AND message_key = $2`,
+      [CompetitionOpenedV1.topic, created.id],
+    );
+    const parsed = parseEvent(CompetitionOpenedV1, row.envelope);
+    expect(parsed.ok && parsed.event.payload.tags).toEqual(['assessment', 'digital health']);
   });
 });

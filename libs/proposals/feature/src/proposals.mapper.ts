@@ -28,6 +28,7 @@ export function toCompetitionObject(competition: CompetitionEntity): Competition
     id: competition.id,
     title: competition.title,
     description: competition.description,
+    tags: competition.tags,
     phase,
     nextPhases: nextPhases(phase),
     opensAt: competition.opensAt,

@@ -110,6 +110,9 @@ export class CompetitionObject {
   @Field()
   description!: string;
 
+  @Field(() => [String], { description: 'Interest tags, lower case' })
+  tags!: string[];
+
   @Field(() => CompetitionPhase)
   phase!: CompetitionPhase;
 
@@ -658,6 +661,15 @@ export class CreateCompetitionInput extends CompetitionDatesInput {
   @IsNumber()
   @Min(0, { message: 'must be 0 or more' })
   protectedHoursAvailable?: number | null;
+
+  @Field(() => [String], {
+    defaultValue: [],
+    description: 'Interest tags; communities with one of them among their interests list the competition',
+  })
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, 80, { each: true, message: 'each tag is 1 to 80 characters' })
+  tags?: string[];
 }
 
 @InputType()

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { defineEvent } from '../../envelope';
+import { interestTagsSchema } from '../../vocabulary';
 
-/** A competition started accepting submissions. Carries what an applicant needs to decide to enter. */
+/**
+ * A competition started accepting submissions. Carries what an applicant needs to decide to enter, and the
+ * competition's interest tags (lower case) that communities list it under. `tags` was added later as an optional
+ * field: events published before it have none, and read as untagged.
+ */
 export const CompetitionOpenedV1 = defineEvent({
   service: 'proposals',
   entity: 'competition',
@@ -17,5 +22,6 @@ export const CompetitionOpenedV1 = defineEvent({
     winnersCount: z.number().int().nonnegative(),
     fundingAvailable: z.number().nonnegative().nullable(),
     protectedHoursAvailable: z.number().nonnegative().nullable(),
+    tags: interestTagsSchema.optional(),
   }),
 });
