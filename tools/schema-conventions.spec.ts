@@ -71,6 +71,7 @@ export const PLAIN_LISTS: Readonly<Record<string, string>> = {
   'JudgeReview.scores': 'one per criterion of the competition',
   'MastermindGroup.members': 'at most 10 people a group, refused where written',
   'MastermindGroup.stageMix': FIXED,
+  'MastermindGroup.tags': VALUES,
   'MastermindGroup.openNextSteps':
     'at most MAX_OPEN_NEXT_STEPS_PER_MEMBER per member of a group of at most 10',
   'MastermindSession.attendees': 'members of one group (at most 10)',

@@ -21,6 +21,7 @@ export * from './events/mentorship-relationship-ended-v1';
 export * from './events/mentorship-check-in-logged-v1';
 export * from './events/mentorship-feedback-given-v1';
 export * from './events/mentorship-mastermind-session-held-v1';
+export * from './events/mentorship-mastermind-group-formed-v1';
 export * from './events/mentorship-workshop-held-v1';
 export * from './events/mentorship-match-run-completed-v1';
 export * from './events/community-community-created-v1';

@@ -13,6 +13,7 @@ import { MentorshipRelationshipEndedV1 } from './events/mentorship-relationship-
 import { MentorshipCheckInLoggedV1 } from './events/mentorship-check-in-logged-v1';
 import { MentorshipFeedbackGivenV1 } from './events/mentorship-feedback-given-v1';
 import { MentorshipMastermindSessionHeldV1 } from './events/mentorship-mastermind-session-held-v1';
+import { MentorshipMastermindGroupFormedV1 } from './events/mentorship-mastermind-group-formed-v1';
 import { MentorshipWorkshopHeldV1 } from './events/mentorship-workshop-held-v1';
 import { MentorshipMatchRunCompletedV1 } from './events/mentorship-match-run-completed-v1';
 import { CommunityCreatedV1 } from './events/community-community-created-v1';
@@ -73,6 +74,7 @@ export const ALL_EVENTS: readonly EventContract[] = [
   MentorshipCheckInLoggedV1,
   MentorshipFeedbackGivenV1,
   MentorshipMastermindSessionHeldV1,
+  MentorshipMastermindGroupFormedV1,
   MentorshipWorkshopHeldV1,
   MentorshipMatchRunCompletedV1,
   // community

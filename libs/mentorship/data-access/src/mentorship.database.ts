@@ -6,6 +6,7 @@ import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@praxis/platform/messa
 import { MENTORSHIP_ENTITIES } from './mentorship.entities';
 import { SharedMemberReplica1796000000001 } from './migrations/1796000000001-shared-member-replica';
 import { MentorshipSchema1795306993390 } from './migrations/1795306993390-mentorship-schema';
+import { MastermindGroupTags1796130000001 } from './migrations/1796130000001-mastermind-group-tags';
 import { SupervisionTeam1796091903007 } from './migrations/1796091903007-supervision-team';
 
 /** Everything the mentorship database holds: for the app, the migration tools and the drift check. */
@@ -17,5 +18,6 @@ export const mentorshipDatabase = {
     SharedMemberReplica1796000000001,
     SupervisionTeam1796091903007,
     MemberReplicaConfirmation1796122700000,
+    MastermindGroupTags1796130000001,
   ],
 };

@@ -346,6 +346,10 @@ export class MastermindGroupEntity {
   @Column({ type: 'int' })
   cadenceDays!: number;
 
+  /** Interest tags (trimmed, inner spaces collapsed, lower case, no repeats) communities list the group under. */
+  @Column({ type: 'text', array: true, default: () => `'{}'` })
+  tags!: string[];
+
   @Column({ type: 'uuid' })
   createdBy!: string;
 

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
-import { MentorshipMastermindSessionHeldV1 } from '@praxis/contracts';
+import {
+  MentorshipMastermindGroupFormedV1,
+  MentorshipMastermindSessionHeldV1,
+  normaliseInterestTags,
+} from '@praxis/contracts';
 import { appendToOutbox } from '@praxis/platform/messaging';
 import {
   MastermindGroupEntity,
@@ -47,7 +51,7 @@ export class MastermindService {
   /** An admin forms any group; a member may form one they facilitate. */
   async createGroup(
     viewer: Viewer,
-    input: { name: string; facilitatorId: string; memberIds: string[]; cadenceDays: number },
+    input: { name: string; facilitatorId: string; memberIds: string[]; cadenceDays: number; tags?: string[] },
   ): Promise<MastermindGroupEntity> {
     if (!viewer.isAdmin && viewer.memberId !== input.facilitatorId) {
       throw MentorshipDomainError.forbidden('only admins can form a group facilitated by someone else');
@@ -73,9 +77,25 @@ export class MastermindService {
         facilitatorId: formed.facilitatorId,
         memberIds: [...formed.memberIds],
         cadenceDays: input.cadenceDays,
+        tags: normaliseInterestTags(input.tags ?? []),
         createdBy: viewer.memberId,
       });
-      return manager.save(group);
+      const saved = await manager.save(group);
+      await appendToOutbox(
+        manager,
+        MentorshipMastermindGroupFormedV1,
+        saved.id,
+        {
+          groupId: saved.id,
+          name: saved.name,
+          tags: saved.tags,
+          cadenceDays: saved.cadenceDays,
+          size: saved.memberIds.length + 1,
+          formedAt: saved.createdAt.toISOString(),
+        },
+        { actorId: viewer.memberId },
+      );
+      return saved;
     });
   }
 

@@ -203,6 +203,7 @@ export function toGroupObject(
     facilitator: memberRef(group.facilitatorId),
     members: group.memberIds.map(memberRef),
     cadenceDays: group.cadenceDays,
+    tags: group.tags,
     size: group.memberIds.length + 1,
     stageMix: Object.entries(mix.counts)
       .filter(([, count]) => count > 0)

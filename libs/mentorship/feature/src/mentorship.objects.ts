@@ -679,6 +679,9 @@ export class MastermindGroupObject {
   @Field(() => Int)
   cadenceDays!: number;
 
+  @Field(() => [String], { description: 'Interest tags, lower case (public: communities list the group)' })
+  tags!: string[];
+
   @Field(() => Int, { description: 'People in the group, facilitator included' })
   size!: number;
 
@@ -715,6 +718,15 @@ export class CreateMastermindGroupInput {
   @Min(7)
   @Max(90)
   cadenceDays!: number;
+
+  @Field(() => [String], {
+    defaultValue: [],
+    description: 'Interest tags; communities with one of them among their interests list the group (public)',
+  })
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, 80, { each: true, message: 'each tag is 1 to 80 characters' })
+  tags?: string[];
 }
 
 @InputType()

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Role } from '@praxis/contracts';
+import { MentorshipMastermindGroupFormedV1, parseEvent, type Role } from '@praxis/contracts';
 import { loadConfig } from '@praxis/platform/config';
 import {
   countQueries,
@@ -89,6 +89,41 @@ describe('mentorship subgraph in-process: mastermind groups, profiles and match 
 
   afterAll(async () => {
     await subgraph?.close();
+  });
+
+  it('forms a group with its tags and publishes only its public fields for communities to list', async () => {
+    // people of its own, so the other tests' counts of groups stay as they are
+    const [lead, ...others] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    for (const memberId of [lead, ...others]) await replicaMember(memberId, 'RESIDENT');
+    const created = await ok<{ createMastermindGroup: { id: string; tags: string[] } }>(
+      { memberId: lead },
+      `mutation($input: CreateMastermindGroupInput!) { createMastermindGroup(input: $input) { id tags } }`,
+      {
+        input: {
+          name: 'Assessment peers',
+          facilitatorId: lead,
+          memberIds: others,
+          tags: [' Assessment', 'assessment ', 'Digital   Health'],
+        },
+      },
+    );
+    expect(created.createMastermindGroup.tags).toEqual(['assessment', 'digital health']);
+    const rows: Array<{ envelope: unknown }> = await subgraph.dataSource.query(
+      `SELECT envelope FROM outbox WHERE topic = $1 AND message_key = $2`,
+      [MentorshipMastermindGroupFormedV1.topic, created.createMastermindGroup.id],
+    );
+    expect(rows).toHaveLength(1);
+    const parsed = parseEvent(MentorshipMastermindGroupFormedV1, rows[0].envelope);
+    expect(parsed.ok && parsed.event.payload).toEqual({
+      groupId: created.createMastermindGroup.id,
+      name: 'Assessment peers',
+      tags: ['assessment', 'digital health'],
+      cadenceDays: 28,
+      size: 4,
+      formedAt: expect.any(String),
+    });
+    // who is in the group stays in mentorship
+    for (const memberId of others) expect(JSON.stringify(rows[0].envelope)).not.toContain(memberId);
   });
 
   it('loads a page of 12 groups with their stage mix and open steps in as many queries as a page of 2', async () => {
