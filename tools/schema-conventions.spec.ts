@@ -128,6 +128,10 @@ export const PLAIN_LISTS: Readonly<Record<string, string>> = {
   'ReviewFeedback.scores': 'one per criterion of the competition',
   'SpeakerDiversityField.groups': FIXED,
   'SupervisionProposal.reasons': FIXED,
+  'TaggedCompetition.tags': VALUES,
+  'TaggedCompetition.matchedInterests': "the community's interests among the listing's tags",
+  'TaggedMastermindGroup.tags': VALUES,
+  'TaggedMastermindGroup.matchedInterests': "the community's interests among the listing's tags",
 };
 
 /** `Type.field` of every output field whose type is a list, except a connection's `edges`. */

@@ -19,8 +19,10 @@ import {
 } from './community.entity';
 import { ProgrammeEntity, ProgrammeSessionEntity, ProgrammeSpeakerEntity } from './programme.entity';
 import { ReflectionEntity, ReflectionSpentTokenEntity } from './reflection.entity';
+import { TaggedCompetitionEntity, TaggedMastermindGroupEntity } from './tagged-listing.entity';
 import { CommunitySchema1796100848434 } from './migrations/1796100848434-community-schema';
 import { CommunityModeratorChanges1796126414924 } from './migrations/1796126414924-community-moderator-changes';
+import { TaggedListings1796130000002 } from './migrations/1796130000002-tagged-listings';
 
 export const COMMUNITY_ENTITIES = [
   CommunityEntity,
@@ -36,6 +38,8 @@ export const COMMUNITY_ENTITIES = [
   ReflectionEntity,
   ReflectionSpentTokenEntity,
   CertificateEntity,
+  TaggedCompetitionEntity,
+  TaggedMastermindGroupEntity,
 ];
 
 /** Everything the community database holds: for the app, the migration tools and the drift check. */
@@ -48,6 +52,7 @@ export const communityDatabase = {
     CommunitySchema1796100848434,
     MemberReplicaConfirmation1796122700000,
     CommunityModeratorChanges1796126414924,
+    TaggedListings1796130000002,
   ],
 };
 

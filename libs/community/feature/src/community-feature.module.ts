@@ -20,6 +20,8 @@ import { CertificatesService } from './certificates/certificates.service';
 import { ProgrammesResolver } from './programmes/programmes.resolver';
 import { ProgrammesService } from './programmes/programmes.service';
 import { TEST_CLOCK_LOGGER, TestClockController } from './clock/test-clock.controller';
+import { TaggedListingsResolver } from './tagged/tagged.resolver';
+import { TaggedListingsService } from './tagged/tagged.service';
 
 const SERVICES = [
   CommunitiesService,
@@ -28,6 +30,7 @@ const SERVICES = [
   AttendanceService,
   ReflectionsService,
   CertificatesService,
+  TaggedListingsService,
 ];
 
 /** Lapsed waitlist offers expire and their places move on, on one replica at a time. */
@@ -91,6 +94,7 @@ export class CommunityFeatureModule {
         AttendanceResolver,
         ReflectionsResolver,
         CertificatesResolver,
+        TaggedListingsResolver,
         ...(logger ? offerSweep(options, logger) : []),
         ...(logger ? testClock(options, logger) : []),
         { provide: CURRENT_PRINCIPAL_SOURCE, useClass: ReplicaPrincipalSource },

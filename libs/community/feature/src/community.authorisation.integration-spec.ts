@@ -24,6 +24,8 @@ const ACCESS: AccessDeclaration = {
     'communities',
     'community',
     'communityMembers',
+    'taggedCompetitions',
+    'taggedMastermindGroups',
     'communityAnnouncements',
     'joinCommunity',
     'leaveCommunity',
@@ -77,6 +79,17 @@ const RULES: Record<string, OperationRule> = {
     document: 'query($id: ID!) { communityModeratorChanges(communityId: $id) { totalCount } }',
     variables: () => ({ id: records.community }),
     expect: ORGANISERS_ONLY,
+  },
+  // public fields of other services' listings: every signed-in member reads them for any community
+  taggedCompetitions: {
+    document: 'query($id: ID!) { taggedCompetitions(communityId: $id) { totalCount } }',
+    variables: () => ({ id: records.community }),
+    expect: { anonymous: 'UNAUTHENTICATED', others: 'allowed' },
+  },
+  taggedMastermindGroups: {
+    document: 'query($id: ID!) { taggedMastermindGroups(communityId: $id) { totalCount } }',
+    variables: () => ({ id: records.community }),
+    expect: { anonymous: 'UNAUTHENTICATED', others: 'allowed' },
   },
   communityAnnouncements: {
     document: 'query($id: ID!) { communityAnnouncements(communityId: $id) { totalCount } }',

@@ -8,3 +8,4 @@ export * from './attendance/attendance.service';
 export * from './reflections/reflections.service';
 export * from './certificates/certificates.service';
 export * from './clock/clock';
+export * from './tagged/tagged-listings.consumer';

@@ -12,6 +12,7 @@ export const CompetitionOpenedV1 = defineEvent({
   entity: 'competition',
   happened: 'opened',
   version: 1,
+  consumers: ['community'],
   payload: z.object({
     competitionId: z.uuid(),
     title: z.string().min(1),
