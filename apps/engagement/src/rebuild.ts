@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `rebuilt engagement's projections: ${summary.replayed} messages replayed (${Math.round(summary.replayRate)}/s), ` +
       `${summary.caughtUp} more after the swap, ${summary.notApplied} not applicable (already dead-lettered), ` +
-      `${summary.seconds.toFixed(1)} s\n`,
+      `${Math.round(summary.replayCpuMicrosPerEvent)} µs CPU per event, ${summary.seconds.toFixed(1)} s\n`,
   );
 }
 
