@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
-  declaredCells,
+  describeAuthorisationMatrix,
   matrixCaller,
-  matrixCell,
-  matrixCells,
-  plausibleOperation,
-  supergraphOperations,
-  undeclaredOperations,
   type AccessDeclaration,
   type MatrixRole,
   type OperationRule,
@@ -142,10 +137,14 @@ async function freshProgramme(): Promise<string> {
   return (await createProgramme(h)).id;
 }
 
-describe('community authorisation matrix (operations from the committed supergraph)', () => {
-  const otherInstitution = randomUUID();
+const otherInstitution = randomUUID();
 
-  beforeAll(async () => {
+describeAuthorisationMatrix({
+  service: 'community',
+  caller: (role) => matrixCaller(role, ids, otherInstitution),
+  access: ACCESS,
+  rules: RULES,
+  async setUp() {
     h = await startCommunityHarness('community_matrix');
     for (const role of ['owner', 'otherMember', 'judge', 'mentor', 'leadOfAnotherInstitution'] as const) {
       ids[role] = (await h.member(role === 'owner' ? 'MEDICAL_STUDENT' : 'RESIDENT')).memberId;
@@ -172,29 +171,6 @@ describe('community authorisation matrix (operations from the committed supergra
     records.programme = programme.id;
     records.session = programme.sessions[0].id;
     await apply(h, { memberId: ids.owner as string }, programme.id);
-  }, 60000);
-
-  afterAll(async () => {
-    await h?.close();
-  });
-
-  it('declares a rule for every Query and Mutation field community owns in the supergraph', () => {
-    expect(undeclaredOperations(ACCESS, supergraphOperations('COMMUNITY'))).toEqual([]);
-  });
-
-  it.each(declaredCells(ACCESS))('%s as %s: %s', async (operation, role, outcome) => {
-    const { document, variables } = plausibleOperation(h.subgraph.schema, operation);
-    const result = await h.subgraph.execute(matrixCaller(role, ids, otherInstitution), document, variables);
-    expect(result.errors?.[0]?.extensions?.code).toBe(outcome);
-  });
-
-  it.each(matrixCells(RULES))("%s as %s against the owner's record", async (operation, role) => {
-    const { expected, observed } = await matrixCell(
-      h.subgraph,
-      matrixCaller(role, ids, otherInstitution),
-      RULES[operation],
-      role,
-    );
-    expect(observed).toBe(expected);
-  });
+    return h.subgraph;
+  },
 });

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { engagementDatabase } from '@praxis/engagement/data-access';
 import {
+  describeAuthorisationMatrix,
   MATRIX_ROLES,
   matrixCaller,
-  matrixCell,
-  matrixCells,
-  seedReplicaMember,
+  seedMatrixCallers,
   startSubgraphHarness,
-  supergraphOperations,
   type Caller,
   type OperationRule,
   type Outcome,
@@ -127,47 +125,32 @@ const RULES: Record<string, Record<string, RecordRule>> = {
   },
 };
 
-describe('engagement authorisation matrix (operations from the committed supergraph, per record)', () => {
-  let subgraph: SubgraphHarness;
-  const { register } = projectionKit(
-    () => subgraph.dataSource,
-    () => projectionHandlers(null),
-  );
+let subgraph: SubgraphHarness;
+const { register } = projectionKit(
+  () => subgraph.dataSource,
+  () => projectionHandlers(null),
+);
 
-  beforeAll(async () => {
+describeAuthorisationMatrix<Role>({
+  service: 'engagement',
+  roles: ROLES,
+  caller,
+  rulesPerRecord: RULES,
+  async setUp() {
     subgraph = await startSubgraphHarness({
       name: 'engagement_matrix',
       database: engagementDatabase,
       feature: () => EngagementFeatureModule.forRoot({ suppressionThreshold: 5, demographicsKey: null }),
     });
-    const institutionOf = (role: Role) => (role === 'leadOfAnotherInstitution' ? institutionB : institutionA);
-    for (const role of ROLES.filter((r) => r !== 'anonymous')) {
-      const token = caller(role);
-      await seedReplicaMember(subgraph.dataSource, ids[role], {
-        institutionId: institutionOf(role),
-        roles: token?.roles ?? [],
-      });
-    }
+    await seedMatrixCallers(
+      subgraph.dataSource,
+      { roles: ROLES, ids, otherInstitution: institutionB, caller },
+      { institutionOf: (role) => (role === 'leadOfAnotherInstitution' ? institutionB : institutionA) },
+    );
     // the records: members of A and of B as engagement's projections know them
     for (const memberId of [ids.owner, ids.otherMember])
       await register(memberId, institutionA, 'RESIDENT', '2026-01-10T09:00:00Z');
     await register(memberOfB, institutionB, 'CONSULTANT', '2026-01-15T09:00:00Z');
-  }, 60000);
-
-  afterAll(async () => {
-    await subgraph?.close();
-  });
-
-  it('has a rule for every Query and Mutation field engagement owns in the supergraph, and no other', () => {
-    expect(Object.keys(RULES).sort()).toEqual(supergraphOperations('ENGAGEMENT'));
-  });
-
-  const cells = Object.entries(RULES).flatMap(([operation, records]) =>
-    matrixCells(records, ROLES).map(([record, role]) => [operation, record, role] as [string, string, Role]),
-  );
-
-  it.each(cells)('%s on %s as %s', async (operation, record, role) => {
-    const { expected, observed } = await matrixCell(subgraph, caller(role), RULES[operation][record], role);
-    expect(observed).toBe(expected);
-  });
+    return subgraph;
+  },
 });

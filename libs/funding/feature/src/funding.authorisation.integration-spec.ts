@@ -1,25 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import {
+  describeAuthorisationMatrix,
   executeOk,
-  MATRIX_ROLES,
-  matrixCaller,
-  matrixCell,
-  matrixCells,
-  seedReplicaMember,
-  supergraphOperations,
-  type MatrixRole,
+  matrixCallers,
+  seedMatrixCallers,
   type OperationRule,
   type SubgraphHarness,
 } from '@praxis/platform/testing';
 import { activeAward, offerAward, startFunding } from './testing/funding.fixtures';
 
-const ids = Object.fromEntries(MATRIX_ROLES.map((role) => [role, randomUUID()])) as Record<
-  MatrixRole,
-  string
->;
-const otherInstitution = randomUUID();
+const callers = matrixCallers();
+const { ids, caller } = callers;
 const ownerInstitution = randomUUID();
-const caller = (role: MatrixRole) => matrixCaller(role, ids, otherInstitution);
 
 const SIGNED_IN_ONLY = { anonymous: 'UNAUTHENTICATED', others: 'allowed' } as const;
 const ADMIN_ONLY = { anonymous: 'UNAUTHENTICATED', admin: 'allowed', others: 'FORBIDDEN' } as const;
@@ -298,21 +290,15 @@ const RULES: Record<string, OperationRule> = {
   },
 };
 
-describe('funding authorisation matrix (operations from the committed supergraph, records owned by someone)', () => {
-  beforeAll(async () => {
+describeAuthorisationMatrix({
+  service: 'funding',
+  caller,
+  rules: RULES,
+  async setUp() {
     subgraph = await startFunding();
-    // the replica holds each caller with the roles its token claims; everyone is at an institution of their own
-    for (const role of MATRIX_ROLES.filter((r) => r !== 'anonymous')) {
-      await seedReplicaMember(subgraph.dataSource, ids[role], {
-        institutionId:
-          role === 'leadOfAnotherInstitution'
-            ? otherInstitution
-            : role === 'owner'
-              ? ownerInstitution
-              : randomUUID(),
-        roles: caller(role)?.roles ?? [],
-      });
-    }
+    await seedMatrixCallers(subgraph.dataSource, callers, {
+      institutionOf: (role) => (role === 'owner' ? ownerInstitution : undefined),
+    });
     records.award = await ownerActive();
     const fund = await executeOk<{ createFund: { id: string } }>(
       subgraph,
@@ -323,18 +309,6 @@ describe('funding authorisation matrix (operations from the committed supergraph
       },
     );
     records.fund = fund.createFund.id;
-  }, 60000);
-
-  afterAll(async () => {
-    await subgraph?.close();
-  });
-
-  it('has a row for every Query and Mutation field funding owns in the supergraph, and no other', () => {
-    expect(Object.keys(RULES).sort()).toEqual(supergraphOperations('FUNDING'));
-  });
-
-  it.each(matrixCells(RULES))('%s as %s', async (operation, role) => {
-    const { expected, observed } = await matrixCell(subgraph, caller(role), RULES[operation], role);
-    expect(observed).toBe(expected);
-  });
+    return subgraph;
+  },
 });

@@ -1,12 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { membershipDatabase } from '@praxis/membership/data-access';
 import {
+  describeAuthorisationMatrix,
   MATRIX_ROLES,
   matrixCaller,
-  matrixCell,
-  matrixCells,
   startSubgraphHarness,
-  supergraphOperations,
   type MatrixRole,
   type OperationRule,
   type SubgraphHarness,
@@ -179,123 +177,110 @@ const RULES: Record<string, OperationRule> = {
   },
 };
 
-describe('membership authorisation matrix (operations from the committed supergraph)', () => {
-  let subgraph: SubgraphHarness;
+let subgraph: SubgraphHarness;
+/** Membership's callers are registered members (ids filled in by the set-up); the other institution is real. */
+const caller = (role: MatrixRole) => matrixCaller(role, ids, institutions.other);
 
-  beforeAll(async () => {
-    subgraph = await startSubgraphHarness({
-      name: 'membership_matrix',
-      database: membershipDatabase,
-      feature: membershipFeatureForTests,
-    });
-    const admin = { memberId: randomUUID(), roles: ['admin' as const] };
-    await seedCallers(subgraph.dataSource, [admin]);
-    const institution = async (name: string) =>
-      (
-        await subgraph.execute<{ createInstitution: { id: string } }>(
-          admin,
-          'mutation($name: String!) { createInstitution(input: { name: $name, country: "GB" }) { id } }',
-          { name },
-        )
-      ).data?.createInstitution.id ?? '';
-    institutions.own = await institution('Owner General');
-    institutions.other = await institution('Other General');
-    institutions.elsewhere = await institution('Elsewhere General');
-    for (const role of MATRIX_ROLES.filter((r) => r !== 'anonymous')) {
-      const registered = await subgraph.execute<{ register: { member: { id: string } } }>(
-        null,
-        'mutation($input: RegisterInput!) { register(input: $input) { member { id } } }',
-        {
-          input: {
-            email: role === 'owner' ? OWNER.email : `${role.toLowerCase()}@matrix.example.org`,
-            password: role === 'owner' ? OWNER.password : strongPassword(),
-            displayName: role,
-            careerStage: 'RESIDENT',
-            institutionId: role === 'leadOfAnotherInstitution' ? institutions.other : institutions.own,
-          },
-        },
-      );
-      expect(registered.errors).toBeUndefined();
-      ids[role] = registered.data?.register.member.id;
-    }
-    for (const role of ['owner', 'otherMember'] as const) {
-      const requested = await subgraph.execute<{
-        updateMyProfile: { institutionChanges: Array<{ id: string }> };
-      }>(
-        { memberId: ids[role] ?? '' },
-        'mutation($to: ID!) { updateMyProfile(input: { institutionId: $to }) { institutionChanges { id } } }',
-        { to: institutions.elsewhere },
-      );
-      changes[role] = requested.data?.updateMyProfile.institutionChanges[0]?.id ?? '';
-      const restaged = await subgraph.execute<{
-        updateMyProfile: { careerStageChanges: Array<{ id: string }> };
-      }>(
-        { memberId: ids[role] ?? '' },
-        'mutation { updateMyProfile(input: { careerStage: CONSULTANT }) { careerStageChanges { id } } }',
-      );
-      stageChanges[role] = restaged.data?.updateMyProfile.careerStageChanges[0]?.id ?? '';
-      const me = await subgraph.execute<{ me: { registrationConfirmation: { id: string } | null } }>(
-        { memberId: ids[role] ?? '' },
-        '{ me { registrationConfirmation { id } } }',
-      );
-      registrations[role] = me.data?.me.registrationConfirmation?.id ?? '';
-    }
-    // membership reads roles from its own tables: grant what each matrix caller's token claims
-    const callers = MATRIX_ROLES.map((role) => matrixCaller(role, ids, institutions.other));
-    await seedCallers(
-      subgraph.dataSource,
-      callers.filter((caller) => caller !== null),
-    );
-  }, 120000);
-
-  afterAll(async () => {
-    await subgraph?.close();
-  });
-
-  it('has a row for every Query and Mutation field membership owns in the supergraph, and no other', () => {
-    expect(Object.keys(RULES).sort()).toEqual(supergraphOperations('MEMBERSHIP'));
-  });
-
-  it.each(matrixCells(RULES))('%s as %s', async (operation, role) => {
-    const { expected, observed } = await matrixCell(
-      subgraph,
-      matrixCaller(role, ids, institutions.other),
-      RULES[operation],
-      role,
-    );
-    expect(observed).toBe(expected);
-  });
-
-  it("shows the owner's private fields only to the owner, an admin and a lead of the owner's institution", async () => {
-    const query = 'query($id: ID!) { member(id: $id) { email } }';
-    const emailAs = async (role: MatrixRole) =>
-      (
-        await subgraph.execute<{ member: { email: string | null } }>(
-          matrixCaller(role, ids, institutions.other),
-          query,
+describeAuthorisationMatrix(
+  {
+    service: 'membership',
+    caller,
+    rules: RULES,
+    async setUp() {
+      subgraph = await startSubgraphHarness({
+        name: 'membership_matrix',
+        database: membershipDatabase,
+        feature: membershipFeatureForTests,
+      });
+      const admin = { memberId: randomUUID(), roles: ['admin' as const] };
+      await seedCallers(subgraph.dataSource, [admin]);
+      const institution = async (name: string) =>
+        (
+          await subgraph.execute<{ createInstitution: { id: string } }>(
+            admin,
+            'mutation($name: String!) { createInstitution(input: { name: $name, country: "GB" }) { id } }',
+            { name },
+          )
+        ).data?.createInstitution.id ?? '';
+      institutions.own = await institution('Owner General');
+      institutions.other = await institution('Other General');
+      institutions.elsewhere = await institution('Elsewhere General');
+      for (const role of MATRIX_ROLES.filter((r) => r !== 'anonymous')) {
+        const registered = await subgraph.execute<{ register: { member: { id: string } } }>(
+          null,
+          'mutation($input: RegisterInput!) { register(input: $input) { member { id } } }',
           {
-            id: ids.owner,
+            input: {
+              email: role === 'owner' ? OWNER.email : `${role.toLowerCase()}@matrix.example.org`,
+              password: role === 'owner' ? OWNER.password : strongPassword(),
+              displayName: role,
+              careerStage: 'RESIDENT',
+              institutionId: role === 'leadOfAnotherInstitution' ? institutions.other : institutions.own,
+            },
           },
-        )
-      ).data?.member.email ?? null;
-    expect(await emailAs('owner')).toBe(OWNER.email);
-    expect(await emailAs('admin')).toBe(OWNER.email);
-    for (const role of ['otherMember', 'judge', 'mentor', 'leadOfAnotherInstitution'] as const)
-      expect(`${role} ${await emailAs(role)}`).toBe(`${role} null`);
-    // the owner's confirmed institution (the matrix's admin confirmed a move): lead scope follows it
-    const current = await subgraph.execute<{ member: { institutionId: string } }>(
-      matrixCaller('admin', ids, institutions.other),
-      'query($id: ID!) { member(id: $id) { institutionId } }',
-      { id: ids.owner },
-    );
-    const ownLead = {
-      memberId: randomUUID(),
-      roles: [{ role: 'lead' as const, institutionId: current.data?.member.institutionId ?? '' }],
-    };
-    await seedCallers(subgraph.dataSource, [ownLead]);
-    const asOwnLead = await subgraph.execute<{ member: { email: string | null } }>(ownLead, query, {
-      id: ids.owner,
+        );
+        expect(registered.errors).toBeUndefined();
+        ids[role] = registered.data?.register.member.id;
+      }
+      for (const role of ['owner', 'otherMember'] as const) {
+        const requested = await subgraph.execute<{
+          updateMyProfile: { institutionChanges: Array<{ id: string }> };
+        }>(
+          { memberId: ids[role] ?? '' },
+          'mutation($to: ID!) { updateMyProfile(input: { institutionId: $to }) { institutionChanges { id } } }',
+          { to: institutions.elsewhere },
+        );
+        changes[role] = requested.data?.updateMyProfile.institutionChanges[0]?.id ?? '';
+        const restaged = await subgraph.execute<{
+          updateMyProfile: { careerStageChanges: Array<{ id: string }> };
+        }>(
+          { memberId: ids[role] ?? '' },
+          'mutation { updateMyProfile(input: { careerStage: CONSULTANT }) { careerStageChanges { id } } }',
+        );
+        stageChanges[role] = restaged.data?.updateMyProfile.careerStageChanges[0]?.id ?? '';
+        const me = await subgraph.execute<{ me: { registrationConfirmation: { id: string } | null } }>(
+          { memberId: ids[role] ?? '' },
+          '{ me { registrationConfirmation { id } } }',
+        );
+        registrations[role] = me.data?.me.registrationConfirmation?.id ?? '';
+      }
+      // membership reads roles from its own tables: grant what each matrix caller's token claims
+      const tokens = MATRIX_ROLES.map(caller);
+      await seedCallers(
+        subgraph.dataSource,
+        tokens.filter((token) => token !== null),
+      );
+      return subgraph;
+    },
+  },
+  () => {
+    it("shows the owner's private fields only to the owner, an admin and a lead of the owner's institution", async () => {
+      const query = 'query($id: ID!) { member(id: $id) { email } }';
+      const emailAs = async (role: MatrixRole) =>
+        (
+          await subgraph.execute<{ member: { email: string | null } }>(caller(role), query, {
+            id: ids.owner,
+          })
+        ).data?.member.email ?? null;
+      expect(await emailAs('owner')).toBe(OWNER.email);
+      expect(await emailAs('admin')).toBe(OWNER.email);
+      for (const role of ['otherMember', 'judge', 'mentor', 'leadOfAnotherInstitution'] as const)
+        expect(`${role} ${await emailAs(role)}`).toBe(`${role} null`);
+      // the owner's confirmed institution (the matrix's admin confirmed a move): lead scope follows it
+      const current = await subgraph.execute<{ member: { institutionId: string } }>(
+        caller('admin'),
+        'query($id: ID!) { member(id: $id) { institutionId } }',
+        { id: ids.owner },
+      );
+      const ownLead = {
+        memberId: randomUUID(),
+        roles: [{ role: 'lead' as const, institutionId: current.data?.member.institutionId ?? '' }],
+      };
+      await seedCallers(subgraph.dataSource, [ownLead]);
+      const asOwnLead = await subgraph.execute<{ member: { email: string | null } }>(ownLead, query, {
+        id: ids.owner,
+      });
+      expect(asOwnLead.data?.member.email).toBe(OWNER.email);
     });
-    expect(asOwnLead.data?.member.email).toBe(OWNER.email);
-  });
-});
+  },
+);

@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { mentorshipDatabase } from '@praxis/mentorship/data-access';
 import { loadConfig } from '@praxis/platform/config';
 import {
+  describeAuthorisationMatrix,
   executeOk,
   MATRIX_ROLES,
-  matrixCaller,
-  matrixCell,
-  matrixCells,
+  matrixCallers,
+  seedMatrixCallers,
   seedReplicaMember,
   startSubgraphHarness,
-  supergraphOperations,
   type MatrixRole,
   type OperationRule,
   type SubgraphHarness,
@@ -17,12 +16,8 @@ import {
 import { MentorshipFeatureModule } from './mentorship-feature.module';
 import { matchWeightsEnvShape, mentorshipOptionsFromEnv } from './mentorship.options';
 
-const ids = Object.fromEntries(MATRIX_ROLES.map((role) => [role, randomUUID()])) as Record<
-  MatrixRole,
-  string
->;
-const otherInstitution = randomUUID();
-const caller = (role: MatrixRole) => matrixCaller(role, ids, otherInstitution);
+const callers = matrixCallers();
+const { ids, caller } = callers;
 const owner = () => caller('owner');
 const admin = () => caller('admin');
 
@@ -365,102 +360,92 @@ async function matchRun(): Promise<string> {
   return run.runMatching.id;
 }
 
-describe('mentorship authorisation matrix (operations from the committed supergraph, records owned by someone)', () => {
-  beforeAll(async () => {
-    subgraph = await startSubgraphHarness({
-      name: 'mentorship_matrix',
-      database: mentorshipDatabase,
-      feature: () =>
-        MentorshipFeatureModule.forRoot(mentorshipOptionsFromEnv(loadConfig(matchWeightsEnvShape, {}))),
-    });
-    for (const role of MATRIX_ROLES.filter((r) => r !== 'anonymous')) {
-      await seedReplicaMember(subgraph.dataSource, ids[role], {
-        careerStage: role === 'owner' ? 'RESIDENT' : 'MEDICAL_STUDENT',
-        institutionId: role === 'leadOfAnotherInstitution' ? otherInstitution : randomUUID(),
-        roles: caller(role)?.roles ?? [],
+describeAuthorisationMatrix(
+  {
+    service: 'mentorship',
+    caller,
+    rules: RULES,
+    async setUp() {
+      subgraph = await startSubgraphHarness({
+        name: 'mentorship_matrix',
+        database: mentorshipDatabase,
+        feature: () =>
+          MentorshipFeatureModule.forRoot(mentorshipOptionsFromEnv(loadConfig(matchWeightsEnvShape, {}))),
       });
-    }
-    await executeOk(
-      subgraph,
-      caller('mentor'),
-      'mutation { upsertMentorProfile(input: { capacity: 5 }) { capacity } }',
-    );
-    for (const stage of ['FOUNDATION_DOCTOR', 'CONSULTANT', 'MEDICAL_STUDENT']) {
-      const peer = randomUUID();
-      await seedReplicaMember(subgraph.dataSource, peer, { careerStage: stage });
-      peers.push(peer);
-    }
-    records.relationship = await relationship();
-    const group = await executeOk<{ createMastermindGroup: { id: string } }>(
-      subgraph,
-      owner(),
-      'mutation($input: CreateMastermindGroupInput!) { createMastermindGroup(input: $input) { id } }',
-      { input: { name: 'Owner peers', facilitatorId: ids.owner, memberIds: peers } },
-    );
-    records.group = group.createMastermindGroup.id;
-    const session = await executeOk<{
-      recordMastermindSession: { id: string; nextSteps: Array<{ id: string }> };
-    }>(
-      subgraph,
-      owner(),
-      `mutation($g: ID!, $input: MastermindSessionInput!) { recordMastermindSession(groupId: $g, input: $input) { id nextSteps { id } } }`,
-      {
-        g: records.group,
-        input: {
-          heldAt: new Date(Date.now() - DAY).toISOString(),
-          attendeeIds: [ids.owner, ...peers],
-          nextSteps: [{ memberId: ids.owner, text: 'Write the aims' }],
+      await seedMatrixCallers(subgraph.dataSource, callers, {
+        careerStageOf: (role) => (role === 'owner' ? 'RESIDENT' : 'MEDICAL_STUDENT'),
+      });
+      await executeOk(
+        subgraph,
+        caller('mentor'),
+        'mutation { upsertMentorProfile(input: { capacity: 5 }) { capacity } }',
+      );
+      for (const stage of ['FOUNDATION_DOCTOR', 'CONSULTANT', 'MEDICAL_STUDENT']) {
+        const peer = randomUUID();
+        await seedReplicaMember(subgraph.dataSource, peer, { careerStage: stage });
+        peers.push(peer);
+      }
+      records.relationship = await relationship();
+      const group = await executeOk<{ createMastermindGroup: { id: string } }>(
+        subgraph,
+        owner(),
+        'mutation($input: CreateMastermindGroupInput!) { createMastermindGroup(input: $input) { id } }',
+        { input: { name: 'Owner peers', facilitatorId: ids.owner, memberIds: peers } },
+      );
+      records.group = group.createMastermindGroup.id;
+      const session = await executeOk<{
+        recordMastermindSession: { id: string; nextSteps: Array<{ id: string }> };
+      }>(
+        subgraph,
+        owner(),
+        `mutation($g: ID!, $input: MastermindSessionInput!) { recordMastermindSession(groupId: $g, input: $input) { id nextSteps { id } } }`,
+        {
+          g: records.group,
+          input: {
+            heldAt: new Date(Date.now() - DAY).toISOString(),
+            attendeeIds: [ids.owner, ...peers],
+            nextSteps: [{ memberId: ids.owner, text: 'Write the aims' }],
+          },
         },
-      },
-    );
-    records.session = session.recordMastermindSession.id;
-    records.step = session.recordMastermindSession.nextSteps[0].id;
-    records.workshop = await workshopWithOtherMember();
-    records.matchRun = await matchRun();
-  }, 120000);
-
-  afterAll(async () => {
-    await subgraph?.close();
-  });
-
-  it('has a row for every Query and Mutation field mentorship owns in the supergraph, and no other', () => {
-    expect(Object.keys(RULES).sort()).toEqual(supergraphOperations('MENTORSHIP'));
-  });
-
-  it.each(matrixCells(RULES))('%s as %s', async (operation, role) => {
-    const { expected, observed } = await matrixCell(subgraph, caller(role), RULES[operation], role);
-    expect(observed).toBe(expected);
-  });
-
-  it("shows a workshop's coaching requests to its coach, and to anyone else only their own", async () => {
-    const workshopId = await workshopWithOtherMember();
-    await executeOk(
-      subgraph,
-      caller('otherMember'),
-      'mutation($w: ID!) { requestFollowUp(workshopId: $w, message: "One more chat?") { id } }',
-      { w: workshopId },
-    );
-    const seenBy = async (role: MatrixRole) =>
-      (
-        await executeOk<{ coachingRequests: { totalCount: number } }>(
-          subgraph,
-          caller(role),
-          `query($w: ID!) { coachingRequests(workshopId: $w, first: 5) ${PAGE} }`,
-          { w: workshopId },
-        )
-      ).coachingRequests.totalCount;
-    const counts = Object.fromEntries(
-      await Promise.all(
-        MATRIX_ROLES.filter((role) => role !== 'anonymous').map(async (role) => [role, await seenBy(role)]),
-      ),
-    );
-    expect(counts).toEqual({
-      owner: 1,
-      otherMember: 1,
-      judge: 0,
-      mentor: 0,
-      leadOfAnotherInstitution: 0,
-      admin: 0,
+      );
+      records.session = session.recordMastermindSession.id;
+      records.step = session.recordMastermindSession.nextSteps[0].id;
+      records.workshop = await workshopWithOtherMember();
+      records.matchRun = await matchRun();
+      return subgraph;
+    },
+  },
+  () => {
+    it("shows a workshop's coaching requests to its coach, and to anyone else only their own", async () => {
+      const workshopId = await workshopWithOtherMember();
+      await executeOk(
+        subgraph,
+        caller('otherMember'),
+        'mutation($w: ID!) { requestFollowUp(workshopId: $w, message: "One more chat?") { id } }',
+        { w: workshopId },
+      );
+      const seenBy = async (role: MatrixRole) =>
+        (
+          await executeOk<{ coachingRequests: { totalCount: number } }>(
+            subgraph,
+            caller(role),
+            `query($w: ID!) { coachingRequests(workshopId: $w, first: 5) ${PAGE} }`,
+            { w: workshopId },
+          )
+        ).coachingRequests.totalCount;
+      const counts = Object.fromEntries(
+        await Promise.all(
+          MATRIX_ROLES.filter((role) => role !== 'anonymous').map(async (role) => [role, await seenBy(role)]),
+        ),
+      );
+      expect(counts).toEqual({
+        owner: 1,
+        otherMember: 1,
+        judge: 0,
+        mentor: 0,
+        leadOfAnotherInstitution: 0,
+        admin: 0,
+      });
     });
-  });
-});
+  },
+);

@@ -8,3 +8,4 @@ export * from './authorisation-matrix';
 export * from './harness-helpers';
 export * from './synthetic-history';
 export * from './service-env';
+export * from './describe-authorisation-matrix';

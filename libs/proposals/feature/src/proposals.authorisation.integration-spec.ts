@@ -1,26 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { proposalsDatabase } from '@praxis/proposals/data-access';
 import {
+  describeAuthorisationMatrix,
   executeOk,
-  MATRIX_ROLES,
-  matrixCaller,
-  matrixCell,
-  matrixCells,
-  seedReplicaMember,
+  matrixCallers,
+  seedMatrixCallers,
   startSubgraphHarness,
-  supergraphOperations,
-  type MatrixRole,
   type OperationRule,
   type SubgraphHarness,
 } from '@praxis/platform/testing';
 import { ProposalsFeatureModule } from './proposals-feature.module';
 
-const ids = Object.fromEntries(MATRIX_ROLES.map((role) => [role, randomUUID()])) as Record<
-  MatrixRole,
-  string
->;
-const otherInstitution = randomUUID();
-const caller = (role: MatrixRole) => matrixCaller(role, ids, otherInstitution);
+const callers = matrixCallers();
+const { ids, caller } = callers;
 const admin = () => caller('admin');
 const owner = () => caller('owner');
 
@@ -302,22 +294,18 @@ const RULES: Record<string, OperationRule> = {
   },
 };
 
-describe('proposals authorisation matrix (operations from the committed supergraph, records owned by someone)', () => {
-  beforeAll(async () => {
+describeAuthorisationMatrix({
+  service: 'proposals',
+  caller,
+  rules: RULES,
+  async setUp() {
     subgraph = await startSubgraphHarness({
       name: 'proposals_matrix',
       database: proposalsDatabase,
       feature: () => ProposalsFeatureModule.forRoot({ namedConflictsMax: 3, defaultCurrency: 'GBP' }),
     });
-    // the replica holds each caller with the roles its token claims (the replica decides); everyone is at an
-    // institution of their own, so no conflict of interest comes from a shared one
-    for (const role of MATRIX_ROLES.filter((r) => r !== 'anonymous')) {
-      const token = caller(role);
-      await seedReplicaMember(subgraph.dataSource, ids[role], {
-        institutionId: role === 'leadOfAnotherInstitution' ? otherInstitution : randomUUID(),
-        roles: token?.roles ?? [],
-      });
-    }
+    // everyone is at an institution of their own, so no conflict of interest comes from a shared one
+    await seedMatrixCallers(subgraph.dataSource, callers);
     records.competition = await newCompetition(true);
     const competition = await executeOk<{ competition: { criteria: Array<{ id: string }> } }>(
       subgraph,
@@ -336,18 +324,6 @@ describe('proposals authorisation matrix (operations from the committed supergra
       },
     );
     records.ownerSubmitted = await ownerSubmitted();
-  }, 120000);
-
-  afterAll(async () => {
-    await subgraph?.close();
-  });
-
-  it('has a row for every Query and Mutation field proposals owns in the supergraph, and no other', () => {
-    expect(Object.keys(RULES).sort()).toEqual(supergraphOperations('PROPOSALS'));
-  });
-
-  it.each(matrixCells(RULES))('%s as %s', async (operation, role) => {
-    const { expected, observed } = await matrixCell(subgraph, caller(role), RULES[operation], role);
-    expect(observed).toBe(expected);
-  });
+    return subgraph;
+  },
 });
