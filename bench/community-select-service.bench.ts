@@ -6,10 +6,13 @@
  *
  *   cd /work/main && node -r @swc-node/register bench/community-select-service.bench.ts
  *
- * Needs PostgreSQL (127.0.0.1:5432 or DATABASE_URL, as the integration tests). Target (issue 10): under 1 s.
- * Each programme can be selected once, so every run selects a fresh programme of 5,000 applications (the
- * first is a warm-up); prints each run, the best and the median, then one `BENCH {...}` line; exits 1 when
- * the median misses the target or a selection is wrong.
+ * Then, an hour into the programme's first session (the harness clock moved there), the organiser records the
+ * 250 accepted attendees in one `recordAttendance` call (250 rows and one `attendance.recorded` event).
+ *
+ * Needs PostgreSQL (127.0.0.1:5432 or DATABASE_URL, as the integration tests). Target (issue 10): under 1 s
+ * each. Each programme can be selected once, so every run selects a fresh programme of 5,000 applications (the
+ * first is a warm-up); prints each run, the best and the median of both steps, then one `BENCH {...}` line per
+ * step; exits 1 when a median misses the target or a selection or register is wrong.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,6 +24,14 @@ const TARGET_MS = 1000;
 const APPLICANTS = 5000;
 const PLACES = 250;
 const RUNS = Number(process.env.BENCH_ROUNDS ?? 5);
+const RECORD = `mutation($sessionId: ID!, $memberIds: [ID!]!) {
+  recordAttendance(sessionId: $sessionId, memberIds: $memberIds) { recorded alreadyRecorded }
+}`;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
 
 /** CPU seconds (user + system) the database's server processes for this database have used so far. */
 async function postgresCpuMs(query: (sql: string) => Promise<Array<{ pid: number }>>): Promise<number> {
@@ -49,8 +60,11 @@ async function main(): Promise<number> {
   try {
     const timings: number[] = [];
     const cpuTimings: number[] = [];
+    const attendanceTimings: number[] = [];
     let correct = true;
+    let registerCorrect = true;
     for (let run = 0; run <= RUNS; run += 1) {
+      h.clock.reset();
       const programme = await createProgramme(h, { capacity: PLACES });
       // 5,000 applicants as applyToProgramme leaves them (about one in six flagged), in one statement
       await h.subgraph.dataSource.query(
@@ -84,33 +98,59 @@ async function main(): Promise<number> {
         [programme.id],
       );
       if (events !== APPLICANTS) correct = false;
+
+      const attendees: Array<{ member_id: string }> = await h.subgraph.dataSource.query(
+        `SELECT member_id FROM programme_application WHERE programme_id = $1 AND status = 'ACCEPTED'`,
+        [programme.id],
+      );
+      h.clock.set(new Date(new Date(programme.sessions[0].startsAt).getTime() + 3_600_000));
+      const registerStarted = performance.now();
+      const register = await h.ok<{ recordAttendance: { recorded: string[]; alreadyRecorded: string[] } }>(
+        h.admin,
+        RECORD,
+        { sessionId: programme.sessions[0].id, memberIds: attendees.map((row) => row.member_id) },
+      );
+      const registerMs = performance.now() - registerStarted;
+      if (attendees.length !== PLACES || register.recordAttendance.recorded.length !== PLACES) {
+        registerCorrect = false;
+      }
       console.log(
-        `  run ${run}${run === 0 ? ' (warm-up)' : ''}: ${ms.toFixed(0)} ms (CPU: service ${nodeCpuMs.toFixed(0)} ms, PostgreSQL ${pgCpuMs.toFixed(0)} ms)`,
+        `  run ${run}${run === 0 ? ' (warm-up)' : ''}: select ${ms.toFixed(0)} ms (CPU: service ${nodeCpuMs.toFixed(0)} ms, PostgreSQL ${pgCpuMs.toFixed(0)} ms), register of ${attendees.length} ${registerMs.toFixed(0)} ms`,
       );
       if (run > 0) {
         timings.push(ms);
         cpuTimings.push(nodeCpuMs + pgCpuMs);
+        attendanceTimings.push(registerMs);
       }
     }
-    timings.sort((a, b) => a - b);
-    const best = timings[0];
-    const median = timings[Math.floor(timings.length / 2)];
-    cpuTimings.sort((a, b) => a - b);
-    const medianCpu = cpuTimings[Math.floor(cpuTimings.length / 2)];
-    const pass = correct && median < TARGET_MS;
+    h.clock.reset();
+    const best = Math.min(...timings);
+    const medianMs = median(timings);
+    const medianCpu = median(cpuTimings);
+    const pass = correct && medianMs < TARGET_MS;
+    const registerBest = Math.min(...attendanceTimings);
+    const registerMedian = median(attendanceTimings);
+    const registerPass = registerCorrect && registerMedian < TARGET_MS;
     console.log(
       [
         `Community selectApplicants through the service (${APPLICANTS} applications, ${PLACES} places, PRIORITY_THEN_LOTTERY)`,
-        `  best ${best.toFixed(0)} ms, median ${median.toFixed(0)} ms of ${timings.length} (target < ${TARGET_MS} ms)`,
+        `  best ${best.toFixed(0)} ms, median ${medianMs.toFixed(0)} ms of ${timings.length} (target < ${TARGET_MS} ms)`,
         `  CPU per selection    median ${medianCpu.toFixed(0)} ms (service + PostgreSQL): what the wall time would be on an idle core`,
         `  decisions and events  ${correct ? `${PLACES} accepted, ${APPLICANTS - PLACES} waitlisted, ${APPLICANTS} events each run` : 'WRONG'}`,
         `  verdict               ${pass ? 'PASS' : 'FAIL'}`,
+        `Community recordAttendance of ${PLACES} accepted attendees in one call`,
+        `  best ${registerBest.toFixed(0)} ms, median ${registerMedian.toFixed(0)} ms of ${attendanceTimings.length} (target < ${TARGET_MS} ms)`,
+        `  register              ${registerCorrect ? `${PLACES} recorded each run` : 'WRONG'}`,
+        `  verdict               ${registerPass ? 'PASS' : 'FAIL'}`,
       ].join('\n'),
     );
     console.log(
-      `BENCH ${JSON.stringify({ name: 'community.selectApplicants', bestMs: Math.round(best), medianMs: Math.round(median), medianCpuMs: Math.round(medianCpu), targetMs: TARGET_MS, pass })}`,
+      `BENCH ${JSON.stringify({ name: 'community.selectApplicants', bestMs: Math.round(best), medianMs: Math.round(medianMs), medianCpuMs: Math.round(medianCpu), targetMs: TARGET_MS, pass })}`,
     );
-    return pass ? 0 : 1;
+    console.log(
+      `BENCH ${JSON.stringify({ name: 'community.recordAttendance', bestMs: Math.round(registerBest), medianMs: Math.round(registerMedian), targetMs: TARGET_MS, pass: registerPass })}`,
+    );
+    return pass && registerPass ? 0 : 1;
   } finally {
     await h.close();
     await postgres.stop();
