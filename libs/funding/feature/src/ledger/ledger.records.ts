@@ -77,33 +77,52 @@ export async function balanceOfFund(manager: EntityManager, fund: FundEntity): P
   return (await balancesOfFunds(manager, [fund]))[0];
 }
 
+/** What a fund's balance is computed from: the awards drawing on it, their budget lines and their ledgers. */
+export interface FundLedgers {
+  awards: AwardEntity[];
+  lines: Map<string, BudgetLine[]>;
+  entries: Map<string, SpendEntry[]>;
+}
+
+/** The ledgers behind several funds' balances, in three queries whatever their number. */
+export async function fundLedgersOf(
+  manager: EntityManager,
+  funds: readonly FundEntity[],
+): Promise<FundLedgers> {
+  const awards = await manager.find(AwardEntity, { where: { fundId: In(funds.map((fund) => fund.id)) } });
+  const ids = awards.map((award) => award.id);
+  const [lines, entries] = await Promise.all([budgetLinesOf(manager, ids), entriesOf(manager, ids)]);
+  return { awards, lines, entries };
+}
+
+/** A fund's balance from its ledgers as loaded (a spend batch passes them with its own entries added). */
+export function balanceFromLedgers(fund: FundEntity, ledgers: FundLedgers): FundBalance {
+  const claims: AwardClaimInput[] = ledgers.awards
+    .filter((award) => award.fundId === fund.id)
+    .map((award) => {
+      const figures = awardLedgerFigures(
+        ledgers.lines.get(award.id) ?? [],
+        ledgers.entries.get(award.id) ?? [],
+        award.currency,
+      );
+      return {
+        status: award.status,
+        amount: awardAmount(award),
+        committed: figures.committed,
+        paid: figures.paid,
+      };
+    });
+  return fundBalance(money(fund.totalMinor, fund.currency), claims);
+}
+
 /** The balances of several funds (a page of them) in three queries, whatever their number; in `funds` order. */
 export async function balancesOfFunds(
   manager: EntityManager,
   funds: readonly FundEntity[],
 ): Promise<FundBalance[]> {
   if (funds.length === 0) return [];
-  const awards = await manager.find(AwardEntity, { where: { fundId: In(funds.map((fund) => fund.id)) } });
-  const ids = awards.map((award) => award.id);
-  const [lines, entries] = await Promise.all([budgetLinesOf(manager, ids), entriesOf(manager, ids)]);
-  return funds.map((fund) => {
-    const claims: AwardClaimInput[] = awards
-      .filter((award) => award.fundId === fund.id)
-      .map((award) => {
-        const figures = awardLedgerFigures(
-          lines.get(award.id) ?? [],
-          entries.get(award.id) ?? [],
-          award.currency,
-        );
-        return {
-          status: award.status,
-          amount: awardAmount(award),
-          committed: figures.committed,
-          paid: figures.paid,
-        };
-      });
-    return fundBalance(money(fund.totalMinor, fund.currency), claims);
-  });
+  const ledgers = await fundLedgersOf(manager, funds);
+  return funds.map((fund) => balanceFromLedgers(fund, ledgers));
 }
 
 /** Locks the fund's row for the rest of the transaction: offers and spends against one fund queue here. */

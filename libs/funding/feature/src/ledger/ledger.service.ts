@@ -14,58 +14,146 @@ import {
   FundingErrorCode,
   reversalOf,
   type BudgetView,
+  type Money,
   type SpendEntry,
 } from '@praxis/funding/domain';
 import { canSeeAward, notFound } from '../funding.access';
 import { moneyOf } from '../money.graphql';
-import { awardAmount, balanceOfFund, budgetLinesOf, entriesOf, lockAward, lockFund } from './ledger.records';
+import {
+  awardAmount,
+  balanceFromLedgers,
+  budgetLinesOf,
+  entriesOf,
+  fundLedgersOf,
+  lockAward,
+  lockFund,
+  toSpendEntry,
+} from './ledger.records';
 import type { RecordSpendInput } from './ledger.objects';
 
 /** PostgreSQL's codes for a transaction that lost a race it can simply run again. */
 const RETRYABLE = new Set(['40001', '40P01']);
+
+/** The institution a spend event names: the PI's now (replica), else the award's first. */
+async function institutionOfAward(manager: EntityManager, award: AwardEntity): Promise<string | null> {
+  const pi = await memberReplica(manager).profile(award.principalInvestigatorId);
+  return pi?.institutionId ?? award.institutionIds[0] ?? null;
+}
+
+/** At most this many spends of one award are decided in one transaction. */
+const MAX_SPEND_BATCH = 100;
+
+interface QueuedSpend {
+  input: RecordSpendInput;
+  amount: Money;
+  actorId: string;
+  resolve: (entry: SpendEntryEntity) => void;
+  reject: (error: unknown) => void;
+}
 
 /**
  * The append-only spend ledger. A spend locks the award's fund, then the award (always in that order, so two
  * spends never deadlock), reads the ledger and the fund's balance under those locks, lets the domain decide, and
  * appends the entry and its event in the same transaction. Concurrent spends on one line therefore queue, and
  * the last one to fit leaves the line at exactly its budget.
+ *
+ * Spends on one award that arrive while one of its transactions is running wait in this process and are then
+ * decided together in the next one (group commit): in arrival order, each against the ledger with the spends
+ * before it, under the same locks, so a burst costs one lock wait and one commit rather than one each. Across
+ * replicas the row locks still order the batches. A refusal is the spend's own; anything else that fails the
+ * transaction fails the spends of that batch (after the deadlock and serialisation retries).
  */
 @Injectable()
 export class LedgerService {
+  private readonly waiting = new Map<string, QueuedSpend[]>();
+
   constructor(private readonly dataSource: DataSource) {}
 
   async recordSpend(awardId: string, input: RecordSpendInput, actorId: string): Promise<SpendEntryEntity> {
     const amount = moneyOf(input.amount, 'amount');
-    return this.withRetry((manager) =>
-      this.underLocks(manager, awardId, async (award, entries) => {
-        const fund = award.fundId ? await lockFund(manager, award.fundId) : null;
-        if (!fund) throw noFund(award);
-        const lines = (await budgetLinesOf(manager, [award.id])).get(award.id) ?? [];
-        const decision = decideSpend(
-          { id: award.id, status: award.status, amount: awardAmount(award), budgetLines: lines },
-          entries,
-          await balanceOfFund(manager, fund),
-          {
-            budgetLine: input.budgetLine,
-            kind: input.kind,
-            amount,
-            date: input.date,
-            description: input.description,
-            reference: input.reference ?? null,
-            override: input.override ?? null,
-          },
-          dayInZone(new Date()),
-        );
-        return this.append(
-          manager,
-          award,
-          decision.entry,
-          input.description.trim(),
-          actorId,
-          decision.overridden,
-        );
-      }),
-    );
+    return new Promise<SpendEntryEntity>((resolve, reject) => {
+      const spend = { input, amount, actorId, resolve, reject };
+      const queue = this.waiting.get(awardId);
+      // a queue exists while the award's batches run: the spend joins the next one
+      if (queue) queue.push(spend);
+      else {
+        this.waiting.set(awardId, [spend]);
+        void this.drain(awardId);
+      }
+    });
+  }
+
+  /** Runs the award's waiting spends batch after batch until none is left. */
+  private async drain(awardId: string): Promise<void> {
+    for (;;) {
+      const queue = this.waiting.get(awardId) ?? [];
+      if (queue.length === 0) {
+        this.waiting.delete(awardId);
+        return;
+      }
+      const batch = queue.splice(0, MAX_SPEND_BATCH);
+      await this.recordBatch(awardId, batch);
+    }
+  }
+
+  /** Decides and appends a batch in one transaction and settles every spend of it; never throws. */
+  private async recordBatch(awardId: string, batch: readonly QueuedSpend[]): Promise<void> {
+    let outcomes: Array<SpendEntryEntity | FundingDomainError> = [];
+    try {
+      await this.withRetry((manager) =>
+        this.underLocks(manager, awardId, async (award) => {
+          outcomes = [];
+          const fund = award.fundId ? await lockFund(manager, award.fundId) : null;
+          if (!fund) throw noFund(award);
+          // the fund's ledgers include this award's: decisions read them, and each accepted spend joins them
+          const ledgers = await fundLedgersOf(manager, [fund]);
+          const entries = ledgers.entries.get(award.id) ?? [];
+          ledgers.entries.set(award.id, entries);
+          const lines = ledgers.lines.get(award.id) ?? [];
+          const institutionId = await institutionOfAward(manager, award);
+          const today = dayInZone(new Date());
+          for (const { input, amount, actorId } of batch) {
+            let decision: ReturnType<typeof decideSpend>;
+            try {
+              decision = decideSpend(
+                { id: award.id, status: award.status, amount: awardAmount(award), budgetLines: lines },
+                entries,
+                balanceFromLedgers(fund, ledgers),
+                {
+                  budgetLine: input.budgetLine,
+                  kind: input.kind,
+                  amount,
+                  date: input.date,
+                  description: input.description,
+                  reference: input.reference ?? null,
+                  override: input.override ?? null,
+                },
+                today,
+              );
+            } catch (error) {
+              if (!(error instanceof FundingDomainError)) throw error;
+              outcomes.push(error);
+              continue;
+            }
+            const row = await this.append(manager, award, institutionId, decision.entry, {
+              description: input.description.trim(),
+              actorId,
+              overridden: decision.overridden,
+            });
+            entries.push(toSpendEntry(row));
+            outcomes.push(row);
+          }
+        }),
+      );
+    } catch (error) {
+      for (const spend of batch) spend.reject(error);
+      return;
+    }
+    batch.forEach((spend, index) => {
+      const outcome = outcomes[index];
+      if (outcome instanceof FundingDomainError) spend.reject(outcome);
+      else spend.resolve(outcome);
+    });
   }
 
   async reverseSpend(entryId: string, reason: string, actorId: string): Promise<SpendEntryEntity> {
@@ -75,7 +163,11 @@ export class LedgerService {
       this.underLocks(manager, target.awardId, async (award, entries) => {
         const original = entries.find((entry) => entry.id === entryId) as SpendEntry;
         const reversal = reversalOf(original, entries, reason, dayInZone(new Date()));
-        return this.append(manager, award, reversal, `Reversal: ${reason.trim()}`, actorId, false);
+        return this.append(manager, award, await institutionOfAward(manager, award), reversal, {
+          description: `Reversal: ${reason.trim()}`,
+          actorId,
+          overridden: false,
+        });
       }),
     );
   }
@@ -98,10 +190,9 @@ export class LedgerService {
   private async append(
     manager: EntityManager,
     award: AwardEntity,
+    institutionId: string | null,
     entry: Omit<SpendEntry, 'id'>,
-    description: string,
-    actorId: string,
-    overridden: boolean,
+    { description, actorId, overridden }: { description: string; actorId: string; overridden: boolean },
   ): Promise<SpendEntryEntity> {
     const row = await manager.save(
       manager.create(SpendEntryEntity, {
@@ -118,7 +209,6 @@ export class LedgerService {
         recordedBy: actorId,
       }),
     );
-    const pi = await memberReplica(manager).profile(award.principalInvestigatorId);
     await appendToOutbox(
       manager,
       SpendRecordedV1,
@@ -128,7 +218,7 @@ export class LedgerService {
         awardId: award.id,
         fundId: award.fundId,
         principalInvestigatorId: award.principalInvestigatorId,
-        institutionId: pi?.institutionId ?? award.institutionIds[0] ?? null,
+        institutionId,
         category: row.category,
         kind: row.kind,
         amount: { amountMinor: row.amountMinor, currency: row.currency },
