@@ -27,7 +27,11 @@ export default defineConfig(({ mode }) => {
     },
     server: {
       port: 5173,
-      proxy: { '/graphql': { target: `http://localhost:${gatewayPort}`, changeOrigin: false } },
+      proxy: {
+        '/graphql': { target: `http://localhost:${gatewayPort}`, changeOrigin: false },
+        // the engagement dashboard's CSV downloads (the gateway's plain export URLs)
+        '/exports': { target: `http://localhost:${gatewayPort}`, changeOrigin: false },
+      },
     },
     test: {
       environment: 'jsdom',

@@ -23,6 +23,8 @@ export interface Session extends SessionState {
   /** Forgets this tab's session without asking the server (it already ended it, e.g. after a password reset). */
   forget(): Promise<void>;
   hasRole(role: Role): boolean;
+  /** The in-memory access token for a request outside Apollo (a file download), refreshed when about to expire. */
+  freshToken(): Promise<string | null>;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -83,6 +85,7 @@ export function SessionProvider({ store, children }: { store: SessionStore; chil
       hasRole(role) {
         return state.member?.roles.some((grant) => grant.role === role) ?? false;
       },
+      freshToken: () => store.freshToken(),
     };
   }, [state, client, store]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

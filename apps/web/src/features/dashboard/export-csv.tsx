@@ -1,28 +1,60 @@
 import { Button, Group, Select } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useLazyQuery } from '@apollo/client/react';
 import { useState } from 'react';
-import type { EngagementExportInput, EngagementExportTable } from '../../gql/graphql';
+import type { EngagementFunnelInput } from '../../gql/graphql';
 import { saveFile } from '../../lib/download';
-import { messageOf } from '../../lib/errors';
-import { dashboardMessages as t } from './messages';
-import { EngagementExportDocument } from './operations';
+import { useSession } from '../../session/session-context';
+import { dashboardMessages as t, type ExportTable } from './messages';
+
+/** The gateway's plain CSV URL of one table (`/exports/engagement/<table>`), with the dashboard's filters. */
+export function exportUrl(table: ExportTable, filters: EngagementFunnelInput): string {
+  const query = new URLSearchParams({
+    from: String(filters.from),
+    to: String(filters.to),
+    granularity: filters.granularity,
+    ...(filters.institutionId ? { institutionId: String(filters.institutionId) } : {}),
+    ...(filters.splitBy && filters.splitBy !== 'NONE' ? { splitBy: filters.splitBy } : {}),
+  });
+  return `/exports/engagement/${table.toLowerCase().replace(/_/g, '-')}?${query.toString()}`;
+}
+
+/** The refusal's words: the server's message and each named field's, else the status. */
+async function refusalOf(response: Response): Promise<string> {
+  try {
+    const body = (await response.json()) as { message?: string; fields?: Array<{ message: string }> };
+    const fields = (body.fields ?? []).map((field) => field.message);
+    return [body.message, ...fields].filter(Boolean).join(': ') || t.exportFailed(response.status);
+  } catch {
+    return t.exportFailed(response.status);
+  }
+}
 
 /**
- * Downloads one metric table as CSV for the dashboard's filters: the same figures, scope rules and suppression
- * as the pages show (`engagementExport`). The CSV comes inside the GraphQL answer and is saved from a Blob; a
- * plain download URL (engagement) can replace the query once it lands.
+ * Downloads one metric table as CSV for the dashboard's filters from the same plain URL a BI tool uses: the same
+ * figures, scope rules and suppression as the pages show. The access token goes in the Authorization header from
+ * the session's memory (never into the URL, a cookie or storage), and the answer is saved from a Blob.
  */
-export function ExportCsv({ filters }: { filters: Omit<EngagementExportInput, 'table'> }) {
-  const [table, setTable] = useState<EngagementExportTable>('FUNNEL');
-  const [load, state] = useLazyQuery(EngagementExportDocument, { fetchPolicy: 'network-only' });
+export function ExportCsv({ filters }: { filters: EngagementFunnelInput }) {
+  const session = useSession();
+  const [table, setTable] = useState<ExportTable>('FUNNEL');
+  const [loading, setLoading] = useState(false);
   const download = async () => {
+    setLoading(true);
     try {
-      const { data } = await load({ variables: { input: { ...filters, table } } });
-      const file = data?.engagementExport;
-      if (file) saveFile(file.csv, file.filename, file.contentType);
+      const token = await session.freshToken();
+      const response = await fetch(exportUrl(table, filters), {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+        credentials: 'omit',
+      });
+      if (!response.ok) throw new Error(await refusalOf(response));
+      const filename =
+        /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ??
+        `engagement-${table.toLowerCase()}.csv`;
+      saveFile(await response.text(), filename, response.headers.get('content-type') ?? 'text/csv');
     } catch (error) {
-      notifications.show({ color: 'red', message: messageOf(error) });
+      notifications.show({ color: 'red', message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setLoading(false);
     }
   };
   return (
@@ -31,12 +63,12 @@ export function ExportCsv({ filters }: { filters: Omit<EngagementExportInput, 't
         label={t.exportTable}
         data={Object.entries(t.exportTables).map(([value, label]) => ({ value, label }))}
         value={table}
-        onChange={(value) => value && setTable(value as EngagementExportTable)}
+        onChange={(value) => value && setTable(value as ExportTable)}
         allowDeselect={false}
         w={260}
       />
-      <Button variant="outline" loading={state.loading} onClick={() => void download()}>
-        {state.loading ? t.exporting : t.exportCsv}
+      <Button variant="outline" loading={loading} onClick={() => void download()}>
+        {loading ? t.exporting : t.exportCsv}
       </Button>
     </Group>
   );

@@ -1,6 +1,5 @@
 import type {
   EngagementDimension,
-  EngagementExportTable,
   FundingMeasure,
   MetricFigure,
   MetricRate,
@@ -10,6 +9,9 @@ import type {
   OverviewFigureKind,
   OverviewRateKind,
 } from '../../gql/graphql';
+
+/** The tables the gateway exports as CSV (`/exports/engagement/<table>`, engagement's `EngagementExportTable`). */
+export type ExportTable = 'FUNNEL' | 'PROGRAMMES' | 'PROGRAMME_SESSIONS' | 'PROTECTED_TIME' | 'MONEY';
 
 /** The lead dashboard's text. */
 export const dashboardMessages = {
@@ -162,7 +164,8 @@ export const dashboardMessages = {
     PROGRAMME_SESSIONS: 'Programme sessions',
     PROTECTED_TIME: 'Protected time',
     MONEY: 'Funding',
-  } satisfies Record<EngagementExportTable, string>,
+  } satisfies Record<ExportTable, string>,
   exportCsv: 'Download CSV',
   exporting: 'Preparing the CSV…',
+  exportFailed: (status: number) => `The CSV could not be downloaded (${status}).`,
 } as const;

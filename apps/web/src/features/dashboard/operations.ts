@@ -180,13 +180,3 @@ export const EngagementMetricsDocument = graphql(`
     }
   }
 `);
-
-export const EngagementExportDocument = graphql(`
-  query EngagementExport($input: EngagementExportInput!) {
-    engagementExport(input: $input) {
-      filename
-      contentType
-      csv
-    }
-  }
-`);
