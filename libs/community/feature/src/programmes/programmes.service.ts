@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { CommunityProgrammeCreatedV1 } from '@praxis/contracts';
+import { CommunityProgrammeCreatedV1, normaliseInterestTags } from '@praxis/contracts';
 import { mapNodes, paginate, type Connection, type PageRequest } from '@praxis/platform/graphql';
 import { appendToOutbox } from '@praxis/platform/messaging';
 import {
@@ -204,11 +204,12 @@ export class ProgrammesService {
     if (communityId !== null) {
       const community = await manager.findOneBy(CommunityEntity, { id: communityId });
       if (!community) throw CommunityDomainError.notFound('community');
-      // a community lists its own programmes and those tagged with one of its interests
-      query.where('(p.community_id = :communityId OR p.interests && :interests::text[])', {
-        communityId,
-        interests: community.interests,
-      });
+      // a community lists its own programmes and those tagged with one of its interests, compared in
+      // interestTagKey form like competitions and groups (programme interests are stored trimmed and collapsed)
+      query.where(
+        '(p.community_id = :communityId OR EXISTS (SELECT 1 FROM unnest(p.interests) AS i WHERE lower(i) = ANY(:interests::text[])))',
+        { communityId, interests: normaliseInterestTags(community.interests) },
+      );
     }
     const found = await paginate(query, page, ['firstSessionStartsAt', 'id'], 'ASC');
     const views = await this.views(

@@ -12,7 +12,7 @@ import {
 import { MessagingRuntime } from '@praxis/platform/messaging';
 import { createLogger } from '@praxis/platform/observability';
 import { collectTopic, testBrokers, testKafka, uniqueName, waitFor } from '@praxis/platform/testing';
-import { startCommunityHarness, type CommunityHarness } from '../testing';
+import { createProgramme, startCommunityHarness, type CommunityHarness } from '../testing';
 import { taggedListingHandlers } from './tagged-listings.consumer';
 
 const logger = createLogger('community-tagged-test', process.env.TEST_LOG_LEVEL ?? 'silent');
@@ -211,6 +211,20 @@ describe("community: competitions and mastermind groups tagged with a community'
     );
     expect(count).toBe(1);
   }, 60000);
+
+  it('lists programmes sharing one of its interests by the same rule: case and spacing ignored', async () => {
+    const community = await h.ok<{ createCommunity: { id: string } }>(h.admin, CREATE_COMMUNITY, {
+      input: { name: `Simulation ${randomUUID()}`, interests: ['Simulation  Teaching'], moderatorIds: [] },
+    });
+    const matching = await createProgramme(h, { interests: ['simulation teaching'] });
+    await createProgramme(h, { interests: ['simulation'] });
+    const listed = await h.ok<{ programmes: { edges: Array<{ node: { id: string } }> } }>(
+      await h.member(),
+      `query($id: ID!) { programmes(communityId: $id) { edges { node { id } } } }`,
+      { id: community.createCommunity.id },
+    );
+    expect(listed.programmes.edges.map((edge) => edge.node.id)).toEqual([matching.id]);
+  });
 
   it('lists nothing for a community without interests, refuses an unknown community and anonymous callers', async () => {
     const community = await h.ok<{ createCommunity: { id: string } }>(h.admin, CREATE_COMMUNITY, {
