@@ -10,191 +10,36 @@
  * configurations run in the same bench: the launcher's KAFKA_MAX_WAIT_MS=100 and 10, to show the fetch wait.
  * Target (issue 7): p99 under 250 ms.
  */
-import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
-import { Client } from 'pg';
-import { MemberRegisteredV1 } from '@praxis/contracts';
-import { createServiceDataSource } from '@praxis/platform/database';
-import { appendToOutbox, MESSAGING_ENTITIES } from '@praxis/platform/messaging';
-import { progress, progressDone } from './support/load';
-import { startBenchPlatform } from './support/bench-platform';
+import {
+  fetchWaitOf,
+  latencyFigures,
+  latencyTable,
+  maxWaits,
+  measureCommitToApplied,
+} from './support/commit-latency';
 
 const RATE = 200;
-const REPLICA_GROUP = 'mentorship.member-replica';
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-async function measure(maxWaitMs: number, seconds: number) {
-  const platform = await startBenchPlatform({
-    gateways: [],
-    env: {
-      KAFKA_MAX_WAIT_MS: String(maxWaitMs),
-      ...(process.env.OUTBOX_LINGER_MS ? { OUTBOX_LINGER_MS: process.env.OUTBOX_LINGER_MS } : {}),
-    },
-  });
-  const writer = createServiceDataSource({
-    url: platform.database('membership'),
-    entities: MESSAGING_ENTITIES,
-    migrations: [],
-    poolSize: 20,
-  });
-  await writer.initialize();
-  const reader = new Client({ connectionString: platform.database('mentorship') });
-  await reader.connect();
-  // the poller below stops when writing is over and nothing is pending; a failed run stops it before the
-  // reader closes (it went on querying a closed client, and that crash hid the run's own error)
-  let writing = true;
-  const pending = new Set<string>();
-  let poller: Promise<void> | undefined;
-  try {
-    const commit = () =>
-      writer.transaction((manager) => {
-        const memberId = randomUUID();
-        return appendToOutbox(manager, MemberRegisteredV1, memberId, {
-          memberId,
-          displayName: 'Bench Member',
-          careerStage: 'RESIDENT',
-          institutionId: randomUUID(),
-          specialty: null,
-          interests: [],
-          registeredAt: new Date().toISOString(),
-        });
-      });
-    const applied = async (ids: string[]) =>
-      (
-        await reader.query<{ count: number }>(
-          'SELECT count(*)::int AS count FROM inbox WHERE consumer_group = $1 AND event_id = ANY($2::uuid[])',
-          [REPLICA_GROUP, ids],
-        )
-      ).rows[0].count;
-    // the replica consumer joins its group a few seconds after start: wait for a first event to get through
-    const first = await commit();
-    for (let tries = 0; (await applied([first.eventId])) === 0; tries += 1) {
-      if (tries > 600) throw new Error('mentorship never applied the first event');
-      progress(`max wait ${maxWaitMs} ms: waiting for mentorship's replica consumer`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    const total = RATE * seconds;
-    // "applied" is when another session sees the inbox row (the effect committed with it): a poller asks every
-    // 10 ms for (the oldest 500 of) the events not seen yet, stamped by PostgreSQL's clock (the inbox's own time
-    // is its transaction's start, which for a run of events applied together is earlier than their commit)
-    const seenAt = new Map<string, number>();
-    poller = (async () => {
-      while (writing || pending.size > 0) {
-        if (pending.size > 0) {
-          const seen = await reader.query<{ event_id: string; now: number }>(
-            `SELECT event_id, extract(epoch FROM clock_timestamp()) * 1000 AS now FROM inbox
-              WHERE consumer_group = $1 AND event_id = ANY($2::uuid[])`,
-            // the oldest pending first, and not too many: under a backlog the poller must not become the load
-            [REPLICA_GROUP, [...pending].slice(0, 500)],
-          );
-          for (const row of seen.rows) {
-            seenAt.set(row.event_id, Number(row.now));
-            pending.delete(row.event_id);
-          }
-        }
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-    })();
-    const started = Date.now();
-    const ids: string[] = [];
-    const writes: Array<Promise<unknown>> = [];
-    for (let index = 0; index < total; index += 1) {
-      writes.push(
-        commit().then((event) => {
-          ids.push(event.eventId);
-          pending.add(event.eventId);
-        }),
-      );
-      if (index % RATE === 0) progress(`max wait ${maxWaitMs} ms: ${index}/${total} events committed`);
-      const wait = started + ((index + 1) * 1000) / RATE - Date.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    }
-    await Promise.all(writes);
-    const rate = total / ((Date.now() - started) / 1000);
-    writing = false;
-    const deadline = Date.now() + 60000;
-    while (pending.size > 0) {
-      if (Date.now() > deadline) throw new Error(`${pending.size} events not applied within 60 s`);
-      progress(`max wait ${maxWaitMs} ms: ${pending.size} events still to apply`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    await poller;
-    progressDone();
-    const outbox = await writer.query<Array<{ event_id: string; created: number; sent: number }>>(
-      `SELECT event_id, extract(epoch FROM created_at) * 1000 AS created, extract(epoch FROM sent_at) * 1000 AS sent
-         FROM outbox WHERE event_id = ANY($1::uuid[])`,
-      [ids],
-    );
-    const appliedAt = seenAt;
-    const total_: number[] = [];
-    const relay: number[] = [];
-    const consumer: number[] = [];
-    for (const row of outbox) {
-      const done = appliedAt.get(row.event_id);
-      if (done === undefined) continue;
-      total_.push(done - Number(row.created));
-      relay.push(Number(row.sent) - Number(row.created));
-      consumer.push(done - Number(row.sent));
-    }
-    const stats = (values: number[]) => {
-      const sorted = values.sort((a, b) => a - b);
-      return {
-        p50: percentile(sorted, 50),
-        p95: percentile(sorted, 95),
-        p99: percentile(sorted, 99),
-        max: sorted[sorted.length - 1],
-      };
-    };
-    return {
-      maxWaitMs,
-      events: total_.length,
-      rate,
-      total: stats(total_),
-      relay: stats(relay),
-      consumer: stats(consumer),
-    };
-  } finally {
-    writing = false;
-    pending.clear();
-    await poller?.catch(() => undefined);
-    await reader.end();
-    await writer.destroy();
-    await platform.stop();
-  }
-}
 
 async function main(): Promise<number> {
   const seconds = Number(process.env.BENCH_SECONDS ?? 20);
   const results = [];
-  const waits = (process.env.BENCH_MAX_WAITS ?? '100,10').split(',').map(Number);
-  for (const maxWaitMs of waits) {
-    const result = await measure(maxWaitMs, seconds);
+  for (const maxWaitMs of maxWaits()) {
+    const result = await measureCommitToApplied({
+      subgraphs: ['mentorship'],
+      consumer: { subgraph: 'mentorship', group: 'mentorship.member-replica' },
+      maxWaitMs,
+      seconds,
+      rate: RATE,
+    });
     // at once, so a later configuration that fails does not lose this one
     process.stderr.write(`${JSON.stringify(result)}\n`);
     results.push(result);
   }
-  const ms = (value: number) => value.toFixed(0).padStart(6);
-  process.stdout.write(
-    'KAFKA_MAX_WAIT_MS  events  rate/s   p50 ms  p95 ms  p99 ms  max ms | relay p50/p99 | consumer p50/p99\n',
-  );
-  for (const r of results) {
-    process.stdout.write(
-      `${String(r.maxWaitMs).padStart(17)} ${String(r.events).padStart(7)} ${r.rate.toFixed(0).padStart(7)} ${ms(r.total.p50)}  ${ms(r.total.p95)}  ${ms(r.total.p99)}  ${ms(r.total.max)} | ${ms(r.relay.p50)}/${ms(r.relay.p99)} | ${ms(r.consumer.p50)}/${ms(r.consumer.p99)}\n`,
-    );
-  }
+  process.stdout.write(`${latencyTable(results)}\n`);
   const launcher = results[0];
-  // the mock holds an empty fetch for the whole max wait: what a shorter wait saves on the consumer's part is
-  // the share of the latency spent waiting on the broker's fetch
   const short = results.find((r) => r.maxWaitMs < launcher.maxWaitMs);
-  const fetchWait = short
-    ? {
-        p50Ms: Math.round(launcher.consumer.p50 - short.consumer.p50),
-        p99Ms: Math.round(launcher.consumer.p99 - short.consumer.p99),
-      }
-    : null;
+  const fetchWait = fetchWaitOf(results);
   if (fetchWait)
     process.stdout.write(
       `fetch wait (consumer part at ${launcher.maxWaitMs} ms minus at ${short?.maxWaitMs} ms): p50 ${fetchWait.p50Ms} ms, p99 ${fetchWait.p99Ms} ms\n`,
@@ -208,15 +53,7 @@ async function main(): Promise<number> {
       rate: RATE,
       seconds,
       loadAverage: Number(load[0]),
-      results: results.map((r) => ({
-        maxWaitMs: r.maxWaitMs,
-        writeRate: Math.round(r.rate),
-        p50Ms: Math.round(r.total.p50),
-        p95Ms: Math.round(r.total.p95),
-        p99Ms: Math.round(r.total.p99),
-        relayP99Ms: Math.round(r.relay.p99),
-        consumerP99Ms: Math.round(r.consumer.p99),
-      })),
+      results: results.map(latencyFigures),
       fetchWait,
       ok,
     })}\n`,

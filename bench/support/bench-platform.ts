@@ -1,6 +1,6 @@
 /**
  * The platform for benchmarks: subgraphs (membership, proposals and mentorship unless `subgraphs` names
- * others, e.g. membership and funding) and a gateway as `npm start` runs them (same entry points,
+ * others, e.g. membership and funding, or membership and engagement) and a gateway as `npm start` runs them (same entry points,
  * compiled by `npm run build`'s own function and run with plain node, same mock-broker timings), but on the
  * benchmark's own ports (`BENCH_PORT_BASE`, default 17000) and fresh databases, so a benchmark never collides
  * with the system tests or another checkout. BENCH_COMPILED=0 runs the TypeScript through the SWC register
@@ -31,6 +31,7 @@ const SUBGRAPHS = [
   { name: 'proposals', offset: 2, entry: 'apps/proposals/src/main.ts' },
   { name: 'mentorship', offset: 3, entry: 'apps/mentorship/src/main.ts' },
   { name: 'funding', offset: 4, entry: 'apps/funding/src/main.ts' },
+  { name: 'engagement', offset: 5, entry: 'apps/engagement/src/main.ts' },
 ] as const;
 const DEFAULT_SUBGRAPHS: readonly SubgraphName[] = ['membership', 'proposals', 'mentorship'];
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];

@@ -1,0 +1,359 @@
+/**
+ * The lead's engagement dashboard (issue 12, "Performance"): three figures in one run.
+ *
+ *   node -r @swc-node/register bench/engagement-dashboard.bench.ts     (part of npm run bench)
+ *
+ * 1. Load: the dashboard's headline query (the web client's `EngagementFunnel` document as Apollo Client sends
+ *    it, with `__typename`s, for the lead's institution, twelve months by month) at a fixed arrival rate
+ *    (open loop, bench/support/open-loop.ts) through the gateway and straight to engagement's subgraph, at
+ *    BENCH_RATE (1,000/s) and at BENCH_LOW_RATE (50/s, where neither should queue): achieved rate, p50/p99, and
+ *    the gateway's overhead at the median. Targets: >= 1,000 answered/s, p99 < 50 ms, overhead <= 25 %.
+ * 2. Cost against history: the same query's median (sequential, one at a time) with 10,000 events of history
+ *    and again with BENCH_HISTORY_EVENTS (1,000,000). History is written with bulk SQL straight into the
+ *    projection tables (engagement_member and engagement_activity), not through Kafka: fair for this figure,
+ *    which is about the query, not the projection. The first 10,000 events fall in the dashboard's twelve
+ *    months; the rest are older (one to six years back), as a platform's history grows. Writing stops after
+ *    BENCH_HISTORY_BUDGET_S (180) and the size reached is reported. Target: <= 1.2 x.
+ * 3. Commit -> visible: member-registered events committed to membership's outbox at 200/s until engagement's
+ *    projections group has applied them (its inbox row commits with the projection row, so the dashboard sees
+ *    the change from then), with KAFKA_MAX_WAIT_MS 100 (the launcher's) and 10 (BENCH_MAX_WAITS): the
+ *    difference of the consumer's parts is the local broker's fetch wait. Target: p99 < 100 ms.
+ * BENCH_SECONDS (10) per load scenario, BENCH_LATENCY_SECONDS (20) per latency configuration.
+ */
+import { loadavg } from 'node:os';
+import { Client } from 'pg';
+import { CAREER_STAGES } from '@praxis/contracts';
+import { FUNNEL_STEPS } from '@praxis/engagement/domain';
+import { ADMIN, gqlOk, registrationInput, startBenchPlatform } from './support/bench-platform';
+import {
+  fetchWaitOf,
+  latencyFigures,
+  latencyTable,
+  maxWaits,
+  measureCommitToApplied,
+} from './support/commit-latency';
+import { progress, progressDone } from './support/load';
+import { openLoopTable, runOpenLoop, type OpenLoopResult, type OpenLoopScenario } from './support/open-loop';
+
+/** apps/web/src/features/dashboard/operations.ts `EngagementFunnel`, as Apollo Client prints it. */
+const DASHBOARD_FUNNEL = `query EngagementFunnel($input: EngagementFunnelInput!) {
+  engagementFunnel(input: $input) {
+    institutionId
+    granularity
+    splitBy
+    suppressionThreshold
+    buckets {
+      label
+      start
+      end
+      steps { ...FunnelStepFields __typename }
+      groups { group steps { ...FunnelStepFields __typename } __typename }
+      network { step count suppressed __typename }
+      __typename
+    }
+    __typename
+  }
+}
+
+fragment FunnelStepFields on FunnelStepFigure {
+  step
+  count
+  suppressed
+  fromPrevious
+  fromMembers
+  __typename
+}`;
+
+/** The funnel's steps after registration: the activities one event each records. */
+const FLOW_STEPS = FUNNEL_STEPS.filter((step) => step !== 'MEMBERS');
+/** One event in ten registers a member; the other nine are that member's activities. */
+const EVENTS_PER_MEMBER = 10;
+const CURRENT_EVENTS = 10_000;
+const INSTITUTIONS = 20;
+
+/** The first day of the month `monthsAhead` from this one (UTC), as the dashboard's default period. */
+function monthStart(monthsAhead: number): string {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + monthsAhead, 1)).toISOString();
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/**
+ * Members [fromMember, toMember) and their nine activities each, by bulk SQL. Member k's registration is within
+ * the dashboard's twelve months for the first CURRENT_EVENTS events, else one to six years back; its
+ * institution is the lead's for every INSTITUTIONS-th member.
+ */
+async function writeHistory(db: Client, institutions: string[], fromMember: number, toMember: number) {
+  const current = CURRENT_EVENTS / EVENTS_PER_MEMBER;
+  const registered = `CASE WHEN k < ${current}
+      THEN now() - make_interval(days => (k % 330)::int, mins => (k % 1440)::int)
+      ELSE now() - make_interval(days => 400 + (k % 1800)::int, mins => (k % 1440)::int) END`;
+  await db.query(
+    `INSERT INTO engagement_member (member_id, institution_id, career_stage, registered_at)
+     SELECT md5('bench-member-' || k)::uuid, ($3::uuid[])[1 + k % ${INSTITUTIONS}],
+            ($4::text[])[1 + k % ${CAREER_STAGES.length}], ${registered}
+       FROM generate_series($1::bigint, $2::bigint - 1) AS k`,
+    [fromMember, toMember, institutions, [...CAREER_STAGES]],
+  );
+  await db.query(
+    `INSERT INTO engagement_activity (member_id, activity, source_id, occurred_at)
+     SELECT md5('bench-member-' || k)::uuid, ($3::text[])[1 + (j - 1) % ${FLOW_STEPS.length}],
+            'bench-' || k || '-' || j, ${registered} + make_interval(days => j::int)
+       FROM generate_series($1::bigint, $2::bigint - 1) AS k, generate_series(1, ${EVENTS_PER_MEMBER - 1}) AS j`,
+    [fromMember, toMember, [...FLOW_STEPS]],
+  );
+}
+
+async function timeSequential(
+  unsigned: OpenLoopScenario,
+  samples: number,
+  fresh: (s: OpenLoopScenario) => Promise<OpenLoopScenario>,
+): Promise<number> {
+  const scenario = await fresh(unsigned);
+  const times: number[] = [];
+  for (let index = 0; index < samples + 20; index += 1) {
+    const started = performance.now();
+    await gqlOk(scenario.url, scenario.query, scenario.variables, scenario.token);
+    if (index >= 20) times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+async function dashboardUnderLoad() {
+  const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+  const rate = Number(process.env.BENCH_RATE ?? 1000);
+  const lowRate = Number(process.env.BENCH_LOW_RATE ?? 50);
+  const historyEvents = Number(process.env.BENCH_HISTORY_EVENTS ?? 1_000_000);
+  const samples = Number(process.env.BENCH_SAMPLES ?? 100);
+  const budgetSeconds = Number(process.env.BENCH_HISTORY_BUDGET_S ?? 180);
+  const platform = await startBenchPlatform({ subgraphs: ['membership', 'engagement'] });
+  const db = new Client({ connectionString: platform.database('engagement') });
+  await db.connect();
+  try {
+    const gateway = platform.gateways.apollo;
+    // access tokens last five minutes, less than a loaded run: every phase signs in afresh
+    const signIn = async (credentials: { email: string; password: string }) =>
+      (
+        await gqlOk<{ login: { token: string } }>(
+          gateway,
+          'mutation L($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
+          credentials,
+        )
+      ).login.token;
+    const adminToken = await signIn(ADMIN);
+    const institutionId = (
+      await gqlOk<{ createInstitution: { id: string } }>(
+        gateway,
+        'mutation C($input: CreateInstitutionInput!) { createInstitution(input: $input) { id } }',
+        { input: { name: `Bench Hospital ${Date.now()}`, country: 'GB' } },
+        adminToken,
+      )
+    ).createInstitution.id;
+    const leadInput = registrationInput(institutionId, 'lead');
+    const lead = (
+      await gqlOk<{ register: { token: string; member: { id: string } } }>(
+        gateway,
+        'mutation R($input: RegisterInput!) { register(input: $input) { token member { id } } }',
+        { input: leadInput },
+      )
+    ).register;
+    const fresh = async <T extends OpenLoopScenario>(scenario: T): Promise<T> => ({
+      ...scenario,
+      token: await signIn({ email: leadInput.email, password: leadInput.password }),
+    });
+    await gqlOk(
+      gateway,
+      'mutation G($m: ID!, $i: ID) { grantRole(memberId: $m, role: LEAD, institutionId: $i) { id } }',
+      { m: lead.member.id, i: institutionId },
+      adminToken,
+    );
+    const variables = {
+      input: {
+        institutionId,
+        from: monthStart(-11),
+        to: monthStart(1),
+        granularity: 'MONTH',
+        splitBy: 'NONE',
+      },
+    };
+    const throughGateway: OpenLoopScenario = {
+      name: 'gateway EngagementFunnel',
+      url: gateway,
+      query: DASHBOARD_FUNNEL,
+      variables,
+      token: lead.token,
+      pid: platform.pids['gateway-apollo'],
+    };
+    const direct: OpenLoopScenario = {
+      ...throughGateway,
+      name: 'subgraph EngagementFunnel',
+      url: platform.subgraph('engagement'),
+      pid: platform.pids.engagement,
+    };
+    // the lead role reaches engagement's replica through Kafka
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      try {
+        await gqlOk(gateway, DASHBOARD_FUNNEL, variables, lead.token);
+        break;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        progress("waiting for the lead's role in engagement's replica");
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
+    const others = (
+      await db.query<{ id: string }>(
+        `SELECT md5('bench-institution-' || i)::uuid AS id FROM generate_series(1, $1::int) AS i`,
+        [INSTITUTIONS - 1],
+      )
+    ).rows.map((row) => row.id);
+    const institutions = [institutionId, ...others];
+
+    progress(`writing ${CURRENT_EVENTS} events of history`);
+    await writeHistory(db, institutions, 0, CURRENT_EVENTS / EVENTS_PER_MEMBER);
+    await db.query('ANALYZE');
+    const smallMedian = await timeSequential(throughGateway, samples, fresh);
+    const smallDirectMedian = await timeSequential(direct, samples, fresh);
+
+    const load: OpenLoopResult[] = [];
+    for (const [scenario, scenarioRate] of [
+      [direct, lowRate],
+      [throughGateway, lowRate],
+      [direct, rate],
+      [throughGateway, rate],
+    ] as const) {
+      const signedIn = await fresh(scenario);
+      // a short warm-up at the low rate, so the JIT and the pools are warm for every scenario alike
+      await runOpenLoop(signedIn, { rate: lowRate, seconds: 2 });
+      load.push(await runOpenLoop(signedIn, { rate: scenarioRate, seconds }));
+    }
+    progressDone();
+
+    const chunk = 10_000; // members per statement: 100,000 events
+    const totalMembers = Math.floor(historyEvents / EVENTS_PER_MEMBER);
+    const loadStarted = performance.now();
+    let written = CURRENT_EVENTS / EVENTS_PER_MEMBER;
+    for (; written < totalMembers; written = Math.min(totalMembers, written + chunk)) {
+      const member = written;
+      const elapsed = (performance.now() - loadStarted) / 1000;
+      // on a loaded machine the full history may not fit: stop at the budget and report the size reached
+      if (elapsed > budgetSeconds) break;
+      progress(
+        `history: ${member * EVENTS_PER_MEMBER} of ${historyEvents} events written (${elapsed.toFixed(0)} s)`,
+      );
+      await writeHistory(db, institutions, member, Math.min(totalMembers, member + chunk));
+    }
+    await db.query('ANALYZE');
+    const loadSeconds = (performance.now() - loadStarted) / 1000;
+    progressDone();
+    const bigMedian = await timeSequential(throughGateway, samples, fresh);
+    const bigDirectMedian = await timeSequential(direct, samples, fresh);
+    return {
+      load,
+      history: {
+        smallEvents: CURRENT_EVENTS,
+        bigEvents: written * EVENTS_PER_MEMBER,
+        loadSeconds,
+        smallMedian,
+        bigMedian,
+        smallDirectMedian,
+        bigDirectMedian,
+      },
+    };
+  } finally {
+    await db.end();
+    await platform.stop();
+  }
+}
+
+async function main(): Promise<number> {
+  const { load, history } = await dashboardUnderLoad();
+  const latencySeconds = Number(process.env.BENCH_LATENCY_SECONDS ?? 20);
+  const latency = [];
+  for (const maxWaitMs of maxWaits()) {
+    const result = await measureCommitToApplied({
+      subgraphs: ['engagement'],
+      consumer: { subgraph: 'engagement', group: 'engagement.projections' },
+      maxWaitMs,
+      seconds: latencySeconds,
+    });
+    process.stderr.write(`${JSON.stringify(result)}\n`);
+    latency.push(result);
+  }
+
+  const [directLow, gatewayLow, directHigh, gatewayHigh] = load;
+  const overheadLow = gatewayLow.p50 / directLow.p50 - 1;
+  const overhead = gatewayHigh.p50 / directHigh.p50 - 1;
+  const historyRatio = history.bigMedian / history.smallMedian;
+  const fetchWait = fetchWaitOf(latency);
+  const failures = load.reduce((sum, row) => sum + row.failures, 0);
+  const pct = (value: number) => `${(value * 100).toFixed(0)} %`;
+  process.stdout.write(
+    `${openLoopTable(load)}\n` +
+      `gateway overhead at the median: ${pct(overhead)} at ${gatewayHigh.targetRate}/s, ${pct(overheadLow)} at ${gatewayLow.targetRate}/s (target <= 25 %)\n` +
+      `history: median ${history.smallMedian.toFixed(1)} ms at ${history.smallEvents} events, ${history.bigMedian.toFixed(1)} ms at ${history.bigEvents} (ratio ${historyRatio.toFixed(2)}, target <= 1.2; subgraph ${history.smallDirectMedian.toFixed(1)} / ${history.bigDirectMedian.toFixed(1)} ms; written in ${history.loadSeconds.toFixed(0)} s)\n` +
+      `${latencyTable(latency)}\n` +
+      (fetchWait
+        ? `fetch wait (consumer part at ${latency[0].maxWaitMs} ms minus the shortest): p50 ${fetchWait.p50Ms} ms, p99 ${fetchWait.p99Ms} ms\n`
+        : '') +
+      `load average ${loadavg()
+        .map((value) => value.toFixed(1))
+        .join(' ')} (2 cores, shared)\n`,
+  );
+  const targets = {
+    rate: gatewayHigh.achievedRate >= 1000,
+    p99: gatewayHigh.p99 < 50,
+    overhead: overhead <= 0.25,
+    history: historyRatio <= 1.2,
+    visible: latency[0].total.p99 < 100,
+  };
+  const ok = Object.values(targets).every(Boolean) && failures === 0;
+  const figures = (row: OpenLoopResult) => ({
+    targetRate: row.targetRate,
+    achievedRate: Math.round(row.achievedRate),
+    p50Ms: Number(row.p50.toFixed(1)),
+    p99Ms: Number(row.p99.toFixed(1)),
+    failures: row.failures,
+    dropped: row.dropped,
+    cpuUs: row.cpuUs === undefined ? null : Math.round(row.cpuUs),
+  });
+  process.stdout.write(
+    `BENCH ${JSON.stringify({
+      bench: 'engagement-dashboard',
+      gateway: figures(gatewayHigh),
+      subgraph: figures(directHigh),
+      gatewayLow: figures(gatewayLow),
+      subgraphLow: figures(directLow),
+      gatewayOverheadAtMedian: Number(overhead.toFixed(3)),
+      gatewayOverheadAtMedianLowRate: Number(overheadLow.toFixed(3)),
+      history: {
+        smallEvents: history.smallEvents,
+        bigEvents: history.bigEvents,
+        smallMedianMs: Number(history.smallMedian.toFixed(1)),
+        bigMedianMs: Number(history.bigMedian.toFixed(1)),
+        ratio: Number(historyRatio.toFixed(2)),
+      },
+      commitToVisible: latency.map(latencyFigures),
+      fetchWait,
+      loadAverage: Number(loadavg()[0].toFixed(1)),
+      targets,
+      ok,
+    })}\n`,
+  );
+  return ok ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(
+      `engagement-dashboard bench failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
+    process.exit(1);
+  },
+);
