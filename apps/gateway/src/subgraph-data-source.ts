@@ -1,4 +1,9 @@
-import { Agent as HttpAgent, request as httpRequest, STATUS_CODES, type IncomingMessage } from 'node:http';
+import {
+  Agent as HttpAgent,
+  request as httpRequest,
+  STATUS_CODES,
+  type IncomingHttpHeaders,
+} from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Request, Response } from 'express';
@@ -34,19 +39,13 @@ export const SESSION_SUBGRAPH = 'membership';
 interface SubgraphReply {
   status: number;
   statusText: string;
-  headers: Headers;
+  /** Node's parsed headers (lower-case names; Set-Cookie an array), not a WHATWG Headers built per reply. */
+  headers: IncomingHttpHeaders;
   body: unknown;
 }
 
-function headersOf(message: IncomingMessage): Headers {
-  const headers = new Headers();
-  const raw = message.rawHeaders;
-  for (let index = 0; index + 1 < raw.length; index += 2) headers.append(raw[index], raw[index + 1]);
-  return headers;
-}
-
 /** What Apollo's data source does with a subgraph's Cache-Control: it can only lower the response's max age. */
-function cacheHint(header: string | null): { maxAge: number; scope?: 'PRIVATE' | 'PUBLIC' } {
+function cacheHint(header: string | undefined): { maxAge: number; scope?: 'PRIVATE' | 'PUBLIC' } {
   const directives = new Map<string, string | true>();
   for (const part of (header ?? '').trim().split(/\s*,\s*/)) {
     if (!part) continue;
@@ -140,16 +139,14 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       throw new Error(`Expected JSON response body, but received: ${String(reply.body)}`);
     }
     if (this.subgraph === SESSION_SUBGRAPH) {
-      for (const setCookie of reply.headers.getSetCookie()) context.res?.append('Set-Cookie', setCookie);
+      for (const setCookie of reply.headers['set-cookie'] ?? []) context.res?.append('Set-Cookie', setCookie);
     }
     if ('incomingRequestContext' in options) {
       const policy: unknown = options.incomingRequestContext.overallCachePolicy;
-      if (isRestrictable(policy)) policy.restrict(cacheHint(reply.headers.get('cache-control')));
+      if (isRestrictable(policy)) policy.restrict(cacheHint(reply.headers['cache-control']));
     }
-    return {
-      ...(reply.body as GatewayGraphQLResponse),
-      http: { headers: reply.headers, status: reply.status },
-    };
+    // the gateway reads only data, errors and extensions of a subgraph's answer (no `http`)
+    return reply.body as GatewayGraphQLResponse;
   }
 
   private post(headers: Record<string, string>, body: string): Promise<SubgraphReply> {
@@ -179,7 +176,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
             resolve({
               status,
               statusText: incoming.statusMessage || STATUS_CODES[status] || '',
-              headers: headersOf(incoming),
+              headers: incoming.headers,
               body: parsed,
             });
           });

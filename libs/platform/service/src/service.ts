@@ -161,6 +161,18 @@ export interface ServiceSpec<TConfig> {
   afterStart?: (app: INestApplication, config: TConfig, logger: Logger) => Promise<void>;
 }
 
+/** What `bootstrapService` sets on a service's Express application. */
+export function configureExpress(
+  express: { set(setting: string, value: unknown): unknown },
+  trustProxy: boolean | number | string | undefined,
+): void {
+  if (trustProxy !== undefined) express.set('trust proxy', trustProxy);
+  // GraphQL answers POSTs, which no client revalidates, yet Express hashed every answer's body for an ETag
+  // (static files keep theirs: serve-static sets its own); X-Powered-By only tells a caller what to attack
+  express.set('etag', false);
+  express.set('x-powered-by', false);
+}
+
 /** Validates config (every problem at once), starts the app, and exits cleanly on SIGTERM/SIGINT. */
 export async function bootstrapService<TConfig>(options: ServiceSpec<TConfig>): Promise<INestApplication> {
   if (process.argv.includes('--print-schema')) {
@@ -190,8 +202,10 @@ export async function bootstrapService<TConfig>(options: ServiceSpec<TConfig>): 
   const app = await NestFactory.create(options.module(config, logger), {
     logger: new PinoNestLogger(logger),
   });
-  const trustProxy = (config as { TRUST_PROXY?: boolean | number | string }).TRUST_PROXY;
-  if (trustProxy !== undefined) app.getHttpAdapter().getInstance().set('trust proxy', trustProxy);
+  configureExpress(
+    app.getHttpAdapter().getInstance(),
+    (config as { TRUST_PROXY?: boolean | number | string }).TRUST_PROXY,
+  );
   app.useGlobalPipes(inputValidationPipe());
   app.enableShutdownHooks();
   await app.init();
