@@ -39,6 +39,8 @@ const ACCESS: AccessDeclaration = {
     'setReflectionHidden',
     'programmeReflections',
     'requestCertificate',
+    // the caller's own only: attendance-reflections.integration-spec shows another member sees none of them
+    'myCertificates',
   ],
   adminOnly: [
     'createCommunity',

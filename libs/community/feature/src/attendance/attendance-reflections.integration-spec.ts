@@ -269,6 +269,24 @@ describe('attendance and anonymous reflections through the subgraph', () => {
     );
     const again = await h.ok<Issued>(attendees[0], REQUEST, { id: programme.id });
     expect(again.requestCertificate.id).toBe(issued.requestCertificate.id);
+
+    // the member's own certificates, newest first; nobody else's, and nobody else sees theirs
+    const MINE = `query { myCertificates(first: 10) { totalCount edges { node { id programmeId verificationCode } } } }`;
+    type Mine = { myCertificates: { totalCount: number; edges: Array<{ node: Record<string, string> }> } };
+    const mine = await h.ok<Mine>(attendees[0], MINE);
+    expect(mine.myCertificates.totalCount).toBe(1);
+    expect(mine.myCertificates.edges.map((edge) => edge.node)).toEqual([
+      {
+        id: issued.requestCertificate.id,
+        programmeId: programme.id,
+        verificationCode: issued.requestCertificate.verificationCode,
+      },
+    ]);
+    for (const other of [attendees[1], stranger, h.admin]) {
+      expect((await h.ok<Mine>(other, MINE)).myCertificates).toEqual({ totalCount: 0, edges: [] });
+    }
+    const anonymous = await h.subgraph.execute(null, MINE);
+    expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const notEnough = await h.subgraph.execute(attendees[2], REQUEST, { id: programme.id });
     expect(notEnough.errors?.[0].extensions).toMatchObject({
       code: 'FAILED_PRECONDITION',

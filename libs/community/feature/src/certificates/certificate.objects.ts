@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ConnectionType } from '@praxis/platform/graphql';
 
 @ObjectType('CertificateSession')
 export class CertificateSessionObject {
@@ -79,3 +80,5 @@ export class CertificateVerificationObject {
   @Field(() => String, { nullable: true })
   programmeTitle!: string | null;
 }
+
+export const CertificateConnection = ConnectionType(CertificateObject, 'Certificate');

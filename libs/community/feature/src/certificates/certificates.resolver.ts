@@ -1,12 +1,13 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Public, type Principal } from '@praxis/platform/auth';
-import { badUserInput, IdArg } from '@praxis/platform/graphql';
+import { AfterArg, badUserInput, FirstArg, IdArg, mapNodes, type Connection } from '@praxis/platform/graphql';
 import type { CertificateEntity } from '@praxis/community/data-access';
 import { formatVerificationCode } from '@praxis/community/domain';
 import { viewerOf } from '../shared/access';
 import { ProgrammeObject } from '../programmes/programme.objects';
 import { CertificatesService } from './certificates.service';
 import {
+  CertificateConnection,
   CertificateEligibilityObject,
   CertificateObject,
   CertificatePdfObject,
@@ -43,6 +44,20 @@ export class CertificatesResolver {
     @IdArg('programmeId') programmeId: string,
   ): Promise<CertificateObject> {
     return this.toObject(await this.certificatesService.request(viewerOf(principal), programmeId));
+  }
+
+  @Query(() => CertificateConnection, {
+    description: 'Your certificates of attendance, newest first (only ever your own)',
+  })
+  async myCertificates(
+    @CurrentPrincipal() principal: Principal,
+    @FirstArg() first: number,
+    @AfterArg() after: string | null,
+  ): Promise<Connection<CertificateObject>> {
+    return mapNodes(
+      await this.certificatesService.mineAll(viewerOf(principal), { size: first, after }),
+      (row) => this.toObject(row),
+    );
   }
 
   @Public()

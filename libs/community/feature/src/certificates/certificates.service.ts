@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { CommunityCertificateIssuedV1 } from '@praxis/contracts';
+import { paginate, type Connection, type PageRequest } from '@praxis/platform/graphql';
 import { appendToOutbox } from '@praxis/platform/messaging';
 import {
   ApplicationEntity,
@@ -115,6 +116,15 @@ export class CertificatesService {
 
   async mine(viewer: Viewer, programmeId: string): Promise<CertificateEntity | null> {
     return this.dataSource.manager.findOneBy(CertificateEntity, { programmeId, memberId: viewer.memberId });
+  }
+
+  /** The caller's certificates, newest first: only ever their own, whatever else they may organise. */
+  async mineAll(viewer: Viewer, page: PageRequest): Promise<Connection<CertificateEntity>> {
+    const query = this.dataSource.manager
+      .getRepository(CertificateEntity)
+      .createQueryBuilder('c')
+      .where('c.member_id = :memberId', { memberId: viewer.memberId });
+    return paginate(query, page, ['issuedAt', 'id']);
   }
 
   async pdf(certificate: CertificateEntity): Promise<Uint8Array> {
