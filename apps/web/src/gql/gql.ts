@@ -65,7 +65,7 @@ type Documents = {
     "\n  mutation SubmitReflection($programmeId: ID!, $input: SubmitReflectionInput!) {\n    submitReflection(programmeId: $programmeId, input: $input) {\n      programmeId\n      submittedOn\n    }\n  }\n": typeof types.SubmitReflectionDocument,
     "\n  mutation RequestCertificate($programmeId: ID!) {\n    requestCertificate(programmeId: $programmeId) {\n      ...CertificateFields\n    }\n  }\n": typeof types.RequestCertificateDocument,
     "\n  query CertificatePdf($id: ID!) {\n    programme(id: $id) {\n      id\n      myCertificatePdf {\n        filename\n        contentType\n        base64\n      }\n    }\n  }\n": typeof types.CertificatePdfDocument,
-    "\n  query MyCertificates {\n    programmes(first: 100) {\n      edges {\n        node {\n          id\n          myCertificate {\n            ...CertificateFields\n          }\n        }\n      }\n    }\n  }\n": typeof types.MyCertificatesDocument,
+    "\n  query MyCertificates($after: String) {\n    myCertificates(first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        ...PageFields\n      }\n      edges {\n        node {\n          ...CertificateFields\n        }\n      }\n    }\n  }\n": typeof types.MyCertificatesDocument,
     "\n  query VerifyCertificate($code: String!) {\n    verifyCertificate(code: $code) {\n      valid\n      memberName\n      programmeTitle\n    }\n  }\n": typeof types.VerifyCertificateDocument,
     "\n  mutation CreateCommunity($input: CreateCommunityInput!) {\n    createCommunity(input: $input) {\n      ...CommunityFields\n    }\n  }\n": typeof types.CreateCommunityDocument,
     "\n  mutation PostAnnouncement($communityId: ID!, $input: PostAnnouncementInput!) {\n    postAnnouncement(communityId: $communityId, input: $input) {\n      id\n    }\n  }\n": typeof types.PostAnnouncementDocument,
@@ -218,7 +218,7 @@ const documents: Documents = {
     "\n  mutation SubmitReflection($programmeId: ID!, $input: SubmitReflectionInput!) {\n    submitReflection(programmeId: $programmeId, input: $input) {\n      programmeId\n      submittedOn\n    }\n  }\n": types.SubmitReflectionDocument,
     "\n  mutation RequestCertificate($programmeId: ID!) {\n    requestCertificate(programmeId: $programmeId) {\n      ...CertificateFields\n    }\n  }\n": types.RequestCertificateDocument,
     "\n  query CertificatePdf($id: ID!) {\n    programme(id: $id) {\n      id\n      myCertificatePdf {\n        filename\n        contentType\n        base64\n      }\n    }\n  }\n": types.CertificatePdfDocument,
-    "\n  query MyCertificates {\n    programmes(first: 100) {\n      edges {\n        node {\n          id\n          myCertificate {\n            ...CertificateFields\n          }\n        }\n      }\n    }\n  }\n": types.MyCertificatesDocument,
+    "\n  query MyCertificates($after: String) {\n    myCertificates(first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        ...PageFields\n      }\n      edges {\n        node {\n          ...CertificateFields\n        }\n      }\n    }\n  }\n": types.MyCertificatesDocument,
     "\n  query VerifyCertificate($code: String!) {\n    verifyCertificate(code: $code) {\n      valid\n      memberName\n      programmeTitle\n    }\n  }\n": types.VerifyCertificateDocument,
     "\n  mutation CreateCommunity($input: CreateCommunityInput!) {\n    createCommunity(input: $input) {\n      ...CommunityFields\n    }\n  }\n": types.CreateCommunityDocument,
     "\n  mutation PostAnnouncement($communityId: ID!, $input: PostAnnouncementInput!) {\n    postAnnouncement(communityId: $communityId, input: $input) {\n      id\n    }\n  }\n": types.PostAnnouncementDocument,
@@ -541,7 +541,7 @@ export function graphql(source: "\n  query CertificatePdf($id: ID!) {\n    progr
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MyCertificates {\n    programmes(first: 100) {\n      edges {\n        node {\n          id\n          myCertificate {\n            ...CertificateFields\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyCertificates {\n    programmes(first: 100) {\n      edges {\n        node {\n          id\n          myCertificate {\n            ...CertificateFields\n          }\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query MyCertificates($after: String) {\n    myCertificates(first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        ...PageFields\n      }\n      edges {\n        node {\n          ...CertificateFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyCertificates($after: String) {\n    myCertificates(first: 20, after: $after) {\n      totalCount\n      pageInfo {\n        ...PageFields\n      }\n      edges {\n        node {\n          ...CertificateFields\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

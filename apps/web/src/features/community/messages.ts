@@ -109,6 +109,8 @@ export const communityMessages = {
   seeCompetition: 'See the competition',
   certificatesTitle: 'Your certificates',
   certificatesIntro: 'Certificates of attendance for the programmes you completed.',
+  certificateCount: (count: number) => (count === 1 ? 'One certificate.' : `${count} certificates.`),
+  moreCertificates: 'Show older certificates',
   noCertificates: 'No certificate yet: attend enough sessions of a programme, then ask for one on its page.',
   sessionsAttended: (attended: number, held: number) => `${attended} of ${held} sessions attended`,
   issued: (when: string) => `Issued ${when}`,

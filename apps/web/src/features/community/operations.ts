@@ -262,14 +262,15 @@ export const CertificatePdfDocument = graphql(`
 `);
 
 export const MyCertificatesDocument = graphql(`
-  query MyCertificates {
-    programmes(first: 100) {
+  query MyCertificates($after: String) {
+    myCertificates(first: 20, after: $after) {
+      totalCount
+      pageInfo {
+        ...PageFields
+      }
       edges {
         node {
-          id
-          myCertificate {
-            ...CertificateFields
-          }
+          ...CertificateFields
         }
       }
     }
