@@ -3,10 +3,15 @@ import {
   createEvent,
   MemberProfileUpdatedV1,
   MemberRegisteredV1,
+  MentorshipCheckInLoggedV1,
+  MentorshipFeedbackGivenV1,
+  MentorshipMastermindSessionHeldV1,
   MentorshipRelationshipEndedV1,
   MentorshipRelationshipStartedV1,
+  MentorshipWorkshopHeldV1,
   ProposalSubmittedV1,
   ProposalWithdrawnV1,
+  ReviewSubmittedV1,
   type CareerStage,
   type EventContract,
   type EventOf,
@@ -89,8 +94,10 @@ export function syntheticHistory(count: number, institutions: string[]): Array<E
 
 /**
  * Events that meet one key more than once in one topic, so a consumer's run of them holds several rows for one
- * key (12 members, 11 events each): a member's profile updated out of order (late and unsequenced ones stale), a proposal submitted
- * again with another team and an earlier time, a relationship started twice and ended twice.
+ * key (12 members, 21 events each): a member's profile updated out of order (late and unsequenced ones stale), a
+ * proposal submitted again with another team and an earlier time, a relationship started twice and ended twice,
+ * and a check-in, a feedback, a workshop, a mastermind session and a review each sent twice with one id and other
+ * values.
  */
 export function sameKeyHistory(institutions: string[]): Array<EventOf<EventContract>> {
   const events: Array<EventOf<EventContract>> = [];
@@ -157,6 +164,60 @@ export function sameKeyHistory(institutions: string[]): Array<EventOf<EventContr
         endedBy: memberId,
         endedAt: '2026-05-01T00:00:00.000Z',
       });
+    // each of these twice with one id and other values: the first one stays
+    const checkInId = randomUUID();
+    const feedbackId = randomUUID();
+    const workshopId = randomUUID();
+    const sessionId = randomUUID();
+    const reviewId = randomUUID();
+    for (const [n, day] of [
+      [1, 10],
+      [2, 11],
+    ] as const) {
+      const heldAt = `2026-04-${day}T09:00:00.000Z`;
+      make(MentorshipCheckInLoggedV1, relationshipId, 2 + n, {
+        checkInId,
+        relationshipId,
+        mentorId: pair.mentorId,
+        menteeId: memberId,
+        loggedBy: memberId,
+        heldAt,
+        agreedCadenceDays: n === 1 ? 14 : null,
+      });
+      make(MentorshipFeedbackGivenV1, relationshipId, 4 + n, {
+        feedbackId,
+        relationshipId,
+        authorId: memberId,
+        side: 'MENTEE',
+        period: '2026-04',
+        rating: 2 + n,
+      });
+      make(MentorshipWorkshopHeldV1, workshopId, n, {
+        workshopId,
+        coachId: pair.mentorId,
+        heldAt,
+        attendeeIds: n === 1 ? [memberId] : [memberId, randomUUID()],
+        capacity: 4 + n,
+        ...(n === 1 ? { waitlisted: 2 } : {}),
+      });
+      make(MentorshipMastermindSessionHeldV1, sessionId, n, {
+        sessionId,
+        groupId: relationshipId,
+        heldAt,
+        attendeeIds: n === 1 ? [memberId, pair.mentorId] : [memberId],
+        resourceCount: 0,
+        referralCount: 0,
+        nextStepCount: 0,
+      });
+      make(ReviewSubmittedV1, reviewId, n, {
+        reviewId,
+        proposalId,
+        competitionId: institutions[0] as string,
+        judgeId: pair.mentorId,
+        edit: n === 2,
+        submittedAt: heldAt,
+      });
+    }
   }
   return events;
 }

@@ -9,9 +9,9 @@ import {
   MentorshipRelationshipStartedV2,
   MentorshipWorkshopHeldV1,
 } from '@praxis/contracts';
-import { handle, handleInBatches, type EventHandler } from '@praxis/platform/messaging';
+import { handleInBatches, type EventHandler } from '@praxis/platform/messaging';
 import { recordActivities } from './activity';
-import { writeRows } from './rows';
+import { insertFirstArrived, writeRows } from './rows';
 
 /**
  * A relationship's status only moves forward (requested → active → ended or declined), so each event sets its
@@ -108,38 +108,75 @@ export function mentorshipHandlers(): EventHandler[] {
         })),
       ),
     ),
-    handle(MentorshipCheckInLoggedV1, async (event, manager) => {
-      const { checkInId, relationshipId, heldAt, agreedCadenceDays } = event.payload;
-      await manager.query(
-        `INSERT INTO engagement_check_in (check_in_id, relationship_id, held_at, agreed_cadence_days)
-         VALUES ($1, $2, $3, $4) ON CONFLICT (check_in_id) DO NOTHING`,
-        [checkInId, relationshipId, heldAt, agreedCadenceDays ?? null],
-      );
-    }),
-    handle(MentorshipWorkshopHeldV1, async (event, manager) => {
-      const { workshopId, coachId, heldAt, attendeeIds, capacity, waitlisted } = event.payload;
-      await manager.query(
-        `INSERT INTO engagement_workshop (workshop_id, coach_id, held_at, capacity, attendees, waitlisted)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (workshop_id) DO NOTHING`,
-        [workshopId, coachId, heldAt, capacity, attendeeIds.length, waitlisted ?? null],
-      );
-    }),
-    handle(MentorshipMastermindSessionHeldV1, async (event, manager) => {
-      const { sessionId, groupId, heldAt, attendeeIds } = event.payload;
-      await manager.query(
-        `INSERT INTO engagement_mastermind_attendance (session_id, member_id, group_id, held_at)
-         SELECT $1, member_id, $2, $3 FROM unnest($4::uuid[]) AS member_id ON CONFLICT DO NOTHING`,
-        [sessionId, groupId, heldAt, attendeeIds],
-      );
-    }),
-    handle(MentorshipFeedbackGivenV1, async (event, manager) => {
-      const { feedbackId, relationshipId, side, rating, period } = event.payload;
-      await manager.query(
-        `INSERT INTO engagement_feedback (feedback_id, relationship_id, side, rating, period) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (feedback_id) DO NOTHING`,
-        [feedbackId, relationshipId, side, rating, period],
-      );
-    }),
+    // check-ins, workshops, mastermind attendance and feedback keep what first arrived (a run's rows in order)
+    handleInBatches(MentorshipCheckInLoggedV1, (events, manager) =>
+      insertFirstArrived(
+        manager,
+        'engagement_check_in',
+        { check_in_id: 'uuid', relationship_id: 'uuid', held_at: 'timestamptz', agreed_cadence_days: 'int' },
+        ['check_in_id'],
+        events.map(({ payload }) => ({
+          check_in_id: payload.checkInId,
+          relationship_id: payload.relationshipId,
+          held_at: payload.heldAt,
+          agreed_cadence_days: payload.agreedCadenceDays ?? null,
+        })),
+      ),
+    ),
+    handleInBatches(MentorshipWorkshopHeldV1, (events, manager) =>
+      insertFirstArrived(
+        manager,
+        'engagement_workshop',
+        {
+          workshop_id: 'uuid',
+          coach_id: 'uuid',
+          held_at: 'timestamptz',
+          capacity: 'int',
+          attendees: 'int',
+          waitlisted: 'int',
+        },
+        ['workshop_id'],
+        events.map(({ payload }) => ({
+          workshop_id: payload.workshopId,
+          coach_id: payload.coachId,
+          held_at: payload.heldAt,
+          capacity: payload.capacity,
+          attendees: payload.attendeeIds.length,
+          waitlisted: payload.waitlisted ?? null,
+        })),
+      ),
+    ),
+    handleInBatches(MentorshipMastermindSessionHeldV1, (events, manager) =>
+      insertFirstArrived(
+        manager,
+        'engagement_mastermind_attendance',
+        { session_id: 'uuid', member_id: 'uuid', group_id: 'uuid', held_at: 'timestamptz' },
+        ['session_id', 'member_id'],
+        events.flatMap(({ payload: { sessionId, groupId, heldAt, attendeeIds } }) =>
+          attendeeIds.map((memberId) => ({
+            session_id: sessionId,
+            member_id: memberId,
+            group_id: groupId,
+            held_at: heldAt,
+          })),
+        ),
+      ),
+    ),
+    handleInBatches(MentorshipFeedbackGivenV1, (events, manager) =>
+      insertFirstArrived(
+        manager,
+        'engagement_feedback',
+        { feedback_id: 'uuid', relationship_id: 'uuid', side: 'text', rating: 'int', period: 'text' },
+        ['feedback_id'],
+        events.map(({ payload }) => ({
+          feedback_id: payload.feedbackId,
+          relationship_id: payload.relationshipId,
+          side: payload.side,
+          rating: payload.rating,
+          period: payload.period,
+        })),
+      ),
+    ),
   ];
 }
 

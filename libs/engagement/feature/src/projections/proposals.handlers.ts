@@ -8,7 +8,7 @@ import {
 } from '@praxis/contracts';
 import { handle, handleInBatches, type EventHandler } from '@praxis/platform/messaging';
 import { recordActivities, removeActivities } from './activity';
-import { writeRows } from './rows';
+import { insertFirstArrived, writeRows } from './rows';
 
 /**
  * Proposals' events. Authors are the team named at submission (a blind competition publishes no team: its
@@ -85,14 +85,20 @@ export function proposalsHandlers(): EventHandler[] {
         entries.map((event) => event.payload.proposalId),
       );
     }),
-    handle(ReviewSubmittedV1, async (event, manager) => {
-      const { reviewId, competitionId, proposalId, submittedAt } = event.payload;
-      await manager.query(
-        `INSERT INTO engagement_review (review_id, competition_id, proposal_id, submitted_at) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (review_id) DO NOTHING`,
-        [reviewId, competitionId, proposalId, submittedAt],
-      );
-    }),
+    handleInBatches(ReviewSubmittedV1, (events, manager) =>
+      insertFirstArrived(
+        manager,
+        'engagement_review',
+        { review_id: 'uuid', competition_id: 'uuid', proposal_id: 'uuid', submitted_at: 'timestamptz' },
+        ['review_id'],
+        events.map(({ payload }) => ({
+          review_id: payload.reviewId,
+          competition_id: payload.competitionId,
+          proposal_id: payload.proposalId,
+          submitted_at: payload.submittedAt,
+        })),
+      ),
+    ),
     // v1 carried plain numbers, v2 Money; engagement reads neither amount, so both project the same way
     handle(CompetitionResultsPublishedV1, (event, manager) => projectResults(manager, event.payload)),
     handle(CompetitionResultsPublishedV2, (event, manager) => projectResults(manager, event.payload)),

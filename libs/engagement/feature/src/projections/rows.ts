@@ -39,3 +39,26 @@ export async function writeRows<T extends object>(
   }
   return returned;
 }
+
+/**
+ * Inserts rows of a table that keeps what first arrived (`ON CONFLICT (key) DO NOTHING`), in their order:
+ * `columns` names each column with its SQL type, `key` the conflict target (the table's primary key).
+ */
+export async function insertFirstArrived<T extends Record<string, string | number | null>>(
+  manager: EntityManager,
+  table: string,
+  columns: { [K in keyof T & string]: string },
+  key: ReadonlyArray<keyof T & string>,
+  rows: readonly T[],
+): Promise<void> {
+  const names = Object.keys(columns) as Array<keyof T & string>;
+  await writeRows(
+    manager,
+    `INSERT INTO ${table} (${names.join(', ')})
+     SELECT ${names.map((name) => `r.${name}`).join(', ')}
+       FROM jsonb_to_recordset($1::jsonb) AS r(${names.map((name) => `${name} ${columns[name]}`).join(', ')})
+     ON CONFLICT (${key.join(', ')}) DO NOTHING`,
+    rows,
+    (row) => key.map((column) => String(row[column]).toLowerCase()).join('/'),
+  );
+}

@@ -150,7 +150,7 @@ describe('engagement:rebuild (real PostgreSQL, real Kafka-protocol broker)', () 
       },
     });
 
-    expect(summary.replayed).toBeGreaterThanOrEqual(600 + 12 * 11);
+    expect(summary.replayed).toBeGreaterThanOrEqual(600 + 12 * 21);
     expect(summary.notApplied).toBe(0);
     expect(seen.map((progress) => progress.phase)).toEqual(
       expect.arrayContaining(['replay', 'swap', 'done']),
