@@ -17,6 +17,8 @@ export interface LaunchOptions {
   output?: (service: string, line: string) => void;
   /** How long each process may take to answer /health/live; else PRAXIS_READY_TIMEOUT_MS, else 120 s. */
   readyTimeoutMs?: number;
+  /** Aborted while starting (Ctrl-C): stop what has started, start nothing more, reject with its reason. */
+  signal?: AbortSignal;
 }
 
 export const DEFAULT_READY_TIMEOUT_MS = 120000;
@@ -99,10 +101,17 @@ function localSecret(dataDir: string, name: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+async function waitForHealth(
+  url: string,
+  child: ChildProcess,
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`exited with code ${child.exitCode} before it was ready`);
+    signal.throwIfAborted();
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`exited with ${child.exitCode ?? child.signalCode} before it was ready`);
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
       if (response.ok) return;
@@ -117,6 +126,8 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
 /**
  * The embedded default: PostgreSQL (DATABASE_URL, else 127.0.0.1:5432, else embedded), Kafka (KAFKA_BROKERS,
  * else a local mock broker started here, see resolveKafka), signing keys for the built-in issuer, then every service.
+ * If anything fails (a process not ready in time, one that exits) or `options.signal` aborts, the services still
+ * starting stop where they are, nothing more is spawned, and every process started is stopped before it rejects.
  */
 export async function launchPlatform(options: LaunchOptions): Promise<RunningPlatform> {
   const { root, env, log } = options;
@@ -126,6 +137,10 @@ export async function launchPlatform(options: LaunchOptions): Promise<RunningPla
   mkdirSync(dataDir, { recursive: true });
   const cleanups: Array<() => Promise<void>> = [];
   const children = new Map<string, ChildProcess>();
+  // aborted by the first failure or by the caller: the other starts stop waiting and spawn nothing more
+  const halt = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, halt.signal]) : halt.signal;
+  let starting: Array<Promise<void>> = [];
   const stopAll = async () => {
     await Promise.all([...children.values()].map((child) => stopChild(child, { graceMs: 10000 })));
     for (const cleanup of cleanups.reverse()) await cleanup();
@@ -137,10 +152,12 @@ export async function launchPlatform(options: LaunchOptions): Promise<RunningPla
       log,
     });
     cleanups.push(postgres.stop);
+    signal.throwIfAborted();
     log(`PostgreSQL: ${postgres.source} (${new URL(postgres.url).host})`);
 
     const broker = await resolveKafka({ kafkaBrokers: env.KAFKA_BROKERS });
     cleanups.push(broker.stop);
+    signal.throwIfAborted();
     const brokers = broker.brokers;
     const kafkaEnv: Record<string, string> = broker.mock ? MOCK_KAFKA_ENV : {};
     log(`Kafka: ${broker.description}${broker.mock ? '; see docs/architecture.md for its limits' : ''}`);
@@ -176,6 +193,8 @@ export async function launchPlatform(options: LaunchOptions): Promise<RunningPla
       if (service.database)
         serviceEnv.DATABASE_URL = await ensureDatabase(postgres.url, `${prefix}_${service.name}`);
       else delete serviceEnv.DATABASE_URL;
+      // stopping meanwhile: spawn nothing that stopAll, already under way, would not see
+      signal.throwIfAborted();
       if (service.name === 'community')
         serviceEnv.COMMUNITY_REFLECTION_SECRET =
           env.COMMUNITY_REFLECTION_SECRET ?? localSecret(dataDir, 'community-reflection-secret');
@@ -209,16 +228,28 @@ export async function launchPlatform(options: LaunchOptions): Promise<RunningPla
         });
       }
       child.once('exit', (code) => resolveExit({ service: service.name, code }));
-      await waitForHealth(`http://127.0.0.1:${portOf(service)}/health/live`, child, readyTimeoutMs).catch(
-        (error: Error) => {
-          throw new Error(`${service.name}: ${error.message}`);
-        },
-      );
+      await waitForHealth(
+        `http://127.0.0.1:${portOf(service)}/health/live`,
+        child,
+        readyTimeoutMs,
+        signal,
+      ).catch((error: Error) => {
+        throw new Error(`${service.name}: ${error.message}`);
+      });
       urls[service.name] = `http://localhost:${portOf(service)}/graphql`;
     };
-    await Promise.all(selected.map(start));
+    starting = selected.map((service) =>
+      start(service).catch((error: unknown) => {
+        halt.abort(error);
+        throw error;
+      }),
+    );
+    await Promise.all(starting);
     return { urls, brokers, postgresUrl: postgres.url, metricsToken, stop: stopAll, exited };
   } catch (error) {
+    halt.abort(error);
+    // every start settles quickly once halted; only then is every child it spawned in `children`
+    await Promise.allSettled(starting);
     await stopAll();
     throw error;
   }

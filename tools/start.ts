@@ -1,6 +1,6 @@
 /** `npm start`: the whole platform on one machine, no Docker. Ctrl-C stops everything it started. */
 import path from 'node:path';
-import { launchPlatform } from './launcher';
+import { launchPlatform, type RunningPlatform } from './launcher';
 import { ensureWebBuild } from './web-build';
 
 async function main(): Promise<void> {
@@ -8,16 +8,47 @@ async function main(): Promise<void> {
   const log = (line: string) => process.stdout.write(`[praxis] ${line}\n`);
   // compiled, this file is dist/tools/start.js and the workspace (data dir, supergraph) is two levels up
   const root = path.resolve(__dirname, path.extname(__filename) === '.js' ? '../..' : '..');
+  // Ctrl-C (or SIGTERM) while starting stops what has started so far, the web build included, and exits;
+  // once the platform is up, it stops the platform
+  const stopping = new AbortController();
+  let shutdown: ((code: number) => Promise<void>) | undefined = undefined;
+  const onSignal = () => {
+    if (shutdown) void shutdown(0);
+    else stopping.abort(new Error('interrupted while starting'));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   // the client builds while the services start; a failed build leaves the API up and says why
-  const web = ensureWebBuild(root, log).then(
+  const web = ensureWebBuild(root, log, stopping.signal).then(
     () => true,
     (error: unknown) => {
-      log(`web client build failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (!stopping.signal.aborted)
+        log(`web client build failed: ${error instanceof Error ? error.message : String(error)}`);
       return false;
     },
   );
-  const platform = await launchPlatform({ root, env: process.env, log });
+  let platform: RunningPlatform;
+  try {
+    platform = await launchPlatform({ root, env: process.env, log, signal: stopping.signal });
+  } catch (error) {
+    // nothing this process started may outlive it: the web build neither
+    stopping.abort(error);
+    await web;
+    throw error;
+  }
+  let stopped = false;
+  shutdown = async (code: number) => {
+    if (stopped) return;
+    stopped = true;
+    log('stopping...');
+    stopping.abort();
+    await web;
+    await platform.stop();
+    log('stopped');
+    process.exit(code);
+  };
   const webBuilt = await web;
+  if (stopped) return;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   log(`ready in ${seconds} s`);
   if (platform.urls.gateway && webBuilt)
@@ -33,19 +64,8 @@ async function main(): Promise<void> {
   log(`Kafka brokers: ${platform.brokers}`);
   log('Ctrl-C stops everything');
 
-  let stopping = false;
-  const shutdown = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    log('stopping...');
-    await platform.stop();
-    log('stopped');
-    process.exit(code);
-  };
-  process.on('SIGINT', () => void shutdown(0));
-  process.on('SIGTERM', () => void shutdown(0));
   const exit = await platform.exited;
-  if (!stopping) {
+  if (!stopped) {
     log(`${exit.service} exited unexpectedly (code ${exit.code}); stopping the platform`);
     await shutdown(1);
   }

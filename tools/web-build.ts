@@ -62,7 +62,7 @@ export function initialJsGzipBytes(outDir: string): number {
   return total;
 }
 
-function runVite(root: string): Promise<void> {
+function runVite(root: string, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -76,7 +76,13 @@ function runVite(root: string): Promise<void> {
       ],
       // always the production build: under jest NODE_ENV is `test`, which would bundle React's development
       // build (about 70 KB more gzipped) and test a client nobody is served
-      { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } },
+      // aborting kills the build (SIGTERM) and rejects
+      {
+        cwd: root,
+        stdio: ['ignore', 'inherit', 'inherit'],
+        env: { ...process.env, NODE_ENV: 'production' },
+        signal,
+      },
     );
     child.once('error', reject);
     child.once('exit', (code) =>
@@ -87,9 +93,13 @@ function runVite(root: string): Promise<void> {
 
 /**
  * Builds the web client into dist/web unless the last build was of the same sources. Without the client's
- * sources (a production image holds only dist/), there is nothing to do.
+ * sources (a production image holds only dist/), there is nothing to do. Aborting `signal` stops the build.
  */
-export async function ensureWebBuild(root: string, log: (line: string) => void): Promise<void> {
+export async function ensureWebBuild(
+  root: string,
+  log: (line: string) => void,
+  signal?: AbortSignal,
+): Promise<void> {
   if (!existsSync(path.join(root, 'apps', 'web', 'src'))) return;
   const outDir = webOutDir(root);
   const hash = webSourceHash(root);
@@ -104,7 +114,7 @@ export async function ensureWebBuild(root: string, log: (line: string) => void):
   }
   log('web client: building (its sources changed)...');
   const started = Date.now();
-  await runVite(root);
+  await runVite(root, signal);
   writeFileSync(stamp, hash);
   const kb = (initialJsGzipBytes(outDir) / 1024).toFixed(1);
   log(

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { dropDatabase, stopChild } from '@praxis/platform/local-infra';
-import { testBrokers, testPostgresUrl, uniqueName, waitFor } from '@praxis/platform/testing';
+import { testBrokers, testPostgresUrl, uniqueName } from '@praxis/platform/testing';
 import { parsePortBase, serviceByName, servicePort, SERVICES } from '@praxis/tools/services';
 
 const ROOT = path.resolve(__dirname, '../../../..');
@@ -33,6 +33,16 @@ export const PLATFORM_READY_TIMEOUT_MS = 300000;
 /** Ctrl-C for the launcher (it stops its services in order); SIGKILL only if it has not exited a minute later. */
 const CTRL_C = { signal: 'SIGINT', graceMs: 60000 } as const;
 
+export interface StartPlatformOptions {
+  /** PRAXIS_READY_TIMEOUT_MS for the launcher: how long each process may take to become ready. */
+  readyTimeoutMs?: number;
+  /** How long to wait for the launcher to say it is ready before stopping it; by default a little longer than
+   * readyTimeoutMs, so that the launcher's own timeout is what a slow start reports. */
+  waitMs?: number;
+  /** Aborting gives up waiting as a timeout does: the launcher is stopped and startPlatform rejects. */
+  signal?: AbortSignal;
+}
+
 export interface StartedPlatform {
   readyInMs: number;
   logFile: string;
@@ -43,7 +53,14 @@ export interface StartedPlatform {
  * Starts the platform the way a person does (`npm start`, i.e. tools/start.ts) against the test's PostgreSQL
  * and broker, with fresh databases, and stops it with SIGINT like Ctrl-C.
  */
-export async function startPlatform(extraEnv: Record<string, string> = {}): Promise<StartedPlatform> {
+export async function startPlatform(
+  extraEnv: Record<string, string> = {},
+  {
+    readyTimeoutMs = PLATFORM_READY_TIMEOUT_MS,
+    waitMs = readyTimeoutMs + 30000,
+    signal,
+  }: StartPlatformOptions = {},
+): Promise<StartedPlatform> {
   const prefix = uniqueName('e2e');
   const logDir = path.join(ROOT, 'tmp', 'e2e-logs');
   mkdirSync(logDir, { recursive: true });
@@ -76,36 +93,22 @@ export async function startPlatform(extraEnv: Record<string, string> = {}): Prom
         THROTTLE_RESET_PER_ADDRESS_PER_HOUR: '10000',
         TRUST_PROXY: 'loopback',
         METRICS_TOKEN,
-        PRAXIS_READY_TIMEOUT_MS: String(PLATFORM_READY_TIMEOUT_MS),
+        PRAXIS_READY_TIMEOUT_MS: String(readyTimeoutMs),
         ...extraEnv,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-    log.write(chunk);
-  });
+  child.stdout?.on('data', (chunk: Buffer) => log.write(chunk));
   child.stderr?.on('data', (chunk: Buffer) => log.write(chunk));
   try {
-    await waitFor(
-      () => {
-        if (child.exitCode !== null)
-          throw new Error(`npm start exited with ${child.exitCode}; see ${logFile}`);
-        return output.includes('[praxis] ready in');
-      },
-      // the launcher gives up after PLATFORM_READY_TIMEOUT_MS and exits; wait a little longer to see it say so
-      {
-        timeoutMs: PLATFORM_READY_TIMEOUT_MS + 30000,
-        intervalMs: 100,
-        description: `platform ready (log: ${logFile})`,
-      },
-    );
+    await launcherReady(child, { waitMs, signal, logFile });
   } catch (error) {
-    // a platform that never became ready must not keep its ports: the next suite would find them taken
+    // a platform that never became ready must not keep its ports (the next suite would find them taken) nor
+    // its databases: Ctrl-C makes the launcher stop whatever it has started so far, then exit
     await stopChild(child, CTRL_C);
     log.end();
+    await dropDatabases(prefix);
     throw error;
   }
   const readyInMs = Date.now() - started;
@@ -115,11 +118,53 @@ export async function startPlatform(extraEnv: Record<string, string> = {}): Prom
     stop: async () => {
       const code = await stopChild(child, CTRL_C);
       log.end();
-      for (const { name } of SERVICES.filter((service) => service.database))
-        await dropDatabase(testPostgresUrl(), `${prefix}_${name}`);
+      await dropDatabases(prefix);
       return code;
     },
   };
+}
+
+async function dropDatabases(prefix: string): Promise<void> {
+  for (const { name } of SERVICES.filter((service) => service.database))
+    await dropDatabase(testPostgresUrl(), `${prefix}_${name}`);
+}
+
+/**
+ * Resolves when the launcher prints that it is ready; rejects as soon as it exits, after `waitMs`, or when
+ * `signal` aborts (the launcher itself gives up after PRAXIS_READY_TIMEOUT_MS and exits, reported at once).
+ */
+export function launcherReady(
+  child: ChildProcess,
+  { waitMs, signal, logFile }: { waitMs: number; signal?: AbortSignal; logFile: string },
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const settle = (error?: Error) => {
+      clearTimeout(timer);
+      child.stdout?.off('data', onData);
+      child.off('exit', onExit);
+      signal?.removeEventListener('abort', onAbort);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      // only the tail can hold a line split across chunks
+      output = output.slice(-200) + chunk.toString();
+      if (output.includes('[praxis] ready in')) settle();
+    };
+    const onExit = (code: number | null, exitSignal: NodeJS.Signals | null) =>
+      settle(new Error(`npm start exited with ${code ?? exitSignal}; see ${logFile}`));
+    const onAbort = () => settle(new Error(`gave up waiting for platform ready (log: ${logFile})`));
+    const timer = setTimeout(
+      () => settle(new Error(`timed out after ${waitMs} ms waiting for platform ready (log: ${logFile})`)),
+      waitMs,
+    );
+    child.stdout?.on('data', onData);
+    child.once('exit', onExit);
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
+    if (child.exitCode !== null || child.signalCode !== null) onExit(child.exitCode, child.signalCode);
+  });
 }
 
 export interface GraphQLResponse<T> {
