@@ -5,8 +5,9 @@
  * to relative requires; type checking stays with `npm run typecheck`.
  */
 import { transformFile, type Options } from '@swc/core';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -18,6 +19,10 @@ const SKIPPED_DIRS = new Set(['node_modules', 'platform-e2e', 'web-e2e']);
 const SKIPPED_PATHS = new Set([path.join('apps', 'web')]);
 /** Non-TypeScript files the compiled code loads at run time, copied beside it. */
 const ASSETS = /\.(mjs|cjs)$/;
+/** In the output: the hash of what the last complete build compiled (see ensureBuild). */
+const STAMP = '.source-hash';
+/** Besides the sources, what changes the output: the path aliases, the transform's version and this file. */
+const BUILD_INPUTS = ['tsconfig.base.json', 'package-lock.json', path.join('tools', 'build.ts')];
 
 export function swcOptions(root: string): Options {
   const { compilerOptions } = JSON.parse(readFileSync(path.join(root, 'tsconfig.base.json'), 'utf8')) as {
@@ -55,10 +60,28 @@ async function sourceFiles(dir: string, root: string): Promise<string[]> {
   return nested.flat();
 }
 
-/** Compiles the workspace at `root` into `outDir`; returns the number of files written. */
+async function allSourceFiles(root: string): Promise<string[]> {
+  return (await Promise.all(SOURCE_DIRS.map((dir) => sourceFiles(path.join(root, dir), root)))).flat();
+}
+
+/** A hash of everything the build reads (paths and contents), in a stable order. */
+async function sourceHash(root: string, files: string[]): Promise<string> {
+  const inputs = [...files.map((file) => path.relative(root, file)), ...BUILD_INPUTS].sort();
+  const contents = await Promise.all(inputs.map((file) => readFile(path.join(root, file))));
+  const hash = createHash('sha256');
+  inputs.forEach((file, i) => hash.update(file).update('\0').update(contents[i]).update('\0'));
+  return hash.digest('hex');
+}
+
+/**
+ * Compiles the workspace at `root` into `outDir`; returns the number of files written. The output is stamped
+ * with the hash of its sources once complete (a build that fails or is cut short leaves no stamp).
+ */
 export async function build(root: string, outDir: string): Promise<number> {
+  await rm(path.join(outDir, STAMP), { force: true });
   await Promise.all(SOURCE_DIRS.map((dir) => rm(path.join(outDir, dir), { recursive: true, force: true })));
-  const files = (await Promise.all(SOURCE_DIRS.map((dir) => sourceFiles(path.join(root, dir), root)))).flat();
+  const files = await allSourceFiles(root);
+  const hash = await sourceHash(root, files);
   const options = swcOptions(root);
   await Promise.all(
     files.map(async (file) => {
@@ -72,7 +95,19 @@ export async function build(root: string, outDir: string): Promise<number> {
       if (output.map) await writeFile(`${js}.map`, output.map);
     }),
   );
+  await writeFile(path.join(outDir, STAMP), hash);
   return files.length;
+}
+
+/**
+ * Builds `outDir` unless its stamp says it holds a complete build of the current sources (what the system tests
+ * need before each platform start: the first one builds, the rest find it current). Resolves with the number of
+ * files compiled, 0 when the output was current.
+ */
+export async function ensureBuild(root: string, outDir: string): Promise<number> {
+  const hash = await sourceHash(root, await allSourceFiles(root));
+  const stamp = await readFile(path.join(outDir, STAMP), 'utf8').catch(() => '');
+  return stamp === hash ? 0 : build(root, outDir);
 }
 
 if (require.main === module) {

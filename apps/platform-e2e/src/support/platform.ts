@@ -3,9 +3,12 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { dropDatabase, stopChild } from '@praxis/platform/local-infra';
 import { testBrokers, testPostgresUrl, uniqueName } from '@praxis/platform/testing';
+import { ensureBuild } from '@praxis/tools/build';
 import { parsePortBase, serviceByName, servicePort, SERVICES } from '@praxis/tools/services';
 
 const ROOT = path.resolve(__dirname, '../../../..');
+/** What `npm start` runs once it has built: the compiled launcher, which runs the compiled services. */
+const START = path.join(ROOT, 'dist', 'tools', 'start.js');
 
 /**
  * System tests run the platform on their own port base (gateway on the base, service i on base + i), away from a
@@ -50,8 +53,10 @@ export interface StartedPlatform {
 }
 
 /**
- * Starts the platform the way a person does (`npm start`, i.e. tools/start.ts) against the test's PostgreSQL
- * and broker, with fresh databases, and stops it with SIGINT like Ctrl-C.
+ * Starts the platform the way a person does (`npm start`: the build in dist/, run with plain node) against the
+ * test's PostgreSQL and broker, with fresh databases, and stops it with SIGINT like Ctrl-C. The first start of
+ * a run builds dist/ (about 3 s); later ones find it current unless a source changed meanwhile. Compiled, each
+ * start costs about a fifth less CPU than through the SWC register hook, which compiles every file again.
  */
 export async function startPlatform(
   extraEnv: Record<string, string> = {},
@@ -67,38 +72,35 @@ export async function startPlatform(
   const logFile = path.join(logDir, `${prefix}.log`);
   const log = createWriteStream(logFile);
   const started = Date.now();
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['-r', '@swc-node/register', path.join(ROOT, 'tools', 'start.ts')],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: testPostgresUrl(),
-        KAFKA_BROKERS: testBrokers().join(','),
-        KAFKA_SESSION_TIMEOUT_MS: '6000',
-        KAFKA_HEARTBEAT_INTERVAL_MS: '500',
-        KAFKA_MAX_WAIT_MS: '100',
-        PRAXIS_DB_PREFIX: prefix,
-        PRAXIS_PORT_BASE: String(TEST_PORT_BASE),
-        PRAXIS_ADMIN_EMAIL: ADMIN.email,
-        PRAXIS_ADMIN_PASSWORD: ADMIN.password,
-        LOG_LEVEL: 'info',
-        MAX_QUERY_DEPTH: '6',
-        // every suite signs in and registers from 127.0.0.1; the sessions suite sets tight limits and its own
-        // client addresses (the gateway trusts X-Forwarded-For from loopback, as from a load balancer)
-        THROTTLE_SIGN_IN_PER_ADDRESS_PER_MINUTE: '10000',
-        THROTTLE_SIGN_IN_PER_ACCOUNT_PER_MINUTE: '1000',
-        THROTTLE_REGISTER_PER_ADDRESS_PER_HOUR: '10000',
-        THROTTLE_RESET_PER_ADDRESS_PER_HOUR: '10000',
-        TRUST_PROXY: 'loopback',
-        METRICS_TOKEN,
-        PRAXIS_READY_TIMEOUT_MS: String(readyTimeoutMs),
-        ...extraEnv,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  await ensureBuild(ROOT, path.join(ROOT, 'dist'));
+  const child: ChildProcess = spawn(process.execPath, [START], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL: testPostgresUrl(),
+      KAFKA_BROKERS: testBrokers().join(','),
+      KAFKA_SESSION_TIMEOUT_MS: '6000',
+      KAFKA_HEARTBEAT_INTERVAL_MS: '500',
+      KAFKA_MAX_WAIT_MS: '100',
+      PRAXIS_DB_PREFIX: prefix,
+      PRAXIS_PORT_BASE: String(TEST_PORT_BASE),
+      PRAXIS_ADMIN_EMAIL: ADMIN.email,
+      PRAXIS_ADMIN_PASSWORD: ADMIN.password,
+      LOG_LEVEL: 'info',
+      MAX_QUERY_DEPTH: '6',
+      // every suite signs in and registers from 127.0.0.1; the sessions suite sets tight limits and its own
+      // client addresses (the gateway trusts X-Forwarded-For from loopback, as from a load balancer)
+      THROTTLE_SIGN_IN_PER_ADDRESS_PER_MINUTE: '10000',
+      THROTTLE_SIGN_IN_PER_ACCOUNT_PER_MINUTE: '1000',
+      THROTTLE_REGISTER_PER_ADDRESS_PER_HOUR: '10000',
+      THROTTLE_RESET_PER_ADDRESS_PER_HOUR: '10000',
+      TRUST_PROXY: 'loopback',
+      METRICS_TOKEN,
+      PRAXIS_READY_TIMEOUT_MS: String(readyTimeoutMs),
+      ...extraEnv,
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.on('data', (chunk: Buffer) => log.write(chunk));
   child.stderr?.on('data', (chunk: Buffer) => log.write(chunk));
   try {
