@@ -2,9 +2,9 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderPage } from '../../testing/render';
-import { ActionPlanForm, CoachingRequestForm } from './coaching';
+import { ActionPlanForm, CoachingRequestForm, StudentPlan } from './coaching';
 import { NewWorkshopForm } from './new-workshop-form';
-import { RequestFollowUpDocument, SetActionPlanDocument } from './operations';
+import { ActionPlanDocument, RequestFollowUpDocument, SetActionPlanDocument } from './operations';
 
 describe('action plan form', () => {
   it('asks for an objective and each action’s text at their fields', async () => {
@@ -94,5 +94,40 @@ describe('scheduling a workshop', () => {
     await user.click(screen.getByRole('button', { name: 'Schedule the workshop' }));
     expect(screen.getByRole('textbox', { name: 'Title' })).toHaveAccessibleDescription(/Required/);
     expect(screen.getByRole('group', { name: 'For whom' })).toHaveAccessibleDescription(/at least one/);
+  });
+});
+
+describe('coach’s view of a student’s plan', () => {
+  it('loads the student’s plan only when the coach opens it', async () => {
+    const user = userEvent.setup();
+    const plan = {
+      request: { query: ActionPlanDocument, variables: { workshopId: 'w1', memberId: 'm1' } },
+      result: {
+        data: {
+          actionPlan: {
+            __typename: 'ActionPlan',
+            objectives: ['Publish a case report'],
+            actions: [
+              {
+                __typename: 'ActionPlanAction',
+                text: 'Pick the case',
+                dueDate: '2026-12-20T12:00:00.000Z',
+                done: true,
+              },
+            ],
+            percentDone: 100,
+            overdue: 0,
+            member: { __typename: 'Member', id: 'm1', displayName: 'Ada Obi' },
+          },
+        },
+      },
+    };
+    renderPage(<StudentPlan workshopId="w1" student={{ id: 'm1', displayName: 'Ada Obi' }} />, [plan]);
+    const toggle = screen.getByRole('button', { name: 'Action plan of Ada Obi' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(await screen.findByText('Publish a case report')).toBeInTheDocument();
+    expect(screen.getByText(/Pick the case/)).toBeInTheDocument();
   });
 });

@@ -88,6 +88,37 @@ function PlanView({ plan }: { plan: ActionPlanFieldsFragment }) {
 }
 
 /** The student's own action plan: objectives and dated actions, written (and rewritten) after the workshop. */
+/** The coach's (or an admin's) look at one enrolled student's action plan, loaded when asked for. */
+export function StudentPlan({
+  workshopId,
+  student,
+}: {
+  workshopId: string;
+  student: { id: string; displayName: string };
+}) {
+  const [open, setOpen] = useState(false);
+  const query = useQuery(ActionPlanDocument, {
+    variables: { workshopId, memberId: student.id },
+    skip: !open,
+  });
+  return (
+    <Stack gap="xs">
+      <Group>
+        <Button variant="subtle" size="xs" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {t.studentPlan(student.displayName)}
+        </Button>
+      </Group>
+      {open && (
+        <QueryState data={query.data} loading={query.loading} error={query.error}>
+          {(data) =>
+            data.actionPlan ? <PlanView plan={data.actionPlan} /> : <Text size="sm">{t.noStudentPlan}</Text>
+          }
+        </QueryState>
+      )}
+    </Stack>
+  );
+}
+
 export function ActionPlanSection({ workshopId }: { workshopId: string }) {
   const query = useQuery(ActionPlanDocument, { variables: { workshopId } });
   const [editing, setEditing] = useState(false);

@@ -29,6 +29,8 @@ export const workshopMessages = {
   back: 'Back to workshops',
   coachView: 'Your students (coach’s view)',
   noEnrolments: 'Nobody has enrolled yet.',
+  studentPlan: (name: string) => `Action plan of ${name}`,
+  noStudentPlan: 'No action plan written yet.',
   markHeld: 'Mark the workshop held',
   markedHeld: 'Marked held.',
   // scheduling

@@ -10,7 +10,7 @@ import { Page } from '../../lib/page';
 import { QueryState } from '../../lib/query-state';
 import { Section } from '../../lib/section';
 import { useSession } from '../../session/session-context';
-import { ActionPlanSection, CoachingRequestForm, CoachingRequests } from './coaching';
+import { ActionPlanSection, CoachingRequestForm, CoachingRequests, StudentPlan } from './coaching';
 import { EnrolmentButton } from './enrolment-button';
 import { workshopMessages as t } from './messages';
 import { MarkWorkshopHeldDocument, WorkshopDocument } from './operations';
@@ -45,6 +45,11 @@ function CoachView({ workshop, admin = false }: { workshop: Workshop; admin?: bo
                 <Table.Td>
                   {t.status[enrolment.status]}
                   {enrolment.waitlistPosition ? `, ${t.position(enrolment.waitlistPosition)}` : ''}
+                </Table.Td>
+                <Table.Td>
+                  {enrolment.status === 'ENROLLED' && (
+                    <StudentPlan workshopId={workshop.id} student={enrolment.member} />
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}
