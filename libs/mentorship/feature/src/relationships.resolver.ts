@@ -41,8 +41,9 @@ import {
   RequestMentorInput,
 } from './mentorship.objects';
 import { ProfilesService } from './profiles.service';
-import { mayReadRelationship, RelationshipsService } from './relationships.service';
-import { relationshipLoader } from './mentorship.loaders';
+import { mayReadRelationship, RelationshipsService, type Viewer } from './relationships.service';
+import { checkInsLoader, feedbackLoader, relationshipLoader } from './mentorship.loaders';
+import type { RelationshipEntity } from '@praxis/mentorship/data-access';
 import { requireUuid } from './mentorship.shared';
 import { MentorshipDomainError } from '@praxis/mentorship/domain';
 
@@ -237,11 +238,13 @@ export class RelationshipsResolver {
     @CurrentPrincipal() principal: Principal,
     @FirstArg() first: number,
     @AfterArg() after: string | null,
+    @Context('req') request: object,
   ): Promise<Connection<CheckInObject>> {
     const viewer = viewerOf(principal);
-    const relationship = await this.relationships.relationshipFor(viewer, parent.id);
+    const relationship = await this.readable(parent.id, viewer, request);
+    const rows = await checkInsLoader(this.relationships, request).load(relationship.id);
     return mapNodes(
-      await this.relationships.checkInsFor(viewer, relationship, { size: first, after }),
+      this.relationships.checkInsPage(viewer, relationship, rows, { size: first, after }),
       toCheckInObject,
     );
   }
@@ -255,11 +258,13 @@ export class RelationshipsResolver {
     @CurrentPrincipal() principal: Principal,
     @FirstArg() first: number,
     @AfterArg() after: string | null,
+    @Context('req') request: object,
   ): Promise<Connection<FeedbackObject>> {
     const viewer = viewerOf(principal);
-    const relationship = await this.relationships.relationshipFor(viewer, parent.id);
+    const relationship = await this.readable(parent.id, viewer, request);
+    const rows = await feedbackLoader(this.relationships, request).load(relationship.id);
     return mapNodes(
-      await this.relationships.feedbackFor(viewer, relationship, { size: first, after }),
+      this.relationships.feedbackPage(viewer, relationship, rows, { size: first, after }),
       toFeedbackObject,
     );
   }
@@ -278,6 +283,18 @@ export class RelationshipsResolver {
     return relationship && mayReadRelationship(relationship, viewerOf(principal))
       ? this.toObject(relationship, principal)
       : null;
+  }
+
+  /**
+   * The parent of a field, loaded with every other parent of the page in one query and checked with the rule of
+   * `relationship`: to anyone who may not read it, it does not exist.
+   */
+  private async readable(id: string, viewer: Viewer, request: object): Promise<RelationshipEntity> {
+    const relationship = await relationshipLoader(this.relationships, request).load(id);
+    if (!relationship || !mayReadRelationship(relationship, viewer)) {
+      throw MentorshipDomainError.notFound('relationship');
+    }
+    return relationship;
   }
 
   private toObject(

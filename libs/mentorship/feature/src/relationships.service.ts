@@ -376,33 +376,40 @@ export class RelationshipsService {
     return relationship;
   }
 
-  /** Most recently held first. */
-  async checkInsFor(
-    viewer: Viewer,
-    relationship: RelationshipEntity,
-    page: PageRequest,
-  ): Promise<Connection<CheckInEntity>> {
-    this.assertParticipant(relationship, viewer.memberId);
-    return paginate(
-      this.dataSource
-        .getRepository(CheckInEntity)
-        .createQueryBuilder('c')
-        .where('c.relationship_id = :id', { id: relationship.id }),
-      page,
-      ['heldAt', 'id'],
-    );
+  /** Every check-in of each relationship, for a request's group loader (who may see them is checked per page). */
+  checkInsOf(relationshipIds: readonly string[]): Promise<CheckInEntity[]> {
+    return this.dataSource.getRepository(CheckInEntity).findBy({ relationshipId: In([...relationshipIds]) });
   }
 
-  /** Newest first; which rows a side may see is decided over the whole history, then paged in memory. */
-  async feedbackFor(
+  /** Every feedback entry of each relationship, oldest first, for a request's group loader. */
+  feedbackOf(relationshipIds: readonly string[]): Promise<FeedbackEntity[]> {
+    return this.dataSource
+      .getRepository(FeedbackEntity)
+      .find({ where: { relationshipId: In([...relationshipIds]) }, order: { givenAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** A page of the relationship's check-ins (`rows`: all of them), most recently held first: participants only. */
+  checkInsPage(
     viewer: Viewer,
     relationship: RelationshipEntity,
+    rows: readonly CheckInEntity[],
     page: PageRequest,
-  ): Promise<Connection<FeedbackEntity>> {
+  ): Connection<CheckInEntity> {
+    this.assertParticipant(relationship, viewer.memberId);
+    return pageOfRows(rows, page, (row) => [row.heldAt, row.id]);
+  }
+
+  /**
+   * A page of the feedback the viewer may see (`rows`: all of the relationship's, oldest first), newest first:
+   * which rows a side may see is decided over the whole history, then paged.
+   */
+  feedbackPage(
+    viewer: Viewer,
+    relationship: RelationshipEntity,
+    rows: readonly FeedbackEntity[],
+    page: PageRequest,
+  ): Connection<FeedbackEntity> {
     const side = this.assertParticipant(relationship, viewer.memberId);
-    const rows = await this.dataSource
-      .getRepository(FeedbackEntity)
-      .find({ where: { relationshipId: relationship.id }, order: { givenAt: 'ASC' } });
     const visible = new Set(visibleFeedback(rows.map(toFeedbackEntry), side).map(entryKey));
     return pageOfRows(
       rows.filter((row) => visible.has(entryKey(toFeedbackEntry(row)))),
