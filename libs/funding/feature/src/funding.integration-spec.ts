@@ -11,7 +11,7 @@ import {
 import { fundingDatabase, SpendEntryEntity } from '@praxis/funding/data-access';
 import { EventConsumer, type EventHandler } from '@praxis/platform/messaging';
 import { createLogger } from '@praxis/platform/observability';
-import { countQueries, startSubgraphHarness, type SubgraphHarness } from '@praxis/platform/testing';
+import { countQueries, startSubgraphHarness, type SubgraphHarness, must } from '@praxis/platform/testing';
 import { AwardsService } from './award/awards.service';
 import { FundingFeatureModule } from './funding-feature.module';
 import { addMember } from './testing/funding.fixtures';
@@ -574,7 +574,7 @@ describe('funding: awards from results, the status machine, the ledger under con
         },
       });
       expect(created.errors).toBeUndefined();
-      ids.push(created.data!.createFund.id);
+      ids.push(must(created.data, 'created data').createFund.id);
     }
     const FUNDS = `query($n: Int, $after: String) { funds(first: $n, after: $after) {
       totalCount pageInfo { hasNextPage endCursor } edges { node { id name balance { total { amountMinor } available { amountMinor } } } }
@@ -591,13 +591,15 @@ describe('funding: awards from results, the status machine, the ledger under con
     const one = await page(1);
     const four = await page(4);
     expect(four.result.errors).toBeUndefined();
-    expect(four.result.data!.funds.edges.map((edge) => edge.node.id)).toEqual([...ids].reverse());
-    expect(four.result.data!.funds.edges.map((edge) => edge.node.balance.total.amountMinor)).toEqual([
-      4_000, 3_000, 2_000, 1_000,
-    ]);
+    expect(must(four.result.data, 'four data').funds.edges.map((edge) => edge.node.id)).toEqual(
+      [...ids].reverse(),
+    );
+    expect(
+      must(four.result.data, 'four data').funds.edges.map((edge) => edge.node.balance.total.amountMinor),
+    ).toEqual([4_000, 3_000, 2_000, 1_000]);
     expect(four.queries.length).toBe(one.queries.length);
-    const next = await page(1, one.result.data!.funds.pageInfo.endCursor);
-    expect(next.result.data!.funds.edges.map((edge) => edge.node.id)).toEqual([ids[2]]);
+    const next = await page(1, must(one.result.data, 'one data').funds.pageInfo.endCursor);
+    expect(must(next.result.data, 'next data').funds.edges.map((edge) => edge.node.id)).toEqual([ids[2]]);
     const member = { memberId: randomUUID() };
     await addMember(subgraph, randomUUID(), member.memberId);
     const refused = await subgraph.execute(member, FUNDS, { n: 1 });

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { membershipDatabase } from '@praxis/membership/data-access';
-import { startSubgraphHarness, type SubgraphHarness } from '@praxis/platform/testing';
+import { startSubgraphHarness, type SubgraphHarness, must } from '@praxis/platform/testing';
 import { membershipFeatureForTests } from './membership-feature.test-module';
 import { seedCallers } from './membership.test-support';
 
@@ -55,7 +55,7 @@ describe('career stage changes need confirmation', () => {
       'mutation($name: String!) { createInstitution(input: { name: $name, country: "GB" }) { id } }',
       { name: `Stage General ${randomUUID()}` },
     );
-    institutionId = created.data!.createInstitution.id;
+    institutionId = must(created.data, 'created data').createInstitution.id;
     const registered = await subgraph.execute<{ register: { member: { id: string } } }>(
       null,
       'mutation($input: RegisterInput!) { register(input: $input) { member { id } } }',
@@ -70,7 +70,7 @@ describe('career stage changes need confirmation', () => {
       },
     );
     expect(registered.errors).toBeUndefined();
-    memberId = registered.data!.register.member.id;
+    memberId = must(registered.data, 'registered data').register.member.id;
     ownLead = { memberId: randomUUID(), roles: [{ role: 'lead', institutionId }] };
     otherLead = { memberId: randomUUID(), roles: [{ role: 'lead', institutionId: randomUUID() }] };
     await seedCallers(subgraph.dataSource, [ownLead, otherLead]);
@@ -97,7 +97,7 @@ describe('career stage changes need confirmation', () => {
         decidedAt: null,
       }),
     ]);
-    pendingId = restaged.data!.updateMyProfile.careerStageChanges[0].id;
+    pendingId = must(restaged.data, 'restaged data').updateMyProfile.careerStageChanges[0].id;
     expect((await profileEvents()).length).toBe(eventsBefore);
   });
 
@@ -148,7 +148,7 @@ describe('career stage changes need confirmation', () => {
       RESTAGE,
       { stage: 'FOUNDATION_DOCTOR' },
     );
-    const [pending, withdrawn] = replaced.data!.updateMyProfile.careerStageChanges;
+    const [pending, withdrawn] = must(replaced.data, 'replaced data').updateMyProfile.careerStageChanges;
     expect([pending.status, pending.toStage, withdrawn.status, withdrawn.toStage]).toEqual([
       'PENDING',
       'FOUNDATION_DOCTOR',

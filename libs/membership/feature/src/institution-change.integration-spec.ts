@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { membershipDatabase } from '@praxis/membership/data-access';
-import { startSubgraphHarness, type SubgraphHarness } from '@praxis/platform/testing';
+import { startSubgraphHarness, type SubgraphHarness, must } from '@praxis/platform/testing';
 import { membershipFeatureForTests } from './membership-feature.test-module';
 import { seedCallers } from './membership.test-support';
 
@@ -65,7 +65,7 @@ describe('institution changes need confirmation', () => {
         'mutation($name: String!) { createInstitution(input: { name: $name, country: "GB" }) { id } }',
         { name: `Institution ${key} ${randomUUID()}` },
       );
-      institutions[key] = created.data!.createInstitution.id;
+      institutions[key] = must(created.data, 'created data').createInstitution.id;
     }
     const registered = await subgraph.execute<{ register: { member: { id: string } } }>(
       null,
@@ -81,7 +81,7 @@ describe('institution changes need confirmation', () => {
       },
     );
     expect(registered.errors).toBeUndefined();
-    memberId = registered.data!.register.member.id;
+    memberId = must(registered.data, 'registered data').register.member.id;
     leadOfNew = { memberId: randomUUID(), roles: [{ role: 'lead', institutionId: institutions.to }] };
     leadOfOld = { memberId: randomUUID(), roles: [{ role: 'lead', institutionId: institutions.from }] };
     await seedCallers(subgraph.dataSource, [leadOfNew, leadOfOld]);
@@ -108,7 +108,7 @@ describe('institution changes need confirmation', () => {
         decidedAt: null,
       }),
     ]);
-    pendingId = moved.data!.updateMyProfile.institutionChanges[0].id;
+    pendingId = must(moved.data, 'moved data').updateMyProfile.institutionChanges[0].id;
     expect((await profileEvents()).length).toBe(eventsBefore);
     expect(await emailSeenBy(leadOfOld)).toBe('mover@example.org');
     expect(await emailSeenBy(leadOfNew)).toBeNull();
@@ -174,7 +174,10 @@ describe('institution changes need confirmation', () => {
         to: institutions.from,
       },
     );
-    const request = moved.data!.updateMyProfile.institutionChanges.find((c) => c.status === 'PENDING')!;
+    const request = must(
+      must(moved.data, 'moved data').updateMyProfile.institutionChanges.find((c) => c.status === 'PENDING'),
+      'the pending institution change',
+    );
     const eventsBefore = (await profileEvents()).length;
     const blank = await subgraph.execute(admin, REJECT, { id: request.id, reason: '   ' });
     expect(blank.errors?.[0].extensions).toMatchObject({
@@ -219,14 +222,14 @@ describe('institution changes need confirmation', () => {
       { memberId },
       MOVE,
       {
-        to: third.data!.createInstitution.id,
+        to: must(third.data, 'third data').createInstitution.id,
       },
     );
-    const statuses = replaced.data!.updateMyProfile.institutionChanges.map(
+    const statuses = must(replaced.data, 'replaced data').updateMyProfile.institutionChanges.map(
       (c) => `${c.status} ${c.toInstitution.id}`,
     );
     expect(statuses.slice(0, 2)).toEqual([
-      `PENDING ${third.data!.createInstitution.id}`,
+      `PENDING ${must(third.data, 'third data').createInstitution.id}`,
       `WITHDRAWN ${institutions.from}`,
     ]);
     const back = await subgraph.execute<{ updateMyProfile: { institutionChanges: Change[] } }>(
@@ -236,6 +239,8 @@ describe('institution changes need confirmation', () => {
         to: institutions.to,
       },
     );
-    expect(back.data!.updateMyProfile.institutionChanges.filter((c) => c.status === 'PENDING')).toEqual([]);
+    expect(
+      must(back.data, 'back data').updateMyProfile.institutionChanges.filter((c) => c.status === 'PENDING'),
+    ).toEqual([]);
   });
 });

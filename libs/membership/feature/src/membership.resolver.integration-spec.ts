@@ -8,6 +8,7 @@ import {
   type ConnectionData,
   startSubgraphHarness,
   type SubgraphHarness,
+  must,
 } from '@praxis/platform/testing';
 import { membershipFeatureForTests } from './membership-feature.test-module';
 import { seedCallers } from './membership.test-support';
@@ -34,7 +35,7 @@ describe('membership subgraph in-process: operations, roles, references, limits'
       'mutation { createInstitution(input: { name: "St Elsewhere", country: "GB" }) { id } }',
     );
     expect(created.errors).toBeUndefined();
-    institutionId = created.data!.createInstitution.id;
+    institutionId = must(created.data, 'created data').createInstitution.id;
     const registered = await subgraph.execute<{ register: { member: { id: string } } }>(null, REGISTER, {
       input: {
         email: 'ada@example.org',
@@ -45,7 +46,7 @@ describe('membership subgraph in-process: operations, roles, references, limits'
       },
     });
     expect(registered.errors).toBeUndefined();
-    memberId = registered.data!.register.member.id;
+    memberId = must(registered.data, 'registered data').register.member.id;
   }, 60000);
 
   afterAll(async () => {
@@ -97,7 +98,7 @@ describe('membership subgraph in-process: operations, roles, references, limits'
       },
     });
     expect(registered.errors).toBeUndefined();
-    const graceId = registered.data!.register.member.id;
+    const graceId = must(registered.data, 'registered data').register.member.id;
     const grace = { memberId: graceId, roles: [] };
     const renamed = await subgraph.execute(
       grace,
@@ -166,7 +167,9 @@ describe('membership subgraph in-process: operations, roles, references, limits'
         { filter: { nameContains } },
       );
       expect(result.errors).toBeUndefined();
-      return result.data!.members.edges.map((edge) => edge.node.displayName).sort();
+      return must(result.data, 'result data')
+        .members.edges.map((edge) => edge.node.displayName)
+        .sort();
     };
     expect(await search('LOVELACE')).toEqual(['Ada Lovelace-Byron']);
     expect(await search('ada')).toEqual(['Ada', 'Ada Lovelace-Byron', 'Adam 100% Smith']);

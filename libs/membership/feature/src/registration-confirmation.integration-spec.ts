@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { membershipDatabase } from '@praxis/membership/data-access';
-import { startSubgraphHarness, type SubgraphHarness } from '@praxis/platform/testing';
+import { startSubgraphHarness, type SubgraphHarness, must } from '@praxis/platform/testing';
 import { membershipFeatureForTests } from './membership-feature.test-module';
 import { seedCallers } from './membership.test-support';
 
@@ -72,12 +72,12 @@ describe('registration confirmation', () => {
       },
     );
     expect(registered.errors).toBeUndefined();
-    return registered.data!.register.member.id;
+    return must(registered.data, 'registered data').register.member.id;
   };
   const me = async (memberId: string): Promise<Me> => {
     const result = await subgraph.execute<{ me: Me }>({ memberId }, ME);
     expect(result.errors).toBeUndefined();
-    return result.data!.me;
+    return must(result.data, 'result data').me;
   };
 
   beforeAll(async () => {
@@ -88,13 +88,16 @@ describe('registration confirmation', () => {
     });
     await seedCallers(subgraph.dataSource, [admin]);
     const institution = async (name: string) =>
-      (
-        await subgraph.execute<{ createInstitution: { id: string } }>(
-          admin,
-          'mutation($name: String!) { createInstitution(input: { name: $name, country: "GB" }) { id } }',
-          { name: `${name} ${randomUUID()}` },
-        )
-      ).data!.createInstitution.id;
+      must(
+        (
+          await subgraph.execute<{ createInstitution: { id: string } }>(
+            admin,
+            'mutation($name: String!) { createInstitution(input: { name: $name, country: "GB" }) { id } }',
+            { name: `${name} ${randomUUID()}` },
+          )
+        ).data,
+        'the created institution',
+      ).createInstitution.id;
     institutionId = await institution('Named General');
     elsewhereId = await institution('Elsewhere General');
     ownLead = { memberId: randomUUID(), roles: [{ role: 'lead', institutionId }] };
@@ -141,7 +144,7 @@ describe('registration confirmation', () => {
   it('lists a new member for a lead of the institution they named only, and refuses the decision to anyone else', async () => {
     const memberId = await register('Listed', institutionId);
     const { registrationConfirmation } = await me(memberId);
-    const id = registrationConfirmation!.id;
+    const id = must(registrationConfirmation, 'a registration to confirm').id;
     const query =
       '{ registrationsToConfirm { id careerStage member { id displayName institutionConfirmed } } }';
     const forOwnLead = await subgraph.execute<{ registrationsToConfirm: unknown[] }>(ownLead, query);
@@ -168,7 +171,7 @@ describe('registration confirmation', () => {
 
   it('confirms once: one decision of two at once, one profile event naming both confirmations', async () => {
     const memberId = await register('Confirmed', institutionId);
-    const id = (await me(memberId)).registrationConfirmation!.id;
+    const id = must((await me(memberId)).registrationConfirmation, 'a registration to confirm').id;
     const outcomes = await Promise.all([
       subgraph.execute(ownLead, CONFIRM, { id }),
       subgraph.execute(admin, CONFIRM, { id }),
@@ -199,7 +202,7 @@ describe('registration confirmation', () => {
 
   it("keeps a rejection's reason for the member, who stays unconfirmed until the lead of a confirmed move confirms them", async () => {
     const memberId = await register('Rejected', institutionId);
-    const id = (await me(memberId)).registrationConfirmation!.id;
+    const id = must((await me(memberId)).registrationConfirmation, 'a registration to confirm').id;
     expect(codes(await subgraph.execute(ownLead, REJECT, { id, reason: ' ' }))).toEqual(['BAD_USER_INPUT']);
     const rejected = await subgraph.execute<{ rejectRegistration: Confirmation }>(ownLead, REJECT, {
       id,
@@ -218,7 +221,7 @@ describe('registration confirmation', () => {
       'mutation($to: ID!) { updateMyProfile(input: { institutionId: $to }) { institutionChanges { id } } }',
       { to: elsewhereId },
     );
-    const changeId = moved.data!.updateMyProfile.institutionChanges[0].id;
+    const changeId = must(moved.data, 'moved data').updateMyProfile.institutionChanges[0].id;
     const confirmed = await subgraph.execute(
       otherLead,
       'mutation($id: ID!) { confirmInstitutionChange(id: $id) { status } }',
@@ -239,7 +242,9 @@ describe('registration confirmation', () => {
       careerStageConfirmed: false,
       changedFields: ['institutionId'],
     });
-    const again = await subgraph.execute(otherLead, CONFIRM, { id: moved2.registrationConfirmation!.id });
+    const again = await subgraph.execute(otherLead, CONFIRM, {
+      id: must(moved2.registrationConfirmation, 'a registration to confirm').id,
+    });
     expect(again.errors).toBeUndefined();
     expect(await me(memberId)).toMatchObject({ institutionConfirmed: true, careerStageConfirmed: true });
   });

@@ -158,7 +158,7 @@ describe('mentorship subgraph in-process: mastermind groups, profiles and match 
     const mine = await ok<{ myMastermindGroups: ConnectionData<unknown> }>(outsider, MY_GROUPS, { n: 5 });
     expect(mine.myMastermindGroups.totalCount).toBe(0);
     const ofPeer = await ok<{ myMastermindGroups: ConnectionData<unknown> }>(
-      { memberId: peers[1]! },
+      { memberId: peers[1] },
       MY_GROUPS,
       {
         n: 5,
@@ -187,7 +187,7 @@ describe('mentorship subgraph in-process: mastermind groups, profiles and match 
     expect(sessions.edges.map((edge) => edge.node.nextSteps.map((step) => step.text))).toEqual(
       Array.from({ length: SESSIONS }, (_, i) => [`Step ${SESSIONS - 1 - i}`]),
     );
-    expect(sessions.edges[0]!.node.carriedOver).toHaveLength(SESSIONS - 1);
+    expect(sessions.edges[0].node.carriedOver).toHaveLength(SESSIONS - 1);
     expect(eight.queries.length).toBe(two.queries.length);
     expect(await refusal(outsider, SESSIONS_OF, { g: groupIds[0], n: 2 })).toBe('NOT_FOUND');
   });
@@ -214,7 +214,7 @@ describe('mentorship subgraph in-process: mastermind groups, profiles and match 
   });
 
   it('answers myMenteeProfile with null until the member writes one, then with their own', async () => {
-    const mentee = { memberId: peers[2]! };
+    const mentee = { memberId: peers[2] };
     expect(await ok(mentee, MENTEE_PROFILE)).toEqual({ myMenteeProfile: null });
     await ok(
       mentee,
@@ -262,13 +262,13 @@ describe('mentorship subgraph in-process: mastermind groups, profiles and match 
 
   it('resolves references to its five entity types for whoever may read them, in as many queries for 8 as for 2', async () => {
     const relationship = await ok<{ requestMentor: { id: string } }>(
-      { memberId: peers[1]! },
+      { memberId: peers[1] },
       `mutation($input: RequestMentorInput!) { requestMentor(input: $input) { id } }`,
       { input: { mentorId: mentor.memberId, message: 'Would you mentor me?' } },
     );
     // coached by a resident
     const workshop = await ok<{ createCoachingWorkshop: { id: string } }>(
-      { memberId: peers[1]! },
+      { memberId: peers[1] },
       `mutation($input: CreateWorkshopInput!) { createCoachingWorkshop(input: $input) { id } }`,
       {
         input: {
@@ -325,7 +325,7 @@ describe('mentorship subgraph in-process: mastermind groups, profiles and match 
     ]);
     const byOutsider = await ok<{ _entities: unknown[] }>(outsider, REFERENCES, { r: representations });
     expect(byOutsider._entities.map((entity) => entity !== null)).toEqual([false, false, false, false, true]);
-    const byMentee = await ok<{ _entities: unknown[] }>({ memberId: peers[1]! }, REFERENCES, {
+    const byMentee = await ok<{ _entities: unknown[] }>({ memberId: peers[1] }, REFERENCES, {
       r: representations.slice(0, 1),
     });
     expect(byMentee._entities).toEqual([{ id: relationship.requestMentor.id, status: 'REQUESTED' }]);
@@ -356,7 +356,7 @@ describe('mentorship subgraph in-process: mastermind groups, profiles and match 
   });
 
   it('refuses to let an enrolled student leave a workshop after it was held, and promotes nobody from the waitlist', async () => {
-    const coach = { memberId: peers[1]! };
+    const coach = { memberId: peers[1] };
     const [attended, waiting] = [{ memberId: randomUUID() }, { memberId: randomUUID() }];
     for (const student of [attended, waiting]) await replicaMember(student.memberId, 'MEDICAL_STUDENT');
     const { createCoachingWorkshop: workshop } = await ok<{ createCoachingWorkshop: { id: string } }>(

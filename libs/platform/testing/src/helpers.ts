@@ -131,3 +131,12 @@ export async function introspectionBehaviour(
     operation: plain.data?.['__typename'],
   };
 }
+
+/**
+ * A value a test goes on with only if it is there (an operation's data, a row it found): fails with `what` when it
+ * is null or undefined, where a non-null assertion would fail later with a TypeError about something else.
+ */
+export function must<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`expected ${what}, got ${String(value)}`);
+  return value;
+}

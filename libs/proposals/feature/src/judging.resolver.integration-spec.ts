@@ -8,6 +8,7 @@ import {
   type Caller,
   type ConnectionData,
   type SubgraphHarness,
+  must,
 } from '@praxis/platform/testing';
 import { proposalsDatabase } from '@praxis/proposals/data-access';
 import { ProposalsFeatureModule } from './proposals-feature.module';
@@ -77,7 +78,7 @@ describe('proposals subgraph in-process: judging and team operations', () => {
   it('lets a team member invite someone, and nobody else', async () => {
     expect(await refusal(member, INVITE, { p: entries[0], m: member.memberId })).toBe('FORBIDDEN');
     expect(await refusal(null, INVITE, { p: entries[0], m: member.memberId })).toBe('UNAUTHENTICATED');
-    const invited = await ok<{ inviteTeamMember: unknown }>({ memberId: leads[0]! }, INVITE, {
+    const invited = await ok<{ inviteTeamMember: unknown }>({ memberId: leads[0] }, INVITE, {
       p: entries[0],
       m: member.memberId,
     });
@@ -87,7 +88,7 @@ describe('proposals subgraph in-process: judging and team operations', () => {
       member: { id: member.memberId },
       invitedBy: { id: leads[0] },
     });
-    const onTeam = await subgraph.execute({ memberId: leads[0]! }, INVITE, { p: entries[0], m: leads[0] });
+    const onTeam = await subgraph.execute({ memberId: leads[0] }, INVITE, { p: entries[0], m: leads[0] });
     expect(onTeam.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       fields: [{ field: 'memberId', rule: 'notOnTeam' }],
@@ -155,9 +156,10 @@ describe('proposals subgraph in-process: judging and team operations', () => {
         competitionAssignments: ConnectionData<{ proposalId: string; judgeId: string }>;
       }>(admin, ASSIGNMENTS, { c: competitionId, n: 100 });
       // an entry the second judge does not review yet
-      const entry = assignments.competitionAssignments.edges.find(
-        (edge) => edge.node.judgeId === judge.memberId,
-      )!.node.proposalId;
+      const entry = must(
+        assignments.competitionAssignments.edges.find((edge) => edge.node.judgeId === judge.memberId),
+        "an assignment of the first judge's",
+      ).node.proposalId;
       const pair = { p: entry, j: secondJudge.memberId };
       expect(await refusal(judge, ASSIGN, pair)).toBe('FORBIDDEN');
       const assigned = await ok<{ assignJudge: unknown }>(admin, ASSIGN, pair);
