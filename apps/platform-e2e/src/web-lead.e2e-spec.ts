@@ -1,6 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { waitFor } from '@praxis/platform/testing';
-import { ADMIN, gql, gqlOk, startPlatform, type StartedPlatform } from './support/platform';
+import {
+  ADMIN,
+  awaitingReplication,
+  confirmRegistration,
+  gql,
+  gqlOk,
+  serviceUrl,
+  startPlatform,
+  type StartedPlatform,
+} from './support/platform';
 import { checkPage, launchBrowser, newPerson } from './support/browser';
 
 const LOGIN = `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
@@ -9,6 +18,11 @@ const REGISTER = `mutation R($input: RegisterInput!) { register(input: $input) {
 const GRANT = `mutation G($m: ID!, $role: Role!, $i: ID) { grantRole(memberId: $m, role: $role, institutionId: $i) { id } }`;
 const CREATE_FUND = `mutation F($input: CreateFundInput!) { createFund(input: $input) { id } }`;
 const CREATE_AWARD = `mutation A($input: CreateAwardInput!) { createAward(input: $input) { id } }`;
+const CREATE_COMPETITION = `mutation C($input: CreateCompetitionInput!) { createCompetition(input: $input) { id } }`;
+const OPEN_COMPETITION = `mutation O($id: ID!) { openCompetition(id: $id) { id phase } }`;
+const SAVE_DRAFT = `mutation S($input: SaveProposalDraftInput!) { saveProposalDraft(input: $input) { id } }`;
+const SUBMIT = `mutation S($id: ID!) { submitProposal(id: $id) { id status } }`;
+const FUNNEL = `query F($input: EngagementFunnelInput!) { engagementFunnel(input: $input) { institutionId } }`;
 const PASSWORD = 'a web passphrase for tests 9';
 const DAY_MS = 86_400_000;
 const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
@@ -43,27 +57,27 @@ describe('web client: lead dashboard and funding', () => {
     return page;
   }
 
-  it('a lead opens the dashboard: their institution beside the network, suppressed cells marked, released ones counted', async () => {
-    const now = Date.now();
-    const institutionName = `Dashboard Hospital ${now}`;
-    const institutionId = (
+  async function createInstitution(name: string): Promise<string> {
+    return (
       await gqlOk<{ createInstitution: { id: string } }>(
         CREATE_INSTITUTION,
-        { input: { name: institutionName, country: 'GB' } },
+        { input: { name, country: 'GB' } },
         adminToken,
       )
     ).createInstitution.id;
-    // eleven members: five residents, five consultants and one academic (a group under the threshold of 5)
-    const stages = [...Array<string>(5).fill('RESIDENT'), ...Array<string>(5).fill('CONSULTANT'), 'ACADEMIC'];
+  }
+
+  /** Members of one institution (e-mail `<prefix>.<index>.<now>@example.org`), one per career stage given. */
+  async function registerMembers(prefix: string, now: number, institutionId: string, stages: string[]) {
     const ids: string[] = [];
     for (const [index, careerStage] of stages.entries())
       ids.push(
         (
           await gqlOk<{ register: { member: { id: string } } }>(REGISTER, {
             input: {
-              email: `dash.${index}.${now}@example.org`,
+              email: `${prefix}.${index}.${now}@example.org`,
               password: PASSWORD,
-              displayName: `Dash Member ${index} ${now}`,
+              displayName: `${prefix[0]?.toUpperCase()}${prefix.slice(1)} Member ${index} ${now}`,
               careerStage,
               institutionId,
               interests: [],
@@ -71,27 +85,47 @@ describe('web client: lead dashboard and funding', () => {
           })
         ).register.member.id,
       );
+    return ids;
+  }
+
+  /** The dashboard's first figure in the row of `step` of the institution's funnel table ('' when absent). */
+  async function funnelCell(page: Page, institutionName: string, step: RegExp): Promise<string> {
+    const cell = page
+      .getByRole('table', { name: new RegExp(`^${institutionName}, `) })
+      .getByRole('row', { name: step })
+      .getByRole('cell')
+      .first();
+    return (await cell.count()) === 1 ? ((await cell.textContent()) ?? '') : '';
+  }
+
+  /** Reloads the dashboard until `step`'s figure reads `expected` (events reach engagement through Kafka). */
+  async function waitForFunnel(page: Page, institutionName: string, step: RegExp, expected: string) {
+    await waitFor(
+      async () => {
+        if ((await funnelCell(page, institutionName, step)) === expected) return true;
+        await page.reload();
+        await page.getByRole('heading', { level: 1, name: 'Engagement dashboard' }).waitFor();
+        await page.getByRole('table').first().or(page.getByRole('alert')).first().waitFor();
+        return false;
+      },
+      { timeoutMs: 60000, intervalMs: 1000, description: `${String(step)} reads ${expected}` },
+    );
+  }
+
+  it('a lead opens the dashboard: their institution beside the network, suppressed cells marked, released ones counted', async () => {
+    const now = Date.now();
+    const institutionName = `Dashboard Hospital ${now}`;
+    const institutionId = await createInstitution(institutionName);
+    // eleven members: five residents, five consultants and one academic (a group under the threshold of 5)
+    const stages = [...Array<string>(5).fill('RESIDENT'), ...Array<string>(5).fill('CONSULTANT'), 'ACADEMIC'];
+    const ids = await registerMembers('dash', now, institutionId, stages);
     await gqlOk(GRANT, { m: ids[0], role: 'LEAD', i: institutionId }, adminToken);
 
     const page = await signIn(`dash.0.${now}@example.org`);
     await page.getByRole('navigation').getByRole('link', { name: 'Engagement dashboard' }).click();
     await page.getByRole('heading', { level: 1, name: 'Engagement dashboard' }).waitFor();
     // the members and the lead role reach engagement through Kafka: until then the page says so in words
-    await waitFor(
-      async () => {
-        const cell = page
-          .getByRole('table', { name: new RegExp(`^${institutionName}, `) })
-          .getByRole('row', { name: /^Members/ })
-          .getByRole('cell')
-          .first();
-        if ((await cell.count()) === 1 && (await cell.textContent()) === '11') return true;
-        await page.reload();
-        await page.getByRole('heading', { level: 1, name: 'Engagement dashboard' }).waitFor();
-        await page.getByRole('table').first().or(page.getByRole('alert')).first().waitFor();
-        return false;
-      },
-      { timeoutMs: 60000, intervalMs: 1000, description: 'eleven members on the dashboard' },
-    );
+    await waitForFunnel(page, institutionName, /^Members/, '11');
     await checkPage(page, 'dashboard', 'Engagement dashboard');
 
     await page.getByRole('combobox', { name: 'Split by' }).click();
@@ -122,6 +156,150 @@ describe('web client: lead dashboard and funding', () => {
       .getByRole('region', { name: "A member's record" })
       .getByText(/^Resident · Registered/)
       .waitFor();
+  });
+
+  it('a lead sees their institution only: the page offers no other scope, the API and the CSV URL refuse one', async () => {
+    const now = Date.now();
+    const ownName = `Own Infirmary ${now}`;
+    const own = await createInstitution(ownName);
+    const other = await createInstitution(`Other Infirmary ${now}`);
+    const [leadId] = await registerMembers('scope', now, own, ['CONSULTANT']);
+    await registerMembers('elsewhere', now, other, Array<string>(6).fill('RESIDENT'));
+    await gqlOk(GRANT, { m: leadId, role: 'LEAD', i: own }, adminToken);
+
+    const page = await signIn(`scope.0.${now}@example.org`);
+    await page.goto('/dashboard');
+    await page.getByRole('heading', { level: 1, name: 'Engagement dashboard' }).waitFor();
+    await waitForFunnel(page, ownName, /^Members/, 'Suppressed');
+    // one institution led: no scope to choose, and no table of another institution or of the network alone
+    expect(await page.getByRole('combobox', { name: 'Scope' }).count()).toBe(0);
+    expect(await page.getByRole('table', { name: new RegExp(`^Other Infirmary ${now}`) }).count()).toBe(0);
+    expect(await page.getByRole('table', { name: /^Whole network, / }).count()).toBe(0);
+
+    const token = (
+      await gqlOk<{ login: { token: string } }>(LOGIN, {
+        email: `scope.0.${now}@example.org`,
+        password: PASSWORD,
+      })
+    ).login.token;
+    const period = {
+      from: '2026-01-01T00:00:00.000Z',
+      to: '2027-01-01T00:00:00.000Z',
+      granularity: 'QUARTER',
+    };
+    for (const institutionId of [other, null]) {
+      const refused = await gql(FUNNEL, { input: { ...period, institutionId, splitBy: 'NONE' } }, token);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    expect(
+      (await gql(FUNNEL, { input: { ...period, institutionId: own, splitBy: 'NONE' } }, token)).errors,
+    ).toBeUndefined();
+    const csv = (institutionId: string) =>
+      fetch(
+        `${serviceUrl('gateway', '/exports/engagement/funnel')}?${new URLSearchParams({ ...period, institutionId })}`,
+        { headers: { authorization: `Bearer ${token}` } },
+      );
+    expect((await csv(other)).status).toBe(403);
+    const mine = await csv(own);
+    expect(mine.status).toBe(200);
+    expect(mine.headers.get('content-type')).toMatch(/^text\/csv/);
+  });
+
+  it('counts move after a clinician submits: the lead reloads and sees one more submission', async () => {
+    const now = Date.now();
+    const institutionName = `Submitting Hospital ${now}`;
+    const institutionId = await createInstitution(institutionName);
+    const clinicians = await registerMembers('submit', now, institutionId, Array<string>(6).fill('RESIDENT'));
+    const [leadId] = await registerMembers('counting', now, institutionId, ['CONSULTANT']);
+    await gqlOk(GRANT, { m: leadId, role: 'LEAD', i: institutionId }, adminToken);
+    const minutes = (n: number) => new Date(now + n * 60_000).toISOString();
+    const competitionId = (
+      await gqlOk<{ createCompetition: { id: string } }>(
+        CREATE_COMPETITION,
+        {
+          input: {
+            title: `Dashboard prize ${now}`,
+            description: 'Projects that improve how clinicians learn',
+            opensAt: minutes(-1),
+            closesAt: minutes(60),
+            judgingEndsAt: minutes(120),
+            criteria: [{ name: 'Originality', guidance: 'New?', weight: 1, scaleMin: 1, scaleMax: 5 }],
+            reviewsPerEntry: 1,
+            judgeMaxLoad: 3,
+            blind: false,
+            winnersCount: 1,
+            eligibility: {
+              requiresInterInstitutionalTeam: false,
+              maxTeamSize: 3,
+              allowedCareerStages: ['RESIDENT'],
+            },
+            fundingAvailable: 20000,
+            protectedHoursAvailable: 120,
+          },
+        },
+        adminToken,
+      )
+    ).createCompetition.id;
+    await gqlOk(OPEN_COMPETITION, { id: competitionId }, adminToken);
+    const submit = async (index: number) => {
+      await confirmRegistration(clinicians[index] as string, adminToken);
+      const token = (
+        await gqlOk<{ login: { token: string } }>(LOGIN, {
+          email: `submit.${index}.${now}@example.org`,
+          password: PASSWORD,
+        })
+      ).login.token;
+      const proposalId = (
+        await gqlOk<{ saveProposalDraft: { id: string } }>(
+          SAVE_DRAFT,
+          {
+            input: {
+              competitionId,
+              title: `Bedside teaching ${index} ${now}`,
+              summary: 'A summary',
+              aims: 'Some aims',
+              methods: 'Mixed methods',
+              expectedImpact: 'Better teaching',
+              keywords: ['teaching'],
+              leadApplicantId: clinicians[index],
+              teamMemberIds: [],
+              requestedFunding: 1000,
+              requestedHours: 10,
+            },
+          },
+          token,
+        )
+      ).saveProposalDraft.id;
+      // the registration and its confirmation reach proposals' replica through Kafka
+      await waitFor(
+        async () => {
+          const response = await gql<{ submitProposal: { status: string } }>(
+            SUBMIT,
+            { id: proposalId },
+            token,
+          );
+          const first = response.errors?.[0] as
+            { extensions?: { failures?: Array<{ rule: string; message?: string }> } } | undefined;
+          const failures = first?.extensions?.failures ?? [];
+          if (response.errors && awaitingReplication(failures)) return false;
+          if (response.errors) throw new Error(JSON.stringify(response.errors));
+          return true;
+        },
+        { timeoutMs: 30000, intervalMs: 300, description: `submission ${index}` },
+      );
+    };
+    // five submitted: a published count (fewer would be suppressed)
+    for (const index of [0, 1, 2, 3, 4]) await submit(index);
+    const page = await signIn(`counting.0.${now}@example.org`);
+    await page.goto('/dashboard');
+    await page.getByRole('heading', { level: 1, name: 'Engagement dashboard' }).waitFor();
+    await waitForFunnel(page, institutionName, /^Submitted a proposal/, '5');
+
+    await submit(5);
+    const submitted = Date.now();
+    await waitForFunnel(page, institutionName, /^Submitted a proposal/, '6');
+    // the issue's freshness promise is a second at p99 under load; a reload loop on a shared machine gets 60 s
+    expect(Date.now() - submitted).toBeLessThan(60000);
   });
 
   it('an award winner accepts the offer and logs research time', async () => {
