@@ -57,6 +57,19 @@ export function formatSummary(summary: DemoSummary, url: string): string {
         );
       }
     }
+    if (summary.mentorship) {
+      const { pairs, mentors, mastermind, workshop } = summary.mentorship;
+      lines.push(
+        `  mentoring           ${pairs} pairs (students with ${mentors} mentors, requested and accepted)`,
+      );
+      lines.push(
+        `  Mastermind group    ${mastermind.name}: ${mastermind.size} people, tagged ${mastermind.tags.join(', ')}`,
+      );
+      lines.push(
+        `  coaching workshop   ${workshop.title} (${workshop.startsAt.slice(0, 10)}): ` +
+          `${workshop.enrolled} enrolled, ${workshop.waitlisted} on the waitlist`,
+      );
+    }
   }
   lines.push('', 'Sign in as:');
   for (const login of summary.logins)

@@ -1,5 +1,6 @@
 import { DemoRequestError, DemoSession, eventually, graphql, inParallel, type AuthPayload } from './client';
 import { DEMO_PASSWORD, demoPlan, hasPriority, type DemoPerson, type DemoPlan } from './plan';
+import { loadMentorship, type DemoMentorshipSummary } from './mentoring';
 import { DemoProgress } from './progress';
 import { DemoRandom } from './random';
 
@@ -40,6 +41,8 @@ export interface DemoSummary {
     reflections: number;
     certificates: number;
   } | null;
+  /** Mentoring pairs, the Mastermind group and the coaching workshop (null when the demo was already there). */
+  mentorship: DemoMentorshipSummary | null;
   logins: Array<{ who: string; email: string; password: string }>;
 }
 
@@ -205,6 +208,7 @@ export async function loadDemo(options: DemoOptions): Promise<DemoSummary> {
       demographicsAnswered: 0,
       communities: [],
       programme: null,
+      mentorship: null,
       logins: logins(plan, options),
     };
   }
@@ -371,13 +375,21 @@ export async function loadDemo(options: DemoOptions): Promise<DemoSummary> {
     Math.ceil((Date.now() + (clock ? -30 * DAY : leadSeconds * 1000)) / 1000) * 1000,
   );
   if (clock) await clock.set(new Date(firstStart.getTime() - DAY));
+  let loaded: Omit<DemoSummary, 'mentorship'>;
   try {
-    return await loadSeries();
+    loaded = await loadSeries();
   } finally {
     if (clock) await clock.set(null);
   }
+  // mentorship runs on the real clock: its workshop is ahead of now
+  const mentorship = await loadMentorship(
+    plan.mentorship,
+    { admin, session: (key) => session(byKey(key)), person: byKey },
+    progress,
+  );
+  return { ...loaded, mentorship };
 
-  async function loadSeries(): Promise<DemoSummary> {
+  async function loadSeries(): Promise<Omit<DemoSummary, 'mentorship'>> {
     const medEd = communities[0];
     const { createProgramme } = await admin.request<{
       createProgramme: {
@@ -571,5 +583,10 @@ function logins(plan: DemoPlan, options: DemoOptions): DemoSummary['logins'] {
       password: DEMO_PASSWORD,
     },
     { who: 'student', email: flagged.email, password: DEMO_PASSWORD },
+    {
+      who: 'mentor',
+      email: first((person) => person.key === plan.mentorship.pairs[0].mentor).email,
+      password: DEMO_PASSWORD,
+    },
   ];
 }

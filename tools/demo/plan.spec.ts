@@ -110,4 +110,28 @@ describe('apportion', () => {
     expect(apportion(10, [1, 1, 1])).toEqual([4, 3, 3]);
     expect(apportion(0, [1, 2])).toEqual([0, 0]);
   });
+
+  it('plans mentoring pairs, a Mastermind group and a workshop of 5 with a waitlist, each with different students', () => {
+    const small = demoPlan({ scale: 0.16 });
+    const { mentorship } = small;
+    const stageOf = (key: string): string | undefined =>
+      small.people.find((person) => person.key === key)?.careerStage;
+    const rolesOf = (key: string): string[] => small.people.find((person) => person.key === key)?.roles ?? [];
+    expect(mentorship.pairs).toHaveLength(4);
+    expect(mentorship.pairs.every(({ mentor }) => rolesOf(mentor).includes('MENTOR'))).toBe(true);
+    expect(mentorship.pairs.every(({ mentee }) => stageOf(mentee) === 'MEDICAL_STUDENT')).toBe(true);
+    const group = [mentorship.mastermind.facilitator, ...mentorship.mastermind.members];
+    expect(group.length).toBeGreaterThanOrEqual(4);
+    expect(group.length).toBeLessThanOrEqual(10);
+    expect(mentorship.workshop.capacity).toBe(5);
+    expect(mentorship.workshop.students).toHaveLength(8);
+    expect(['RESIDENT', 'FOUNDATION_DOCTOR']).toContain(stageOf(mentorship.workshop.coach));
+    const students = [
+      ...mentorship.pairs.map(({ mentee }) => mentee),
+      ...mentorship.mastermind.members.filter((key) => stageOf(key) === 'MEDICAL_STUDENT'),
+      ...mentorship.workshop.students,
+    ];
+    expect(new Set(students).size).toBe(students.length);
+    expect(demoPlan().mentorship.pairs).toHaveLength(24);
+  });
 });

@@ -85,7 +85,23 @@ export interface DemoPlan {
   /** Anonymous reflections after the series (seed 000: 42 of 237 attendees). */
   reflections: number;
   lotterySeed: string;
+  mentorship: DemoMentorship;
 }
+
+/** Who meets whom in mentorship, by plan key: decided here so every run pairs the same people. */
+export interface DemoMentorship {
+  /** Each student asks their mentor directly; the mentor accepts. */
+  pairs: Array<{ mentor: string; mentee: string }>;
+  /** Places each mentor offers (their profile's capacity). */
+  mentorCapacity: number;
+  mastermind: { name: string; facilitator: string; members: string[]; tags: string[] };
+  /** A near-peer workshop: a resident coaches `capacity` students; the rest of `students` wait, in this order. */
+  workshop: { title: string; coach: string; capacity: number; students: string[] };
+}
+
+/** The workshop's places (the service's default and the issue's "coaching workshop of 5") and its waitlist. */
+export const DEMO_WORKSHOP_CAPACITY = 5;
+const DEMO_WORKSHOP_WAITLIST = 3;
 
 const SCHOOL_PLACES = [
   'Ashcombe',
@@ -288,7 +304,8 @@ export function demoShape(scale = 1): { [K in keyof typeof DEMO_SHAPE]: number }
 
 export function demoPlan(options: { seed?: string; scale?: number } = {}): DemoPlan {
   const seed = options.seed ?? DEMO_SEED;
-  const shape = demoShape(options.scale);
+  const scale = options.scale ?? 1;
+  const shape = demoShape(scale);
   const random = new DemoRandom(seed);
   const institutions: DemoInstitution[] = [
     ...SCHOOL_PLACES.map((place) => ({ name: `${place} Medical School`, kind: 'MEDICAL_SCHOOL' as const })),
@@ -431,6 +448,45 @@ export function demoPlan(options: { seed?: string; scale?: number } = {}): DemoP
     laterSessionShares: [0.88, 0.84, 0.8, 0.77, 0.74, 0.78],
     reflections: Math.round((shape.attendees * 42) / DEMO_SHAPE.attendees),
     lotterySeed: seed,
+    mentorship: planMentorship(people, new DemoRandom(`${seed}:mentorship`), scale),
+  };
+}
+
+/**
+ * Mentoring pairs (about one student in ten, each with a mentor-role clinician, round robin), a Mastermind group
+ * facilitated by the community's second moderator and tagged with that community's interests, and a coaching
+ * workshop of 5 run by a resident without the mentor role, with 3 more students on its waitlist. The students in
+ * each are different people, drawn in a seeded order.
+ */
+function planMentorship(people: DemoPerson[], random: DemoRandom, scale: number): DemoMentorship {
+  const students = random.shuffle(
+    people.filter((person) => person.careerStage === 'MEDICAL_STUDENT').map((person) => person.key),
+  );
+  const mentors = people.filter((person) => person.roles.includes('MENTOR')).map((person) => person.key);
+  const pairCount = Math.max(3, Math.round(24 * scale));
+  const pairs = students
+    .slice(0, pairCount)
+    .map((mentee, index) => ({ mentor: mentors[index % mentors.length], mentee }));
+  const groupStudents = students.slice(pairCount, pairCount + 3);
+  const workshopStudents = students.slice(
+    pairCount + 3,
+    pairCount + 3 + DEMO_WORKSHOP_CAPACITY + DEMO_WORKSHOP_WAITLIST,
+  );
+  return {
+    pairs,
+    mentorCapacity: Math.max(3, Math.ceil(pairCount / mentors.length)),
+    mastermind: {
+      name: 'Educators in training',
+      facilitator: 'academic-2',
+      members: ['consultant-1', 'resident-1', ...groupStudents],
+      tags: ['medical education', 'professional identity'],
+    },
+    workshop: {
+      title: 'From student to foundation doctor: applications and first posts',
+      coach: 'resident-2',
+      capacity: DEMO_WORKSHOP_CAPACITY,
+      students: workshopStudents,
+    },
   };
 }
 

@@ -254,9 +254,44 @@ describe('community through the gateway', () => {
     const medEd = read.communities.edges.find((edge) => edge.node.name === 'Medical education research');
     expect(medEd?.node.memberCount).toBeGreaterThanOrEqual(40);
 
+    // mentorship: pairs that started, the Mastermind group listed by the community sharing its tags, a
+    // workshop of 5 with its waitlist
+    expect(demo.mentorship).toMatchObject({
+      pairs: 4,
+      mastermind: { size: 6, tags: ['medical education', 'professional identity'] },
+      workshop: { enrolled: 5, waitlisted: 3 },
+    });
+    const workshopId = demo.mentorship?.workshop.id as string;
+    const mentoring = await gqlOk<{
+      mentorshipOverview: { active: number; requested: number };
+      coachingWorkshop: { capacity: number; enrolledCount: number; waitlistCount: number };
+    }>(
+      `query M($id: ID!) { mentorshipOverview { active requested } coachingWorkshop(id: $id) { capacity enrolledCount waitlistCount } }`,
+      { id: workshopId },
+      adminToken,
+    );
+    expect(mentoring.mentorshipOverview).toMatchObject({ active: 4, requested: 0 });
+    expect(mentoring.coachingWorkshop).toEqual({ capacity: 5, enrolledCount: 5, waitlistCount: 3 });
+    const medEdId = demo.communities.find((community) => community.name === 'Medical education research')?.id;
+    type Tagged = { taggedMastermindGroups: { edges: Array<{ node: { groupId: string; size: number } }> } };
+    const TAGGED = `query T($id: ID!) { taggedMastermindGroups(communityId: $id) { edges { node { groupId size } } } }`;
+    await waitFor(
+      async () =>
+        (await gqlOk<Tagged>(TAGGED, { id: medEdId }, adminToken)).taggedMastermindGroups.edges.some(
+          (edge) => edge.node.groupId === demo.mentorship?.mastermind.id && edge.node.size === 6,
+        ),
+      {
+        timeoutMs: 20000,
+        intervalMs: 250,
+        description: "the demo's Mastermind group listed by its community",
+      },
+    );
+
     // a demo login works
     const student = demo.logins.find((login) => login.who === 'student');
     await gqlOk(LOGIN, { email: student?.email, password: student?.password });
+    const mentor = demo.logins.find((login) => login.who === 'mentor');
+    await gqlOk(LOGIN, { email: mentor?.email, password: mentor?.password });
 
     const again = await loadDemo({
       url: GATEWAY,
@@ -264,6 +299,6 @@ describe('community through the gateway', () => {
       adminPassword: ADMIN.password,
       scale: 0.16,
     });
-    expect(again).toMatchObject({ alreadyLoaded: true, institutions: 26, programme: null });
+    expect(again).toMatchObject({ alreadyLoaded: true, institutions: 26, programme: null, mentorship: null });
   }, 300_000);
 });
