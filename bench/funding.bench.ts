@@ -17,7 +17,7 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { INSTITUTION_UTILISATION_SQL, REBUILD_TIME_LOG_WEEKS } from '@praxis/funding/domain';
-import { progress, progressDone } from './support/load';
+import { progress, progressDone, renewing } from './support/load';
 import {
   ADMIN,
   gqlOk,
@@ -102,14 +102,15 @@ async function seed(db: Client, institutionId: string, from: string, to: string)
 const INSTITUTION_UTILISATION = `query I($i: ID!, $from: String!, $to: String!) {
   institutionUtilisation(institutionId: $i, from: $from, to: $to) { weeks { week members allocatedHours loggedHours utilisation complete } } }`;
 
-/** Access tokens are short-lived: `signIn` gives a fresh one before each block (not timed). */
+/** Access tokens are short-lived: a fresh one each minute, between blocks (not timed). */
 async function utilisationBench(
   gateway: string,
   db: Client,
   signIn: () => Promise<string>,
   institutionId: string,
 ) {
-  let leadToken = await signIn();
+  const token = renewing(signIn);
+  let leadToken = await token();
   const samples = Number(process.env.BENCH_SAMPLES ?? 300);
   const range = { from: mondayOf(day(-364)), to: day(-1) };
   const variables = { i: institutionId, ...range };
@@ -124,7 +125,7 @@ async function utilisationBench(
   }
   while (viaGateway.length < samples) {
     progress(`utilisation: ${viaGateway.length}/${samples}`);
-    leadToken = await signIn();
+    leadToken = await token();
     for (let i = 0; i < 20; i += 1) {
       const started = performance.now();
       const result = await gql<{ institutionUtilisation: { weeks: typeof weeks } }>(

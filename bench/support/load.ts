@@ -176,3 +176,16 @@ export function table(rows: Measured[]): string {
   }
   return lines.join('\n');
 }
+
+/**
+ * A source of something short-lived (an access token lasts five minutes) that obtains it again only once the last
+ * one is `maxAgeMs` old: signing in before every block of requests trips the sign-in rate limit.
+ */
+export function renewing<T>(obtain: () => Promise<T>, maxAgeMs = 60_000): () => Promise<T> {
+  let current: { value: T; at: number } | undefined;
+  return async () => {
+    if (!current || performance.now() - current.at > maxAgeMs)
+      current = { value: await obtain(), at: performance.now() };
+    return current.value;
+  };
+}
