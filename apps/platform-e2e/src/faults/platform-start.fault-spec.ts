@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { waitFor } from '@praxis/platform/testing';
-import { startPlatform } from './platform';
+import { startPlatform } from '../support/platform';
 
 /**
  * startPlatform when the platform is not ready in time: whichever side gives up (the launcher after
