@@ -32,7 +32,7 @@ import {
   maxWaits,
   measureCommitToApplied,
 } from './support/commit-latency';
-import { progress, progressDone, renewing } from './support/load';
+import { progress, progressDone, renewing, runBench } from './support/load';
 import { openLoopTable, runOpenLoop, type OpenLoopResult, type OpenLoopScenario } from './support/open-loop';
 
 /** apps/web/src/features/dashboard/operations.ts `EngagementFunnel`, as Apollo Client prints it. */
@@ -383,12 +383,4 @@ async function main(): Promise<number> {
   return ok ? 0 : 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(
-      `engagement-dashboard bench failed: ${error instanceof Error ? error.stack : String(error)}\n`,
-    );
-    process.exit(1);
-  },
-);
+runBench('engagement-dashboard', main);

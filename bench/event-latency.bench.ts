@@ -18,6 +18,7 @@ import {
   maxWaits,
   measureCommitToApplied,
 } from './support/commit-latency';
+import { runBench } from './support/load';
 
 const RATE = 200;
 
@@ -61,12 +62,4 @@ async function main(): Promise<number> {
   return ok ? 0 : 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(
-      `event-latency bench failed: ${error instanceof Error ? error.stack : String(error)}\n`,
-    );
-    process.exit(1);
-  },
-);
+runBench('event-latency', main);

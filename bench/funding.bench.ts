@@ -17,7 +17,7 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { INSTITUTION_UTILISATION_SQL, REBUILD_TIME_LOG_WEEKS } from '@praxis/funding/domain';
-import { progress, progressDone, renewing } from './support/load';
+import { progress, progressDone, renewing, runBench } from './support/load';
 import {
   ADMIN,
   gqlOk,
@@ -355,10 +355,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`funding bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBench('funding', main);

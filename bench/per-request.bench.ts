@@ -9,7 +9,7 @@
  * BENCH_SECONDS / BENCH_ROUNDS shorten or lengthen a run.
  */
 import { loadavg } from 'node:os';
-import { runInterleaved, table, type Scenario } from './support/load';
+import { runBench, runInterleaved, table, type Scenario } from './support/load';
 import {
   APOLLO_GATEWAY,
   HIVE_GATEWAY,
@@ -143,12 +143,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(
-      `per-request bench failed: ${error instanceof Error ? error.stack : String(error)}\n`,
-    );
-    process.exit(1);
-  },
-);
+runBench('per-request', main);

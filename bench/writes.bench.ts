@@ -15,7 +15,15 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { progress, progressDone, runOnce, checkScenario, type Measured, type Scenario } from './support/load';
+import {
+  checkScenario,
+  progress,
+  progressDone,
+  runBench,
+  runOnce,
+  type Measured,
+  type Scenario,
+} from './support/load';
 import { gqlOk, ROOT, seedMember, startBenchPlatform } from './support/bench-platform';
 
 const CLIENTS = 10;
@@ -228,10 +236,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`writes bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBench('writes', main);

@@ -189,3 +189,14 @@ export function renewing<T>(obtain: () => Promise<T>, maxAgeMs = 60_000): () => 
     return current.value;
   };
 }
+
+/** Runs a benchmark's `main` (its exit code: 1 when a target was missed) and exits with it, or 1 on an error. */
+export function runBench(name: string, main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`${name} bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
