@@ -83,19 +83,26 @@ describe('engagement:rebuild (real PostgreSQL, real Kafka-protocol broker)', () 
   const institutions = [randomUUID(), randomUUID(), randomUUID()];
   const topics = [...new Set(projectionHandlers(null).map((handler) => handler.contract.topic))];
 
-  async function publish(events: Array<EventOf<EventContract>>) {
-    const byTopic = new Map<string, Array<{ key: string; value: string }>>();
-    for (const event of events) {
-      const topic = `${event.type}.v${event.version}`;
-      byTopic.set(topic, [
-        ...(byTopic.get(topic) ?? []),
-        { key: event.aggregateId, value: JSON.stringify(event) },
-      ]);
+  /**
+   * Sends the events in sends of `perSend`, each topic's share of a send one record batch per partition: a
+   * partition holds several record batches, which a fetch from the local broker brings one at a time, so the
+   * replay gathers several fetched batches into one run.
+   */
+  async function publish(events: Array<EventOf<EventContract>>, perSend = 60) {
+    for (let at = 0; at < events.length; at += perSend) {
+      const byTopic = new Map<string, Array<{ key: string; value: string }>>();
+      for (const event of events.slice(at, at + perSend)) {
+        const topic = `${event.type}.v${event.version}`;
+        byTopic.set(topic, [
+          ...(byTopic.get(topic) ?? []),
+          { key: event.aggregateId, value: JSON.stringify(event) },
+        ]);
+      }
+      await producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+      });
     }
-    await producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-    });
   }
 
   beforeAll(async () => {
@@ -131,7 +138,9 @@ describe('engagement:rebuild (real PostgreSQL, real Kafka-protocol broker)', () 
     const seen: RebuildProgress[] = [];
     let midway: Promise<void> | null = null;
     let answeredDuringReplay = -1;
+    const replayGroup = uniqueName('engagement.rebuild');
     const summary = await rebuildProjections({
+      replayGroup,
       databaseUrl: live.db.url,
       kafka,
       handlers: projectionHandlers(null),
@@ -152,6 +161,8 @@ describe('engagement:rebuild (real PostgreSQL, real Kafka-protocol broker)', () 
 
     expect(summary.replayed).toBeGreaterThanOrEqual(600 + 12 * 21);
     expect(summary.notApplied).toBe(0);
+    // runs gathered from several fetched batches commit their offsets once applied: the replay's group is at the end
+    expect(await caughtUp(kafka, replayGroup, topics)).toBe(true);
     expect(seen.map((progress) => progress.phase)).toEqual(
       expect.arrayContaining(['replay', 'swap', 'done']),
     );
