@@ -14,6 +14,7 @@ import { TimeLogWeek1796122695419 } from './migrations/1796122695419-time-log-we
 import { WinnerOutcome1796124243197 } from './migrations/1796124243197-winner-outcome';
 import { PendingSupervisor1796127566920 } from './migrations/1796127566920-pending-supervisor';
 import { AllocationDecisionReason1796136972699 } from './migrations/1796136972699-allocation-decision-reason';
+import { InstitutionWeek1796150064093 } from './migrations/1796150064093-institution-week';
 
 /** Everything the funding database holds: for the app, the migration tools and the drift check. */
 export const fundingDatabase = {
@@ -31,5 +32,6 @@ export const fundingDatabase = {
     WinnerOutcome1796124243197,
     PendingSupervisor1796127566920,
     AllocationDecisionReason1796136972699,
+    InstitutionWeek1796150064093,
   ],
 };

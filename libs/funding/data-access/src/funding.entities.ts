@@ -398,6 +398,55 @@ export class TimeLogWeekEntity {
 }
 
 /**
+ * One member's share of an institution's week as last added to `institution_week`: minute-days allocated (×7,
+ * exact), minutes logged on days the member's approved time covers, under the institution the member replica
+ * had then. Kept so that a change to the member's logs, allocations or institution applies only its difference.
+ */
+@Entity({ name: 'member_week_share' })
+export class MemberWeekShareEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  memberId!: string;
+
+  /** The Monday of the week. */
+  @PrimaryColumn({ ...DAY })
+  weekStart!: string;
+
+  @Column({ type: 'uuid' })
+  institutionId!: string;
+
+  @Column({ type: 'bigint', transformer: numberTransformer })
+  allocatedMinuteDays!: number;
+
+  @Column({ type: 'bigint', transformer: numberTransformer })
+  loggedMinutes!: number;
+}
+
+/**
+ * An institution's whole ISO weeks summed over its members (the member replica's institution now): members with
+ * approved time in the week, minute-days allocated, minutes logged on covered days. Kept by triggers on
+ * `time_log`, `allocation` and `member_replica` in the writing transaction, by increments, so concurrent writers
+ * on one week add up; `institutionUtilisation` reads one row a week.
+ */
+@Entity({ name: 'institution_week' })
+export class InstitutionWeekEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  institutionId!: string;
+
+  /** The Monday of the week. */
+  @PrimaryColumn({ ...DAY })
+  weekStart!: string;
+
+  @Column({ type: 'int' })
+  members!: number;
+
+  @Column({ type: 'bigint', transformer: numberTransformer })
+  allocatedMinuteDays!: number;
+
+  @Column({ type: 'bigint', transformer: numberTransformer })
+  loggedMinutes!: number;
+}
+
+/**
  * What the weekly at-risk check last published about a member's erosion: one start and one recovery event per
  * episode. A row with an `episodeStartedWeek` is the stored AT_RISK flag that supervisors and leads list.
  */
@@ -547,6 +596,8 @@ export const FUNDING_ENTITIES = [
   AllocationEntity,
   TimeLogEntity,
   TimeLogWeekEntity,
+  MemberWeekShareEntity,
+  InstitutionWeekEntity,
   ErosionStateEntity,
   AwardReportEntity,
   AwardOutputEntity,

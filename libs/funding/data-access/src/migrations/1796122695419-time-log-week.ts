@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { REBUILD_TIME_LOG_WEEKS } from '@praxis/funding/domain';
+import { REBUILD_TIME_LOG_WEEK_TOTALS } from '@praxis/funding/domain';
 
 /** Each member's logged minutes per week, kept by a trigger in the transaction that writes the entry. */
 export class TimeLogWeek1796122695419 implements MigrationInterface {
@@ -40,7 +40,7 @@ export class TimeLogWeek1796122695419 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TRIGGER "time_log_week_rollup" AFTER INSERT OR DELETE OR UPDATE OF "member_id", "day", "minutes" ON "time_log" FOR EACH ROW EXECUTE FUNCTION "time_log_week_rollup"()`,
     );
-    await queryRunner.query(REBUILD_TIME_LOG_WEEKS);
+    await queryRunner.query(REBUILD_TIME_LOG_WEEK_TOTALS);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
