@@ -2,16 +2,30 @@ import { randomUUID } from 'node:crypto';
 import {
   describeAuthorisationMatrix,
   executeOk,
-  matrixCallers,
+  MATRIX_ROLES,
+  matrixCaller,
   seedMatrixCallers,
+  type Caller,
   type OperationRule,
   type SubgraphHarness,
 } from '@praxis/platform/testing';
 import { activeAward, offerAward, startFunding } from './testing/funding.fixtures';
 
-const callers = matrixCallers();
-const { ids, caller } = callers;
+/**
+ * The platform's roles and a lead of the owner's own institution (`leadOfOwnInstitution`), so every operation a
+ * lead may use is tried both for the lead's own institution (allowed) and by `leadOfAnotherInstitution` (refused).
+ */
+const ROLES = [...MATRIX_ROLES, 'leadOfOwnInstitution'] as const;
+type Role = (typeof ROLES)[number];
+const ids = Object.fromEntries(ROLES.map((role) => [role, randomUUID()])) as Record<Role, string>;
 const ownerInstitution = randomUUID();
+const otherInstitution = randomUUID();
+function caller(role: Role): Caller {
+  if (role === 'leadOfOwnInstitution')
+    return { memberId: ids[role], roles: [{ role: 'lead', institutionId: ownerInstitution }] };
+  return matrixCaller(role, ids, otherInstitution);
+}
+const callers = { roles: ROLES, ids, otherInstitution, caller };
 
 const SIGNED_IN_ONLY = { anonymous: 'UNAUTHENTICATED', others: 'allowed' } as const;
 const ADMIN_ONLY = { anonymous: 'UNAUTHENTICATED', admin: 'allowed', others: 'FORBIDDEN' } as const;
@@ -24,6 +38,8 @@ const OWNER_OR_ADMIN = {
 } as const;
 /** The PI decides on their own offer; an admin sees the award but is not its PI. */
 const OWNER_ON_OWNERS = { ...OWNER_OR_ADMIN, admin: 'FORBIDDEN' } as const;
+/** A lead of the PI's institution sees the award but does not act on it. */
+const SEEN_BY_OWN_LEAD = { leadOfOwnInstitution: 'FORBIDDEN' } as const;
 
 /** An award the owner leads that started in the past (periods have ended), requesting no protected time. */
 const AWARD = { startsOn: '2026-01-05', endsOn: '2027-01-03' } as const;
@@ -94,23 +110,30 @@ const spendInput = () => ({
  * active as the operation needs), its ledger, their protected time, their time log, their report. Destructive
  * operations get a fresh record per cell. A new operation fails the build until it has a row here.
  */
-const RULES: Record<string, OperationRule> = {
+const RULES: Record<string, OperationRule<Role>> = {
   fund: {
     document: 'query($id: ID!) { fund(id: $id) { id } }',
     variables: () => ({ id: records.fund }),
     expect: ADMIN_ONLY,
   },
   funds: { document: '{ funds(first: 1) { totalCount } }', expect: ADMIN_ONLY },
+  // leads of an institution on the award see it: the owner's is
   award: {
     document: 'query($id: ID!) { award(id: $id) { id title } }',
     variables: () => ({ id: records.award }),
-    expect: OWNER_OR_ADMIN,
+    expect: { ...OWNER_OR_ADMIN, leadOfOwnInstitution: 'allowed' },
   },
   awards: { document: '{ awards(first: 5) { totalCount } }', expect: SIGNED_IN_ONLY },
   memberUtilisation: {
     document: 'query($m: ID!, $d: String!) { memberUtilisation(memberId: $m, from: $d, to: $d) { atRisk } }',
     variables: () => ({ m: ids.owner, d: today() }),
-    expect: { anonymous: 'UNAUTHENTICATED', owner: 'allowed', admin: 'allowed', others: 'FORBIDDEN' },
+    expect: {
+      anonymous: 'UNAUTHENTICATED',
+      owner: 'allowed',
+      leadOfOwnInstitution: 'allowed',
+      admin: 'allowed',
+      others: 'FORBIDDEN',
+    },
   },
   // a list filtered to the winners the caller may see (none here: nobody owns a competition's results)
   competitionFundingOutcomes: {
@@ -118,17 +141,18 @@ const RULES: Record<string, OperationRule> = {
     variables: () => ({ c: randomUUID() }),
     expect: SIGNED_IN_ONLY,
   },
-  // the owner's institution: its leads (none in the matrix) and admins; a lead of another one is refused
+  // the owner's institution: its leads and admins; a lead of another one is refused
   institutionUtilisation: {
     document:
       'query($i: ID!, $d: String!) { institutionUtilisation(institutionId: $i, from: $d, to: $d) { institutionId } }',
     variables: () => ({ i: ownerInstitution, d: today() }),
-    expect: ADMIN_ONLY,
+    expect: { ...ADMIN_ONLY, leadOfOwnInstitution: 'allowed' },
   },
+  // whoever may read the member's time: a lead of the member's institution too
   effortStatements: {
     document: 'query($a: ID!, $m: ID!) { effortStatements(awardId: $a, memberId: $m) { periodIndex } }',
     variables: () => ({ a: records.award, m: ids.owner }),
-    expect: OWNER_OR_ADMIN,
+    expect: { ...OWNER_OR_ADMIN, leadOfOwnInstitution: 'allowed' },
   },
   // a list filtered to what the caller may see
   atRiskMembers: { document: '{ atRiskMembers(first: 5) { totalCount } }', expect: SIGNED_IN_ONLY },
@@ -156,12 +180,12 @@ const RULES: Record<string, OperationRule> = {
   acceptAward: {
     document: 'mutation($id: ID!) { acceptAward(id: $id) { status } }',
     variables: async () => ({ id: await ownerOffer() }),
-    expect: OWNER_ON_OWNERS,
+    expect: { ...OWNER_ON_OWNERS, ...SEEN_BY_OWN_LEAD },
   },
   declineAward: {
     document: 'mutation($id: ID!) { declineAward(id: $id, input: { reason: "no" }) { status } }',
     variables: async () => ({ id: await ownerOffer() }),
-    expect: OWNER_ON_OWNERS,
+    expect: { ...OWNER_ON_OWNERS, ...SEEN_BY_OWN_LEAD },
   },
   activateAward: {
     document: 'mutation($id: ID!) { activateAward(id: $id) { status } }',
@@ -202,8 +226,9 @@ const RULES: Record<string, OperationRule> = {
   approveProtectedTime: {
     document: 'mutation($id: ID!) { approveProtectedTime(allocationId: $id) { status } }',
     variables: async () => ({ id: await ownerProposedAllocation() }),
-    // the member does not release their own time; a lead of another institution has no say
-    expect: ADMIN_ONLY,
+    // the member's institution releases the time: its lead; the member does not release their own time and a
+    // lead of another institution has no say
+    expect: { ...ADMIN_ONLY, leadOfOwnInstitution: 'allowed' },
   },
   // the caller's own time log: anyone signed in logs their own
   logTime: {
@@ -224,8 +249,8 @@ const RULES: Record<string, OperationRule> = {
   rejectProtectedTime: {
     document: 'mutation($id: ID!) { rejectProtectedTime(allocationId: $id, reason: "Matrix") { status } }',
     variables: async () => ({ id: await ownerProposedAllocation() }),
-    // as approval: the member does not decide on their own time; a lead of another institution has no say
-    expect: ADMIN_ONLY,
+    // as approval: the member's institution's lead decides, not the member, nor a lead of another institution
+    expect: { ...ADMIN_ONLY, leadOfOwnInstitution: 'allowed' },
   },
   // the owner's own entries: nobody else (not even an admin) edits, deletes or lists them
   editTimeLog: {
@@ -259,7 +284,7 @@ const RULES: Record<string, OperationRule> = {
         to: AWARD.endsOn,
       },
     }),
-    expect: OWNER_OR_ADMIN,
+    expect: { ...OWNER_OR_ADMIN, ...SEEN_BY_OWN_LEAD },
   },
   changeProtectedTime: {
     document:
@@ -268,7 +293,7 @@ const RULES: Record<string, OperationRule> = {
       id: await ownerProposedAllocation(),
       input: { weekly: { unit: 'HOURS', amount: 1 }, effectiveFrom: '2026-06-01' },
     }),
-    expect: OWNER_OR_ADMIN,
+    expect: { ...OWNER_OR_ADMIN, ...SEEN_BY_OWN_LEAD },
   },
   certifyEffort: {
     document: 'mutation($a: ID!) { certifyEffort(awardId: $a, periodIndex: 0) { periodIndex } }',
@@ -280,24 +305,26 @@ const RULES: Record<string, OperationRule> = {
     document:
       'mutation($a: ID!) { submitReport(awardId: $a, input: { progress: "Matrix progress" }) { id } }',
     variables: async () => ({ a: await ownerActive() }),
-    expect: OWNER_ON_OWNERS,
+    expect: { ...OWNER_ON_OWNERS, ...SEEN_BY_OWN_LEAD },
   },
   recordOutput: {
     document:
       'mutation($a: ID!) { recordOutput(awardId: $a, input: { kind: PAPER, title: "Matrix", link: "10.1000/xyz" }) { id } }',
     variables: () => ({ a: records.award }),
-    expect: OWNER_OR_ADMIN,
+    expect: { ...OWNER_OR_ADMIN, ...SEEN_BY_OWN_LEAD },
   },
 };
 
-describeAuthorisationMatrix({
+describeAuthorisationMatrix<Role>({
   service: 'funding',
+  roles: ROLES,
   caller,
   rules: RULES,
   async setUp() {
     subgraph = await startFunding();
     await seedMatrixCallers(subgraph.dataSource, callers, {
-      institutionOf: (role) => (role === 'owner' ? ownerInstitution : undefined),
+      institutionOf: (role) =>
+        role === 'owner' || role === 'leadOfOwnInstitution' ? ownerInstitution : undefined,
     });
     records.award = await ownerActive();
     const fund = await executeOk<{ createFund: { id: string } }>(
