@@ -22,6 +22,7 @@ import {
   startMockKafka,
   stopChild,
 } from '@praxis/platform/local-infra';
+import { stopOnSignals } from './signals';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const ADMIN = { email: 'admin@praxis.bench', password: 'bench organiser passphrase 2026' };
@@ -162,11 +163,15 @@ export async function startBenchPlatform(
     (subgraph) =>
       subgraph.name === 'membership' || (options.subgraphs ?? DEFAULT_SUBGRAPHS).includes(subgraph.name),
   );
+  // Ctrl-C or `timeout` stops the services (by PID), drops the databases and removes the build, as stop() does
+  let release: () => void = () => undefined;
   const stop = async () => {
+    release();
     await Promise.all([...children.values()].map((child) => stopChild(child, { graceMs: 10000 })));
     for (const cleanup of cleanups.reverse()) await cleanup();
     log.end();
   };
+  release = stopOnSignals(stop);
   try {
     if (compiled) {
       cleanups.push(() => rm(outDir, { recursive: true, force: true }));
