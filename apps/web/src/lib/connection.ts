@@ -15,19 +15,3 @@ export const PageFieldsFragment = graphql(`
 export function nodes<T>(connection: { edges: ReadonlyArray<{ node: T }> }): T[] {
   return connection.edges.map((edge) => edge.node);
 }
-
-type Page = { edges: ReadonlyArray<unknown> };
-
-/**
- * For `fetchMore`'s `updateQuery`: the next page of the connection at `field` appended to the pages shown (its
- * pageInfo and totalCount from the newest page).
- */
-export function appendPage<K extends string>(field: K) {
-  return <T extends { [key in K]: Page }>(previous: T, { fetchMoreResult }: { fetchMoreResult: T }): T => ({
-    ...fetchMoreResult,
-    [field]: {
-      ...fetchMoreResult[field],
-      edges: [...previous[field].edges, ...fetchMoreResult[field].edges],
-    },
-  });
-}

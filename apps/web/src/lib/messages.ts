@@ -2,6 +2,7 @@
 export const commonMessages = {
   appName: 'Praxis',
   loading: 'Loading…',
+  shownMore: (added: number) => (added === 1 ? '1 more shown.' : `${added} more shown.`),
   saving: 'Saving…',
   save: 'Save',
   cancel: 'Cancel',
@@ -16,6 +17,12 @@ export const commonMessages = {
   saved: 'Saved',
   dismiss: 'Dismiss',
   preferNotToSay: 'Prefer not to say',
+  picker: {
+    hint: 'At least 2 letters of their name.',
+    searching: 'Searching…',
+    found: (count: number) =>
+      count === 0 ? 'Nobody matches that name.' : count === 1 ? '1 person found.' : `${count} people found.`,
+  },
   careerStages: {
     MEDICAL_STUDENT: 'Medical student',
     FOUNDATION_DOCTOR: 'Foundation doctor',

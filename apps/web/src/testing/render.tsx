@@ -4,13 +4,22 @@ import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
 import { SessionProvider } from '../session/session-context';
-import { SessionStore } from '../session/session-store';
+import { SessionStore, type SessionMember } from '../session/session-store';
 import { theme } from '../app/theme';
 
-/** Renders a page with the app's providers, GraphQL answered by `mocks`, and a signed-out session. */
-export function renderPage(ui: ReactNode, mocks: MockedProviderProps['mocks'] = []) {
+/**
+ * Renders a page with the app's providers, GraphQL answered by `mocks`, and a signed-out session (or `member`'s,
+ * signed in before the first render).
+ */
+export function renderPage(ui: ReactNode, mocks: MockedProviderProps['mocks'] = [], member?: SessionMember) {
   const store = new SessionStore('/graphql', () => Promise.reject(new TypeError('no network in tests')));
-  store.signedOut();
+  if (member)
+    store.signedIn({
+      token: 'test-token',
+      tokenExpiresAt: new Date(Date.now() + 300_000).toISOString(),
+      member,
+    });
+  else store.signedOut();
   return {
     store,
     ...render(

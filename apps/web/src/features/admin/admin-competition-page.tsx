@@ -2,6 +2,7 @@ import {
   Anchor,
   Alert,
   Badge,
+  Box,
   Button,
   Card,
   Group,
@@ -10,10 +11,8 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
@@ -23,7 +22,9 @@ import { messageOf } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
 import { nodes } from '../../lib/connection';
 import { Page } from '../../lib/page';
+import { MemberPicker } from '../../lib/member-picker';
 import { QueryState } from '../../lib/query-state';
+import { ShowMore } from '../../lib/show-more';
 import { CompetitionFacts, PhaseBadge, RubricTable } from '../competitions/competition-details';
 import { adminMessages as t } from './messages';
 import { administrationMessages } from '../administration/messages';
@@ -33,7 +34,6 @@ import {
   AssignJudgesDocument,
   CancelCompetitionDocument,
   CompetitionRankingDocument,
-  JudgeSearchDocument,
   OpenCompetitionDocument,
   PublishResultsDocument,
   StartJudgingDocument,
@@ -106,25 +106,14 @@ function JudgePool({
   competitionId: string;
   judges: AdminCompetitionQuery['competitionJudges'];
 }) {
-  const [search, setSearch] = useState('');
-  const [term] = useDebouncedValue(search.trim(), 300);
-  const found = useQuery(JudgeSearchDocument, { variables: { nameContains: term }, skip: term.length < 2 });
-  const [add, adding] = useMutation(AddJudgeDocument, {
+  const [add] = useMutation(AddJudgeDocument, {
     refetchQueries: [{ query: AdminCompetitionDocument, variables: { id: competitionId } }],
     awaitRefetchQueries: true,
   });
-  const inPool = new Set(nodes(judges).map((item) => item.judge.id));
-  const candidates = (found.data?.members.edges ?? [])
-    .map((edge) => edge.node)
-    .filter((m) => !inPool.has(m.id));
+  const inPool = nodes(judges).map((item) => item.judge.id);
   const addJudge = async (memberId: string, name: string) => {
-    try {
-      await add({ variables: { competitionId, memberId } });
-      notifications.show({ color: 'green', message: t.judgeAdded(name) });
-      setSearch('');
-    } catch (error) {
-      notifications.show({ color: 'red', message: messageOf(error) });
-    }
+    await add({ variables: { competitionId, memberId } });
+    notifications.show({ color: 'green', message: t.judgeAdded(name) });
   };
   return (
     <section aria-labelledby="judges">
@@ -140,30 +129,16 @@ function JudgePool({
           ))}
         </List>
       )}
-      <TextInput
-        mt="sm"
-        label={t.findJudge}
-        description={t.findJudgeHint}
-        value={search}
-        onChange={(event) => setSearch(event.currentTarget.value)}
-      />
-      <Stack gap={4} mt="xs" aria-live="polite">
-        {candidates.map((member) => (
-          <Group key={member.id} justify="space-between">
-            <Text size="sm">
-              {member.displayName} · {member.institution.name}
-            </Text>
-            <Button
-              size="xs"
-              variant="outline"
-              loading={adding.loading}
-              onClick={() => void addJudge(member.id, member.displayName)}
-            >
-              {t.addJudge(member.displayName)}
-            </Button>
-          </Group>
-        ))}
-      </Stack>
+      <Box mt="sm">
+        <MemberPicker
+          label={t.findJudge}
+          description={t.findJudgeHint}
+          role="JUDGE"
+          exclude={inPool}
+          pickLabel={t.addJudge}
+          onPick={(member) => addJudge(member.id, member.displayName)}
+        />
+      </Box>
     </section>
   );
 }
@@ -210,23 +185,6 @@ function Ranking({ competitionId }: { competitionId: string }) {
     variables: { id: competitionId },
     fetchPolicy: 'cache-and-network',
   });
-  const entries = query.data?.competitionRanking.entries;
-  const more = () =>
-    query.fetchMore({
-      variables: { after: entries?.pageInfo.endCursor },
-      updateQuery: (previous, { fetchMoreResult }) => ({
-        competitionRanking: {
-          ...fetchMoreResult.competitionRanking,
-          entries: {
-            ...fetchMoreResult.competitionRanking.entries,
-            edges: [
-              ...previous.competitionRanking.entries.edges,
-              ...fetchMoreResult.competitionRanking.entries.edges,
-            ],
-          },
-        },
-      }),
-    });
   return (
     <section aria-labelledby="ranking">
       <Title order={2} size="h3" id="ranking" mb="xs">
@@ -273,13 +231,7 @@ function Ranking({ competitionId }: { competitionId: string }) {
                 </Table>
               </Table.ScrollContainer>
             )}
-            {data.competitionRanking.entries.pageInfo.hasNextPage && (
-              <Group>
-                <Button variant="subtle" loading={query.loading} onClick={() => void more()}>
-                  {t.moreEntries}
-                </Button>
-              </Group>
-            )}
+            <ShowMore query={query} path={['competitionRanking', 'entries']} label={t.moreEntries} />
           </Stack>
         )}
       </QueryState>

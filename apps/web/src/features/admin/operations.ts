@@ -112,22 +112,6 @@ export const CancelCompetitionDocument = graphql(`
   }
 `);
 
-export const JudgeSearchDocument = graphql(`
-  query JudgeSearch($nameContains: String!) {
-    members(filter: { nameContains: $nameContains, role: JUDGE }, first: 8) {
-      edges {
-        node {
-          id
-          displayName
-          institution {
-            name
-          }
-        }
-      }
-    }
-  }
-`);
-
 export const AddJudgeDocument = graphql(`
   mutation AddJudge($competitionId: ID!, $memberId: ID!) {
     addJudge(competitionId: $competitionId, memberId: $memberId) {

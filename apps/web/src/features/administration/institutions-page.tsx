@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import type { AdminInstitutionsQuery, MemberRolesFragment, Role } from '../../gql/graphql';
-import { appendPage, nodes } from '../../lib/connection';
+import { nodes } from '../../lib/connection';
 import { messageOf } from '../../lib/errors';
 import { focusFirstError, showFieldErrors } from '../../lib/forms';
 import { commonMessages } from '../../lib/messages';
@@ -12,6 +12,7 @@ import { withNotice } from '../../lib/notify';
 import { Page } from '../../lib/page';
 import { QueryState } from '../../lib/query-state';
 import { Section } from '../../lib/section';
+import { ShowMore } from '../../lib/show-more';
 import { administrationMessages as t } from './messages';
 import {
   AdminInstitutionsDocument,
@@ -190,12 +191,6 @@ function Roles({ institutions }: { institutions: Institution[] }) {
 
 export default function InstitutionsPage() {
   const query = useQuery(AdminInstitutionsDocument);
-  const page = query.data?.institutions;
-  const more = () =>
-    query.fetchMore({
-      variables: { after: page?.pageInfo.endCursor },
-      updateQuery: appendPage('institutions'),
-    });
   return (
     <Page title={t.institutionsTitle} intro={t.institutionsIntro}>
       <QueryState data={query.data} loading={query.loading} error={query.error}>
@@ -216,13 +211,7 @@ export default function InstitutionsPage() {
                   </Table.Tbody>
                 </Table>
               )}
-              {data.institutions.pageInfo.hasNextPage && (
-                <Group>
-                  <Button variant="subtle" loading={query.loading} onClick={() => void more()}>
-                    {t.moreInstitutions}
-                  </Button>
-                </Group>
-              )}
+              <ShowMore query={query} path={['institutions']} label={t.moreInstitutions} />
               <NewInstitution />
             </Section>
             <Roles institutions={nodes(data.institutions)} />

@@ -1,8 +1,9 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
-import { appendPage, nodes } from '../../lib/connection';
+import { nodes } from '../../lib/connection';
 import { Page } from '../../lib/page';
 import { QueryState } from '../../lib/query-state';
+import { ShowMore } from '../../lib/show-more';
 import { communityMessages as t } from './messages';
 import { MyCertificatesDocument } from './operations';
 import { CertificateCard } from './programme-page';
@@ -10,11 +11,6 @@ import { CertificateCard } from './programme-page';
 /** `/certificates`: the member's own certificates (`myCertificates`, newest first, 20 at a time). */
 export default function CertificatesPage() {
   const query = useQuery(MyCertificatesDocument, { fetchPolicy: 'cache-and-network' });
-  const more = () =>
-    query.fetchMore({
-      variables: { after: query.data?.myCertificates.pageInfo.endCursor },
-      updateQuery: appendPage('myCertificates'),
-    });
   return (
     <Page title={t.certificatesTitle} intro={t.certificatesIntro}>
       <QueryState data={query.data} loading={query.loading} error={query.error}>
@@ -27,13 +23,7 @@ export default function CertificatesPage() {
               {nodes(data.myCertificates).map((certificate) => (
                 <CertificateCard key={certificate.id} certificate={certificate} />
               ))}
-              {data.myCertificates.pageInfo.hasNextPage && (
-                <Group>
-                  <Button variant="subtle" loading={query.loading} onClick={() => void more()}>
-                    {t.moreCertificates}
-                  </Button>
-                </Group>
-              )}
+              <ShowMore query={query} path={['myCertificates']} label={t.moreCertificates} />
             </Stack>
           )
         }

@@ -3,11 +3,12 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { CommunityQuery } from '../../gql/graphql';
-import { appendPage, nodes } from '../../lib/connection';
+import { nodes } from '../../lib/connection';
 import { formatDateTime } from '../../lib/format';
 import { Page } from '../../lib/page';
 import { Section } from '../../lib/section';
 import { QueryState } from '../../lib/query-state';
+import { ShowMore } from '../../lib/show-more';
 import { useSession } from '../../session/session-context';
 import { AnnouncementForm } from './announcement-form';
 import { MembershipButton } from './membership-button';
@@ -19,12 +20,6 @@ import { ProgrammeList } from './programme-card';
 function Feed({ communityId, moderator }: { communityId: string; moderator: boolean }) {
   const [editing, setEditing] = useState<string | null>(null);
   const query = useQuery(CommunityFeedDocument, { variables: { communityId } });
-  const page = query.data?.communityAnnouncements;
-  const more = () =>
-    query.fetchMore({
-      variables: { after: page?.pageInfo.endCursor },
-      updateQuery: appendPage('communityAnnouncements'),
-    });
   return (
     <QueryState data={query.data} loading={query.loading} error={query.error}>
       {(data) => (
@@ -65,13 +60,7 @@ function Feed({ communityId, moderator }: { communityId: string; moderator: bool
               )}
             </Card>
           ))}
-          {data.communityAnnouncements.pageInfo.hasNextPage && (
-            <Group>
-              <Button variant="subtle" loading={query.loading} onClick={() => void more()}>
-                {t.more}
-              </Button>
-            </Group>
-          )}
+          <ShowMore query={query} path={['communityAnnouncements']} label={t.more} />
         </Stack>
       )}
     </QueryState>

@@ -215,4 +215,29 @@ export const communityMessages = {
   saveAnnouncement: 'Save the announcement',
   announcementSaved: 'The announcement is updated.',
   cancel: 'Cancel',
+  register: {
+    title: 'Attendance register',
+    session: 'Session',
+    sessionOption: (position: number, theme: string, when: string) =>
+      `Session ${position}: ${theme} (${when})`,
+    noSessions: 'This programme has no sessions.',
+    window: (days: number) =>
+      `Organisers record a session's register from its start until ${days} days after it ends; attendees can also check themselves in with the session code while it runs.`,
+    notYet: (when: string) => `This session's register opens when it starts, ${when}.`,
+    openUntil: (when: string) => `This session's register can be recorded until ${when}.`,
+    closed: (when: string) => `The late-recording window for this session closed ${when}.`,
+    noAttendees: 'Nobody has an accepted place yet.',
+    whoAttended: (count: number) =>
+      `Who attended (${count} accepted ${count === 1 ? 'attendee' : 'attendees'})`,
+    whoAttendedHint:
+      'Tick everyone who came. Someone already recorded (checked in with the code) stays recorded.',
+    pickSomeone: 'Tick at least one attendee',
+    moreAttendees: 'Show more attendees',
+    markAll: 'Tick everyone shown',
+    save: (count: number) =>
+      count === 1 ? 'Save the register (1 attendee)' : `Save the register (${count} attendees)`,
+    saving: 'Saving the register…',
+    saved: (recorded: number, already: number) =>
+      `Register saved: ${recorded} newly recorded` + (already > 0 ? `, ${already} already recorded.` : '.'),
+  },
 } as const;

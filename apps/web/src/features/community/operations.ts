@@ -360,3 +360,33 @@ export const SelectApplicantsDocument = graphql(`
     }
   }
 `);
+
+export const ProgrammeAttendeesDocument = graphql(`
+  query ProgrammeAttendees($programmeId: ID!, $after: String) {
+    programmeApplications(programmeId: $programmeId, status: ACCEPTED, first: 100, after: $after) {
+      totalCount
+      pageInfo {
+        ...PageFields
+      }
+      edges {
+        node {
+          id
+          member {
+            id
+            displayName
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const RecordAttendanceDocument = graphql(`
+  mutation RecordAttendance($sessionId: ID!, $memberIds: [ID!]!) {
+    recordAttendance(sessionId: $sessionId, memberIds: $memberIds) {
+      sessionId
+      recorded
+      alreadyRecorded
+    }
+  }
+`);

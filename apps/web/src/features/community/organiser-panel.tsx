@@ -3,15 +3,17 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import type { SelectionPolicy } from '../../gql/graphql';
-import { appendPage, nodes } from '../../lib/connection';
+import { nodes } from '../../lib/connection';
 import { messageOf } from '../../lib/errors';
 import { FormProblem } from '../../lib/form-problem';
 import { focusFirstError, showFieldErrors } from '../../lib/forms';
 import { formatDateTime } from '../../lib/format';
 import { QueryState } from '../../lib/query-state';
 import { Section } from '../../lib/section';
+import { ShowMore } from '../../lib/show-more';
 import { ScrollTable, TableHead } from '../../lib/table';
 import { useSession } from '../../session/session-context';
+import { AttendanceRegister, type RegisterSession } from './attendance-register';
 import { communityMessages as t } from './messages';
 import { ProgrammeApplicationsDocument, ProgrammeDocument, SelectApplicantsDocument } from './operations';
 
@@ -23,12 +25,6 @@ function Applicants({ programmeId }: { programmeId: string }) {
     variables: { programmeId },
     fetchPolicy: 'cache-and-network',
   });
-  const page = query.data?.programmeApplications;
-  const more = () =>
-    query.fetchMore({
-      variables: { after: page?.pageInfo.endCursor },
-      updateQuery: appendPage('programmeApplications'),
-    });
   return (
     <QueryState data={query.data} loading={query.loading} error={query.error}>
       {(data) =>
@@ -60,13 +56,7 @@ function Applicants({ programmeId }: { programmeId: string }) {
                 </Table.Tbody>
               </Table>
             </ScrollTable>
-            {data.programmeApplications.pageInfo.hasNextPage && (
-              <Group>
-                <Button variant="subtle" loading={query.loading} onClick={() => void more()}>
-                  {t.moreApplicants}
-                </Button>
-              </Group>
-            )}
+            <ShowMore query={query} path={['programmeApplications']} label={t.moreApplicants} />
           </Stack>
         )
       }
@@ -149,7 +139,12 @@ export function SelectionForm({
 export function OrganiserPanel({
   programme,
 }: {
-  programme: { id: string; selectedAt?: string | null; applicationClosesAt: string };
+  programme: {
+    id: string;
+    selectedAt?: string | null;
+    applicationClosesAt: string;
+    sessions: readonly RegisterSession[];
+  };
 }) {
   const session = useSession();
   return (
@@ -168,6 +163,7 @@ export function OrganiserPanel({
           {t.applicantsTitle}
         </Title>
         <Applicants programmeId={programme.id} />
+        <AttendanceRegister programmeId={programme.id} sessions={programme.sessions} />
       </Stack>
     </Section>
   );

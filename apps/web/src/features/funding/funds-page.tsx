@@ -2,12 +2,13 @@ import { Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@ma
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { appendPage, nodes } from '../../lib/connection';
+import { nodes } from '../../lib/connection';
 import { messageOf } from '../../lib/errors';
 import { formatMoney } from '../../lib/format';
 import { focusFirstError, showFieldErrors } from '../../lib/forms';
 import { Page } from '../../lib/page';
 import { QueryState } from '../../lib/query-state';
+import { ShowMore } from '../../lib/show-more';
 import { AdminCompetitionsDocument } from '../admin/operations';
 import { ScrollTable, TableHead } from '../../lib/table';
 import { fundingMessages as t } from './messages';
@@ -100,11 +101,6 @@ export function CreateFundForm() {
 
 export default function FundsPage() {
   const funds = useQuery(FundsDocument, { fetchPolicy: 'cache-and-network' });
-  const more = () =>
-    funds.fetchMore({
-      variables: { after: funds.data?.funds.pageInfo.endCursor },
-      updateQuery: appendPage('funds'),
-    });
   return (
     <Page title={t.fundsTitle} intro={t.fundsIntro}>
       <QueryState data={funds.data} loading={funds.loading} error={funds.error}>
@@ -128,13 +124,7 @@ export default function FundsPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-              {data.funds.pageInfo.hasNextPage && (
-                <Group>
-                  <Button variant="subtle" loading={funds.loading} onClick={() => void more()}>
-                    {t.moreFunds}
-                  </Button>
-                </Group>
-              )}
+              <ShowMore query={funds} path={['funds']} label={t.moreFunds} />
             </ScrollTable>
           )
         }

@@ -4,7 +4,9 @@ import { Link } from 'react-router';
 import { nodes } from '../../lib/connection';
 import { Page } from '../../lib/page';
 import { QueryState } from '../../lib/query-state';
+import { ShowMore } from '../../lib/show-more';
 import { mastermindMessages as t } from './messages';
+import { NewGroupForm } from './new-group-form';
 import { MyMastermindGroupsDocument } from './operations';
 
 export default function MastermindGroupsPage() {
@@ -29,10 +31,12 @@ export default function MastermindGroupsPage() {
                   </Text>
                 </Card>
               ))}
+              <ShowMore query={query} path={['myMastermindGroups']} label={t.moreGroups} />
             </Stack>
           )
         }
       </QueryState>
+      <NewGroupForm />
     </Page>
   );
 }

@@ -1,8 +1,11 @@
 import { graphql } from '../../gql';
 
 export const MyMastermindGroupsDocument = graphql(`
-  query MyMastermindGroups {
-    myMastermindGroups(first: 100) {
+  query MyMastermindGroups($after: String) {
+    myMastermindGroups(first: 100, after: $after) {
+      pageInfo {
+        ...PageFields
+      }
       edges {
         node {
           id
@@ -106,6 +109,15 @@ export const ReportNextStepDoneDocument = graphql(`
   mutation ReportNextStepDone($stepId: ID!) {
     reportNextStepDone(stepId: $stepId) {
       ...NextStepFields
+    }
+  }
+`);
+
+export const CreateMastermindGroupDocument = graphql(`
+  mutation CreateMastermindGroup($input: CreateMastermindGroupInput!) {
+    createMastermindGroup(input: $input) {
+      id
+      name
     }
   }
 `);

@@ -48,7 +48,6 @@ export const proposalMessages = {
   searchHint: 'At least 2 letters. Only people who accept join the team.',
   invite: (name: string) => `Invite ${name}`,
   invited: (name: string) => `${name} is invited.`,
-  noMatches: 'Nobody matches that name.',
   invitationStatus: {
     PENDING: 'Invited, waiting',
     ACCEPTED: 'On the team',

@@ -152,20 +152,3 @@ export const DeclineTeamInvitationDocument = graphql(`
     }
   }
 `);
-
-export const MemberSearchDocument = graphql(`
-  query MemberSearch($nameContains: String!) {
-    members(filter: { nameContains: $nameContains }, first: 8) {
-      edges {
-        node {
-          id
-          displayName
-          careerStage
-          institution {
-            name
-          }
-        }
-      }
-    }
-  }
-`);

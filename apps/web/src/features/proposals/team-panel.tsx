@@ -1,24 +1,16 @@
-import { Badge, Button, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Badge, List, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery } from '@apollo/client/react';
-import { useState } from 'react';
+import { useMutation } from '@apollo/client/react';
 import type { ProposalFieldsFragment } from '../../gql/graphql';
 import { nodes } from '../../lib/connection';
+import { MemberPicker } from '../../lib/member-picker';
 import { commonMessages } from '../../lib/messages';
-import { messageOf } from '../../lib/errors';
 import { proposalMessages as t } from './messages';
-import { InviteTeamMemberDocument, MemberSearchDocument, ProposalDocument } from './operations';
+import { InviteTeamMemberDocument, ProposalDocument } from './operations';
 
 /** The team and its invitations, and a search by name to invite more people (they join by accepting). */
 export function TeamPanel({ proposal, editable }: { proposal: ProposalFieldsFragment; editable: boolean }) {
-  const [search, setSearch] = useState('');
-  const [term] = useDebouncedValue(search.trim(), 300);
-  const results = useQuery(MemberSearchDocument, {
-    variables: { nameContains: term },
-    skip: term.length < 2,
-  });
-  const [invite, inviting] = useMutation(InviteTeamMemberDocument, {
+  const [invite] = useMutation(InviteTeamMemberDocument, {
     refetchQueries: [{ query: ProposalDocument, variables: { id: proposal.id } }],
     awaitRefetchQueries: true,
   });
@@ -29,17 +21,9 @@ export function TeamPanel({ proposal, editable }: { proposal: ProposalFieldsFrag
       .filter((item) => item.status !== 'DECLINED')
       .map((item) => item.member.id),
   ]);
-  const candidates = (results.data?.members.edges ?? [])
-    .map((edge) => edge.node)
-    .filter((m) => !known.has(m.id));
   const inviteMember = async (memberId: string, name: string) => {
-    try {
-      await invite({ variables: { proposalId: proposal.id, memberId } });
-      notifications.show({ color: 'green', message: t.invited(name) });
-      setSearch('');
-    } catch (error) {
-      notifications.show({ color: 'red', message: messageOf(error) });
-    }
+    await invite({ variables: { proposalId: proposal.id, memberId } });
+    notifications.show({ color: 'green', message: t.invited(name) });
   };
   return (
     <Stack gap="sm">
@@ -66,37 +50,13 @@ export function TeamPanel({ proposal, editable }: { proposal: ProposalFieldsFrag
           ))}
       </List>
       {editable && (
-        <>
-          <TextInput
-            label={t.searchPeople}
-            description={t.searchHint}
-            value={search}
-            onChange={(event) => setSearch(event.currentTarget.value)}
-          />
-          <div aria-live="polite">
-            {term.length >= 2 && results.data && candidates.length === 0 && (
-              <Text size="sm">{t.noMatches}</Text>
-            )}
-            <Stack gap={4}>
-              {candidates.map((member) => (
-                <Group key={member.id} justify="space-between" wrap="nowrap">
-                  <Text size="sm">
-                    {member.displayName} · {member.institution.name} ·{' '}
-                    {commonMessages.careerStages[member.careerStage]}
-                  </Text>
-                  <Button
-                    size="xs"
-                    variant="outline"
-                    loading={inviting.loading}
-                    onClick={() => void inviteMember(member.id, member.displayName)}
-                  >
-                    {t.invite(member.displayName)}
-                  </Button>
-                </Group>
-              ))}
-            </Stack>
-          </div>
-        </>
+        <MemberPicker
+          label={t.searchPeople}
+          description={t.searchHint}
+          exclude={known}
+          pickLabel={t.invite}
+          onPick={(member) => inviteMember(member.id, member.displayName)}
+        />
       )}
     </Stack>
   );

@@ -1,0 +1,126 @@
+import { useQuery } from '@apollo/client/react';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { CompetitionRankingDocument } from '../features/admin/operations';
+import { renderPage } from '../testing/render';
+import { nodes } from './connection';
+import { appendAt, ShowMore } from './show-more';
+
+const entry = (rank: number) => ({
+  __typename: 'RankingEntry',
+  rank,
+  proposalId: `p-${rank}`,
+  title: `Entry ${rank}`,
+  normalisedScore: 80 - rank,
+  meanRawScore: 7,
+  reviewCount: 3,
+  isWinner: false,
+});
+
+const ranking = (ranks: number[], endCursor: string | null) => ({
+  competitionRanking: {
+    __typename: 'CompetitionRanking',
+    published: false,
+    entries: {
+      __typename: 'RankingEntryConnection',
+      edges: ranks.map((rank) => ({ __typename: 'RankingEntryEdge', node: entry(rank) })),
+      pageInfo: { __typename: 'PageInfo', hasNextPage: endCursor !== null, endCursor },
+    },
+  },
+});
+
+const answer = (after: string | undefined, ranks: number[], endCursor: string | null) => ({
+  request: { query: CompetitionRankingDocument, variables: after ? { id: 'c1', after } : { id: 'c1' } },
+  result: { data: ranking(ranks, endCursor) },
+});
+
+/** A list shown the way pages show one: its nodes, then ShowMore at a nested connection. */
+function Ranking() {
+  const query = useQuery(CompetitionRankingDocument, { variables: { id: 'c1' } });
+  if (!query.data) return null;
+  return (
+    <div>
+      <ul aria-label="Ranking">
+        {nodes(query.data.competitionRanking.entries).map((item) => (
+          <li key={item.proposalId}>{item.title}</li>
+        ))}
+      </ul>
+      <ShowMore query={query} path={['competitionRanking', 'entries']} label="Show more entries" />
+    </div>
+  );
+}
+
+describe('ShowMore', () => {
+  it('appends the next page of a nested connection, announces how many were added and keeps the focus', async () => {
+    const user = userEvent.setup();
+    renderPage(<Ranking />, [
+      answer(undefined, [1, 2], 'c-2'),
+      answer('c-2', [3, 4], 'c-4'),
+      answer('c-4', [5], null),
+    ]);
+    const button = await screen.findByRole('button', { name: 'Show more entries' });
+    expect(screen.getAllByRole('listitem')).toHaveLength(2);
+
+    await user.click(button);
+    await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(4));
+    expect(screen.getByRole('status')).toHaveTextContent('2 more shown.');
+    expect(screen.getByRole('button', { name: 'Show more entries' })).toHaveFocus();
+
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(5));
+    expect(screen.getByRole('status')).toHaveTextContent('1 more shown.');
+    expect(screen.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Entry 1',
+      'Entry 2',
+      'Entry 3',
+      'Entry 4',
+      'Entry 5',
+    ]);
+    // the last page: the button goes, and the focus stays at the list's end instead of falling to the body
+    expect(screen.queryByRole('button', { name: 'Show more entries' })).toBeNull();
+    await waitFor(() => expect(screen.getByRole('status').parentElement).toHaveFocus());
+  });
+
+  it('shows a failed page in words and leaves the button to try again', async () => {
+    const user = userEvent.setup();
+    renderPage(<Ranking />, [
+      answer(undefined, [1], 'c-1'),
+      {
+        request: { query: CompetitionRankingDocument, variables: { id: 'c1', after: 'c-1' } },
+        result: { errors: [{ message: 'You may not see this ranking.', extensions: { code: 'FORBIDDEN' } }] },
+      },
+    ]);
+    await user.click(await screen.findByRole('button', { name: 'Show more entries' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('You may not see this ranking.');
+    expect(screen.getAllByRole('listitem')).toHaveLength(1);
+    expect(screen.getByRole('button', { name: 'Show more entries' })).toBeInTheDocument();
+  });
+
+  it('marks itself busy while the page loads without disabling the button', async () => {
+    const user = userEvent.setup();
+    renderPage(<Ranking />, [answer(undefined, [1], 'c-1'), { ...answer('c-1', [2], null), delay: 200 }]);
+    await user.click(await screen.findByRole('button', { name: 'Show more entries' }));
+    const busy = screen.getByRole('button', { name: 'Loading…' });
+    expect(busy).toHaveAttribute('aria-disabled', 'true');
+    expect(busy).not.toBeDisabled();
+    expect(await screen.findByText('Entry 2')).toBeInTheDocument();
+  });
+});
+
+describe('appendAt', () => {
+  it('appends edges at the path and takes the rest from the newest page', () => {
+    const merged = appendAt<ReturnType<typeof ranking>>(['competitionRanking', 'entries'])(
+      ranking([1], 'a'),
+      {
+        fetchMoreResult: {
+          ...ranking([2], null),
+          competitionRanking: { ...ranking([2], null).competitionRanking, published: true },
+        },
+      },
+    );
+    expect(nodes(merged.competitionRanking.entries).map((item) => item.rank)).toEqual([1, 2]);
+    expect(merged.competitionRanking.entries.pageInfo.hasNextPage).toBe(false);
+    expect(merged.competitionRanking.published).toBe(true);
+  });
+});

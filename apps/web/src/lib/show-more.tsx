@@ -1,0 +1,130 @@
+import { Button, Group, Loader, VisuallyHidden } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import { messageOf } from './errors';
+import { commonMessages } from './messages';
+
+/** What every paged list shows more of: a Relay connection's edges and where the next page starts. */
+export type Connection = {
+  edges: ReadonlyArray<unknown>;
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+};
+
+/** Where a query's connection is: a field of the data (`['funds']`) or a field of a field (`['ranking', 'entries']`). */
+export type ConnectionPath<TData> =
+  | { [K in keyof TData & string]: TData[K] extends Connection ? readonly [K] : never }[keyof TData & string]
+  | {
+      [K in keyof TData & string]: {
+        [J in keyof TData[K] & string]: TData[K][J] extends Connection ? readonly [K, J] : never;
+      }[keyof TData[K] & string];
+    }[keyof TData & string];
+
+type Fetched<TData> = { data?: TData | undefined };
+
+/** The part of `useQuery`'s result that showing more needs (the query declares an `$after: String` variable). */
+export type PagedQuery<TData> = {
+  data?: TData | undefined;
+  fetchMore: (options: {
+    variables: { after: string };
+    updateQuery: (previous: TData, options: { fetchMoreResult: TData }) => TData;
+  }) => Promise<Fetched<TData>>;
+};
+
+/** The connection at `path` in `data`. */
+export function connectionAt<TData>(data: TData, path: ConnectionPath<TData>): Connection {
+  let value: unknown = data;
+  for (const key of path as readonly string[]) value = (value as Record<string, unknown>)[key];
+  return value as Connection;
+}
+
+/**
+ * For `fetchMore`'s `updateQuery`: the next page of the connection at `path` appended to the pages shown (its
+ * pageInfo and totalCount from the newest page; the fields around it from the newest answer).
+ */
+export function appendAt<TData>(path: ConnectionPath<TData>) {
+  const keys = path as readonly string[];
+  const merge = (previous: unknown, next: unknown, depth: number): unknown => {
+    const before = previous as Record<string, unknown>;
+    const after = next as Record<string, unknown>;
+    if (depth === keys.length) {
+      const shown = before as unknown as Connection;
+      const page = after as unknown as Connection;
+      return { ...page, edges: [...shown.edges, ...page.edges] };
+    }
+    const key = keys[depth];
+    return { ...after, [key]: merge(before[key], after[key], depth + 1) };
+  };
+  return (previous: TData, { fetchMoreResult }: { fetchMoreResult: TData }): TData =>
+    merge(previous, fetchMoreResult, 0) as TData;
+}
+
+/**
+ * "Show more" under a paged list: loads the page after the last one shown and appends it, busy while it loads,
+ * announcing how many were added (a polite live region) and, when nothing more is left, keeping the keyboard focus
+ * on the list's end rather than losing it with the button. A failure is shown in words beside the button.
+ */
+export function ShowMore<TData>({
+  query,
+  path,
+  label,
+}: {
+  query: PagedQuery<TData>;
+  path: ConnectionPath<TData>;
+  /** The button's text, naming what it shows more of ("Show more funds"). */
+  label: string;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const end = useRef<HTMLDivElement>(null);
+  const hadFocus = useRef(false);
+  const connection = query.data === undefined ? undefined : connectionAt(query.data, path);
+  const more = connection?.pageInfo.hasNextPage === true && !!connection.pageInfo.endCursor;
+  useEffect(() => {
+    if (!more && hadFocus.current) {
+      hadFocus.current = false;
+      end.current?.focus();
+    }
+  }, [more]);
+  const load = async () => {
+    const after = connection?.pageInfo.endCursor;
+    if (busy || !after) return;
+    setBusy(true);
+    setProblem(null);
+    setAnnouncement('');
+    hadFocus.current = end.current?.contains(document.activeElement) ?? false;
+    try {
+      const result = await query.fetchMore({ variables: { after }, updateQuery: appendAt(path) });
+      const added = result.data === undefined ? 0 : connectionAt(result.data, path).edges.length;
+      setAnnouncement(commonMessages.shownMore(added));
+    } catch (error) {
+      setProblem(messageOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div ref={end} tabIndex={-1} style={{ outline: 'none' }}>
+      {more && (
+        <Group>
+          <Button
+            variant="subtle"
+            // busy without `loading`, which disables the button and so drops the keyboard focus
+            leftSection={busy ? <Loader size="xs" /> : undefined}
+            aria-disabled={busy}
+            onClick={() => void load()}
+          >
+            {busy ? commonMessages.loading : label}
+          </Button>
+        </Group>
+      )}
+      {problem && (
+        <div role="alert" style={{ color: 'var(--mantine-color-red-8)' }}>
+          {problem}
+        </div>
+      )}
+      <VisuallyHidden role="status" aria-live="polite">
+        {announcement}
+      </VisuallyHidden>
+    </div>
+  );
+}
