@@ -146,6 +146,32 @@ describe('web client: lead dashboard and funding', () => {
         .first()
         .textContent(),
     ).toBe('5');
+    // the other tables split with the funnel: the overview's members by career stage, the one academic hidden
+    // and the residents with them (the consultants' 5 and the total would otherwise give the academic back)
+    const overview = page
+      .getByRole('region', { name: 'Competitions and mentoring' })
+      .getByRole('table')
+      .first();
+    await overview.getByRole('columnheader', { name: 'Academic' }).waitFor();
+    const members = overview
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'Members', exact: true }) })
+      .getByRole('cell');
+    // here, the network, then medical student, foundation doctor, resident, consultant, academic, ...
+    expect(await members.allTextContents()).toEqual([
+      '11',
+      expect.any(String),
+      '0',
+      '0',
+      'Suppressed',
+      '5',
+      'Suppressed',
+      '0',
+      '0',
+    ]);
+    const hidden = members.nth(6).locator('[aria-describedby]');
+    const explanation = (await hidden.getAttribute('aria-describedby')) ?? '';
+    expect(await page.locator(`[id="${explanation}"]`).textContent()).toMatch(/fewer than 5 people/);
     await checkPage(page, 'dashboard-split', 'Engagement dashboard');
 
     // a member's record

@@ -97,7 +97,7 @@ const FUNDING = `query F($input: EngagementMetricsInput!) {
   engagementFunding(input: $input) {
     buckets { label figures { ${FIGURE} } rates { ${RATE} }
       money { measure fundId currency amount { amountMinor currency } awards suppressed
-        networkAmount { amountMinor } networkSuppressed } }
+        networkAmount { amountMinor } networkSuppressed byCareerStage { resident consultant medicalStudent } } }
     atRisk { memberId episodeStartedWeek }
   }
 }`;
@@ -109,6 +109,7 @@ interface Money {
   suppressed: boolean;
   networkAmount: { amountMinor: number } | null;
   networkSuppressed: boolean;
+  byCareerStage: Record<'resident' | 'consultant' | 'medicalStudent', number | null>;
 }
 interface FundingAnswer {
   engagementFunding: {
@@ -285,6 +286,17 @@ describe('engagement programme, funding and group-mentoring metrics (in-process 
       await spend(award, 'PAYMENT', 20_000, '2026-03-10');
     }
     await spend(awards[0] as (typeof awards)[number], 'PAYMENT', -5_000, '2026-03-11');
+    // in Q2 five residents' awards and one consultant's: a career-stage line with one small stage
+    for (const pi of [...a.slice(0, 5), a[6] as string]) {
+      const award = {
+        ...(awards[0] as (typeof awards)[number]),
+        awardId: randomUUID(),
+        principalInvestigatorId: pi,
+        teamMemberIds: [pi],
+        amount: { amountMinor: pi === a[6] ? 70_000 : 100_000, currency: 'GBP' as const },
+      };
+      await apply(event(AwardOfferedV1, award.awardId, { ...award, ...offered, at: '2026-05-04T10:00:00Z' }));
+    }
 
     // protected time: five of A at 4 hours a week for twelve weeks, one of B
     const allocations: Array<{ memberId: string; allocationId: string }> = [];
@@ -536,11 +548,32 @@ describe('engagement programme, funding and group-mentoring metrics (in-process 
     });
     expect(line('COMMITTED')).toMatchObject({ amount: { amountMinor: 150_000 }, awards: 5 });
     expect(line('PAID')).toMatchObject({ amount: { amountMinor: 95_000 }, awards: 5 });
+    // by the PI's career stage: all six are residents' awards
+    expect(line('AWARDED')?.byCareerStage).toEqual({ resident: 600_000, consultant: 0, medicalStudent: 0 });
+    expect(line('PAID')?.byCareerStage).toEqual({ resident: 95_000, consultant: 0, medicalStudent: 0 });
     const network = await subgraph.execute<FundingAnswer>(admin, FUNDING, { input: quarter });
     const awarded = network.data?.engagementFunding.buckets[0]?.money.find(
       (row) => row.measure === 'AWARDED',
     );
     expect(awarded).toMatchObject({ amount: { amountMinor: 650_000 }, awards: 7 });
+    expect(awarded?.byCareerStage).toEqual({ resident: 650_000, consultant: 0, medicalStudent: 0 });
+  });
+
+  it("splits money by the PI's career stage, a stage of few awards hidden with a second one", async () => {
+    const result = await subgraph.execute<FundingAnswer>(leadA, FUNDING, {
+      input: {
+        from: '2026-04-01T00:00:00Z',
+        to: '2026-07-01T00:00:00Z',
+        granularity: 'QUARTER',
+        institutionId: institutionA,
+      },
+    });
+    expect(result.errors).toBeUndefined();
+    const awarded = result.data?.engagementFunding.buckets[0]?.money.find((row) => row.measure === 'AWARDED');
+    // the line's total is the published figure: six awards, 570,000
+    expect(awarded).toMatchObject({ amount: { amountMinor: 570_000 }, awards: 6, suppressed: false });
+    // the consultant's one award is hidden, and the residents' with it (570,000 - 500,000 would give it back)
+    expect(awarded?.byCareerStage).toEqual({ resident: null, consultant: null, medicalStudent: 0 });
   });
 
   it('gives protected time allocated and logged, utilisation and members at risk', async () => {
@@ -566,18 +599,19 @@ describe('engagement programme, funding and group-mentoring metrics (in-process 
   });
 
   it('gives coaching-workshop fill and waitlist, mastermind attendance and adherence to the agreed cadence', async () => {
-    const count = 'count networkCount';
+    const count = 'count networkCount byCareerStage { resident consultant medicalStudent }';
     const query = `query O($input: EngagementOverviewInput!) {
       engagementOverview(input: $input) {
-        figures { figure count networkCount } rates { rate value }
+        figures { ${count} figure } rates { rate value }
         groupMentoring { workshopsHeld { ${count} } workshopPlaces { ${count} } workshopPlacesTaken { ${count} }
           workshopWaitlisted { ${count} } workshopFill mastermindAttendees { ${count} } }
       }
     }`;
-    type Count = { count: number | null; networkCount: number | null };
+    type Line = Record<'resident' | 'consultant' | 'medicalStudent', number | null> | null;
+    type Count = { count: number | null; networkCount: number | null; byCareerStage: Line };
     const result = await subgraph.execute<{
       engagementOverview: {
-        figures: Array<{ figure: string; count: number | null; networkCount: number | null }>;
+        figures: Array<Count & { figure: string }>;
         rates: Rate[];
         groupMentoring: Record<string, Count | number | null>;
       };
@@ -600,6 +634,56 @@ describe('engagement programme, funding and group-mentoring metrics (in-process 
     expect(rateOf(result.data?.engagementOverview.rates, 'CHECK_IN_ADHERENCE')?.value).toBe(0.5);
   });
 
+  it('splits the overview by career stage: each line sums to its figure, small stages hidden with a second', async () => {
+    const line = 'count suppressed byCareerStage { resident consultant medicalStudent foundationDoctor }';
+    const query = `query O($input: EngagementOverviewInput!) {
+      engagementOverview(input: $input) {
+        figures { figure ${line} }
+        groupMentoring { workshopsHeld { ${line} } workshopPlaces { ${line} } mastermindAttendees { ${line} } }
+      }
+    }`;
+    type Count = {
+      count: number | null;
+      suppressed: boolean;
+      byCareerStage: Record<string, number | null> | null;
+    };
+    const result = await subgraph.execute<{
+      engagementOverview: {
+        figures: Array<Count & { figure: string }>;
+        groupMentoring: Record<string, Count>;
+      };
+    }>(leadA, query, { input: { institutionId: institutionA, from: quarter.from, to: quarter.to } });
+    expect(result.errors).toBeUndefined();
+    const figure = (name: string) =>
+      result.data?.engagementOverview.figures.find((row) => row.figure === name);
+    const none = { resident: 0, consultant: 0, medicalStudent: 0, foundationDoctor: 0 };
+    // eight members: two consultants hidden, and the six residents with them (8 - 6 would give them back)
+    expect(figure('MEMBERS')).toMatchObject({
+      count: 8,
+      byCareerStage: { ...none, resident: null, consultant: null },
+    });
+    // both mentees are residents: the line is the figure
+    expect(figure('CHECK_INS_EXPECTED')).toMatchObject({
+      count: 18,
+      byCareerStage: { ...none, resident: 18 },
+    });
+    expect(figure('CHECK_INS_HELD')).toMatchObject({ count: 9, byCareerStage: { ...none, resident: 9 } });
+    // two relationships: the figure is suppressed, so is its whole line, zeros included
+    expect(figure('ACTIVE_MENTEES')).toMatchObject({ count: null, suppressed: true });
+    expect(Object.values(figure('ACTIVE_MENTEES')?.byCareerStage ?? {}).every((cell) => cell === null)).toBe(
+      true,
+    );
+    // an entry has no one career stage
+    expect(figure('ENTRIES')?.byCareerStage).toBeNull();
+    const group = result.data?.engagementOverview.groupMentoring;
+    // a resident coached both workshops; six residents of A attended the mastermind session
+    expect(group?.workshopPlaces).toMatchObject({ count: 10, byCareerStage: { ...none, resident: 10 } });
+    expect(group?.mastermindAttendees).toMatchObject({ count: 6, byCareerStage: { ...none, resident: 6 } });
+    expect(Object.values(group?.workshopsHeld?.byCareerStage ?? {}).every((cell) => cell === null)).toBe(
+      true,
+    );
+  });
+
   it('exports a metric table as CSV with the same suppression', async () => {
     const query = `query E($input: EngagementExportInput!) { engagementExport(input: $input) { filename csv } }`;
     type Export = { engagementExport: { filename: string; csv: string } };
@@ -609,10 +693,36 @@ describe('engagement programme, funding and group-mentoring metrics (in-process 
     expect(money.errors).toBeUndefined();
     const lines = money.data?.engagementExport.csv.split('\r\n') ?? [];
     expect(lines[0]).toBe(
-      'bucket,measure,fund_id,currency,amount_minor,awards,suppressed,network_amount_minor,network_suppressed',
+      'bucket,measure,fund_id,currency,amount_minor,awards,suppressed,network_amount_minor,network_suppressed,' +
+        'medical_student,foundation_doctor,resident,consultant,academic,allied_health,other',
     );
-    // the network's awarded stays hidden: an empty cell, marked suppressed
-    expect(lines).toContain(`2026-Q1,AWARDED,${fundId},GBP,600000,6,false,,true`);
+    // the network's awarded stays hidden: an empty cell, marked suppressed; then the PIs' career stages
+    expect(lines).toContain(`2026-Q1,AWARDED,${fundId},GBP,600000,6,false,,true,0,0,600000,0,0,0,0`);
+    const q2 = await subgraph.execute<Export>(leadA, query, {
+      input: {
+        ...quarter,
+        from: '2026-04-01T00:00:00Z',
+        to: '2026-07-01T00:00:00Z',
+        institutionId: institutionA,
+        table: 'MONEY',
+      },
+    });
+    // the hidden stages are empty cells, as in the query
+    expect(q2.data?.engagementExport.csv).toContain(
+      `2026-Q2,AWARDED,${fundId},GBP,570000,6,false,570000,false,0,0,,,0,0,0`,
+    );
+    const overview = await subgraph.execute<Export>(leadA, query, {
+      input: { ...quarter, institutionId: institutionA, table: 'OVERVIEW' },
+    });
+    expect(overview.errors).toBeUndefined();
+    const overviewLines = overview.data?.engagementExport.csv.split('\r\n') ?? [];
+    expect(overviewLines[0]).toBe(
+      'figure,count,suppressed,network_count,network_suppressed,' +
+        'medical_student,foundation_doctor,resident,consultant,academic,allied_health,other',
+    );
+    expect(overviewLines).toContain('MEMBERS,8,false,14,false,0,0,,,0,0,0');
+    expect(overviewLines).toContain('WORKSHOP_PLACES,10,false,10,false,0,0,10,0,0,0,0');
+    expect(overviewLines).toContain('ENTRIES,0,false,0,false,,,,,,,');
     expect(money.data?.engagementExport.filename).toBe(
       `engagement-money-${institutionA}-2026-01-01_2026-04-01.csv`,
     );

@@ -72,7 +72,9 @@ export default function DashboardPage() {
     variables: { input: { ...period, granularity, splitBy } },
     skip,
   });
-  const overview = useQuery(EngagementOverviewDocument, { variables: { input: period }, skip });
+  // every table splits by career stage with the funnel; other splits are the funnel's alone
+  const byStage = splitBy === 'CAREER_STAGE';
+  const overview = useQuery(EngagementOverviewDocument, { variables: { input: period, byStage }, skip });
   const scopeName = institutionId ? nameOf(institutionId) : t.network;
   const groupName = (group: string) =>
     splitBy === 'INSTITUTION' ? nameOf(group) : (GROUP_LABELS[group] ?? group);
@@ -129,6 +131,9 @@ export default function DashboardPage() {
           />
         </Group>
         {!skip && <ExportCsv filters={{ ...period, granularity, splitBy }} />}
+        {!skip && splitBy !== 'NONE' && !byStage && (
+          <Text size="sm">{t.onlyFunnelSplits(t.dimensions[splitBy])}</Text>
+        )}
         {!skip && (
           <QueryState data={funnel.data} loading={funnel.loading} error={funnel.error}>
             {(data) => (
@@ -148,13 +153,23 @@ export default function DashboardPage() {
           <QueryState data={overview.data} loading={overview.loading} error={overview.error}>
             {(data) => (
               <div aria-busy={overview.loading}>
-                <OverviewSection overview={data.engagementOverview} scopeName={scopeName} nameOf={nameOf} />
+                <OverviewSection
+                  overview={data.engagementOverview}
+                  scopeName={scopeName}
+                  nameOf={nameOf}
+                  byStage={byStage}
+                />
               </div>
             )}
           </QueryState>
         )}
         {!skip && (
-          <MetricsSection input={{ ...period, granularity }} bucketLabel={bucket} scopeName={scopeName} />
+          <MetricsSection
+            input={{ ...period, granularity }}
+            bucketLabel={bucket}
+            scopeName={scopeName}
+            byStage={byStage}
+          />
         )}
         {scope && <MemberRecordSection institutionId={institutionId} />}
       </Stack>

@@ -1,6 +1,7 @@
-import { Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { formatNumber } from '../../lib/format';
+import { commonMessages } from '../../lib/messages';
 import { dashboardMessages as t } from './messages';
 
 /** A released count, as the engagement service sends it: null when suppressed (or not available). */
@@ -64,5 +65,66 @@ export function ChartFigure({ caption, children }: { caption: string; children: 
       </figcaption>
       <div aria-hidden="true">{children}</div>
     </figure>
+  );
+}
+
+/** The career stages in the order of the service's line, with the field each has on a line. */
+export const STAGES = [
+  ['MEDICAL_STUDENT', 'medicalStudent'],
+  ['FOUNDATION_DOCTOR', 'foundationDoctor'],
+  ['RESIDENT', 'resident'],
+  ['CONSULTANT', 'consultant'],
+  ['ACADEMIC', 'academic'],
+  ['ALLIED_HEALTH', 'alliedHealth'],
+  ['OTHER', 'other'],
+] as const;
+type StageField = (typeof STAGES)[number][1];
+
+/** A figure split by career stage as the service sends it: a field per stage, null when suppressed. */
+export type StageLine = Partial<Record<StageField, number | null>> & { __typename?: string };
+
+/** The column headers of a career-stage split. */
+export function stageColumns(): string[] {
+  return STAGES.map(([stage]) => commonMessages.careerStages[stage]);
+}
+
+/** A figure table's columns: the figure, the scope, the network beside it, and the stages when split. */
+export function figureColumns(scopeName: string, withNetwork: boolean, byStage: boolean) {
+  return [t.figure, scopeName, withNetwork && t.networkCount, ...(byStage ? stageColumns() : [])];
+}
+
+/**
+ * One cell per career stage. A suppressed stage (null) is marked as every suppressed cell is, tied to the
+ * table's explanation; a figure with no split (`line` null, e.g. competition entries) says so once per cell.
+ * `format` shows a published value (hours, money); counts as they are.
+ */
+export function StageCells({
+  line,
+  explanationId,
+  format,
+}: {
+  line: StageLine | null | undefined;
+  explanationId: string;
+  format?: (value: number) => string;
+}) {
+  return (
+    <>
+      {STAGES.map(([stage, field]) => {
+        const value = line?.[field];
+        return (
+          <Table.Td key={stage}>
+            {line === null || line === undefined ? (
+              t.noSplit
+            ) : value === null || value === undefined ? (
+              <CountCell figure={{ count: null, suppressed: true }} explanationId={explanationId} />
+            ) : format ? (
+              format(value)
+            ) : (
+              formatNumber(value, 0)
+            )}
+          </Table.Td>
+        );
+      })}
+    </>
   );
 }

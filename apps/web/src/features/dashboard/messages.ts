@@ -11,7 +11,8 @@ import type {
 } from '../../gql/graphql';
 
 /** The tables the gateway exports as CSV (`/exports/engagement/<table>`, engagement's `EngagementExportTable`). */
-export type ExportTable = 'FUNNEL' | 'PROGRAMMES' | 'PROGRAMME_SESSIONS' | 'PROTECTED_TIME' | 'MONEY';
+export type ExportTable =
+  'FUNNEL' | 'PROGRAMMES' | 'PROGRAMME_SESSIONS' | 'PROTECTED_TIME' | 'MONEY' | 'OVERVIEW';
 
 /** The lead dashboard's text. */
 export const dashboardMessages = {
@@ -72,6 +73,11 @@ export const dashboardMessages = {
   suppressedExplained: (threshold: number) =>
     `Suppressed: fewer than ${threshold} people, or hidden so that a small figure cannot be worked out from the totals or the other cells. A suppressed cell is not zero.`,
   notAvailable: 'Not available',
+  noSplit: 'No split',
+  byStageNote:
+    'Split by career stage: the member a figure belongs to (a mentee, a coach, an award’s principal investigator). Competition entries have no one career stage.',
+  onlyFunnelSplits: (dimension: string) =>
+    `Only the funnel is split by ${dimension.toLowerCase()}; the tables below split by career stage.`,
   notAnswered: 'Not answered',
   noData: 'Nothing in this period yet.',
   overviewTitle: 'Competitions and mentoring',
@@ -164,6 +170,7 @@ export const dashboardMessages = {
     PROGRAMME_SESSIONS: 'Programme sessions',
     PROTECTED_TIME: 'Protected time',
     MONEY: 'Funding',
+    OVERVIEW: 'Competitions and mentoring',
   } satisfies Record<ExportTable, string>,
   exportCsv: 'Download CSV',
   exporting: 'Preparing the CSV…',

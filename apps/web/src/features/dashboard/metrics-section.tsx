@@ -3,10 +3,10 @@ import { useQuery } from '@apollo/client/react';
 import { useId } from 'react';
 import type { EngagementMetricsInput, EngagementMetricsQuery, MetricFigure } from '../../gql/graphql';
 import { nodes } from '../../lib/connection';
-import { formatMoney } from '../../lib/format';
+import { formatMoney, formatNumber } from '../../lib/format';
 import { QueryState } from '../../lib/query-state';
 import { ScrollTable, TableHead } from '../../lib/table';
-import { CountCell, rateText, SuppressionNote } from './figures';
+import { CountCell, rateText, figureColumns, StageCells, stageColumns, SuppressionNote } from './figures';
 import { dashboardMessages as t } from './messages';
 import { FundsDocument } from '../funding/operations';
 import { EngagementMetricsDocument, InstitutionMembersDocument } from './operations';
@@ -18,6 +18,11 @@ type MoneyValue = Metrics['engagementFunding']['buckets'][number]['money'][numbe
 
 /** Minutes are sums shown in hours; head counts as they are. */
 const MINUTES: ReadonlySet<MetricFigure> = new Set(['MINUTES_ALLOCATED', 'MINUTES_LOGGED']);
+
+/** Minutes as whole hours, as the figure's own cell shows them. */
+function hours(minutes: number): string {
+  return formatNumber(Math.round(minutes / 6) / 10, 0);
+}
 
 function FigureCell({
   value,
@@ -40,11 +45,13 @@ function MetricRows({
   figures,
   rates,
   withNetwork,
+  byStage,
   noteId,
 }: {
   figures: FigureValue[];
   rates: RateValue[];
   withNetwork: boolean;
+  byStage: boolean;
   noteId: string;
 }) {
   return (
@@ -65,6 +72,13 @@ function MetricRows({
               />
             </Table.Td>
           )}
+          {byStage && (
+            <StageCells
+              line={figure.byCareerStage}
+              explanationId={noteId}
+              format={MINUTES.has(figure.figure) ? hours : undefined}
+            />
+          )}
         </Table.Tr>
       ))}
       {rates.map((rate) => (
@@ -72,6 +86,7 @@ function MetricRows({
           <Table.Th scope="row">{t.metricRates[rate.rate]}</Table.Th>
           <Table.Td>{rateText(rate.value)}</Table.Td>
           {withNetwork && <Table.Td>{rateText(rate.networkValue)}</Table.Td>}
+          {byStage && <Table.Td colSpan={stageColumns().length}>{t.noSplit}</Table.Td>}
         </Table.Tr>
       ))}
     </>
@@ -88,6 +103,7 @@ function MetricTable({
   id,
   scopeName,
   withNetwork,
+  byStage,
   threshold,
   children,
 }: {
@@ -95,6 +111,7 @@ function MetricTable({
   id: string;
   scopeName: string;
   withNetwork: boolean;
+  byStage: boolean;
   threshold: number;
   children: (noteId: string) => React.ReactNode;
 }) {
@@ -105,9 +122,9 @@ function MetricTable({
         <Title order={2} size="h3" id={id}>
           {title}
         </Title>
-        <ScrollTable minWidth={480}>
+        <ScrollTable minWidth={byStage ? 1100 : 480}>
           <Table striped withTableBorder aria-describedby={noteId}>
-            <TableHead columns={[t.figure, scopeName, withNetwork && t.networkCount]} />
+            <TableHead columns={figureColumns(scopeName, withNetwork, byStage)} />
             <Table.Tbody>{children(noteId)}</Table.Tbody>
           </Table>
         </ScrollTable>
@@ -122,15 +139,18 @@ export function MetricsSection({
   input,
   bucketLabel,
   scopeName,
+  byStage = false,
 }: {
   input: EngagementMetricsInput & { institutionId: string | null };
   bucketLabel: string | null;
   scopeName: string;
+  /** show each figure's career-stage line beside it (the filter "split by career stage") */
+  byStage?: boolean;
 }) {
   // funds are named for admins; others see the currency only
   const funds = useQuery(FundsDocument, { errorPolicy: 'ignore' });
   const fundNames = new Map((funds.data ? nodes(funds.data.funds) : []).map((fund) => [fund.id, fund.name]));
-  const metrics = useQuery(EngagementMetricsDocument, { variables: { input } });
+  const metrics = useQuery(EngagementMetricsDocument, { variables: { input, byStage } });
   const members = useQuery(InstitutionMembersDocument, {
     variables: { filter: input.institutionId ? { institutionId: input.institutionId } : null },
   });
@@ -153,6 +173,7 @@ export function MetricsSection({
                 id="programmes"
                 scopeName={scopeName}
                 withNetwork={withNetwork}
+                byStage={byStage}
                 threshold={programmes.suppressionThreshold}
               >
                 {(noteId) => (
@@ -160,6 +181,7 @@ export function MetricsSection({
                     figures={programmeBucket.figures}
                     rates={programmeBucket.rates}
                     withNetwork={withNetwork}
+                    byStage={byStage}
                     noteId={noteId}
                   />
                 )}
@@ -171,6 +193,7 @@ export function MetricsSection({
                 id="funding"
                 scopeName={scopeName}
                 withNetwork={withNetwork}
+                byStage={byStage}
                 threshold={funding.suppressionThreshold}
               >
                 {(noteId) => (
@@ -179,6 +202,7 @@ export function MetricsSection({
                       figures={fundingBucket.figures}
                       rates={fundingBucket.rates}
                       withNetwork={withNetwork}
+                      byStage={byStage}
                       noteId={noteId}
                     />
                     {fundingBucket.money.map((money) => (
@@ -190,6 +214,13 @@ export function MetricsSection({
                         <Table.Td>{moneyText(money.amount, money.suppressed)}</Table.Td>
                         {withNetwork && (
                           <Table.Td>{moneyText(money.networkAmount, money.networkSuppressed)}</Table.Td>
+                        )}
+                        {byStage && (
+                          <StageCells
+                            line={money.byCareerStage}
+                            explanationId={noteId}
+                            format={(amountMinor) => formatMoney({ amountMinor, currency: money.currency })}
+                          />
                         )}
                       </Table.Tr>
                     ))}

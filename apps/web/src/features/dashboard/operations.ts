@@ -53,8 +53,32 @@ export const EngagementFunnelDocument = graphql(`
   }
 `);
 
+export const CareerStageLineFieldsFragment = graphql(`
+  fragment CareerStageLineFields on CareerStageLine {
+    medicalStudent
+    foundationDoctor
+    resident
+    consultant
+    academic
+    alliedHealth
+    other
+  }
+`);
+
+export const CareerStageAmountLineFieldsFragment = graphql(`
+  fragment CareerStageAmountLineFields on CareerStageAmountLine {
+    medicalStudent
+    foundationDoctor
+    resident
+    consultant
+    academic
+    alliedHealth
+    other
+  }
+`);
+
 export const EngagementOverviewDocument = graphql(`
-  query EngagementOverview($input: EngagementOverviewInput!) {
+  query EngagementOverview($input: EngagementOverviewInput!, $byStage: Boolean!) {
     engagementOverview(input: $input) {
       institutionId
       suppressionThreshold
@@ -64,6 +88,9 @@ export const EngagementOverviewDocument = graphql(`
         suppressed
         networkCount
         networkSuppressed
+        byCareerStage @include(if: $byStage) {
+          ...CareerStageLineFields
+        }
       }
       rates {
         rate
@@ -120,6 +147,9 @@ export const MetricFigureFieldsFragment = graphql(`
     suppressed
     networkValue
     networkSuppressed
+    byCareerStage @include(if: $byStage) {
+      ...CareerStageLineFields
+    }
   }
 `);
 
@@ -132,7 +162,7 @@ export const MetricRateFieldsFragment = graphql(`
 `);
 
 export const EngagementMetricsDocument = graphql(`
-  query EngagementMetrics($input: EngagementMetricsInput!) {
+  query EngagementMetrics($input: EngagementMetricsInput!, $byStage: Boolean!) {
     engagementProgrammes(input: $input) {
       institutionId
       suppressionThreshold
@@ -171,6 +201,9 @@ export const EngagementMetricsDocument = graphql(`
             currency
           }
           networkSuppressed
+          byCareerStage @include(if: $byStage) {
+            ...CareerStageAmountLineFields
+          }
         }
       }
       atRisk {

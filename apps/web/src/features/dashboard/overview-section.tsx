@@ -2,7 +2,7 @@ import { Stack, Table, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import type { EngagementOverviewQuery } from '../../gql/graphql';
 import { formatNumber } from '../../lib/format';
-import { ChartFigure, CountCell, rateText, SuppressionNote } from './figures';
+import { ChartFigure, CountCell, rateText, figureColumns, StageCells, SuppressionNote } from './figures';
 import { ScrollTable, TableHead } from '../../lib/table';
 import { dashboardMessages as t } from './messages';
 
@@ -78,10 +78,13 @@ export function OverviewSection({
   overview,
   scopeName,
   nameOf,
+  byStage = false,
 }: {
   overview: Overview;
   scopeName: string;
   nameOf: (id: string) => string;
+  /** show each figure's career-stage line beside it (the filter "split by career stage") */
+  byStage?: boolean;
 }) {
   const noteId = useId();
   const edgeNoteId = useId();
@@ -93,9 +96,10 @@ export function OverviewSection({
           <Title order={2} size="h3" id="overview">
             {t.overviewTitle}
           </Title>
-          <ScrollTable minWidth={480}>
+          {byStage && <Text size="sm">{t.byStageNote}</Text>}
+          <ScrollTable minWidth={byStage ? 1100 : 480}>
             <Table striped withTableBorder aria-describedby={noteId}>
-              <TableHead columns={[t.figure, scopeName, withNetwork && t.networkCount]} />
+              <TableHead columns={figureColumns(scopeName, withNetwork, byStage)} />
               <Table.Tbody>
                 {overview.figures.map((figure) => (
                   <Table.Tr key={figure.figure}>
@@ -111,6 +115,7 @@ export function OverviewSection({
                         />
                       </Table.Td>
                     )}
+                    {byStage && <StageCells line={figure.byCareerStage} explanationId={noteId} />}
                   </Table.Tr>
                 ))}
               </Table.Tbody>

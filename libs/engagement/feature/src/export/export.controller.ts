@@ -23,7 +23,7 @@ import {
   type ExportTable,
 } from './export.resolver';
 
-/** The table in the URL: `funnel`, `programmes`, `programme-sessions`, `protected-time`, `money`. */
+/** The table in the URL: `funnel`, `programmes`, `programme-sessions`, `protected-time`, `money`, `overview`. */
 export function exportPath(table: ExportTable): string {
   return table.toLowerCase().replace(/_/g, '-');
 }

@@ -3,6 +3,8 @@ import { IsIn } from 'class-validator';
 import { CAREER_STAGES } from '@praxis/contracts';
 import { CurrentPrincipal, Roles, type Principal } from '@praxis/platform/auth';
 import { careerStageField, type MetricFigureObject } from '../figures/figure.objects';
+import { OverviewResolver } from '../overview/overview.resolver';
+import type { OverviewCountObject } from '../overview/overview.objects';
 import { FundingResolver } from '../funding/funding.resolver';
 import { EngagementFunnelInput } from '../metrics/metrics.objects';
 import { MetricsService } from '../metrics/metrics.service';
@@ -15,6 +17,7 @@ export const EXPORT_TABLES = [
   'PROGRAMME_SESSIONS',
   'PROTECTED_TIME',
   'MONEY',
+  'OVERVIEW',
 ] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 const ExportTableEnum = Object.fromEntries(EXPORT_TABLES.map((table) => [table, table])) as Record<
@@ -24,7 +27,7 @@ const ExportTableEnum = Object.fromEntries(EXPORT_TABLES.map((table) => [table, 
 registerEnumType(ExportTableEnum, {
   name: 'EngagementExportTable',
   description:
-    'FUNNEL (engagementFunnel, with its split), PROGRAMMES and PROGRAMME_SESSIONS (engagementProgrammes), PROTECTED_TIME and MONEY (engagementFunding)',
+    'FUNNEL (engagementFunnel, with its split), PROGRAMMES and PROGRAMME_SESSIONS (engagementProgrammes), PROTECTED_TIME and MONEY (engagementFunding), OVERVIEW (engagementOverview over the whole period: granularity is not used); each figure with its career-stage line',
 });
 
 @InputType()
@@ -52,13 +55,27 @@ export class EngagementCsvExportObject {
 
 const STAGE_COLUMNS = CAREER_STAGES.map((stage) => stage.toLowerCase());
 
+/** A career-stage line as CSV cells, one per stage: empty when suppressed (or when the figure has no line). */
+function stageCells(line: Readonly<Record<string, number | null>> | null | undefined): Array<number | null> {
+  return CAREER_STAGES.map((stage) => line?.[careerStageField(stage)] ?? null);
+}
+
 function figureRow(prefix: ReadonlyArray<string | null>, figure: MetricFigureObject) {
   return [
     ...prefix,
     figure.figure,
     ...releasedCells(figure.value, figure.suppressed),
     ...releasedCells(figure.networkValue, figure.networkSuppressed),
-    ...CAREER_STAGES.map((stage) => figure.byCareerStage?.[careerStageField(stage)] ?? null),
+    ...stageCells(figure.byCareerStage),
+  ];
+}
+
+function overviewRow(name: string, figure: OverviewCountObject) {
+  return [
+    name,
+    ...releasedCells(figure.count, figure.suppressed),
+    ...releasedCells(figure.networkCount, figure.networkSuppressed),
+    ...stageCells(figure.byCareerStage),
   ];
 }
 const FIGURE_HEADER = [
@@ -76,6 +93,7 @@ export class ExportResolver {
     private readonly metrics: MetricsService,
     private readonly programmes: ProgrammesResolver,
     private readonly funding: FundingResolver,
+    private readonly overview: OverviewResolver,
   ) {}
 
   @Roles('lead', 'admin')
@@ -207,6 +225,7 @@ export class ExportResolver {
             'suppressed',
             'network_amount_minor',
             'network_suppressed',
+            ...STAGE_COLUMNS,
           ],
           answer.buckets.flatMap((bucket) =>
             bucket.money.map((line) => [
@@ -219,8 +238,24 @@ export class ExportResolver {
               line.suppressed,
               line.networkAmount?.amountMinor ?? null,
               line.networkSuppressed,
+              ...stageCells(line.byCareerStage),
             ]),
           ),
+        );
+      }
+      case 'OVERVIEW': {
+        const answer = await this.overview.engagementOverview(principal, input);
+        const group = answer.groupMentoring;
+        return toCsv(
+          ['figure', 'count', 'suppressed', 'network_count', 'network_suppressed', ...STAGE_COLUMNS],
+          [
+            ...answer.figures.map((figure) => overviewRow(figure.figure, figure)),
+            overviewRow('WORKSHOPS_HELD', group.workshopsHeld),
+            overviewRow('WORKSHOP_PLACES', group.workshopPlaces),
+            overviewRow('WORKSHOP_PLACES_TAKEN', group.workshopPlacesTaken),
+            overviewRow('WORKSHOP_WAITLISTED', group.workshopWaitlisted),
+            overviewRow('MASTERMIND_ATTENDEES', group.mastermindAttendees),
+          ],
         );
       }
     }

@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { CAREER_STAGES, type CareerStage } from '@praxis/contracts';
+import { SafeIntScalar } from '@praxis/platform/graphql';
 
 /** Every figure the programme and funding metrics publish (one enum, so a dashboard can label them). */
 export const METRIC_FIGURES = [
@@ -57,6 +58,24 @@ export class CareerStageLineObject {
 }
 for (const stage of CAREER_STAGES) {
   Field(() => Int, { nullable: true })(CareerStageLineObject.prototype, careerStageField(stage));
+}
+
+/**
+ * Money split by the career stage of each award's principal investigator: whole minor units of the figure's
+ * currency per stage, suppressed on the stage's awards exactly as `CareerStageLine` is (null is suppressed).
+ */
+@ObjectType('CareerStageAmountLine', {
+  description:
+    "Money by the award's principal investigator's career stage, in whole minor units of the figure's currency: one line suppressed on each stage's awards (null is suppressed, zero is published)",
+})
+export class CareerStageAmountLineObject {
+  [field: string]: number | null;
+}
+for (const stage of CAREER_STAGES) {
+  Field(() => SafeIntScalar, { nullable: true })(
+    CareerStageAmountLineObject.prototype,
+    careerStageField(stage),
+  );
 }
 
 @ObjectType('MetricFigureValue', {

@@ -80,21 +80,11 @@ export class FigureTable {
       const own = this.institutionId === null ? null : this.measure(key, figure, 'own');
       const beside = releaseMeasureBeside(own, network, this.threshold);
       // a sum's line hides the stages its head count's line hides: both are suppressed on the contributors
-      const rows = (this.cells.get(`${key}|${figure}`) ?? []).filter(
-        (row) => this.institutionId === null || row.institution === this.institutionId,
-      );
-      const ofStage = (stage: CareerStage) => rows.filter((row) => row.stage === stage);
-      const line = suppressLine(
-        CAREER_STAGES.map((stage) => ofStage(stage).reduce((sum, row) => sum + row.contributors, 0)),
+      const byCareerStage = careerStageLine(
+        (this.cells.get(`${key}|${figure}`) ?? []).filter(
+          (row) => this.institutionId === null || row.institution === this.institutionId,
+        ),
         this.threshold,
-      );
-      const byCareerStage = Object.fromEntries(
-        CAREER_STAGES.map((stage, index) => [
-          careerStageField(stage),
-          line.cells[index]?.count === null || line.cells[index] === undefined
-            ? null
-            : ofStage(stage).reduce((sum, row) => sum + row.value, 0),
-        ]),
       );
       return {
         figure,
@@ -106,6 +96,39 @@ export class FigureTable {
       };
     });
   }
+}
+
+/** One group of a career-stage line before release: a stage's figure and how many members or records it sums. */
+export interface StageCell {
+  stage: CareerStage;
+  value: number;
+  contributors: number;
+}
+
+/**
+ * The cells of one scope's figure (several per stage allowed) as one released career-stage line: `suppressLine`
+ * on each stage's contributors (secondary suppression included; a small total hides the whole line), and a
+ * published stage shows its value. For a head count value and contributors are equal; a sum (minutes, money)
+ * thus hides exactly the stages its count of contributors hides. The line's total is the unsplit figure, which
+ * the caller releases on the same contributors.
+ */
+export function careerStageLine(
+  cells: readonly StageCell[],
+  threshold: number,
+): Record<string, number | null> {
+  const ofStage = (stage: CareerStage) => cells.filter((cell) => cell.stage === stage);
+  const sum = (stage: CareerStage, part: 'value' | 'contributors') =>
+    ofStage(stage).reduce((total, cell) => total + cell[part], 0);
+  const line = suppressLine(
+    CAREER_STAGES.map((stage) => sum(stage, 'contributors')),
+    threshold,
+  );
+  return Object.fromEntries(
+    CAREER_STAGES.map((stage, index) => [
+      careerStageField(stage),
+      line.cells[index]?.count === null || line.cells[index] === undefined ? null : sum(stage, 'value'),
+    ]),
+  );
 }
 
 function asCount(figure: MetricFigureObject | undefined, side: 'own' | 'network'): ReleasedCount {

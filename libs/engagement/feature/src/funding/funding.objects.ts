@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { Granularity } from '@praxis/engagement/domain';
 import { MoneyObject } from '@praxis/platform/graphql';
 import { GranularityEnum } from '../metrics/metrics.objects';
-import { MetricFigureObject, MetricRateObject } from '../figures/figure.objects';
+import { CareerStageAmountLineObject, MetricFigureObject, MetricRateObject } from '../figures/figure.objects';
 import { FUNDING_MEASURES, type FundingMeasure } from './funding.query';
 
 export const FundingMeasureEnum = Object.fromEntries(FUNDING_MEASURES.map((kind) => [kind, kind])) as Record<
@@ -43,6 +43,12 @@ export class FundMoneyFigureObject {
 
   @Field()
   networkSuppressed!: boolean;
+
+  @Field(() => CareerStageAmountLineObject, {
+    description:
+      "The scope's amount by its awards' principal investigators' career stage (secondary suppression included), each stage published where enough awards contribute",
+  })
+  byCareerStage!: CareerStageAmountLineObject;
 }
 
 @ObjectType('FundingBucket')

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { CareerStage } from '@praxis/contracts';
 import type { Bucket } from '@praxis/engagement/domain';
 import { queryFigures } from '../figures/figure.query';
 import type { FigureRow } from '../figures/figure.release';
@@ -63,6 +64,8 @@ export interface MoneyRow {
   institution: string | null;
   fundId: string | null;
   currency: string;
+  /** The PI's current career stage (OTHER until engagement has seen the PI's registration) */
+  stage: CareerStage;
   amountMinor: number;
   awards: number;
 }
@@ -72,7 +75,9 @@ export interface MoneyRow {
  * the PI's current one): awarded (offers made), accepted (offers accepted), committed and paid (the spend
  * ledger's commitment and payment entries dated in the bucket, reversals netted). Which payment settles which
  * commitment is not on the events (its reference is private), so committed is what was committed in the bucket,
- * not what is still open. `awards` counts the awards behind each sum (its contributors).
+ * not what is still open. `awards` counts the awards behind each sum (its contributors). Each sum is also split by
+ * the PI's current career stage (an award has one PI, so the stages partition the fund's awards; a PI whose
+ * registration engagement has not yet seen counts under OTHER until it arrives).
  */
 export async function moneyRows(manager: EntityManager, buckets: readonly Bucket[]): Promise<MoneyRow[]> {
   const rows: Array<Record<string, string | null>> = await manager.query(
@@ -92,10 +97,11 @@ export async function moneyRows(manager: EntityManager, buckets: readonly Bucket
          FROM engagement_spend s
      )
      SELECT x.measure, b.idx - 1 AS bucket, COALESCE(x.institution_id, em.institution_id)::text AS institution,
-            x.fund_id::text AS fund_id, x.currency, sum(x.amount) AS amount, count(DISTINCT x.award_id) AS awards
+            x.fund_id::text AS fund_id, x.currency, COALESCE(em.career_stage, 'OTHER') AS stage,
+            sum(x.amount) AS amount, count(DISTINCT x.award_id) AS awards
      FROM b JOIN money x ON x.at >= b.start_at AND x.at < b.end_at
      LEFT JOIN engagement_member em ON em.member_id = x.pi
-     GROUP BY 1, 2, 3, 4, 5`,
+     GROUP BY 1, 2, 3, 4, 5, 6`,
     [buckets.map((bucket) => bucket.start.toISOString()), buckets.map((bucket) => bucket.end.toISOString())],
   );
   return rows.map((row) => ({
@@ -104,6 +110,7 @@ export async function moneyRows(manager: EntityManager, buckets: readonly Bucket
     institution: row.institution ?? null,
     fundId: row.fund_id ?? null,
     currency: String(row.currency),
+    stage: String(row.stage) as CareerStage,
     amountMinor: Number(row.amount),
     awards: Number(row.awards),
   }));

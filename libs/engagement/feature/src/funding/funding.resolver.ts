@@ -9,7 +9,7 @@ import { ENGAGEMENT_OPTIONS, type EngagementOptions } from '../engagement.option
 import { EngagementMetricsInput } from '../metrics/metrics.objects';
 import { metricScope } from '../figures/figure.scope';
 import type { MetricFigure } from '../figures/figure.objects';
-import { FigureTable, rateOf } from '../figures/figure.release';
+import { careerStageLine, FigureTable, rateOf } from '../figures/figure.release';
 import { EngagementFundingObject, type FundMoneyFigureObject } from './funding.objects';
 import {
   FUNDING_MEASURES,
@@ -32,8 +32,8 @@ function money(amountMinor: number | null, currency: string): MoneyObject | null
   return toMoneyObject({ amountMinor, currency });
 }
 
-/** One bucket's money lines (measure × fund × currency), the scope's beside the network's. */
-function releaseMoney(
+/** One bucket's money lines (measure × fund × currency), the scope's beside the network's, each with its career-stage line. */
+export function releaseMoney(
   rows: readonly MoneyRow[],
   institutionId: string | null,
   threshold: number,
@@ -54,6 +54,13 @@ function releaseMoney(
         institutionId === null ? null : sum(line.filter((row) => row.institution === institutionId));
       const beside = releaseMeasureBeside(own, sum(line), threshold);
       const awards = own ?? sum(line);
+      // released on the awards behind each stage's sum, as the minutes' line is on its members
+      const byCareerStage = careerStageLine(
+        line
+          .filter((row) => institutionId === null || row.institution === institutionId)
+          .map((row) => ({ stage: row.stage, value: row.amountMinor, contributors: row.awards })),
+        threshold,
+      );
       return {
         measure: first.measure,
         fundId: first.fundId,
@@ -63,6 +70,7 @@ function releaseMoney(
         suppressed: beside.scope.suppressed,
         networkAmount: money(beside.network.value, first.currency),
         networkSuppressed: beside.network.suppressed,
+        byCareerStage,
       };
     })
     .sort(

@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsDate, IsOptional, IsUUID } from 'class-validator';
+import { CareerStageLineObject } from '../figures/figure.objects';
 
 export const OVERVIEW_FIGURES = [
   'ENTRIES',
@@ -74,6 +75,12 @@ export class OverviewFigureObject {
 
   @Field()
   networkSuppressed!: boolean;
+  @Field(() => CareerStageLineObject, {
+    nullable: true,
+    description:
+      "The scope's count by the career stage of the member it belongs to (secondary suppression included); null for competition figures, which have no one stage",
+  })
+  byCareerStage!: CareerStageLineObject | null;
 }
 
 @ObjectType('OverviewRate')
@@ -117,6 +124,12 @@ export class OverviewCountObject {
 
   @Field()
   networkSuppressed!: boolean;
+  @Field(() => CareerStageLineObject, {
+    nullable: true,
+    description:
+      "The scope's count by the career stage of the member it belongs to (secondary suppression included); null for competition figures, which have no one stage",
+  })
+  byCareerStage!: CareerStageLineObject | null;
 }
 
 @ObjectType('GroupMentoringOverview', {

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { CareerStage } from '@praxis/contracts';
 
 /** Raw figures of one scope (an institution, or the network when null) over `[from, to)`. */
 export interface OverviewCounts {
@@ -21,6 +22,20 @@ export interface OverviewCounts {
   mastermindAttendees: number;
 }
 
+/** The figures that belong to one member, so split by that member's career stage. */
+export type StagedCount = Exclude<keyof OverviewCounts, 'entries' | 'interInstitutionalEntries' | 'reviews'>;
+
+/**
+ * One scope's figures: the totals, and each figure that belongs to one member by that member's current career
+ * stage (the member, the mentee of a relationship, a workshop's coach, a mastermind attendee; OTHER for a coach
+ * engagement has not seen register yet). The stages of a figure add up to its total. Competition figures have
+ * no stage: an entry's team spans stages and the projection does not keep which member led it.
+ */
+export interface OverviewFigures {
+  total: OverviewCounts;
+  byStage: ReadonlyMap<CareerStage, Readonly<Record<StagedCount, number>>>;
+}
+
 export interface CollaborationEdge {
   institutionA: string;
   institutionB: string;
@@ -30,18 +45,35 @@ export interface CollaborationEdge {
 /** Mentorship's default check-in cadence, for relationships whose pair agreed none (as far as events tell). */
 const DEFAULT_CADENCE_DAYS = 30;
 
+const STAGED: Record<string, StagedCount> = {
+  members: 'members',
+  mentees: 'activeMentees',
+  accepted: 'requestsAccepted',
+  declined: 'requestsDeclined',
+  at_risk: 'atRisk',
+  held: 'checkInsHeld',
+  expected: 'checkInsExpected',
+  ratings: 'ratings',
+  rating_sum: 'ratingSum',
+  workshops: 'workshops',
+  places: 'workshopPlaces',
+  taken: 'workshopPlacesTaken',
+  waitlisted: 'workshopWaitlisted',
+  mastermind: 'mastermindAttendees',
+};
+
 /**
  * Competition and mentoring figures. An entry belongs to an institution when one of its team's institutions is
  * it; a relationship to the mentee's institution; a coaching workshop to its coach's; mastermind attendance to
  * the attendee's. A relationship's cadence is the one its pair had agreed at its latest check-in before the
  * period's end (check-in events carry it), else mentorship's default of 30 days. Check-ins expected: one per
  * cadence active in the period; at risk: active at the period's end with no check-in (or start) for two cadences,
- * as mentorship's health rule says.
+ * as mentorship's health rule says. The member figures come as rows `(figure, stage, n)`, one statement.
  */
 export async function countOverview(
   manager: EntityManager,
   scope: { institutionId: string | null; from: Date; to: Date },
-): Promise<OverviewCounts> {
+): Promise<OverviewFigures> {
   const params = [
     scope.institutionId,
     scope.from.toISOString(),
@@ -57,75 +89,78 @@ export async function countOverview(
           AND ($1::uuid IS NULL OR $1::uuid = ANY(p.institution_ids))) AS inter,
        (SELECT count(*) FROM engagement_review r JOIN engagement_proposal p ON p.proposal_id = r.proposal_id
           WHERE r.submitted_at >= $2 AND r.submitted_at < $3
-          AND ($1::uuid IS NULL OR $1::uuid = ANY(p.institution_ids))) AS reviews,
-       (SELECT count(*) FROM engagement_member em WHERE em.registered_at < $3
-          AND ($1::uuid IS NULL OR em.institution_id = $1::uuid)) AS members,
-       $4::int AS cadence`,
-    params,
+          AND ($1::uuid IS NULL OR $1::uuid = ANY(p.institution_ids))) AS reviews`,
+    params.slice(0, 3),
   );
-  const [mentoring]: Array<Record<string, string | null>> = await manager.query(
+  const staged: Array<{ figure: string; stage: CareerStage; n: string | null }> = await manager.query(
     `WITH r AS (
-       SELECT r.* FROM engagement_relationship r JOIN engagement_member em ON em.member_id = r.mentee_id
+       SELECT r.*, em.career_stage AS stage FROM engagement_relationship r
+       JOIN engagement_member em ON em.member_id = r.mentee_id
        WHERE r.kind = 'MENTORING' AND ($1::uuid IS NULL OR em.institution_id = $1::uuid)
      ), active AS (
        SELECT r.*, COALESCE((SELECT c.agreed_cadence_days FROM engagement_check_in c
            WHERE c.relationship_id = r.relationship_id AND c.agreed_cadence_days IS NOT NULL AND c.held_at < $3
            ORDER BY c.held_at DESC LIMIT 1), $4::int) AS cadence
        FROM r WHERE r.started_at < $3 AND (r.ended_at IS NULL OR r.ended_at >= $2)
-     ), fb AS (
-       SELECT count(*) AS n, COALESCE(sum(f.rating), 0) AS total
-       FROM engagement_feedback f JOIN r ON r.relationship_id = f.relationship_id
-       WHERE f.period >= to_char($2::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM')
-         AND f.period < to_char($3::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM')
-     )
-     SELECT
-       (SELECT count(DISTINCT mentee_id) FROM active) AS mentees,
-       (SELECT count(*) FROM r WHERE r.origin = 'REQUEST' AND r.started_at >= $2 AND r.started_at < $3) AS accepted,
-       (SELECT count(*) FROM r WHERE r.status = 'DECLINED' AND r.ended_at >= $2 AND r.ended_at < $3) AS declined,
-       (SELECT count(*) FROM active a WHERE (a.ended_at IS NULL OR a.ended_at >= $3)
-          AND GREATEST(a.started_at, (SELECT max(c.held_at) FROM engagement_check_in c
-                 WHERE c.relationship_id = a.relationship_id AND c.held_at < $3))
-              < $3::timestamptz - make_interval(days => 2 * a.cadence)) AS at_risk,
-       (SELECT count(*) FROM engagement_check_in c JOIN active a ON a.relationship_id = c.relationship_id
-          WHERE c.held_at >= $2 AND c.held_at < $3) AS held,
-       (SELECT COALESCE(sum(floor(EXTRACT(EPOCH FROM (LEAST(COALESCE(a.ended_at, $3), $3::timestamptz)
-                 - GREATEST(a.started_at, $2::timestamptz))) / 86400 / a.cadence)), 0) FROM active a) AS expected,
-       (SELECT n FROM fb) AS ratings,
-       (SELECT total FROM fb) AS rating_sum`,
-    params,
-  );
-  const [groups]: Array<Record<string, string | null>> = await manager.query(
-    `WITH w AS (
-       SELECT w.* FROM engagement_workshop w LEFT JOIN engagement_member em ON em.member_id = w.coach_id
+     ), w AS (
+       SELECT w.*, COALESCE(em.career_stage, 'OTHER') AS stage
+       FROM engagement_workshop w LEFT JOIN engagement_member em ON em.member_id = w.coach_id
        WHERE w.held_at >= $2 AND w.held_at < $3 AND ($1::uuid IS NULL OR em.institution_id = $1::uuid)
      )
-     SELECT (SELECT count(*) FROM w) AS workshops, (SELECT sum(capacity) FROM w) AS places,
-       (SELECT sum(attendees) FROM w) AS taken, (SELECT sum(waitlisted) FROM w) AS waitlisted,
-       (SELECT count(DISTINCT ma.member_id) FROM engagement_mastermind_attendance ma
-          JOIN engagement_member em ON em.member_id = ma.member_id
-          WHERE ma.held_at >= $2 AND ma.held_at < $3
-            AND ($1::uuid IS NULL OR em.institution_id = $1::uuid)) AS mastermind`,
-    params.slice(0, 3),
+     SELECT 'members' AS figure, em.career_stage AS stage, count(*) AS n FROM engagement_member em
+       WHERE em.registered_at < $3 AND ($1::uuid IS NULL OR em.institution_id = $1::uuid) GROUP BY 2
+     UNION ALL SELECT 'mentees', stage, count(DISTINCT mentee_id) FROM active GROUP BY 2
+     UNION ALL SELECT 'accepted', stage, count(*) FROM r
+       WHERE r.origin = 'REQUEST' AND r.started_at >= $2 AND r.started_at < $3 GROUP BY 2
+     UNION ALL SELECT 'declined', stage, count(*) FROM r
+       WHERE r.status = 'DECLINED' AND r.ended_at >= $2 AND r.ended_at < $3 GROUP BY 2
+     UNION ALL SELECT 'at_risk', a.stage, count(*) FROM active a WHERE (a.ended_at IS NULL OR a.ended_at >= $3)
+       AND GREATEST(a.started_at, (SELECT max(c.held_at) FROM engagement_check_in c
+              WHERE c.relationship_id = a.relationship_id AND c.held_at < $3))
+           < $3::timestamptz - make_interval(days => 2 * a.cadence) GROUP BY 2
+     UNION ALL SELECT 'held', a.stage, count(*) FROM engagement_check_in c
+       JOIN active a ON a.relationship_id = c.relationship_id WHERE c.held_at >= $2 AND c.held_at < $3 GROUP BY 2
+     UNION ALL SELECT 'expected', a.stage, sum(floor(EXTRACT(EPOCH FROM (LEAST(COALESCE(a.ended_at, $3), $3::timestamptz)
+         - GREATEST(a.started_at, $2::timestamptz))) / 86400 / a.cadence)) FROM active a GROUP BY 2
+     UNION ALL SELECT 'ratings', r.stage, count(*) FROM engagement_feedback f
+       JOIN r ON r.relationship_id = f.relationship_id
+       WHERE f.period >= to_char($2::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM')
+         AND f.period < to_char($3::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM') GROUP BY 2
+     UNION ALL SELECT 'rating_sum', r.stage, sum(f.rating) FROM engagement_feedback f
+       JOIN r ON r.relationship_id = f.relationship_id
+       WHERE f.period >= to_char($2::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM')
+         AND f.period < to_char($3::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM') GROUP BY 2
+     UNION ALL SELECT 'workshops', stage, count(*) FROM w GROUP BY 2
+     UNION ALL SELECT 'places', stage, sum(capacity) FROM w GROUP BY 2
+     UNION ALL SELECT 'taken', stage, sum(attendees) FROM w GROUP BY 2
+     UNION ALL SELECT 'waitlisted', stage, sum(waitlisted) FROM w GROUP BY 2
+     UNION ALL SELECT 'mastermind', em.career_stage, count(DISTINCT ma.member_id)
+       FROM engagement_mastermind_attendance ma JOIN engagement_member em ON em.member_id = ma.member_id
+       WHERE ma.held_at >= $2 AND ma.held_at < $3 AND ($1::uuid IS NULL OR em.institution_id = $1::uuid)
+       GROUP BY 2`,
+    params,
   );
   const number = (value: string | null | undefined) => Number(value ?? 0);
+  const zero = (): Record<StagedCount, number> =>
+    Object.fromEntries(Object.values(STAGED).map((field) => [field, 0])) as Record<StagedCount, number>;
+  const byStage = new Map<CareerStage, Record<StagedCount, number>>();
+  const totals = zero();
+  for (const row of staged) {
+    const field = STAGED[row.figure];
+    if (!field) continue;
+    const counts = byStage.get(row.stage) ?? zero();
+    counts[field] += number(row.n);
+    totals[field] += number(row.n);
+    byStage.set(row.stage, counts);
+  }
   return {
-    entries: number(competition?.entries),
-    interInstitutionalEntries: number(competition?.inter),
-    reviews: number(competition?.reviews),
-    members: number(competition?.members),
-    activeMentees: number(mentoring?.mentees),
-    requestsAccepted: number(mentoring?.accepted),
-    requestsDeclined: number(mentoring?.declined),
-    atRisk: number(mentoring?.at_risk),
-    checkInsHeld: number(mentoring?.held),
-    checkInsExpected: number(mentoring?.expected),
-    ratings: number(mentoring?.ratings),
-    ratingSum: number(mentoring?.rating_sum),
-    workshops: number(groups?.workshops),
-    workshopPlaces: number(groups?.places),
-    workshopPlacesTaken: number(groups?.taken),
-    workshopWaitlisted: number(groups?.waitlisted),
-    mastermindAttendees: number(groups?.mastermind),
+    total: {
+      entries: number(competition?.entries),
+      interInstitutionalEntries: number(competition?.inter),
+      reviews: number(competition?.reviews),
+      ...totals,
+    },
+    byStage,
   };
 }
 

@@ -11,7 +11,14 @@ import {
 } from '@praxis/engagement/domain';
 import { ENGAGEMENT_OPTIONS, type EngagementOptions } from '../engagement.options';
 import { assertMaySee } from '../metrics/metrics.service';
-import { collaborationEdges, countOverview, type OverviewCounts } from './overview.query';
+import { careerStageLine } from '../figures/figure.release';
+import {
+  collaborationEdges,
+  countOverview,
+  type OverviewCounts,
+  type OverviewFigures,
+  type StagedCount,
+} from './overview.query';
 import {
   EngagementOverviewInput,
   EngagementOverviewObject,
@@ -20,19 +27,39 @@ import {
   type OverviewRateObject,
 } from './overview.objects';
 
-const FIGURE_OF: Record<OverviewFigureKind, (counts: OverviewCounts) => number> = {
-  ENTRIES: (c) => c.entries,
-  INTER_INSTITUTIONAL_ENTRIES: (c) => c.interInstitutionalEntries,
-  REVIEWS_SUBMITTED: (c) => c.reviews,
-  MEMBERS: (c) => c.members,
-  ACTIVE_MENTEES: (c) => c.activeMentees,
-  REQUESTS_ACCEPTED: (c) => c.requestsAccepted,
-  REQUESTS_DECLINED: (c) => c.requestsDeclined,
-  AT_RISK_RELATIONSHIPS: (c) => c.atRisk,
-  CHECK_INS_HELD: (c) => c.checkInsHeld,
-  CHECK_INS_EXPECTED: (c) => c.checkInsExpected,
-  FEEDBACK_RATINGS: (c) => c.ratings,
+const FIGURE_OF: Record<OverviewFigureKind, keyof OverviewCounts> = {
+  ENTRIES: 'entries',
+  INTER_INSTITUTIONAL_ENTRIES: 'interInstitutionalEntries',
+  REVIEWS_SUBMITTED: 'reviews',
+  MEMBERS: 'members',
+  ACTIVE_MENTEES: 'activeMentees',
+  REQUESTS_ACCEPTED: 'requestsAccepted',
+  REQUESTS_DECLINED: 'requestsDeclined',
+  AT_RISK_RELATIONSHIPS: 'atRisk',
+  CHECK_INS_HELD: 'checkInsHeld',
+  CHECK_INS_EXPECTED: 'checkInsExpected',
+  FEEDBACK_RATINGS: 'ratings',
 };
+
+function isStaged(field: keyof OverviewCounts): field is StagedCount {
+  return field !== 'entries' && field !== 'interInstitutionalEntries' && field !== 'reviews';
+}
+
+/**
+ * The scope's count of `field` by career stage, one suppressed line whose total is the unsplit count (released
+ * on the same rule: a small total hides the line); a count is its own contributors. Null without a stage.
+ */
+function stageLine(figures: OverviewFigures, field: keyof OverviewCounts, threshold: number) {
+  if (!isStaged(field)) return null;
+  return careerStageLine(
+    [...figures.byStage].map(([stage, counts]) => ({
+      stage,
+      value: counts[field],
+      contributors: counts[field],
+    })),
+    threshold,
+  );
+}
 
 function rates(
   released: Map<OverviewFigureKind, ReleasedCount>,
@@ -76,14 +103,17 @@ export class OverviewResolver {
     const threshold = this.options.suppressionThreshold;
     const scope = { from: input.from, to: input.to };
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const own = await countOverview(manager, { ...scope, institutionId });
-      const network = institutionId ? await countOverview(manager, { ...scope, institutionId: null }) : own;
-      const beside = (count: (counts: OverviewCounts) => number) => {
+      const ownFigures = await countOverview(manager, { ...scope, institutionId });
+      const own = ownFigures.total;
+      const network = institutionId
+        ? (await countOverview(manager, { ...scope, institutionId: null })).total
+        : own;
+      const beside = (field: keyof OverviewCounts) => {
         const released = institutionId
-          ? releaseBeside(count(own), count(network), threshold)
+          ? releaseBeside(own[field], network[field], threshold)
           : {
-              institution: releaseCount(count(own), threshold),
-              network: releaseCount(count(own), threshold),
+              institution: releaseCount(own[field], threshold),
+              network: releaseCount(own[field], threshold),
             };
         return {
           released,
@@ -92,6 +122,7 @@ export class OverviewResolver {
             suppressed: released.institution.suppressed,
             networkCount: released.network.count,
             networkSuppressed: released.network.suppressed,
+            byCareerStage: stageLine(ownFigures, field, threshold),
           },
         };
       };
@@ -103,16 +134,16 @@ export class OverviewResolver {
         networkReleased.set(figure, released.network);
         return { figure, ...object };
       });
-      const places = beside((c) => c.workshopPlaces);
-      const taken = beside((c) => c.workshopPlacesTaken);
+      const places = beside('workshopPlaces');
+      const taken = beside('workshopPlacesTaken');
       const groupMentoring = {
-        workshopsHeld: beside((c) => c.workshops).object,
+        workshopsHeld: beside('workshops').object,
         workshopPlaces: places.object,
         workshopPlacesTaken: taken.object,
-        workshopWaitlisted: beside((c) => c.workshopWaitlisted).object,
+        workshopWaitlisted: beside('workshopWaitlisted').object,
         workshopFill: releasedRate(taken.released.institution, places.released.institution),
         networkWorkshopFill: releasedRate(taken.released.network, places.released.network),
-        mastermindAttendees: beside((c) => c.mastermindAttendees).object,
+        mastermindAttendees: beside('mastermindAttendees').object,
       };
       const ownRates = rates(ownReleased, own.ratingSum);
       const networkRates = rates(networkReleased, network.ratingSum);
