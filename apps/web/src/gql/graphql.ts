@@ -586,8 +586,13 @@ export type SaveProposalDraftInput = {
   keywords?: Array<string>;
   leadApplicantId: string | number;
   methods?: string;
-  /** In major units of the competition's currency, with no more decimals than it has */
-  requestedFunding?: number;
+  /**
+   * In major units of the competition's currency, with no more decimals than it has; 0 when neither this nor requestedFundingMoney is given
+   * @deprecated A float in major units; use requestedFundingMoney (integer minor units in the competition's currency)
+   */
+  requestedFunding?: number | null | undefined;
+  /** Integer minor units (0 or more) in the competition's currency; give it or the deprecated requestedFunding, not both */
+  requestedFundingMoney?: MoneyInput | null | undefined;
   requestedHours?: number;
   summary?: string;
   /** The team wanted (the lead is added if missing): members not on it yet are invited and join by accepting; members left out are removed */

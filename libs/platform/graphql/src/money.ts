@@ -1,4 +1,5 @@
-import { Directive, Field, ObjectType } from '@nestjs/graphql';
+import { Directive, Field, InputType, ObjectType } from '@nestjs/graphql';
+import { IsInt, IsString } from 'class-validator';
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { CURRENCY_EXPONENTS, type CurrencyCode } from '@praxis/contracts';
 
@@ -38,6 +39,23 @@ export class MoneyObject {
 
   @Field({ description: 'The amount in major units as an exact decimal string, e.g. "1234.50"' })
   amount!: string;
+}
+
+/**
+ * Money as every subgraph takes it: the same shape as `Money` (without the display text), one definition so the
+ * subgraphs that take money agree on it in the supergraph. Each service checks the currency and the sign.
+ */
+@InputType('MoneyInput', {
+  description: 'An amount in integer minor units (pence, cents) of an ISO 4217 currency',
+})
+export class MoneyInput {
+  @Field(() => SafeIntScalar)
+  @IsInt({ message: 'must be a whole number of minor units' })
+  amountMinor!: number;
+
+  @Field()
+  @IsString()
+  currency!: string;
 }
 
 /** Exact decimal text of `amountMinor` in major units: no float ever touches the digits. */

@@ -170,6 +170,39 @@ describe('proposals: member replica and outbox events', () => {
       { memberId: lead, roles: [] },
     );
     expect(saved).toMatchObject({ currency: 'JPY', requestedFundingMinor: 1000 });
+
+    // the Money input: integer minor units in the competition's currency, each problem naming its field
+    const asLead = { memberId: lead, roles: [] };
+    const moneyInput = (amountMinor: number, currency: string) => ({
+      ...draftInput,
+      id: saved.id,
+      requestedFunding: undefined,
+      requestedFundingMoney: { amountMinor, currency },
+    });
+    await expect(proposals.saveDraft(moneyInput(1000, 'GBP'), asLead)).rejects.toMatchObject({
+      fields: [
+        expect.objectContaining({
+          field: 'input.requestedFundingMoney.currency',
+          rule: 'competitionCurrency',
+        }),
+      ],
+    });
+    await expect(proposals.saveDraft(moneyInput(-1, 'JPY'), asLead)).rejects.toMatchObject({
+      fields: [expect.objectContaining({ field: 'input.requestedFundingMoney.amountMinor', rule: 'min' })],
+    });
+    await expect(
+      proposals.saveDraft({ ...moneyInput(1000, 'JPY'), requestedFunding: 1000 }, asLead),
+    ).rejects.toMatchObject({
+      fields: [expect.objectContaining({ field: 'input.requestedFunding', rule: 'oneOf' })],
+    });
+    expect(await proposals.saveDraft(moneyInput(2500, 'JPY'), asLead)).toMatchObject({
+      currency: 'JPY',
+      requestedFundingMinor: 2500,
+    });
+    // neither given: nothing requested
+    expect(
+      await proposals.saveDraft({ ...moneyInput(0, 'JPY'), requestedFundingMoney: undefined }, asLead),
+    ).toMatchObject({ requestedFundingMinor: 0 });
   });
 
   it("keeps a competition's tags in lower case without repeats and publishes them when it opens", async () => {

@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CAREER_STAGES, type CareerStage } from '@praxis/contracts';
-import { ConnectionType, MoneyObject } from '@praxis/platform/graphql';
+import { ConnectionType, MoneyInput, MoneyObject } from '@praxis/platform/graphql';
 import {
   CompetitionPhase,
   ConflictKind,
@@ -727,12 +727,26 @@ export class SaveProposalDraftInput {
   teamMemberIds!: string[];
 
   @Field(() => Float, {
-    defaultValue: 0,
-    description: "In major units of the competition's currency, with no more decimals than it has",
+    nullable: true,
+    description:
+      "In major units of the competition's currency, with no more decimals than it has; 0 when neither this nor requestedFundingMoney is given",
+    deprecationReason:
+      "A float in major units; use requestedFundingMoney (integer minor units in the competition's currency)",
   })
+  @IsOptional()
   @IsNumber()
   @Min(0, { message: 'must be 0 or more' })
-  requestedFunding!: number;
+  requestedFunding?: number | null;
+
+  @Field(() => MoneyInput, {
+    nullable: true,
+    description:
+      "Integer minor units (0 or more) in the competition's currency; give it or the deprecated requestedFunding, not both",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MoneyInput)
+  requestedFundingMoney?: MoneyInput | null;
 
   @Field(() => Float, { defaultValue: 0 })
   @IsNumber()

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { ProposalSubmittedV1, ProposalWithdrawnV1 } from '@praxis/contracts';
+import { ProposalSubmittedV1, ProposalWithdrawnV1, type CurrencyCode } from '@praxis/contracts';
 import { isAdmin, type Principal } from '@praxis/platform/auth';
 import type { FieldError } from '@praxis/platform/graphql';
 import { appendToOutbox } from '@praxis/platform/messaging';
@@ -27,6 +27,7 @@ import {
   toMajorUnits,
   toMinorUnits,
   ProposalsDomainError,
+  type MinorUnitsResult,
 } from '@praxis/proposals/domain';
 import { PROPOSALS_OPTIONS, type ProposalsOptions } from './proposals.options';
 import {
@@ -49,6 +50,42 @@ import {
 } from './proposals.records';
 import { JudgingAuditAction } from './judging.enums';
 import { mapNodes, paginate, type Connection, type PageRequest } from '@praxis/platform/graphql';
+
+/**
+ * The amount a draft requests, in the competition's currency as exact minor units: `requestedFundingMoney` as
+ * given (its currency must be the competition's, its amount 0 or more), else the deprecated major-unit Float
+ * (no more decimals than the currency has), else 0. Both at once is refused, naming the deprecated field.
+ */
+function requestedFundingOf(
+  input: Pick<SaveProposalDraftInput, 'requestedFunding' | 'requestedFundingMoney'>,
+  currency: CurrencyCode,
+): MinorUnitsResult {
+  const money = input.requestedFundingMoney;
+  const float = input.requestedFunding;
+  if (money && float !== null && float !== undefined) {
+    const message = 'give requestedFundingMoney or the deprecated requestedFunding, not both';
+    return { ok: false, problem: { field: 'input.requestedFunding', rule: 'oneOf', message } };
+  }
+  if (!money) return toMinorUnits(float ?? 0, currency, 'input.requestedFunding');
+  if (money.currency !== currency) {
+    const message = `must be the competition's currency, ${currency} (got ${JSON.stringify(money.currency)})`;
+    return {
+      ok: false,
+      problem: { field: 'input.requestedFundingMoney.currency', rule: 'competitionCurrency', message },
+    };
+  }
+  if (money.amountMinor < 0) {
+    return {
+      ok: false,
+      problem: {
+        field: 'input.requestedFundingMoney.amountMinor',
+        rule: 'min',
+        message: 'must be 0 or more',
+      },
+    };
+  }
+  return { ok: true, amountMinor: money.amountMinor };
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REQUIRED_FOR_SUBMISSION = ['summary', 'aims', 'methods', 'expectedImpact'] as const;
@@ -85,7 +122,7 @@ export class ProposalsService {
         );
       }
       // amounts are typed in the competition's currency, as exact minor units
-      const requested = toMinorUnits(input.requestedFunding, competition.currency, 'input.requestedFunding');
+      const requested = requestedFundingOf(input, competition.currency);
       if (!requested.ok) throw ProposalsDomainError.invalid([requested.problem]);
       const fields = {
         title: input.title.trim(),

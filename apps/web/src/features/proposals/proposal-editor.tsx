@@ -99,6 +99,12 @@ export function ProposalEditor({
       setSaveState({ kind: 'failed', why: t.needTitle });
       return saving.current;
     }
+    // the amount goes as integer minor units of the competition's currency (the field allows no more decimals)
+    const { requestedFunding, ...fields } = values;
+    const requestedFundingMoney = {
+      amountMinor: Math.round(requestedFunding * 10 ** minorDigits(competition.currency)),
+      currency: competition.currency,
+    };
     // one save at a time, in order: the last one carries the latest text
     saving.current = saving.current.then(async () => {
       setSaveState({ kind: 'saving' });
@@ -117,7 +123,8 @@ export function ProposalEditor({
                       .map((item) => item.member.id)
                   : []),
               ],
-              ...values,
+              ...fields,
+              requestedFundingMoney,
               title: values.title.trim(),
             },
           },

@@ -12,7 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { BUDGET_CATEGORIES } from '@praxis/contracts';
-import { ConnectionType, MoneyObject } from '@praxis/platform/graphql';
+import { ConnectionType, MoneyInput, MoneyObject } from '@praxis/platform/graphql';
 import {
   AWARD_ACTIONS,
   AWARD_STATUSES,
@@ -20,7 +20,6 @@ import {
   type AwardStatus,
   type BudgetCategory,
 } from '@praxis/funding/domain';
-import { MoneyInput } from '../money.graphql';
 import { MemberRef } from '../funding.refs';
 
 function enumOf<T extends string>(values: readonly T[]): Record<T, T> {

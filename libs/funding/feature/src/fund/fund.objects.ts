@@ -1,8 +1,7 @@
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
-import { ConnectionType, MoneyObject } from '@praxis/platform/graphql';
-import { MoneyInput } from '../money.graphql';
+import { ConnectionType, MoneyInput, MoneyObject } from '@praxis/platform/graphql';
 
 @ObjectType('FundBalance', { description: 'available = total − committed − paid; never negative' })
 export class FundBalanceObject {

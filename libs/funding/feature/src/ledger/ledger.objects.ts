@@ -2,11 +2,10 @@ import { Field, Float, ID, InputType, ObjectType, registerEnumType } from '@nest
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { BUDGET_CATEGORIES, SPEND_KINDS } from '@praxis/contracts';
-import { ConnectionType, MoneyObject } from '@praxis/platform/graphql';
+import { ConnectionType, MoneyInput, MoneyObject } from '@praxis/platform/graphql';
 import type { BudgetCategory, BurnStatus, SpendKind } from '@praxis/funding/domain';
 import { BudgetCategoryEnum } from '../award/award.objects';
 import { MemberRef } from '../funding.refs';
-import { MoneyInput } from '../money.graphql';
 
 export const SpendKindEnum = Object.fromEntries(SPEND_KINDS.map((kind) => [kind, kind])) as Record<
   SpendKind,
