@@ -50,15 +50,3 @@ export async function removeActivities(
     sourceIds,
   ]);
 }
-
-export async function removeActivity(
-  manager: EntityManager,
-  memberId: string,
-  activity: Activity,
-  sourceId: string,
-): Promise<void> {
-  await manager.query(
-    `DELETE FROM engagement_activity WHERE member_id = $1 AND activity = $2 AND source_id = $3`,
-    [memberId, activity, sourceId],
-  );
-}

@@ -7,14 +7,13 @@ import {
   MemberProfileUpdatedV1,
   MemberRegisteredV1,
   type CareerStage,
+  type DemographicAnswers,
   type EventEnvelope,
 } from '@praxis/contracts';
 import {
   applicableInOrder,
-  applyIfNewer,
   decryptPayload,
   errorMessage,
-  handle,
   handleInBatches,
   NonRetriableError,
   type EventHandler,
@@ -85,50 +84,69 @@ export function membershipHandlers(): EventHandler[] {
   ];
 }
 
+/** One event's answers, decrypted and checked; what does not decrypt or breaks the contract is never retried. */
+async function decryptedAnswers(privateKey: JWK, answersJwe: string): Promise<DemographicAnswers> {
+  let decrypted: unknown;
+  try {
+    decrypted = await decryptPayload(privateKey, answersJwe);
+  } catch (error) {
+    throw new NonRetriableError(`demographics do not decrypt: ${errorMessage(error)}`, {}, 'undecryptable');
+  }
+  const answers = demographicAnswersSchema.safeParse(decrypted);
+  if (!answers.success) {
+    throw new NonRetriableError(
+      `decrypted demographics break the contract: ${describeIssues(answers.error)}`,
+      {},
+      'contract-violation',
+    );
+  }
+  return answers.data;
+}
+
 /**
- * The voluntary answers, decrypted with engagement's private key. An event that does not decrypt or whose
- * content breaks the contract is dead-lettered (never retried: it will not get better). A tombstone (the member
- * erased their answers) deletes them here too.
+ * The voluntary answers, decrypted with engagement's private key; the newest by membership's sequence stands. An
+ * event that does not decrypt or whose content breaks the contract is dead-lettered (never retried: it will not
+ * get better): in a run, its error fails the run's transaction, and the consumer applies the run again one event
+ * at a time, so only that event is dead-lettered. A run is decrypted first, then its sequences decided together
+ * (`applicableInOrder`) and the answers that apply written member by member in their order. A tombstone (the
+ * member erased their answers) deletes them here too.
  */
 export function demographicsHandler(privateKey: JWK): EventHandler {
   return {
-    ...handle(MemberDemographicsRecordedV2, async (event, manager, context) => {
-      let decrypted: unknown;
-      try {
-        decrypted = await decryptPayload(privateKey, event.payload.answers);
-      } catch (error) {
-        throw new NonRetriableError(
-          `demographics do not decrypt: ${errorMessage(error)}`,
-          {},
-          'undecryptable',
-        );
-      }
-      const answers = demographicAnswersSchema.safeParse(decrypted);
-      if (!answers.success) {
-        throw new NonRetriableError(
-          `decrypted demographics break the contract: ${describeIssues(answers.error)}`,
-          {},
-          'contract-violation',
-        );
-      }
-      await applyIfNewer(manager, { context, event, stream: 'demographics' }, async () => {
-        const value = answers.data;
-        await manager.query(
-          `INSERT INTO engagement_demographics
-             (member_id, gender, ethnicity_group, disability, first_generation_higher_education)
-           VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (member_id) DO UPDATE SET gender = EXCLUDED.gender,
-             ethnicity_group = EXCLUDED.ethnicity_group, disability = EXCLUDED.disability,
-             first_generation_higher_education = EXCLUDED.first_generation_higher_education, updated_at = now()`,
-          [
-            event.payload.memberId,
-            value.gender,
-            value.ethnicityGroup,
-            value.disability,
-            value.firstGenerationHigherEducation,
-          ],
-        );
-      });
+    ...handleInBatches(MemberDemographicsRecordedV2, async (events, manager, context) => {
+      const answers: DemographicAnswers[] = [];
+      for (const event of events) answers.push(await decryptedAnswers(privateKey, event.payload.answers));
+      const applies = await applicableInOrder(
+        manager,
+        context,
+        events.map((event) => ({ event, stream: 'demographics' })),
+      );
+      await writeRows(
+        manager,
+        `INSERT INTO engagement_demographics
+           (member_id, gender, ethnicity_group, disability, first_generation_higher_education)
+         SELECT r.member_id, r.gender, r.ethnicity_group, r.disability, r.first_generation_higher_education
+           FROM jsonb_to_recordset($1::jsonb) AS r(member_id uuid, gender text, ethnicity_group text,
+             disability text, first_generation_higher_education text)
+         ON CONFLICT (member_id) DO UPDATE SET gender = EXCLUDED.gender,
+           ethnicity_group = EXCLUDED.ethnicity_group, disability = EXCLUDED.disability,
+           first_generation_higher_education = EXCLUDED.first_generation_higher_education, updated_at = now()`,
+        events.flatMap((event, index) => {
+          const value = answers[index];
+          return applies[index] && value
+            ? [
+                {
+                  member_id: event.payload.memberId,
+                  gender: value.gender,
+                  ethnicity_group: value.ethnicityGroup,
+                  disability: value.disability,
+                  first_generation_higher_education: value.firstGenerationHigherEducation,
+                },
+              ]
+            : [];
+        }),
+        (row) => row.member_id.toLowerCase(),
+      );
     }),
     async erase(memberId, manager) {
       await manager.query(`DELETE FROM engagement_demographics WHERE member_id = $1`, [memberId]);

@@ -6,7 +6,7 @@ import {
   ProposalWithdrawnV1,
   ReviewSubmittedV1,
 } from '@praxis/contracts';
-import { handle, handleInBatches, type EventHandler } from '@praxis/platform/messaging';
+import { handleInBatches, type EventHandler } from '@praxis/platform/messaging';
 import { recordActivities, removeActivities } from './activity';
 import { insertFirstArrived, writeRows } from './rows';
 
@@ -100,8 +100,18 @@ export function proposalsHandlers(): EventHandler[] {
       ),
     ),
     // v1 carried plain numbers, v2 Money; engagement reads neither amount, so both project the same way
-    handle(CompetitionResultsPublishedV1, (event, manager) => projectResults(manager, event.payload)),
-    handle(CompetitionResultsPublishedV2, (event, manager) => projectResults(manager, event.payload)),
+    handleInBatches(CompetitionResultsPublishedV1, (events, manager) =>
+      projectResults(
+        manager,
+        events.map((event) => event.payload),
+      ),
+    ),
+    handleInBatches(CompetitionResultsPublishedV2, (events, manager) =>
+      projectResults(
+        manager,
+        events.map((event) => event.payload),
+      ),
+    ),
   ];
 }
 
@@ -117,35 +127,45 @@ interface PublishedResults {
   }>;
 }
 
-/** Winners become `WINNERS` for every team member; blind entries get their team here. */
-async function projectResults(manager: EntityManager, results: PublishedResults): Promise<void> {
-  const { competitionId, publishedAt, winners } = results;
-  for (const winner of winners) {
-    await manager.query(
-      `INSERT INTO engagement_proposal
-         (proposal_id, competition_id, title, member_ids, institution_ids, submitted_at, winner_rank)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (proposal_id) DO UPDATE SET winner_rank = EXCLUDED.winner_rank,
-         member_ids = EXCLUDED.member_ids, institution_ids = EXCLUDED.institution_ids`,
-      [
-        winner.proposalId,
-        competitionId,
-        winner.title,
-        winner.teamMemberIds,
-        winner.institutionIds,
-        publishedAt,
-        winner.rank,
-      ],
-    );
-    await recordActivities(
-      manager,
+/**
+ * Winners become `WINNERS` for every team member; blind entries get their team here. The winners' proposal rows go
+ * in their order (one proposal's rows round by round), then their activities: no rule of either table reads the
+ * other.
+ */
+async function projectResults(manager: EntityManager, published: readonly PublishedResults[]): Promise<void> {
+  const winners = published.flatMap(({ competitionId, publishedAt, winners }) =>
+    winners.map((winner) => ({ ...winner, competitionId, publishedAt })),
+  );
+  await writeRows(
+    manager,
+    `INSERT INTO engagement_proposal
+       (proposal_id, competition_id, title, member_ids, institution_ids, submitted_at, winner_rank)
+     SELECT r.proposal_id, r.competition_id, r.title, r.member_ids, r.institution_ids, r.submitted_at, r.winner_rank
+       FROM jsonb_to_recordset($1::jsonb) AS r(proposal_id uuid, competition_id uuid, title text,
+         member_ids uuid[], institution_ids uuid[], submitted_at timestamptz, winner_rank integer)
+     ON CONFLICT (proposal_id) DO UPDATE SET winner_rank = EXCLUDED.winner_rank,
+       member_ids = EXCLUDED.member_ids, institution_ids = EXCLUDED.institution_ids`,
+    winners.map((winner) => ({
+      proposal_id: winner.proposalId,
+      competition_id: winner.competitionId,
+      title: winner.title,
+      member_ids: winner.teamMemberIds,
+      institution_ids: winner.institutionIds,
+      submitted_at: winner.publishedAt,
+      winner_rank: winner.rank,
+    })),
+    (row) => row.proposal_id.toLowerCase(),
+  );
+  await recordActivities(
+    manager,
+    winners.flatMap((winner) =>
       winner.teamMemberIds.map((memberId) => ({
         memberId,
         activity: 'WINNERS' as const,
         sourceId: winner.proposalId,
-        occurredAt: publishedAt,
+        occurredAt: winner.publishedAt,
         label: winner.title,
       })),
-    );
-  }
+    ),
+  );
 }

@@ -1,13 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import type { Kafka, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
-import type { EventContract, EventOf } from '@praxis/contracts';
+import type { JWK } from 'jose';
+import {
+  createEvent,
+  MemberDemographicsRecordedV2,
+  type EventContract,
+  type EventOf,
+} from '@praxis/contracts';
 import { engagementDatabase } from '@praxis/engagement/data-access';
 import { openServiceDatabase } from '@praxis/platform/database';
-import { EventConsumer } from '@praxis/platform/messaging';
+import {
+  EventConsumer,
+  generateRecipientKeys,
+  PayloadEncrypter,
+  type EventHandler,
+} from '@praxis/platform/messaging';
 import { createLogger } from '@praxis/platform/observability';
 import {
   createTestDatabase,
+  fundingHistory,
+  programmeAndResultsHistory,
   sameKeyHistory,
   syntheticHistory,
   testBrokers,
@@ -26,7 +39,12 @@ const FAST = { sessionTimeoutMs: 6000, heartbeatIntervalMs: 500, maxWaitMs: 100 
  * One projection database with its live consumer, as the service runs it; with `eventsPerTransaction: 1`, every
  * event on its own (the handlers' batch forms never see more than one event).
  */
-async function projectedDatabase(kafka: Kafka, producer: Producer, eventsPerTransaction?: number) {
+async function projectedDatabase(
+  kafka: Kafka,
+  producer: Producer,
+  handlers: EventHandler[],
+  eventsPerTransaction?: number,
+) {
   const db = await createTestDatabase('engagement_rebuild');
   const dataSource = await openServiceDatabase({ url: db.url, ...engagementDatabase });
   const groupId = uniqueName('engagement.projections');
@@ -34,7 +52,7 @@ async function projectedDatabase(kafka: Kafka, producer: Producer, eventsPerTran
     kafka,
     dataSource,
     groupId,
-    handlers: projectionHandlers(null),
+    handlers,
     producer: async () => producer,
     settings: { ...FAST, consumerMaxAttempts: 3 },
     logger,
@@ -79,16 +97,18 @@ async function caughtUp(kafka: Kafka, groupId: string, topics: string[]): Promis
 describe('engagement:rebuild (real PostgreSQL, real Kafka-protocol broker)', () => {
   const kafka = testKafka(testBrokers());
   let producer: Producer;
+  let encrypter: PayloadEncrypter;
   const cleanups: Array<() => Promise<void>> = [];
   const institutions = [randomUUID(), randomUUID(), randomUUID()];
-  const topics = [...new Set(projectionHandlers(null).map((handler) => handler.contract.topic))];
+  let demographicsKey: JWK;
+  let topics: string[] = [];
 
   /**
    * Sends the events in sends of `perSend`, each topic's share of a send one record batch per partition: a
    * partition holds several record batches, which a fetch from the local broker brings one at a time, so the
    * replay gathers several fetched batches into one run.
    */
-  async function publish(events: Array<EventOf<EventContract>>, perSend = 60) {
+  async function publish(events: Array<EventOf<EventContract>>, perSend = 150) {
     for (let at = 0; at < events.length; at += perSend) {
       const byTopic = new Map<string, Array<{ key: string; value: string }>>();
       for (const event of events.slice(at, at + perSend)) {
@@ -105,7 +125,44 @@ describe('engagement:rebuild (real PostgreSQL, real Kafka-protocol broker)', () 
     }
   }
 
+  /**
+   * Demographic answers meeting one member several times in the topic (6 members): sequences 1, 3, 2 (the last
+   * stale) and an unsequenced one (stale once anything sequenced has applied), each with other answers.
+   */
+  async function demographicsHistory(): Promise<Array<EventOf<EventContract>>> {
+    const events: Array<EventOf<EventContract>> = [];
+    for (let index = 0; index < 6; index++) {
+      const memberId = randomUUID();
+      for (const [sequence, gender] of [
+        [1, 'WOMAN'],
+        [3, 'NON_BINARY'],
+        [2, 'MAN'],
+        [undefined, 'PREFER_NOT_TO_SAY'],
+      ] as const) {
+        const answers = await encrypter.encrypt({
+          institutionId: institutions[index % institutions.length],
+          gender,
+          ethnicityGroup: 'WHITE',
+          disability: sequence === 3 ? 'YES' : 'NO',
+          firstGenerationHigherEducation: 'PREFER_NOT_TO_SAY',
+        });
+        events.push(
+          createEvent(
+            MemberDemographicsRecordedV2,
+            { aggregateId: memberId, actorId: memberId, correlationId: randomUUID(), sequence },
+            { memberId, answers },
+          ),
+        );
+      }
+    }
+    return events;
+  }
+
   beforeAll(async () => {
+    const keys = await generateRecipientKeys();
+    demographicsKey = JSON.parse(keys.privateJwk) as JWK;
+    encrypter = await PayloadEncrypter.fromJwk(JSON.parse(keys.publicJwk) as JWK);
+    topics = [...new Set(projectionHandlers(demographicsKey).map((handler) => handler.contract.topic))];
     producer = kafka.producer({ allowAutoTopicCreation: true });
     await producer.connect();
   });
@@ -116,12 +173,18 @@ describe('engagement:rebuild (real PostgreSQL, real Kafka-protocol broker)', () 
   });
 
   it('replays every topic into fresh tables and swaps them in: the same rows as the live projection, events arriving meanwhile included', async () => {
-    await publish([...syntheticHistory(600, institutions), ...sameKeyHistory(institutions)]);
+    await publish([
+      ...syntheticHistory(600, institutions),
+      ...sameKeyHistory(institutions),
+      ...programmeAndResultsHistory(institutions),
+      ...fundingHistory(institutions),
+      ...(await demographicsHistory()),
+    ]);
     // the service, running: its projection is damaged (as by a fixed bug) and is rebuilt while it runs
-    const live = await projectedDatabase(kafka, producer);
+    const live = await projectedDatabase(kafka, producer, projectionHandlers(demographicsKey));
     // a second projection of the same topics that is never rebuilt, event by event: what applying each event in
     // turn makes, which the rebuild's runs of hundreds of events at once must equal
-    const reference = await projectedDatabase(kafka, producer, 1);
+    const reference = await projectedDatabase(kafka, producer, projectionHandlers(demographicsKey), 1);
     for (const each of [live, reference])
       cleanups.push(async () => {
         await each.consumer.stop();
@@ -129,7 +192,8 @@ describe('engagement:rebuild (real PostgreSQL, real Kafka-protocol broker)', () 
         await each.db.drop();
       });
     await waitFor(() => caughtUp(kafka, live.groupId, topics), {
-      timeoutMs: 60000,
+      // two consumers, one applying an event per transaction, on a machine shared with other work
+      timeoutMs: 180000,
       description: 'live caught up',
     });
     await live.dataSource.query(`DELETE FROM "engagement_activity"`);
@@ -143,7 +207,7 @@ describe('engagement:rebuild (real PostgreSQL, real Kafka-protocol broker)', () 
       replayGroup,
       databaseUrl: live.db.url,
       kafka,
-      handlers: projectionHandlers(null),
+      handlers: projectionHandlers(demographicsKey),
       logger,
       inboxGroup: live.groupId,
       consumer: FAST,
@@ -159,7 +223,7 @@ describe('engagement:rebuild (real PostgreSQL, real Kafka-protocol broker)', () 
       },
     });
 
-    expect(summary.replayed).toBeGreaterThanOrEqual(600 + 12 * 21);
+    expect(summary.replayed).toBeGreaterThanOrEqual(600 + 12 * 21 + 4 * 19 + 3 + 3 * 19 + 6 * 4);
     expect(summary.notApplied).toBe(0);
     // runs gathered from several fetched batches commit their offsets once applied: the replay's group is at the end
     expect(await caughtUp(kafka, replayGroup, topics)).toBe(true);
@@ -172,7 +236,7 @@ describe('engagement:rebuild (real PostgreSQL, real Kafka-protocol broker)', () 
     await waitFor(
       async () =>
         (await caughtUp(kafka, live.groupId, topics)) && (await caughtUp(kafka, reference.groupId, topics)),
-      { timeoutMs: 60000, description: 'both projections caught up' },
+      { timeoutMs: 180000, description: 'both projections caught up' },
     );
     const rebuilt = await contents(live.dataSource);
     expect(rebuilt).toEqual(await contents(reference.dataSource));
@@ -182,5 +246,5 @@ describe('engagement:rebuild (real PostgreSQL, real Kafka-protocol broker)', () 
       [REBUILD_SCHEMA],
     );
     expect(schemas).toHaveLength(0);
-  }, 240000);
+  }, 480000);
 });
