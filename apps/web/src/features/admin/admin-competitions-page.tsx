@@ -24,6 +24,7 @@ import { formatDate, toLocalInput } from '../../lib/format';
 import { nodes } from '../../lib/connection';
 import { Page } from '../../lib/page';
 import { QueryState } from '../../lib/query-state';
+import { ShowMore } from '../../lib/show-more';
 import { PhaseBadge } from '../competitions/competition-details';
 import { adminMessages as t } from './messages';
 import { AdminCompetitionsDocument, CreateCompetitionDocument } from './operations';
@@ -226,6 +227,7 @@ export default function AdminCompetitionsPage() {
           )
         }
       </QueryState>
+      <ShowMore query={query} path={['competitions']} label={t.moreCompetitions} />
       <CreateCompetitionForm />
     </Page>
   );

@@ -2,6 +2,7 @@ import type { CompetitionPhase } from '../../gql/graphql';
 
 /** Administrators running competitions. */
 export const adminMessages = {
+  moreCompetitions: 'Show more competitions',
   nav: 'Run competitions',
   title: 'Competitions',
   intro:

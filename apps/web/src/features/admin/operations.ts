@@ -1,8 +1,11 @@
 import { graphql } from '../../gql';
 
 export const AdminCompetitionsDocument = graphql(`
-  query AdminCompetitions {
-    competitions(first: 100) {
+  query AdminCompetitions($after: String) {
+    competitions(first: 100, after: $after) {
+      pageInfo {
+        ...PageFields
+      }
       edges {
         node {
           id

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { nodes } from '../../lib/connection';
 import { Page } from '../../lib/page';
 import { QueryState } from '../../lib/query-state';
+import { ShowMore } from '../../lib/show-more';
 import { Section } from '../../lib/section';
 import { useSession } from '../../session/session-context';
 import { MembershipButton } from './membership-button';
@@ -54,6 +55,7 @@ export default function CommunitiesPage() {
           )
         }
       </QueryState>
+      <ShowMore query={query} path={['communities']} label={t.moreCommunities} />
       {isAdmin && (
         <Section id="new-community" title={t.newCommunityTitle}>
           <NewCommunityForm />

@@ -2,6 +2,7 @@ import type { ApplicationStatus, ProgrammeMode, SelectionPolicy } from '../../gq
 
 /** Communities of practice, programmes (masterclass series), attendance, reflections and certificates. */
 export const communityMessages = {
+  moreCommunities: 'Show more communities',
   navCommunities: 'Communities',
   navProgrammes: 'Programmes',
   navCertificates: 'Your certificates',

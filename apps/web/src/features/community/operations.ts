@@ -1,8 +1,11 @@
 import { graphql } from '../../gql';
 
 export const CommunitiesDocument = graphql(`
-  query Communities {
-    communities(first: 100) {
+  query Communities($after: String) {
+    communities(first: 100, after: $after) {
+      pageInfo {
+        ...PageFields
+      }
       edges {
         node {
           ...CommunityFields

@@ -6,6 +6,7 @@ import { nodes } from '../../lib/connection';
 import { formatDay, formatMoney } from '../../lib/format';
 import { Page } from '../../lib/page';
 import { QueryState } from '../../lib/query-state';
+import { ShowMore } from '../../lib/show-more';
 import { AwardDecision } from './award-decision';
 import { fundingMessages as t } from './messages';
 import { MyAwardsDocument } from './operations';
@@ -53,6 +54,7 @@ export default function AwardsPage() {
           )
         }
       </QueryState>
+      <ShowMore query={awards} path={['awards']} label={t.moreAwards} />
     </Page>
   );
 }

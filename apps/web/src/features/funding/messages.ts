@@ -10,6 +10,7 @@ import type {
 
 /** The funding pages' text: awards, budgets, protected time and funds. */
 export const fundingMessages = {
+  moreAwards: 'Show more awards',
   navAwards: 'Your awards',
   navApprovals: 'Protected time to approve',
   navFunds: 'Funds',

@@ -48,7 +48,15 @@ describe('money typed in major units', () => {
     };
     const competitions = {
       request: { query: AdminCompetitionsDocument },
-      result: { data: { competitions: { __typename: 'CompetitionConnection', edges: [] } } },
+      result: {
+        data: {
+          competitions: {
+            __typename: 'CompetitionConnection',
+            edges: [],
+            pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+          },
+        },
+      },
     };
     const funds = {
       request: { query: FundsDocument },

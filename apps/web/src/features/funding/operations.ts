@@ -26,8 +26,11 @@ export const AwardSummaryFieldsFragment = graphql(`
 `);
 
 export const MyAwardsDocument = graphql(`
-  query MyAwards {
-    awards(first: 100) {
+  query MyAwards($after: String) {
+    awards(first: 100, after: $after) {
+      pageInfo {
+        ...PageFields
+      }
       edges {
         node {
           ...AwardSummaryFields

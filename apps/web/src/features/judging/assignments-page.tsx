@@ -5,6 +5,7 @@ import type { MyAssignmentsQuery } from '../../gql/graphql';
 import { nodes } from '../../lib/connection';
 import { Page } from '../../lib/page';
 import { QueryState } from '../../lib/query-state';
+import { ShowMore } from '../../lib/show-more';
 import { judgingMessages as t } from './messages';
 import { MyAssignmentsDocument } from './operations';
 
@@ -66,6 +67,7 @@ export default function AssignmentsPage() {
           )
         }
       </QueryState>
+      <ShowMore query={query} path={['myAssignments']} label={t.moreAssignments} />
     </Page>
   );
 }

@@ -1,5 +1,6 @@
 /** Judges' pages. */
 export const judgingMessages = {
+  moreAssignments: 'Show more assignments',
   nav: 'Your assignments',
   title: 'Your judging assignments',
   intro: 'The entries you are asked to score. You can edit your scores until judging ends.',

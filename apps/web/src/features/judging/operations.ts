@@ -34,8 +34,11 @@ export const AssignmentFieldsFragment = graphql(`
 `);
 
 export const MyAssignmentsDocument = graphql(`
-  query MyAssignments {
-    myAssignments(first: 100) {
+  query MyAssignments($after: String) {
+    myAssignments(first: 100, after: $after) {
+      pageInfo {
+        ...PageFields
+      }
       edges {
         node {
           proposalId

@@ -2,6 +2,7 @@ import type { CoachingRequestKind, EnrolmentStatus } from '../../gql/graphql';
 
 /** Coaching workshops: a junior resident coaches up to five students for about two hours. */
 export const workshopMessages = {
+  moreWorkshops: 'Show more workshops',
   nav: 'Coaching workshops',
   title: 'Coaching workshops',
   intro:

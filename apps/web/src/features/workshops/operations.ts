@@ -23,8 +23,11 @@ export const WorkshopFieldsFragment = graphql(`
 `);
 
 export const UpcomingWorkshopsDocument = graphql(`
-  query UpcomingWorkshops {
-    upcomingCoachingWorkshops(first: 100) {
+  query UpcomingWorkshops($after: String) {
+    upcomingCoachingWorkshops(first: 100, after: $after) {
+      pageInfo {
+        ...PageFields
+      }
       edges {
         node {
           ...WorkshopFields

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { nodes } from '../../lib/connection';
 import { Page } from '../../lib/page';
 import { QueryState } from '../../lib/query-state';
+import { ShowMore } from '../../lib/show-more';
 import { Section } from '../../lib/section';
 import { EnrolmentButton } from './enrolment-button';
 import { workshopMessages as t } from './messages';
@@ -38,6 +39,7 @@ export default function WorkshopsPage() {
           )
         }
       </QueryState>
+      <ShowMore query={query} path={['upcomingCoachingWorkshops']} label={t.moreWorkshops} />
       <Section id="new-workshop" title={t.newWorkshopTitle}>
         <Text size="sm" mb="sm">
           {t.newWorkshopIntro}
