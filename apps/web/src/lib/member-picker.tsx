@@ -116,7 +116,7 @@ export function MemberPicker({
         style={{ listStyle: 'none', padding: 0, margin: 0 }}
       >
         {candidates.map((member) => (
-          <Group component="li" key={member.id} justify="space-between" wrap="nowrap">
+          <Group component="li" key={member.id} justify="space-between" wrap="wrap" gap="xs">
             <Text size="sm">
               {member.displayName} · {member.institution.name} ·{' '}
               {commonMessages.careerStages[member.careerStage]}
