@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import type { RouteObject } from 'react-router';
+import { matchRoutes, type RouteObject } from 'react-router';
 import type { AppRoute } from './route-table';
 import { Guard } from './guard';
 import { PageLoading } from './page-loading';
@@ -101,7 +101,7 @@ export function routerRoutes(routes: AppRoute[] = ROUTES): RouteObject[] {
       errorElement: <RouteError />,
       children: [
         ...routes.map((route) => {
-          const Page = lazy(route.load);
+          const Page = lazy(pageLoader(route));
           return {
             path: route.path,
             errorElement: <RouteError />,
@@ -118,4 +118,49 @@ export function routerRoutes(routes: AppRoute[] = ROUTES): RouteObject[] {
       ],
     },
   ];
+}
+
+type PageModule = Awaited<ReturnType<AppRoute['load']>>;
+
+/** Page modules loaded by `preloadRoute`: their first render does not suspend. */
+const loadedPages = new WeakMap<AppRoute, PageModule>();
+
+/**
+ * What React's `lazy()` loads a page with: a page already loaded comes back through a thenable that calls back at
+ * once, so `lazy()` has the component on the first render and nothing suspends (no loading fallback, no React
+ * waiting to reveal the page); any other page through its `load`.
+ */
+export function pageLoader(route: AppRoute): () => Promise<PageModule> {
+  return () => {
+    const loaded = loadedPages.get(route);
+    if (!loaded) return route.load();
+    const thenable: PromiseLike<PageModule> = {
+      then: (onfulfilled) => {
+        onfulfilled?.(loaded);
+        return thenable as never;
+      },
+    };
+    // lazy() is typed for a Promise but only calls `then` (react's lazyInitializer); a Promise calls back later
+    return thenable as Promise<PageModule>;
+  };
+}
+
+/**
+ * Loads the chunk of the page at `pathname` (nothing for a path no page has) and keeps the module for its first
+ * render (`pageLoader`). Without it the router asks for the chunk only when it renders the route, after the entry
+ * chunk has run and React has rendered the layout, and the page shows a loading fallback until React reveals it.
+ * Resolves once the chunk is loaded, or failed: a failure is left for the router to show when it loads the page.
+ */
+export async function preloadRoute(pathname: string, routes: readonly AppRoute[] = ROUTES): Promise<void> {
+  const matched = matchRoutes(
+    routes.map((route) => ({ path: route.path })),
+    pathname,
+  )?.[0]?.route.path;
+  const route = routes.find((candidate) => candidate.path === matched);
+  if (!route) return;
+  try {
+    loadedPages.set(route, await route.load());
+  } catch {
+    // the router loads it again and shows the error
+  }
 }

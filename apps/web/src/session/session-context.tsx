@@ -10,7 +10,6 @@ import {
 import { useApolloClient } from '@apollo/client/react';
 import type { Role } from '../gql/graphql';
 import { openSessionChannel } from './cross-tab';
-import { LoginDocument, LogoutDocument, LogoutEverywhereDocument, RegisterDocument } from './operations';
 import type { SessionState, SessionStore } from './session-store';
 import type { RegisterInput } from '../gql/graphql';
 
@@ -28,6 +27,12 @@ export interface Session extends SessionState {
 }
 
 const SessionContext = createContext<Session | null>(null);
+
+/**
+ * The session's mutations, loaded with the first that runs: the generated documents (every operation of the
+ * client) stay out of the entry chunk every first load parses (see operations.ts).
+ */
+const documents = () => import('../gql/graphql');
 
 export function SessionProvider({ store, children }: { store: SessionStore; children: ReactNode }) {
   const client = useApolloClient();
@@ -59,17 +64,20 @@ export function SessionProvider({ store, children }: { store: SessionStore; chil
     return {
       ...state,
       async signIn(email, password) {
+        const { LoginDocument } = await documents();
         const { data } = await client.mutate({ mutation: LoginDocument, variables: { email, password } });
         if (data) store.signedIn(data.login);
         tabs.current?.post('signed-in');
       },
       async register(input) {
+        const { RegisterDocument } = await documents();
         const { data } = await client.mutate({ mutation: RegisterDocument, variables: { input } });
         if (data) store.signedIn(data.register);
         tabs.current?.post('signed-in');
       },
       async signOut() {
         try {
+          const { LogoutDocument } = await documents();
           await client.mutate({ mutation: LogoutDocument });
         } finally {
           // whatever the server said, nothing of this session stays in the page
@@ -78,6 +86,7 @@ export function SessionProvider({ store, children }: { store: SessionStore; chil
       },
       async signOutEverywhere() {
         // unlike signOut, a refusal is shown: the other sessions may still be open
+        const { LogoutEverywhereDocument } = await documents();
         await client.mutate({ mutation: LogoutEverywhereDocument });
         await forget();
       },

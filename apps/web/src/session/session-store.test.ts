@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { SessionStore } from './session-store';
+import { print } from 'graphql';
+import { RefreshSessionDocument } from './operations';
+import { REFRESH_SESSION_QUERY, SessionStore } from './session-store';
 
 const payload = (token: string) => ({
   token,
@@ -49,5 +51,11 @@ describe('SessionStore', () => {
     now += 55_000;
     expect(await store.freshToken()).toBe('t2');
     store.signedOut();
+  });
+});
+
+describe('REFRESH_SESSION_QUERY', () => {
+  it('is the RefreshSession document of operations.ts, printed', () => {
+    expect(REFRESH_SESSION_QUERY).toBe(print(RefreshSessionDocument));
   });
 });
