@@ -6,12 +6,14 @@
  * Targets (issue 7): an authenticated single-record query (`{ me { id } }`) on a subgraph at >= 60 % of that
  * subgraph's `{ __typename }` rate; the gateway adding <= 25 % to the median latency of the direct call.
  * Scenarios run interleaved in rounds (the median round counts), on ports from BENCH_PORT_BASE (17000).
- * BENCH_SECONDS / BENCH_ROUNDS shorten or lengthen a run.
+ * BENCH_SECONDS / BENCH_ROUNDS shorten or lengthen a run. The same rounds run the same Apollo Gateway and data source
+ * on a bare Node server (bench/support/bare-gateway.ts): what Nest, Express and our middleware cost per request.
  */
 import { loadavg } from 'node:os';
 import { runBench, runInterleaved, table, type Scenario } from './support/load';
 import {
   APOLLO_GATEWAY,
+  BARE_GATEWAY,
   HIVE_GATEWAY,
   HIVE_GATEWAY_NO_DEDUPE,
   seedMember,
@@ -20,6 +22,8 @@ import {
 import { hiveRuntimeInstalled } from './support/hive-gateway';
 
 const TYPENAME = '{ __typename }';
+const cpu = (measured: { cpuUs?: number }) =>
+  measured.cpuUs === undefined ? null : Math.round(measured.cpuUs);
 const ME = '{ me { id } }';
 
 async function main(): Promise<number> {
@@ -31,7 +35,7 @@ async function main(): Promise<number> {
       'Hive Gateway not compared: @graphql-hive/gateway-runtime is not installed (see bench/support/hive-gateway.ts)\n',
     );
   const platform = await startBenchPlatform({
-    gateways: withHive ? [APOLLO_GATEWAY, HIVE_GATEWAY, HIVE_GATEWAY_NO_DEDUPE] : [APOLLO_GATEWAY],
+    gateways: [APOLLO_GATEWAY, BARE_GATEWAY, ...(withHive ? [HIVE_GATEWAY, HIVE_GATEWAY_NO_DEDUPE] : [])],
   });
   try {
     const gateway = platform.gateways.apollo;
@@ -43,6 +47,7 @@ async function main(): Promise<number> {
       'gateway-apollo': gatewayPid,
       'gateway-hive': hivePid,
       'gateway-hive-nodedupe': hiveNoDedupePid,
+      'gateway-bare': barePid,
     } = platform.pids;
     const scenarios: Scenario[] = [
       { name: 'subgraph { __typename }', url: membership, query: TYPENAME, pid: membershipPid },
@@ -54,6 +59,17 @@ async function main(): Promise<number> {
         query: ME,
         token: member.token,
         pid: gatewayPid,
+        upstreamPid: membershipPid,
+      },
+    ];
+    const comparisons: Scenario[] = [
+      { name: 'bare gateway { __typename }', url: platform.gateways.bare, query: TYPENAME, pid: barePid },
+      {
+        name: 'bare gateway { me { id } }',
+        url: platform.gateways.bare,
+        query: ME,
+        token: member.token,
+        pid: barePid,
         upstreamPid: membershipPid,
       },
     ];
@@ -77,11 +93,19 @@ async function main(): Promise<number> {
         pid: hiveNoDedupePid,
         upstreamPid: membershipPid,
       });
-    const results = await runInterleaved(scenarios, { rounds, seconds, connections: 10, warmupSeconds: 2 });
+    const results = await runInterleaved([...scenarios, ...comparisons], {
+      rounds,
+      seconds,
+      connections: 10,
+      warmupSeconds: 2,
+    });
     const [typename, me, , gatewayMe, hiveMe, hiveNoDedupeMe] = scenarios.map(
       (scenario) => results[scenario.name],
     );
-    process.stdout.write(`${table(scenarios.map((scenario) => results[scenario.name]))}\n`);
+    process.stdout.write(
+      `${table([...scenarios, ...comparisons].map((scenario) => results[scenario.name]))}\n`,
+    );
+    const [bareTypename, bareMe] = comparisons.map((scenario) => results[scenario.name]);
     const authenticatedShare = me.rps / typename.rps;
     const gatewayAdds = gatewayMe.p50 / me.p50 - 1;
     const failures = scenarios.reduce((sum, scenario) => sum + results[scenario.name].failures, 0);
@@ -132,6 +156,11 @@ async function main(): Promise<number> {
                 hiveNoDedupeMe.cpuUs === undefined ? null : Math.round(hiveNoDedupeMe.cpuUs),
             }
           : {}),
+        gatewayTypenameCpuUs: cpu(results['gateway { __typename }']),
+        bareTypenameCpuUs: cpu(bareTypename),
+        bareMeCpuUs: cpu(bareMe),
+        bareMeP50Ms: bareMe.p50,
+        bareAddsToMedian: Number((bareMe.p50 / me.p50 - 1).toFixed(3)),
         loadAverage: Number(loadavg()[0].toFixed(1)),
         failures,
         ok,

@@ -49,6 +49,8 @@ export interface Gateway {
 export const APOLLO_GATEWAY: Gateway = { name: 'apollo', entry: 'apps/gateway/src/main.ts', offset: 0 };
 /** The alternative, for comparison only (bench/support/hive-gateway.ts), as it comes: */
 export const HIVE_GATEWAY: Gateway = { name: 'hive', entry: 'bench/support/hive-gateway.ts', offset: 9 };
+/** Our Apollo Gateway and data source on a bare Node server, without Nest and Express (bare-gateway.ts): */
+export const BARE_GATEWAY: Gateway = { name: 'bare', entry: 'bench/support/bare-gateway.ts', offset: 6 };
 /**
  * and with its default merging of identical in-flight subgraph queries turned off: ten clients sending the same
  * query with the same token are then ten subgraph calls, as they are through our gateway.

@@ -93,6 +93,15 @@ describe('SubgraphDataSource (the gateway’s call to one subgraph)', () => {
     await proposals.result;
     expect(seen[1].headers.cookie).toBeUndefined();
     expect(proposals.cookies).toEqual([]);
+
+    // one cookie alone is still one cookie (an HTTP client may hand a single Set-Cookie over as a string)
+    next = {
+      ...json({ data: {} }),
+      headers: { ...json({}).headers, 'set-cookie': 'praxis_refresh=r2; HttpOnly' },
+    };
+    const single = call('membership');
+    await single.result;
+    expect(single.cookies).toEqual(['praxis_refresh=r2; HttpOnly']);
   });
 
   it('lets the subgraph’s Cache-Control only restrict the response’s policy', async () => {
