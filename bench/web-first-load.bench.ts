@@ -9,8 +9,13 @@
  * answered (a first visit: no session). GraphQL is a stub here that answers that check at once, so the figure is
  * the client's own cost; the browser journeys record the same wait against the whole platform
  * (tmp/web-screenshots). BENCH_WEB_RUNS (7) runs; the median counts. Needs /usr/bin/chromium.
+ *
+ * BENCH_WEB_COMPARE=<dir>: another build of the client (e.g. the previous commit's dist/web) served the same way
+ * on the next port and loaded in the same runs, alternately with this one, so a change is measured against its
+ * baseline on the same machine load (reported as `compare`; the target applies to this build).
  */
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import path from 'node:path';
@@ -29,55 +34,63 @@ async function main(): Promise<number> {
     return 1;
   }
   await ensureWebBuild(ROOT, (line) => process.stdout.write(`${line}\n`));
-  const app = express();
-  // a first visit has no session cookie: the session check answers "no session"
-  app.post('/graphql', (_req, res) => {
-    res.json({ data: { refreshSession: null } });
-  });
-  // as the gateway serves the build: the files, and index.html for every client-side route
-  const webRoot = webOutDir(ROOT);
-  app.use(express.static(webRoot, { index: false }));
-  app.get('/{*path}', (_req, res) => res.sendFile(path.join(webRoot, 'index.html')));
-  const server = app.listen(Number(process.env.BENCH_PORT_BASE ?? 17000) + 40, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const origin = `http://localhost:${(server.address() as AddressInfo).port}`;
+  const port = Number(process.env.BENCH_PORT_BASE ?? 17000) + 40;
+  const builds = [{ name: 'this build', root: webOutDir(ROOT) }];
+  const compare = process.env.BENCH_WEB_COMPARE;
+  if (compare) {
+    if (!existsSync(path.join(compare, 'index.html'))) {
+      process.stderr.write(`BENCH_WEB_COMPARE: no index.html in ${compare}\n`);
+      return 1;
+    }
+    builds.push({ name: `compare (${compare})`, root: path.resolve(compare) });
+  }
+  const servers = await Promise.all(builds.map((build, index) => serveBuild(build.root, port + index)));
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
   });
   const runs = Number(process.env.BENCH_WEB_RUNS ?? 7);
-  const interactive: number[] = [];
-  const domInteractive: number[] = [];
+  const measured = builds.map(() => ({ interactive: [] as number[], domInteractive: [] as number[] }));
   try {
     for (let run = 0; run < runs; run += 1) {
-      progress(`first load ${run + 1}/${runs}`);
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const page = await context.newPage();
-      const started = Date.now();
-      await page.goto(`${origin}/`);
-      await page.getByRole('heading', { level: 1, name: 'Welcome to Praxis' }).waitFor({ timeout: 30000 });
-      interactive.push(Date.now() - started);
-      domInteractive.push(
-        await page.evaluate<number>(
-          "Math.round(performance.getEntriesByType('navigation')[0].domInteractive)",
-        ),
-      );
-      await context.close();
+      // alternately first and second, so neither build always follows the other
+      const order = run % 2 === 0 ? [...servers.entries()] : [...servers.entries()].reverse();
+      for (const [index, server] of order) {
+        progress(`first load ${run + 1}/${runs}${builds.length > 1 ? `, ${builds[index].name}` : ''}`);
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        const page = await context.newPage();
+        const started = Date.now();
+        await page.goto(`${server.origin}/`);
+        await page.getByRole('heading', { level: 1, name: 'Welcome to Praxis' }).waitFor({ timeout: 30000 });
+        measured[index].interactive.push(Date.now() - started);
+        measured[index].domInteractive.push(
+          await page.evaluate<number>(
+            "Math.round(performance.getEntriesByType('navigation')[0].domInteractive)",
+          ),
+        );
+        await context.close();
+      }
     }
   } finally {
     progressDone();
     await browser.close();
-    server.close();
+    for (const server of servers) server.server.close();
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  const interactiveMs = median(interactive);
-  const pass = interactiveMs < TARGET_MS;
-  process.stdout.write(`first load, ms to the start page's heading: ${interactive.join(', ')}\n`);
+  const figures = measured.map((values) => ({
+    interactiveMs: median(values.interactive),
+    domInteractiveMs: median(values.domInteractive),
+  }));
+  const pass = figures[0].interactiveMs < TARGET_MS;
+  for (const [index, values] of measured.entries())
+    process.stdout.write(
+      `first load (${builds[index].name}), ms to the start page's heading: ${values.interactive.join(', ')}\n`,
+    );
   process.stdout.write(
     `BENCH ${JSON.stringify({
       name: 'web.firstLoad',
-      interactiveMs,
-      domInteractiveMs: median(domInteractive),
+      ...figures[0],
+      ...(figures[1] ? { compare: figures[1] } : {}),
       runs,
       targetMs: TARGET_MS,
       loadAverage: Number(loadavg()[0].toFixed(1)),
@@ -85,6 +98,20 @@ async function main(): Promise<number> {
     })}\n`,
   );
   return pass ? 0 : 1;
+}
+
+/** Serves a build as the gateway does: the files, index.html for every client-side route, a stub /graphql. */
+async function serveBuild(webRoot: string, port: number): Promise<{ server: Server; origin: string }> {
+  const app = express();
+  // a first visit has no session cookie: the session check answers "no session"
+  app.post('/graphql', (_req, res) => {
+    res.json({ data: { refreshSession: null } });
+  });
+  app.use(express.static(webRoot, { index: false }));
+  app.get('/{*path}', (_req, res) => res.sendFile(path.join(webRoot, 'index.html')));
+  const server = app.listen(port, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  return { server, origin: `http://localhost:${(server.address() as AddressInfo).port}` };
 }
 
 main().then(
