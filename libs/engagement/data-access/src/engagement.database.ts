@@ -8,6 +8,7 @@ import { ENGAGEMENT_ENTITIES } from './engagement.entities';
 import { EngagementProjections1796102077812 } from './migrations/1796102077812-engagement-projections';
 import { ProgrammeAndFundingMetrics1796111847896 } from './migrations/1796111847896-programme-and-funding-metrics';
 import { WorkshopsMastermindCadence1796113312628 } from './migrations/1796113312628-workshops-mastermind-cadence';
+import { FunnelRollup1796150395870 } from './migrations/1796150395870-funnel-rollup';
 
 /** Everything the engagement database holds: for the app, the migration tools and the drift check. */
 export const engagementDatabase = {
@@ -19,5 +20,6 @@ export const engagementDatabase = {
     ProgrammeAndFundingMetrics1796111847896,
     WorkshopsMastermindCadence1796113312628,
     MemberReplicaConfirmation1796122700000,
+    FunnelRollup1796150395870,
   ],
 };

@@ -194,6 +194,59 @@ export class EngagementDemographicsEntity {
   updatedAt!: Date;
 }
 
+/**
+ * The funnel roll-up (see `@praxis/engagement/domain` rollup.ts): per granularity, bucket, institution (the nil
+ * UUID: all of them) and career stage (`ALL`: all of them), a flow step's distinct members or a stock's delta.
+ * Kept by the projections in the transaction of the rows it sums; a cell exists only while it is not zero.
+ */
+@Entity({ name: 'engagement_funnel_rollup' })
+export class EngagementFunnelRollupEntity {
+  @PrimaryColumn({ type: 'text' })
+  granularity!: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  institutionId!: string;
+
+  @PrimaryColumn({ type: 'text' })
+  step!: string;
+
+  @PrimaryColumn({ type: 'timestamptz' })
+  bucketStart!: Date;
+
+  @PrimaryColumn({ type: 'text' })
+  careerStage!: string;
+
+  @Column({ type: 'int' })
+  value!: number;
+}
+
+/**
+ * What the roll-up holds of one member (their funnel snapshot): the cells they add are a function of it, so a
+ * change to the member takes the old snapshot's cells out and puts the new one's in.
+ */
+@Entity({ name: 'engagement_funnel_member' })
+export class EngagementFunnelMemberEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  memberId!: string;
+
+  @Column({ type: 'uuid' })
+  institutionId!: string;
+
+  @Column({ type: 'text' })
+  careerStage!: string;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  registeredAt!: Date | null;
+
+  /** `STEP YYYY-MM` per flow step and UTC month the member did it in, sorted. */
+  @Column({ type: 'text', array: true })
+  flow!: string[];
+
+  /** `[started, ended]` of each started mentoring relationship as mentee (ISO instants, ended null), sorted. */
+  @Column({ type: 'jsonb' })
+  mentoring!: Array<[string, string | null]>;
+}
+
 export const ENGAGEMENT_ENTITIES = [
   ...PROGRAMME_FUNDING_ENTITIES,
   EngagementMemberEntity,
@@ -204,4 +257,6 @@ export const ENGAGEMENT_ENTITIES = [
   EngagementProposalEntity,
   EngagementReviewEntity,
   EngagementDemographicsEntity,
+  EngagementFunnelRollupEntity,
+  EngagementFunnelMemberEntity,
 ];

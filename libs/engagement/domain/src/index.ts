@@ -3,3 +3,4 @@ export * from './lib/period';
 export * from './lib/suppression';
 export * from './lib/funnel';
 export * from './lib/rates';
+export * from './lib/rollup';

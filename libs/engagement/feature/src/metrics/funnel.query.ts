@@ -1,11 +1,75 @@
 import type { EntityManager } from 'typeorm';
-import { FUNNEL_STEPS, type Activity, type Bucket } from '@praxis/engagement/domain';
+import {
+  ALL_INSTITUTIONS,
+  ALL_STAGES,
+  countsFromRollup,
+  FLOW_STEPS,
+  STOCK_STEPS,
+  type Activity,
+  type BucketCounts,
+  type Bucket,
+  type Granularity,
+} from '@praxis/engagement/domain';
 import { GROUP_EXPRESSION, type Dimension } from './dimensions';
 
 /** Raw counts: bucket index → group → activity → distinct members. */
-export type FunnelCounts = Map<number, Map<string, Map<Activity, number>>>;
+export type FunnelCounts = BucketCounts;
 
-const FLOW_STEPS = FUNNEL_STEPS.filter((step) => step !== 'MEMBERS');
+/** The splits the roll-up answers (its cells are per institution and career stage); the others scan. */
+export const ROLLUP_DIMENSIONS: ReadonlySet<Dimension> = new Set(['NONE', 'CAREER_STAGE', 'INSTITUTION']);
+
+/**
+ * The funnel's counts from the roll-up, for one institution (or the network when null): the cells of the
+ * buckets' granularity in the period, and the stocks' deltas before it summed into one row per group and step
+ * (a bucket's stock is every delta up to it). A few hundred cells, however long the history.
+ */
+export async function rollupFunnel(
+  manager: EntityManager,
+  scope: {
+    institutionId: string | null;
+    buckets: readonly Bucket[];
+    granularity: Granularity;
+    dimension: Dimension;
+  },
+): Promise<FunnelCounts> {
+  const first = scope.buckets[0];
+  const last = scope.buckets[scope.buckets.length - 1];
+  if (!first || !last) return new Map();
+  // which cells: an institution's (or every institution's, split by institution) or the network's, each for all
+  // stages or per stage
+  const byInstitution = scope.dimension === 'INSTITUTION';
+  const institution = scope.institutionId ?? (byInstitution ? null : ALL_INSTITUTIONS);
+  const perStage = scope.dimension === 'CAREER_STAGE';
+  const group = scope.dimension === 'NONE' ? `'ALL'` : perStage ? 'career_stage' : 'institution_id::text';
+  const rows: Array<{ bucket_start: Date; step: Activity; grp: string; value: number }> = await manager.query(
+    `SELECT GREATEST(bucket_start, $2::timestamptz) AS bucket_start, step, ${group} AS grp, sum(value)::int AS value
+       FROM engagement_funnel_rollup
+      WHERE granularity = $1 AND bucket_start < $3::timestamptz
+        AND (bucket_start >= $2::timestamptz OR step = ANY($4::text[]))
+        AND (CASE WHEN $5::uuid IS NULL THEN institution_id <> $6::uuid ELSE institution_id = $5::uuid END)
+        AND (CASE WHEN $7::boolean THEN career_stage <> $8 ELSE career_stage = $8 END)
+      GROUP BY 1, 2, 3`,
+    [
+      scope.granularity,
+      first.start.toISOString(),
+      last.end.toISOString(),
+      STOCK_STEPS,
+      institution,
+      ALL_INSTITUTIONS,
+      perStage,
+      ALL_STAGES,
+    ],
+  );
+  return countsFromRollup(
+    rows.map((row) => ({
+      bucketStart: new Date(row.bucket_start),
+      step: row.step,
+      group: row.grp,
+      value: Number(row.value),
+    })),
+    scope.buckets,
+  );
+}
 
 /**
  * Distinct members per bucket, group and step, for one institution (or the network when null). `MEMBERS` is

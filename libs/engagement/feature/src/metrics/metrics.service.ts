@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { LRUCache } from 'lru-cache';
+import { DataSource, type EntityManager } from 'typeorm';
+import { funnelVersion } from '@praxis/engagement/data-access';
 import { isAdmin, isLeadOf, type Principal } from '@praxis/platform/auth';
 import {
   ACTIVITIES,
@@ -11,11 +13,18 @@ import {
   zeroCounts,
   type Activity,
   type ActivityCounts,
+  type Bucket,
   type Granularity,
 } from '@praxis/engagement/domain';
 import { ENGAGEMENT_OPTIONS, type EngagementOptions } from '../engagement.options';
 import { fixedGroups, type Dimension } from './dimensions';
-import { countFunnel, knownInstitutions, type FunnelCounts } from './funnel.query';
+import {
+  countFunnel,
+  knownInstitutions,
+  rollupFunnel,
+  ROLLUP_DIMENSIONS,
+  type FunnelCounts,
+} from './funnel.query';
 import type { EngagementFunnelObject, FunnelBucketObject } from './metrics.objects';
 
 export interface FunnelQuery {
@@ -59,56 +68,97 @@ function networkTotal(counts: FunnelCounts, bucket: number, step: Activity): num
   return total;
 }
 
+/** Released funnels kept per (scope, buckets, granularity, split), each with the funnel version it was read at. */
+export const FUNNEL_CACHE_ENTRIES = 1000;
+
 @Injectable()
 export class MetricsService {
+  private readonly answers = new LRUCache<string, { version: string; answer: EngagementFunnelObject }>({
+    max: FUNNEL_CACHE_ENTRIES,
+  });
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(ENGAGEMENT_OPTIONS) private readonly options: EngagementOptions,
   ) {}
 
+  /**
+   * The funnel, authorised first. A split the roll-up holds (none, career stage, institution) is read from it and
+   * its released answer kept until the projections next commit a change to it (the funnel version, read in one
+   * small query, names the roll-up's state); a demographic split scans the members and activities each time.
+   */
   async funnel(principal: Principal, query: FunnelQuery): Promise<EngagementFunnelObject> {
     assertMaySee(principal, query.institutionId);
     const buckets = bucketsCovering({ from: query.from, to: query.to }, query.granularity);
-    const threshold = this.options.suppressionThreshold;
-    const { institutionId, splitBy } = query;
-    // one snapshot for every figure of the answer, so its tables agree with each other
+    if (!ROLLUP_DIMENSIONS.has(query.splitBy)) {
+      return this.dataSource.transaction('REPEATABLE READ', (manager) =>
+        this.releaseFunnel(manager, query, buckets, 'scan'),
+      );
+    }
+    const key = JSON.stringify([
+      query.institutionId,
+      buckets[0]?.start,
+      buckets[buckets.length - 1]?.end,
+      query.granularity,
+      query.splitBy,
+    ]);
+    const cached = this.answers.get(key);
+    if (cached && cached.version === (await funnelVersion(this.dataSource))) return cached.answer;
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const groups =
-        splitBy === 'INSTITUTION' ? await knownInstitutions(manager, institutionId) : fixedGroups(splitBy);
-      const counts = await countFunnel(manager, { institutionId, buckets, dimension: splitBy });
-      const network = institutionId
-        ? await countFunnel(manager, { institutionId: null, buckets, dimension: 'NONE' })
-        : null;
-      const result: FunnelBucketObject[] = buckets.map((bucket, index) => {
-        const released = releaseSplitFunnel(groups, (group) => countsOf(counts, index, group), threshold);
-        return {
-          label: bucket.label,
-          start: bucket.start,
-          end: bucket.end,
-          steps: released.total.map((step) => ({ ...step, ...step.count })),
-          groups:
-            splitBy === 'NONE'
-              ? []
-              : released.groups.map((group) => ({
-                  group: group.group,
-                  steps: group.steps.map((step) => ({ ...step, ...step.count })),
-                })),
-          network: network
-            ? ACTIVITIES.map((step) => {
-                const own = groups.reduce((sum, group) => sum + countsOf(counts, index, group)[step], 0);
-                const beside = releaseBeside(own, networkTotal(network, index, step), threshold);
-                return { step, ...beside.network };
-              })
-            : [],
-        };
-      });
+      // the version of this transaction's snapshot: a commit after it makes the answer stale, and changes it
+      const version = await funnelVersion(manager);
+      const answer = await this.releaseFunnel(manager, query, buckets, 'rollup');
+      this.answers.set(key, { version, answer });
+      return answer;
+    });
+  }
+
+  /** The funnel released from one snapshot (the caller's transaction), so its tables agree with each other. */
+  private async releaseFunnel(
+    manager: EntityManager,
+    query: FunnelQuery,
+    buckets: Bucket[],
+    source: 'rollup' | 'scan',
+  ): Promise<EngagementFunnelObject> {
+    const threshold = this.options.suppressionThreshold;
+    const { institutionId, splitBy, granularity } = query;
+    const count = (scope: { institutionId: string | null; dimension: Dimension }) =>
+      source === 'rollup'
+        ? rollupFunnel(manager, { ...scope, buckets, granularity })
+        : countFunnel(manager, { ...scope, buckets });
+    const groups =
+      splitBy === 'INSTITUTION' ? await knownInstitutions(manager, institutionId) : fixedGroups(splitBy);
+    const counts = await count({ institutionId, dimension: splitBy });
+    const network = institutionId ? await count({ institutionId: null, dimension: 'NONE' }) : null;
+    const result: FunnelBucketObject[] = buckets.map((bucket, index) => {
+      const released = releaseSplitFunnel(groups, (group) => countsOf(counts, index, group), threshold);
       return {
-        institutionId,
-        granularity: query.granularity,
-        splitBy,
-        suppressionThreshold: threshold,
-        buckets: result,
+        label: bucket.label,
+        start: bucket.start,
+        end: bucket.end,
+        steps: released.total.map((step) => ({ ...step, ...step.count })),
+        groups:
+          splitBy === 'NONE'
+            ? []
+            : released.groups.map((group) => ({
+                group: group.group,
+                steps: group.steps.map((step) => ({ ...step, ...step.count })),
+              })),
+        network: network
+          ? ACTIVITIES.map((step) => {
+              const own = groups.reduce((sum, group) => sum + countsOf(counts, index, group)[step], 0);
+              const beside = releaseBeside(own, networkTotal(network, index, step), threshold);
+              return { step, ...beside.network };
+            })
+          : [],
       };
     });
+    return {
+      institutionId,
+      granularity: query.granularity,
+      splitBy,
+      suppressionThreshold: threshold,
+      buckets: result,
+    };
   }
 }

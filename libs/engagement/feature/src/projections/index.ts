@@ -3,6 +3,7 @@ import type { EventHandler } from '@praxis/platform/messaging';
 import { communityHandlers } from './community.handlers';
 import { withFreshness } from './freshness';
 import { fundingHandlers } from './funding.handlers';
+import { withFunnelRollup } from './funnel-rollup';
 import { demographicsHandler, membershipHandlers } from './membership.handlers';
 import { mentorshipHandlers } from './mentorship.handlers';
 import { proposalsHandlers } from './proposals.handlers';
@@ -11,8 +12,8 @@ import { proposalsHandlers } from './proposals.handlers';
 export const PROJECTIONS_GROUP = 'engagement.projections';
 
 /**
- * Every projection handler (each observing the freshness histogram); the demographics one only with engagement's
- * private key configured.
+ * Every projection handler (each keeping the funnel roll-up and observing the freshness histogram); the
+ * demographics one only with engagement's private key configured.
  */
 export function projectionHandlers(demographicsKey: JWK | null): EventHandler[] {
   const handlers = [
@@ -23,5 +24,5 @@ export function projectionHandlers(demographicsKey: JWK | null): EventHandler[] 
     ...fundingHandlers(),
     ...(demographicsKey ? [demographicsHandler(demographicsKey)] : []),
   ];
-  return handlers.map(withFreshness);
+  return handlers.map((handler) => withFreshness(withFunnelRollup(handler)));
 }
