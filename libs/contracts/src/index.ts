@@ -11,6 +11,7 @@ export * from './events/membership-member-demographics-recorded-v2';
 export * from './events/proposals-competition-results-published-v1';
 export * from './events/proposals-competition-results-published-v2';
 export * from './events/proposals-competition-opened-v1';
+export * from './events/proposals-competition-changed-v1';
 export * from './events/proposals-proposal-submitted-v1';
 export * from './events/proposals-proposal-withdrawn-v1';
 export * from './events/proposals-review-submitted-v1';

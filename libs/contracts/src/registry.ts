@@ -29,6 +29,7 @@ import { InstitutionCreatedV1 } from './events/membership-institution-created-v1
 import { CompetitionResultsPublishedV1 } from './events/proposals-competition-results-published-v1';
 import { CompetitionResultsPublishedV2 } from './events/proposals-competition-results-published-v2';
 import { CompetitionOpenedV1 } from './events/proposals-competition-opened-v1';
+import { CompetitionChangedV1 } from './events/proposals-competition-changed-v1';
 import { ProposalSubmittedV1 } from './events/proposals-proposal-submitted-v1';
 import { ProposalWithdrawnV1 } from './events/proposals-proposal-withdrawn-v1';
 import { ReviewSubmittedV1 } from './events/proposals-review-submitted-v1';
@@ -63,6 +64,7 @@ export const ALL_EVENTS: readonly EventContract[] = [
   CompetitionResultsPublishedV1,
   CompetitionResultsPublishedV2,
   CompetitionOpenedV1,
+  CompetitionChangedV1,
   ProposalSubmittedV1,
   ProposalWithdrawnV1,
   ReviewSubmittedV1,

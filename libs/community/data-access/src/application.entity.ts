@@ -9,6 +9,9 @@ import type { ApplicationStatus, WideningParticipationAnswers } from '@praxis/co
 @Entity({ name: 'programme_application' })
 @Unique('programme_application_member_uq', ['programmeId', 'memberId'])
 @Index('programme_application_status_idx', ['programmeId', 'status'])
+// `myApplications`: one member's rows, not the whole table (the page's order is by date_trunc(applied_at),
+// which no index can hold, so a member's few rows are sorted)
+@Index('programme_application_member_idx', ['memberId'])
 export class ApplicationEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

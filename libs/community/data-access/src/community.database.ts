@@ -23,6 +23,7 @@ import { TaggedCompetitionEntity, TaggedMastermindGroupEntity } from './tagged-l
 import { CommunitySchema1796100848434 } from './migrations/1796100848434-community-schema';
 import { CommunityModeratorChanges1796126414924 } from './migrations/1796126414924-community-moderator-changes';
 import { TaggedListings1796130000002 } from './migrations/1796130000002-tagged-listings';
+import { MemberIndexesAndCompetitionPhase1796140000000 } from './migrations/1796140000000-member-indexes-and-competition-phase';
 
 export const COMMUNITY_ENTITIES = [
   CommunityEntity,
@@ -53,6 +54,7 @@ export const communityDatabase = {
     MemberReplicaConfirmation1796122700000,
     CommunityModeratorChanges1796126414924,
     TaggedListings1796130000002,
+    MemberIndexesAndCompetitionPhase1796140000000,
   ],
 };
 

@@ -1,8 +1,9 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
- * A competition as proposals published it when it opened (`proposals.competition.opened`): the public fields a
- * community lists under its interests. Replica only: proposals owns competitions.
+ * A competition as proposals last published it (`proposals.competition.opened`, then `proposals.competition.changed`
+ * as its dates move or its phase does): the public fields a community lists under its interests. Replica only:
+ * proposals owns competitions.
  */
 @Entity({ name: 'tagged_competition' })
 @Index('tagged_competition_tags_idx', { synchronize: false }) // GIN on tags, in the migration
@@ -18,6 +19,10 @@ export class TaggedCompetitionEntity {
 
   @Column({ type: 'timestamptz' })
   closesAt!: Date;
+
+  /** OPEN, JUDGING, RESULTS_PUBLISHED or CANCELLED (not listed); OPEN until a change says otherwise. */
+  @Column({ type: 'text', default: 'OPEN' })
+  phase!: string;
 
   /** In the key form of `interestTagKey` (lower case), as the event carries them. */
   @Column({ type: 'text', array: true })

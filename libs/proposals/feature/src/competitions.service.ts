@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
-import { CompetitionOpenedV1, CompetitionResultsPublishedV2, normaliseInterestTags } from '@praxis/contracts';
+import {
+  CompetitionChangedV1,
+  CompetitionOpenedV1,
+  CompetitionResultsPublishedV2,
+  normaliseInterestTags,
+  type PublicCompetitionPhase,
+} from '@praxis/contracts';
 import { isAdmin, type Principal } from '@praxis/platform/auth';
 import { appendToOutbox } from '@praxis/platform/messaging';
 import {
@@ -142,10 +148,15 @@ export class CompetitionsService {
           })),
         );
       }
+      const moved =
+        competition.opensAt.getTime() !== input.opensAt.getTime() ||
+        competition.closesAt.getTime() !== input.closesAt.getTime() ||
+        competition.judgingEndsAt.getTime() !== input.judgingEndsAt.getTime();
       competition.opensAt = input.opensAt;
       competition.closesAt = input.closesAt;
       competition.judgingEndsAt = input.judgingEndsAt;
       await manager.save(competition);
+      if (moved) await announceChange(manager, competition, 'DATES');
       return competition;
     });
   }
@@ -174,12 +185,19 @@ export class CompetitionsService {
   }
 
   async startJudging(id: string): Promise<CompetitionEntity> {
-    return this.dataSource.transaction((manager) => this.transition(manager, id, CompetitionPhase.JUDGING));
+    return this.dataSource.transaction(async (manager) => {
+      const competition = await this.transition(manager, id, CompetitionPhase.JUDGING);
+      await announceChange(manager, competition, 'PHASE');
+      return competition;
+    });
   }
 
   async cancel(id: string, actorId: string): Promise<CompetitionEntity> {
     return this.dataSource.transaction(async (manager) => {
+      const from = phaseOf(await loadCompetition(manager, id, true));
       const competition = await this.transition(manager, id, CompetitionPhase.CANCELLED);
+      // a draft was never listed anywhere, so its cancellation has nothing to tell
+      if (from !== CompetitionPhase.DRAFT) await announceChange(manager, competition, 'PHASE');
       await audit(manager, {
         competitionId: competition.id,
         action: JudgingAuditAction.COMPETITION_CANCELLED,
@@ -274,6 +292,7 @@ export class CompetitionsService {
           };
         }),
       });
+      await announceChange(manager, competition, 'PHASE');
       await audit(manager, {
         competitionId: competition.id,
         action: JudgingAuditAction.RESULTS_PUBLISHED,
@@ -393,4 +412,28 @@ export class CompetitionsService {
     });
     return { result, proposals, reviews: counted };
   }
+}
+
+/**
+ * Tells listings (community's, by interest tag) what an opened competition now shows, in the transaction of the
+ * change: its whole public listing, so the newest event alone is enough. Drafts are nobody's business but the
+ * organisers', so a draft's date moves publish nothing (the opened event carries the dates it opens with).
+ */
+async function announceChange(
+  manager: EntityManager,
+  competition: CompetitionEntity,
+  change: 'DATES' | 'PHASE',
+): Promise<void> {
+  const phase = phaseOf(competition);
+  if (phase === CompetitionPhase.DRAFT) return;
+  await appendToOutbox(manager, CompetitionChangedV1, competition.id, {
+    competitionId: competition.id,
+    change,
+    title: competition.title,
+    tags: competition.tags,
+    phase: phase satisfies PublicCompetitionPhase,
+    opensAt: competition.opensAt.toISOString(),
+    closesAt: competition.closesAt.toISOString(),
+    judgingEndsAt: competition.judgingEndsAt.toISOString(),
+  });
 }

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { CompetitionOpenedV1, parseEvent, ProposalSubmittedV1, ReviewSubmittedV1 } from '@praxis/contracts';
+import {
+  CompetitionChangedV1,
+  CompetitionOpenedV1,
+  parseEvent,
+  ProposalSubmittedV1,
+  ReviewSubmittedV1,
+} from '@praxis/contracts';
 import { MessagingRuntime } from '@praxis/platform/messaging';
 import { createLogger } from '@praxis/platform/observability';
 import { collectTopic, testBrokers, uniqueName, waitFor } from '@praxis/platform/testing';
@@ -222,5 +228,72 @@ describe('proposals: member replica and outbox events', () => {
     );
     const parsed = parseEvent(CompetitionOpenedV1, row.envelope);
     expect(parsed.ok && parsed.event.payload.tags).toEqual(['assessment', 'digital health']);
+  });
+
+  it('publishes the whole listing when an opened competition moves its dates or phase, never for a draft', async () => {
+    const { competitions, dataSource, admin } = kit;
+    const hour = 3_600_000;
+    const created = await competitions.create(
+      kit.competitionInput({ title: 'Moving call', tags: ['Assessment'] }),
+      admin.memberId,
+    );
+    const dates = (closesInHours: number) => ({
+      opensAt: created.opensAt,
+      closesAt: new Date(Date.now() + closesInHours * hour),
+      judgingEndsAt: new Date(Date.now() + 48 * hour),
+    });
+    // a draft is nobody's business: moving its dates or cancelling it publishes nothing
+    await competitions.updateDates(created.id, dates(2));
+    await competitions.open(created.id);
+    const moved = dates(5);
+    await competitions.updateDates(created.id, moved);
+    // the same dates again are no change
+    await competitions.updateDates(created.id, moved);
+    await kit.startJudging(created.id);
+    await competitions.cancel(created.id, admin.memberId);
+    const draft = await competitions.create(kit.competitionInput({ title: 'Dropped draft' }), admin.memberId);
+    await competitions.cancel(draft.id, admin.memberId);
+
+    const rows: Array<{ topic: string; sequence: string; envelope: unknown }> = await dataSource.query(
+      `SELECT topic, sequence, envelope FROM outbox WHERE message_key = ANY($1) AND topic = ANY($2)
+       ORDER BY sequence`,
+      [
+        [created.id, draft.id],
+        [CompetitionOpenedV1.topic, CompetitionChangedV1.topic],
+      ],
+    );
+    expect(rows.map((row) => row.topic)).toEqual([
+      CompetitionOpenedV1.topic,
+      CompetitionChangedV1.topic,
+      CompetitionChangedV1.topic, // startJudging's helper moves closesAt first
+      CompetitionChangedV1.topic,
+      CompetitionChangedV1.topic,
+    ]);
+    const changes = rows.slice(1).map((row) => {
+      const parsed = parseEvent(CompetitionChangedV1, row.envelope);
+      if (!parsed.ok) throw new Error(`invalid ${row.topic}: ${JSON.stringify(parsed)}`);
+      return parsed.event;
+    });
+    expect(changes[0].payload).toEqual({
+      competitionId: created.id,
+      change: 'DATES',
+      title: 'Moving call',
+      tags: ['assessment'],
+      phase: 'OPEN',
+      opensAt: moved.opensAt.toISOString(),
+      closesAt: moved.closesAt.toISOString(),
+      judgingEndsAt: moved.judgingEndsAt.toISOString(),
+    });
+    expect(changes.map((event) => [event.payload.change, event.payload.phase])).toEqual([
+      ['DATES', 'OPEN'],
+      ['DATES', 'OPEN'],
+      ['PHASE', 'JUDGING'],
+      ['PHASE', 'CANCELLED'],
+    ]);
+    // one aggregate, one rising sequence across both topics: what lets a consumer keep only the newest
+    const sequences = changes.map((event) => event.sequence ?? 0);
+    expect(sequences).toEqual([...sequences].sort((a, b) => a - b));
+    expect(new Set(sequences).size).toBe(sequences.length);
+    expect(changes.every((event) => event.aggregateId === created.id)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
 import {
+  CompetitionChangedV1,
   CompetitionOpenedV1,
   createEvent,
   dlqTopicFor,
@@ -20,7 +21,7 @@ const logger = createLogger('community-tagged-test', process.env.TEST_LOG_LEVEL 
 const CREATE_COMMUNITY = `mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`;
 const COMPETITIONS = `query($id: ID!, $first: Int, $after: String) {
   taggedCompetitions(communityId: $id, first: $first, after: $after) {
-    totalCount edges { node { competitionId title opensAt closesAt tags matchedInterests } }
+    totalCount edges { node { competitionId title opensAt closesAt phase tags matchedInterests } }
     pageInfo { hasNextPage endCursor }
   }
 }`;
@@ -81,10 +82,11 @@ describe("community: competitions and mastermind groups tagged with a community'
     contract: C,
     aggregateId: string,
     payload: PayloadOf<C>,
+    sequence = 1,
   ): EventOf<C> {
     return createEvent(
       contract,
-      { aggregateId, actorId: null, correlationId: randomUUID(), sequence: 1 },
+      { aggregateId, actorId: null, correlationId: randomUUID(), sequence },
       payload,
     );
   }
@@ -176,6 +178,7 @@ describe("community: competitions and mastermind groups tagged with a community'
         title: 'Digital health prize',
         opensAt: sooner.payload.opensAt,
         closesAt: sooner.payload.closesAt,
+        phase: 'OPEN',
         tags: ['digital health'],
         matchedInterests: ['digital health'],
       },
@@ -210,6 +213,75 @@ describe("community: competitions and mastermind groups tagged with a community'
       [later.payload.competitionId],
     );
     expect(count).toBe(1);
+  }, 60000);
+
+  it('follows a listed competition as its dates and phase change: newest by sequence wins, cancelled ones leave', async () => {
+    const community = await h.ok<{ createCommunity: { id: string } }>(h.admin, CREATE_COMMUNITY, {
+      input: { name: `Changes ${randomUUID()}`, interests: ['Qualitative research'], moderatorIds: [] },
+    });
+    const day = 86_400_000;
+    const changed = (
+      opened: EventOf<typeof CompetitionOpenedV1>,
+      sequence: number,
+      change: PayloadOf<typeof CompetitionChangedV1>['change'],
+      phase: PayloadOf<typeof CompetitionChangedV1>['phase'],
+      closesAt: string,
+    ) =>
+      event(
+        CompetitionChangedV1,
+        opened.aggregateId,
+        {
+          competitionId: opened.payload.competitionId,
+          change,
+          title: `${opened.payload.title} (renamed)`,
+          tags: ['qualitative research'],
+          phase,
+          opensAt: opened.payload.opensAt,
+          closesAt,
+          judgingEndsAt: new Date(Date.now() + 60 * day).toISOString(),
+        },
+        sequence,
+      );
+    // moved, then judging; an older date move arrives last and changes nothing
+    const moved = competition('Interviews fund', 10, ['qualitative research']);
+    const closedEarly = new Date(Date.now() - 1000).toISOString();
+    const extended = new Date(Date.now() + 20 * day).toISOString();
+    const judging = changed(moved, 3, 'PHASE', 'JUDGING', closedEarly);
+    const staleMove = changed(moved, 2, 'DATES', 'OPEN', extended);
+    // cancelled: no longer listed
+    const cancelled = competition('Cancelled call', 5, ['qualitative research']);
+    const cancellation = changed(cancelled, 2, 'PHASE', 'CANCELLED', cancelled.payload.closesAt);
+    // the change is read before the opening (another topic): the change stands, the older opening is stale
+    const early = competition('Focus group prize', 15, ['qualitative research']);
+    const earlyMove = changed(early, 2, 'DATES', 'OPEN', extended);
+    await deliver(CompetitionOpenedV1, moved, cancelled);
+    await handled(moved.eventId, cancelled.eventId);
+    await deliver(CompetitionChangedV1, judging, cancellation, earlyMove, judging);
+    await handled(judging.eventId, cancellation.eventId, earlyMove.eventId);
+    await deliver(CompetitionChangedV1, staleMove);
+    await deliver(CompetitionOpenedV1, early);
+    await handled(staleMove.eventId, early.eventId);
+
+    const listed = await h.ok<{ taggedCompetitions: Listed<Record<string, unknown>> }>(
+      await h.member(),
+      COMPETITIONS,
+      { id: community.createCommunity.id },
+    );
+    expect(listed.taggedCompetitions.edges.map((edge) => edge.node)).toEqual([
+      expect.objectContaining({
+        competitionId: moved.payload.competitionId,
+        title: 'Interviews fund (renamed)',
+        closesAt: closedEarly,
+        phase: 'JUDGING',
+      }),
+      expect.objectContaining({
+        competitionId: early.payload.competitionId,
+        title: 'Focus group prize (renamed)',
+        closesAt: extended,
+        phase: 'OPEN',
+      }),
+    ]);
+    expect(listed.taggedCompetitions.totalCount).toBe(2);
   }, 60000);
 
   it('lists programmes sharing one of its interests by the same rule: case and spacing ignored', async () => {

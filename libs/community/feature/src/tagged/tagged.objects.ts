@@ -1,9 +1,20 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionType } from '@praxis/platform/graphql';
+
+/** Where a listed competition stands, as proposals last published it (cancelled ones are not listed). */
+export enum TaggedCompetitionPhase {
+  OPEN = 'OPEN',
+  JUDGING = 'JUDGING',
+  RESULTS_PUBLISHED = 'RESULTS_PUBLISHED',
+}
+registerEnumType(TaggedCompetitionPhase, {
+  name: 'TaggedCompetitionPhase',
+  description: 'OPEN for entries, JUDGING (entries closed), RESULTS_PUBLISHED',
+});
 
 @ObjectType('TaggedCompetition', {
   description:
-    "A proposals competition whose tags match one of a community's interests: its public fields as it opened",
+    "A proposals competition whose tags match one of a community's interests: its public fields as proposals last published them",
 })
 export class TaggedCompetitionObject {
   @Field(() => ID, { description: "The proposals service's competition id" })
@@ -17,6 +28,9 @@ export class TaggedCompetitionObject {
 
   @Field()
   closesAt!: Date;
+
+  @Field(() => TaggedCompetitionPhase)
+  phase!: TaggedCompetitionPhase;
 
   @Field(() => [String], { description: 'Its tags, lower case' })
   tags!: string[];

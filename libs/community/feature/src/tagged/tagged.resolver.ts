@@ -4,6 +4,7 @@ import type { TaggedCompetitionEntity, TaggedMastermindGroupEntity } from '@prax
 import { TaggedListingsService, type Tagged } from './tagged.service';
 import {
   TaggedCompetitionConnection,
+  TaggedCompetitionPhase,
   TaggedMastermindGroupConnection,
   type TaggedCompetitionObject,
   type TaggedMastermindGroupObject,
@@ -18,6 +19,7 @@ function toCompetitionObject({
     title: listing.title,
     opensAt: listing.opensAt,
     closesAt: listing.closesAt,
+    phase: listing.phase as TaggedCompetitionPhase,
     tags: listing.tags,
     matchedInterests,
   };

@@ -24,9 +24,11 @@ export interface Tagged<T> {
 export class TaggedListingsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Competitions closing soonest first. */
+  /** Competitions closing soonest first; cancelled ones are not listed. */
   competitions(communityId: string, page: PageRequest): Promise<Connection<Tagged<TaggedCompetitionEntity>>> {
-    return this.listed(TaggedCompetitionEntity, communityId, page, ['closesAt', 'competitionId'], 'ASC');
+    return this.listed(TaggedCompetitionEntity, communityId, page, ['closesAt', 'competitionId'], 'ASC', {
+      where: "t.phase <> 'CANCELLED'",
+    });
   }
 
   /** Groups newest first. */
@@ -44,12 +46,14 @@ export class TaggedListingsService {
     page: PageRequest,
     keys: ReadonlyArray<keyof E & string>,
     direction: 'ASC' | 'DESC',
+    also: { where?: string } = {},
   ): Promise<Connection<Tagged<E>>> {
     const interests = await this.interestKeys(communityId);
     const query = this.dataSource.manager
       .getRepository(entity)
       .createQueryBuilder('t')
       .where('t.tags && :interests::text[]', { interests });
+    if (also.where) query.andWhere(also.where);
     return mapNodes(await paginate(query, page, keys, direction), (listing) => matched(listing, interests));
   }
 
