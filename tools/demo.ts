@@ -70,6 +70,18 @@ export function formatSummary(summary: DemoSummary, url: string): string {
           `${workshop.enrolled} enrolled, ${workshop.waitlisted} on the waitlist`,
       );
     }
+    if (summary.competition) {
+      const competition = summary.competition;
+      lines.push(
+        `  research competition ${competition.title}: ${competition.entries} inter-institutional entries, ` +
+          `${competition.judges} judges, ${competition.reviews} reviews, results published`,
+      );
+      for (const winner of competition.winners) {
+        lines.push(
+          `  winner              ${winner.rank}. ${winner.title}: award of £${(winner.offeredMinor / 100).toFixed(2)} offered (${winner.outcome})`,
+        );
+      }
+    }
   }
   lines.push('', 'Sign in as:');
   for (const login of summary.logins)

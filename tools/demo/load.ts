@@ -1,5 +1,6 @@
 import { DemoRequestError, DemoSession, eventually, graphql, inParallel, type AuthPayload } from './client';
-import { DEMO_PASSWORD, demoPlan, hasPriority, type DemoPerson, type DemoPlan } from './plan';
+import { DEMO_PASSWORD, demoPlan, formTeams, hasPriority, type DemoPerson, type DemoPlan } from './plan';
+import { loadCompetition, type DemoCompetitionSummary } from './competition';
 import { loadMentorship, type DemoMentorshipSummary } from './mentoring';
 import { DemoProgress } from './progress';
 import { DemoRandom } from './random';
@@ -43,6 +44,8 @@ export interface DemoSummary {
   } | null;
   /** Mentoring pairs, the Mastermind group and the coaching workshop (null when the demo was already there). */
   mentorship: DemoMentorshipSummary | null;
+  /** The research competition for attendees, judged and published (null when the demo was already there). */
+  competition: DemoCompetitionSummary | null;
   logins: Array<{ who: string; email: string; password: string }>;
 }
 
@@ -209,6 +212,7 @@ export async function loadDemo(options: DemoOptions): Promise<DemoSummary> {
       communities: [],
       programme: null,
       mentorship: null,
+      competition: null,
       logins: logins(plan, options),
     };
   }
@@ -375,7 +379,9 @@ export async function loadDemo(options: DemoOptions): Promise<DemoSummary> {
     Math.ceil((Date.now() + (clock ? -30 * DAY : leadSeconds * 1000)) / 1000) * 1000,
   );
   if (clock) await clock.set(new Date(firstStart.getTime() - DAY));
-  let loaded: Omit<DemoSummary, 'mentorship'>;
+  // the series' accepted attendees, by plan key: the competition is for them
+  const attendees = new Set<string>();
+  let loaded: Omit<DemoSummary, 'mentorship' | 'competition'>;
   try {
     loaded = await loadSeries();
   } finally {
@@ -387,9 +393,23 @@ export async function loadDemo(options: DemoOptions): Promise<DemoSummary> {
     { admin, session: (key) => session(byKey(key)), person: byKey },
     progress,
   );
-  return { ...loaded, mentorship };
+  // the competition on the real clock (proposals has none): it opened the day after the series' last session
+  // where the series ran in the past, else a minute ago; mentors' profiles are in, so winners get supervisors
+  const lastSessionDay =
+    firstStart.getTime() + Math.max(...plan.sessions.map((planned) => planned.dayOffset)) * DAY;
+  const competition = await loadCompetition(
+    plan.competition,
+    formTeams(plan.competition, plan.people, attendees),
+    { admin, session: (key) => session(byKey(key)) },
+    {
+      opensAt: new Date(Math.min(lastSessionDay + DAY, Date.now() - 60_000)),
+      seed: plan.lotterySeed,
+    },
+    progress,
+  );
+  return { ...loaded, mentorship, competition };
 
-  async function loadSeries(): Promise<Omit<DemoSummary, 'mentorship'>> {
+  async function loadSeries(): Promise<Omit<DemoSummary, 'mentorship' | 'competition'>> {
     const medEd = communities[0];
     const { createProgramme } = await admin.request<{
       createProgramme: {
@@ -462,6 +482,7 @@ export async function loadDemo(options: DemoOptions): Promise<DemoSummary> {
     }
     // seeded absences: the same planned people miss the first session on every run
     const keyOf = new Map([...sessions].map(([key, signedIn]) => [signedIn.memberId, key]));
+    for (const memberId of accepted) attendees.add(keyOf.get(memberId) ?? memberId);
     const present = new DemoRandom(`${plan.lotterySeed}:first-session`)
       .shuffle(accepted.sort((a, b) => (keyOf.get(a) ?? a).localeCompare(keyOf.get(b) ?? b)))
       .slice(plan.firstSessionAbsences);

@@ -1,4 +1,4 @@
-import { DEMO_SHAPE, demoPlan, hasPriority } from './plan';
+import { DEMO_SHAPE, demoPlan, formTeams, hasPriority } from './plan';
 import { apportion } from './random';
 
 describe('demo plan', () => {
@@ -84,6 +84,28 @@ describe('demo plan', () => {
     });
     expect(plan.sessions).toHaveLength(7);
     expect(plan.reflectionQuestions).toHaveLength(3);
+  });
+
+  it("forms the competition's teams from attendees only, two schools per team, nobody twice", () => {
+    const { competition } = plan;
+    expect(competition.teams).toBe(12);
+    expect(competition.winnersCount).toBe(2);
+    expect(competition.judges.length).toBeGreaterThanOrEqual(competition.reviewsPerEntry);
+    const schoolOf = new Map(plan.people.map((person) => [person.key, person.institution]));
+    // every other student attended
+    const attendees = new Set(students.filter((_, index) => index % 2 === 0).map((person) => person.key));
+    const teams = formTeams(competition, plan.people, attendees);
+    expect(teams).toHaveLength(12);
+    const entrants = teams.flatMap((team) => [team.lead, team.partner]);
+    expect(new Set(entrants).size).toBe(entrants.length);
+    expect(entrants.every((key) => attendees.has(key))).toBe(true);
+    expect(teams.every((team) => schoolOf.get(team.lead) !== schoolOf.get(team.partner))).toBe(true);
+    expect(new Set(teams.map((team) => team.project.title)).size).toBe(12);
+    // the same teams on every run; fewer when attendees run out
+    expect(formTeams(competition, plan.people, attendees)).toEqual(teams);
+    expect(formTeams(competition, plan.people, new Set(entrants.slice(0, 3)))).toHaveLength(1);
+    const small = demoPlan({ scale: 0.16 });
+    expect(small.competition.teams).toBe(3);
   });
 });
 

@@ -86,6 +86,50 @@ export interface DemoPlan {
   reflections: number;
   lotterySeed: string;
   mentorship: DemoMentorship;
+  competition: DemoCompetition;
+}
+
+/**
+ * The research competition for the series' attendees (seed 000: attendees could enter a proposal with students
+ * from other schools). Who enters depends on who the lottery accepted, so the plan holds the seeded order in which
+ * attendees come forward and `formTeams` pairs them once the attendees are known.
+ */
+export interface DemoCompetition {
+  title: string;
+  description: string;
+  /** Interests of "Medical education research", so that community lists it. */
+  tags: string[];
+  criteria: Array<{ name: string; guidance: string; weight: number; scaleMin: number; scaleMax: number }>;
+  reviewsPerEntry: number;
+  winnersCount: number;
+  /** In major units of GBP. */
+  fundingAvailable: number;
+  protectedHoursAvailable: number;
+  /** How many teams enter (two students each, from different schools). */
+  teams: number;
+  /** Student keys in the order they come forward; only attendees enter. */
+  entrantOrder: string[];
+  /** The judges (people with the judge role), added to the competition's pool. */
+  judges: string[];
+  /** One project per team, in team order. */
+  projects: DemoProject[];
+}
+
+export interface DemoProject {
+  title: string;
+  summary: string;
+  keywords: string[];
+  /** In major units of GBP. */
+  requestedFunding: number;
+  requestedHours: number;
+  /** 0 to 1: how strong the judges find it (their scores scatter around it). */
+  strength: number;
+}
+
+export interface DemoTeam {
+  lead: string;
+  partner: string;
+  project: DemoProject;
 }
 
 /** Who meets whom in mentorship, by plan key: decided here so every run pairs the same people. */
@@ -449,7 +493,138 @@ export function demoPlan(options: { seed?: string; scale?: number } = {}): DemoP
     reflections: Math.round((shape.attendees * 42) / DEMO_SHAPE.attendees),
     lotterySeed: seed,
     mentorship: planMentorship(people, new DemoRandom(`${seed}:mentorship`), scale),
+    competition: planCompetition(people, new DemoRandom(`${seed}:competition`), scale),
   };
+}
+
+/** Invented projects of the kind seed 000's attendees proposed: small, local, about teaching and fairness. */
+const PROJECTS: Array<{ title: string; keywords: string[] }> = [
+  {
+    title: 'Near-peer teaching of clinical skills across two schools',
+    keywords: ['peer teaching', 'simulation'],
+  },
+  {
+    title: 'Who gets feedback? Feedback on placement by background',
+    keywords: ['feedback', 'diversity and inclusion'],
+  },
+  {
+    title: 'First-generation students and the hidden curriculum',
+    keywords: ['widening participation', 'qualitative research'],
+  },
+  {
+    title: 'Longitudinal clerkships and readiness for foundation posts',
+    keywords: ['preparation for practice'],
+  },
+  {
+    title: 'Telemedicine consultations in undergraduate teaching',
+    keywords: ['digital health', 'communication'],
+  },
+  { title: 'Fairness of OSCE marking between examiners', keywords: ['assessment', 'fairness'] },
+  {
+    title: 'Professional identity in the first clinical year',
+    keywords: ['professional identity', 'qualitative research'],
+  },
+  {
+    title: 'Coaching conversations for students who fail a progress test',
+    keywords: ['coaching', 'assessment'],
+  },
+  {
+    title: 'Inclusive case scenarios in problem-based learning',
+    keywords: ['diversity and inclusion', 'curriculum'],
+  },
+  {
+    title: 'Students as co-researchers in education projects',
+    keywords: ['medical education', 'research skills'],
+  },
+  {
+    title: 'Simulation for breaking bad news: a two-site comparison',
+    keywords: ['simulation', 'communication'],
+  },
+  {
+    title: 'Digital exclusion among students on rural placements',
+    keywords: ['digital health', 'widening participation'],
+  },
+];
+
+/**
+ * A competition tagged with the interests of "Medical education research", a rubric of three criteria, two
+ * reviews per entry and two winners; about one team per twenty attendees, each pairing students of two schools.
+ */
+function planCompetition(people: DemoPerson[], random: DemoRandom, scale: number): DemoCompetition {
+  const teams = Math.min(PROJECTS.length, Math.max(3, Math.round(12 * scale)));
+  const projects = random
+    .shuffle(PROJECTS)
+    .slice(0, teams)
+    .map((project, index) => ({
+      ...project,
+      summary: `A one-year study by students of two medical schools: ${project.title.toLowerCase()}.`,
+      requestedFunding: 1000 + 250 * random.below(9),
+      requestedHours: 20 + 10 * random.below(4),
+      // spread so the ranking is clear, in a seeded order
+      strength: 0.35 + (0.6 * (teams - 1 - index)) / Math.max(1, teams - 1),
+    }));
+  return {
+    title: 'Student research competition in medical education',
+    description:
+      'For attendees of the masterclass series: propose a small research project with a student from another ' +
+      'medical school. Two winning teams receive funding, protected research time and a supervisor.',
+    tags: ['medical education', 'assessment'],
+    criteria: [
+      {
+        name: 'Question and rationale',
+        guidance: 'Clear, important, answerable',
+        weight: 0.4,
+        scaleMin: 1,
+        scaleMax: 5,
+      },
+      {
+        name: 'Methods',
+        guidance: 'Feasible and suited to the question',
+        weight: 0.4,
+        scaleMin: 1,
+        scaleMax: 5,
+      },
+      {
+        name: 'Inter-institutional collaboration',
+        guidance: 'Both schools contribute',
+        weight: 0.2,
+        scaleMin: 1,
+        scaleMax: 5,
+      },
+    ],
+    reviewsPerEntry: 2,
+    winnersCount: 2,
+    fundingAvailable: 10000,
+    protectedHoursAvailable: 200,
+    teams,
+    entrantOrder: random.shuffle(
+      people.filter((person) => person.careerStage === 'MEDICAL_STUDENT').map((person) => person.key),
+    ),
+    judges: people.filter((person) => person.roles.includes('JUDGE')).map((person) => person.key),
+    projects: random.shuffle(projects),
+  };
+}
+
+/**
+ * The teams, once the attendees are known: down the plan's order, each attendee not yet on a team leads one with
+ * the next attendee from another school, until `competition.teams` teams are formed (fewer if attendees run out).
+ */
+export function formTeams(
+  competition: DemoCompetition,
+  people: readonly DemoPerson[],
+  attendees: ReadonlySet<string>,
+): DemoTeam[] {
+  const schoolOf = new Map(people.map((person) => [person.key, person.institution]));
+  const waiting = competition.entrantOrder.filter((key) => attendees.has(key));
+  const teams: DemoTeam[] = [];
+  while (teams.length < competition.teams && waiting.length > 1) {
+    const lead = waiting.shift() as string;
+    const at = waiting.findIndex((key) => schoolOf.get(key) !== schoolOf.get(lead));
+    if (at < 0) break;
+    const [partner] = waiting.splice(at, 1);
+    teams.push({ lead, partner, project: competition.projects[teams.length] });
+  }
+  return teams;
 }
 
 /**

@@ -287,6 +287,58 @@ describe('community through the gateway', () => {
       },
     );
 
+    // the research competition: inter-institutional entries judged, results published, two winners funded,
+    // and listed (as published, by proposals' changed event) by the community whose interests it is tagged with
+    expect(demo.competition).toMatchObject({ entries: 3, judges: 6, reviews: 6 });
+    expect(demo.competition?.winners.map((winner) => [winner.rank, winner.outcome])).toEqual([
+      [1, 'FUNDED'],
+      [2, 'FUNDED'],
+    ]);
+    const competitionId = demo.competition?.id as string;
+    const judged = await gqlOk<{
+      competition: { phase: string; tags: string[]; resultsPublishedAt: string | null };
+      competitionEntries: {
+        totalCount: number;
+        edges: Array<{ node: { status: string; team: Array<{ id: string }> } }>;
+      };
+      competitionRanking: { published: boolean; entries: { totalCount: number } };
+    }>(
+      `query C($id: ID!) {
+        competition(id: $id) { phase tags resultsPublishedAt }
+        competitionEntries(competitionId: $id, first: 10) { totalCount edges { node { status team { id } } } }
+        competitionRanking(competitionId: $id) { published entries(first: 10) { totalCount } }
+      }`,
+      { id: competitionId },
+      adminToken,
+    );
+    expect(judged.competition).toMatchObject({
+      phase: 'RESULTS_PUBLISHED',
+      tags: ['medical education', 'assessment'],
+    });
+    expect(judged.competition.resultsPublishedAt).not.toBeNull();
+    expect(judged.competitionEntries.totalCount).toBe(3);
+    expect(
+      judged.competitionEntries.edges.every(
+        ({ node }) => node.status === 'SUBMITTED' && node.team.length === 2,
+      ),
+    ).toBe(true);
+    expect(judged.competitionRanking).toEqual({ published: true, entries: { totalCount: 3 } });
+    type Listed = {
+      taggedCompetitions: { edges: Array<{ node: { competitionId: string; phase: string } }> };
+    };
+    const LISTED = `query L($id: ID!) { taggedCompetitions(communityId: $id) { edges { node { competitionId phase } } } }`;
+    await waitFor(
+      async () =>
+        (await gqlOk<Listed>(LISTED, { id: medEdId }, adminToken)).taggedCompetitions.edges.some(
+          (edge) => edge.node.competitionId === competitionId && edge.node.phase === 'RESULTS_PUBLISHED',
+        ),
+      {
+        timeoutMs: 20000,
+        intervalMs: 250,
+        description: "the demo's competition listed by its community, published",
+      },
+    );
+
     // a demo login works
     const student = demo.logins.find((login) => login.who === 'student');
     await gqlOk(LOGIN, { email: student?.email, password: student?.password });
@@ -299,6 +351,12 @@ describe('community through the gateway', () => {
       adminPassword: ADMIN.password,
       scale: 0.16,
     });
-    expect(again).toMatchObject({ alreadyLoaded: true, institutions: 26, programme: null, mentorship: null });
-  }, 300_000);
+    expect(again).toMatchObject({
+      alreadyLoaded: true,
+      institutions: 26,
+      programme: null,
+      mentorship: null,
+      competition: null,
+    });
+  }, 480_000);
 });
