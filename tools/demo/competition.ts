@@ -21,6 +21,8 @@ const OUTCOMES = `query DemoOutcomes($id: ID!) {
   competitionFundingOutcomes(competitionId: $id) { proposalId outcome offered { amountMinor } }
 }`;
 const OPEN = `mutation DemoOpen($id: ID!) { openCompetition(id: $id) { phase } }`;
+const TO_CONFIRM = `query DemoToConfirm { registrationsToConfirm { id member { id } } }`;
+const CONFIRM = `mutation DemoConfirm($id: ID!) { confirmRegistration(id: $id) { status } }`;
 const DRAFT = `mutation DemoDraft($input: SaveProposalDraftInput!) { saveProposalDraft(input: $input) { id } }`;
 const ACCEPT = `mutation DemoAcceptInvitation($id: ID!) { acceptTeamInvitation(proposalId: $id) { status } }`;
 const SUBMIT = `mutation DemoSubmit($id: ID!) { submitProposal(id: $id) { status } }`;
@@ -49,7 +51,8 @@ const COMMENTS = [
 
 /**
  * The research competition, as its people run it on the real clock (proposals has no test clock): the admin
- * creates it (rubric, tags of the community that lists it, inter-institutional teams of students) and opens it;
+ * creates it (rubric, tags of the community that lists it, inter-institutional teams of students) and opens it,
+ * and confirms the entrants' registrations (eligibility counts only confirmed schools and career stages);
  * each team's lead drafts a proposal naming a partner from another school, the partner accepts the invitation and
  * the lead submits; the admin moves the closing date to now (`updateCompetitionDates`: the call closed), starts
  * judging, adds the judges and runs the assignment; each judge scores what they were given (seeded scores around
@@ -113,6 +116,22 @@ export async function loadCompetition(
     return created;
   });
 
+  // eligibility counts only confirmed institutions and career stages: the admin confirms the entrants'
+  // registrations (proposals hears of each from membership's events, so submitting retries until it has)
+  const entrantIds = new Set(
+    teams.flatMap((team) => [session(team.lead).memberId, session(team.partner).memberId]),
+  );
+  const { registrationsToConfirm } = await admin.request<{
+    registrationsToConfirm: Array<{ id: string; member: { id: string } }>;
+  }>(TO_CONFIRM);
+  const toConfirm = registrationsToConfirm.filter((registration) => entrantIds.has(registration.member.id));
+  await progress.step('Entrants confirmed', toConfirm.length, (tick) =>
+    inParallel(toConfirm, 2, async (registration) => {
+      await admin.request(CONFIRM, { id: registration.id });
+      tick();
+    }),
+  );
+
   const entries = await progress.step('Competition entries', teams.length, (tick) =>
     inParallel(teams, 2, async ({ lead, partner, project }) => {
       // the lead and partner reach proposals' replica through membership's events
@@ -136,7 +155,9 @@ export async function loadCompetition(
       await eventually(`${partner} joins the team`, () =>
         session(partner).request(ACCEPT, { id: saveProposalDraft.id }),
       );
-      await session(lead).request(SUBMIT, { id: saveProposalDraft.id });
+      await eventually(`${lead} submits (once proposals knows the team is confirmed)`, () =>
+        session(lead).request(SUBMIT, { id: saveProposalDraft.id }),
+      );
       tick();
       return { proposalId: saveProposalDraft.id, project };
     }),
