@@ -360,19 +360,18 @@ export class CommunitiesService {
   ): Promise<CommunityView[]> {
     if (communities.length === 0) return [];
     const ids = communities.map((community) => community.id);
-    const [moderators, memberships] = await Promise.all([
-      manager
-        .getRepository(CommunityModeratorEntity)
-        .createQueryBuilder('m')
-        .where('m.community_id IN (:...ids)', { ids })
-        .orderBy('m.member_id')
-        .getMany(),
-      manager
-        .getRepository(CommunityMembershipEntity)
-        .createQueryBuilder('m')
-        .where('m.community_id IN (:...ids) AND m.member_id = :memberId', { ids, memberId: viewer.memberId })
-        .getMany(),
-    ]);
+    // one after the other: the manager may be a transaction's, whose one connection runs one statement at a time
+    const moderators = await manager
+      .getRepository(CommunityModeratorEntity)
+      .createQueryBuilder('m')
+      .where('m.community_id IN (:...ids)', { ids })
+      .orderBy('m.member_id')
+      .getMany();
+    const memberships = await manager
+      .getRepository(CommunityMembershipEntity)
+      .createQueryBuilder('m')
+      .where('m.community_id IN (:...ids) AND m.member_id = :memberId', { ids, memberId: viewer.memberId })
+      .getMany();
     const joined = new Set(memberships.map((row) => row.communityId));
     return communities.map((community) => {
       const moderatorIds = moderators

@@ -91,7 +91,9 @@ export async function fundLedgersOf(
 ): Promise<FundLedgers> {
   const awards = await manager.find(AwardEntity, { where: { fundId: In(funds.map((fund) => fund.id)) } });
   const ids = awards.map((award) => award.id);
-  const [lines, entries] = await Promise.all([budgetLinesOf(manager, ids), entriesOf(manager, ids)]);
+  // one after the other: the manager may be a transaction's, whose one connection runs one statement at a time
+  const lines = await budgetLinesOf(manager, ids);
+  const entries = await entriesOf(manager, ids);
   return { awards, lines, entries };
 }
 
