@@ -352,13 +352,16 @@ describe('engagement projections and metrics (in-process subgraph, real PostgreS
 
   it('stops a lead whose role was revoked, as membership’s events say', async () => {
     const lead = { memberId: randomUUID(), roles: [{ role: 'lead' as const, institutionId: institutionA }] };
-    expect((await funnel(lead, { institutionId: institutionA })).errors).toBeUndefined();
+    // the lead's session began before the revocation: its token still names the role (a token issued after it
+    // would not: membership never signs a revoked role, and the replica lets a newer token's roles stand)
+    const session = { token: await subgraph.tokenFor(lead) };
+    expect((await funnel(session, { institutionId: institutionA })).errors).toBeUndefined();
     const replica = memberReplicaHandlers();
     const group = memberReplicaGroup('engagement');
     const change = { memberId: lead.memberId, role: 'lead' as const, institutionId: institutionA };
     await apply(event(MemberRoleGrantedV1, lead.memberId, change, 1), group, replica);
     await apply(event(MemberRoleRevokedV1, lead.memberId, change, 2), group, replica);
-    const after = await funnel(lead, { institutionId: institutionA });
+    const after = await funnel(session, { institutionId: institutionA });
     expect(after.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 

@@ -32,6 +32,14 @@ export interface OperationResult<TData = Record<string, unknown>> {
 /** Who calls: nobody (no token), or a member with roles (`lead` needs the institution it leads). */
 export type Caller = null | { memberId: string; roles?: Array<Role | { role: Role; institutionId: string }> };
 
+/**
+ * A token issued earlier (`tokenFor`), sent as it is: a session that outlives a change to its roles. A fresh token
+ * per call would be issued after the change, which membership never does with a revoked role.
+ */
+export interface IssuedToken {
+  token: string;
+}
+
 export interface SubgraphHarness {
   app: INestApplication;
   dataSource: DataSource;
@@ -41,7 +49,7 @@ export interface SubgraphHarness {
   schema: GraphQLSchema;
   /** Runs one operation through the subgraph's real Apollo pipeline (limits, guards, pipes, error mapping). */
   execute<TData = Record<string, unknown>>(
-    caller: Caller,
+    caller: Caller | IssuedToken,
     query: string,
     variables?: Record<string, unknown>,
   ): Promise<OperationResult<TData>>;
@@ -112,10 +120,9 @@ export async function startSubgraphHarness(options: {
     issuer,
     schema: app.get(GraphQLSchemaHost).schema,
     tokenFor,
-    async execute<TData>(caller: Caller, query: string, variables?: Record<string, unknown>) {
-      const headers: Record<string, string> = caller
-        ? { authorization: `Bearer ${await tokenFor(caller)}` }
-        : {};
+    async execute<TData>(caller: Caller | IssuedToken, query: string, variables?: Record<string, unknown>) {
+      const token = caller === null ? null : 'token' in caller ? caller.token : await tokenFor(caller);
+      const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
       const response = await server.executeOperation(
         { query, variables },
         { contextValue: { req: { headers } } },

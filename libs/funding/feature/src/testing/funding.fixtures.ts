@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { fundingDatabase } from '@praxis/funding/data-access';
 import type { Logger } from '@praxis/platform/observability';
-import { startSubgraphHarness, type SubgraphHarness } from '@praxis/platform/testing';
+import { startSubgraphHarness, type Caller, type SubgraphHarness } from '@praxis/platform/testing';
 import { FundingFeatureModule } from '../funding-feature.module';
 
 /** Test fixtures for funding's in-process suites (not exported from the library). */
-export type Caller = Parameters<SubgraphHarness['execute']>[0];
+export type { Caller };
 
 export const ADMIN: Caller = { memberId: randomUUID(), roles: ['admin'] };
 
