@@ -4,6 +4,9 @@
  *
  *   DATABASE_URL=postgres://…/praxis_engagement KAFKA_BROKERS=host:port npm run engagement:rebuild
  *
+ * It refuses to replace anything when a topic no longer starts at offset 0 (its oldest events deleted), unless
+ * given `-- --allow-truncated-history`.
+ *
  * The environment is the service's (DATABASE_URL, KAFKA_*, DEMOGRAPHICS_RECIPIENT_PRIVATE_KEY); without the
  * demographics key it takes the one `npm start` generated into .praxis/, as the launcher gives it to the service.
  */
@@ -33,6 +36,7 @@ async function main(): Promise<void> {
     logger,
     consumer: settings,
     onProgress: terminalProgress(process.stderr),
+    allowTruncatedHistory: process.argv.includes('--allow-truncated-history'),
   });
   process.stdout.write(
     `rebuilt engagement's projections: ${summary.replayed} messages replayed (${Math.round(summary.replayRate)}/s), ` +

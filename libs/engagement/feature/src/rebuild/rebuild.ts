@@ -31,6 +31,12 @@ export interface RebuildOptions {
   consumer?: { sessionTimeoutMs: number; heartbeatIntervalMs: number; maxWaitMs: number };
   eventsPerTransaction?: number;
   onProgress?: (progress: RebuildProgress) => void;
+  /**
+   * Replay even when a topic's history no longer starts at offset 0 (retention or the local broker's size cap
+   * deleted its oldest events): the rebuilt figures then leave those events out. Off by default, so a rebuild never
+   * swaps in tables that quietly count less than the live ones.
+   */
+  allowTruncatedHistory?: boolean;
 }
 
 export interface RebuildSummary {
@@ -54,6 +60,41 @@ interface PartitionRange {
   partition: number;
   from: number;
   to: number;
+}
+
+/** A partition whose first offset is past 0 while the replay group has read none of it: its oldest events are gone. */
+export interface HistoryGap {
+  topic: string;
+  partition: number;
+  firstOffset: number;
+}
+
+/**
+ * The partitions a replay from the beginning cannot read in full: the group has no committed offset there (the
+ * replay starts from the first offset the broker still has) and that offset is past 0.
+ */
+export function historyGaps(
+  topic: string,
+  offsets: ReadonlyArray<{ partition: number; low: string | number }>,
+  committed: ReadonlyArray<{ partition: number; offset: string | number }>,
+): HistoryGap[] {
+  return offsets.flatMap(({ partition, low }) => {
+    const position = Number(committed.find((entry) => entry.partition === partition)?.offset ?? -1);
+    const firstOffset = Number(low);
+    return position < 0 && firstOffset > 0 ? [{ topic, partition, firstOffset }] : [];
+  });
+}
+
+/** The error a rebuild stops with when history is missing, naming every partition and where it now starts. */
+export function truncatedHistoryError(gaps: readonly HistoryGap[]): Error {
+  const where = gaps
+    .map((gap) => `${gap.topic}[${gap.partition}] starts at offset ${gap.firstOffset}`)
+    .join(', ');
+  return new Error(
+    `the topics no longer hold their whole history (${where}): a rebuild would count less than the live ` +
+      "projections, so nothing was replaced. Keep event topics' history (docs/engagement.md), or pass " +
+      '--allow-truncated-history to rebuild from what is left',
+  );
 }
 
 /** Tables the projections write: the metric tables, and the inbox rows and applied sequences of their group. */
@@ -184,7 +225,12 @@ function consumerSettings(options: RebuildOptions) {
 }
 
 /** Each existing topic's partitions: from the group's committed offset (else the first) to the end offset now. */
-async function partitionRanges(kafka: Kafka, groupId: string, topics: string[]): Promise<PartitionRange[]> {
+async function partitionRanges(
+  kafka: Kafka,
+  groupId: string,
+  topics: string[],
+  allowTruncatedHistory: boolean,
+): Promise<PartitionRange[]> {
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -193,14 +239,17 @@ async function partitionRanges(kafka: Kafka, groupId: string, topics: string[]):
     if (present.length === 0) return [];
     const committed = await admin.fetchOffsets({ groupId, topics: present });
     const ranges: PartitionRange[] = [];
+    const gaps: HistoryGap[] = [];
     for (const topic of present) {
       const offsets = await admin.fetchTopicOffsets(topic);
       const done = committed.find((entry) => entry.topic === topic)?.partitions ?? [];
+      gaps.push(...historyGaps(topic, offsets, done));
       for (const { partition, low, high } of offsets) {
         const position = Number(done.find((entry) => entry.partition === partition)?.offset ?? -1);
         ranges.push({ topic, partition, from: Math.max(Number(low), position), to: Number(high) });
       }
     }
+    if (gaps.length > 0 && !allowTruncatedHistory) throw truncatedHistoryError(gaps);
     return ranges;
   } finally {
     await admin.disconnect();
@@ -227,9 +276,9 @@ async function replayTo(
   applier: EventConsumer,
   progress: (applied: number, total: number) => void,
 ): Promise<{ messages: number; seconds: number; cpuMicros: number }> {
-  const ranges = (await partitionRanges(options.kafka, groupId, topics)).filter(
-    (range) => range.to > range.from,
-  );
+  const ranges = (
+    await partitionRanges(options.kafka, groupId, topics, options.allowTruncatedHistory ?? false)
+  ).filter((range) => range.to > range.from);
   const total = ranges.reduce((sum, range) => sum + range.to - range.from, 0);
   if (ranges.length === 0) return { messages: 0, seconds: 0, cpuMicros: 0 };
   const eventsPerRun = runSize(options);
