@@ -6,7 +6,11 @@
  *   node -r @swc-node/register bench/web-first-load.bench.ts     (or npm run bench)
  *
  * Interactive = the start page's <h1> rendered by React after the entry chunk loaded and the session check
- * answered (a first visit: no session). GraphQL is a stub here that answers that check at once, so the figure is
+ * answered (a first visit: no session). Two clocks: the page's own (`performance.now()` when a MutationObserver
+ * installed before any script first sees that heading: milliseconds from the navigation's start, as the browser's
+ * own timings such as LCP are reported; the target applies to it) and the bench's wall clock from `page.goto` to
+ * Playwright seeing the heading, which adds the DevTools protocol's round trips and the new context's renderer
+ * start. GraphQL is a stub here that answers that check at once, so the figure is
  * the client's own cost; the browser journeys record the same wait against the whole platform
  * (tmp/web-screenshots). BENCH_WEB_RUNS (7) runs; the median counts. Needs /usr/bin/chromium.
  *
@@ -25,6 +29,17 @@ import { ensureWebBuild, webOutDir } from '@praxis/tools/web-build';
 import { progress, progressDone } from './support/load';
 
 const TARGET_MS = 1000;
+
+/** Runs in the page before its scripts: the page's clock when the start page's heading first appears. */
+const HEADING_CLOCK = `
+  new MutationObserver((_, observer) => {
+    const heading = document.querySelector('h1');
+    if (heading && heading.textContent?.includes('Welcome to Praxis')) {
+      window.__praxisHeadingAt = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+`;
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = path.resolve(__dirname, '..');
 
@@ -50,7 +65,11 @@ async function main(): Promise<number> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
   });
   const runs = Number(process.env.BENCH_WEB_RUNS ?? 7);
-  const measured = builds.map(() => ({ interactive: [] as number[], domInteractive: [] as number[] }));
+  const measured = builds.map(() => ({
+    inPage: [] as number[],
+    interactive: [] as number[],
+    domInteractive: [] as number[],
+  }));
   try {
     for (let run = 0; run < runs; run += 1) {
       // alternately first and second, so neither build always follows the other
@@ -59,10 +78,14 @@ async function main(): Promise<number> {
         progress(`first load ${run + 1}/${runs}${builds.length > 1 ? `, ${builds[index].name}` : ''}`);
         const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
         const page = await context.newPage();
+        await page.addInitScript(HEADING_CLOCK);
         const started = Date.now();
         await page.goto(`${server.origin}/`);
         await page.getByRole('heading', { level: 1, name: 'Welcome to Praxis' }).waitFor({ timeout: 30000 });
         measured[index].interactive.push(Date.now() - started);
+        measured[index].inPage.push(
+          await page.evaluate<number>('Math.round(window.__praxisHeadingAt ?? -1)'),
+        );
         measured[index].domInteractive.push(
           await page.evaluate<number>(
             "Math.round(performance.getEntriesByType('navigation')[0].domInteractive)",
@@ -78,13 +101,16 @@ async function main(): Promise<number> {
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const figures = measured.map((values) => ({
+    headingFromNavigationMs: median(values.inPage),
     interactiveMs: median(values.interactive),
     domInteractiveMs: median(values.domInteractive),
   }));
-  const pass = figures[0].interactiveMs < TARGET_MS;
+  const pass = figures[0].headingFromNavigationMs > 0 && figures[0].headingFromNavigationMs < TARGET_MS;
   for (const [index, values] of measured.entries())
     process.stdout.write(
-      `first load (${builds[index].name}), ms to the start page's heading: ${values.interactive.join(', ')}\n`,
+      `first load (${builds[index].name}), ms to the start page's heading from the navigation's start (the ` +
+        `page's clock): ${values.inPage.join(', ')}; from page.goto to Playwright seeing it (the bench's ` +
+        `clock): ${values.interactive.join(', ')}\n`,
     );
   process.stdout.write(
     `BENCH ${JSON.stringify({
