@@ -98,7 +98,7 @@ export async function loadCompetition(
           allowedCareerStages: ['MEDICAL_STUDENT'],
         },
         currency: 'GBP',
-        fundingAvailable: plan.fundingAvailable,
+        fundingAvailableMoney: plan.fundingAvailable,
         protectedHoursAvailable: plan.protectedHoursAvailable,
       },
     });
@@ -107,7 +107,7 @@ export async function loadCompetition(
       input: {
         name: `${plan.title}: awards`,
         source: 'Medical education research community',
-        total: { amountMinor: Math.round(plan.fundingAvailable * 100), currency: 'GBP' },
+        total: plan.fundingAvailable,
         competitionId: created.createCompetition.id,
       },
     });

@@ -102,8 +102,8 @@ export interface DemoCompetition {
   criteria: Array<{ name: string; guidance: string; weight: number; scaleMin: number; scaleMax: number }>;
   reviewsPerEntry: number;
   winnersCount: number;
-  /** In major units of GBP. */
-  fundingAvailable: number;
+  /** What the competition states it can fund, and the fund's total: integer minor units (pence) of GBP. */
+  fundingAvailable: { amountMinor: number; currency: 'GBP' };
   protectedHoursAvailable: number;
   /** How many teams enter (two students each, from different schools). */
   teams: number;
@@ -594,7 +594,7 @@ function planCompetition(people: DemoPerson[], random: DemoRandom, scale: number
     ],
     reviewsPerEntry: 2,
     winnersCount: 2,
-    fundingAvailable: 10000,
+    fundingAvailable: { amountMinor: 1_000_000, currency: 'GBP' },
     protectedHoursAvailable: 200,
     teams,
     entrantOrder: random.shuffle(

@@ -111,7 +111,7 @@ describe('proposals through the gateway', () => {
             maxTeamSize: 3,
             allowedCareerStages: ['RESIDENT', 'CONSULTANT'],
           },
-          fundingAvailable: 20000,
+          fundingAvailableMoney: { amountMinor: 2_000_000, currency: 'GBP' },
           protectedHoursAvailable: 120,
           ...overrides,
         },

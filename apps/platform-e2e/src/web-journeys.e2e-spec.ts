@@ -153,7 +153,7 @@ describe('web client in a browser', () => {
             judgeMaxLoad: 5,
             winnersCount: 1,
             blind: true,
-            fundingAvailable: 5000,
+            fundingAvailableMoney: { amountMinor: 500_000, currency: 'GBP' },
             eligibility: { requiresInterInstitutionalTeam: true, maxTeamSize: 4 },
           },
         },

@@ -259,7 +259,7 @@ describe('web client: lead dashboard and funding', () => {
               maxTeamSize: 3,
               allowedCareerStages: ['RESIDENT'],
             },
-            fundingAvailable: 20000,
+            fundingAvailableMoney: { amountMinor: 2_000_000, currency: 'GBP' },
             protectedHoursAvailable: 120,
           },
         },

@@ -151,8 +151,13 @@ export type CreateCompetitionInput = {
   currency?: string | null | undefined;
   description?: string;
   eligibility: EligibilityInput;
-  /** In major units of the currency, with no more decimals than it has (e.g. 2 for GBP) */
+  /**
+   * In major units of the currency, with no more decimals than it has (e.g. 2 for GBP)
+   * @deprecated A float in major units; use fundingAvailableMoney (integer minor units in the competition's currency)
+   */
   fundingAvailable?: number | null | undefined;
+  /** Integer minor units (0 or more) in the competition's currency (the currency above, else the default); give it or the deprecated fundingAvailable, not both; neither is no stated amount */
+  fundingAvailableMoney?: MoneyInput | null | undefined;
   judgeMaxLoad: number;
   judgingEndsAt: string;
   opensAt: string;

@@ -22,7 +22,6 @@ import {
   parseCompetitionCurrency,
   rankEntries,
   toMajorUnits,
-  toMinorUnits,
   validateCompetitionDates,
   validateRubric,
   weightedTotal,
@@ -34,6 +33,7 @@ import {
 import type { CompetitionDatesInput, CreateCompetitionInput } from './proposals.objects';
 import { ProposalStatus } from './proposals.objects';
 import { PROPOSALS_OPTIONS, type ProposalsOptions } from './proposals.options';
+import { minorUnitsOf } from './money-input';
 import { audit, datesOf, loadCompetition, phaseOf, replicaOf, rubricOf } from './proposals.records';
 import { JudgingAuditAction } from './judging.enums';
 import { paginate, type Connection, type PageRequest } from '@praxis/platform/graphql';
@@ -70,10 +70,19 @@ export class CompetitionsService {
     const currency = parseCompetitionCurrency(input.currency ?? this.options.defaultCurrency, 'currency');
     let fundingAvailableMinor: number | null = null;
     if (!currency.ok) problems.push(currency.problem);
-    else if (input.fundingAvailable !== undefined && input.fundingAvailable !== null) {
-      const converted = toMinorUnits(input.fundingAvailable, currency.currency, 'fundingAvailable');
-      if (converted.ok) fundingAvailableMinor = converted.amountMinor;
-      else problems.push(converted.problem);
+    else {
+      // Money in the competition's currency, or the deprecated major-unit Float; neither is no stated amount
+      const converted = minorUnitsOf(
+        {
+          money: input.fundingAvailableMoney,
+          float: input.fundingAvailable,
+          moneyField: 'fundingAvailableMoney',
+          floatField: 'fundingAvailable',
+        },
+        currency.currency,
+      );
+      if (converted?.ok) fundingAvailableMinor = converted.amountMinor;
+      else if (converted) problems.push(converted.problem);
     }
     if (problems.length > 0 || !currency.ok) {
       throw ProposalsDomainError.invalid(

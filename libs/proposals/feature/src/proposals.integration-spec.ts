@@ -7,8 +7,10 @@ import {
   ReviewSubmittedV1,
 } from '@praxis/contracts';
 import { MessagingRuntime } from '@praxis/platform/messaging';
+import { ProposalsErrorCode } from '@praxis/proposals/domain';
 import { createLogger } from '@praxis/platform/observability';
 import { collectTopic, testBrokers, uniqueName, waitFor } from '@praxis/platform/testing';
+import type { CreateCompetitionInput } from './proposals.objects';
 import { startProposalsServices, type ProposalsServicesKit } from './testing/services-kit';
 
 const logger = createLogger('proposals-test', process.env.TEST_LOG_LEVEL ?? 'silent');
@@ -152,7 +154,60 @@ describe('proposals: member replica and outbox events', () => {
     await expect(competitions.create({ ...input, fundingAvailable: 10.005 }, admin)).rejects.toMatchObject({
       fields: [expect.objectContaining({ field: 'input.fundingAvailable', rule: 'minorUnits' })],
     });
-    const yen = await competitions.create({ ...input, currency: 'JPY', fundingAvailable: 500000 }, admin);
+
+    // the Money input: integer minor units in the competition's currency (given, else the default), each problem
+    // naming its field; the deprecated Float beside it is refused
+    const withMoney = (
+      amountMinor: number,
+      currency: string,
+      overrides: Partial<CreateCompetitionInput> = {},
+    ) => ({
+      ...input,
+      fundingAvailable: undefined,
+      fundingAvailableMoney: { amountMinor, currency },
+      ...overrides,
+    });
+    await expect(competitions.create(withMoney(1000, 'USD'), admin)).rejects.toMatchObject({
+      code: ProposalsErrorCode.INVALID_INPUT,
+      fields: [
+        expect.objectContaining({
+          field: 'input.fundingAvailableMoney.currency',
+          rule: 'competitionCurrency',
+        }),
+      ],
+    });
+    await expect(
+      competitions.create(withMoney(1000, 'GBP', { currency: 'EUR' }), admin),
+    ).rejects.toMatchObject({
+      fields: [
+        expect.objectContaining({
+          field: 'input.fundingAvailableMoney.currency',
+          rule: 'competitionCurrency',
+        }),
+      ],
+    });
+    await expect(competitions.create(withMoney(-1, 'GBP'), admin)).rejects.toMatchObject({
+      fields: [expect.objectContaining({ field: 'input.fundingAvailableMoney.amountMinor', rule: 'min' })],
+    });
+    await expect(
+      competitions.create(withMoney(1000, 'GBP', { fundingAvailable: 10 }), admin),
+    ).rejects.toMatchObject({
+      fields: [expect.objectContaining({ field: 'input.fundingAvailable', rule: 'oneOf' })],
+    });
+    expect(await competitions.create(withMoney(123456, 'GBP'), admin)).toMatchObject({
+      currency: 'GBP',
+      fundingAvailableMinor: 123456,
+    });
+    expect(await competitions.create(withMoney(7, 'USD', { currency: 'usd' }), admin)).toMatchObject({
+      currency: 'USD',
+      fundingAvailableMinor: 7,
+    });
+    // neither given: the competition states no amount
+    expect(
+      await competitions.create(withMoney(0, 'GBP', { fundingAvailableMoney: null }), admin),
+    ).toMatchObject({ fundingAvailableMinor: null });
+
+    const yen = await competitions.create(withMoney(500000, 'JPY', { currency: 'JPY' }), admin);
     await competitions.open(yen.id);
     const lead = randomUUID();
     const draftInput = {

@@ -650,11 +650,23 @@ export class CreateCompetitionInput extends CompetitionDatesInput {
   @Field(() => Float, {
     nullable: true,
     description: 'In major units of the currency, with no more decimals than it has (e.g. 2 for GBP)',
+    deprecationReason:
+      "A float in major units; use fundingAvailableMoney (integer minor units in the competition's currency)",
   })
   @IsOptional()
   @IsNumber()
   @Min(0, { message: 'must be 0 or more' })
   fundingAvailable?: number | null;
+
+  @Field(() => MoneyInput, {
+    nullable: true,
+    description:
+      "Integer minor units (0 or more) in the competition's currency (the currency above, else the default); give it or the deprecated fundingAvailable, not both; neither is no stated amount",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MoneyInput)
+  fundingAvailableMoney?: MoneyInput | null;
 
   @Field(() => Float, { nullable: true })
   @IsOptional()

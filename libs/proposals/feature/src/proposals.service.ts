@@ -25,11 +25,11 @@ import {
   namedConflictProblems,
   normaliseKeywords,
   toMajorUnits,
-  toMinorUnits,
   ProposalsDomainError,
   type MinorUnitsResult,
 } from '@praxis/proposals/domain';
 import { PROPOSALS_OPTIONS, type ProposalsOptions } from './proposals.options';
+import { minorUnitsOf } from './money-input';
 import {
   ProposalStatus,
   type NamedConflictInput,
@@ -51,40 +51,21 @@ import {
 import { JudgingAuditAction } from './judging.enums';
 import { mapNodes, paginate, type Connection, type PageRequest } from '@praxis/platform/graphql';
 
-/**
- * The amount a draft requests, in the competition's currency as exact minor units: `requestedFundingMoney` as
- * given (its currency must be the competition's, its amount 0 or more), else the deprecated major-unit Float
- * (no more decimals than the currency has), else 0. Both at once is refused, naming the deprecated field.
- */
+/** The amount a draft requests in the competition's currency; nothing given is 0. */
 function requestedFundingOf(
   input: Pick<SaveProposalDraftInput, 'requestedFunding' | 'requestedFundingMoney'>,
   currency: CurrencyCode,
 ): MinorUnitsResult {
-  const money = input.requestedFundingMoney;
-  const float = input.requestedFunding;
-  if (money && float !== null && float !== undefined) {
-    const message = 'give requestedFundingMoney or the deprecated requestedFunding, not both';
-    return { ok: false, problem: { field: 'input.requestedFunding', rule: 'oneOf', message } };
-  }
-  if (!money) return toMinorUnits(float ?? 0, currency, 'input.requestedFunding');
-  if (money.currency !== currency) {
-    const message = `must be the competition's currency, ${currency} (got ${JSON.stringify(money.currency)})`;
-    return {
-      ok: false,
-      problem: { field: 'input.requestedFundingMoney.currency', rule: 'competitionCurrency', message },
-    };
-  }
-  if (money.amountMinor < 0) {
-    return {
-      ok: false,
-      problem: {
-        field: 'input.requestedFundingMoney.amountMinor',
-        rule: 'min',
-        message: 'must be 0 or more',
-      },
-    };
-  }
-  return { ok: true, amountMinor: money.amountMinor };
+  const given = minorUnitsOf(
+    {
+      money: input.requestedFundingMoney,
+      float: input.requestedFunding,
+      moneyField: 'input.requestedFundingMoney',
+      floatField: 'input.requestedFunding',
+    },
+    currency,
+  );
+  return given ?? { ok: true, amountMinor: 0 };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

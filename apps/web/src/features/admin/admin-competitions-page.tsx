@@ -18,6 +18,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { messageOf } from '../../lib/errors';
+import { fundingAvailableMoney } from './competition-money';
 import { ListField } from '../../lib/list-field';
 import { focusFirstError, showFieldErrors } from '../../lib/forms';
 import { formatDate, toLocalInput } from '../../lib/format';
@@ -52,7 +53,7 @@ function defaultCompetition() {
     winnersCount: 3,
     blind: true,
     currency: 'GBP',
-    fundingAvailable: 10000,
+    fundingAvailable: 10000 as number | string,
     protectedHoursAvailable: 200,
     requiresInterInstitutionalTeam: true,
     maxTeamSize: 5,
@@ -88,7 +89,7 @@ function CreateCompetitionForm() {
             winnersCount: values.winnersCount,
             blind: values.blind,
             currency: values.currency.trim().toUpperCase(),
-            fundingAvailable: values.fundingAvailable,
+            fundingAvailableMoney: fundingAvailableMoney(values.fundingAvailable, values.currency),
             protectedHoursAvailable: values.protectedHoursAvailable,
             criteria: values.criteria,
             eligibility: {
