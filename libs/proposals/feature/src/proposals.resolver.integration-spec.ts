@@ -20,6 +20,22 @@ const ENTRIES = `query($c: ID!, $n: Int) {
 }`;
 const REFERENCES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Proposal { id title } ... on Competition { id title } } }`;
 
+/** A competition opening in an hour, as createCompetition takes it. */
+function draftInput(title: string, extra: Record<string, unknown> = {}) {
+  return {
+    title,
+    judgeMaxLoad: 5,
+    opensAt: new Date(Date.now() + 3_600_000).toISOString(),
+    closesAt: new Date(Date.now() + 7_200_000).toISOString(),
+    judgingEndsAt: new Date(Date.now() + 10_800_000).toISOString(),
+    criteria: [{ name: 'Quality', weight: 1, scaleMin: 1, scaleMax: 5 }],
+    reviewsPerEntry: 1,
+    winnersCount: 1,
+    eligibility: { maxTeamSize: 5 },
+    ...extra,
+  };
+}
+
 /**
  * Proposals in-process through GraphQL operations: reference resolvers answer like operations (through the one
  * error mapping), and field and reference resolvers load through request-scoped loaders (a page of N costs
@@ -207,19 +223,7 @@ describe('proposals subgraph in-process: references, loaders, field resolvers', 
       subgraph,
       admin,
       `mutation($input: CreateCompetitionInput!) { createCompetition(input: $input) { id } }`,
-      {
-        input: {
-          title: 'To cancel',
-          judgeMaxLoad: 5,
-          opensAt: new Date(Date.now() + 3_600_000).toISOString(),
-          closesAt: new Date(Date.now() + 7_200_000).toISOString(),
-          judgingEndsAt: new Date(Date.now() + 10_800_000).toISOString(),
-          criteria: [{ name: 'Quality', weight: 1, scaleMin: 1, scaleMax: 5 }],
-          reviewsPerEntry: 1,
-          winnersCount: 1,
-          eligibility: { maxTeamSize: 5 },
-        },
-      },
+      { input: draftInput('To cancel') },
     );
     const draftId = draft.createCompetition.id;
     const LIST = `{ competitions(first: 2) { totalCount edges { node { id title phase } } } }`;
@@ -284,5 +288,37 @@ describe('proposals subgraph in-process: references, loaders, field resolvers', 
     const byLead = await subgraph.execute({ memberId: leads[3] }, WITHDRAW, { id: proposalIds[3] });
     expect(byLead.errors).toBeUndefined();
     expect(byLead.data).toEqual({ withdrawProposal: { id: proposalIds[3], status: 'WITHDRAWN' } });
+  });
+
+  it('takes the funding available as Money through GraphQL, refusing a fraction of a minor unit and a wrong currency by field', async () => {
+    const CREATE = `mutation($input: CreateCompetitionInput!) {
+      createCompetition(input: $input) { currency fundingAvailableMoney { amountMinor currency } }
+    }`;
+    const input = (fundingAvailableMoney: unknown, currency?: string) => ({
+      input: draftInput('Money through GraphQL', {
+        ...(currency ? { currency } : {}),
+        fundingAvailableMoney,
+      }),
+    });
+    const created = await executeOk<{
+      createCompetition: {
+        currency: string;
+        fundingAvailableMoney: { amountMinor: number; currency: string };
+      };
+    }>(subgraph, admin, CREATE, input({ amountMinor: 250_050, currency: 'EUR' }, 'EUR'));
+    expect(created.createCompetition).toEqual({
+      currency: 'EUR',
+      fundingAvailableMoney: { amountMinor: 250_050, currency: 'EUR' },
+    });
+    // the default currency is GBP here
+    const wrong = await subgraph.execute(admin, CREATE, input({ amountMinor: 100, currency: 'EUR' }));
+    expect(wrong.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [expect.objectContaining({ field: 'input.fundingAvailableMoney.currency' })],
+    });
+    // a fraction of a minor unit never reaches the service
+    const fraction = await subgraph.execute(admin, CREATE, input({ amountMinor: 100.5, currency: 'GBP' }));
+    expect(fraction.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(fraction.data ?? null).toBeNull();
   });
 });
