@@ -78,7 +78,7 @@ export function formatSummary(summary: DemoSummary, url: string): string {
       );
       for (const winner of competition.winners) {
         lines.push(
-          `  winner              ${winner.rank}. ${winner.title}: award of £${(winner.offeredMinor / 100).toFixed(2)} offered (${winner.outcome})`,
+          `  winner              ${winner.rank}. ${winner.title}: award of £${(winner.offeredMinor / 100).toFixed(2)} (${winner.outcome}, ${winner.awardStatus ?? 'not accepted'}), ${winner.supervisorId ? 'supervisor confirmed' : 'no supervisor available'}`,
         );
       }
     }

@@ -9,8 +9,19 @@ export interface DemoCompetitionSummary {
   entries: number;
   judges: number;
   reviews: number;
-  /** Best first, as published, with what funding offered each (in GBP minor units) and how. */
-  winners: Array<{ rank: number; title: string; proposalId: string; offeredMinor: number; outcome: string }>;
+  /**
+   * Best first, as published, with what funding offered each (in GBP minor units) and how, the supervisor the
+   * admin confirmed (null when mentorship had no mentor to propose) and the award's status once its lead accepted.
+   */
+  winners: Array<{
+    rank: number;
+    title: string;
+    proposalId: string;
+    offeredMinor: number;
+    outcome: string;
+    supervisorId: string | null;
+    awardStatus: string | null;
+  }>;
 }
 
 const CREATE = `mutation DemoCompetition($input: CreateCompetitionInput!) {
@@ -18,8 +29,18 @@ const CREATE = `mutation DemoCompetition($input: CreateCompetitionInput!) {
 }`;
 const CREATE_FUND = `mutation DemoFund($input: CreateFundInput!) { createFund(input: $input) { id } }`;
 const OUTCOMES = `query DemoOutcomes($id: ID!) {
-  competitionFundingOutcomes(competitionId: $id) { proposalId outcome offered { amountMinor } }
+  competitionFundingOutcomes(competitionId: $id) {
+    proposalId outcome offered { amountMinor } awardId principalInvestigator { id }
+  }
 }`;
+const SUPERVISION = `query DemoSupervision {
+  supervisionProposals(first: 100) { edges { node { id proposalId status mentor { id } } } }
+}`;
+const CONFIRM_SUPERVISION = `mutation DemoConfirmSupervision($id: ID!) {
+  confirmSupervision(id: $id) { status mentor { id } }
+}`;
+const ACCEPT_AWARD = `mutation DemoAcceptAward($id: ID!) { acceptAward(id: $id) { status } }`;
+const AWARD = `query DemoAward($id: ID!) { award(id: $id) { status supervisor { id } } }`;
 const OPEN = `mutation DemoOpen($id: ID!) { openCompetition(id: $id) { phase } }`;
 const TO_CONFIRM = `query DemoToConfirm { registrationsToConfirm { id member { id } } }`;
 const CONFIRM = `mutation DemoConfirm($id: ID!) { confirmRegistration(id: $id) { status } }`;
@@ -57,7 +78,8 @@ const COMMENTS = [
  * the lead submits; the admin moves the closing date to now (`updateCompetitionDates`: the call closed), starts
  * judging, adds the judges and runs the assignment; each judge scores what they were given (seeded scores around
  * each project's planned strength); the admin publishes the results. Funding offers the winners their awards and
- * mentorship proposes supervisors from proposals' results event; community lists the competition by its tags.
+ * mentorship proposes supervisors from proposals' results event: the admin confirms each supervisor and each
+ * winning lead accepts the award, which then names the supervisor; community lists the competition by its tags.
  */
 export async function loadCompetition(
   plan: DemoCompetition,
@@ -231,6 +253,8 @@ export async function loadCompetition(
           proposalId: string;
           outcome: string;
           offered: { amountMinor: number };
+          awardId: string | null;
+          principalInvestigator: { id: string };
         }>;
       }>(OUTCOMES, { id: competition.id });
       if (competitionFundingOutcomes.length < winners.length) throw new Error('not yet');
@@ -238,6 +262,69 @@ export async function loadCompetition(
     });
     winners.forEach(tick);
     return new Map(offered.map((outcome) => [outcome.proposalId, outcome]));
+  });
+
+  // mentorship proposes a supervisor for each winner's lead from proposals' results event; the admin confirms
+  // each, which starts the SUPERVISION relationship that funding then records on the award
+  const winnerIds = new Set(winners.map((winner) => winner.proposalId));
+  const supervisors = await progress.step('Supervisors confirmed', winners.length, async (tick) => {
+    const proposals = await eventually('mentorship proposes the winners’ supervisors', async () => {
+      const { supervisionProposals } = await admin.request<{
+        supervisionProposals: {
+          edges: Array<{
+            node: { id: string; proposalId: string; status: string; mentor: { id: string } | null };
+          }>;
+        };
+      }>(SUPERVISION);
+      const found = supervisionProposals.edges
+        .map((edge) => edge.node)
+        .filter((proposal) => winnerIds.has(proposal.proposalId));
+      if (found.length < winners.length) throw new Error('not yet');
+      return found;
+    });
+    const confirmed = new Map<string, string | null>();
+    for (const proposal of proposals) {
+      if (proposal.status === 'PROPOSED' && proposal.mentor) {
+        const { confirmSupervision } = await admin.request<{
+          confirmSupervision: { mentor: { id: string } | null };
+        }>(CONFIRM_SUPERVISION, { id: proposal.id });
+        confirmed.set(proposal.proposalId, confirmSupervision.mentor?.id ?? null);
+      } else {
+        confirmed.set(
+          proposal.proposalId,
+          proposal.status === 'CONFIRMED' ? (proposal.mentor?.id ?? null) : null,
+        );
+      }
+      tick();
+    }
+    return confirmed;
+  });
+
+  // each winning team's lead accepts the award; funding links the confirmed supervisor to it from mentorship's
+  // relationship-started event (budget lines and activation stay the admin's, as in real life)
+  const awardStatus = await progress.step('Awards accepted', winners.length, async (tick) => {
+    const statuses = new Map<string, string>();
+    for (const winner of winners) {
+      const outcome = outcomes.get(winner.proposalId);
+      const team = teams.find(
+        (candidate) => session(candidate.lead).memberId === outcome?.principalInvestigator.id,
+      );
+      if (!outcome?.awardId || !team) continue;
+      await session(team.lead).request(ACCEPT_AWARD, { id: outcome.awardId });
+      const supervisorId = supervisors.get(winner.proposalId) ?? null;
+      const awardId = outcome.awardId;
+      const { award } = await eventually('funding records the winner’s supervisor on the award', async () => {
+        const answer = await admin.request<{ award: { status: string; supervisor: { id: string } | null } }>(
+          AWARD,
+          { id: awardId },
+        );
+        if (supervisorId && answer.award.supervisor?.id !== supervisorId) throw new Error('not yet');
+        return answer;
+      });
+      statuses.set(winner.proposalId, award.status);
+      tick();
+    }
+    return statuses;
   });
   return {
     id: competition.id,
@@ -251,6 +338,8 @@ export async function loadCompetition(
       proposalId,
       offeredMinor: outcomes.get(proposalId)?.offered.amountMinor ?? 0,
       outcome: outcomes.get(proposalId)?.outcome ?? 'NONE',
+      supervisorId: supervisors.get(proposalId) ?? null,
+      awardStatus: awardStatus.get(proposalId) ?? null,
     })),
   };
 }

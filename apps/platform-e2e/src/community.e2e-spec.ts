@@ -270,7 +270,8 @@ describe('community through the gateway', () => {
       { id: workshopId },
       adminToken,
     );
-    expect(mentoring.mentorshipOverview).toMatchObject({ active: 4, requested: 0 });
+    // the four mentoring pairs, and the two competition winners' supervisions the admin confirmed
+    expect(mentoring.mentorshipOverview).toMatchObject({ active: 6, requested: 0 });
     expect(mentoring.coachingWorkshop).toEqual({ capacity: 5, enrolledCount: 5, waitlistCount: 3 });
     const medEdId = demo.communities.find((community) => community.name === 'Medical education research')?.id;
     type Tagged = { taggedMastermindGroups: { edges: Array<{ node: { groupId: string; size: number } }> } };
@@ -294,6 +295,11 @@ describe('community through the gateway', () => {
       [1, 'FUNDED'],
       [2, 'FUNDED'],
     ]);
+    // each winner with a supervisor the admin confirmed, recorded on the award its lead accepted
+    for (const winner of demo.competition?.winners ?? []) {
+      expect(winner.awardStatus).toBe('ACCEPTED');
+      expect(winner.supervisorId).toEqual(expect.any(String));
+    }
     const competitionId = demo.competition?.id as string;
     const judged = await gqlOk<{
       competition: { phase: string; tags: string[]; resultsPublishedAt: string | null };
