@@ -42,7 +42,7 @@ describe('stopOnSignals (a benchmark interrupted stops what it started)', () => 
   it('exits with 130 on SIGINT even when stopping fails, and does nothing once released', async () => {
     const { emitter, exit, target } = fakeProcess();
     const lines: string[] = [];
-    const release = stopOnSignals(
+    stopOnSignals(
       () => Promise.reject(new Error('port busy')),
       target,
       (line) => lines.push(line),
