@@ -50,7 +50,7 @@ async function openCompetition(gateway: string, adminToken: string): Promise<str
         blind: false,
         winnersCount: 1,
         eligibility: { requiresInterInstitutionalTeam: false, maxTeamSize: 3 },
-        fundingAvailable: 20000,
+        fundingAvailableMoney: { amountMinor: 2_000_000, currency: 'GBP' },
         protectedHoursAvailable: 120,
       },
     },
