@@ -217,7 +217,7 @@ describe('web client in a browser', () => {
     await checkPage(page, 'proposal-editor', 'Low-cost laparoscopic trainers');
 
     await page.getByRole('button', { name: 'Team' }).click();
-    await page.getByRole('textbox', { name: 'Find people to invite by name' }).fill('Bruno');
+    await page.getByRole('searchbox', { name: 'Find people to invite by name' }).fill('Bruno');
     await page.getByRole('button', { name: `Invite Bruno Costa ${now}` }).click();
     await page.getByText('Invited, waiting').waitFor();
 
