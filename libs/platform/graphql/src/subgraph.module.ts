@@ -1,5 +1,9 @@
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Logger } from '@praxis/platform/observability';
@@ -50,8 +54,33 @@ function graphQLModule(
     // Guards, exception filters and interceptors run for field and reference resolvers (`_entities`) too, so
     // a reference is authorised like an operation and every resolver's errors go through the one mapping.
     fieldResolverEnhancers: ['guards', 'filters', 'interceptors'],
-    // traces would go to Apollo's hosted studio, which a self-hosted deployment does not use
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ...limits.plugins],
+    // No plugin may hook every field (`willResolveField`): one that does makes Apollo wrap every resolver of the
+    // schema, a call per field of every answer (a dashboard funnel has about 1,300). Inline traces would go to
+    // Apollo's hosted studio, which a self-hosted deployment does not use; cache-control hints are not used
+    // (no type or field sets one), so its answer was always `no-store`, which `noStorePlugin` keeps.
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      noStorePlugin(),
+      ...limits.plugins,
+    ],
     buildSchemaOptions: { dateScalarMode: 'isoDate', noDuplicatedFields: true },
   });
+}
+
+/**
+ * Every subgraph answer is `Cache-Control: no-store`, as Apollo's cache-control plugin answered when no hint made
+ * it cacheable: answers carry members' and institutions' figures, which no shared cache may keep. Once per
+ * request, where that plugin also ran once per field.
+ */
+export function noStorePlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          response.http.headers.set('cache-control', 'no-store');
+        },
+      };
+    },
+  };
 }
