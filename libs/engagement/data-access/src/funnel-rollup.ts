@@ -11,6 +11,9 @@ export interface Queryable {
   query(sql: string, parameters?: unknown[]): Promise<unknown>;
 }
 
+/** A member's snapshot as stored before a change ('before') or as the projection tables now hold it ('after'). */
+type SnapshotSide = SnapshotRow & { side: 'before' | 'after' };
+
 interface SnapshotRow {
   member_id: string;
   institution_id: string;
@@ -61,6 +64,72 @@ export async function refreshFunnelMembers(q: Queryable, memberIds: readonly str
   await refreshLocked(q, ids);
 }
 
+/**
+ * The projection tables whose writes move the funnel: statement triggers on each (made by the funnel roll-up's
+ * migration, named `<table>_funnel_<insert|update|delete>`) note the members a write touched.
+ */
+export const FUNNEL_NOTED_TABLES = ['engagement_member', 'engagement_activity', 'engagement_relationship'];
+
+/** The noting triggers of `FUNNEL_NOTED_TABLES` in `schema`, each as `"schema"."table"` and its trigger's name. */
+export function funnelTriggers(schema: string): Array<{ table: string; trigger: string }> {
+  const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+  return FUNNEL_NOTED_TABLES.flatMap((table) =>
+    ['insert', 'update', 'delete'].map((event) => ({
+      table: `${quoted(schema)}.${quoted(table)}`,
+      trigger: quoted(`${table}_funnel_${event}`),
+    })),
+  );
+}
+
+/**
+ * Builds the roll-up of every projected member, `chunk` members at a time (by id): what the migration does for a
+ * database projected before the roll-up existed, and what a rebuild does once after its replay instead of in
+ * every run. Each chunk's snapshots are read with one scan of each table (joined and grouped), not member by
+ * member as `refreshFunnelMembers` reads a few; the cells are the same (`funnel-rollup.integration-spec`).
+ * Returns how many members.
+ */
+export async function buildFunnelRollup(q: Queryable, chunk = 20000): Promise<number> {
+  let members = 0;
+  for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
+    const [edge] = (await q.query(
+      `SELECT member_id::text AS last FROM (
+         SELECT member_id FROM engagement_member WHERE member_id > $1 ORDER BY member_id LIMIT $2) AS s
+        ORDER BY member_id DESC LIMIT 1`,
+      [after, chunk],
+    )) as Array<{ last: string }>;
+    if (!edge) return members;
+    const { last } = edge;
+    const range = `member_id > $1 AND member_id <= $2`;
+    await q.query(lockStripes(`(SELECT member_id FROM engagement_member WHERE ${range}) AS m`), [
+      after,
+      last,
+    ]);
+    const rows = (await q.query(
+      `SELECT 'before' AS side, member_id, institution_id, career_stage, registered_at, flow, mentoring
+         FROM engagement_funnel_member WHERE ${range}
+       UNION ALL
+       SELECT 'after', m.member_id, m.institution_id, m.career_stage, m.registered_at,
+              COALESCE(a.flow, '{}'), COALESCE(r.mentoring, '[]'::jsonb)
+         FROM engagement_member m
+         LEFT JOIN (SELECT member_id,
+                           array_agg(DISTINCT activity || ' ' || to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM')) AS flow
+                      FROM engagement_activity WHERE ${range} AND activity = ANY($3::text[])
+                     GROUP BY member_id) AS a USING (member_id)
+         LEFT JOIN (SELECT mentee_id AS member_id,
+                           jsonb_agg(jsonb_build_array(started_at, ended_at) ORDER BY started_at, ended_at) AS mentoring
+                      FROM engagement_relationship
+                     WHERE mentee_id > $1 AND mentee_id <= $2 AND kind = 'MENTORING' AND started_at IS NOT NULL
+                     GROUP BY mentee_id) AS r USING (member_id)
+        WHERE m.${range}`,
+      [after, last, FLOW_STEPS],
+    )) as SnapshotSide[];
+    const ids = [...new Set(rows.map((row) => row.member_id))].sort();
+    await writeChanges(q, ids, rows);
+    members += rows.filter((row) => row.side === 'after').length;
+    after = last;
+  }
+}
+
 /** `refreshFunnelMembers` once the members' stripes are locked: two statements. */
 async function refreshLocked(q: Queryable, ids: readonly string[]): Promise<void> {
   const rows = (await q.query(
@@ -77,7 +146,20 @@ async function refreshLocked(q: Queryable, ids: readonly string[]): Promise<void
                      '[]'::jsonb)
        FROM engagement_member m WHERE m.member_id = ANY($1::uuid[])`,
     [ids, FLOW_STEPS],
-  )) as Array<SnapshotRow & { side: 'before' | 'after' }>;
+  )) as SnapshotSide[];
+  await writeChanges(q, ids, rows);
+}
+
+/**
+ * Takes the members' previous snapshots' cells out of the roll-up and puts their new ones' in, stores the new
+ * snapshots (a member without one loses theirs) and bumps the funnel's version: one statement, two when a cell
+ * empties.
+ */
+async function writeChanges(
+  q: Queryable,
+  ids: readonly string[],
+  rows: readonly SnapshotSide[],
+): Promise<void> {
   const after = rows.filter((row) => row.side === 'after');
   const previous = new Map(rows.filter((row) => row.side === 'before').map((row) => [row.member_id, row]));
   const current = new Map(after.map((row) => [row.member_id, row]));

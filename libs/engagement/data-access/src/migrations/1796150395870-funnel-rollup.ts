@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { refreshFunnelMembers } from '../funnel-rollup';
+import { buildFunnelRollup } from '../funnel-rollup';
 
 /** The projection tables whose changes move the funnel, and the column naming the member a row is about. */
 const NOTED: Array<[table: string, member: string]> = [
@@ -58,19 +58,7 @@ export class FunnelRollup1796150395870 implements MigrationInterface {
       }
     }
     // the roll-up of what is already projected, a few thousand members at a time
-    for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
-      const rows: Array<{ member_id: string }> = await queryRunner.query(
-        `SELECT member_id FROM engagement_member WHERE member_id > $1 ORDER BY member_id LIMIT 5000`,
-        [after],
-      );
-      const last = rows[rows.length - 1];
-      if (!last) break;
-      await refreshFunnelMembers(
-        queryRunner,
-        rows.map((row) => row.member_id),
-      );
-      after = last.member_id;
-    }
+    await buildFunnelRollup(queryRunner);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

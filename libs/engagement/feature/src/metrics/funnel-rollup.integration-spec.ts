@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CAREER_STAGES } from '@praxis/contracts';
-import { applyFunnelChanges, engagementDatabase, refreshFunnelMembers } from '@praxis/engagement/data-access';
+import {
+  applyFunnelChanges,
+  buildFunnelRollup,
+  engagementDatabase,
+  refreshFunnelMembers,
+} from '@praxis/engagement/data-access';
 import {
   bucketsCovering,
   FLOW_STEPS,
@@ -167,6 +172,32 @@ describe('engagement funnel roll-up (real PostgreSQL)', () => {
     expect(await cells()).toEqual(incremental);
     const dirty: unknown[] = await dataSource.query(`SELECT 1 FROM engagement_funnel_dirty`);
     expect(dirty).toEqual([]);
+  }, 120000);
+
+  it('builds the same roll-up and snapshots from the tables in chunks (buildFunnelRollup, as a rebuild does)', async () => {
+    const table = async (name: string) =>
+      (
+        (await dataSource.query(`SELECT (to_jsonb(t))::text AS row FROM ${name} t ORDER BY 1`)) as Array<{
+          row: string;
+        }>
+      ).map((entry) => entry.row);
+    const cells = await table('engagement_funnel_rollup');
+    const snapshots = await table('engagement_funnel_member');
+    expect(cells.length).toBeGreaterThan(0);
+    // every member has a snapshot, those with no activity or mentoring too
+    const [{ members }] = (await dataSource.query(
+      `SELECT count(*)::int AS members FROM engagement_member`,
+    )) as Array<{ members: number }>;
+    expect(snapshots.length).toBe(members);
+    const built = await dataSource.transaction(async (manager) => {
+      await manager.query(`DELETE FROM engagement_funnel_rollup`);
+      await manager.query(`DELETE FROM engagement_funnel_member`);
+      // chunks of 7: members, their activities and mentoring cut at every chunk's edges
+      return buildFunnelRollup(manager, 7);
+    });
+    expect(built).toBe(members);
+    expect(await table('engagement_funnel_rollup')).toEqual(cells);
+    expect(await table('engagement_funnel_member')).toEqual(snapshots);
   }, 120000);
 
   it("counts a member's activity whose transaction ran beside the one that made the member", async () => {

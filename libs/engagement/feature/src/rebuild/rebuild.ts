@@ -1,6 +1,11 @@
 import type { Batch, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { ENGAGEMENT_ENTITIES, engagementDatabase } from '@praxis/engagement/data-access';
+import {
+  buildFunnelRollup,
+  ENGAGEMENT_ENTITIES,
+  engagementDatabase,
+  funnelTriggers,
+} from '@praxis/engagement/data-access';
 import { serviceDataSourceOptions } from '@praxis/platform/database';
 import { EventConsumer, type EventHandler } from '@praxis/platform/messaging';
 import type { Logger } from '@praxis/platform/observability';
@@ -46,7 +51,10 @@ export interface RebuildSummary {
   /** Messages that could not be applied (the live consumer dead-lettered them already; not sent again). */
   notApplied: number;
   seconds: number;
-  /** Replayed messages per second, from the first batch fetched to the last one applied (before the swap). */
+  /**
+   * Replayed messages per second, from the first batch fetched until the fresh tables are ready to swap in (the
+   * last run applied and the funnel roll-up built).
+   */
   replayRate: number;
   /**
    * This process's CPU time (user + system) over the same span, per replayed message, in microseconds: what the
@@ -154,6 +162,9 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
     } as typeof base);
     await fresh.initialize();
     await fresh.runMigrations();
+    // the funnel roll-up is built once after the replay rather than member by member in every run: with the
+    // fresh tables' noting triggers off, a run's roll-up step finds nothing noted (one statement)
+    await setFunnelTriggers(fresh, 'DISABLE');
 
     let notApplied = 0;
     const deadLetters = async () =>
@@ -185,6 +196,15 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
     );
     const replayed = replay.messages;
     report('swap', replayed, replayed);
+    await fresh.transaction(async (manager) => {
+      await buildFunnelRollup(manager);
+      // the planner's statistics of tables filled in seconds, for the service that reads them once swapped in
+      for (const table of projectionTables(live)) await manager.query(`ANALYZE ${quoted(table)}`);
+      await setFunnelTriggers(manager, 'ENABLE');
+    });
+    // the replay's span ends once the roll-up it left out is built: the rate counts both
+    const replaySeconds = replay.startedAt ? (Date.now() - replay.startedAt) / 1000 : 0;
+    const replayCpu = replay.cpuAtStart ? process.cpuUsage(replay.cpuAtStart) : null;
     await swapIn(live, liveSchema, ['inbox', 'inbox_sequence', ...projectionTables(live)], inboxGroup);
     options.logger.info({ replayed }, 'rebuilt projections swapped in; catching up');
     const { messages: caughtUp } = await replayTo(
@@ -202,8 +222,8 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
       caughtUp,
       notApplied,
       seconds: (Date.now() - started) / 1000,
-      replayRate: replay.seconds > 0 ? replayed / replay.seconds : replayed,
-      replayCpuMicrosPerEvent: replayed > 0 ? replay.cpuMicros / replayed : 0,
+      replayRate: replaySeconds > 0 ? replayed / replaySeconds : replayed,
+      replayCpuMicrosPerEvent: replayed > 0 && replayCpu ? (replayCpu.user + replayCpu.system) / replayed : 0,
     };
   } finally {
     if (fresh?.isInitialized) await fresh.destroy();
@@ -213,6 +233,12 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
     }
     await live.destroy();
   }
+}
+
+/** Turns the fresh tables' funnel-noting triggers off for the replay, or on again before they are swapped in. */
+async function setFunnelTriggers(q: { query(sql: string): Promise<unknown> }, action: 'ENABLE' | 'DISABLE') {
+  for (const { table, trigger } of funnelTriggers(REBUILD_SCHEMA))
+    await q.query(`ALTER TABLE ${table} ${action} TRIGGER ${trigger}`);
 }
 
 /** Most events a replayed run applies in one transaction (gathered from the partition's fetched batches). */
@@ -259,8 +285,8 @@ async function partitionRanges(
 /**
  * Reads every topic in the replay group, through `applier` (the platform's consumer: contract checks, runs of
  * events in one transaction with their inbox rows), until each partition reaches the end offset it had when
- * this began; returns how many messages that was, and the time (and this process's CPU time) from the first batch
- * fetched to the last applied.
+ * this began; returns how many messages that was, and when (and at what CPU time of this process) the first
+ * batch was fetched.
  *
  * A fetch brings one record batch per partition (on the local broker, what the producer sent at once: about a
  * hundred events), so a partition's fetched batches are gathered into runs of up to `eventsPerRun` before they
@@ -275,12 +301,12 @@ async function replayTo(
   topics: string[],
   applier: EventConsumer,
   progress: (applied: number, total: number) => void,
-): Promise<{ messages: number; seconds: number; cpuMicros: number }> {
+): Promise<{ messages: number; startedAt: number; cpuAtStart: NodeJS.CpuUsage | null }> {
   const ranges = (
     await partitionRanges(options.kafka, groupId, topics, options.allowTruncatedHistory ?? false)
   ).filter((range) => range.to > range.from);
   const total = ranges.reduce((sum, range) => sum + range.to - range.from, 0);
-  if (ranges.length === 0) return { messages: 0, seconds: 0, cpuMicros: 0 };
+  if (ranges.length === 0) return { messages: 0, startedAt: 0, cpuAtStart: null };
   const eventsPerRun = runSize(options);
   let firstBatchAt = 0;
   let cpuAtFirstBatch: NodeJS.CpuUsage | null = null;
@@ -372,12 +398,7 @@ async function replayTo(
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     progress(total, total);
-    const cpu = process.cpuUsage(cpuAtFirstBatch ?? undefined);
-    return {
-      messages: total,
-      seconds: (Date.now() - firstBatchAt) / 1000,
-      cpuMicros: cpuAtFirstBatch ? cpu.user + cpu.system : 0,
-    };
+    return { messages: total, startedAt: firstBatchAt, cpuAtStart: cpuAtFirstBatch };
   } finally {
     await consumer.disconnect();
   }
