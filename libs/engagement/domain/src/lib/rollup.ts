@@ -108,21 +108,28 @@ function add(delta: RollupDelta, key: string, value: number): void {
   else delta.set(key, next);
 }
 
+/**
+ * Bucket starts as ISO text, by instant: a roll-up of thousands of members meets a few hundred buckets, so
+ * each is formatted once (bounded by the buckets of the history, not by members or events).
+ */
+const isoOfInstant = new Map<number, string>();
+function isoOf(start: Date): string {
+  const time = start.getTime();
+  let iso = isoOfInstant.get(time);
+  if (iso === undefined) {
+    iso = start.toISOString();
+    isoOfInstant.set(time, iso);
+  }
+  return iso;
+}
+
 /** A member's cells at their own institution and career stage only (`levels` adds the sums). */
 function ownCells(snapshot: FunnelSnapshot | null, sign: 1 | -1, into: RollupDelta): void {
   if (!snapshot) return;
+  // `cellKey`'s text, written out: this runs for every cell of every member a change touches
+  const own = `${snapshot.institutionId}|${snapshot.careerStage}`;
   const put = (granularity: Granularity, start: Date, step: Activity, value: number) =>
-    add(
-      into,
-      cellKey({
-        granularity,
-        bucketStart: start.toISOString(),
-        institutionId: snapshot.institutionId,
-        careerStage: snapshot.careerStage,
-        step,
-      }),
-      sign * value,
-    );
+    add(into, `${granularity}|${isoOf(start)}|${own}|${step}`, sign * value);
   const months = new Map<string, Date>();
   for (const { month } of snapshot.flow) if (!months.has(month)) months.set(month, monthStart(month));
   for (const granularity of GRANULARITIES) {
@@ -148,15 +155,13 @@ function ownCells(snapshot: FunnelSnapshot | null, sign: 1 | -1, into: RollupDel
 function levels(own: RollupDelta): RollupDelta {
   const cells: RollupDelta = new Map();
   for (const [key, value] of own) {
-    const cell = cellOf(key);
-    for (const [institutionId, careerStage] of [
-      [cell.institutionId, cell.careerStage],
-      [cell.institutionId, ALL_STAGES],
-      [ALL_INSTITUTIONS, cell.careerStage],
-      [ALL_INSTITUTIONS, ALL_STAGES],
-    ] as const) {
-      add(cells, cellKey({ ...cell, institutionId, careerStage }), value);
-    }
+    // `cellKey` of the cell at each level, written out (granularity|bucket|institution|stage|step)
+    const [granularity, bucketStart, institutionId, careerStage, step] = key.split('|');
+    const at = `${granularity}|${bucketStart}|`;
+    add(cells, key, value);
+    add(cells, `${at}${institutionId}|${ALL_STAGES}|${step}`, value);
+    add(cells, `${at}${ALL_INSTITUTIONS}|${careerStage}|${step}`, value);
+    add(cells, `${at}${ALL_INSTITUTIONS}|${ALL_STAGES}|${step}`, value);
   }
   return cells;
 }
