@@ -1,7 +1,8 @@
-import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, type Principal } from '@praxis/platform/auth';
-import { IdArg, isUuid, badUserInput } from '@praxis/platform/graphql';
+import { IdArg, isUuid, badUserInput, requestGroupLoader } from '@praxis/platform/graphql';
 import { viewerOf } from '../shared/access';
+import { loadOrganised } from '../shared/organised.loader';
 import { ProgrammeObject } from '../programmes/programme.objects';
 import { AttendanceService } from './attendance.service';
 import { AttendanceRecordedObject, AttendanceSummaryObject } from './attendance.objects';
@@ -51,8 +52,16 @@ export class AttendanceResolver {
   async attendanceSummary(
     @CurrentPrincipal() principal: Principal,
     @Parent() programme: ProgrammeObject,
+    @Context('req') request: object,
   ): Promise<AttendanceSummaryObject> {
-    const summary = await this.attendanceService.summary(viewerOf(principal), programme.id);
+    // the page's summaries from one query per table; each programme keeps its own organiser check
+    const viewer = viewerOf(principal);
+    const summary = await loadOrganised(
+      request,
+      'community.attendanceSummary',
+      (programmeIds) => this.attendanceService.summaries(viewer, programmeIds),
+      programme.id,
+    );
     return {
       attendees: summary.attendees,
       sessions: [...summary.sessions],
@@ -65,7 +74,15 @@ export class AttendanceResolver {
   async myAttendance(
     @CurrentPrincipal() principal: Principal,
     @Parent() programme: ProgrammeObject,
+    @Context('req') request: object,
   ): Promise<string[]> {
-    return this.attendanceService.attendedBy(programme.id, principal.memberId);
+    // the caller's attendance at every programme of a page, from one query
+    const rows = await requestGroupLoader(
+      request,
+      'community.myAttendance',
+      (programmeIds) => this.attendanceService.attendedBy(programmeIds, principal.memberId),
+      (row) => row.programmeId,
+    ).load(programme.id);
+    return rows.map((row) => row.sessionId);
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { CommunityAttendanceRecordedV1, type Participant } from '@praxis/contracts';
 import { appendToOutbox } from '@praxis/platform/messaging';
 import {
@@ -17,8 +17,9 @@ import {
   planBulkAttendance,
   type AttendanceSummary,
 } from '@praxis/community/domain';
+import { groupedBy } from '../shared/grouped';
 import { COMMUNITY_OPTIONS, type CommunityOptions } from '../community.options';
-import { requireOrganiser, type Viewer } from '../shared/access';
+import { forOrganisedProgrammes, requireOrganiser, type Organised, type Viewer } from '../shared/access';
 
 export interface BulkOutcome {
   sessionId: string;
@@ -102,30 +103,55 @@ export class AttendanceService {
     });
   }
 
-  async summary(viewer: Viewer, programmeId: string): Promise<AttendanceSummary & { attendees: number }> {
+  /**
+   * For organisers: attendance per session and retention, for every programme of a page from one query per
+   * table; a programme the caller does not organise is refused on its own.
+   */
+  async summaries(
+    viewer: Viewer,
+    programmeIds: readonly string[],
+  ): Promise<Array<Organised<AttendanceSummary & { attendees: number }>>> {
     const manager = this.dataSource.manager;
-    const programme = await manager.findOneBy(ProgrammeEntity, { id: programmeId });
-    if (!programme) throw CommunityDomainError.notFound('programme');
-    await requireOrganiser(manager, viewer, programme);
-    const [sessions, attendees, records] = await Promise.all([
-      manager.find(ProgrammeSessionEntity, { where: { programmeId }, order: { position: 'ASC' } }),
-      this.attendees(manager, programmeId),
-      manager.find(AttendanceEntity, { where: { programmeId }, select: { sessionId: true, memberId: true } }),
-    ]);
-    return {
-      attendees: attendees.size,
-      ...attendanceSummary(
-        sessions.map((session) => session.id),
-        [...attendees.keys()],
-        records,
-      ),
-    };
+    return forOrganisedProgrammes(manager, viewer, programmeIds, async (programmes) => {
+      const ids = programmes.map((programme) => programme.id);
+      const [sessions, accepted, records] =
+        ids.length === 0
+          ? [[], [], []]
+          : await Promise.all([
+              manager.find(ProgrammeSessionEntity, {
+                where: { programmeId: In(ids) },
+                order: { position: 'ASC' },
+                select: { id: true, programmeId: true },
+              }),
+              manager.find(ApplicationEntity, {
+                where: { programmeId: In(ids), status: 'ACCEPTED' },
+                select: { programmeId: true, memberId: true },
+              }),
+              manager.find(AttendanceEntity, {
+                where: { programmeId: In(ids) },
+                select: { programmeId: true, sessionId: true, memberId: true },
+              }),
+            ]);
+      const sessionsOf = groupedBy(sessions, (row) => row.programmeId);
+      const attendeesOf = groupedBy(accepted, (row) => row.programmeId);
+      const recordsOf = groupedBy(records, (row) => row.programmeId);
+      return (programme) => {
+        const attendees = attendeesOf(programme.id).map((row) => row.memberId);
+        return {
+          attendees: attendees.length,
+          ...attendanceSummary(
+            sessionsOf(programme.id).map((row) => row.id),
+            attendees,
+            recordsOf(programme.id),
+          ),
+        };
+      };
+    });
   }
 
-  /** Sessions of the programme the member attended. */
-  async attendedBy(programmeId: string, memberId: string): Promise<string[]> {
-    const rows = await this.dataSource.manager.findBy(AttendanceEntity, { programmeId, memberId });
-    return rows.map((row) => row.sessionId);
+  /** The sessions the member attended, of each of these programmes, from one query. */
+  async attendedBy(programmeIds: readonly string[], memberId: string): Promise<AttendanceEntity[]> {
+    return this.dataSource.manager.findBy(AttendanceEntity, { programmeId: In([...programmeIds]), memberId });
   }
 
   private async insert(

@@ -1,8 +1,16 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Public, type Principal } from '@praxis/platform/auth';
-import { AfterArg, badUserInput, FirstArg, IdArg, mapNodes, type Connection } from '@praxis/platform/graphql';
+import {
+  AfterArg,
+  badUserInput,
+  FirstArg,
+  IdArg,
+  mapNodes,
+  requestLoader,
+  type Connection,
+} from '@praxis/platform/graphql';
 import type { CertificateEntity } from '@praxis/community/data-access';
-import { formatVerificationCode } from '@praxis/community/domain';
+import { CommunityDomainError, formatVerificationCode } from '@praxis/community/domain';
 import { viewerOf } from '../shared/access';
 import { ProgrammeObject } from '../programmes/programme.objects';
 import { CertificatesService } from './certificates.service';
@@ -69,6 +77,17 @@ export class CertificatesResolver {
     return this.certificatesService.verify(code);
   }
 
+  /** The caller's certificate of a programme, loaded with those of every other programme of the page. */
+  private myCertificateOf(request: object, principal: Principal, programmeId: string) {
+    const viewer = viewerOf(principal);
+    return requestLoader(
+      request,
+      'community.myCertificate',
+      (programmeIds) => this.certificatesService.mineOf(viewer, programmeIds),
+      (certificate) => certificate.programmeId,
+    ).load(programmeId);
+  }
+
   @ResolveField(() => CertificateObject, {
     nullable: true,
     description: 'The caller’s certificate, if issued',
@@ -76,8 +95,9 @@ export class CertificatesResolver {
   async myCertificate(
     @CurrentPrincipal() principal: Principal,
     @Parent() programme: ProgrammeObject,
+    @Context('req') request: object,
   ): Promise<CertificateObject | null> {
-    const row = await this.certificatesService.mine(viewerOf(principal), programme.id);
+    const row = await this.myCertificateOf(request, principal, programme.id);
     return row ? this.toObject(row) : null;
   }
 
@@ -88,8 +108,9 @@ export class CertificatesResolver {
   async myCertificatePdf(
     @CurrentPrincipal() principal: Principal,
     @Parent() programme: ProgrammeObject,
+    @Context('req') request: object,
   ): Promise<CertificatePdfObject | null> {
-    const row = await this.certificatesService.mine(viewerOf(principal), programme.id);
+    const row = await this.myCertificateOf(request, principal, programme.id);
     if (!row) return null;
     const bytes = await this.certificatesService.pdf(row);
     return {
@@ -105,7 +126,17 @@ export class CertificatesResolver {
   async myCertificateEligibility(
     @CurrentPrincipal() principal: Principal,
     @Parent() programme: ProgrammeObject,
+    @Context('req') request: object,
   ): Promise<CertificateEligibilityObject> {
-    return this.certificatesService.eligibility(viewerOf(principal), programme.id);
+    // one query per table for every programme of a page
+    const viewer = viewerOf(principal);
+    const found = await requestLoader(
+      request,
+      'community.myCertificateEligibility',
+      (programmeIds) => this.certificatesService.eligibilities(viewer, programmeIds),
+      (answer) => answer.programmeId,
+    ).load(programme.id);
+    if (!found) throw CommunityDomainError.notFound('programme');
+    return found.eligibility;
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, LessThanOrEqual, type EntityManager } from 'typeorm';
+import { DataSource, In, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { CommunityCertificateIssuedV1 } from '@praxis/contracts';
 import { paginate, type Connection, type PageRequest } from '@praxis/platform/graphql';
 import { appendToOutbox } from '@praxis/platform/messaging';
@@ -21,6 +21,7 @@ import {
 } from '@praxis/community/domain';
 import { COMMUNITY_OPTIONS, type CommunityOptions } from '../community.options';
 import { requireMember, type Viewer } from '../shared/access';
+import { groupedBy } from '../shared/grouped';
 import { renderCertificatePdf } from './certificate-pdf';
 
 /** Certificates of attendance, issued on request to attendees who came to enough of the held sessions. */
@@ -31,16 +32,37 @@ export class CertificatesService {
     @Inject(COMMUNITY_OPTIONS) private readonly options: CommunityOptions,
   ) {}
 
-  async eligibility(viewer: Viewer, programmeId: string): Promise<CertificateEligibility> {
+  /**
+   * Where the caller stands for a certificate of each of these programmes, from one query per table (programmes,
+   * held sessions, the caller's attendance); a programme that does not exist is left out.
+   */
+  async eligibilities(
+    viewer: Viewer,
+    programmeIds: readonly string[],
+  ): Promise<Array<{ programmeId: string; eligibility: CertificateEligibility }>> {
     const manager = this.dataSource.manager;
-    const programme = await this.programme(manager, programmeId);
-    const held = await this.heldSessions(manager, programmeId);
-    const attended = await manager.findBy(AttendanceEntity, { programmeId, memberId: viewer.memberId });
-    return certificateEligibility(
-      held.map((session) => session.id),
-      attended.map((row) => row.sessionId),
-      programme.certificateMinSharePercent,
-    );
+    const ids = [...programmeIds];
+    const [programmes, held, attended] = await Promise.all([
+      manager.find(ProgrammeEntity, {
+        where: { id: In(ids) },
+        select: { id: true, certificateMinSharePercent: true },
+      }),
+      this.heldSessions(manager, ids),
+      manager.find(AttendanceEntity, {
+        where: { programmeId: In(ids), memberId: viewer.memberId },
+        select: { programmeId: true, sessionId: true },
+      }),
+    ]);
+    const heldOf = groupedBy(held, (session) => session.programmeId);
+    const attendedOf = groupedBy(attended, (row) => row.programmeId);
+    return programmes.map((programme) => ({
+      programmeId: programme.id,
+      eligibility: certificateEligibility(
+        heldOf(programme.id).map((session) => session.id),
+        attendedOf(programme.id).map((row) => row.sessionId),
+        programme.certificateMinSharePercent,
+      ),
+    }));
   }
 
   /** Issues the caller's certificate once (asking again returns the same one). */
@@ -57,7 +79,7 @@ export class CertificatesService {
       if (!application)
         throw CommunityDomainError.forbidden('certificates are for the programme’s attendees');
       const member = await requireMember(manager, viewer.memberId);
-      const held = await this.heldSessions(manager, programmeId);
+      const held = await this.heldSessions(manager, [programmeId]);
       const attendedRows = await manager.findBy(AttendanceEntity, { programmeId, memberId: viewer.memberId });
       const attendedIds = new Set(attendedRows.map((row) => row.sessionId));
       const result = certificateEligibility(
@@ -114,8 +136,12 @@ export class CertificatesService {
     });
   }
 
-  async mine(viewer: Viewer, programmeId: string): Promise<CertificateEntity | null> {
-    return this.dataSource.manager.findOneBy(CertificateEntity, { programmeId, memberId: viewer.memberId });
+  /** The caller's certificates of these programmes (at most one each), from one query. */
+  async mineOf(viewer: Viewer, programmeIds: readonly string[]): Promise<CertificateEntity[]> {
+    return this.dataSource.manager.findBy(CertificateEntity, {
+      programmeId: In([...programmeIds]),
+      memberId: viewer.memberId,
+    });
   }
 
   /** The caller's certificates, newest first: only ever their own, whatever else they may organise. */
@@ -162,10 +188,10 @@ export class CertificatesService {
     return programme;
   }
 
-  /** Sessions that have ended by now: a future session is nobody's absence. */
-  private heldSessions(manager: EntityManager, programmeId: string): Promise<ProgrammeSessionEntity[]> {
+  /** Sessions of these programmes that have ended by now: a future session is nobody's absence. */
+  private heldSessions(manager: EntityManager, programmeIds: string[]): Promise<ProgrammeSessionEntity[]> {
     return manager.find(ProgrammeSessionEntity, {
-      where: { programmeId, endsAt: LessThanOrEqual(this.options.clock.now()) },
+      where: { programmeId: In(programmeIds), endsAt: LessThanOrEqual(this.options.clock.now()) },
       order: { position: 'ASC' },
     });
   }

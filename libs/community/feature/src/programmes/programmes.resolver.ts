@@ -1,8 +1,9 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, type Principal } from '@praxis/platform/auth';
 import { IdArg, type Connection, AfterArg, FirstArg, mapNodes } from '@praxis/platform/graphql';
 import { formatInZone, type DiversityFieldSummary } from '@praxis/community/domain';
 import { viewerOf } from '../shared/access';
+import { loadOrganised } from '../shared/organised.loader';
 import { ConnectionType } from '@praxis/platform/graphql';
 import { ProgrammesService, type ProgrammeView } from './programmes.service';
 import { CreateProgrammeInput, ProgrammeObject, SpeakerDiversityFieldObject } from './programme.objects';
@@ -91,7 +92,15 @@ export class ProgrammesResolver {
   async speakerDiversity(
     @CurrentPrincipal() principal: Principal,
     @Parent() programme: ProgrammeObject,
+    @Context('req') request: object,
   ): Promise<DiversityFieldSummary[]> {
-    return this.programmesService.speakerDiversity(viewerOf(principal), programme.id);
+    // the page's speakers in one query; each programme keeps its own organiser check
+    const viewer = viewerOf(principal);
+    return loadOrganised(
+      request,
+      'community.speakerDiversity',
+      (programmeIds) => this.programmesService.speakerDiversity(viewer, programmeIds),
+      programme.id,
+    );
   }
 }

@@ -22,7 +22,14 @@ import {
 } from '@praxis/community/domain';
 import type { CareerStage } from '@praxis/contracts';
 import { COMMUNITY_OPTIONS, type CommunityOptions } from '../community.options';
-import { canOrganise, isModerator, requireOrganiser, type Viewer } from '../shared/access';
+import {
+  forOrganisedProgrammes,
+  isModerator,
+  organisedAmong,
+  type Organised,
+  type Viewer,
+} from '../shared/access';
+import { groupedBy } from '../shared/grouped';
 import { cleanTerms } from '../shared/terms';
 
 /** The speakers' voluntary, self-described fields, in the order they are reported. */
@@ -221,17 +228,30 @@ export class ProgrammesService {
     return mapNodes(found, (programme) => byId.get(programme.id) as ProgrammeView);
   }
 
-  /** The speakers' mix for organisers, with small groups suppressed; never a speaker's own answers. */
-  async speakerDiversity(viewer: Viewer, programmeId: string): Promise<DiversityFieldSummary[]> {
+  /**
+   * The speakers' mix for organisers, with small groups suppressed, never a speaker's own answers: for every
+   * programme of a page from one query; a programme the caller does not organise is refused on its own.
+   */
+  async speakerDiversity(
+    viewer: Viewer,
+    programmeIds: readonly string[],
+  ): Promise<Array<Organised<DiversityFieldSummary[]>>> {
     const manager = this.dataSource.manager;
-    const programme = await manager.findOneBy(ProgrammeEntity, { id: programmeId });
-    if (!programme) throw CommunityDomainError.notFound('programme');
-    await requireOrganiser(manager, viewer, programme);
-    const speakers = await manager.findBy(ProgrammeSpeakerEntity, { programmeId });
-    return speakerDiversitySummary(
-      speakers.map((speaker) => speaker.selfDescription),
-      SPEAKER_DIVERSITY_FIELDS,
-    );
+    return forOrganisedProgrammes(manager, viewer, programmeIds, async (programmes) => {
+      const speakers =
+        programmes.length === 0
+          ? []
+          : await manager.find(ProgrammeSpeakerEntity, {
+              where: { programmeId: In(programmes.map((programme) => programme.id)) },
+              select: { programmeId: true, selfDescription: true },
+            });
+      const speakersOf = groupedBy(speakers, (speaker) => speaker.programmeId);
+      return (programme) =>
+        speakerDiversitySummary(
+          speakersOf(programme.id).map((speaker) => speaker.selfDescription),
+          SPEAKER_DIVERSITY_FIELDS,
+        );
+    });
   }
 
   private async views(
@@ -252,18 +272,16 @@ export class ProgrammesService {
       }),
     ]);
     const attending = new Set(accepted.map((application) => application.programmeId));
-    return Promise.all(
-      programmes.map(async (programme) => {
-        const organiser = await canOrganise(manager, viewer, programme);
-        return {
-          programme,
-          sessions: sessions.filter((session) => session.programmeId === programme.id),
-          speakers: speakers.filter((speaker) => speaker.programmeId === programme.id),
-          viewerIsOrganiser: organiser,
-          viewerSeesLinks: organiser || attending.has(programme.id),
-        };
-      }),
-    );
+    const organised = await organisedAmong(manager, viewer, programmes);
+    const sessionsOf = groupedBy(sessions, (session) => session.programmeId);
+    const speakersOf = groupedBy(speakers, (speaker) => speaker.programmeId);
+    return programmes.map((programme) => ({
+      programme,
+      sessions: sessionsOf(programme.id),
+      speakers: speakersOf(programme.id),
+      viewerIsOrganiser: organised.has(programme.id),
+      viewerSeesLinks: organised.has(programme.id) || attending.has(programme.id),
+    }));
   }
 
   now(): Date {

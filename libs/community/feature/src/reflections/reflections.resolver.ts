@@ -1,8 +1,16 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, type Principal } from '@praxis/platform/auth';
-import { IdArg, type Connection, AfterArg, FirstArg, mapNodes } from '@praxis/platform/graphql';
+import {
+  IdArg,
+  type Connection,
+  AfterArg,
+  FirstArg,
+  mapNodes,
+  requestLoader,
+} from '@praxis/platform/graphql';
 import type { ReflectionEntity } from '@praxis/community/data-access';
 import { viewerOf } from '../shared/access';
+import { loadOrganised } from '../shared/organised.loader';
 import { ProgrammeObject } from '../programmes/programme.objects';
 import { ReflectionsService } from './reflections.service';
 import {
@@ -50,8 +58,17 @@ export class ReflectionsResolver {
   async myReflectionSubmitted(
     @CurrentPrincipal() principal: Principal,
     @Parent() programme: ProgrammeObject,
+    @Context('req') request: object,
   ): Promise<boolean> {
-    return this.reflectionsService.hasSubmitted(viewerOf(principal), programme.id);
+    // one query for every programme of a page
+    const viewer = viewerOf(principal);
+    const submitted = await requestLoader(
+      request,
+      'community.myReflectionSubmitted',
+      async (programmeIds) => this.reflectionsService.submittedAmong(viewer, programmeIds),
+      (programmeId) => programmeId,
+    ).load(programme.id);
+    return submitted !== null;
   }
 
   @Query(() => ReflectionConnection, {
@@ -78,7 +95,15 @@ export class ReflectionsResolver {
   async reflectionCounts(
     @CurrentPrincipal() principal: Principal,
     @Parent() programme: ProgrammeObject,
+    @Context('req') request: object,
   ): Promise<ReflectionCountsObject> {
-    return this.reflectionsService.counts(viewerOf(principal), programme.id);
+    // the page's counts in one query; each programme keeps its own organiser check
+    const viewer = viewerOf(principal);
+    return loadOrganised(
+      request,
+      'community.reflectionCounts',
+      (programmeIds) => this.reflectionsService.counts(viewer, programmeIds),
+      programme.id,
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { CommunityReflectionSubmittedV1 } from '@praxis/contracts';
 import { pageOfRows, type Connection, type PageRequest } from '@praxis/platform/graphql';
 import { appendToOutbox } from '@praxis/platform/messaging';
@@ -19,7 +19,7 @@ import {
   reflectionTokenHash,
 } from '@praxis/community/domain';
 import { COMMUNITY_OPTIONS, type CommunityOptions } from '../community.options';
-import { requireOrganiser, type Viewer } from '../shared/access';
+import { forOrganisedProgrammes, requireOrganiser, type Organised, type Viewer } from '../shared/access';
 
 /**
  * Anonymous reflections, once per attendee, with nothing stored that links one to its author (see
@@ -97,12 +97,20 @@ export class ReflectionsService {
     return { programmeId, submittedOn: reflection.submittedOn };
   }
 
-  /** Whether the caller has submitted: recomputed from the secret, never looked up by member. */
-  async hasSubmitted(viewer: Viewer, programmeId: string): Promise<boolean> {
-    const tokenHash = reflectionTokenHash(
-      reflectionToken(this.options.reflectionSecret, programmeId, viewer.memberId),
+  /**
+   * The programmes among these the caller has submitted a reflection to: their tokens are recomputed from the
+   * secret and looked up together (one query), never by member.
+   */
+  async submittedAmong(viewer: Viewer, programmeIds: readonly string[]): Promise<string[]> {
+    const tokenHashes = programmeIds.map((programmeId) =>
+      reflectionTokenHash(reflectionToken(this.options.reflectionSecret, programmeId, viewer.memberId)),
     );
-    return this.dataSource.manager.existsBy(ReflectionSpentTokenEntity, { programmeId, tokenHash });
+    const spent = await this.dataSource.manager.findBy(ReflectionSpentTokenEntity, {
+      programmeId: In([...programmeIds]),
+      tokenHash: In(tokenHashes),
+    });
+    const hashes = new Set(spent.map((row) => row.tokenHash));
+    return programmeIds.filter((_, index) => hashes.has(tokenHashes[index]));
   }
 
   async list(
@@ -124,16 +132,27 @@ export class ReflectionsService {
     return pageOfRows(rows, page, (row) => [row.submittedOn, row.id]);
   }
 
-  async counts(viewer: Viewer, programmeId: string): Promise<{ submitted: number; hidden: number }> {
+  /** For organisers: how many reflections each programme of a page has, and how many are hidden, in one query. */
+  async counts(
+    viewer: Viewer,
+    programmeIds: readonly string[],
+  ): Promise<Array<Organised<{ submitted: number; hidden: number }>>> {
     const manager = this.dataSource.manager;
-    const programme = await manager.findOneBy(ProgrammeEntity, { id: programmeId });
-    if (!programme) throw CommunityDomainError.notFound('programme');
-    await requireOrganiser(manager, viewer, programme);
-    const [submitted, hidden] = await Promise.all([
-      manager.countBy(ReflectionEntity, { programmeId }),
-      manager.countBy(ReflectionEntity, { programmeId, hidden: true }),
-    ]);
-    return { submitted, hidden };
+    return forOrganisedProgrammes(manager, viewer, programmeIds, async (programmes) => {
+      const rows: Array<{ programme_id: string; submitted: number; hidden: number }> =
+        programmes.length === 0
+          ? []
+          : await manager.query(
+              `SELECT programme_id, count(*)::int AS submitted, count(*) FILTER (WHERE hidden)::int AS hidden
+               FROM reflection WHERE programme_id = ANY($1::uuid[]) GROUP BY programme_id`,
+              [programmes.map((programme) => programme.id)],
+            );
+      const byProgramme = new Map(rows.map((row) => [row.programme_id, row]));
+      return (programme) => {
+        const row = byProgramme.get(programme.id);
+        return { submitted: row?.submitted ?? 0, hidden: row?.hidden ?? 0 };
+      };
+    });
   }
 
   /** An organiser flags a reflection and hides it from the list (or shows it again). */
