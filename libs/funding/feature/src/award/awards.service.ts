@@ -373,6 +373,12 @@ export class AwardsService {
     return award;
   }
 
+  /** The awards among these the caller may see (the rule of `get`), from one query. */
+  async visibleAmong(ids: readonly string[], principal: Principal): Promise<AwardEntity[]> {
+    const rows = await this.dataSource.getRepository(AwardEntity).findBy({ id: In([...ids]) });
+    return rows.filter((award) => canSeeAward(principal, award));
+  }
+
   /** The awards the caller may see, newest first. */
   list(
     principal: Principal,

@@ -1,8 +1,9 @@
-import { Args, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Roles, type Principal } from '@praxis/platform/auth';
-import { IdArg, pageSize, toMoneyObject, type Connection } from '@praxis/platform/graphql';
-import type { SpendEntryEntity } from '@praxis/funding/data-access';
+import { IdArg, pageSize, requestLoader, toMoneyObject, type Connection } from '@praxis/platform/graphql';
+import type { AwardEntity, SpendEntryEntity } from '@praxis/funding/data-access';
 import type { LineFigures } from '@praxis/funding/domain';
+import { visibleAward, visibleAwardLoader } from '../award/award.loaders';
 import { AwardObject } from '../award/award.objects';
 import { AwardsService } from '../award/awards.service';
 import { memberRef } from '../funding.refs';
@@ -78,8 +79,25 @@ export class LedgerResolver {
   async budget(
     @Parent() parent: AwardObject,
     @CurrentPrincipal() principal: Principal,
+    @Context('req') request: object,
   ): Promise<AwardBudgetObject> {
-    const view = await this.ledger.budget(await this.awards.get(parent.id, principal));
+    // the award through the page's award loader (its rule per record), then the lines and entries of every award
+    // of the page in one query each
+    const awards = visibleAwardLoader(this.awards, request, principal);
+    const award = await visibleAward(this.awards, request, principal, parent.id);
+    const budget = await requestLoader(
+      request,
+      'funding.budget',
+      async (ids) =>
+        this.ledger.budgets(
+          (await awards.loadMany(ids)).filter(
+            (loaded): loaded is AwardEntity => loaded !== null && !(loaded instanceof Error),
+          ),
+        ),
+      (loaded) => loaded.awardId,
+    ).load(award.id);
+    if (!budget) throw new Error(`the budget of award ${award.id} did not load`);
+    const { view } = budget;
     return {
       lines: view.lines.map(toLineObject),
       budgeted: toMoneyObject(view.budgeted),
@@ -93,14 +111,20 @@ export class LedgerResolver {
     };
   }
 
+  /**
+   * Still one query per award (after the page's award loader): the ledger is paged per award with its own cursor,
+   * and the only reader asks for it on one award at a time (the award page). A page of awards would need the
+   * window-function form (`row_number() over (partition by award_id ...)`) with a cursor per parent.
+   */
   @ResolveField(() => SpendEntryConnection, { description: 'The ledger, newest first' })
   async spendEntries(
     @Parent() parent: AwardObject,
     @CurrentPrincipal() principal: Principal,
+    @Context('req') request: object,
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<Connection<SpendEntryObject>> {
-    const award = await this.awards.get(parent.id, principal);
+    const award = await visibleAward(this.awards, request, principal, parent.id);
     const page = await this.ledger.entries(award, principal, pageSize(first), after);
     return {
       ...page,

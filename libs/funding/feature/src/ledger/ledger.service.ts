@@ -244,19 +244,22 @@ export class LedgerService {
     }
   }
 
-  async budget(award: AwardEntity): Promise<BudgetView> {
+  /** The budget view of each of these awards, from one query for their lines and one for their entries. */
+  async budgets(awards: readonly AwardEntity[]): Promise<Array<{ awardId: string; view: BudgetView }>> {
     const manager = this.dataSource.manager;
-    const [lines, entries] = await Promise.all([
-      budgetLinesOf(manager, [award.id]),
-      entriesOf(manager, [award.id]),
-    ]);
-    return budgetView(
-      lines.get(award.id) ?? [],
-      entries.get(award.id) ?? [],
-      award.currency,
-      { start: award.startsOn, end: award.endsOn },
-      dayInZone(new Date()),
-    );
+    const ids = awards.map((award) => award.id);
+    const [lines, entries] = await Promise.all([budgetLinesOf(manager, ids), entriesOf(manager, ids)]);
+    const today = dayInZone(new Date());
+    return awards.map((award) => ({
+      awardId: award.id,
+      view: budgetView(
+        lines.get(award.id) ?? [],
+        entries.get(award.id) ?? [],
+        award.currency,
+        { start: award.startsOn, end: award.endsOn },
+        today,
+      ),
+    }));
   }
 
   async entries(

@@ -1,6 +1,6 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, isAdmin, type Principal } from '@praxis/platform/auth';
-import { IdArg } from '@praxis/platform/graphql';
+import { IdArg, requestGroupLoader } from '@praxis/platform/graphql';
 import type { AllocationEntity, TimeLogEntity } from '@praxis/funding/data-access';
 import {
   addDays,
@@ -9,6 +9,7 @@ import {
   TIME_LOG_EDIT_WINDOW_DAYS,
   type UtilisationRow,
 } from '@praxis/funding/domain';
+import { visibleAward } from '../award/award.loaders';
 import { AwardObject } from '../award/award.objects';
 import { AwardsService } from '../award/awards.service';
 import { memberRef } from '../funding.refs';
@@ -214,8 +215,16 @@ export class ProtectedTimeResolver {
   async protectedTime(
     @Parent() parent: AwardObject,
     @CurrentPrincipal() principal: Principal,
+    @Context('req') request: object,
   ): Promise<AllocationObject[]> {
-    const award = await this.awards.get(parent.id, principal);
-    return (await this.time.allocationsOf(award.id)).map(toAllocationObject);
+    // the award through the page's award loader (its rule per record), the allocations of the page in one query
+    const award = await visibleAward(this.awards, request, principal, parent.id);
+    const allocations = await requestGroupLoader(
+      request,
+      'funding.protectedTime',
+      (ids) => this.time.allocationsOf(ids),
+      (allocation) => allocation.awardId,
+    ).load(award.id);
+    return allocations.map(toAllocationObject);
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Between, DataSource, type EntityManager } from 'typeorm';
+import { Between, DataSource, In, type EntityManager } from 'typeorm';
 import { ProtectedTimeApprovedV1, TimeLoggedV1 } from '@praxis/contracts';
 import { isAdmin, leadInstitutions, type Principal } from '@praxis/platform/auth';
 import { memberReplica } from '@praxis/platform/member-replica';
@@ -430,9 +430,10 @@ export class ProtectedTimeService {
     return weeks.map((week) => ({ ...week, complete: addDays(week.weekStart, 6) < today }));
   }
 
-  allocationsOf(awardId: string): Promise<AllocationEntity[]> {
+  /** The protected time of each of these awards, earliest first, from one query. */
+  allocationsOf(awardIds: readonly string[]): Promise<AllocationEntity[]> {
     return this.dataSource
       .getRepository(AllocationEntity)
-      .find({ where: { awardId }, order: { fromDay: 'ASC' } });
+      .find({ where: { awardId: In([...awardIds]) }, order: { fromDay: 'ASC', id: 'ASC' } });
   }
 }
