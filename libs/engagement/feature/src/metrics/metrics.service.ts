@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { DataSource, type EntityManager } from 'typeorm';
-import { funnelVersion } from '@praxis/engagement/data-access';
+import { funnelVersion, type Queryable } from '@praxis/engagement/data-access';
 import { isAdmin, isLeadOf, type Principal } from '@praxis/platform/auth';
+import { poolQuery } from '@praxis/platform/database';
 import {
   ACTIVITIES,
   bucketsCovering,
@@ -76,6 +77,10 @@ export class MetricsService {
   private readonly answers = new LRUCache<string, { version: string; answer: EngagementFunnelObject }>({
     max: FUNNEL_CACHE_ENTRIES,
   });
+  /** The version check of a cached answer, once per request: on the pg pool, without TypeORM's query runner. */
+  private readonly pool: Queryable = {
+    query: (sql, parameters) => poolQuery(this.dataSource, sql, parameters ?? []),
+  };
 
   constructor(
     private readonly dataSource: DataSource,
@@ -103,7 +108,7 @@ export class MetricsService {
       query.splitBy,
     ]);
     const cached = this.answers.get(key);
-    if (cached && cached.version === (await funnelVersion(this.dataSource))) return cached.answer;
+    if (cached && cached.version === (await funnelVersion(this.pool))) return cached.answer;
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       // the version of this transaction's snapshot: a commit after it makes the answer stale, and changes it
       const version = await funnelVersion(manager);
