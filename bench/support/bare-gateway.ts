@@ -9,7 +9,6 @@ import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { ApolloGateway } from '@apollo/gateway';
-import type { Request, Response } from 'express';
 import { queryLimitsServerOptions } from '@praxis/platform/graphql';
 // the gateway's own data source, so the comparison differs from our gateway in the HTTP layer alone
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -34,8 +33,10 @@ async function main(): Promise<void> {
     listen: { port: Number(process.env.PORT ?? 4100), host: '127.0.0.1' },
     // the data source reads the caller's headers and address; a bare request has both
     context: async ({ req }) => ({
-      req: { headers: req.headers, ip: req.socket.remoteAddress } as unknown as Request,
-      res: { append: () => undefined } as unknown as Response,
+      authorization: req.headers.authorization,
+      cookie: req.headers.cookie,
+      clientAddress: req.socket.remoteAddress,
+      setCookie: () => undefined,
     }),
   });
 }

@@ -1,39 +1,113 @@
 import { readFileSync } from 'node:fs';
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
 } from '@apollo/server/plugin/landingPage/default';
-import { ApolloGatewayDriver, type ApolloGatewayDriverConfig } from '@nestjs/apollo';
-import { Module, type DynamicModule } from '@nestjs/common';
-import { GraphQLModule } from '@nestjs/graphql';
-import type { Request, Response } from 'express';
-import { GraphQLError } from 'graphql';
+import {
+  Inject,
+  Injectable,
+  Module,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { formatErrorFor, queryLimitsFromEnv, queryLimitsServerOptions } from '@praxis/platform/graphql';
 import { ObservabilityModule, type Logger } from '@praxis/platform/observability';
 import { subgraphUrlOverride, type GatewayConfig } from './config';
-import { SubgraphDataSource } from './subgraph-data-source';
+import { GRAPHQL_PATH, graphqlHandler } from './graphql-handler';
+import { SubgraphDataSource, type GatewayContext } from './subgraph-data-source';
 import { WebClientModule } from './web-client';
 import { ExportsProxyModule } from './exports-proxy';
 
-function querySizeLimit(maxBytes: number): ApolloServerPlugin {
-  return {
-    async requestDidStart({ request }) {
-      const size = Buffer.byteLength(request.query ?? '', 'utf8');
-      if (size > maxBytes) {
-        throw new GraphQLError(`query is ${size} bytes; the limit is ${maxBytes}`, {
-          extensions: { code: 'BAD_REQUEST', limit: 'maxBytes', http: { status: 413 } },
-        });
-      }
-    },
-  };
+/** The Apollo Server running the gateway: the supergraph, our data source, limits, errors, landing page. */
+export function gatewayApolloServer(
+  config: GatewayConfig,
+  logger: Logger,
+  supergraphSdl: string,
+): ApolloServer<GatewayContext> {
+  const limits = queryLimitsServerOptions(queryLimitsFromEnv(config));
+  return new ApolloServer<GatewayContext>({
+    gateway: new ApolloGateway({
+      supergraphSdl,
+      buildService: ({ name, url }) =>
+        new SubgraphDataSource(name, subgraphUrlOverride(config, name) ?? url ?? ''),
+    }),
+    introspection: config.NODE_ENV !== 'production',
+    formatError: formatErrorFor(logger),
+    includeStacktraceInErrorResponses: false,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    // Nest stops the application on SIGTERM/SIGINT, and the server with it (onApplicationShutdown)
+    stopOnTerminationSignals: false,
+    // CSRF prevention stays Apollo's default (on): a GET or a "simple" POST needs a preflight-forcing header;
+    // the query's size (MAX_QUERY_BYTES) is checked by the handler before Apollo parses it
+    plugins: [
+      ...limits.plugins,
+      config.NODE_ENV === 'production'
+        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+    ],
+  });
+}
+
+const GRAPHQL_ENDPOINT = Symbol('GRAPHQL_ENDPOINT');
+
+interface GraphqlEndpointOptions {
+  config: GatewayConfig;
+  logger: Logger;
+  supergraphSdl: string;
+}
+
+/**
+ * Serves `/graphql` ahead of Nest and Express: the HTTP server's request listener answers `/graphql` with the lean
+ * handler (graphql-handler.ts) and hands every other request (web client, exports, health, metrics) to Express.
+ */
+@Injectable()
+export class GraphqlEndpoint implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly server: ApolloServer<GatewayContext>;
+
+  constructor(
+    @Inject(GRAPHQL_ENDPOINT) private readonly options: GraphqlEndpointOptions,
+    private readonly adapterHost: HttpAdapterHost,
+  ) {
+    this.server = gatewayApolloServer(options.config, options.logger, options.supergraphSdl);
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.server.start();
+  }
+
+  onApplicationBootstrap(): void {
+    const http = this.adapterHost.httpAdapter.getHttpServer() as Server;
+    const others = http.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
+    const graphql = graphqlHandler({
+      server: this.server,
+      observation: { service: 'gateway', logger: this.options.logger },
+      trustProxy: this.options.config.TRUST_PROXY,
+      maxQueryBytes: this.options.config.MAX_QUERY_BYTES,
+      logger: this.options.logger,
+    });
+    http.removeAllListeners('request');
+    http.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      if (GRAPHQL_PATH.test(req.url ?? '')) graphql(req, res);
+      else for (const listener of others) listener.call(http, req, res);
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.server.stop();
+  }
 }
 
 @Module({})
 export class GatewayModule {
   static forRoot(config: GatewayConfig, logger: Logger): DynamicModule {
     const supergraphSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
-    const limits = queryLimitsServerOptions(queryLimitsFromEnv(config));
     return {
       module: GatewayModule,
       imports: [
@@ -45,31 +119,10 @@ export class GatewayModule {
           logger,
           ...(config.METRICS_TOKEN ? { metricsToken: config.METRICS_TOKEN } : {}),
         }),
-        GraphQLModule.forRoot<ApolloGatewayDriverConfig>({
-          driver: ApolloGatewayDriver,
-          server: {
-            // the Apollo Sandbox landing page below replaces Nest's default playground
-            playground: false,
-            context: ({ req, res }: { req: Request; res: Response }) => ({ req, res }),
-            introspection: config.NODE_ENV !== 'production',
-            formatError: formatErrorFor(logger),
-            includeStacktraceInErrorResponses: false,
-            validationRules: limits.validationRules,
-            parseOptions: limits.parseOptions,
-            plugins: [
-              querySizeLimit(config.MAX_QUERY_BYTES),
-              ...limits.plugins,
-              config.NODE_ENV === 'production'
-                ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
-                : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
-            ],
-          },
-          gateway: {
-            supergraphSdl,
-            buildService: ({ name, url }) =>
-              new SubgraphDataSource(name, subgraphUrlOverride(config, name) ?? url ?? ''),
-          },
-        }),
+      ],
+      providers: [
+        { provide: GRAPHQL_ENDPOINT, useValue: { config, logger, supergraphSdl } },
+        GraphqlEndpoint,
       ],
     };
   }

@@ -1,7 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type OutgoingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { SubgraphDataSource, type GatewayContext } from './subgraph-data-source';
 
@@ -53,19 +52,16 @@ describe('SubgraphDataSource (the gateway’s call to one subgraph)', () => {
   /** A caller's request as Apollo hands it over, and what was appended to the caller's response. */
   function call(subgraph: string, policy?: { restrict: jest.Mock }) {
     const cookies: string[] = [];
-    const req = {
-      headers: { authorization: 'Bearer t0k3n', cookie: 'praxis_refresh=r1' },
-      ip: '203.0.113.9',
-    } as unknown as Request;
-    const res = {
-      append: (name: string, value: string) => {
-        if (name === 'Set-Cookie') cookies.push(value);
-      },
-    } as unknown as Response;
+    const context: GatewayContext = {
+      authorization: 'Bearer t0k3n',
+      cookie: 'praxis_refresh=r1',
+      clientAddress: '203.0.113.9',
+      setCookie: (value) => void cookies.push(value),
+    };
     const options = {
       kind: 'incoming operation',
       request: { query: '{ me { id } }', variables: { a: 1 } },
-      context: { req, res },
+      context,
       ...(policy ? { incomingRequestContext: { overallCachePolicy: policy } } : {}),
     } as unknown as GraphQLDataSourceProcessOptions<GatewayContext>;
     return { result: new SubgraphDataSource(subgraph, url).process(options), cookies };

@@ -1,6 +1,5 @@
 import { STATUS_CODES } from 'node:http';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { Pool } from 'undici';
 import {
@@ -14,9 +13,16 @@ import {
 /** What a data source answers; `@apollo/server-gateway-interface` is only a transitive dependency. */
 type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 
+/** What the gateway's GraphQL handler tells a data source of the caller's request, and how to answer it. */
 export interface GatewayContext {
-  req?: Request;
-  res?: Response;
+  /** The caller's Authorization header, passed to every subgraph. */
+  authorization?: string;
+  /** The caller's Cookie header, passed to membership alone. */
+  cookie?: string;
+  /** The caller's address: the socket's, or what a trusted proxy says (`TRUST_PROXY`). */
+  clientAddress?: string;
+  /** Adds a Set-Cookie header to the caller's response. */
+  setCookie(value: string): void;
 }
 
 /**
@@ -117,15 +123,15 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     // headers Apollo attaches to the subgraph request (none unless federated tracing is on)
     for (const [name, value] of request.http?.headers ?? []) headers[name.toLowerCase()] = value;
     headers['content-type'] = 'application/json';
-    const authorization = context.req?.headers.authorization;
+    const authorization = context.authorization;
     if (authorization) headers.authorization = authorization;
     const correlationId = currentContext()?.correlationId;
     if (correlationId) headers[CORRELATION_HEADER] = correlationId;
     const traceparent = currentTraceparent();
     if (traceparent) headers.traceparent = traceparent;
-    const address = context.req?.ip;
+    const address = context.clientAddress;
     if (address) headers['x-forwarded-for'] = address;
-    const cookie = context.req?.headers.cookie;
+    const cookie = context.cookie;
     if (cookie && this.subgraph === SESSION_SUBGRAPH) headers.cookie = cookie;
     const body = JSON.stringify({
       query: request.query,
@@ -147,7 +153,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       throw new Error(`Expected JSON response body, but received: ${String(reply.body)}`);
     }
     if (this.subgraph === SESSION_SUBGRAPH) {
-      for (const setCookie of reply.setCookies) context.res?.append('Set-Cookie', setCookie);
+      for (const setCookie of reply.setCookies) context.setCookie(setCookie);
     }
     if ('incomingRequestContext' in options) {
       const policy: unknown = options.incomingRequestContext.overallCachePolicy;

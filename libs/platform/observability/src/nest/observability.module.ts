@@ -16,18 +16,13 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { HealthCheck, HealthCheckService, TerminusModule, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { NextFunction, Request, Response } from 'express';
 import { register } from 'prom-client';
-import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
-import { CORRELATION_HEADER, correlationIdFrom, runInContext, traceparentFrom } from '../context';
-import type { Logger } from '../logger';
 import { enableDefaultMetrics } from '../metrics';
-import { contextFromHeaders, startSpan, stopTracing, withTraceContext } from '../tracing';
+import { observeRequest, type RequestObservation } from '../request';
+import { stopTracing } from '../tracing';
 
-export interface ObservabilityOptions {
-  service: string;
+export interface ObservabilityOptions extends RequestObservation {
   /** Whether the service has a database to check. */
   database?: boolean;
-  /** Where access log lines go. */
-  logger: Logger;
   /**
    * The bearer token a Prometheus scraper sends (`Authorization: Bearer <token>`). `/metrics` answers nobody
    * else: without a token configured it is not served at all (404), so no anonymous caller on the public port
@@ -38,57 +33,13 @@ export interface ObservabilityOptions {
 
 export const OBSERVABILITY_OPTIONS = Symbol('OBSERVABILITY_OPTIONS');
 
-/** Probes and scrapes arrive every few seconds; their access lines are debug so they do not drown the rest. */
-const QUIET_PATHS = /^\/(health(\/live)?|metrics)$/;
-
-/**
- * Gives every request a correlation id (the caller's if sane), runs it inside that work context, and writes one
- * access log line when the response is sent: method, path without the query string, status, duration. Never
- * bodies, query strings or headers, so no token or personal data reaches the logs.
- */
+/** Nest middleware around `observeRequest`, on every route of a service. */
 @Injectable()
 export class CorrelationMiddleware implements NestMiddleware {
   constructor(@Inject(OBSERVABILITY_OPTIONS) private readonly options: ObservabilityOptions) {}
 
   use(req: Request, res: Response, next: NextFunction): void {
-    const started = process.hrtime.bigint();
-    const correlationId = correlationIdFrom(req.headers[CORRELATION_HEADER]);
-    const traceparent = traceparentFrom(req.headers.traceparent);
-    const path = req.originalUrl.split('?')[0];
-    const quiet = QUIET_PATHS.test(path);
-    // a server span continuing the caller's trace (a no-op unless tracing is on); probes are not traced
-    const server = quiet
-      ? null
-      : startSpan(`${req.method} ${path}`, {
-          kind: SpanKind.SERVER,
-          parent: contextFromHeaders(req.headers),
-          attributes: {
-            'http.request.method': req.method,
-            'url.path': path,
-            'praxis.service': this.options.service,
-          },
-        });
-    res.setHeader(CORRELATION_HEADER, correlationId);
-    res.once('finish', () => {
-      const line = {
-        correlationId,
-        method: req.method,
-        path,
-        status: res.statusCode,
-        durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
-      };
-      if (quiet) this.options.logger.debug(line, 'request');
-      else if (res.statusCode >= 500) this.options.logger.error(line, 'request');
-      else this.options.logger.info(line, 'request');
-      if (server) {
-        server.span.setAttribute('http.response.status_code', res.statusCode);
-        if (res.statusCode >= 500) server.span.setStatus({ code: SpanStatusCode.ERROR });
-        server.span.end();
-      }
-    });
-    const work = { correlationId, causationId: null, actorId: null, traceparent };
-    if (server) withTraceContext(server.context, () => runInContext(work, next));
-    else runInContext(work, next);
+    observeRequest(this.options, req, res, () => next());
   }
 }
 
