@@ -7,7 +7,7 @@
  * subgraph's `{ __typename }` rate; the gateway adding <= 25 % to the median latency of the direct call.
  * Scenarios run interleaved in rounds (the median round counts), on ports from BENCH_PORT_BASE (17000).
  * BENCH_SECONDS / BENCH_ROUNDS shorten or lengthen a run. The same rounds run the same Apollo Gateway and data source
- * on a bare Node server (bench/support/bare-gateway.ts): what Nest, Express and our middleware cost per request.
+ * on a bare Node server (bench/support/bare-gateway.ts): what our handler around Apollo costs per request.
  */
 import { loadavg } from 'node:os';
 import { runBench, runInterleaved, table, type Scenario } from './support/load';

@@ -1,8 +1,8 @@
 /**
  * A comparison gateway for the per-request benchmark only: the same Apollo Gateway (the committed supergraph, our
- * `SubgraphDataSource`, the same query limits and size limit) in Apollo Server's standalone server, a bare Node
- * HTTP server, without Nest, Express, the access logs, the work context or tracing. The gap between it and our
- * gateway is what the HTTP layer under Apollo costs per request: the prize of replacing it.
+ * `SubgraphDataSource`, the same query limits) in Apollo Server's standalone server, a bare Node
+ * HTTP server, without the access logs, the work context or tracing. Our gateway answers `/graphql` outside Nest
+ * and Express too (apps/gateway/src/graphql-handler.ts): the gap is what that handler adds around Apollo.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
