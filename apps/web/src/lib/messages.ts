@@ -3,6 +3,7 @@ export const commonMessages = {
   appName: 'Praxis',
   loading: 'Loading…',
   shownMore: (added: number) => (added === 1 ? '1 more shown.' : `${added} more shown.`),
+  shownOf: (shown: number, total: number) => `${shown} of ${total} shown`,
   saving: 'Saving…',
   save: 'Save',
   cancel: 'Cancel',

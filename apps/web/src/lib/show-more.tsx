@@ -1,4 +1,4 @@
-import { Button, Group, Loader, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Loader, Text, VisuallyHidden } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { messageOf } from './errors';
 import { commonMessages } from './messages';
@@ -7,6 +7,8 @@ import { commonMessages } from './messages';
 export type Connection = {
   edges: ReadonlyArray<unknown>;
   pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+  /** When the document selects it, the list says how many of them it shows ("20 of 340 shown"). */
+  totalCount?: number;
 };
 
 /** Where a query's connection is: a field of the data (`['funds']`) or a field of a field (`['ranking', 'entries']`). */
@@ -59,6 +61,7 @@ export function appendAt<TData>(path: ConnectionPath<TData>) {
 
 /**
  * "Show more" under a paged list: loads the page after the last one shown and appends it, busy while it loads,
+ * saying how many of how many are shown when the document selects the connection's `totalCount`,
  * announcing how many were added (a polite live region) and, when nothing more is left, keeping the keyboard focus
  * on the list's end rather than losing it with the button. A failure is shown in words beside the button.
  */
@@ -79,6 +82,11 @@ export function ShowMore<TData>({
   const hadFocus = useRef(false);
   const connection = query.data === undefined ? undefined : connectionAt(query.data, path);
   const more = connection?.pageInfo.hasNextPage === true && !!connection.pageInfo.endCursor;
+  const total = connection?.totalCount;
+  const count =
+    connection && total !== undefined && (more || total > connection.edges.length)
+      ? commonMessages.shownOf(connection.edges.length, total)
+      : null;
   useEffect(() => {
     if (!more && hadFocus.current) {
       hadFocus.current = false;
@@ -104,17 +112,24 @@ export function ShowMore<TData>({
   };
   return (
     <div ref={end} tabIndex={-1} style={{ outline: 'none' }}>
-      {more && (
+      {(more || count) && (
         <Group>
-          <Button
-            variant="subtle"
-            // busy without `loading`, which disables the button and so drops the keyboard focus
-            leftSection={busy ? <Loader size="xs" /> : undefined}
-            aria-disabled={busy}
-            onClick={() => void load()}
-          >
-            {busy ? commonMessages.loading : label}
-          </Button>
+          {count && (
+            <Text size="sm" c="dimmed">
+              {count}
+            </Text>
+          )}
+          {more && (
+            <Button
+              variant="subtle"
+              // busy without `loading`, which disables the button and so drops the keyboard focus
+              leftSection={busy ? <Loader size="xs" /> : undefined}
+              aria-disabled={busy}
+              onClick={() => void load()}
+            >
+              {busy ? commonMessages.loading : label}
+            </Button>
+          )}
         </Group>
       )}
       {problem && (
