@@ -1,9 +1,13 @@
 import { Anchor, Badge, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import type { CompetitionReviewQuery, NamedConflictDecision } from '../../gql/graphql';
+import type {
+  CompetitionConflictsQuery,
+  CompetitionReviewQuery,
+  NamedConflictDecision,
+} from '../../gql/graphql';
 import { nodes } from '../../lib/connection';
 import { messageOf } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
@@ -11,15 +15,18 @@ import { withNotice } from '../../lib/notify';
 import { Page } from '../../lib/page';
 import { QueryState } from '../../lib/query-state';
 import { Section } from '../../lib/section';
+import { ShowMore } from '../../lib/show-more';
 import { administrationMessages as t } from './messages';
 import {
   AssignJudgeDocument,
+  CompetitionAssignmentsDocument,
+  CompetitionConflictsDocument,
   CompetitionReviewDocument,
   ReviewNamedConflictDocument,
   UnassignJudgeDocument,
 } from './operations';
 
-type Conflict = CompetitionReviewQuery['competitionConflicts']['edges'][number]['node'];
+type Conflict = CompetitionConflictsQuery['competitionConflicts']['edges'][number]['node'];
 interface Names {
   judge: (id: string) => string;
   entry: (id: string) => string;
@@ -28,7 +35,7 @@ interface Names {
 /** Accept or overrule a conflict the applicants named, with a reason (audited). */
 function NamedConflictReview({ conflict, competitionId }: { conflict: Conflict; competitionId: string }) {
   const [review, reviewing] = useMutation(ReviewNamedConflictDocument, {
-    refetchQueries: [{ query: CompetitionReviewDocument, variables: { competitionId } }],
+    refetchQueries: [{ query: CompetitionConflictsDocument, variables: { competitionId } }],
   });
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -64,10 +71,37 @@ function NamedConflictReview({ conflict, competitionId }: { conflict: Conflict; 
   );
 }
 
-function Conflicts({ data, names }: { data: CompetitionReviewQuery; names: Names }) {
-  const conflicts = nodes(data.competitionConflicts);
+function Conflicts({ competitionId, names }: { competitionId: string; names: Names }) {
+  const query = useQuery(CompetitionConflictsDocument, { variables: { competitionId } });
   return (
     <Section id="conflicts" title={t.conflictsTitle}>
+      <QueryState data={query.data} loading={query.loading} error={query.error}>
+        {(data) => (
+          <ConflictList
+            conflicts={nodes(data.competitionConflicts)}
+            competitionId={competitionId}
+            names={names}
+            more={<ShowMore query={query} path={['competitionConflicts']} label={t.moreConflicts} />}
+          />
+        )}
+      </QueryState>
+    </Section>
+  );
+}
+
+function ConflictList({
+  conflicts,
+  competitionId,
+  names,
+  more,
+}: {
+  conflicts: Conflict[];
+  competitionId: string;
+  names: Names;
+  more: ReactNode;
+}) {
+  return (
+    <>
       {conflicts.length === 0 ? (
         <Text size="sm">{t.noConflicts}</Text>
       ) : (
@@ -96,27 +130,40 @@ function Conflicts({ data, names }: { data: CompetitionReviewQuery; names: Names
               </Text>
               {conflict.reviewReason && <Text size="sm">{conflict.reviewReason}</Text>}
               {conflict.reviewStatus === 'PENDING' && (
-                <NamedConflictReview conflict={conflict} competitionId={data.competition?.id ?? ''} />
+                <NamedConflictReview conflict={conflict} competitionId={competitionId} />
               )}
             </Stack>
           ))}
         </Stack>
       )}
-    </Section>
+      {more}
+    </>
   );
 }
 
-function Assignments({ data, names }: { data: CompetitionReviewQuery; names: Names }) {
-  const competitionId = data.competition?.id ?? '';
-  const refetchQueries = [{ query: CompetitionReviewDocument, variables: { competitionId } }];
+function Assignments({
+  competitionId,
+  data,
+  names,
+}: {
+  competitionId: string;
+  data: CompetitionReviewQuery;
+  names: Names;
+}) {
+  const query = useQuery(CompetitionAssignmentsDocument, { variables: { competitionId } });
+  const refetchQueries = [{ query: CompetitionAssignmentsDocument, variables: { competitionId } }];
   const [assign, assigning] = useMutation(AssignJudgeDocument, { refetchQueries });
   const [unassign, unassigning] = useMutation(UnassignJudgeDocument, { refetchQueries });
   const [proposalId, setProposalId] = useState<string | null>(null);
   const [judgeId, setJudgeId] = useState<string | null>(null);
-  const assignments = nodes(data.competitionAssignments);
+  const assignments = query.data ? nodes(query.data.competitionAssignments) : [];
   return (
     <Section id="assignments" title={t.assignmentsTitle}>
-      {assignments.length === 0 ? (
+      {!query.data ? (
+        <QueryState data={query.data} loading={query.loading} error={query.error}>
+          {() => null}
+        </QueryState>
+      ) : assignments.length === 0 ? (
         <Text size="sm">{t.noAssignments}</Text>
       ) : (
         <Table>
@@ -165,6 +212,7 @@ function Assignments({ data, names }: { data: CompetitionReviewQuery; names: Nam
           </Table.Tbody>
         </Table>
       )}
+      <ShowMore query={query} path={['competitionAssignments']} label={t.moreAssignments} />
       <Stack gap="xs" mt="md">
         <Text size="sm" fw={600}>
           {t.assignTitle}
@@ -228,8 +276,8 @@ export default function CompetitionReviewPage() {
       <QueryState data={data} loading={query.loading} error={query.error}>
         {(loaded) => (
           <Stack gap="lg">
-            <Conflicts data={loaded} names={names} />
-            <Assignments data={loaded} names={names} />
+            <Conflicts competitionId={id} names={names} />
+            <Assignments competitionId={id} data={loaded} names={names} />
           </Stack>
         )}
       </QueryState>

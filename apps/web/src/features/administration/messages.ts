@@ -39,6 +39,7 @@ export const administrationMessages = {
   back: 'Back to the competition',
   conflictsTitle: 'Conflicts of interest',
   noConflicts: 'No conflicts recorded.',
+  moreConflicts: 'Show more conflicts',
   kind: {
     JUDGE_ON_TEAM: 'Judge on the team',
     SAME_INSTITUTION: 'Same institution',
@@ -60,6 +61,7 @@ export const administrationMessages = {
   status: 'Status',
   assignmentsTitle: 'Assignments',
   noAssignments: 'No assignments yet: run the assignment on the competition page.',
+  moreAssignments: 'Show more assignments',
   origin: { AUTOMATIC: 'Automatic', MANUAL: 'By hand' },
   started: 'Review started',
   notStarted: 'Not started',

@@ -93,7 +93,17 @@ export const CompetitionReviewDocument = graphql(`
         }
       }
     }
-    competitionConflicts(competitionId: $competitionId, first: 100) {
+  }
+`);
+
+// conflicts and assignments each page on their own ("Show more" sends one $after per query)
+export const CompetitionConflictsDocument = graphql(`
+  query CompetitionConflicts($competitionId: ID!, $after: String) {
+    competitionConflicts(competitionId: $competitionId, first: 50, after: $after) {
+      totalCount
+      pageInfo {
+        ...PageFields
+      }
       edges {
         node {
           id
@@ -108,7 +118,16 @@ export const CompetitionReviewDocument = graphql(`
         }
       }
     }
-    competitionAssignments(competitionId: $competitionId, first: 100) {
+  }
+`);
+
+export const CompetitionAssignmentsDocument = graphql(`
+  query CompetitionAssignments($competitionId: ID!, $after: String) {
+    competitionAssignments(competitionId: $competitionId, first: 50, after: $after) {
+      totalCount
+      pageInfo {
+        ...PageFields
+      }
       edges {
         node {
           proposalId
