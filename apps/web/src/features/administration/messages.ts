@@ -117,7 +117,11 @@ export const administrationMessages = {
   } satisfies Record<SupervisionProposalStatus, string>,
   winner: (name: string, title: string) => `${name} for “${title}”`,
   proposedMentor: (name: string, score: number) => `Proposed supervisor: ${name} (score ${score})`,
-  otherMentor: 'Or name another mentor',
+  otherMentor: 'Or find another mentor by name',
+  chooseMentor: (name: string) => `Choose ${name}`,
+  chosenMentor: (name: string) => `Another mentor: ${name}`,
+  clearMentor: (name: string) => `Not ${name}`,
+  moreSupervision: 'Show more supervision proposals',
   confirm: 'Confirm',
   confirmed: 'Supervision confirmed.',
 } as const;

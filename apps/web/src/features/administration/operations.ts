@@ -260,8 +260,12 @@ export const ApproveMatchRunDocument = graphql(`
 `);
 
 export const SupervisionProposalsDocument = graphql(`
-  query SupervisionProposals {
-    supervisionProposals(first: 100) {
+  query SupervisionProposals($after: String) {
+    supervisionProposals(first: 50, after: $after) {
+      totalCount
+      pageInfo {
+        ...PageFields
+      }
       edges {
         node {
           id
@@ -283,14 +287,6 @@ export const SupervisionProposalsDocument = graphql(`
             detail
             points
           }
-        }
-      }
-    }
-    mentors: members(filter: { role: MENTOR }, first: 100) {
-      edges {
-        node {
-          id
-          displayName
         }
       }
     }

@@ -1,29 +1,27 @@
-import { Badge, Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import type { SupervisionProposalsQuery } from '../../gql/graphql';
 import { nodes } from '../../lib/connection';
 import { messageOf } from '../../lib/errors';
+import { MemberPicker, type FoundMember } from '../../lib/member-picker';
 import { Page } from '../../lib/page';
 import { QueryState } from '../../lib/query-state';
+import { ShowMore } from '../../lib/show-more';
 import { administrationMessages as t } from './messages';
 import { ConfirmSupervisionDocument, SupervisionProposalsDocument } from './operations';
 import { Reasons } from './reasons';
 
 type Proposal = SupervisionProposalsQuery['supervisionProposals']['edges'][number]['node'];
 
-function ProposalCard({
-  proposal,
-  mentors,
-}: {
-  proposal: Proposal;
-  mentors: { id: string; displayName: string }[];
-}) {
-  const [confirm, confirming] = useMutation(ConfirmSupervisionDocument, {
-    refetchQueries: [SupervisionProposalsDocument],
-  });
-  const [mentorId, setMentorId] = useState<string | null>(null);
+function ProposalCard({ proposal }: { proposal: Proposal }) {
+  // the answer updates the card in place (the cache has the proposal by id); a refetch would fold the list back
+  // to its first page and lose a card confirmed further down
+  const [confirm, confirming] = useMutation(ConfirmSupervisionDocument);
+  // another mentor than the proposed one, found by name among the members holding the mentor role
+  const [other, setOther] = useState<FoundMember | null>(null);
+  const mentorId = other?.id ?? null;
   const act = async () => {
     try {
       await confirm({ variables: { id: proposal.id, mentorId } });
@@ -48,23 +46,33 @@ function ProposalCard({
         )}
         <Reasons reasons={proposal.reasons} />
         {proposal.status !== 'CONFIRMED' && (
-          <Group align="flex-end" gap="xs">
-            <Select
-              label={t.otherMentor}
-              searchable
-              clearable
-              data={mentors.map((mentor) => ({ value: mentor.id, label: mentor.displayName }))}
-              value={mentorId}
-              onChange={setMentorId}
-            />
-            <Button
-              loading={confirming.loading}
-              disabled={!proposal.mentor && !mentorId}
-              onClick={() => void act()}
-            >
-              {t.confirm}
-            </Button>
-          </Group>
+          <Stack gap="xs">
+            {other ? (
+              <Group gap="xs">
+                <Text size="sm">{t.chosenMentor(other.displayName)}</Text>
+                <Button size="compact-xs" variant="subtle" onClick={() => setOther(null)}>
+                  {t.clearMentor(other.displayName)}
+                </Button>
+              </Group>
+            ) : (
+              <MemberPicker
+                label={t.otherMentor}
+                role="MENTOR"
+                pickLabel={t.chooseMentor}
+                exclude={proposal.mentor ? [proposal.mentor.id] : []}
+                onPick={setOther}
+              />
+            )}
+            <Group>
+              <Button
+                loading={confirming.loading}
+                disabled={!proposal.mentor && !mentorId}
+                onClick={() => void act()}
+              >
+                {t.confirm}
+              </Button>
+            </Group>
+          </Stack>
         )}
       </Stack>
     </Card>
@@ -82,8 +90,9 @@ export default function SupervisionPage() {
           ) : (
             <Stack gap="sm">
               {nodes(data.supervisionProposals).map((proposal) => (
-                <ProposalCard key={proposal.id} proposal={proposal} mentors={nodes(data.mentors)} />
+                <ProposalCard key={proposal.id} proposal={proposal} />
               ))}
+              <ShowMore query={query} path={['supervisionProposals']} label={t.moreSupervision} />
             </Stack>
           )
         }
