@@ -9,6 +9,7 @@ import { EngagementProjections1796102077812 } from './migrations/1796102077812-e
 import { ProgrammeAndFundingMetrics1796111847896 } from './migrations/1796111847896-programme-and-funding-metrics';
 import { WorkshopsMastermindCadence1796113312628 } from './migrations/1796113312628-workshops-mastermind-cadence';
 import { FunnelRollup1796150395870 } from './migrations/1796150395870-funnel-rollup';
+import { ProposalLead1796170000000 } from './migrations/1796170000000-proposal-lead';
 
 /** Everything the engagement database holds: for the app, the migration tools and the drift check. */
 export const engagementDatabase = {
@@ -21,5 +22,6 @@ export const engagementDatabase = {
     WorkshopsMastermindCadence1796113312628,
     MemberReplicaConfirmation1796122700000,
     FunnelRollup1796150395870,
+    ProposalLead1796170000000,
   ],
 };

@@ -142,6 +142,13 @@ export class EngagementProposalEntity {
   @Column({ type: 'uuid', array: true, default: () => `'{}'` })
   institutionIds!: string[];
 
+  /**
+   * The lead applicant: null for a blind entry until the results name it a winner, and for rows projected before
+   * the column existed (until a rebuild).
+   */
+  @Column({ type: 'uuid', nullable: true })
+  leadMemberId!: string | null;
+
   @Column({ type: 'timestamptz' })
   submittedAt!: Date;
 

@@ -11,6 +11,7 @@ import {
   CommunityCertificateIssuedV1,
   CommunityProgrammeCreatedV1,
   CommunityReflectionSubmittedV1,
+  CompetitionResultsPublishedV2,
   MentorshipCheckInLoggedV1,
   MentorshipMastermindSessionHeldV1,
   MentorshipRelationshipStartedV1,
@@ -19,6 +20,9 @@ import {
   ProtectedTimeApprovedV1,
   ProtectedTimeAtRiskV1,
   ProtectedTimeRecoveredV1,
+  ProposalSubmittedV1,
+  ProposalWithdrawnV1,
+  ReviewSubmittedV1,
   SpendRecordedV1,
   TimeLoggedV1,
   type CareerStage,
@@ -31,6 +35,7 @@ import { register as metrics } from 'prom-client';
 import { projectionHandlers } from './projections';
 import { FRESHNESS_METRIC } from './projections/freshness';
 import { projectionKit } from './engagement.test-kit';
+import { countOverview } from './overview/overview.query';
 
 const institutionA = randomUUID();
 const institutionB = randomUUID();
@@ -461,6 +466,105 @@ describe('engagement programme, funding and group-mentoring metrics (in-process 
     }
   }
 
+  /**
+   * The second quarter's competition: six standing entries of A led by its residents (a consultant of A on every
+   * team, B on the first), a consultant's entry withdrawn, five reviews of the first entry, and two blind entries
+   * (no team, no lead) of which the results name one a winner led by a resident of B.
+   */
+  const secondQuarter = { from: '2026-04-01T00:00:00Z', to: '2026-07-01T00:00:00Z' };
+  async function competitionEvents(): Promise<void> {
+    const competitionId = randomUUID();
+    const submitted = (
+      proposalId: string,
+      team: { lead: string; members: string[]; institutions: string[] } | null,
+    ) =>
+      event(ProposalSubmittedV1, proposalId, {
+        proposalId,
+        competitionId,
+        version: 1,
+        title: 'An entry',
+        keywords: [],
+        requestedFunding: 0,
+        requestedHours: 0,
+        submittedAt: '2026-05-04T10:00:00Z',
+        blind: team === null,
+        team: team && {
+          leadApplicantId: team.lead,
+          memberIds: team.members,
+          institutionIds: team.institutions,
+        },
+      });
+    const entries = a.slice(0, 6).map(() => randomUUID());
+    for (const [index, proposalId] of entries.entries()) {
+      const lead = a[index] as string;
+      await apply(
+        submitted(
+          proposalId,
+          index === 0
+            ? {
+                lead,
+                members: [lead, a[6] as string, b[0] as string],
+                institutions: [institutionA, institutionB],
+              }
+            : { lead, members: [lead, a[6] as string], institutions: [institutionA] },
+        ),
+      );
+    }
+    const withdrawn = randomUUID();
+    await apply(
+      submitted(withdrawn, { lead: a[7] as string, members: [a[7] as string], institutions: [institutionA] }),
+    );
+    await apply(
+      event(ProposalWithdrawnV1, withdrawn, {
+        proposalId: withdrawn,
+        competitionId,
+        wasSubmitted: true,
+        withdrawnAt: '2026-05-05T10:00:00Z',
+      }),
+    );
+    for (let review = 0; review < 5; review += 1) {
+      await apply(
+        event(ReviewSubmittedV1, randomUUID(), {
+          reviewId: randomUUID(),
+          proposalId: entries[0] as string,
+          competitionId,
+          judgeId: null,
+          edit: false,
+          submittedAt: '2026-05-20T10:00:00Z',
+        }),
+      );
+    }
+    const [blindWinner, blind] = [randomUUID(), randomUUID()];
+    await apply(submitted(blindWinner, null));
+    await apply(submitted(blind, null));
+    await apply(
+      event(CompetitionResultsPublishedV2, competitionId, {
+        competitionId,
+        title: 'Summer call',
+        publishedAt: '2026-06-01T10:00:00Z',
+        currency: 'GBP',
+        fundingAvailable: null,
+        protectedHoursAvailable: null,
+        entries: 8,
+        winners: [
+          {
+            proposalId: blindWinner,
+            rank: 1,
+            title: 'A blind winner',
+            keywords: [],
+            leadApplicantId: b[1] as string,
+            teamMemberIds: [b[1] as string],
+            institutionIds: [institutionB],
+            requestedFunding: { amountMinor: 0, currency: 'GBP' },
+            requestedHours: 0,
+            normalisedScore: 1,
+            meanRawScore: 9,
+          },
+        ],
+      }),
+    );
+  }
+
   beforeAll(async () => {
     subgraph = await startSubgraphHarness({
       name: 'engagement_programmes',
@@ -473,6 +577,7 @@ describe('engagement programme, funding and group-mentoring metrics (in-process 
     await programmeEvents();
     await fundingEvents();
     await mentoringEvents();
+    await competitionEvents();
   }, 120000);
 
   afterAll(async () => {
@@ -673,8 +778,8 @@ describe('engagement programme, funding and group-mentoring metrics (in-process 
     expect(Object.values(figure('ACTIVE_MENTEES')?.byCareerStage ?? {}).every((cell) => cell === null)).toBe(
       true,
     );
-    // an entry has no one career stage
-    expect(figure('ENTRIES')?.byCareerStage).toBeNull();
+    // no entries in the first quarter: a line of zeros
+    expect(figure('ENTRIES')).toMatchObject({ count: 0, byCareerStage: none });
     const group = result.data?.engagementOverview.groupMentoring;
     // a resident coached both workshops; six residents of A attended the mastermind session
     expect(group?.workshopPlaces).toMatchObject({ count: 10, byCareerStage: { ...none, resident: 10 } });
@@ -682,6 +787,47 @@ describe('engagement programme, funding and group-mentoring metrics (in-process 
     expect(Object.values(group?.workshopsHeld?.byCareerStage ?? {}).every((cell) => cell === null)).toBe(
       true,
     );
+  });
+
+  it("splits competition figures by the entry's lead applicant's career stage, not its team's", async () => {
+    const line = 'count suppressed byCareerStage { resident consultant medicalStudent foundationDoctor }';
+    const query = `query O($input: EngagementOverviewInput!) {
+      engagementOverview(input: $input) { figures { figure ${line} } }
+    }`;
+    const result = await subgraph.execute<{
+      engagementOverview: {
+        figures: Array<{
+          figure: string;
+          count: number | null;
+          byCareerStage: Record<string, number | null>;
+        }>;
+      };
+    }>(leadA, query, { input: { institutionId: institutionA, ...secondQuarter } });
+    expect(result.errors).toBeUndefined();
+    const figure = (name: string) =>
+      result.data?.engagementOverview.figures.find((row) => row.figure === name);
+    const none = { resident: 0, consultant: 0, medicalStudent: 0, foundationDoctor: 0 };
+    // a consultant co-authored every entry and led the withdrawn one: none counts under consultants
+    expect(figure('ENTRIES')).toMatchObject({ count: 6, byCareerStage: { ...none, resident: 6 } });
+    expect(figure('REVIEWS_SUBMITTED')).toMatchObject({ count: 5, byCareerStage: { ...none, resident: 5 } });
+    // one inter-institutional entry: the figure and its whole line hidden
+    expect(figure('INTER_INSTITUTIONAL_ENTRIES')).toMatchObject({ count: null });
+    expect(Object.values(figure('INTER_INSTITUTIONAL_ENTRIES')?.byCareerStage ?? {})).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
+    // the network: the blind winner under its lead's stage once the results name it, the other blind entry OTHER
+    const network = await countOverview(subgraph.dataSource.manager, {
+      institutionId: null,
+      from: new Date(secondQuarter.from),
+      to: new Date(secondQuarter.to),
+    });
+    expect(network.total.entries).toBe(8);
+    expect(network.byStage.get('RESIDENT')?.entries).toBe(7);
+    expect(network.byStage.get('OTHER')?.entries).toBe(1);
+    expect(network.byStage.get('CONSULTANT')?.entries ?? 0).toBe(0);
   });
 
   it('exports a metric table as CSV with the same suppression', async () => {
@@ -722,7 +868,26 @@ describe('engagement programme, funding and group-mentoring metrics (in-process 
     );
     expect(overviewLines).toContain('MEMBERS,8,false,14,false,0,0,,,0,0,0');
     expect(overviewLines).toContain('WORKSHOP_PLACES,10,false,10,false,0,0,10,0,0,0,0');
-    expect(overviewLines).toContain('ENTRIES,0,false,0,false,,,,,,,');
+    expect(overviewLines).toContain('ENTRIES,0,false,0,false,0,0,0,0,0,0,0');
+    // group mentoring has a table of its own: the overview's group-mentoring rows under the same header
+    const group = await subgraph.execute<Export>(leadA, query, {
+      input: { ...quarter, institutionId: institutionA, table: 'GROUP_MENTORING' },
+    });
+    expect(group.errors).toBeUndefined();
+    const groupLines = (group.data?.engagementExport.csv.split('\r\n') ?? []).filter(Boolean);
+    expect(groupLines).toEqual([
+      overviewLines[0],
+      ...overviewLines.filter((line) => /^(WORKSHOP|MASTERMIND)/.test(line)),
+    ]);
+    expect(groupLines).toHaveLength(6);
+    expect(groupLines).toContain('WORKSHOP_PLACES_TAKEN,9,false,9,false,0,0,9,0,0,0,0');
+    const overviewQ2 = await subgraph.execute<Export>(leadA, query, {
+      input: { ...quarter, ...secondQuarter, institutionId: institutionA, table: 'OVERVIEW' },
+    });
+    // six entries of A beside eight: the rest of the network (two) is small, so the network's is withheld
+    expect(overviewQ2.data?.engagementExport.csv.split('\r\n')).toContain(
+      'ENTRIES,6,false,,true,0,0,6,0,0,0,0',
+    );
     expect(money.data?.engagementExport.filename).toBe(
       `engagement-money-${institutionA}-2026-01-01_2026-04-01.csv`,
     );

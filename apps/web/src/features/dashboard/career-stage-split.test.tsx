@@ -21,6 +21,23 @@ const ZEROS: { __typename: 'CareerStageLine' } & Record<Stage, number | null> = 
   other: 0,
 };
 
+const NO_COUNT = {
+  count: 0,
+  suppressed: false,
+  networkCount: 0,
+  networkSuppressed: false,
+  byCareerStage: ZEROS,
+};
+const GROUP_ZEROS: EngagementOverviewQuery['engagementOverview']['groupMentoring'] = {
+  workshopsHeld: NO_COUNT,
+  workshopPlaces: NO_COUNT,
+  workshopPlacesTaken: NO_COUNT,
+  workshopWaitlisted: NO_COUNT,
+  workshopFill: null,
+  networkWorkshopFill: null,
+  mastermindAttendees: NO_COUNT,
+};
+
 /** The stage cells of a row: what follows the figure's own cells (here and the network). */
 function stageCellTexts(row: HTMLElement, skip: number): Array<string | null> {
   return within(row)
@@ -50,7 +67,8 @@ describe('the dashboard split by career stage', () => {
           suppressed: false,
           networkCount: 30,
           networkSuppressed: false,
-          byCareerStage: null,
+          // by the entry's lead applicant
+          byCareerStage: { ...ZEROS, resident: 6, consultant: null, other: null },
         },
         {
           figure: 'CHECK_INS_HELD',
@@ -62,6 +80,16 @@ describe('the dashboard split by career stage', () => {
         },
       ],
       rates: [],
+      groupMentoring: {
+        ...GROUP_ZEROS,
+        mastermindAttendees: {
+          count: 7,
+          suppressed: false,
+          networkCount: 7,
+          networkSuppressed: false,
+          byCareerStage: { ...ZEROS, resident: 5, academic: null, other: null },
+        },
+      },
       collaboration: [],
     };
     render(
@@ -87,10 +115,15 @@ describe('the dashboard split by career stage', () => {
       '0',
       '0',
     ]);
-    // an entry has no one career stage: said, not shown as zero or as suppressed
+    // entries by their lead applicant's stage, like every other line
     const entries = within(table).getByRole('row', { name: /^Competition entries/ });
-    expect(stageCellTexts(entries, 2)).toEqual(Array(7).fill('No split'));
-    expect(screen.getByText(/Competition entries have no one career stage/)).toBeInTheDocument();
+    expect(stageCellTexts(entries, 2)).toEqual(['0', '0', '6', 'Suppressed', '0', '0', 'Suppressed']);
+    expect(screen.getByText(/an entry’s lead applicant/)).toBeInTheDocument();
+    // group mentoring splits too, in its own table
+    const group = within(screen.getByRole('region', { name: 'Group mentoring' })).getAllByRole('table')[0];
+    expect(within(group as HTMLElement).getByRole('columnheader', { name: 'Resident' })).toBeInTheDocument();
+    const mastermind = within(group as HTMLElement).getByRole('row', { name: /^Mastermind attendees/ });
+    expect(stageCellTexts(mastermind, 2)).toEqual(['0', '0', '5', '0', 'Suppressed', '0', 'Suppressed']);
   });
 
   it('leaves the overview unsplit without the filter', () => {
@@ -101,6 +134,7 @@ describe('the dashboard split by career stage', () => {
         { figure: 'MEMBERS', count: 8, suppressed: false, networkCount: 8, networkSuppressed: false },
       ],
       rates: [],
+      groupMentoring: GROUP_ZEROS,
       collaboration: [],
     };
     render(

@@ -123,6 +123,15 @@ describe('suppressed figures', () => {
         },
       ],
       rates: [{ rate: 'MENTORED_SHARE', value: null, networkValue: 0.25 }],
+      groupMentoring: {
+        workshopsHeld: { count: 3, suppressed: true, networkCount: 12, networkSuppressed: false },
+        workshopPlaces: { count: 40, suppressed: false, networkCount: 120, networkSuppressed: false },
+        workshopPlacesTaken: { count: 30, suppressed: false, networkCount: 96, networkSuppressed: false },
+        workshopWaitlisted: { count: 0, suppressed: false, networkCount: null, networkSuppressed: true },
+        workshopFill: 0.75,
+        networkWorkshopFill: 0.8,
+        mastermindAttendees: { count: 6, suppressed: false, networkCount: 20, networkSuppressed: false },
+      },
       collaboration: [
         { institutionA: 'i1', institutionB: 'i2', proposals: null },
         { institutionA: 'i1', institutionB: 'i3', proposals: 7 },
@@ -148,6 +157,17 @@ describe('suppressed figures', () => {
         .getAllByRole('cell')
         .map((cell) => cell.textContent),
     ).toEqual(['Not available', '25 %']);
+    // group mentoring: its own table, beside the network, a suppressed count never shown as its number
+    const group = screen.getByRole('region', { name: 'Group mentoring' });
+    const cells = (name: RegExp) =>
+      within(within(group).getByRole('row', { name }))
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent);
+    expect(cells(/^Coaching workshops held/)).toEqual(['Suppressed', '12']);
+    expect(cells(/^Workshop places taken(?! of)/)).toEqual(['30', '96']);
+    expect(cells(/^Still waitlisted when held/)).toEqual(['0', 'Suppressed']);
+    expect(cells(/^Mastermind attendees/)).toEqual(['6', '20']);
+    expect(cells(/^Workshop places taken of those offered/)).toEqual(['75 %', '80 %']);
     const glasgow = screen.getByRole('row', { name: /Glasgow/ });
     expect(within(glasgow).getByText('Suppressed')).toHaveAccessibleDescription(/fewer than 5 people/);
     expect(screen.getByRole('row', { name: /Cardiff/ })).toHaveTextContent('7');

@@ -95,7 +95,7 @@ export function figureColumns(scopeName: string, withNetwork: boolean, byStage: 
 
 /**
  * One cell per career stage. A suppressed stage (null) is marked as every suppressed cell is, tied to the
- * table's explanation; a figure with no split (`line` null, e.g. competition entries) says so once per cell.
+ * table's explanation; a figure with no split (`line` null) says so once per cell.
  * `format` shows a published value (hours, money); counts as they are.
  */
 export function StageCells({

@@ -12,7 +12,13 @@ import type {
 
 /** The tables the gateway exports as CSV (`/exports/engagement/<table>`, engagement's `EngagementExportTable`). */
 export type ExportTable =
-  'FUNNEL' | 'PROGRAMMES' | 'PROGRAMME_SESSIONS' | 'PROTECTED_TIME' | 'MONEY' | 'OVERVIEW';
+  | 'FUNNEL'
+  | 'PROGRAMMES'
+  | 'PROGRAMME_SESSIONS'
+  | 'PROTECTED_TIME'
+  | 'MONEY'
+  | 'OVERVIEW'
+  | 'GROUP_MENTORING';
 
 /** The lead dashboard's text. */
 export const dashboardMessages = {
@@ -75,7 +81,7 @@ export const dashboardMessages = {
   notAvailable: 'Not available',
   noSplit: 'No split',
   byStageNote:
-    'Split by career stage: the member a figure belongs to (a mentee, a coach, an award’s principal investigator). Competition entries have no one career stage.',
+    'Split by career stage: the member a figure belongs to (a mentee, a coach, an award’s principal investigator, an entry’s lead applicant).',
   onlyFunnelSplits: (dimension: string) =>
     `Only the funnel is split by ${dimension.toLowerCase()}; the tables below split by career stage.`,
   notAnswered: 'Not answered',
@@ -103,6 +109,17 @@ export const dashboardMessages = {
     CHECK_IN_ADHERENCE: 'Check-ins held of those expected',
     AVERAGE_FEEDBACK_RATING: 'Average feedback rating (1 to 5)',
   } satisfies Record<OverviewRateKind, string>,
+  groupMentoringTitle: 'Group mentoring',
+  groupMentoringIntro:
+    'Near-peer coaching workshops held (counted at the coach’s institution) and mastermind sessions (at each attendee’s).',
+  groupFigures: {
+    workshopsHeld: 'Coaching workshops held',
+    workshopPlaces: 'Workshop places',
+    workshopPlacesTaken: 'Workshop places taken',
+    workshopWaitlisted: 'Still waitlisted when held',
+    mastermindAttendees: 'Mastermind attendees',
+  },
+  workshopFill: 'Workshop places taken of those offered',
   collaborationTitle: 'Collaboration network',
   collaborationIntro:
     'Institutions that co-authored competition entries in the period, and how many entries.',
@@ -171,6 +188,7 @@ export const dashboardMessages = {
     PROTECTED_TIME: 'Protected time',
     MONEY: 'Funding',
     OVERVIEW: 'Competitions and mentoring',
+    GROUP_MENTORING: 'Group mentoring',
   } satisfies Record<ExportTable, string>,
   exportCsv: 'Download CSV',
   exporting: 'Preparing the CSV…',

@@ -77,6 +77,18 @@ export const CareerStageAmountLineFieldsFragment = graphql(`
   }
 `);
 
+export const OverviewCountFieldsFragment = graphql(`
+  fragment OverviewCountFields on OverviewCount {
+    count
+    suppressed
+    networkCount
+    networkSuppressed
+    byCareerStage @include(if: $byStage) {
+      ...CareerStageLineFields
+    }
+  }
+`);
+
 export const EngagementOverviewDocument = graphql(`
   query EngagementOverview($input: EngagementOverviewInput!, $byStage: Boolean!) {
     engagementOverview(input: $input) {
@@ -96,6 +108,25 @@ export const EngagementOverviewDocument = graphql(`
         rate
         value
         networkValue
+      }
+      groupMentoring {
+        workshopsHeld {
+          ...OverviewCountFields
+        }
+        workshopPlaces {
+          ...OverviewCountFields
+        }
+        workshopPlacesTaken {
+          ...OverviewCountFields
+        }
+        workshopWaitlisted {
+          ...OverviewCountFields
+        }
+        workshopFill
+        networkWorkshopFill
+        mastermindAttendees {
+          ...OverviewCountFields
+        }
       }
       collaboration {
         institutionA

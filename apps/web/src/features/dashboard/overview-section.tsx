@@ -8,6 +8,8 @@ import { dashboardMessages as t } from './messages';
 
 type Overview = EngagementOverviewQuery['engagementOverview'];
 type Edge = Overview['collaboration'][number];
+type GroupMentoring = Overview['groupMentoring'];
+type GroupFigure = keyof typeof t.groupFigures;
 
 /** The average rating is 1 to 5; the other rates are fractions. */
 function overviewRateText(rate: Overview['rates'][number]['rate'], value: number | null | undefined): string {
@@ -73,7 +75,78 @@ function CollaborationGraph({ edges, nameOf }: { edges: Edge[]; nameOf: (id: str
   );
 }
 
-/** Competitions and mentoring beside the network, and the collaboration network. */
+/**
+ * Coaching workshops and mastermind attendance: each count beside the network's with its career-stage line when
+ * split, and the workshops' fill (a rate only between two published counts).
+ */
+function GroupMentoringSection({
+  group,
+  scopeName,
+  withNetwork,
+  byStage,
+  threshold,
+}: {
+  group: GroupMentoring;
+  scopeName: string;
+  withNetwork: boolean;
+  byStage: boolean;
+  threshold: number;
+}) {
+  const noteId = useId();
+  const rows = Object.keys(t.groupFigures) as GroupFigure[];
+  return (
+    <section aria-labelledby="group-mentoring">
+      <Stack gap="xs">
+        <Title order={2} size="h3" id="group-mentoring">
+          {t.groupMentoringTitle}
+        </Title>
+        <Text size="sm">{t.groupMentoringIntro}</Text>
+        <ScrollTable minWidth={byStage ? 1100 : 480}>
+          <Table striped withTableBorder aria-describedby={noteId}>
+            <TableHead columns={figureColumns(scopeName, withNetwork, byStage)} />
+            <Table.Tbody>
+              {rows.map((row) => {
+                const figure = group[row];
+                return (
+                  <Table.Tr key={row}>
+                    <Table.Th scope="row">{t.groupFigures[row]}</Table.Th>
+                    <Table.Td>
+                      <CountCell figure={figure} explanationId={noteId} />
+                    </Table.Td>
+                    {withNetwork && (
+                      <Table.Td>
+                        <CountCell
+                          figure={{ count: figure.networkCount, suppressed: figure.networkSuppressed }}
+                          explanationId={noteId}
+                        />
+                      </Table.Td>
+                    )}
+                    {byStage && <StageCells line={figure.byCareerStage} explanationId={noteId} />}
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </ScrollTable>
+        <ScrollTable minWidth={480}>
+          <Table striped withTableBorder>
+            <TableHead columns={[t.rate, scopeName, withNetwork && t.networkCount]} />
+            <Table.Tbody>
+              <Table.Tr>
+                <Table.Th scope="row">{t.workshopFill}</Table.Th>
+                <Table.Td>{rateText(group.workshopFill)}</Table.Td>
+                {withNetwork && <Table.Td>{rateText(group.networkWorkshopFill)}</Table.Td>}
+              </Table.Tr>
+            </Table.Tbody>
+          </Table>
+        </ScrollTable>
+        <SuppressionNote id={noteId} threshold={threshold} />
+      </Stack>
+    </section>
+  );
+}
+
+/** Competitions and mentoring beside the network, group mentoring, and the collaboration network. */
 export function OverviewSection({
   overview,
   scopeName,
@@ -138,6 +211,13 @@ export function OverviewSection({
           <SuppressionNote id={noteId} threshold={overview.suppressionThreshold} />
         </Stack>
       </section>
+      <GroupMentoringSection
+        group={overview.groupMentoring}
+        scopeName={scopeName}
+        withNetwork={withNetwork}
+        byStage={byStage}
+        threshold={overview.suppressionThreshold}
+      />
       <section aria-labelledby="collaboration">
         <Stack gap="xs">
           <Title order={2} size="h3" id="collaboration">

@@ -4,7 +4,7 @@ import { CAREER_STAGES } from '@praxis/contracts';
 import { CurrentPrincipal, Roles, type Principal } from '@praxis/platform/auth';
 import { careerStageField, type MetricFigureObject } from '../figures/figure.objects';
 import { OverviewResolver } from '../overview/overview.resolver';
-import type { OverviewCountObject } from '../overview/overview.objects';
+import type { GroupMentoringOverviewObject, OverviewCountObject } from '../overview/overview.objects';
 import { FundingResolver } from '../funding/funding.resolver';
 import { EngagementFunnelInput } from '../metrics/metrics.objects';
 import { MetricsService } from '../metrics/metrics.service';
@@ -18,6 +18,7 @@ export const EXPORT_TABLES = [
   'PROTECTED_TIME',
   'MONEY',
   'OVERVIEW',
+  'GROUP_MENTORING',
 ] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 const ExportTableEnum = Object.fromEntries(EXPORT_TABLES.map((table) => [table, table])) as Record<
@@ -27,7 +28,7 @@ const ExportTableEnum = Object.fromEntries(EXPORT_TABLES.map((table) => [table, 
 registerEnumType(ExportTableEnum, {
   name: 'EngagementExportTable',
   description:
-    'FUNNEL (engagementFunnel, with its split), PROGRAMMES and PROGRAMME_SESSIONS (engagementProgrammes), PROTECTED_TIME and MONEY (engagementFunding), OVERVIEW (engagementOverview over the whole period: granularity is not used); each figure with its career-stage line',
+    'FUNNEL (engagementFunnel, with its split), PROGRAMMES and PROGRAMME_SESSIONS (engagementProgrammes), PROTECTED_TIME and MONEY (engagementFunding), OVERVIEW (engagementOverview over the whole period: granularity is not used), GROUP_MENTORING (its groupMentoring counts, over the whole period too); each figure with its career-stage line',
 });
 
 @InputType()
@@ -78,6 +79,26 @@ function overviewRow(name: string, figure: OverviewCountObject) {
     ...stageCells(figure.byCareerStage),
   ];
 }
+const OVERVIEW_HEADER = [
+  'figure',
+  'count',
+  'suppressed',
+  'network_count',
+  'network_suppressed',
+  ...STAGE_COLUMNS,
+];
+
+/** The group-mentoring counts as rows: the end of the OVERVIEW table and the whole GROUP_MENTORING one. */
+function groupMentoringRows(group: GroupMentoringOverviewObject) {
+  return [
+    overviewRow('WORKSHOPS_HELD', group.workshopsHeld),
+    overviewRow('WORKSHOP_PLACES', group.workshopPlaces),
+    overviewRow('WORKSHOP_PLACES_TAKEN', group.workshopPlacesTaken),
+    overviewRow('WORKSHOP_WAITLISTED', group.workshopWaitlisted),
+    overviewRow('MASTERMIND_ATTENDEES', group.mastermindAttendees),
+  ];
+}
+
 const FIGURE_HEADER = [
   'figure',
   'value',
@@ -245,18 +266,14 @@ export class ExportResolver {
       }
       case 'OVERVIEW': {
         const answer = await this.overview.engagementOverview(principal, input);
-        const group = answer.groupMentoring;
-        return toCsv(
-          ['figure', 'count', 'suppressed', 'network_count', 'network_suppressed', ...STAGE_COLUMNS],
-          [
-            ...answer.figures.map((figure) => overviewRow(figure.figure, figure)),
-            overviewRow('WORKSHOPS_HELD', group.workshopsHeld),
-            overviewRow('WORKSHOP_PLACES', group.workshopPlaces),
-            overviewRow('WORKSHOP_PLACES_TAKEN', group.workshopPlacesTaken),
-            overviewRow('WORKSHOP_WAITLISTED', group.workshopWaitlisted),
-            overviewRow('MASTERMIND_ATTENDEES', group.mastermindAttendees),
-          ],
-        );
+        return toCsv(OVERVIEW_HEADER, [
+          ...answer.figures.map((figure) => overviewRow(figure.figure, figure)),
+          ...groupMentoringRows(answer.groupMentoring),
+        ]);
+      }
+      case 'GROUP_MENTORING': {
+        const answer = await this.overview.engagementOverview(principal, input);
+        return toCsv(OVERVIEW_HEADER, groupMentoringRows(answer.groupMentoring));
       }
     }
   }

@@ -78,7 +78,7 @@ export class OverviewFigureObject {
   @Field(() => CareerStageLineObject, {
     nullable: true,
     description:
-      "The scope's count by the career stage of the member it belongs to (secondary suppression included); null for competition figures, which have no one stage",
+      "The scope's count by the current career stage of the member it belongs to (an entry's lead applicant, a review's entry's lead; OTHER while unknown, as for a blind entry), one suppressed line (secondary suppression included)",
   })
   byCareerStage!: CareerStageLineObject | null;
 }
@@ -127,7 +127,7 @@ export class OverviewCountObject {
   @Field(() => CareerStageLineObject, {
     nullable: true,
     description:
-      "The scope's count by the career stage of the member it belongs to (secondary suppression included); null for competition figures, which have no one stage",
+      "The scope's count by the current career stage of the member it belongs to (an entry's lead applicant, a review's entry's lead; OTHER while unknown, as for a blind entry), one suppressed line (secondary suppression included)",
   })
   byCareerStage!: CareerStageLineObject | null;
 }

@@ -22,14 +22,16 @@ export interface OverviewCounts {
   mastermindAttendees: number;
 }
 
-/** The figures that belong to one member, so split by that member's career stage. */
-export type StagedCount = Exclude<keyof OverviewCounts, 'entries' | 'interInstitutionalEntries' | 'reviews'>;
+/** Every figure is split by career stage (the rating sum too, for the average's line). */
+export type StagedCount = keyof OverviewCounts;
 
 /**
- * One scope's figures: the totals, and each figure that belongs to one member by that member's current career
- * stage (the member, the mentee of a relationship, a workshop's coach, a mastermind attendee; OTHER for a coach
- * engagement has not seen register yet). The stages of a figure add up to its total. Competition figures have
- * no stage: an entry's team spans stages and the projection does not keep which member led it.
+ * One scope's figures: the totals, and each figure by the career stage of the member it belongs to: the member,
+ * the mentee of a relationship, a workshop's coach, a mastermind attendee, an entry's lead applicant (a review by
+ * the lead of the entry it scores). The stage is the member's current one, OTHER for a member engagement has not
+ * seen register yet and for an entry whose lead no event has named (a blind competition's entries until the
+ * results name the winners; entries projected before the lead was recorded, until a rebuild). The stages of a
+ * figure add up to its total.
  */
 export interface OverviewFigures {
   total: OverviewCounts;
@@ -46,6 +48,9 @@ export interface CollaborationEdge {
 const DEFAULT_CADENCE_DAYS = 30;
 
 const STAGED: Record<string, StagedCount> = {
+  entries: 'entries',
+  inter: 'interInstitutionalEntries',
+  reviews: 'reviews',
   members: 'members',
   mentees: 'activeMentees',
   accepted: 'requestsAccepted',
@@ -64,11 +69,11 @@ const STAGED: Record<string, StagedCount> = {
 
 /**
  * Competition and mentoring figures. An entry belongs to an institution when one of its team's institutions is
- * it; a relationship to the mentee's institution; a coaching workshop to its coach's; mastermind attendance to
+ * it (a review to its entry's); a relationship to the mentee's institution; a coaching workshop to its coach's; mastermind attendance to
  * the attendee's. A relationship's cadence is the one its pair had agreed at its latest check-in before the
  * period's end (check-in events carry it), else mentorship's default of 30 days. Check-ins expected: one per
  * cadence active in the period; at risk: active at the period's end with no check-in (or start) for two cadences,
- * as mentorship's health rule says. The member figures come as rows `(figure, stage, n)`, one statement.
+ * as mentorship's health rule says. Every figure comes as rows `(figure, stage, n)`, one statement.
  */
 export async function countOverview(
   manager: EntityManager,
@@ -80,18 +85,6 @@ export async function countOverview(
     scope.to.toISOString(),
     DEFAULT_CADENCE_DAYS,
   ];
-  const [competition]: Array<Record<string, string>> = await manager.query(
-    `SELECT
-       (SELECT count(*) FROM engagement_proposal p WHERE p.submitted_at >= $2 AND p.submitted_at < $3
-          AND p.withdrawn_at IS NULL AND ($1::uuid IS NULL OR $1::uuid = ANY(p.institution_ids))) AS entries,
-       (SELECT count(*) FROM engagement_proposal p WHERE p.submitted_at >= $2 AND p.submitted_at < $3
-          AND p.withdrawn_at IS NULL AND cardinality(p.institution_ids) > 1
-          AND ($1::uuid IS NULL OR $1::uuid = ANY(p.institution_ids))) AS inter,
-       (SELECT count(*) FROM engagement_review r JOIN engagement_proposal p ON p.proposal_id = r.proposal_id
-          WHERE r.submitted_at >= $2 AND r.submitted_at < $3
-          AND ($1::uuid IS NULL OR $1::uuid = ANY(p.institution_ids))) AS reviews`,
-    params.slice(0, 3),
-  );
   const staged: Array<{ figure: string; stage: CareerStage; n: string | null }> = await manager.query(
     `WITH r AS (
        SELECT r.*, em.career_stage AS stage FROM engagement_relationship r
@@ -102,6 +95,13 @@ export async function countOverview(
            WHERE c.relationship_id = r.relationship_id AND c.agreed_cadence_days IS NOT NULL AND c.held_at < $3
            ORDER BY c.held_at DESC LIMIT 1), $4::int) AS cadence
        FROM r WHERE r.started_at < $3 AND (r.ended_at IS NULL OR r.ended_at >= $2)
+     ), p AS (
+       SELECT p.proposal_id, p.institution_ids, p.submitted_at, p.withdrawn_at,
+         COALESCE(lead.career_stage, 'OTHER') AS stage
+       FROM engagement_proposal p LEFT JOIN engagement_member lead ON lead.member_id = p.lead_member_id
+       WHERE $1::uuid IS NULL OR $1::uuid = ANY(p.institution_ids)
+     ), entry AS (
+       SELECT * FROM p WHERE p.submitted_at >= $2 AND p.submitted_at < $3 AND p.withdrawn_at IS NULL
      ), w AS (
        SELECT w.*, COALESCE(em.career_stage, 'OTHER') AS stage
        FROM engagement_workshop w LEFT JOIN engagement_member em ON em.member_id = w.coach_id
@@ -109,6 +109,10 @@ export async function countOverview(
      )
      SELECT 'members' AS figure, em.career_stage AS stage, count(*) AS n FROM engagement_member em
        WHERE em.registered_at < $3 AND ($1::uuid IS NULL OR em.institution_id = $1::uuid) GROUP BY 2
+     UNION ALL SELECT 'entries', stage, count(*) FROM entry GROUP BY 2
+     UNION ALL SELECT 'inter', stage, count(*) FROM entry WHERE cardinality(institution_ids) > 1 GROUP BY 2
+     UNION ALL SELECT 'reviews', p.stage, count(*) FROM engagement_review rv
+       JOIN p ON p.proposal_id = rv.proposal_id WHERE rv.submitted_at >= $2 AND rv.submitted_at < $3 GROUP BY 2
      UNION ALL SELECT 'mentees', stage, count(DISTINCT mentee_id) FROM active GROUP BY 2
      UNION ALL SELECT 'accepted', stage, count(*) FROM r
        WHERE r.origin = 'REQUEST' AND r.started_at >= $2 AND r.started_at < $3 GROUP BY 2
@@ -153,15 +157,7 @@ export async function countOverview(
     totals[field] += number(row.n);
     byStage.set(row.stage, counts);
   }
-  return {
-    total: {
-      entries: number(competition?.entries),
-      interInstitutionalEntries: number(competition?.inter),
-      reviews: number(competition?.reviews),
-      ...totals,
-    },
-    byStage,
-  };
+  return { total: totals, byStage };
 }
 
 /** Institutions that co-authored entries in the period, with how many: every pair once (a < b). */

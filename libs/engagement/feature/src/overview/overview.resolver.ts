@@ -17,7 +17,6 @@ import {
   countOverview,
   type OverviewCounts,
   type OverviewFigures,
-  type StagedCount,
 } from './overview.query';
 import {
   EngagementOverviewInput,
@@ -41,16 +40,11 @@ const FIGURE_OF: Record<OverviewFigureKind, keyof OverviewCounts> = {
   FEEDBACK_RATINGS: 'ratings',
 };
 
-function isStaged(field: keyof OverviewCounts): field is StagedCount {
-  return field !== 'entries' && field !== 'interInstitutionalEntries' && field !== 'reviews';
-}
-
 /**
  * The scope's count of `field` by career stage, one suppressed line whose total is the unsplit count (released
- * on the same rule: a small total hides the line); a count is its own contributors. Null without a stage.
+ * on the same rule: a small total hides the line); a count is its own contributors.
  */
 function stageLine(figures: OverviewFigures, field: keyof OverviewCounts, threshold: number) {
-  if (!isStaged(field)) return null;
   return careerStageLine(
     [...figures.byStage].map(([stage, counts]) => ({
       stage,

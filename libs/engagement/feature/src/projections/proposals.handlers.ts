@@ -11,8 +11,9 @@ import { recordActivities, removeActivities } from './activity';
 import { insertFirstArrived, writeRows } from './rows';
 
 /**
- * Proposals' events. Authors are the team named at submission (a blind competition publishes no team: its
- * entries count in the competition's figures, and its winners' teams arrive with the results). `SUBMITTED`
+ * Proposals' events. Authors are the team named at submission, and the entry's lead applicant with them (a blind
+ * competition publishes no team: its entries count in the competition's figures, and its winners' teams and leads
+ * arrive with the results). `SUBMITTED`
  * counts entries still standing: a withdrawal removes it, whichever of the two events arrives first. Submissions
  * and withdrawals are written for a run of events at once as for one (each table's rows in their order).
  */
@@ -21,13 +22,15 @@ export function proposalsHandlers(): EventHandler[] {
     handleInBatches(ProposalSubmittedV1, async (events, manager) => {
       const rows = await writeRows(
         manager,
-        `INSERT INTO engagement_proposal (proposal_id, competition_id, title, member_ids, institution_ids, submitted_at)
-         SELECT r.proposal_id, r.competition_id, r.title, r.member_ids, r.institution_ids, r.submitted_at
+        `INSERT INTO engagement_proposal
+           (proposal_id, competition_id, title, member_ids, institution_ids, lead_member_id, submitted_at)
+         SELECT r.proposal_id, r.competition_id, r.title, r.member_ids, r.institution_ids, r.lead_member_id, r.submitted_at
            FROM jsonb_to_recordset($1::jsonb) AS r(proposal_id uuid, competition_id uuid, title text,
-             member_ids uuid[], institution_ids uuid[], submitted_at timestamptz)
+             member_ids uuid[], institution_ids uuid[], lead_member_id uuid, submitted_at timestamptz)
          ON CONFLICT (proposal_id) DO UPDATE SET title = EXCLUDED.title,
            member_ids = CASE WHEN cardinality(EXCLUDED.member_ids) > 0 THEN EXCLUDED.member_ids ELSE engagement_proposal.member_ids END,
            institution_ids = CASE WHEN cardinality(EXCLUDED.institution_ids) > 0 THEN EXCLUDED.institution_ids ELSE engagement_proposal.institution_ids END,
+           lead_member_id = COALESCE(EXCLUDED.lead_member_id, engagement_proposal.lead_member_id),
            submitted_at = LEAST(engagement_proposal.submitted_at, EXCLUDED.submitted_at)
          RETURNING proposal_id, withdrawn_at`,
         events.map(({ payload }) => ({
@@ -36,6 +39,7 @@ export function proposalsHandlers(): EventHandler[] {
           title: payload.title,
           member_ids: payload.team?.memberIds ?? [],
           institution_ids: payload.team?.institutionIds ?? [],
+          lead_member_id: payload.team?.leadApplicantId ?? null,
           submitted_at: payload.submittedAt,
         })),
         (row) => row.proposal_id.toLowerCase(),
@@ -122,6 +126,7 @@ interface PublishedResults {
     proposalId: string;
     rank: number;
     title: string;
+    leadApplicantId: string;
     teamMemberIds: string[];
     institutionIds: string[];
   }>;
@@ -139,18 +144,21 @@ async function projectResults(manager: EntityManager, published: readonly Publis
   await writeRows(
     manager,
     `INSERT INTO engagement_proposal
-       (proposal_id, competition_id, title, member_ids, institution_ids, submitted_at, winner_rank)
-     SELECT r.proposal_id, r.competition_id, r.title, r.member_ids, r.institution_ids, r.submitted_at, r.winner_rank
+       (proposal_id, competition_id, title, member_ids, institution_ids, lead_member_id, submitted_at, winner_rank)
+     SELECT r.proposal_id, r.competition_id, r.title, r.member_ids, r.institution_ids, r.lead_member_id,
+         r.submitted_at, r.winner_rank
        FROM jsonb_to_recordset($1::jsonb) AS r(proposal_id uuid, competition_id uuid, title text,
-         member_ids uuid[], institution_ids uuid[], submitted_at timestamptz, winner_rank integer)
+         member_ids uuid[], institution_ids uuid[], lead_member_id uuid, submitted_at timestamptz, winner_rank integer)
      ON CONFLICT (proposal_id) DO UPDATE SET winner_rank = EXCLUDED.winner_rank,
-       member_ids = EXCLUDED.member_ids, institution_ids = EXCLUDED.institution_ids`,
+       member_ids = EXCLUDED.member_ids, institution_ids = EXCLUDED.institution_ids,
+       lead_member_id = EXCLUDED.lead_member_id`,
     winners.map((winner) => ({
       proposal_id: winner.proposalId,
       competition_id: winner.competitionId,
       title: winner.title,
       member_ids: winner.teamMemberIds,
       institution_ids: winner.institutionIds,
+      lead_member_id: winner.leadApplicantId,
       submitted_at: winner.publishedAt,
       winner_rank: winner.rank,
     })),
