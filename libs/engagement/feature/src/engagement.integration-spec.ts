@@ -282,6 +282,12 @@ describe('engagement projections and metrics (in-process subgraph, real PostgreS
       code: 'BAD_USER_INPUT',
       fields: [{ field: 'input.to', rule: 'maxBuckets' }],
     });
+    // a demographic split is yearly: a quarter beside its months would give a hidden month back
+    const quarterly = await funnel(admin, { splitBy: 'GENDER', granularity: 'QUARTER' });
+    expect(quarterly.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'input.granularity', rule: 'yearlyDemographics' }],
+    });
     const badId = await funnel(admin, { institutionId: 'not-a-uuid' });
     expect(badId.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });

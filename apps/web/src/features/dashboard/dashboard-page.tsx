@@ -9,7 +9,7 @@ import { Page } from '../../lib/page';
 import { QueryState } from '../../lib/query-state';
 import { useSession } from '../../session/session-context';
 import { demographicsMessages } from '../demographics/messages';
-import { ExportCsv } from './export-csv';
+import { ExportCsv, funnelGranularity } from './export-csv';
 import { FunnelSection } from './funnel-section';
 import { MemberRecordSection } from './member-record';
 import { MetricsSection } from './metrics-section';
@@ -69,7 +69,7 @@ export default function DashboardPage() {
   const period = { institutionId, from: `${from}T00:00:00.000Z`, to: `${to}T00:00:00.000Z` };
   const skip = !scope || !datesValid;
   const funnel = useQuery(EngagementFunnelDocument, {
-    variables: { input: { ...period, granularity, splitBy } },
+    variables: { input: { ...period, granularity: funnelGranularity(splitBy, granularity), splitBy } },
     skip,
   });
   // every table splits by career stage with the funnel; other splits are the funnel's alone
@@ -132,7 +132,10 @@ export default function DashboardPage() {
         </Group>
         {!skip && <ExportCsv filters={{ ...period, granularity, splitBy }} />}
         {!skip && splitBy !== 'NONE' && !byStage && (
-          <Text size="sm">{t.onlyFunnelSplits(t.dimensions[splitBy])}</Text>
+          <Text size="sm">
+            {t.onlyFunnelSplits(t.dimensions[splitBy])}
+            {funnelGranularity(splitBy, granularity) !== granularity && ` ${t.yearlyDemographics}`}
+          </Text>
         )}
         {!skip && (
           <QueryState data={funnel.data} loading={funnel.loading} error={funnel.error}>

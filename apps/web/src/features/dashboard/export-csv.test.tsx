@@ -47,6 +47,9 @@ describe('CSV download on the dashboard', () => {
     expect(exportUrl('FUNNEL', { ...filters, institutionId: null, splitBy: 'NONE' })).toBe(
       '/exports/engagement/funnel?from=2026-01-01T00%3A00%3A00.000Z&to=2026-12-01T00%3A00%3A00.000Z&granularity=MONTH',
     );
+    // a demographic split of the funnel is yearly; the other tables keep the chosen granularity
+    expect(exportUrl('FUNNEL', { ...filters, splitBy: 'GENDER' })).toContain('granularity=YEAR');
+    expect(exportUrl('MONEY', { ...filters, splitBy: 'GENDER' })).toContain('granularity=MONTH');
   });
 
   it('fetches the chosen table with the in-memory token as a bearer and saves the answer as a file', async () => {

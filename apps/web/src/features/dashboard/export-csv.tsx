@@ -1,17 +1,36 @@
 import { Button, Group, Select } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { EngagementFunnelInput } from '../../gql/graphql';
+import type { EngagementDimension, EngagementFunnelInput, Granularity } from '../../gql/graphql';
 import { saveFile } from '../../lib/download';
 import { useSession } from '../../session/session-context';
 import { dashboardMessages as t, type ExportTable } from './messages';
+
+const DEMOGRAPHIC_SPLITS: ReadonlySet<EngagementDimension> = new Set([
+  'GENDER',
+  'ETHNICITY_GROUP',
+  'DISABILITY',
+  'FIRST_GENERATION',
+]);
+
+/**
+ * The funnel's granularity: a demographic split is answered per year only (engagement refuses another, since a
+ * quarter beside its months would give a hidden month back), whatever the other tables use.
+ */
+export function funnelGranularity(
+  splitBy: EngagementDimension | null | undefined,
+  granularity: Granularity,
+): Granularity {
+  return splitBy && DEMOGRAPHIC_SPLITS.has(splitBy) ? 'YEAR' : granularity;
+}
 
 /** The gateway's plain CSV URL of one table (`/exports/engagement/<table>`), with the dashboard's filters. */
 export function exportUrl(table: ExportTable, filters: EngagementFunnelInput): string {
   const query = new URLSearchParams({
     from: String(filters.from),
     to: String(filters.to),
-    granularity: filters.granularity,
+    granularity:
+      table === 'FUNNEL' ? funnelGranularity(filters.splitBy, filters.granularity) : filters.granularity,
     ...(filters.institutionId ? { institutionId: String(filters.institutionId) } : {}),
     ...(filters.splitBy && filters.splitBy !== 'NONE' ? { splitBy: filters.splitBy } : {}),
   });

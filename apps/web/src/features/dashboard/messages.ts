@@ -84,6 +84,8 @@ export const dashboardMessages = {
     'Split by career stage: the member a figure belongs to (a mentee, a coach, an award’s principal investigator, an entry’s lead applicant).',
   onlyFunnelSplits: (dimension: string) =>
     `Only the funnel is split by ${dimension.toLowerCase()}; the tables below split by career stage.`,
+  yearlyDemographics:
+    'Voluntary answers are counted per year, whatever the period chosen, so that two periods side by side cannot reveal a suppressed figure.',
   notAnswered: 'Not answered',
   noData: 'Nothing in this period yet.',
   overviewTitle: 'Competitions and mentoring',

@@ -77,6 +77,27 @@ export function bucketsCovering(period: Period, granularity: Granularity): Bucke
   return buckets;
 }
 
+/**
+ * Demographic splits (the voluntary answers) are answered per calendar year only. Within one granularity two
+ * queries of overlapping periods give the same cells for a bucket they share; across granularities they do not:
+ * members who did a step once are counted once per month and once per quarter, so a quarter's published cell minus
+ * its published months gives a hidden month back. One granularity for every demographic line leaves a reader only
+ * the lines a single query gives (`overlapping-periods.property.spec.ts`).
+ */
+export const DEMOGRAPHIC_GRANULARITY: Granularity = 'YEAR';
+
+export function assertDemographicGranularity(granularity: Granularity): void {
+  if (granularity !== DEMOGRAPHIC_GRANULARITY) {
+    throwIfInvalid([
+      {
+        field: 'granularity',
+        rule: 'yearlyDemographics',
+        message: `must be ${DEMOGRAPHIC_GRANULARITY} when split by a demographic answer`,
+      },
+    ]);
+  }
+}
+
 /** The period from the first bucket's start to the last bucket's end. */
 export function spanOf(buckets: readonly Bucket[]): Period {
   const first = buckets[0];

@@ -14,6 +14,14 @@ export type Dimension = (typeof DIMENSIONS)[number];
 
 export const NOT_ANSWERED = 'NOT_ANSWERED';
 
+/** The voluntary answers for equity monitoring: split per calendar year only (`assertDemographicGranularity`). */
+export const DEMOGRAPHIC_DIMENSIONS: ReadonlySet<Dimension> = new Set([
+  'GENDER',
+  'ETHNICITY_GROUP',
+  'DISABILITY',
+  'FIRST_GENERATION',
+]);
+
 /**
  * The SQL expression giving a member's group (over `em` engagement_member and `d` engagement_demographics), from
  * a closed list: nothing a caller sends reaches the SQL text.

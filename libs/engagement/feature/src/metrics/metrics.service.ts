@@ -6,6 +6,7 @@ import { isAdmin, isLeadOf, type Principal } from '@praxis/platform/auth';
 import { poolQuery } from '@praxis/platform/database';
 import {
   ACTIVITIES,
+  assertDemographicGranularity,
   bucketsCovering,
   EngagementDomainError,
   EngagementErrorCode,
@@ -18,7 +19,7 @@ import {
   type Granularity,
 } from '@praxis/engagement/domain';
 import { ENGAGEMENT_OPTIONS, type EngagementOptions } from '../engagement.options';
-import { fixedGroups, type Dimension } from './dimensions';
+import { DEMOGRAPHIC_DIMENSIONS, fixedGroups, type Dimension } from './dimensions';
 import {
   countFunnel,
   knownInstitutions,
@@ -95,6 +96,7 @@ export class MetricsService {
   async funnel(principal: Principal, query: FunnelQuery): Promise<EngagementFunnelObject> {
     assertMaySee(principal, query.institutionId);
     const buckets = bucketsCovering({ from: query.from, to: query.to }, query.granularity);
+    if (DEMOGRAPHIC_DIMENSIONS.has(query.splitBy)) assertDemographicGranularity(query.granularity);
     if (!ROLLUP_DIMENSIONS.has(query.splitBy)) {
       return this.dataSource.transaction('REPEATABLE READ', (manager) =>
         this.releaseFunnel(manager, query, buckets, 'scan'),
