@@ -18,7 +18,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { messageOf } from '../../lib/errors';
-import { fundingAvailableMoney } from './competition-money';
+import { fundingAvailableError, fundingAvailableMoney } from './competition-money';
 import { ListField } from '../../lib/list-field';
 import { focusFirstError, showFieldErrors } from '../../lib/forms';
 import { formatDate, toLocalInput } from '../../lib/format';
@@ -71,6 +71,7 @@ function CreateCompetitionForm() {
     initialValues,
     validate: {
       title: required,
+      fundingAvailable: (value, values) => fundingAvailableError(value, values.currency),
       criteria: { name: required },
     },
   });

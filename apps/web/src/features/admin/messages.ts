@@ -36,6 +36,10 @@ export const adminMessages = {
   criterionMax: (index: number) => `Criterion ${index + 1}: highest score`,
   addCriterion: 'Add a criterion',
   removeCriterion: (index: number) => `Remove criterion ${index + 1}`,
+  fundingDecimals: (digits: number, currency: string) =>
+    digits === 0
+      ? `${currency} has no minor units: write a whole amount`
+      : `At most ${digits} decimals in ${currency}`,
   createButton: 'Create competition',
   created: 'Competition created as a draft.',
   required: 'Required',
