@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { waitFor } from '@praxis/platform/testing';
 import {
@@ -172,6 +173,33 @@ describe('web client: lead dashboard and funding', () => {
     const hidden = members.nth(6).locator('[aria-describedby]');
     const explanation = (await hidden.getAttribute('aria-describedby')) ?? '';
     expect(await page.locator(`[id="${explanation}"]`).textContent()).toMatch(/fewer than 5 people/);
+    // group mentoring has its own table, split with the others (no workshop or mastermind session here: zeros,
+    // which identify nobody), and its own CSV from the download menu
+    const mastermind = page
+      .getByRole('region', { name: 'Group mentoring' })
+      .getByRole('table')
+      .first()
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'Mastermind attendees', exact: true }) })
+      .getByRole('cell');
+    expect(await mastermind.allTextContents()).toEqual([
+      '0',
+      expect.any(String),
+      ...Array<string>(7).fill('0'),
+    ]);
+    await page.getByRole('combobox', { name: /^Table to download/ }).click();
+    await page.getByRole('option', { name: 'Group mentoring' }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^engagement-group-mentoring-${institutionId}-`));
+    const csv = await readFile(await download.path(), 'utf8');
+    expect(csv.split('\r\n')[0]).toBe(
+      'figure,count,suppressed,network_count,network_suppressed,' +
+        'medical_student,foundation_doctor,resident,consultant,academic,allied_health,other',
+    );
+    expect(csv).toMatch(/\r\nMASTERMIND_ATTENDEES,0,false,\d*,(true|false),0,0,0,0,0,0,0\r\n/);
     await checkPage(page, 'dashboard-split', 'Engagement dashboard');
 
     // a member's record
