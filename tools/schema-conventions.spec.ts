@@ -117,9 +117,6 @@ export const PLAIN_LISTS: Readonly<Record<string, string>> = {
   'Proposal.feedback': 'one per review of one entry (the judges assigned to it)',
   'Query.competitionFundingOutcomes': "one per winner of one competition's results",
   'Query.effortStatements': 'one per six-month period of one award',
-  'Query.institutionChangesToConfirm': GROWS,
-  'Query.careerStageChangesToConfirm': GROWS,
-  'Query.registrationsToConfirm': GROWS,
   'Query.mentorSuggestions': 'ranked suggestions limited by first',
   'Query.myTimeLogs':
     "the caller's own entries of at most 31 days (24 h a day in quarter hours at the very most)",

@@ -42,7 +42,12 @@ const CONFIRM_SUPERVISION = `mutation DemoConfirmSupervision($id: ID!) {
 const ACCEPT_AWARD = `mutation DemoAcceptAward($id: ID!) { acceptAward(id: $id) { status } }`;
 const AWARD = `query DemoAward($id: ID!) { award(id: $id) { status supervisor { id } } }`;
 const OPEN = `mutation DemoOpen($id: ID!) { openCompetition(id: $id) { phase } }`;
-const TO_CONFIRM = `query DemoToConfirm { registrationsToConfirm { id member { id } } }`;
+const TO_CONFIRM = `query DemoToConfirm($after: String) {
+  registrationsToConfirm(first: 100, after: $after) {
+    pageInfo { hasNextPage endCursor }
+    edges { node { id member { id } } }
+  }
+}`;
 const CONFIRM = `mutation DemoConfirm($id: ID!) { confirmRegistration(id: $id) { status } }`;
 const DRAFT = `mutation DemoDraft($input: SaveProposalDraftInput!) { saveProposalDraft(input: $input) { id } }`;
 const ACCEPT = `mutation DemoAcceptInvitation($id: ID!) { acceptTeamInvitation(proposalId: $id) { status } }`;
@@ -143,10 +148,21 @@ export async function loadCompetition(
   const entrantIds = new Set(
     teams.flatMap((team) => [session(team.lead).memberId, session(team.partner).memberId]),
   );
-  const { registrationsToConfirm } = await admin.request<{
-    registrationsToConfirm: Array<{ id: string; member: { id: string } }>;
-  }>(TO_CONFIRM);
-  const toConfirm = registrationsToConfirm.filter((registration) => entrantIds.has(registration.member.id));
+  // every page first, then the decisions (confirming while paging would move the pages under the cursor)
+  const registrations: Array<{ id: string; member: { id: string } }> = [];
+  for (let after: string | null = null, more = true; more;) {
+    const {
+      registrationsToConfirm: page,
+    }: {
+      registrationsToConfirm: {
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        edges: Array<{ node: { id: string; member: { id: string } } }>;
+      };
+    } = await admin.request(TO_CONFIRM, { after });
+    registrations.push(...page.edges.map((edge) => edge.node));
+    ({ hasNextPage: more, endCursor: after } = page.pageInfo);
+  }
+  const toConfirm = registrations.filter((registration) => entrantIds.has(registration.member.id));
   await progress.step('Entrants confirmed', toConfirm.length, (tick) =>
     inParallel(toConfirm, 2, async (registration) => {
       await admin.request(CONFIRM, { id: registration.id });

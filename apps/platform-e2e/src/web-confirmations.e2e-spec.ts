@@ -10,7 +10,7 @@ const PASSWORD = 'a confirmations passphrase 5';
 
 /**
  * A lead's "to confirm" list in a real browser (issue 11): the new members of their institution wait as cards,
- * one is confirmed and leaves the list on "Show the latest" while the other stays; axe on the list before and
+ * 20 a page with "Show more" for the rest (21 of them here), one is confirmed and leaves the list on "Show the latest" while the other stays; axe on the list before and
  * after, screenshots at 1280 and 375 px. Then the shared member picker on the Mastermind group form (axe with a
  * person found and one added). Short on purpose: CI time.
  */
@@ -48,7 +48,10 @@ describe('web client: a lead confirms new members', () => {
     await gqlOk(GRANT, { m: leadId, role: 'LEAD', i: institutionId }, adminToken);
     const nia = `Nia Newcomer ${now}`;
     const omar = `Omar Newcomer ${now}`;
+    // oldest first, 20 a page: Nia is on the first page, Omar (the 21st) on the second
     await register(`nia.${now}@example.org`, nia, 'RESIDENT');
+    for (let i = 1; i <= 19; i += 1)
+      await register(`filler${i}.${now}@example.org`, `Fay Filler ${i} ${now}`, 'FOUNDATION_DOCTOR');
     await register(`omar.${now}@example.org`, omar, 'MEDICAL_STUDENT');
 
     const { page } = await newPerson(browser);
@@ -61,7 +64,13 @@ describe('web client: a lead confirms new members', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Confirmations' }).click();
     const newMembers = page.getByRole('region', { name: 'New members' });
     await newMembers.getByRole('article', { name: nia }).waitFor();
+    expect(await newMembers.getByRole('article').count()).toBe(20);
+    expect(await newMembers.getByRole('article', { name: omar }).count()).toBe(0);
+    await newMembers.getByText('20 of 21 shown').waitFor();
+    await newMembers.getByRole('button', { name: 'Show more new members' }).click();
     await newMembers.getByRole('article', { name: omar }).waitFor();
+    expect(await newMembers.getByRole('article').count()).toBe(21);
+    expect(await newMembers.getByRole('button', { name: 'Show more new members' }).count()).toBe(0);
     expect(await newMembers.getByRole('article', { name: nia }).textContent()).toMatch(
       new RegExp(`Registered at Confirmations Hospital ${now} as Resident`),
     );

@@ -102,14 +102,19 @@ describe('career stage changes need confirmation', () => {
   });
 
   it("lists it for a lead of the member's institution only, and refuses the decision to anyone else", async () => {
-    const query = `{ careerStageChangesToConfirm { id toStage member { id displayName } } }`;
-    const forOwnLead = await subgraph.execute<{ careerStageChangesToConfirm: unknown[] }>(ownLead, query);
+    const query = `{ careerStageChangesToConfirm {
+      totalCount edges { node { id toStage member { id displayName } } } } }`;
+    type Listed = { careerStageChangesToConfirm: { totalCount: number; edges: Array<{ node: unknown }> } };
+    const forOwnLead = await subgraph.execute<Listed>(ownLead, query);
     expect(forOwnLead.errors).toBeUndefined();
-    expect(forOwnLead.data?.careerStageChangesToConfirm).toEqual([
-      { id: pendingId, toStage: 'CONSULTANT', member: { id: memberId, displayName: 'Climber' } },
-    ]);
-    const forOtherLead = await subgraph.execute<{ careerStageChangesToConfirm: unknown[] }>(otherLead, query);
-    expect(forOtherLead.data?.careerStageChangesToConfirm).toEqual([]);
+    expect(forOwnLead.data?.careerStageChangesToConfirm).toEqual({
+      totalCount: 1,
+      edges: [
+        { node: { id: pendingId, toStage: 'CONSULTANT', member: { id: memberId, displayName: 'Climber' } } },
+      ],
+    });
+    const forOtherLead = await subgraph.execute<Listed>(otherLead, query);
+    expect(forOtherLead.data?.careerStageChangesToConfirm).toEqual({ totalCount: 0, edges: [] });
     expect(codes(await subgraph.execute({ memberId }, query))).toEqual(['FORBIDDEN']);
     const other = { memberId: randomUUID() };
     await seedCallers(subgraph.dataSource, [other]);

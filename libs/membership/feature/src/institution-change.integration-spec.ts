@@ -115,17 +115,16 @@ describe('institution changes need confirmation', () => {
   });
 
   it('lists the pending change for the lead of the new institution, not for the lead of the old one', async () => {
-    const query = `{ institutionChangesToConfirm { id member { id displayName } } }`;
-    const forNew = await subgraph.execute<{ institutionChangesToConfirm: Array<{ id: string }> }>(
-      leadOfNew,
-      query,
-    );
+    const query = `{ institutionChangesToConfirm { totalCount edges { node { id member { id displayName } } } } }`;
+    type Listed = { institutionChangesToConfirm: { totalCount: number; edges: Array<{ node: unknown }> } };
+    const forNew = await subgraph.execute<Listed>(leadOfNew, query);
     expect(forNew.errors).toBeUndefined();
-    expect(forNew.data?.institutionChangesToConfirm).toEqual([
-      { id: pendingId, member: { id: memberId, displayName: 'Mover' } },
-    ]);
-    const forOld = await subgraph.execute<{ institutionChangesToConfirm: unknown[] }>(leadOfOld, query);
-    expect(forOld.data?.institutionChangesToConfirm).toEqual([]);
+    expect(forNew.data?.institutionChangesToConfirm).toEqual({
+      totalCount: 1,
+      edges: [{ node: { id: pendingId, member: { id: memberId, displayName: 'Mover' } } }],
+    });
+    const forOld = await subgraph.execute<Listed>(leadOfOld, query);
+    expect(forOld.data?.institutionChangesToConfirm).toEqual({ totalCount: 0, edges: [] });
     const forMember = await subgraph.execute({ memberId }, query);
     expect(forMember.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
   });

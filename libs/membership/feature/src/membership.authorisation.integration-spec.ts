@@ -114,7 +114,7 @@ const RULES: Record<string, OperationRule> = {
   },
   institutions: { document: '{ institutions(first: 1) { totalCount } }', expect: { others: 'allowed' } },
   institutionChangesToConfirm: {
-    document: '{ institutionChangesToConfirm { id } }',
+    document: '{ institutionChangesToConfirm(first: 1) { totalCount } }',
     expect: {
       anonymous: 'UNAUTHENTICATED',
       leadOfAnotherInstitution: 'allowed',
@@ -133,7 +133,7 @@ const RULES: Record<string, OperationRule> = {
     expect: ADMIN_OR_LEAD_OF_TARGET,
   },
   careerStageChangesToConfirm: {
-    document: '{ careerStageChangesToConfirm { id } }',
+    document: '{ careerStageChangesToConfirm(first: 1) { totalCount } }',
     expect: {
       anonymous: 'UNAUTHENTICATED',
       leadOfAnotherInstitution: 'allowed',
@@ -152,7 +152,7 @@ const RULES: Record<string, OperationRule> = {
     expect: ADMIN_OR_LEAD_OF_TARGET,
   },
   registrationsToConfirm: {
-    document: '{ registrationsToConfirm { id } }',
+    document: '{ registrationsToConfirm(first: 1) { totalCount } }',
     expect: {
       anonymous: 'UNAUTHENTICATED',
       leadOfAnotherInstitution: 'allowed',

@@ -181,6 +181,8 @@ export class InstitutionChangeObject extends ProfileChangeFields {
   status!: ProfileChangeStatus;
 }
 
+export const InstitutionChangeConnection = ConnectionType(InstitutionChangeObject, 'InstitutionChange');
+
 export const CareerStageChangeStatusEnum = enumOf(PROFILE_CHANGE_STATUSES);
 registerEnumType(CareerStageChangeStatusEnum, {
   name: 'CareerStageChangeStatus',
@@ -201,6 +203,8 @@ export class CareerStageChangeObject extends ProfileChangeFields {
   @Field(() => CareerStageChangeStatusEnum)
   status!: ProfileChangeStatus;
 }
+
+export const CareerStageChangeConnection = ConnectionType(CareerStageChangeObject, 'CareerStageChange');
 
 export const REGISTRATION_CONFIRMATION_STATUSES = ['PENDING', 'CONFIRMED', 'REJECTED'] as const;
 export const RegistrationConfirmationStatusEnum = enumOf(REGISTRATION_CONFIRMATION_STATUSES);
@@ -223,6 +227,11 @@ export class RegistrationConfirmationObject extends ProfileChangeFields {
   @Field(() => RegistrationConfirmationStatusEnum)
   status!: ProfileChangeStatus;
 }
+
+export const RegistrationConfirmationConnection = ConnectionType(
+  RegistrationConfirmationObject,
+  'RegistrationConfirmation',
+);
 
 @ObjectType('AuthPayload')
 export class AuthPayloadObject {

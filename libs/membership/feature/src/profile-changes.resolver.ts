@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, OptionalPrincipal, Roles, type Principal } from '@praxis/platform/auth';
-import { IdArg, publicError } from '@praxis/platform/graphql';
+import { AfterArg, FirstArg, IdArg, mapNodes, publicError, type Connection } from '@praxis/platform/graphql';
 import type {
   CareerStageChangeEntity,
   InstitutionChangeEntity,
@@ -14,10 +14,13 @@ import {
 } from './profile-changes.service';
 import { toInstitutionObject, toMemberObject, viewerOf } from './membership.mapper';
 import {
+  CareerStageChangeConnection,
   CareerStageChangeObject,
+  InstitutionChangeConnection,
   InstitutionChangeObject,
   InstitutionObject,
   MemberObject,
+  RegistrationConfirmationConnection,
   RegistrationConfirmationObject,
 } from './membership.objects';
 import { institutionLoader, memberLoader } from './membership.loaders';
@@ -69,13 +72,16 @@ export class InstitutionChangeResolver {
   ) {}
 
   @Roles('admin', 'lead')
-  @Query(() => [InstitutionChangeObject], {
-    description: 'Pending requests you may decide: into your institution (leads) or all of them (admins)',
+  @Query(() => InstitutionChangeConnection, {
+    description:
+      'Pending requests you may decide, oldest first: into your institution (leads) or all of them (admins)',
   })
   async institutionChangesToConfirm(
     @CurrentPrincipal() principal: Principal,
-  ): Promise<InstitutionChangeObject[]> {
-    return (await this.changes.toConfirm(principal)).map(toChangeObject);
+    @FirstArg() first: number,
+    @AfterArg() after: string | null,
+  ): Promise<Connection<InstitutionChangeObject>> {
+    return mapNodes(await this.changes.toConfirm(principal, { size: first, after }), toChangeObject);
   }
 
   @Roles('admin', 'lead')
@@ -140,14 +146,16 @@ export class CareerStageChangeResolver {
   ) {}
 
   @Roles('admin', 'lead')
-  @Query(() => [CareerStageChangeObject], {
+  @Query(() => CareerStageChangeConnection, {
     description:
-      'Pending requests you may decide: of members of your institution (leads) or all of them (admins)',
+      'Pending requests you may decide, oldest first: of members of your institution (leads) or all of them (admins)',
   })
   async careerStageChangesToConfirm(
     @CurrentPrincipal() principal: Principal,
-  ): Promise<CareerStageChangeObject[]> {
-    return (await this.changes.toConfirm(principal)).map(toStageChangeObject);
+    @FirstArg() first: number,
+    @AfterArg() after: string | null,
+  ): Promise<Connection<CareerStageChangeObject>> {
+    return mapNodes(await this.changes.toConfirm(principal, { size: first, after }), toStageChangeObject);
   }
 
   @Roles('admin', 'lead')
@@ -195,14 +203,19 @@ export class RegistrationConfirmationResolver {
   ) {}
 
   @Roles('admin', 'lead')
-  @Query(() => [RegistrationConfirmationObject], {
+  @Query(() => RegistrationConfirmationConnection, {
     description:
-      'New members whose institution and career stage you may confirm: members of your institution (leads) or all of them (admins)',
+      'New members whose institution and career stage you may confirm, oldest first: members of your institution (leads) or all of them (admins)',
   })
   async registrationsToConfirm(
     @CurrentPrincipal() principal: Principal,
-  ): Promise<RegistrationConfirmationObject[]> {
-    return (await this.confirmations.toConfirm(principal)).map(toRegistrationObject);
+    @FirstArg() first: number,
+    @AfterArg() after: string | null,
+  ): Promise<Connection<RegistrationConfirmationObject>> {
+    return mapNodes(
+      await this.confirmations.toConfirm(principal, { size: first, after }),
+      toRegistrationObject,
+    );
   }
 
   @Roles('admin', 'lead')

@@ -11,7 +11,7 @@ import {
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { MemberProfileUpdatedV1, type CareerStage } from '@praxis/contracts';
 import { isAdmin, leadInstitutions, type Principal } from '@praxis/platform/auth';
-import { isPlainText } from '@praxis/platform/graphql';
+import { isPlainText, paginate, type Connection, type PageRequest } from '@praxis/platform/graphql';
 import { appendToOutbox } from '@praxis/platform/messaging';
 import {
   CareerStageChangeEntity,
@@ -100,17 +100,22 @@ abstract class DecidedRequests<E extends ProfileChangeRecord> {
     });
   }
 
-  /** Pending requests the caller may decide: an admin's are all of them, a lead's those their leads decide. */
-  async toConfirm(decider: Principal): Promise<E[]> {
+  /**
+   * Pending requests the caller may decide, a page at a time, oldest first (the longest waiting at the top): an
+   * admin's are all of them, a lead's those their leads decide.
+   */
+  async toConfirm(decider: Principal, page: PageRequest): Promise<Connection<E>> {
     const where = isAdmin(decider)
       ? this.where({ status: 'PENDING' })
       : {
           ...this.pendingForLeads(leadInstitutions(decider), decider.memberId),
           ...this.where({ status: 'PENDING' }),
         };
-    return this.dataSource
+    const query = this.dataSource
       .getRepository(this.entity)
-      .find({ where, order: this.order('ASC'), take: MAX_LISTED });
+      .createQueryBuilder('request')
+      .setFindOptions({ where });
+    return paginate(query, page, ['requestedAt', 'id'] as (keyof E & string)[], 'ASC');
   }
 
   async confirm(changeId: string, decider: Principal): Promise<E> {

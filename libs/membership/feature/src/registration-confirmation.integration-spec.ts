@@ -74,11 +74,34 @@ describe('registration confirmation', () => {
     expect(registered.errors).toBeUndefined();
     return must(registered.data, 'registered data').register.member.id;
   };
+  /** The nodes of the first page of registrationsToConfirm that `query` asks for (no errors). */
+  const listed = async (
+    caller: Parameters<SubgraphHarness['execute']>[0],
+    query: string,
+  ): Promise<Array<{ id: string }>> => {
+    const result = await subgraph.execute<{
+      registrationsToConfirm: { edges: Array<{ node: { id: string } }> };
+    }>(caller, query);
+    expect(result.errors).toBeUndefined();
+    return must(result.data, 'result data').registrationsToConfirm.edges.map((edge) => edge.node);
+  };
   const me = async (memberId: string): Promise<Me> => {
     const result = await subgraph.execute<{ me: Me }>({ memberId }, ME);
     expect(result.errors).toBeUndefined();
     return must(result.data, 'result data').me;
   };
+
+  const institution = async (name: string): Promise<string> =>
+    must(
+      (
+        await subgraph.execute<{ createInstitution: { id: string } }>(
+          admin,
+          'mutation($name: String!) { createInstitution(input: { name: $name, country: "GB" }) { id } }',
+          { name: `${name} ${randomUUID()}` },
+        )
+      ).data,
+      'the created institution',
+    ).createInstitution.id;
 
   beforeAll(async () => {
     subgraph = await startSubgraphHarness({
@@ -87,17 +110,6 @@ describe('registration confirmation', () => {
       feature: membershipFeatureForTests,
     });
     await seedCallers(subgraph.dataSource, [admin]);
-    const institution = async (name: string) =>
-      must(
-        (
-          await subgraph.execute<{ createInstitution: { id: string } }>(
-            admin,
-            'mutation($name: String!) { createInstitution(input: { name: $name, country: "GB" }) { id } }',
-            { name: `${name} ${randomUUID()}` },
-          )
-        ).data,
-        'the created institution',
-      ).createInstitution.id;
     institutionId = await institution('Named General');
     elsewhereId = await institution('Elsewhere General');
     ownLead = { memberId: randomUUID(), roles: [{ role: 'lead', institutionId }] };
@@ -145,28 +157,58 @@ describe('registration confirmation', () => {
     const memberId = await register('Listed', institutionId);
     const { registrationConfirmation } = await me(memberId);
     const id = must(registrationConfirmation, 'a registration to confirm').id;
-    const query =
-      '{ registrationsToConfirm { id careerStage member { id displayName institutionConfirmed } } }';
-    const forOwnLead = await subgraph.execute<{ registrationsToConfirm: unknown[] }>(ownLead, query);
-    expect(forOwnLead.errors).toBeUndefined();
-    expect(forOwnLead.data?.registrationsToConfirm).toContainEqual({
+    const query = `{ registrationsToConfirm(first: 100) {
+      edges { node { id careerStage member { id displayName institutionConfirmed } } } } }`;
+    const forOwnLead = await listed(ownLead, query);
+    expect(forOwnLead).toContainEqual({
       id,
       careerStage: 'MEDICAL_STUDENT',
       member: { id: memberId, displayName: 'Listed', institutionConfirmed: false },
     });
-    const forOtherLead = await subgraph.execute<{ registrationsToConfirm: Array<{ id: string }> }>(
-      otherLead,
-      query,
-    );
-    expect(forOtherLead.data?.registrationsToConfirm.map((row) => row.id)).not.toContain(id);
-    const forAdmin = await subgraph.execute<{ registrationsToConfirm: Array<{ id: string }> }>(admin, query);
-    expect(forAdmin.data?.registrationsToConfirm.map((row) => row.id)).toContain(id);
+    expect((await listed(otherLead, query)).map((row) => row.id)).not.toContain(id);
+    expect((await listed(admin, query)).map((row) => row.id)).toContain(id);
     expect(codes(await subgraph.execute({ memberId }, query))).toEqual(['FORBIDDEN']);
     const stranger = await register('Stranger', institutionId);
     for (const caller of [{ memberId }, { memberId: stranger }, otherLead])
       expect(codes(await subgraph.execute(caller, CONFIRM, { id }))).toEqual(['FORBIDDEN']);
     expect(codes(await subgraph.execute(admin, CONFIRM, { id: randomUUID() }))).toEqual(['NOT_FOUND']);
     expect((await me(memberId)).institutionConfirmed).toBe(false);
+  });
+
+  it('pages the registrations to confirm, oldest first, and refuses a page size or cursor it did not make', async () => {
+    const pagedId = await institution('Paged General');
+    const lead = { memberId: randomUUID(), roles: [{ role: 'lead' as const, institutionId: pagedId }] };
+    await seedCallers(subgraph.dataSource, [lead]);
+    const registered: string[] = [];
+    for (const name of ['First', 'Second', 'Third']) registered.push(await register(name, pagedId));
+    const PAGE = `query($first: Int, $after: String) { registrationsToConfirm(first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { member { id } } } } }`;
+    type Page = {
+      registrationsToConfirm: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        edges: Array<{ node: { member: { id: string } } }>;
+      };
+    };
+    const page = async (variables: Record<string, unknown>) => {
+      const result = await subgraph.execute<Page>(lead, PAGE, variables);
+      expect(result.errors).toBeUndefined();
+      return must(result.data, 'a page').registrationsToConfirm;
+    };
+    const first = await page({ first: 2 });
+    expect(first.totalCount).toBe(3);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    expect(first.edges.map((edge) => edge.node.member.id)).toEqual(registered.slice(0, 2));
+    const rest = await page({ first: 2, after: first.pageInfo.endCursor });
+    expect(rest.pageInfo.hasNextPage).toBe(false);
+    expect(rest.edges.map((edge) => edge.node.member.id)).toEqual(registered.slice(2));
+    const fields = async (variables: Record<string, unknown>) =>
+      (await subgraph.execute(lead, PAGE, variables)).errors?.map((error) => [
+        error.extensions?.code,
+        (error.extensions?.fields as Array<{ field: string }> | undefined)?.map((problem) => problem.field),
+      ]);
+    expect(await fields({ first: 101 })).toEqual([['BAD_USER_INPUT', ['first']]]);
+    expect(await fields({ after: 'not-a-cursor' })).toEqual([['BAD_USER_INPUT', ['after']]]);
   });
 
   it('confirms once: one decision of two at once, one profile event naming both confirmations', async () => {
@@ -193,11 +235,11 @@ describe('registration confirmation', () => {
       careerStageConfirmed: true,
       registrationConfirmation: { id, status: 'CONFIRMED', decidedAt: expect.any(String) },
     });
-    const listed = await subgraph.execute<{ registrationsToConfirm: Array<{ id: string }> }>(
+    const stillListed = await listed(
       ownLead,
-      '{ registrationsToConfirm { id } }',
+      '{ registrationsToConfirm(first: 100) { edges { node { id } } } }',
     );
-    expect(listed.data?.registrationsToConfirm.map((row) => row.id)).not.toContain(id);
+    expect(stillListed.map((row) => row.id)).not.toContain(id);
   });
 
   it("keeps a rejection's reason for the member, who stays unconfirmed until the lead of a confirmed move confirms them", async () => {

@@ -1,50 +1,85 @@
 import { graphql } from '../../gql';
 
-export const ConfirmationsDocument = graphql(`
-  query Confirmations {
-    registrationsToConfirm {
-      id
-      status
-      reason
-      requestedAt
-      careerStage
-      member {
-        id
-        displayName
+// each kind of request pages on its own (oldest first, 20 at a time): "Show more" under each list
+export const RegistrationsToConfirmDocument = graphql(`
+  query RegistrationsToConfirm($after: String) {
+    registrationsToConfirm(first: 20, after: $after) {
+      totalCount
+      pageInfo {
+        ...PageFields
       }
-      institution {
-        id
-        name
-      }
-    }
-    institutionChangesToConfirm {
-      id
-      status
-      reason
-      requestedAt
-      member {
-        id
-        displayName
-      }
-      fromInstitution {
-        id
-        name
-      }
-      toInstitution {
-        id
-        name
+      edges {
+        node {
+          id
+          status
+          reason
+          requestedAt
+          careerStage
+          member {
+            id
+            displayName
+          }
+          institution {
+            id
+            name
+          }
+        }
       }
     }
-    careerStageChangesToConfirm {
-      id
-      status
-      reason
-      requestedAt
-      fromStage
-      toStage
-      member {
-        id
-        displayName
+  }
+`);
+
+export const InstitutionChangesToConfirmDocument = graphql(`
+  query InstitutionChangesToConfirm($after: String) {
+    institutionChangesToConfirm(first: 20, after: $after) {
+      totalCount
+      pageInfo {
+        ...PageFields
+      }
+      edges {
+        node {
+          id
+          status
+          reason
+          requestedAt
+          member {
+            id
+            displayName
+          }
+          fromInstitution {
+            id
+            name
+          }
+          toInstitution {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const CareerStageChangesToConfirmDocument = graphql(`
+  query CareerStageChangesToConfirm($after: String) {
+    careerStageChangesToConfirm(first: 20, after: $after) {
+      totalCount
+      pageInfo {
+        ...PageFields
+      }
+      edges {
+        node {
+          id
+          status
+          reason
+          requestedAt
+          fromStage
+          toStage
+          member {
+            id
+            displayName
+          }
+        }
       }
     }
   }
