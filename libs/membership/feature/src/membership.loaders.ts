@@ -1,4 +1,5 @@
-import { requestLoader } from '@praxis/platform/graphql';
+import { requestGroupLoader, requestLoader } from '@praxis/platform/graphql';
+import type { ProfileChangeRecord } from '@praxis/membership/data-access';
 import type { MembershipService, MemberWithRoles } from './membership.service';
 
 /** One query per operation for every institution its members point at (100 members: 1 query, not 100). */
@@ -18,6 +19,19 @@ export function memberLoader(membership: MembershipService, request: object) {
     (ids) => membership.findMembers(ids),
     (m) => m.member.id,
   );
+}
+
+/**
+ * Profile-change rows of each member of a page (`Member.registrationConfirmation`, `institutionChanges`,
+ * `careerStageChanges`), newest first, from one query per kind; only members whose full profile the caller sees
+ * are ever asked for.
+ */
+export function profileChangesLoader<E extends ProfileChangeRecord>(
+  request: object,
+  name: string,
+  load: (memberIds: readonly string[]) => Promise<E[]>,
+) {
+  return requestGroupLoader<E>(request, name, load, (row) => row.memberId);
 }
 
 const callers = new WeakMap<object, MemberWithRoles>();

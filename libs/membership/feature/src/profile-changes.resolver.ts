@@ -23,7 +23,7 @@ import {
   RegistrationConfirmationConnection,
   RegistrationConfirmationObject,
 } from './membership.objects';
-import { institutionLoader, memberLoader } from './membership.loaders';
+import { institutionLoader, memberLoader, profileChangesLoader } from './membership.loaders';
 import { MembershipService } from './membership.service';
 
 function toChangeObject(change: InstitutionChangeEntity): InstitutionChangeObject {
@@ -273,9 +273,12 @@ export class MemberProfileChangesResolver {
   async registrationConfirmation(
     @Parent() member: MemberObject,
     @OptionalPrincipal() principal: Principal | null,
+    @Context('req') request: object,
   ): Promise<RegistrationConfirmationObject | null> {
     if (profileView(viewerOf(principal), member) !== 'full') return null;
-    const latest = await this.registrations.latest(member.id);
+    const [latest] = await profileChangesLoader(request, 'membership.registrationConfirmation', (ids) =>
+      this.registrations.latestOf(ids),
+    ).load(member.id);
     return latest ? toRegistrationObject(latest) : null;
   }
 
@@ -283,17 +286,25 @@ export class MemberProfileChangesResolver {
   async institutionChanges(
     @Parent() member: MemberObject,
     @OptionalPrincipal() principal: Principal | null,
+    @Context('req') request: object,
   ): Promise<InstitutionChangeObject[] | null> {
     if (profileView(viewerOf(principal), member) !== 'full') return null;
-    return (await this.institutions.history(member.id)).map(toChangeObject);
+    const rows = await profileChangesLoader(request, 'membership.institutionChanges', (ids) =>
+      this.institutions.historyOf(ids),
+    ).load(member.id);
+    return rows.map(toChangeObject);
   }
 
   @ResolveField(() => [CareerStageChangeObject], { nullable: true })
   async careerStageChanges(
     @Parent() member: MemberObject,
     @OptionalPrincipal() principal: Principal | null,
+    @Context('req') request: object,
   ): Promise<CareerStageChangeObject[] | null> {
     if (profileView(viewerOf(principal), member) !== 'full') return null;
-    return (await this.careerStages.history(member.id)).map(toStageChangeObject);
+    const rows = await profileChangesLoader(request, 'membership.careerStageChanges', (ids) =>
+      this.careerStages.historyOf(ids),
+    ).load(member.id);
+    return rows.map(toStageChangeObject);
   }
 }

@@ -91,13 +91,33 @@ abstract class DecidedRequests<E extends ProfileChangeRecord> {
 
   constructor(protected readonly dataSource: DataSource) {}
 
-  /** Newest first: the member's requests and what became of them. */
-  async history(memberId: string): Promise<E[]> {
-    return this.dataSource.getRepository(this.entity).find({
-      where: this.where({ memberId }),
-      order: this.order('DESC'),
-      take: MAX_LISTED,
-    });
+  /**
+   * Each of these members' requests and what became of them, newest first, at most `max` a member: one query for
+   * a page of members (ranked per member by a window function, so the cap holds per member, not for the page).
+   */
+  async historyOf(memberIds: readonly string[], max: number = MAX_LISTED): Promise<E[]> {
+    if (memberIds.length === 0) return [];
+    const repository = this.dataSource.getRepository(this.entity);
+    const ranked = repository
+      .createQueryBuilder('ranked')
+      .select('ranked.id', 'id')
+      .addSelect(
+        'row_number() OVER (PARTITION BY ranked.member_id ORDER BY ranked.requested_at DESC, ranked.id DESC)',
+        'newest_rank',
+      )
+      .where('ranked.member_id = ANY(CAST(:memberIds AS uuid[]))', { memberIds: [...memberIds] });
+    return repository
+      .createQueryBuilder('request')
+      .innerJoin(
+        `(${ranked.getQuery()})`,
+        'newest',
+        'newest.id = request.id AND newest.newest_rank <= :max',
+        { max },
+      )
+      .setParameters(ranked.getParameters())
+      .orderBy('request.requested_at', 'DESC')
+      .addOrderBy('request.id', 'DESC')
+      .getMany();
   }
 
   /**
@@ -327,8 +347,9 @@ export class RegistrationConfirmationsService extends DecidedRequests<Registrati
   }
 
   /** The member's newest registration confirmation: pending, confirmed or rejected with the reason. */
-  async latest(memberId: string): Promise<RegistrationConfirmationEntity | null> {
-    return (await this.history(memberId))[0] ?? null;
+  /** The latest confirmation of each of these members (at most one each), from one query. */
+  latestOf(memberIds: readonly string[]): Promise<RegistrationConfirmationEntity[]> {
+    return this.historyOf(memberIds, 1);
   }
 
   protected decidingInstitution(_change: RegistrationConfirmationEntity, member: MemberEntity): string {
