@@ -7,7 +7,8 @@
  * BENCH_SECONDS (20); latency = mentorship's inbox row (same transaction as the replica row) minus membership's
  * outbox row, both stamped by the one PostgreSQL clock. It splits into the relay's part (outbox row -> marked
  * sent after the broker's ack) and the consumer's part (sent -> applied: fetch wait, delivery, apply). Two
- * configurations run in the same bench: the launcher's KAFKA_MAX_WAIT_MS=100 and 10, to show the fetch wait.
+ * configurations run in the same bench: the launcher's KAFKA_MAX_WAIT_MS for the mock (25,
+ * MOCK_KAFKA_ENV) and 5 (BENCH_MAX_WAITS), to show the fetch wait.
  * Target (issue 7): p99 under 250 ms.
  */
 import { loadavg } from 'node:os';

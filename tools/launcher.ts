@@ -3,7 +3,13 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateSigningKeys } from '@praxis/platform/auth';
-import { ensureDatabase, resolveKafka, resolvePostgres, stopChild } from '@praxis/platform/local-infra';
+import {
+  ensureDatabase,
+  MOCK_KAFKA_ENV,
+  resolveKafka,
+  resolvePostgres,
+  stopChild,
+} from '@praxis/platform/local-infra';
 import { generateRecipientKeys } from '@praxis/platform/messaging';
 import { parsePortBase, SERVICES, servicePort, SUBGRAPHS, type ServiceEntry } from './services';
 
@@ -48,16 +54,6 @@ export interface RunningPlatform {
   /** Resolves with the first service that exits on its own. */
   exited: Promise<{ service: string; code: number | null }>;
 }
-
-/** Timings for the librdkafka mock (see ARCHITECTURE.md); a real cluster keeps the services' defaults. */
-const MOCK_KAFKA_ENV = {
-  KAFKA_SESSION_TIMEOUT_MS: '6000',
-  KAFKA_HEARTBEAT_INTERVAL_MS: '500',
-  KAFKA_MAX_WAIT_MS: '100',
-  // the mock answers a fetch with one record batch per partition, so a consumer keeps up with a steady stream
-  // only if the relay's batches are big enough: under load the relay publishes at most every 50 ms
-  OUTBOX_LINGER_MS: '50',
-};
 
 async function signingKeys(
   dataDir: string,

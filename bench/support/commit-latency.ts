@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { MemberRegisteredV1 } from '@praxis/contracts';
 import { createServiceDataSource } from '@praxis/platform/database';
+import { MOCK_KAFKA_ENV } from '@praxis/platform/local-infra';
 import { appendToOutbox, MESSAGING_ENTITIES } from '@praxis/platform/messaging';
 import { progress, progressDone } from './load';
 import { startBenchPlatform, type SubgraphName } from './bench-platform';
@@ -219,9 +220,9 @@ export function fetchWaitOf(results: LatencyResult[]): { p50Ms: number; p99Ms: n
     : null;
 }
 
-/** BENCH_MAX_WAITS (default "100,10"): the launcher's fetch wait first, then shorter ones. */
+/** BENCH_MAX_WAITS (default the launcher's fetch wait for the mock, then 5): the launcher's first, then others. */
 export function maxWaits(): number[] {
-  return (process.env.BENCH_MAX_WAITS ?? '100,10').split(',').map(Number);
+  return (process.env.BENCH_MAX_WAITS ?? `${MOCK_KAFKA_ENV.KAFKA_MAX_WAIT_MS},5`).split(',').map(Number);
 }
 
 /** One configuration's figures for a BENCH line. */

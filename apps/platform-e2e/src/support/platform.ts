@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { dropDatabase, stopChild } from '@praxis/platform/local-infra';
+import { dropDatabase, MOCK_KAFKA_ENV, stopChild } from '@praxis/platform/local-infra';
 import { testBrokers, testPostgresUrl, uniqueName } from '@praxis/platform/testing';
 import { ensureBuild } from '@praxis/tools/build';
 import { parsePortBase, serviceByName, servicePort, SERVICES } from '@praxis/tools/services';
@@ -79,9 +79,8 @@ export async function startPlatform(
       ...process.env,
       DATABASE_URL: testPostgresUrl(),
       KAFKA_BROKERS: testBrokers().join(','),
-      KAFKA_SESSION_TIMEOUT_MS: '6000',
-      KAFKA_HEARTBEAT_INTERVAL_MS: '500',
-      KAFKA_MAX_WAIT_MS: '100',
+      // the local broker is the mock (jest.setup-infra.js): the launcher's timings for it
+      ...MOCK_KAFKA_ENV,
       PRAXIS_DB_PREFIX: prefix,
       PRAXIS_PORT_BASE: String(TEST_PORT_BASE),
       PRAXIS_ADMIN_EMAIL: ADMIN.email,

@@ -19,6 +19,23 @@ export interface ResolvedBroker extends RunningBroker {
   mock: boolean;
 }
 
+/**
+ * Consumer and relay timings for the librdkafka mock (ARCHITECTURE.md), which the launcher, the benchmarks and the
+ * system tests give every service when the broker is the mock; a real cluster keeps the services' defaults.
+ * - The mock holds an empty fetch for the whole `KAFKA_MAX_WAIT_MS` even when data arrives meanwhile (a real broker
+ *   answers as soon as `minBytes` are there), so that wait adds up to itself to an event's latency: 25 ms keeps
+ *   commit -> applied under issue 7's 250 ms at the 99th percentile (bench/event-latency.bench.ts gives the
+ *   fetch wait's share), at the cost of an idle consumer asking 40 times a second.
+ * - The mock answers a fetch with one record batch per partition whatever the backlog, so a consumer keeps up with
+ *   a steady stream only if the relay's batches are big enough: under load the relay publishes at most every 50 ms.
+ */
+export const MOCK_KAFKA_ENV: Readonly<Record<string, string>> = {
+  KAFKA_SESSION_TIMEOUT_MS: '6000',
+  KAFKA_HEARTBEAT_INTERVAL_MS: '500',
+  KAFKA_MAX_WAIT_MS: '25',
+  OUTBOX_LINGER_MS: '50',
+};
+
 export const NO_LOCAL_BROKER_MESSAGE =
   'No Kafka broker: KAFKA_BROKERS is not set and no local Kafka-protocol broker could be started.\n' +
   '  - On Linux x64 (glibc) `npm install` brings kafka-crab-js-linux-x64-gnu, whose librdkafka mock cluster is\n' +
