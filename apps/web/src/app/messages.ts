@@ -1,4 +1,7 @@
-/** The application frame's text: navigation, header, guards. */
+/**
+ * The application frame's text: navigation (every page's label: the route table is in the entry chunk, and a
+ * feature's messages.ts is not), header, guards.
+ */
 export const navMessages = {
   home: 'Home',
   profile: 'Your profile',
@@ -8,6 +11,20 @@ export const navMessages = {
   judging: 'Your assignments',
   mentoring: 'Mentoring',
   adminCompetitions: 'Run competitions',
+  account: 'Account and security',
+  institutions: 'Institutions and roles',
+  matching: 'Matching runs',
+  supervision: 'Supervision proposals',
+  communities: 'Communities',
+  programmes: 'Programmes',
+  certificates: 'Your certificates',
+  confirmations: 'Confirmations',
+  dashboard: 'Engagement dashboard',
+  awards: 'Your awards',
+  approvals: 'Protected time to approve',
+  funds: 'Funds',
+  mastermind: 'Mastermind groups',
+  workshops: 'Coaching workshops',
   signIn: 'Sign in',
   register: 'Join Praxis',
   signOut: 'Sign out',

@@ -14,6 +14,11 @@ export interface AppRoute {
   access: 'public' | 'guest' | 'member';
   /** Signed-in members with at least one of these roles (absent: any member). */
   roles?: readonly Role[];
+  /**
+   * `false` for a page that asks GraphQL nothing itself (the start page): it is shown without loading Apollo
+   * Client's chunk. Any other page loads it beside its own chunk and renders inside its provider.
+   */
+  graphql?: false;
   /** Shown in the navigation to those who may open it, in this group. */
   nav?: { label: string; group: NavGroup };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ComponentType } from 'react';
+import { ApolloClient, ApolloLink, InMemoryCache } from '@apollo/client';
+import type { ApolloSource } from '../session/apollo-client';
 import type { AppRoute } from './route-table';
 import { pageLoader, preloadRoute } from './routes';
 
@@ -8,10 +10,25 @@ const Home: ComponentType = () => null;
 function table() {
   const load = () => vi.fn(async () => ({ default: Home }));
   return [
-    { path: '/', load: load(), access: 'public' },
-    { path: '/proposals/new', load: load(), access: 'member' },
-    { path: '/proposals/:id', load: load(), access: 'member' },
+    { path: '/', load: load(), access: 'public', graphql: false },
+    { path: '/proposals/new', load: load(), access: 'member', graphql: false },
+    { path: '/proposals/:id', load: load(), access: 'member', graphql: false },
   ] satisfies AppRoute[];
+}
+
+/** Apollo Client's chunk, loaded when `arrive` is called. */
+function apolloChunk() {
+  const client = new ApolloClient({ cache: new InMemoryCache(), link: ApolloLink.empty() });
+  const arrival: { arrive?: (value: ApolloClient) => void } = {};
+  const chunk = new Promise<ApolloClient>((resolve) => {
+    arrival.arrive = resolve;
+  });
+  let loaded: ApolloClient | undefined;
+  const source = {
+    load: vi.fn(() => chunk.then((value) => (loaded = value))),
+    ifLoaded: () => loaded,
+  } satisfies ApolloSource;
+  return { source, arrive: () => arrival.arrive?.(client) };
 }
 
 /** What React's lazy() does with the loader's thenable: is the module there before the thenable is awaited? */
@@ -64,5 +81,38 @@ describe('pageLoader', () => {
     expect(synchronously(loading)).toBeUndefined();
     await expect(loading).resolves.toEqual({ default: Home });
     expect(routes[0].load).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('Apollo Client beside the page', () => {
+  it('is not loaded for a page that asks GraphQL nothing (the start page)', async () => {
+    const routes = table();
+    const apollo = apolloChunk();
+    await preloadRoute('/', routes, apollo.source);
+    expect(synchronously(pageLoader(routes[0], apollo.source)())).toEqual({ default: Home });
+    expect(apollo.source.load).not.toHaveBeenCalled();
+  });
+
+  it("is loaded beside any other page's chunk, which is handed over only once the client is there", async () => {
+    const page = {
+      path: '/competitions',
+      load: vi.fn(async () => ({ default: Home })),
+      access: 'member',
+    } satisfies AppRoute;
+    const apollo = apolloChunk();
+    let preloaded = false;
+    const preloading = preloadRoute('/competitions', [page], apollo.source).then(() => {
+      preloaded = true;
+    });
+    await Promise.resolve();
+    // both chunks are asked for at once, not one after the other
+    expect(page.load).toHaveBeenCalledTimes(1);
+    expect(apollo.source.load).toHaveBeenCalledTimes(1);
+    await page.load.mock.results[0].value;
+    expect(preloaded).toBe(false);
+    apollo.arrive();
+    await preloading;
+    expect(apollo.source.ifLoaded()).toBeInstanceOf(ApolloClient);
+    expect(synchronously(pageLoader(page, apollo.source)())).toEqual({ default: Home });
   });
 });

@@ -14,9 +14,11 @@ import { mastermindRoutes } from '../features/mastermind/routes';
 import { workshopRoutes } from '../features/workshops/routes';
 import { administrationRoutes } from '../features/administration/routes';
 import { confirmationRoutes } from '../features/confirmations/routes';
+import { appApollo, type ApolloSource } from '../session/apollo-client';
+import { WithApollo } from './with-apollo';
 
 export const ROUTES: AppRoute[] = [
-  { path: '/', load: () => import('../features/home/home-page'), access: 'public' },
+  { path: '/', load: () => import('../features/home/home-page'), access: 'public', graphql: false },
   { path: '/sign-in', load: () => import('../features/auth/sign-in-page'), access: 'guest' },
   { path: '/register', load: () => import('../features/auth/register-page'), access: 'guest' },
   {
@@ -93,22 +95,31 @@ export const ROUTES: AppRoute[] = [
   ...confirmationRoutes,
 ];
 
-/** The route table as react-router routes: one lazy chunk, guard and error boundary per page. */
-export function routerRoutes(routes: AppRoute[] = ROUTES): RouteObject[] {
+/**
+ * The route table as react-router routes: one lazy chunk, guard and error boundary per page, and Apollo Client's
+ * provider around each page that asks GraphQL anything.
+ */
+export function routerRoutes(routes: AppRoute[] = ROUTES, apollo: ApolloSource = appApollo): RouteObject[] {
   return [
     {
       element: <Layout routes={routes} />,
       errorElement: <RouteError />,
       children: [
         ...routes.map((route) => {
-          const Page = lazy(pageLoader(route));
+          const Page = lazy(pageLoader(route, apollo));
           return {
             path: route.path,
             errorElement: <RouteError />,
             element: (
               <Guard access={route.access} roles={route.roles}>
                 <Suspense fallback={<PageLoading />}>
-                  <Page />
+                  {route.graphql === false ? (
+                    <Page />
+                  ) : (
+                    <WithApollo source={apollo}>
+                      <Page />
+                    </WithApollo>
+                  )}
                 </Suspense>
               </Guard>
             ),
@@ -122,18 +133,27 @@ export function routerRoutes(routes: AppRoute[] = ROUTES): RouteObject[] {
 
 type PageModule = Awaited<ReturnType<AppRoute['load']>>;
 
+/**
+ * A page's module, and Apollo Client beside it (two chunks side by side) unless the page asks GraphQL nothing: once
+ * it resolves, `WithApollo` has the client and does not suspend.
+ */
+function loadPage(route: AppRoute, apollo: ApolloSource): Promise<PageModule> {
+  if (route.graphql === false) return route.load();
+  return Promise.all([route.load(), apollo.load()]).then(([page]) => page);
+}
+
 /** Page modules loaded by `preloadRoute`: their first render does not suspend. */
 const loadedPages = new WeakMap<AppRoute, PageModule>();
 
 /**
  * What React's `lazy()` loads a page with: a page already loaded comes back through a thenable that calls back at
  * once, so `lazy()` has the component on the first render and nothing suspends (no loading fallback, no React
- * waiting to reveal the page); any other page through its `load`.
+ * waiting to reveal the page); any other page through its `load` (and Apollo Client's, `loadPage`).
  */
-export function pageLoader(route: AppRoute): () => Promise<PageModule> {
+export function pageLoader(route: AppRoute, apollo: ApolloSource = appApollo): () => Promise<PageModule> {
   return () => {
     const loaded = loadedPages.get(route);
-    if (!loaded) return route.load();
+    if (!loaded) return loadPage(route, apollo);
     const thenable: PromiseLike<PageModule> = {
       then: (onfulfilled) => {
         onfulfilled?.(loaded);
@@ -146,12 +166,17 @@ export function pageLoader(route: AppRoute): () => Promise<PageModule> {
 }
 
 /**
- * Loads the chunk of the page at `pathname` (nothing for a path no page has) and keeps the module for its first
+ * Loads the chunk of the page at `pathname` (nothing for a path no page has), with Apollo Client's unless the page
+ * asks GraphQL nothing, and keeps the module for its first
  * render (`pageLoader`). Without it the router asks for the chunk only when it renders the route, after the entry
  * chunk has run and React has rendered the layout, and the page shows a loading fallback until React reveals it.
  * Resolves once the chunk is loaded, or failed: a failure is left for the router to show when it loads the page.
  */
-export async function preloadRoute(pathname: string, routes: readonly AppRoute[] = ROUTES): Promise<void> {
+export async function preloadRoute(
+  pathname: string,
+  routes: readonly AppRoute[] = ROUTES,
+  apollo: ApolloSource = appApollo,
+): Promise<void> {
   const matched = matchRoutes(
     routes.map((route) => ({ path: route.path })),
     pathname,
@@ -159,7 +184,7 @@ export async function preloadRoute(pathname: string, routes: readonly AppRoute[]
   const route = routes.find((candidate) => candidate.path === matched);
   if (!route) return;
   try {
-    loadedPages.set(route, await route.load());
+    loadedPages.set(route, await loadPage(route, apollo));
   } catch {
     // the router loads it again and shows the error
   }

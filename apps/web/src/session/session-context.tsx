@@ -7,8 +7,8 @@ import {
   useSyncExternalStore,
   type ReactNode,
 } from 'react';
-import { useApolloClient } from '@apollo/client/react';
 import type { Role } from '../gql/graphql';
+import type { ApolloSource } from './apollo-client';
 import { openSessionChannel } from './cross-tab';
 import type { SessionState, SessionStore } from './session-store';
 import type { RegisterInput } from '../gql/graphql';
@@ -34,8 +34,19 @@ const SessionContext = createContext<Session | null>(null);
  */
 const documents = () => import('../gql/graphql');
 
-export function SessionProvider({ store, children }: { store: SessionStore; children: ReactNode }) {
-  const client = useApolloClient();
+/**
+ * `apollo`: where the session's mutations get Apollo Client (`appApollo` in the app: loaded by the first of them
+ * when no page has loaded it yet, so the start page is shown without it; a test's mocked client).
+ */
+export function SessionProvider({
+  store,
+  apollo,
+  children,
+}: {
+  store: SessionStore;
+  apollo: ApolloSource;
+  children: ReactNode;
+}) {
   const state = useSyncExternalStore(store.subscribe, store.getSnapshot);
   useEffect(() => {
     if (store.getSnapshot().status === 'starting') void store.refresh();
@@ -47,37 +58,38 @@ export function SessionProvider({ store, children }: { store: SessionStore; chil
       const status = store.getSnapshot().status;
       if (signal === 'signed-out' && status !== 'signedOut') {
         store.signedOut();
-        void client.clearStore();
+        void apollo.ifLoaded()?.clearStore();
       } else if (signal === 'signed-in' && status === 'signedOut') {
         void store.refresh();
       }
     });
     tabs.current = channel;
     return () => channel.close();
-  }, [store, client]);
+  }, [store, apollo]);
   const value = useMemo<Session>(() => {
     const forget = async () => {
       store.signedOut();
       tabs.current?.post('signed-out');
-      await client.clearStore();
+      // nothing is cached when no page has loaded the client
+      await apollo.ifLoaded()?.clearStore();
     };
     return {
       ...state,
       async signIn(email, password) {
-        const { LoginDocument } = await documents();
+        const [{ LoginDocument }, client] = await Promise.all([documents(), apollo.load()]);
         const { data } = await client.mutate({ mutation: LoginDocument, variables: { email, password } });
         if (data) store.signedIn(data.login);
         tabs.current?.post('signed-in');
       },
       async register(input) {
-        const { RegisterDocument } = await documents();
+        const [{ RegisterDocument }, client] = await Promise.all([documents(), apollo.load()]);
         const { data } = await client.mutate({ mutation: RegisterDocument, variables: { input } });
         if (data) store.signedIn(data.register);
         tabs.current?.post('signed-in');
       },
       async signOut() {
         try {
-          const { LogoutDocument } = await documents();
+          const [{ LogoutDocument }, client] = await Promise.all([documents(), apollo.load()]);
           await client.mutate({ mutation: LogoutDocument });
         } finally {
           // whatever the server said, nothing of this session stays in the page
@@ -86,7 +98,7 @@ export function SessionProvider({ store, children }: { store: SessionStore; chil
       },
       async signOutEverywhere() {
         // unlike signOut, a refusal is shown: the other sessions may still be open
-        const { LogoutEverywhereDocument } = await documents();
+        const [{ LogoutEverywhereDocument }, client] = await Promise.all([documents(), apollo.load()]);
         await client.mutate({ mutation: LogoutEverywhereDocument });
         await forget();
       },
@@ -96,7 +108,7 @@ export function SessionProvider({ store, children }: { store: SessionStore; chil
       },
       freshToken: () => store.freshToken(),
     };
-  }, [state, client, store]);
+  }, [state, apollo, store]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

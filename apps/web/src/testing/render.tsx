@@ -1,8 +1,10 @@
 import { MantineProvider } from '@mantine/core';
+import { useApolloClient } from '@apollo/client/react';
 import { MockedProvider, type MockedProviderProps } from '@apollo/client/testing/react';
 import { render } from '@testing-library/react';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
+import type { ApolloSource } from '../session/apollo-client';
 import { SessionProvider } from '../session/session-context';
 import { SessionStore, type SessionMember } from '../session/session-store';
 import { theme } from '../app/theme';
@@ -25,11 +27,25 @@ export function renderPage(ui: ReactNode, mocks: MockedProviderProps['mocks'] = 
     ...render(
       <MantineProvider theme={theme} env="test">
         <MockedProvider mocks={mocks}>
-          <SessionProvider store={store}>
+          <MockedSession store={store}>
             <MemoryRouter>{ui}</MemoryRouter>
-          </SessionProvider>
+          </MockedSession>
         </MockedProvider>
       </MantineProvider>,
     ),
   };
+}
+
+/** The session with its mutations answered by MockedProvider's client (the app loads its own, apollo-client.ts). */
+function MockedSession({ store, children }: { store: SessionStore; children: ReactNode }) {
+  const client = useApolloClient();
+  const apollo = useMemo<ApolloSource>(
+    () => ({ load: async () => client, ifLoaded: () => client }),
+    [client],
+  );
+  return (
+    <SessionProvider store={store} apollo={apollo}>
+      {children}
+    </SessionProvider>
+  );
 }

@@ -1,6 +1,5 @@
 /** Your account: password change, password reset, signing out everywhere. */
 export const accountMessages = {
-  nav: 'Account and security',
   title: 'Account and security',
   intro: 'Change your password, or sign out of Praxis on every browser and device.',
   changePasswordTitle: 'Change your password',

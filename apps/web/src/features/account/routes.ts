@@ -1,12 +1,12 @@
 import type { AppRoute } from '../../app/route-table';
-import { accountMessages as t } from './messages';
+import { navMessages } from '../../app/messages';
 
 export const accountRoutes: AppRoute[] = [
   {
     path: '/account',
     load: () => import('./account-page'),
     access: 'member',
-    nav: { label: t.nav, group: 'you' },
+    nav: { label: navMessages.account, group: 'you' },
   },
   { path: '/forgot-password', load: () => import('./forgot-password-page'), access: 'guest' },
   { path: '/reset-password', load: () => import('./reset-password-page'), access: 'public' },

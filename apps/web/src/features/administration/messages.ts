@@ -8,9 +8,6 @@ import type {
 
 /** Administration: institutions and roles, conflicts and reassignment, matching runs, supervision proposals. */
 export const administrationMessages = {
-  navInstitutions: 'Institutions and roles',
-  navMatching: 'Matching runs',
-  navSupervision: 'Supervision proposals',
   institutionsTitle: 'Institutions and roles',
   institutionsIntro: 'The institutions members choose from, and who holds which role.',
   institutionsList: 'Institutions',

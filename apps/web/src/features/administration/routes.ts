@@ -1,5 +1,5 @@
 import type { AppRoute } from '../../app/route-table';
-import { administrationMessages as t } from './messages';
+import { navMessages } from '../../app/messages';
 
 export const administrationRoutes: AppRoute[] = [
   {
@@ -7,7 +7,7 @@ export const administrationRoutes: AppRoute[] = [
     load: () => import('./institutions-page'),
     access: 'member',
     roles: ['ADMIN'],
-    nav: { label: t.navInstitutions, group: 'admin' },
+    nav: { label: navMessages.institutions, group: 'admin' },
   },
   {
     path: '/admin/competitions/:id/review',
@@ -20,7 +20,7 @@ export const administrationRoutes: AppRoute[] = [
     load: () => import('./matching-page'),
     access: 'member',
     roles: ['ADMIN'],
-    nav: { label: t.navMatching, group: 'admin' },
+    nav: { label: navMessages.matching, group: 'admin' },
   },
   { path: '/admin/matching/:id', load: () => import('./matching-page'), access: 'member', roles: ['ADMIN'] },
   {
@@ -28,6 +28,6 @@ export const administrationRoutes: AppRoute[] = [
     load: () => import('./supervision-page'),
     access: 'member',
     roles: ['ADMIN'],
-    nav: { label: t.navSupervision, group: 'admin' },
+    nav: { label: navMessages.supervision, group: 'admin' },
   },
 ];

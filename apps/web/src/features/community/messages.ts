@@ -3,9 +3,6 @@ import type { ApplicationStatus, ProgrammeMode, SelectionPolicy } from '../../gq
 /** Communities of practice, programmes (masterclass series), attendance, reflections and certificates. */
 export const communityMessages = {
   moreCommunities: 'Show more communities',
-  navCommunities: 'Communities',
-  navProgrammes: 'Programmes',
-  navCertificates: 'Your certificates',
   communitiesTitle: 'Communities of practice',
   communitiesIntro:
     'Interest groups where clinicians grow as educators and researchers: join one to follow its announcements and programmes.',

@@ -1,6 +1,5 @@
 /** Every visible string of the confirmations page (leads and admins), ready for translation. */
 export const confirmationMessages = {
-  nav: 'Confirmations',
   title: 'Confirmations',
   intro:
     'A new member’s institution and career stage, and later changes to them, count only once a lead of the ' +

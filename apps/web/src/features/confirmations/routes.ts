@@ -1,5 +1,5 @@
 import type { AppRoute } from '../../app/route-table';
-import { confirmationMessages as t } from './messages';
+import { navMessages } from '../../app/messages';
 
 export const confirmationRoutes: AppRoute[] = [
   {
@@ -7,6 +7,6 @@ export const confirmationRoutes: AppRoute[] = [
     load: () => import('./confirmations-page'),
     access: 'member',
     roles: ['LEAD', 'ADMIN'],
-    nav: { label: t.nav, group: 'lead' },
+    nav: { label: navMessages.confirmations, group: 'lead' },
   },
 ];

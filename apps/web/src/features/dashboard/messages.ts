@@ -22,7 +22,6 @@ export type ExportTable =
 
 /** The lead dashboard's text. */
 export const dashboardMessages = {
-  nav: 'Engagement dashboard',
   title: 'Engagement dashboard',
   intro:
     'How members move from joining to research with protected time, with mentoring beside it: your institution beside the whole network.',

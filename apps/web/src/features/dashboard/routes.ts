@@ -1,5 +1,5 @@
 import type { AppRoute } from '../../app/route-table';
-import { dashboardMessages } from './messages';
+import { navMessages } from '../../app/messages';
 
 /** The lead dashboard: leads for the institutions they lead, admins for any institution and the network. */
 export const dashboardRoutes: AppRoute[] = [
@@ -8,6 +8,6 @@ export const dashboardRoutes: AppRoute[] = [
     load: () => import('./dashboard-page'),
     access: 'member',
     roles: ['LEAD', 'ADMIN'],
-    nav: { label: dashboardMessages.nav, group: 'lead' },
+    nav: { label: navMessages.dashboard, group: 'lead' },
   },
 ];

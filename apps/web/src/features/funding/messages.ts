@@ -11,9 +11,6 @@ import type {
 /** The funding pages' text: awards, budgets, protected time and funds. */
 export const fundingMessages = {
   moreAwards: 'Show more awards',
-  navAwards: 'Your awards',
-  navApprovals: 'Protected time to approve',
-  navFunds: 'Funds',
   awardsTitle: 'Your awards',
   awardsIntro:
     'Awards you lead or work on. An offer waits for the principal investigator to accept or decline it.',

@@ -1,5 +1,5 @@
 import type { AppRoute } from '../../app/route-table';
-import { fundingMessages } from './messages';
+import { navMessages } from '../../app/messages';
 
 /** Awards, protected time and funds (issue 9's API): the services decide per record who sees what. */
 export const fundingRoutes: AppRoute[] = [
@@ -7,7 +7,7 @@ export const fundingRoutes: AppRoute[] = [
     path: '/funding',
     load: () => import('./awards-page'),
     access: 'member',
-    nav: { label: fundingMessages.navAwards, group: 'apply' },
+    nav: { label: navMessages.awards, group: 'apply' },
   },
   { path: '/funding/awards/:id', load: () => import('./award-page'), access: 'member' },
   {
@@ -15,13 +15,13 @@ export const fundingRoutes: AppRoute[] = [
     load: () => import('./approvals-page'),
     access: 'member',
     roles: ['LEAD', 'ADMIN'],
-    nav: { label: fundingMessages.navApprovals, group: 'lead' },
+    nav: { label: navMessages.approvals, group: 'lead' },
   },
   {
     path: '/admin/funds',
     load: () => import('./funds-page'),
     access: 'member',
     roles: ['ADMIN'],
-    nav: { label: fundingMessages.navFunds, group: 'admin' },
+    nav: { label: navMessages.funds, group: 'admin' },
   },
 ];

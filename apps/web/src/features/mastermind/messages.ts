@@ -1,6 +1,5 @@
 /** Mastermind groups: four to ten peers with a facilitator, meeting regularly and holding each other to next steps. */
 export const mastermindMessages = {
-  nav: 'Mastermind groups',
   title: 'Mastermind groups',
   intro:
     'Peer groups of four to ten with a facilitator: each session sets next steps, and the next one reviews them.',

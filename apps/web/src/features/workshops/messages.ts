@@ -3,7 +3,6 @@ import type { CoachingRequestKind, EnrolmentStatus } from '../../gql/graphql';
 /** Coaching workshops: a junior resident coaches up to five students for about two hours. */
 export const workshopMessages = {
   moreWorkshops: 'Show more workshops',
-  nav: 'Coaching workshops',
   title: 'Coaching workshops',
   intro:
     'Small workshops where a junior resident coaches up to five students for about two hours. When a workshop is full you join its waiting list and move up as places free.',
