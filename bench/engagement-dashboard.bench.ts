@@ -19,7 +19,7 @@
  *    roll-up in their transaction, as the projections do.
  * 3. Commit -> visible: member-registered events committed to membership's outbox at BENCH_LATENCY_RATE (200)/s
  *    until engagement's projections group has applied them (its inbox row commits with the projection row, so
- *    the dashboard sees the change from then), with KAFKA_MAX_WAIT_MS 25 (the launcher's) and 5
+ *    the dashboard sees the change from then), with KAFKA_MAX_WAIT_MS 25 (the launcher's) and 10
  *    (BENCH_MAX_WAITS): the difference of the consumer's parts is the local broker's fetch wait. Target: p99 <
  *    100 ms.
  * BENCH_SECONDS (10) per load scenario, BENCH_LATENCY_SECONDS (20) per latency configuration.

@@ -8,7 +8,7 @@
  * outbox row, both stamped by the one PostgreSQL clock. It splits into the relay's part (outbox row -> marked
  * sent after the broker's ack) and the consumer's part (sent -> applied: fetch wait, delivery, apply). Two
  * configurations run in the same bench: the launcher's KAFKA_MAX_WAIT_MS for the mock (25,
- * MOCK_KAFKA_ENV) and 5 (BENCH_MAX_WAITS), to show the fetch wait.
+ * MOCK_KAFKA_ENV) and 10 (BENCH_MAX_WAITS, at least 10), to show the fetch wait.
  * Target (issue 7): p99 under 250 ms.
  */
 import { loadavg } from 'node:os';

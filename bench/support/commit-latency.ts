@@ -220,9 +220,12 @@ export function fetchWaitOf(results: LatencyResult[]): { p50Ms: number; p99Ms: n
     : null;
 }
 
-/** BENCH_MAX_WAITS (default the launcher's fetch wait for the mock, then 5): the launcher's first, then others. */
+/**
+ * BENCH_MAX_WAITS (default: the launcher's fetch wait for the mock, then 10, the smallest the services accept):
+ * the launcher's first, then others.
+ */
 export function maxWaits(): number[] {
-  return (process.env.BENCH_MAX_WAITS ?? `${MOCK_KAFKA_ENV.KAFKA_MAX_WAIT_MS},5`).split(',').map(Number);
+  return (process.env.BENCH_MAX_WAITS ?? `${MOCK_KAFKA_ENV.KAFKA_MAX_WAIT_MS},10`).split(',').map(Number);
 }
 
 /** One configuration's figures for a BENCH line. */
