@@ -2,7 +2,16 @@ import { Stack, Table, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import type { EngagementOverviewQuery } from '../../gql/graphql';
 import { formatNumber } from '../../lib/format';
-import { ChartFigure, CountCell, rateText, figureColumns, StageCells, SuppressionNote } from './figures';
+import {
+  ChartFigure,
+  CountCell,
+  figureColumns,
+  rateText,
+  StageCells,
+  SuppressionNote,
+  type ReleasedCount,
+  type StageLine,
+} from './figures';
 import { ScrollTable, TableHead } from '../../lib/table';
 import { dashboardMessages as t } from './messages';
 
@@ -79,6 +88,43 @@ function CollaborationGraph({ edges, nameOf }: { edges: Edge[]; nameOf: (id: str
  * Coaching workshops and mastermind attendance: each count beside the network's with its career-stage line when
  * split, and the workshops' fill (a rate only between two published counts).
  */
+/** One figure's row: its count, the network's beside it, and its career-stage line when split. */
+function FigureRow({
+  label,
+  figure,
+  withNetwork,
+  byStage,
+  explanationId,
+}: {
+  label: string;
+  figure: ReleasedCount & {
+    networkCount?: number | null;
+    networkSuppressed: boolean;
+    byCareerStage?: StageLine | null;
+  };
+  withNetwork: boolean;
+  byStage: boolean;
+  explanationId: string;
+}) {
+  return (
+    <Table.Tr>
+      <Table.Th scope="row">{label}</Table.Th>
+      <Table.Td>
+        <CountCell figure={figure} explanationId={explanationId} />
+      </Table.Td>
+      {withNetwork && (
+        <Table.Td>
+          <CountCell
+            figure={{ count: figure.networkCount, suppressed: figure.networkSuppressed }}
+            explanationId={explanationId}
+          />
+        </Table.Td>
+      )}
+      {byStage && <StageCells line={figure.byCareerStage} explanationId={explanationId} />}
+    </Table.Tr>
+  );
+}
+
 function GroupMentoringSection({
   group,
   scopeName,
@@ -108,21 +154,14 @@ function GroupMentoringSection({
               {rows.map((row) => {
                 const figure = group[row];
                 return (
-                  <Table.Tr key={row}>
-                    <Table.Th scope="row">{t.groupFigures[row]}</Table.Th>
-                    <Table.Td>
-                      <CountCell figure={figure} explanationId={noteId} />
-                    </Table.Td>
-                    {withNetwork && (
-                      <Table.Td>
-                        <CountCell
-                          figure={{ count: figure.networkCount, suppressed: figure.networkSuppressed }}
-                          explanationId={noteId}
-                        />
-                      </Table.Td>
-                    )}
-                    {byStage && <StageCells line={figure.byCareerStage} explanationId={noteId} />}
-                  </Table.Tr>
+                  <FigureRow
+                    key={row}
+                    label={t.groupFigures[row]}
+                    figure={figure}
+                    withNetwork={withNetwork}
+                    byStage={byStage}
+                    explanationId={noteId}
+                  />
                 );
               })}
             </Table.Tbody>
@@ -175,21 +214,14 @@ export function OverviewSection({
               <TableHead columns={figureColumns(scopeName, withNetwork, byStage)} />
               <Table.Tbody>
                 {overview.figures.map((figure) => (
-                  <Table.Tr key={figure.figure}>
-                    <Table.Th scope="row">{t.figures[figure.figure]}</Table.Th>
-                    <Table.Td>
-                      <CountCell figure={figure} explanationId={noteId} />
-                    </Table.Td>
-                    {withNetwork && (
-                      <Table.Td>
-                        <CountCell
-                          figure={{ count: figure.networkCount, suppressed: figure.networkSuppressed }}
-                          explanationId={noteId}
-                        />
-                      </Table.Td>
-                    )}
-                    {byStage && <StageCells line={figure.byCareerStage} explanationId={noteId} />}
-                  </Table.Tr>
+                  <FigureRow
+                    key={figure.figure}
+                    label={t.figures[figure.figure]}
+                    figure={figure}
+                    withNetwork={withNetwork}
+                    byStage={byStage}
+                    explanationId={noteId}
+                  />
                 ))}
               </Table.Tbody>
             </Table>
