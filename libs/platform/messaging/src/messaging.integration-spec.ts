@@ -104,6 +104,15 @@ describe('messaging: outbox, relay, consumer, inbox, dead letters', () => {
     ]);
   }
 
+  /** How many transactions applied the group's events so far (an inbox row carries its transaction's start). */
+  async function transactionsOf(group: string): Promise<number> {
+    const stamps: Array<{ count: number }> = await dataSource.query(
+      `SELECT count(DISTINCT processed_at)::int AS count FROM inbox WHERE consumer_group = $1`,
+      [group],
+    );
+    return stamps[0].count;
+  }
+
   /**
    * A runtime whose handler records each event `check` lets through, with a collector on its dead-letter topic
    * and a producer for raw messages.
@@ -113,10 +122,11 @@ describe('messaging: outbox, relay, consumer, inbox, dead letters', () => {
     group: string,
     consumerMaxAttempts: number,
     check: (n: number) => void,
+    partitionsConsumedConcurrently?: number,
   ) {
     const runtime = new MessagingRuntime({
       service: uniqueName('svc'),
-      settings: settings({ consumerMaxAttempts }),
+      settings: settings({ consumerMaxAttempts, partitionsConsumedConcurrently }),
       dataSource,
       databaseUrl: db.url,
       logger,
@@ -361,12 +371,8 @@ describe('messaging: outbox, relay, consumer, inbox, dead letters', () => {
     await waitFor(async () => (await received(group)).length === 10, {
       description: 'the clean batch applied',
     });
-    const stamps: Array<{ count: number }> = await dataSource.query(
-      `SELECT count(DISTINCT processed_at)::int AS count FROM inbox WHERE consumer_group = $1`,
-      [group],
-    );
     // one transaction: every inbox row carries the same transaction time
-    expect(stamps[0].count).toBe(1);
+    expect(await transactionsOf(group)).toBe(1);
 
     const mixed = events(11, 20);
     await send(mixed);
@@ -390,6 +396,70 @@ describe('messaging: outbox, relay, consumer, inbox, dead letters', () => {
     expect(rows.map((row) => row.n)).toEqual(
       Array.from({ length: 21 }, (_, i) => i + 1).filter((n) => n !== 15),
     );
+  });
+
+  it("applies the runs of a fetch's partitions in one transaction; a refused event in one applies the other partitions' runs on their own", async () => {
+    const contract = uniqueContract();
+    const group = uniqueName('group');
+    const { dlq, producer } = await recordingConsumer(
+      contract,
+      group,
+      1,
+      (n) => {
+        if (n === 115) throw new NonRetriableError('115 is refused by this handler');
+      },
+      4,
+    );
+    // one send: a record batch on each of four partitions (aggregate p<k> on partition k), n = 100 k + i
+    const send = (from: number, to: number) =>
+      producer.send({
+        topic: contract.topic,
+        messages: [0, 1, 2, 3].flatMap((partition) =>
+          Array.from({ length: to - from + 1 }, (_, i) => {
+            const n = partition * 100 + from + i;
+            const event = createEvent(
+              contract,
+              { aggregateId: `p${partition}`, actorId: null, correlationId: `c-${n}` },
+              { n, label: `#${n}` },
+            );
+            return { partition, key: event.aggregateId, value: JSON.stringify(event) };
+          }),
+        ),
+      });
+    const byAggregate = (rows: Array<{ aggregate_id: string; n: number }>) =>
+      Object.fromEntries(
+        [0, 1, 2, 3].map((p) => [
+          `p${p}`,
+          rows.filter((row) => row.aggregate_id === `p${p}`).map((row) => row.n),
+        ]),
+      );
+    const expected = (from: number, to: number, refused: number[] = []) =>
+      Object.fromEntries(
+        [0, 1, 2, 3].map((p) => [
+          `p${p}`,
+          Array.from({ length: to - from + 1 }, (_, i) => p * 100 + from + i).filter(
+            (n) => !refused.includes(n),
+          ),
+        ]),
+      );
+
+    await send(1, 5);
+    await waitFor(async () => (await received(group)).length === 20, {
+      description: "the four partitions' runs applied",
+    });
+    // one transaction for the four runs: every inbox row carries its start time
+    expect(await transactionsOf(group)).toBe(1);
+    expect(byAggregate(await received(group))).toEqual(expected(1, 5));
+
+    // partition 1's run holds a refused event: the shared transaction fails, each run applies on its own
+    await send(11, 20);
+    await waitFor(async () => (await received(group)).length === 20 + 39, {
+      description: 'the runs applied around the refused event',
+    });
+    const letters = await dlq.waitForCount(1);
+    expect((letters[0].json() as { payload: { n: number } }).payload.n).toBe(115);
+    const rows = await received(group);
+    expect(byAggregate(rows.slice(20))).toEqual(expected(11, 20, [115]));
   });
 
   it("numbers each aggregate's events 1, 2, 3... in commit order, under concurrent writers and rollbacks", async () => {
