@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CAREER_STAGES } from '@praxis/contracts';
+import { CAREER_STAGES, createEvent, MemberRegisteredV1, type CareerStage } from '@praxis/contracts';
 import {
   applyFunnelChanges,
   buildFunnelRollup,
@@ -16,6 +16,7 @@ import {
 } from '@praxis/engagement/domain';
 import { openServiceDatabase } from '@praxis/platform/database';
 import { createTestDatabase, seededRandom } from '@praxis/platform/testing';
+import { projectionHandlers, PROJECTIONS_GROUP } from '../projections';
 import { countFunnel, rollupFunnel, type FunnelCounts } from './funnel.query';
 import type { Dimension } from './dimensions';
 
@@ -198,6 +199,76 @@ describe('engagement funnel roll-up (real PostgreSQL)', () => {
     expect(built).toBe(members);
     expect(await table('engagement_funnel_rollup')).toEqual(cells);
     expect(await table('engagement_funnel_member')).toEqual(snapshots);
+  }, 120000);
+
+  it('applies concurrent runs on the same hot cells (one institution, month and stage) without deadlock or lost counts', async () => {
+    const registered = projectionHandlers(null).find(
+      (handler) => handler.contract.topic === MemberRegisteredV1.topic,
+    );
+    const handleBatch = registered?.handleBatch;
+    if (!handleBatch) throw new Error('no batch handler for member registrations');
+    const institution = randomUUID();
+    const registration = (memberId: string, careerStage: CareerStage, sequence: number, day: number) =>
+      createEvent(
+        MemberRegisteredV1,
+        { aggregateId: memberId, actorId: null, correlationId: randomUUID(), sequence },
+        {
+          memberId,
+          displayName: 'Member',
+          careerStage,
+          institutionId: institution,
+          specialty: null,
+          interests: [],
+          registeredAt: `2026-03-${String(day).padStart(2, '0')}T10:00:00Z`,
+        },
+      );
+    // eight partitions' workers, each applying runs of ten registrations in transactions of their own, at once:
+    // every run moves the same institution's, network's and stage's cells of March 2026
+    const partitions = Array.from({ length: 8 }, () => Array.from({ length: 30 }, () => randomUUID()));
+    const applyRuns = (runs: Array<Array<ReturnType<typeof registration>>>) =>
+      Promise.all(
+        runs.map(async (events) => {
+          for (let at = 0; at < events.length; at += 10) {
+            const run = events.slice(at, at + 10);
+            await dataSource.transaction(async (manager) => {
+              await manager.query(
+                `INSERT INTO inbox (consumer_group, event_id, topic) SELECT $1, unnest($2::uuid[]), $3`,
+                [PROJECTIONS_GROUP, run.map((event) => event.eventId), MemberRegisteredV1.topic],
+              );
+              await handleBatch(run, manager, { groupId: PROJECTIONS_GROUP });
+            });
+          }
+        }),
+      );
+    await applyRuns(
+      partitions.map((members) => members.map((id, i) => registration(id, 'RESIDENT', 1, 1 + (i % 28)))),
+    );
+    // then every other member moves stage and registration day (their old cells out, the new in), beside new ones
+    await applyRuns(
+      partitions.map((members) => [
+        ...members.filter((_, i) => i % 2 === 0).map((id) => registration(id, 'FOUNDATION_DOCTOR', 2, 15)),
+        ...Array.from({ length: 10 }, () => registration(randomUUID(), 'RESIDENT', 1, 20)),
+      ]),
+    );
+    const buckets = bucketsCovering({ from: new Date('2026-01-01Z'), to: new Date('2027-01-01Z') }, 'MONTH');
+    for (const [institutionId, dimension] of [
+      [institution, 'NONE'],
+      [institution, 'CAREER_STAGE'],
+      [null, 'CAREER_STAGE'],
+    ] as Array<[string | null, Dimension]>) {
+      const scope = { institutionId, buckets, dimension };
+      const [reference, rolled] = await dataSource.transaction('REPEATABLE READ', async (manager) => [
+        await countFunnel(manager, scope),
+        await rollupFunnel(manager, { ...scope, granularity: 'MONTH' }),
+      ]);
+      expect(normalised(rolled)).toEqual(normalised(reference));
+    }
+    const scope = { institutionId: institution, buckets, dimension: 'CAREER_STAGE' as const };
+    const rolled = normalised(
+      await dataSource.transaction((manager) => rollupFunnel(manager, { ...scope, granularity: 'MONTH' })),
+    );
+    // 240 + 80 members by the end of March: 120 moved to FOUNDATION_DOCTOR, 200 still RESIDENT
+    expect([rolled['2|RESIDENT|MEMBERS'], rolled['2|FOUNDATION_DOCTOR|MEMBERS']]).toEqual([200, 120]);
   }, 120000);
 
   it("counts a member's activity whose transaction ran beside the one that made the member", async () => {
