@@ -5,7 +5,7 @@ import { CURRENT_PRINCIPAL_SOURCE } from '@praxis/platform/auth';
 import { ReplicaPrincipalSource } from '@praxis/platform/member-replica';
 import type { Logger } from '@praxis/platform/observability';
 import { Scheduler, SCHEDULER, SchedulerLifecycle } from '@praxis/platform/scheduler';
-import { ApplicationsResolver } from './applications/applications.resolver';
+import { ApplicationsResolver, MyApplicationFieldsResolver } from './applications/applications.resolver';
 import { ApplicationsService } from './applications/applications.service';
 import { CommunitiesResolver } from './communities/communities.resolver';
 import { CommunitiesService } from './communities/communities.service';
@@ -91,6 +91,7 @@ export class CommunityFeatureModule {
         CommunitiesResolver,
         ProgrammesResolver,
         ApplicationsResolver,
+        MyApplicationFieldsResolver,
         AttendanceResolver,
         ReflectionsResolver,
         CertificatesResolver,

@@ -203,5 +203,48 @@ describe('proposals subgraph in-process: judging and team operations', () => {
       expect(all.queries.length).toBe(two.queries.length);
       expect(await refusal(member, MINE, { n: 2 })).toBe('FORBIDDEN');
     });
+
+    it('names the judge and the entry of each assignment and conflict, a page in as many queries as two', async () => {
+      const NAMED = `query($c: ID!, $n: Int) {
+        competitionAssignments(competitionId: $c, first: $n) {
+          edges { node { proposalId judgeId judge { id } proposal { id title } } }
+        }
+      }`;
+      type Named = {
+        competitionAssignments: ConnectionData<{
+          proposalId: string;
+          judgeId: string;
+          judge: { id: string };
+          proposal: { id: string; title: string } | null;
+        }>;
+      };
+      const page = (n: number) =>
+        countQueries(subgraph.dataSource, () => ok<Named>(admin, NAMED, { c: competitionId, n }));
+      const two = await page(2);
+      const all = await page(100);
+      expect(all.queries.length).toBe(two.queries.length);
+      const titles = new Map(entries.map((id, index) => [id, `Entry ${index}`]));
+      for (const { node } of all.result.competitionAssignments.edges) {
+        expect(node.judge).toEqual({ id: node.judgeId });
+        expect(node.proposal).toEqual({ id: node.proposalId, title: titles.get(node.proposalId) });
+      }
+
+      // a judge's own declaration names the judge, but not an entry the judge may not read
+      const DECLARE = `mutation($p: ID!) { declareConflict(proposalId: $p, reason: "Former supervisor") {
+        judge { id } proposal { title }
+      } }`;
+      const declared = await ok<{ declareConflict: unknown }>(judge, DECLARE, { p: entries[0] });
+      expect(declared.declareConflict).toEqual({ judge: { id: judge.memberId }, proposal: null });
+      const CONFLICTS = `query($c: ID!) { competitionConflicts(competitionId: $c, first: 10) {
+        edges { node { judge { id } proposal { title } } }
+      } }`;
+      const conflicts = await ok<{
+        competitionConflicts: ConnectionData<{ judge: { id: string }; proposal: { title: string } | null }>;
+      }>(admin, CONFLICTS, { c: competitionId });
+      expect(conflicts.competitionConflicts.edges.map((edge) => edge.node)).toContainEqual({
+        judge: { id: judge.memberId },
+        proposal: { title: 'Entry 0' },
+      });
+    });
   });
 });

@@ -7,7 +7,9 @@ import { JudgingService } from './judging.service';
 import { ProposalsErrorFilter } from './proposals.errors';
 import { PROPOSALS_OPTIONS, type ProposalsOptions } from './proposals.options';
 import {
+  AssignmentFieldsResolver,
   CompetitionResolver,
+  ConflictFieldsResolver,
   JudgingResolver,
   ProposalResolver,
   RankingResolver,
@@ -28,6 +30,8 @@ export class ProposalsFeatureModule {
         ProposalResolver,
         JudgingResolver,
         RankingResolver,
+        ConflictFieldsResolver,
+        AssignmentFieldsResolver,
         { provide: CURRENT_PRINCIPAL_SOURCE, useClass: ReplicaPrincipalSource },
         { provide: APP_FILTER, useClass: ProposalsErrorFilter },
       ],

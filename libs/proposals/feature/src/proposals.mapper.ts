@@ -141,6 +141,7 @@ export function toAssignmentObject(assignment: AssignmentEntity, started: Set<st
   return {
     proposalId: assignment.proposalId,
     judgeId: assignment.judgeId,
+    judge: { id: assignment.judgeId },
     origin: assignment.origin as ReviewAssignmentOrigin,
     reviewStarted: started.has(`${assignment.proposalId}:${assignment.judgeId}`),
     assignedAt: assignment.assignedAt,
@@ -152,6 +153,7 @@ export function toConflictObject(conflict: ConflictEntity): ConflictObject {
     id: conflict.id,
     proposalId: conflict.proposalId,
     judgeId: conflict.judgeId,
+    judge: { id: conflict.judgeId },
     kind: conflict.kind as ConflictKind,
     reason: conflict.reason,
     declaredBy: conflict.declaredBy,

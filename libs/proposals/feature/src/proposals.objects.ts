@@ -408,6 +408,9 @@ export class ConflictObject {
   @Field(() => ID)
   judgeId!: string;
 
+  @Field(() => MemberRef, { description: 'The judge (resolved by membership)' })
+  judge!: MemberRef;
+
   @Field(() => ConflictKind)
   kind!: ConflictKind;
 
@@ -440,6 +443,9 @@ export class AssignmentObject {
 
   @Field(() => ID)
   judgeId!: string;
+
+  @Field(() => MemberRef, { description: 'The judge (resolved by membership)' })
+  judge!: MemberRef;
 
   @Field(() => ReviewAssignmentOrigin)
   origin!: ReviewAssignmentOrigin;

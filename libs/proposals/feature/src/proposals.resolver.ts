@@ -333,6 +333,50 @@ export class ProposalResolver {
   }
 }
 
+/**
+ * The entry a conflict or an assignment is about, for a page of them from one query; null to a caller who may
+ * not read it (the team and admins may, as for `proposal`).
+ */
+async function readableEntry(
+  proposals: ProposalsService,
+  request: object,
+  principal: Principal | null,
+  proposalId: string,
+): Promise<ProposalObject | null> {
+  const proposal = await proposalLoader(proposals, request).load(proposalId);
+  return proposal && proposals.canRead(proposal, principal) ? toProposalObject(proposal) : null;
+}
+
+const ENTRY = { nullable: true, description: 'The entry, for admins and its team (null to anyone else)' };
+
+@Resolver(() => ConflictObject)
+export class ConflictFieldsResolver {
+  constructor(private readonly proposals: ProposalsService) {}
+
+  @ResolveField(() => ProposalObject, ENTRY)
+  proposal(
+    @Parent() conflict: ConflictObject,
+    @OptionalPrincipal() principal: Principal | null,
+    @Context('req') request: object,
+  ): Promise<ProposalObject | null> {
+    return readableEntry(this.proposals, request, principal, conflict.proposalId);
+  }
+}
+
+@Resolver(() => AssignmentObject)
+export class AssignmentFieldsResolver {
+  constructor(private readonly proposals: ProposalsService) {}
+
+  @ResolveField(() => ProposalObject, ENTRY)
+  proposal(
+    @Parent() assignment: AssignmentObject,
+    @OptionalPrincipal() principal: Principal | null,
+    @Context('req') request: object,
+  ): Promise<ProposalObject | null> {
+    return readableEntry(this.proposals, request, principal, assignment.proposalId);
+  }
+}
+
 @Resolver(() => JudgeAssignmentObject)
 export class JudgingResolver {
   constructor(private readonly judging: JudgingService) {}

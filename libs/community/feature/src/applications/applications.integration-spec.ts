@@ -306,6 +306,46 @@ describe('programme applications, selection and the waitlist through the subgrap
     expect(mineSeen.map((edge) => edge.node.myApplication?.id).sort()).toEqual([...applied].sort());
   });
 
+  it("names each of the caller's applications' programme, a page of them in as many queries as one", async () => {
+    const applicant = await h.member();
+    const programmes = [];
+    for (let i = 0; i < 3; i += 1) programmes.push(await createProgramme(h, { title: `Named ${i}` }));
+    for (const programme of programmes) {
+      await apply(h, applicant, programme.id);
+      h.clock.advance(1000);
+    }
+    const NAMED = `query($n: Int) { myApplications(first: $n) { edges { node {
+      programmeId programme { id title applicationClosesAt sessions { startsAt } }
+    } } } }`;
+    type Named = {
+      myApplications: {
+        edges: Array<{
+          node: {
+            programmeId: string;
+            programme: { id: string; title: string; applicationClosesAt: string; sessions: unknown[] };
+          };
+        }>;
+      };
+    };
+    const page = (n: number) =>
+      countQueries(h.subgraph.dataSource, () => h.ok<Named>(applicant, NAMED, { n }));
+    const one = await page(1);
+    const three = await page(3);
+    expect(three.queries.length).toBe(one.queries.length);
+    expect(three.result.myApplications.edges.map((edge) => edge.node.programme.title)).toEqual([
+      'Named 2',
+      'Named 1',
+      'Named 0',
+    ]);
+    for (const { node } of three.result.myApplications.edges) {
+      expect(node.programme.id).toBe(node.programmeId);
+      expect(node.programme.sessions.length).toBeGreaterThan(0);
+    }
+    // another member's list holds none of them
+    const stranger = await h.ok<Named>(await h.member(), NAMED, { n: 100 });
+    expect(stranger.myApplications.edges).toEqual([]);
+  });
+
   it('refuses selection to non-admins and a lottery seed that is blank', async () => {
     const programme = await createProgramme(h);
     const member = await h.member();

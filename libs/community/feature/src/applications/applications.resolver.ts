@@ -10,6 +10,7 @@ import {
 } from '@praxis/platform/graphql';
 import type { ApplicationEntity } from '@praxis/community/data-access';
 import {
+  CommunityDomainError,
   WIDENING_PARTICIPATION_QUESTIONS,
   type ApplicantAction,
   type ApplicationStatus,
@@ -168,5 +169,31 @@ export class ApplicationsResolver {
       }),
       toApplicationObject,
     );
+  }
+}
+
+/** The programme of each of the caller's applications, for a page of them from one query per table. */
+@Resolver(() => MyApplicationObject)
+export class MyApplicationFieldsResolver {
+  constructor(private readonly programmesService: ProgrammesService) {}
+
+  @ResolveField(() => ProgrammeObject, { description: 'The programme applied to' })
+  async programme(
+    @CurrentPrincipal() principal: Principal,
+    @Parent() application: MyApplicationObject,
+    @Context('req') request: object,
+  ): Promise<ProgrammeObject> {
+    const viewer = viewerOf(principal);
+    // an applicant's own view: only ever built from the caller's rows, checked again here
+    if (application.member.id !== viewer.memberId)
+      throw CommunityDomainError.forbidden('not your application');
+    const view = await requestLoader(
+      request,
+      'community.applicationProgramme',
+      (programmeIds) => this.programmesService.getMany(viewer, programmeIds),
+      (found) => found.programme.id,
+    ).load(application.programmeId);
+    if (!view) throw CommunityDomainError.notFound('programme');
+    return toProgrammeObject(view);
   }
 }
