@@ -4,6 +4,7 @@ export * from './broker';
 export * from './messaging.entities';
 export * from './messaging.migration';
 export * from './outbox.writer';
+export * from './outbox.wake';
 export * from './outbox.relay';
 export * from './event.consumer';
 export * from './replica-ordering';

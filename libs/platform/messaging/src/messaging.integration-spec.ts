@@ -18,7 +18,7 @@ import { handle } from './event.consumer';
 import type { KafkaSettings } from './kafka-settings';
 import { MESSAGING_ENTITIES } from './messaging.entities';
 import { MESSAGING_MIGRATIONS } from './messaging.migration';
-import { MessagingRuntime } from './messaging.runtime';
+import { MessagingRuntime, type MessagingRuntimeOptions } from './messaging.runtime';
 import { applicableInOrder, applyIfNewer, appliedSequence } from './replica-ordering';
 import { appendManyToOutbox, appendTombstone, appendToOutbox } from './outbox.writer';
 
@@ -154,6 +154,27 @@ describe('messaging: outbox, relay, consumer, inbox, dead letters', () => {
     return { dlq, producer };
   }
 
+  /** A runtime that only publishes (its relay, not started yet) and a collector joined on the contract's topic. */
+  async function publisher(
+    contract: ReturnType<typeof uniqueContract>,
+    options: Pick<MessagingRuntimeOptions, 'relay'> & { settings?: KafkaSettings },
+  ) {
+    const runtime = new MessagingRuntime({
+      service: uniqueName('svc'),
+      settings: options.settings ?? settings(),
+      dataSource,
+      databaseUrl: db.url,
+      logger,
+      produces: [contract],
+      relay: options.relay,
+    });
+    runtimes.push(runtime);
+    const collector = await collectTopic(testBrokers(), contract.topic);
+    stops.push(collector.stop);
+    await collector.whenJoined();
+    return { runtime, collector };
+  }
+
   it('publishes outbox rows to Kafka, applies each event once, and a redelivery changes nothing', async () => {
     const contract = uniqueContract();
     const group = uniqueName('group');
@@ -164,7 +185,7 @@ describe('messaging: outbox, relay, consumer, inbox, dead letters', () => {
       databaseUrl: db.url,
       logger,
       produces: [contract],
-      // a long poll interval: only NOTIFY can make the relay publish promptly
+      // a long poll interval: only the commit's wake-up can make the relay publish promptly
       relay: { pollIntervalMs: 60000 },
       consumers: [
         {
@@ -227,22 +248,50 @@ describe('messaging: outbox, relay, consumer, inbox, dead letters', () => {
     expect(inbox[0].count).toBe(5);
   });
 
+  it("wakes another process's relay by NOTIFY after the write commits, never from inside the write's transaction", async () => {
+    const contract = uniqueContract();
+    // a long poll interval: only the NOTIFY can make the relay publish promptly
+    const { runtime, collector } = await publisher(contract, { relay: { pollIntervalMs: 60000 } });
+    runtime.start();
+    // another process: its own pool on the same database, no relay of its own
+    const otherProcess = createServiceDataSource({
+      url: db.url,
+      entities: MESSAGING_ENTITIES,
+      migrations: [],
+    });
+    await otherProcess.initialize();
+    stops.push(() => otherProcess.destroy());
+    // the first write finds the relay holding the lock and its producer connected
+    await otherProcess.transaction((manager) =>
+      appendToOutbox(manager, contract, 'far', { n: 1, label: '#1' }),
+    );
+    await collector.waitForCount(1, 10000);
+
+    const runner = otherProcess.createQueryRunner();
+    const statements = jest.spyOn(runner, 'query');
+    await runner.startTransaction();
+    await appendToOutbox(runner.manager, contract, 'far', { n: 2, label: '#2' });
+    const inTransaction = statements.mock.calls.map(([sql]) => sql);
+    await runner.commitTransaction();
+    await runner.release();
+    // a NOTIFY in the transaction would queue its commit behind every other notifying commit of the server
+    expect(inTransaction.some((sql) => /notify/i.test(sql))).toBe(false);
+    expect(inTransaction.some((sql) => /INSERT INTO "outbox"/.test(sql))).toBe(true);
+    const started = Date.now();
+    const messages = await collector.waitForCount(2, 10000);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(messages.map((message) => (message.json() as { payload: { n: number } }).payload.n)).toEqual([
+      1, 2,
+    ]);
+  });
+
   it('keeps accepting writes while the broker is unreachable and publishes every event once it returns', async () => {
     const contract = uniqueContract();
     const network = cuttableNetwork();
-    const runtime = new MessagingRuntime({
-      service: uniqueName('svc'),
+    const { runtime, collector } = await publisher(contract, {
       settings: { ...settings(), socketFactory: network.socketFactory },
-      dataSource,
-      databaseUrl: db.url,
-      logger,
-      produces: [contract],
       relay: { pollIntervalMs: 200, minBackoffMs: 100, maxBackoffMs: 500 },
     });
-    runtimes.push(runtime);
-    const collector = await collectTopic(testBrokers(), contract.topic);
-    stops.push(collector.stop);
-    await collector.whenJoined();
     runtime.start();
     await write(contract, 'before', 0);
     await collector.waitForCount(1);

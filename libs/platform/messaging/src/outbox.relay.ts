@@ -11,7 +11,7 @@ import {
   type Logger,
 } from '@praxis/platform/observability';
 import { errorMessage, isPoisonPublishError } from './errors';
-import { OUTBOX_CHANNEL } from './outbox.writer';
+import { OUTBOX_CHANNEL, outboxWakerOf } from './outbox.wake';
 
 export interface OutboxRelayOptions {
   dataSource: DataSource;
@@ -49,7 +49,8 @@ interface PendingRow {
 
 /**
  * Publishes outbox rows to Kafka in id order (so per-aggregate order holds), marks them sent, backs off
- * exponentially while the broker is unavailable, and wakes at once on NOTIFY from a committed write.
+ * exponentially while the broker is unavailable, and wakes at once when a write commits: directly for a write of
+ * this process on its data source, by NOTIFY for the others (outbox.wake.ts).
  */
 export class OutboxRelay {
   private listener: Client | null = null;
@@ -61,6 +62,7 @@ export class OutboxRelay {
   private hasLock = false;
   private wakeSleeper: (() => void) | null = null;
   private loopDone: Promise<void> = Promise.resolve();
+  private unregister: (() => void) | null = null;
   private lastCleanup = 0;
   private lastPassAt = 0;
   private readonly batchSize: number;
@@ -84,6 +86,10 @@ export class OutboxRelay {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    this.unregister = outboxWakerOf(this.options.dataSource).register({
+      wake: () => this.wake(),
+      publishes: () => this.hasLock,
+    });
     this.loopDone = this.loop();
   }
 
@@ -91,13 +97,15 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    this.unregister?.();
+    this.unregister = null;
     this.wakeSleeper?.();
     await this.loopDone;
     await this.closeListener();
     await this.dropProducer();
   }
 
-  /** Asks for a pass now (writers in this process may call it; NOTIFY does it for every process). */
+  /** Asks for a pass now (a commit that appended to the outbox does, directly or by NOTIFY). */
   wake(): void {
     this.woken = true;
     if (this.failures === 0) this.wakeSleeper?.();

@@ -15,12 +15,11 @@ import {
   currentTraceparent,
 } from '@praxis/platform/observability';
 import type { EventSigner } from './event-signature';
-
-export const OUTBOX_CHANNEL = 'praxis_outbox';
+import { wakeRelayAfterCommit } from './outbox.wake';
 
 /**
  * Appends events to the outbox inside the caller's transaction (pass the transaction's EntityManager), so the
- * state change and its events commit or roll back together. The NOTIFY is delivered at commit and wakes the relay.
+ * state change and its events commit or roll back together. The relay is woken once the transaction commits.
  * Correlation, causation and actor come from the current work context unless given.
  */
 export async function appendToOutbox<C extends EventContract>(
@@ -86,7 +85,7 @@ export async function appendToOutbox<C extends EventContract>(
        VALUES ($1, $2, $3, $4, $5, $6)`,
       [event.eventId, contract.topic, aggregateId, sequence, JSON.stringify(event), JSON.stringify(headers)],
     );
-    await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
+    wakeRelayAfterCommit(manager);
   } finally {
     append.span.end();
   }
@@ -120,7 +119,7 @@ export async function appendTombstone(
      VALUES ($1, $2, $3, $4, 'null'::jsonb, $5)`,
     [randomUUID(), contract.topic, aggregateId, sequence, JSON.stringify(headers)],
   );
-  await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
+  wakeRelayAfterCommit(manager);
 }
 
 /**
@@ -200,7 +199,7 @@ export async function appendManyToOutbox<C extends EventContract>(
         ORDER BY n`,
       [contract.topic, JSON.stringify(events), JSON.stringify(headers)],
     );
-    await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
+    wakeRelayAfterCommit(manager);
   } finally {
     append.span.end();
   }
