@@ -270,6 +270,60 @@ describe('proposals subgraph in-process: references, loaders, field resolvers', 
     expect(twelve.queries.length).toBe(two.queries.length);
   });
 
+  it("loads a page of 12 entries' published feedback in as many queries as a page of 2, for the team and admins only", async () => {
+    const FEEDBACK = `query($c: ID!, $n: Int) { competitionEntries(competitionId: $c, first: $n) {
+      edges { node { id result { rank } feedback { reviewer total comment } } }
+    } }`;
+    const OWN = `query($id: ID!) { proposal(id: $id) { feedback { comment } } }`;
+    type Node = { id: string; result: { rank: number }; feedback: Array<{ comment: string }> };
+    // the results as publication freezes them on each entry (how they are computed is judging-integrity's test)
+    await subgraph.dataSource.query(
+      `UPDATE proposal SET rank = r.n, review_count = 1,
+         published_feedback = jsonb_build_array(jsonb_build_object('reviewer', 'Reviewer 1', 'total', r.n * 5,
+           'scores', '[]'::jsonb, 'comment', 'entry ranked ' || r.n))
+         FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM proposal WHERE id = ANY($1)) r
+        WHERE proposal.id = r.id`,
+      [proposalIds],
+    );
+    try {
+      const page = async (n: number) =>
+        countQueries(subgraph.dataSource, () => subgraph.execute(admin, FEEDBACK, { c: competitionId, n }));
+      const two = await page(2);
+      const twelve = await page(12);
+      expect(twelve.result.errors).toBeUndefined();
+      const nodes = (twelve.result.data as { competitionEntries: { edges: Array<{ node: Node }> } })
+        .competitionEntries.edges;
+      expect(nodes).toHaveLength(12);
+      for (const { node } of nodes) {
+        expect(node.feedback).toEqual([
+          {
+            reviewer: 'Reviewer 1',
+            total: node.result.rank * 5,
+            comment: `entry ranked ${node.result.rank}`,
+          },
+        ]);
+      }
+      expect(twelve.queries.length).toBe(two.queries.length);
+
+      // per record: a team reads its own feedback, another entry's lead is refused it
+      const own = await executeOk<{ proposal: { feedback: Array<{ comment: string }> } }>(
+        subgraph,
+        { memberId: leads[0] },
+        OWN,
+        { id: proposalIds[0] },
+      );
+      expect(own.proposal.feedback).toHaveLength(1);
+      expect(await errorCodeOf(subgraph, { memberId: leads[1] }, OWN, { id: proposalIds[0] })).toBe(
+        'FORBIDDEN',
+      );
+    } finally {
+      await subgraph.dataSource.query(
+        `UPDATE proposal SET rank = NULL, review_count = NULL, published_feedback = NULL WHERE id = ANY($1)`,
+        [proposalIds],
+      );
+    }
+  });
+
   // runs last: it withdraws an entry the page tests above count
   it('lets only the invitee decline and only the team withdraw, per record', async () => {
     const DECLINE = 'mutation($p: ID!) { declineTeamInvitation(proposalId: $p) { status member { id } } }';
