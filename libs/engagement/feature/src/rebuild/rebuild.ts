@@ -22,11 +22,6 @@ const LOCK_NAME = 'engagement.rebuild';
  * runs of 125, 78 and 41 µs in runs of 2,000).
  */
 export const DEFAULT_EVENTS_PER_RUN = 2000;
-/**
- * Runs applied at once, each in a transaction on a pooled connection of its own (of different partitions: a
- * partition's runs apply one after another). More than two cores' worth only queues in PostgreSQL.
- */
-const APPLYING_AT_ONCE = 3;
 
 export interface RebuildOptions {
   /** The live engagement database (its tables are replaced at the swap). */
@@ -167,10 +162,6 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
     } as typeof base);
     await fresh.initialize();
     await fresh.runMigrations();
-    const swapped = ['inbox', 'inbox_sequence', ...projectionTables(live)];
-    // nor need the fresh tables' writes go to the write-ahead log: unlogged while the replay fills them (a crash
-    // empties them, as above it leaves them unused), logged again before the swap, each written out once then
-    await setLogged(fresh, swapped, false);
     // the funnel roll-up is built once after the replay rather than member by member in every run: with the
     // fresh tables' noting triggers off, a run's roll-up step finds nothing noted (one statement)
     await setFunnelTriggers(fresh, 'DISABLE');
@@ -210,12 +201,11 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
       // the planner's statistics of tables filled in seconds, for the service that reads them once swapped in
       for (const table of projectionTables(live)) await manager.query(`ANALYZE ${quoted(table)}`);
       await setFunnelTriggers(manager, 'ENABLE');
-      await setLogged(manager, swapped, true);
     });
     // the replay's span ends once the roll-up it left out is built: the rate counts both
     const replaySeconds = replay.startedAt ? (Date.now() - replay.startedAt) / 1000 : 0;
     const replayCpu = replay.cpuAtStart ? process.cpuUsage(replay.cpuAtStart) : null;
-    await swapIn(live, liveSchema, swapped, inboxGroup);
+    await swapIn(live, liveSchema, ['inbox', 'inbox_sequence', ...projectionTables(live)], inboxGroup);
     options.logger.info({ replayed }, 'rebuilt projections swapped in; catching up');
     const { messages: caughtUp } = await replayTo(
       options,
@@ -249,14 +239,6 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
 async function setFunnelTriggers(q: { query(sql: string): Promise<unknown> }, action: 'ENABLE' | 'DISABLE') {
   for (const { table, trigger } of funnelTriggers(REBUILD_SCHEMA))
     await q.query(`ALTER TABLE ${table} ${action} TRIGGER ${trigger}`);
-}
-
-/** Makes the fresh tables unlogged for the replay, or logged again (durable, as the live ones) before the swap. */
-async function setLogged(q: { query(sql: string): Promise<unknown> }, tables: string[], logged: boolean) {
-  for (const table of tables)
-    await q.query(
-      `ALTER TABLE ${quoted(REBUILD_SCHEMA)}.${quoted(table)} SET ${logged ? 'LOGGED' : 'UNLOGGED'}`,
-    );
 }
 
 /** Most events a replayed run applies in one transaction (gathered from the partition's fetched batches). */
@@ -312,13 +294,6 @@ async function partitionRanges(
  * reads on) but committed only after its run has committed; a run is applied early when its partition reaches
  * the end offset. What was gathered and not applied when the replay stops or the group rebalances was never
  * committed, and is read again (the inbox absorbs what was applied twice).
- *
- * Fetching and applying overlap: a run is queued behind its partition's earlier runs (so a partition's events
- * apply in order) and `eachBatch` returns at once, so the next fetch goes out while runs commit, at most
- * `APPLYING_AT_ONCE` transactions at a time. kafkajs fetches again only once every batch of a fetch is handled:
- * applying inside `eachBatch` left this process idle while PostgreSQL wrote a run, and PostgreSQL idle while the
- * next runs were gathered. A partition waits (the member beating meanwhile) before queueing a second run while
- * one is still queued, which bounds what is held in memory.
  */
 async function replayTo(
   options: RebuildOptions,
@@ -356,11 +331,8 @@ async function replayTo(
   });
   let failure: unknown = null;
   const advance = (key: string, next: number) => position.set(key, Math.max(position.get(key) ?? 0, next));
-  /** Each partition's fetched messages not queued for applying yet. */
+  /** Each partition's fetched messages not applied yet. */
   const gathered = new Map<string, KafkaMessage[]>();
-  /** Each partition's last queued run (settled once applied and committed, or failed). */
-  const queued = new Map<string, Promise<void>>();
-  const applying = limiter(APPLYING_AT_ONCE);
   // a rebalance (a member kicked out under load) is kafkajs' to recover from: it rejoins and redelivers what was
   // not committed; only a crash it will not restart from ends the rebuild
   consumer.on(consumer.events.CRASH, ({ payload }) => {
@@ -368,34 +340,6 @@ async function replayTo(
   });
   // after a rebalance the group reads on from its committed offsets: what was gathered comes again
   consumer.on(consumer.events.GROUP_JOIN, () => gathered.clear());
-
-  /** Applies one gathered run in its transaction, then commits its offset (retried: a rebalance may be under way). */
-  const applyRun = async (payload: EachBatchPayload, messages: KafkaMessage[], lastOffset: number) => {
-    const { topic, partition } = payload.batch;
-    let next = -1;
-    await applier.onBatch({
-      ...payload,
-      batch: { ...payload.batch, messages } as Batch,
-      resolveOffset: (offset: string) => {
-        next = Math.max(next, Number(offset) + 1);
-      },
-    });
-    if (next < 0) return;
-    // offsets a batch skips (control records) count as read once the whole run is
-    if (next > Number(messages[messages.length - 1].offset)) next = Math.max(next, lastOffset + 1);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await consumer.commitOffsets([{ topic, partition, offset: String(next) }]);
-        break;
-      } catch (error) {
-        if (attempt >= 5) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
-      }
-    }
-    advance(partitionKey(topic, partition), next);
-    progress(applied(), total);
-  };
-
   await consumer.connect();
   try {
     await consumer.subscribe({
@@ -412,7 +356,7 @@ async function replayTo(
         const key = partitionKey(topic, partition);
         firstBatchAt ||= Date.now();
         cpuAtFirstBatch ??= process.cpuUsage();
-        if (payload.batch.isEmpty() || !payload.isRunning() || payload.isStale() || failure) return;
+        if (payload.batch.isEmpty() || !payload.isRunning() || payload.isStale()) return;
         const messages = [...(gathered.get(key) ?? []), ...payload.batch.messages];
         const lastOffset = Number(payload.batch.lastOffset());
         // the next fetch reads on from here; nothing is committed until the run has been applied
@@ -422,26 +366,30 @@ async function replayTo(
           return;
         }
         gathered.delete(key);
-        const before = queued.get(key);
-        const run = (before ?? Promise.resolve())
-          .then(() => applying(() => applyRun(payload, messages, lastOffset)))
-          .catch((error: unknown) => {
-            failure ??= error;
-          });
-        queued.set(key, run);
-        if (!before) return;
-        // a partition with a run still queued waits for it before gathering a third: a run of thousands can
-        // outlast the session timeout on a busy machine, so the member keeps beating meanwhile (kafkajs sends a
-        // heartbeat only when asked; one that fails is the rebalance kafkajs recovers from)
+        let next = -1;
+        // a run of thousands can outlast the session timeout on a busy machine: the member keeps beating meanwhile
+        // (kafkajs sends a heartbeat only when asked; one that fails is the rebalance kafkajs recovers from)
         const beating = setInterval(
           () => void payload.heartbeat().catch(() => undefined),
           settings.heartbeatIntervalMs,
         );
         try {
-          await before;
+          await applier.onBatch({
+            ...payload,
+            batch: { ...payload.batch, messages } as Batch,
+            resolveOffset: (offset: string) => {
+              next = Math.max(next, Number(offset) + 1);
+            },
+          });
         } finally {
           clearInterval(beating);
         }
+        if (next < 0) return;
+        // offsets a batch skips (control records) count as read once the whole run is
+        if (next > Number(messages[messages.length - 1].offset)) next = Math.max(next, lastOffset + 1);
+        await consumer.commitOffsets([{ topic, partition, offset: String(next) }]);
+        advance(key, next);
+        progress(applied(), total);
       },
     });
     while (applied() < total) {
@@ -452,27 +400,8 @@ async function replayTo(
     progress(total, total);
     return { messages: total, startedAt: firstBatchAt, cpuAtStart: cpuAtFirstBatch };
   } finally {
-    // no transaction of the replay outlives it (the caller swaps tables and closes the pool next)
-    await Promise.all(queued.values());
     await consumer.disconnect();
   }
-}
-
-/** Runs tasks given to it, at most `concurrency` at a time, in the order given. */
-function limiter(concurrency: number): <T>(task: () => Promise<T>) => Promise<T> {
-  let active = 0;
-  const waiting: Array<() => void> = [];
-  return async (task) => {
-    if (active >= concurrency) await new Promise<void>((resolve) => waiting.push(resolve));
-    else active++;
-    try {
-      return await task();
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else active--;
-    }
-  };
 }
 
 /**
