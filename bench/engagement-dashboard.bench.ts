@@ -23,6 +23,9 @@
  *    (BENCH_MAX_WAITS): the difference of the consumer's parts is the local broker's fetch wait. Target: p99 <
  *    100 ms.
  * BENCH_SECONDS (10) per load scenario, BENCH_LATENCY_SECONDS (20) per latency configuration.
+ *
+ * BENCH_ONLY=visible runs the third part alone (a minute or two instead of ten), and BENCH_LATENCY_RATE may name
+ * several rates (`50,200`): each rate with each fetch wait, the target checked at the highest rate.
  */
 import { loadavg } from 'node:os';
 import { Client } from 'pg';
@@ -36,6 +39,7 @@ import {
   latencyTable,
   maxWaits,
   measureCommitToApplied,
+  type LatencyResult,
 } from './support/commit-latency';
 import { progress, progressDone, renewing, runBench } from './support/load';
 import { openLoopTable, runOpenLoop, type OpenLoopResult, type OpenLoopScenario } from './support/open-loop';
@@ -339,23 +343,65 @@ async function dashboardUnderLoad() {
   }
 }
 
-async function main(): Promise<number> {
-  const { load, history } = await dashboardUnderLoad();
+/** Commit -> visible at each of BENCH_LATENCY_RATE's rates with each fetch wait, the launcher's first. */
+async function commitToVisible(): Promise<LatencyResult[]> {
   const latencySeconds = Number(process.env.BENCH_LATENCY_SECONDS ?? 20);
   // 200/s by default; a loaded machine's consumer falls behind at that rate and the backlog hides the fetch wait
-  const latencyRate = Number(process.env.BENCH_LATENCY_RATE ?? 200);
-  const latency = [];
-  for (const maxWaitMs of maxWaits()) {
-    const result = await measureCommitToApplied({
-      subgraphs: ['engagement'],
-      consumer: { subgraph: 'engagement', group: 'engagement.projections' },
-      maxWaitMs,
-      seconds: latencySeconds,
-      rate: latencyRate,
-    });
-    process.stderr.write(`${JSON.stringify(result)}\n`);
-    latency.push(result);
+  const rates = (process.env.BENCH_LATENCY_RATE ?? '200').split(',').map(Number);
+  const latency: LatencyResult[] = [];
+  for (const rate of rates) {
+    for (const maxWaitMs of maxWaits()) {
+      const result = await measureCommitToApplied({
+        subgraphs: ['engagement'],
+        consumer: { subgraph: 'engagement', group: 'engagement.projections' },
+        maxWaitMs,
+        seconds: latencySeconds,
+        rate,
+      });
+      process.stderr.write(`${JSON.stringify(result)}\n`);
+      latency.push(result);
+    }
   }
+  return latency;
+}
+
+/** The launcher's fetch wait at the highest rate: what the target is checked on. */
+function atTarget(latency: LatencyResult[]): LatencyResult {
+  const [launcherWait] = maxWaits();
+  const launcher = latency.filter((result) => result.maxWaitMs === launcherWait);
+  return launcher.reduce((highest, result) => (result.rate > highest.rate ? result : highest));
+}
+
+const loadAverage = () =>
+  `load average ${loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ')} (2 cores, shared)\n`;
+
+/** BENCH_ONLY=visible: the commit -> visible figures alone. */
+async function visibleOnly(): Promise<number> {
+  const latency = await commitToVisible();
+  const target = atTarget(latency);
+  const visible = target.total.p99 < 100;
+  process.stdout.write(`${latencyTable(latency)}\n${loadAverage()}`);
+  process.stdout.write(
+    `BENCH ${JSON.stringify({
+      bench: 'engagement-dashboard',
+      only: 'visible',
+      commitToVisible: latency.map(latencyFigures),
+      loadAverage: Number(loadavg()[0].toFixed(1)),
+      targets: { visible },
+      ok: visible,
+    })}\n`,
+  );
+  return visible ? 0 : 1;
+}
+
+async function main(): Promise<number> {
+  if (process.env.BENCH_ONLY === 'visible') return visibleOnly();
+  if (process.env.BENCH_ONLY)
+    throw new Error(`BENCH_ONLY: 'visible' or unset, not ${process.env.BENCH_ONLY}`);
+  const { load, history } = await dashboardUnderLoad();
+  const latency = await commitToVisible();
 
   const [directLow, gatewayLow, directHigh, gatewayHigh] = load;
   const overheadLow = gatewayLow.p50 / directLow.p50 - 1;
@@ -372,16 +418,14 @@ async function main(): Promise<number> {
       (fetchWait
         ? `fetch wait (consumer part at ${latency[0].maxWaitMs} ms minus the shortest): p50 ${fetchWait.p50Ms} ms, p99 ${fetchWait.p99Ms} ms\n`
         : '') +
-      `load average ${loadavg()
-        .map((value) => value.toFixed(1))
-        .join(' ')} (2 cores, shared)\n`,
+      loadAverage(),
   );
   const targets = {
     rate: gatewayHigh.achievedRate >= 1000,
     p99: gatewayHigh.p99 < 50,
     overhead: overhead <= 0.25,
     history: historyRatio <= 1.2,
-    visible: latency[0].total.p99 < 100,
+    visible: atTarget(latency).total.p99 < 100,
   };
   const ok = Object.values(targets).every(Boolean) && failures === 0;
   const figures = (row: OpenLoopResult) => ({
