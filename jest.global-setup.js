@@ -14,4 +14,24 @@ Module._resolveFilename = function resolveAlias(request, ...rest) {
 
 const setup = require('./libs/platform/testing/src/global-setup.ts').default;
 const teardown = require('./libs/platform/testing/src/global-teardown.ts').default;
-module.exports = { setup, teardown };
+
+/** The system tier: the infrastructure, then the one platform its suites share (shared-platform-setup.ts). */
+async function systemSetup() {
+  await setup();
+  try {
+    await require('./apps/platform-e2e/src/support/shared-platform-setup.ts').startSharedPlatform();
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+}
+
+async function systemTeardown() {
+  try {
+    await require('./apps/platform-e2e/src/support/shared-platform-setup.ts').stopSharedPlatform();
+  } finally {
+    await teardown();
+  }
+}
+
+module.exports = { setup, teardown, systemSetup, systemTeardown };

@@ -1,4 +1,4 @@
-import { ADMIN, gql, gqlOk, startPlatform, type StartedPlatform } from './support/platform';
+import { ADMIN, gql, gqlOk } from './support/platform';
 import { waitFor } from '@praxis/platform/testing';
 
 const LOGIN = `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
@@ -20,22 +20,15 @@ interface Funnel {
 }
 
 /**
- * engagement under `npm start`, through the gateway: membership's events projected, the funnel answered. The broker
- * outlives each suite's platform, so engagement also replays members other suites registered; the test therefore
- * counts inside an institution of its own. Lean on purpose.
+ * engagement under `npm start`, through the gateway: membership's events projected, the funnel answered. The
+ * platform is the run's shared one, so engagement also projects members other suites registered; the test
+ * therefore counts inside an institution of its own. Lean on purpose.
  */
 describe('engagement through the gateway', () => {
-  let platform: StartedPlatform;
   let adminToken: string;
 
   beforeAll(async () => {
-    platform = await startPlatform();
     adminToken = (await gqlOk<{ login: { token: string } }>(LOGIN, ADMIN)).login.token;
-  });
-
-  afterAll(async () => {
-    const code = await platform?.stop();
-    expect(code).toBe(0);
   });
 
   async function register(institutionId: string, n: number): Promise<string> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CompetitionResultsPublishedV2, createEvent } from '@praxis/contracts';
 import { testBrokers, testKafka, waitFor } from '@praxis/platform/testing';
-import { ADMIN, gql, gqlOk, nodes, startPlatform, type Page, type StartedPlatform } from './support/platform';
+import { ADMIN, gql, gqlOk, nodes, type Page } from './support/platform';
 
 const PASSWORD = 'a long enough passphrase 7';
 const LOGIN = `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
@@ -62,17 +62,10 @@ function refusal(result: { errors?: Array<{ extensions?: Record<string, unknown>
  * close-out. Who may read what is checked on the way: another member and another institution's lead are refused.
  */
 describe('funding through the gateway', () => {
-  let platform: StartedPlatform;
   let adminToken: string;
 
   beforeAll(async () => {
-    platform = await startPlatform();
     adminToken = (await gqlOk<{ login: { token: string } }>(LOGIN, ADMIN)).login.token;
-  });
-
-  afterAll(async () => {
-    const code = await platform?.stop();
-    expect(code).toBe(0);
   });
 
   async function register(name: string, institutionId: string, careerStage = 'RESIDENT'): Promise<Person> {

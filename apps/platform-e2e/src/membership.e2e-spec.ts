@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { exportJWK, generateKeyPair, type JWK } from 'jose';
+import type { JWK } from 'jose';
 import {
   demographicAnswersSchema,
   MemberDemographicsRecordedV2,
@@ -9,15 +9,7 @@ import {
 } from '@praxis/contracts';
 import { decryptPayload } from '@praxis/platform/messaging';
 import { collectTopic, testBrokers, waitFor } from '@praxis/platform/testing';
-import {
-  ADMIN,
-  gql,
-  gqlOk,
-  METRICS_TOKEN,
-  serviceUrl,
-  startPlatform,
-  type StartedPlatform,
-} from './support/platform';
+import { ADMIN, gql, gqlOk, METRICS_TOKEN, serviceUrl, sharedPlatform } from './support/platform';
 
 const REGISTER = `
   mutation Register($input: RegisterInput!) {
@@ -31,22 +23,18 @@ interface Registered {
 }
 
 describe('membership through the gateway', () => {
-  let platform: StartedPlatform;
   let registered: Awaited<ReturnType<typeof collectTopic>>;
   let demographics: Awaited<ReturnType<typeof collectTopic>>;
   let adminToken: string;
   let institutionA: string;
   let institutionB: string;
-  // the reporting service's key pair: membership gets the public half, only this test holds the private one
+  // the reporting service's key pair: membership gets the public half, engagement and this test the private one
   let recipientPrivateJwk: JWK;
 
   beforeAll(async () => {
-    const recipient = await generateKeyPair('ECDH-ES', { crv: 'P-256', extractable: true });
-    recipientPrivateJwk = await exportJWK(recipient.privateKey);
-    const recipientPublicJwk = { ...(await exportJWK(recipient.publicKey)), kid: 'engagement-test' };
+    recipientPrivateJwk = JSON.parse(sharedPlatform().demographicsPrivateJwk) as JWK;
     registered = await collectTopic(testBrokers(), MemberRegisteredV1.topic);
     demographics = await collectTopic(testBrokers(), MemberDemographicsRecordedV2.topic);
-    platform = await startPlatform({ DEMOGRAPHICS_RECIPIENT_PUBLIC_KEY: JSON.stringify(recipientPublicJwk) });
     adminToken = (await gqlOk<{ login: { token: string } }>(LOGIN, ADMIN)).login.token;
     const create = `mutation C($input: CreateInstitutionInput!) { createInstitution(input: $input) { id name } }`;
     institutionA = (
@@ -59,7 +47,7 @@ describe('membership through the gateway', () => {
     institutionB = (
       await gqlOk<{ createInstitution: { id: string } }>(
         create,
-        { input: { name: 'University of Glasgow', country: 'GB' } },
+        { input: { name: 'University of Dundee', country: 'GB' } },
         adminToken,
       )
     ).createInstitution.id;
@@ -68,8 +56,6 @@ describe('membership through the gateway', () => {
   afterAll(async () => {
     await registered?.stop();
     await demographics?.stop();
-    const code = await platform?.stop();
-    expect(code).toBe(0);
   });
 
   function registration(name: string, institutionId: string) {
@@ -314,21 +300,29 @@ describe('membership through the gateway', () => {
   });
 
   it('refuses queries deeper, wider or costlier than the gateway limits', async () => {
-    // the platform runs here with MAX_QUERY_DEPTH=6 (see support/platform.ts): a connection's edges and node
-    // take two levels, so one nested connection is within it and a connection inside a connection is not
+    // the platform runs with the default MAX_QUERY_DEPTH=10 (leaf fields count): a connection's edges and node
+    // take two levels, so a connection inside a connection is within it, and three entities further is not
     const within = await gql(
       `query Ok { members(first: 1) { edges { node { institution { id } } } } }`,
       {},
       adminToken,
     );
     expect(within.errors).toBeUndefined();
+    const nested = await gql(
+      `query Nested { myRelationships(first: 1) { edges { node { checkIns(first: 1) { edges { node { id } } } } } } }`,
+      {},
+      adminToken,
+    );
+    expect(nested.errors).toBeUndefined();
     const deep = await gql(
-      `query TooDeep { myRelationships(first: 1) { edges { node { checkIns(first: 1) { edges { node { id } } } } } } }`,
+      `query TooDeep { myRelationships(first: 1) { edges { node { checkIns(first: 1) { edges { node {
+        loggedBy { registrationConfirmation { member { institution { id } } } }
+      } } } } } } }`,
       {},
       adminToken,
     );
     expect(deep.errors?.[0]).toMatchObject({
-      message: 'Query depth limit of 6 exceeded, found 7.',
+      message: 'Query depth limit of 10 exceeded, found 11.',
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxDepth' },
     });
     const manyAliases = `query Wide { ${Array.from({ length: 300 }, (_, i) => `m${i}: me { id }`).join(' ')} }`;

@@ -7,7 +7,7 @@ import {
   MentorshipRelationshipRequestedV1,
 } from '@praxis/contracts';
 import { collectTopic, testBrokers, testKafka, waitFor } from '@praxis/platform/testing';
-import { ADMIN, gql, gqlOk, nodes, startPlatform, type Page, type StartedPlatform } from './support/platform';
+import { ADMIN, gql, gqlOk, nodes, type Page } from './support/platform';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const REGISTER = `mutation Register($input: RegisterInput!) { register(input: $input) { token member { id } } }`;
@@ -33,7 +33,6 @@ interface Suggestion {
 }
 
 describe('mentorship through the gateway', () => {
-  let platform: StartedPlatform;
   let adminToken: string;
   let institutionA: string;
   let institutionB: string;
@@ -46,7 +45,6 @@ describe('mentorship through the gateway', () => {
     requested = await collectTopic(testBrokers(), MentorshipRelationshipRequestedV1.topic);
     checkInsLogged = await collectTopic(testBrokers(), MentorshipCheckInLoggedV1.topic);
     feedbackGiven = await collectTopic(testBrokers(), MentorshipFeedbackGivenV1.topic);
-    platform = await startPlatform();
     adminToken = (await gqlOk<{ login: { token: string } }>(LOGIN, ADMIN)).login.token;
     const create = `mutation C($input: CreateInstitutionInput!) { createInstitution(input: $input) { id } }`;
     institutionA = (
@@ -69,8 +67,6 @@ describe('mentorship through the gateway', () => {
     await requested?.stop();
     await checkInsLogged?.stop();
     await feedbackGiven?.stop();
-    const code = await platform?.stop();
-    expect(code).toBe(0);
   });
 
   /** Registers through membership and waits until mentorship's replica knows the member. */

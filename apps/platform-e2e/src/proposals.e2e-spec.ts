@@ -13,10 +13,8 @@ import {
   gql,
   gqlOk,
   nodes,
-  startPlatform,
   type Page,
   type GraphQLResponse,
-  type StartedPlatform,
 } from './support/platform';
 
 const LOGIN = `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
@@ -58,7 +56,6 @@ const CRITERIA = [
 ];
 
 describe('proposals through the gateway', () => {
-  let platform: StartedPlatform;
   let submitted: Awaited<ReturnType<typeof collectTopic>>;
   let reviews: Awaited<ReturnType<typeof collectTopic>>;
   let results: Awaited<ReturnType<typeof collectTopic>>;
@@ -244,7 +241,6 @@ describe('proposals through the gateway', () => {
     submitted = await collectTopic(testBrokers(), ProposalSubmittedV1.topic);
     reviews = await collectTopic(testBrokers(), ReviewSubmittedV1.topic);
     results = await collectTopic(testBrokers(), CompetitionResultsPublishedV2.topic);
-    platform = await startPlatform();
     admin = (await gqlOk<{ login: { token: string } }>(LOGIN, ADMIN)).login.token;
     for (const key of ['I1', 'I2', 'I3', 'I4']) {
       const name = `Institution ${key} ${Date.now()}`;
@@ -279,8 +275,6 @@ describe('proposals through the gateway', () => {
     await submitted?.stop();
     await reviews?.stop();
     await results?.stop();
-    const code = await platform?.stop();
-    expect(code).toBe(0);
   });
 
   it('refuses an invalid competition with every field and rule named', async () => {

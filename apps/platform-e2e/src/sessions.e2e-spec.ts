@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { waitFor } from '@praxis/platform/testing';
-import { ADMIN, gql, gqlHttp, gqlOk, startPlatform, type StartedPlatform } from './support/platform';
+import {
+  ADMIN,
+  gatewayClient,
+  serviceUrl,
+  startPlatform,
+  TEST_PORT_BASE,
+  type StartedPlatform,
+} from './support/platform';
 
 const REGISTER = `mutation R($input: RegisterInput!) { register(input: $input) { token member { id } } }`;
 const LOGIN = `mutation L($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
@@ -17,6 +24,14 @@ const LIMITS = {
   LOCKOUT_FAILURES: '4',
   LOCKOUT_SECONDS: '600',
 };
+
+/**
+ * The limits above would refuse the other suites' sign-ins, all from 127.0.0.1: this suite starts a platform of its
+ * own beside the shared one, on its own ports (20 up, room for more services) and its own broker (its services'
+ * consumer groups would clash with the shared platform's on the run's broker).
+ */
+const PORT_BASE = TEST_PORT_BASE + 20;
+const { gql, gqlHttp, gqlOk } = gatewayClient(serviceUrl('gateway', '/graphql', PORT_BASE));
 
 /** Each test signs in from its own client address (the gateway trusts X-Forwarded-For from loopback here). */
 function from(address: string): Record<string, string> {
@@ -102,7 +117,7 @@ describe('sessions and roles through the gateway', () => {
   }
 
   beforeAll(async () => {
-    platform = await startPlatform(LIMITS);
+    platform = await startPlatform(LIMITS, { portBase: PORT_BASE, ownBroker: true });
     admin = await login(ADMIN.email, ADMIN.password);
     institution = (
       await gqlOk<{ createInstitution: { id: string } }>(

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { ADMIN, gqlOk, startPlatform, type StartedPlatform } from './support/platform';
+import { ADMIN, gqlOk } from './support/platform';
 import { checkPage, launchBrowser, newPerson } from './support/browser';
 
 const LOGIN = `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
@@ -15,17 +15,14 @@ const PASSWORD = 'a confirmations passphrase 5';
  * person found and one added). Short on purpose: CI time.
  */
 describe('web client: a lead confirms new members', () => {
-  let platform: StartedPlatform;
   let browser: Browser;
 
   beforeAll(async () => {
-    platform = await startPlatform({ MAX_QUERY_DEPTH: '10' });
     browser = await launchBrowser();
   });
 
   afterAll(async () => {
     await browser?.close();
-    expect(await platform?.stop()).toBe(0);
   });
 
   it('a lead confirms one new member, who leaves the list, and finds people with the member picker', async () => {

@@ -1,14 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { waitFor } from '@praxis/platform/testing';
-import {
-  ADMIN,
-  awaitingReplication,
-  confirmRegistration,
-  gql,
-  gqlOk,
-  startPlatform,
-  type StartedPlatform,
-} from './support/platform';
+import { ADMIN, awaitingReplication, confirmRegistration, gql, gqlOk } from './support/platform';
 import { checkPage, launchBrowser, newPerson, recordMeasurement, WEB_ORIGIN } from './support/browser';
 
 const LOGIN = `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
@@ -23,14 +15,11 @@ const PASSWORD = 'a web passphrase for tests 9';
  * `npm start` starts it, which builds the client and serves it on the gateway's origin.
  */
 describe('web client in a browser', () => {
-  let platform: StartedPlatform;
   let browser: Browser;
   let adminToken: string;
   const institutions: Record<string, string> = {};
 
   beforeAll(async () => {
-    // the client's queries are deeper than the other system suites' deliberately tight MAX_QUERY_DEPTH
-    platform = await startPlatform({ MAX_QUERY_DEPTH: '10' });
     browser = await launchBrowser();
     adminToken = (await gqlOk<{ login: { token: string } }>(LOGIN, ADMIN)).login.token;
     for (const name of ['Leeds Teaching Hospitals', 'University of Glasgow', 'Cardiff University'])
@@ -45,7 +34,6 @@ describe('web client in a browser', () => {
 
   afterAll(async () => {
     await browser?.close();
-    expect(await platform?.stop()).toBe(0);
   });
 
   it('a clinician registers, sees their profile, signs out and signs in again; the session survives a reload', async () => {

@@ -1,16 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { waitFor } from '@praxis/platform/testing';
-import {
-  ADMIN,
-  awaitingReplication,
-  confirmRegistration,
-  gql,
-  gqlOk,
-  serviceUrl,
-  startPlatform,
-  type StartedPlatform,
-} from './support/platform';
+import { ADMIN, awaitingReplication, confirmRegistration, gql, gqlOk, serviceUrl } from './support/platform';
 import { checkPage, launchBrowser, newPerson } from './support/browser';
 
 const LOGIN = `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
@@ -33,19 +24,16 @@ const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
  * short on purpose (CI time); the journeys of web-journeys.e2e-spec.ts cover the rest of the client.
  */
 describe('web client: lead dashboard and funding', () => {
-  let platform: StartedPlatform;
   let browser: Browser;
   let adminToken: string;
 
   beforeAll(async () => {
-    platform = await startPlatform({ MAX_QUERY_DEPTH: '10' });
     browser = await launchBrowser();
     adminToken = (await gqlOk<{ login: { token: string } }>(LOGIN, ADMIN)).login.token;
   });
 
   afterAll(async () => {
     await browser?.close();
-    expect(await platform?.stop()).toBe(0);
   });
 
   async function signIn(email: string, password = PASSWORD): Promise<Page> {

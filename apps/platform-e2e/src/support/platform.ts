@@ -18,8 +18,8 @@ export const TEST_PORT_BASE =
   parsePortBase(process.env.PRAXIS_TEST_PORT_BASE, 'PRAXIS_TEST_PORT_BASE') ?? 4100;
 
 /** Where service `name` listens during the system tests, e.g. `serviceUrl('membership', '/health')`. */
-export function serviceUrl(name: string, pathname = '/graphql'): string {
-  return `http://127.0.0.1:${servicePort(serviceByName(name), TEST_PORT_BASE)}${pathname}`;
+export function serviceUrl(name: string, pathname = '/graphql', portBase = TEST_PORT_BASE): string {
+  return `http://127.0.0.1:${servicePort(serviceByName(name), portBase)}${pathname}`;
 }
 
 export const GATEWAY = serviceUrl('gateway');
@@ -36,7 +36,55 @@ export const PLATFORM_READY_TIMEOUT_MS = 300000;
 /** Ctrl-C for the launcher (it stops its services in order); SIGKILL only if it has not exited a minute later. */
 const CTRL_C = { signal: 'SIGINT', graceMs: 60000 } as const;
 
+/**
+ * What every suite but sessions runs against: ONE platform for the whole run, started by the system tier's global
+ * setup (support/global-setup.ts) with these settings and stopped by its global teardown, so the suites keep their
+ * data apart (their own institutions, unique emails) and assert what they change, never counts from an empty
+ * platform. The query limits are the defaults (the web client's queries need a depth of 10), community's clock
+ * may be moved by the suites that need it (each puts it back), and membership encrypts demographic answers for a
+ * key pair whose private half engagement and the membership suite hold.
+ */
+export const SHARED_PLATFORM_ENV = { COMMUNITY_TEST_CLOCK: 'true' } as const;
+
+/** Where global setup hands the shared platform to the suites (jest runs them in its own process). */
+const SHARED_PLATFORM_LOG = 'PRAXIS_E2E_PLATFORM_LOG';
+const SHARED_PLATFORM_DEMOGRAPHICS_KEY = 'PRAXIS_E2E_DEMOGRAPHICS_PRIVATE_KEY';
+
+export interface SharedPlatform {
+  /** The launcher's output: every service's log lines, of every suite of the run. */
+  logFile: string;
+  /** The private half of the demographics key pair membership encrypts for (a JWK, as JSON). */
+  demographicsPrivateJwk: string;
+}
+
+/** The platform the run shares (see SHARED_PLATFORM_ENV); fails clearly when it was not started. */
+export function sharedPlatform(): SharedPlatform {
+  const logFile = process.env[SHARED_PLATFORM_LOG];
+  const demographicsPrivateJwk = process.env[SHARED_PLATFORM_DEMOGRAPHICS_KEY];
+  if (!logFile || !demographicsPrivateJwk)
+    throw new Error(
+      `${SHARED_PLATFORM_LOG} is not set: the shared platform is started by the system tier's global setup; run the suite with \`npx jest -c jest.system.config.js <file>\``,
+    );
+  return { logFile, demographicsPrivateJwk };
+}
+
+/** Hands the platform global setup started to the suites, which read it with sharedPlatform(). */
+export function announceSharedPlatform(shared: SharedPlatform): void {
+  process.env[SHARED_PLATFORM_LOG] = shared.logFile;
+  process.env[SHARED_PLATFORM_DEMOGRAPHICS_KEY] = shared.demographicsPrivateJwk;
+}
+
 export interface StartPlatformOptions {
+  /**
+   * Where the platform listens (gateway on the base, service i on base + i): TEST_PORT_BASE by default; a suite
+   * that needs settings of its own (sessions) starts beside the shared platform on another base.
+   */
+  portBase?: number;
+  /**
+   * The launcher starts a broker of its own instead of the run's: a second platform on the run's broker would
+   * join its services' consumer groups, which the mock broker refuses (docs/architecture.md).
+   */
+  ownBroker?: boolean;
   /** PRAXIS_READY_TIMEOUT_MS for the launcher: how long each process may take to become ready. */
   readyTimeoutMs?: number;
   /** How long to wait for the launcher to say it is ready before stopping it; by default a little longer than
@@ -64,6 +112,8 @@ export async function startPlatform(
     readyTimeoutMs = PLATFORM_READY_TIMEOUT_MS,
     waitMs = readyTimeoutMs + 30000,
     signal,
+    portBase = TEST_PORT_BASE,
+    ownBroker = false,
   }: StartPlatformOptions = {},
 ): Promise<StartedPlatform> {
   const prefix = uniqueName('e2e');
@@ -73,20 +123,20 @@ export async function startPlatform(
   const log = createWriteStream(logFile);
   const started = Date.now();
   await ensureBuild(ROOT, path.join(ROOT, 'dist'));
+  const { KAFKA_BROKERS: _runBroker, ...inherited } = process.env;
   const child: ChildProcess = spawn(process.execPath, [START], {
     cwd: ROOT,
     env: {
-      ...process.env,
+      ...inherited,
       DATABASE_URL: testPostgresUrl(),
-      KAFKA_BROKERS: testBrokers().join(','),
+      ...(ownBroker ? {} : { KAFKA_BROKERS: testBrokers().join(',') }),
       // the local broker is the mock (jest.setup-infra.js): the launcher's timings for it
       ...MOCK_KAFKA_ENV,
       PRAXIS_DB_PREFIX: prefix,
-      PRAXIS_PORT_BASE: String(TEST_PORT_BASE),
+      PRAXIS_PORT_BASE: String(portBase),
       PRAXIS_ADMIN_EMAIL: ADMIN.email,
       PRAXIS_ADMIN_PASSWORD: ADMIN.password,
       LOG_LEVEL: 'info',
-      MAX_QUERY_DEPTH: '6',
       // every suite signs in and registers from 127.0.0.1; the sessions suite sets tight limits and its own
       // client addresses (the gateway trusts X-Forwarded-For from loopback, as from a load balancer)
       THROTTLE_SIGN_IN_PER_ADDRESS_PER_MINUTE: '10000',
@@ -186,37 +236,59 @@ export interface HttpResult<T> {
   setCookies: string[];
 }
 
-/** A GraphQL call that also returns the response's Set-Cookie headers (the refresh-token cookie). */
-export async function gqlHttp<T = Record<string, unknown>>(
-  query: string,
-  variables: Record<string, unknown> = {},
-  headers: Record<string, string> = {},
-): Promise<HttpResult<T>> {
-  const response = await fetch(GATEWAY, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { body: (await response.json()) as GraphQLResponse<T>, setCookies: response.headers.getSetCookie() };
+/** GraphQL through the gateway at `gateway`: the shared platform's (the exports below) or a suite's own. */
+export function gatewayClient(gateway: string) {
+  /** A GraphQL call that also returns the response's Set-Cookie headers (the refresh-token cookie). */
+  async function gqlHttp<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+  ): Promise<HttpResult<T>> {
+    const response = await fetch(gateway, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return {
+      body: (await response.json()) as GraphQLResponse<T>,
+      setCookies: response.headers.getSetCookie(),
+    };
+  }
+
+  async function gql<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token?: string,
+    headers: Record<string, string> = {},
+  ): Promise<GraphQLResponse<T>> {
+    const response = await fetch(gateway, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphQLResponse<T>;
+  }
+
+  /** Data of a response that must succeed; otherwise fails with the errors. */
+  async function gqlOk<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token?: string,
+  ): Promise<T> {
+    const result = await gql<T>(query, variables, token);
+    if (result.errors?.length || !result.data)
+      throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+    return result.data;
+  }
+
+  return { gql, gqlHttp, gqlOk };
 }
 
-export async function gql<T = Record<string, unknown>>(
-  query: string,
-  variables: Record<string, unknown> = {},
-  token?: string,
-  headers: Record<string, string> = {},
-): Promise<GraphQLResponse<T>> {
-  const response = await fetch(GATEWAY, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...headers,
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as GraphQLResponse<T>;
-}
+export const { gql, gqlHttp, gqlOk } = gatewayClient(GATEWAY);
 
 /**
  * Confirms a new member's institution and career stage as an admin (or a lead of the institution) does: until
@@ -247,18 +319,6 @@ export function awaitingReplication(failures: ReadonlyArray<{ rule: string; mess
   return failures.some(
     (failure) => failure.rule === 'UNKNOWN_MEMBER' || /not confirmed yet/.test(failure.message ?? ''),
   );
-}
-
-/** Data of a response that must succeed; otherwise fails with the errors. */
-export async function gqlOk<T = Record<string, unknown>>(
-  query: string,
-  variables: Record<string, unknown> = {},
-  token?: string,
-): Promise<T> {
-  const result = await gql<T>(query, variables, token);
-  if (result.errors?.length || !result.data)
-    throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
-  return result.data;
 }
 
 /**
