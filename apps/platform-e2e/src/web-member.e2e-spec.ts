@@ -56,6 +56,8 @@ describe('web client: account and community pages in a browser', () => {
 
   afterAll(async () => {
     await browser?.close();
+    // the platform is shared: community's clock back to the system time even when a test stopped half-way
+    await setCommunityClock((await gqlOk<{ login: { token: string } }>(LOGIN, ADMIN)).login.token, null);
   });
 
   it('a password change ends the other session; a reset link sets a new one; sign out everywhere ends them all', async () => {
