@@ -1,28 +1,9 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { foundMember, memberSearch } from '../testing/answers';
 import { renderPage } from '../testing/render';
-import { MemberPicker, MemberSearchDocument } from './member-picker';
-
-const member = (id: string, displayName: string, institution: string) => ({
-  __typename: 'Member',
-  id,
-  displayName,
-  careerStage: 'RESIDENT',
-  institution: { __typename: 'Institution', name: institution },
-});
-
-const search = (nameContains: string, role: string | null, found: ReturnType<typeof member>[]) => ({
-  request: { query: MemberSearchDocument, variables: { nameContains, role } },
-  result: {
-    data: {
-      members: {
-        __typename: 'MemberConnection',
-        edges: found.map((node) => ({ __typename: 'MemberEdge', node })),
-      },
-    },
-  },
-});
+import { MemberPicker } from './member-picker';
 
 describe('MemberPicker', () => {
   it('searches by name, hides people already chosen, announces the count and hands the pick over', async () => {
@@ -36,9 +17,9 @@ describe('MemberPicker', () => {
         onPick={onPick}
       />,
       [
-        search('Obi', null, [
-          member('m1', 'Ada Obi', 'North Hospital'),
-          member('m2', 'Ben Obi', 'South Hospital'),
+        memberSearch('Obi', null, [
+          foundMember('m1', 'Ada Obi', 'North Hospital'),
+          foundMember('m2', 'Ben Obi', 'South Hospital'),
         ]),
       ],
     );
@@ -64,7 +45,7 @@ describe('MemberPicker', () => {
         pickLabel={(name) => `Add ${name}`}
         onPick={vi.fn()}
       />,
-      [search('Zed', 'JUDGE', [])],
+      [memberSearch('Zed', 'JUDGE', [])],
     );
     await user.type(screen.getByRole('searchbox', { name: 'Find a judge by name' }), 'Zed');
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Nobody matches that name.'));
@@ -74,7 +55,7 @@ describe('MemberPicker', () => {
     const user = userEvent.setup();
     const onPick = vi.fn().mockRejectedValue(new Error('Ada Obi is already on the team.'));
     renderPage(<MemberPicker label="Find people" pickLabel={(name) => `Invite ${name}`} onPick={onPick} />, [
-      search('Ada', null, [member('m1', 'Ada Obi', 'North Hospital')]),
+      memberSearch('Ada', null, [foundMember('m1', 'Ada Obi', 'North Hospital')]),
     ]);
     const input = screen.getByRole('searchbox', { name: 'Find people' });
     await user.type(input, 'Ada');

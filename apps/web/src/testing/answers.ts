@@ -1,4 +1,36 @@
+import { MemberSearchDocument } from '../lib/member-picker';
+
 /** A GraphQL answer refusing input as the services do: BAD_USER_INPUT naming each field, its rule and message. */
 export function badUserInput(...fields: Array<{ field: string; rule: string; message: string }>) {
   return { errors: [{ message: 'Invalid input', extensions: { code: 'BAD_USER_INPUT', fields } }] };
+}
+
+/** A member as the member picker's search finds them. */
+export function foundMember(id: string, displayName: string, institution = 'North Hospital') {
+  return {
+    __typename: 'Member',
+    id,
+    displayName,
+    careerStage: 'RESIDENT',
+    institution: { __typename: 'Institution', name: institution },
+  };
+}
+
+/** The member picker's search for `nameContains` (of one role, or any) answered with `found`. */
+export function memberSearch(
+  nameContains: string,
+  role: string | null,
+  found: Array<ReturnType<typeof foundMember>>,
+) {
+  return {
+    request: { query: MemberSearchDocument, variables: { nameContains, role } },
+    result: {
+      data: {
+        members: {
+          __typename: 'MemberConnection',
+          edges: found.map((node) => ({ __typename: 'MemberEdge', node })),
+        },
+      },
+    },
+  };
 }

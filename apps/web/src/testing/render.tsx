@@ -11,9 +11,14 @@ import { theme } from '../app/theme';
 
 /**
  * Renders a page with the app's providers, GraphQL answered by `mocks`, and a signed-out session (or `member`'s,
- * signed in before the first render).
+ * signed in before the first render), at the address `at` (for a page reading its route's parameters).
  */
-export function renderPage(ui: ReactNode, mocks: MockedProviderProps['mocks'] = [], member?: SessionMember) {
+export function renderPage(
+  ui: ReactNode,
+  mocks: MockedProviderProps['mocks'] = [],
+  member?: SessionMember,
+  at = '/',
+) {
   const store = new SessionStore('/graphql', () => Promise.reject(new TypeError('no network in tests')));
   if (member)
     store.signedIn({
@@ -28,7 +33,7 @@ export function renderPage(ui: ReactNode, mocks: MockedProviderProps['mocks'] = 
       <MantineProvider theme={theme} env="test">
         <MockedProvider mocks={mocks}>
           <MockedSession store={store}>
-            <MemoryRouter>{ui}</MemoryRouter>
+            <MemoryRouter initialEntries={[at]}>{ui}</MemoryRouter>
           </MockedSession>
         </MockedProvider>
       </MantineProvider>,

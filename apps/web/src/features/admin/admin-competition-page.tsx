@@ -31,6 +31,7 @@ import { administrationMessages } from '../administration/messages';
 import {
   AddJudgeDocument,
   AdminCompetitionDocument,
+  CompetitionJudgesDocument,
   AssignJudgesDocument,
   CancelCompetitionDocument,
   CompetitionRankingDocument,
@@ -99,18 +100,14 @@ function PhaseControls({ competition }: { competition: Competition }) {
   );
 }
 
-function JudgePool({
-  competitionId,
-  judges,
-}: {
-  competitionId: string;
-  judges: AdminCompetitionQuery['competitionJudges'];
-}) {
+/** The judge pool a page at a time, and judges added by name from the members holding the judge role. */
+function JudgePool({ competitionId }: { competitionId: string }) {
+  const query = useQuery(CompetitionJudgesDocument, { variables: { competitionId } });
   const [add] = useMutation(AddJudgeDocument, {
-    refetchQueries: [{ query: AdminCompetitionDocument, variables: { id: competitionId } }],
+    refetchQueries: [{ query: CompetitionJudgesDocument, variables: { competitionId } }],
     awaitRefetchQueries: true,
   });
-  const inPool = nodes(judges).map((item) => item.judge.id);
+  const inPool = query.data ? nodes(query.data.competitionJudges).map((item) => item.judge.id) : [];
   const addJudge = async (memberId: string, name: string) => {
     await add({ variables: { competitionId, memberId } });
     notifications.show({ color: 'green', message: t.judgeAdded(name) });
@@ -120,15 +117,20 @@ function JudgePool({
       <Title order={2} size="h3" id="judges" mb="xs">
         {t.judgesTitle}
       </Title>
-      {judges.edges.length === 0 ? (
-        <Text>{t.noJudges}</Text>
-      ) : (
-        <List>
-          {nodes(judges).map((item) => (
-            <List.Item key={item.judge.id}>{item.judge.displayName}</List.Item>
-          ))}
-        </List>
-      )}
+      <QueryState data={query.data} loading={query.loading} error={query.error}>
+        {(data) =>
+          data.competitionJudges.edges.length === 0 ? (
+            <Text>{t.noJudges}</Text>
+          ) : (
+            <List>
+              {nodes(data.competitionJudges).map((item) => (
+                <List.Item key={item.judge.id}>{item.judge.displayName}</List.Item>
+              ))}
+            </List>
+          )
+        }
+      </QueryState>
+      <ShowMore query={query} path={['competitionJudges']} label={t.moreJudges} />
       <Box mt="sm">
         <MemberPicker
           label={t.findJudge}
@@ -250,7 +252,7 @@ export default function AdminCompetitionPage() {
             <Stack gap="xl">
               <PhaseControls competition={data.competition} />
               <CompetitionFacts competition={data.competition} />
-              <JudgePool competitionId={data.competition.id} judges={data.competitionJudges} />
+              <JudgePool competitionId={data.competition.id} />
               {data.competition.phase === 'JUDGING' && <Assignment competitionId={data.competition.id} />}
               <Anchor component={Link} to={`/admin/competitions/${data.competition.id}/review`}>
                 {administrationMessages.reviewLink}

@@ -56,6 +56,7 @@ export const adminMessages = {
   publishing: 'Publishing results…',
   judgesTitle: 'Judge pool',
   noJudges: 'No judges yet.',
+  moreJudges: 'Show more judges',
   findJudge: 'Find a judge by name',
   findJudgeHint: 'Members with the judge role; at least 2 letters.',
   addJudge: (name: string) => `Add ${name}`,

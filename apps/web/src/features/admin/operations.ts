@@ -36,7 +36,17 @@ export const AdminCompetitionDocument = graphql(`
       reviewsPerEntry
       judgeMaxLoad
     }
-    competitionJudges(competitionId: $id, first: 100) {
+  }
+`);
+
+/** A competition's judge pool, most recently added first: listed on its page and offered for manual assignment. */
+export const CompetitionJudgesDocument = graphql(`
+  query CompetitionJudges($competitionId: ID!, $after: String) {
+    competitionJudges(competitionId: $competitionId, first: 100, after: $after) {
+      totalCount
+      pageInfo {
+        ...PageFields
+      }
       edges {
         node {
           judge {

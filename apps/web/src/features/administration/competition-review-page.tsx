@@ -3,11 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import type {
-  CompetitionConflictsQuery,
-  CompetitionReviewQuery,
-  NamedConflictDecision,
-} from '../../gql/graphql';
+import type { CompetitionConflictsQuery, NamedConflictDecision } from '../../gql/graphql';
 import { nodes } from '../../lib/connection';
 import { messageOf } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
@@ -15,22 +11,24 @@ import { withNotice } from '../../lib/notify';
 import { Page } from '../../lib/page';
 import { QueryState } from '../../lib/query-state';
 import { Section } from '../../lib/section';
-import { ShowMore } from '../../lib/show-more';
+import { ShowMore, type ConnectionPath, type PagedQuery } from '../../lib/show-more';
+import { CompetitionJudgesDocument } from '../admin/operations';
 import { administrationMessages as t } from './messages';
 import {
   AssignJudgeDocument,
   CompetitionAssignmentsDocument,
   CompetitionConflictsDocument,
+  CompetitionEntryChoicesDocument,
   CompetitionReviewDocument,
   ReviewNamedConflictDocument,
   UnassignJudgeDocument,
 } from './operations';
 
 type Conflict = CompetitionConflictsQuery['competitionConflicts']['edges'][number]['node'];
-interface Names {
-  judge: (id: string) => string;
-  entry: (id: string) => string;
-}
+
+/** The entry a conflict or an assignment is about, by title (the proposals subgraph resolves it for admins). */
+const entryOf = (item: { proposalId: string; proposal?: { title: string } | null }) =>
+  item.proposal?.title ?? item.proposalId;
 
 /** Accept or overrule a conflict the applicants named, with a reason (audited). */
 function NamedConflictReview({ conflict, competitionId }: { conflict: Conflict; competitionId: string }) {
@@ -71,7 +69,7 @@ function NamedConflictReview({ conflict, competitionId }: { conflict: Conflict; 
   );
 }
 
-function Conflicts({ competitionId, names }: { competitionId: string; names: Names }) {
+function Conflicts({ competitionId }: { competitionId: string }) {
   const query = useQuery(CompetitionConflictsDocument, { variables: { competitionId } });
   return (
     <Section id="conflicts" title={t.conflictsTitle}>
@@ -80,7 +78,6 @@ function Conflicts({ competitionId, names }: { competitionId: string; names: Nam
           <ConflictList
             conflicts={nodes(data.competitionConflicts)}
             competitionId={competitionId}
-            names={names}
             more={<ShowMore query={query} path={['competitionConflicts']} label={t.moreConflicts} />}
           />
         )}
@@ -92,12 +89,10 @@ function Conflicts({ competitionId, names }: { competitionId: string; names: Nam
 function ConflictList({
   conflicts,
   competitionId,
-  names,
   more,
 }: {
   conflicts: Conflict[];
   competitionId: string;
-  names: Names;
   more: ReactNode;
 }) {
   return (
@@ -111,7 +106,7 @@ function ConflictList({
               key={conflict.id}
               gap={4}
               component="article"
-              aria-label={`${t.kind[conflict.kind]}: ${names.judge(conflict.judgeId)}`}
+              aria-label={`${t.kind[conflict.kind]}: ${conflict.judge.displayName}`}
             >
               <Group gap="xs">
                 <Badge variant="light">{t.kind[conflict.kind]}</Badge>
@@ -122,7 +117,7 @@ function ConflictList({
                 )}
               </Group>
               <Text size="sm">
-                {t.judge}: {names.judge(conflict.judgeId)} · {t.entry}: {names.entry(conflict.proposalId)} ·{' '}
+                {t.judge}: {conflict.judge.displayName} · {t.entry}: {entryOf(conflict)} ·{' '}
                 {formatDate(conflict.recordedAt)}
               </Text>
               <Text size="sm">
@@ -141,21 +136,15 @@ function ConflictList({
   );
 }
 
-function Assignments({
-  competitionId,
-  data,
-  names,
-}: {
-  competitionId: string;
-  data: CompetitionReviewQuery;
-  names: Names;
-}) {
+function Assignments({ competitionId }: { competitionId: string }) {
   const query = useQuery(CompetitionAssignmentsDocument, { variables: { competitionId } });
   const refetchQueries = [{ query: CompetitionAssignmentsDocument, variables: { competitionId } }];
   const [assign, assigning] = useMutation(AssignJudgeDocument, { refetchQueries });
   const [unassign, unassigning] = useMutation(UnassignJudgeDocument, { refetchQueries });
   const [proposalId, setProposalId] = useState<string | null>(null);
   const [judgeId, setJudgeId] = useState<string | null>(null);
+  const entries = useQuery(CompetitionEntryChoicesDocument, { variables: { competitionId } });
+  const judges = useQuery(CompetitionJudgesDocument, { variables: { competitionId } });
   const assignments = query.data ? nodes(query.data.competitionAssignments) : [];
   return (
     <Section id="assignments" title={t.assignmentsTitle}>
@@ -178,8 +167,8 @@ function Assignments({
           <Table.Tbody>
             {assignments.map((item) => (
               <Table.Tr key={`${item.proposalId}-${item.judgeId}`}>
-                <Table.Td>{names.entry(item.proposalId)}</Table.Td>
-                <Table.Td>{names.judge(item.judgeId)}</Table.Td>
+                <Table.Td>{entryOf(item)}</Table.Td>
+                <Table.Td>{item.judge.displayName}</Table.Td>
                 <Table.Td>
                   {t.origin[item.origin]} · {item.reviewStarted ? t.started : t.notStarted}
                 </Table.Td>
@@ -189,7 +178,7 @@ function Assignments({
                     variant="subtle"
                     color="red"
                     loading={unassigning.loading}
-                    aria-label={`${t.unassign}: ${names.judge(item.judgeId)}, ${names.entry(item.proposalId)}`}
+                    aria-label={`${t.unassign}: ${item.judge.displayName}, ${entryOf(item)}`}
                     onClick={() =>
                       void withNotice(
                         () =>
@@ -219,20 +208,28 @@ function Assignments({
         </Text>
         <Text size="sm">{t.assignHint}</Text>
         <Group align="flex-end" gap="xs">
-          <Select
+          <Choices
+            query={entries}
+            path={['competitionEntries']}
+            options={(data) =>
+              nodes(data.competitionEntries).map((entry) => ({ value: entry.id, label: entry.title }))
+            }
             label={t.entry}
-            searchable
-            data={nodes(data.competitionEntries).map((entry) => ({ value: entry.id, label: entry.title }))}
+            more={t.moreEntries}
             value={proposalId}
             onChange={setProposalId}
           />
-          <Select
+          <Choices
+            query={judges}
+            path={['competitionJudges']}
+            options={(data) =>
+              nodes(data.competitionJudges).map(({ judge }) => ({
+                value: judge.id,
+                label: judge.displayName,
+              }))
+            }
             label={t.judge}
-            searchable
-            data={nodes(data.competitionJudges).map(({ judge }) => ({
-              value: judge.id,
-              label: judge.displayName,
-            }))}
+            more={t.moreJudges}
             value={judgeId}
             onChange={setJudgeId}
           />
@@ -254,30 +251,55 @@ function Assignments({
   );
 }
 
+/**
+ * A searchable select of what a paged query has loaded so far (entries, judges), with "show more" under it to
+ * load the next page into it.
+ */
+function Choices<TData>({
+  query,
+  path,
+  options,
+  label,
+  more,
+  value,
+  onChange,
+}: {
+  query: PagedQuery<TData> & { data?: TData };
+  path: ConnectionPath<TData>;
+  options: (data: TData) => Array<{ value: string; label: string }>;
+  label: string;
+  more: string;
+  value: string | null;
+  onChange: (value: string | null) => void;
+}) {
+  return (
+    <Stack gap={4}>
+      <Select
+        label={label}
+        searchable
+        data={query.data ? options(query.data) : []}
+        value={value}
+        onChange={onChange}
+      />
+      <ShowMore query={query} path={path} label={more} />
+    </Stack>
+  );
+}
+
 export default function CompetitionReviewPage() {
   const { id = '' } = useParams();
   const query = useQuery(CompetitionReviewDocument, { variables: { competitionId: id } });
   const data = query.data;
-  const judges = new Map(
-    nodes(data?.competitionJudges ?? { edges: [] }).map(({ judge }) => [judge.id, judge.displayName]),
-  );
-  const entries = new Map(
-    nodes(data?.competitionEntries ?? { edges: [] }).map((entry) => [entry.id, entry.title]),
-  );
-  const names: Names = {
-    judge: (judgeId) => judges.get(judgeId) ?? judgeId,
-    entry: (proposalId) => entries.get(proposalId) ?? proposalId,
-  };
   return (
     <Page title={t.reviewTitle(data?.competition?.title ?? '')}>
       <Anchor component={Link} to={`/admin/competitions/${id}`}>
         {t.back}
       </Anchor>
       <QueryState data={data} loading={query.loading} error={query.error}>
-        {(loaded) => (
+        {() => (
           <Stack gap="lg">
-            <Conflicts competitionId={id} names={names} />
-            <Assignments competitionId={id} data={loaded} names={names} />
+            <Conflicts competitionId={id} />
+            <Assignments competitionId={id} />
           </Stack>
         )}
       </QueryState>

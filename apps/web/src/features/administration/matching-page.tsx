@@ -1,23 +1,14 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  MultiSelect,
-  NumberInput,
-  Select,
-  Stack,
-  Table,
-  Text,
-} from '@mantine/core';
+import { Alert, Badge, Button, Group, NumberInput, Stack, Table, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@apollo/client/react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import type { MatchRunFieldsFragment } from '../../gql/graphql';
-import { nodes } from '../../lib/connection';
+import type { MatchRunFieldsFragment, Role } from '../../gql/graphql';
+import { ChosenMembers } from '../../lib/chosen-members';
 import { messageOf } from '../../lib/errors';
 import { focusFirstError, showFieldErrors } from '../../lib/forms';
+import { MemberPicker, type FoundMember } from '../../lib/member-picker';
 import { commonMessages } from '../../lib/messages';
 import { withNotice } from '../../lib/notify';
 import { Page } from '../../lib/page';
@@ -28,12 +19,12 @@ import {
   ApproveMatchRunDocument,
   EditMatchProposalDocument,
   MatchRunDocument,
-  MatchingCandidatesDocument,
   RunMatchingDocument,
 } from './operations';
 import { Reasons } from './reasons';
 
-const NO_MENTOR = '';
+type Pair = MatchRunFieldsFragment['proposals'][number];
+type Values = { menteeIds: string[]; mentorIds: string[]; minScore: number | string };
 
 export function matchingValidation() {
   return {
@@ -42,11 +33,15 @@ export function matchingValidation() {
   };
 }
 
+/**
+ * A new run: mentees and mentors are found by name with the member picker (mentors among members holding the
+ * mentor role) and listed, each removable; nobody is read from a list of members.
+ */
 function NewRun() {
   const navigate = useNavigate();
-  const candidates = useQuery(MatchingCandidatesDocument);
   const [runMatching] = useMutation(RunMatchingDocument);
-  const form = useForm<{ menteeIds: string[]; mentorIds: string[]; minScore: number | string }>({
+  const [known, setKnown] = useState<Record<string, FoundMember>>({});
+  const form = useForm<Values>({
     initialValues: { menteeIds: [], mentorIds: [], minScore: 0 },
     validate: matchingValidation(),
   });
@@ -60,59 +55,125 @@ function NewRun() {
       if (!showFieldErrors(form, error)) notifications.show({ color: 'red', message: messageOf(error) });
     }
   }, focusFirstError);
-  const option = (member: {
-    id: string;
-    displayName: string;
-    careerStage: keyof typeof commonMessages.careerStages;
-  }) => ({
-    value: member.id,
-    label: `${member.displayName} (${commonMessages.careerStages[member.careerStage]})`,
-  });
+  const name = (id: string) => {
+    const member = known[id];
+    return member ? `${member.displayName} (${commonMessages.careerStages[member.careerStage]})` : id;
+  };
+  /** Mentees or mentors: those chosen, each removable, and a search to add more (mentors among mentors). */
+  const people = (
+    field: 'menteeIds' | 'mentorIds',
+    title: string,
+    label: string,
+    pickLabel: (name: string) => string,
+    role?: Role,
+  ) => (
+    <ChosenMembers
+      id={field}
+      title={title}
+      ids={form.values[field]}
+      name={name}
+      empty={t.nobodyChosen}
+      removeLabel={t.removePerson}
+      onRemove={(index) => form.removeListItem(field, index)}
+      picker={{
+        label,
+        role,
+        pickLabel,
+        onPick: (member: FoundMember) => {
+          setKnown((known) => ({ ...known, [member.id]: member }));
+          form.insertListItem(field, member.id);
+          form.clearFieldError(field);
+        },
+        error: typeof form.errors[field] === 'string' ? form.errors[field] : null,
+        dataPath: field,
+      }}
+    />
+  );
   return (
-    <QueryState data={candidates.data} loading={candidates.loading} error={candidates.error}>
-      {(data) => (
-        <form onSubmit={submit} noValidate aria-label={t.run}>
-          <Stack gap="sm">
-            <MultiSelect
-              label={t.mentees}
-              searchable
-              required
-              data={nodes(data.everyone).map(option)}
-              {...form.getInputProps('menteeIds')}
-            />
-            <MultiSelect
-              label={t.mentors}
-              searchable
-              required
-              data={nodes(data.mentors).map(option)}
-              {...form.getInputProps('mentorIds')}
-            />
-            <NumberInput
-              label={t.minScore}
-              min={0}
-              allowDecimal={false}
-              w={240}
-              {...form.getInputProps('minScore')}
-            />
-            <Group>
-              <Button type="submit" loading={form.submitting}>
-                {form.submitting ? t.running : t.run}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+    <form onSubmit={submit} noValidate aria-label={t.run}>
+      <Stack gap="sm">
+        {people('menteeIds', t.mentees, t.addMentee, t.addAsMentee)}
+        {people('mentorIds', t.mentors, t.addMentor, t.addAsMentor, 'MENTOR')}
+        <NumberInput
+          label={t.minScore}
+          min={0}
+          allowDecimal={false}
+          w={240}
+          {...form.getInputProps('minScore')}
+        />
+        <Group>
+          <Button type="submit" loading={form.submitting}>
+            {form.submitting ? t.running : t.run}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/**
+ * A proposed pair's mentor, changed by hand: "change" opens a search among mentors (focus moves into it), picking
+ * one saves it, "keep" closes it and "no mentor" leaves the mentee unmatched; focus returns to "change".
+ */
+function PairMentor({ runId, pair }: { runId: string; pair: Pair }) {
+  const [edit, editing] = useMutation(EditMatchProposalDocument);
+  const [changing, setChanging] = useState(false);
+  const picker = useRef<HTMLDivElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const opened = useRef(false);
+  useEffect(() => {
+    if (changing) picker.current?.querySelector('input')?.focus();
+    else if (opened.current) opener.current?.focus();
+    opened.current = changing;
+  }, [changing]);
+  const mentee = pair.mentee.displayName;
+  const save = async (mentorId: string | null) => {
+    await edit({ variables: { runId, menteeId: pair.mentee.id, mentorId } });
+    setChanging(false);
+  };
+  return (
+    <Stack gap={4}>
+      <Text size="sm">{pair.mentor.displayName}</Text>
+      {changing ? (
+        <Stack gap={4} ref={picker}>
+          <MemberPicker
+            label={t.findMentor(mentee)}
+            role="MENTOR"
+            pickLabel={t.makeMentor}
+            exclude={[pair.mentor.id]}
+            onPick={(member) => save(member.id)}
+          />
+          <Group gap="xs">
+            <Button size="compact-xs" variant="subtle" onClick={() => setChanging(false)}>
+              {t.keepMentor}
+            </Button>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="red"
+              loading={editing.loading}
+              aria-label={t.noMentorFor(mentee)}
+              onClick={() => void withNotice(() => save(null))}
+            >
+              {t.noMentor}
+            </Button>
+          </Group>
+        </Stack>
+      ) : (
+        <Group>
+          <Button ref={opener} size="compact-xs" variant="outline" onClick={() => setChanging(true)}>
+            {t.changeMentor(mentee)}
+          </Button>
+        </Group>
       )}
-    </QueryState>
+    </Stack>
   );
 }
 
 function RunReview({ run }: { run: MatchRunFieldsFragment }) {
   const navigate = useNavigate();
-  const candidates = useQuery(MatchingCandidatesDocument);
-  const [edit, editing] = useMutation(EditMatchProposalDocument);
   const [approve, approving] = useMutation(ApproveMatchRunDocument);
   const proposed = run.status === 'PROPOSED';
-  const mentors = nodes(candidates.data?.mentors ?? { edges: [] });
   return (
     <Stack gap="lg">
       <Group gap="xs">
@@ -138,30 +199,7 @@ function RunReview({ run }: { run: MatchRunFieldsFragment }) {
               <Table.Tr key={pair.id}>
                 <Table.Td>{pair.mentee.displayName}</Table.Td>
                 <Table.Td>
-                  {proposed ? (
-                    <Select
-                      aria-label={t.changeMentor(pair.mentee.displayName)}
-                      data={[
-                        { value: NO_MENTOR, label: t.noMentor },
-                        ...mentors.map((mentor) => ({ value: mentor.id, label: mentor.displayName })),
-                      ]}
-                      value={pair.mentor.id}
-                      disabled={editing.loading}
-                      onChange={(mentorId) =>
-                        void withNotice(() =>
-                          edit({
-                            variables: {
-                              runId: run.id,
-                              menteeId: pair.mentee.id,
-                              mentorId: mentorId || null,
-                            },
-                          }),
-                        )
-                      }
-                    />
-                  ) : (
-                    pair.mentor.displayName
-                  )}
+                  {proposed ? <PairMentor runId={run.id} pair={pair} /> : pair.mentor.displayName}
                   {pair.edited && (
                     <Text size="xs" c="dark.6">
                       {t.edited}

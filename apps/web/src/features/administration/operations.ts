@@ -75,17 +75,17 @@ export const CompetitionReviewDocument = graphql(`
       title
       phase
     }
-    competitionJudges(competitionId: $competitionId, first: 100) {
-      edges {
-        node {
-          judge {
-            id
-            displayName
-          }
-        }
+  }
+`);
+
+/** The entries offered for manual assignment, a page at a time. */
+export const CompetitionEntryChoicesDocument = graphql(`
+  query CompetitionEntryChoices($competitionId: ID!, $after: String) {
+    competitionEntries(competitionId: $competitionId, first: 100, after: $after) {
+      totalCount
+      pageInfo {
+        ...PageFields
       }
-    }
-    competitionEntries(competitionId: $competitionId, first: 100) {
       edges {
         node {
           id
@@ -109,6 +109,14 @@ export const CompetitionConflictsDocument = graphql(`
           id
           proposalId
           judgeId
+          judge {
+            id
+            displayName
+          }
+          proposal {
+            id
+            title
+          }
           kind
           reason
           recordedAt
@@ -132,6 +140,14 @@ export const CompetitionAssignmentsDocument = graphql(`
         node {
           proposalId
           judgeId
+          judge {
+            id
+            displayName
+          }
+          proposal {
+            id
+            title
+          }
           origin
           reviewStarted
           assignedAt
@@ -199,29 +215,6 @@ export const MatchRunFieldsFragment = graphql(`
       mentee {
         id
         displayName
-      }
-    }
-  }
-`);
-
-export const MatchingCandidatesDocument = graphql(`
-  query MatchingCandidates {
-    mentors: members(filter: { role: MENTOR }, first: 100) {
-      edges {
-        node {
-          id
-          displayName
-          careerStage
-        }
-      }
-    }
-    everyone: members(first: 100) {
-      edges {
-        node {
-          id
-          displayName
-          careerStage
-        }
       }
     }
   }

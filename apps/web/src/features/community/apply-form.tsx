@@ -7,7 +7,7 @@ import { messageOf } from '../../lib/errors';
 import { FormProblem } from '../../lib/form-problem';
 import { focusFirstError, showFieldErrors } from '../../lib/forms';
 import { communityMessages as t } from './messages';
-import { ApplyToProgrammeDocument, ProgrammeDocument, ProgrammesDocument } from './operations';
+import { ApplyToProgrammeDocument, MyApplicationsDocument, ProgrammeDocument } from './operations';
 
 const QUESTIONS = Object.keys(t.wp) as (keyof typeof t.wp)[];
 const ANSWERS = Object.keys(t.wpAnswers) as WideningParticipationAnswer[];
@@ -18,7 +18,7 @@ type Values = { motivation: string } & Record<keyof typeof t.wp, WideningPartici
 /** The application: a motivation, and the optional widening-participation questions, each with "prefer not to say". */
 export function ApplyForm({ programmeId }: { programmeId: string }) {
   const [apply] = useMutation(ApplyToProgrammeDocument, {
-    refetchQueries: [{ query: ProgrammeDocument, variables: { id: programmeId } }, ProgrammesDocument],
+    refetchQueries: [{ query: ProgrammeDocument, variables: { id: programmeId } }, MyApplicationsDocument],
   });
   const [problem, setProblem] = useState<string | null>(null);
   const [applied, setApplied] = useState(false);

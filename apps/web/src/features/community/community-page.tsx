@@ -14,7 +14,7 @@ import { AnnouncementForm } from './announcement-form';
 import { MembershipButton } from './membership-button';
 import { communityMessages as t } from './messages';
 import { CommunityDocument, CommunityFeedDocument } from './operations';
-import { ProgrammeList } from './programme-card';
+import { PagedProgrammes } from './programme-card';
 
 /** The announcements, newest first, 20 at a time. */
 function Feed({ communityId, moderator }: { communityId: string; moderator: boolean }) {
@@ -106,7 +106,7 @@ function CommunityView({ data }: { data: CommunityQuery }) {
             {t.createProgrammeLink}
           </Anchor>
         )}
-        <ProgrammeList programmes={nodes(data.programmes)} empty={t.noProgrammes} />
+        <PagedProgrammes communityId={community.id} />
       </Section>
     </Stack>
   );

@@ -3,6 +3,8 @@ import type { ApplicationStatus, ProgrammeMode, SelectionPolicy } from '../../gq
 /** Communities of practice, programmes (masterclass series), attendance, reflections and certificates. */
 export const communityMessages = {
   moreCommunities: 'Show more communities',
+  moreProgrammes: 'Show more programmes',
+  moreApplications: 'Show older applications',
   communitiesTitle: 'Communities of practice',
   communitiesIntro:
     'Interest groups where clinicians grow as educators and researchers: join one to follow its announcements and programmes.',

@@ -26,7 +26,7 @@ import { toLocalInput } from '../../lib/format';
 import { commonMessages } from '../../lib/messages';
 import { Page } from '../../lib/page';
 import { communityMessages as t } from './messages';
-import { CommunityDocument, CreateProgrammeDocument, ProgrammesDocument } from './operations';
+import { CreateProgrammeDocument, ProgrammesDocument } from './operations';
 import { programmeProblems, type ProgrammeValues, type SessionValues } from './programme-form';
 import { viewerTimeZone } from './validation';
 
@@ -95,10 +95,7 @@ export function toProgrammeInput(values: ProgrammeValues, communityId: string | 
 export function ProgrammeForm({ communityId }: { communityId: string | null }) {
   const navigate = useNavigate();
   const [create] = useMutation(CreateProgrammeDocument, {
-    refetchQueries: [
-      ProgrammesDocument,
-      ...(communityId ? [{ query: CommunityDocument, variables: { id: communityId } }] : []),
-    ],
+    refetchQueries: [ProgrammesDocument],
   });
   const [problem, setProblem] = useState<string | null>(null);
   const [initialValues] = useState(defaults);

@@ -36,13 +36,6 @@ export const CommunityDocument = graphql(`
         displayName
       }
     }
-    programmes(communityId: $id, first: 100) {
-      edges {
-        node {
-          ...ProgrammeSummary
-        }
-      }
-    }
   }
 `);
 
@@ -116,18 +109,35 @@ export const ApplicationFieldsFragment = graphql(`
 `);
 
 export const ProgrammesDocument = graphql(`
-  query Programmes {
-    programmes(first: 100) {
+  query Programmes($communityId: ID, $after: String) {
+    programmes(communityId: $communityId, first: 100, after: $after) {
+      totalCount
+      pageInfo {
+        ...PageFields
+      }
       edges {
         node {
           ...ProgrammeSummary
         }
       }
     }
-    myApplications(first: 100) {
+  }
+`);
+
+// the caller's applications page on their own, each with its programme (not looked up among the programmes shown)
+export const MyApplicationsDocument = graphql(`
+  query MyApplications($after: String) {
+    myApplications(first: 100, after: $after) {
+      totalCount
+      pageInfo {
+        ...PageFields
+      }
       edges {
         node {
           ...ApplicationFields
+          programme {
+            ...ProgrammeSummary
+          }
         }
       }
     }

@@ -1,9 +1,14 @@
 import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import type { ApplicationFieldsFragment, ProgrammeSummaryFragment } from '../../gql/graphql';
+import { nodes } from '../../lib/connection';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { commonMessages } from '../../lib/messages';
+import { QueryState } from '../../lib/query-state';
+import { ShowMore } from '../../lib/show-more';
 import { communityMessages as t } from './messages';
+import { ProgrammesDocument } from './operations';
 
 /** A programme in a list: dates, audience, size, and the viewer's application if any. */
 export function ProgrammeCard({
@@ -53,24 +58,36 @@ export function ProgrammeCard({
 
 /** Programmes as cards, or a line saying there are none; each with the viewer's application when given. */
 export function ProgrammeList({
-  programmes,
+  items,
   empty,
-  applications,
 }: {
-  programmes: ProgrammeSummaryFragment[];
+  items: Array<{ programme: ProgrammeSummaryFragment; application?: ApplicationFieldsFragment }>;
   empty: string;
-  applications?: Map<string, ApplicationFieldsFragment>;
 }) {
-  if (programmes.length === 0) return <Text>{empty}</Text>;
+  if (items.length === 0) return <Text>{empty}</Text>;
   return (
     <Stack gap="sm">
-      {programmes.map((programme) => (
-        <ProgrammeCard
-          key={programme.id}
-          programme={programme}
-          application={applications?.get(programme.id)}
-        />
+      {items.map(({ programme, application }) => (
+        <ProgrammeCard key={programme.id} programme={programme} application={application} />
       ))}
     </Stack>
+  );
+}
+
+/** Every programme by first session, or a community's and those sharing its interests, a page at a time. */
+export function PagedProgrammes({ communityId = null }: { communityId?: string | null }) {
+  const query = useQuery(ProgrammesDocument, { variables: { communityId } });
+  return (
+    <QueryState data={query.data} loading={query.loading} error={query.error}>
+      {(data) => (
+        <>
+          <ProgrammeList
+            items={nodes(data.programmes).map((programme) => ({ programme }))}
+            empty={t.noProgrammes}
+          />
+          <ShowMore query={query} path={['programmes']} label={t.moreProgrammes} />
+        </>
+      )}
+    </QueryState>
   );
 }

@@ -31,8 +31,8 @@ import { communityMessages as t } from './messages';
 import {
   CertificateEligibilityDocument,
   CertificatePdfDocument,
+  MyApplicationsDocument,
   ProgrammeDocument,
-  ProgrammesDocument,
   RecordMyAttendanceDocument,
   RequestCertificateDocument,
   RespondToPlaceDocument,
@@ -56,7 +56,7 @@ const ACTIONS: Partial<Record<string, { action: ApplicantAction; label: string; 
 function MyApplication({ programme }: { programme: Programme }) {
   const application = programme.myApplication;
   const [respond, responding] = useMutation(RespondToPlaceDocument, {
-    refetchQueries: [{ query: ProgrammeDocument, variables: { id: programme.id } }, ProgrammesDocument],
+    refetchQueries: [{ query: ProgrammeDocument, variables: { id: programme.id } }, MyApplicationsDocument],
   });
   if (!application) return null;
   const act = async (action: ApplicantAction) => {

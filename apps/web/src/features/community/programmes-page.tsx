@@ -5,13 +5,34 @@ import { nodes } from '../../lib/connection';
 import { Page } from '../../lib/page';
 import { Section } from '../../lib/section';
 import { QueryState } from '../../lib/query-state';
+import { ShowMore } from '../../lib/show-more';
 import { useSession } from '../../session/session-context';
 import { communityMessages as t } from './messages';
-import { ProgrammesDocument } from './operations';
-import { ProgrammeList } from './programme-card';
+import { MyApplicationsDocument } from './operations';
+import { PagedProgrammes, ProgrammeList } from './programme-card';
+
+/** The caller's applications, each with its programme, newest first. */
+function MyApplications() {
+  const query = useQuery(MyApplicationsDocument);
+  return (
+    <QueryState data={query.data} loading={query.loading} error={query.error}>
+      {(data) => (
+        <>
+          <ProgrammeList
+            items={nodes(data.myApplications).map((application) => ({
+              programme: application.programme,
+              application,
+            }))}
+            empty={t.noApplications}
+          />
+          <ShowMore query={query} path={['myApplications']} label={t.moreApplications} />
+        </>
+      )}
+    </QueryState>
+  );
+}
 
 export default function ProgrammesPage() {
-  const query = useQuery(ProgrammesDocument);
   const isAdmin = useSession().hasRole('ADMIN');
   return (
     <Page title={t.programmesTitle} intro={t.programmesIntro}>
@@ -20,23 +41,14 @@ export default function ProgrammesPage() {
           {t.createProgrammeLink}
         </Anchor>
       )}
-      <QueryState data={query.data} loading={query.loading} error={query.error}>
-        {(data) => {
-          const programmes = nodes(data.programmes);
-          const applicationOf = new Map(nodes(data.myApplications).map((item) => [item.programmeId, item]));
-          const mine = programmes.filter((programme) => applicationOf.has(programme.id));
-          return (
-            <Stack gap="lg">
-              <Section id="mine" title={t.yourApplications}>
-                <ProgrammeList programmes={mine} empty={t.noApplications} applications={applicationOf} />
-              </Section>
-              <Section id="all" title={t.allProgrammes}>
-                <ProgrammeList programmes={programmes} empty={t.noProgrammes} />
-              </Section>
-            </Stack>
-          );
-        }}
-      </QueryState>
+      <Stack gap="lg">
+        <Section id="mine" title={t.yourApplications}>
+          <MyApplications />
+        </Section>
+        <Section id="all" title={t.allProgrammes}>
+          <PagedProgrammes />
+        </Section>
+      </Stack>
     </Page>
   );
 }

@@ -1,14 +1,14 @@
-import { Button, Group, List, NumberInput, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, NumberInput, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { ChosenMembers } from '../../lib/chosen-members';
 import { messageOf } from '../../lib/errors';
 import { FormProblem } from '../../lib/form-problem';
 import { focusFirstError, showFieldErrors } from '../../lib/forms';
 import { MemberPicker } from '../../lib/member-picker';
-import { RemoveButton } from '../../lib/remove-button';
 import { useSession } from '../../session/session-context';
 import { mastermindMessages as t } from './messages';
 import { CreateMastermindGroupDocument, MyMastermindGroupsDocument } from './operations';
@@ -138,34 +138,23 @@ export function NewGroupForm() {
             dataPath="facilitatorId"
           />
         )}
-        <Title order={3} size="h4" id="group-people">
-          {t.groupPeople(memberIds.length + 1)}
-        </Title>
-        {memberIds.length === 0 ? (
-          <Text size="sm">{t.noPeopleYet}</Text>
-        ) : (
-          <List aria-labelledby="group-people" listStyleType="none" spacing={4}>
-            {memberIds.map((id, index) => (
-              <List.Item key={id}>
-                <Group gap="xs" wrap="nowrap">
-                  <RemoveButton
-                    label={t.removePerson(name(id))}
-                    onClick={() => form.removeListItem('memberIds', index)}
-                  />
-                  <Text size="sm">{name(id)}</Text>
-                </Group>
-              </List.Item>
-            ))}
-          </List>
-        )}
-        <MemberPicker
-          label={t.addPeople}
-          description={t.groupSize(GROUP_RULES.others.min, GROUP_RULES.others.max)}
-          exclude={[form.values.facilitatorId, ...memberIds]}
-          pickLabel={t.addPerson}
-          onPick={addMember}
-          error={typeof form.errors.memberIds === 'string' ? form.errors.memberIds : null}
-          dataPath="memberIds"
+        <ChosenMembers
+          id="group-people"
+          title={t.groupPeople(memberIds.length + 1)}
+          ids={memberIds}
+          name={name}
+          empty={t.noPeopleYet}
+          removeLabel={t.removePerson}
+          onRemove={(index) => form.removeListItem('memberIds', index)}
+          picker={{
+            label: t.addPeople,
+            description: t.groupSize(GROUP_RULES.others.min, GROUP_RULES.others.max),
+            exclude: [form.values.facilitatorId],
+            pickLabel: t.addPerson,
+            onPick: addMember,
+            error: typeof form.errors.memberIds === 'string' ? form.errors.memberIds : null,
+            dataPath: 'memberIds',
+          }}
         />
         <NumberInput
           label={t.cadence}
