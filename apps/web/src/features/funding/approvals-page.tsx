@@ -7,6 +7,7 @@ import { messageOf } from '../../lib/errors';
 import { formatDay, formatNumber } from '../../lib/format';
 import { Page } from '../../lib/page';
 import { QueryState } from '../../lib/query-state';
+import { ShowMore } from '../../lib/show-more';
 import { ScrollTable, TableHead } from '../../lib/table';
 import { fundingMessages as t } from './messages';
 import { ApprovalQueueDocument, ApproveProtectedTimeDocument } from './operations';
@@ -79,6 +80,8 @@ export default function ApprovalsPage() {
           );
         }}
       </QueryState>
+      {/* the queue is read award by award: a later page of awards may hold more waiting time */}
+      <ShowMore query={queue} path={['awards']} label={t.moreAwards} />
     </Page>
   );
 }

@@ -175,8 +175,11 @@ export const LogTimeDocument = graphql(`
 `);
 
 export const ApprovalQueueDocument = graphql(`
-  query ApprovalQueue {
-    awards(first: 100) {
+  query ApprovalQueue($after: String) {
+    awards(first: 100, after: $after) {
+      pageInfo {
+        ...PageFields
+      }
       edges {
         node {
           id

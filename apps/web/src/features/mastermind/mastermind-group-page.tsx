@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Card, Group, NumberInput, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import type { MastermindGroupQuery, NextStepFieldsFragment } from '../../gql/graphql';
 import { nodes } from '../../lib/connection';
@@ -11,6 +11,7 @@ import { commonMessages } from '../../lib/messages';
 import { Page } from '../../lib/page';
 import { QueryState } from '../../lib/query-state';
 import { Section } from '../../lib/section';
+import { ShowMore } from '../../lib/show-more';
 import { useSession } from '../../session/session-context';
 import { mastermindMessages as t } from './messages';
 import { MastermindGroupDocument, RateSessionDocument, ReportNextStepDoneDocument } from './operations';
@@ -93,7 +94,7 @@ function Rate({ session }: { session: Session }) {
   );
 }
 
-function GroupView({ data }: { data: MastermindGroupQuery }) {
+function GroupView({ data, more }: { data: MastermindGroupQuery; more: ReactNode }) {
   const session = useSession();
   const group = data.mastermindGroup;
   const viewerId = session.member?.id;
@@ -163,6 +164,7 @@ function GroupView({ data }: { data: MastermindGroupQuery }) {
             </Card>
           ))}
         </Stack>
+        {more}
       </Section>
       {group.facilitator.id === viewerId && <RecordSessionForm groupId={group.id} people={people} />}
     </Stack>
@@ -178,7 +180,12 @@ export default function MastermindGroupPage() {
         {t.back}
       </Anchor>
       <QueryState data={query.data} loading={query.loading} error={query.error}>
-        {(data) => <GroupView data={data} />}
+        {(data) => (
+          <GroupView
+            data={data}
+            more={<ShowMore query={query} path={['mastermindSessions']} label={t.moreSessions} />}
+          />
+        )}
       </QueryState>
     </Page>
   );

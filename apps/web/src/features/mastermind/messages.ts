@@ -5,6 +5,7 @@ export const mastermindMessages = {
     'Peer groups of four to ten with a facilitator: each session sets next steps, and the next one reviews them.',
   none: 'You are not in a Mastermind group yet: an administrator forms them, or form one you facilitate below.',
   moreGroups: 'Show more groups',
+  moreSessions: 'Show older sessions',
   facilitatedBy: (name: string) => `Facilitated by ${name}`,
   size: (size: number, days: number) => `${size} people · meets every ${days} days`,
   back: 'Back to Mastermind groups',

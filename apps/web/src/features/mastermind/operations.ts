@@ -37,7 +37,7 @@ export const NextStepFieldsFragment = graphql(`
 `);
 
 export const MastermindGroupDocument = graphql(`
-  query MastermindGroup($id: ID!) {
+  query MastermindGroup($id: ID!, $after: String) {
     mastermindGroup(id: $id) {
       id
       name
@@ -60,7 +60,11 @@ export const MastermindGroupDocument = graphql(`
         ...NextStepFields
       }
     }
-    mastermindSessions(groupId: $id, first: 100) {
+    mastermindSessions(groupId: $id, first: 100, after: $after) {
+      totalCount
+      pageInfo {
+        ...PageFields
+      }
       edges {
         node {
           id

@@ -25,6 +25,7 @@ import { commonMessages } from '../../lib/messages';
 import { nodes } from '../../lib/connection';
 import { Page } from '../../lib/page';
 import { QueryState } from '../../lib/query-state';
+import { ShowMore } from '../../lib/show-more';
 import { useSession } from '../../session/session-context';
 import { mentoringMessages as t } from './messages';
 import {
@@ -221,6 +222,7 @@ export default function MentoringPage() {
                 {t.relationshipsTitle}
               </Title>
               <Relationships relationships={data.myRelationships} />
+              <ShowMore query={home} path={['myRelationships']} label={t.moreRelationships} />
             </section>
             <MenteeProfileForm profile={data.myMenteeProfile} />
             <section aria-labelledby="suggestions">

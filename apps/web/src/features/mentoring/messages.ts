@@ -2,6 +2,7 @@ import type { RelationshipStatus } from '../../gql/graphql';
 
 /** Mentoring: profiles, suggestions, relationships, check-ins and feedback. */
 export const mentoringMessages = {
+  moreRelationships: 'Show older relationships',
   nav: 'Mentoring',
   title: 'Mentoring',
   intro: 'Find a mentor, or mentor others; agree goals, meet, and log how it goes.',

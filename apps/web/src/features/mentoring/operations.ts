@@ -1,7 +1,7 @@
 import { graphql } from '../../gql';
 
 export const MentoringHomeDocument = graphql(`
-  query MentoringHome {
+  query MentoringHome($after: String) {
     myMenteeProfile {
       goals
       interests
@@ -16,7 +16,11 @@ export const MentoringHomeDocument = graphql(`
       acceptsDirectRequests
       paused
     }
-    myRelationships(first: 100) {
+    myRelationships(first: 100, after: $after) {
+      totalCount
+      pageInfo {
+        ...PageFields
+      }
       edges {
         node {
           id

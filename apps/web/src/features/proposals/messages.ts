@@ -2,6 +2,8 @@ import type { ProposalStatus, TeamInvitationStatus } from '../../gql/graphql';
 
 /** Proposals as their applicants see them. */
 export const proposalMessages = {
+  moreProposals: 'Show older proposals',
+  moreInvitations: 'Show older invitations',
   nav: 'Your proposals',
   listTitle: 'Your proposals',
   listIntro: 'Proposals you lead or are on the team of, and invitations waiting for your answer.',

@@ -7,16 +7,22 @@ import { formatDateTime } from '../../lib/format';
 import { nodes } from '../../lib/connection';
 import { Page } from '../../lib/page';
 import { QueryState } from '../../lib/query-state';
+import { ShowMore } from '../../lib/show-more';
 import { proposalMessages as t } from './messages';
 import {
   AcceptTeamInvitationDocument,
   DeclineTeamInvitationDocument,
   MyProposalsDocument,
+  MyTeamInvitationsDocument,
 } from './operations';
 
-export default function MyProposalsPage() {
-  const query = useQuery(MyProposalsDocument, { fetchPolicy: 'cache-and-network' });
-  const options = { refetchQueries: [MyProposalsDocument], awaitRefetchQueries: true };
+/** Invitations to teams waiting for an answer (nothing when there are none), a page at a time. */
+function Invitations() {
+  const query = useQuery(MyTeamInvitationsDocument, { fetchPolicy: 'cache-and-network' });
+  const options = {
+    refetchQueries: [MyTeamInvitationsDocument, MyProposalsDocument],
+    awaitRefetchQueries: true,
+  };
   const [accept, accepting] = useMutation(AcceptTeamInvitationDocument, options);
   const [decline, declining] = useMutation(DeclineTeamInvitationDocument, options);
   const answer = async (proposalId: string, yes: boolean) => {
@@ -28,47 +34,52 @@ export default function MyProposalsPage() {
       notifications.show({ color: 'red', message: messageOf(error) });
     }
   };
+  if (!query.data || query.data.myTeamInvitations.edges.length === 0) return null;
+  return (
+    <section aria-labelledby="invitations">
+      <Title order={2} id="invitations" mb="xs">
+        {t.invitationsTitle}
+      </Title>
+      <Stack gap="xs">
+        {nodes(query.data.myTeamInvitations).map((invitation) => (
+          <Card key={invitation.proposalId} withBorder>
+            <Group justify="space-between">
+              <Text>{t.invitedBy(invitation.proposalTitle, invitation.leadApplicant.displayName)}</Text>
+              <Group gap="xs">
+                <Button
+                  size="xs"
+                  loading={accepting.loading}
+                  onClick={() => void answer(invitation.proposalId, true)}
+                >
+                  {t.accept}
+                </Button>
+                <Button
+                  size="xs"
+                  variant="outline"
+                  loading={declining.loading}
+                  onClick={() => void answer(invitation.proposalId, false)}
+                >
+                  {t.decline}
+                </Button>
+              </Group>
+            </Group>
+          </Card>
+        ))}
+      </Stack>
+      <ShowMore query={query} path={['myTeamInvitations']} label={t.moreInvitations} />
+    </section>
+  );
+}
+
+export default function MyProposalsPage() {
+  const query = useQuery(MyProposalsDocument, { fetchPolicy: 'cache-and-network' });
   return (
     <Page title={t.listTitle} intro={t.listIntro}>
-      <QueryState data={query.data} loading={query.loading} error={query.error}>
-        {(data) => (
-          <Stack gap="lg">
-            {data.myTeamInvitations.edges.length > 0 && (
-              <section aria-labelledby="invitations">
-                <Title order={2} id="invitations" mb="xs">
-                  {t.invitationsTitle}
-                </Title>
-                <Stack gap="xs">
-                  {nodes(data.myTeamInvitations).map((invitation) => (
-                    <Card key={invitation.proposalId} withBorder>
-                      <Group justify="space-between">
-                        <Text>
-                          {t.invitedBy(invitation.proposalTitle, invitation.leadApplicant.displayName)}
-                        </Text>
-                        <Group gap="xs">
-                          <Button
-                            size="xs"
-                            loading={accepting.loading}
-                            onClick={() => void answer(invitation.proposalId, true)}
-                          >
-                            {t.accept}
-                          </Button>
-                          <Button
-                            size="xs"
-                            variant="outline"
-                            loading={declining.loading}
-                            onClick={() => void answer(invitation.proposalId, false)}
-                          >
-                            {t.decline}
-                          </Button>
-                        </Group>
-                      </Group>
-                    </Card>
-                  ))}
-                </Stack>
-              </section>
-            )}
-            {data.myProposals.edges.length === 0 ? (
+      <Stack gap="lg">
+        <Invitations />
+        <QueryState data={query.data} loading={query.loading} error={query.error}>
+          {(data) =>
+            data.myProposals.edges.length === 0 ? (
               <Group>
                 <Text>{t.none}</Text>
                 <Anchor component={Link} to="/competitions">
@@ -91,10 +102,11 @@ export default function MyProposalsPage() {
                   </Card>
                 ))}
               </Stack>
-            )}
-          </Stack>
-        )}
-      </QueryState>
+            )
+          }
+        </QueryState>
+        <ShowMore query={query} path={['myProposals']} label={t.moreProposals} />
+      </Stack>
     </Page>
   );
 }

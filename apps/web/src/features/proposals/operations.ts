@@ -73,8 +73,12 @@ export const ProposalDocument = graphql(`
 `);
 
 export const MyProposalsDocument = graphql(`
-  query MyProposals {
-    myProposals(first: 100) {
+  query MyProposals($after: String) {
+    myProposals(first: 100, after: $after) {
+      totalCount
+      pageInfo {
+        ...PageFields
+      }
       edges {
         node {
           id
@@ -86,7 +90,17 @@ export const MyProposalsDocument = graphql(`
         }
       }
     }
-    myTeamInvitations(first: 100) {
+  }
+`);
+
+// the invitations page on their own ("Show more" sends one $after per query)
+export const MyTeamInvitationsDocument = graphql(`
+  query MyTeamInvitations($after: String) {
+    myTeamInvitations(first: 100, after: $after) {
+      totalCount
+      pageInfo {
+        ...PageFields
+      }
       edges {
         node {
           proposalId

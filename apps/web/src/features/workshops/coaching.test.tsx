@@ -2,9 +2,14 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderPage } from '../../testing/render';
-import { ActionPlanForm, CoachingRequestForm, StudentPlan } from './coaching';
+import { ActionPlanForm, CoachingRequestForm, CoachingRequests, StudentPlan } from './coaching';
 import { NewWorkshopForm } from './new-workshop-form';
-import { ActionPlanDocument, RequestFollowUpDocument, SetActionPlanDocument } from './operations';
+import {
+  ActionPlanDocument,
+  CoachingRequestsDocument,
+  RequestFollowUpDocument,
+  SetActionPlanDocument,
+} from './operations';
 
 describe('action plan form', () => {
   it('asks for an objective and each action’s text at their fields', async () => {
@@ -129,5 +134,48 @@ describe('coach’s view of a student’s plan', () => {
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
     expect(await screen.findByText('Publish a case report')).toBeInTheDocument();
     expect(screen.getByText(/Pick the case/)).toBeInTheDocument();
+  });
+});
+
+describe('coaching requests', () => {
+  const request = (id: string, text: string) => ({
+    __typename: 'CoachingRequest',
+    id,
+    kind: 'FOLLOW_UP',
+    documentUrl: null,
+    text,
+    response: null,
+    respondedAt: null,
+    createdAt: '2026-11-30T10:00:00.000Z',
+    student: { __typename: 'Member', id: 's1', displayName: 'Sam Student' },
+  });
+  const page = (after: string | null, items: unknown[], endCursor: string | null) => ({
+    request: {
+      query: CoachingRequestsDocument,
+      variables: after ? { workshopId: 'w1', after } : { workshopId: 'w1' },
+    },
+    result: {
+      data: {
+        coachingRequests: {
+          __typename: 'CoachingRequestConnection',
+          totalCount: 2,
+          pageInfo: { __typename: 'PageInfo', hasNextPage: endCursor !== null, endCursor },
+          edges: items.map((node) => ({ __typename: 'CoachingRequestEdge', node })),
+        },
+      },
+    },
+  });
+
+  it('shows older requests past the first page', async () => {
+    const user = userEvent.setup();
+    renderPage(<CoachingRequests workshopId="w1" coach={false} />, [
+      page(null, [request('r2', 'About my portfolio')], 'r-2'),
+      page('r-2', [request('r1', 'About my CV')], null),
+    ]);
+    expect(await screen.findByText('About my portfolio')).toBeInTheDocument();
+    expect(screen.getByText('1 of 2 shown')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Show older requests' }));
+    expect(await screen.findByText('About my CV')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Show older requests' })).toBeNull();
   });
 });

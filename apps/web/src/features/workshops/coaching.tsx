@@ -26,6 +26,7 @@ import { FormProblem } from '../../lib/form-problem';
 import { focusFirstError, showFieldErrors } from '../../lib/forms';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { QueryState } from '../../lib/query-state';
+import { ShowMore } from '../../lib/show-more';
 import { Section } from '../../lib/section';
 import { workshopMessages as t } from './messages';
 import {
@@ -376,6 +377,7 @@ export function CoachingRequests({ workshopId, coach }: { workshopId: string; co
                 </Stack>
               </Card>
             ))}
+            <ShowMore query={query} path={['coachingRequests']} label={t.moreRequests} />
           </Stack>
         )
       }

@@ -3,6 +3,7 @@ import type { CoachingRequestKind, EnrolmentStatus } from '../../gql/graphql';
 /** Coaching workshops: a junior resident coaches up to five students for about two hours. */
 export const workshopMessages = {
   moreWorkshops: 'Show more workshops',
+  moreRequests: 'Show older requests',
   title: 'Coaching workshops',
   intro:
     'Small workshops where a junior resident coaches up to five students for about two hours. When a workshop is full you join its waiting list and move up as places free.',

@@ -122,8 +122,12 @@ export const SetActionPlanDocument = graphql(`
 `);
 
 export const CoachingRequestsDocument = graphql(`
-  query CoachingRequests($workshopId: ID!) {
-    coachingRequests(workshopId: $workshopId, first: 100) {
+  query CoachingRequests($workshopId: ID!, $after: String) {
+    coachingRequests(workshopId: $workshopId, first: 100, after: $after) {
+      totalCount
+      pageInfo {
+        ...PageFields
+      }
       edges {
         node {
           id
