@@ -1,11 +1,13 @@
 import { Badge, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
+import type { ReactNode } from 'react';
 import { useParams } from 'react-router';
 import type { AwardQuery } from '../../gql/graphql';
 import { nodes } from '../../lib/connection';
 import { formatDateTime, formatDay, formatMoney, formatNumber } from '../../lib/format';
 import { Page } from '../../lib/page';
 import { QueryState } from '../../lib/query-state';
+import { ShowMore } from '../../lib/show-more';
 import { useSession } from '../../session/session-context';
 import { AwardDecision } from './award-decision';
 import { STATUS_COLOURS } from './awards-page';
@@ -64,7 +66,7 @@ function Budget({ budget }: { budget: Award['budget'] }) {
   );
 }
 
-function Spends({ entries }: { entries: Award['spendEntries'] }) {
+function Spends({ entries, more }: { entries: Award['spendEntries']; more: ReactNode }) {
   const list = nodes(entries);
   return (
     <section aria-labelledby="spends">
@@ -96,6 +98,7 @@ function Spends({ entries }: { entries: Award['spendEntries'] }) {
             </Table>
           </ScrollTable>
         )}
+        {more}
       </Stack>
     </section>
   );
@@ -160,7 +163,10 @@ export default function AwardPage() {
               <AwardDecision awardId={found.id} actions={found.availableActions} />
             </Stack>
             <Budget budget={found.budget} />
-            <Spends entries={found.spendEntries} />
+            <Spends
+              entries={found.spendEntries}
+              more={<ShowMore query={award} path={['award', 'spendEntries']} label={t.moreSpends} />}
+            />
             <ProtectedTime
               allocations={found.protectedTime}
               memberId={found.principalInvestigator.id}

@@ -77,6 +77,7 @@ export const fundingMessages = {
   } satisfies Record<BurnStatus, string>,
   spendsTitle: 'Spending',
   noSpends: 'Nothing spent yet.',
+  moreSpends: 'Show more spending',
   date: 'Date',
   kind: 'Kind',
   kinds: { COMMITMENT: 'Commitment', PAYMENT: 'Payment' } satisfies Record<SpendKind, string>,

@@ -55,7 +55,7 @@ export const AllocationFieldsFragment = graphql(`
 `);
 
 export const AwardDocument = graphql(`
-  query Award($id: ID!) {
+  query Award($id: ID!, $after: String) {
     award(id: $id) {
       ...AwardSummaryFields
       requested {
@@ -106,7 +106,10 @@ export const AwardDocument = graphql(`
           spentShare
         }
       }
-      spendEntries(first: 100) {
+      spendEntries(first: 100, after: $after) {
+        pageInfo {
+          ...PageFields
+        }
         edges {
           node {
             id
