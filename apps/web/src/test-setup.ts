@@ -26,3 +26,5 @@ if (!('fonts' in document))
   Object.defineProperty(document, 'fonts', {
     value: Object.assign(new EventTarget(), { ready: Promise.resolve() }),
   });
+// a searchable select scrolls its first match into view as the person types
+Element.prototype.scrollIntoView ??= () => undefined;

@@ -1,3 +1,4 @@
+import { InstitutionsDocument } from '../lib/institution-picker';
 import { MemberSearchDocument } from '../lib/member-picker';
 
 /** A GraphQL answer refusing input as the services do: BAD_USER_INPUT naming each field, its rule and message. */
@@ -29,6 +30,24 @@ export function memberSearch(
         members: {
           __typename: 'MemberConnection',
           edges: found.map((node) => ({ __typename: 'MemberEdge', node })),
+        },
+      },
+    },
+  };
+}
+
+/** The institution picker's search for `nameContains` (null: the first page by name) answered with `found`. */
+export function institutionSearch(nameContains: string | null, found: Array<{ id: string; name: string }>) {
+  return {
+    request: { query: InstitutionsDocument, variables: { nameContains } },
+    result: {
+      data: {
+        institutions: {
+          __typename: 'InstitutionConnection',
+          edges: found.map(({ id, name }) => ({
+            __typename: 'InstitutionEdge',
+            node: { __typename: 'Institution', id, name, country: 'GB' },
+          })),
         },
       },
     },

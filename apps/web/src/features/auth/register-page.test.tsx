@@ -5,27 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { renderPage } from '../../testing/render';
 import { RegisterDocument } from '../../session/operations';
 import RegisterPage from './register-page';
-import { InstitutionsDocument } from './operations';
+import { institutionSearch } from '../../testing/answers';
 
 /** A password input has no ARIA role; found by its label. */
 const passwordField = () => screen.getByLabelText(/^password/i, { selector: 'input' });
 
-const institutions = {
-  request: { query: InstitutionsDocument, variables: { nameContains: null } },
-  result: {
-    data: {
-      institutions: {
-        __typename: 'InstitutionConnection',
-        edges: [
-          {
-            __typename: 'InstitutionEdge',
-            node: { __typename: 'Institution', id: 'i1', name: 'Leeds', country: 'GB' },
-          },
-        ],
-      },
-    },
-  },
-};
+const institutions = institutionSearch(null, [{ id: 'i1', name: 'Leeds' }]);
 
 describe('register page', () => {
   it('names every missing or malformed field at the field, and focuses the first', async () => {

@@ -1,20 +1,17 @@
 import { Anchor, Button, Select, Stack, TagsInput, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { CareerStage } from '../../gql/graphql';
-import { nodes } from '../../lib/connection';
 import { messageOf } from '../../lib/errors';
 import { focusFirstError, showFieldErrors } from '../../lib/forms';
 import { commonMessages } from '../../lib/messages';
 import { FormProblem } from '../../lib/form-problem';
+import { InstitutionPicker } from '../../lib/institution-picker';
 import { Page } from '../../lib/page';
 import { useSession } from '../../session/session-context';
 import { CredentialsFields } from './credentials-fields';
 import { authMessages as t } from './messages';
-import { InstitutionsDocument } from './operations';
 import { emailProblem, passwordProblem, requiredProblem } from './validation';
 
 export const CAREER_STAGE_OPTIONS = Object.entries(commonMessages.careerStages).map(([value, label]) => ({
@@ -55,13 +52,6 @@ export function useRegisterForm() {
 
 export default function RegisterPage() {
   const session = useSession();
-  // the first 100 by name; what the person types narrows the list on the server (it is a connection)
-  const [search, setSearch] = useState('');
-  const [chosen, setChosen] = useState<{ value: string; label: string } | null>(null);
-  const [term] = useDebouncedValue(search.trim(), 250);
-  const institutions = useQuery(InstitutionsDocument, {
-    variables: { nameContains: term && term !== chosen?.label ? term : null },
-  });
   const [problem, setProblem] = useState<string | null>(null);
   const form = useRegisterForm();
   const submit = form.onSubmit(async (values) => {
@@ -80,17 +70,11 @@ export default function RegisterPage() {
       if (!showFieldErrors(form, error)) setProblem(messageOf(error));
     }
   }, focusFirstError);
-  const found = (institutions.data ? nodes(institutions.data.institutions) : []).map((item) => ({
-    value: item.id,
-    label: `${item.name} (${item.country})`,
-  }));
-  const options = chosen && !found.some((item) => item.value === chosen.value) ? [chosen, ...found] : found;
   return (
     <Page title={t.registerTitle} intro={t.registerIntro} width={520}>
       <form onSubmit={submit} noValidate aria-label={t.registerTitle}>
         <Stack>
           <FormProblem problem={problem} />
-          <FormProblem problem={institutions.error ? messageOf(institutions.error) : null} />
           <CredentialsFields form={form} newPassword />
           <TextInput
             label={t.displayName}
@@ -105,20 +89,13 @@ export default function RegisterPage() {
             required
             {...form.getInputProps('careerStage')}
           />
-          <Select
+          <InstitutionPicker
             label={t.institution}
-            description={options.length === 0 && !institutions.loading ? t.noInstitutions : t.institutionHint}
-            data={options}
-            searchable
+            description={t.institutionHint}
+            nothingFound={t.noInstitutions}
             required
-            nothingFoundMessage={t.noInstitutions}
-            searchValue={search}
-            onSearchChange={setSearch}
             {...form.getInputProps('institutionId')}
-            onChange={(value, option) => {
-              setChosen(value ? option : null);
-              form.setFieldValue('institutionId', value);
-            }}
+            onChange={(value) => form.setFieldValue('institutionId', value)}
           />
           <TextInput label={t.specialty} description={t.specialtyHint} {...form.getInputProps('specialty')} />
           <TagsInput label={t.interests} description={t.interestsHint} {...form.getInputProps('interests')} />

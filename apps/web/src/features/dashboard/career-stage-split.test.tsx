@@ -222,7 +222,15 @@ describe('the dashboard split by career stage', () => {
       },
       {
         request: { query: InstitutionMembersDocument, variables: { filter: { institutionId: 'i1' } } },
-        result: { data: { members: { __typename: 'MemberConnection', edges: [] } } },
+        result: {
+          data: {
+            members: {
+              __typename: 'MemberConnection',
+              edges: [],
+              pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+            },
+          },
+        },
       },
     ]);
     const applicants = await screen.findByRole('row', { name: /^Programme applicants/ });

@@ -4,6 +4,7 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import type { EngagementDimension, Granularity } from '../../gql/graphql';
 import { nodes } from '../../lib/connection';
+import { InstitutionPicker } from '../../lib/institution-picker';
 import { commonMessages } from '../../lib/messages';
 import { Page } from '../../lib/page';
 import { QueryState } from '../../lib/query-state';
@@ -46,18 +47,19 @@ export default function DashboardPage() {
   const led = (session.member?.roles ?? [])
     .filter((grant) => grant.role === 'LEAD' && grant.institutionId)
     .map((grant) => grant.institutionId as string);
+  // names for the institutions figures are split by and paired in (the first 100 by name); the scope is
+  // chosen by a search, so any institution can be
   const institutions = useQuery(DashboardInstitutionsDocument);
-  const institutionList = institutions.data ? nodes(institutions.data.institutions) : [];
-  const names = new Map(institutionList.map((item) => [item.id, item.name]));
-  const nameOf = (id: string) => names.get(id) ?? id;
-
-  const scopes = isAdmin
-    ? [
-        { value: NETWORK, label: t.network },
-        ...institutionList.map((item) => ({ value: item.id, label: item.name })),
-      ]
-    : led.map((id) => ({ value: id, label: nameOf(id) }));
+  const names = new Map(
+    institutions.data ? nodes(institutions.data.institutions).map((item) => [item.id, item.name]) : [],
+  );
   const [scope, setScope] = useState<string | null>(isAdmin ? NETWORK : (led[0] ?? null));
+  const [scopeLabel, setScopeLabel] = useState<string | null>(null);
+  const nameOf = (id: string) => (id === scope && scopeLabel) || names.get(id) || id;
+  // an admin any institution or the network; a lead among those they lead
+  const known = isAdmin
+    ? [{ value: NETWORK, label: t.network }]
+    : led.map((id) => ({ value: id, label: nameOf(id) }));
   const [from, setFrom] = useState(monthStart(-11));
   const [to, setTo] = useState(monthStart(1));
   const [granularity, setGranularity] = useState<Granularity>('MONTH');
@@ -89,14 +91,19 @@ export default function DashboardPage() {
     <Page title={t.title} intro={t.intro} width={1100}>
       <Stack gap="xl">
         <Group align="flex-start" gap="md" role="group" aria-label={t.filters}>
-          {scopes.length > 1 && (
-            <Select
+          {(isAdmin || led.length > 1) && (
+            <InstitutionPicker
               label={t.scope}
-              data={scopes}
+              nothingFound={t.noInstitutions}
+              known={known}
+              only={isAdmin ? undefined : led}
+              labelOf={(institution) => institution.name}
               value={scope}
-              onChange={setScope}
+              onChange={(value, label) => {
+                setScope(value);
+                setScopeLabel(label);
+              }}
               allowDeselect={false}
-              searchable
               w={240}
             />
           )}

@@ -5,6 +5,7 @@ import { nodes } from '../../lib/connection';
 import { formatDate } from '../../lib/format';
 import { commonMessages } from '../../lib/messages';
 import { QueryState } from '../../lib/query-state';
+import { ShowMore } from '../../lib/show-more';
 import { dashboardMessages as t } from './messages';
 import { InstitutionMembersDocument, MemberEngagementRecordDocument } from './operations';
 
@@ -23,17 +24,24 @@ function Record({ memberId }: { memberId: string }) {
             {activities.length === 0 ? (
               <Text>{t.noActivities}</Text>
             ) : (
-              <Table striped withTableBorder>
-                <Table.Tbody>
-                  {activities.map((activity, index) => (
-                    <Table.Tr key={`${activity.activity}-${activity.occurredAt}-${index}`}>
-                      <Table.Td>{formatDate(activity.occurredAt)}</Table.Td>
-                      <Table.Td>{t.activities[activity.activity]}</Table.Td>
-                      <Table.Td>{activity.label ?? ''}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+              <>
+                <Table striped withTableBorder>
+                  <Table.Tbody>
+                    {activities.map((activity, index) => (
+                      <Table.Tr key={`${activity.activity}-${activity.occurredAt}-${index}`}>
+                        <Table.Td>{formatDate(activity.occurredAt)}</Table.Td>
+                        <Table.Td>{t.activities[activity.activity]}</Table.Td>
+                        <Table.Td>{activity.label ?? ''}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+                <ShowMore
+                  query={record}
+                  path={['memberEngagementRecord', 'activities']}
+                  label={t.moreActivities}
+                />
+              </>
             )}
           </Stack>
         );
@@ -57,15 +65,18 @@ export function MemberRecordSection({ institutionId }: { institutionId: string |
         <Text size="sm">{t.recordIntro}</Text>
         <QueryState data={members.data} loading={members.loading} error={members.error}>
           {(data) => (
-            <Select
-              label={t.member}
-              placeholder={t.chooseMember}
-              searchable
-              maw={360}
-              data={nodes(data.members).map((member) => ({ value: member.id, label: member.displayName }))}
-              value={memberId}
-              onChange={setMemberId}
-            />
+            <>
+              <Select
+                label={t.member}
+                placeholder={t.chooseMember}
+                searchable
+                maw={360}
+                data={nodes(data.members).map((member) => ({ value: member.id, label: member.displayName }))}
+                value={memberId}
+                onChange={setMemberId}
+              />
+              <ShowMore query={members} path={['members']} label={t.moreMembers} />
+            </>
           )}
         </QueryState>
         {memberId && <Record memberId={memberId} />}

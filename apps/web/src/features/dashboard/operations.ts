@@ -1,5 +1,6 @@
 import { graphql } from '../../gql';
 
+/** Names for the institutions a split or the collaboration network shows (the scope is found by InstitutionPicker). */
 export const DashboardInstitutionsDocument = graphql(`
   query DashboardInstitutions {
     institutions(first: 100) {
@@ -138,8 +139,11 @@ export const EngagementOverviewDocument = graphql(`
 `);
 
 export const InstitutionMembersDocument = graphql(`
-  query InstitutionMembers($filter: MembersFilter) {
-    members(filter: $filter, first: 100) {
+  query InstitutionMembers($filter: MembersFilter, $after: String) {
+    members(filter: $filter, first: 100, after: $after) {
+      pageInfo {
+        ...PageFields
+      }
       edges {
         node {
           id
@@ -152,13 +156,16 @@ export const InstitutionMembersDocument = graphql(`
 `);
 
 export const MemberEngagementRecordDocument = graphql(`
-  query MemberEngagementRecord($memberId: ID!) {
+  query MemberEngagementRecord($memberId: ID!, $after: String) {
     memberEngagementRecord(memberId: $memberId) {
       memberId
       institutionId
       careerStage
       registeredAt
-      activities(first: 100) {
+      activities(first: 100, after: $after) {
+        pageInfo {
+          ...PageFields
+        }
         edges {
           node {
             activity

@@ -18,6 +18,7 @@ export const profileMessages = {
   saved: 'Your profile is saved.',
   required: 'Required',
   demographicsLink: 'Voluntary equality questions',
+  noInstitutions: 'No institution has that in its name.',
   institutionHint:
     'Moving to another institution needs confirmation by one of its leads or an administrator; until then you stay where you are.',
   careerStageHint:

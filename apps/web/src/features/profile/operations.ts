@@ -21,6 +21,7 @@ export const MyProfileDocument = graphql(`
       institution {
         id
         name
+        country
       }
       roles {
         role
@@ -41,15 +42,6 @@ export const MyProfileDocument = graphql(`
         status
         reason
         toStage
-      }
-    }
-    institutions(first: 100) {
-      edges {
-        node {
-          id
-          name
-          country
-        }
       }
     }
   }

@@ -1,5 +1,7 @@
 import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { institutionSearch } from '../../testing/answers';
 import { renderPage } from '../../testing/render';
 import ProfilePage from './profile-page';
 import { MyProfileDocument } from './operations';
@@ -21,27 +23,21 @@ const myProfile = {
         institutionConfirmed: true,
         careerStageConfirmed: true,
         registrationConfirmation: null,
-        institution: { __typename: 'Institution', id: 'i1', name: 'Leeds' },
+        institution: { __typename: 'Institution', id: 'i1', name: 'Leeds', country: 'GB' },
         roles: [],
         institutionChanges: [],
         careerStageChanges: [],
-      },
-      institutions: {
-        __typename: 'InstitutionConnection',
-        edges: [
-          {
-            __typename: 'InstitutionEdge',
-            node: { __typename: 'Institution', id: 'i1', name: 'Leeds', country: 'GB' },
-          },
-        ],
       },
     },
   },
 };
 
+/** The first page by name: the member's own institution is not on it. */
+const firstInstitutions = institutionSearch(null, [{ id: 'i2', name: 'Aberdeen' }]);
+
 describe('profile page', () => {
   it('tells the member their specialty is public, as the API makes it, and never calls it private', async () => {
-    renderPage(<ProfilePage />, [myProfile]);
+    renderPage(<ProfilePage />, [myProfile, firstInstitutions]);
     const specialty = await screen.findByRole('textbox', { name: /specialty/i });
     expect(specialty).toHaveValue('Cardiology');
     expect(specialty).toHaveAccessibleDescription(/^Public: other members see it/);
@@ -65,12 +61,27 @@ describe('profile page', () => {
         },
       },
     });
-    const pending = renderPage(<ProfilePage />, [unconfirmed('PENDING', null)]);
+    const pending = renderPage(<ProfilePage />, [unconfirmed('PENDING', null), firstInstitutions]);
     expect(
       await screen.findByText(/Your institution and career stage wait for confirmation by a lead/),
     ).toBeInTheDocument();
     pending.unmount();
-    renderPage(<ProfilePage />, [unconfirmed('REJECTED', 'not on our register')]);
+    renderPage(<ProfilePage />, [unconfirmed('REJECTED', 'not on our register'), firstInstitutions]);
     expect(await screen.findByText(/were not confirmed: not on our register/)).toBeInTheDocument();
+  });
+
+  it('finds the institution to move to by name on the server, past the first page, and keeps its own shown', async () => {
+    const user = userEvent.setup();
+    renderPage(<ProfilePage />, [
+      myProfile,
+      firstInstitutions,
+      institutionSearch('Glas', [{ id: 'i9', name: 'Glasgow' }]),
+    ]);
+    const institution = await screen.findByRole('combobox', { name: /^institution/i });
+    expect(institution).toHaveValue('Leeds (GB)');
+    await user.clear(institution);
+    await user.type(institution, 'Glas');
+    await user.click(await screen.findByRole('option', { name: 'Glasgow (GB)' }));
+    expect(institution).toHaveValue('Glasgow (GB)');
   });
 });

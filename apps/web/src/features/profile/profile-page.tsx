@@ -17,9 +17,9 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import type { CareerStage, MyProfileQuery } from '../../gql/graphql';
-import { nodes } from '../../lib/connection';
 import { messageOf } from '../../lib/errors';
 import { focusFirstError, showFieldErrors } from '../../lib/forms';
+import { InstitutionPicker, institutionLabel } from '../../lib/institution-picker';
 import { commonMessages } from '../../lib/messages';
 import { Page } from '../../lib/page';
 import { PageLoading } from '../../app/page-loading';
@@ -29,13 +29,7 @@ import { MyProfileDocument, UpdateMyProfileDocument } from './operations';
 
 type Me = MyProfileQuery['me'];
 
-function ProfileForm({
-  me,
-  institutions,
-}: {
-  me: Me;
-  institutions: MyProfileQuery['institutions']['edges'][number]['node'][];
-}) {
+function ProfileForm({ me }: { me: Me }) {
   const [update] = useMutation(UpdateMyProfileDocument);
   const form = useForm({
     initialValues: {
@@ -80,12 +74,13 @@ function ProfileForm({
           data={CAREER_STAGE_OPTIONS}
           {...form.getInputProps('careerStage')}
         />
-        <Select
+        <InstitutionPicker
           label={t.institution}
           description={t.institutionHint}
-          searchable
-          data={institutions.map((item) => ({ value: item.id, label: `${item.name} (${item.country})` }))}
+          nothingFound={t.noInstitutions}
+          known={[{ value: me.institution.id, label: institutionLabel(me.institution) }]}
           {...form.getInputProps('institutionId')}
+          onChange={(value) => form.setFieldValue('institutionId', value)}
         />
         <TextInput label={t.specialty} description={t.specialtyHint} {...form.getInputProps('specialty')} />
         <TagsInput label={t.interests} description={t.interestsHint} {...form.getInputProps('interests')} />
@@ -190,7 +185,7 @@ export default function ProfilePage() {
           </Anchor>
         </Stack>
       </Card>
-      <ProfileForm me={me} institutions={nodes(data.institutions)} />
+      <ProfileForm me={me} />
     </Page>
   );
 }
