@@ -92,9 +92,12 @@ async function animationsSettled(page: Page): Promise<void> {
  */
 export async function checkPage(page: Page, name: string, heading: string | RegExp): Promise<void> {
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  // a page may load several lists at once (each its own busy status): `first()` is detached once none is left,
+  // where the bare locator refuses to wait on two (strict mode)
   await page
     .getByRole('status')
     .filter({ has: page.locator('.mantine-Loader-root') })
+    .first()
     .waitFor({ state: 'detached' });
   // axe measures colours as painted: a notification still fading in has too little contrast for a few frames,
   // so wait for every finite animation or transition to end (an endless one, such as a skeleton's pulse, never does)
