@@ -17,8 +17,6 @@ const relationship: RelationshipFieldsFragment = {
   mentor: { id: 'm1', displayName: 'Dr Ada Obi' },
   mentee: { id: 'm2', displayName: 'Sam Reed' },
   agreement: null,
-  checkIns: { edges: [] },
-  feedback: { edges: [] },
 };
 
 describe('mentoring agreement form', () => {

@@ -64,6 +64,8 @@ export const mentoringMessages = {
   cadenceRange: 'A whole number of days from 7 to 90',
   endsInFuture: 'A date in the future',
   checkInsTitle: 'Check-ins',
+  moreCheckIns: 'Show more check-ins',
+  moreFeedback: 'Show more feedback',
   noCheckIns: 'No check-ins yet.',
   heldAt: 'When you met',
   progress: 'Progress since last time',

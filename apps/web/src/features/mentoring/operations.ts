@@ -115,34 +115,6 @@ export const RelationshipFieldsFragment = graphql(`
       menteeAgreed
       agreed
     }
-    checkIns(first: 100) {
-      edges {
-        node {
-          id
-          heldAt
-          progress
-          nextSteps
-          loggedBy {
-            displayName
-          }
-        }
-      }
-    }
-    feedback(first: 100) {
-      edges {
-        node {
-          id
-          side
-          period
-          rating
-          comment
-          author {
-            id
-            displayName
-          }
-        }
-      }
-    }
   }
 `);
 
@@ -150,6 +122,58 @@ export const RelationshipDocument = graphql(`
   query Relationship($id: ID!) {
     relationship(id: $id) {
       ...RelationshipFields
+    }
+  }
+`);
+
+/** A relationship's check-ins, newest first, 100 a page: their own query, so they show more on their own. */
+export const RelationshipCheckInsDocument = graphql(`
+  query RelationshipCheckIns($id: ID!, $after: String) {
+    relationship(id: $id) {
+      id
+      checkIns(first: 100, after: $after) {
+        pageInfo {
+          ...PageFields
+        }
+        edges {
+          node {
+            id
+            heldAt
+            progress
+            nextSteps
+            loggedBy {
+              displayName
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** Feedback on a relationship (yours, and the other side's once both gave it for the month), 100 a page, on its own. */
+export const RelationshipFeedbackDocument = graphql(`
+  query RelationshipFeedback($id: ID!, $after: String) {
+    relationship(id: $id) {
+      id
+      feedback(first: 100, after: $after) {
+        pageInfo {
+          ...PageFields
+        }
+        edges {
+          node {
+            id
+            side
+            period
+            rating
+            comment
+            author {
+              id
+              displayName
+            }
+          }
+        }
+      }
     }
   }
 `);

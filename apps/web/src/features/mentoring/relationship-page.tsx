@@ -24,6 +24,7 @@ import { formatDateTime } from '../../lib/format';
 import { nodes } from '../../lib/connection';
 import { Page } from '../../lib/page';
 import { QueryState } from '../../lib/query-state';
+import { ShowMore } from '../../lib/show-more';
 import { useSession } from '../../session/session-context';
 import { AgreementPanel } from './agreement-panel';
 import { mentoringMessages as t } from './messages';
@@ -31,7 +32,9 @@ import {
   GiveFeedbackDocument,
   LogCheckInDocument,
   MentoringHomeDocument,
+  RelationshipCheckInsDocument,
   RelationshipDocument,
+  RelationshipFeedbackDocument,
   RespondToRequestDocument,
 } from './operations';
 
@@ -71,8 +74,13 @@ function Respond({ relationship }: { relationship: RelationshipFieldsFragment })
 }
 
 function CheckIns({ relationship }: { relationship: RelationshipFieldsFragment }) {
+  const checkIns = useQuery(RelationshipCheckInsDocument, { variables: { id: relationship.id } });
   const [logCheckIn] = useMutation(LogCheckInDocument, {
-    refetchQueries: [{ query: RelationshipDocument, variables: { id: relationship.id } }],
+    // the relationship's last check-in and health, and the check-ins from the newest
+    refetchQueries: [
+      { query: RelationshipDocument, variables: { id: relationship.id } },
+      { query: RelationshipCheckInsDocument, variables: { id: relationship.id } },
+    ],
     awaitRefetchQueries: true,
   });
   const today = new Date().toISOString().slice(0, 10);
@@ -99,25 +107,32 @@ function CheckIns({ relationship }: { relationship: RelationshipFieldsFragment }
       <Title order={2} size="h3" id="check-ins" mb="xs">
         {t.checkInsTitle}
       </Title>
-      {relationship.checkIns.edges.length === 0 ? (
-        <Text>{t.noCheckIns}</Text>
-      ) : (
-        <Timeline active={relationship.checkIns.edges.length} bulletSize={14}>
-          {nodes(relationship.checkIns).map((checkIn) => (
-            <Timeline.Item
-              key={checkIn.id}
-              title={`${formatDateTime(checkIn.heldAt)} · ${checkIn.loggedBy.displayName}`}
-            >
-              <Text size="sm">{checkIn.progress}</Text>
-              {checkIn.nextSteps && (
-                <Text size="sm">
-                  {t.nextSteps}: {checkIn.nextSteps}
-                </Text>
-              )}
-            </Timeline.Item>
-          ))}
-        </Timeline>
-      )}
+      <QueryState data={checkIns.data} loading={checkIns.loading} error={checkIns.error}>
+        {({ relationship: { checkIns: page } }) =>
+          page.edges.length === 0 ? (
+            <Text>{t.noCheckIns}</Text>
+          ) : (
+            <>
+              <Timeline active={page.edges.length} bulletSize={14}>
+                {nodes(page).map((checkIn) => (
+                  <Timeline.Item
+                    key={checkIn.id}
+                    title={`${formatDateTime(checkIn.heldAt)} · ${checkIn.loggedBy.displayName}`}
+                  >
+                    <Text size="sm">{checkIn.progress}</Text>
+                    {checkIn.nextSteps && (
+                      <Text size="sm">
+                        {t.nextSteps}: {checkIn.nextSteps}
+                      </Text>
+                    )}
+                  </Timeline.Item>
+                ))}
+              </Timeline>
+              <ShowMore query={checkIns} path={['relationship', 'checkIns']} label={t.moreCheckIns} />
+            </>
+          )
+        }
+      </QueryState>
       {relationship.status === 'ACTIVE' && (
         <form onSubmit={submit} noValidate aria-label={t.logCheckIn}>
           <Stack gap="xs" mt="md">
@@ -138,8 +153,9 @@ function CheckIns({ relationship }: { relationship: RelationshipFieldsFragment }
 
 function FeedbackPanel({ relationship }: { relationship: RelationshipFieldsFragment }) {
   const [offerRePairing, setOfferRePairing] = useState(false);
+  const feedback = useQuery(RelationshipFeedbackDocument, { variables: { id: relationship.id } });
   const [give] = useMutation(GiveFeedbackDocument, {
-    refetchQueries: [{ query: RelationshipDocument, variables: { id: relationship.id } }],
+    refetchQueries: [{ query: RelationshipFeedbackDocument, variables: { id: relationship.id } }],
   });
   const form = useForm<{ rating: number | string; comment: string }>({
     initialValues: { rating: '', comment: '' },
@@ -169,13 +185,18 @@ function FeedbackPanel({ relationship }: { relationship: RelationshipFieldsFragm
         {t.feedbackTitle}
       </Title>
       <Text size="sm">{t.feedbackHint}</Text>
-      <Stack gap={4} my="xs">
-        {nodes(relationship.feedback).map((item) => (
-          <Text key={item.id} size="sm">
-            {t.by(item.author.displayName, item.rating)} {item.comment ? `· ${item.comment}` : ''}
-          </Text>
-        ))}
-      </Stack>
+      <QueryState data={feedback.data} loading={feedback.loading} error={feedback.error}>
+        {({ relationship: { feedback: page } }) => (
+          <Stack gap={4} my="xs">
+            {nodes(page).map((item) => (
+              <Text key={item.id} size="sm">
+                {t.by(item.author.displayName, item.rating)} {item.comment ? `· ${item.comment}` : ''}
+              </Text>
+            ))}
+            <ShowMore query={feedback} path={['relationship', 'feedback']} label={t.moreFeedback} />
+          </Stack>
+        )}
+      </QueryState>
       {offerRePairing && <Text role="status">{t.rePair}</Text>}
       {relationship.status === 'ACTIVE' && (
         <form onSubmit={submit} noValidate aria-label={t.giveFeedback}>
