@@ -4,12 +4,39 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
 import { MemberRegisteredV1 } from '@praxis/contracts';
-import { createServiceDataSource } from '@praxis/platform/database';
-import { MOCK_KAFKA_ENV } from '@praxis/platform/local-infra';
-import { appendToOutbox, MESSAGING_ENTITIES } from '@praxis/platform/messaging';
+import { createServiceDataSource, openServiceDatabase } from '@praxis/platform/database';
+import { dropDatabase, MOCK_KAFKA_ENV } from '@praxis/platform/local-infra';
+import {
+  appendToOutbox,
+  MESSAGING_ENTITIES,
+  MESSAGING_MIGRATIONS,
+  MessagingRuntime,
+} from '@praxis/platform/messaging';
+import { createLogger } from '@praxis/platform/observability';
 import { progress, progressDone } from './load';
-import { startBenchPlatform, type SubgraphName } from './bench-platform';
+import { startBenchPlatform, type BenchPlatform, type SubgraphName } from './bench-platform';
+
+/**
+ * Who writes the events, and so how the publishing relay learns of a commit:
+ * - `service`: a process that hosts the relay, as a service's own GraphQL writes do (the commit wakes the relay
+ *   in-process, no NOTIFY). The benchmark's own process plays the service: its outbox is a database of its own,
+ *   published by a relay it runs with the services' settings (`MessagingRuntime`, the launcher's linger and poll).
+ * - `replica`: another process than the relay's, as a second replica's writes are (membership's relay publishes
+ *   them, woken by the NOTIFY the writer sends after its commit).
+ */
+export type WriterPath = 'service' | 'replica';
+
+/** BENCH_WRITER_PATHS (default `service,replica`): the service's own path first, the target's. */
+export function writerPaths(): WriterPath[] {
+  const paths = (process.env.BENCH_WRITER_PATHS ?? 'service,replica').split(',').map((path) => path.trim());
+  for (const path of paths) {
+    if (path !== 'service' && path !== 'replica')
+      throw new Error(`BENCH_WRITER_PATHS: 'service' and/or 'replica', not '${path}'`);
+  }
+  return paths as WriterPath[];
+}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -24,6 +51,8 @@ export interface LatencyOptions {
   seconds: number;
   /** Events committed per second (200). */
   rate?: number;
+  /** Measured one after the other on the same platform (default `writerPaths()`). */
+  paths?: WriterPath[];
 }
 
 export interface LatencyStats {
@@ -34,7 +63,10 @@ export interface LatencyStats {
 }
 
 export interface LatencyResult {
+  path: WriterPath;
   maxWaitMs: number;
+  /** Events a second the writer was asked for (`rate` is what it reached). */
+  targetRate: number;
   events: number;
   rate: number;
   total: LatencyStats;
@@ -43,15 +75,13 @@ export interface LatencyResult {
 }
 
 /**
- * Member-registered events committed to membership's outbox (appendToOutbox, as the service does) at `rate` a
- * second; latency = the consumer's inbox row (same transaction as its effect) minus membership's outbox row,
- * both stamped by the one PostgreSQL clock, split into the relay's part (outbox row -> marked sent after the
- * broker's ack) and the consumer's part (sent -> applied: fetch wait, delivery, apply).
+ * Member-registered events committed to an outbox (appendToOutbox, as the service does) at `rate` a second, by
+ * each of `paths` in turn on one platform; latency = the consumer's inbox row (same transaction as its effect)
+ * minus the outbox row, both stamped by the one PostgreSQL clock, split into the relay's part (outbox row ->
+ * marked sent after the broker's ack) and the consumer's part (sent -> applied: fetch wait, delivery, apply).
  */
-export async function measureCommitToApplied(options: LatencyOptions): Promise<LatencyResult> {
-  const { maxWaitMs, seconds } = options;
-  const eventsPerSecond = options.rate ?? 200;
-  const group = options.consumer.group;
+export async function measureCommitToApplied(options: LatencyOptions): Promise<LatencyResult[]> {
+  const { maxWaitMs } = options;
   const platform = await startBenchPlatform({
     gateways: [],
     subgraphs: options.subgraphs,
@@ -60,15 +90,110 @@ export async function measureCommitToApplied(options: LatencyOptions): Promise<L
       ...(process.env.OUTBOX_LINGER_MS ? { OUTBOX_LINGER_MS: process.env.OUTBOX_LINGER_MS } : {}),
     },
   });
-  const writer = createServiceDataSource({
+  const reader = new Client({ connectionString: platform.database(options.consumer.subgraph) });
+  try {
+    await reader.connect();
+    const results: LatencyResult[] = [];
+    for (const path of options.paths ?? writerPaths()) {
+      const writer = path === 'service' ? await serviceWriter(platform, maxWaitMs) : replicaWriter(platform);
+      try {
+        await writer.start();
+        results.push(await measurePath(options, path, writer.dataSource, reader));
+      } finally {
+        await writer.stop();
+      }
+    }
+    return results;
+  } finally {
+    await reader.end().catch(() => undefined);
+    await platform.stop();
+  }
+}
+
+interface Writer {
+  dataSource: DataSource;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Writes to membership's outbox from this process: membership's relay publishes them (woken by NOTIFY). */
+function replicaWriter(platform: BenchPlatform): Writer {
+  const dataSource = createServiceDataSource({
     url: platform.database('membership'),
     entities: MESSAGING_ENTITIES,
     migrations: [],
     poolSize: 20,
   });
-  await writer.initialize();
-  const reader = new Client({ connectionString: platform.database(options.consumer.subgraph) });
-  await reader.connect();
+  return {
+    dataSource,
+    start: async () => {
+      await dataSource.initialize();
+    },
+    stop: async () => {
+      if (dataSource.isInitialized) await dataSource.destroy();
+    },
+  };
+}
+
+/**
+ * Writes to an outbox of this process's own, published by a relay this process runs (woken in-process by the
+ * commit): a service's own path, with the services' relay settings.
+ */
+async function serviceWriter(platform: BenchPlatform, maxWaitMs: number): Promise<Writer> {
+  const database = `bench_relay_${process.pid}_${Date.now().toString(36)}`;
+  const url = new URL(platform.database('membership'));
+  url.pathname = `/${database}`;
+  const dataSource = await openServiceDatabase({
+    url: url.toString(),
+    entities: MESSAGING_ENTITIES,
+    migrations: MESSAGING_MIGRATIONS,
+    poolSize: 20,
+  });
+  const runtime = new MessagingRuntime({
+    service: 'bench-writer',
+    settings: {
+      brokers: platform.brokers.split(','),
+      clientId: 'praxis-bench-writer',
+      sessionTimeoutMs: Number(MOCK_KAFKA_ENV.KAFKA_SESSION_TIMEOUT_MS),
+      heartbeatIntervalMs: Number(MOCK_KAFKA_ENV.KAFKA_HEARTBEAT_INTERVAL_MS),
+      maxWaitMs,
+      replicationFactor: 1,
+      consumerMaxAttempts: 5,
+    },
+    dataSource,
+    databaseUrl: url.toString(),
+    // the runtime warns that the mock cannot authenticate: the bench's output is its table
+    logger: createLogger('bench-writer', 'error'),
+    produces: [MemberRegisteredV1],
+    // as startBenchPlatform gives the services
+    relay: {
+      pollIntervalMs: 1000,
+      lingerMs: Number(process.env.OUTBOX_LINGER_MS ?? MOCK_KAFKA_ENV.OUTBOX_LINGER_MS),
+    },
+  });
+  return {
+    dataSource,
+    start: async () => runtime.start(),
+    stop: async () => {
+      await runtime.stop();
+      await dataSource.destroy();
+      const server = new URL(url);
+      server.pathname = '/postgres';
+      await dropDatabase(server.toString(), database);
+    },
+  };
+}
+
+async function measurePath(
+  options: LatencyOptions,
+  path: WriterPath,
+  writer: DataSource,
+  reader: Client,
+): Promise<LatencyResult> {
+  const { maxWaitMs, seconds } = options;
+  const eventsPerSecond = options.rate ?? 200;
+  const group = options.consumer.group;
+  const label = `${path}, max wait ${maxWaitMs} ms`;
   // the poller below stops when writing is over and nothing is pending; a failed run stops it before the
   // reader closes (it went on querying a closed client, and that crash hid the run's own error)
   let writing = true;
@@ -99,7 +224,7 @@ export async function measureCommitToApplied(options: LatencyOptions): Promise<L
     const first = await commit();
     for (let tries = 0; (await applied([first.eventId])) === 0; tries += 1) {
       if (tries > 600) throw new Error(`${options.consumer.group} never applied the first event`);
-      progress(`max wait ${maxWaitMs} ms: waiting for ${options.consumer.group} to join`);
+      progress(`${label}: waiting for ${options.consumer.group} to join`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const total = eventsPerSecond * seconds;
@@ -134,8 +259,7 @@ export async function measureCommitToApplied(options: LatencyOptions): Promise<L
           pending.add(event.eventId);
         }),
       );
-      if (index % eventsPerSecond === 0)
-        progress(`max wait ${maxWaitMs} ms: ${index}/${total} events committed`);
+      if (index % eventsPerSecond === 0) progress(`${label}: ${index}/${total} events committed`);
       const wait = started + ((index + 1) * 1000) / eventsPerSecond - Date.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     }
@@ -145,7 +269,7 @@ export async function measureCommitToApplied(options: LatencyOptions): Promise<L
     const deadline = Date.now() + 60000;
     while (pending.size > 0) {
       if (Date.now() > deadline) throw new Error(`${pending.size} events not applied within 60 s`);
-      progress(`max wait ${maxWaitMs} ms: ${pending.size} events still to apply`);
+      progress(`${label}: ${pending.size} events still to apply`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     await poller;
@@ -176,7 +300,9 @@ export async function measureCommitToApplied(options: LatencyOptions): Promise<L
       };
     };
     return {
+      path,
       maxWaitMs,
+      targetRate: eventsPerSecond,
       events: total_.length,
       rate,
       total: stats(total_),
@@ -187,9 +313,6 @@ export async function measureCommitToApplied(options: LatencyOptions): Promise<L
     writing = false;
     pending.clear();
     await poller?.catch(() => undefined);
-    await reader.end();
-    await writer.destroy();
-    await platform.stop();
   }
 }
 
@@ -197,21 +320,31 @@ export async function measureCommitToApplied(options: LatencyOptions): Promise<L
 export function latencyTable(results: LatencyResult[]): string {
   const ms = (value: number) => value.toFixed(0).padStart(6);
   return [
-    'KAFKA_MAX_WAIT_MS  events  rate/s   p50 ms  p95 ms  p99 ms  max ms | relay p50/p99 | consumer p50/p99',
+    'writer   KAFKA_MAX_WAIT_MS  events  rate/s   p50 ms  p95 ms  p99 ms  max ms | relay p50/p99 | consumer p50/p99',
     ...results.map(
       (r) =>
-        `${String(r.maxWaitMs).padStart(17)} ${String(r.events).padStart(7)} ${r.rate.toFixed(0).padStart(7)} ${ms(r.total.p50)}  ${ms(r.total.p95)}  ${ms(r.total.p99)}  ${ms(r.total.max)} | ${ms(r.relay.p50)}/${ms(r.relay.p99)} | ${ms(r.consumer.p50)}/${ms(r.consumer.p99)}`,
+        `${r.path.padEnd(8)} ${String(r.maxWaitMs).padStart(17)} ${String(r.events).padStart(7)} ${r.rate.toFixed(0).padStart(7)} ${ms(r.total.p50)}  ${ms(r.total.p95)}  ${ms(r.total.p99)}  ${ms(r.total.max)} | ${ms(r.relay.p50)}/${ms(r.relay.p99)} | ${ms(r.consumer.p50)}/${ms(r.consumer.p99)}`,
     ),
   ].join('\n');
 }
 
 /**
- * The mock holds an empty fetch for the whole max wait: what a shorter wait saves on the consumer's part is the
- * share of the latency spent waiting on the broker's fetch (null with one configuration).
+ * The mock holds an empty fetch for the whole max wait: what the shortest wait saves on the consumer's part, by
+ * the same writer at the same rate, is the share of the latency spent waiting on the broker's fetch (null with
+ * one configuration).
  */
 export function fetchWaitOf(results: LatencyResult[]): { p50Ms: number; p99Ms: number } | null {
   const [launcher] = results;
-  const short = results.find((r) => r.maxWaitMs < launcher.maxWaitMs);
+  if (!launcher) return null;
+  const short = results
+    .filter(
+      (r) =>
+        r.path === launcher.path && r.targetRate === launcher.targetRate && r.maxWaitMs < launcher.maxWaitMs,
+    )
+    .reduce<LatencyResult | undefined>(
+      (min, r) => (min && min.maxWaitMs <= r.maxWaitMs ? min : r),
+      undefined,
+    );
   return short
     ? {
         p50Ms: Math.round(launcher.consumer.p50 - short.consumer.p50),
@@ -231,12 +364,15 @@ export function maxWaits(): number[] {
 /** One configuration's figures for a BENCH line. */
 export function latencyFigures(r: LatencyResult) {
   return {
+    path: r.path,
     maxWaitMs: r.maxWaitMs,
     writeRate: Math.round(r.rate),
     p50Ms: Math.round(r.total.p50),
     p95Ms: Math.round(r.total.p95),
     p99Ms: Math.round(r.total.p99),
+    relayP50Ms: Math.round(r.relay.p50),
     relayP99Ms: Math.round(r.relay.p99),
+    consumerP50Ms: Math.round(r.consumer.p50),
     consumerP99Ms: Math.round(r.consumer.p99),
   };
 }
