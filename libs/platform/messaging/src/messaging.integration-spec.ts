@@ -285,6 +285,55 @@ describe('messaging: outbox, relay, consumer, inbox, dead letters', () => {
     ]);
   });
 
+  it("publishes while every connection of the service's pool is taken: the relay's statements use its own", async () => {
+    const contract = uniqueContract();
+    // the service: a pool of one connection, held below as a busy service's requests hold theirs
+    const service = createServiceDataSource({
+      url: db.url,
+      entities: MESSAGING_ENTITIES,
+      migrations: [],
+      poolSize: 1,
+    });
+    await service.initialize();
+    stops.push(() => service.destroy());
+    const runtime = new MessagingRuntime({
+      service: uniqueName('svc'),
+      settings: settings(),
+      dataSource: service,
+      databaseUrl: db.url,
+      logger,
+      produces: [contract],
+      relay: { pollIntervalMs: 60000 },
+    });
+    runtimes.push(runtime);
+    const collector = await collectTopic(testBrokers(), contract.topic);
+    stops.push(collector.stop);
+    await collector.whenJoined();
+    runtime.start();
+    await write(contract, 'busy', 1);
+    await collector.waitForCount(1, 10000);
+
+    const busy = service.createQueryRunner();
+    await busy.connect();
+    stops.push(() => busy.release());
+    // written by another process (the pool above is taken): its NOTIFY wakes the relay
+    await write(contract, 'busy', 2);
+    const messages = await collector.waitForCount(2, 10000);
+    expect(messages.map((message) => (message.json() as { payload: { n: number } }).payload.n)).toEqual([
+      1, 2,
+    ]);
+    // and marked sent, through the same connection
+    await waitFor(
+      async () => {
+        const rows: Array<{ status: string }> = await dataSource.query(
+          `SELECT status FROM outbox WHERE message_key = 'busy'`,
+        );
+        return rows.length === 2 && rows.every((row) => row.status === 'sent');
+      },
+      { timeoutMs: 10000, description: "both of the busy service's events marked sent" },
+    );
+  });
+
   it('keeps accepting writes while the broker is unreachable and publishes every event once it returns', async () => {
     const contract = uniqueContract();
     const network = cuttableNetwork();

@@ -1,5 +1,5 @@
 import type { Producer } from 'kafkajs';
-import { Client } from 'pg';
+import { Client, type QueryResultRow } from 'pg';
 import type { DataSource } from 'typeorm';
 import {
   contextFromHeaders,
@@ -15,7 +15,10 @@ import { OUTBOX_CHANNEL, outboxWakerOf } from './outbox.wake';
 
 export interface OutboxRelayOptions {
   dataSource: DataSource;
-  /** Connection for LISTEN and the relay's advisory lock (kept open while the relay runs). */
+  /**
+   * The relay's own connection (kept open while it runs): LISTEN, the advisory lock, and every statement of its
+   * passes, so a pass never waits in the data source's pool behind the service's own requests.
+   */
   databaseUrl: string;
   /** Called for a fresh producer after a failure, so a broken connection is never reused. */
   producerFactory: () => Promise<Producer>;
@@ -37,7 +40,7 @@ export interface OutboxRelayOptions {
   sentRetentionHours?: number;
 }
 
-interface PendingRow {
+type PendingRow = {
   id: string;
   topic: string;
   message_key: string;
@@ -45,12 +48,17 @@ interface PendingRow {
   envelope: Record<string, unknown> | null;
   headers: Record<string, string>;
   attempts: number;
-}
+};
 
 /**
  * Publishes outbox rows to Kafka in id order (so per-aggregate order holds), marks them sent, backs off
  * exponentially while the broker is unavailable, and wakes at once when a write commits: directly for a write of
  * this process on its data source, by NOTIFY for the others (outbox.wake.ts).
+ *
+ * Its statements run on its own connection, the one holding the lock, not through the data source's pool: a
+ * service busy writing (the writes that fill the outbox) keeps its pool's connections taken and a queue of
+ * requests waiting for them, and a relay pass queued behind them waited as long as that queue (at 200 writes a
+ * second from the relay's own process, seconds: docs/performance.md, "Event latency").
  */
 export class OutboxRelay {
   private listener: Client | null = null;
@@ -180,7 +188,7 @@ export class OutboxRelay {
       this.lastPassAt = Date.now();
       this.woken = false;
       const limit = this.singleRowMode ? 1 : this.batchSize;
-      const rows: PendingRow[] = await this.options.dataSource.query(
+      const rows = await this.query<PendingRow>(
         `SELECT "id", "topic", "message_key", "envelope", "headers", "attempts" FROM "outbox"
           WHERE "status" = 'pending' ORDER BY "id" LIMIT $1`,
         [limit],
@@ -224,16 +232,14 @@ export class OutboxRelay {
         span.end();
       }
       const message = errorMessage(error).slice(0, 2000);
-      await this.options.dataSource.query(
+      await this.query(
         `UPDATE "outbox" SET "attempts" = "attempts" + 1, "last_error" = $2 WHERE "id" = ANY($1::bigint[])`,
         [ids, message],
       );
       await this.dropProducer();
       if (isPoisonPublishError(error)) {
         if (rows.length === 1 && rows[0].attempts + 1 >= this.maxAttemptsForPoisonRow) {
-          await this.options.dataSource.query(`UPDATE "outbox" SET "status" = 'failed' WHERE "id" = $1`, [
-            rows[0].id,
-          ]);
+          await this.query(`UPDATE "outbox" SET "status" = 'failed' WHERE "id" = $1`, [rows[0].id]);
           this.options.logger.error(
             { outboxId: rows[0].id, topic: rows[0].topic, error: message },
             'outbox row cannot be published (non-retriable); marked failed so later events are not blocked',
@@ -246,7 +252,7 @@ export class OutboxRelay {
       }
       throw error;
     }
-    await this.options.dataSource.query(
+    await this.query(
       `UPDATE "outbox" SET "status" = 'sent', "sent_at" = now(), "attempts" = "attempts" + 1, "last_error" = NULL
         WHERE "id" = ANY($1::bigint[])`,
       [ids],
@@ -259,10 +265,20 @@ export class OutboxRelay {
     const now = Date.now();
     if (now - this.lastCleanup < 10 * 60 * 1000) return;
     this.lastCleanup = now;
-    await this.options.dataSource.query(
+    await this.query(
       `DELETE FROM "outbox" WHERE "status" = 'sent' AND "sent_at" < now() - make_interval(hours => $1)`,
       [this.options.sentRetentionHours ?? 24 * 7],
     );
+  }
+
+  /** A statement on the relay's own connection (a lost connection fails the pass, which is retried). */
+  private async query<T extends QueryResultRow = QueryResultRow>(
+    sql: string,
+    parameters: unknown[],
+  ): Promise<T[]> {
+    const client = this.listener;
+    if (!client) throw new Error('the outbox relay lost its database connection');
+    return (await client.query<T>(sql, parameters)).rows;
   }
 
   private async dropProducer(): Promise<void> {
