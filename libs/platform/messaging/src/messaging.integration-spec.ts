@@ -334,6 +334,23 @@ describe('messaging: outbox, relay, consumer, inbox, dead letters', () => {
     );
   });
 
+  it('drains a backlog of several batches without lingering between them, in order', async () => {
+    const contract = uniqueContract();
+    // a linger far longer than the test allows: only passes that skip it after a full batch can finish in time
+    const { runtime, collector } = await publisher(contract, {
+      relay: { batchSize: 10, lingerMs: 5000, pollIntervalMs: 60000 },
+    });
+    for (let n = 1; n <= 35; n++) await write(contract, 'backlog', n);
+    const started = Date.now();
+    runtime.start();
+    const messages = await collector.waitForCount(35, 15000);
+    // four passes (10, 10, 10, 5); lingering before each of the last three would take 15 s
+    expect(Date.now() - started).toBeLessThan(4000);
+    expect(messages.map((message) => (message.json() as { payload: { n: number } }).payload.n)).toEqual(
+      Array.from({ length: 35 }, (_, index) => index + 1),
+    );
+  });
+
   it('keeps accepting writes while the broker is unreachable and publishes every event once it returns', async () => {
     const contract = uniqueContract();
     const network = cuttableNetwork();

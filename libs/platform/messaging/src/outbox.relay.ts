@@ -73,6 +73,8 @@ export class OutboxRelay {
   private unregister: (() => void) | null = null;
   private lastCleanup = 0;
   private lastPassAt = 0;
+  /** The last pass found a full batch: more rows are waiting, and the next pass starts without lingering. */
+  private lastPassFull = false;
   private readonly batchSize: number;
   private readonly lingerMs: number;
   private readonly pollIntervalMs: number;
@@ -183,8 +185,8 @@ export class OutboxRelay {
 
   private async drain(): Promise<void> {
     for (;;) {
-      const since = Date.now() - this.lastPassAt;
-      if (since < this.lingerMs) await new Promise((resolve) => setTimeout(resolve, this.lingerMs - since));
+      const linger = lingerBeforePass(this.lingerMs, Date.now() - this.lastPassAt, this.lastPassFull);
+      if (linger > 0) await new Promise((resolve) => setTimeout(resolve, linger));
       this.lastPassAt = Date.now();
       this.woken = false;
       const limit = this.singleRowMode ? 1 : this.batchSize;
@@ -194,6 +196,7 @@ export class OutboxRelay {
         [limit],
       );
       messagingMetrics.outboxPending.set(rows.length < limit ? rows.length : limit);
+      this.lastPassFull = rows.length === limit && limit > 1;
       if (rows.length === 0) return;
       await this.publish(rows);
       if (rows.length < limit && !this.woken) return;
@@ -300,6 +303,16 @@ export class OutboxRelay {
       this.wakeSleeper = done;
     });
   }
+}
+
+/**
+ * How long a pass waits before it reads the outbox: the rest of the linger since the last pass began, so a steady
+ * stream goes out in batches; nothing after a pass that found a full batch, since rows are already waiting and a
+ * batch's worth will go out together anyway (a backlog drains at the pace of the passes, not of the linger).
+ */
+export function lingerBeforePass(lingerMs: number, sinceLastPassMs: number, lastPassFull: boolean): number {
+  if (lastPassFull) return 0;
+  return Math.max(0, lingerMs - sinceLastPassMs);
 }
 
 function groupConsecutiveByTopic(rows: PendingRow[]) {
