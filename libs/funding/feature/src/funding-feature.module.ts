@@ -21,7 +21,7 @@ import { ReportsResolver } from './reporting/reports.resolver';
 import { ReportsService } from './reporting/reports.service';
 import { EffortResolver } from './protected-time/effort.resolver';
 import { EffortService } from './protected-time/effort.service';
-import { ProtectedTimeResolver } from './protected-time/protected-time.resolver';
+import { AllocationFieldsResolver, ProtectedTimeResolver } from './protected-time/protected-time.resolver';
 import { ProtectedTimeService } from './protected-time/protected-time.service';
 
 /** The weekly AT_RISK check, run once per tick across replicas by the platform scheduler. */
@@ -59,6 +59,7 @@ export class FundingFeatureModule {
         LedgerResolver,
         ProtectedTimeService,
         ProtectedTimeResolver,
+        AllocationFieldsResolver,
         EffortService,
         EffortResolver,
         ReportsService,

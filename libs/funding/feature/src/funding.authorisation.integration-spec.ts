@@ -148,6 +148,11 @@ const RULES: Record<string, OperationRule<Role>> = {
     variables: () => ({ i: ownerInstitution, d: today() }),
     expect: { ...ADMIN_ONLY, leadOfOwnInstitution: 'allowed' },
   },
+  // leads and admins, each shown only what they may decide (per record: protected-time-approvals.integration-spec.ts)
+  protectedTimeToApprove: {
+    document: '{ protectedTimeToApprove(first: 5) { totalCount } }',
+    expect: { ...ADMIN_ONLY, leadOfOwnInstitution: 'allowed', leadOfAnotherInstitution: 'allowed' },
+  },
   // whoever may read the member's time: a lead of the member's institution too
   effortStatements: {
     document: 'query($a: ID!, $m: ID!) { effortStatements(awardId: $a, memberId: $m) { periodIndex } }',

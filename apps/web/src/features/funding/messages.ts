@@ -127,8 +127,9 @@ export const fundingMessages = {
   required: 'Required',
   approvalsTitle: 'Protected time to approve',
   approvalsIntro:
-    'Protected time proposed for award winners of your institution. Approving releases the time: the member can then log against it.',
+    'Protected time proposed for award winners of your institution (admins: of every institution), oldest first. Approving releases the time: the member can then log against it.',
   noApprovals: 'Nothing waits for your approval.',
+  moreApprovals: 'Show more protected time to approve',
   member: 'Member',
   award: 'Award',
   weeklyHours: 'Hours a week',

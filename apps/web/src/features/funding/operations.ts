@@ -177,19 +177,19 @@ export const LogTimeDocument = graphql(`
   }
 `);
 
-export const ApprovalQueueDocument = graphql(`
-  query ApprovalQueue($after: String) {
-    awards(first: 100, after: $after) {
+/** Proposed protected time the caller may decide (their institution's members, or all for admins), oldest first. */
+export const ProtectedTimeToApproveDocument = graphql(`
+  query ProtectedTimeToApprove($after: String) {
+    protectedTimeToApprove(first: 100, after: $after) {
+      totalCount
       pageInfo {
         ...PageFields
       }
       edges {
         node {
-          id
-          title
-          protectedTime {
-            ...AllocationFields
-          }
+          ...AllocationFields
+          awardId
+          awardTitle
         }
       }
     }

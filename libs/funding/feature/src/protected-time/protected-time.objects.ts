@@ -18,6 +18,7 @@ import {
   type AllocationStatus,
   type TimeActivity,
 } from '@praxis/funding/domain';
+import { ConnectionType } from '@praxis/platform/graphql';
 import { MemberRef } from '../funding.refs';
 
 export const AllocationStatusEnum = Object.fromEntries(ALLOCATION_STATUSES.map((s) => [s, s])) as Record<
@@ -78,6 +79,8 @@ export class AllocationObject {
   })
   decisionReason!: string | null;
 }
+
+export const AllocationConnection = ConnectionType(AllocationObject, 'ProtectedTimeAllocation');
 
 @InputType()
 export class WeeklyAmountInput {

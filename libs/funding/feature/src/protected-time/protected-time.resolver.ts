@@ -1,6 +1,14 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentPrincipal, isAdmin, type Principal } from '@praxis/platform/auth';
-import { IdArg, requestGroupLoader } from '@praxis/platform/graphql';
+import { CurrentPrincipal, isAdmin, Roles, type Principal } from '@praxis/platform/auth';
+import {
+  AfterArg,
+  FirstArg,
+  IdArg,
+  mapNodes,
+  requestGroupLoader,
+  requestLoader,
+  type Connection,
+} from '@praxis/platform/graphql';
 import type { AllocationEntity, TimeLogEntity } from '@praxis/funding/data-access';
 import {
   addDays,
@@ -15,6 +23,7 @@ import { AwardsService } from '../award/awards.service';
 import { memberRef } from '../funding.refs';
 import {
   AllocateProtectedTimeInput,
+  AllocationConnection,
   AllocationObject,
   ChangeProtectedTimeInput,
   InstitutionUtilisationObject,
@@ -68,6 +77,19 @@ export class ProtectedTimeResolver {
     private readonly time: ProtectedTimeService,
     private readonly awards: AwardsService,
   ) {}
+
+  @Roles('admin', 'lead')
+  @Query(() => AllocationConnection, {
+    description:
+      'Proposed protected time you may approve or reject, oldest first: of members of an institution you lead, not your own (leads), or all of it (admins)',
+  })
+  async protectedTimeToApprove(
+    @CurrentPrincipal() principal: Principal,
+    @FirstArg() first: number,
+    @AfterArg() after: string | null,
+  ): Promise<Connection<AllocationObject>> {
+    return mapNodes(await this.time.toApprove(principal, { size: first, after }), toAllocationObject);
+  }
 
   @Mutation(() => AllocationObject, {
     description: "A lead of the member's institution (not the member) or an admin releases the time",
@@ -226,5 +248,25 @@ export class ProtectedTimeResolver {
       (allocation) => allocation.awardId,
     ).load(award.id);
     return allocations.map(toAllocationObject);
+  }
+}
+
+/** Fields of an allocation, for whoever was shown it (on an award they see, or in the queue they decide). */
+@Resolver(() => AllocationObject)
+export class AllocationFieldsResolver {
+  constructor(private readonly time: ProtectedTimeService) {}
+
+  @ResolveField(() => String, { description: 'The title of the award the time is for' })
+  async awardTitle(@Parent() allocation: AllocationObject, @Context('req') request: object): Promise<string> {
+    // the titles of every allocation of a page from one query
+    const award = await requestLoader(
+      request,
+      'funding.awardTitle',
+      (ids) => this.time.awardTitles(ids),
+      (row) => row.id,
+    ).load(allocation.awardId);
+    if (!award)
+      throw new Error(`the award ${allocation.awardId} of allocation ${allocation.id} did not load`);
+    return award.title;
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Between, DataSource, In, type EntityManager } from 'typeorm';
 import { ProtectedTimeApprovedV1, TimeLoggedV1 } from '@praxis/contracts';
 import { isAdmin, leadInstitutions, type Principal } from '@praxis/platform/auth';
+import { paginate, type Connection, type PageRequest } from '@praxis/platform/graphql';
 import { memberReplica } from '@praxis/platform/member-replica';
 import { appendToOutbox } from '@praxis/platform/messaging';
 import { AllocationEntity, AwardEntity, TimeLogEntity } from '@praxis/funding/data-access';
@@ -257,6 +258,26 @@ export class ProtectedTimeService {
     });
   }
 
+  /**
+   * The PROPOSED allocations the caller may decide, oldest first: every one for admins; for leads, those of
+   * members of an institution they lead, never their own. The rule of `decide` as SQL: the member's institution
+   * is the replica's, else the one recorded when the time was allocated.
+   */
+  toApprove(principal: Principal, page: PageRequest): Promise<Connection<AllocationEntity>> {
+    const query = this.dataSource
+      .getRepository(AllocationEntity)
+      .createQueryBuilder('t')
+      .where('t.status = :proposed', { proposed: 'PROPOSED' });
+    if (!isAdmin(principal)) {
+      query.andWhere(
+        `COALESCE((SELECT m.institution_id FROM member_replica m WHERE m.member_id = t.member_id), t.institution_id)
+           = ANY(CAST(:leadOf AS uuid[])) AND t.member_id <> :viewer`,
+        { leadOf: leadInstitutions(principal), viewer: principal.memberId },
+      );
+    }
+    return paginate(query, page, ['createdAt', 'id'], 'ASC');
+  }
+
   /** The member's own log: no future days, 24 h a day in all (checked under a per-member lock), 14-day window. */
   async logTime(input: LogTimeInput, principal: Principal): Promise<TimeLogEntity> {
     const [saved] = await this.writeLogs(principal.memberId, async (manager) => {
@@ -428,6 +449,13 @@ export class ProtectedTimeService {
     const today = dayInZone(new Date());
     const weeks = await institutionUtilisationOf(this.dataSource.manager, institutionId, { from, to }, today);
     return weeks.map((week) => ({ ...week, complete: addDays(week.weekStart, 6) < today }));
+  }
+
+  /** The titles of these awards by id, from one query (for the allocations a caller was already shown). */
+  async awardTitles(awardIds: readonly string[]): Promise<Array<{ id: string; title: string }>> {
+    return this.dataSource
+      .getRepository(AwardEntity)
+      .find({ select: { id: true, title: true }, where: { id: In([...awardIds]) } });
   }
 
   /** The protected time of each of these awards, earliest first, from one query. */
