@@ -1,4 +1,5 @@
-import { bucketsCovering } from './period';
+import { FUNNEL_STEPS, type Activity } from './funnel';
+import { bucketOf, bucketsCovering, GRANULARITIES } from './period';
 import {
   ALL_INSTITUTIONS,
   ALL_STAGES,
@@ -6,7 +7,9 @@ import {
   contributionsOf,
   countsFromRollup,
   mentoredRuns,
+  monthStart,
   rollupChange,
+  type RollupDelta,
   type FunnelSnapshot,
 } from './rollup';
 
@@ -127,5 +130,89 @@ describe('funnel roll-up arithmetic', () => {
     expect([0, 1, 2].map((index) => of(index, 'MEMBERS'))).toEqual([40, 43, 43]);
     expect([0, 1, 2].map((index) => of(index, 'MENTORED'))).toEqual([0, 2, 0]);
     expect([0, 1, 2].map((index) => of(index, 'ATTENDEES'))).toEqual([0, 7, 0]);
+  });
+
+  it('gives the cells of a plain reference (bucketOf per instant, text keys) over many pseudo-random members', () => {
+    // the reference: each member's cells written straight from the rules, one `cellKey` at a time
+    const reference = (
+      changes: ReadonlyArray<{ before: FunnelSnapshot | null; after: FunnelSnapshot | null }>,
+    ) => {
+      const delta: RollupDelta = new Map();
+      const add = (key: string, value: number) => {
+        const next = (delta.get(key) ?? 0) + value;
+        if (next === 0) delta.delete(key);
+        else delta.set(key, next);
+      };
+      const cells = (snapshot: FunnelSnapshot | null, sign: number) => {
+        if (!snapshot) return;
+        for (const granularity of GRANULARITIES) {
+          const put = (start: Date, step: Activity, value: number) => {
+            for (const institutionId of [snapshot.institutionId, ALL_INSTITUTIONS])
+              for (const careerStage of [snapshot.careerStage, ALL_STAGES])
+                add(
+                  cellKey({
+                    granularity,
+                    bucketStart: start.toISOString(),
+                    institutionId,
+                    careerStage,
+                    step,
+                  }),
+                  sign * value,
+                );
+          };
+          if (snapshot.registeredAt) put(bucketOf(snapshot.registeredAt, granularity).start, 'MEMBERS', 1);
+          const flow = new Map<string, { step: Activity; start: Date }>();
+          for (const { step, month } of snapshot.flow) {
+            const start = bucketOf(monthStart(month), granularity).start;
+            flow.set(`${step}|${start.toISOString()}`, { step, start });
+          }
+          for (const { step, start } of flow.values()) put(start, step, 1);
+          for (const run of mentoredRuns(snapshot.mentoring, granularity)) {
+            put(run.first.start, 'MENTORED', 1);
+            if (run.last) put(run.last.end, 'MENTORED', -1);
+          }
+        }
+      };
+      for (const { before, after } of changes) {
+        cells(before, -1);
+        cells(after, 1);
+      }
+      return delta;
+    };
+    let seed = 12345;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)];
+    const instant = (fromYear: number, years: number) =>
+      new Date(Date.UTC(fromYear, 0, 1) + Math.floor(random() * years * 365 * 86_400_000));
+    const snapshot = (): FunnelSnapshot => ({
+      institutionId: pick([INSTITUTION, OTHER]),
+      careerStage: pick(['RESIDENT', 'STUDENT', 'CONSULTANT']),
+      registeredAt: random() < 0.9 ? instant(2019, 7) : null,
+      flow: Array.from({ length: Math.floor(random() * 6) }, () => ({
+        step: pick(FUNNEL_STEPS.filter((step) => step !== 'MEMBERS')),
+        // months of one quarter and year repeat, so a step counts once per bucket
+        month: `${pick([2020, 2021, 2025])}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}`,
+      })),
+      mentoring: Array.from({ length: Math.floor(random() * 3) }, () => ({
+        start: random() < 0.9 ? instant(2020, 4) : null,
+        end: random() < 0.5 ? null : instant(2021, 4),
+      })),
+    });
+    const members = Array.from({ length: 400 }, snapshot);
+    const changes = [
+      ...members.map((after) => ({ before: null, after })),
+      // members changing (some to what another member holds, some removed): their old cells go out
+      ...members.slice(0, 200).map((before, index) => ({
+        before,
+        after: index % 7 === 0 ? null : index % 3 === 0 ? members[index + 1] : snapshot(),
+      })),
+    ];
+    const sorted = (delta: RollupDelta) => [...delta].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const expected = sorted(reference(changes));
+    expect(expected.length).toBeGreaterThan(1000);
+    expect(sorted(rollupChange(changes))).toEqual(expected);
+    expect(sorted(contributionsOf(members[0]))).toEqual(
+      sorted(reference([{ before: null, after: members[0] }])),
+    );
   });
 });

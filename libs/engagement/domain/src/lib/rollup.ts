@@ -1,4 +1,4 @@
-import { FUNNEL_STEPS, type Activity } from './funnel';
+import { ACTIVITIES, FUNNEL_STEPS, type Activity } from './funnel';
 import { bucketOf, GRANULARITIES, type Bucket, type Granularity } from './period';
 
 /**
@@ -102,48 +102,103 @@ export function mentoredRuns(
   return merged;
 }
 
-function add(delta: RollupDelta, key: string, value: number): void {
+function add<K>(delta: Map<K, number>, key: K, value: number): void {
   const next = (delta.get(key) ?? 0) + value;
   if (next === 0) delta.delete(key);
   else delta.set(key, next);
 }
 
 /**
- * Bucket starts as ISO text, by instant: a roll-up of thousands of members meets a few hundred buckets, so
- * each is formatted once (bounded by the buckets of the history, not by members or events).
+ * A roll-up build meets each member's cells thousands of times over and a few hundred distinct buckets, so a
+ * cell of one institution and stage is a number while members are summed (its bucket's first month, counted
+ * from year 0, then its granularity and step), and is written out as `cellKey`'s text once per distinct cell
+ * in `levels`. Text keys built per member were most of a rebuild's roll-up time (docs/performance.md).
  */
-const isoOfInstant = new Map<number, string>();
-function isoOf(start: Date): string {
-  const time = start.getTime();
-  let iso = isoOfInstant.get(time);
+const CELL_STEPS = 16;
+const CELL_SLOTS = GRANULARITIES.length * CELL_STEPS;
+const STEP_INDEX = new Map<string, number>(ACTIVITIES.map((step, index) => [step, index]));
+
+function cellNumber(bucketMonth: number, granularityIndex: number, step: Activity): number {
+  const stepIndex = STEP_INDEX.get(step);
+  if (stepIndex === undefined) throw new Error(`not a funnel activity: ${step}`);
+  return bucketMonth * CELL_SLOTS + granularityIndex * CELL_STEPS + stepIndex;
+}
+
+/** Months since year 0 of an instant's UTC month; an invalid date throws, as formatting it would. */
+function monthIndexOfDate(instant: Date): number {
+  const index = instant.getUTCFullYear() * 12 + instant.getUTCMonth();
+  if (Number.isNaN(index)) throw new RangeError('Invalid time value');
+  return index;
+}
+
+/** A month's text (`2026-03`) as months since year 0, each text parsed once; an invalid month throws. */
+const monthIndexOfText = new Map<string, number>();
+function monthIndexOf(month: string): number {
+  let index = monthIndexOfText.get(month);
+  if (index === undefined) {
+    index = monthIndexOfDate(monthStart(month));
+    monthIndexOfText.set(month, index);
+  }
+  return index;
+}
+
+/** The first month of the bucket of `granularity` holding month `monthIndex` (`bucketOf`, once per pair). */
+const bucketMonthOfMonth = new Map<number, number>();
+function bucketMonth(monthIndex: number, granularityIndex: number): number {
+  const key = monthIndex * GRANULARITIES.length + granularityIndex;
+  let first = bucketMonthOfMonth.get(key);
+  if (first === undefined) {
+    const year = Math.floor(monthIndex / 12);
+    const instant = new Date(Date.UTC(year, monthIndex - year * 12, 1));
+    first = monthIndexOfDate(bucketOf(instant, GRANULARITIES[granularityIndex]).start);
+    bucketMonthOfMonth.set(key, first);
+  }
+  return first;
+}
+
+/** A bucket's first month as the ISO instant it starts (`bucketOf(...).start.toISOString()`), once per month. */
+const isoOfMonth = new Map<number, string>();
+function monthIso(monthIndex: number): string {
+  let iso = isoOfMonth.get(monthIndex);
   if (iso === undefined) {
-    iso = start.toISOString();
-    isoOfInstant.set(time, iso);
+    const year = Math.floor(monthIndex / 12);
+    iso = new Date(Date.UTC(year, monthIndex - year * 12, 1)).toISOString();
+    isoOfMonth.set(monthIndex, iso);
   }
   return iso;
 }
 
+/** Cells of one institution and career stage, by `cellNumber`, while members are summed. */
+type OwnDelta = Map<string, { institutionId: string; careerStage: string; cells: Map<number, number> }>;
+
 /** A member's cells at their own institution and career stage only (`levels` adds the sums). */
-function ownCells(snapshot: FunnelSnapshot | null, sign: 1 | -1, into: RollupDelta): void {
+function ownCells(snapshot: FunnelSnapshot | null, sign: 1 | -1, into: OwnDelta): void {
   if (!snapshot) return;
-  // `cellKey`'s text, written out: this runs for every cell of every member a change touches
-  const own = `${snapshot.institutionId}|${snapshot.careerStage}`;
-  const put = (granularity: Granularity, start: Date, step: Activity, value: number) =>
-    add(into, `${granularity}|${isoOf(start)}|${own}|${step}`, sign * value);
-  const months = new Map<string, Date>();
-  for (const { month } of snapshot.flow) if (!months.has(month)) months.set(month, monthStart(month));
-  for (const granularity of GRANULARITIES) {
-    if (snapshot.registeredAt)
-      put(granularity, bucketOf(snapshot.registeredAt, granularity).start, 'MEMBERS', 1);
-    const flow = new Map<string, { step: Activity; start: Date }>();
-    for (const { step, month } of snapshot.flow) {
-      const start = bucketOf(months.get(month) ?? monthStart(month), granularity).start;
-      flow.set(`${step}|${start.getTime()}`, { step, start });
-    }
-    for (const { step, start } of flow.values()) put(granularity, start, step, 1);
-    for (const run of mentoredRuns(snapshot.mentoring, granularity)) {
-      put(granularity, run.first.start, 'MENTORED', 1);
-      if (run.last) put(granularity, run.last.end, 'MENTORED', -1);
+  const { institutionId, careerStage } = snapshot;
+  const own = `${institutionId}|${careerStage}`;
+  let group = into.get(own);
+  if (!group) {
+    group = { institutionId, careerStage, cells: new Map() };
+    into.set(own, group);
+  }
+  const { cells } = group;
+  const registered = snapshot.registeredAt ? monthIndexOfDate(snapshot.registeredAt) : null;
+  const flowMonths = snapshot.flow.map(({ month }) => monthIndexOf(month));
+  for (let granularity = 0; granularity < GRANULARITIES.length; granularity++) {
+    if (registered !== null)
+      add(cells, cellNumber(bucketMonth(registered, granularity), granularity, 'MEMBERS'), sign);
+    // a step counts once per bucket, however many of its months fall in it
+    const flow = new Set<number>();
+    snapshot.flow.forEach(({ step }, index) => {
+      const cell = cellNumber(bucketMonth(flowMonths[index], granularity), granularity, step);
+      if (flow.has(cell)) return;
+      flow.add(cell);
+      add(cells, cell, sign);
+    });
+    // mentoredRuns gives bucket starts (a run's `last.end` is the next bucket's start)
+    for (const run of mentoredRuns(snapshot.mentoring, GRANULARITIES[granularity])) {
+      add(cells, cellNumber(monthIndexOfDate(run.first.start), granularity, 'MENTORED'), sign);
+      if (run.last) add(cells, cellNumber(monthIndexOfDate(run.last.end), granularity, 'MENTORED'), -sign);
     }
   }
 }
@@ -152,23 +207,28 @@ function ownCells(snapshot: FunnelSnapshot | null, sign: 1 | -1, into: RollupDel
  * Cells of one institution and stage, with the sums they belong to: the institution's (all stages), the
  * network's per stage, and the network's.
  */
-function levels(own: RollupDelta): RollupDelta {
+function levels(own: OwnDelta): RollupDelta {
   const cells: RollupDelta = new Map();
-  for (const [key, value] of own) {
-    // `cellKey` of the cell at each level, written out (granularity|bucket|institution|stage|step)
-    const [granularity, bucketStart, institutionId, careerStage, step] = key.split('|');
-    const at = `${granularity}|${bucketStart}|`;
-    add(cells, key, value);
-    add(cells, `${at}${institutionId}|${ALL_STAGES}|${step}`, value);
-    add(cells, `${at}${ALL_INSTITUTIONS}|${careerStage}|${step}`, value);
-    add(cells, `${at}${ALL_INSTITUTIONS}|${ALL_STAGES}|${step}`, value);
+  for (const { institutionId, careerStage, cells: ownCells } of own.values()) {
+    for (const [cell, value] of ownCells) {
+      const month = Math.floor(cell / CELL_SLOTS);
+      const slot = cell - month * CELL_SLOTS;
+      const granularity = GRANULARITIES[Math.floor(slot / CELL_STEPS)];
+      const step = ACTIVITIES[slot % CELL_STEPS];
+      // `cellKey` of the cell at each level, written out (granularity|bucket|institution|stage|step)
+      const at = `${granularity}|${monthIso(month)}|`;
+      add(cells, `${at}${institutionId}|${careerStage}|${step}`, value);
+      add(cells, `${at}${institutionId}|${ALL_STAGES}|${step}`, value);
+      add(cells, `${at}${ALL_INSTITUTIONS}|${careerStage}|${step}`, value);
+      add(cells, `${at}${ALL_INSTITUTIONS}|${ALL_STAGES}|${step}`, value);
+    }
   }
   return cells;
 }
 
 /** A member's cells at every level (own institution and stage, all stages, all institutions, both). */
 export function contributionsOf(snapshot: FunnelSnapshot | null): RollupDelta {
-  const own: RollupDelta = new Map();
+  const own: OwnDelta = new Map();
   ownCells(snapshot, 1, own);
   return levels(own);
 }
@@ -177,7 +237,7 @@ export function contributionsOf(snapshot: FunnelSnapshot | null): RollupDelta {
 export function rollupChange(
   changes: ReadonlyArray<{ before: FunnelSnapshot | null; after: FunnelSnapshot | null }>,
 ): RollupDelta {
-  const own: RollupDelta = new Map();
+  const own: OwnDelta = new Map();
   for (const { before, after } of changes) {
     ownCells(before, -1, own);
     ownCells(after, 1, own);
