@@ -83,6 +83,13 @@ export interface EventConsumerOptions {
    * several partitions share a transaction only while they stay within it).
    */
   maxEventsPerTransaction?: number;
+  /**
+   * `event` (default): a consumer span per message, continuing the trace the message carries (the live path).
+   * `run`: one span per transaction of a run, with the run's size, and no per-message span: a replay of old
+   * events (a rebuild) whose traces ended long ago, where a span and its context per message cost as much CPU as
+   * the contract check (docs/performance.md, "Engagement rebuild").
+   */
+  spanPer?: 'event' | 'run';
 }
 
 export type ConsumeOutcome = 'applied' | 'duplicate' | 'dead-lettered' | 'erased' | 'skipped';
@@ -384,7 +391,7 @@ export class EventConsumer {
    * several topics when runs of several partitions share it). Throws if the transaction fails.
    */
   private async commitRun(run: DecodedEvent[]): Promise<void> {
-    const spans = run.map((decoded) => this.consumeSpan(decoded));
+    const tracing = this.runTracing(run);
     const started = process.hrtime.bigint();
     let outcomes: ConsumeOutcome[];
     try {
@@ -430,7 +437,7 @@ export class EventConsumer {
             continue;
           }
           await applyBatch();
-          await withTraceContext(spans[index].context, () =>
+          await withTraceContext(tracing.contextOf(index), () =>
             runInContext(decoded.context, () => decoded.handler.handle(decoded.event, manager, context)),
           );
         }
@@ -438,18 +445,69 @@ export class EventConsumer {
         return results;
       });
     } catch (error) {
-      for (const { span } of spans) span.end();
+      tracing.end(null);
       throw error;
     }
     // the handler time of the run, shared out evenly: the histogram stays per event
     const perEvent = Number(process.hrtime.bigint() - started) / 1e9 / run.length;
+    const handlerSeconds = messagingMetrics.handlerSeconds;
+    const consumed = new Map<string, { topic: string; outcome: ConsumeOutcome; count: number }>();
     for (const [index, decoded] of run.entries()) {
       const topic = decoded.payload.topic;
-      messagingMetrics.handlerSeconds.observe({ topic }, perEvent);
-      messagingMetrics.consumed.inc({ topic, outcome: outcomes[index] });
-      spans[index].span.setAttribute('praxis.consume.outcome', outcomes[index]);
-      spans[index].span.end();
+      handlerSeconds.observe({ topic }, perEvent);
+      const key = `${topic}\u0000${outcomes[index]}`;
+      const counted = consumed.get(key);
+      if (counted) counted.count++;
+      else consumed.set(key, { topic, outcome: outcomes[index], count: 1 });
     }
+    const counter = messagingMetrics.consumed;
+    for (const { topic, outcome, count } of consumed.values()) counter.inc({ topic, outcome }, count);
+    tracing.end(outcomes);
+  }
+
+  /**
+   * The spans of a run's transaction: one per event (each continuing its message's trace) or, with `spanPer:
+   * 'run'`, one for the whole run.
+   */
+  private runTracing(run: DecodedEvent[]): {
+    contextOf(index: number): ReturnType<typeof startSpan>['context'];
+    end(outcomes: ConsumeOutcome[] | null): void;
+  } {
+    if (this.options.spanPer === 'run') {
+      const topics = [...new Set(run.map((decoded) => decoded.payload.topic))];
+      const { span, context } = startSpan(`process ${topics.join(', ')}`, {
+        kind: SpanKind.CONSUMER,
+        attributes: {
+          'messaging.system': 'kafka',
+          'messaging.operation.type': 'process',
+          'messaging.destination.name': topics.join(', '),
+          'messaging.consumer.group.name': this.options.groupId,
+          'messaging.batch.message_count': run.length,
+        },
+      });
+      return {
+        contextOf: () => context,
+        end: (outcomes) => {
+          if (outcomes)
+            span.setAttribute(
+              'praxis.consume.applied',
+              outcomes.filter((outcome) => outcome === 'applied').length,
+            );
+          span.end();
+        },
+      };
+    }
+    const spans = run.map((decoded) => this.consumeSpan(decoded));
+    return {
+      contextOf: (index) => spans[index].context,
+      end: (outcomes) => {
+        spans.forEach(({ span }, index) => {
+          const outcome = outcomes?.[index];
+          if (outcome) span.setAttribute('praxis.consume.outcome', outcome);
+          span.end();
+        });
+      },
+    };
   }
 
   private async applyWithRetries({

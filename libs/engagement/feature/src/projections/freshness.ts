@@ -18,21 +18,22 @@ function freshness(): Histogram<string> {
 
 /** The handler, observing how old each event is when its effect is written (the freshness of the metrics). */
 export function withFreshness(handler: EventHandler): EventHandler {
-  const observe = (occurredAt: string) => {
+  const observe = (histogram: Histogram<string>, occurredAt: string) => {
     const age = (Date.now() - Date.parse(occurredAt)) / 1000;
-    if (Number.isFinite(age)) freshness().observe({ topic: handler.contract.topic }, Math.max(0, age));
+    if (Number.isFinite(age)) histogram.observe({ topic: handler.contract.topic }, Math.max(0, age));
   };
   const { handleBatch } = handler;
   return {
     ...handler,
     async handle(event, manager, context) {
       await handler.handle(event, manager, context);
-      observe(event.occurredAt);
+      observe(freshness(), event.occurredAt);
     },
     ...(handleBatch && {
       async handleBatch(events, manager, context) {
         await handleBatch(events, manager, context);
-        for (const event of events) observe(event.occurredAt);
+        const histogram = freshness();
+        for (const event of events) observe(histogram, event.occurredAt);
       },
     }),
   };

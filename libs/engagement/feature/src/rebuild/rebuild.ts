@@ -185,6 +185,8 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
         settings: { ...consumerSettings(options), consumerMaxAttempts: 3 },
         logger: options.logger.child({ component: 'rebuild-consumer' }),
         maxEventsPerTransaction: runSize(options),
+        // old events whose traces ended long ago: one span per run, not one per event
+        spanPer: 'run',
       });
     const topics = [...new Set(options.handlers.map((handler) => handler.contract.topic))];
     const started = Date.now();
