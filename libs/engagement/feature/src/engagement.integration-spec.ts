@@ -478,7 +478,7 @@ describe('engagement projections and metrics (in-process subgraph, real PostgreS
       engagementOverview(input: $input) {
         figures { figure count suppressed networkCount networkSuppressed }
         rates { rate value networkValue }
-        collaboration { institutionA institutionB proposals }
+        collaboration { institutionAId institutionBId institutionA { id } institutionB { id } proposals }
       }
     }`;
     const input = { institutionId: institutionA, from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' };
@@ -486,7 +486,13 @@ describe('engagement projections and metrics (in-process subgraph, real PostgreS
       engagementOverview: {
         figures: Array<{ figure: string; count: number | null; networkCount: number | null }>;
         rates: Array<{ rate: string; value: number | null }>;
-        collaboration: Array<{ institutionA: string; institutionB: string; proposals: number | null }>;
+        collaboration: Array<{
+          institutionAId: string;
+          institutionBId: string;
+          institutionA: { id: string } | null;
+          institutionB: { id: string } | null;
+          proposals: number | null;
+        }>;
       };
     };
     const result = await subgraph.execute<Overview>(leadA, query, { input });
@@ -503,7 +509,13 @@ describe('engagement projections and metrics (in-process subgraph, real PostgreS
     expect(share?.value).toBeNull();
     const pair = [institutionA, institutionB].sort();
     expect(result.data?.engagementOverview.collaboration).toEqual([
-      { institutionA: pair[0], institutionB: pair[1], proposals: null },
+      {
+        institutionAId: pair[0],
+        institutionBId: pair[1],
+        institutionA: { id: pair[0] },
+        institutionB: { id: pair[1] },
+        proposals: null,
+      },
     ]);
     const refused = await subgraph.execute(leadA, query, {
       input: { ...input, institutionId: institutionB },

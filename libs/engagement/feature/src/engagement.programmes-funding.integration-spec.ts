@@ -103,7 +103,7 @@ const FUNDING = `query F($input: EngagementMetricsInput!) {
     buckets { label figures { ${FIGURE} } rates { ${RATE} }
       money { measure fundId currency amount { amountMinor currency } awards suppressed
         networkAmount { amountMinor } networkSuppressed byCareerStage { resident consultant medicalStudent } } }
-    atRisk { memberId episodeStartedWeek }
+    atRisk { memberId episodeStartedWeek member { id } }
   }
 }`;
 interface Money {
@@ -119,7 +119,7 @@ interface Money {
 interface FundingAnswer {
   engagementFunding: {
     buckets: Array<{ label: string; figures: Figure[]; rates: Rate[]; money: Money[] }>;
-    atRisk: Array<{ memberId: string; episodeStartedWeek: string }>;
+    atRisk: Array<{ memberId: string; episodeStartedWeek: string; member: { id: string } | null }>;
   };
 }
 
@@ -698,8 +698,9 @@ describe('engagement programme, funding and group-mentoring metrics (in-process 
     expect(byName(q1?.figures, 'MEMBERS_LOGGING_TIME')).toMatchObject({ value: 5 });
     expect(byName(q1?.figures, 'MEMBERS_AT_RISK')).toMatchObject({ value: null, suppressed: true });
     expect(rateOf(q1?.rates, 'UTILISATION')).toMatchObject({ value: 0.1563, networkValue: null });
+    // a reference for membership to name (nothing else travels with it), not a bare id
     expect(result.data?.engagementFunding.atRisk).toEqual([
-      { memberId: a[2], episodeStartedWeek: '2026-W06' },
+      { memberId: a[2], episodeStartedWeek: '2026-W06', member: { id: a[2] } },
     ]);
   });
 

@@ -5,7 +5,7 @@ import { DemographicsPublisher } from './demographics.publisher';
 import { CURRENT_PRINCIPAL_SOURCE, TokenIssuer } from '@praxis/platform/auth';
 import type { Logger } from '@praxis/platform/observability';
 import { MembershipErrorFilter } from './membership.errors';
-import { InstitutionResolver, MemberResolver } from './membership.resolver';
+import { InstitutionResolver, MemberResolver, RoleGrantResolver } from './membership.resolver';
 import { MembershipService } from './membership.service';
 import {
   CareerStageChangeResolver,
@@ -72,6 +72,7 @@ export class MembershipFeatureModule {
         SessionsService,
         MemberResolver,
         InstitutionResolver,
+        RoleGrantResolver,
         SessionsResolver,
         { provide: CURRENT_PRINCIPAL_SOURCE, useClass: MembershipPrincipalSource },
         { provide: APP_FILTER, useClass: MembershipErrorFilter },

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { isObjectType } from 'graphql';
 import { membershipDatabase } from '@praxis/membership/data-access';
 import {
   countQueries,
@@ -326,6 +327,68 @@ describe('membership subgraph in-process: operations, roles, references, limits'
     });
     expect(signedIn.errors).toBeUndefined();
     expect(signedIn.data).toEqual({ _entities: [{ id: memberId, displayName: 'Ada' }] });
+  });
+
+  it("names a member for other subgraphs' references: in full to a lead of their institution, the public name to others", async () => {
+    const leadHere = { memberId: randomUUID(), roles: [{ role: 'lead' as const, institutionId }] };
+    const elsewhere = { memberId: randomUUID() };
+    await seedCallers(subgraph.dataSource, [leadHere, elsewhere]);
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Member { id displayName email } } }`;
+    const ref = (id: string) => ({ __typename: 'Member', id });
+    const result = await subgraph.execute(leadHere, query, {
+      r: [ref(memberId), ref(elsewhere.memberId), ref(randomUUID()), ref('not-a-uuid')],
+    });
+    // nothing refused fails the others: an unknown or malformed id is null, without an error
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({
+      _entities: [
+        { id: memberId, displayName: 'Ada', email: 'ada@example.org' },
+        { id: elsewhere.memberId, displayName: 'Test caller', email: null },
+        null,
+        null,
+      ],
+    });
+    // no demographic answer can travel with a reference: the type has no such field
+    const member = subgraph.schema.getType('Member');
+    const fields = isObjectType(member) ? Object.keys(member.getFields()) : [];
+    expect(fields).toContain('displayName');
+    expect(fields.filter((name) => /gender|ethnic|disab|generation|demographic/i.test(name))).toEqual([]);
+  });
+
+  it('names institutions past any first page from one _entities call, in one query, and the institution of a lead role', async () => {
+    const many = Array.from({ length: 150 }, (_, i) => ({
+      id: randomUUID(),
+      name: `Teaching hospital ${String(i).padStart(3, '0')}`,
+    }));
+    for (const institution of many)
+      await subgraph.dataSource.query(`INSERT INTO institution (id, name, country) VALUES ($1, $2, 'GB')`, [
+        institution.id,
+        institution.name,
+      ]);
+    const leadHere = {
+      memberId: randomUUID(),
+      roles: ['judge' as const, { role: 'lead' as const, institutionId }],
+    };
+    await seedCallers(subgraph.dataSource, [leadHere]);
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Institution { id name } } }`;
+    const entities = (ids: string[]) =>
+      countQueries(subgraph.dataSource, () =>
+        subgraph.execute(leadHere, query, { r: ids.map((id) => ({ __typename: 'Institution', id })) }),
+      );
+    const all = await entities(many.map((institution) => institution.id));
+    expect(all.result.errors).toBeUndefined();
+    expect(all.result.data).toEqual({ _entities: many });
+    const two = await entities(many.slice(0, 2).map((institution) => institution.id));
+    expect(all.queries.length).toBe(two.queries.length);
+    const me = await executeOk<{
+      me: { roles: Array<{ role: string; institution: { name: string } | null }> };
+    }>(subgraph, leadHere, '{ me { roles { role institution { name } } } }');
+    expect(me.me.roles).toEqual(
+      expect.arrayContaining([
+        { role: 'LEAD', institution: { name: 'St Elsewhere' } },
+        { role: 'JUDGE', institution: null },
+      ]),
+    );
   });
 
   it('refuses 30 aliases of a 100-member page with a nested field before any SQL runs, with a clear error', async () => {

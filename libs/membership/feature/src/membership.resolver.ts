@@ -32,6 +32,7 @@ import {
   MemberObject,
   MembersFilter,
   RoleEnum,
+  RoleGrantObject,
   UpdateProfileInput,
 } from './membership.objects';
 import { callerRead, institutionLoader, memberLoader } from './membership.loaders';
@@ -149,9 +150,9 @@ export class MemberResolver {
     @Parent() member: MemberObject,
     @Context('req') request: object,
   ): Promise<InstitutionObject> {
-    const institution = await institutionLoader(this.membership, request).load(member.institutionId);
+    const institution = await institutionOf(this.membership, request, member.institutionId);
     if (!institution) throw publicError('NOT_FOUND', 'institution not found');
-    return toInstitutionObject(institution);
+    return institution;
   }
 
   /** Other subgraphs reference members by id; the same visibility rules apply to the forwarded caller. */
@@ -165,6 +166,33 @@ export class MemberResolver {
     if (!isUuid(reference.id)) return null;
     const member = await memberLoader(this.membership, request).load(reference.id);
     return member ? toMemberObject(member, viewerOf(principal)) : null;
+  }
+}
+
+/** An institution by id, batched with every other of the request (institutions are public). */
+async function institutionOf(
+  membership: MembershipService,
+  request: object,
+  id: string,
+): Promise<InstitutionObject | null> {
+  const institution = await institutionLoader(membership, request).load(id);
+  return institution ? toInstitutionObject(institution) : null;
+}
+
+@Resolver(() => RoleGrantObject)
+export class RoleGrantResolver {
+  constructor(private readonly membership: MembershipService) {}
+
+  /** So a client names the institutions a lead watches without a list of every institution. */
+  @ResolveField(() => InstitutionObject, {
+    nullable: true,
+    description: 'The institution a lead watches (null for roles without one)',
+  })
+  async institution(
+    @Parent() grant: RoleGrantObject,
+    @Context('req') request: object,
+  ): Promise<InstitutionObject | null> {
+    return grant.institutionId ? institutionOf(this.membership, request, grant.institutionId) : null;
   }
 }
 
@@ -213,8 +241,6 @@ export class InstitutionResolver {
     @Parent() reference: { id: string },
     @Context('req') request: object,
   ): Promise<InstitutionObject | null> {
-    if (!isUuid(reference.id)) return null;
-    const institution = await institutionLoader(this.membership, request).load(reference.id);
-    return institution ? toInstitutionObject(institution) : null;
+    return isUuid(reference.id) ? institutionOf(this.membership, request, reference.id) : null;
   }
 }

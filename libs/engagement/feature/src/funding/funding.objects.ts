@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { Granularity } from '@praxis/engagement/domain';
 import { MoneyObject } from '@praxis/platform/graphql';
+import { MemberRef } from '../engagement.refs';
 import { GranularityEnum } from '../metrics/metrics.objects';
 import { CareerStageAmountLineObject, MetricFigureObject, MetricRateObject } from '../figures/figure.objects';
 import { FUNDING_MEASURES, type FundingMeasure } from './funding.query';
@@ -82,6 +83,13 @@ export class FundingBucketObject {
 export class ProtectedTimeAtRiskObject {
   @Field(() => ID)
   memberId!: string;
+
+  @Field(() => MemberRef, {
+    nullable: true,
+    description:
+      "The member, resolved by membership with its own rules (a lead sees the name of their institution's member); null (with an error beside it) if membership cannot say",
+  })
+  member!: MemberRef;
 
   @Field({ description: 'The ISO week that started the episode' })
   episodeStartedWeek!: string;

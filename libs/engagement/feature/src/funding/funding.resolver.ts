@@ -6,6 +6,7 @@ import { CurrentPrincipal, Roles, type Principal } from '@praxis/platform/auth';
 import { toMoneyObject, type MoneyObject } from '@praxis/platform/graphql';
 import { releaseMeasureBeside, type Measure } from '@praxis/engagement/domain';
 import { ENGAGEMENT_OPTIONS, type EngagementOptions } from '../engagement.options';
+import { memberRef } from '../engagement.refs';
 import { EngagementMetricsInput } from '../metrics/metrics.objects';
 import { metricScope } from '../figures/figure.scope';
 import type { MetricFigure } from '../figures/figure.objects';
@@ -121,7 +122,7 @@ export class FundingResolver {
             ),
           };
         }),
-        atRisk,
+        atRisk: atRisk.map((row) => ({ ...row, member: memberRef(row.memberId) })),
       };
     });
   }

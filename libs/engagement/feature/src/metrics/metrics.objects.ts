@@ -2,6 +2,7 @@ import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '
 import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { ACTIVITIES, GRANULARITIES, type Activity, type Granularity } from '@praxis/engagement/domain';
+import { InstitutionRef } from '../engagement.refs';
 import { DIMENSIONS, type Dimension } from './dimensions';
 
 function enumOf<T extends string>(values: readonly T[]): Record<T, T> {
@@ -93,6 +94,13 @@ export class NetworkStepFigureObject {
 export class FunnelGroupObject {
   @Field({ description: 'The group: a career stage, an institution id or a demographic answer' })
   group!: string;
+
+  @Field(() => InstitutionRef, {
+    nullable: true,
+    description:
+      'The institution, named by membership, when the funnel is split by INSTITUTION; null for other splits (and, with an error beside it, if membership cannot say)',
+  })
+  institution!: InstitutionRef | null;
 
   @Field(() => [FunnelStepFigureObject])
   steps!: FunnelStepFigureObject[];

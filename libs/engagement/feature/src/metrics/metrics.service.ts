@@ -19,6 +19,7 @@ import {
   type Granularity,
 } from '@praxis/engagement/domain';
 import { ENGAGEMENT_OPTIONS, type EngagementOptions } from '../engagement.options';
+import { institutionRef } from '../engagement.refs';
 import { DEMOGRAPHIC_DIMENSIONS, fixedGroups, type Dimension } from './dimensions';
 import {
   countFunnel,
@@ -149,6 +150,7 @@ export class MetricsService {
             ? []
             : released.groups.map((group) => ({
                 group: group.group,
+                institution: splitBy === 'INSTITUTION' ? institutionRef(group.group) : null,
                 steps: group.steps.map((step) => ({ ...step, ...step.count })),
               })),
         network: network

@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsDate, IsOptional, IsUUID } from 'class-validator';
+import { InstitutionRef } from '../engagement.refs';
 import { CareerStageLineObject } from '../figures/figure.objects';
 
 export const OVERVIEW_FIGURES = [
@@ -99,11 +100,21 @@ export class OverviewRateObject {
   description: 'Two institutions that co-authored entries in the period, and how many (null when suppressed)',
 })
 export class CollaborationEdgeObject {
-  @Field(() => ID)
-  institutionA!: string;
+  @Field(() => ID, { description: 'The first of the pair (ids in ascending order)' })
+  institutionAId!: string;
 
   @Field(() => ID)
-  institutionB!: string;
+  institutionBId!: string;
+
+  @Field(() => InstitutionRef, {
+    nullable: true,
+    description:
+      'The first institution, named by membership; null (with an error beside it) if membership cannot say, so the rest of the answer stands',
+  })
+  institutionA!: InstitutionRef;
+
+  @Field(() => InstitutionRef, { nullable: true, description: 'The second institution, as institutionA' })
+  institutionB!: InstitutionRef;
 
   @Field(() => Int, { nullable: true })
   proposals!: number | null;

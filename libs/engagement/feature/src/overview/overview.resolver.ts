@@ -10,6 +10,7 @@ import {
   type ReleasedCount,
 } from '@praxis/engagement/domain';
 import { ENGAGEMENT_OPTIONS, type EngagementOptions } from '../engagement.options';
+import { institutionRef } from '../engagement.refs';
 import { assertMaySee } from '../metrics/metrics.service';
 import { careerStageLine } from '../figures/figure.release';
 import {
@@ -153,8 +154,10 @@ export class OverviewResolver {
           networkValue: networkRates.get(rate) ?? null,
         })),
         collaboration: edges.map((edge) => ({
-          institutionA: edge.institutionA,
-          institutionB: edge.institutionB,
+          institutionAId: edge.institutionA,
+          institutionBId: edge.institutionB,
+          institutionA: institutionRef(edge.institutionA),
+          institutionB: institutionRef(edge.institutionB),
           proposals: releaseCount(edge.proposals, threshold).count,
         })),
       };
