@@ -190,6 +190,18 @@ describe('web client: lead dashboard and funding', () => {
     expect(csv).toMatch(/\r\nMASTERMIND_ATTENDEES,0,false,\d*,(true|false),0,0,0,0,0,0,0\r\n/);
     await checkPage(page, 'dashboard-split', 'Engagement dashboard');
 
+    // split by institution, the row is named as membership names the institution (a reference on the row that the
+    // gateway has membership resolve), not from a first page of institutions: the shared platform holds many
+    await page.getByRole('combobox', { name: 'Split by' }).click();
+    await page.getByRole('option', { name: 'Institution', exact: true }).click();
+    const own = page
+      .getByRole('region', { name: 'By institution' })
+      .getByRole('table')
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: institutionName, exact: true }) });
+    await own.waitFor();
+    expect(await own.getByRole('cell').first().textContent()).toBe('11');
+
     // a member's record
     await page.getByRole('combobox', { name: 'Member' }).fill('Dash Member 3');
     await page.getByRole('option', { name: `Dash Member 3 ${now}` }).click();

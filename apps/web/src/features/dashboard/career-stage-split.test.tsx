@@ -5,7 +5,7 @@ import type { EngagementOverviewQuery } from '../../gql/graphql';
 import { theme } from '../../app/theme';
 import { renderPage } from '../../testing/render';
 import { MetricsSection } from './metrics-section';
-import { EngagementMetricsDocument, InstitutionMembersDocument } from './operations';
+import { EngagementMetricsDocument } from './operations';
 import { OverviewSection } from './overview-section';
 
 type Stage =
@@ -94,7 +94,7 @@ describe('the dashboard split by career stage', () => {
     };
     render(
       <MantineProvider theme={theme} env="test">
-        <OverviewSection overview={overview} scopeName="Leeds" nameOf={(id) => id} byStage />
+        <OverviewSection overview={overview} scopeName="Leeds" byStage />
       </MantineProvider>,
     );
     const table = screen.getAllByRole('table')[0] as HTMLElement;
@@ -139,7 +139,7 @@ describe('the dashboard split by career stage', () => {
     };
     render(
       <MantineProvider theme={theme} env="test">
-        <OverviewSection overview={overview} scopeName="Whole network" nameOf={(id) => id} />
+        <OverviewSection overview={overview} scopeName="Whole network" />
       </MantineProvider>,
     );
     expect(screen.queryByRole('columnheader', { name: 'Resident' })).not.toBeInTheDocument();
@@ -219,18 +219,6 @@ describe('the dashboard split by career stage', () => {
       {
         request: { query: EngagementMetricsDocument, variables: { input, byStage: true } },
         result: { data },
-      },
-      {
-        request: { query: InstitutionMembersDocument, variables: { filter: { institutionId: 'i1' } } },
-        result: {
-          data: {
-            members: {
-              __typename: 'MemberConnection',
-              edges: [],
-              pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
-            },
-          },
-        },
       },
     ]);
     const applicants = await screen.findByRole('row', { name: /^Programme applicants/ });

@@ -3,20 +3,17 @@ import { Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import type { EngagementDimension, Granularity } from '../../gql/graphql';
-import { nodes } from '../../lib/connection';
 import { InstitutionPicker } from '../../lib/institution-picker';
-import { commonMessages } from '../../lib/messages';
 import { Page } from '../../lib/page';
 import { QueryState } from '../../lib/query-state';
 import { useSession } from '../../session/session-context';
-import { demographicsMessages } from '../demographics/messages';
 import { ExportCsv, funnelGranularity } from './export-csv';
 import { FunnelSection } from './funnel-section';
 import { MemberRecordSection } from './member-record';
 import { MetricsSection } from './metrics-section';
 import { dashboardMessages as t } from './messages';
 import {
-  DashboardInstitutionsDocument,
+  DashboardLeadInstitutionsDocument,
   EngagementFunnelDocument,
   EngagementOverviewDocument,
 } from './operations';
@@ -32,30 +29,25 @@ function monthStart(monthsAhead: number): string {
     .slice(0, 10);
 }
 
-/** Every label a split's group can have: a career stage, a voluntary answer, or "not answered". */
-const GROUP_LABELS: Record<string, string> = {
-  ...commonMessages.careerStages,
-  ...demographicsMessages.genders,
-  ...demographicsMessages.ethnicities,
-  ...demographicsMessages.yesNo,
-  NOT_ANSWERED: t.notAnswered,
-};
-
 export default function DashboardPage() {
   const session = useSession();
   const isAdmin = session.hasRole('ADMIN');
   const led = (session.member?.roles ?? [])
     .filter((grant) => grant.role === 'LEAD' && grant.institutionId)
     .map((grant) => grant.institutionId as string);
-  // names for the institutions figures are split by and paired in (the first 100 by name); the scope is
-  // chosen by a search, so any institution can be
-  const institutions = useQuery(DashboardInstitutionsDocument);
-  const names = new Map(
-    institutions.data ? nodes(institutions.data.institutions).map((item) => [item.id, item.name]) : [],
+  // the institutions a lead watches, named on their role by membership; every other institution or member the
+  // page names comes as a reference on the figure that shows it, named by membership (no first page of a list)
+  const leadInstitutions = useQuery(DashboardLeadInstitutionsDocument, { skip: isAdmin || led.length === 0 });
+  const ledNames = new Map(
+    (leadInstitutions.data?.me.roles ?? []).flatMap((grant) =>
+      grant.role === 'LEAD' && grant.institution
+        ? [[grant.institution.id, grant.institution.name] as const]
+        : [],
+    ),
   );
   const [scope, setScope] = useState<string | null>(isAdmin ? NETWORK : (led[0] ?? null));
   const [scopeLabel, setScopeLabel] = useState<string | null>(null);
-  const nameOf = (id: string) => (id === scope && scopeLabel) || names.get(id) || id;
+  const nameOf = (id: string) => (id === scope && scopeLabel) || ledNames.get(id) || t.anInstitution;
   // an admin any institution or the network; a lead among those they lead
   const known = isAdmin
     ? [{ value: NETWORK, label: t.network }]
@@ -70,16 +62,20 @@ export default function DashboardPage() {
   const datesValid = /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && from < to;
   const period = { institutionId, from: `${from}T00:00:00.000Z`, to: `${to}T00:00:00.000Z` };
   const skip = !scope || !datesValid;
+  // errorPolicy 'all': a reference membership cannot name comes back null beside an error, and the figures stand
   const funnel = useQuery(EngagementFunnelDocument, {
     variables: { input: { ...period, granularity: funnelGranularity(splitBy, granularity), splitBy } },
     skip,
+    errorPolicy: 'all',
   });
   // every table splits by career stage with the funnel; other splits are the funnel's alone
   const byStage = splitBy === 'CAREER_STAGE';
-  const overview = useQuery(EngagementOverviewDocument, { variables: { input: period, byStage }, skip });
+  const overview = useQuery(EngagementOverviewDocument, {
+    variables: { input: period, byStage },
+    skip,
+    errorPolicy: 'all',
+  });
   const scopeName = institutionId ? nameOf(institutionId) : t.network;
-  const groupName = (group: string) =>
-    splitBy === 'INSTITUTION' ? nameOf(group) : (GROUP_LABELS[group] ?? group);
 
   if (!isAdmin && led.length === 0)
     return (
@@ -145,13 +141,12 @@ export default function DashboardPage() {
           </Text>
         )}
         {!skip && (
-          <QueryState data={funnel.data} loading={funnel.loading} error={funnel.error}>
+          <QueryState data={funnel.data ?? undefined} loading={funnel.loading} error={funnel.error}>
             {(data) => (
               <div aria-busy={funnel.loading}>
                 <FunnelSection
                   funnel={data.engagementFunnel}
                   scopeName={scopeName}
-                  groupName={groupName}
                   chosen={bucket}
                   onChoose={setBucket}
                 />
@@ -160,15 +155,10 @@ export default function DashboardPage() {
           </QueryState>
         )}
         {!skip && (
-          <QueryState data={overview.data} loading={overview.loading} error={overview.error}>
+          <QueryState data={overview.data ?? undefined} loading={overview.loading} error={overview.error}>
             {(data) => (
               <div aria-busy={overview.loading}>
-                <OverviewSection
-                  overview={data.engagementOverview}
-                  scopeName={scopeName}
-                  nameOf={nameOf}
-                  byStage={byStage}
-                />
+                <OverviewSection overview={data.engagementOverview} scopeName={scopeName} byStage={byStage} />
               </div>
             )}
           </QueryState>

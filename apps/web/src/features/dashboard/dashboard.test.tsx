@@ -43,6 +43,7 @@ function funnel(): Funnel {
         groups: [
           {
             group: 'RESIDENT',
+            institution: null,
             steps: steps.map((figure) => ({ ...figure, count: null, suppressed: true })),
           },
         ],
@@ -55,6 +56,27 @@ function funnel(): Funnel {
     ],
   };
 }
+
+type Overview = EngagementOverviewQuery['engagementOverview'];
+
+/** A collaboration pair as the service answers it: both ids, and both institutions named by membership. */
+function edge(
+  a: string,
+  aName: string | null,
+  b: string,
+  bName: string | null,
+  proposals: number | null,
+): Overview['collaboration'][number] {
+  return {
+    institutionAId: a,
+    institutionBId: b,
+    institutionA: aName === null ? null : { id: a, name: aName },
+    institutionB: bName === null ? null : { id: b, name: bName },
+    proposals,
+  };
+}
+
+const NO_GROUP_FIGURE = { count: 0, suppressed: false, networkCount: 0, networkSuppressed: false };
 
 function renderIn(ui: React.ReactNode) {
   return render(
@@ -75,15 +97,7 @@ describe('suppressed figures', () => {
   });
 
   it('marks suppressed funnel cells in words, tied to the explanation, beside released ones', () => {
-    renderIn(
-      <FunnelSection
-        funnel={funnel()}
-        scopeName="Leeds"
-        groupName={(group) => group}
-        chosen={null}
-        onChoose={() => undefined}
-      />,
-    );
+    renderIn(<FunnelSection funnel={funnel()} scopeName="Leeds" chosen={null} onChoose={() => undefined} />);
     const table = screen.getByRole('table', { name: 'Leeds, 2026-11' });
     const submitted = within(table).getByRole('row', { name: /^Submitted a proposal/ });
     const [here, , , network] = within(submitted).getAllByRole('cell');
@@ -98,7 +112,7 @@ describe('suppressed figures', () => {
     expect(within(authors).getAllByRole('cell')[2]).toHaveTextContent('30 %');
     // the split by career stage: every cell of a small line is suppressed
     const split = screen.getByRole('table', { name: '2026-11' });
-    const resident = within(split).getByRole('row', { name: /^RESIDENT/ });
+    const resident = within(split).getByRole('row', { name: /^Resident/ });
     for (const cell of within(resident).getAllByRole('cell')) expect(cell).toHaveTextContent('Suppressed');
   });
 
@@ -132,13 +146,9 @@ describe('suppressed figures', () => {
         networkWorkshopFill: 0.8,
         mastermindAttendees: { count: 6, suppressed: false, networkCount: 20, networkSuppressed: false },
       },
-      collaboration: [
-        { institutionA: 'i1', institutionB: 'i2', proposals: null },
-        { institutionA: 'i1', institutionB: 'i3', proposals: 7 },
-      ],
+      collaboration: [edge('i1', 'Leeds', 'i2', 'Glasgow', null), edge('i1', 'Leeds', 'i3', 'Cardiff', 7)],
     };
-    const names: Record<string, string> = { i1: 'Leeds', i2: 'Glasgow', i3: 'Cardiff' };
-    renderIn(<OverviewSection overview={overview} scopeName="Leeds" nameOf={(id) => names[id] ?? id} />);
+    renderIn(<OverviewSection overview={overview} scopeName="Leeds" />);
     const atRisk = screen.getByRole('row', { name: /^Relationships at risk/ });
     expect(
       within(atRisk)
@@ -171,5 +181,82 @@ describe('suppressed figures', () => {
     const glasgow = screen.getByRole('row', { name: /Glasgow/ });
     expect(within(glasgow).getByText('Suppressed')).toHaveAccessibleDescription(/fewer than 5 people/);
     expect(screen.getByRole('row', { name: /Cardiff/ })).toHaveTextContent('7');
+  });
+});
+
+describe('names from the answer, past the first page of any list', () => {
+  const partners = Array.from({ length: 120 }, (_, i) => ({ id: `p${i}`, name: `Partner hospital ${i}` }));
+
+  it('names both ends of every collaboration pair from its references, 120 partners and one unnamed', () => {
+    const overview: Overview = {
+      institutionId: 'home',
+      suppressionThreshold: 5,
+      figures: [],
+      rates: [],
+      groupMentoring: {
+        workshopsHeld: NO_GROUP_FIGURE,
+        workshopPlaces: NO_GROUP_FIGURE,
+        workshopPlacesTaken: NO_GROUP_FIGURE,
+        workshopWaitlisted: NO_GROUP_FIGURE,
+        workshopFill: null,
+        networkWorkshopFill: null,
+        mastermindAttendees: NO_GROUP_FIGURE,
+      },
+      collaboration: [
+        ...partners.map((partner) => edge('home', 'Leeds', partner.id, partner.name, 5)),
+        // membership could not name this one: the pair still shows, in words
+        edge('home', 'Leeds', 'gone', null, 6),
+      ],
+    };
+    renderIn(<OverviewSection overview={overview} scopeName="Leeds" />);
+    const region = screen.getByRole('region', { name: 'Collaboration network' });
+    const rows = within(region).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(121);
+    expect(
+      within(rows[0] as HTMLElement)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Leeds', 'Partner hospital 0', '5']);
+    expect(within(rows[119] as HTMLElement).getAllByRole('cell')[1]).toHaveTextContent(
+      'Partner hospital 119',
+    );
+    expect(within(rows[120] as HTMLElement).getAllByRole('cell')[1]).toHaveTextContent('An institution');
+    expect(within(region).queryByText(/^p\d+$/)).not.toBeInTheDocument();
+    // the graph labels each institution once, by the same names
+    expect(region.querySelectorAll('svg text')).toHaveLength(122);
+    expect(within(region).getAllByText('Partner hospital 119')).toHaveLength(2);
+  });
+
+  it('names every row of the institution split from its reference, 120 institutions', () => {
+    const split = funnel();
+    const bucket = split.buckets[0] as Funnel['buckets'][number];
+    const steps = bucket.steps;
+    render(
+      <MantineProvider theme={theme} env="test">
+        <FunnelSection
+          funnel={{
+            ...split,
+            splitBy: 'INSTITUTION',
+            buckets: [
+              {
+                ...bucket,
+                groups: [
+                  ...partners.map((partner) => ({ group: partner.id, institution: partner, steps })),
+                  { group: 'gone', institution: null, steps },
+                ],
+              },
+            ],
+          }}
+          scopeName="Network"
+          chosen={null}
+          onChoose={() => undefined}
+        />
+      </MantineProvider>,
+    );
+    const table = screen.getByRole('table', { name: '2026-11' });
+    expect(within(table).getByRole('row', { name: /^Partner hospital 0 / })).toBeInTheDocument();
+    expect(within(table).getByRole('row', { name: /^Partner hospital 119 / })).toBeInTheDocument();
+    expect(within(table).getByRole('row', { name: /^An institution / })).toBeInTheDocument();
+    expect(within(table).queryByRole('row', { name: /^p\d+ / })).not.toBeInTheDocument();
   });
 });

@@ -3,11 +3,30 @@ import { Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import type { EngagementDimension, EngagementFunnelQuery, FunnelStep } from '../../gql/graphql';
 import { ChartFigure, CountCell, chartValue, rateText, SuppressionNote } from './figures';
+import { commonMessages } from '../../lib/messages';
 import { ScrollTable, TableHead } from '../../lib/table';
+import { demographicsMessages } from '../demographics/messages';
 import { dashboardMessages as t } from './messages';
 
 type Funnel = EngagementFunnelQuery['engagementFunnel'];
 type Bucket = Funnel['buckets'][number];
+/** A row of a split: a career stage, a voluntary answer, or an institution with its name from membership. */
+type FunnelGroup = Bucket['groups'][number];
+
+/** Every label a split's group can have: a career stage, a voluntary answer, or "not answered". */
+const GROUP_LABELS: Record<string, string> = {
+  ...commonMessages.careerStages,
+  ...demographicsMessages.genders,
+  ...demographicsMessages.ethnicities,
+  ...demographicsMessages.yesNo,
+  NOT_ANSWERED: t.notAnswered,
+};
+
+/** A split's row by name: an institution as membership names it on the row, any other group by its label. */
+function groupName(dimension: EngagementDimension, group: FunnelGroup): string {
+  if (dimension === 'INSTITUTION') return group.institution?.name ?? t.anInstitution;
+  return GROUP_LABELS[group.group] ?? group.group;
+}
 
 const STEPS = Object.keys(t.steps) as FunnelStep[];
 /** The steps drawn over time: the ends of the funnel and mentoring, so the lines stay readable. */
@@ -178,12 +197,10 @@ function OverTime({ funnel }: { funnel: Funnel }) {
 export function SplitTable({
   bucket,
   dimension,
-  groupName,
   threshold,
 }: {
   bucket: Bucket;
   dimension: EngagementDimension;
-  groupName: (group: string) => string;
   threshold: number;
 }) {
   const noteId = useId();
@@ -201,7 +218,7 @@ export function SplitTable({
           firstColumn={t.group}
           rows={bucket.groups.map((group) => ({
             key: group.group,
-            label: groupName(group.group),
+            label: groupName(dimension, group),
             steps: group.steps,
           }))}
           noteId={noteId}
@@ -216,13 +233,11 @@ export function SplitTable({
 export function FunnelSection({
   funnel,
   scopeName,
-  groupName,
   chosen,
   onChoose,
 }: {
   funnel: Funnel;
   scopeName: string;
-  groupName: (group: string) => string;
   /** The period shown (the newest when none is chosen); the page's other sections show the same one. */
   chosen: string | null;
   onChoose: (label: string | null) => void;
@@ -255,12 +270,7 @@ export function FunnelSection({
         </Stack>
       </section>
       {funnel.splitBy !== 'NONE' && (
-        <SplitTable
-          bucket={bucket}
-          dimension={funnel.splitBy}
-          groupName={groupName}
-          threshold={funnel.suppressionThreshold}
-        />
+        <SplitTable bucket={bucket} dimension={funnel.splitBy} threshold={funnel.suppressionThreshold} />
       )}
       <OverTime funnel={funnel} />
     </Stack>

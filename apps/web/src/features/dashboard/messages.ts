@@ -182,6 +182,8 @@ export const dashboardMessages = {
   atRiskTitle: 'Protected time at risk',
   noneAtRisk: 'Nobody’s protected time is at risk.',
   aMember: 'A member',
+  /** An institution membership could not name (the rest of the answer stands). */
+  anInstitution: 'An institution',
   atRiskSince: (name: string, week: string) => `${name}, since ${week}`,
   exportTitle: 'Download the figures',
   exportTable: 'Table to download (CSV, with the filters above)',

@@ -9,7 +9,7 @@ import { ScrollTable, TableHead } from '../../lib/table';
 import { CountCell, rateText, figureColumns, StageCells, stageColumns, SuppressionNote } from './figures';
 import { dashboardMessages as t } from './messages';
 import { FundsDocument } from '../funding/operations';
-import { EngagementMetricsDocument, InstitutionMembersDocument } from './operations';
+import { EngagementMetricsDocument } from './operations';
 
 type Metrics = EngagementMetricsQuery;
 type FigureValue = Metrics['engagementProgrammes']['buckets'][number]['figures'][number];
@@ -150,15 +150,11 @@ export function MetricsSection({
   // funds are named for admins; others see the currency only
   const funds = useQuery(FundsDocument, { errorPolicy: 'ignore' });
   const fundNames = new Map((funds.data ? nodes(funds.data.funds) : []).map((fund) => [fund.id, fund.name]));
-  const metrics = useQuery(EngagementMetricsDocument, { variables: { input, byStage } });
-  const members = useQuery(InstitutionMembersDocument, {
-    variables: { filter: input.institutionId ? { institutionId: input.institutionId } : null },
-  });
-  const names = new Map(
-    (members.data ? nodes(members.data.members) : []).map((member) => [member.id, member.displayName]),
-  );
+  // the members at risk are named by membership through the answer's references; one it cannot name comes back
+  // null beside an error, and the figures still show (errorPolicy 'all')
+  const metrics = useQuery(EngagementMetricsDocument, { variables: { input, byStage }, errorPolicy: 'all' });
   return (
-    <QueryState data={metrics.data} loading={metrics.loading} error={metrics.error}>
+    <QueryState data={metrics.data ?? undefined} loading={metrics.loading} error={metrics.error}>
       {({ engagementProgrammes: programmes, engagementFunding: funding }) => {
         const pick = <B extends { label: string }>(buckets: B[]) =>
           buckets.find((bucket) => bucket.label === bucketLabel) ?? buckets[buckets.length - 1];
@@ -239,7 +235,7 @@ export function MetricsSection({
                   <List>
                     {funding.atRisk.map((member) => (
                       <List.Item key={member.memberId}>
-                        {t.atRiskSince(names.get(member.memberId) ?? t.aMember, member.episodeStartedWeek)}
+                        {t.atRiskSince(member.member?.displayName ?? t.aMember, member.episodeStartedWeek)}
                       </List.Item>
                     ))}
                   </List>

@@ -1,11 +1,18 @@
 import { graphql } from '../../gql';
 
-/** Names for the institutions a split or the collaboration network shows (the scope is found by InstitutionPicker). */
-export const DashboardInstitutionsDocument = graphql(`
-  query DashboardInstitutions {
-    institutions(first: 100) {
-      edges {
-        node {
+/**
+ * The institutions the signed-in lead watches, by name (membership names them on the role itself), for the scope
+ * choice and the figures' headings. Every other institution or member the dashboard names comes as a reference
+ * on the figure that shows it (a split's row, a collaboration pair, a member at risk), named by membership.
+ */
+export const DashboardLeadInstitutionsDocument = graphql(`
+  query DashboardLeadInstitutions {
+    me {
+      id
+      roles {
+        role
+        institutionId
+        institution {
           id
           name
         }
@@ -40,6 +47,10 @@ export const EngagementFunnelDocument = graphql(`
         }
         groups {
           group
+          institution {
+            id
+            name
+          }
           steps {
             ...FunnelStepFields
           }
@@ -130,8 +141,16 @@ export const EngagementOverviewDocument = graphql(`
         }
       }
       collaboration {
-        institutionA
-        institutionB
+        institutionAId
+        institutionBId
+        institutionA {
+          id
+          name
+        }
+        institutionB {
+          id
+          name
+        }
         proposals
       }
     }
@@ -247,6 +266,10 @@ export const EngagementMetricsDocument = graphql(`
       atRisk {
         memberId
         episodeStartedWeek
+        member {
+          id
+          displayName
+        }
       }
     }
   }

@@ -26,6 +26,11 @@ function overviewRateText(rate: Overview['rates'][number]['rate'], value: number
   return value === null || value === undefined ? t.notAvailable : formatNumber(value, 1);
 }
 
+/** An institution as the answer names it (membership's name), or a word for one membership could not name. */
+function institutionName(institution: Edge['institutionA']): string {
+  return institution?.name ?? t.anInstitution;
+}
+
 const SIZE = 420;
 const RADIUS = 150;
 
@@ -34,8 +39,14 @@ const RADIUS = 150;
  * more entries they share (a suppressed pair is drawn dashed, its number withheld). Inside a ChartFigure: the
  * table beside it carries the same figures.
  */
-function CollaborationGraph({ edges, nameOf }: { edges: Edge[]; nameOf: (id: string) => string }) {
-  const ids = [...new Set(edges.flatMap((edge) => [edge.institutionA, edge.institutionB]))];
+function CollaborationGraph({ edges }: { edges: Edge[] }) {
+  const names = new Map(
+    edges.flatMap((edge) => [
+      [edge.institutionAId, institutionName(edge.institutionA)],
+      [edge.institutionBId, institutionName(edge.institutionB)],
+    ]),
+  );
+  const ids = [...names.keys()];
   const position = new Map(
     ids.map((id, index) => {
       const angle = (2 * Math.PI * index) / ids.length - Math.PI / 2;
@@ -46,12 +57,12 @@ function CollaborationGraph({ edges, nameOf }: { edges: Edge[]; nameOf: (id: str
   return (
     <svg viewBox={`0 0 ${SIZE} ${SIZE}`} width="100%" style={{ maxWidth: SIZE }}>
       {edges.map((edge) => {
-        const a = position.get(edge.institutionA);
-        const b = position.get(edge.institutionB);
+        const a = position.get(edge.institutionAId);
+        const b = position.get(edge.institutionBId);
         if (!a || !b) return null;
         return (
           <line
-            key={`${edge.institutionA}-${edge.institutionB}`}
+            key={`${edge.institutionAId}-${edge.institutionBId}`}
             x1={a.x}
             y1={a.y}
             x2={b.x}
@@ -75,7 +86,7 @@ function CollaborationGraph({ edges, nameOf }: { edges: Edge[]; nameOf: (id: str
               fontSize={12}
               fill="var(--mantine-color-dark-9)"
             >
-              {nameOf(id)}
+              {names.get(id)}
             </text>
           </g>
         );
@@ -189,12 +200,10 @@ function GroupMentoringSection({
 export function OverviewSection({
   overview,
   scopeName,
-  nameOf,
   byStage = false,
 }: {
   overview: Overview;
   scopeName: string;
-  nameOf: (id: string) => string;
   /** show each figure's career-stage line beside it (the filter "split by career stage") */
   byStage?: boolean;
 }) {
@@ -261,15 +270,15 @@ export function OverviewSection({
           ) : (
             <>
               <ChartFigure caption={t.collaborationChart(overview.collaboration.length)}>
-                <CollaborationGraph edges={overview.collaboration} nameOf={nameOf} />
+                <CollaborationGraph edges={overview.collaboration} />
               </ChartFigure>
               <Table striped withTableBorder aria-describedby={edgeNoteId}>
                 <TableHead columns={[t.institutionA, t.institutionB, t.proposals]} />
                 <Table.Tbody>
                   {overview.collaboration.map((edge) => (
-                    <Table.Tr key={`${edge.institutionA}-${edge.institutionB}`}>
-                      <Table.Td>{nameOf(edge.institutionA)}</Table.Td>
-                      <Table.Td>{nameOf(edge.institutionB)}</Table.Td>
+                    <Table.Tr key={`${edge.institutionAId}-${edge.institutionBId}`}>
+                      <Table.Td>{institutionName(edge.institutionA)}</Table.Td>
+                      <Table.Td>{institutionName(edge.institutionB)}</Table.Td>
                       <Table.Td>
                         {/* the service sends null for a suppressed pair */}
                         <CountCell

@@ -1,0 +1,213 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderPage } from '../../testing/render';
+import DashboardPage from './dashboard-page';
+import {
+  DashboardLeadInstitutionsDocument,
+  EngagementFunnelDocument,
+  EngagementMetricsDocument,
+  EngagementOverviewDocument,
+  InstitutionMembersDocument,
+} from './operations';
+
+const lead = {
+  id: 'lead-1',
+  displayName: 'Lena',
+  roles: [
+    { role: 'MEMBER' as const, institutionId: null },
+    { role: 'LEAD' as const, institutionId: 'home' },
+  ],
+};
+const any = () => true;
+const institution = (id: string, name: string) => ({ __typename: 'Institution', id, name });
+const count = {
+  __typename: 'OverviewCount',
+  count: 0,
+  suppressed: false,
+  networkCount: 0,
+  networkSuppressed: false,
+};
+
+/** A lead's dashboard, GraphQL answered as the gateway answers it: names on the references membership resolved. */
+function mocks(atRiskError: boolean) {
+  return [
+    {
+      request: { query: DashboardLeadInstitutionsDocument },
+      result: {
+        data: {
+          me: {
+            __typename: 'Member',
+            id: 'lead-1',
+            roles: [
+              { __typename: 'RoleGrant', role: 'MEMBER', institutionId: null, institution: null },
+              {
+                __typename: 'RoleGrant',
+                role: 'LEAD',
+                institutionId: 'home',
+                institution: institution('home', 'Leeds Teaching Hospitals'),
+              },
+            ],
+          },
+        },
+      },
+    },
+    {
+      request: { query: EngagementFunnelDocument, variables: any },
+      result: {
+        data: {
+          engagementFunnel: {
+            __typename: 'EngagementFunnel',
+            institutionId: 'home',
+            granularity: 'MONTH',
+            splitBy: 'NONE',
+            suppressionThreshold: 5,
+            buckets: [],
+          },
+        },
+      },
+    },
+    {
+      request: { query: EngagementOverviewDocument, variables: any },
+      result: {
+        data: {
+          engagementOverview: {
+            __typename: 'EngagementOverview',
+            institutionId: 'home',
+            suppressionThreshold: 5,
+            figures: [],
+            rates: [],
+            groupMentoring: {
+              __typename: 'GroupMentoringOverview',
+              workshopsHeld: count,
+              workshopPlaces: count,
+              workshopPlacesTaken: count,
+              workshopWaitlisted: count,
+              workshopFill: null,
+              networkWorkshopFill: null,
+              mastermindAttendees: count,
+            },
+            collaboration: [
+              {
+                __typename: 'CollaborationEdge',
+                institutionAId: 'home',
+                institutionBId: 'p150',
+                institutionA: institution('home', 'Leeds Teaching Hospitals'),
+                institutionB: institution('p150', 'Hospital 150 of the network'),
+                proposals: 6,
+              },
+            ],
+          },
+        },
+      },
+    },
+    {
+      request: { query: EngagementMetricsDocument, variables: any },
+      result: {
+        // membership could not name the second member: the gateway nulls that reference and says why beside it
+        ...(atRiskError
+          ? {
+              errors: [
+                { message: 'membership: not found', path: ['engagementFunding', 'atRisk', 1, 'member'] },
+              ],
+            }
+          : {}),
+        data: {
+          engagementProgrammes: {
+            __typename: 'EngagementProgrammes',
+            institutionId: 'home',
+            suppressionThreshold: 5,
+            buckets: [],
+          },
+          engagementFunding: {
+            __typename: 'EngagementFunding',
+            institutionId: 'home',
+            suppressionThreshold: 5,
+            buckets: [],
+            atRisk: [
+              {
+                __typename: 'ProtectedTimeAtRisk',
+                memberId: 'm-240',
+                episodeStartedWeek: '2026-W06',
+                member: { __typename: 'Member', id: 'm-240', displayName: 'Dr Member Two-Forty' },
+              },
+              {
+                __typename: 'ProtectedTimeAtRisk',
+                memberId: 'm-241',
+                episodeStartedWeek: '2026-W07',
+                member: atRiskError ? null : { __typename: 'Member', id: 'm-241', displayName: 'Dr Bo' },
+              },
+            ],
+          },
+        },
+      },
+    },
+    {
+      request: { query: InstitutionMembersDocument, variables: any },
+      result: {
+        data: {
+          members: {
+            __typename: 'MemberConnection',
+            pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+            edges: [],
+          },
+        },
+      },
+    },
+  ];
+}
+
+describe("the lead dashboard names what it shows from the answers' references", () => {
+  it("names the lead's institution from their role, the collaboration pair and the members at risk from the answers", async () => {
+    renderPage(<DashboardPage />, mocks(false), lead, '/dashboard');
+    const atRisk = await screen.findByRole('region', { name: 'Protected time at risk' });
+    expect(
+      within(atRisk)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Dr Member Two-Forty, since 2026-W06', 'Dr Bo, since 2026-W07']);
+    const pairs = await screen.findByRole('region', { name: 'Collaboration network' });
+    const row = within(pairs).getAllByRole('row')[1] as HTMLElement;
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Leeds Teaching Hospitals', 'Hospital 150 of the network', '6']);
+    // the lead's own institution heads the figures, named on their role (no list of institutions asked)
+    expect(await screen.findAllByRole('columnheader', { name: 'Leeds Teaching Hospitals' })).not.toHaveLength(
+      0,
+    );
+  });
+
+  it('keeps the figures when membership cannot name a member, and says "A member" for that one', async () => {
+    renderPage(<DashboardPage />, mocks(true), lead, '/dashboard');
+    const atRisk = await screen.findByRole('region', { name: 'Protected time at risk' });
+    expect(
+      within(atRisk)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Dr Member Two-Forty, since 2026-W06', 'A member, since 2026-W07']);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('still says in words when the figures themselves are refused', async () => {
+    const refused = mocks(false).map((mock) =>
+      mock.request.query === EngagementMetricsDocument
+        ? {
+            ...mock,
+            result: {
+              data: null,
+              errors: [
+                {
+                  message: 'you may see the figures of the institution you lead only',
+                  extensions: { code: 'FORBIDDEN' },
+                },
+              ],
+            },
+          }
+        : mock,
+    );
+    renderPage(<DashboardPage />, refused, lead, '/dashboard');
+    expect(await screen.findByRole('alert')).toHaveTextContent(/.+/);
+    expect(screen.queryByRole('region', { name: 'Protected time at risk' })).not.toBeInTheDocument();
+  });
+});
