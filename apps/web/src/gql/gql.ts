@@ -30,7 +30,7 @@ type Documents = {
     "\n  mutation AssignJudges($competitionId: ID!) {\n    assignJudges(competitionId: $competitionId) {\n      minLoad\n      maxLoad\n      keptStarted\n      assignments {\n        proposalId\n        judgeId\n      }\n    }\n  }\n": typeof types.AssignJudgesDocument,
     "\n  query AdminInstitutions($after: String) {\n    institutions(first: 100, after: $after) {\n      edges {\n        node {\n          id\n          name\n          country\n        }\n      }\n      pageInfo {\n        ...PageFields\n      }\n    }\n  }\n": typeof types.AdminInstitutionsDocument,
     "\n  mutation CreateInstitution($input: CreateInstitutionInput!) {\n    createInstitution(input: $input) {\n      id\n      name\n      country\n    }\n  }\n": typeof types.CreateInstitutionDocument,
-    "\n  fragment MemberRoles on Member {\n    id\n    displayName\n    careerStage\n    institutionId\n    roles {\n      role\n      institutionId\n    }\n  }\n": typeof types.MemberRolesFragmentDoc,
+    "\n  fragment MemberRoles on Member {\n    id\n    displayName\n    careerStage\n    institutionId\n    institution {\n      id\n      name\n    }\n    roles {\n      role\n      institutionId\n      institution {\n        id\n        name\n      }\n    }\n  }\n": typeof types.MemberRolesFragmentDoc,
     "\n  query FindMembers($filter: MembersFilter!) {\n    members(filter: $filter, first: 20) {\n      edges {\n        node {\n          ...MemberRoles\n        }\n      }\n    }\n  }\n": typeof types.FindMembersDocument,
     "\n  mutation GrantRole($memberId: ID!, $role: Role!, $institutionId: ID) {\n    grantRole(memberId: $memberId, role: $role, institutionId: $institutionId) {\n      ...MemberRoles\n    }\n  }\n": typeof types.GrantRoleDocument,
     "\n  mutation RevokeRole($memberId: ID!, $role: Role!, $institutionId: ID) {\n    revokeRole(memberId: $memberId, role: $role, institutionId: $institutionId) {\n      ...MemberRoles\n    }\n  }\n": typeof types.RevokeRoleDocument,
@@ -197,7 +197,7 @@ const documents: Documents = {
     "\n  mutation AssignJudges($competitionId: ID!) {\n    assignJudges(competitionId: $competitionId) {\n      minLoad\n      maxLoad\n      keptStarted\n      assignments {\n        proposalId\n        judgeId\n      }\n    }\n  }\n": types.AssignJudgesDocument,
     "\n  query AdminInstitutions($after: String) {\n    institutions(first: 100, after: $after) {\n      edges {\n        node {\n          id\n          name\n          country\n        }\n      }\n      pageInfo {\n        ...PageFields\n      }\n    }\n  }\n": types.AdminInstitutionsDocument,
     "\n  mutation CreateInstitution($input: CreateInstitutionInput!) {\n    createInstitution(input: $input) {\n      id\n      name\n      country\n    }\n  }\n": types.CreateInstitutionDocument,
-    "\n  fragment MemberRoles on Member {\n    id\n    displayName\n    careerStage\n    institutionId\n    roles {\n      role\n      institutionId\n    }\n  }\n": types.MemberRolesFragmentDoc,
+    "\n  fragment MemberRoles on Member {\n    id\n    displayName\n    careerStage\n    institutionId\n    institution {\n      id\n      name\n    }\n    roles {\n      role\n      institutionId\n      institution {\n        id\n        name\n      }\n    }\n  }\n": types.MemberRolesFragmentDoc,
     "\n  query FindMembers($filter: MembersFilter!) {\n    members(filter: $filter, first: 20) {\n      edges {\n        node {\n          ...MemberRoles\n        }\n      }\n    }\n  }\n": types.FindMembersDocument,
     "\n  mutation GrantRole($memberId: ID!, $role: Role!, $institutionId: ID) {\n    grantRole(memberId: $memberId, role: $role, institutionId: $institutionId) {\n      ...MemberRoles\n    }\n  }\n": types.GrantRoleDocument,
     "\n  mutation RevokeRole($memberId: ID!, $role: Role!, $institutionId: ID) {\n    revokeRole(memberId: $memberId, role: $role, institutionId: $institutionId) {\n      ...MemberRoles\n    }\n  }\n": types.RevokeRoleDocument,
@@ -429,7 +429,7 @@ export function graphql(source: "\n  mutation CreateInstitution($input: CreateIn
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment MemberRoles on Member {\n    id\n    displayName\n    careerStage\n    institutionId\n    roles {\n      role\n      institutionId\n    }\n  }\n"): (typeof documents)["\n  fragment MemberRoles on Member {\n    id\n    displayName\n    careerStage\n    institutionId\n    roles {\n      role\n      institutionId\n    }\n  }\n"];
+export function graphql(source: "\n  fragment MemberRoles on Member {\n    id\n    displayName\n    careerStage\n    institutionId\n    institution {\n      id\n      name\n    }\n    roles {\n      role\n      institutionId\n      institution {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment MemberRoles on Member {\n    id\n    displayName\n    careerStage\n    institutionId\n    institution {\n      id\n      name\n    }\n    roles {\n      role\n      institutionId\n      institution {\n        id\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

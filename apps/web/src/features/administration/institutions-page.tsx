@@ -3,10 +3,11 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
-import type { AdminInstitutionsQuery, MemberRolesFragment, Role } from '../../gql/graphql';
+import type { MemberRolesFragment, Role } from '../../gql/graphql';
 import { nodes } from '../../lib/connection';
 import { messageOf } from '../../lib/errors';
 import { focusFirstError, showFieldErrors } from '../../lib/forms';
+import { InstitutionPicker } from '../../lib/institution-picker';
 import { commonMessages } from '../../lib/messages';
 import { withNotice } from '../../lib/notify';
 import { Page } from '../../lib/page';
@@ -22,7 +23,8 @@ import {
   RevokeRoleDocument,
 } from './operations';
 
-type Institution = AdminInstitutionsQuery['institutions']['edges'][number]['node'];
+/** An institution by name alone, as this page lists them. */
+const institutionLabel = (institution: { name: string }) => institution.name;
 const ROLES = Object.keys(commonMessages.roles).filter((role) => role !== 'MEMBER') as Role[];
 
 export function institutionValidation() {
@@ -65,18 +67,17 @@ function NewInstitution() {
   );
 }
 
-function MemberRoles({ member, institutions }: { member: MemberRolesFragment; institutions: Institution[] }) {
+/** A member's roles, granted and revoked; institutions named by membership on the member and on each role. */
+function MemberRoles({ member }: { member: MemberRolesFragment }) {
   const [grant, granting] = useMutation(GrantRoleDocument);
   const [revoke, revoking] = useMutation(RevokeRoleDocument);
   const [role, setRole] = useState<string | null>(null);
   const [institutionId, setInstitutionId] = useState<string | null>(member.institutionId);
-  const nameOf = (id: string | null | undefined) => institutions.find((item) => item.id === id)?.name ?? '';
   return (
     <Card withBorder component="article" aria-label={member.displayName}>
       <Stack gap="xs">
         <Text fw={600}>
-          {member.displayName} · {commonMessages.careerStages[member.careerStage]} ·{' '}
-          {nameOf(member.institutionId)}
+          {member.displayName} · {commonMessages.careerStages[member.careerStage]} · {member.institution.name}
         </Text>
         <Group gap="xs">
           <Text size="sm">{t.holds}:</Text>
@@ -84,7 +85,7 @@ function MemberRoles({ member, institutions }: { member: MemberRolesFragment; in
             <Group key={`${grant.role}-${grant.institutionId ?? ''}`} gap={4}>
               <Badge variant="light">
                 {commonMessages.roles[grant.role]}
-                {grant.institutionId ? ` (${nameOf(grant.institutionId)})` : ''}
+                {grant.institution ? ` (${grant.institution.name})` : ''}
               </Badge>
               {grant.role !== 'MEMBER' && (
                 <Button
@@ -120,12 +121,13 @@ function MemberRoles({ member, institutions }: { member: MemberRolesFragment; in
             onChange={setRole}
           />
           {role === 'LEAD' && (
-            <Select
+            <InstitutionPicker
               label={t.leadInstitution}
-              searchable
-              data={institutions.map((item) => ({ value: item.id, label: item.name }))}
+              nothingFound={t.noInstitutions}
+              known={[{ value: member.institution.id, label: institutionLabel(member.institution) }]}
+              labelOf={institutionLabel}
               value={institutionId}
-              onChange={setInstitutionId}
+              onChange={(value) => setInstitutionId(value)}
             />
           )}
           <Button
@@ -153,7 +155,7 @@ function MemberRoles({ member, institutions }: { member: MemberRolesFragment; in
   );
 }
 
-function Roles({ institutions }: { institutions: Institution[] }) {
+function Roles() {
   const [name, setName] = useState('');
   const search = name.trim();
   const query = useQuery(FindMembersDocument, {
@@ -177,7 +179,7 @@ function Roles({ institutions }: { institutions: Institution[] }) {
               ) : (
                 <Stack gap="xs">
                   {nodes(data.members).map((member) => (
-                    <MemberRoles key={member.id} member={member} institutions={institutions} />
+                    <MemberRoles key={member.id} member={member} />
                   ))}
                 </Stack>
               )
@@ -214,7 +216,7 @@ export default function InstitutionsPage() {
               <ShowMore query={query} path={['institutions']} label={t.moreInstitutions} />
               <NewInstitution />
             </Section>
-            <Roles institutions={nodes(data.institutions)} />
+            <Roles />
           </Stack>
         )}
       </QueryState>

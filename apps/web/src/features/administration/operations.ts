@@ -33,9 +33,17 @@ export const MemberRolesFragment = graphql(`
     displayName
     careerStage
     institutionId
+    institution {
+      id
+      name
+    }
     roles {
       role
       institutionId
+      institution {
+        id
+        name
+      }
     }
   }
 `);
