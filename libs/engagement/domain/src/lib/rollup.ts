@@ -102,10 +102,11 @@ export function mentoredRuns(
   return merged;
 }
 
-function add<K>(delta: Map<K, number>, key: K, value: number): void {
-  const next = (delta.get(key) ?? 0) + value;
-  if (next === 0) delta.delete(key);
-  else delta.set(key, next);
+/** Adds `value` to a numbered cell, leaving out a cell that sums to zero. */
+function addCell(cells: Map<number, number>, cell: number, value: number): void {
+  const next = (cells.get(cell) ?? 0) + value;
+  if (next === 0) cells.delete(cell);
+  else cells.set(cell, next);
 }
 
 /**
@@ -174,56 +175,67 @@ type OwnDelta = Map<string, { institutionId: string; careerStage: string; cells:
 /** A member's cells at their own institution and career stage only (`levels` adds the sums). */
 function ownCells(snapshot: FunnelSnapshot | null, sign: 1 | -1, into: OwnDelta): void {
   if (!snapshot) return;
-  const { institutionId, careerStage } = snapshot;
-  const own = `${institutionId}|${careerStage}`;
-  let group = into.get(own);
-  if (!group) {
-    group = { institutionId, careerStage, cells: new Map() };
-    into.set(own, group);
-  }
-  const { cells } = group;
+  const cells = groupOf(into, snapshot.institutionId, snapshot.careerStage);
   const registered = snapshot.registeredAt ? monthIndexOfDate(snapshot.registeredAt) : null;
   const flowMonths = snapshot.flow.map(({ month }) => monthIndexOf(month));
   for (let granularity = 0; granularity < GRANULARITIES.length; granularity++) {
     if (registered !== null)
-      add(cells, cellNumber(bucketMonth(registered, granularity), granularity, 'MEMBERS'), sign);
+      addCell(cells, cellNumber(bucketMonth(registered, granularity), granularity, 'MEMBERS'), sign);
     // a step counts once per bucket, however many of its months fall in it
     const flow = new Set<number>();
     snapshot.flow.forEach(({ step }, index) => {
       const cell = cellNumber(bucketMonth(flowMonths[index], granularity), granularity, step);
       if (flow.has(cell)) return;
       flow.add(cell);
-      add(cells, cell, sign);
+      addCell(cells, cell, sign);
     });
     // mentoredRuns gives bucket starts (a run's `last.end` is the next bucket's start)
     for (const run of mentoredRuns(snapshot.mentoring, GRANULARITIES[granularity])) {
-      add(cells, cellNumber(monthIndexOfDate(run.first.start), granularity, 'MENTORED'), sign);
-      if (run.last) add(cells, cellNumber(monthIndexOfDate(run.last.end), granularity, 'MENTORED'), -sign);
+      addCell(cells, cellNumber(monthIndexOfDate(run.first.start), granularity, 'MENTORED'), sign);
+      if (run.last)
+        addCell(cells, cellNumber(monthIndexOfDate(run.last.end), granularity, 'MENTORED'), -sign);
     }
   }
 }
 
+/** The numbered cells of one institution and stage in `delta`, made empty when first asked for. */
+function groupOf(delta: OwnDelta, institutionId: string, careerStage: string): Map<number, number> {
+  const key = `${institutionId}|${careerStage}`;
+  let group = delta.get(key);
+  if (!group) {
+    group = { institutionId, careerStage, cells: new Map() };
+    delta.set(key, group);
+  }
+  return group.cells;
+}
+
 /**
  * Cells of one institution and stage, with the sums they belong to: the institution's (all stages), the
- * network's per stage, and the network's.
+ * network's per stage, and the network's. Summed as numbers per level first, then each distinct cell's
+ * `cellKey` text written once (granularity|bucket|institution|stage|step).
  */
 function levels(own: OwnDelta): RollupDelta {
-  const cells: RollupDelta = new Map();
-  for (const { institutionId, careerStage, cells: ownCells } of own.values()) {
-    for (const [cell, value] of ownCells) {
+  const summed: OwnDelta = new Map();
+  for (const { institutionId, careerStage, cells } of own.values()) {
+    const into = [
+      groupOf(summed, institutionId, careerStage),
+      groupOf(summed, institutionId, ALL_STAGES),
+      groupOf(summed, ALL_INSTITUTIONS, careerStage),
+      groupOf(summed, ALL_INSTITUTIONS, ALL_STAGES),
+    ];
+    for (const [cell, value] of cells) for (const level of into) addCell(level, cell, value);
+  }
+  const delta: RollupDelta = new Map();
+  for (const { institutionId, careerStage, cells } of summed.values()) {
+    for (const [cell, value] of cells) {
       const month = Math.floor(cell / CELL_SLOTS);
       const slot = cell - month * CELL_SLOTS;
       const granularity = GRANULARITIES[Math.floor(slot / CELL_STEPS)];
       const step = ACTIVITIES[slot % CELL_STEPS];
-      // `cellKey` of the cell at each level, written out (granularity|bucket|institution|stage|step)
-      const at = `${granularity}|${monthIso(month)}|`;
-      add(cells, `${at}${institutionId}|${careerStage}|${step}`, value);
-      add(cells, `${at}${institutionId}|${ALL_STAGES}|${step}`, value);
-      add(cells, `${at}${ALL_INSTITUTIONS}|${careerStage}|${step}`, value);
-      add(cells, `${at}${ALL_INSTITUTIONS}|${ALL_STAGES}|${step}`, value);
+      delta.set(`${granularity}|${monthIso(month)}|${institutionId}|${careerStage}|${step}`, value);
     }
   }
-  return cells;
+  return delta;
 }
 
 /** A member's cells at every level (own institution and stage, all stages, all institutions, both). */
