@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CompetitionRankingDocument } from '../features/admin/operations';
 import { renderPage } from '../testing/render';
 import { nodes } from './connection';
-import { appendAt, ShowMore } from './show-more';
+import { appendAt, putNewest, ShowMore } from './show-more';
 
 const entry = (rank: number) => ({
   __typename: 'RankingEntry',
@@ -122,5 +122,44 @@ describe('appendAt', () => {
     expect(nodes(merged.competitionRanking.entries).map((item) => item.rank)).toEqual([1, 2]);
     expect(merged.competitionRanking.entries.pageInfo.hasNextPage).toBe(false);
     expect(merged.competitionRanking.published).toBe(true);
+  });
+
+  it('puts a new record at the head of a connection, counts it, and leaves one done again in its place', () => {
+    type Item = { id: string; at: string };
+    type Data = {
+      pool: { edges: Array<{ node: Item }>; pageInfo: { hasNextPage: boolean }; totalCount: number };
+    };
+    const data: Data = {
+      pool: {
+        edges: [{ node: { id: 'a', at: '2' } }, { node: { id: 'b', at: '1' } }],
+        pageInfo: { hasNextPage: true },
+        totalCount: 5,
+      },
+    };
+    const put = (node: Item) =>
+      putNewest<Data, Item>(
+        ['pool'],
+        { node },
+        (item) => item.id,
+        (item) => item.at,
+      )(data);
+    const ids = (result: Data | null) => result?.pool.edges.map((edge) => `${edge.node.id}${edge.node.at}`);
+    expect(ids(put({ id: 'c', at: '3' }))).toEqual(['c3', 'a2', 'b1']);
+    expect(put({ id: 'c', at: '3' })?.pool.totalCount).toBe(6);
+    // the same record, its place unchanged: where it was, not counted again
+    expect(ids(put({ id: 'b', at: '1' }))).toEqual(['a2', 'b1']);
+    expect(put({ id: 'b', at: '1' })?.pool.totalCount).toBe(5);
+    // the same record made newer (asked again): moved to the head, not counted again
+    expect(ids(put({ id: 'b', at: '3' }))).toEqual(['b3', 'a2']);
+    expect(put({ id: 'b', at: '3' })?.pool.totalCount).toBe(5);
+    expect(put({ id: 'b', at: '3' })?.pool.pageInfo).toEqual({ hasNextPage: true });
+    expect(
+      putNewest<Data, Item>(
+        ['pool'],
+        { node: { id: 'c', at: '3' } },
+        (i) => i.id,
+        (i) => i.at,
+      )(null),
+    ).toBeNull();
   });
 });

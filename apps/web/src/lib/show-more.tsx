@@ -59,6 +59,55 @@ export function appendAt<TData>(path: ConnectionPath<TData>) {
     merge(previous, fetchMoreResult, 0) as TData;
 }
 
+/** `data` with the connection at `path` changed (the objects around it copied, nothing else touched). */
+function changeAt<TData>(
+  data: TData,
+  path: ConnectionPath<TData>,
+  change: (shown: Connection) => Connection,
+): TData {
+  const keys = path as readonly string[];
+  const go = (value: unknown, depth: number): unknown => {
+    if (depth === keys.length) return change(value as Connection);
+    const record = value as Record<string, unknown>;
+    return { ...record, [keys[depth]]: go(record[keys[depth]], depth + 1) };
+  };
+  return go(data, 0) as TData;
+}
+
+/**
+ * For a mutation's cache update (`cache.updateQuery(query, putNewest(...))`): the edge the mutation made at the
+ * head of the connection at `path`, a list shown newest first, so that the pages already shown stay and nothing
+ * is reloaded. The same record shown (`identity`) is replaced where it is when its place in the order
+ * (`order`) did not change (something done again that changed nothing), else moved to the head; `totalCount`
+ * counts a record that was not shown. A record on a page not shown yet would show twice: the list's reload
+ * (leaving the page) puts it right.
+ */
+export function putNewest<TData, TNode>(
+  path: ConnectionPath<TData>,
+  edge: { node: TNode },
+  identity: (node: TNode) => string,
+  order: (node: TNode) => string,
+) {
+  return (shown: TData | null): TData | null =>
+    shown === null
+      ? null
+      : changeAt(shown, path, (connection) => {
+          const edges = connection.edges as ReadonlyArray<{ node: TNode }>;
+          const at = edges.findIndex((item) => identity(item.node) === identity(edge.node));
+          if (at >= 0 && order(edges[at].node) === order(edge.node)) {
+            return { ...connection, edges: edges.map((item, index) => (index === at ? edge : item)) };
+          }
+          const rest = edges.filter((_, index) => index !== at);
+          return {
+            ...connection,
+            edges: [edge, ...rest],
+            ...(connection.totalCount === undefined || at >= 0
+              ? {}
+              : { totalCount: connection.totalCount + 1 }),
+          };
+        });
+}
+
 /**
  * "Show more" under a paged list: loads the page after the last one shown and appends it, busy while it loads,
  * saying how many of how many are shown when the document selects the connection's `totalCount`,

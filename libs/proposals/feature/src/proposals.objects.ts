@@ -737,12 +737,14 @@ export class SaveProposalDraftInput {
   leadApplicantId!: string;
 
   @Field(() => [ID], {
+    nullable: true,
     description:
-      'The team wanted (the lead is added if missing): members not on it yet are invited and join by accepting; members left out are removed',
+      'The team wanted (the lead is added if missing): members not on it yet are invited and join by accepting; members left out are removed. Left out of an edit (id given), the team and its invitations stay as they are; a new proposal without it has its author alone',
   })
+  @IsOptional()
   @ArrayMaxSize(50)
   @IsUUID('all', { each: true, message: 'each must be a member id' })
-  teamMemberIds!: string[];
+  teamMemberIds?: string[] | null;
 
   @Field(() => Float, {
     nullable: true,

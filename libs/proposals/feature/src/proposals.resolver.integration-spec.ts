@@ -184,6 +184,77 @@ describe('proposals subgraph in-process: references, loaders, field resolvers', 
     });
   });
 
+  it('keeps the team and its invitations when an edit leaves teamMemberIds out, and removes the left-out when it names them', async () => {
+    const SAVE = `mutation($input: SaveProposalDraftInput!) { saveProposalDraft(input: $input) {
+      id team { id } invitations(first: 100) { totalCount edges { node { status member { id } } } } } }`;
+    type Saved = {
+      saveProposalDraft: {
+        id: string;
+        team: Array<{ id: string }>;
+        invitations: ConnectionData<{ status: string; member: { id: string } }>;
+      };
+    };
+    const [lead, ...invited] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    for (const member of [lead, ...invited]) await seedReplicaMember(subgraph.dataSource, member);
+    const text = { summary: 'S', aims: 'A', methods: 'M', expectedImpact: 'I', leadApplicantId: lead };
+    const created = await executeOk<Saved>(subgraph, { memberId: lead }, SAVE, {
+      input: { ...text, competitionId, title: 'Team kept', teamMemberIds: invited },
+    });
+    const id = created.saveProposalDraft.id;
+    await executeOk(
+      subgraph,
+      { memberId: invited[0] },
+      `mutation($id: ID!) { acceptTeamInvitation(proposalId: $id) { status } }`,
+      {
+        id,
+      },
+    );
+    await executeOk(
+      subgraph,
+      { memberId: invited[1] },
+      `mutation($id: ID!) { declineTeamInvitation(proposalId: $id) { status } }`,
+      {
+        id,
+      },
+    );
+    const statuses = (saved: Saved) =>
+      Object.fromEntries(
+        saved.saveProposalDraft.invitations.edges.map(({ node }) => [node.member.id, node.status]),
+      );
+    const expected = {
+      [lead]: 'ACCEPTED',
+      [invited[0]]: 'ACCEPTED',
+      [invited[1]]: 'DECLINED',
+      [invited[2]]: 'PENDING',
+    };
+
+    // a new title only: nobody leaves, no declined invitation is sent again
+    const kept = await executeOk<Saved>(subgraph, { memberId: lead }, SAVE, {
+      input: { ...text, id, competitionId, title: 'Team kept, new title' },
+    });
+    expect(statuses(kept)).toEqual(expected);
+    expect(kept.saveProposalDraft.team.map((member) => member.id).sort()).toEqual([lead, invited[0]].sort());
+
+    // a list still means the whole team wanted: the left-out are removed
+    const named = await executeOk<Saved>(subgraph, { memberId: lead }, SAVE, {
+      input: { ...text, id, competitionId, title: 'Team named', teamMemberIds: [invited[0]] },
+    });
+    expect(statuses(named)).toEqual({ [lead]: 'ACCEPTED', [invited[0]]: 'ACCEPTED' });
+
+    // a new proposal without the list is its author's alone; someone else's name as lead is refused by field
+    const alone = await executeOk<Saved>(subgraph, { memberId: lead }, SAVE, {
+      input: { ...text, competitionId, title: 'Alone' },
+    });
+    expect(statuses(alone)).toEqual({ [lead]: 'ACCEPTED' });
+    const notMine = await subgraph.execute({ memberId: invited[2] }, SAVE, {
+      input: { ...text, competitionId, title: 'Not mine' },
+    });
+    expect(notMine.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'input.teamMemberIds', rule: 'includesYou' }],
+    });
+  });
+
   it("pages a competition's ranking best first (provisional, admins only, before results)", async () => {
     const RANKING = `query($c: ID!, $after: String) { competitionRanking(competitionId: $c) {
       published entries(first: 5, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { rank proposalId } } }

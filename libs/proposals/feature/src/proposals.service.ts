@@ -82,10 +82,13 @@ export class ProposalsService {
   /**
    * Creates or edits a draft. `teamMemberIds` (with the lead) is the team the authors want: the author is on it
    * at once, everyone else is invited and joins only by accepting; members left out of the list are removed.
+   * Left out of an edit, the team and its invitations stay as they are (a client showing a page of the
+   * invitations cannot name them all); a new lead is still invited.
    */
   async saveDraft(input: SaveProposalDraftInput, principal: Principal): Promise<ProposalEntity> {
-    const wanted = [...new Set([input.leadApplicantId, ...input.teamMemberIds])];
-    if (!wanted.includes(principal.memberId)) {
+    const keepTeam = input.id != null && input.teamMemberIds == null;
+    const wanted = [...new Set([input.leadApplicantId, ...(input.teamMemberIds ?? [])])];
+    if (!keepTeam && !wanted.includes(principal.memberId)) {
       throw ProposalsDomainError.invalid([
         {
           field: 'input.teamMemberIds',
@@ -153,13 +156,15 @@ export class ProposalsService {
         throw ProposalsDomainError.wrongState('A withdrawn proposal cannot be edited.');
       }
       Object.assign(proposal, fields);
-      proposal.teamMemberIds = proposal.teamMemberIds.filter((memberId) => wanted.includes(memberId));
-      await manager
-        .createQueryBuilder()
-        .delete()
-        .from(TeamInvitationEntity)
-        .where('proposal_id = :id AND NOT (member_id = ANY(:wanted))', { id: proposal.id, wanted })
-        .execute();
+      if (!keepTeam) {
+        proposal.teamMemberIds = proposal.teamMemberIds.filter((memberId) => wanted.includes(memberId));
+        await manager
+          .createQueryBuilder()
+          .delete()
+          .from(TeamInvitationEntity)
+          .where('proposal_id = :id AND NOT (member_id = ANY(:wanted))', { id: proposal.id, wanted })
+          .execute();
+      }
       await this.recordInvitations(
         manager,
         proposal.id,

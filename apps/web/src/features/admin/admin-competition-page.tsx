@@ -17,14 +17,19 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { AdminCompetitionQuery, CompetitionPhase } from '../../gql/graphql';
+import type {
+  AdminCompetitionQuery,
+  CompetitionJudgeFieldsFragment,
+  CompetitionJudgesQuery,
+  CompetitionPhase,
+} from '../../gql/graphql';
 import { messageOf } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
 import { nodes } from '../../lib/connection';
 import { Page } from '../../lib/page';
 import { MemberPicker } from '../../lib/member-picker';
 import { QueryState } from '../../lib/query-state';
-import { ShowMore } from '../../lib/show-more';
+import { putNewest, ShowMore } from '../../lib/show-more';
 import { CompetitionFacts, PhaseBadge, RubricTable } from '../competitions/competition-details';
 import { adminMessages as t } from './messages';
 import { administrationMessages } from '../administration/messages';
@@ -101,11 +106,25 @@ function PhaseControls({ competition }: { competition: Competition }) {
 }
 
 /** The judge pool a page at a time, and judges added by name from the members holding the judge role. */
-function JudgePool({ competitionId }: { competitionId: string }) {
+export function JudgePool({ competitionId }: { competitionId: string }) {
   const query = useQuery(CompetitionJudgesDocument, { variables: { competitionId } });
   const [add] = useMutation(AddJudgeDocument, {
-    refetchQueries: [{ query: CompetitionJudgesDocument, variables: { competitionId } }],
-    awaitRefetchQueries: true,
+    // the judge added heads the pages shown (most recently added first); adding one already in the pool
+    // changes nothing. No reload: the pages already shown stay
+    update(cache, { data }) {
+      if (!data) return;
+      cache.updateQuery(
+        { query: CompetitionJudgesDocument, variables: { competitionId } },
+        putNewest<CompetitionJudgesQuery, CompetitionJudgeFieldsFragment>(
+          ['competitionJudges'],
+          { __typename: 'CompetitionJudgeEdge', node: data.addJudge } as {
+            node: CompetitionJudgeFieldsFragment;
+          },
+          (item) => item.judge.id,
+          (item) => item.addedAt,
+        ),
+      );
+    },
   });
   const inPool = query.data ? nodes(query.data.competitionJudges).map((item) => item.judge.id) : [];
   const addJudge = async (memberId: string, name: string) => {
@@ -122,7 +141,7 @@ function JudgePool({ competitionId }: { competitionId: string }) {
           data.competitionJudges.edges.length === 0 ? (
             <Text>{t.noJudges}</Text>
           ) : (
-            <List>
+            <List aria-label={t.judgesTitle}>
               {nodes(data.competitionJudges).map((item) => (
                 <List.Item key={item.judge.id}>{item.judge.displayName}</List.Item>
               ))}

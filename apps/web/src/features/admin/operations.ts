@@ -39,6 +39,16 @@ export const AdminCompetitionDocument = graphql(`
   }
 `);
 
+export const CompetitionJudgeFieldsFragment = graphql(`
+  fragment CompetitionJudgeFields on CompetitionJudge {
+    judge {
+      id
+      displayName
+    }
+    addedAt
+  }
+`);
+
 /** A competition's judge pool, most recently added first: listed on its page and offered for manual assignment. */
 export const CompetitionJudgesDocument = graphql(`
   query CompetitionJudges($competitionId: ID!, $after: String) {
@@ -49,11 +59,7 @@ export const CompetitionJudgesDocument = graphql(`
       }
       edges {
         node {
-          judge {
-            id
-            displayName
-          }
-          addedAt
+          ...CompetitionJudgeFields
         }
       }
     }
@@ -128,7 +134,7 @@ export const CancelCompetitionDocument = graphql(`
 export const AddJudgeDocument = graphql(`
   mutation AddJudge($competitionId: ID!, $memberId: ID!) {
     addJudge(competitionId: $competitionId, memberId: $memberId) {
-      addedAt
+      ...CompetitionJudgeFields
     }
   }
 `);

@@ -50,6 +50,7 @@ export const proposalMessages = {
   searchHint: 'At least 2 letters. Only people who accept join the team.',
   invite: (name: string) => `Invite ${name}`,
   invited: (name: string) => `${name} is invited.`,
+  moreTeamInvitations: 'Show more invitations',
   invitationStatus: {
     PENDING: 'Invited, waiting',
     ACCEPTED: 'On the team',

@@ -32,19 +32,6 @@ export const ProposalFieldsFragment = graphql(`
         name
       }
     }
-    invitations(first: 100) {
-      edges {
-        node {
-          status
-          invitedAt
-          answeredAt
-          member {
-            id
-            displayName
-          }
-        }
-      }
-    }
     result {
       rank
       isWinner
@@ -68,6 +55,42 @@ export const ProposalDocument = graphql(`
   query Proposal($id: ID!) {
     proposal(id: $id) {
       ...ProposalFields
+    }
+  }
+`);
+
+export const TeamInvitationFieldsFragment = graphql(`
+  fragment TeamInvitationFields on TeamInvitation {
+    proposalId
+    status
+    invitedAt
+    answeredAt
+    member {
+      id
+      displayName
+    }
+  }
+`);
+
+/**
+ * Everyone invited to a proposal's team and their answer, newest first, 100 a page: its own query (not in
+ * ProposalFields, which the mutations return), so it shows more on its own.
+ */
+export const ProposalInvitationsDocument = graphql(`
+  query ProposalInvitations($id: ID!, $after: String) {
+    proposal(id: $id) {
+      id
+      invitations(first: 100, after: $after) {
+        totalCount
+        pageInfo {
+          ...PageFields
+        }
+        edges {
+          node {
+            ...TeamInvitationFields
+          }
+        }
+      }
     }
   }
 `);
@@ -143,8 +166,7 @@ export const WithdrawProposalDocument = graphql(`
 export const InviteTeamMemberDocument = graphql(`
   mutation InviteTeamMember($proposalId: ID!, $memberId: ID!) {
     inviteTeamMember(proposalId: $proposalId, memberId: $memberId) {
-      proposalId
-      status
+      ...TeamInvitationFields
     }
   }
 `);

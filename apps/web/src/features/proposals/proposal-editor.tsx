@@ -19,7 +19,6 @@ import { CombinedGraphQLErrors } from '@apollo/client';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { CompetitionFieldsFragment, ProposalFieldsFragment } from '../../gql/graphql';
-import { nodes } from '../../lib/connection';
 import { messageOf } from '../../lib/errors';
 import { showFieldErrors } from '../../lib/forms';
 import { minorDigits } from '../../lib/format';
@@ -114,15 +113,8 @@ export function ProposalEditor({
             input: {
               id: proposal?.id ?? null,
               competitionId: competition.id,
+              // no teamMemberIds: the team changes by invitation (TeamPanel) and answers, never by a text edit
               leadApplicantId: proposal?.leadApplicant.id ?? session.member?.id ?? '',
-              teamMemberIds: [
-                ...(proposal?.team.map((member) => member.id) ?? []),
-                ...(proposal
-                  ? nodes(proposal.invitations)
-                      .filter((item) => item.status === 'PENDING')
-                      .map((item) => item.member.id)
-                  : []),
-              ],
               ...fields,
               requestedFundingMoney,
               title: values.title.trim(),

@@ -1,25 +1,46 @@
 import { Badge, List, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation } from '@apollo/client/react';
-import type { ProposalFieldsFragment } from '../../gql/graphql';
+import { useMutation, useQuery } from '@apollo/client/react';
+import type {
+  ProposalFieldsFragment,
+  ProposalInvitationsQuery,
+  TeamInvitationFieldsFragment,
+} from '../../gql/graphql';
 import { nodes } from '../../lib/connection';
+import { messageOf } from '../../lib/errors';
 import { MemberPicker } from '../../lib/member-picker';
 import { commonMessages } from '../../lib/messages';
+import { putNewest, ShowMore } from '../../lib/show-more';
 import { proposalMessages as t } from './messages';
-import { InviteTeamMemberDocument, ProposalDocument } from './operations';
+import { InviteTeamMemberDocument, ProposalInvitationsDocument } from './operations';
 
-/** The team and its invitations, and a search by name to invite more people (they join by accepting). */
+/** The team and its invitations (paged), and a search by name to invite more people (they join by accepting). */
 export function TeamPanel({ proposal, editable }: { proposal: ProposalFieldsFragment; editable: boolean }) {
+  const variables = { id: proposal.id };
+  const invitations = useQuery(ProposalInvitationsDocument, { variables });
   const [invite] = useMutation(InviteTeamMemberDocument, {
-    refetchQueries: [{ query: ProposalDocument, variables: { id: proposal.id } }],
-    awaitRefetchQueries: true,
+    // the invitation sent heads the pages shown (newest first), in place of the member's earlier one
+    update(cache, { data }) {
+      if (!data) return;
+      cache.updateQuery(
+        { query: ProposalInvitationsDocument, variables },
+        putNewest<ProposalInvitationsQuery, TeamInvitationFieldsFragment>(
+          ['proposal', 'invitations'],
+          { __typename: 'TeamInvitationEdge', node: data.inviteTeamMember } as {
+            node: TeamInvitationFieldsFragment;
+          },
+          (invitation) => invitation.member.id,
+          (invitation) => invitation.invitedAt,
+        ),
+      );
+    },
   });
+  const invited = invitations.data?.proposal ? nodes(invitations.data.proposal.invitations) : [];
+  // only those shown are known here: inviting someone already invited on a later page changes nothing
   const known = new Set([
     proposal.leadApplicant.id,
     ...proposal.team.map((member) => member.id),
-    ...nodes(proposal.invitations)
-      .filter((item) => item.status !== 'DECLINED')
-      .map((item) => item.member.id),
+    ...invited.filter((item) => item.status !== 'DECLINED').map((item) => item.member.id),
   ]);
   const inviteMember = async (memberId: string, name: string) => {
     await invite({ variables: { proposalId: proposal.id, memberId } });
@@ -38,7 +59,7 @@ export function TeamPanel({ proposal, editable }: { proposal: ProposalFieldsFrag
             {member.id === proposal.leadApplicant.id && ` (${t.lead})`}
           </List.Item>
         ))}
-        {nodes(proposal.invitations)
+        {invited
           .filter((item) => item.status !== 'ACCEPTED')
           .map((item) => (
             <List.Item key={item.member.id}>
@@ -49,6 +70,12 @@ export function TeamPanel({ proposal, editable }: { proposal: ProposalFieldsFrag
             </List.Item>
           ))}
       </List>
+      {invitations.error && (
+        <div role="alert" style={{ color: 'var(--mantine-color-red-8)' }}>
+          {messageOf(invitations.error)}
+        </div>
+      )}
+      <ShowMore query={invitations} path={['proposal', 'invitations']} label={t.moreTeamInvitations} />
       {editable && (
         <MemberPicker
           label={t.searchPeople}

@@ -1,0 +1,76 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { ProposalFieldsFragment } from '../../gql/graphql';
+import { foundMember, memberSearch } from '../../testing/answers';
+import { renderPage } from '../../testing/render';
+import { InviteTeamMemberDocument, ProposalInvitationsDocument } from './operations';
+import { TeamPanel } from './team-panel';
+
+const lead = { id: 'm1', displayName: 'Ada Obi', institutionId: 'i1', careerStage: 'RESIDENT' as const };
+
+const proposal = {
+  id: 'p1',
+  leadApplicant: { id: 'm1', displayName: 'Ada Obi' },
+  team: [{ ...lead, institution: { name: 'North Hospital' } }],
+} as ProposalFieldsFragment;
+
+const invitation = (memberId: string, displayName: string, status: string) => ({
+  __typename: 'TeamInvitation',
+  proposalId: 'p1',
+  status,
+  invitedAt: '2026-11-20T09:00:00.000Z',
+  answeredAt: null,
+  member: { __typename: 'Member', id: memberId, displayName },
+});
+
+const invitations = (after: string | undefined, items: unknown[], endCursor: string | null) => ({
+  request: { query: ProposalInvitationsDocument, variables: after ? { id: 'p1', after } : { id: 'p1' } },
+  result: {
+    data: {
+      proposal: {
+        __typename: 'Proposal',
+        id: 'p1',
+        invitations: {
+          __typename: 'TeamInvitationConnection',
+          totalCount: 3,
+          pageInfo: { __typename: 'PageInfo', hasNextPage: endCursor !== null, endCursor },
+          edges: items.map((node) => ({ __typename: 'TeamInvitationEdge', node })),
+        },
+      },
+    },
+  },
+});
+
+describe('proposal team panel', () => {
+  it('pages the invitations with ShowMore, and an invitation sent joins the pages shown without reloading them', async () => {
+    const user = userEvent.setup();
+    renderPage(<TeamPanel proposal={proposal} editable />, [
+      invitations(
+        undefined,
+        [invitation('m2', 'Ben Cole', 'PENDING'), invitation('m1', 'Ada Obi', 'ACCEPTED')],
+        'c-2',
+      ),
+      invitations('c-2', [invitation('m3', 'Cai Dunn', 'DECLINED')], null),
+      memberSearch('Eve', null, [foundMember('m4', 'Eve Fox', 'South Hospital')]),
+      {
+        request: { query: InviteTeamMemberDocument, variables: { proposalId: 'p1', memberId: 'm4' } },
+        result: { data: { inviteTeamMember: invitation('m4', 'Eve Fox', 'PENDING') } },
+      },
+      // no second answer for the first page: reloading the invitations would fail the test
+    ]);
+    const team = screen.getByRole('list', { name: 'Your team' });
+    expect(await within(team).findByText(/Ben Cole/)).toBeInTheDocument();
+    expect(screen.getByText('2 of 3 shown')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Show more invitations' }));
+    expect(await within(team).findByText(/Cai Dunn/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Show more invitations' })).not.toBeInTheDocument();
+
+    await user.type(screen.getByRole('searchbox', { name: 'Find people to invite by name' }), 'Eve');
+    await user.click(await screen.findByRole('button', { name: 'Invite Eve Fox' }));
+    expect(await within(team).findByText(/Eve Fox/)).toBeInTheDocument();
+    // both pages still shown
+    expect(within(team).getByText(/Ben Cole/)).toBeInTheDocument();
+    expect(within(team).getByText(/Cai Dunn/)).toBeInTheDocument();
+  });
+});
