@@ -1,7 +1,7 @@
 import { CommunityApplicationDecidedV1 } from '@praxis/contracts';
 import { collectTopic, testBrokers, waitFor } from '@praxis/platform/testing';
 import { loadDemo } from '@praxis/tools/demo';
-import { ADMIN, GATEWAY, gql, gqlOk, serviceUrl } from './support/platform';
+import { ADMIN, adminSession, GATEWAY, gql, gqlOk, serviceUrl } from './support/platform';
 
 const LOGIN = `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
 const REGISTER = `mutation Register($input: RegisterInput!) { register(input: $input) { token member { id } } }`;
@@ -21,12 +21,12 @@ interface Person {
  * their applicant reads, and the public certificate check. Lean on purpose: the rules are proven in-process.
  */
 describe('community through the gateway', () => {
-  let adminToken: string;
+  // signs in again before the token expires: a suite can outlast the 5 minutes one token lives
+  const adminToken = adminSession();
   let decided: Awaited<ReturnType<typeof collectTopic>>;
 
   beforeAll(async () => {
     decided = await collectTopic(testBrokers(), CommunityApplicationDecidedV1.topic);
-    adminToken = (await gqlOk<{ login: { token: string } }>(LOGIN, ADMIN)).login.token;
   });
 
   afterAll(async () => {

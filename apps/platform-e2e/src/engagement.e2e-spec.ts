@@ -1,7 +1,6 @@
-import { ADMIN, gql, gqlOk } from './support/platform';
+import { adminSession, gql, gqlOk } from './support/platform';
 import { waitFor } from '@praxis/platform/testing';
 
-const LOGIN = `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
 const REGISTER = `mutation Register($input: RegisterInput!) { register(input: $input) { token member { id } } }`;
 const CREATE_INSTITUTION = `mutation C($input: CreateInstitutionInput!) { createInstitution(input: $input) { id } }`;
 const RECORD = `query R($id: ID!) { memberEngagementRecord(memberId: $id) { memberId careerStage registeredAt } }`;
@@ -25,11 +24,8 @@ interface Funnel {
  * therefore counts inside an institution of its own. Lean on purpose.
  */
 describe('engagement through the gateway', () => {
-  let adminToken: string;
-
-  beforeAll(async () => {
-    adminToken = (await gqlOk<{ login: { token: string } }>(LOGIN, ADMIN)).login.token;
-  });
+  // signs in again before the token expires: a suite can outlast the 5 minutes one token lives
+  const adminToken = adminSession();
 
   async function register(institutionId: string, n: number): Promise<string> {
     const result = await gqlOk<{ register: { member: { id: string } } }>(REGISTER, {

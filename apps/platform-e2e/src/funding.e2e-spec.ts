@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CompetitionResultsPublishedV2, createEvent } from '@praxis/contracts';
 import { testBrokers, testKafka, waitFor } from '@praxis/platform/testing';
-import { ADMIN, gql, gqlOk, nodes, type Page } from './support/platform';
+import { adminSession, gql, gqlOk, nodes, type Page } from './support/platform';
 
 const PASSWORD = 'a long enough passphrase 7';
 const LOGIN = `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
@@ -62,11 +62,8 @@ function refusal(result: { errors?: Array<{ extensions?: Record<string, unknown>
  * close-out. Who may read what is checked on the way: another member and another institution's lead are refused.
  */
 describe('funding through the gateway', () => {
-  let adminToken: string;
-
-  beforeAll(async () => {
-    adminToken = (await gqlOk<{ login: { token: string } }>(LOGIN, ADMIN)).login.token;
-  });
+  // signs in again before the token expires: a suite can outlast the 5 minutes one token lives
+  const adminToken = adminSession();
 
   async function register(name: string, institutionId: string, careerStage = 'RESIDENT'): Promise<Person> {
     const email = `${name}.${randomUUID().slice(0, 8)}@example.ac.uk`;

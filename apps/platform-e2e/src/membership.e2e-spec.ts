@@ -9,7 +9,15 @@ import {
 } from '@praxis/contracts';
 import { decryptPayload } from '@praxis/platform/messaging';
 import { collectTopic, testBrokers, waitFor } from '@praxis/platform/testing';
-import { ADMIN, gql, gqlOk, METRICS_TOKEN, serviceUrl, sharedPlatform } from './support/platform';
+import {
+  ADMIN,
+  adminSession,
+  gql,
+  gqlOk,
+  METRICS_TOKEN,
+  serviceUrl,
+  sharedPlatform,
+} from './support/platform';
 
 const REGISTER = `
   mutation Register($input: RegisterInput!) {
@@ -25,7 +33,8 @@ interface Registered {
 describe('membership through the gateway', () => {
   let registered: Awaited<ReturnType<typeof collectTopic>>;
   let demographics: Awaited<ReturnType<typeof collectTopic>>;
-  let adminToken: string;
+  // signs in again before the token expires: a suite can outlast the 5 minutes one token lives
+  const adminToken = adminSession();
   let institutionA: string;
   let institutionB: string;
   // the reporting service's key pair: membership gets the public half, engagement and this test the private one
@@ -35,7 +44,6 @@ describe('membership through the gateway', () => {
     recipientPrivateJwk = JSON.parse(sharedPlatform().demographicsPrivateJwk) as JWK;
     registered = await collectTopic(testBrokers(), MemberRegisteredV1.topic);
     demographics = await collectTopic(testBrokers(), MemberDemographicsRecordedV2.topic);
-    adminToken = (await gqlOk<{ login: { token: string } }>(LOGIN, ADMIN)).login.token;
     const create = `mutation C($input: CreateInstitutionInput!) { createInstitution(input: $input) { id name } }`;
     institutionA = (
       await gqlOk<{ createInstitution: { id: string } }>(

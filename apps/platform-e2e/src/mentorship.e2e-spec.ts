@@ -7,7 +7,7 @@ import {
   MentorshipRelationshipRequestedV1,
 } from '@praxis/contracts';
 import { collectTopic, testBrokers, testKafka, waitFor } from '@praxis/platform/testing';
-import { ADMIN, gql, gqlOk, nodes, type Page } from './support/platform';
+import { adminSession, gql, gqlOk, nodes, type Page } from './support/platform';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const REGISTER = `mutation Register($input: RegisterInput!) { register(input: $input) { token member { id } } }`;
@@ -33,7 +33,8 @@ interface Suggestion {
 }
 
 describe('mentorship through the gateway', () => {
-  let adminToken: string;
+  // signs in again before the token expires: a suite can outlast the 5 minutes one token lives
+  const adminToken = adminSession();
   let institutionA: string;
   let institutionB: string;
   let requested: Awaited<ReturnType<typeof collectTopic>>;
@@ -45,7 +46,6 @@ describe('mentorship through the gateway', () => {
     requested = await collectTopic(testBrokers(), MentorshipRelationshipRequestedV1.topic);
     checkInsLogged = await collectTopic(testBrokers(), MentorshipCheckInLoggedV1.topic);
     feedbackGiven = await collectTopic(testBrokers(), MentorshipFeedbackGivenV1.topic);
-    adminToken = (await gqlOk<{ login: { token: string } }>(LOGIN, ADMIN)).login.token;
     const create = `mutation C($input: CreateInstitutionInput!) { createInstitution(input: $input) { id } }`;
     institutionA = (
       await gqlOk<{ createInstitution: { id: string } }>(

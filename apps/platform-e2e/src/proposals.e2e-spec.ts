@@ -7,7 +7,7 @@ import {
 } from '@praxis/contracts';
 import { collectTopic, testBrokers, waitFor } from '@praxis/platform/testing';
 import {
-  ADMIN,
+  adminSession,
   awaitingReplication,
   confirmRegistration,
   gql,
@@ -17,7 +17,6 @@ import {
   type GraphQLResponse,
 } from './support/platform';
 
-const LOGIN = `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
 const REGISTER = `mutation Register($input: RegisterInput!) { register(input: $input) { token member { id } } }`;
 const CREATE_COMPETITION = `mutation C($input: CreateCompetitionInput!) { createCompetition(input: $input) { id phase criteria { id name } } }`;
 const SAVE_DRAFT = `mutation S($input: SaveProposalDraftInput!) { saveProposalDraft(input: $input) { id status submittedVersion } }`;
@@ -59,7 +58,8 @@ describe('proposals through the gateway', () => {
   let submitted: Awaited<ReturnType<typeof collectTopic>>;
   let reviews: Awaited<ReturnType<typeof collectTopic>>;
   let results: Awaited<ReturnType<typeof collectTopic>>;
-  let admin: string;
+  // signs in again before the token expires: a suite can outlast the 5 minutes one token lives
+  const admin = adminSession();
   const institutions: Record<string, { id: string; name: string }> = {};
   const people: Record<string, Person> = {};
   /** The blind competition's entry judge2 is assigned to, for the revocation test after it. */
@@ -241,7 +241,6 @@ describe('proposals through the gateway', () => {
     submitted = await collectTopic(testBrokers(), ProposalSubmittedV1.topic);
     reviews = await collectTopic(testBrokers(), ReviewSubmittedV1.topic);
     results = await collectTopic(testBrokers(), CompetitionResultsPublishedV2.topic);
-    admin = (await gqlOk<{ login: { token: string } }>(LOGIN, ADMIN)).login.token;
     for (const key of ['I1', 'I2', 'I3', 'I4']) {
       const name = `Institution ${key} ${Date.now()}`;
       const created = await gqlOk<{ createInstitution: { id: string } }>(

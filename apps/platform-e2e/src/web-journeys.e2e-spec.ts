@@ -1,6 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { waitFor } from '@praxis/platform/testing';
-import { ADMIN, awaitingReplication, confirmRegistration, gql, gqlOk } from './support/platform';
+import {
+  ADMIN,
+  adminSession,
+  awaitingReplication,
+  confirmRegistration,
+  gql,
+  gqlOk,
+} from './support/platform';
 import { checkPage, launchBrowser, newPerson, recordMeasurement, WEB_ORIGIN } from './support/browser';
 
 const LOGIN = `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
@@ -16,12 +23,12 @@ const PASSWORD = 'a web passphrase for tests 9';
  */
 describe('web client in a browser', () => {
   let browser: Browser;
-  let adminToken: string;
+  // signs in again before the token expires: a suite can outlast the 5 minutes one token lives
+  const adminToken = adminSession();
   const institutions: Record<string, string> = {};
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    adminToken = (await gqlOk<{ login: { token: string } }>(LOGIN, ADMIN)).login.token;
     for (const name of ['Leeds Teaching Hospitals', 'University of Glasgow', 'Cardiff University'])
       institutions[name] = (
         await gqlOk<{ createInstitution: { id: string } }>(

@@ -1,7 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { waitFor } from '@praxis/platform/testing';
-import { ADMIN, awaitingReplication, confirmRegistration, gql, gqlOk, serviceUrl } from './support/platform';
+import {
+  ADMIN,
+  adminSession,
+  awaitingReplication,
+  confirmRegistration,
+  gql,
+  gqlOk,
+  serviceUrl,
+} from './support/platform';
 import { checkPage, launchBrowser, newPerson } from './support/browser';
 
 const LOGIN = `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
@@ -25,11 +33,11 @@ const isoDay = (time: number) => new Date(time).toISOString().slice(0, 10);
  */
 describe('web client: lead dashboard and funding', () => {
   let browser: Browser;
-  let adminToken: string;
+  // signs in again before the token expires: a suite can outlast the 5 minutes one token lives
+  const adminToken = adminSession();
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    adminToken = (await gqlOk<{ login: { token: string } }>(LOGIN, ADMIN)).login.token;
   });
 
   afterAll(async () => {

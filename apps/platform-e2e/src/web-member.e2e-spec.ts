@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { waitFor } from '@praxis/platform/testing';
-import { ADMIN, gqlOk, setCommunityClock, sharedPlatform } from './support/platform';
+import { ADMIN, adminSession, gqlOk, setCommunityClock, sharedPlatform } from './support/platform';
 import { checkPage, launchBrowser, newPerson } from './support/browser';
 
 const LOGIN = `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
@@ -19,7 +19,8 @@ const PASSWORD = 'a member passphrase for tests 7';
  */
 describe('web client: account and community pages in a browser', () => {
   let browser: Browser;
-  let adminToken: string;
+  // signs in again before the token expires: a suite can outlast the 5 minutes one token lives
+  const adminToken = adminSession();
   let institutionId: string;
 
   const register = async (email: string, displayName: string) =>
@@ -44,7 +45,6 @@ describe('web client: account and community pages in a browser', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    adminToken = (await gqlOk<{ login: { token: string } }>(LOGIN, ADMIN)).login.token;
     institutionId = (
       await gqlOk<{ createInstitution: { id: string } }>(
         CREATE_INSTITUTION,

@@ -236,6 +236,64 @@ export interface HttpResult<T> {
   setCookies: string[];
 }
 
+/**
+ * Where a call gets its bearer token: a token, or a session that hands out a current one. The access tokens live 5
+ * minutes (AUTH_ACCESS_TOKEN_TTL_SECONDS), shorter than a suite on a loaded machine, so a suite holds the admin as
+ * `adminSession()`, never as a token taken once in beforeAll.
+ */
+export type Bearer = string | TokenSource;
+
+export interface TokenSource {
+  /** A token with at least a minute left (signs in again when the last one has less). */
+  token(): Promise<string>;
+}
+
+/** The token a call sends for `bearer`. */
+export function bearerToken(bearer: Bearer): Promise<string> {
+  return typeof bearer === 'string' ? Promise.resolve(bearer) : bearer.token();
+}
+
+/** When a JWT expires (its `exp` claim, in ms since the epoch); undefined when it is not a JWT or has no `exp`. */
+export function tokenExpiresAt(token: string): number | undefined {
+  const payload = token.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const { exp } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { exp?: unknown };
+    return typeof exp === 'number' ? exp * 1000 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A session that signs in with `signIn` when first asked for a token and again whenever the token it holds has
+ * less than `marginMs` left (a token whose expiry it cannot read is used once). Callers asking at the same time
+ * share one sign-in.
+ */
+export function signedInSession(
+  signIn: () => Promise<string>,
+  { marginMs = 60_000, now = Date.now }: { marginMs?: number; now?: () => number } = {},
+): TokenSource {
+  let current: { token: string; refreshAt: number } | undefined;
+  let signingIn: Promise<string> | undefined;
+  return {
+    token() {
+      if (current && now() < current.refreshAt) return Promise.resolve(current.token);
+      signingIn ??= signIn()
+        .then((token) => {
+          current = { token, refreshAt: (tokenExpiresAt(token) ?? 0) - marginMs };
+          return token;
+        })
+        .finally(() => {
+          signingIn = undefined;
+        });
+      return signingIn;
+    },
+  };
+}
+
+const LOGIN = `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
+
 /** GraphQL through the gateway at `gateway`: the shared platform's (the exports below) or a suite's own. */
 export function gatewayClient(gateway: string) {
   /** A GraphQL call that also returns the response's Set-Cookie headers (the refresh-token cookie). */
@@ -258,9 +316,10 @@ export function gatewayClient(gateway: string) {
   async function gql<T = Record<string, unknown>>(
     query: string,
     variables: Record<string, unknown> = {},
-    token?: string,
+    bearer?: Bearer,
     headers: Record<string, string> = {},
   ): Promise<GraphQLResponse<T>> {
+    const token = bearer === undefined ? undefined : await bearerToken(bearer);
     const response = await fetch(gateway, {
       method: 'POST',
       headers: {
@@ -277,9 +336,9 @@ export function gatewayClient(gateway: string) {
   async function gqlOk<T = Record<string, unknown>>(
     query: string,
     variables: Record<string, unknown> = {},
-    token?: string,
+    bearer?: Bearer,
   ): Promise<T> {
-    const result = await gql<T>(query, variables, token);
+    const result = await gql<T>(query, variables, bearer);
     if (result.errors?.length || !result.data)
       throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
     return result.data;
@@ -290,11 +349,16 @@ export function gatewayClient(gateway: string) {
 
 export const { gql, gqlHttp, gqlOk } = gatewayClient(GATEWAY);
 
+/** The platform's admin (ADMIN) as a session on the shared platform: a current token at every use. */
+export function adminSession(): TokenSource {
+  return signedInSession(async () => (await gqlOk<{ login: { token: string } }>(LOGIN, ADMIN)).login.token);
+}
+
 /**
  * Confirms a new member's institution and career stage as an admin (or a lead of the institution) does: until
  * then they do not count for a competition's eligibility. A no-op for a member already confirmed.
  */
-export async function confirmRegistration(memberId: string, adminToken: string): Promise<void> {
+export async function confirmRegistration(memberId: string, adminToken: Bearer): Promise<void> {
   const { member } = await gqlOk<{
     member: { registrationConfirmation: { id: string; status: string } | null } | null;
   }>(
@@ -325,10 +389,10 @@ export function awaitingReplication(failures: ReadonlyArray<{ rule: string; mess
  * Moves community's clock (`/testing/clock` on its own port; the platform must have been started with
  * `COMMUNITY_TEST_CLOCK: 'true'`): to `at`, from where it runs on, or back to the system time with null.
  */
-export async function setCommunityClock(adminToken: string, at: Date | null): Promise<void> {
+export async function setCommunityClock(adminToken: Bearer, at: Date | null): Promise<void> {
   const response = await fetch(serviceUrl('community', '/testing/clock'), {
     method: at ? 'PUT' : 'DELETE',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await bearerToken(adminToken)}` },
     ...(at ? { body: JSON.stringify({ at: at.toISOString() }) } : {}),
   });
   if (!response.ok) throw new Error(`community clock: ${response.status} ${await response.text()}`);
