@@ -14,4 +14,6 @@ module.exports = {
   testTimeout: 420000,
   // one suite at a time: they share the platform, and community's clock, which two suites move
   maxWorkers: 1,
+  // every test's time in the log: what a slow tier spends its minutes on (most of it the browser suites)
+  verbose: true,
 };

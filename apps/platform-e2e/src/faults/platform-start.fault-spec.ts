@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { waitFor } from '@praxis/platform/testing';
-import { startPlatform } from '../support/platform';
+import { startPlatform, TEST_PORT_BASE } from '../support/platform';
 
 /**
  * startPlatform when the platform is not ready in time: whichever side gives up (the launcher after
@@ -44,6 +44,12 @@ function isService(pid: number): boolean {
   }
 }
 
+/**
+ * Its own ports: `npm test` runs the fault tier beside the system tier, whose shared platform holds TEST_PORT_BASE
+ * and the sessions suite's TEST_PORT_BASE + 20.
+ */
+const PORT_BASE = TEST_PORT_BASE + 40;
+
 // on a loaded machine the launcher may take a minute to stop seven services that are still booting
 const TEST_TIMEOUT_MS = 300000;
 
@@ -70,7 +76,10 @@ describe('startPlatform on a platform not ready in time', () => {
       // 1 s: no service boots that fast, so the launcher times out while services are still starting; the
       // support waits long enough for a loaded machine to load the launcher and see it give up
       await expect(
-        startPlatform({ [MARKER_VARIABLE]: marker }, { readyTimeoutMs: 1000, waitMs: 240000 }),
+        startPlatform(
+          { [MARKER_VARIABLE]: marker },
+          { readyTimeoutMs: 1000, waitMs: 240000, portBase: PORT_BASE },
+        ),
       ).rejects.toThrow(/npm start exited with 1/);
       expect(markedProcesses(marker).filter(running)).toEqual([]);
     },
@@ -82,7 +91,10 @@ describe('startPlatform on a platform not ready in time', () => {
     async () => {
       // the launcher would wait 5 minutes; the support gives up once services are spawned and booting
       const giveUp = new AbortController();
-      const started = startPlatform({ [MARKER_VARIABLE]: marker }, { signal: giveUp.signal });
+      const started = startPlatform(
+        { [MARKER_VARIABLE]: marker },
+        { signal: giveUp.signal, portBase: PORT_BASE },
+      );
       try {
         await waitFor(() => markedProcesses(marker).filter(isService).length >= 3, {
           timeoutMs: 120000,
