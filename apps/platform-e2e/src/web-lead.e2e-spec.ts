@@ -105,7 +105,8 @@ describe('web client: lead dashboard and funding', () => {
         await page.getByRole('table').first().or(page.getByRole('alert')).first().waitFor();
         return false;
       },
-      { timeoutMs: 60000, intervalMs: 1000, description: `${String(step)} reads ${expected}` },
+      // each try reloads the page, which paces it
+      { timeoutMs: 60000, intervalMs: 250, description: `${String(step)} reads ${expected}` },
     );
   }
 
