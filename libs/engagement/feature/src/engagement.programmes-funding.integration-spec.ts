@@ -101,7 +101,7 @@ interface ProgrammesAnswer {
 const FUNDING = `query F($input: EngagementMetricsInput!) {
   engagementFunding(input: $input) {
     buckets { label figures { ${FIGURE} } rates { ${RATE} }
-      money { measure fundId currency amount { amountMinor currency } awards suppressed
+      money { measure fundId fund { id } currency amount { amountMinor currency } awards suppressed
         networkAmount { amountMinor } networkSuppressed byCareerStage { resident consultant medicalStudent } } }
     atRisk { memberId episodeStartedWeek member { id } }
   }
@@ -109,6 +109,7 @@ const FUNDING = `query F($input: EngagementMetricsInput!) {
 interface Money {
   measure: string;
   fundId: string | null;
+  fund: { id: string } | null;
   amount: { amountMinor: number; currency: string } | null;
   awards: number | null;
   suppressed: boolean;
@@ -643,6 +644,8 @@ describe('engagement programme, funding and group-mentoring metrics (in-process 
     const line = (measure: string) => money.find((row) => row.measure === measure && row.fundId === fundId);
     // B's one offer would be the difference: the network's awarded is withheld
     expect(line('AWARDED')).toMatchObject({
+      // a reference for funding to name (to admins), not a bare id
+      fund: { id: fundId },
       amount: { amountMinor: 600_000, currency: 'GBP' },
       awards: 6,
       networkSuppressed: true,

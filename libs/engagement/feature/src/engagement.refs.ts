@@ -20,6 +20,14 @@ export class InstitutionRef {
   id!: string;
 }
 
+/** Funding owns funds; it names them to admins only. */
+@ObjectType('Fund')
+@Directive('@key(fields: "id", resolvable: false)')
+export class FundRef {
+  @Field(() => ID)
+  id!: string;
+}
+
 export function memberRef(id: string): MemberRef {
   return { id };
 }

@@ -563,6 +563,33 @@ describe('funding: awards from results, the status machine, the ledger under con
     ).rejects.toThrow(/append-only/);
   });
 
+  it("names funds for other subgraphs' references to admins, all of them in the queries one costs; refused to others", async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const created = await subgraph.execute<{ createFund: { id: string } }>(admin, CREATE_FUND, {
+        input: { name: `Named fund ${i}`, source: 'Charity', total: { amountMinor: 500, currency: 'GBP' } },
+      });
+      ids.push(must(created.data, 'created data').createFund.id);
+    }
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Fund { id name } } }`;
+    const refs = (list: string[]) => list.map((id) => ({ __typename: 'Fund', id }));
+    const all = await countQueries(subgraph.dataSource, () =>
+      subgraph.execute(admin, query, { r: [...refs(ids), ...refs([randomUUID()])] }),
+    );
+    expect(all.result.errors).toBeUndefined();
+    expect(all.result.data).toEqual({
+      _entities: [...ids.map((id, i) => ({ id, name: `Named fund ${i}` })), null],
+    });
+    const one = await countQueries(subgraph.dataSource, () =>
+      subgraph.execute(admin, query, { r: refs(ids.slice(0, 1)) }),
+    );
+    expect(all.queries.length).toBe(one.queries.length);
+    const lead = { memberId: randomUUID(), roles: [{ role: 'lead' as const, institutionId: institutionA }] };
+    const refused = await subgraph.execute(lead, query, { r: refs(ids.slice(0, 1)) });
+    expect(refused.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
+    expect(JSON.stringify(refused.data ?? null)).not.toContain('Named fund');
+  });
+
   it('pages funds newest first to admins, each page with its balances in as many queries as a page of one', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 4; i += 1) {

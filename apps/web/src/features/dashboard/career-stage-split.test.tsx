@@ -217,7 +217,7 @@ describe('the dashboard split by career stage', () => {
     };
     renderPage(<MetricsSection input={input} bucketLabel={null} scopeName="Leeds" byStage />, [
       {
-        request: { query: EngagementMetricsDocument, variables: { input, byStage: true } },
+        request: { query: EngagementMetricsDocument, variables: { input, byStage: true, namedFunds: false } },
         result: { data },
       },
     ]);

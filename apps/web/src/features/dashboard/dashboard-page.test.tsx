@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderPage } from '../../testing/render';
 import DashboardPage from './dashboard-page';
+import { MetricsSection } from './metrics-section';
 import {
   DashboardLeadInstitutionsDocument,
   EngagementFunnelDocument,
@@ -209,5 +210,84 @@ describe("the lead dashboard names what it shows from the answers' references", 
     renderPage(<DashboardPage />, refused, lead, '/dashboard');
     expect(await screen.findByRole('alert')).toHaveTextContent(/.+/);
     expect(screen.queryByRole('region', { name: 'Protected time at risk' })).not.toBeInTheDocument();
+  });
+});
+
+describe('money per fund', () => {
+  // without `fund` when the query does not ask for it (a lead)
+  const money = (fund?: { __typename: 'Fund'; id: string; name: string }) => ({
+    __typename: 'FundMoneyFigure',
+    measure: 'AWARDED',
+    fundId: 'f-150',
+    ...(fund === undefined ? {} : { fund }),
+    currency: 'GBP',
+    amount: { __typename: 'Money', amountMinor: 570_000, currency: 'GBP' },
+    suppressed: false,
+    networkAmount: null,
+    networkSuppressed: true,
+  });
+  const answer = (row: ReturnType<typeof money>) => ({
+    data: {
+      engagementProgrammes: {
+        __typename: 'EngagementProgrammes',
+        institutionId: null,
+        suppressionThreshold: 5,
+        buckets: [],
+      },
+      engagementFunding: {
+        __typename: 'EngagementFunding',
+        institutionId: null,
+        suppressionThreshold: 5,
+        buckets: [{ __typename: 'FundingBucket', label: '2026-Q1', figures: [], rates: [], money: [row] }],
+        atRisk: [],
+      },
+    },
+  });
+  const input = {
+    institutionId: null,
+    from: '2026-01-01T00:00:00.000Z',
+    to: '2026-04-01T00:00:00.000Z',
+    granularity: 'QUARTER' as const,
+  };
+
+  it("names an admin's fund from the row's reference (no list of funds), and shows others the currency", async () => {
+    const admin = {
+      id: 'admin-1',
+      displayName: 'Ada',
+      roles: [{ role: 'ADMIN' as const, institutionId: null }],
+    };
+    renderPage(
+      <MetricsSection input={input} bucketLabel={null} scopeName="Whole network" />,
+      [
+        {
+          request: {
+            query: EngagementMetricsDocument,
+            variables: { input, byStage: false, namedFunds: true },
+          },
+          result: answer(money({ __typename: 'Fund', id: 'f-150', name: 'Fund 150 of the office' })),
+        },
+      ],
+      admin,
+    );
+    expect(
+      await screen.findByRole('rowheader', { name: 'Awarded (Fund 150 of the office)' }),
+    ).toBeInTheDocument();
+  });
+
+  it('does not ask for fund names for a lead, who sees the currency', async () => {
+    renderPage(
+      <MetricsSection input={{ ...input, institutionId: 'home' }} bucketLabel={null} scopeName="Leeds" />,
+      [
+        {
+          request: {
+            query: EngagementMetricsDocument,
+            variables: { input: { ...input, institutionId: 'home' }, byStage: false, namedFunds: false },
+          },
+          result: answer(money()),
+        },
+      ],
+      lead,
+    );
+    expect(await screen.findByRole('rowheader', { name: 'Awarded (GBP)' })).toBeInTheDocument();
   });
 });

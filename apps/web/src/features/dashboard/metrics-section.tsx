@@ -2,13 +2,12 @@ import { List, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { useId } from 'react';
 import type { EngagementMetricsInput, EngagementMetricsQuery, MetricFigure } from '../../gql/graphql';
-import { nodes } from '../../lib/connection';
 import { formatMoney, formatNumber } from '../../lib/format';
 import { QueryState } from '../../lib/query-state';
 import { ScrollTable, TableHead } from '../../lib/table';
 import { CountCell, rateText, figureColumns, StageCells, stageColumns, SuppressionNote } from './figures';
 import { dashboardMessages as t } from './messages';
-import { FundsDocument } from '../funding/operations';
+import { useSession } from '../../session/session-context';
 import { EngagementMetricsDocument } from './operations';
 
 type Metrics = EngagementMetricsQuery;
@@ -147,12 +146,14 @@ export function MetricsSection({
   /** show each figure's career-stage line beside it (the filter "split by career stage") */
   byStage?: boolean;
 }) {
-  // funds are named for admins; others see the currency only
-  const funds = useQuery(FundsDocument, { errorPolicy: 'ignore' });
-  const fundNames = new Map((funds.data ? nodes(funds.data.funds) : []).map((fund) => [fund.id, fund.name]));
+  // funds are named for admins (funding names them on the money rows' references); others see the currency only
+  const namedFunds = useSession().hasRole('ADMIN');
   // the members at risk are named by membership through the answer's references; one it cannot name comes back
   // null beside an error, and the figures still show (errorPolicy 'all')
-  const metrics = useQuery(EngagementMetricsDocument, { variables: { input, byStage }, errorPolicy: 'all' });
+  const metrics = useQuery(EngagementMetricsDocument, {
+    variables: { input, byStage, namedFunds },
+    errorPolicy: 'all',
+  });
   return (
     <QueryState data={metrics.data ?? undefined} loading={metrics.loading} error={metrics.error}>
       {({ engagementProgrammes: programmes, engagementFunding: funding }) => {
@@ -204,8 +205,7 @@ export function MetricsSection({
                     {fundingBucket.money.map((money) => (
                       <Table.Tr key={`${money.measure}-${money.fundId ?? ''}-${money.currency}`}>
                         <Table.Th scope="row">
-                          {t.measures[money.measure]} (
-                          {(money.fundId && fundNames.get(money.fundId)) || money.currency})
+                          {t.measures[money.measure]} ({money.fund?.name ?? money.currency})
                         </Table.Th>
                         <Table.Td>{moneyText(money.amount, money.suppressed)}</Table.Td>
                         {withNetwork && (

@@ -219,7 +219,7 @@ export const MetricRateFieldsFragment = graphql(`
 `);
 
 export const EngagementMetricsDocument = graphql(`
-  query EngagementMetrics($input: EngagementMetricsInput!, $byStage: Boolean!) {
+  query EngagementMetrics($input: EngagementMetricsInput!, $byStage: Boolean!, $namedFunds: Boolean!) {
     engagementProgrammes(input: $input) {
       institutionId
       suppressionThreshold
@@ -247,6 +247,10 @@ export const EngagementMetricsDocument = graphql(`
         money {
           measure
           fundId
+          fund @include(if: $namedFunds) {
+            id
+            name
+          }
           currency
           amount {
             amountMinor

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { Granularity } from '@praxis/engagement/domain';
 import { MoneyObject } from '@praxis/platform/graphql';
-import { MemberRef } from '../engagement.refs';
+import { FundRef, MemberRef } from '../engagement.refs';
 import { GranularityEnum } from '../metrics/metrics.objects';
 import { CareerStageAmountLineObject, MetricFigureObject, MetricRateObject } from '../figures/figure.objects';
 import { FUNDING_MEASURES, type FundingMeasure } from './funding.query';
@@ -26,6 +26,13 @@ export class FundMoneyFigureObject {
 
   @Field(() => ID, { nullable: true, description: 'Null for awards made outside a fund' })
   fundId!: string | null;
+
+  @Field(() => FundRef, {
+    nullable: true,
+    description:
+      'The fund, which funding names to admins only (funds are the programme office’s; ask for it as an admin); null for awards made outside a fund, and (with an error beside it) if funding cannot say',
+  })
+  fund!: FundRef | null;
 
   @Field()
   currency!: string;

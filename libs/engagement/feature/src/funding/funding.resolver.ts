@@ -65,6 +65,7 @@ export function releaseMoney(
       return {
         measure: first.measure,
         fundId: first.fundId,
+        fund: first.fundId ? { id: first.fundId } : null,
         currency: first.currency,
         amount: money(beside.scope.value, first.currency),
         awards: beside.scope.suppressed ? null : awards.contributors,

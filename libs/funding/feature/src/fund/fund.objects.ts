@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { Directive, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { ConnectionType, MoneyInput, MoneyObject } from '@praxis/platform/graphql';
@@ -19,6 +19,7 @@ export class FundBalanceObject {
 }
 
 @ObjectType('Fund')
+@Directive('@key(fields: "id")')
 export class FundObject {
   @Field(() => ID)
   id!: string;

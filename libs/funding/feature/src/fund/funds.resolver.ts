@@ -1,9 +1,19 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  ResolveReference,
+  Resolver,
+} from '@nestjs/graphql';
 import { CurrentPrincipal, Roles, type Principal } from '@praxis/platform/auth';
 import {
   AfterArg,
   FirstArg,
   IdArg,
+  isUuid,
   mapNodes,
   requestLoader,
   toMoneyObject,
@@ -49,6 +59,25 @@ export class FundsResolver {
     @AfterArg() after: string | null,
   ): Promise<Connection<Omit<FundObject, 'balance'>>> {
     return mapNodes(await this.service.list({ size: first, after }), toFundObject);
+  }
+
+  /**
+   * Other subgraphs point at funds (engagement's money per fund), for admins like every fund operation (the
+   * dashboard asks for the name only when the caller is one); one query for every fund of the request.
+   */
+  @ResolveReference()
+  async resolveReference(
+    @Parent() reference: { id: string },
+    @Context('req') request: object,
+  ): Promise<Omit<FundObject, 'balance'> | null> {
+    if (!isUuid(reference.id)) return null;
+    const fund = await requestLoader(
+      request,
+      'funding.fund',
+      (ids) => this.service.byIds(ids),
+      (row) => row.id,
+    ).load(reference.id);
+    return fund ? toFundObject(fund) : null;
   }
 
   @ResolveField(() => FundBalanceObject)

@@ -53,6 +53,10 @@ export class FundsService {
   }
 
   /** The balances of the funds with these ids (one per fund found), for the request's balance loader. */
+  async byIds(ids: readonly string[]): Promise<FundEntity[]> {
+    return this.dataSource.getRepository(FundEntity).findBy({ id: In([...ids]) });
+  }
+
   async balances(ids: readonly string[]): Promise<Array<{ fundId: string; balance: FundBalance }>> {
     const funds = await this.dataSource.getRepository(FundEntity).findBy({ id: In([...ids]) });
     const balances = await balancesOfFunds(this.dataSource.manager, funds);
