@@ -7,6 +7,7 @@ export const competitionMessages = {
   title: 'Research competitions',
   intro: 'Competitions open for proposals, with their dates, how entries are scored and who may enter.',
   none: 'No competition is open at the moment.',
+  more: 'Show more competitions',
   view: (title: string) => `Read about ${title}`,
   opens: 'Opens',
   closes: 'Closes for proposals',

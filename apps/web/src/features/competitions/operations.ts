@@ -34,10 +34,17 @@ export const CompetitionFieldsFragment = graphql(`
   }
 `);
 
-/** The list: light fields only (the gateway's cost limit counts every field of every node on the page). */
+/**
+ * The list, a page at a time ("Show more" sends $after): light fields only (the gateway's cost limit counts every
+ * field of every node on the page).
+ */
 export const CompetitionsDocument = graphql(`
-  query Competitions {
-    competitions(first: 50) {
+  query Competitions($after: String) {
+    competitions(first: 50, after: $after) {
+      totalCount
+      pageInfo {
+        ...PageFields
+      }
       edges {
         node {
           id
