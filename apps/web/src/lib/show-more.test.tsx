@@ -124,6 +124,21 @@ describe('appendAt', () => {
     expect(merged.competitionRanking.published).toBe(true);
   });
 
+  it('leaves out of the next page a record already shown, by id or by the identity given', () => {
+    type Data = { list: { edges: Array<{ node: { id: string } }>; pageInfo: { hasNextPage: boolean } } };
+    const data = (ids: string[]): Data => ({
+      list: { edges: ids.map((id) => ({ node: { id } })), pageInfo: { hasNextPage: false } },
+    });
+    const ids = (merged: Data) => merged.list.edges.map((edge) => edge.node.id);
+    expect(
+      ids(appendAt<Data>(['list'])(data(['c', 'a']), { fetchMoreResult: data(['b', 'c', 'd']) })),
+    ).toEqual(['c', 'a', 'b', 'd']);
+    // nothing tells them apart: all kept
+    expect(
+      ids(appendAt<Data>(['list'], () => undefined)(data(['c']), { fetchMoreResult: data(['c']) })),
+    ).toEqual(['c', 'c']);
+  });
+
   it('puts a new record at the head of a connection, counts it, and leaves one done again in its place', () => {
     type Item = { id: string; at: string };
     type Data = {

@@ -38,11 +38,22 @@ export function connectionAt<TData>(data: TData, path: ConnectionPath<TData>): C
   return value as Connection;
 }
 
+/** What tells two records of a list apart; undefined when nothing does (they are never taken for one another). */
+export type NodeIdentity = (node: unknown) => string | undefined;
+
+/** A record's `id`, where its node selects one. */
+export const byId: NodeIdentity = (node) => {
+  const id = (node as { id?: unknown } | null)?.id;
+  return typeof id === 'string' ? id : undefined;
+};
+
 /**
  * For `fetchMore`'s `updateQuery`: the next page of the connection at `path` appended to the pages shown (its
- * pageInfo and totalCount from the newest page; the fields around it from the newest answer).
+ * pageInfo and totalCount from the newest page; the fields around it from the newest answer). A record already
+ * shown (`identity`) is not shown twice: a mutation's cache update may have put it at the head before its page
+ * came (`putNewest`).
  */
-export function appendAt<TData>(path: ConnectionPath<TData>) {
+export function appendAt<TData>(path: ConnectionPath<TData>, identity: NodeIdentity = byId) {
   const keys = path as readonly string[];
   const merge = (previous: unknown, next: unknown, depth: number): unknown => {
     const before = previous as Record<string, unknown>;
@@ -50,7 +61,10 @@ export function appendAt<TData>(path: ConnectionPath<TData>) {
     if (depth === keys.length) {
       const shown = before as unknown as Connection;
       const page = after as unknown as Connection;
-      return { ...page, edges: [...shown.edges, ...page.edges] };
+      const known = new Set(shown.edges.map((edge) => identity((edge as { node: unknown }).node)));
+      known.delete(undefined);
+      const fresh = page.edges.filter((edge) => !known.has(identity((edge as { node: unknown }).node)));
+      return { ...page, edges: [...shown.edges, ...fresh] };
     }
     const key = keys[depth];
     return { ...after, [key]: merge(before[key], after[key], depth + 1) };
@@ -79,8 +93,8 @@ function changeAt<TData>(
  * head of the connection at `path`, a list shown newest first, so that the pages already shown stay and nothing
  * is reloaded. The same record shown (`identity`) is replaced where it is when its place in the order
  * (`order`) did not change (something done again that changed nothing), else moved to the head; `totalCount`
- * counts a record that was not shown. A record on a page not shown yet would show twice: the list's reload
- * (leaving the page) puts it right.
+ * counts a record that was not shown. A record on a page not shown yet is not shown twice when that page comes:
+ * `ShowMore` leaves it out (give it the same `identity`), and that page's `totalCount` replaces the count.
  */
 export function putNewest<TData, TNode>(
   path: ConnectionPath<TData>,
@@ -118,11 +132,14 @@ export function ShowMore<TData>({
   query,
   path,
   label,
+  identity = byId,
 }: {
   query: PagedQuery<TData>;
   path: ConnectionPath<TData>;
   /** The button's text, naming what it shows more of ("Show more funds"). */
   label: string;
+  /** What tells the list's records apart, so that one already shown is not shown twice (default: `id`). */
+  identity?: NodeIdentity;
 }) {
   const [busy, setBusy] = useState(false);
   const [announcement, setAnnouncement] = useState('');
@@ -150,7 +167,7 @@ export function ShowMore<TData>({
     setAnnouncement('');
     hadFocus.current = end.current?.contains(document.activeElement) ?? false;
     try {
-      const result = await query.fetchMore({ variables: { after }, updateQuery: appendAt(path) });
+      const result = await query.fetchMore({ variables: { after }, updateQuery: appendAt(path, identity) });
       const added = result.data === undefined ? 0 : connectionAt(result.data, path).edges.length;
       setAnnouncement(commonMessages.shownMore(added));
     } catch (error) {

@@ -105,6 +105,9 @@ function PhaseControls({ competition }: { competition: Competition }) {
   );
 }
 
+/** What tells the pool's entries apart: the judge. */
+const judgeId = (entry: CompetitionJudgeFieldsFragment) => entry.judge.id;
+
 /** The judge pool a page at a time, and judges added by name from the members holding the judge role. */
 export function JudgePool({ competitionId }: { competitionId: string }) {
   const query = useQuery(CompetitionJudgesDocument, { variables: { competitionId } });
@@ -120,7 +123,7 @@ export function JudgePool({ competitionId }: { competitionId: string }) {
           { __typename: 'CompetitionJudgeEdge', node: data.addJudge } as {
             node: CompetitionJudgeFieldsFragment;
           },
-          (item) => item.judge.id,
+          judgeId,
           (item) => item.addedAt,
         ),
       );
@@ -149,7 +152,12 @@ export function JudgePool({ competitionId }: { competitionId: string }) {
           )
         }
       </QueryState>
-      <ShowMore query={query} path={['competitionJudges']} label={t.moreJudges} />
+      <ShowMore
+        query={query}
+        path={['competitionJudges']}
+        label={t.moreJudges}
+        identity={(node) => judgeId(node as CompetitionJudgeFieldsFragment)}
+      />
       <Box mt="sm">
         <MemberPicker
           label={t.findJudge}

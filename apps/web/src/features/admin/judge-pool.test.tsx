@@ -61,4 +61,36 @@ describe('competition judge pool', () => {
     expect(screen.getByText('3 of 4 shown')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Show more judges' })).toBeInTheDocument();
   });
+
+  it('shows a judge once when the one added was already in the pool on a page not shown yet', async () => {
+    const user = userEvent.setup();
+    const later = judge('j3', 'Dr Cal Dunn', '2026-11-01T09:00:00.000Z');
+    renderPage(<JudgePool competitionId="c1" />, [
+      pool(undefined, [judge('j1', 'Dr Ada Obi', '2026-11-03T09:00:00.000Z')], 'c-1'),
+      pool('c-1', [judge('j2', 'Dr Ben Cole', '2026-11-02T09:00:00.000Z'), later], null),
+      memberSearch('Cal', 'JUDGE', [foundMember('j3', 'Dr Cal Dunn')]),
+      {
+        // adding a judge already in the pool changes nothing: the answer is their entry as it was
+        request: { query: AddJudgeDocument, variables: { competitionId: 'c1', memberId: 'j3' } },
+        result: { data: { addJudge: later } },
+      },
+    ]);
+    const section = screen.getByRole('region', { name: 'Judge pool' });
+    expect(await within(section).findByText('Dr Ada Obi')).toBeInTheDocument();
+    const list = within(section).getByRole('list', { name: 'Judge pool' });
+    await user.type(screen.getByRole('searchbox', { name: 'Find a judge by name' }), 'Cal');
+    await user.click(await screen.findByRole('button', { name: 'Add Dr Cal Dunn' }));
+    expect(await within(list).findByText('Dr Cal Dunn')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Show more judges' }));
+    expect(await within(list).findByText('Dr Ben Cole')).toBeInTheDocument();
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Dr Cal Dunn', 'Dr Ada Obi', 'Dr Ben Cole']);
+    expect(screen.queryByRole('button', { name: 'Show more judges' })).not.toBeInTheDocument();
+    // the count is the server's again: the pool has three judges
+    expect(screen.queryByText(/of 4 shown/)).not.toBeInTheDocument();
+  });
 });

@@ -14,6 +14,9 @@ import { putNewest, ShowMore } from '../../lib/show-more';
 import { proposalMessages as t } from './messages';
 import { InviteTeamMemberDocument, ProposalInvitationsDocument } from './operations';
 
+/** What tells a proposal's invitations apart: the member invited (inviting them again replaces theirs). */
+const invitee = (invitation: TeamInvitationFieldsFragment) => invitation.member.id;
+
 /** The team and its invitations (paged), and a search by name to invite more people (they join by accepting). */
 export function TeamPanel({ proposal, editable }: { proposal: ProposalFieldsFragment; editable: boolean }) {
   const variables = { id: proposal.id };
@@ -29,7 +32,7 @@ export function TeamPanel({ proposal, editable }: { proposal: ProposalFieldsFrag
           { __typename: 'TeamInvitationEdge', node: data.inviteTeamMember } as {
             node: TeamInvitationFieldsFragment;
           },
-          (invitation) => invitation.member.id,
+          invitee,
           (invitation) => invitation.invitedAt,
         ),
       );
@@ -75,7 +78,12 @@ export function TeamPanel({ proposal, editable }: { proposal: ProposalFieldsFrag
           {messageOf(invitations.error)}
         </div>
       )}
-      <ShowMore query={invitations} path={['proposal', 'invitations']} label={t.moreTeamInvitations} />
+      <ShowMore
+        query={invitations}
+        path={['proposal', 'invitations']}
+        label={t.moreTeamInvitations}
+        identity={(node) => invitee(node as TeamInvitationFieldsFragment)}
+      />
       {editable && (
         <MemberPicker
           label={t.searchPeople}
