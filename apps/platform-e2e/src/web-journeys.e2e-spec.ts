@@ -354,6 +354,12 @@ describe('web client in a browser', () => {
     await admin.page.getByRole('button', { name: 'Assign judges' }).click();
     await admin.page.getByText('1 reviews assigned; each judge has between 1 and 1 entries.').waitFor();
     await checkPage(admin.page, 'admin-competition', `Blind judging ${now}`);
+    // the conflicts and hand-reassignment page lists the assignment just made
+    await admin.page.getByRole('link', { name: 'Conflicts and manual reassignment' }).click();
+    await admin.page.getByRole('cell', { name: `Esther Judge ${now}`, exact: true }).waitFor();
+    await checkPage(admin.page, 'admin-review', `Conflicts and assignments: Blind judging ${now}`);
+    await admin.page.goBack();
+    await admin.page.getByRole('heading', { level: 1, name: `Blind judging ${now}` }).waitFor();
 
     const judgeView = await newPerson(browser);
     const page = judgeView.page;

@@ -435,6 +435,24 @@ describe('web client: lead dashboard and funding', () => {
     await page.getByRole('button', { name: 'Log time' }).click();
     await page.getByText('Time logged.').waitFor();
     await checkPage(page, 'funding-award', title);
+
+    // an admin releases the hours from the approval queue, and finds the fund among the funds
+    const admin = await signIn(ADMIN.email, ADMIN.password);
+    await admin.goto('/funding/approvals');
+    const approve = admin.getByRole('button', { name: `Approve for Wren Winner ${now}` });
+    await approve.waitFor();
+    await checkPage(admin, 'funding-approvals', 'Protected time to approve');
+    await approve.click();
+    await admin
+      .getByRole('row', { name: new RegExp(`Wren Winner ${now}`) })
+      .getByText('Approved', { exact: true })
+      .waitFor();
+    await admin.goto('/admin/funds');
+    await admin.getByText(`Simulation fund ${now}`).first().waitFor();
+    await checkPage(admin, 'admin-funds', 'Funds');
+
+    await page.reload();
+    await page.getByRole('cell', { name: 'Approved', exact: true }).waitFor();
   });
 
   it('an admin starts a community and a programme, sees its applicants; a second tab signs out with the first', async () => {

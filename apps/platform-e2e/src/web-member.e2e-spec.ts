@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { waitFor } from '@praxis/platform/testing';
-import { ADMIN, adminSession, gqlOk, setCommunityClock, sharedPlatform } from './support/platform';
+import { ADMIN, adminSession, gql, gqlOk, setCommunityClock, sharedPlatform } from './support/platform';
 import { checkPage, launchBrowser, newPerson } from './support/browser';
 
 const LOGIN = `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
@@ -11,6 +11,7 @@ const CREATE_COMMUNITY = `mutation C($input: CreateCommunityInput!) { createComm
 const CREATE_PROGRAMME = `mutation P($input: CreateProgrammeInput!) { createProgramme(input: $input) { id sessions { id startsAt } } }`;
 const SELECT = `mutation S($id: ID!) { selectApplicants(programmeId: $id, policy: FIRST_COME) { accepted } }`;
 const SESSION_CODES = `query Q($id: ID!) { programme(id: $id) { sessions { sessionCode } } }`;
+const CREATE_WORKSHOP = `mutation W($input: CreateWorkshopInput!) { createCoachingWorkshop(input: $input) { id } }`;
 const PASSWORD = 'a member passphrase for tests 7';
 
 /**
@@ -123,8 +124,9 @@ describe('web client: account and community pages in a browser', () => {
   }, 300_000);
 
   it('an admin grants a role and opens the matching and supervision pages; a member opens workshops and Mastermind groups', async () => {
-    const email = `web.mentor.${Date.now()}@example.org`;
-    await register(email, 'Priya Raman');
+    const now = Date.now();
+    const email = `web.mentor.${now}@example.org`;
+    const priya = (await register(email, 'Priya Raman')) as { register: { member: { id: string } } };
     const admin = await newPerson(browser);
     await signIn(admin.page, ADMIN.email, ADMIN.password);
     await admin.page.getByRole('navigation').getByRole('link', { name: 'Institutions and roles' }).click();
@@ -140,10 +142,33 @@ describe('web client: account and community pages in a browser', () => {
     await checkPage(admin.page, 'admin-supervision', 'Supervision proposals');
     await admin.context.close();
 
+    // a coaching workshop she coaches, scheduled by the admin
+    const workshopTitle = `Interview practice ${now}`;
+    const workshopInput = {
+      coachId: priya.register.member.id,
+      coachGraduationYear: new Date().getUTCFullYear() - 2,
+      title: workshopTitle,
+      startsAt: new Date(now + 14 * 86_400_000).toISOString(),
+    };
+    // the coach reaches mentorship's member replica through Kafka
+    const workshopId = await waitFor(
+      async () => {
+        const answer = await gql<{ createCoachingWorkshop: { id: string } }>(
+          CREATE_WORKSHOP,
+          { input: workshopInput },
+          adminToken,
+        );
+        return answer.errors === undefined && answer.data?.createCoachingWorkshop.id;
+      },
+      { timeoutMs: 30000, intervalMs: 200, description: 'coaching workshop scheduled' },
+    );
+
     const member = await newPerson(browser);
     await signIn(member.page, email, PASSWORD);
     await member.page.getByRole('navigation').getByRole('link', { name: 'Coaching workshops' }).click();
     await checkPage(member.page, 'workshops', 'Coaching workshops');
+    await member.page.goto(`/mentoring/workshops/${workshopId}`);
+    await checkPage(member.page, 'workshop', workshopTitle);
     await member.page.getByRole('navigation').getByRole('link', { name: 'Mastermind groups' }).click();
     await checkPage(member.page, 'mastermind', 'Mastermind groups');
     await member.context.close();
@@ -227,6 +252,8 @@ describe('web client: account and community pages in a browser', () => {
     await checkPage(page, 'communities', 'Communities of practice');
     await page.getByRole('button', { name: `Join ${communityName}` }).click();
     await page.getByText('You are a member').waitFor();
+    await page.getByRole('link', { name: communityName, exact: true }).click();
+    await checkPage(page, 'community', communityName);
 
     await gqlOk(SELECT, { id: programme.id }, admin);
     const [{ sessionCode }] = (
@@ -250,6 +277,8 @@ describe('web client: account and community pages in a browser', () => {
     await page.getByRole('button', { name: 'Check in' }).click();
     await page.getByText('Attended', { exact: true }).waitFor();
     await checkPage(page, 'programme-attended', 'Masterclass in clinical teaching');
+    await page.goto('/certificates');
+    await checkPage(page, 'certificates', 'Your certificates');
 
     // the public verification page needs no session
     await context.clearCookies();
