@@ -11,6 +11,7 @@ const CREATE_COMMUNITY = `mutation C($input: CreateCommunityInput!) { createComm
 const CREATE_PROGRAMME = `mutation P($input: CreateProgrammeInput!) { createProgramme(input: $input) { id sessions { id startsAt } } }`;
 const SELECT = `mutation S($id: ID!) { selectApplicants(programmeId: $id, policy: FIRST_COME) { accepted } }`;
 const SESSION_CODES = `query Q($id: ID!) { programme(id: $id) { sessions { sessionCode } } }`;
+const CREATE_GROUP = `mutation G($input: CreateMastermindGroupInput!) { createMastermindGroup(input: $input) { id } }`;
 const CREATE_WORKSHOP = `mutation W($input: CreateWorkshopInput!) { createCoachingWorkshop(input: $input) { id } }`;
 const PASSWORD = 'a member passphrase for tests 7';
 
@@ -142,7 +143,30 @@ describe('web client: account and community pages in a browser', () => {
     await checkPage(admin.page, 'admin-supervision', 'Supervision proposals');
     await admin.context.close();
 
-    // a coaching workshop she coaches, scheduled by the admin
+    // a Mastermind group she facilitates and a coaching workshop she coaches, formed by the admin
+    const others: string[] = [];
+    for (const index of [1, 2, 3])
+      others.push(
+        (
+          (await register(`web.group.${index}.${now}@example.org`, `Group Member ${index} ${now}`)) as {
+            register: { member: { id: string } };
+          }
+        ).register.member.id,
+      );
+    const groupName = `Ward teachers ${now}`;
+    const group = { name: groupName, facilitatorId: priya.register.member.id, memberIds: others };
+    // the members reach mentorship's member replica through Kafka
+    const groupId = await waitFor(
+      async () => {
+        const answer = await gql<{ createMastermindGroup: { id: string } }>(
+          CREATE_GROUP,
+          { input: group },
+          adminToken,
+        );
+        return answer.errors === undefined && answer.data?.createMastermindGroup.id;
+      },
+      { timeoutMs: 30000, intervalMs: 200, description: 'Mastermind group formed' },
+    );
     const workshopTitle = `Interview practice ${now}`;
     const workshopInput = {
       coachId: priya.register.member.id,
@@ -171,6 +195,9 @@ describe('web client: account and community pages in a browser', () => {
     await checkPage(member.page, 'workshop', workshopTitle);
     await member.page.getByRole('navigation').getByRole('link', { name: 'Mastermind groups' }).click();
     await checkPage(member.page, 'mastermind', 'Mastermind groups');
+    // its page (refused by the gateway's cost limit until its sessions were paged 20 at a time)
+    await member.page.goto(`/mentoring/mastermind/${groupId}`);
+    await checkPage(member.page, 'mastermind-group', groupName);
     await member.context.close();
   });
 
