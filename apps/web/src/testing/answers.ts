@@ -53,3 +53,21 @@ export function institutionSearch(nameContains: string | null, found: Array<{ id
     },
   };
 }
+
+/**
+ * One page of a connection as the server answers it: `Proposal` gives `ProposalConnection` and `ProposalEdge`;
+ * a page with an `endCursor` has a next one. `totalCount` only when the document selects it.
+ */
+export function connectionPage(
+  typename: string,
+  nodes: readonly unknown[],
+  endCursor: string | null,
+  totalCount?: number,
+) {
+  return {
+    __typename: `${typename}Connection`,
+    ...(totalCount === undefined ? {} : { totalCount }),
+    pageInfo: { __typename: 'PageInfo', hasNextPage: endCursor !== null, endCursor },
+    edges: nodes.map((node) => ({ __typename: `${typename}Edge`, node })),
+  };
+}

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { foundMember, memberSearch } from '../../testing/answers';
+import { foundMember, memberSearch, connectionPage } from '../../testing/answers';
 import { renderPage } from '../../testing/render';
 import { JudgePool } from './admin-competition-page';
 import { AddJudgeDocument, CompetitionJudgesDocument } from './operations';
@@ -19,12 +19,7 @@ const pool = (after: string | undefined, judges: unknown[], endCursor: string | 
   },
   result: {
     data: {
-      competitionJudges: {
-        __typename: 'CompetitionJudgeConnection',
-        totalCount: 3,
-        pageInfo: { __typename: 'PageInfo', hasNextPage: endCursor !== null, endCursor },
-        edges: judges.map((node) => ({ __typename: 'CompetitionJudgeEdge', node })),
-      },
+      competitionJudges: connectionPage('CompetitionJudge', judges, endCursor, 3),
     },
   },
 });

@@ -5,6 +5,7 @@ import { MemberSearchDocument } from '../../lib/member-picker';
 import { renderPage } from '../../testing/render';
 import { ConfirmSupervisionDocument, SupervisionProposalsDocument } from './operations';
 import SupervisionPage from './supervision-page';
+import { connectionPage } from '../../testing/answers';
 
 const member = (id: string, displayName: string) => ({ __typename: 'Member', id, displayName });
 
@@ -25,12 +26,7 @@ const page = (after: string | undefined, items: unknown[], endCursor: string | n
   request: { query: SupervisionProposalsDocument, variables: after ? { after } : {} },
   result: {
     data: {
-      supervisionProposals: {
-        __typename: 'SupervisionProposalConnection',
-        totalCount: 2,
-        pageInfo: { __typename: 'PageInfo', hasNextPage: endCursor !== null, endCursor },
-        edges: items.map((node) => ({ __typename: 'SupervisionProposalEdge', node })),
-      },
+      supervisionProposals: connectionPage('SupervisionProposal', items, endCursor, 2),
     },
   },
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderPage } from '../../testing/render';
 import CertificatesPage from './certificates-page';
 import { MyCertificatesDocument } from './operations';
+import { connectionPage } from '../../testing/answers';
 
 const certificate = (id: string, title: string) => ({
   __typename: 'Certificate',
@@ -22,12 +23,7 @@ const page = (after: string | null, nodes: ReturnType<typeof certificate>[], end
   request: { query: MyCertificatesDocument, variables: after ? { after } : {} },
   result: {
     data: {
-      myCertificates: {
-        __typename: 'CertificateConnection',
-        totalCount: 2,
-        pageInfo: { __typename: 'PageInfo', hasNextPage: endCursor !== null, endCursor },
-        edges: nodes.map((node) => ({ __typename: 'CertificateEdge', node })),
-      },
+      myCertificates: connectionPage('Certificate', nodes, endCursor, 2),
     },
   },
 });

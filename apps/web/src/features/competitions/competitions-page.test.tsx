@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderPage } from '../../testing/render';
 import CompetitionsPage from './competitions-page';
 import { CompetitionsDocument } from './operations';
+import { connectionPage } from '../../testing/answers';
 
 const competition = (id: string, title: string) => ({
   __typename: 'Competition',
@@ -17,12 +18,7 @@ const page = (after: string | undefined, items: unknown[], endCursor: string | n
   request: { query: CompetitionsDocument, variables: after ? { after } : {} },
   result: {
     data: {
-      competitions: {
-        __typename: 'CompetitionConnection',
-        totalCount: 2,
-        pageInfo: { __typename: 'PageInfo', hasNextPage: endCursor !== null, endCursor },
-        edges: items.map((node) => ({ __typename: 'CompetitionEdge', node })),
-      },
+      competitions: connectionPage('Competition', items, endCursor, 2),
     },
   },
 });

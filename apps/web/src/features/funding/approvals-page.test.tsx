@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderPage } from '../../testing/render';
 import ApprovalsPage from './approvals-page';
 import { ApproveProtectedTimeDocument, ProtectedTimeToApproveDocument } from './operations';
+import { connectionPage } from '../../testing/answers';
 
 const allocation = (id: string, name: string, awardTitle: string) => ({
   __typename: 'ProtectedTimeAllocation',
@@ -21,12 +22,7 @@ const queue = (after: string | undefined, nodes: unknown[], endCursor: string | 
   request: { query: ProtectedTimeToApproveDocument, variables: after ? { after } : {} },
   result: {
     data: {
-      protectedTimeToApprove: {
-        __typename: 'ProtectedTimeAllocationConnection',
-        totalCount: 2,
-        pageInfo: { __typename: 'PageInfo', hasNextPage: endCursor !== null, endCursor },
-        edges: nodes.map((node) => ({ __typename: 'ProtectedTimeAllocationEdge', node })),
-      },
+      protectedTimeToApprove: connectionPage('ProtectedTimeAllocation', nodes, endCursor, 2),
     },
   },
 });

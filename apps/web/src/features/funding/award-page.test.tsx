@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { renderPage } from '../../testing/render';
 import AwardPage from './award-page';
 import { AwardDocument } from './operations';
+import { connectionPage } from '../../testing/answers';
 
 const money = (amountMinor: number) => ({ __typename: 'Money', amountMinor, currency: 'GBP' });
 
@@ -42,11 +43,7 @@ const award = (entries: unknown[], endCursor: string | null) => ({
     remaining: money(490000),
     burn: { __typename: 'BurnRate', status: 'ON_TRACK', elapsedShare: 0.2, spentShare: 0.02 },
   },
-  spendEntries: {
-    __typename: 'SpendEntryConnection',
-    pageInfo: { __typename: 'PageInfo', hasNextPage: endCursor !== null, endCursor },
-    edges: entries.map((node) => ({ __typename: 'SpendEntryEdge', node })),
-  },
+  spendEntries: connectionPage('SpendEntry', entries, endCursor),
   protectedTime: [],
 });
 

@@ -1,16 +1,10 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { connectionPage } from '../../testing/answers';
 import { renderPage } from '../../testing/render';
 import MyProposalsPage from './my-proposals-page';
 import { MyProposalsDocument, MyTeamInvitationsDocument } from './operations';
-
-const connection = (typename: string, items: unknown[], endCursor: string | null) => ({
-  __typename: `${typename}Connection`,
-  totalCount: 2,
-  pageInfo: { __typename: 'PageInfo', hasNextPage: endCursor !== null, endCursor },
-  edges: items.map((node) => ({ __typename: `${typename}Edge`, node })),
-});
 
 const proposal = (id: string, title: string) => ({
   __typename: 'Proposal',
@@ -33,11 +27,11 @@ const invitation = (proposalId: string, proposalTitle: string) => ({
 
 const proposals = (after: string | null, items: unknown[], endCursor: string | null) => ({
   request: { query: MyProposalsDocument, variables: after ? { after } : {} },
-  result: { data: { myProposals: connection('Proposal', items, endCursor) } },
+  result: { data: { myProposals: connectionPage('Proposal', items, endCursor, 2) } },
 });
 const invitations = (after: string | null, items: unknown[], endCursor: string | null) => ({
   request: { query: MyTeamInvitationsDocument, variables: after ? { after } : {} },
-  result: { data: { myTeamInvitations: connection('TeamInvitation', items, endCursor) } },
+  result: { data: { myTeamInvitations: connectionPage('TeamInvitation', items, endCursor, 2) } },
 });
 
 describe('your proposals page', () => {

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { ProposalFieldsFragment } from '../../gql/graphql';
-import { foundMember, memberSearch } from '../../testing/answers';
+import { foundMember, memberSearch, connectionPage } from '../../testing/answers';
 import { renderPage } from '../../testing/render';
 import { InviteTeamMemberDocument, ProposalInvitationsDocument } from './operations';
 import { TeamPanel } from './team-panel';
@@ -31,12 +31,7 @@ const invitations = (after: string | undefined, items: unknown[], endCursor: str
       proposal: {
         __typename: 'Proposal',
         id: 'p1',
-        invitations: {
-          __typename: 'TeamInvitationConnection',
-          totalCount: 3,
-          pageInfo: { __typename: 'PageInfo', hasNextPage: endCursor !== null, endCursor },
-          edges: items.map((node) => ({ __typename: 'TeamInvitationEdge', node })),
-        },
+        invitations: connectionPage('TeamInvitation', items, endCursor, 3),
       },
     },
   },

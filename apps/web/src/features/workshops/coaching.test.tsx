@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderPage } from '../../testing/render';
 import { ActionPlanForm, CoachingRequestForm, CoachingRequests, StudentPlan } from './coaching';
 import { NewWorkshopForm } from './new-workshop-form';
+import { connectionPage } from '../../testing/answers';
 import {
   ActionPlanDocument,
   CoachingRequestsDocument,
@@ -156,12 +157,7 @@ describe('coaching requests', () => {
     },
     result: {
       data: {
-        coachingRequests: {
-          __typename: 'CoachingRequestConnection',
-          totalCount: 2,
-          pageInfo: { __typename: 'PageInfo', hasNextPage: endCursor !== null, endCursor },
-          edges: items.map((node) => ({ __typename: 'CoachingRequestEdge', node })),
-        },
+        coachingRequests: connectionPage('CoachingRequest', items, endCursor, 2),
       },
     },
   });
