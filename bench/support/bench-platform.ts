@@ -198,6 +198,8 @@ export async function startBenchPlatform(
       PATH: process.env.PATH ?? '',
       // where an optional benchmark-only package was installed outside the workspace (see hive-gateway.ts)
       ...(process.env.NODE_PATH ? { NODE_PATH: process.env.NODE_PATH } : {}),
+      // BENCH_NODE_ARGS="-r bench/support/cpu-profile.cjs" profiles any benchmark's services (SIGWINCH writes)
+      ...(process.env.CPU_PROFILE_DIR ? { CPU_PROFILE_DIR: process.env.CPU_PROFILE_DIR } : {}),
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
       KAFKA_BROKERS: broker.brokers,

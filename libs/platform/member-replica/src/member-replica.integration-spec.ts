@@ -203,6 +203,77 @@ describe('shared member replica: ordering, redelivery and signed role events', (
     });
   });
 
+  it('a run of profiles taken together leaves exactly what applying them one at a time leaves', async () => {
+    // two sets of members given the same events: one set through the run's handler, the other event by event
+    const handler = memberReplicaHandlers().find((candidate) => candidate.contract === MemberRegisteredV1);
+    const handleBatch = handler?.handleBatch;
+    if (!handler || !handleBatch) throw new Error('the replica takes registrations in runs');
+    const members = Array.from({ length: 5 }, () => ({ batch: randomUUID(), single: randomUUID() }));
+    // a member already applied at sequence 3, so older ones in the run are stale
+    const seeded = members[0];
+    // out of order, repeated sequences (a relay's retry under a new id), several per member, one run
+    const plan: Array<[number, number, string]> = [
+      [0, 2, 'stale'],
+      [1, 2, 'b-two'],
+      [1, 1, 'b-one, older'],
+      [2, 1, 'c-one'],
+      [0, 5, 'a-five'],
+      [2, 1, 'c-one again'],
+      [3, 0, 'd-unsequenced'],
+      [1, 4, 'b-four'],
+      [3, 0, 'd-unsequenced again'],
+      [4, 7, 'e-seven'],
+      [0, 4, 'a-four, older'],
+    ];
+    const build = (side: 'batch' | 'single', [member, sequence, name]: [number, number, string]) => {
+      const memberId = members[member][side];
+      return event(MemberRegisteredV1, memberId, sequence, {
+        ...profile(memberId, name),
+        institutionId: '00000000-0000-4000-8000-00000000000' + member,
+        registeredAt: '2026-12-01T00:00:00.000Z',
+      });
+    };
+    const context = { groupId: uniqueName('test.replica-run') };
+    await dataSource.transaction(async (manager) => {
+      for (const side of ['batch', 'single'] as const) {
+        const seed = await event(MemberRegisteredV1, seeded[side], 3, {
+          ...profile(seeded[side], 'a-three'),
+          institutionId: '00000000-0000-4000-8000-000000000000',
+          registeredAt: '2026-12-01T00:00:00.000Z',
+        });
+        await handler.handle(seed, manager, context);
+      }
+    });
+    const batch = await Promise.all(plan.map((step) => build('batch', step)));
+    const single = await Promise.all(plan.map((step) => build('single', step)));
+    await dataSource.transaction((manager) => handleBatch(batch, manager, context));
+    for (const item of single)
+      await dataSource.transaction((manager) => handler.handle(item, manager, context));
+
+    const state = async (side: 'batch' | 'single') =>
+      Promise.all(
+        members.map(async (member) => {
+          const rows: Array<Record<string, unknown>> = await dataSource.query(
+            `SELECT r.display_name, r.institution_id, r.interests, s.sequence
+               FROM inbox_sequence s LEFT JOIN member_replica r ON r.member_id = s.aggregate_id::uuid
+              WHERE s.consumer_group = $1 AND s.aggregate_id = $2 AND s.stream = 'profile'`,
+            [context.groupId, member[side]],
+          );
+          return rows;
+        }),
+      );
+    const afterBatch = await state('batch');
+    expect(afterBatch).toEqual(await state('single'));
+    expect(afterBatch.map((rows) => rows[0]?.display_name)).toEqual([
+      'a-five',
+      'b-four',
+      'c-one',
+      // unsequenced events apply while nothing sequenced has: the later one wins
+      'd-unsequenced again',
+      'e-seven',
+    ]);
+  });
+
   it('"role revoked" then a late "role granted": the role stays revoked', async () => {
     const memberId = randomUUID();
     const granted = await event(MemberRoleGrantedV1, memberId, 2, {
