@@ -1,6 +1,6 @@
 import { Injectable, type PipeTransform, type Type } from '@nestjs/common';
 import { Args, Directive, Field, Int, ObjectType } from '@nestjs/graphql';
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { EntityMetadata, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { badUserInput } from './errors';
 import { isUuid } from './ids';
 
@@ -232,6 +232,49 @@ function forgedCursor(): Error {
 
 let parameterCount = 0;
 
+interface KeyColumn {
+  key: string;
+  kind: KeyKind;
+  /** What the order and the cursor compare: the column, or its value at millisecond precision. */
+  expression: string;
+}
+
+/**
+ * The sort key's columns under `alias`. A timestamp compares at millisecond precision, as JavaScript carries it
+ * in the cursor: a column declared with `precision` 3 or less already holds no more, so it is compared as it is
+ * (and an index on it serves the order); a finer one is truncated (which no index can hold).
+ */
+function keyColumns(metadata: EntityMetadata, alias: string, keys: readonly string[]): KeyColumn[] {
+  return keys.map((key) => {
+    const column = metadata.findColumnWithPropertyPath(key);
+    if (!column) throw new Error(`${metadata.name} has no column ${key}`);
+    const kind = kindOf(column.type);
+    const path = `${alias}.${column.databaseName}`;
+    const millisecondsAtMost = typeof column.precision === 'number' && column.precision <= 3;
+    const truncate = kind === 'timestamp' && !millisecondsAtMost;
+    return { key, kind, expression: truncate ? `date_trunc('milliseconds', ${path})` : path };
+  });
+}
+
+/** The rows after `after` in the order of `columns`, as SQL with named parameters; null on the first page. */
+function afterCursor(
+  columns: readonly KeyColumn[],
+  after: string | null,
+  direction: SortDirection,
+): { sql: string; parameters: Record<string, CursorPart> } | null {
+  const cursor = decodeCursor(after, columns.length);
+  if (!cursor) return null;
+  if (!cursor.every((part, i) => validCursorPart(columns[i].kind, part))) throw forgedCursor();
+  parameterCount = (parameterCount + 1) % 1_000_000;
+  const names = columns.map((_, i) => `after_${parameterCount}_${i}`);
+  const left = columns.map((column) => column.expression).join(', ');
+  const right = columns.map((column, i) => `CAST(:${names[i]} AS ${SQL_TYPE[column.kind]})`).join(', ');
+  return {
+    sql: `(${left}) ${direction === 'DESC' ? '<' : '>'} (${right})`,
+    parameters: Object.fromEntries(names.map((name, i) => [name, cursor[i]])),
+  };
+}
+
 /**
  * The one way a list query becomes a Relay connection: keyset pagination over `keys` (properties of the main
  * entity; the last one must make the order unique, normally the id), newest first by default. Timestamps
@@ -245,33 +288,90 @@ export async function paginate<E extends ObjectLiteral>(
   keys: readonly (keyof E & string)[],
   direction: SortDirection = 'DESC',
 ): Promise<Connection<E>> {
-  const alias = query.alias;
   const metadata = query.expressionMap.mainAlias?.metadata;
   if (!metadata) throw new Error('paginate needs a query over an entity');
-  const columns = keys.map((key) => {
-    const column = metadata.findColumnWithPropertyPath(key);
-    if (!column) throw new Error(`${metadata.name} has no column ${key}`);
-    const kind = kindOf(column.type);
-    const path = `${alias}.${column.databaseName}`;
-    return { key, kind, expression: kind === 'timestamp' ? `date_trunc('milliseconds', ${path})` : path };
-  });
+  const columns = keyColumns(metadata, query.alias, keys);
   const totalCount = await query.clone().getCount();
-  const cursor = decodeCursor(page.after, keys.length);
-  if (cursor) {
-    if (!cursor.every((part, i) => validCursorPart(columns[i].kind, part))) throw forgedCursor();
-    parameterCount = (parameterCount + 1) % 1_000_000;
-    const names = columns.map((_, i) => `after_${parameterCount}_${i}`);
-    const left = columns.map((column) => column.expression).join(', ');
-    const right = columns.map((column, i) => `CAST(:${names[i]} AS ${SQL_TYPE[column.kind]})`).join(', ');
-    query.andWhere(
-      `(${left}) ${direction === 'DESC' ? '<' : '>'} (${right})`,
-      Object.fromEntries(names.map((name, i) => [name, cursor[i]])),
-    );
-  }
+  const condition = afterCursor(columns, page.after, direction);
+  if (condition) query.andWhere(condition.sql, condition.parameters);
   query.orderBy();
   for (const column of columns) query.addOrderBy(column.expression, direction);
   const rows = await query.limit(page.size + 1).getMany();
   return toConnection(rows, page.size, totalCount, (row) => keys.map((key) => cursorPart(row[key])));
+}
+
+/**
+ * The same page of each parent's children (the invitations of every proposal on a page), from one query
+ * whatever the number of parents: for each parent id, PostgreSQL reads its `size + 1` rows after the cursor in
+ * the order of `keys` (a lateral subquery, so an index on (parent, ...keys) serves each), and one more query
+ * counts them. Cursors, errors and order are those of `paginate`; every parent asked for gets a connection,
+ * empty when it has no rows. Keys must be timestamps, uuids or integers (the page is put back in order here).
+ */
+export async function paginateEach<E extends ObjectLiteral>(
+  repository: Repository<E>,
+  parent: keyof E & string,
+  parentIds: readonly string[],
+  page: PageRequest,
+  keys: readonly (keyof E & string)[],
+  direction: SortDirection = 'DESC',
+): Promise<Map<string, Connection<E>>> {
+  const metadata = repository.metadata;
+  const parentColumn = metadata.findColumnWithPropertyPath(parent);
+  if (!parentColumn) throw new Error(`${metadata.name} has no column ${parent}`);
+  const parentKind = kindOf(parentColumn.type);
+  if (parentIds.some((id) => !validCursorPart(parentKind, id))) {
+    throw new Error(`paginateEach: a parent id is not a ${parentKind}`);
+  }
+  const columns = keyColumns(metadata, 'c', keys);
+  if (columns.some((column) => column.kind === 'text')) {
+    throw new Error('paginateEach orders text keys only in SQL; use timestamps, uuids or integers');
+  }
+  const result = new Map<string, Connection<E>>();
+  const condition = afterCursor(columns, page.after, direction);
+  if (parentIds.length === 0) return result;
+  const table = metadata.tablePath;
+  const primary = metadata.primaryColumns.map((column) => column.databaseName);
+  const parentsType = `${SQL_TYPE[parentKind]}[]`;
+  const order = columns.map((column) => `${column.expression} ${direction}`).join(', ');
+  const chosen = `
+    SELECT ${primary.map((name) => `chosen.${name}`).join(', ')}
+      FROM unnest(CAST(:parents AS ${parentsType})) AS parent(id)
+      CROSS JOIN LATERAL (
+        SELECT ${primary.map((name) => `c.${name}`).join(', ')} FROM ${table} c
+         WHERE c.${parentColumn.databaseName} = parent.id${condition ? ` AND ${condition.sql}` : ''}
+         ORDER BY ${order} LIMIT ${page.size + 1}
+      ) chosen`;
+  const parents = [...new Set(parentIds)];
+  const alias = 't';
+  const [rows, counts] = await Promise.all([
+    repository
+      .createQueryBuilder(alias)
+      .where(`(${primary.map((name) => `${alias}.${name}`).join(', ')}) IN (${chosen})`, {
+        parents,
+        ...(condition?.parameters ?? {}),
+      })
+      .getMany(),
+    repository
+      .createQueryBuilder(alias)
+      .select(`${alias}.${parentColumn.databaseName}`, 'parent')
+      .addSelect('CAST(count(*) AS int)', 'count')
+      .where(`${alias}.${parentColumn.databaseName} = ANY(CAST(:parents AS ${parentsType}))`, { parents })
+      .groupBy(`${alias}.${parentColumn.databaseName}`)
+      .getRawMany<{ parent: string; count: number }>(),
+  ]);
+  const sign = direction === 'DESC' ? -1 : 1;
+  const keyOf = (row: E) => keys.map((key) => cursorPart(row[key]));
+  const totals = new Map(counts.map((count) => [String(count.parent), Number(count.count)]));
+  const byParent = new Map<string, E[]>();
+  for (const row of rows) {
+    const id = String(row[parent]);
+    byParent.set(id, [...(byParent.get(id) ?? []), row]);
+  }
+  for (const id of parents) {
+    const own = (byParent.get(id) ?? []).sort((a, b) => sign * compareParts(keyOf(a), keyOf(b)));
+    result.set(id, toConnection(own, page.size, totals.get(id) ?? 0, keyOf));
+  }
+  return result;
 }
 
 /** The same page with each node mapped (entity → GraphQL object), cursors and counts unchanged. */

@@ -11,6 +11,7 @@ import { NamedConflictReview1796092441810 } from './migrations/1796092441810-nam
 import { TeamInvitations1796093616721 } from './migrations/1796093616721-team-invitations';
 import { CompetitionCurrency1796100000000 } from './migrations/1796100000000-competition-currency';
 import { CompetitionTags1796130000000 } from './migrations/1796130000000-competition-tags';
+import { TeamInvitationPages1796195871171 } from './migrations/1796195871171-team-invitation-pages';
 
 /** Everything the proposals database holds: for the app, the migration tools and the drift check. */
 export const proposalsDatabase = {
@@ -25,5 +26,6 @@ export const proposalsDatabase = {
     CompetitionCurrency1796100000000,
     MemberReplicaConfirmation1796122700000,
     CompetitionTags1796130000000,
+    TeamInvitationPages1796195871171,
   ],
 };

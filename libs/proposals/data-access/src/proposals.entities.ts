@@ -254,6 +254,9 @@ export class ProposalVersionEntity {
 
 /** An invitation to a proposal's team; only the invitee answers it, and only ACCEPTED members are on the team. */
 @Entity({ name: 'team_invitation' })
+// `Proposal.invitations`: a proposal's page, newest first, read backwards along this index (invited_at holds
+// milliseconds, so the cursor compares the column itself)
+@Index('team_invitation_page_idx', ['proposalId', 'invitedAt', 'memberId'])
 export class TeamInvitationEntity {
   @PrimaryColumn({ type: 'uuid' })
   proposalId!: string;
@@ -268,7 +271,8 @@ export class TeamInvitationEntity {
   @Column({ type: 'uuid' })
   invitedBy!: string;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  /** At millisecond precision, as a page's cursor carries it. */
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   invitedAt!: Date;
 
   @Column({ type: 'timestamptz', nullable: true })

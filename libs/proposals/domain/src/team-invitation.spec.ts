@@ -1,6 +1,6 @@
 import { checkEligibility, EligibilityRule } from './eligibility';
 import { ProposalsDomainError, ProposalsErrorCode } from './proposals.exception';
-import { answerInvitation, InvitationStatus } from './team-invitation';
+import { answerInvitation, assertTeamPlaces, InvitationStatus, MAX_TEAM_PLACES } from './team-invitation';
 
 describe('team invitations', () => {
   const codeOf = (run: () => unknown) => {
@@ -36,5 +36,22 @@ describe('team invitations', () => {
     expect(failures).toEqual([
       expect.objectContaining({ rule: EligibilityRule.LEAD_NOT_ACCEPTED, memberIds: ['lead'] }),
     ]);
+  });
+});
+
+describe('team places', () => {
+  it(`allows ${MAX_TEAM_PLACES} members and pending invitations together and refuses one more, naming the field`, () => {
+    expect(() => assertTeamPlaces(MAX_TEAM_PLACES, 'memberId')).not.toThrow();
+    let refusal: unknown = null;
+    try {
+      assertTeamPlaces(MAX_TEAM_PLACES + 1, 'memberId');
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(ProposalsDomainError);
+    expect((refusal as ProposalsDomainError).code).toBe(ProposalsErrorCode.INVALID_INPUT);
+    expect((refusal as ProposalsDomainError).details).toMatchObject({
+      fields: [{ field: 'memberId', rule: 'maxTeamPlaces' }],
+    });
   });
 });

@@ -27,3 +27,26 @@ export function answerInvitation(current: InvitationStatus | null, accept: boole
   }
   return accept ? InvitationStatus.ACCEPTED : InvitationStatus.DECLINED;
 }
+
+/**
+ * The most people a proposal's team may hold at once, its members and pending invitations together: a research
+ * team rather than a mailing list (a competition's `maxTeamSize`, checked at submission, is usually far lower).
+ * The one place this number lives.
+ */
+export const MAX_TEAM_PLACES = 20;
+
+/**
+ * Refuses a team change that leaves more than MAX_TEAM_PLACES members and pending invitations; `field` is the
+ * input that asked for the change. Called in the transaction that made it, with the proposal row locked.
+ */
+export function assertTeamPlaces(taken: number, field: string): void {
+  if (taken > MAX_TEAM_PLACES) {
+    throw ProposalsDomainError.invalid([
+      {
+        field,
+        rule: 'maxTeamPlaces',
+        message: `a team holds at most ${MAX_TEAM_PLACES} members and pending invitations together`,
+      },
+    ]);
+  }
+}

@@ -1,5 +1,5 @@
 import type { CompetitionEntity, ProposalEntity, TeamInvitationEntity } from '@praxis/proposals/data-access';
-import { requestGroupLoader, requestLoader } from '@praxis/platform/graphql';
+import { requestLoader, type Connection, type PageRequest } from '@praxis/platform/graphql';
 import type { CompetitionsService } from './competitions.service';
 import type { ProposalsService } from './proposals.service';
 
@@ -25,11 +25,19 @@ export function competitionLoader(competitions: CompetitionsService, request: ob
   );
 }
 
-export function invitationsLoader(proposals: ProposalsService, request: object) {
-  return requestGroupLoader<TeamInvitationEntity>(
+/**
+ * One page of each proposal's invitations (the same `first` and `after` for every proposal of a page, so one
+ * loader per page asked for): the pages of every proposal of the operation come from one query.
+ */
+export function invitationPageLoader(proposals: ProposalsService, request: object, page: PageRequest) {
+  return requestLoader<{ proposalId: string; page: Connection<TeamInvitationEntity> }>(
     request,
-    'proposals.invitations',
-    (proposalIds) => proposals.invitationsOfMany(proposalIds),
-    (invitation) => invitation.proposalId,
+    `proposals.invitations:${page.size}:${page.after ?? ''}`,
+    async (ids) =>
+      [...(await proposals.invitationPages(ids, page))].map(([proposalId, invitations]) => ({
+        proposalId,
+        page: invitations,
+      })),
+    (loaded) => loaded.proposalId,
   );
 }

@@ -10,8 +10,8 @@ import {
 } from '@nestjs/graphql';
 import { CurrentPrincipal, OptionalPrincipal, Public, Roles, type Principal } from '@praxis/platform/auth';
 import { AfterArg, FirstArg, IdArg, mapNodes, pageOfRows, type Connection } from '@praxis/platform/graphql';
-import { NamedConflictDecision, ProposalsDomainError } from '@praxis/proposals/domain';
-import { competitionLoader, invitationsLoader, proposalLoader } from './proposals.loaders';
+import { MAX_TEAM_PLACES, NamedConflictDecision, ProposalsDomainError } from '@praxis/proposals/domain';
+import { competitionLoader, invitationPageLoader, proposalLoader } from './proposals.loaders';
 import { CompetitionsService } from './competitions.service';
 import { JudgingService } from './judging.service';
 import {
@@ -238,7 +238,7 @@ export class ProposalResolver {
   }
 
   @Mutation(() => TeamInvitationObject, {
-    description: 'A team member invites someone to the team; they join only by accepting (while OPEN)',
+    description: `A team member invites someone to the team; they join only by accepting (while OPEN). A team holds at most ${MAX_TEAM_PLACES} members and pending invitations together`,
   })
   async inviteTeamMember(
     @IdArg('proposalId') proposalId: string,
@@ -294,19 +294,13 @@ export class ProposalResolver {
     @AfterArg() after: string | null,
   ): Promise<Connection<TeamInvitationObject>> {
     // the parent was only resolved for someone allowed to read the proposal (its team or an admin); the
-    // invitations of every proposal of the page come from one query, each proposal's paged in memory
+    // pages of every proposal of the operation come from one query, each paged in PostgreSQL
     const [proposal, invitations] = await Promise.all([
       proposalLoader(this.proposals, request).load(parent.id),
-      invitationsLoader(this.proposals, request).load(parent.id),
+      invitationPageLoader(this.proposals, request, { size: first, after }).load(parent.id),
     ]);
-    if (!proposal) throw ProposalsDomainError.notFound('proposal');
-    return mapNodes(
-      pageOfRows(invitations, { size: first, after }, (invitation) => [
-        invitation.invitedAt,
-        invitation.memberId,
-      ]),
-      (invitation) => toTeamInvitationObject(invitation, proposal),
-    );
+    if (!proposal || !invitations) throw ProposalsDomainError.notFound('proposal');
+    return mapNodes(invitations.page, (invitation) => toTeamInvitationObject(invitation, proposal));
   }
 
   @ResolveField(() => [ReviewFeedbackObject], { nullable: true })

@@ -18,6 +18,7 @@ import {
   acceptsSubmissions,
   answerInvitation,
   assertEligible,
+  assertTeamPlaces,
   CompetitionPhase,
   ConflictKind,
   InvitationStatus,
@@ -49,7 +50,13 @@ import {
   teamSnapshot,
 } from './proposals.records';
 import { JudgingAuditAction } from './judging.enums';
-import { mapNodes, paginate, type Connection, type PageRequest } from '@praxis/platform/graphql';
+import {
+  mapNodes,
+  paginate,
+  paginateEach,
+  type Connection,
+  type PageRequest,
+} from '@praxis/platform/graphql';
 
 /** The amount a draft requests in the competition's currency; nothing given is 0. */
 function requestedFundingOf(
@@ -139,6 +146,7 @@ export class ProposalsService {
           principal.memberId,
           false,
         );
+        assertTeamPlaces(await this.teamPlacesTaken(manager, proposal.id), 'input.teamMemberIds');
         return proposal;
       }
       const proposal = await loadProposal(manager, input.id, true);
@@ -171,6 +179,11 @@ export class ProposalsService {
         wanted.filter((memberId) => !proposal.teamMemberIds.includes(memberId)),
         principal.memberId,
         false,
+      );
+      // counted after the writes, under the proposal's row lock: a concurrent change waits for this one
+      assertTeamPlaces(
+        await this.teamPlacesTaken(manager, proposal.id),
+        keepTeam ? 'input.leadApplicantId' : 'input.teamMemberIds',
       );
       if (proposal.status === ProposalStatus.SUBMITTED) {
         // an edit after submission is a new submitted version, under the same rules as the first
@@ -366,6 +379,9 @@ export class ProposalsService {
         ]);
       }
       await this.recordInvitations(manager, proposal.id, [memberId], principal.memberId, false);
+      // counted after the write, under the proposal's row lock (lockForTeamChange): two invitations racing for
+      // the last place run one after the other, and the second counts the first
+      assertTeamPlaces(await this.teamPlacesTaken(manager, proposal.id), 'memberId');
       return manager.findOneByOrFail(TeamInvitationEntity, { proposalId: proposal.id, memberId });
     });
   }
@@ -425,23 +441,34 @@ export class ProposalsService {
     }));
   }
 
-  /** Every invitation of a proposal's team, for those who may read the proposal. */
-  /** For the request loader: the invitations of several proposals, in one query. */
-  invitationsOfMany(proposalIds: readonly string[]): Promise<TeamInvitationEntity[]> {
-    return this.dataSource
-      .getRepository(TeamInvitationEntity)
-      .find({ where: { proposalId: In([...proposalIds]) }, order: { invitedAt: 'ASC', memberId: 'ASC' } });
+  /**
+   * For the request loader: the same page of the invitations of several proposals, newest first, paged in
+   * PostgreSQL (one query for the pages, one for the counts); authorisation is the caller's.
+   */
+  invitationPages(
+    proposalIds: readonly string[],
+    page: PageRequest,
+  ): Promise<Map<string, Connection<TeamInvitationEntity>>> {
+    return paginateEach(
+      this.dataSource.getRepository(TeamInvitationEntity),
+      'proposalId',
+      proposalIds,
+      page,
+      ['invitedAt', 'memberId'],
+    );
+  }
+
+  /** Places a team's members and pending invitations take (MAX_TEAM_PLACES at most). */
+  private async teamPlacesTaken(manager: EntityManager, proposalId: string): Promise<number> {
+    return manager.countBy(TeamInvitationEntity, {
+      proposalId,
+      status: In([InvitationStatus.PENDING, InvitationStatus.ACCEPTED]),
+    });
   }
 
   /** For the request loader: any proposals by id, authorisation left to the caller. */
   entitiesByIds(ids: readonly string[]): Promise<ProposalEntity[]> {
     return this.dataSource.getRepository(ProposalEntity).findBy({ id: In([...ids]) });
-  }
-
-  async invitationsOf(proposal: ProposalEntity): Promise<TeamInvitationEntity[]> {
-    return this.dataSource
-      .getRepository(TeamInvitationEntity)
-      .find({ where: { proposalId: proposal.id }, order: { invitedAt: 'ASC', memberId: 'ASC' } });
   }
 
   /** The team changes only while the competition is open and the proposal not withdrawn. */

@@ -50,6 +50,8 @@ export const proposalMessages = {
   searchHint: 'At least 2 letters. Only people who accept join the team.',
   invite: (name: string) => `Invite ${name}`,
   invited: (name: string) => `${name} is invited.`,
+  /** The server's reason (e.g. the team's places, members and pending invitations, are all taken). */
+  notInvited: (reason: string) => `Not invited: ${reason}.`,
   moreTeamInvitations: 'Show more invitations',
   invitationStatus: {
     PENDING: 'Invited, waiting',

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { ProposalFieldsFragment } from '../../gql/graphql';
-import { foundMember, memberSearch, connectionPage } from '../../testing/answers';
+import { badUserInput, foundMember, memberSearch, connectionPage } from '../../testing/answers';
 import { renderPage } from '../../testing/render';
 import { InviteTeamMemberDocument, ProposalInvitationsDocument } from './operations';
 import { TeamPanel } from './team-panel';
@@ -67,5 +67,37 @@ describe('proposal team panel', () => {
     // both pages still shown
     expect(within(team).getByText(/Ben Cole/)).toBeInTheDocument();
     expect(within(team).getByText(/Cai Dunn/)).toBeInTheDocument();
+  });
+
+  it('shows a team with no place left at the search, naming the rule, and invites once a place is free', async () => {
+    const user = userEvent.setup();
+    const full = 'a team holds at most 20 members and pending invitations together';
+    renderPage(<TeamPanel proposal={proposal} editable />, [
+      invitations(undefined, [invitation('m1', 'Ada Obi', 'ACCEPTED')], null),
+      memberSearch('Eve', null, [foundMember('m4', 'Eve Fox', 'South Hospital')]),
+      {
+        request: { query: InviteTeamMemberDocument, variables: { proposalId: 'p1', memberId: 'm4' } },
+        result: badUserInput({ field: 'memberId', rule: 'maxTeamPlaces', message: full }),
+      },
+      memberSearch('Eve', null, [foundMember('m4', 'Eve Fox', 'South Hospital')]),
+      {
+        request: { query: InviteTeamMemberDocument, variables: { proposalId: 'p1', memberId: 'm4' } },
+        result: { data: { inviteTeamMember: invitation('m4', 'Eve Fox', 'PENDING') } },
+      },
+    ]);
+    const search = screen.getByRole('searchbox', { name: 'Find people to invite by name' });
+    await user.type(search, 'Eve');
+    await user.click(await screen.findByRole('button', { name: 'Invite Eve Fox' }));
+    expect(await screen.findByText(`Not invited: ${full}.`)).toBeInTheDocument();
+    expect(search).toHaveAttribute('aria-invalid', 'true');
+    expect(search).toHaveAccessibleDescription(new RegExp(`Not invited: ${full}`));
+    expect(within(screen.getByRole('list', { name: 'Your team' })).queryByText(/Eve Fox/)).toBeNull();
+
+    await user.type(search, 'Eve');
+    await user.click(await screen.findByRole('button', { name: 'Invite Eve Fox' }));
+    expect(
+      await within(screen.getByRole('list', { name: 'Your team' })).findByText(/Eve Fox/),
+    ).toBeInTheDocument();
+    expect(search).not.toHaveAttribute('aria-invalid', 'true');
   });
 });

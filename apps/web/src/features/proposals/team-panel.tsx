@@ -1,13 +1,14 @@
 import { Badge, List, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@apollo/client/react';
+import { useState } from 'react';
 import type {
   ProposalFieldsFragment,
   ProposalInvitationsQuery,
   TeamInvitationFieldsFragment,
 } from '../../gql/graphql';
 import { nodes } from '../../lib/connection';
-import { messageOf } from '../../lib/errors';
+import { fieldErrorsOf, messageOf } from '../../lib/errors';
 import { MemberPicker } from '../../lib/member-picker';
 import { commonMessages } from '../../lib/messages';
 import { putNewest, ShowMore } from '../../lib/show-more';
@@ -45,8 +46,18 @@ export function TeamPanel({ proposal, editable }: { proposal: ProposalFieldsFrag
     ...proposal.team.map((member) => member.id),
     ...invited.filter((item) => item.status !== 'DECLINED').map((item) => item.member.id),
   ]);
+  // a refusal of the person picked (the team has no place left) belongs to the search that picks them
+  const [inviteError, setInviteError] = useState<string | null>(null);
   const inviteMember = async (memberId: string, name: string) => {
-    await invite({ variables: { proposalId: proposal.id, memberId } });
+    setInviteError(null);
+    try {
+      await invite({ variables: { proposalId: proposal.id, memberId } });
+    } catch (failure) {
+      const refused = fieldErrorsOf(failure, '').memberId;
+      if (!refused) throw failure;
+      setInviteError(t.notInvited(refused));
+      return;
+    }
     notifications.show({ color: 'green', message: t.invited(name) });
   };
   return (
@@ -90,6 +101,7 @@ export function TeamPanel({ proposal, editable }: { proposal: ProposalFieldsFrag
           description={t.searchHint}
           exclude={known}
           pickLabel={t.invite}
+          error={inviteError}
           onPick={(member) => inviteMember(member.id, member.displayName)}
         />
       )}
