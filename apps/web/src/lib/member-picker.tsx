@@ -9,8 +9,8 @@ import { messageOf } from './errors';
 import { commonMessages } from './messages';
 
 export const MemberSearchDocument = graphql(`
-  query MemberSearch($nameContains: String!, $role: Role) {
-    members(filter: { nameContains: $nameContains, role: $role }, first: 8) {
+  query MemberSearch($nameContains: String!, $role: Role, $institutionId: ID) {
+    members(filter: { nameContains: $nameContains, role: $role, institutionId: $institutionId }, first: 8) {
       edges {
         node {
           id
@@ -34,7 +34,8 @@ export const MIN_SEARCH = 2;
  * Find members by name and pick one: a labelled search (debounced; the server matches any part of the display
  * name), each match with its institution and career stage and a button naming what picking does ("Invite Ada
  * Obi"). The results' count is announced; while `onPick` runs its button is busy; a refusal from it is shown in
- * words and the search is kept, a success clears it. `exclude` hides people already chosen.
+ * words and the search is kept, a success clears it. `exclude` hides people already chosen; `role` and
+ * `institutionId` narrow the search on the server (a lead's members, judges for a pool).
  */
 export function MemberPicker({
   label,
@@ -43,6 +44,7 @@ export function MemberPicker({
   onPick,
   exclude = [],
   role,
+  institutionId,
   error,
   dataPath,
 }: {
@@ -53,6 +55,8 @@ export function MemberPicker({
   exclude?: Iterable<string>;
   /** Only members holding this role (e.g. judges for a pool). */
   role?: Role;
+  /** Only members of this institution (e.g. a lead's own); null or left out: everyone. */
+  institutionId?: string | null;
   /** A form's error for the field the picked people fill, tied to the search input. */
   error?: string | null;
   /** The form's field path, so focus moves here when that field has the first error. */
@@ -64,7 +68,7 @@ export function MemberPicker({
   const [picking, setPicking] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const found = useQuery(MemberSearchDocument, {
-    variables: { nameContains: term, role: role ?? null },
+    variables: { nameContains: term, role: role ?? null, institutionId: institutionId ?? null },
     skip: term.length < MIN_SEARCH,
   });
   const hidden = new Set(exclude);

@@ -17,14 +17,15 @@ export function foundMember(id: string, displayName: string, institution = 'Nort
   };
 }
 
-/** The member picker's search for `nameContains` (of one role, or any) answered with `found`. */
+/** The member picker's search for `nameContains` (of one role and institution, or any) answered with `found`. */
 export function memberSearch(
   nameContains: string,
   role: string | null,
   found: Array<ReturnType<typeof foundMember>>,
+  institutionId: string | null = null,
 ) {
   return {
-    request: { query: MemberSearchDocument, variables: { nameContains, role } },
+    request: { query: MemberSearchDocument, variables: { nameContains, role, institutionId } },
     result: {
       data: {
         members: {

@@ -52,7 +52,10 @@ describe('supervision page', () => {
       page(undefined, [proposal('s1', 'Ada Obi', 'Sim training')], 's-1'),
       page('s-1', [proposal('s2', 'Ben Kay', 'Ward rounds')], null),
       {
-        request: { query: MemberSearchDocument, variables: { nameContains: 'Mo', role: 'MENTOR' } },
+        request: {
+          query: MemberSearchDocument,
+          variables: { nameContains: 'Mo', role: 'MENTOR', institutionId: null },
+        },
         result: {
           data: {
             members: {

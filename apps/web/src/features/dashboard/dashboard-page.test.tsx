@@ -8,7 +8,6 @@ import {
   EngagementFunnelDocument,
   EngagementMetricsDocument,
   EngagementOverviewDocument,
-  InstitutionMembersDocument,
 } from './operations';
 
 const lead = {
@@ -138,18 +137,6 @@ function mocks(atRiskError: boolean) {
                 member: atRiskError ? null : { __typename: 'Member', id: 'm-241', displayName: 'Dr Bo' },
               },
             ],
-          },
-        },
-      },
-    },
-    {
-      request: { query: InstitutionMembersDocument, variables: any },
-      result: {
-        data: {
-          members: {
-            __typename: 'MemberConnection',
-            pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
-            edges: [],
           },
         },
       },

@@ -171,7 +171,14 @@ export default function DashboardPage() {
             byStage={byStage}
           />
         )}
-        {scope && <MemberRecordSection institutionId={institutionId} />}
+        {scope && (
+          // a member found for one institution is not kept when the scope changes to another
+          <MemberRecordSection
+            key={scope}
+            institutionId={institutionId}
+            institutionName={institutionId ? scopeName : undefined}
+          />
+        )}
       </Stack>
     </Page>
   );

@@ -3,31 +3,13 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderPage } from '../../testing/render';
 import { MemberRecordSection } from './member-record';
-import { InstitutionMembersDocument, MemberEngagementRecordDocument } from './operations';
+import { foundMember, memberSearch } from '../../testing/answers';
+import { MemberEngagementRecordDocument } from './operations';
 
 const page = (endCursor: string | null) => ({
   __typename: 'PageInfo',
   hasNextPage: endCursor !== null,
   endCursor,
-});
-
-const members = (after: string | undefined, names: string[], endCursor: string | null) => ({
-  request: {
-    query: InstitutionMembersDocument,
-    variables: after ? { filter: { institutionId: 'i1' }, after } : { filter: { institutionId: 'i1' } },
-  },
-  result: {
-    data: {
-      members: {
-        __typename: 'MemberConnection',
-        pageInfo: page(endCursor),
-        edges: names.map((name) => ({
-          __typename: 'MemberEdge',
-          node: { __typename: 'Member', id: `id-${name}`, displayName: name, careerStage: 'RESIDENT' },
-        })),
-      },
-    },
-  },
 });
 
 const record = (after: string | undefined, labels: string[], endCursor: string | null) => ({
@@ -62,23 +44,37 @@ const record = (after: string | undefined, labels: string[], endCursor: string |
 });
 
 describe("a member's record", () => {
-  it('shows more of the institution’s members and of a member’s activities, each loading the next page', async () => {
+  it('finds a member who is on no first page by name, within the lead’s institution, and pages their activities', async () => {
     const user = userEvent.setup();
-    renderPage(<MemberRecordSection institutionId="i1" />, [
-      members(undefined, ['Ann'], 'm-1'),
-      members('m-1', ['Ben'], null),
+    renderPage(<MemberRecordSection institutionId="i1" institutionName="North Hospital" />, [
+      // the server's search by name, scoped to the institution: no list of members is loaded first
+      memberSearch('Ben', null, [foundMember('id-Ben', 'Ben Zed')], 'i1'),
       record(undefined, ['Spring school'], 'a-1'),
       record('a-1', ['Autumn school'], null),
     ]);
-    await user.click(await screen.findByRole('button', { name: 'Show more members' }));
-    expect(await screen.findByText('1 more shown.')).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Show more members' })).not.toBeInTheDocument();
-    await user.click(screen.getByRole('combobox', { name: 'Member' }));
-    await user.click(await screen.findByRole('option', { name: 'Ben' }));
+    expect(screen.queryByRole('combobox')).not.toBeInTheDocument();
+    await user.type(
+      screen.getByRole('searchbox', { name: 'Find a member of North Hospital by name' }),
+      'Ben',
+    );
+    expect(await screen.findByText('1 person found.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: "Show Ben Zed's record" }));
+    expect(await screen.findByRole('heading', { name: "Ben Zed's record" })).toBeInTheDocument();
     const table = await screen.findByRole('table');
     expect(within(table).getByText('Spring school')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Show more activities' }));
     expect(await within(table).findByText('Autumn school')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Show more activities' })).not.toBeInTheDocument();
+  });
+
+  it('searches every member when the whole network is shown', async () => {
+    const user = userEvent.setup();
+    renderPage(<MemberRecordSection institutionId={null} />, [
+      memberSearch('Ben', null, [foundMember('id-Ben', 'Ben Zed', 'South Hospital')]),
+      record(undefined, ['Spring school'], null),
+    ]);
+    await user.type(screen.getByRole('searchbox', { name: 'Find a member by name' }), 'Ben');
+    await user.click(await screen.findByRole('button', { name: "Show Ben Zed's record" }));
+    expect(await screen.findByText('Spring school')).toBeInTheDocument();
   });
 });

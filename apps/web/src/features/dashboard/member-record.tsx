@@ -1,13 +1,14 @@
-import { Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Box, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { nodes } from '../../lib/connection';
 import { formatDate } from '../../lib/format';
 import { commonMessages } from '../../lib/messages';
+import { MemberPicker, type FoundMember } from '../../lib/member-picker';
 import { QueryState } from '../../lib/query-state';
 import { ShowMore } from '../../lib/show-more';
 import { dashboardMessages as t } from './messages';
-import { InstitutionMembersDocument, MemberEngagementRecordDocument } from './operations';
+import { MemberEngagementRecordDocument } from './operations';
 
 function Record({ memberId }: { memberId: string }) {
   const record = useQuery(MemberEngagementRecordDocument, { variables: { memberId } });
@@ -50,12 +51,20 @@ function Record({ memberId }: { memberId: string }) {
   );
 }
 
-/** One member's timeline: a lead picks one of their institution's members (never with demographic data). */
-export function MemberRecordSection({ institutionId }: { institutionId: string | null }) {
-  const members = useQuery(InstitutionMembersDocument, {
-    variables: { filter: institutionId ? { institutionId } : null },
-  });
-  const [memberId, setMemberId] = useState<string | null>(null);
+/**
+ * One member's timeline: a lead finds one of their institution's members by name (the search runs on the
+ * server, scoped to the institution shown, so nobody is out of reach behind a first page) and sees their record,
+ * never with demographic data. With the whole network shown (an admin), the search covers every member.
+ */
+export function MemberRecordSection({
+  institutionId,
+  institutionName,
+}: {
+  institutionId: string | null;
+  /** The institution's name for the search's label, when one is shown. */
+  institutionName?: string;
+}) {
+  const [member, setMember] = useState<FoundMember | null>(null);
   return (
     <section aria-labelledby="record">
       <Stack gap="xs">
@@ -63,23 +72,22 @@ export function MemberRecordSection({ institutionId }: { institutionId: string |
           {t.recordTitle}
         </Title>
         <Text size="sm">{t.recordIntro}</Text>
-        <QueryState data={members.data} loading={members.loading} error={members.error}>
-          {(data) => (
-            <>
-              <Select
-                label={t.member}
-                placeholder={t.chooseMember}
-                searchable
-                maw={360}
-                data={nodes(data.members).map((member) => ({ value: member.id, label: member.displayName }))}
-                value={memberId}
-                onChange={setMemberId}
-              />
-              <ShowMore query={members} path={['members']} label={t.moreMembers} />
-            </>
-          )}
-        </QueryState>
-        {memberId && <Record memberId={memberId} />}
+        <Box maw={480}>
+          <MemberPicker
+            label={institutionId && institutionName ? t.findMemberOf(institutionName) : t.findMember}
+            institutionId={institutionId}
+            pickLabel={t.showRecord}
+            onPick={setMember}
+          />
+        </Box>
+        {member && (
+          <Stack gap={4}>
+            <Title order={3} size="h4">
+              {t.recordOf(member.displayName)}
+            </Title>
+            <Record memberId={member.id} />
+          </Stack>
+        )}
       </Stack>
     </section>
   );

@@ -28,7 +28,6 @@ export const dashboardMessages = {
   filters: 'Filters',
   scope: 'Institution',
   noInstitutions: 'No institution has that in its name.',
-  moreMembers: 'Show more members',
   moreActivities: 'Show more activities',
   network: 'Whole network',
   from: 'From',
@@ -136,8 +135,10 @@ export const dashboardMessages = {
   recordTitle: "A member's record",
   recordIntro:
     'Programmes, proposals, awards, time and mentoring of one member of the institution, newest first.',
-  member: 'Member',
-  chooseMember: 'Choose a member',
+  findMember: 'Find a member by name',
+  findMemberOf: (institution: string) => `Find a member of ${institution} by name`,
+  showRecord: (name: string) => `Show ${name}'s record`,
+  recordOf: (name: string) => `${name}'s record`,
   registered: (when: string) => `Registered ${when}`,
   noActivities: 'No activity yet.',
   activities: {

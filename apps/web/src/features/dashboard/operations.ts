@@ -157,23 +157,6 @@ export const EngagementOverviewDocument = graphql(`
   }
 `);
 
-export const InstitutionMembersDocument = graphql(`
-  query InstitutionMembers($filter: MembersFilter, $after: String) {
-    members(filter: $filter, first: 100, after: $after) {
-      pageInfo {
-        ...PageFields
-      }
-      edges {
-        node {
-          id
-          displayName
-          careerStage
-        }
-      }
-    }
-  }
-`);
-
 export const MemberEngagementRecordDocument = graphql(`
   query MemberEngagementRecord($memberId: ID!, $after: String) {
     memberEngagementRecord(memberId: $memberId) {

@@ -23,7 +23,10 @@ const person = (id: string, displayName: string) => ({
 const people = [person('m1', 'Ada Obi'), person('m2', 'Ben Obi'), person('m3', 'Cy Obi')];
 
 const searchAnswer = {
-  request: { query: MemberSearchDocument, variables: { nameContains: 'Obi', role: null } },
+  request: {
+    query: MemberSearchDocument,
+    variables: { nameContains: 'Obi', role: null, institutionId: null },
+  },
   result: {
     data: {
       members: {
