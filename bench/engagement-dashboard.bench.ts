@@ -16,7 +16,9 @@
  *    BENCH_HISTORY_BUDGET_S (180) and the size reached is reported. Target: <= 1.2 x. Engagement keeps a
  *    released funnel until the projections next commit, so each sample follows a bump of the funnel version (as
  *    a commit makes it); the cached answer's median is reported beside. The bulk writes update the funnel
- *    roll-up in their transaction, as the projections do.
+ *    roll-up in their transaction, as the projections do. Three members in four answered the demographic
+ *    questions, and the equity table's query (the funnel split by gender, straight to engagement) is timed at
+ *    both sizes too: demographic splits have no roll-up (no target; reported so its growth is known).
  * 3. Commit -> visible: member-registered events committed to an outbox at BENCH_LATENCY_RATE (200)/s until
  *    engagement's projections group has applied them (its inbox row commits with the projection row, so the
  *    dashboard sees the change from then), by each writer of BENCH_WRITER_PATHS (`service`: a process hosting
@@ -30,7 +32,7 @@
  */
 import { loadavg } from 'node:os';
 import { Client } from 'pg';
-import { CAREER_STAGES } from '@praxis/contracts';
+import { CAREER_STAGES, ETHNICITY_GROUPS, GENDERS, YES_NO_PREFER_NOT } from '@praxis/contracts';
 import { applyFunnelChanges } from '@praxis/engagement/data-access';
 import { FLOW_STEPS } from '@praxis/engagement/domain';
 import { ADMIN, gqlOk, registrationInput, startBenchPlatform } from './support/bench-platform';
@@ -128,6 +130,16 @@ async function writeRows(db: Client, institutions: string[], fromMember: number,
             'bench-' || k || '-' || j, ${registered} + make_interval(days => j::int)
        FROM generate_series($1::bigint, $2::bigint - 1) AS k, generate_series(1, ${EVENTS_PER_MEMBER - 1}) AS j`,
     [fromMember, toMember, [...FLOW_STEPS]],
+  );
+  // three members in four answered the voluntary questions (the equity split's groups), the rest did not
+  await db.query(
+    `INSERT INTO engagement_demographics (member_id, gender, ethnicity_group, disability,
+       first_generation_higher_education)
+     SELECT md5('bench-member-' || k)::uuid, ($3::text[])[1 + k % ${GENDERS.length}],
+            ($4::text[])[1 + k % ${ETHNICITY_GROUPS.length}], ($5::text[])[1 + k % ${YES_NO_PREFER_NOT.length}],
+            ($5::text[])[1 + (k / 3) % ${YES_NO_PREFER_NOT.length}]
+       FROM generate_series($1::bigint, $2::bigint - 1) AS k WHERE k % 4 <> 3`,
+    [fromMember, toMember, [...GENDERS], [...ETHNICITY_GROUPS], [...YES_NO_PREFER_NOT]],
   );
 }
 
@@ -233,6 +245,13 @@ async function dashboardUnderLoad() {
       url: platform.subgraph('engagement'),
       pid: platform.pids.engagement,
     };
+    // the equity table (a demographic split: no roll-up, its counts read from members and activities)
+    const equity: OpenLoopScenario = {
+      ...direct,
+      name: 'subgraph EngagementFunnel split by gender',
+      // demographic splits are by year (suppression across overlapping periods)
+      variables: { input: { ...variables.input, granularity: 'YEAR', splitBy: 'GENDER' } },
+    };
     // the lead role reaches engagement's replica through Kafka
     const deadline = Date.now() + 120_000;
     for (;;) {
@@ -272,6 +291,7 @@ async function dashboardUnderLoad() {
       fresh,
       afterCommit,
     );
+    const { median: smallEquityMedian } = await timeSequential(equity, samples, fresh, afterCommit);
 
     const load: OpenLoopResult[] = [];
     for (const [scenario, scenarioRate] of [
@@ -319,6 +339,7 @@ async function dashboardUnderLoad() {
       fresh,
       afterCommit,
     );
+    const { median: bigEquityMedian } = await timeSequential(equity, samples, fresh, afterCommit);
     const { median: bigCachedMedian } = await timeSequential(
       { ...throughGateway, name: 'gateway EngagementFunnel (cached)' },
       samples,
@@ -335,6 +356,8 @@ async function dashboardUnderLoad() {
         bigMedian,
         smallDirectMedian,
         bigDirectMedian,
+        smallEquityMedian,
+        bigEquityMedian,
         samples: [smallMedianSamples, smallDirectMedianSamples, bigMedianSamples, bigDirectMedianSamples],
       },
     };
@@ -417,6 +440,7 @@ async function main(): Promise<number> {
     `${openLoopTable(load)}\n` +
       `gateway overhead at the median: ${pct(overhead)} at ${gatewayHigh.targetRate}/s, ${pct(overheadLow)} at ${gatewayLow.targetRate}/s (target <= 25 %)\n` +
       `history: median ${history.smallMedian.toFixed(1)} ms at ${history.smallEvents} events, ${history.bigMedian.toFixed(1)} ms at ${history.bigEvents} (ratio ${historyRatio.toFixed(2)}, target <= 1.2; subgraph ${history.smallDirectMedian.toFixed(1)} / ${history.bigDirectMedian.toFixed(1)} ms; each the first query after a commit; cached ${history.bigCachedMedian.toFixed(1)} ms; written in ${history.loadSeconds.toFixed(0)} s)\n` +
+      `equity table (split by gender by year, straight to engagement, first query after a commit): median ${history.smallEquityMedian.toFixed(1)} ms at ${history.smallEvents} events, ${history.bigEquityMedian.toFixed(1)} ms at ${history.bigEvents} (ratio ${(history.bigEquityMedian / history.smallEquityMedian).toFixed(2)})\n` +
       `${latencyTable(latency)}\n` +
       (fetchWait
         ? `fetch wait (consumer part at ${latency[0].maxWaitMs} ms minus the shortest): p50 ${fetchWait.p50Ms} ms, p99 ${fetchWait.p99Ms} ms\n`
@@ -457,6 +481,8 @@ async function main(): Promise<number> {
         smallDirectMedianMs: Number(history.smallDirectMedian.toFixed(1)),
         bigDirectMedianMs: Number(history.bigDirectMedian.toFixed(1)),
         bigCachedMedianMs: Number(history.bigCachedMedian.toFixed(1)),
+        smallEquityMedianMs: Number(history.smallEquityMedian.toFixed(1)),
+        bigEquityMedianMs: Number(history.bigEquityMedian.toFixed(1)),
         ratio: Number(historyRatio.toFixed(2)),
         samples: history.samples,
       },
