@@ -227,13 +227,15 @@ export class EventConsumer {
     for (const message of batch.messages) {
       // stopping or rebalancing: what is not committed is delivered again (to whoever owns the partition)
       if (!isRunning() || isStale()) return;
-      const decoded = await this.decode({
+      // most messages decode without waiting (only a signed event's check does): no promise per message then
+      const decoding = this.decode({
         topic: batch.topic,
         partition: batch.partition,
         message,
         heartbeat,
         pause,
       });
+      const decoded = decoding instanceof Promise ? await decoding : decoding;
       if (decoded.kind === 'event') {
         run.push(decoded.decoded);
         if (run.length >= limit) await flush();
@@ -288,8 +290,11 @@ export class EventConsumer {
     return Promise.allSettled(runs.map((run) => this.applyRun(run)));
   }
 
-  /** Parses, validates and verifies one message; anything that cannot be applied is settled as a dead letter. */
-  private async decode(payload: EachMessagePayload): Promise<Decoded> {
+  /**
+   * Parses, validates and verifies one message; anything that cannot be applied is settled as a dead letter. Only
+   * an event that confers rights waits (for its signature's check).
+   */
+  private decode(payload: EachMessagePayload): Decoded | Promise<Decoded> {
     const { topic, message } = payload;
     const settle = (run: () => Promise<ConsumeOutcome>): Decoded => ({ kind: 'settle', run });
     const handler = this.byTopic.get(topic);
@@ -318,13 +323,23 @@ export class EventConsumer {
       return settle(() => this.deadLetter(payload, 'contract-violation', reason, 0));
     }
     const event = parsed.event;
-    if (handler.contract.confersRights) {
-      try {
-        await this.options.verifier?.verify(event);
-      } catch (error) {
-        return settle(() => this.deadLetter(payload, dlqReasonOf(error), errorMessage(error), 0));
-      }
+    if (handler.contract.confersRights && this.options.verifier) {
+      return this.options.verifier.verify(event).then(
+        () => this.decoded(payload, handler, event),
+        (error: unknown) =>
+          settle(() => this.deadLetter(payload, dlqReasonOf(error), errorMessage(error), 0)),
+      );
     }
+    return this.decoded(payload, handler, event);
+  }
+
+  /** A checked event with the work context its handler runs in. */
+  private decoded(
+    payload: EachMessagePayload,
+    handler: EventHandler,
+    event: EventOf<EventContract>,
+  ): Decoded {
+    const { message } = payload;
     const traceparent = traceparentFrom(headerString(message.headers, 'traceparent'));
     const context = {
       correlationId: event.correlationId,
