@@ -40,9 +40,13 @@ const FAST = { sessionTimeoutMs: 6000, heartbeatIntervalMs: 500, maxWaitMs: 100 
 const STALL_MS = 30000;
 
 /** Runs `npm run engagement:rebuild`'s entry point and reads its summary line. */
-function runRebuild(
-  env: Record<string, string>,
-): Promise<{ replayed: number; replayRate: number; cpuMicrosPerEvent: number; seconds: number }> {
+function runRebuild(env: Record<string, string>): Promise<{
+  replayed: number;
+  replayRate: number;
+  finishSeconds: number;
+  cpuMicrosPerEvent: number;
+  seconds: number;
+}> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -62,13 +66,17 @@ function runRebuild(
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
     child.once('exit', (code) => {
-      const match = /(\d+) messages replayed \((\d+)\/s\).* (\d+) µs CPU per event, ([\d.]+) s$/m.exec(out);
+      const match =
+        /(\d+) messages replayed \((\d+)\/s\).* roll-up and statistics ([\d.]+) s of the replay, (\d+) µs CPU per event, ([\d.]+) s$/m.exec(
+          out,
+        );
       if (code !== 0 || !match) return reject(new Error(`engagement:rebuild exited ${code}: ${out}`));
       resolve({
         replayed: Number(match[1]),
         replayRate: Number(match[2]),
-        cpuMicrosPerEvent: Number(match[3]),
-        seconds: Number(match[4]),
+        finishSeconds: Number(match[3]),
+        cpuMicrosPerEvent: Number(match[4]),
+        seconds: Number(match[5]),
       });
     });
   });
@@ -196,7 +204,8 @@ async function main(): Promise<number> {
     const ratio = summary.replayRate / plainRate;
     const load = loadavg().map((value) => value.toFixed(1));
     process.stdout.write(
-      `events ${count}: rebuild ${Math.round(summary.replayRate)} events/s (${summary.replayed} replayed, ` +
+      `events ${count}: rebuild ${Math.round(summary.replayRate)} events/s (${summary.replayed} replayed, the ` +
+        `roll-up and statistics after the last run ${summary.finishSeconds.toFixed(2)} s of it; ` +
         `${summary.seconds.toFixed(1)} s with migrations, join and swap), plain kafkajs consumer ` +
         `${Math.round(plainRate)} messages/s, rebuild / plain ${ratio.toFixed(2)}; CPU per event: rebuild ` +
         `process ${Math.round(summary.cpuMicrosPerEvent)} µs, plain consumer ${Math.round(plainCpuMicros)} µs\n`,

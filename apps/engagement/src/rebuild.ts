@@ -17,6 +17,7 @@ import {
   engagementOptionsFromEnv,
   projectionHandlers,
   rebuildProjections,
+  replayHandlers,
   terminalProgress,
 } from '@praxis/engagement/feature';
 import { loadRebuildConfig } from './config';
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     databaseUrl: config.DATABASE_URL,
     kafka: createKafka(settings, logger),
     handlers: projectionHandlers(options.demographicsKey),
+    replayHandlers: replayHandlers(options.demographicsKey),
     logger,
     consumer: settings,
     onProgress: terminalProgress(process.stderr),
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `rebuilt engagement's projections: ${summary.replayed} messages replayed (${Math.round(summary.replayRate)}/s), ` +
       `${summary.caughtUp} more after the swap, ${summary.notApplied} not applicable (already dead-lettered), ` +
+      `roll-up and statistics ${summary.finishSeconds.toFixed(2)} s of the replay, ` +
       `${Math.round(summary.replayCpuMicrosPerEvent)} µs CPU per event, ${summary.seconds.toFixed(1)} s\n`,
   );
 }

@@ -189,7 +189,8 @@ function ownCells(snapshot: FunnelSnapshot | null, sign: 1 | -1, into: OwnDelta)
       flow.add(cell);
       addCell(cells, cell, sign);
     });
-    // mentoredRuns gives bucket starts (a run's `last.end` is the next bucket's start)
+    // mentoredRuns gives bucket starts (a run's `last.end` is the next bucket's start); most members have none
+    if (snapshot.mentoring.length === 0) continue;
     for (const run of mentoredRuns(snapshot.mentoring, GRANULARITIES[granularity])) {
       addCell(cells, cellNumber(monthIndexOfDate(run.first.start), granularity, 'MENTORED'), sign);
       if (run.last)

@@ -16,7 +16,17 @@ export const PROJECTIONS_GROUP = 'engagement.projections';
  * demographics one only with engagement's private key configured.
  */
 export function projectionHandlers(demographicsKey: JWK | null): EventHandler[] {
-  const handlers = [
+  return replayHandlers(demographicsKey).map((handler) => withFreshness(withFunnelRollup(handler)));
+}
+
+/**
+ * The same handlers as `projectionHandlers` without the funnel roll-up step and the freshness histogram: what a
+ * rebuild's replay into fresh tables applies. Its tables' noting triggers are off and the roll-up is built once
+ * after the replay, so the step would find nothing noted (a statement per run for nothing), and the histogram of
+ * how old each replayed event is would only say the history is old.
+ */
+export function replayHandlers(demographicsKey: JWK | null): EventHandler[] {
+  return [
     ...membershipHandlers(),
     ...proposalsHandlers(),
     ...mentorshipHandlers(),
@@ -24,5 +34,4 @@ export function projectionHandlers(demographicsKey: JWK | null): EventHandler[] 
     ...fundingHandlers(),
     ...(demographicsKey ? [demographicsHandler(demographicsKey)] : []),
   ];
-  return handlers.map((handler) => withFreshness(withFunnelRollup(handler)));
 }

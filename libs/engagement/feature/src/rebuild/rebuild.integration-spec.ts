@@ -28,7 +28,7 @@ import {
   uniqueName,
   waitFor,
 } from '@praxis/platform/testing';
-import { projectionHandlers } from '../projections';
+import { projectionHandlers, replayHandlers } from '../projections';
 import type { RebuildProgress } from './progress';
 import { projectionTables, rebuildProjections, REBUILD_SCHEMA } from './rebuild';
 
@@ -235,6 +235,7 @@ describe('engagement:rebuild (real PostgreSQL, real Kafka-protocol broker)', () 
       databaseUrl: live.db.url,
       kafka,
       handlers: projectionHandlers(demographicsKey),
+      replayHandlers: replayHandlers(demographicsKey),
       logger,
       inboxGroup: live.groupId,
       consumer: FAST,

@@ -27,7 +27,14 @@ export interface RebuildOptions {
   /** The live engagement database (its tables are replaced at the swap). */
   databaseUrl: string;
   kafka: Kafka;
+  /** The projections' handlers, as the live consumer runs them: the catch-up after the swap applies these. */
   handlers: EventHandler[];
+  /**
+   * The handlers the replay into the fresh tables applies (`replayHandlers`: the same effects without the funnel
+   * roll-up step, which the replay builds once at its end, and without the freshness histogram). The same
+   * topics as `handlers`; `handlers` when not given.
+   */
+  replayHandlers?: EventHandler[];
   logger: Logger;
   /** The live projections' consumer group: the inbox rows the rebuilt tables come with. */
   inboxGroup?: string;
@@ -56,6 +63,8 @@ export interface RebuildSummary {
    * last run applied and the funnel roll-up built).
    */
   replayRate: number;
+  /** Of the replay's span, the seconds after the last run: the funnel roll-up built and the tables analysed. */
+  finishSeconds: number;
   /**
    * This process's CPU time (user + system) over the same span, per replayed message, in microseconds: what the
    * neighbours' load stretches far less than the rate (PostgreSQL's and the broker's share is not in it).
@@ -175,12 +184,12 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
           return [];
         },
       }) as unknown as Producer;
-    const applier = (dataSource: DataSource) =>
+    const applier = (dataSource: DataSource, handlers: EventHandler[]) =>
       new EventConsumer({
         kafka: options.kafka,
         dataSource,
         groupId: inboxGroup,
-        handlers: options.handlers,
+        handlers,
         producer: deadLetters,
         settings: { ...consumerSettings(options), consumerMaxAttempts: 3 },
         logger: options.logger.child({ component: 'rebuild-consumer' }),
@@ -189,21 +198,22 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
         spanPer: 'run',
       });
     const topics = [...new Set(options.handlers.map((handler) => handler.contract.topic))];
+    const replaying = options.replayHandlers ?? options.handlers;
+    const replayedTopics = new Set(replaying.map((handler) => handler.contract.topic));
+    if (replayedTopics.size !== topics.length || topics.some((topic) => !replayedTopics.has(topic)))
+      throw new Error('the replay handlers must consume the same topics as the projection handlers');
     const started = Date.now();
     const report = (phase: RebuildProgress['phase'], applied: number, total: number) =>
       options.onProgress?.({ phase, applied, total, elapsedMs: Date.now() - started });
 
-    const replay = await replayTo(options, replayGroup, topics, applier(fresh), (applied, total) =>
+    const replay = await replayTo(options, replayGroup, topics, applier(fresh, replaying), (applied, total) =>
       report('replay', applied, total),
     );
     const replayed = replay.messages;
     report('swap', replayed, replayed);
-    await fresh.transaction(async (manager) => {
-      await buildFunnelRollup(manager);
-      // the planner's statistics of tables filled in seconds, for the service that reads them once swapped in
-      for (const table of projectionTables(live)) await manager.query(`ANALYZE ${quoted(table)}`);
-      await setFunnelTriggers(manager, 'ENABLE');
-    });
+    const finishing = Date.now();
+    await finishFreshTables(fresh, projectionTables(live));
+    const finishSeconds = (Date.now() - finishing) / 1000;
     // the replay's span ends once the roll-up it left out is built: the rate counts both
     const replaySeconds = replay.startedAt ? (Date.now() - replay.startedAt) / 1000 : 0;
     const replayCpu = replay.cpuAtStart ? process.cpuUsage(replay.cpuAtStart) : null;
@@ -213,7 +223,7 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
       options,
       replayGroup,
       topics,
-      applier(live),
+      applier(live, options.handlers),
       (applied, total) => report('catch-up', applied, total),
     );
     report('done', replayed + caughtUp, replayed + caughtUp);
@@ -225,6 +235,7 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
       notApplied,
       seconds: (Date.now() - started) / 1000,
       replayRate: replaySeconds > 0 ? replayed / replaySeconds : replayed,
+      finishSeconds,
       replayCpuMicrosPerEvent: replayed > 0 && replayCpu ? (replayCpu.user + replayCpu.system) / replayed : 0,
     };
   } finally {
@@ -235,6 +246,30 @@ export async function rebuildProjections(options: RebuildOptions): Promise<Rebui
     }
     await live.destroy();
   }
+}
+
+/**
+ * The replayed tables made ready to swap in: the funnel roll-up built from them and every table analysed (the
+ * planner's statistics of tables filled in seconds, for the service that reads them once swapped in), then the
+ * noting triggers on again. The tables the roll-up only reads are analysed on a second connection while the
+ * build runs (its JavaScript keeps this process busy and PostgreSQL idle; `ANALYZE` and the build's reads do not
+ * conflict); the roll-up's own tables once it is built. The triggers go on after both (`ENABLE TRIGGER` waits for
+ * an `ANALYZE` of its table). Nobody reads these tables before the swap, so the steps need not be one transaction.
+ */
+async function finishFreshTables(fresh: DataSource, tables: string[]): Promise<void> {
+  const built = (table: string) =>
+    table === 'engagement_funnel_rollup' || table === 'engagement_funnel_member';
+  await Promise.all([
+    fresh.transaction(async (manager) => {
+      await buildFunnelRollup(manager);
+      for (const table of tables.filter(built)) await manager.query(`ANALYZE ${quoted(table)}`);
+    }),
+    (async () => {
+      for (const table of tables.filter((table) => !built(table)))
+        await fresh.query(`ANALYZE ${quoted(table)}`);
+    })(),
+  ]);
+  await setFunnelTriggers(fresh, 'ENABLE');
 }
 
 /** Turns the fresh tables' funnel-noting triggers off for the replay, or on again before they are swapped in. */
@@ -331,14 +366,20 @@ async function replayTo(
     maxWaitTimeInMs: settings.maxWaitMs,
     allowAutoTopicCreation: false,
   });
-  let failure: unknown = null;
-  const advance = (key: string, next: number) => position.set(key, Math.max(position.get(key) ?? 0, next));
+  // settled once every partition has reached its end offset, or when the consumer crashes for good
+  let settle!: { resolve: () => void; reject: (error: unknown) => void };
+  const finished = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+  finished.catch(() => undefined);
+  const advance = (key: string, next: number) => {
+    position.set(key, Math.max(position.get(key) ?? 0, next));
+    if (applied() >= total) settle.resolve();
+  };
   /** Each partition's fetched messages not applied yet. */
   const gathered = new Map<string, KafkaMessage[]>();
   // a rebalance (a member kicked out under load) is kafkajs' to recover from: it rejoins and redelivers what was
   // not committed; only a crash it will not restart from ends the rebuild
   consumer.on(consumer.events.CRASH, ({ payload }) => {
-    if (!payload.restart) failure = payload.error;
+    if (!payload.restart) settle.reject(payload.error);
   });
   // after a rebalance the group reads on from its committed offsets: what was gathered comes again
   consumer.on(consumer.events.GROUP_JOIN, () => gathered.clear());
@@ -359,7 +400,8 @@ async function replayTo(
         firstBatchAt ||= Date.now();
         cpuAtFirstBatch ??= process.cpuUsage();
         if (payload.batch.isEmpty() || !payload.isRunning() || payload.isStale()) return;
-        const messages = [...(gathered.get(key) ?? []), ...payload.batch.messages];
+        const messages = gathered.get(key) ?? [];
+        for (const message of payload.batch.messages) messages.push(message);
         const lastOffset = Number(payload.batch.lastOffset());
         // the next fetch reads on from here; nothing is committed until the run has been applied
         payload.resolveOffset(payload.batch.lastOffset());
@@ -394,10 +436,12 @@ async function replayTo(
         progress(applied(), total);
       },
     });
-    while (applied() < total) {
-      if (failure) throw failure;
-      progress(applied(), total);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+    // the bar's rate and time left move on while a run applies
+    const drawing = setInterval(() => progress(applied(), total), 200);
+    try {
+      await finished;
+    } finally {
+      clearInterval(drawing);
     }
     progress(total, total);
     return { messages: total, startedAt: firstBatchAt, cpuAtStart: cpuAtFirstBatch };
