@@ -13,6 +13,10 @@ const SELECT = `mutation S($id: ID!) { selectApplicants(programmeId: $id, policy
 const SESSION_CODES = `query Q($id: ID!) { programme(id: $id) { sessions { sessionCode } } }`;
 const CREATE_GROUP = `mutation G($input: CreateMastermindGroupInput!) { createMastermindGroup(input: $input) { id } }`;
 const CREATE_WORKSHOP = `mutation W($input: CreateWorkshopInput!) { createCoachingWorkshop(input: $input) { id } }`;
+const GRANT_ROLE = `mutation G($m: ID!, $role: Role!) { grantRole(memberId: $m, role: $role) { id } }`;
+const MENTOR_PROFILE = `mutation M($input: MentorProfileInput!) { upsertMentorProfile(input: $input) { capacity } }`;
+const SUGGESTIONS = `query S { mentorSuggestions(first: 1) { mentor { id } } }`;
+const RUN_MATCHING = `mutation R($input: RunMatchingInput!) { runMatching(input: $input) { id proposals { mentee { id } mentor { id } } } }`;
 const PASSWORD = 'a member passphrase for tests 7';
 
 /**
@@ -199,6 +203,93 @@ describe('web client: account and community pages in a browser', () => {
     await member.page.goto(`/mentoring/mastermind/${groupId}`);
     await checkPage(member.page, 'mastermind-group', groupName);
     await member.context.close();
+  });
+
+  it("an admin opens a formal matching run from its link, changes a pair's mentor from the keyboard and approves the run", async () => {
+    const now = Date.now();
+    const signUp = async (slug: string, name: string) => {
+      const email = `web.match.${slug}.${now}@example.org`;
+      const { register: registered } = (await register(email, name)) as {
+        register: { member: { id: string } };
+      };
+      const token = (await gqlOk<{ login: { token: string } }>(LOGIN, { email, password: PASSWORD })).login
+        .token;
+      return { id: registered.member.id, name, token };
+    };
+    const mentees = [await signUp('ash', `Ash Mentee ${now}`), await signUp('birch', `Birch Mentee ${now}`)];
+    const mentors = [
+      await signUp('cedar', `Cedar Mentor ${now}`),
+      await signUp('damson', `Damson Mentor ${now}`),
+    ];
+    for (const mentor of mentors) {
+      await gqlOk(GRANT_ROLE, { m: mentor.id, role: 'MENTOR' }, adminToken);
+      // mentorship accepts the profile once its member replica holds the role (through Kafka)
+      await waitFor(
+        async () => !(await gql(MENTOR_PROFILE, { input: { capacity: 2 } }, mentor.token)).errors?.length,
+        { timeoutMs: 30000, intervalMs: 200, description: `${mentor.name} a mentor in mentorship` },
+      );
+    }
+    for (const mentee of mentees)
+      await waitFor(async () => !(await gql(SUGGESTIONS, {}, mentee.token)).errors?.length, {
+        timeoutMs: 30000,
+        intervalMs: 200,
+        description: `${mentee.name} known to mentorship`,
+      });
+    const run = (
+      await gqlOk<{
+        runMatching: { id: string; proposals: Array<{ mentee: { id: string }; mentor: { id: string } }> };
+      }>(
+        RUN_MATCHING,
+        { input: { menteeIds: mentees.map((m) => m.id), mentorIds: mentors.map((m) => m.id) } },
+        adminToken,
+      )
+    ).runMatching;
+    expect(run.proposals).toHaveLength(2);
+    const [ash] = mentees;
+    const ashMentorId = run.proposals.find((pair) => pair.mentee.id === ash.id)?.mentor.id;
+    const [current, other] = mentors[0].id === ashMentorId ? mentors : [mentors[1], mentors[0]];
+
+    const { page, context } = await newPerson(browser);
+    await signIn(page, ADMIN.email, ADMIN.password);
+    await page.getByRole('navigation').getByRole('link', { name: 'Matching runs' }).click();
+    const link = page.locator(`a[href="/admin/matching/${run.id}"]`);
+    await link.waitFor();
+    await checkPage(page, 'admin-matching-runs', 'Formal matching runs');
+    await link.click();
+    // names come from membership through the pairs' member references
+    const ashRow = page.getByRole('row').filter({ hasText: ash.name });
+    await ashRow.getByText(current.name).waitFor();
+    await page.getByRole('row').filter({ hasText: mentees[1].name }).waitFor();
+    await checkPage(page, 'admin-matching-run', 'Formal matching runs');
+
+    // another mentor for Ash, from the keyboard: the search opens focused, and the pick saves the pair
+    await page.getByRole('button', { name: `Change the mentor for ${ash.name}` }).focus();
+    await page.keyboard.press('Enter');
+    const search = page.getByRole('searchbox', { name: `Another mentor for ${ash.name}` });
+    const searchId = await search.getAttribute('id');
+    await waitFor(async () => (await page.evaluate('document.activeElement?.id')) === searchId, {
+      timeoutMs: 10000,
+      description: 'focus in the mentor search',
+    });
+    await page.keyboard.type(other.name);
+    await page.getByRole('button', { name: `Make ${other.name} the mentor` }).focus();
+    await page.keyboard.press('Enter');
+    await ashRow.getByText('changed by hand').waitFor();
+    await ashRow.getByText(other.name).waitFor();
+
+    // approval is held for a second on its way, so that its busy state shows
+    await page.route('**/graphql', async (route) => {
+      if (route.request().postData()?.includes('ApproveMatchRun'))
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      await route.continue();
+    });
+    await page.getByRole('button', { name: 'Approve and start every pair' }).click();
+    await page.getByRole('status').filter({ hasText: 'Starting relationships…' }).waitFor();
+    await page.getByText('Approved: relationships started').waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Approved pairs' }).waitFor();
+    expect(await page.getByRole('button', { name: /Change the mentor/ }).count()).toBe(0);
+    await checkPage(page, 'admin-matching-approved', 'Formal matching runs');
+    await context.close();
   });
 
   it('a member joins a community, applies to a programme with the optional questions, and checks in with the session code', async () => {

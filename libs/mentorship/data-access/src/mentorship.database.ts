@@ -7,6 +7,7 @@ import { MENTORSHIP_ENTITIES } from './mentorship.entities';
 import { SharedMemberReplica1796000000001 } from './migrations/1796000000001-shared-member-replica';
 import { MentorshipSchema1795306993390 } from './migrations/1795306993390-mentorship-schema';
 import { MastermindGroupTags1796130000001 } from './migrations/1796130000001-mastermind-group-tags';
+import { MatchRunCreatedIndex1796200000001 } from './migrations/1796200000001-match-run-created-index';
 import { SupervisionTeam1796091903007 } from './migrations/1796091903007-supervision-team';
 
 /** Everything the mentorship database holds: for the app, the migration tools and the drift check. */
@@ -19,5 +20,6 @@ export const mentorshipDatabase = {
     SupervisionTeam1796091903007,
     MemberReplicaConfirmation1796122700000,
     MastermindGroupTags1796130000001,
+    MatchRunCreatedIndex1796200000001,
   ],
 };

@@ -215,6 +215,8 @@ export interface UnmatchedRecord {
 }
 
 @Entity({ name: 'match_run' })
+// serves `matchRuns`, newest first (a keyset on created_at, id)
+@Index('match_run_created_idx', ['createdAt', 'id'])
 export class MatchRunEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

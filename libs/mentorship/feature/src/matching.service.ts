@@ -38,7 +38,7 @@ import {
   startActiveRelationship,
   toMenteeMatchProfile,
 } from './mentorship.shared';
-import { paginate, type Connection, type PageRequest } from '@praxis/platform/graphql';
+import { mapNodes, paginate, type Connection, type PageRequest } from '@praxis/platform/graphql';
 
 export interface MatchRunView {
   run: MatchRunEntity;
@@ -140,8 +140,23 @@ export class MatchingService {
     return view;
   }
 
+  /** A page of runs, newest first, optionally of one status, each with its proposals (two queries a page). */
+  async matchRunPage(
+    status: MatchRunEntity['status'] | null,
+    page: PageRequest,
+  ): Promise<Connection<MatchRunView>> {
+    const query = this.dataSource.getRepository(MatchRunEntity).createQueryBuilder('r');
+    if (status) query.where('r.status = :status', { status });
+    const runs = await paginate(query, page, ['createdAt', 'id']);
+    const views = new Map(
+      (await this.matchRuns(runs.edges.map((edge) => edge.node.id))).map((view) => [view.run.id, view]),
+    );
+    return mapNodes(runs, (run) => views.get(run.id) ?? { run, proposals: [] });
+  }
+
   /** Runs with their proposals, two queries whatever the number of runs (unknown ids are left out). */
   async matchRuns(runIds: readonly string[]): Promise<MatchRunView[]> {
+    if (runIds.length === 0) return [];
     const runs = await this.dataSource.getRepository(MatchRunEntity).findBy({ id: In([...runIds]) });
     if (runs.length === 0) return [];
     const proposals = await this.dataSource

@@ -169,6 +169,7 @@ const RULES: Record<string, OperationRule> = {
     variables: () => ({ id: records.matchRun }),
     expect: ADMIN_ONLY,
   },
+  matchRuns: { document: `{ matchRuns(first: 5) ${PAGE} }`, expect: ADMIN_ONLY },
   supervisionProposals: { document: `{ supervisionProposals(first: 5) ${PAGE} }`, expect: ADMIN_ONLY },
   mastermindGroup: {
     document: 'query($id: ID!) { mastermindGroup(id: $id) { id } }',

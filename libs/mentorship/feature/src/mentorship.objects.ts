@@ -62,6 +62,7 @@ export const UnmatchedReasonEnum = enumOf([
 registerEnumType(UnmatchedReasonEnum, { name: 'UnmatchedReason' });
 export const MatchRunStatusEnum = enumOf(['PROPOSED', 'APPROVED'] as const);
 registerEnumType(MatchRunStatusEnum, { name: 'MatchRunStatus' });
+export type MatchRunStatus = keyof typeof MatchRunStatusEnum;
 export const SupervisionStatusEnum = enumOf(['PROPOSED', 'NO_MENTOR_AVAILABLE', 'CONFIRMED'] as const);
 registerEnumType(SupervisionStatusEnum, { name: 'SupervisionProposalStatus' });
 export type SupervisionStatus = keyof typeof SupervisionStatusEnum;
@@ -977,6 +978,7 @@ export class CoachingRequestObject {
 export const RelationshipConnection = ConnectionType(RelationshipObject, 'Relationship');
 export const CheckInConnection = ConnectionType(CheckInObject, 'CheckIn');
 export const FeedbackConnection = ConnectionType(FeedbackObject, 'Feedback');
+export const MatchRunConnection = ConnectionType(MatchRunObject, 'MatchRun');
 export const SupervisionProposalConnection = ConnectionType(SupervisionProposalObject, 'SupervisionProposal');
 export const MastermindGroupConnection = ConnectionType(MastermindGroupObject, 'MastermindGroup');
 export const MastermindSessionConnection = ConnectionType(MastermindSessionObject, 'MastermindSession');

@@ -256,6 +256,43 @@ describe('mentorship subgraph in-process: mastermind groups, profiles and match 
     expect(await refusal(admin, MATCH_RUN, { id: randomUUID() })).toBe('NOT_FOUND');
   });
 
+  it('lists match runs to admins newest first, a page at a time, optionally of one status', async () => {
+    const runIds: string[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const run = await ok<{ runMatching: { id: string } }>(
+        admin,
+        `mutation($input: RunMatchingInput!) { runMatching(input: $input) { id } }`,
+        { input: { menteeIds: [peers[2]], mentorIds: [mentor.memberId] } },
+      );
+      runIds.push(run.runMatching.id);
+    }
+    await ok(admin, `mutation($r: ID!) { approveMatchRun(runId: $r) { id } }`, { r: runIds[0] });
+    const RUNS = `query($s: MatchRunStatus, $n: Int, $a: String) {
+      matchRuns(status: $s, first: $n, after: $a) {
+        totalCount pageInfo { hasNextPage endCursor }
+        edges { node { id status proposals { mentee { id } mentor { id } } } }
+      }
+    }`;
+    type Runs = {
+      matchRuns: ConnectionData<{ id: string; status: string; proposals: unknown[] }> & {
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+      };
+    };
+    const first = await ok<Runs>(admin, RUNS, { n: 2 });
+    expect(first.matchRuns.edges.map((edge) => edge.node.id)).toEqual([runIds[2], runIds[1]]);
+    expect(first.matchRuns.edges[0].node.proposals).toEqual([
+      { mentee: { id: peers[2] }, mentor: { id: mentor.memberId } },
+    ]);
+    expect(first.matchRuns.pageInfo.hasNextPage).toBe(true);
+    const next = await ok<Runs>(admin, RUNS, { n: 2, a: first.matchRuns.pageInfo.endCursor });
+    expect(next.matchRuns.edges[0].node).toMatchObject({ id: runIds[0], status: 'APPROVED' });
+    const proposed = await ok<Runs>(admin, RUNS, { s: 'PROPOSED', n: 50 });
+    expect(proposed.matchRuns.edges.map((edge) => edge.node.id)).not.toContain(runIds[0]);
+    expect(proposed.matchRuns.edges.every((edge) => edge.node.status === 'PROPOSED')).toBe(true);
+    expect(await refusal(mentor, RUNS, { n: 2 })).toBe('FORBIDDEN');
+    expect(await refusal(admin, RUNS, { n: 2, a: 'not a cursor' })).toBe('BAD_USER_INPUT');
+  });
+
   it('has a reference resolver for every entity type it declares', () => {
     expect(keyTypesWithoutReferenceResolver(subgraph.schema)).toEqual([]);
   });

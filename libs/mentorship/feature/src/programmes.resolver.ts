@@ -38,12 +38,15 @@ import {
   MastermindSessionConnection,
   MastermindSessionInput,
   MastermindSessionObject,
+  MatchRunConnection,
   MatchRunObject,
+  MatchRunStatusEnum,
   NextStepObject,
   RunMatchingInput,
   SupervisionProposalConnection,
   SupervisionProposalObject,
   SupervisionStatusEnum,
+  type MatchRunStatus,
   type SupervisionStatus,
 } from './mentorship.objects';
 import type { MastermindGroupEntity, CoachingWorkshopEntity } from '@praxis/mentorship/data-access';
@@ -98,6 +101,18 @@ export class MatchingResolver {
   @Query(() => MatchRunObject)
   async matchRun(@IdArg('id') id: string): Promise<MatchRunObject> {
     return toMatchRunObject(await this.matching.matchRun(id));
+  }
+
+  @Roles('admin')
+  @Query(() => MatchRunConnection, {
+    description: 'Formal matching runs, newest first, optionally of one status',
+  })
+  async matchRuns(
+    @Args('status', { type: () => MatchRunStatusEnum, nullable: true }) status: MatchRunStatus | null,
+    @FirstArg() first: number,
+    @AfterArg() after: string | null,
+  ): Promise<Connection<MatchRunObject>> {
+    return mapNodes(await this.matching.matchRunPage(status, { size: first, after }), toMatchRunObject);
   }
 
   @Roles('admin')

@@ -2,10 +2,15 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
-import { foundMember, memberSearch } from '../../testing/answers';
+import { connectionPage, foundMember, memberSearch } from '../../testing/answers';
 import { renderPage } from '../../testing/render';
 import MatchingPage from './matching-page';
-import { EditMatchProposalDocument, MatchRunDocument, RunMatchingDocument } from './operations';
+import {
+  EditMatchProposalDocument,
+  MatchRunDocument,
+  MatchRunsDocument,
+  RunMatchingDocument,
+} from './operations';
 
 const person = (id: string, displayName: string) => ({ __typename: 'Member', id, displayName });
 
@@ -31,6 +36,25 @@ const run = (mentor: { id: string; displayName: string }, edited: boolean) => ({
   unmatched: [],
 });
 
+const listed = (id: string, status: 'PROPOSED' | 'APPROVED', createdAt: string, pairs: number) => ({
+  __typename: 'MatchRun',
+  id,
+  status,
+  totalScore: pairs * 10,
+  createdAt,
+  approvedAt: null,
+  proposals: Array.from({ length: pairs }, (_, index) => ({
+    __typename: 'MatchProposal',
+    id: `${id}-p${index}`,
+  })),
+  unmatched: [],
+});
+
+const runs = (after: string | undefined, nodes: unknown[], endCursor: string | null) => ({
+  request: { query: MatchRunsDocument, variables: after ? { after } : {} },
+  result: { data: { matchRuns: connectionPage('MatchRun', nodes, endCursor, 2) } },
+});
+
 /** Types a search into the picker named `label` and picks the button named `pick`. */
 async function pick(user: ReturnType<typeof userEvent.setup>, label: string, term: string, pickName: string) {
   await user.type(screen.getByRole('searchbox', { name: label }), term);
@@ -42,6 +66,7 @@ describe('formal matching page', () => {
     const user = userEvent.setup();
     const ran = vi.fn(() => ({ data: { runMatching: run(foundMember('m3', 'Chris Lee'), false) } }));
     renderPage(<MatchingPage />, [
+      runs(undefined, [], null),
       memberSearch('Obi', null, [foundMember('m1', 'Ada Obi'), foundMember('m2', 'Ben Obi')]),
       memberSearch('Lee', 'MENTOR', [foundMember('m3', 'Chris Lee')]),
       {
@@ -110,5 +135,25 @@ describe('formal matching page', () => {
     await waitFor(() =>
       expect(screen.getByRole('button', { name: 'Change the mentor for Ada Obi' })).toHaveFocus(),
     );
+  });
+
+  it('lists the runs so far, newest first, each a link to its review, 20 at a time', async () => {
+    const user = userEvent.setup();
+    renderPage(<MatchingPage />, [
+      runs(undefined, [listed('run-2', 'PROPOSED', '2026-12-02T09:30:00.000Z', 3)], 'c-1'),
+      runs('c-1', [listed('run-1', 'APPROVED', '2026-11-20T14:00:00.000Z', 1)], null),
+    ]);
+    const section = await screen.findByRole('region', { name: 'Runs so far' });
+    const newest = await within(section).findByRole('link', { name: /^Run of / });
+    expect(newest).toHaveAttribute('href', '/admin/matching/run-2');
+    expect(section).toHaveTextContent('Proposed: review and approve');
+    expect(section).toHaveTextContent('3 pairs, 0 not matched, total score 30');
+    expect(within(section).getByText('1 of 2 shown')).toBeInTheDocument();
+    await user.click(within(section).getByRole('button', { name: 'Show more runs' }));
+    await waitFor(() => expect(within(section).getAllByRole('link', { name: /^Run of / })).toHaveLength(2));
+    const links = within(section).getAllByRole('link', { name: /^Run of / });
+    expect(links[1]).toHaveAttribute('href', '/admin/matching/run-1');
+    expect(section).toHaveTextContent('Approved: relationships started');
+    expect(section).toHaveTextContent('1 pair, 0 not matched, total score 10');
   });
 });

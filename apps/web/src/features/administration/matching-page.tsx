@@ -1,12 +1,14 @@
-import { Alert, Badge, Button, Group, NumberInput, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, NumberInput, Stack, Table, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
-import type { MatchRunFieldsFragment, Role } from '../../gql/graphql';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { MatchRunFieldsFragment, MatchRunsQuery, Role } from '../../gql/graphql';
 import { ChosenMembers } from '../../lib/chosen-members';
+import { nodes } from '../../lib/connection';
 import { messageOf } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
 import { focusFirstError, showFieldErrors } from '../../lib/forms';
 import { MemberPicker, type FoundMember } from '../../lib/member-picker';
 import { commonMessages } from '../../lib/messages';
@@ -14,16 +16,20 @@ import { withNotice } from '../../lib/notify';
 import { Page } from '../../lib/page';
 import { QueryState } from '../../lib/query-state';
 import { Section } from '../../lib/section';
+import { putNewest, ShowMore } from '../../lib/show-more';
+import { ScrollTable, TableHead } from '../../lib/table';
 import { administrationMessages as t } from './messages';
 import {
   ApproveMatchRunDocument,
   EditMatchProposalDocument,
   MatchRunDocument,
+  MatchRunsDocument,
   RunMatchingDocument,
 } from './operations';
 import { Reasons } from './reasons';
 
 type Pair = MatchRunFieldsFragment['proposals'][number];
+type ListedRun = MatchRunsQuery['matchRuns']['edges'][number]['node'];
 type Values = { menteeIds: string[]; mentorIds: string[]; minScore: number | string };
 
 export function matchingValidation() {
@@ -39,7 +45,21 @@ export function matchingValidation() {
  */
 function NewRun() {
   const navigate = useNavigate();
-  const [runMatching] = useMutation(RunMatchingDocument);
+  const [runMatching] = useMutation(RunMatchingDocument, {
+    // the new run heads the runs listed (newest first) without reloading the pages shown
+    update(cache, { data }) {
+      if (!data) return;
+      cache.updateQuery(
+        { query: MatchRunsDocument },
+        putNewest<MatchRunsQuery, ListedRun>(
+          ['matchRuns'],
+          { __typename: 'MatchRunEdge', node: data.runMatching } as { node: ListedRun },
+          (run) => run.id,
+          (run) => run.createdAt,
+        ),
+      );
+    },
+  });
   const [known, setKnown] = useState<Record<string, FoundMember>>({});
   const form = useForm<Values>({
     initialValues: { menteeIds: [], mentorIds: [], minScore: 0 },
@@ -185,35 +205,31 @@ function RunReview({ run }: { run: MatchRunFieldsFragment }) {
         </Badge>
       </Group>
       <Section id="pairs" title={t.runTitle(run.status)}>
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t.mentee}</Table.Th>
-              <Table.Th>{t.mentor}</Table.Th>
-              <Table.Th>{t.score}</Table.Th>
-              <Table.Th>{t.why}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {run.proposals.map((pair) => (
-              <Table.Tr key={pair.id}>
-                <Table.Td>{pair.mentee.displayName}</Table.Td>
-                <Table.Td>
-                  {proposed ? <PairMentor runId={run.id} pair={pair} /> : pair.mentor.displayName}
-                  {pair.edited && (
-                    <Text size="xs" c="dark.6">
-                      {t.edited}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>{pair.score}</Table.Td>
-                <Table.Td>
-                  <Reasons reasons={pair.reasons} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        {/* scrolls sideways on a phone instead of widening the page (it overflowed at 375 px) */}
+        <ScrollTable minWidth={640}>
+          <Table>
+            <TableHead columns={[t.mentee, t.mentor, t.score, t.why]} />
+            <Table.Tbody>
+              {run.proposals.map((pair) => (
+                <Table.Tr key={pair.id}>
+                  <Table.Td>{pair.mentee.displayName}</Table.Td>
+                  <Table.Td>
+                    {proposed ? <PairMentor runId={run.id} pair={pair} /> : pair.mentor.displayName}
+                    {pair.edited && (
+                      <Text size="xs" c="dark.6">
+                        {t.edited}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{pair.score}</Table.Td>
+                  <Table.Td>
+                    <Reasons reasons={pair.reasons} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollTable>
       </Section>
       {run.unmatched.length > 0 && (
         <Section id="unmatched" title={t.unmatchedTitle}>
@@ -249,6 +265,41 @@ function RunReview({ run }: { run: MatchRunFieldsFragment }) {
   );
 }
 
+/** The runs so far, newest first, each a link to its review; 20 at a time. */
+function Runs() {
+  const query = useQuery(MatchRunsDocument, { fetchPolicy: 'cache-and-network' });
+  return (
+    <Section id="runs" title={t.runsTitle}>
+      <QueryState data={query.data} loading={query.loading} error={query.error}>
+        {(data) =>
+          data.matchRuns.edges.length === 0 ? (
+            <Text>{t.noRuns}</Text>
+          ) : (
+            <Stack gap="xs">
+              <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
+                {nodes(data.matchRuns).map((run) => (
+                  <Group component="li" key={run.id} gap="xs" wrap="wrap">
+                    <Anchor component={Link} to={`/admin/matching/${run.id}`}>
+                      {t.runOf(formatDateTime(run.createdAt))}
+                    </Anchor>
+                    <Badge variant="light" color={run.status === 'PROPOSED' ? 'yellow' : 'green'}>
+                      {t.runStatus[run.status]}
+                    </Badge>
+                    <Text size="sm">
+                      {t.runCounts(run.proposals.length, run.unmatched.length, run.totalScore)}
+                    </Text>
+                  </Group>
+                ))}
+              </Stack>
+              <ShowMore query={query} path={['matchRuns']} label={t.moreRuns} />
+            </Stack>
+          )
+        }
+      </QueryState>
+    </Section>
+  );
+}
+
 function SavedRun({ id }: { id: string }) {
   const query = useQuery(MatchRunDocument, { variables: { id } });
   return (
@@ -258,12 +309,19 @@ function SavedRun({ id }: { id: string }) {
   );
 }
 
-/** `/admin/matching`: start a run; `/admin/matching/:id`: review, edit and approve it. */
+/** `/admin/matching`: start a run, or open one of the runs so far; `/admin/matching/:id`: review, edit and approve it. */
 export default function MatchingPage() {
   const { id } = useParams();
   return (
     <Page title={t.matchingTitle} intro={t.matchingIntro}>
-      {id ? <SavedRun id={id} /> : <NewRun />}
+      {id ? (
+        <SavedRun id={id} />
+      ) : (
+        <Stack gap="xl">
+          <NewRun />
+          <Runs />
+        </Stack>
+      )}
     </Page>
   );
 }

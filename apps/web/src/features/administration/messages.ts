@@ -115,6 +115,12 @@ export const administrationMessages = {
   approving: 'Starting relationships…',
   approved: 'Approved: the relationships have started.',
   newRun: 'Start a new run',
+  runsTitle: 'Runs so far',
+  noRuns: 'No run yet.',
+  runOf: (when: string) => `Run of ${when}`,
+  runCounts: (pairs: number, unmatched: number, score: number) =>
+    `${pairs} ${pairs === 1 ? 'pair' : 'pairs'}, ${unmatched} not matched, total score ${score}`,
+  moreRuns: 'Show more runs',
   supervisionTitle: 'Supervision proposals',
   supervisionIntro:
     'Supervisors proposed for competition winners: confirm the proposal, or name another mentor.',

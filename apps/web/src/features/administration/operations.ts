@@ -236,6 +236,32 @@ export const RunMatchingDocument = graphql(`
   }
 `);
 
+export const MatchRunsDocument = graphql(`
+  query MatchRuns($after: String) {
+    matchRuns(first: 20, after: $after) {
+      totalCount
+      pageInfo {
+        ...PageFields
+      }
+      edges {
+        node {
+          id
+          status
+          totalScore
+          createdAt
+          approvedAt
+          proposals {
+            id
+          }
+          unmatched {
+            reason
+          }
+        }
+      }
+    }
+  }
+`);
+
 export const MatchRunDocument = graphql(`
   query MatchRun($id: ID!) {
     matchRun(id: $id) {
