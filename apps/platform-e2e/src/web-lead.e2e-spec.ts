@@ -10,7 +10,14 @@ import {
   gqlOk,
   serviceUrl,
 } from './support/platform';
-import { checkPage, launchBrowser, newPerson } from './support/browser';
+import {
+  animationsSettled,
+  checkPage,
+  launchBrowser,
+  newPerson,
+  screenshots,
+  seriousAxeViolations,
+} from './support/browser';
 
 const LOGIN = `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token } }`;
 const CREATE_INSTITUTION = `mutation C($input: CreateInstitutionInput!) { createInstitution(input: $input) { id } }`;
@@ -18,6 +25,8 @@ const REGISTER = `mutation R($input: RegisterInput!) { register(input: $input) {
 const GRANT = `mutation G($m: ID!, $role: Role!, $i: ID) { grantRole(memberId: $m, role: $role, institutionId: $i) { id } }`;
 const CREATE_FUND = `mutation F($input: CreateFundInput!) { createFund(input: $input) { id } }`;
 const CREATE_AWARD = `mutation A($input: CreateAwardInput!) { createAward(input: $input) { id } }`;
+const AWARD_TIME = `query T($id: ID!) { award(id: $id) { protectedTime { id status } } }`;
+const CHANGE_TIME = `mutation C($id: ID!, $input: ChangeProtectedTimeInput!) { changeProtectedTime(allocationId: $id, input: $input) { id } }`;
 const CREATE_COMPETITION = `mutation C($input: CreateCompetitionInput!) { createCompetition(input: $input) { id } }`;
 const OPEN_COMPETITION = `mutation O($id: ID!) { openCompetition(id: $id) { id phase } }`;
 const SAVE_DRAFT = `mutation S($input: SaveProposalDraftInput!) { saveProposalDraft(input: $input) { id } }`;
@@ -410,11 +419,15 @@ describe('web client: lead dashboard and funding', () => {
       requestedHours: 104,
     };
     // the winner reaches funding's member replica through Kafka
-    await waitFor(async () => (await gql(CREATE_AWARD, { input: award }, adminToken)).errors === undefined, {
-      timeoutMs: 30000,
-      intervalMs: 500,
-      description: 'award offered',
-    });
+    let awardId = '';
+    await waitFor(
+      async () => {
+        const answer = await gql<{ createAward: { id: string } }>(CREATE_AWARD, { input: award }, adminToken);
+        awardId = answer.data?.createAward.id ?? '';
+        return answer.errors === undefined;
+      },
+      { timeoutMs: 30000, intervalMs: 500, description: 'award offered' },
+    );
 
     const page = await signIn(`winner.${now}@example.org`);
     await page.getByRole('navigation').getByRole('link', { name: 'Your awards' }).click();
@@ -446,6 +459,37 @@ describe('web client: lead dashboard and funding', () => {
     await admin
       .getByRole('row', { name: new RegExp(`Wren Winner ${now}`) })
       .getByText('Approved', { exact: true })
+      .waitFor();
+    // a change of the hours, proposed through the API, which the admin rejects with a reason in the page's dialog
+    const approved = (
+      await gqlOk<{ award: { protectedTime: Array<{ id: string; status: string }> } }>(
+        AWARD_TIME,
+        { id: awardId },
+        adminToken,
+      )
+    ).award.protectedTime.find((allocation) => allocation.status === 'APPROVED');
+    await gqlOk(
+      CHANGE_TIME,
+      {
+        id: approved?.id,
+        input: { weekly: { unit: 'HOURS', amount: 2 }, effectiveFrom: isoDay(now + 30 * DAY_MS) },
+      },
+      adminToken,
+    );
+    await admin.reload();
+    await admin.getByRole('button', { name: `Reject for Wren Winner ${now}` }).click();
+    const dialog = admin.getByRole('dialog', { name: `Reject the protected time for Wren Winner ${now}` });
+    await dialog.getByRole('button', { name: 'Reject the protected time' }).click();
+    await dialog.getByText('Say why the time is not released, in at most 1,000 characters').waitFor();
+    // the dialog open with the reason's error: axe and screenshots
+    await animationsSettled(admin);
+    expect(await seriousAxeViolations(admin)).toEqual([]);
+    await screenshots(admin, 'funding-approvals-reject');
+    await dialog.getByRole('textbox', { name: /^Reason/ }).fill('The rota cannot release it before March');
+    await dialog.getByRole('button', { name: 'Reject the protected time' }).click();
+    await admin
+      .getByRole('row', { name: new RegExp(`Wren Winner ${now}`) })
+      .getByText('Reason: The rota cannot release it before March')
       .waitFor();
     await admin.goto('/admin/funds');
     await admin.getByText(`Simulation fund ${now}`).first().waitFor();

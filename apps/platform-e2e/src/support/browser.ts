@@ -77,7 +77,7 @@ export async function screenshots(page: Page, name: string): Promise<void> {
  * Waits (up to 10 s) until no finite animation or transition runs; an endless one, such as a skeleton's pulse,
  * never ends and is ignored. Polled with page.evaluate: the page's CSP refuses waitForFunction's string eval.
  */
-async function animationsSettled(page: Page): Promise<void> {
+export async function animationsSettled(page: Page): Promise<void> {
   const running = `document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity)`;
   const deadline = Date.now() + 10_000;
   while ((await page.evaluate(running)) === true) {

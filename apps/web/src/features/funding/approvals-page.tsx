@@ -1,16 +1,31 @@
-import { Anchor, Button, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Group, Modal, Stack, Table, Text, Textarea, VisuallyHidden } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@apollo/client/react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { nodes } from '../../lib/connection';
 import { messageOf } from '../../lib/errors';
+import { focusFirstError, showFieldErrors } from '../../lib/forms';
 import { formatDay, formatNumber } from '../../lib/format';
 import { Page } from '../../lib/page';
 import { QueryState } from '../../lib/query-state';
 import { ShowMore } from '../../lib/show-more';
 import { ScrollTable, TableHead } from '../../lib/table';
 import { fundingMessages as t } from './messages';
-import { ApproveProtectedTimeDocument, ProtectedTimeToApproveDocument } from './operations';
+import {
+  ApproveProtectedTimeDocument,
+  ProtectedTimeToApproveDocument,
+  RejectProtectedTimeDocument,
+} from './operations';
+
+/** funding's rule for a rejection's reason: 1 to 1,000 characters once trimmed */
+const MAX_REASON = 1000;
+
+export function rejectionReasonProblem(reason: string): string | null {
+  const length = reason.trim().length;
+  return length === 0 || length > MAX_REASON ? t.rejectReasonRequired : null;
+}
 
 function Approve({ allocationId, name }: { allocationId: string; name: string }) {
   // the answer's status updates the allocation in the cache: the row says so, and the pages shown stay
@@ -31,6 +46,75 @@ function Approve({ allocationId, name }: { allocationId: string; name: string })
 }
 
 /**
+ * "Reject…" opens a dialog asking why (required); the server's refusal, of the reason or of the decision (another
+ * lead decided first), is shown at the reason. The answer's status and reason update the row through the cache.
+ */
+function Reject({ allocationId, name }: { allocationId: string; name: string }) {
+  const [opened, setOpened] = useState(false);
+  const [reject] = useMutation(RejectProtectedTimeDocument);
+  const form = useForm({ initialValues: { reason: '' }, validate: { reason: rejectionReasonProblem } });
+  const close = () => {
+    setOpened(false);
+    form.reset();
+  };
+  const submit = form.onSubmit(async (values) => {
+    try {
+      await reject({ variables: { allocationId, reason: values.reason.trim() } });
+      notifications.show({ color: 'green', message: t.rejected });
+      close();
+    } catch (error) {
+      if (!showFieldErrors(form, error, '')) {
+        form.setFieldError('reason', messageOf(error));
+        focusFirstError({ reason: true });
+      }
+    }
+  }, focusFirstError);
+  return (
+    <>
+      {/* red 9: Mantine's red 8 outline text is 4.3:1 on a striped row's grey (axe in web-lead found it) */}
+      <Button
+        size="xs"
+        variant="outline"
+        color="red.9"
+        aria-label={t.rejectFor(name)}
+        onClick={() => setOpened(true)}
+      >
+        {t.reject}
+      </Button>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={t.rejectTitle(name)}
+        closeButtonProps={{ 'aria-label': t.cancel }}
+      >
+        <form onSubmit={submit} noValidate>
+          <Stack gap="sm">
+            <Textarea
+              label={t.rejectReason}
+              description={t.rejectReasonHint}
+              required
+              data-autofocus
+              autosize
+              minRows={3}
+              maxLength={MAX_REASON}
+              {...form.getInputProps('reason')}
+            />
+            <Group gap="xs" justify="flex-end">
+              <Button variant="subtle" disabled={form.submitting} onClick={close}>
+                {t.cancel}
+              </Button>
+              <Button type="submit" color="red.9" loading={form.submitting}>
+                {t.sendRejection}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
+  );
+}
+
+/**
  * Protected time waiting for a lead of the member's institution (or an admin) to release it: the funding service's
  * queue of what the caller may decide, oldest first, 100 a page. Decisions taken here stay shown until refreshed.
  */
@@ -44,7 +128,7 @@ export default function ApprovalsPage() {
             <Text>{t.noApprovals}</Text>
           ) : (
             <>
-              <ScrollTable minWidth={640}>
+              <ScrollTable minWidth={720}>
                 <Table striped withTableBorder>
                   <TableHead
                     columns={[
@@ -70,9 +154,17 @@ export default function ApprovalsPage() {
                         <Table.Td>{formatDay(allocation.to)}</Table.Td>
                         <Table.Td>
                           {allocation.status === 'PROPOSED' ? (
-                            <Approve allocationId={allocation.id} name={allocation.member.displayName} />
+                            <Group gap="xs" wrap="nowrap">
+                              <Approve allocationId={allocation.id} name={allocation.member.displayName} />
+                              <Reject allocationId={allocation.id} name={allocation.member.displayName} />
+                            </Group>
                           ) : (
-                            <Text size="sm">{t.allocationStatus[allocation.status]}</Text>
+                            <>
+                              <Text size="sm">{t.allocationStatus[allocation.status]}</Text>
+                              {allocation.status === 'REJECTED' && allocation.decisionReason && (
+                                <Text size="sm">{t.rejectedBecause(allocation.decisionReason)}</Text>
+                              )}
+                            </>
                           )}
                         </Table.Td>
                       </Table.Tr>

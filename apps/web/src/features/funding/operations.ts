@@ -190,8 +190,19 @@ export const ProtectedTimeToApproveDocument = graphql(`
           ...AllocationFields
           awardId
           awardTitle
+          decisionReason
         }
       }
+    }
+  }
+`);
+
+export const RejectProtectedTimeDocument = graphql(`
+  mutation RejectProtectedTime($allocationId: ID!, $reason: String!) {
+    rejectProtectedTime(allocationId: $allocationId, reason: $reason) {
+      id
+      status
+      decisionReason
     }
   }
 `);
