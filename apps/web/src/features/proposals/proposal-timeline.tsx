@@ -14,16 +14,19 @@ export function ProposalTimeline({
   const steps: Array<{ title: string; detail: string; done: boolean }> = [
     { title: t.timeline.drafted, detail: '', done: true },
   ];
+  const submitted = {
+    title: t.timeline.submitted,
+    detail: proposal.firstSubmittedAt
+      ? `${formatDateTime(proposal.firstSubmittedAt)} · ${t.timeline.version(proposal.submittedVersion)}`
+      : '',
+    done: proposal.submittedVersion > 0,
+  };
   if (proposal.status === 'WITHDRAWN') {
+    // a proposal withdrawn after it was submitted keeps that step: the applicant sees what they withdrew
+    if (submitted.done) steps.push(submitted);
     steps.push({ title: t.timeline.withdrawn, detail: formatDateTime(proposal.updatedAt), done: true });
   } else {
-    steps.push({
-      title: t.timeline.submitted,
-      detail: proposal.firstSubmittedAt
-        ? `${formatDateTime(proposal.firstSubmittedAt)} · ${t.timeline.version(proposal.submittedVersion)}`
-        : '',
-      done: proposal.submittedVersion > 0,
-    });
+    steps.push(submitted);
     const phase = competition.phase;
     steps.push({
       title: t.timeline.deadline,

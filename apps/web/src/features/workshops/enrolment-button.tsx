@@ -3,6 +3,7 @@ import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import type { WorkshopFieldsFragment } from '../../gql/graphql';
 import { messageOf } from '../../lib/errors';
+import { useSession } from '../../session/session-context';
 import { workshopMessages as t } from './messages';
 import {
   EnrolInWorkshopDocument,
@@ -11,8 +12,12 @@ import {
   WorkshopDocument,
 } from './operations';
 
-/** Enrol (or join the waiting list when full), or leave; the outcome is announced in words. */
+/**
+ * Enrol (or join the waiting list when full), or leave; the outcome is announced in words. Nothing for the
+ * workshop's coach: they run it, they do not take a place in it.
+ */
 export function EnrolmentButton({ workshop }: { workshop: WorkshopFieldsFragment }) {
+  const session = useSession();
   const refetchQueries = [
     UpcomingWorkshopsDocument,
     { query: WorkshopDocument, variables: { id: workshop.id } },
@@ -47,6 +52,7 @@ export function EnrolmentButton({ workshop }: { workshop: WorkshopFieldsFragment
     : full
       ? t.joinWaitlist
       : t.enrol;
+  if (workshop.coach.id === session.member?.id) return null;
   return (
     <Group gap="sm">
       {!workshop.heldAt && (

@@ -29,6 +29,13 @@ export const workshopMessages = {
   forStages: (stages: string) => `For: ${stages}`,
   back: 'Back to workshops',
   coachView: 'Your students (coach’s view)',
+  students: 'Students enrolled and waiting',
+  columns: { student: 'Student', stage: 'Career stage', place: 'Place', plan: 'Action plan' },
+  /** A student's place as the coach reads it (`status` speaks to the student). */
+  place: { ENROLLED: 'Enrolled', WAITLISTED: 'On the waiting list' } satisfies Record<
+    EnrolmentStatus,
+    string
+  >,
   noEnrolments: 'Nobody has enrolled yet.',
   studentPlan: (name: string) => `Action plan of ${name}`,
   noStudentPlan: 'No action plan written yet.',

@@ -36,14 +36,22 @@ function CoachView({ workshop, admin = false }: { workshop: Workshop; admin?: bo
       {workshop.enrolments.length === 0 ? (
         <Text size="sm">{t.noEnrolments}</Text>
       ) : (
-        <Table>
+        <Table aria-label={t.students}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t.columns.student}</Table.Th>
+              <Table.Th scope="col">{t.columns.stage}</Table.Th>
+              <Table.Th scope="col">{t.columns.place}</Table.Th>
+              <Table.Th scope="col">{t.columns.plan}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
           <Table.Tbody>
             {workshop.enrolments.map((enrolment) => (
               <Table.Tr key={enrolment.member.id}>
-                <Table.Td>{enrolment.member.displayName}</Table.Td>
+                <Table.Th scope="row">{enrolment.member.displayName}</Table.Th>
                 <Table.Td>{commonMessages.careerStages[enrolment.member.careerStage]}</Table.Td>
                 <Table.Td>
-                  {t.status[enrolment.status]}
+                  {t.place[enrolment.status]}
                   {enrolment.waitlistPosition ? `, ${t.position(enrolment.waitlistPosition)}` : ''}
                 </Table.Td>
                 <Table.Td>

@@ -15,6 +15,17 @@ export const CAREER_SENIORITY: Readonly<Record<CareerStage, number | null>> = {
   OTHER: null,
 };
 
+/** A career stage in the words people read in a match's reasons (never the enum's name). */
+export const CAREER_STAGE_WORDS: Readonly<Record<CareerStage, string>> = {
+  MEDICAL_STUDENT: 'medical student',
+  FOUNDATION_DOCTOR: 'foundation doctor',
+  RESIDENT: 'resident',
+  CONSULTANT: 'consultant',
+  ACADEMIC: 'academic',
+  ALLIED_HEALTH: 'allied health professional',
+  OTHER: 'other career stage',
+};
+
 /**
  * The gap (mentor rank minus mentee rank) that earns full stage points: one or two steps up, e.g. student with
  * resident (near-peer) or foundation doctor with consultant. Bigger gaps still work but advice drifts from the

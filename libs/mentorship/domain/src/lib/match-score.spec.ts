@@ -66,6 +66,16 @@ describe('scoreMatch', () => {
     });
   });
 
+  it('names career stages in words, never by their code, in the stage reasons', () => {
+    const details = scoreMatch(mentee, mentor, DEFAULT_MATCH_WEIGHTS)
+      .reasons.filter((reason) => reason.kind === 'STAGE_GAP' || reason.kind === 'PREFERRED_STAGE')
+      .map((reason) => reason.detail);
+    expect(details).toEqual([
+      'resident mentor for medical student mentee: in the sweet spot (2 stages)',
+      'mentee prefers resident mentors',
+    ]);
+  });
+
   it('counts expertise matches first when the shared-term cap bites, then interests in the mentee order', () => {
     const result = scoreMatch(mentee, mentor, { ...DEFAULT_MATCH_WEIGHTS, maxSharedTerms: 3 });
     const terms = result.reasons.filter((r) => r.kind === 'SHARED_EXPERTISE' || r.kind === 'SHARED_INTEREST');

@@ -1,5 +1,5 @@
 import type { CareerStage } from '@praxis/contracts';
-import { stageGap, stageGapPoints, type StageGapBand } from './career-seniority';
+import { CAREER_STAGE_WORDS, stageGap, stageGapPoints, type StageGapBand } from './career-seniority';
 import { assertValidMatchWeights, type MatchWeights } from './match-weights';
 import { MentorshipDomainError, MentorshipErrorCode } from './mentorship.exception';
 
@@ -172,14 +172,14 @@ export function scoreMatch(
   const gapWording = gap.gap === null ? '' : ` (${gap.gap} stage${Math.abs(gap.gap) === 1 ? '' : 's'})`;
   reasons.push({
     kind: 'STAGE_GAP',
-    detail: `${mentor.careerStage} mentor for ${mentee.careerStage} mentee: ${BAND_WORDING[gap.band]}${gapWording}`,
+    detail: `${CAREER_STAGE_WORDS[mentor.careerStage]} mentor for ${CAREER_STAGE_WORDS[mentee.careerStage]} mentee: ${BAND_WORDING[gap.band]}${gapWording}`,
     points: stageGapPoints(gap.band, weights.stageGap),
   });
 
   if (mentee.preferredMentorStages.includes(mentor.careerStage)) {
     reasons.push({
       kind: 'PREFERRED_STAGE',
-      detail: `mentee prefers a ${mentor.careerStage} mentor`,
+      detail: `mentee prefers ${CAREER_STAGE_WORDS[mentor.careerStage]} mentors`,
       points: weights.preferredStage,
     });
   }
