@@ -174,6 +174,7 @@ type Documents = {
     "\n  mutation RequestCvReview($workshopId: ID!, $input: CvReviewInput!) {\n    requestCvReview(workshopId: $workshopId, input: $input) {\n      id\n    }\n  }\n": typeof types.RequestCvReviewDocument,
     "\n  mutation RequestFollowUp($workshopId: ID!, $message: String!) {\n    requestFollowUp(workshopId: $workshopId, message: $message) {\n      id\n    }\n  }\n": typeof types.RequestFollowUpDocument,
     "\n  mutation RespondToCoachingRequest($id: ID!, $response: String!) {\n    respondToCoachingRequest(id: $id, response: $response) {\n      id\n      response\n      respondedAt\n    }\n  }\n": typeof types.RespondToCoachingRequestDocument,
+    "\n  query CompetitionSearch($titleContains: String) {\n    competitions(titleContains: $titleContains, first: 20) {\n      edges {\n        node {\n          id\n          title\n        }\n      }\n    }\n  }\n": typeof types.CompetitionSearchDocument,
     "\n  fragment PageFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n": typeof types.PageFieldsFragmentDoc,
     "\n  query Institutions($nameContains: String) {\n    institutions(first: 100, nameContains: $nameContains) {\n      edges {\n        node {\n          id\n          name\n          country\n        }\n      }\n    }\n  }\n": typeof types.InstitutionsDocument,
     "\n  query MemberSearch($nameContains: String!, $role: Role, $institutionId: ID) {\n    members(filter: { nameContains: $nameContains, role: $role, institutionId: $institutionId }, first: 8) {\n      edges {\n        node {\n          id\n          displayName\n          careerStage\n          institution {\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.MemberSearchDocument,
@@ -345,6 +346,7 @@ const documents: Documents = {
     "\n  mutation RequestCvReview($workshopId: ID!, $input: CvReviewInput!) {\n    requestCvReview(workshopId: $workshopId, input: $input) {\n      id\n    }\n  }\n": types.RequestCvReviewDocument,
     "\n  mutation RequestFollowUp($workshopId: ID!, $message: String!) {\n    requestFollowUp(workshopId: $workshopId, message: $message) {\n      id\n    }\n  }\n": types.RequestFollowUpDocument,
     "\n  mutation RespondToCoachingRequest($id: ID!, $response: String!) {\n    respondToCoachingRequest(id: $id, response: $response) {\n      id\n      response\n      respondedAt\n    }\n  }\n": types.RespondToCoachingRequestDocument,
+    "\n  query CompetitionSearch($titleContains: String) {\n    competitions(titleContains: $titleContains, first: 20) {\n      edges {\n        node {\n          id\n          title\n        }\n      }\n    }\n  }\n": types.CompetitionSearchDocument,
     "\n  fragment PageFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n": types.PageFieldsFragmentDoc,
     "\n  query Institutions($nameContains: String) {\n    institutions(first: 100, nameContains: $nameContains) {\n      edges {\n        node {\n          id\n          name\n          country\n        }\n      }\n    }\n  }\n": types.InstitutionsDocument,
     "\n  query MemberSearch($nameContains: String!, $role: Role, $institutionId: ID) {\n    members(filter: { nameContains: $nameContains, role: $role, institutionId: $institutionId }, first: 8) {\n      edges {\n        node {\n          id\n          displayName\n          careerStage\n          institution {\n            name\n          }\n        }\n      }\n    }\n  }\n": types.MemberSearchDocument,
@@ -1010,6 +1012,10 @@ export function graphql(source: "\n  mutation RequestFollowUp($workshopId: ID!, 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RespondToCoachingRequest($id: ID!, $response: String!) {\n    respondToCoachingRequest(id: $id, response: $response) {\n      id\n      response\n      respondedAt\n    }\n  }\n"): (typeof documents)["\n  mutation RespondToCoachingRequest($id: ID!, $response: String!) {\n    respondToCoachingRequest(id: $id, response: $response) {\n      id\n      response\n      respondedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CompetitionSearch($titleContains: String) {\n    competitions(titleContains: $titleContains, first: 20) {\n      edges {\n        node {\n          id\n          title\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CompetitionSearch($titleContains: String) {\n    competitions(titleContains: $titleContains, first: 20) {\n      edges {\n        node {\n          id\n          title\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,3 +1,4 @@
+import { CompetitionSearchDocument } from '../lib/competition-picker';
 import { InstitutionsDocument } from '../lib/institution-picker';
 import { MemberSearchDocument } from '../lib/member-picker';
 
@@ -70,5 +71,23 @@ export function connectionPage(
     ...(totalCount === undefined ? {} : { totalCount }),
     pageInfo: { __typename: 'PageInfo', hasNextPage: endCursor !== null, endCursor },
     edges: nodes.map((node) => ({ __typename: `${typename}Edge`, node })),
+  };
+}
+
+/** The competition picker's search for `titleContains` (null: the newest) answered with `found`. */
+export function competitionSearch(titleContains: string | null, found: Array<{ id: string; title: string }>) {
+  return {
+    request: { query: CompetitionSearchDocument, variables: { titleContains } },
+    result: {
+      data: {
+        competitions: {
+          __typename: 'CompetitionConnection',
+          edges: found.map(({ id, title }) => ({
+            __typename: 'CompetitionEdge',
+            node: { __typename: 'Competition', id, title },
+          })),
+        },
+      },
+    },
   };
 }

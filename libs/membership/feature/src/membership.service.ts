@@ -19,6 +19,7 @@ import {
   type RoleGrant,
 } from '@praxis/platform/auth';
 import { isUuid, mapNodes, paginate, type Connection, type PageRequest } from '@praxis/platform/graphql';
+import { containsPattern } from '@praxis/platform/database';
 import { appendToOutbox, EventSigner } from '@praxis/platform/messaging';
 import {
   DemographicsEntity,
@@ -82,11 +83,6 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
 function requireStrongPassword(password: string, field: string, userInputs: string[]): void {
   const problem = passwordProblem(password, userInputs);
   if (problem) throw MembershipError.invalid([{ field, rule: problem.rule, message: problem.message }]);
-}
-
-/** An ILIKE pattern matching the caller's text literally anywhere (LIKE's wildcards and the escape character escaped). */
-function containing(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
 /** Members, institutions, roles and voluntary demographics. Every state change writes its event to the outbox. */
@@ -269,7 +265,9 @@ export class MembershipService {
       });
     }
     if (filter.nameContains) {
-      query.andWhere(`m.display_name ILIKE :name ESCAPE '\\'`, { name: containing(filter.nameContains) });
+      query.andWhere(`m.display_name ILIKE :name ESCAPE '\\'`, {
+        name: containsPattern(filter.nameContains),
+      });
     }
     if (filter.role && filter.role !== 'member') {
       query.andWhere('EXISTS (SELECT 1 FROM role_grant g WHERE g.member_id = m.id AND g.role = :role)', {
@@ -328,7 +326,7 @@ export class MembershipService {
   /** By name (then id), so a pick list pages alphabetically; `nameContains` narrows it, case-insensitively. */
   async institutions(nameContains: string | null, page: PageRequest): Promise<Connection<InstitutionEntity>> {
     const query = this.dataSource.getRepository(InstitutionEntity).createQueryBuilder('i');
-    if (nameContains) query.where(`i.name ILIKE :name ESCAPE '\\'`, { name: containing(nameContains) });
+    if (nameContains) query.where(`i.name ILIKE :name ESCAPE '\\'`, { name: containsPattern(nameContains) });
     return paginate(query, page, ['name', 'id'], 'ASC');
   }
 

@@ -5,3 +5,4 @@ export * from './ensure-database';
 export * from './database.logger';
 export * from './hydrate';
 export * from './pool-query';
+export * from './like-pattern';

@@ -7,6 +7,7 @@ import {
   normaliseInterestTags,
   type PublicCompetitionPhase,
 } from '@praxis/contracts';
+import { containsPattern } from '@praxis/platform/database';
 import { isAdmin, type Principal } from '@praxis/platform/auth';
 import { appendToOutbox } from '@praxis/platform/messaging';
 import {
@@ -342,9 +343,17 @@ export class CompetitionsService {
   }
 
   /** Newest first; drafts for admins only. */
-  async list(principal: Principal, page: PageRequest): Promise<Connection<CompetitionEntity>> {
+  /** Newest first, drafts for admins only; `titleContains` narrows them by title, any case. */
+  async list(
+    principal: Principal,
+    page: PageRequest,
+    titleContains: string | null = null,
+  ): Promise<Connection<CompetitionEntity>> {
     const query = this.dataSource.getRepository(CompetitionEntity).createQueryBuilder('c');
     if (!isAdmin(principal)) query.where('c.phase <> :draft', { draft: CompetitionPhase.DRAFT });
+    if (titleContains) {
+      query.andWhere(`c.title ILIKE :title ESCAPE '\\'`, { title: containsPattern(titleContains) });
+    }
     return paginate(query, page, ['createdAt', 'id']);
   }
 

@@ -446,4 +446,35 @@ describe('proposals subgraph in-process: references, loaders, field resolvers', 
     expect(fraction.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
     expect(fraction.data ?? null).toBeNull();
   });
+
+  it('finds competitions by part of their title, any case, drafts still for admins only, the text checked', async () => {
+    const create = (title: string) =>
+      executeOk<{ createCompetition: { id: string } }>(
+        subgraph,
+        admin,
+        `mutation($input: CreateCompetitionInput!) { createCompetition(input: $input) { id } }`,
+        { input: draftInput(title) },
+      );
+    const older = (await create('Simulation 50% fund')).createCompetition.id;
+    const newer = (await create('Ward SIMULATION call')).createCompetition.id;
+    await create('Unrelated title');
+    const FIND = `query($text: String) { competitions(titleContains: $text, first: 5) { totalCount edges { node { id } } } }`;
+    type Found = { competitions: ConnectionData<{ id: string }> };
+    const found = await executeOk<Found>(subgraph, admin, FIND, { text: '  simulation ' });
+    expect(found.competitions.totalCount).toBe(2);
+    expect(found.competitions.edges.map((edge) => edge.node.id)).toEqual([newer, older]);
+    // LIKE's wildcards are the text itself, not patterns
+    const percent = await executeOk<Found>(subgraph, admin, FIND, { text: '50%' });
+    expect(percent.competitions.edges.map((edge) => edge.node.id)).toEqual([older]);
+    const none = await executeOk<Found>(subgraph, admin, FIND, { text: '_' });
+    expect(none.competitions.totalCount).toBe(0);
+    // both are drafts: a member's search skips them as their list does
+    const member = await executeOk<Found>(subgraph, { memberId: leads[2] }, FIND, { text: 'simulation' });
+    expect(member.competitions.totalCount).toBe(0);
+    const tooLong = await subgraph.execute(admin, FIND, { text: 'x'.repeat(201) });
+    expect(tooLong.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'titleContains', rule: 'maxLength' }],
+    });
+  });
 });

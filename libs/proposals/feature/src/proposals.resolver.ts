@@ -54,18 +54,35 @@ import {
 import { requireUuid } from './proposals.records';
 import { ProposalsService } from './proposals.service';
 
+/** The longest `titleContains` a competition search takes (a title is at most 200 characters). */
+const MAX_TITLE_FILTER = 200;
+
 @Resolver(() => CompetitionObject)
 export class CompetitionResolver {
   constructor(private readonly competitionsService: CompetitionsService) {}
 
-  @Query(() => CompetitionConnection, { description: 'Newest first; drafts are listed for admins only' })
+  @Query(() => CompetitionConnection, {
+    description:
+      'Newest first; drafts are listed for admins only. `titleContains` (any case, at most 200 characters) keeps those whose title contains it: to find one by name',
+  })
   async competitions(
     @CurrentPrincipal() principal: Principal,
     @FirstArg() first: number,
     @AfterArg() after: string | null,
+    @Args('titleContains', { type: () => String, nullable: true }) titleContains: string | null,
   ): Promise<Connection<CompetitionObject>> {
+    const text = titleContains?.trim() ?? '';
+    if (text.length > MAX_TITLE_FILTER) {
+      throw ProposalsDomainError.invalid([
+        {
+          field: 'titleContains',
+          rule: 'maxLength',
+          message: `must be at most ${MAX_TITLE_FILTER} characters`,
+        },
+      ]);
+    }
     return mapNodes(
-      await this.competitionsService.list(principal, { size: first, after }),
+      await this.competitionsService.list(principal, { size: first, after }, text || null),
       toCompetitionObject,
     );
   }

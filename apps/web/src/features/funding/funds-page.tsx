@@ -9,7 +9,7 @@ import { focusFirstError, showFieldErrors } from '../../lib/forms';
 import { Page } from '../../lib/page';
 import { QueryState } from '../../lib/query-state';
 import { ShowMore } from '../../lib/show-more';
-import { AdminCompetitionsDocument } from '../admin/operations';
+import { CompetitionPicker } from '../../lib/competition-picker';
 import { ScrollTable, TableHead } from '../../lib/table';
 import { fundingMessages as t } from './messages';
 import { parseMoney } from './money';
@@ -20,7 +20,6 @@ export const FUND_CURRENCIES = ['GBP', 'EUR', 'USD', 'CHF', 'JPY'];
 
 export function CreateFundForm() {
   const [createFund] = useMutation(CreateFundDocument, { refetchQueries: [FundsDocument] });
-  const competitions = useQuery(AdminCompetitionsDocument);
   const form = useForm({
     initialValues: { name: '', source: '', currency: 'GBP', total: '', competitionId: null as string | null },
     validate: {
@@ -51,12 +50,6 @@ export function CreateFundForm() {
       if (!named) notifications.show({ color: 'red', message: messageOf(error) });
     }
   }, focusFirstError);
-  const competitionOptions = competitions.data
-    ? nodes(competitions.data.competitions).map((competition) => ({
-        value: competition.id,
-        label: competition.title,
-      }))
-    : [];
   return (
     <form onSubmit={submit} noValidate aria-labelledby="create-fund">
       <Stack gap="xs">
@@ -81,12 +74,11 @@ export function CreateFundForm() {
             {...form.getInputProps('total')}
           />
         </Group>
-        <Select
+        <CompetitionPicker
           label={t.competition}
           description={t.competitionHint}
-          data={competitionOptions}
+          nothingFound={t.noCompetitionFound}
           clearable
-          searchable
           {...form.getInputProps('competitionId')}
         />
         <Group>

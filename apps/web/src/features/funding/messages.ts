@@ -161,7 +161,9 @@ export const fundingMessages = {
   totalAmount: 'Total',
   totalHint: (currency: string) => `In ${currency}, e.g. 25,000.00`,
   competition: 'Pays the winners of (optional)',
-  competitionHint: 'Their awards are offered against this fund automatically.',
+  competitionHint:
+    'Their awards are offered against this fund automatically. Type part of its title to find an older one.',
+  noCompetitionFound: 'No competition has that in its title.',
   create: 'Create fund',
   cancel: 'Cancel',
   created: 'Fund created.',

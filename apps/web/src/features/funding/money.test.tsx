@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderPage } from '../../testing/render';
-import { AdminCompetitionsDocument } from '../admin/operations';
+import { competitionSearch, connectionPage } from '../../testing/answers';
 import { CreateFundForm } from './funds-page';
 import { parseMoney } from './money';
 import { CreateFundDocument, FundsDocument } from './operations';
@@ -46,29 +46,10 @@ describe('money typed in major units', () => {
       },
       result: { data: { createFund: { __typename: 'Fund', id: 'f1' } } },
     };
-    const competitions = {
-      request: { query: AdminCompetitionsDocument },
-      result: {
-        data: {
-          competitions: {
-            __typename: 'CompetitionConnection',
-            edges: [],
-            pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
-          },
-        },
-      },
-    };
+    const competitions = competitionSearch(null, []);
     const funds = {
       request: { query: FundsDocument },
-      result: {
-        data: {
-          funds: {
-            __typename: 'FundConnection',
-            edges: [],
-            pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
-          },
-        },
-      },
+      result: { data: { funds: connectionPage('Fund', [], null) } },
     };
     renderPage(<CreateFundForm />, [competitions, created, funds]);
     await user.type(screen.getByRole('textbox', { name: /name/i }), 'Surgical education');

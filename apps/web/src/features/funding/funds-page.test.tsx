@@ -1,0 +1,48 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { competitionSearch, connectionPage } from '../../testing/answers';
+import { renderPage } from '../../testing/render';
+import { CreateFundForm } from './funds-page';
+import { CreateFundDocument, FundsDocument } from './operations';
+
+describe('a new fund', () => {
+  it('pays the winners of a competition found by title on the server, not one of the newest offered', async () => {
+    const user = userEvent.setup();
+    const newest = Array.from({ length: 20 }, (_, i) => ({ id: `c-${i}`, title: `Call ${i}` }));
+    renderPage(<CreateFundForm />, [
+      competitionSearch(null, newest),
+      competitionSearch('Ward', [{ id: 'c-old', title: 'Ward simulation 2019' }]),
+      {
+        request: {
+          query: CreateFundDocument,
+          variables: {
+            input: {
+              name: 'Simulation',
+              source: 'Royal College',
+              total: { amountMinor: 100000, currency: 'GBP' },
+              competitionId: 'c-old',
+            },
+          },
+        },
+        result: { data: { createFund: { __typename: 'Fund', id: 'f1' } } },
+      },
+      {
+        request: { query: FundsDocument },
+        result: { data: { funds: connectionPage('Fund', [], null) } },
+      },
+    ]);
+    await user.type(screen.getByRole('textbox', { name: /name/i }), 'Simulation');
+    await user.type(screen.getByRole('textbox', { name: /source/i }), 'Royal College');
+    await user.type(screen.getByRole('textbox', { name: /total/i }), '1000');
+    const competition = screen.getByRole('combobox', { name: /pays the winners of/i });
+    await user.click(competition);
+    expect(await screen.findByRole('option', { name: 'Call 0' })).toBeInTheDocument();
+    expect(screen.queryByRole('option', { name: 'Ward simulation 2019' })).not.toBeInTheDocument();
+    await user.type(competition, 'Ward');
+    await user.click(await screen.findByRole('option', { name: 'Ward simulation 2019' }));
+    await user.click(screen.getByRole('button', { name: 'Create fund' }));
+    // the mock answers only a fund for that competition; on success the form starts afresh
+    await waitFor(() => expect(screen.getByRole('textbox', { name: /name/i })).toHaveValue(''));
+  });
+});
