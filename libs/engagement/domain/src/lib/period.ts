@@ -13,7 +13,8 @@ export interface Bucket {
 /** At most this many buckets per query: ten years of months. */
 export const MAX_BUCKETS = 120;
 
-const MONTHS_PER: Record<Granularity, number> = { MONTH: 1, QUARTER: 3, YEAR: 12 };
+/** How many months a bucket of each granularity spans. */
+export const MONTHS_PER: Record<Granularity, number> = { MONTH: 1, QUARTER: 3, YEAR: 12 };
 
 /** The bucket of `granularity` holding `instant` (UTC calendar). */
 export function bucketOf(instant: Date, granularity: Granularity): Bucket {

@@ -1,5 +1,5 @@
 import { ACTIVITIES, FUNNEL_STEPS, type Activity } from './funnel';
-import { bucketOf, GRANULARITIES, type Bucket, type Granularity } from './period';
+import { bucketOf, GRANULARITIES, MONTHS_PER, type Bucket, type Granularity } from './period';
 
 /**
  * The funnel roll-up: per granularity, bucket, institution, career stage and step, a number the projections keep
@@ -157,6 +157,37 @@ function bucketMonth(monthIndex: number, granularityIndex: number): number {
   return first;
 }
 
+/**
+ * `mentoredRuns` in month numbers, for one member's spans already as months since year 0 (`end` null: still
+ * active): each run's first and last bucket's first month, overlapping or adjacent runs merged the same way,
+ * without a `Bucket` (two dates and a label) per span and granularity.
+ */
+function mentoredMonthRuns(
+  spans: ReadonlyArray<{ start: number; end: number | null }>,
+  granularityIndex: number,
+  months: number,
+): Array<{ first: number; last: number | null }> {
+  const runs: Array<{ first: number; last: number | null }> = [];
+  for (const span of spans) {
+    const first = bucketMonth(span.start, granularityIndex);
+    const last = span.end === null ? null : bucketMonth(span.end, granularityIndex);
+    // ended in a bucket before the one it started in: active in no bucket
+    if (last === null || last >= first) runs.push({ first, last });
+  }
+  runs.sort((a, b) => a.first - b.first);
+  const merged: Array<{ first: number; last: number | null }> = [];
+  for (const run of runs) {
+    const previous = merged[merged.length - 1];
+    // a run starting no later than the bucket after the previous one's last continues it
+    if (previous && (previous.last === null || run.first <= previous.last + months)) {
+      if (previous.last !== null && (run.last === null || run.last > previous.last)) previous.last = run.last;
+    } else {
+      merged.push({ ...run });
+    }
+  }
+  return merged;
+}
+
 /** A bucket's first month as the ISO instant it starts (`bucketOf(...).start.toISOString()`), once per month. */
 const isoOfMonth = new Map<number, string>();
 function monthIso(monthIndex: number): string {
@@ -178,6 +209,12 @@ function ownCells(snapshot: FunnelSnapshot | null, sign: 1 | -1, into: OwnDelta)
   const cells = groupOf(into, snapshot.institutionId, snapshot.careerStage);
   const registered = snapshot.registeredAt ? monthIndexOfDate(snapshot.registeredAt) : null;
   const flowMonths = snapshot.flow.map(({ month }) => monthIndexOf(month));
+  // spans never started never count (an invalid date throws, as `mentoredRuns`' cells would)
+  const spans = snapshot.mentoring.flatMap((span) =>
+    span.start === null
+      ? []
+      : [{ start: monthIndexOfDate(span.start), end: span.end === null ? null : monthIndexOfDate(span.end) }],
+  );
   for (let granularity = 0; granularity < GRANULARITIES.length; granularity++) {
     if (registered !== null)
       addCell(cells, cellNumber(bucketMonth(registered, granularity), granularity, 'MEMBERS'), sign);
@@ -189,12 +226,12 @@ function ownCells(snapshot: FunnelSnapshot | null, sign: 1 | -1, into: OwnDelta)
       flow.add(cell);
       addCell(cells, cell, sign);
     });
-    // mentoredRuns gives bucket starts (a run's `last.end` is the next bucket's start); most members have none
-    if (snapshot.mentoring.length === 0) continue;
-    for (const run of mentoredRuns(snapshot.mentoring, GRANULARITIES[granularity])) {
-      addCell(cells, cellNumber(monthIndexOfDate(run.first.start), granularity, 'MENTORED'), sign);
-      if (run.last)
-        addCell(cells, cellNumber(monthIndexOfDate(run.last.end), granularity, 'MENTORED'), -sign);
+    // mentored from a run's first bucket, no longer from the bucket after its last; most members have no span
+    if (spans.length === 0) continue;
+    const months = MONTHS_PER[GRANULARITIES[granularity]];
+    for (const run of mentoredMonthRuns(spans, granularity, months)) {
+      addCell(cells, cellNumber(run.first, granularity, 'MENTORED'), sign);
+      if (run.last !== null) addCell(cells, cellNumber(run.last + months, granularity, 'MENTORED'), -sign);
     }
   }
 }
