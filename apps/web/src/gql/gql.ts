@@ -29,6 +29,7 @@ type Documents = {
     "\n  mutation AdminCancelCompetition($id: ID!) {\n    cancelCompetition(id: $id) {\n      id\n      phase\n      nextPhases\n    }\n  }\n": typeof types.AdminCancelCompetitionDocument,
     "\n  mutation AddJudge($competitionId: ID!, $memberId: ID!) {\n    addJudge(competitionId: $competitionId, memberId: $memberId) {\n      ...CompetitionJudgeFields\n    }\n  }\n": typeof types.AddJudgeDocument,
     "\n  mutation AssignJudges($competitionId: ID!) {\n    assignJudges(competitionId: $competitionId) {\n      minLoad\n      maxLoad\n      keptStarted\n      assignments {\n        proposalId\n        judgeId\n      }\n    }\n  }\n": typeof types.AssignJudgesDocument,
+    "\n  mutation AdminUpdateCompetitionDates($id: ID!, $input: CompetitionDatesInput!) {\n    updateCompetitionDates(id: $id, input: $input) {\n      id\n      opensAt\n      closesAt\n      judgingEndsAt\n      nextPhases\n    }\n  }\n": typeof types.AdminUpdateCompetitionDatesDocument,
     "\n  query AdminInstitutions($after: String) {\n    institutions(first: 100, after: $after) {\n      edges {\n        node {\n          id\n          name\n          country\n        }\n      }\n      pageInfo {\n        ...PageFields\n      }\n    }\n  }\n": typeof types.AdminInstitutionsDocument,
     "\n  mutation CreateInstitution($input: CreateInstitutionInput!) {\n    createInstitution(input: $input) {\n      id\n      name\n      country\n    }\n  }\n": typeof types.CreateInstitutionDocument,
     "\n  fragment MemberRoles on Member {\n    id\n    displayName\n    careerStage\n    institutionId\n    institution {\n      id\n      name\n    }\n    roles {\n      role\n      institutionId\n      institution {\n        id\n        name\n      }\n    }\n  }\n": typeof types.MemberRolesFragmentDoc,
@@ -201,6 +202,7 @@ const documents: Documents = {
     "\n  mutation AdminCancelCompetition($id: ID!) {\n    cancelCompetition(id: $id) {\n      id\n      phase\n      nextPhases\n    }\n  }\n": types.AdminCancelCompetitionDocument,
     "\n  mutation AddJudge($competitionId: ID!, $memberId: ID!) {\n    addJudge(competitionId: $competitionId, memberId: $memberId) {\n      ...CompetitionJudgeFields\n    }\n  }\n": types.AddJudgeDocument,
     "\n  mutation AssignJudges($competitionId: ID!) {\n    assignJudges(competitionId: $competitionId) {\n      minLoad\n      maxLoad\n      keptStarted\n      assignments {\n        proposalId\n        judgeId\n      }\n    }\n  }\n": types.AssignJudgesDocument,
+    "\n  mutation AdminUpdateCompetitionDates($id: ID!, $input: CompetitionDatesInput!) {\n    updateCompetitionDates(id: $id, input: $input) {\n      id\n      opensAt\n      closesAt\n      judgingEndsAt\n      nextPhases\n    }\n  }\n": types.AdminUpdateCompetitionDatesDocument,
     "\n  query AdminInstitutions($after: String) {\n    institutions(first: 100, after: $after) {\n      edges {\n        node {\n          id\n          name\n          country\n        }\n      }\n      pageInfo {\n        ...PageFields\n      }\n    }\n  }\n": types.AdminInstitutionsDocument,
     "\n  mutation CreateInstitution($input: CreateInstitutionInput!) {\n    createInstitution(input: $input) {\n      id\n      name\n      country\n    }\n  }\n": types.CreateInstitutionDocument,
     "\n  fragment MemberRoles on Member {\n    id\n    displayName\n    careerStage\n    institutionId\n    institution {\n      id\n      name\n    }\n    roles {\n      role\n      institutionId\n      institution {\n        id\n        name\n      }\n    }\n  }\n": types.MemberRolesFragmentDoc,
@@ -432,6 +434,10 @@ export function graphql(source: "\n  mutation AddJudge($competitionId: ID!, $mem
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AssignJudges($competitionId: ID!) {\n    assignJudges(competitionId: $competitionId) {\n      minLoad\n      maxLoad\n      keptStarted\n      assignments {\n        proposalId\n        judgeId\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AssignJudges($competitionId: ID!) {\n    assignJudges(competitionId: $competitionId) {\n      minLoad\n      maxLoad\n      keptStarted\n      assignments {\n        proposalId\n        judgeId\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateCompetitionDates($id: ID!, $input: CompetitionDatesInput!) {\n    updateCompetitionDates(id: $id, input: $input) {\n      id\n      opensAt\n      closesAt\n      judgingEndsAt\n      nextPhases\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateCompetitionDates($id: ID!, $input: CompetitionDatesInput!) {\n    updateCompetitionDates(id: $id, input: $input) {\n      id\n      opensAt\n      closesAt\n      judgingEndsAt\n      nextPhases\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -31,6 +31,7 @@ import { MemberPicker } from '../../lib/member-picker';
 import { QueryState } from '../../lib/query-state';
 import { putNewest, ShowMore } from '../../lib/show-more';
 import { CompetitionFacts, PhaseBadge, RubricTable } from '../competitions/competition-details';
+import { CompetitionDates } from './competition-dates';
 import { adminMessages as t } from './messages';
 import { administrationMessages } from '../administration/messages';
 import {
@@ -279,6 +280,7 @@ export default function AdminCompetitionPage() {
             <Stack gap="xl">
               <PhaseControls competition={data.competition} />
               <CompetitionFacts competition={data.competition} />
+              <CompetitionDates competition={data.competition} />
               <JudgePool competitionId={data.competition.id} />
               {data.competition.phase === 'JUDGING' && <Assignment competitionId={data.competition.id} />}
               <Anchor component={Link} to={`/admin/competitions/${data.competition.id}/review`}>

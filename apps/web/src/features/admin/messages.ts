@@ -54,6 +54,12 @@ export const adminMessages = {
   confirmMove: (label: string) => `${label}? This cannot be undone.`,
   moved: 'Done.',
   publishing: 'Publishing results…',
+  datesTitle: 'Dates',
+  datesOpen:
+    'Move the close earlier to end the call now (judging can start once proposals have closed), or later to extend it.',
+  datesJudging: 'Judging has started: only its end can move.',
+  saveDates: 'Save the dates',
+  datesSaved: 'The dates are saved.',
   judgesTitle: 'Judge pool',
   noJudges: 'No judges yet.',
   moreJudges: 'Show more judges',

@@ -152,3 +152,16 @@ export const AssignJudgesDocument = graphql(`
     }
   }
 `);
+
+/** DRAFT or OPEN: any of the three dates; JUDGING: the end of judging only (the service refuses the others). */
+export const UpdateCompetitionDatesDocument = graphql(`
+  mutation AdminUpdateCompetitionDates($id: ID!, $input: CompetitionDatesInput!) {
+    updateCompetitionDates(id: $id, input: $input) {
+      id
+      opensAt
+      closesAt
+      judgingEndsAt
+      nextPhases
+    }
+  }
+`);
