@@ -19,7 +19,8 @@ import { RecordSessionForm } from './record-session-form';
 
 type Session = MastermindGroupQuery['mastermindSessions']['edges'][number]['node'];
 
-function Steps({ steps, viewerId }: { steps: NextStepFieldsFragment[]; viewerId?: string }) {
+/** Next steps, each with its owner; the viewer marks their own done (the button names the step). */
+export function Steps({ steps, viewerId }: { steps: NextStepFieldsFragment[]; viewerId?: string }) {
   const [report, reporting] = useMutation(ReportNextStepDoneDocument);
   const done = async (stepId: string) => {
     try {
@@ -46,6 +47,7 @@ function Steps({ steps, viewerId }: { steps: NextStepFieldsFragment[]; viewerId?
                 variant="outline"
                 loading={reporting.loading}
                 onClick={() => void done(step.id)}
+                aria-label={t.markStepDone(step.text)}
               >
                 {t.markDone}
               </Button>

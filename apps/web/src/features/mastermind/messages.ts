@@ -14,6 +14,8 @@ export const mastermindMessages = {
   openSteps: 'Open next steps',
   noOpenSteps: 'No open next steps.',
   markDone: 'Mark done',
+  /** The button's accessible name: the same step shows under open next steps and under its session. */
+  markStepDone: (step: string) => `Mark done: ${step}`,
   done: 'Done',
   sessions: 'Sessions',
   noSessions: 'No session yet.',
