@@ -1,6 +1,6 @@
 import { Badge, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import type { CompetitionFieldsFragment } from '../../gql/graphql';
-import { formatDate, formatMoney, formatNumber } from '../../lib/format';
+import { formatDate, formatDateTime, formatMoney, formatNumber } from '../../lib/format';
 import { eligibilityInWords } from './eligibility';
 import { competitionMessages as t } from './messages';
 
@@ -13,12 +13,15 @@ export function PhaseBadge({ phase }: { phase: CompetitionFieldsFragment['phase'
   );
 }
 
-/** Dates and resources: a definition list, so screen readers pair each label with its value. */
+/**
+ * Dates and resources: a definition list, so screen readers pair each label with its value. The deadlines carry
+ * their time of day: a call that closes at 17:00 is closed that evening.
+ */
 export function CompetitionFacts({ competition }: { competition: CompetitionFieldsFragment }) {
   const facts: Array<[string, string]> = [
-    [t.opens, formatDate(competition.opensAt)],
-    [t.closes, formatDate(competition.closesAt)],
-    [t.judgingEnds, formatDate(competition.judgingEndsAt)],
+    [t.opens, formatDateTime(competition.opensAt)],
+    [t.closes, formatDateTime(competition.closesAt)],
+    [t.judgingEnds, formatDateTime(competition.judgingEndsAt)],
   ];
   if (competition.resultsPublishedAt)
     facts.push([t.resultsPublished, formatDate(competition.resultsPublishedAt)]);

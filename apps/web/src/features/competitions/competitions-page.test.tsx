@@ -34,6 +34,13 @@ describe('competitions page', () => {
       await screen.findByRole('heading', { name: 'Simulation in surgical training' }),
     ).toBeInTheDocument();
     expect(screen.getByText('1 of 2 shown')).toBeInTheDocument();
+    // the deadline with its time of day, not the day alone
+    const closes = new Date('2027-03-01T17:00:00.000Z');
+    expect(
+      screen.getByText(
+        new RegExp(closes.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })),
+      ),
+    ).toHaveTextContent(/^Closes for proposals:/);
     await user.click(screen.getByRole('button', { name: 'Show more competitions' }));
     expect(await screen.findByRole('heading', { name: 'Handover safety' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Simulation in surgical training' })).toBeInTheDocument();

@@ -1,7 +1,7 @@
 import { Anchor, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
-import { formatDate } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
 import { nodes } from '../../lib/connection';
 import { Page } from '../../lib/page';
 import { QueryState } from '../../lib/query-state';
@@ -31,7 +31,7 @@ export default function CompetitionsPage() {
                         <PhaseBadge phase={competition.phase} />
                       </Group>
                       <Text size="sm">
-                        {t.closes}: {formatDate(competition.closesAt)}
+                        {t.closes}: {formatDateTime(competition.closesAt)}
                       </Text>
                       <Anchor component={Link} to={`/competitions/${competition.id}`}>
                         {t.view(competition.title)}

@@ -30,12 +30,12 @@ export function ProposalTimeline({
     const phase = competition.phase;
     steps.push({
       title: t.timeline.deadline,
-      detail: formatDate(competition.closesAt),
+      detail: formatDateTime(competition.closesAt),
       done: phase === 'JUDGING' || phase === 'RESULTS_PUBLISHED',
     });
     steps.push({
       title: t.timeline.judging,
-      detail: formatDate(competition.judgingEndsAt),
+      detail: formatDateTime(competition.judgingEndsAt),
       done: phase === 'RESULTS_PUBLISHED',
     });
     steps.push({
