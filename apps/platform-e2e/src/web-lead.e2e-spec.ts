@@ -220,9 +220,9 @@ describe('web client: lead dashboard and funding', () => {
     await own.waitFor();
     expect(await own.getByRole('cell').first().textContent()).toBe('11');
 
-    // a member's record
-    await page.getByRole('combobox', { name: 'Member' }).fill('Dash Member 3');
-    await page.getByRole('option', { name: `Dash Member 3 ${now}` }).click();
+    // a member's record: found by name on the server, within the lead's institution
+    await page.getByRole('searchbox', { name: /^Find a member of .* by name$/ }).fill('Dash Member 3');
+    await page.getByRole('button', { name: `Show Dash Member 3 ${now}'s record` }).click();
     // the record carries the profile facts, never demographic data
     await page
       .getByRole('region', { name: "A member's record" })
