@@ -38,7 +38,11 @@ export function createApolloClient(session: SessionStore, uri = '/graphql'): Apo
   });
   return new ApolloClient({
     link: ApolloLink.from([retryOnExpiry, auth, new HttpLink({ uri, credentials: 'same-origin' })]),
-    cache: new InMemoryCache(),
+    cache: new InMemoryCache({
+      // a judge's assignment has no id of its own: the entry names it (one per proposal for the judge signed
+      // in), so the scores a judge saves update the entry they reopen, instead of a copy without them
+      typePolicies: { JudgeAssignment: { keyFields: ['proposalId'] } },
+    }),
     defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
   });
 }

@@ -64,7 +64,18 @@ function Entry({ entry }: { entry: AssignmentFieldsFragment }) {
   );
 }
 
-function ScoreForm({
+/**
+ * The scoring form, started afresh whenever the saved review changes: a page first drawn from the cache (the
+ * entry as it was before the judge last saved) fills its fields again when the saved scores arrive.
+ */
+export function ScoreForm(props: {
+  entry: AssignmentFieldsFragment;
+  competition: CompetitionFieldsFragment;
+}) {
+  return <ScoreFields key={props.entry.review?.updatedAt ?? 'unscored'} {...props} />;
+}
+
+function ScoreFields({
   entry,
   competition,
 }: {
