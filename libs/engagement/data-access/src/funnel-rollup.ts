@@ -19,7 +19,11 @@ interface SnapshotRow {
   institution_id: string;
   career_stage: string;
   registered_at: Date | string | null;
-  flow: string[];
+  /**
+   * The flow entries (`STEP YYYY-MM`, sorted) joined by commas: one text per member reads far cheaper than a
+   * `text[]`, which the pg driver parses character by character in JavaScript.
+   */
+  flow: string;
   mentoring: Array<[string, string | null]>;
 }
 
@@ -28,7 +32,7 @@ function snapshotOf(row: SnapshotRow): FunnelSnapshot {
     institutionId: row.institution_id,
     careerStage: row.career_stage,
     registeredAt: row.registered_at === null ? null : new Date(row.registered_at),
-    flow: row.flow.map((entry) => {
+    flow: flowEntries(row.flow).map((entry) => {
       const [step, month] = entry.split(' ');
       return { step: step as Activity, month: month ?? '' };
     }),
@@ -41,6 +45,9 @@ function snapshotOf(row: SnapshotRow): FunnelSnapshot {
 
 /** The advisory lock class of the funnel's member stripes ('FUNL'). */
 const FUNNEL_LOCK = 0x46554e4c;
+
+/** A snapshot row's flow as its entries (none when the text is empty). */
+const flowEntries = (flow: string) => (flow === '' ? [] : flow.split(','));
 
 const asIso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
@@ -105,11 +112,12 @@ export async function buildFunnelRollup(q: Queryable, chunk = 20000): Promise<nu
       last,
     ]);
     const rows = (await q.query(
-      `SELECT 'before' AS side, member_id, institution_id, career_stage, registered_at, flow, mentoring
+      `SELECT 'before' AS side, member_id, institution_id, career_stage, registered_at,
+              array_to_string(flow, ',') AS flow, mentoring
          FROM engagement_funnel_member WHERE ${range}
        UNION ALL
        SELECT 'after', m.member_id, m.institution_id, m.career_stage, m.registered_at,
-              COALESCE(a.flow, '{}'), COALESCE(r.mentoring, '[]'::jsonb)
+              COALESCE(array_to_string(a.flow, ','), ''), COALESCE(r.mentoring, '[]'::jsonb)
          FROM engagement_member m
          LEFT JOIN (SELECT member_id,
                            array_agg(DISTINCT activity || ' ' || to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM')) AS flow
@@ -133,13 +141,14 @@ export async function buildFunnelRollup(q: Queryable, chunk = 20000): Promise<nu
 /** `refreshFunnelMembers` once the members' stripes are locked: two statements. */
 async function refreshLocked(q: Queryable, ids: readonly string[]): Promise<void> {
   const rows = (await q.query(
-    `SELECT 'before' AS side, member_id, institution_id, career_stage, registered_at, flow, mentoring
+    `SELECT 'before' AS side, member_id, institution_id, career_stage, registered_at,
+            array_to_string(flow, ',') AS flow, mentoring
        FROM engagement_funnel_member WHERE member_id = ANY($1::uuid[])
      UNION ALL
      SELECT 'after', m.member_id, m.institution_id, m.career_stage, m.registered_at,
-            COALESCE((SELECT array_agg(DISTINCT a.activity || ' ' || to_char(a.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM'))
+            COALESCE((SELECT array_to_string(array_agg(DISTINCT a.activity || ' ' || to_char(a.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM')), ',')
                         FROM engagement_activity a
-                       WHERE a.member_id = m.member_id AND a.activity = ANY($2::text[])), '{}'),
+                       WHERE a.member_id = m.member_id AND a.activity = ANY($2::text[])), ''),
             COALESCE((SELECT jsonb_agg(jsonb_build_array(r.started_at, r.ended_at) ORDER BY r.started_at, r.ended_at)
                         FROM engagement_relationship r
                        WHERE r.mentee_id = m.member_id AND r.kind = 'MENTORING' AND r.started_at IS NOT NULL),
@@ -206,6 +215,7 @@ async function writeChanges(
       JSON.stringify(
         after.map(({ side: _side, ...row }) => ({
           ...row,
+          flow: flowEntries(row.flow),
           registered_at: asIso(row.registered_at),
           mentoring: row.mentoring.map(([start, end]) => [asIso(start), asIso(end)]),
         })),
