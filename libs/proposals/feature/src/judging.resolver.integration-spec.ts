@@ -137,6 +137,46 @@ describe('proposals subgraph in-process: judging and team operations', () => {
       expect(await refusal(null, JUDGES, { c: competitionId })).toBe('UNAUTHENTICATED');
     });
 
+    it("finds a pool's judges by name and a competition's entries by title, for admins only", async () => {
+      await subgraph.dataSource.query('UPDATE member_replica SET display_name = $2 WHERE member_id = $1', [
+        judge.memberId,
+        'Jo Pereira',
+      ]);
+      await subgraph.dataSource.query('UPDATE member_replica SET display_name = $2 WHERE member_id = $1', [
+        secondJudge.memberId,
+        'Kim Lee',
+      ]);
+      const FIND_JUDGES = `query($c: ID!, $text: String) {
+        competitionJudges(competitionId: $c, nameContains: $text) { totalCount edges { node { judge { id } } } }
+      }`;
+      const judges = await ok<{ competitionJudges: ConnectionData<{ judge: { id: string } }> }>(
+        admin,
+        FIND_JUDGES,
+        { c: competitionId, text: ' PEREIRA ' },
+      );
+      expect(judges.competitionJudges.edges.map((edge) => edge.node.judge.id)).toEqual([judge.memberId]);
+      expect(await refusal(judge, FIND_JUDGES, { c: competitionId, text: 'Lee' })).toBe('FORBIDDEN');
+
+      const FIND_ENTRIES = `query($c: ID!, $text: String) {
+        competitionEntries(competitionId: $c, titleContains: $text, first: 20) { totalCount edges { node { title } } }
+      }`;
+      const found = await ok<{ competitionEntries: ConnectionData<{ title: string }> }>(admin, FIND_ENTRIES, {
+        c: competitionId,
+        text: 'entry 1',
+      });
+      expect(found.competitionEntries.edges.map((edge) => edge.node.title).sort()).toEqual(
+        ['Entry 1', 'Entry 10', 'Entry 11'].sort(),
+      );
+      const tooLong = await subgraph.execute(admin, FIND_ENTRIES, {
+        c: competitionId,
+        text: 'x'.repeat(201),
+      });
+      expect(tooLong.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'titleContains', rule: 'maxLength' }],
+      });
+    });
+
     it('lists the assignments to admins only, every entry reviewed once', async () => {
       const listed = await ok<{
         competitionAssignments: ConnectionData<{ proposalId: string; origin: string }>;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { ReviewSubmittedV1 } from '@praxis/contracts';
 import type { Principal } from '@praxis/platform/auth';
+import { containsPattern } from '@praxis/platform/database';
 import { appendToOutbox } from '@praxis/platform/messaging';
 import { holdingRoleNow, memberReplica } from '@praxis/platform/member-replica';
 import {
@@ -111,16 +112,24 @@ export class JudgingService {
     });
   }
 
-  async judges(competitionId: string, page: PageRequest): Promise<Connection<CompetitionJudgeEntity>> {
+  /** The pool, newest first; `nameContains` keeps the judges whose name (as the member replica holds it) has it. */
+  async judges(
+    competitionId: string,
+    page: PageRequest,
+    nameContains: string | null = null,
+  ): Promise<Connection<CompetitionJudgeEntity>> {
     const competition = await loadCompetition(this.dataSource.manager, competitionId);
-    return paginate(
-      this.dataSource
-        .getRepository(CompetitionJudgeEntity)
-        .createQueryBuilder('j')
-        .where('j.competition_id = :id', { id: competition.id }),
-      page,
-      ['addedAt', 'memberId'],
-    );
+    const query = this.dataSource
+      .getRepository(CompetitionJudgeEntity)
+      .createQueryBuilder('j')
+      .where('j.competition_id = :id', { id: competition.id });
+    if (nameContains) {
+      query.andWhere(
+        `EXISTS (SELECT 1 FROM member_replica r WHERE r.member_id = j.member_id AND r.display_name ILIKE :name ESCAPE '\\')`,
+        { name: containsPattern(nameContains) },
+      );
+    }
+    return paginate(query, page, ['addedAt', 'memberId']);
   }
 
   /** The judge's own statement; any assignment (and started review) of that pair goes at once. */

@@ -33,6 +33,20 @@ export function requireUuid(value: unknown, field: string): string {
   return value.toLowerCase();
 }
 
+/** The longest text a search argument takes (titles and names are at most 200 characters). */
+export const MAX_SEARCH_TEXT = 200;
+
+/** A search argument (`titleContains`, `nameContains`) trimmed, null when blank, refused past MAX_SEARCH_TEXT. */
+export function searchText(value: string | null | undefined, field: string): string | null {
+  const text = value?.trim() ?? '';
+  if (text.length > MAX_SEARCH_TEXT) {
+    throw ProposalsDomainError.invalid([
+      { field, rule: 'maxLength', message: `must be at most ${MAX_SEARCH_TEXT} characters` },
+    ]);
+  }
+  return text || null;
+}
+
 export function phaseOf(competition: CompetitionEntity): CompetitionPhase {
   return competition.phase as CompetitionPhase;
 }

@@ -51,11 +51,8 @@ import {
   TeamInvitationConnection,
   TeamInvitationObject,
 } from './proposals.objects';
-import { requireUuid } from './proposals.records';
+import { requireUuid, searchText } from './proposals.records';
 import { ProposalsService } from './proposals.service';
-
-/** The longest `titleContains` a competition search takes (a title is at most 200 characters). */
-const MAX_TITLE_FILTER = 200;
 
 @Resolver(() => CompetitionObject)
 export class CompetitionResolver {
@@ -71,18 +68,12 @@ export class CompetitionResolver {
     @AfterArg() after: string | null,
     @Args('titleContains', { type: () => String, nullable: true }) titleContains: string | null,
   ): Promise<Connection<CompetitionObject>> {
-    const text = titleContains?.trim() ?? '';
-    if (text.length > MAX_TITLE_FILTER) {
-      throw ProposalsDomainError.invalid([
-        {
-          field: 'titleContains',
-          rule: 'maxLength',
-          message: `must be at most ${MAX_TITLE_FILTER} characters`,
-        },
-      ]);
-    }
     return mapNodes(
-      await this.competitionsService.list(principal, { size: first, after }, text || null),
+      await this.competitionsService.list(
+        principal,
+        { size: first, after },
+        searchText(titleContains, 'titleContains'),
+      ),
       toCompetitionObject,
     );
   }
@@ -241,15 +232,21 @@ export class ProposalResolver {
 
   @Roles('admin')
   @Query(() => ProposalConnection, {
-    description: 'The submitted entries of a competition, most recently first submitted first',
+    description:
+      'The submitted entries of a competition, most recently first submitted first; `titleContains` (any case) keeps those whose title contains it',
   })
   async competitionEntries(
     @IdArg('competitionId') competitionId: string,
     @FirstArg() first: number,
     @AfterArg() after: string | null,
+    @Args('titleContains', { type: () => String, nullable: true }) titleContains: string | null,
   ): Promise<Connection<ProposalObject>> {
     return mapNodes(
-      await this.proposals.ofCompetition(competitionId, { size: first, after }),
+      await this.proposals.ofCompetition(
+        competitionId,
+        { size: first, after },
+        searchText(titleContains, 'titleContains'),
+      ),
       toProposalObject,
     );
   }
@@ -404,13 +401,19 @@ export class JudgingResolver {
   }
 
   @Roles('admin')
-  @Query(() => CompetitionJudgeConnection, { description: 'The judge pool, most recently added first' })
+  @Query(() => CompetitionJudgeConnection, {
+    description:
+      'The judge pool, most recently added first; `nameContains` (any case) keeps the judges whose name contains it',
+  })
   async competitionJudges(
     @IdArg('competitionId') competitionId: string,
     @FirstArg() first: number,
     @AfterArg() after: string | null,
+    @Args('nameContains', { type: () => String, nullable: true }) nameContains: string | null,
   ): Promise<Connection<CompetitionJudgeObject>> {
-    return mapNodes(await this.judging.judges(competitionId, { size: first, after }), (judge) => ({
+    const page = { size: first, after };
+    const name = searchText(nameContains, 'nameContains');
+    return mapNodes(await this.judging.judges(competitionId, page, name), (judge) => ({
       competitionId: judge.competitionId,
       judge: { id: judge.memberId },
       addedAt: judge.addedAt,

@@ -3,6 +3,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { ProposalSubmittedV1, ProposalWithdrawnV1, type CurrencyCode } from '@praxis/contracts';
 import { isAdmin, type Principal } from '@praxis/platform/auth';
 import type { FieldError } from '@praxis/platform/graphql';
+import { containsPattern } from '@praxis/platform/database';
 import { appendToOutbox } from '@praxis/platform/messaging';
 import {
   AssignmentEntity,
@@ -605,19 +606,23 @@ export class ProposalsService {
   }
 
   /** Submitted entries, most recently first submitted first. */
-  async ofCompetition(competitionId: string, page: PageRequest): Promise<Connection<ProposalEntity>> {
+  async ofCompetition(
+    competitionId: string,
+    page: PageRequest,
+    titleContains: string | null = null,
+  ): Promise<Connection<ProposalEntity>> {
     const competition = await loadCompetition(this.dataSource.manager, competitionId);
-    return paginate(
-      this.dataSource
-        .getRepository(ProposalEntity)
-        .createQueryBuilder('p')
-        .where('p.competition_id = :competitionId AND p.status = :submitted', {
-          competitionId: competition.id,
-          submitted: ProposalStatus.SUBMITTED,
-        }),
-      page,
-      ['firstSubmittedAt', 'id'],
-    );
+    const query = this.dataSource
+      .getRepository(ProposalEntity)
+      .createQueryBuilder('p')
+      .where('p.competition_id = :competitionId AND p.status = :submitted', {
+        competitionId: competition.id,
+        submitted: ProposalStatus.SUBMITTED,
+      });
+    if (titleContains) {
+      query.andWhere(`p.title ILIKE :title ESCAPE '\\'`, { title: containsPattern(titleContains) });
+    }
+    return paginate(query, page, ['firstSubmittedAt', 'id']);
   }
 
   /** Anonymised reviews as frozen at publication; null before. */

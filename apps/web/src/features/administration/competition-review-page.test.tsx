@@ -1,13 +1,14 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderPage } from '../../testing/render';
 import CompetitionReviewPage from './competition-review-page';
-import { CompetitionJudgesDocument } from '../admin/operations';
 import {
+  AssignJudgeDocument,
   CompetitionAssignmentsDocument,
   CompetitionConflictsDocument,
-  CompetitionEntryChoicesDocument,
+  CompetitionEntrySearchDocument,
+  CompetitionJudgeSearchDocument,
   CompetitionReviewDocument,
 } from './operations';
 
@@ -31,23 +32,22 @@ const review = {
 const judge = (id: string, displayName: string) => ({
   __typename: 'CompetitionJudge',
   judge: { __typename: 'Member', id, displayName },
-  addedAt: '2026-11-30T09:00:00.000Z',
 });
 const entry = (id: string, title: string) => ({ __typename: 'Proposal', id, title });
-
-const judges = (after: string | undefined, items: unknown[], endCursor: string | null) => ({
-  request: {
-    query: CompetitionJudgesDocument,
-    variables: after ? { competitionId, after } : { competitionId },
-  },
-  result: { data: { competitionJudges: connection('CompetitionJudge', items, 2, endCursor) } },
+const edges = (typename: string, items: unknown[]) => ({
+  __typename: `${typename}Connection`,
+  edges: items.map((node) => ({ __typename: `${typename}Edge`, node })),
 });
-const entries = (after: string | undefined, items: unknown[], endCursor: string | null) => ({
-  request: {
-    query: CompetitionEntryChoicesDocument,
-    variables: after ? { competitionId, after } : { competitionId },
-  },
-  result: { data: { competitionEntries: connection('Proposal', items, 2, endCursor) } },
+
+/** The judges of the pool the server finds for `nameContains` (null: the newest). */
+const judges = (nameContains: string | null, items: unknown[]) => ({
+  request: { query: CompetitionJudgeSearchDocument, variables: { competitionId, nameContains } },
+  result: { data: { competitionJudges: edges('CompetitionJudge', items) } },
+});
+/** The submitted entries the server finds for `titleContains` (null: the newest). */
+const entries = (titleContains: string | null, items: unknown[]) => ({
+  request: { query: CompetitionEntrySearchDocument, variables: { competitionId, titleContains } },
+  result: { data: { competitionEntries: edges('Proposal', items) } },
 });
 
 const conflict = (id: string, reason: string) => ({
@@ -88,8 +88,8 @@ describe('competition review page', () => {
       conflicts(undefined, [conflict('k1', 'Co-author')], 'k-1'),
       conflicts('k-1', [conflict('k2', 'Same department')], null),
       noAssignments,
-      entries(undefined, [entry('p1', 'Sim training')], null),
-      judges(undefined, [judge('j1', 'Jo Judge')], null),
+      entries(null, [entry('p1', 'Sim training')]),
+      judges(null, [judge('j1', 'Jo Judge')]),
     ]);
     const section = await screen.findByRole('region', { name: 'Conflicts of interest' });
     expect(await within(section).findByText(/Co-author/)).toBeInTheDocument();
@@ -102,27 +102,63 @@ describe('competition review page', () => {
     expect(screen.getByRole('region', { name: 'Assignments' })).toHaveTextContent('No assignments yet');
   });
 
-  it('offers judges and entries past the first page for a manual assignment', async () => {
+  it('finds a judge and an entry on no first page by searching the server, and assigns them by hand', async () => {
     const user = userEvent.setup();
     renderPage(<CompetitionReviewPage />, [
       review,
       conflicts(undefined, [], null),
       noAssignments,
-      entries(undefined, [entry('p1', 'Sim training')], 'e-1'),
-      entries('e-1', [entry('p2', 'Feedback literacy')], null),
-      judges(undefined, [judge('j1', 'Jo Judge')], 'j-1'),
-      judges('j-1', [judge('j2', 'Kim Judge')], null),
+      entries(null, [entry('p1', 'Sim training')]),
+      entries('Feedback', [entry('p2', 'Feedback literacy')]),
+      judges(null, [judge('j1', 'Jo Judge')]),
+      judges('Kim', [judge('j2', 'Kim Judge')]),
+      {
+        request: { query: AssignJudgeDocument, variables: { proposalId: 'p2', judgeId: 'j2' } },
+        result: {
+          data: {
+            assignJudge: { __typename: 'ReviewAssignment', proposalId: 'p2', judgeId: 'j2' },
+          },
+        },
+      },
+      // the assignments asked again after the mutation: the one made by hand
+      {
+        request: { query: CompetitionAssignmentsDocument, variables: { competitionId } },
+        result: {
+          data: {
+            competitionAssignments: connection(
+              'ReviewAssignment',
+              [
+                {
+                  __typename: 'ReviewAssignment',
+                  proposalId: 'p2',
+                  judgeId: 'j2',
+                  judge: { __typename: 'Member', id: 'j2', displayName: 'Kim Judge' },
+                  proposal: { __typename: 'Proposal', id: 'p2', title: 'Feedback literacy' },
+                  origin: 'MANUAL',
+                  reviewStarted: false,
+                  assignedAt: '2026-12-01T09:00:00.000Z',
+                },
+              ],
+              1,
+              null,
+            ),
+          },
+        },
+      },
     ]);
     const section = await screen.findByRole('region', { name: 'Assignments' });
-    await user.click(await within(section).findByRole('button', { name: 'Show more judges' }));
-    await user.click(within(section).getByRole('button', { name: 'Show more entries' }));
-    await waitFor(() =>
-      expect(within(section).queryByRole('button', { name: /Show more (judges|entries)/ })).toBeNull(),
-    );
-    await user.click(within(section).getByRole('combobox', { name: 'Judge' }));
-    expect(await screen.findByRole('option', { name: 'Kim Judge' })).toBeInTheDocument();
-    expect(screen.getByRole('option', { name: 'Jo Judge' })).toBeInTheDocument();
-    await user.click(within(section).getByRole('combobox', { name: 'Entry' }));
-    expect(await screen.findByRole('option', { name: 'Feedback literacy' })).toBeInTheDocument();
+    const judgeBox = within(section).getByRole('combobox', { name: 'Judge' });
+    await user.click(judgeBox);
+    expect(await screen.findByRole('option', { name: 'Jo Judge' })).toBeInTheDocument();
+    await user.type(judgeBox, 'Kim');
+    await user.click(await screen.findByRole('option', { name: 'Kim Judge' }));
+    const entryBox = within(section).getByRole('combobox', { name: 'Entry' });
+    await user.type(entryBox, 'Feedback');
+    await user.click(await screen.findByRole('option', { name: 'Feedback literacy' }));
+    await user.click(within(section).getByRole('button', { name: 'Assign' }));
+    // the mock answers only the assignment of the judge and entry found, then the page shows it
+    const table = await within(section).findByRole('table');
+    expect(within(table).getByText('Kim Judge')).toBeInTheDocument();
+    expect(within(table).getByText('Feedback literacy')).toBeInTheDocument();
   });
 });

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type ReactNode } from 'react';
@@ -11,14 +11,15 @@ import { withNotice } from '../../lib/notify';
 import { Page } from '../../lib/page';
 import { QueryState } from '../../lib/query-state';
 import { Section } from '../../lib/section';
-import { ShowMore, type ConnectionPath, type PagedQuery } from '../../lib/show-more';
-import { CompetitionJudgesDocument } from '../admin/operations';
+import { SearchSelect } from '../../lib/search-select';
+import { ShowMore } from '../../lib/show-more';
 import { administrationMessages as t } from './messages';
 import {
   AssignJudgeDocument,
   CompetitionAssignmentsDocument,
   CompetitionConflictsDocument,
-  CompetitionEntryChoicesDocument,
+  CompetitionEntrySearchDocument,
+  CompetitionJudgeSearchDocument,
   CompetitionReviewDocument,
   ReviewNamedConflictDocument,
   UnassignJudgeDocument,
@@ -143,8 +144,6 @@ function Assignments({ competitionId }: { competitionId: string }) {
   const [unassign, unassigning] = useMutation(UnassignJudgeDocument, { refetchQueries });
   const [proposalId, setProposalId] = useState<string | null>(null);
   const [judgeId, setJudgeId] = useState<string | null>(null);
-  const entries = useQuery(CompetitionEntryChoicesDocument, { variables: { competitionId } });
-  const judges = useQuery(CompetitionJudgesDocument, { variables: { competitionId } });
   const assignments = query.data ? nodes(query.data.competitionAssignments) : [];
   return (
     <Section id="assignments" title={t.assignmentsTitle}>
@@ -208,28 +207,30 @@ function Assignments({ competitionId }: { competitionId: string }) {
         </Text>
         <Text size="sm">{t.assignHint}</Text>
         <Group align="flex-end" gap="xs">
-          <Choices
-            query={entries}
-            path={['competitionEntries']}
-            options={(data) =>
+          <SearchSelect
+            label={t.entry}
+            description={t.choiceHint}
+            nothingFound={t.noEntryFound}
+            document={CompetitionEntrySearchDocument}
+            variablesOf={(titleContains) => ({ competitionId, titleContains })}
+            optionsOf={(data) =>
               nodes(data.competitionEntries).map((entry) => ({ value: entry.id, label: entry.title }))
             }
-            label={t.entry}
-            more={t.moreEntries}
             value={proposalId}
             onChange={setProposalId}
           />
-          <Choices
-            query={judges}
-            path={['competitionJudges']}
-            options={(data) =>
+          <SearchSelect
+            label={t.judge}
+            description={t.choiceHint}
+            nothingFound={t.noJudgeFound}
+            document={CompetitionJudgeSearchDocument}
+            variablesOf={(nameContains) => ({ competitionId, nameContains })}
+            optionsOf={(data) =>
               nodes(data.competitionJudges).map(({ judge }) => ({
                 value: judge.id,
                 label: judge.displayName,
               }))
             }
-            label={t.judge}
-            more={t.moreJudges}
             value={judgeId}
             onChange={setJudgeId}
           />
@@ -248,41 +249,6 @@ function Assignments({ competitionId }: { competitionId: string }) {
         </Group>
       </Stack>
     </Section>
-  );
-}
-
-/**
- * A searchable select of what a paged query has loaded so far (entries, judges), with "show more" under it to
- * load the next page into it.
- */
-function Choices<TData>({
-  query,
-  path,
-  options,
-  label,
-  more,
-  value,
-  onChange,
-}: {
-  query: PagedQuery<TData> & { data?: TData };
-  path: ConnectionPath<TData>;
-  options: (data: TData) => Array<{ value: string; label: string }>;
-  label: string;
-  more: string;
-  value: string | null;
-  onChange: (value: string | null) => void;
-}) {
-  return (
-    <Stack gap={4}>
-      <Select
-        label={label}
-        searchable
-        data={query.data ? options(query.data) : []}
-        value={value}
-        onChange={onChange}
-      />
-      <ShowMore query={query} path={path} label={more} />
-    </Stack>
   );
 }
 

@@ -87,17 +87,28 @@ export const CompetitionReviewDocument = graphql(`
 `);
 
 /** The entries offered for manual assignment, a page at a time. */
-export const CompetitionEntryChoicesDocument = graphql(`
-  query CompetitionEntryChoices($competitionId: ID!, $after: String) {
-    competitionEntries(competitionId: $competitionId, first: 100, after: $after) {
-      totalCount
-      pageInfo {
-        ...PageFields
-      }
+export const CompetitionEntrySearchDocument = graphql(`
+  query CompetitionEntrySearch($competitionId: ID!, $titleContains: String) {
+    competitionEntries(competitionId: $competitionId, titleContains: $titleContains, first: 20) {
       edges {
         node {
           id
           title
+        }
+      }
+    }
+  }
+`);
+
+export const CompetitionJudgeSearchDocument = graphql(`
+  query CompetitionJudgeSearch($competitionId: ID!, $nameContains: String) {
+    competitionJudges(competitionId: $competitionId, nameContains: $nameContains, first: 20) {
+      edges {
+        node {
+          judge {
+            id
+            displayName
+          }
         }
       }
     }
