@@ -24,6 +24,13 @@ export function fieldErrorsOf(error: unknown, prefix = 'input.'): Record<string,
   return errors;
 }
 
+/** The rule the server named for a refusal (`extensions.rule`, e.g. a phase move's precondition), if any. */
+export function ruleOf(error: unknown): string | undefined {
+  if (!CombinedGraphQLErrors.is(error)) return undefined;
+  const rule = error.errors[0]?.extensions?.rule;
+  return typeof rule === 'string' ? rule : undefined;
+}
+
 /** One sentence for a person: the server's message when it sent one, never a stack or a blank. */
 export function messageOf(error: unknown): string {
   if (CombinedGraphQLErrors.is(error)) {

@@ -23,8 +23,8 @@ import type {
   CompetitionJudgesQuery,
   CompetitionPhase,
 } from '../../gql/graphql';
-import { messageOf } from '../../lib/errors';
-import { formatNumber } from '../../lib/format';
+import { messageOf, ruleOf } from '../../lib/errors';
+import { formatDateTime, formatNumber } from '../../lib/format';
 import { nodes } from '../../lib/connection';
 import { Page } from '../../lib/page';
 import { MemberPicker } from '../../lib/member-picker';
@@ -48,7 +48,16 @@ import {
 
 type Competition = NonNullable<AdminCompetitionQuery['competition']>;
 
-function PhaseControls({ competition }: { competition: Competition }) {
+/**
+ * The moves the competition's phase allows. A refusal shows under the buttons until the next move; starting
+ * judging before the call has closed says when it closes and where to move the close.
+ */
+export function PhaseControls({
+  competition,
+}: {
+  competition: Pick<Competition, 'id' | 'phase' | 'nextPhases' | 'closesAt'>;
+}) {
+  const [problem, setProblem] = useState<string | null>(null);
   const refetch = {
     refetchQueries: [
       { query: AdminCompetitionDocument, variables: { id: competition.id } },
@@ -66,6 +75,7 @@ function PhaseControls({ competition }: { competition: Competition }) {
     if ((phase === 'RESULTS_PUBLISHED' || phase === 'CANCELLED') && !window.confirm(t.confirmMove(label)))
       return;
     const variables = { id: competition.id };
+    setProblem(null);
     try {
       if (phase === 'OPEN') await open({ variables });
       else if (phase === 'JUDGING') await judge({ variables });
@@ -73,7 +83,11 @@ function PhaseControls({ competition }: { competition: Competition }) {
       else if (phase === 'CANCELLED') await cancel({ variables });
       notifications.show({ color: 'green', message: t.moved });
     } catch (error) {
-      notifications.show({ color: 'red', message: messageOf(error), autoClose: false });
+      setProblem(
+        phase === 'JUDGING' && ruleOf(error) === 'BEFORE_CLOSES_AT'
+          ? t.beforeClose(formatDateTime(competition.closesAt))
+          : messageOf(error),
+      );
     }
   };
   return (
@@ -102,6 +116,11 @@ function PhaseControls({ competition }: { competition: Competition }) {
           </Group>
         )}
       </Group>
+      {problem && (
+        <Alert color="red" role="alert" mt="xs">
+          {problem}
+        </Alert>
+      )}
     </section>
   );
 }

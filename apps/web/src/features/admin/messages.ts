@@ -53,6 +53,8 @@ export const adminMessages = {
   } satisfies Record<CompetitionPhase, string>,
   confirmMove: (label: string) => `${label}? This cannot be undone.`,
   moved: 'Done.',
+  beforeClose: (closes: string) =>
+    `Proposals close at ${closes}: judging can start after that. To start now, move the close under Dates.`,
   publishing: 'Publishing results…',
   datesTitle: 'Dates',
   datesOpen:
