@@ -13,6 +13,7 @@ import { QueryState } from '../../lib/query-state';
 import { ShowMore } from '../../lib/show-more';
 import { ScrollTable, TableHead } from '../../lib/table';
 import { fundingMessages as t } from './messages';
+import { AllocationDecision } from './allocation-decision';
 import {
   ApproveProtectedTimeDocument,
   ProtectedTimeToApproveDocument,
@@ -159,12 +160,7 @@ export default function ApprovalsPage() {
                               <Reject allocationId={allocation.id} name={allocation.member.displayName} />
                             </Group>
                           ) : (
-                            <>
-                              <Text size="sm">{t.allocationStatus[allocation.status]}</Text>
-                              {allocation.status === 'REJECTED' && allocation.decisionReason && (
-                                <Text size="sm">{t.rejectedBecause(allocation.decisionReason)}</Text>
-                              )}
-                            </>
+                            <AllocationDecision allocation={allocation} />
                           )}
                         </Table.Td>
                       </Table.Tr>

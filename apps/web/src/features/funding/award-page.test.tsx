@@ -21,7 +21,7 @@ const spend = (id: string, description: string) => ({
   reversesEntryId: null,
 });
 
-const award = (entries: unknown[], endCursor: string | null) => ({
+const award = (entries: unknown[], endCursor: string | null, protectedTime: unknown[] = []) => ({
   __typename: 'Award',
   id: 'a1',
   title: 'Simulation pilot',
@@ -44,7 +44,7 @@ const award = (entries: unknown[], endCursor: string | null) => ({
     burn: { __typename: 'BurnRate', status: 'ON_TRACK', elapsedShare: 0.2, spentShare: 0.02 },
   },
   spendEntries: connectionPage('SpendEntry', entries, endCursor),
-  protectedTime: [],
+  protectedTime,
 });
 
 const answer = (after: string | null, entries: unknown[], endCursor: string | null) => ({
@@ -69,5 +69,35 @@ describe('award page', () => {
     expect(await spending.findByText('Printing')).toBeInTheDocument();
     expect(spending.getByText('Manikin hire')).toBeInTheDocument();
     expect(spending.queryByRole('button', { name: 'Show more spending' })).toBeNull();
+  });
+
+  it('shows the member why their protected time was rejected', async () => {
+    const rejected = {
+      __typename: 'ProtectedTimeAllocation',
+      id: 'p1',
+      weeklyHours: 8,
+      from: '2026-10-01',
+      to: '2027-09-30',
+      status: 'REJECTED',
+      decisionReason: 'The rota cannot release Fridays this year',
+      member: { __typename: 'Member', id: 'm1', displayName: 'Ada Obi' },
+    };
+    renderPage(
+      <Routes>
+        <Route path="/funding/awards/:id" element={<AwardPage />} />
+      </Routes>,
+      [
+        {
+          request: { query: AwardDocument, variables: { id: 'a1' } },
+          result: { data: { award: award([], null, [rejected]) } },
+        },
+      ],
+      undefined,
+      '/funding/awards/a1',
+    );
+    const time = within(await screen.findByRole('region', { name: 'Protected time' }));
+    const row = within(time.getByRole('row', { name: /Ada Obi/ }));
+    expect(row.getByText('Rejected')).toBeInTheDocument();
+    expect(row.getByText('Reason: The rota cannot release Fridays this year')).toBeInTheDocument();
   });
 });

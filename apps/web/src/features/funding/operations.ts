@@ -47,6 +47,7 @@ export const AllocationFieldsFragment = graphql(`
     from
     to
     status
+    decisionReason
     member {
       id
       displayName

@@ -22,6 +22,7 @@ import { focusFirstError, showFieldErrors } from '../../lib/forms';
 import { QueryState } from '../../lib/query-state';
 import { ScrollTable, TableHead } from '../../lib/table';
 import { fundingMessages as t } from './messages';
+import { AllocationDecision } from './allocation-decision';
 import { LogTimeDocument, MemberUtilisationDocument } from './operations';
 
 const DAY_MS = 86_400_000;
@@ -193,7 +194,9 @@ export function ProtectedTime({
                   <Table.Td>{formatNumber(allocation.weeklyHours)}</Table.Td>
                   <Table.Td>{formatDay(allocation.from)}</Table.Td>
                   <Table.Td>{formatDay(allocation.to)}</Table.Td>
-                  <Table.Td>{t.allocationStatus[allocation.status]}</Table.Td>
+                  <Table.Td>
+                    <AllocationDecision allocation={allocation} />
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
