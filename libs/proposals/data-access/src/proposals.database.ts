@@ -12,6 +12,7 @@ import { TeamInvitations1796093616721 } from './migrations/1796093616721-team-in
 import { CompetitionCurrency1796100000000 } from './migrations/1796100000000-competition-currency';
 import { CompetitionTags1796130000000 } from './migrations/1796130000000-competition-tags';
 import { TeamInvitationPages1796195871171 } from './migrations/1796195871171-team-invitation-pages';
+import { PendingInvitationsOfMember1796199374662 } from './migrations/1796199374662-pending-invitations-of-member';
 
 /** Everything the proposals database holds: for the app, the migration tools and the drift check. */
 export const proposalsDatabase = {
@@ -27,5 +28,6 @@ export const proposalsDatabase = {
     MemberReplicaConfirmation1796122700000,
     CompetitionTags1796130000000,
     TeamInvitationPages1796195871171,
+    PendingInvitationsOfMember1796199374662,
   ],
 };

@@ -257,6 +257,10 @@ export class ProposalVersionEntity {
 // `Proposal.invitations`: a proposal's page, newest first, read backwards along this index (invited_at holds
 // milliseconds, so the cursor compares the column itself)
 @Index('team_invitation_page_idx', ['proposalId', 'invitedAt', 'memberId'])
+// `myTeamInvitations`: a member's pending invitations, newest first, along this index (no scan of the table)
+@Index('team_invitation_pending_idx', ['memberId', 'invitedAt', 'proposalId'], {
+  where: `"status" = 'PENDING'`,
+})
 export class TeamInvitationEntity {
   @PrimaryColumn({ type: 'uuid' })
   proposalId!: string;
