@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, NumberInput, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, NumberInput, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@apollo/client/react';
@@ -83,6 +83,11 @@ function ScoreFields({
   competition: CompetitionFieldsFragment;
 }) {
   const [submitScores] = useMutation(SubmitScoresDocument, { refetchQueries: [MyAssignmentsDocument] });
+  // the server takes scores only while the competition is judged and before judging ends: after that the form
+  // shows what was saved and offers no save it would refuse
+  const [open] = useState(
+    () => competition.phase === 'JUDGING' && Date.parse(competition.judgingEndsAt) > Date.now(),
+  );
   const existing = new Map(entry.review?.scores.map((score) => [score.criterionId, score.value]) ?? []);
   const total = competition.criteria.reduce((sum, criterion) => sum + criterion.weight, 0) || 1;
   const form = useForm<{ scores: Record<string, number | string>; comment: string }>({
@@ -134,7 +139,15 @@ function ScoreFields({
         <Title order={2} size="h3" id="scoring">
           {t.scoringTitle}
         </Title>
-        <Text size="sm">{t.judgingEnds(formatDateTime(competition.judgingEndsAt))}</Text>
+        {open ? (
+          <Text size="sm">{t.judgingEnds(formatDateTime(competition.judgingEndsAt))}</Text>
+        ) : (
+          <Alert color="gray" title={t.scoringClosedTitle}>
+            {competition.phase === 'JUDGING'
+              ? t.judgingEnded(formatDateTime(competition.judgingEndsAt))
+              : t.notBeingJudged}
+          </Alert>
+        )}
         {competition.criteria.map((criterion) => (
           <NumberInput
             key={criterion.id}
@@ -148,7 +161,8 @@ function ScoreFields({
             min={criterion.scaleMin}
             max={criterion.scaleMax}
             allowDecimal={false}
-            required
+            required={open}
+            readOnly={!open}
             {...form.getInputProps(`scores.${criterion.id}`)}
           />
         ))}
@@ -157,14 +171,17 @@ function ScoreFields({
           description={t.commentHint}
           autosize
           minRows={3}
+          readOnly={!open}
           {...form.getInputProps('comment')}
         />
         {entry.review && <Text size="sm">{t.lastSaved(formatDateTime(entry.review.updatedAt))}</Text>}
-        <Group>
-          <Button type="submit" loading={form.submitting}>
-            {t.save}
-          </Button>
-        </Group>
+        {open && (
+          <Group>
+            <Button type="submit" loading={form.submitting}>
+              {t.save}
+            </Button>
+          </Group>
+        )}
       </Stack>
     </form>
   );

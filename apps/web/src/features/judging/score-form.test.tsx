@@ -7,7 +7,8 @@ import { renderPage } from '../../testing/render';
 import { ScoreForm } from './score-entry-page';
 
 const competition = {
-  judgingEndsAt: '2027-01-20T17:00:00.000Z',
+  phase: 'JUDGING',
+  judgingEndsAt: '2099-01-20T17:00:00.000Z',
   criteria: [
     { id: 'k1', name: 'Rigour', guidance: '', weight: 1, scaleMin: 1, scaleMax: 5 },
     { id: 'k2', name: 'Impact', guidance: '', weight: 1, scaleMin: 1, scaleMax: 5 },
@@ -49,5 +50,28 @@ describe('scoring form', () => {
     expect(screen.getByRole('textbox', { name: 'Impact' })).toHaveValue('4');
     expect(screen.getByRole('textbox', { name: 'Comment for the applicants' })).toHaveValue('Clear aims.');
     expect(screen.getByText(/Last saved/)).toBeInTheDocument();
+  });
+
+  it('after judging ends shows the saved scores read-only and offers no save the server would refuse', async () => {
+    const ended = { ...competition, judgingEndsAt: '2026-01-20T17:00:00.000Z' } as CompetitionFieldsFragment;
+    const published = { ...competition, phase: 'RESULTS_PUBLISHED' } as CompetitionFieldsFragment;
+    const { unmount } = renderPage(<ScoreForm entry={saved} competition={ended} />);
+    expect(
+      screen.getByText(/^Judging ended .*Your scores are shown as you saved them\.$/),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Rigour' })).toHaveValue('2');
+    expect(screen.getByRole('textbox', { name: 'Rigour' })).toHaveAttribute('readonly');
+    expect(screen.getByRole('textbox', { name: 'Comment for the applicants' })).toHaveAttribute('readonly');
+    expect(screen.queryByRole('button', { name: 'Save scores' })).toBeNull();
+    unmount();
+    renderPage(<ScoreForm entry={saved} competition={published} />);
+    expect(screen.getByText(/no longer being judged/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Save scores' })).toBeNull();
+  });
+
+  it('while judging is open, offers the save', () => {
+    renderPage(<ScoreForm entry={saved} competition={competition} />);
+    expect(screen.getByRole('button', { name: 'Save scores' })).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Rigour' })).not.toHaveAttribute('readonly');
   });
 });
