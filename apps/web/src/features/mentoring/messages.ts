@@ -78,6 +78,7 @@ export const mentoringMessages = {
   comment: 'Comment (optional)',
   giveFeedback: 'Give feedback',
   feedbackGiven: 'Thank you: your feedback is recorded.',
+  feedbackGivenThisMonth: 'You have given your feedback for this month; you can give it again next month.',
   rePair:
     'Sorry it is not working. You may end this relationship and pick another mentor from your suggestions.',
   by: (name: string, rating: number) => `${name}: ${rating} / 5`,

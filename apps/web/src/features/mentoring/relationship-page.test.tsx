@@ -18,14 +18,14 @@ const page = (endCursor: string | null) => ({
 });
 const vars = (after: string | undefined) => (after ? { id: 'r1', after } : { id: 'r1' });
 
-const relationship = {
+const relationshipIn = (status: string) => ({
   request: { query: RelationshipDocument, variables: { id: 'r1' } },
   result: {
     data: {
       relationship: {
         __typename: 'Relationship',
         id: 'r1',
-        status: 'ENDED',
+        status,
         health: null,
         kind: 'MENTORING',
         startedAt: '2026-01-05T09:00:00.000Z',
@@ -38,7 +38,8 @@ const relationship = {
       },
     },
   },
-};
+});
+const relationship = relationshipIn('ENDED');
 
 const checkIns = (after: string | undefined, progress: string[], endCursor: string | null) => ({
   request: { query: RelationshipCheckInsDocument, variables: vars(after) },
@@ -67,7 +68,12 @@ const checkIns = (after: string | undefined, progress: string[], endCursor: stri
   },
 });
 
-const feedback = (after: string | undefined, comments: string[], endCursor: string | null) => ({
+const feedback = (
+  after: string | undefined,
+  comments: string[],
+  endCursor: string | null,
+  period = '2026-03',
+) => ({
   request: { query: RelationshipFeedbackDocument, variables: vars(after) },
   result: {
     data: {
@@ -83,7 +89,7 @@ const feedback = (after: string | undefined, comments: string[], endCursor: stri
               __typename: 'Feedback',
               id: `f-${comment}`,
               side: 'MENTEE',
-              period: '2026-03',
+              period,
               rating: 4,
               comment,
               author: person('m2', 'Sam Reed'),
@@ -125,5 +131,42 @@ describe('relationship page', () => {
     await user.click(within(feedbackSection).getByRole('button', { name: 'Show more feedback' }));
     expect(await within(feedbackSection).findByText(/Very clear/)).toBeInTheDocument();
     expect(within(feedbackSection).getByText(/Helpful/)).toBeInTheDocument();
+  });
+
+  it("offers the feedback form until the member gave this month's, then says when they can give it again", async () => {
+    const mentee = {
+      id: 'm2',
+      displayName: 'Sam Reed',
+      roles: [{ role: 'MEMBER' as const, institutionId: null }],
+    };
+    const thisMonth = new Date().toISOString().slice(0, 7);
+    const route = (
+      <Routes>
+        <Route path="/mentoring/:id" element={<RelationshipPage />} />
+      </Routes>
+    );
+    const { unmount } = renderPage(
+      route,
+      [relationshipIn('ACTIVE'), checkIns(undefined, [], null), feedback(undefined, ['Helpful'], null)],
+      mentee,
+      '/mentoring/r1',
+    );
+    const earlier = within(await screen.findByRole('region', { name: 'Feedback' }));
+    expect(await earlier.findByRole('form', { name: 'Give feedback' })).toBeInTheDocument();
+    unmount();
+
+    renderPage(
+      route,
+      [
+        relationshipIn('ACTIVE'),
+        checkIns(undefined, [], null),
+        feedback(undefined, ['Helpful'], null, thisMonth),
+      ],
+      mentee,
+      '/mentoring/r1',
+    );
+    const given = within(await screen.findByRole('region', { name: 'Feedback' }));
+    expect(await given.findByText(/given your feedback for this month/)).toBeInTheDocument();
+    expect(given.queryByRole('form', { name: 'Give feedback' })).toBeNull();
   });
 });

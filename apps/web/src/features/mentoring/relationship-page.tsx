@@ -151,9 +151,22 @@ function CheckIns({ relationship }: { relationship: RelationshipFieldsFragment }
   );
 }
 
+/** The feedback period the server files feedback under now: the UTC month, as `2026-12`. */
+function currentFeedbackPeriod(): string {
+  return new Date().toISOString().slice(0, 7);
+}
+
 function FeedbackPanel({ relationship }: { relationship: RelationshipFieldsFragment }) {
+  const session = useSession();
   const [offerRePairing, setOfferRePairing] = useState(false);
   const feedback = useQuery(RelationshipFeedbackDocument, { variables: { id: relationship.id } });
+  // one feedback per side a month: once given (newest first, so on the first page), the form would only be refused
+  const period = currentFeedbackPeriod();
+  const givenThisMonth =
+    feedback.data !== undefined &&
+    nodes(feedback.data.relationship.feedback).some(
+      (item) => item.period === period && item.author.id === session.member?.id,
+    );
   const [give] = useMutation(GiveFeedbackDocument, {
     refetchQueries: [{ query: RelationshipFeedbackDocument, variables: { id: relationship.id } }],
   });
@@ -198,7 +211,10 @@ function FeedbackPanel({ relationship }: { relationship: RelationshipFieldsFragm
         )}
       </QueryState>
       {offerRePairing && <Text role="status">{t.rePair}</Text>}
-      {relationship.status === 'ACTIVE' && (
+      {relationship.status === 'ACTIVE' && givenThisMonth && (
+        <Text size="sm">{t.feedbackGivenThisMonth}</Text>
+      )}
+      {relationship.status === 'ACTIVE' && !feedback.loading && !givenThisMonth && (
         <form onSubmit={submit} noValidate aria-label={t.giveFeedback}>
           <Stack gap="xs">
             <NumberInput
