@@ -160,5 +160,12 @@ describe('competition review page', () => {
     const table = await within(section).findByRole('table');
     expect(within(table).getByText('Kim Judge')).toBeInTheDocument();
     expect(within(table).getByText('Feedback literacy')).toBeInTheDocument();
+    // every column has a name, the buttons' one too (axe: empty-table-header)
+    expect(within(table).getAllByRole('columnheader').map((header) => header.textContent)).toEqual([
+      'Entry',
+      'Judge',
+      'Status',
+      'Action',
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type ReactNode } from 'react';
@@ -13,6 +13,7 @@ import { QueryState } from '../../lib/query-state';
 import { Section } from '../../lib/section';
 import { SearchSelect } from '../../lib/search-select';
 import { ShowMore } from '../../lib/show-more';
+import { TableHead } from '../../lib/table';
 import { administrationMessages as t } from './messages';
 import {
   AssignJudgeDocument,
@@ -155,14 +156,14 @@ function Assignments({ competitionId }: { competitionId: string }) {
         <Text size="sm">{t.noAssignments}</Text>
       ) : (
         <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t.entry}</Table.Th>
-              <Table.Th>{t.judge}</Table.Th>
-              <Table.Th>{t.status}</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead
+            columns={[
+              t.entry,
+              t.judge,
+              t.status,
+              <VisuallyHidden key="action">{t.assignmentAction}</VisuallyHidden>,
+            ]}
+          />
           <Table.Tbody>
             {assignments.map((item) => (
               <Table.Tr key={`${item.proposalId}-${item.judgeId}`}>

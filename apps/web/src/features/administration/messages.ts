@@ -57,6 +57,7 @@ export const administrationMessages = {
   reason: 'Reason',
   status: 'Status',
   assignmentsTitle: 'Assignments',
+  assignmentAction: 'Action',
   noAssignments: 'No assignments yet: run the assignment on the competition page.',
   moreAssignments: 'Show more assignments',
   choiceHint: 'Type part of it to find one not listed.',
