@@ -8,17 +8,28 @@ interface FieldProblem {
 }
 
 /**
+ * A feature's own words for the rules a server's field problems name (`AFTER_OPENS_AT`), in place of the server's
+ * message, which names fields and instants as the API does; a rule without words keeps the server's message.
+ */
+export type RuleWording = Readonly<Record<string, string>>;
+
+/**
  * Field errors from a BAD_USER_INPUT answer, keyed by the form's field name: the server names `input.email`, the
  * form `email` (the prefix is dropped).
  */
-export function fieldErrorsOf(error: unknown, prefix = 'input.'): Record<string, string> {
+export function fieldErrorsOf(
+  error: unknown,
+  prefix = 'input.',
+  wording: RuleWording = {},
+): Record<string, string> {
   const errors: Record<string, string> = {};
   if (!CombinedGraphQLErrors.is(error)) return errors;
   for (const item of error.errors) {
     const fields = item.extensions?.fields as FieldProblem[] | undefined;
     for (const problem of fields ?? []) {
       const name = problem.field.startsWith(prefix) ? problem.field.slice(prefix.length) : problem.field;
-      errors[name] = errors[name] ? `${errors[name]}; ${problem.message}` : problem.message;
+      const message = Object.hasOwn(wording, problem.rule) ? wording[problem.rule] : problem.message;
+      errors[name] = errors[name] ? `${errors[name]}; ${message}` : message;
     }
   }
   return errors;

@@ -26,4 +26,21 @@ describe('server field errors on a form', () => {
     expect(showFieldErrors(form, refused([{ field: 'input.other', rule: 'x', message: 'y' }]))).toBe(false);
     expect(form.setErrors).not.toHaveBeenCalled();
   });
+
+  it('words the rules the feature words and keeps the server’s message for the others', () => {
+    const form = { values: { closesAt: '', judgingEndsAt: '' }, setErrors: vi.fn() };
+    showFieldErrors(
+      form,
+      refused([
+        { field: 'input.closesAt', rule: 'AFTER_OPENS_AT', message: 'closesAt (2026-…) must be later than…' },
+        { field: 'input.judgingEndsAt', rule: 'OTHER', message: 'as the server put it' },
+      ]),
+      'input.',
+      { AFTER_OPENS_AT: 'Must be later than the opening' },
+    );
+    expect(form.setErrors).toHaveBeenCalledWith({
+      closesAt: 'Must be later than the opening',
+      judgingEndsAt: 'as the server put it',
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import type { FormErrors } from '@mantine/form';
-import { fieldErrorsOf } from './errors';
+import { fieldErrorsOf, type RuleWording } from './errors';
 
 /**
  * Moves focus to the first field with an error, so a screen reader reads its label and the error tied to it
@@ -31,15 +31,17 @@ function hasPath(values: object, path: string): boolean {
 }
 
 /**
- * Puts a BAD_USER_INPUT answer's field errors on the form's fields, list items' fields included; returns false
- * when the error named no field of the form (the caller then shows it as a whole-form message).
+ * Puts a BAD_USER_INPUT answer's field errors on the form's fields, list items' fields included (in the
+ * feature's words for the rules it words); returns false when the error named no field of the form (the caller
+ * then shows it as a whole-form message).
  */
 export function showFieldErrors(
   form: { setErrors: (errors: FormErrors) => void; values: object },
   error: unknown,
   prefix = 'input.',
+  wording?: RuleWording,
 ): boolean {
-  const fields = fieldErrorsOf(error, prefix);
+  const fields = fieldErrorsOf(error, prefix, wording);
   const known = Object.fromEntries(
     Object.entries(fields)
       .map(([name, message]) => [formPath(name), message] as const)

@@ -104,7 +104,8 @@ function CreateCompetitionForm() {
       notifications.show({ color: 'green', message: t.created });
       if (data) void navigate(`/admin/competitions/${data.createCompetition.id}`);
     } catch (error) {
-      if (!showFieldErrors(form, error)) notifications.show({ color: 'red', message: messageOf(error) });
+      if (!showFieldErrors(form, error, 'input.', t.dateRules))
+        notifications.show({ color: 'red', message: messageOf(error) });
     }
   }, focusFirstError);
   const f = t.fields;

@@ -41,7 +41,7 @@ describe('competition dates', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
-  it('while judging, moves only its end, and shows the server’s refusal at that field', async () => {
+  it('while judging, moves only its end, and shows the server’s refusal at that field in words', async () => {
     const user = userEvent.setup();
     const judgingEndsAt = new Date('2026-11-01T12:00').toISOString();
     const refused = {
@@ -55,7 +55,13 @@ describe('competition dates', () => {
             message: 'Invalid input',
             extensions: {
               code: 'BAD_USER_INPUT',
-              fields: [{ field: 'input.judgingEndsAt', rule: 'order', message: 'must be after closesAt' }],
+              fields: [
+                {
+                  field: 'input.judgingEndsAt',
+                  rule: 'NOT_BEFORE_CLOSES_AT',
+                  message: `judgingEndsAt (${judgingEndsAt}) must not be earlier than closesAt (${dates.closesAt}).`,
+                },
+              ],
             },
           },
         ],
@@ -67,7 +73,10 @@ describe('competition dates', () => {
     const end = screen.getByLabelText('Judging ends');
     fireEvent.change(end, { target: { value: '2026-11-01T12:00' } });
     await user.click(screen.getByRole('button', { name: 'Save the dates' }));
-    await waitFor(() => expect(end).toHaveAccessibleDescription('must be after closesAt'));
+    // the rule in the page's words, not the API's field names and instants
+    await waitFor(() =>
+      expect(end).toHaveAccessibleDescription('Must not be earlier than the close of submissions'),
+    );
     expect(end).toHaveAttribute('aria-invalid', 'true');
   });
 

@@ -57,6 +57,12 @@ export const adminMessages = {
     `Proposals close at ${closes}: judging can start after that. To start now, move the close under Dates.`,
   publishing: 'Publishing results…',
   datesTitle: 'Dates',
+  /** The server's date rules (proposals' validateCompetitionDates), in words for the form's fields. */
+  dateRules: {
+    VALID_DATE: 'Enter a date and time',
+    AFTER_OPENS_AT: 'Must be later than the opening',
+    NOT_BEFORE_CLOSES_AT: 'Must not be earlier than the close of submissions',
+  },
   datesOpen:
     'Move the close earlier to end the call now (judging can start once proposals have closed), or later to extend it.',
   datesJudging: 'Judging has started: only its end can move.',
