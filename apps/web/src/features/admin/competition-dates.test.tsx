@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { badUserInput } from '../../testing/answers';
 import { renderPage } from '../../testing/render';
 import { CompetitionDates } from './competition-dates';
 import { UpdateCompetitionDatesDocument } from './operations';
@@ -49,23 +50,11 @@ describe('competition dates', () => {
         query: UpdateCompetitionDatesDocument,
         variables: { id: 'c1', input: { ...dates, judgingEndsAt } },
       },
-      result: {
-        errors: [
-          {
-            message: 'Invalid input',
-            extensions: {
-              code: 'BAD_USER_INPUT',
-              fields: [
-                {
-                  field: 'input.judgingEndsAt',
-                  rule: 'NOT_BEFORE_CLOSES_AT',
-                  message: `judgingEndsAt (${judgingEndsAt}) must not be earlier than closesAt (${dates.closesAt}).`,
-                },
-              ],
-            },
-          },
-        ],
-      },
+      result: badUserInput({
+        field: 'input.judgingEndsAt',
+        rule: 'NOT_BEFORE_CLOSES_AT',
+        message: `judgingEndsAt (${judgingEndsAt}) must not be earlier than closesAt (${dates.closesAt}).`,
+      }),
     };
     renderPage(<CompetitionDates competition={{ id: 'c1', phase: 'JUDGING', ...dates }} />, [refused]);
     expect(screen.getByLabelText('Opens')).toBeDisabled();

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderPage } from '../../testing/render';
 import { ActionPlanForm, CoachingRequestForm, CoachingRequests, StudentPlan } from './coaching';
 import { NewWorkshopForm } from './new-workshop-form';
-import { connectionPage } from '../../testing/answers';
+import { badUserInput, connectionPage } from '../../testing/answers';
 import {
   ActionPlanDocument,
   CoachingRequestsDocument,
@@ -37,23 +37,11 @@ describe('action plan form', () => {
           },
         },
       },
-      result: {
-        errors: [
-          {
-            message: 'Invalid input',
-            extensions: {
-              code: 'BAD_USER_INPUT',
-              fields: [
-                {
-                  field: 'input.actions[0].dueDate',
-                  rule: 'invalid_input',
-                  message: 'must not be before the day the plan is written',
-                },
-              ],
-            },
-          },
-        ],
-      },
+      result: badUserInput({
+        field: 'input.actions[0].dueDate',
+        rule: 'invalid_input',
+        message: 'must not be before the day the plan is written',
+      }),
     };
     renderPage(<ActionPlanForm workshopId="w1" onSaved={() => undefined} />, [refused]);
     await user.type(screen.getByRole('textbox', { name: /objectives/i }), 'Publish a case report');
