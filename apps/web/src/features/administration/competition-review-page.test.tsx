@@ -161,11 +161,10 @@ describe('competition review page', () => {
     expect(within(table).getByText('Kim Judge')).toBeInTheDocument();
     expect(within(table).getByText('Feedback literacy')).toBeInTheDocument();
     // every column has a name, the buttons' one too (axe: empty-table-header)
-    expect(within(table).getAllByRole('columnheader').map((header) => header.textContent)).toEqual([
-      'Entry',
-      'Judge',
-      'Status',
-      'Action',
-    ]);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((header) => header.textContent),
+    ).toEqual(['Entry', 'Judge', 'Status', 'Action']);
   });
 });
