@@ -1,3 +1,4 @@
+import type { DocumentNode } from 'graphql';
 import { CompetitionSearchDocument } from '../lib/competition-picker';
 import { InstitutionsDocument } from '../lib/institution-picker';
 import { MemberSearchDocument } from '../lib/member-picker';
@@ -72,6 +73,17 @@ export function connectionPage(
     pageInfo: { __typename: 'PageInfo', hasNextPage: endCursor !== null, endCursor },
     edges: nodes.map((node) => ({ __typename: `${typename}Edge`, node })),
   };
+}
+
+/**
+ * The answers of a paged list whose document takes only `$after` (none for the first page): `field` answers a page
+ * of `typename`s, two in all. Returns the builder a test calls once per page it mocks.
+ */
+export function pagedAnswers(query: DocumentNode, field: string, typename: string) {
+  return (after: string | null | undefined, nodes: readonly unknown[], endCursor: string | null) => ({
+    request: { query, variables: after ? { after } : {} },
+    result: { data: { [field]: connectionPage(typename, nodes, endCursor, 2) } },
+  });
 }
 
 /** The competition picker's search for `titleContains` (null: the newest) answered with `found`. */

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
-import { connectionPage, foundMember, memberSearch } from '../../testing/answers';
+import { pagedAnswers, foundMember, memberSearch } from '../../testing/answers';
 import { renderPage } from '../../testing/render';
 import MatchingPage from './matching-page';
 import {
@@ -50,10 +50,7 @@ const listed = (id: string, status: 'PROPOSED' | 'APPROVED', createdAt: string, 
   unmatched: [],
 });
 
-const runs = (after: string | undefined, nodes: unknown[], endCursor: string | null) => ({
-  request: { query: MatchRunsDocument, variables: after ? { after } : {} },
-  result: { data: { matchRuns: connectionPage('MatchRun', nodes, endCursor, 2) } },
-});
+const runs = pagedAnswers(MatchRunsDocument, 'matchRuns', 'MatchRun');
 
 /** Types a search into the picker named `label` and picks the button named `pick`. */
 async function pick(user: ReturnType<typeof userEvent.setup>, label: string, term: string, pickName: string) {

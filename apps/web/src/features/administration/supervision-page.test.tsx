@@ -5,7 +5,7 @@ import { MemberSearchDocument } from '../../lib/member-picker';
 import { renderPage } from '../../testing/render';
 import { ConfirmSupervisionDocument, SupervisionProposalsDocument } from './operations';
 import SupervisionPage from './supervision-page';
-import { connectionPage } from '../../testing/answers';
+import { pagedAnswers } from '../../testing/answers';
 
 const member = (id: string, displayName: string) => ({ __typename: 'Member', id, displayName });
 
@@ -22,14 +22,7 @@ const proposal = (id: string, mentee: string, title: string) => ({
   reasons: [],
 });
 
-const page = (after: string | undefined, items: unknown[], endCursor: string | null) => ({
-  request: { query: SupervisionProposalsDocument, variables: after ? { after } : {} },
-  result: {
-    data: {
-      supervisionProposals: connectionPage('SupervisionProposal', items, endCursor, 2),
-    },
-  },
-});
+const page = pagedAnswers(SupervisionProposalsDocument, 'supervisionProposals', 'SupervisionProposal');
 
 describe('supervision page', () => {
   it('shows more proposals past the first page, and confirms another mentor found by name', async () => {

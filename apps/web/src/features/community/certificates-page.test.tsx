@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderPage } from '../../testing/render';
 import CertificatesPage from './certificates-page';
 import { MyCertificatesDocument } from './operations';
-import { connectionPage } from '../../testing/answers';
+import { pagedAnswers } from '../../testing/answers';
 
 const certificate = (id: string, title: string) => ({
   __typename: 'Certificate',
@@ -19,14 +19,7 @@ const certificate = (id: string, title: string) => ({
   sessionsAttended: [],
 });
 
-const page = (after: string | null, nodes: ReturnType<typeof certificate>[], endCursor: string | null) => ({
-  request: { query: MyCertificatesDocument, variables: after ? { after } : {} },
-  result: {
-    data: {
-      myCertificates: connectionPage('Certificate', nodes, endCursor, 2),
-    },
-  },
-});
+const page = pagedAnswers(MyCertificatesDocument, 'myCertificates', 'Certificate');
 
 describe('certificates page', () => {
   it('lists the member’s certificates from myCertificates and shows older ones on request', async () => {

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderPage } from '../../testing/render';
 import { MyApplicationsDocument, ProgrammesDocument } from './operations';
+import { connectionPage, pagedAnswers } from '../../testing/answers';
 import ProgrammesPage from './programmes-page';
 
 const programme = (id: string, title: string) => ({
@@ -30,26 +31,16 @@ const application = (id: string, title: string) => ({
   programme: programme(id, title),
 });
 
-const connection = <T,>(typename: string, nodes: T[], endCursor: string | null, totalCount: number) => ({
-  __typename: `${typename}Connection`,
-  totalCount,
-  pageInfo: { __typename: 'PageInfo', hasNextPage: endCursor !== null, endCursor },
-  edges: nodes.map((node) => ({ __typename: `${typename}Edge`, node })),
-});
-
 const programmes = (
   after: string | null,
   nodes: ReturnType<typeof programme>[],
   endCursor: string | null,
 ) => ({
   request: { query: ProgrammesDocument, variables: { communityId: null, ...(after ? { after } : {}) } },
-  result: { data: { programmes: connection('Programme', nodes, endCursor, 3) } },
+  result: { data: { programmes: connectionPage('Programme', nodes, endCursor, 3) } },
 });
 
-const mine = (after: string | null, nodes: ReturnType<typeof application>[], endCursor: string | null) => ({
-  request: { query: MyApplicationsDocument, variables: after ? { after } : {} },
-  result: { data: { myApplications: connection('MyProgrammeApplication', nodes, endCursor, 2) } },
-});
+const mine = pagedAnswers(MyApplicationsDocument, 'myApplications', 'MyProgrammeApplication');
 
 describe('programmes page', () => {
   it('names the programme of each application from the application itself, and pages both lists', async () => {

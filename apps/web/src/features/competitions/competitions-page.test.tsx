@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderPage } from '../../testing/render';
 import CompetitionsPage from './competitions-page';
 import { CompetitionsDocument } from './operations';
-import { connectionPage } from '../../testing/answers';
+import { pagedAnswers } from '../../testing/answers';
 
 const competition = (id: string, title: string) => ({
   __typename: 'Competition',
@@ -14,14 +14,7 @@ const competition = (id: string, title: string) => ({
   closesAt: '2027-03-01T17:00:00.000Z',
 });
 
-const page = (after: string | undefined, items: unknown[], endCursor: string | null) => ({
-  request: { query: CompetitionsDocument, variables: after ? { after } : {} },
-  result: {
-    data: {
-      competitions: connectionPage('Competition', items, endCursor, 2),
-    },
-  },
-});
+const page = pagedAnswers(CompetitionsDocument, 'competitions', 'Competition');
 
 describe('competitions page', () => {
   it('lists the competitions a page at a time: "Show more" adds the next page to the one shown', async () => {

@@ -8,7 +8,7 @@ import {
   ProtectedTimeToApproveDocument,
   RejectProtectedTimeDocument,
 } from './operations';
-import { connectionPage } from '../../testing/answers';
+import { pagedAnswers } from '../../testing/answers';
 
 const allocation = (id: string, name: string, awardTitle: string) => ({
   __typename: 'ProtectedTimeAllocation',
@@ -23,14 +23,11 @@ const allocation = (id: string, name: string, awardTitle: string) => ({
   decisionReason: null,
 });
 
-const queue = (after: string | undefined, nodes: unknown[], endCursor: string | null) => ({
-  request: { query: ProtectedTimeToApproveDocument, variables: after ? { after } : {} },
-  result: {
-    data: {
-      protectedTimeToApprove: connectionPage('ProtectedTimeAllocation', nodes, endCursor, 2),
-    },
-  },
-});
+const queue = pagedAnswers(
+  ProtectedTimeToApproveDocument,
+  'protectedTimeToApprove',
+  'ProtectedTimeAllocation',
+);
 
 describe('protected time approvals page', () => {
   it('reads the queue from the server a page at a time, and an approval changes its row without reloading', async () => {

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { connectionPage } from '../../testing/answers';
+import { pagedAnswers } from '../../testing/answers';
 import { renderPage } from '../../testing/render';
 import MyProposalsPage from './my-proposals-page';
 import { MyProposalsDocument, MyTeamInvitationsDocument } from './operations';
@@ -25,14 +25,8 @@ const invitation = (proposalId: string, proposalTitle: string) => ({
   leadApplicant: { __typename: 'Member', displayName: 'Ada Obi' },
 });
 
-const proposals = (after: string | null, items: unknown[], endCursor: string | null) => ({
-  request: { query: MyProposalsDocument, variables: after ? { after } : {} },
-  result: { data: { myProposals: connectionPage('Proposal', items, endCursor, 2) } },
-});
-const invitations = (after: string | null, items: unknown[], endCursor: string | null) => ({
-  request: { query: MyTeamInvitationsDocument, variables: after ? { after } : {} },
-  result: { data: { myTeamInvitations: connectionPage('TeamInvitation', items, endCursor, 2) } },
-});
+const proposals = pagedAnswers(MyProposalsDocument, 'myProposals', 'Proposal');
+const invitations = pagedAnswers(MyTeamInvitationsDocument, 'myTeamInvitations', 'TeamInvitation');
 
 describe('your proposals page', () => {
   it('pages the proposals and the team invitations each on their own', async () => {
