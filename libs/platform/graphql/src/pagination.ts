@@ -365,7 +365,9 @@ export async function paginateEach<E extends ObjectLiteral>(
   const byParent = new Map<string, E[]>();
   for (const row of rows) {
     const id = String(row[parent]);
-    byParent.set(id, [...(byParent.get(id) ?? []), row]);
+    const own = byParent.get(id);
+    if (own) own.push(row);
+    else byParent.set(id, [row]);
   }
   for (const id of parents) {
     const own = (byParent.get(id) ?? []).sort((a, b) => sign * compareParts(keyOf(a), keyOf(b)));
