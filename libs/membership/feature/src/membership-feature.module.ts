@@ -1,5 +1,6 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { DataSource } from 'typeorm';
 import { EventSigner } from '@praxis/platform/messaging';
 import { DemographicsPublisher } from './demographics.publisher';
 import { CURRENT_PRINCIPAL_SOURCE, TokenIssuer } from '@praxis/platform/auth';
@@ -19,6 +20,7 @@ import {
   RegistrationConfirmationsService,
 } from './profile-changes.service';
 import { MembershipPrincipalSource } from './sessions/current-principal.source';
+import { SettleWritesPlugin } from './sessions/settle-writes.plugin';
 import {
   LoggingPasswordResetDelivery,
   PASSWORD_RESET_DELIVERY,
@@ -74,7 +76,13 @@ export class MembershipFeatureModule {
         InstitutionResolver,
         RoleGrantResolver,
         SessionsResolver,
-        { provide: CURRENT_PRINCIPAL_SOURCE, useClass: MembershipPrincipalSource },
+        {
+          provide: CURRENT_PRINCIPAL_SOURCE,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) =>
+            new MembershipPrincipalSource(dataSource, options.logger.child({ component: 'principal-cache' })),
+        },
+        SettleWritesPlugin,
         { provide: APP_FILTER, useClass: MembershipErrorFilter },
       ],
       exports: [MembershipService, SessionsService],

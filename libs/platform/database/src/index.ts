@@ -6,3 +6,5 @@ export * from './database.logger';
 export * from './hydrate';
 export * from './pool-query';
 export * from './like-pattern';
+export * from './change-feed';
+export * from './principal-changes';

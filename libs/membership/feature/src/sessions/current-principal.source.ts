@@ -1,33 +1,106 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { CurrentPrincipalSource, Principal, RoleGrant } from '@praxis/platform/auth';
-import { entityColumns, hydrate, poolQuery } from '@praxis/platform/database';
+import {
+  PrincipalCache,
+  type CurrentPrincipalSource,
+  type Principal,
+  type RoleGrant,
+} from '@praxis/platform/auth';
+import {
+  ChangeFeed,
+  entityColumns,
+  hydrate,
+  poolQuery,
+  PRINCIPAL_CHANNEL,
+  type StructuredLogger,
+} from '@praxis/platform/database';
 import { MemberEntity } from '@praxis/membership/data-access';
 import { rememberCaller } from '../membership.loaders';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MEMBER_PREFIX = 'm_';
+/** The caller's row without what no request needs from it. */
+const NOT_READ = new Set(['password_hash']);
+
+type PrincipalRow = Readonly<
+  Record<string, unknown> & {
+    role: RoleGrant['role'] | null;
+    institution_id: string | null;
+    session_open: boolean;
+  }
+>;
+
+/** How long an answer is used when no change is reported (a safety net: changes are reported at commit). */
+const MAX_AGE_MS = 30_000;
+const MAX_ENTRIES = 10_000;
 
 /**
- * Membership decides on its own current data: every request's roles are read from role_grant and its session
- * must still be open, so a revoked admin cannot use an older token to act as admin (or grant themselves the role
- * back), and a signed-out token stops working here at once. Both in one query (one round trip per request), by
- * the member's primary key; the same query reads the member's row, which it leaves with the request for `me`, so
- * `{ me { ... } }` is one round trip.
+ * Membership decides on its own current data: a request's roles come from role_grant and its session must still
+ * be open, so a revoked admin cannot use an older token to act as admin (or grant themselves the role back), and
+ * a signed-out token stops working here. Both in one query by the member's primary key, which also reads the
+ * member's row and leaves it with the request for `me`.
+ *
+ * That query's answer is kept per member and session while the database reports every change to those rows
+ * (`MEMBERSHIP_PRINCIPAL_TABLES`' triggers through a `ChangeFeed`): a grant, a revocation, a sign-out or a profile
+ * update drops the member's answers as soon as it commits, so a repeated request needs no round trip and a
+ * change still applies at once. While the feed is not listening nothing is kept. A mutation answers only after
+ * this process has dropped what it changed (`SettleWritesPlugin`), so its caller's next request sees it.
  */
 @Injectable()
-export class MembershipPrincipalSource implements CurrentPrincipalSource {
+export class MembershipPrincipalSource
+  implements CurrentPrincipalSource, OnApplicationBootstrap, OnApplicationShutdown
+{
   private statement: string | null = null;
+  private readonly cache = new PrincipalCache<readonly PrincipalRow[]>({
+    maxAgeMs: MAX_AGE_MS,
+    maxEntries: MAX_ENTRIES,
+  });
+  private feed: ChangeFeed | null = null;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly logger?: StructuredLogger,
+  ) {}
+
+  /** Listens once the data source is open; tools that build the schema without a database never open it. */
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.dataSource.isInitialized) return;
+    const feed = ChangeFeed.of(this.dataSource, {
+      channel: PRINCIPAL_CHANNEL,
+      ...(this.logger ? { logger: this.logger } : {}),
+    });
+    feed.onLive((live) => this.cache.setLive(live));
+    feed.onChange((memberId) => (memberId === '*' ? this.cache.clear() : this.cache.invalidate(memberId)));
+    this.feed = feed;
+    await feed.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.feed?.stop();
+  }
+
+  /** Resolves once this process has dropped what every write committed so far changed. */
+  settle(): Promise<void> {
+    return this.feed?.settle() ?? Promise.resolve();
+  }
+
+  /** Whether answers are kept now: only while the change feed listens. */
+  get cacheIsLive(): boolean {
+    return this.cache.isLive;
+  }
+
+  /** How the guard's reads were answered since start: kept, read, or read with the cache off. */
+  get cacheOutcomes() {
+    return this.cache.outcomes;
+  }
 
   /**
    * Built on first use, not in the constructor: the entity metadata exists only once the data source has been
    * initialised, and tools that build the schema without a database (npm run supergraph) never initialise it.
    */
   private get sql(): string {
-    this.statement ??= `SELECT ${entityColumns(this.dataSource, MemberEntity, 'm', MEMBER_PREFIX)}, g.role,
-              g.institution_id,
+    this.statement ??= `SELECT ${entityColumns(this.dataSource, MemberEntity, 'm', MEMBER_PREFIX, NOT_READ)},
+              g.role, g.institution_id,
               ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM auth_session s
                  WHERE s.id = $2::uuid AND s.member_id = m.id AND s.revoked_at IS NULL)) AS session_open
          FROM member m
@@ -40,20 +113,21 @@ export class MembershipPrincipalSource implements CurrentPrincipalSource {
     // a subject or session that is not one of our ids (another issuer's token) names no member or session here
     if (!UUID.test(principal.memberId)) return null;
     if (principal.sessionId !== undefined && !UUID.test(principal.sessionId)) return null;
-    const rows = await poolQuery<
-      Record<string, unknown> & {
-        role: RoleGrant['role'] | null;
-        institution_id: string | null;
-        session_open: boolean;
-      }
-    >(this.dataSource, this.sql, [principal.memberId, principal.sessionId ?? null]);
+    const rows = await this.cache.read(
+      principal.memberId,
+      principal.sessionId ?? '',
+      () =>
+        poolQuery<PrincipalRow>(this.dataSource, this.sql, [principal.memberId, principal.sessionId ?? null]),
+      // a member's creation is not reported, so "no such member" is not kept
+      (found) => found.length > 0,
+    );
     // no member; or a token from the built-in issuer whose session has ended (logout, password change...)
     if (rows.length === 0 || !rows[0].session_open) return null;
     const roles = rows
       .filter((row) => row.role !== null)
       .map((row) => ({ role: row.role as RoleGrant['role'], institutionId: row.institution_id }));
     if (request) {
-      const member = hydrate(this.dataSource, MemberEntity, rows[0], MEMBER_PREFIX);
+      const member = hydrate(this.dataSource, MemberEntity, rows[0], MEMBER_PREFIX, NOT_READ);
       rememberCaller(request, { member, roles: [...roles] });
     }
     return { ...principal, roles };
