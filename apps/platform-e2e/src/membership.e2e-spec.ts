@@ -378,6 +378,9 @@ describe('membership through the gateway', () => {
     ).text();
     expect(metrics).toMatch(/^praxis_broker_up\{service="membership"\} 1$/m);
     expect(metrics).toMatch(/^praxis_outbox_failed_rows\{service="membership"\} 0$/m);
+    // the guard's cache of callers is on (its change feed listens) and has answered requests of this suite
+    expect(metrics).toMatch(/^praxis_principal_cache_live\{service="membership"\} 1$/m);
+    expect(metrics).toMatch(/^praxis_principal_reads_total\{outcome="hit",service="membership"\} [1-9]\d*$/m);
     expect(metrics).toMatch(
       /praxis_outbox_published_total\{topic="membership\.member\.registered\.v1",service="membership"\} \d+/,
     );

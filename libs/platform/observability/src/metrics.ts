@@ -137,3 +137,42 @@ export function observeMessaging(source: MessagingSampler): () => void {
     }
   };
 }
+
+/** What a service's cache of callers reports at each scrape (`PrincipalCache`). */
+export interface PrincipalCacheSample {
+  live: boolean;
+  outcomes: Readonly<Record<'hit' | 'miss' | 'off', number>>;
+}
+
+let principalSample: (() => PrincipalCacheSample) | null = null;
+
+/**
+ * Exposes how the guard's reads of callers were answered (kept, read, or read with the cache off) and whether the
+ * cache is on, read at scrape time so a request pays nothing for them. Returns the call that detaches the source.
+ */
+export function observePrincipalCache(sample: () => PrincipalCacheSample): () => void {
+  principalSample = sample;
+  if (!register.getSingleMetric('praxis_principal_reads_total')) {
+    new Counter({
+      name: 'praxis_principal_reads_total',
+      help: "The guard's reads of a caller by outcome: hit (kept), miss (read and kept), off (read, cache off)",
+      labelNames: ['outcome'],
+      collect() {
+        this.reset();
+        const outcomes = principalSample?.().outcomes;
+        if (outcomes) for (const [outcome, count] of Object.entries(outcomes)) this.inc({ outcome }, count);
+      },
+    });
+    new Gauge({
+      name: 'praxis_principal_cache_live',
+      help: "Whether the guard's cache of callers is on (1: the database's change feed listens) or off (0)",
+      collect() {
+        const current = principalSample?.();
+        this.set(current?.live ? 1 : 0);
+      },
+    });
+  }
+  return () => {
+    if (principalSample === sample) principalSample = null;
+  };
+}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isObjectType, Kind, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Role } from '@praxis/contracts';
-import type { Caller, SubgraphHarness } from './subgraph-harness';
+import type { Caller, IssuedToken, SubgraphHarness } from './subgraph-harness';
 
 /**
  * A member as a consuming service's replica knows them (the shared `member_replica` tables), with the roles
@@ -44,7 +44,7 @@ export async function seedReplicaMember(
 /** The data of an operation that must succeed; its errors, if any, fail the test with their messages. */
 export async function executeOk<TData = Record<string, unknown>>(
   subgraph: SubgraphHarness,
-  caller: Caller,
+  caller: Caller | IssuedToken,
   query: string,
   variables: Record<string, unknown> = {},
 ): Promise<TData> {
@@ -58,7 +58,7 @@ export async function executeOk<TData = Record<string, unknown>>(
 /** The public error code an operation is answered with (undefined when it succeeds). */
 export async function errorCodeOf(
   subgraph: SubgraphHarness,
-  caller: Caller,
+  caller: Caller | IssuedToken,
   query: string,
   variables: Record<string, unknown> = {},
 ): Promise<unknown> {

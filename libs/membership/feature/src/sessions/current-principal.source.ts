@@ -15,6 +15,7 @@ import {
   type StructuredLogger,
 } from '@praxis/platform/database';
 import { MemberEntity } from '@praxis/membership/data-access';
+import { observePrincipalCache } from '@praxis/platform/observability';
 import { rememberCaller } from '../membership.loaders';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -56,6 +57,7 @@ export class MembershipPrincipalSource
     maxEntries: MAX_ENTRIES,
   });
   private feed: ChangeFeed | null = null;
+  private unobserve: (() => void) | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -72,10 +74,15 @@ export class MembershipPrincipalSource
     feed.onLive((live) => this.cache.setLive(live));
     feed.onChange((memberId) => (memberId === '*' ? this.cache.clear() : this.cache.invalidate(memberId)));
     this.feed = feed;
+    this.unobserve = observePrincipalCache(() => ({
+      live: this.cache.isLive,
+      outcomes: this.cache.outcomes,
+    }));
     await feed.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.unobserve?.();
     await this.feed?.stop();
   }
 
