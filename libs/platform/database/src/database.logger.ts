@@ -1,4 +1,5 @@
 import type { Logger as TypeOrmLogger } from 'typeorm';
+import { databaseUnavailableReason } from './database-unavailable';
 
 /** The part of a pino logger this needs (kept structural so the database library needs no logging library). */
 export interface StructuredLogger {
@@ -34,6 +35,13 @@ export class RedactingDatabaseLogger implements TypeOrmLogger {
   }
 
   logQueryError(error: string | Error, query: string, parameters?: unknown[]): void {
+    const unavailable = databaseUnavailableReason(error);
+    if (unavailable) {
+      // the database went away under the query (a restart): whoever handles the failure reports it once (the
+      // GraphQL layer as SERVICE_UNAVAILABLE, the relay and consumers when they retry), not as a failed query
+      this.logger.debug({ query, reason: unavailable }, 'query failed: database unavailable');
+      return;
+    }
     const driver = error as { code?: unknown; constraint?: unknown; table?: unknown };
     this.logger.error(
       {

@@ -8,3 +8,4 @@ export * from './pool-query';
 export * from './like-pattern';
 export * from './change-feed';
 export * from './principal-changes';
+export * from './database-unavailable';

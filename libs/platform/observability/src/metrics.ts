@@ -48,6 +48,18 @@ export const messagingMetrics = {
   },
 };
 
+/** Request-path metrics shared by every subgraph. */
+export const graphqlMetrics = {
+  /** Errors answered SERVICE_UNAVAILABLE because the database was away, by SQLSTATE or socket code. */
+  get databaseUnavailable(): Counter<string> {
+    return counter(
+      'praxis_graphql_database_unavailable_total',
+      'GraphQL errors answered SERVICE_UNAVAILABLE because the database was unavailable',
+      ['reason'],
+    );
+  },
+};
+
 /** What the messaging runtime reports at each scrape: the health of the event pipeline, not of the request path. */
 export interface MessagingSample {
   brokerUp: boolean;
