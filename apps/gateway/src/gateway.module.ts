@@ -38,7 +38,8 @@ export function gatewayApolloServer(
         new SubgraphDataSource(name, subgraphUrlOverride(config, name) ?? url ?? ''),
     }),
     introspection: config.NODE_ENV !== 'production',
-    formatError: formatErrorFor(logger),
+    // a subgraph's SERVICE_UNAVAILABLE (its database away) passes through as it came
+    formatError: formatErrorFor(logger, { database: false }),
     includeStacktraceInErrorResponses: false,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,

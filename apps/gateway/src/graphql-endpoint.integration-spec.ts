@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import pino from 'pino';
+import { DATABASE_UNAVAILABLE_MESSAGE } from '@praxis/platform/graphql';
 import { loadGatewayConfig } from './config';
 import { GatewayModule } from './gateway.module';
 import { MAX_BODY_BYTES } from './graphql-handler';
@@ -23,6 +24,9 @@ const ROOT = path.resolve(__dirname, '../../..');
 describe('the gateway’s /graphql handler', () => {
   const lines: LogLine[] = [];
   const seen: Array<{ headers: IncomingHttpHeaders; body: { query?: string } }> = [];
+  const ANSWER = { data: { me: { id: 'm1' } } };
+  /** What the stand-in membership answers next. */
+  let answer: unknown = ANSWER;
   let subgraph: Server;
   let app: INestApplication;
   let base: string;
@@ -37,7 +41,7 @@ describe('the gateway’s /graphql handler', () => {
           'content-type': 'application/json',
           'set-cookie': ['praxis_refresh=r2; HttpOnly; Path=/graphql', 'second=2'],
         });
-        res.end(JSON.stringify({ data: { me: { id: 'm1' } } }));
+        res.end(JSON.stringify(answer));
       });
     });
     await new Promise<void>((resolve) => subgraph.listen(0, '127.0.0.1', resolve));
@@ -63,6 +67,7 @@ describe('the gateway’s /graphql handler', () => {
   beforeEach(() => {
     seen.length = 0;
     lines.length = 0;
+    answer = ANSWER;
   });
 
   const post = (body: string, headers: Record<string, string> = {}) =>
@@ -100,6 +105,32 @@ describe('the gateway’s /graphql handler', () => {
     ]);
     // no header, body or query string in the access line
     expect(JSON.stringify(access)).not.toMatch(/t0k3n|praxis_refresh|me \{ id/);
+  });
+
+  it('passes a subgraph’s SERVICE_UNAVAILABLE (its database away) to the client as it came, not as an internal error', async () => {
+    // a subgraph answers it with 200, as any refusal in the body (a 5xx would become "503: Service Unavailable")
+    answer = {
+      data: null,
+      errors: [
+        {
+          message: DATABASE_UNAVAILABLE_MESSAGE,
+          path: ['me'],
+          extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 2 },
+        },
+      ],
+    };
+    const response = await post(JSON.stringify({ query: '{ me { id } }' }));
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { errors: Array<Record<string, unknown>> };
+    expect(body.errors).toEqual([
+      expect.objectContaining({
+        message: DATABASE_UNAVAILABLE_MESSAGE,
+        path: ['me'],
+        extensions: expect.objectContaining({ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 2 }),
+      }),
+    ]);
+    // the subgraph logged it; the gateway has nothing to add
+    expect(lines.filter((line) => line.msg === 'unhandled error in GraphQL operation')).toEqual([]);
   });
 
   it('keeps Apollo’s CSRF prevention: a simple request without a preflight header is refused', async () => {
