@@ -33,18 +33,19 @@ function startPostgres(): Promise<ChildProcess> {
   });
 }
 
-async function gql<T>(
-  query: string,
-  variables: Record<string, unknown>,
-  token?: string,
-): Promise<{ data?: T; errors?: unknown[] }> {
+interface Answer<T> {
+  data?: T;
+  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+}
+
+async function gql<T>(query: string, variables: Record<string, unknown>, token?: string): Promise<Answer<T>> {
   const response = await fetch(GRAPHQL, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
     signal: AbortSignal.timeout(10000),
   });
-  return (await response.json()) as { data?: T; errors?: unknown[] };
+  return (await response.json()) as Answer<T>;
 }
 
 describe('fault: PostgreSQL restarted under load', () => {
@@ -144,6 +145,8 @@ describe('fault: PostgreSQL restarted under load', () => {
     );
     const acknowledged: Array<{ lane: number; n: number; at: number }> = [];
     let refused = 0;
+    /** Each refusal's error codes: while PostgreSQL is away the only one may be the retryable SERVICE_UNAVAILABLE. */
+    const refusals = new Map<string, number>();
     let running = true;
     const lanes = members.map(async (member, lane) => {
       for (let n = 1; running; n += 1) {
@@ -154,9 +157,14 @@ describe('fault: PostgreSQL restarted under load', () => {
             member.token,
           );
           if (result.data?.updateMyProfile.id) acknowledged.push({ lane, n, at: Date.now() });
-          else refused += 1;
+          else {
+            refused += 1;
+            const codes = (result.errors ?? []).map((error) => error.extensions?.code ?? 'none').join(',');
+            refusals.set(codes, (refusals.get(codes) ?? 0) + 1);
+          }
         } catch {
           refused += 1;
+          refusals.set('no answer', (refusals.get('no answer') ?? 0) + 1);
         }
         await new Promise((resolve) => setTimeout(resolve, 1000 / WRITES_PER_SECOND_PER_LANE));
       }
@@ -184,8 +192,10 @@ describe('fault: PostgreSQL restarted under load', () => {
     running = false;
     await Promise.all(lanes);
     process.stderr.write(
-      `[faults] PostgreSQL down ${backAt - stoppedAt} ms; first write acknowledged ${recovered.at - backAt} ms after it returned; ${acknowledged.length} writes acknowledged, ${refused} refused while it was away\n`,
+      `[faults] PostgreSQL down ${backAt - stoppedAt} ms; first write acknowledged ${recovered.at - backAt} ms after it returned; ${acknowledged.length} writes acknowledged, ${refused} refused while it was away (${JSON.stringify(Object.fromEntries(refusals))})\n`,
     );
+    // a write refused while the database was away is a retryable SERVICE_UNAVAILABLE, never an internal error
+    expect([...refusals.keys()].filter((codes) => codes !== 'SERVICE_UNAVAILABLE')).toEqual([]);
     expect(serviceExit).toBeNull();
     expect(service?.pid).toBe(servicePid);
 
