@@ -5,6 +5,7 @@ import {
   memberReplicaGroup,
   memberReplicaHandlers,
   MemberReplicaConfirmation1796122700000,
+  MemberReplicaPrincipalChanges1796207813357,
 } from '@praxis/platform/member-replica';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@praxis/platform/messaging';
 import { ApplicationEntity } from './application.entity';
@@ -55,6 +56,7 @@ export const communityDatabase = {
     CommunityModeratorChanges1796126414924,
     TaggedListings1796130000002,
     MemberIndexesAndCompetitionPhase1796140000000,
+    MemberReplicaPrincipalChanges1796207813357,
   ],
 };
 

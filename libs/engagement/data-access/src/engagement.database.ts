@@ -2,6 +2,7 @@ import {
   CreateMemberReplicaTables1796000000000,
   MEMBER_REPLICA_ENTITIES,
   MemberReplicaConfirmation1796122700000,
+  MemberReplicaPrincipalChanges1796207813357,
 } from '@praxis/platform/member-replica';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@praxis/platform/messaging';
 import { ENGAGEMENT_ENTITIES } from './engagement.entities';
@@ -23,5 +24,6 @@ export const engagementDatabase = {
     MemberReplicaConfirmation1796122700000,
     FunnelRollup1796150395870,
     ProposalLead1796170000000,
+    MemberReplicaPrincipalChanges1796207813357,
   ],
 };

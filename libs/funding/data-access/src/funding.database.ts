@@ -2,6 +2,7 @@ import {
   CreateMemberReplicaTables1796000000000,
   MEMBER_REPLICA_ENTITIES,
   MemberReplicaConfirmation1796122700000,
+  MemberReplicaPrincipalChanges1796207813357,
 } from '@praxis/platform/member-replica';
 import { CreateScheduledJobRunTable1764560000000, ScheduledJobRun } from '@praxis/platform/scheduler';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@praxis/platform/messaging';
@@ -33,5 +34,6 @@ export const fundingDatabase = {
     PendingSupervisor1796127566920,
     AllocationDecisionReason1796136972699,
     InstitutionWeek1796150064093,
+    MemberReplicaPrincipalChanges1796207813357,
   ],
 };

@@ -1,6 +1,7 @@
 import {
   MEMBER_REPLICA_ENTITIES,
   MemberReplicaConfirmation1796122700000,
+  MemberReplicaPrincipalChanges1796207813357,
 } from '@praxis/platform/member-replica';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@praxis/platform/messaging';
 import { MENTORSHIP_ENTITIES } from './mentorship.entities';
@@ -21,5 +22,6 @@ export const mentorshipDatabase = {
     MemberReplicaConfirmation1796122700000,
     MastermindGroupTags1796130000001,
     MatchRunCreatedIndex1796200000001,
+    MemberReplicaPrincipalChanges1796207813357,
   ],
 };

@@ -44,7 +44,7 @@ describe('ChangeFeed (real PostgreSQL)', () => {
   });
 
   function feed(): ChangeFeed {
-    return new ChangeFeed(() => ({ connectionString: database.url }), pool, {
+    return new ChangeFeed(() => ({ connectionString: database.url }), {
       channel: CHANNEL,
       retryMs: 100,
       logger,
@@ -74,6 +74,11 @@ describe('ChangeFeed (real PostgreSQL)', () => {
       // settle resolves only after every earlier commit's notification has reached the listeners
       await changes.settle();
       expect(seen).toEqual(['first', 'second']);
+      // many at once (every request of a busy process): coalesced, one statement at a time on the connection
+      await pool.query('SELECT pg_notify($1, $2)', [CHANNEL, 'third']);
+      await Promise.all(Array.from({ length: 10 }, () => changes.settle()));
+      expect(seen).toEqual(['first', 'second', 'third']);
+      expect(changes.isLive).toBe(true);
     } finally {
       await changes.stop();
     }
@@ -108,15 +113,11 @@ describe('ChangeFeed (real PostgreSQL)', () => {
 
   it('without a database to listen on it is not live and keeps trying, quietly after the first warning', async () => {
     warnings.length = 0;
-    const nowhere = new ChangeFeed(
-      () => ({ host: '127.0.0.1', port: 1, connectionTimeoutMillis: 500 }),
-      pool,
-      {
-        channel: CHANNEL,
-        retryMs: 50,
-        logger,
-      },
-    );
+    const nowhere = new ChangeFeed(() => ({ host: '127.0.0.1', port: 1, connectionTimeoutMillis: 500 }), {
+      channel: CHANNEL,
+      retryMs: 50,
+      logger,
+    });
     await nowhere.start();
     expect(nowhere.isLive).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -32,11 +32,12 @@ export class ChangeFeed {
   private readonly changeListeners: Array<(payload: string) => void> = [];
   private readonly liveListeners: Array<(live: boolean) => void> = [];
   private readonly settling = new Map<string, () => void>();
+  private sending: Promise<void> | null = null;
+  private next: Promise<void> | null = null;
   private readonly logger: StructuredLogger;
 
   constructor(
     private readonly connection: () => ClientConfig,
-    private readonly pool: Pick<Pool, 'query'>,
     private readonly options: ChangeFeedOptions,
   ) {
     this.logger = options.logger ?? stderrLogger;
@@ -46,7 +47,9 @@ export class ChangeFeed {
   static of(dataSource: DataSource, options: ChangeFeedOptions): ChangeFeed {
     const pool = (dataSource.driver as unknown as { master?: Pool & { options: ClientConfig } }).master;
     if (!pool) throw new Error('ChangeFeed needs an initialised PostgreSQL data source');
-    return new ChangeFeed(() => ({ ...pool.options }), pool, options);
+    // named apart from the pool's connections, for an operator looking at pg_stat_activity
+    const name = `${pool.options.application_name ?? 'praxis'}:listen:${options.channel}`;
+    return new ChangeFeed(() => ({ ...pool.options, application_name: name }), options);
   }
 
   get isLive(): boolean {
@@ -82,13 +85,30 @@ export class ChangeFeed {
 
   /**
    * Resolves once every change committed before the call has been delivered to this feed's listeners: its own
-   * NOTIFY, sent after them, comes after them. A write can await it before it answers, so that its own caller's
-   * next request, served by this process, sees what it changed. At once when the feed is not live (nothing is
-   * kept then); if its notification does not come within `settleTimeoutMs`, the feed counts as lost.
+   * NOTIFY, sent on the listening connection after they committed, comes after them. A write can await it
+   * before it answers, so that its caller's next request, served by this process, sees what it changed. At once
+   * when the feed is not live (nothing is kept then); if its notification does not come within
+   * `settleTimeoutMs`, the feed counts as lost. Calls are coalesced: one NOTIFY in flight, and one more after it
+   * for every call that came meanwhile (the one in flight may have been sent before them).
    */
-  async settle(): Promise<void> {
+  settle(): Promise<void> {
     const client = this.client;
-    if (!this.live || !client) return;
+    if (!this.live || !client) return Promise.resolve();
+    if (!this.sending) {
+      const sending = this.barrier(client).finally(() => {
+        if (this.sending === sending) this.sending = null;
+      });
+      this.sending = sending;
+      return sending;
+    }
+    this.next ??= this.sending.then(() => {
+      this.next = null;
+      return this.settle();
+    });
+    return this.next;
+  }
+
+  private async barrier(client: Client): Promise<void> {
     const token = `${BARRIER}${randomUUID()}`;
     let timer: NodeJS.Timeout | undefined;
     const arrived = new Promise<boolean>((resolve) => {
@@ -96,7 +116,7 @@ export class ChangeFeed {
       timer = setTimeout(() => resolve(false), this.options.settleTimeoutMs ?? 2000);
     });
     try {
-      await this.pool.query('SELECT pg_notify($1, $2)', [this.options.channel, token]);
+      await client.query('SELECT pg_notify($1, $2)', [this.options.channel, token]);
       if (!(await arrived)) this.lost(client, new Error('a notification did not arrive in time'));
     } catch (error) {
       // the write it follows has committed: it must not fail now, so whatever is kept is dropped instead

@@ -9,3 +9,5 @@ export * from './like-pattern';
 export * from './change-feed';
 export * from './principal-changes';
 export * from './database-unavailable';
+export * from './principal-cache';
+export * from './principal-reads';

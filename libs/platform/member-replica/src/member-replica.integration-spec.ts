@@ -24,6 +24,7 @@ import {
 import { createLogger } from '@praxis/platform/observability';
 import {
   collectTopic,
+  countQueries,
   createTestDatabase,
   testBrokers,
   testKafka,
@@ -33,6 +34,7 @@ import {
 import { memberReplicaHandlers } from './member-replica.handlers';
 import { MEMBER_REPLICA_ENTITIES, MemberReplicaEntity } from './member-replica.entities';
 import { MEMBER_REPLICA_MIGRATIONS } from './member-replica.migration';
+import { ReplicaPrincipalSource } from './replica-principal.source';
 import { memberReplica } from './member-replica.query';
 
 const logger = createLogger('member-replica-test', process.env.TEST_LOG_LEVEL ?? 'silent');
@@ -294,6 +296,40 @@ describe('shared member replica: ordering, redelivery and signed role events', (
     expect(await replica.currentRoles(memberId)).toEqual([]);
     expect(await replica.holds(memberId, 'judge')).toBe(false);
     expect(await replica.rolesVersion(memberId)).toBe(3);
+  });
+
+  it("the guard's kept view of a caller follows the role events the consumer applies", async () => {
+    const principals = new ReplicaPrincipalSource(dataSource);
+    await principals.onApplicationBootstrap();
+    try {
+      const memberId = randomUUID();
+      // a token issued before any role event: the replica decides once it holds one
+      const token = { memberId, roles: [{ role: 'judge' as const, institutionId: null }], issuedAt: 1 };
+      const rolesNow = async () => (await principals.current(token)).roles.map((grant) => grant.role);
+      expect(await rolesNow()).toEqual(['judge']);
+      const granted = await event(MemberRoleGrantedV1, memberId, 2, {
+        memberId,
+        role: 'mentor',
+        institutionId: null,
+      });
+      await deliver(MemberRoleGrantedV1, granted);
+      await processed(granted.eventId);
+      await principals.settle();
+      expect(await rolesNow()).toEqual(['mentor']);
+      const kept = await countQueries(dataSource, rolesNow);
+      expect(kept).toEqual({ result: ['mentor'], queries: [] });
+      const revoked = await event(MemberRoleRevokedV1, memberId, 3, {
+        memberId,
+        role: 'mentor',
+        institutionId: null,
+      });
+      await deliver(MemberRoleRevokedV1, revoked);
+      await processed(revoked.eventId);
+      await principals.settle();
+      expect(await rolesNow()).toEqual([]);
+    } finally {
+      await principals.onApplicationShutdown();
+    }
   });
 
   it("holds current roles with the lead's institution; other role scopes do not hold each other back", async () => {

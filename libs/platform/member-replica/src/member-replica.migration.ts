@@ -1,4 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import {
+  createPrincipalChangeTriggers,
+  dropPrincipalChangeTriggers,
+  type PrincipalTable,
+} from '@praxis/platform/database';
 
 /** Tables of the shared member replica as `MEMBER_REPLICA_ENTITIES` describe them; for services starting fresh. */
 export async function createMemberReplicaTables(queryRunner: QueryRunner): Promise<void> {
@@ -72,8 +77,31 @@ export class MemberReplicaConfirmation1796122700000 implements MigrationInterfac
   }
 }
 
+/**
+ * What `ReplicaPrincipalSource` reads about a caller (their role version and roles) is reported when it changes,
+ * so it can keep it between requests; inserts too, since "no role event yet" is an answer it keeps.
+ */
+export const MEMBER_REPLICA_PRINCIPAL_TABLES: readonly PrincipalTable[] = [
+  { table: 'member_role_version', memberColumn: 'member_id', events: ['INSERT', 'UPDATE', 'DELETE'] },
+  { table: 'member_role_replica', memberColumn: 'member_id', events: ['INSERT', 'UPDATE', 'DELETE'] },
+];
+
+/** Reports changes to the replica's role tables (every service with a member replica lists it after its own). */
+export class MemberReplicaPrincipalChanges1796207813357 implements MigrationInterface {
+  name = 'MemberReplicaPrincipalChanges1796207813357';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await createPrincipalChangeTriggers(queryRunner, MEMBER_REPLICA_PRINCIPAL_TABLES);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await dropPrincipalChangeTriggers(queryRunner, MEMBER_REPLICA_PRINCIPAL_TABLES);
+  }
+}
+
 /** The member replica's migrations for a service starting with none (the service generator lists these). */
 export const MEMBER_REPLICA_MIGRATIONS = [
   CreateMemberReplicaTables1796000000000,
   MemberReplicaConfirmation1796122700000,
+  MemberReplicaPrincipalChanges1796207813357,
 ];

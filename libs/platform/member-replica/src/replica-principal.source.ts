@@ -1,32 +1,62 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Role } from '@praxis/contracts';
 import { withReplicaRoles, type CurrentPrincipalSource, type Principal } from '@praxis/platform/auth';
-import { poolQuery } from '@praxis/platform/database';
+import { poolQuery, PrincipalReads } from '@praxis/platform/database';
+import { observePrincipalCache } from '@praxis/platform/observability';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type RoleRow = Readonly<{ changed_at: Date; role: Role | null; institution_id: string | null }>;
 
 /**
  * The guard's view of a caller in a service with a member replica: roles that gate operations come from the
  * replica (lead grants with their institution), unless the token was issued after the replica last applied a
- * role event for the member (a grant still on its way). One query per request: the member's role version with
- * their roles.
+ * role event for the member (a grant still on its way). One query per member: their role version with their
+ * roles, kept between requests while the replica's role tables report their changes (`PrincipalReads`, fed by
+ * `MEMBER_REPLICA_PRINCIPAL_TABLES`' triggers), so a role event drops it when its transaction commits.
  */
 @Injectable()
-export class ReplicaPrincipalSource implements CurrentPrincipalSource {
-  constructor(private readonly dataSource: DataSource) {}
+export class ReplicaPrincipalSource
+  implements CurrentPrincipalSource, OnApplicationBootstrap, OnApplicationShutdown
+{
+  private readonly reads: PrincipalReads<readonly RoleRow[]>;
+  private unobserve: (() => void) | null = null;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.reads = new PrincipalReads(dataSource);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.unobserve = observePrincipalCache(() => ({
+      live: this.reads.isLive,
+      outcomes: this.reads.outcomes,
+    }));
+    await this.reads.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.unobserve?.();
+    await this.reads.stop();
+  }
+
+  settle(): Promise<void> {
+    return this.reads.settle();
+  }
 
   async current(principal: Principal): Promise<Principal> {
     // a subject that is not a member id is no member the replica knows: as for one it has no role event for
     if (!UUID.test(principal.memberId)) return withReplicaRoles(principal, null);
-    const rows = await poolQuery<{ changed_at: Date; role: Role | null; institution_id: string | null }>(
-      this.dataSource,
-      `SELECT v.updated_at AS changed_at, r.role, r.institution_id
+    const rows = await this.reads.read(principal.memberId, '', () =>
+      poolQuery<RoleRow>(
+        this.dataSource,
+        `SELECT v.updated_at AS changed_at, r.role, r.institution_id
            FROM member_role_version v
            LEFT JOIN member_role_replica r ON r.member_id = v.member_id
           WHERE v.member_id = $1::uuid
           ORDER BY r.role, r.institution_key`,
-      [principal.memberId],
+        [principal.memberId],
+      ),
     );
     if (rows.length === 0) return withReplicaRoles(principal, null);
     return withReplicaRoles(principal, {

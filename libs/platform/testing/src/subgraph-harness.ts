@@ -1,12 +1,19 @@
 import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { getApolloServer } from '@nestjs/apollo';
-import { NestFactory } from '@nestjs/core';
+import { ModuleRef, NestFactory } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
 import type { Role } from '@praxis/contracts';
-import { AuthModule, generateSigningKeys, TokenIssuer, type Principal } from '@praxis/platform/auth';
+import {
+  AuthModule,
+  CURRENT_PRINCIPAL_SOURCE,
+  generateSigningKeys,
+  TokenIssuer,
+  type CurrentPrincipalSource,
+  type Principal,
+} from '@praxis/platform/auth';
 import {
   openServiceDatabase,
   serviceDataSourceOptions,
@@ -76,6 +83,12 @@ export async function startSubgraphHarness(options: {
   database: Pick<ServiceDataSourceOptions, 'entities' | 'migrations'>;
   feature: (issuer: TokenIssuer) => DynamicModule | Promise<DynamicModule>;
   limits?: QueryLimits;
+  /**
+   * Before each operation, wait until the service's view of callers reflects every change committed so far (a
+   * source that keeps it between requests learns of changes by NOTIFY, a few milliseconds after their commit),
+   * so a test that changes roles with SQL and then calls needs no polling. Off for a test of that timing itself.
+   */
+  settleCallers?: boolean;
 }): Promise<SubgraphHarness> {
   const db = await createTestDatabase(options.name);
   const { privateJwk, publicJwks } = await generateSigningKeys();
@@ -111,6 +124,10 @@ export async function startSubgraphHarness(options: {
   await app.init();
   const server = getApolloServer(app);
   const dataSource = app.get(DataSource);
+  const callers =
+    options.settleCallers === false
+      ? null
+      : optionalProvider<CurrentPrincipalSource>(app, CURRENT_PRINCIPAL_SOURCE);
 
   const tokenFor = (caller: Exclude<Caller, null>) => issuer.issue(principalOf(caller));
   return {
@@ -121,6 +138,7 @@ export async function startSubgraphHarness(options: {
     schema: app.get(GraphQLSchemaHost).schema,
     tokenFor,
     async execute<TData>(caller: Caller | IssuedToken, query: string, variables?: Record<string, unknown>) {
+      await callers?.settle?.();
       const token = caller === null ? null : 'token' in caller ? caller.token : await tokenFor(caller);
       const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
       const response = await server.executeOperation(
@@ -135,4 +153,13 @@ export async function startSubgraphHarness(options: {
       await db.drop();
     },
   };
+}
+
+/** A provider of the app, or null when no module provides it (the app's own `get` would end the process). */
+function optionalProvider<T>(app: INestApplication, token: symbol): T | null {
+  try {
+    return app.get(ModuleRef).get<T>(token, { strict: false });
+  } catch {
+    return null;
+  }
 }

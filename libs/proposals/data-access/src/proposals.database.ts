@@ -1,6 +1,7 @@
 import {
   MEMBER_REPLICA_ENTITIES,
   MemberReplicaConfirmation1796122700000,
+  MemberReplicaPrincipalChanges1796207813357,
 } from '@praxis/platform/member-replica';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@praxis/platform/messaging';
 import { PROPOSALS_ENTITIES } from './proposals.entities';
@@ -29,5 +30,6 @@ export const proposalsDatabase = {
     CompetitionTags1796130000000,
     TeamInvitationPages1796195871171,
     PendingInvitationsOfMember1796199374662,
+    MemberReplicaPrincipalChanges1796207813357,
   ],
 };

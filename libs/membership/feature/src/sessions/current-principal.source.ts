@@ -1,17 +1,11 @@
 import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { CurrentPrincipalSource, Principal, RoleGrant } from '@praxis/platform/auth';
 import {
-  PrincipalCache,
-  type CurrentPrincipalSource,
-  type Principal,
-  type RoleGrant,
-} from '@praxis/platform/auth';
-import {
-  ChangeFeed,
   entityColumns,
   hydrate,
   poolQuery,
-  PRINCIPAL_CHANNEL,
+  PrincipalReads,
   type StructuredLogger,
 } from '@praxis/platform/database';
 import { MemberEntity } from '@praxis/membership/data-access';
@@ -31,10 +25,6 @@ type PrincipalRow = Readonly<
   }
 >;
 
-/** How long an answer is used when no change is reported (a safety net: changes are reported at commit). */
-const MAX_AGE_MS = 30_000;
-const MAX_ENTRIES = 10_000;
-
 /**
  * Membership decides on its own current data: a request's roles come from role_grant and its session must still
  * be open, so a revoked admin cannot use an older token to act as admin (or grant themselves the role back), and
@@ -42,7 +32,7 @@ const MAX_ENTRIES = 10_000;
  * member's row and leaves it with the request for `me`.
  *
  * That query's answer is kept per member and session while the database reports every change to those rows
- * (`MEMBERSHIP_PRINCIPAL_TABLES`' triggers through a `ChangeFeed`): a grant, a revocation, a sign-out or a profile
+ * (`PrincipalReads`, fed by `MEMBERSHIP_PRINCIPAL_TABLES`' triggers): a grant, a revocation, a sign-out or a profile
  * update drops the member's answers as soon as it commits, so a repeated request needs no round trip and a
  * change still applies at once. While the feed is not listening nothing is kept. A mutation answers only after
  * this process has dropped what it changed (`SettleWritesPlugin`), so its caller's next request sees it.
@@ -52,53 +42,42 @@ export class MembershipPrincipalSource
   implements CurrentPrincipalSource, OnApplicationBootstrap, OnApplicationShutdown
 {
   private statement: string | null = null;
-  private readonly cache = new PrincipalCache<readonly PrincipalRow[]>({
-    maxAgeMs: MAX_AGE_MS,
-    maxEntries: MAX_ENTRIES,
-  });
-  private feed: ChangeFeed | null = null;
+  private readonly reads: PrincipalReads<readonly PrincipalRow[]>;
   private unobserve: (() => void) | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly logger?: StructuredLogger,
-  ) {}
+    logger?: StructuredLogger,
+  ) {
+    this.reads = new PrincipalReads(dataSource, logger);
+  }
 
-  /** Listens once the data source is open; tools that build the schema without a database never open it. */
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.dataSource.isInitialized) return;
-    const feed = ChangeFeed.of(this.dataSource, {
-      channel: PRINCIPAL_CHANNEL,
-      ...(this.logger ? { logger: this.logger } : {}),
-    });
-    feed.onLive((live) => this.cache.setLive(live));
-    feed.onChange((memberId) => (memberId === '*' ? this.cache.clear() : this.cache.invalidate(memberId)));
-    this.feed = feed;
     this.unobserve = observePrincipalCache(() => ({
-      live: this.cache.isLive,
-      outcomes: this.cache.outcomes,
+      live: this.reads.isLive,
+      outcomes: this.reads.outcomes,
     }));
-    await feed.start();
+    await this.reads.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.unobserve?.();
-    await this.feed?.stop();
+    await this.reads.stop();
   }
 
   /** Resolves once this process has dropped what every write committed so far changed. */
   settle(): Promise<void> {
-    return this.feed?.settle() ?? Promise.resolve();
+    return this.reads.settle();
   }
 
   /** Whether answers are kept now: only while the change feed listens. */
   get cacheIsLive(): boolean {
-    return this.cache.isLive;
+    return this.reads.isLive;
   }
 
   /** How the guard's reads were answered since start: kept, read, or read with the cache off. */
   get cacheOutcomes() {
-    return this.cache.outcomes;
+    return this.reads.outcomes;
   }
 
   /**
@@ -120,7 +99,7 @@ export class MembershipPrincipalSource
     // a subject or session that is not one of our ids (another issuer's token) names no member or session here
     if (!UUID.test(principal.memberId)) return null;
     if (principal.sessionId !== undefined && !UUID.test(principal.sessionId)) return null;
-    const rows = await this.cache.read(
+    const rows = await this.reads.read(
       principal.memberId,
       principal.sessionId ?? '',
       () =>

@@ -30,6 +30,8 @@ describe('membership: the guard keeps what it read about a caller while the data
       name: 'membership',
       database: membershipDatabase,
       feature: membershipFeatureForTests,
+      // this suite is about when a change is seen: the harness must not wait for the notifications itself
+      settleCallers: false,
     });
     source = subgraph.app.get<MembershipPrincipalSource>(CURRENT_PRINCIPAL_SOURCE, { strict: false });
     await seedCallers(subgraph.dataSource, [admin]);
@@ -115,7 +117,7 @@ describe('membership: the guard keeps what it read about a caller while the data
     await executeOk<Me>(subgraph, token, ME);
     const [{ count }] = await subgraph.dataSource.query<Array<{ count: string }>>(
       `SELECT count(pg_terminate_backend(pid)) AS count FROM pg_stat_activity
-        WHERE datname = current_database() AND query ILIKE 'LISTEN%'`,
+        WHERE datname = current_database() AND application_name LIKE '%:listen:praxis_principal'`,
     );
     expect(Number(count)).toBe(1);
     await waitFor(() => !source.cacheIsLive, { timeoutMs: 3000, description: 'the cache off' });

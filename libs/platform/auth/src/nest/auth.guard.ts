@@ -42,6 +42,11 @@ export interface CurrentPrincipalSource {
    * request's loaders, so `{ me { ... } }` is one round trip to the database.
    */
   current(principal: Principal, request?: object): Promise<Principal | null>;
+  /**
+   * For a source that keeps what it read between requests: resolves once every change committed so far is
+   * reflected in what it answers (in-process tests await it before each operation).
+   */
+  settle?(): Promise<void>;
 }
 
 /** Provide this token (in any module) to make the guard consult the service's current view of the caller. */
