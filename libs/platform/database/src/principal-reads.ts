@@ -8,6 +8,14 @@ import { PRINCIPAL_CHANNEL } from './principal-changes';
 const MAX_AGE_MS = 30_000;
 const MAX_ENTRIES = 10_000;
 
+export interface PrincipalReadsOptions {
+  logger?: StructuredLogger;
+  /** Registers a sample of the cache for the service's metrics (`observePrincipalCache`); returns its removal. */
+  observe?: (
+    sample: () => { live: boolean; outcomes: Readonly<Record<PrincipalCacheOutcome, number>> },
+  ) => () => void;
+}
+
 /**
  * A service's reads of its callers (the guard's view: roles, session, the member's row), kept in a
  * `PrincipalCache` fed by a `ChangeFeed` on `PRINCIPAL_CHANNEL`, which the service's tables report changes on
@@ -18,18 +26,21 @@ const MAX_ENTRIES = 10_000;
 export class PrincipalReads<V> {
   private readonly cache = new PrincipalCache<V>({ maxAgeMs: MAX_AGE_MS, maxEntries: MAX_ENTRIES });
   private feed: ChangeFeed | null = null;
+  private unobserve: (() => void) | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly logger?: StructuredLogger,
+    private readonly options: PrincipalReadsOptions = {},
   ) {}
 
   /** Listens when the data source is open (tools that only build the schema never open it: nothing is kept). */
   async start(): Promise<void> {
     if (!this.dataSource.isInitialized || this.feed) return;
+    this.unobserve = this.options.observe?.(() => ({ live: this.isLive, outcomes: this.outcomes })) ?? null;
+    const logger = this.options.logger;
     const feed = ChangeFeed.of(this.dataSource, {
       channel: PRINCIPAL_CHANNEL,
-      ...(this.logger ? { logger: this.logger } : {}),
+      ...(logger ? { logger } : {}),
     });
     feed.onLive((live) => this.cache.setLive(live));
     feed.onChange((memberId) => (memberId === '*' ? this.cache.clear() : this.cache.invalidate(memberId)));
@@ -38,6 +49,7 @@ export class PrincipalReads<V> {
   }
 
   async stop(): Promise<void> {
+    this.unobserve?.();
     await this.feed?.stop();
   }
 

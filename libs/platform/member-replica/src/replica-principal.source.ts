@@ -21,23 +21,17 @@ export class ReplicaPrincipalSource
   implements CurrentPrincipalSource, OnApplicationBootstrap, OnApplicationShutdown
 {
   private readonly reads: PrincipalReads<readonly RoleRow[]>;
-  private unobserve: (() => void) | null = null;
 
   constructor(private readonly dataSource: DataSource) {
-    this.reads = new PrincipalReads(dataSource);
+    this.reads = new PrincipalReads(dataSource, { observe: observePrincipalCache });
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    this.unobserve = observePrincipalCache(() => ({
-      live: this.reads.isLive,
-      outcomes: this.reads.outcomes,
-    }));
-    await this.reads.start();
+  onApplicationBootstrap(): Promise<void> {
+    return this.reads.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.unobserve?.();
-    await this.reads.stop();
+  onApplicationShutdown(): Promise<void> {
+    return this.reads.stop();
   }
 
   settle(): Promise<void> {

@@ -43,26 +43,23 @@ export class MembershipPrincipalSource
 {
   private statement: string | null = null;
   private readonly reads: PrincipalReads<readonly PrincipalRow[]>;
-  private unobserve: (() => void) | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
     logger?: StructuredLogger,
   ) {
-    this.reads = new PrincipalReads(dataSource, logger);
+    this.reads = new PrincipalReads(dataSource, {
+      observe: observePrincipalCache,
+      ...(logger ? { logger } : {}),
+    });
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    this.unobserve = observePrincipalCache(() => ({
-      live: this.reads.isLive,
-      outcomes: this.reads.outcomes,
-    }));
-    await this.reads.start();
+  onApplicationBootstrap(): Promise<void> {
+    return this.reads.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.unobserve?.();
-    await this.reads.stop();
+  onApplicationShutdown(): Promise<void> {
+    return this.reads.stop();
   }
 
   /** Resolves once this process has dropped what every write committed so far changed. */
