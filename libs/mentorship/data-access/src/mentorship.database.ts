@@ -10,6 +10,7 @@ import { MentorshipSchema1795306993390 } from './migrations/1795306993390-mentor
 import { MastermindGroupTags1796130000001 } from './migrations/1796130000001-mastermind-group-tags';
 import { MatchRunCreatedIndex1796200000001 } from './migrations/1796200000001-match-run-created-index';
 import { SupervisionTeam1796091903007 } from './migrations/1796091903007-supervision-team';
+import { SupervisionProposalPages1796206099844 } from './migrations/1796206099844-supervision-proposal-pages';
 
 /** Everything the mentorship database holds: for the app, the migration tools and the drift check. */
 export const mentorshipDatabase = {
@@ -22,6 +23,7 @@ export const mentorshipDatabase = {
     MemberReplicaConfirmation1796122700000,
     MastermindGroupTags1796130000001,
     MatchRunCreatedIndex1796200000001,
+    SupervisionProposalPages1796206099844,
     MemberReplicaPrincipalChanges1796207813357,
   ],
 };

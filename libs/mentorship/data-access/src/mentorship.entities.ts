@@ -287,6 +287,10 @@ export class MatchProposalEntity {
 /** A supervisor proposed for a competition winner, waiting for an admin; unique per winning proposal. */
 @Entity({ name: 'supervision_proposal' })
 @Index('supervision_proposal_uq', ['competitionId', 'proposalId'], { unique: true })
+// `supervisionProposals`, newest first (a keyset on created_at, id), read backwards along one of these: every
+// status, or one status
+@Index('supervision_proposal_created_idx', ['createdAt', 'id'])
+@Index('supervision_proposal_status_idx', ['status', 'createdAt', 'id'])
 export class SupervisionProposalEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -326,7 +330,8 @@ export class SupervisionProposalEntity {
   @Column({ type: 'uuid', nullable: true })
   relationshipId!: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  /** At millisecond precision, as a page's cursor carries it (so the index serves the order and the cursor). */
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt!: Date;
 }
 
