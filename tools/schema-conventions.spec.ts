@@ -66,6 +66,8 @@ export const PLAIN_LISTS: Readonly<Record<string, string>> = {
   'FunnelBucket.network': FIXED,
   'FunnelGroup.steps': FIXED,
   'GiveFeedbackResult.suggestions': 'ranked suggestions, limited like mentorSuggestions(first)',
+  'HandAssignmentCheck.refusals': 'one per rule of a hand assignment (HandAssignmentRule), at most four',
+  'HandAssignmentRefusal.conflictKinds': FIXED,
   'JudgeAssignment.keywords': VALUES,
   'JudgeAssignment.team': TEAM,
   'JudgeReview.scores': 'one per criterion of the competition',

@@ -3,6 +3,7 @@ import {
   assertCanAssign,
   assertCanUnassign,
   checkManualAssignment,
+  HandAssignmentRule,
   ManualAssignmentRequest,
 } from './manual-assignment';
 import { ProposalsErrorCode } from './proposals.exception';
@@ -10,6 +11,7 @@ import { ProposalsErrorCode } from './proposals.exception';
 const request: ManualAssignmentRequest = {
   entryId: 'e1',
   judgeId: 'j1',
+  holdsJudgeRole: true,
   currentJudgeIds: ['j2'],
   judgeLoad: 4,
   judgeMaxLoad: 5,
@@ -34,14 +36,17 @@ describe('manual assignment', () => {
     expect(checkManualAssignment(bad)).toEqual([
       {
         code: ProposalsErrorCode.DUPLICATE_ASSIGNMENT,
+        rule: HandAssignmentRule.ALREADY_ASSIGNED,
         message: 'Judge "j1" is already assigned to entry "e1".',
       },
       {
         code: ProposalsErrorCode.CONFLICT_OF_INTEREST,
+        rule: HandAssignmentRule.CONFLICT_OF_INTEREST,
         message: 'Judge "j1" has a conflict of interest with entry "e1": Same institution as the lead.',
       },
       {
         code: ProposalsErrorCode.LOAD_CAP_EXCEEDED,
+        rule: HandAssignmentRule.LOAD_CAP_REACHED,
         message: 'Judge "j1" already has 5 reviews; their load cap is 5.',
       },
     ]);
@@ -50,6 +55,34 @@ describe('manual assignment', () => {
     );
     expect(() => assertCanAssign({ ...bad, currentJudgeIds: [] })).toThrow(
       expect.objectContaining({ code: ProposalsErrorCode.CONFLICT_OF_INTEREST }),
+    );
+  });
+
+  it('names the field and the rule of every refusal, a judge whose declared conflict is the only one', () => {
+    const declared: ManualAssignmentRequest = {
+      ...request,
+      conflicts: [
+        { kind: ConflictKind.DECLARED_BY_JUDGE, judgeId: 'j1', reason: 'The judge declared a conflict.' },
+      ],
+    };
+    expect(() => assertCanAssign(declared)).toThrow(
+      expect.objectContaining({
+        code: ProposalsErrorCode.CONFLICT_OF_INTEREST,
+        details: expect.objectContaining({
+          fields: [
+            expect.objectContaining({ field: 'judgeId', rule: HandAssignmentRule.CONFLICT_OF_INTEREST }),
+          ],
+        }),
+      }),
+    );
+  });
+
+  it('refuses a judge who no longer holds the judge role as bad input naming judgeId', () => {
+    expect(() => assertCanAssign({ ...request, holdsJudgeRole: false })).toThrow(
+      expect.objectContaining({
+        code: ProposalsErrorCode.INVALID_INPUT,
+        fields: [expect.objectContaining({ field: 'judgeId', rule: HandAssignmentRule.NO_JUDGE_ROLE })],
+      }),
     );
   });
 

@@ -286,5 +286,118 @@ describe('proposals subgraph in-process: judging and team operations', () => {
         proposal: { title: 'Entry 0' },
       });
     });
+
+    // runs after the judge declared a conflict with Entry 0 (above)
+    it('refuses by hand, naming judgeId and the rule, every judge the picker shows as refused, from the same check', async () => {
+      // a lead who is also a judge (on Entry 1's team), and a judge whose role was revoked since joining the pool
+      const teamJudge = leads[1];
+      await subgraph.dataSource.query(
+        `INSERT INTO member_role_replica (member_id, role, institution_key, institution_id) VALUES ($1, 'judge', '', NULL)`,
+        [teamJudge],
+      );
+      const revoked = randomUUID();
+      await seedReplicaMember(subgraph.dataSource, revoked, { roles: ['judge'] });
+      for (const memberId of [teamJudge, revoked]) {
+        await ok(
+          admin,
+          'mutation($c: ID!, $m: ID!) { addJudge(competitionId: $c, memberId: $m) { addedAt } }',
+          {
+            c: competitionId,
+            m: memberId,
+          },
+        );
+      }
+      await subgraph.dataSource.query(`DELETE FROM member_role_replica WHERE member_id = $1`, [revoked]);
+
+      const PICKER = `query($c: ID!, $p: ID, $n: Int) {
+        competitionJudges(competitionId: $c, proposalId: $p, first: $n) {
+          edges { node { judge { id } handAssignment { allowed refusals { rule conflictKinds message } } } }
+        }
+      }`;
+      type Picker = {
+        competitionJudges: ConnectionData<{
+          judge: { id: string };
+          handAssignment: {
+            allowed: boolean;
+            refusals: Array<{ rule: string; conflictKinds: string[]; message: string }>;
+          } | null;
+        }>;
+      };
+      const checks = async (p: string) =>
+        new Map(
+          (await ok<Picker>(admin, PICKER, { c: competitionId, p, n: 100 })).competitionJudges.edges.map(
+            (edge) => [edge.node.judge.id, edge.node.handAssignment],
+          ),
+        );
+      const assigned = await ok<{
+        competitionAssignments: ConnectionData<{ proposalId: string; judgeId: string }>;
+      }>(admin, ASSIGNMENTS, { c: competitionId, n: 100 });
+      const judgesOf = (p: string) =>
+        assigned.competitionAssignments.edges
+          .filter((e) => e.node.proposalId === p)
+          .map((e) => e.node.judgeId);
+
+      // the judge who declared a conflict with Entry 0
+      const onEntry0 = await checks(entries[0]);
+      expect(onEntry0.get(judge.memberId)).toMatchObject({
+        allowed: false,
+        refusals: [{ rule: 'CONFLICT_OF_INTEREST', conflictKinds: ['DECLARED_BY_JUDGE'] }],
+      });
+      const declared = await subgraph.execute(admin, ASSIGN, { p: entries[0], j: judge.memberId });
+      expect(declared.errors?.[0]?.extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'CONFLICT_OF_INTEREST',
+        fields: [{ field: 'judgeId', rule: 'CONFLICT_OF_INTEREST' }],
+      });
+      expect(onEntry0.get(revoked)).toMatchObject({ allowed: false, refusals: [{ rule: 'NO_JUDGE_ROLE' }] });
+      const noRole = await subgraph.execute(admin, ASSIGN, { p: entries[0], j: revoked });
+      expect(noRole.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'judgeId', rule: 'NO_JUDGE_ROLE' }],
+      });
+
+      // the judge on Entry 1's own team; the judge already reviewing it
+      const onEntry1 = await checks(entries[1]);
+      expect(onEntry1.get(teamJudge)).toMatchObject({
+        allowed: false,
+        refusals: [{ rule: 'CONFLICT_OF_INTEREST', conflictKinds: ['JUDGE_ON_TEAM'] }],
+      });
+      const ownTeam = await subgraph.execute(admin, ASSIGN, { p: entries[1], j: teamJudge });
+      expect(ownTeam.errors?.[0]?.extensions).toMatchObject({
+        reason: 'CONFLICT_OF_INTEREST',
+        fields: [{ field: 'judgeId', rule: 'CONFLICT_OF_INTEREST' }],
+      });
+      for (const reviewer of judgesOf(entries[1])) {
+        expect(onEntry1.get(reviewer)).toMatchObject({
+          allowed: false,
+          refusals: [{ rule: 'ALREADY_ASSIGNED', conflictKinds: [] }],
+        });
+      }
+      // every judge the picker allows, the server accepts (and takes back)
+      const free = [...onEntry1].filter(([, check]) => check?.allowed).map(([id]) => id);
+      expect(free.length).toBeGreaterThan(0);
+      for (const j of free) {
+        await ok(admin, ASSIGN, { p: entries[1], j });
+        await ok(admin, UNASSIGN, { p: entries[1], j });
+      }
+
+      // without an entry there is nothing to check; an entry of no competition of this pool is bad input
+      const plain = await ok<Picker>(admin, PICKER, { c: competitionId, n: 100 });
+      expect(plain.competitionJudges.edges.every((edge) => edge.node.handAssignment === null)).toBe(true);
+      const foreign = await subgraph.execute(admin, PICKER, { c: competitionId, p: randomUUID(), n: 2 });
+      expect(foreign.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'proposalId', rule: 'entryOfCompetition' }],
+      });
+      // a page of the pool is checked in as many queries whatever its size
+      const page = (n: number) =>
+        countQueries(subgraph.dataSource, () =>
+          ok<Picker>(admin, PICKER, { c: competitionId, p: entries[1], n }),
+        );
+      const two = await page(2);
+      const all = await page(100);
+      expect(all.result.competitionJudges.edges).toHaveLength(4);
+      expect(all.queries.length).toBe(two.queries.length);
+    });
   });
 });

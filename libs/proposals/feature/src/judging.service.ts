@@ -21,21 +21,23 @@ import {
   assertValidScoreSheet,
   assignJudges,
   AssignmentOrigin,
+  checkManualAssignment,
   CompetitionPhase,
   ConflictKind,
-  conflictedPairs,
   decideNamedConflict,
-  findConflicts,
   NamedConflictStatus,
   type AssignmentEntry,
+  type ConflictOfInterest,
+  type ManualAssignmentRequest,
+  type ManualAssignmentViolation,
   type NamedConflictDecision,
   ProposalsDomainError,
 } from '@praxis/proposals/domain';
 import { ProposalStatus, type SubmitScoresInput } from './proposals.objects';
 import {
   audit,
+  conflictsAmong,
   conflictsOf,
-  declaredConflicts,
   loadCompetition,
   loadProposal,
   lockCompetition,
@@ -54,6 +56,13 @@ export interface JudgeView {
   proposal: ProposalEntity;
   version: ProposalVersionEntity;
   review: ReviewEntity | null;
+}
+
+/** Whether one judge may be given one entry by hand: every reason not (none when they may). */
+export interface HandAssignmentCheck {
+  judgeId: string;
+  violations: ManualAssignmentViolation[];
+  conflicts: readonly ConflictOfInterest[];
 }
 
 export interface AssignmentRun {
@@ -117,8 +126,10 @@ export class JudgingService {
     competitionId: string,
     page: PageRequest,
     nameContains: string | null = null,
+    forProposalId: string | null = null,
   ): Promise<Connection<CompetitionJudgeEntity>> {
     const competition = await loadCompetition(this.dataSource.manager, competitionId);
+    if (forProposalId !== null) await this.requireEntryOf(competition.id, forProposalId, 'proposalId');
     const query = this.dataSource
       .getRepository(CompetitionJudgeEntity)
       .createQueryBuilder('j')
@@ -245,17 +256,9 @@ export class JudgingService {
         where: { competitionId: competition.id, status: ProposalStatus.SUBMITTED },
         order: { firstSubmittedAt: 'ASC' },
       });
-      // the pool as it stands, less anyone whose judge role was revoked since joining it
-      const pool = await holdingRoleNow(
-        manager
-          .getRepository(CompetitionJudgeEntity)
-          .createQueryBuilder('j')
-          .where('j.competition_id = :competitionId', { competitionId: competition.id }),
-        'j.member_id',
-        'judge',
-      ).getMany();
-      const judgeIds = pool.map((judge) => judge.memberId);
-      await recordAutomaticConflicts(manager, competition.id, entries, judgeIds, actorId);
+      const judgeIds = [...(await this.judgesHoldingRole(manager, competition.id))];
+      const conflicts = await conflictsAmong(manager, entries, judgeIds);
+      await recordAutomaticConflicts(manager, competition.id, entries, judgeIds, actorId, conflicts);
 
       const current = await manager.find(AssignmentEntity, { where: { competitionId: competition.id } });
       const started = await this.startedPairs(manager, competition.id);
@@ -274,25 +277,7 @@ export class JudgingService {
           (a.origin === ORIGIN_AUTOMATIC || !judgeIds.includes(a.judgeId)),
       );
 
-      const replica = await replicaOf(manager, [...entries.flatMap((e) => e.teamMemberIds), ...judgeIds]);
-      const declared = await declaredConflicts(
-        manager,
-        entries.map((entry) => entry.id),
-      );
-      const conflicts = conflictedPairs(
-        entries.map((entry) => ({
-          entryId: entry.id,
-          team: entry.teamMemberIds.map((memberId) => ({
-            memberId,
-            institutionId: replica.get(memberId)?.institutionId ?? null,
-          })),
-          declared: declared.get(entry.id) ?? [],
-        })),
-        judgeIds.map((memberId) => ({
-          memberId,
-          institutionId: replica.get(memberId)?.institutionId ?? null,
-        })),
-      );
+      const replica = await replicaOf(manager, judgeIds);
       const assignmentEntries: AssignmentEntry[] = entries.map((entry) => ({
         id: entry.id,
         keywords: entry.keywords,
@@ -303,7 +288,7 @@ export class JudgingService {
         judges: judgeIds.map((id) => ({ id, interests: replica.get(id)?.interests ?? [] })),
         reviewsPerEntry: competition.reviewsPerEntry,
         judgeMaxLoad: competition.judgeMaxLoad,
-        conflicts,
+        conflicts: (entryId, judgeId) => conflicts(entryId, judgeId).length > 0,
         pins: pins.map((pin) => ({ entryId: pin.proposalId, judgeId: pin.judgeId })),
       });
 
@@ -390,18 +375,8 @@ export class JudgingService {
         throw ProposalsDomainError.wrongState('Only submitted proposals can be assigned to judges.');
       }
       await this.requirePoolMember(manager, competition.id, judgeId, 'judgeId');
-      const onEntry = await manager.find(AssignmentEntity, { where: { proposalId: proposal.id } });
-      const judgeLoad = await manager.count(AssignmentEntity, {
-        where: { competitionId: competition.id, judgeId },
-      });
-      assertCanAssign({
-        entryId: proposal.id,
-        judgeId,
-        currentJudgeIds: onEntry.map((a) => a.judgeId),
-        judgeLoad,
-        judgeMaxLoad: competition.judgeMaxLoad,
-        conflicts: await conflictsOf(manager, proposal, judgeId),
-      });
+      const [request] = await this.handAssignmentRequests(manager, competition, proposal, [judgeId]);
+      assertCanAssign(request);
       const assignment = manager.create(AssignmentEntity, {
         competitionId: competition.id,
         proposalId: proposal.id,
@@ -420,6 +395,92 @@ export class JudgingService {
       });
       return assignment;
     });
+  }
+
+  /**
+   * Whether each judge of the pool may be given this entry by hand, and every reason not: what `assignJudge`
+   * would answer, from the same facts and the same check, for many judges at once (the judge picker).
+   */
+  async handAssignmentChecks(
+    proposalId: string,
+    judgeIds: readonly string[],
+  ): Promise<HandAssignmentCheck[]> {
+    const manager = this.dataSource.manager;
+    const proposal = await loadProposal(manager, proposalId);
+    const competition = await loadCompetition(manager, proposal.competitionId);
+    const requests = await this.handAssignmentRequests(manager, competition, proposal, judgeIds);
+    return requests.map((request) => ({
+      judgeId: request.judgeId,
+      violations: checkManualAssignment(request),
+      conflicts: request.conflicts,
+    }));
+  }
+
+  /**
+   * The facts a hand assignment of each judge to this entry is checked against, in a fixed number of queries:
+   * the judge role (as automatic assignment reads it), the entry's judges, each judge's load and the conflicts
+   * (`conflictsAmong`, as every path reads them).
+   */
+  private async handAssignmentRequests(
+    manager: EntityManager,
+    competition: CompetitionEntity,
+    proposal: ProposalEntity,
+    judgeIds: readonly string[],
+  ): Promise<ManualAssignmentRequest[]> {
+    const ids = [...new Set(judgeIds)];
+    if (ids.length === 0) return [];
+    const holding = await this.judgesHoldingRole(manager, competition.id, ids);
+    const onEntry = await manager.find(AssignmentEntity, { where: { proposalId: proposal.id } });
+    const loads: Array<{ judgeId: string; load: number }> = await manager.query(
+      `SELECT judge_id AS "judgeId", count(*)::int AS load FROM assignment
+        WHERE competition_id = $1 AND judge_id = ANY($2::uuid[]) GROUP BY judge_id`,
+      [competition.id, ids],
+    );
+    const loadOf = new Map(loads.map((row) => [row.judgeId, Number(row.load)]));
+    const conflicts = await conflictsAmong(manager, [proposal], ids);
+    return ids.map((judgeId) => ({
+      entryId: proposal.id,
+      judgeId,
+      holdsJudgeRole: holding.has(judgeId),
+      currentJudgeIds: onEntry.map((assignment) => assignment.judgeId),
+      judgeLoad: loadOf.get(judgeId) ?? 0,
+      judgeMaxLoad: competition.judgeMaxLoad,
+      conflicts: conflicts(proposal.id, judgeId),
+    }));
+  }
+
+  /**
+   * The pool's judges (or those of `among`) who still hold the judge role: the judges any path may assign, less
+   * anyone whose role was revoked since joining the pool.
+   */
+  private async judgesHoldingRole(
+    manager: EntityManager,
+    competitionId: string,
+    among?: readonly string[],
+  ): Promise<Set<string>> {
+    const query = manager
+      .getRepository(CompetitionJudgeEntity)
+      .createQueryBuilder('j')
+      .where('j.competition_id = :competitionId', { competitionId });
+    if (among) query.andWhere('j.member_id IN (:...among)', { among: [...among] });
+    const pool = await holdingRoleNow(query, 'j.member_id', 'judge').orderBy('j.added_at').getMany();
+    return new Set(pool.map((judge) => judge.memberId));
+  }
+
+  /** A submitted entry of this competition, or bad input naming `field`. */
+  private async requireEntryOf(competitionId: string, proposalId: string, field: string): Promise<void> {
+    const proposal = await this.dataSource.manager.findOneBy(ProposalEntity, {
+      id: requireUuid(proposalId, field),
+    });
+    if (
+      !proposal ||
+      proposal.competitionId !== competitionId ||
+      proposal.status !== ProposalStatus.SUBMITTED
+    ) {
+      throw ProposalsDomainError.invalid([
+        { field, rule: 'entryOfCompetition', message: 'is not a submitted entry of this competition' },
+      ]);
+    }
   }
 
   async unassign(
@@ -509,9 +570,8 @@ export class JudgingService {
     if (proposalIds.length === 0) return views;
     const ids = [...new Set(proposalIds)];
     const proposals = await manager.findBy(ProposalEntity, { id: In(ids) });
-    const [replica, declared, competitions, versions, reviews] = await Promise.all([
-      replicaOf(manager, [judgeId, ...proposals.flatMap((proposal) => proposal.teamMemberIds)]),
-      declaredConflicts(manager, ids),
+    const [conflicts, competitions, versions, reviews] = await Promise.all([
+      conflictsAmong(manager, proposals, [judgeId]),
       manager.findBy(CompetitionEntity, { id: In([...new Set(proposals.map((p) => p.competitionId))]) }),
       manager.findBy(
         ProposalVersionEntity,
@@ -524,13 +584,8 @@ export class JudgingService {
       versions.map((version) => [`${version.proposalId}:${version.version}`, version]),
     );
     const reviewOf = new Map(reviews.map((review) => [review.proposalId, review]));
-    const judge = { memberId: judgeId, institutionId: replica.get(judgeId)?.institutionId ?? null };
     for (const proposal of proposals) {
-      const team = proposal.teamMemberIds.map((memberId) => ({
-        memberId,
-        institutionId: replica.get(memberId)?.institutionId ?? null,
-      }));
-      if (findConflicts(judge, team, declared.get(proposal.id) ?? []).length > 0) continue;
+      if (conflicts(proposal.id, judgeId).length > 0) continue;
       const competition = competitionById.get(proposal.competitionId);
       const version = versionOf.get(`${proposal.id}:${proposal.submittedVersion}`);
       if (!competition || !version) continue;

@@ -8,6 +8,7 @@ import { ProposalsErrorFilter } from './proposals.errors';
 import { PROPOSALS_OPTIONS, type ProposalsOptions } from './proposals.options';
 import {
   AssignmentFieldsResolver,
+  CompetitionJudgeFieldsResolver,
   CompetitionResolver,
   ConflictFieldsResolver,
   JudgingResolver,
@@ -32,6 +33,7 @@ export class ProposalsFeatureModule {
         RankingResolver,
         ConflictFieldsResolver,
         AssignmentFieldsResolver,
+        CompetitionJudgeFieldsResolver,
         { provide: CURRENT_PRINCIPAL_SOURCE, useClass: ReplicaPrincipalSource },
         { provide: APP_FILTER, useClass: ProposalsErrorFilter },
       ],

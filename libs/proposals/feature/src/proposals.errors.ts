@@ -83,7 +83,12 @@ export function toGraphQLError(error: ProposalsDomainError): GraphQLError {
     case ProposalsErrorCode.LOAD_CAP_EXCEEDED:
     case ProposalsErrorCode.DUPLICATE_ASSIGNMENT:
     case ProposalsErrorCode.REVIEW_ALREADY_STARTED:
-      return publicError('CONFLICT', error.message, { reason: code, violations: details.violations });
+      // `fields` names `judgeId` with the rule of each refusal (a HandAssignmentRule) where a hand assignment failed
+      return publicError('CONFLICT', error.message, {
+        reason: code,
+        violations: details.violations,
+        fields: details.fields,
+      });
     case ProposalsErrorCode.ASSIGNMENT_NOT_FOUND:
       return publicError('NOT_FOUND', error.message, { reason: code });
     default:

@@ -1,6 +1,7 @@
 import type { CompetitionEntity, ProposalEntity, TeamInvitationEntity } from '@praxis/proposals/data-access';
 import { requestLoader, type Connection, type PageRequest } from '@praxis/platform/graphql';
 import type { CompetitionsService } from './competitions.service';
+import type { HandAssignmentCheck, JudgingService } from './judging.service';
 import type { ProposalsService } from './proposals.service';
 
 /**
@@ -39,5 +40,18 @@ export function invitationPageLoader(proposals: ProposalsService, request: objec
         page: invitations,
       })),
     (loaded) => loaded.proposalId,
+  );
+}
+
+/**
+ * Whether each judge of a page may be given one entry by hand (one loader per entry): the checks of every judge
+ * of the page come from one batch of queries, however many judges it holds.
+ */
+export function handAssignmentLoader(judging: JudgingService, request: object, proposalId: string) {
+  return requestLoader<HandAssignmentCheck>(
+    request,
+    `proposals.handAssignment:${proposalId}`,
+    (judgeIds) => judging.handAssignmentChecks(proposalId, judgeIds),
+    (check) => check.judgeId,
   );
 }

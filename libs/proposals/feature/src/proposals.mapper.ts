@@ -7,15 +7,21 @@ import type {
   TeamInvitationEntity,
 } from '@praxis/proposals/data-access';
 import type { ConflictKind, InvitationStatus, NamedConflictStatus } from '@praxis/proposals/domain';
-import { nextPhases, toMajorUnits, type CompetitionPhase } from '@praxis/proposals/domain';
+import {
+  HandAssignmentRule,
+  nextPhases,
+  toMajorUnits,
+  type CompetitionPhase,
+} from '@praxis/proposals/domain';
 import { toMoneyObject } from '@praxis/platform/graphql';
 import type { JudgingAuditAction, ReviewAssignmentOrigin } from './judging.enums';
-import type { JudgeView } from './judging.service';
+import type { HandAssignmentCheck, JudgeView } from './judging.service';
 import type {
   AssignmentObject,
   AuditEntryObject,
   CompetitionObject,
   ConflictObject,
+  HandAssignmentCheckObject,
   JudgeAssignmentObject,
   ProposalObject,
   TeamInvitationObject,
@@ -191,5 +197,17 @@ export function toTeamInvitationObject(
     status: invitation.status as InvitationStatus,
     invitedAt: invitation.invitedAt,
     answeredAt: invitation.answeredAt,
+  };
+}
+
+export function toHandAssignmentCheckObject(check: HandAssignmentCheck): HandAssignmentCheckObject {
+  const kinds = [...new Set(check.conflicts.map((conflict) => conflict.kind))];
+  return {
+    allowed: check.violations.length === 0,
+    refusals: check.violations.map((violation) => ({
+      rule: violation.rule,
+      message: violation.message,
+      conflictKinds: violation.rule === HandAssignmentRule.CONFLICT_OF_INTEREST ? kinds : [],
+    })),
   };
 }

@@ -22,6 +22,7 @@ import { ConnectionType, MoneyInput, MoneyObject } from '@praxis/platform/graphq
 import {
   CompetitionPhase,
   ConflictKind,
+  HandAssignmentRule,
   InvitationStatus,
   NamedConflictDecision,
   NamedConflictStatus,
@@ -47,6 +48,11 @@ registerEnumType(NamedConflictStatus, {
 });
 registerEnumType(NamedConflictDecision, { name: 'NamedConflictDecision' });
 registerEnumType(ConflictKind, { name: 'ConflictKind' });
+registerEnumType(HandAssignmentRule, {
+  name: 'HandAssignmentRule',
+  description:
+    'Why a judge of the pool cannot be given an entry by hand (`assignJudge` names it at `judgeId`)',
+});
 registerEnumType(ReviewAssignmentOrigin, {
   name: 'AssignmentOrigin',
   description: 'How a judge came to review an entry',
@@ -385,6 +391,32 @@ export class JudgeAssignmentObject {
   review!: JudgeReviewObject | null;
 }
 
+@ObjectType('HandAssignmentRefusal')
+export class HandAssignmentRefusalObject {
+  @Field(() => HandAssignmentRule)
+  rule!: HandAssignmentRule;
+
+  @Field({ description: 'In the words `assignJudge` would refuse with' })
+  message!: string;
+
+  @Field(() => [ConflictKind], {
+    description: 'For CONFLICT_OF_INTEREST, every kind of conflict found; empty for the other rules',
+  })
+  conflictKinds!: ConflictKind[];
+}
+
+@ObjectType('HandAssignmentCheck', {
+  description:
+    'Whether `assignJudge` would give this judge the entry, from the same check, and every reason not',
+})
+export class HandAssignmentCheckObject {
+  @Field()
+  allowed!: boolean;
+
+  @Field(() => [HandAssignmentRefusalObject])
+  refusals!: HandAssignmentRefusalObject[];
+}
+
 @ObjectType('CompetitionJudge')
 export class CompetitionJudgeObject {
   @Field(() => ID)
@@ -395,6 +427,9 @@ export class CompetitionJudgeObject {
 
   @Field()
   addedAt!: Date;
+
+  /** The entry `competitionJudges(proposalId:)` was asked for; `handAssignment` checks the judge against it. */
+  forProposalId?: string | null;
 }
 
 @ObjectType('ConflictOfInterest')

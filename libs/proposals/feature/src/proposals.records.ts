@@ -204,22 +204,44 @@ export async function declaredConflicts(
   return result;
 }
 
-/** Every conflict between one judge and one proposal: automatic ones from the replica, and declared ones. */
+/** The conflicts of one (entry, judge) pair; see `conflictsAmong`. */
+export type ConflictsOfPair = (proposalId: string, judgeId: string) => ConflictOfInterest[];
+
+/**
+ * The conflicts of interest between some entries and some judges, by the one rule (`findConflicts`): the team
+ * and the judge as the member replica holds them now, and every conflict declared by a judge or named by the
+ * applicants (and not overruled). Automatic assignment, hand assignment, the judge picker, the recorded
+ * conflicts and a judge's access to an entry all read conflicts through this, so no path lets through a pair
+ * another refuses. Two queries whatever the number of pairs.
+ */
+export async function conflictsAmong(
+  manager: EntityManager,
+  proposals: readonly ProposalEntity[],
+  judgeIds: readonly string[],
+): Promise<ConflictsOfPair> {
+  const byId = new Map(proposals.map((proposal) => [proposal.id, proposal]));
+  // one after the other: inside a transaction the manager holds one connection
+  const replica = await replicaOf(manager, [...proposals.flatMap((p) => p.teamMemberIds), ...judgeIds]);
+  const declared = await declaredConflicts(manager, [...byId.keys()]);
+  const institutionOf = (memberId: string) => replica.get(memberId)?.institutionId ?? null;
+  return (proposalId, judgeId) => {
+    const proposal = byId.get(proposalId);
+    if (!proposal) throw new Error(`conflictsAmong: entry ${proposalId} was not loaded`);
+    return findConflicts(
+      { memberId: judgeId, institutionId: institutionOf(judgeId) },
+      proposal.teamMemberIds.map((memberId) => ({ memberId, institutionId: institutionOf(memberId) })),
+      declared.get(proposalId) ?? [],
+    );
+  };
+}
+
+/** Every conflict between one judge and one proposal (`conflictsAmong` for one pair). */
 export async function conflictsOf(
   manager: EntityManager,
   proposal: ProposalEntity,
   judgeId: string,
 ): Promise<ConflictOfInterest[]> {
-  const replica = await replicaOf(manager, [...proposal.teamMemberIds, judgeId]);
-  const declared = (await declaredConflicts(manager, [proposal.id])).get(proposal.id) ?? [];
-  return findConflicts(
-    { memberId: judgeId, institutionId: replica.get(judgeId)?.institutionId ?? null },
-    proposal.teamMemberIds.map((memberId) => ({
-      memberId,
-      institutionId: replica.get(memberId)?.institutionId ?? null,
-    })),
-    declared,
-  );
+  return (await conflictsAmong(manager, [proposal], [judgeId]))(proposal.id, judgeId);
 }
 
 export async function audit(
@@ -247,9 +269,14 @@ export async function audit(
   );
 }
 
+const AUTOMATIC_KINDS: ReadonlySet<ConflictKind> = new Set([
+  ConflictKind.JUDGE_ON_TEAM,
+  ConflictKind.SAME_INSTITUTION,
+]);
+
 /**
  * Records automatic conflicts (judge on the team, same institution) between the given proposals and judges,
- * once each, with an audit line for each new one.
+ * once each, with an audit line for each new one; `known` when the caller already read them (`conflictsAmong`).
  */
 export async function recordAutomaticConflicts(
   manager: EntityManager,
@@ -257,19 +284,14 @@ export async function recordAutomaticConflicts(
   proposals: readonly ProposalEntity[],
   judgeIds: readonly string[],
   actorId: string | null,
+  known?: ConflictsOfPair,
 ): Promise<void> {
   if (proposals.length === 0 || judgeIds.length === 0) return;
-  const replica = await replicaOf(manager, [...proposals.flatMap((p) => p.teamMemberIds), ...judgeIds]);
+  const conflicts = known ?? (await conflictsAmong(manager, proposals, judgeIds));
   for (const proposal of proposals) {
-    const team = proposal.teamMemberIds.map((memberId) => ({
-      memberId,
-      institutionId: replica.get(memberId)?.institutionId ?? null,
-    }));
     for (const judgeId of judgeIds) {
-      const found = findConflicts(
-        { memberId: judgeId, institutionId: replica.get(judgeId)?.institutionId ?? null },
-        team,
-      );
+      // the ones derived from profiles; declared and named ones are recorded when they are stated
+      const found = conflicts(proposal.id, judgeId).filter((conflict) => AUTOMATIC_KINDS.has(conflict.kind));
       for (const conflict of found) {
         const inserted: unknown[] = await manager.query(
           `INSERT INTO conflict_of_interest (competition_id, proposal_id, judge_id, kind, reason, declared_by)

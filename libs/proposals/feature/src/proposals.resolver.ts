@@ -11,7 +11,12 @@ import {
 import { CurrentPrincipal, OptionalPrincipal, Public, Roles, type Principal } from '@praxis/platform/auth';
 import { AfterArg, FirstArg, IdArg, mapNodes, pageOfRows, type Connection } from '@praxis/platform/graphql';
 import { MAX_TEAM_PLACES, NamedConflictDecision, ProposalsDomainError } from '@praxis/proposals/domain';
-import { competitionLoader, invitationPageLoader, proposalLoader } from './proposals.loaders';
+import {
+  competitionLoader,
+  handAssignmentLoader,
+  invitationPageLoader,
+  proposalLoader,
+} from './proposals.loaders';
 import { CompetitionsService } from './competitions.service';
 import { JudgingService } from './judging.service';
 import {
@@ -19,6 +24,7 @@ import {
   toAuditEntryObject,
   toCompetitionObject,
   toConflictObject,
+  toHandAssignmentCheckObject,
   toJudgeAssignmentObject,
   toProposalObject,
   toTeamInvitationObject,
@@ -37,6 +43,7 @@ import {
   ConflictConnection,
   ConflictObject,
   CreateCompetitionInput,
+  HandAssignmentCheckObject,
   JudgeAssignmentConnection,
   JudgeAssignmentObject,
   NamedConflictInput,
@@ -385,6 +392,26 @@ export class AssignmentFieldsResolver {
   }
 }
 
+@Resolver(() => CompetitionJudgeObject)
+export class CompetitionJudgeFieldsResolver {
+  constructor(private readonly judging: JudgingService) {}
+
+  @Roles('admin')
+  @ResolveField(() => HandAssignmentCheckObject, {
+    nullable: true,
+    description:
+      'Whether `assignJudge` would give this judge the entry `competitionJudges(proposalId:)` names, and why not; null without one',
+  })
+  async handAssignment(
+    @Parent() judge: CompetitionJudgeObject,
+    @Context('req') request: object,
+  ): Promise<HandAssignmentCheckObject | null> {
+    if (!judge.forProposalId) return null;
+    const check = await handAssignmentLoader(this.judging, request, judge.forProposalId).load(judge.judge.id);
+    return check ? toHandAssignmentCheckObject(check) : null;
+  }
+}
+
 @Resolver(() => JudgeAssignmentObject)
 export class JudgingResolver {
   constructor(private readonly judging: JudgingService) {}
@@ -403,20 +430,22 @@ export class JudgingResolver {
   @Roles('admin')
   @Query(() => CompetitionJudgeConnection, {
     description:
-      'The judge pool, most recently added first; `nameContains` (any case) keeps the judges whose name contains it',
+      'The judge pool, most recently added first; `nameContains` (any case) keeps the judges whose name contains it; `proposalId` (a submitted entry of the competition) has each judge’s `handAssignment` say whether `assignJudge` would give them that entry',
   })
   async competitionJudges(
     @IdArg('competitionId') competitionId: string,
     @FirstArg() first: number,
     @AfterArg() after: string | null,
     @Args('nameContains', { type: () => String, nullable: true }) nameContains: string | null,
+    @IdArg('proposalId', { nullable: true }) proposalId: string | null,
   ): Promise<Connection<CompetitionJudgeObject>> {
     const page = { size: first, after };
     const name = searchText(nameContains, 'nameContains');
-    return mapNodes(await this.judging.judges(competitionId, page, name), (judge) => ({
+    return mapNodes(await this.judging.judges(competitionId, page, name, proposalId), (judge) => ({
       competitionId: judge.competitionId,
       judge: { id: judge.memberId },
       addedAt: judge.addedAt,
+      forProposalId: proposalId,
     }));
   }
 

@@ -29,9 +29,21 @@ const review = {
   },
 };
 
-const judge = (id: string, displayName: string) => ({
+/** A judge of the pool; `refusals` (rule, conflict kinds) as the server checks them against the chosen entry. */
+const judge = (id: string, displayName: string, refusals?: Array<[string, string[]]>) => ({
   __typename: 'CompetitionJudge',
   judge: { __typename: 'Member', id, displayName },
+  handAssignment: refusals
+    ? {
+        __typename: 'HandAssignmentCheck',
+        allowed: refusals.length === 0,
+        refusals: refusals.map(([rule, conflictKinds]) => ({
+          __typename: 'HandAssignmentRefusal',
+          rule,
+          conflictKinds,
+        })),
+      }
+    : null,
 });
 const entry = (id: string, title: string) => ({ __typename: 'Proposal', id, title });
 const edges = (typename: string, items: unknown[]) => ({
@@ -39,9 +51,12 @@ const edges = (typename: string, items: unknown[]) => ({
   edges: items.map((node) => ({ __typename: `${typename}Edge`, node })),
 });
 
-/** The judges of the pool the server finds for `nameContains` (null: the newest). */
-const judges = (nameContains: string | null, items: unknown[]) => ({
-  request: { query: CompetitionJudgeSearchDocument, variables: { competitionId, nameContains } },
+/** The judges of the pool the server finds for `nameContains` (null: the newest), checked against `proposalId`. */
+const judges = (nameContains: string | null, items: unknown[], proposalId: string | null = null) => ({
+  request: {
+    query: CompetitionJudgeSearchDocument,
+    variables: { competitionId, nameContains, proposalId },
+  },
   result: { data: { competitionJudges: edges('CompetitionJudge', items) } },
 });
 /** The submitted entries the server finds for `titleContains` (null: the newest). */
@@ -111,7 +126,8 @@ describe('competition review page', () => {
       entries(null, [entry('p1', 'Sim training')]),
       entries('Feedback', [entry('p2', 'Feedback literacy')]),
       judges(null, [judge('j1', 'Jo Judge')]),
-      judges('Kim', [judge('j2', 'Kim Judge')]),
+      judges(null, [judge('j1', 'Jo Judge', [])], 'p2'),
+      judges('Kim', [judge('j2', 'Kim Judge', [])], 'p2'),
       {
         request: { query: AssignJudgeDocument, variables: { proposalId: 'p2', judgeId: 'j2' } },
         result: {
@@ -147,14 +163,14 @@ describe('competition review page', () => {
       },
     ]);
     const section = await screen.findByRole('region', { name: 'Assignments' });
+    const entryBox = within(section).getByRole('combobox', { name: 'Entry' });
+    await user.type(entryBox, 'Feedback');
+    await user.click(await screen.findByRole('option', { name: 'Feedback literacy' }));
     const judgeBox = within(section).getByRole('combobox', { name: 'Judge' });
     await user.click(judgeBox);
     expect(await screen.findByRole('option', { name: 'Jo Judge' })).toBeInTheDocument();
     await user.type(judgeBox, 'Kim');
     await user.click(await screen.findByRole('option', { name: 'Kim Judge' }));
-    const entryBox = within(section).getByRole('combobox', { name: 'Entry' });
-    await user.type(entryBox, 'Feedback');
-    await user.click(await screen.findByRole('option', { name: 'Feedback literacy' }));
     await user.click(within(section).getByRole('button', { name: 'Assign' }));
     // the mock answers only the assignment of the judge and entry found, then the page shows it
     const table = await within(section).findByRole('table');
@@ -166,5 +182,43 @@ describe('competition review page', () => {
         .getAllByRole('columnheader')
         .map((header) => header.textContent),
     ).toEqual(['Entry', 'Judge', 'Status', 'Action']);
+  });
+
+  it('lists the judges the server would refuse for the chosen entry, disabled, with the reason, and offers the rest', async () => {
+    const user = userEvent.setup();
+    renderPage(<CompetitionReviewPage />, [
+      review,
+      conflicts(undefined, [], null),
+      noAssignments,
+      entries(null, [entry('p1', 'Sim training')]),
+      judges(null, [judge('j1', 'Jo Judge'), judge('j2', 'Kim Judge'), judge('j3', 'Lee Judge')]),
+      judges(
+        null,
+        [
+          judge('j1', 'Jo Judge', []),
+          judge('j2', 'Kim Judge', [['CONFLICT_OF_INTEREST', ['DECLARED_BY_JUDGE', 'JUDGE_ON_TEAM']]]),
+          judge('j3', 'Lee Judge', [['ALREADY_ASSIGNED', []]]),
+        ],
+        'p1',
+      ),
+    ]);
+    const section = await screen.findByRole('region', { name: 'Assignments' });
+    await user.click(within(section).getByRole('combobox', { name: 'Entry' }));
+    await user.click(await screen.findByRole('option', { name: 'Sim training' }));
+    await user.click(within(section).getByRole('combobox', { name: 'Judge' }));
+    const conflicted = await screen.findByRole('option', {
+      name: 'Kim Judge (cannot review it: conflict of interest: declared by the judge, judge on the team)',
+    });
+    expect(conflicted).toHaveAttribute('aria-disabled', 'true');
+    expect(
+      screen.getByRole('option', { name: 'Lee Judge (cannot review it: already assigned to it)' }),
+    ).toHaveAttribute('aria-disabled', 'true');
+    const free = screen.getByRole('option', { name: 'Jo Judge' });
+    expect(free).not.toHaveAttribute('aria-disabled');
+    // a refused judge cannot be chosen: nothing to assign
+    await user.click(conflicted);
+    expect(within(section).getByRole('button', { name: 'Assign' })).toBeDisabled();
+    await user.click(free);
+    expect(within(section).getByRole('button', { name: 'Assign' })).toBeEnabled();
   });
 });

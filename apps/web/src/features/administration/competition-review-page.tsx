@@ -3,7 +3,11 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import type { CompetitionConflictsQuery, NamedConflictDecision } from '../../gql/graphql';
+import type {
+  CompetitionConflictsQuery,
+  CompetitionJudgeSearchQuery,
+  NamedConflictDecision,
+} from '../../gql/graphql';
 import { nodes } from '../../lib/connection';
 import { messageOf } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
@@ -27,6 +31,23 @@ import {
 } from './operations';
 
 type Conflict = CompetitionConflictsQuery['competitionConflicts']['edges'][number]['node'];
+type PoolJudge = CompetitionJudgeSearchQuery['competitionJudges']['edges'][number]['node'];
+
+/**
+ * A judge of the pool as the picker offers them: one the server would refuse for the chosen entry (the same check
+ * `assignJudge` makes) is listed, disabled, with the reason, so the organiser sees why they are not offered.
+ */
+function judgeOption({ judge, handAssignment }: PoolJudge) {
+  if (!handAssignment || handAssignment.allowed) return { value: judge.id, label: judge.displayName };
+  const why = handAssignment.refusals
+    .map(({ rule, conflictKinds }) =>
+      conflictKinds.length > 0
+        ? `${t.refusal[rule]}: ${conflictKinds.map((kind) => t.kind[kind].toLowerCase()).join(', ')}`
+        : t.refusal[rule],
+    )
+    .join('; ');
+  return { value: judge.id, label: t.cannotAssign(judge.displayName, why), disabled: true };
+}
 
 /** The entry a conflict or an assignment is about, by title (the proposals subgraph resolves it for admins). */
 const entryOf = (item: { proposalId: string; proposal?: { title: string } | null }) =>
@@ -218,20 +239,21 @@ function Assignments({ competitionId }: { competitionId: string }) {
               nodes(data.competitionEntries).map((entry) => ({ value: entry.id, label: entry.title }))
             }
             value={proposalId}
-            onChange={setProposalId}
+            onChange={(next) => {
+              // who may review it depends on the entry: choose the judge again against the new one
+              setProposalId(next);
+              setJudgeId(null);
+            }}
           />
           <SearchSelect
+            // a new entry starts a new search, with no judge checked against the previous one
+            key={proposalId ?? ''}
             label={t.judge}
-            description={t.choiceHint}
+            description={`${t.judgeHint} ${t.choiceHint}`}
             nothingFound={t.noJudgeFound}
             document={CompetitionJudgeSearchDocument}
-            variablesOf={(nameContains) => ({ competitionId, nameContains })}
-            optionsOf={(data) =>
-              nodes(data.competitionJudges).map(({ judge }) => ({
-                value: judge.id,
-                label: judge.displayName,
-              }))
-            }
+            variablesOf={(nameContains) => ({ competitionId, nameContains, proposalId })}
+            optionsOf={(data) => nodes(data.competitionJudges).map(judgeOption)}
             value={judgeId}
             onChange={setJudgeId}
           />

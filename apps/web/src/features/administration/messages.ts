@@ -1,5 +1,6 @@
 import type {
   ConflictKind,
+  HandAssignmentRule,
   MatchRunStatus,
   NamedConflictStatus,
   SupervisionProposalStatus,
@@ -73,6 +74,14 @@ export const administrationMessages = {
   assignHint: 'A manual assignment stays when the automatic assignment runs again.',
   assign: 'Assign',
   assigned: 'Judge assigned.',
+  judgeHint: 'Choose the entry first: judges who cannot review it are listed but cannot be chosen.',
+  cannotAssign: (name: string, why: string) => `${name} (cannot review it: ${why})`,
+  refusal: {
+    NO_JUDGE_ROLE: 'no longer holds the judge role',
+    ALREADY_ASSIGNED: 'already assigned to it',
+    CONFLICT_OF_INTEREST: 'conflict of interest',
+    LOAD_CAP_REACHED: 'load cap reached',
+  } satisfies Record<HandAssignmentRule, string>,
   matchingTitle: 'Formal matching runs',
   matchingIntro:
     'Pair mentees with mentors for the highest total match score, review the proposed pairs, change any by hand, then approve to start them all.',

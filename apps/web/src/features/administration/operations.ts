@@ -101,13 +101,25 @@ export const CompetitionEntrySearchDocument = graphql(`
 `);
 
 export const CompetitionJudgeSearchDocument = graphql(`
-  query CompetitionJudgeSearch($competitionId: ID!, $nameContains: String) {
-    competitionJudges(competitionId: $competitionId, nameContains: $nameContains, first: 20) {
+  query CompetitionJudgeSearch($competitionId: ID!, $nameContains: String, $proposalId: ID) {
+    competitionJudges(
+      competitionId: $competitionId
+      nameContains: $nameContains
+      proposalId: $proposalId
+      first: 20
+    ) {
       edges {
         node {
           judge {
             id
             displayName
+          }
+          handAssignment {
+            allowed
+            refusals {
+              rule
+              conflictKinds
+            }
           }
         }
       }
