@@ -14,6 +14,7 @@ import { CompetitionCurrency1796100000000 } from './migrations/1796100000000-com
 import { CompetitionTags1796130000000 } from './migrations/1796130000000-competition-tags';
 import { TeamInvitationPages1796195871171 } from './migrations/1796195871171-team-invitation-pages';
 import { PendingInvitationsOfMember1796199374662 } from './migrations/1796199374662-pending-invitations-of-member';
+import { PublishedRankingPages1796206795762 } from './migrations/1796206795762-published-ranking-pages';
 
 /** Everything the proposals database holds: for the app, the migration tools and the drift check. */
 export const proposalsDatabase = {
@@ -30,6 +31,7 @@ export const proposalsDatabase = {
     CompetitionTags1796130000000,
     TeamInvitationPages1796195871171,
     PendingInvitationsOfMember1796199374662,
+    PublishedRankingPages1796206795762,
     MemberReplicaPrincipalChanges1796207813357,
   ],
 };

@@ -116,6 +116,8 @@ export class CompetitionEntity {
 
 /** The working copy of a proposal (what the team edits); submitted versions are frozen in `proposal_version`. */
 @Entity({ name: 'proposal' })
+// `CompetitionRanking.entries` once published: a competition's ranked entries best first (a keyset on rank, id)
+@Index('proposal_ranking_idx', ['competitionId', 'rank', 'id'], { where: `"rank" IS NOT NULL` })
 export class ProposalEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In, IsNull, Not, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import {
   CompetitionChangedV1,
   CompetitionOpenedV1,
@@ -26,6 +26,7 @@ import {
   validateCompetitionDates,
   validateRubric,
   weightedTotal,
+  type RankedEntry,
   type RankingResult,
   type ValidationProblem,
   ProposalsDomainError,
@@ -37,13 +38,17 @@ import { PROPOSALS_OPTIONS, type ProposalsOptions } from './proposals.options';
 import { minorUnitsOf } from './money-input';
 import { audit, datesOf, loadCompetition, phaseOf, replicaOf, rubricOf } from './proposals.records';
 import { JudgingAuditAction } from './judging.enums';
-import { paginate, type Connection, type PageRequest } from '@praxis/platform/graphql';
+import { mapNodes, pageOfRows, paginate, type Connection, type PageRequest } from '@praxis/platform/graphql';
 
-export interface RankingView {
+export interface RankingAccess {
   competition: CompetitionEntity;
+  /** False while judging: a provisional ranking, for admins only. */
   published: boolean;
-  result: RankingResult;
-  proposals: Map<string, ProposalEntity>;
+}
+
+/** One entry of a ranking page: its result and its title. */
+export interface RankedRow extends RankedEntry {
+  title: string;
 }
 
 /** Competitions: creation, dates, phases, ranking and publication. */
@@ -358,63 +363,74 @@ export class CompetitionsService {
   }
 
   /** Admins: any time (provisional while judging). Everyone else: once results are published. */
-  async ranking(id: string, principal: Principal): Promise<RankingView> {
-    const manager = this.dataSource.manager;
-    const competition = await loadCompetition(manager, id);
+  async rankingAccess(id: string, principal: Principal): Promise<RankingAccess> {
+    const competition = await loadCompetition(this.dataSource.manager, id);
     const published = phaseOf(competition) === CompetitionPhase.RESULTS_PUBLISHED;
     if (!published && !isAdmin(principal)) {
       throw ProposalsDomainError.forbidden('the ranking is visible to everyone once results are published');
     }
-    if (published) return { competition, published, ...(await this.publishedRanking(manager, competition)) };
-    const { result, proposals } = await this.computeRanking(manager, competition);
-    return { competition, published, result, proposals };
+    return { competition, published };
   }
 
-  /** The ranking as published: the figures frozen on each entry, never recomputed from live reviews. */
-  private async publishedRanking(
-    manager: EntityManager,
-    competition: CompetitionEntity,
-  ): Promise<{ result: RankingResult; proposals: Map<string, ProposalEntity> }> {
-    const ranked = await manager.find(ProposalEntity, {
-      where: { competitionId: competition.id, rank: Not(IsNull()) },
-      order: { rank: 'ASC' },
-    });
-    const ranking = ranked.map((entry) => ({
-      rank: entry.rank as number,
-      entryId: entry.id,
-      submittedAt: entry.firstSubmittedAt ?? entry.createdAt,
-      normalisedScore: entry.normalisedScore,
-      meanRawTotal: entry.meanRawScore,
-      reviewCount: entry.reviewCount ?? 0,
-      isWinner: entry.isWinner,
-    }));
-    return {
-      // individual review scores are not part of what was published
-      result: {
-        ranking,
-        winners: ranking.filter((row) => row.isWinner).map((row) => row.entryId),
-        reviews: [],
-      },
-      proposals: new Map(ranked.map((entry) => [entry.id, entry])),
-    };
+  /**
+   * A page of the ranking, best first (rank, then proposal id; ranks are unique, so the order is total), for
+   * whoever `rankingAccess` lets read it. Published: the figures frozen on each entry at publication, never
+   * recomputed from live reviews, paged in PostgreSQL along `proposal_ranking_idx` (competition, rank, id).
+   * Provisional: computed from every counted review (each judge's z-scores need all of that judge's reviews, so
+   * no stored order exists to page along), then cut here; only the page's titles are read.
+   */
+  async rankingPage(id: string, principal: Principal, page: PageRequest): Promise<Connection<RankedRow>> {
+    const { competition, published } = await this.rankingAccess(id, principal);
+    const manager = this.dataSource.manager;
+    if (published) {
+      const query = manager
+        .getRepository(ProposalEntity)
+        .createQueryBuilder('p')
+        .where('p.competition_id = :id AND p.rank IS NOT NULL', { id: competition.id });
+      return mapNodes(await paginate(query, page, ['rank', 'id'], 'ASC'), (entry) => ({
+        rank: entry.rank as number,
+        entryId: entry.id,
+        title: entry.title,
+        submittedAt: entry.firstSubmittedAt ?? entry.createdAt,
+        normalisedScore: entry.normalisedScore,
+        meanRawTotal: entry.meanRawScore,
+        reviewCount: entry.reviewCount ?? 0,
+        isWinner: entry.isWinner,
+      }));
+    }
+    const { result } = await this.liveRanking(manager, competition);
+    const rows = pageOfRows(result.ranking, page, (row) => [row.rank, row.entryId], 'ASC');
+    const ids = rows.edges.map((edge) => edge.node.entryId);
+    const titles = new Map(
+      ids.length === 0
+        ? []
+        : (
+            await manager.find(ProposalEntity, { select: { id: true, title: true }, where: { id: In(ids) } })
+          ).map((entry) => [entry.id, entry.title]),
+    );
+    return mapNodes(rows, (row) => ({ ...row, title: titles.get(row.entryId) ?? '' }));
   }
 
-  async computeRanking(
+  /**
+   * The ranking from the live reviews of judges still assigned (unassignment discards a review), over every
+   * submitted entry: only what ranking reads of each entry is loaded.
+   */
+  private async liveRanking(
     manager: EntityManager,
     competition: CompetitionEntity,
-  ): Promise<{ result: RankingResult; proposals: Map<string, ProposalEntity>; reviews: ReviewEntity[] }> {
+  ): Promise<{ result: RankingResult; reviews: ReviewEntity[] }> {
     const entries = await manager.find(ProposalEntity, {
+      select: { id: true, firstSubmittedAt: true, createdAt: true },
       where: { competitionId: competition.id, status: ProposalStatus.SUBMITTED },
     });
-    const proposals = new Map(entries.map((entry) => [entry.id, entry]));
-    // only reviews by judges still assigned count; unassignment discards a review
+    const submitted = new Set(entries.map((entry) => entry.id));
     const reviews = await manager
       .getRepository(ReviewEntity)
       .createQueryBuilder('r')
       .innerJoin(AssignmentEntity, 'a', 'a.proposal_id = r.proposal_id AND a.judge_id = r.judge_id')
       .where('r.competition_id = :id', { id: competition.id })
       .getMany();
-    const counted = reviews.filter((review) => proposals.has(review.proposalId));
+    const counted = reviews.filter((review) => submitted.has(review.proposalId));
     const result = rankEntries({
       rubric: rubricOf(competition),
       entries: entries.map((entry) => ({
@@ -428,7 +444,19 @@ export class CompetitionsService {
       })),
       winnersCount: competition.winnersCount,
     });
-    return { result, proposals, reviews: counted };
+    return { result, reviews: counted };
+  }
+
+  /** The live ranking with every entry it ranks, for publication (which freezes it on them). */
+  async computeRanking(
+    manager: EntityManager,
+    competition: CompetitionEntity,
+  ): Promise<{ result: RankingResult; proposals: Map<string, ProposalEntity>; reviews: ReviewEntity[] }> {
+    const { result, reviews } = await this.liveRanking(manager, competition);
+    const entries = await manager.find(ProposalEntity, {
+      where: { competitionId: competition.id, status: ProposalStatus.SUBMITTED },
+    });
+    return { result, proposals: new Map(entries.map((entry) => [entry.id, entry])), reviews };
   }
 }
 

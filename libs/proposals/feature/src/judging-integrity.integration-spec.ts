@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { CompetitionResultsPublishedV2, ReviewSubmittedV1 } from '@praxis/contracts';
 import type { Principal } from '@praxis/platform/auth';
 import { waitFor } from '@praxis/platform/testing';
+import { CompetitionEntity } from '@praxis/proposals/data-access';
 import { NamedConflictDecision } from '@praxis/proposals/domain';
 import { startProposalsServices, type ProposalsServicesKit } from './testing/services-kit';
 
@@ -61,6 +62,11 @@ describe('judging integrity against PostgreSQL', () => {
     scores: [{ criterionId: 'c1', value }],
     comment,
   });
+
+  /** The whole ranking as `principal` may read it, best first. */
+  async function rankingOf(competitionId: string, principal: Principal) {
+    return (await kit.competitions.rankingPage(competitionId, principal, ALL)).edges.map((edge) => edge.node);
+  }
 
   async function auditActions(competitionId: string, action: string): Promise<number> {
     return (await kit.judging.auditLog(competitionId, ALL)).edges
@@ -145,8 +151,8 @@ describe('judging integrity against PostgreSQL', () => {
       await holder.query('COMMIT');
       const [editOutcome] = await Promise.all([edit, publication]);
 
-      const ranking = await kit.competitions.ranking(competitionId, kit.admin);
-      const rankedWinners = ranking.result.ranking.filter((row) => row.isWinner).map((row) => row.entryId);
+      const ranking = await rankingOf(competitionId, kit.admin);
+      const rankedWinners = ranking.filter((row) => row.isWinner).map((row) => row.entryId);
       expect(await winnerInOutbox(competitionId)).toEqual(rankedWinners);
       // the edit either landed before the ranking was fixed (second wins) or was refused (first wins)
       expect(rankedWinners).toEqual(editOutcome === 'edited' ? [second] : [first]);
@@ -159,6 +165,78 @@ describe('judging integrity against PostgreSQL', () => {
     } finally {
       await holder.end();
     }
+  });
+
+  it('pages the ranking best first with ties in a fixed order: provisional as computed, published in PostgreSQL along proposal_ranking_idx', async () => {
+    const { competitionId, entries, leads, judges } = await judgingCompetition(5, 2);
+    // entries 2 and 3 tie on every score: their order falls to submission, then id
+    const values = [4, 2, 2, 1, 0];
+    for (const [index, entry] of entries.entries()) {
+      await kit.judging.submitScores(sheet(entry, values[index]), judges[0]);
+      await kit.judging.submitScores(sheet(entry, values[index] === 0 ? 0 : 3), judges[1]);
+    }
+    const competition = await kit.dataSource.manager.findOneByOrFail(CompetitionEntity, {
+      id: competitionId,
+    });
+    const computed = (await kit.competitions.computeRanking(kit.dataSource.manager, competition)).result
+      .ranking;
+    const key = (row: { rank: number; entryId: string }) => [row.rank, row.entryId];
+
+    /** Every page of `size`, following the cursors; the SELECTs of the pages that read the proposal table. */
+    async function pages(principal: Principal, size: number) {
+      const rows: Array<{ rank: number; entryId: string; title: string; isWinner: boolean }> = [];
+      const statements: Array<{ sql: string; parameters: unknown[] }> = [];
+      const logger = kit.dataSource.logger;
+      const original = logger.logQuery.bind(logger);
+      logger.logQuery = (sql, parameters, runner) => {
+        if (/FROM "proposal"/.test(sql) && /LIMIT/.test(sql))
+          statements.push({ sql, parameters: parameters ?? [] });
+        return original(sql, parameters, runner);
+      };
+      try {
+        let after: string | null = null;
+        do {
+          const page = await kit.competitions.rankingPage(competitionId, principal, { size, after });
+          expect(page.totalCount).toBe(entries.length);
+          expect(page.edges.length).toBeLessThanOrEqual(size);
+          rows.push(...page.edges.map((edge) => edge.node));
+          after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+        } while (after);
+      } finally {
+        logger.logQuery = original;
+      }
+      return { rows, statements };
+    }
+
+    const provisional = await pages(kit.admin, 2);
+    expect(provisional.rows.map(key)).toEqual(computed.map(key));
+    expect(provisional.rows.map((row) => row.title)).toEqual(
+      computed.map((row) => `Entry ${entries.indexOf(row.entryId) + 1}`),
+    );
+    await expect(kit.competitions.rankingPage(competitionId, leads[0], ALL)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+
+    await kit.competitions.publishResults(competitionId, kit.admin.memberId);
+    const published = await pages(leads[0], 2);
+    // the order published is the order computed, ties included, and every page is read along the index
+    expect(published.rows.map(key)).toEqual(computed.map(key));
+    expect(published.rows.map((row) => row.isWinner)).toEqual(computed.map((row) => row.isWinner));
+    expect(published.statements).toHaveLength(3);
+    await kit.dataSource.query('ANALYZE proposal');
+    await kit.dataSource.transaction(async (manager) => {
+      // the table is small, so the planner is told what a large one would tell it
+      await manager.query('SET LOCAL enable_seqscan = off');
+      for (const statement of published.statements) {
+        const plan: Array<{ 'QUERY PLAN': string }> = await manager.query(
+          `EXPLAIN ${statement.sql}`,
+          statement.parameters,
+        );
+        const text = plan.map((line) => line['QUERY PLAN']).join('\n');
+        expect(text).toMatch(/Limit[^\n]*\n\s*->\s+Index (Only )?Scan using proposal_ranking_idx/);
+        expect(text).not.toMatch(/\bSort\b|Seq Scan/);
+      }
+    });
   });
 
   it('refuses a score edit after publication with a clear state error', async () => {
@@ -178,7 +256,7 @@ describe('judging integrity against PostgreSQL', () => {
     await kit.judging.submitScores(sheet(first, 3, 'feasible'), judges[1]);
     await kit.judging.submitScores(sheet(second, 2, 'unclear impact'), judges[1]);
     await kit.competitions.publishResults(competitionId, kit.admin.memberId);
-    const published = (await kit.competitions.ranking(competitionId, leads[0])).result.ranking;
+    const published = await rankingOf(competitionId, leads[0]);
     const feedbackOf = async (proposalId: string) =>
       kit.proposals.feedback(await kit.proposals.entity(proposalId));
     const feedback = await feedbackOf(first);
@@ -215,7 +293,7 @@ describe('judging integrity against PostgreSQL', () => {
     await kit.dataSource.query(
       `UPDATE review SET scores = '[{"criterionId":"c1","value":0}]', comment = 'edited'`,
     );
-    expect((await kit.competitions.ranking(competitionId, leads[1])).result.ranking).toEqual(published);
+    expect(await rankingOf(competitionId, leads[1])).toEqual(published);
     expect(await feedbackOf(first)).toEqual(feedback);
   });
 

@@ -568,9 +568,6 @@ export class RankingObject {
 
   @Field({ description: 'False while judging: a provisional ranking visible to admins only' })
   published!: boolean;
-
-  /** Every entry, ranked; the `entries` field pages it. */
-  ranked!: RankedEntryObject[];
 }
 
 export const RankedEntryConnection = ConnectionType(RankedEntryObject, 'RankedEntry');

@@ -9,7 +9,7 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import { CurrentPrincipal, OptionalPrincipal, Public, Roles, type Principal } from '@praxis/platform/auth';
-import { AfterArg, FirstArg, IdArg, mapNodes, pageOfRows, type Connection } from '@praxis/platform/graphql';
+import { AfterArg, FirstArg, IdArg, mapNodes, type Connection } from '@praxis/platform/graphql';
 import { MAX_TEAM_PLACES, NamedConflictDecision, ProposalsDomainError } from '@praxis/proposals/domain';
 import {
   competitionLoader,
@@ -154,21 +154,8 @@ export class CompetitionResolver {
     @IdArg('competitionId') competitionId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<RankingObject> {
-    const view = await this.competitionsService.ranking(competitionId, principal);
-    return {
-      competitionId: view.competition.id,
-      published: view.published,
-      ranked: view.result.ranking.map((row) => ({
-        rank: row.rank,
-        proposalId: row.entryId,
-        title: view.proposals.get(row.entryId)?.title ?? '',
-        normalisedScore: row.normalisedScore,
-        meanRawScore: row.meanRawTotal,
-        reviewCount: row.reviewCount,
-        isWinner: row.isWinner,
-        submittedAt: row.submittedAt,
-      })),
-    };
+    const { competition, published } = await this.competitionsService.rankingAccess(competitionId, principal);
+    return { competitionId: competition.id, published };
   }
 
   @Public()
@@ -580,20 +567,31 @@ export class JudgingResolver {
 
 @Resolver(() => RankingObject)
 export class RankingResolver {
+  constructor(private readonly competitionsService: CompetitionsService) {}
+
   @ResolveField(() => RankedEntryConnection, {
     description:
-      'Best first (rank, then proposal id); as long as the competition has ranked entries, so paged',
+      'Best first (rank, then proposal id); as long as the competition has ranked entries, so paged (published results in PostgreSQL)',
   })
-  entries(
+  async entries(
     @Parent() ranking: RankingObject,
+    @CurrentPrincipal() principal: Principal,
     @FirstArg() first: number,
     @AfterArg() after: string | null,
-  ): Connection<RankedEntryObject> {
-    return pageOfRows(
-      ranking.ranked,
-      { size: first, after },
-      (entry) => [entry.rank, entry.proposalId],
-      'ASC',
-    );
+  ): Promise<Connection<RankedEntryObject>> {
+    const page = await this.competitionsService.rankingPage(ranking.competitionId, principal, {
+      size: first,
+      after,
+    });
+    return mapNodes(page, (row) => ({
+      rank: row.rank,
+      proposalId: row.entryId,
+      title: row.title,
+      normalisedScore: row.normalisedScore,
+      meanRawScore: row.meanRawTotal,
+      reviewCount: row.reviewCount,
+      isWinner: row.isWinner,
+      submittedAt: row.submittedAt,
+    }));
   }
 }
