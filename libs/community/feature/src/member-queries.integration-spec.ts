@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Logger, QueryRunner } from 'typeorm';
+import { planOf, statementsOf, type SentStatement } from '@praxis/platform/testing';
 import { startCommunityHarness, type CommunityHarness } from './testing';
 
 const MY_APPLICATIONS = `query { myApplications(first: 5) { totalCount edges { node { id } } } }`;
@@ -23,36 +23,13 @@ describe('community: queries by member use the member indexes', () => {
   });
 
   /** Runs `operation` as `memberId` and returns the SELECTs it sent to `table` that filter by member. */
-  async function queriesOf(
-    memberId: string,
-    operation: string,
-    table: string,
-  ): Promise<Array<{ sql: string; parameters: unknown[] }>> {
-    const logger: Logger = h.subgraph.dataSource.logger;
-    const original = logger.logQuery.bind(logger);
-    const seen: Array<{ sql: string; parameters: unknown[] }> = [];
-    logger.logQuery = (sql: string, parameters?: unknown[], runner?: QueryRunner) => {
-      if (sql.includes(`FROM "${table}"`) && sql.includes('member_id'))
-        seen.push({ sql, parameters: parameters ?? [] });
-      return original(sql, parameters, runner);
-    };
-    try {
-      await h.ok({ memberId }, operation);
-    } finally {
-      logger.logQuery = original;
-    }
-    return seen;
-  }
-
-  async function plan(query: { sql: string; parameters: unknown[] }): Promise<string> {
-    return h.subgraph.dataSource.transaction(async (manager) => {
-      await manager.query('SET LOCAL enable_seqscan = off');
-      const rows: Array<{ 'QUERY PLAN': string }> = await manager.query(
-        `EXPLAIN ${query.sql}`,
-        query.parameters,
-      );
-      return rows.map((row) => row['QUERY PLAN']).join('\n');
-    });
+  async function queriesOf(memberId: string, operation: string, table: string): Promise<SentStatement[]> {
+    const { statements } = await statementsOf(
+      h.subgraph.dataSource,
+      (sql) => sql.includes(`FROM "${table}"`) && sql.includes('member_id'),
+      () => h.ok({ memberId }, operation),
+    );
+    return statements;
   }
 
   it('myApplications and myCertificates filter through programme_application_member_idx and certificate_member_idx', async () => {
@@ -82,7 +59,7 @@ describe('community: queries by member use the member indexes', () => {
       // the count and the page
       expect(queries.length).toBeGreaterThanOrEqual(2);
       for (const query of queries) {
-        const explained = await plan(query);
+        const explained = await planOf(h.subgraph.dataSource, query);
         expect(explained).toContain(index);
         expect(explained).not.toMatch(/Seq Scan on /);
       }

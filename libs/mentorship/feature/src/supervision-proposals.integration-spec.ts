@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Logger, QueryRunner } from 'typeorm';
 import { loadConfig } from '@praxis/platform/config';
 import {
   executeOk,
+  planOf,
   seedReplicaMember,
+  statementsOf,
   startSubgraphHarness,
   type ConnectionData,
   type SubgraphHarness,
@@ -62,33 +63,13 @@ describe('mentorship: supervisionProposals reads along an index', () => {
 
   /** Runs the page as the admin and returns it with the page's SELECT (the one with a LIMIT). */
   async function pageWithQuery(variables: Record<string, unknown>) {
-    const logger: Logger = subgraph.dataSource.logger;
-    const original = logger.logQuery.bind(logger);
-    const seen: Array<{ sql: string; parameters: unknown[] }> = [];
-    logger.logQuery = (sql: string, parameters?: unknown[], runner?: QueryRunner) => {
-      if (sql.includes('"supervision_proposal"') && /LIMIT/.test(sql)) {
-        seen.push({ sql, parameters: parameters ?? [] });
-      }
-      return original(sql, parameters, runner);
-    };
-    try {
-      const page = await executeOk<Page>(subgraph, admin, PAGE, variables);
-      expect(seen).toHaveLength(1);
-      return { page: page.supervisionProposals, query: seen[0] };
-    } finally {
-      logger.logQuery = original;
-    }
-  }
-
-  async function plan(query: { sql: string; parameters: unknown[] }): Promise<string> {
-    return subgraph.dataSource.transaction(async (manager) => {
-      await manager.query('SET LOCAL enable_seqscan = off');
-      const lines: Array<{ 'QUERY PLAN': string }> = await manager.query(
-        `EXPLAIN ${query.sql}`,
-        query.parameters,
-      );
-      return lines.map((line) => line['QUERY PLAN']).join('\n');
-    });
+    const { result, statements } = await statementsOf(
+      subgraph.dataSource,
+      (sql) => sql.includes('"supervision_proposal"') && /LIMIT/.test(sql),
+      () => executeOk<Page>(subgraph, admin, PAGE, variables),
+    );
+    expect(statements).toHaveLength(1);
+    return { page: result.supervisionProposals, query: statements[0] };
   }
 
   it.each([
@@ -104,7 +85,7 @@ describe('mentorship: supervisionProposals reads along an index', () => {
 
     for (const { query } of [first, second]) {
       expect(query.sql).not.toContain('date_trunc');
-      const explained = await plan(query);
+      const explained = await planOf(subgraph.dataSource, query);
       // rows come in index order straight into the limit: no sort of the selected rows, no scan of the table
       expect(explained).toMatch(
         new RegExp(`Limit[^\\n]*\\n\\s*->\\s+Index (Only )?Scan Backward using ${index}`),

@@ -9,3 +9,4 @@ export * from './harness-helpers';
 export * from './synthetic-history';
 export * from './service-env';
 export * from './describe-authorisation-matrix';
+export * from './query-plans';

@@ -2,9 +2,10 @@ import { MAX_PAGE_SIZE } from '@praxis/platform/graphql';
 import { Client } from 'pg';
 import { CompetitionResultsPublishedV2, ReviewSubmittedV1 } from '@praxis/contracts';
 import type { Principal } from '@praxis/platform/auth';
-import { waitFor } from '@praxis/platform/testing';
+import { planOf, statementsOf, waitFor } from '@praxis/platform/testing';
 import { CompetitionEntity } from '@praxis/proposals/data-access';
 import { NamedConflictDecision } from '@praxis/proposals/domain';
+import type { RankedRow } from './competitions.service';
 import { startProposalsServices, type ProposalsServicesKit } from './testing/services-kit';
 
 /** Every row in one page (these tests check content, not paging). */
@@ -182,29 +183,24 @@ describe('judging integrity against PostgreSQL', () => {
       .ranking;
     const key = (row: { rank: number; entryId: string }) => [row.rank, row.entryId];
 
-    /** Every page of `size`, following the cursors; the SELECTs of the pages that read the proposal table. */
+    /** Every page of `size`, following the cursors, with the SELECTs of the pages that read the proposal table. */
     async function pages(principal: Principal, size: number) {
-      const rows: Array<{ rank: number; entryId: string; title: string; isWinner: boolean }> = [];
-      const statements: Array<{ sql: string; parameters: unknown[] }> = [];
-      const logger = kit.dataSource.logger;
-      const original = logger.logQuery.bind(logger);
-      logger.logQuery = (sql, parameters, runner) => {
-        if (/FROM "proposal"/.test(sql) && /LIMIT/.test(sql))
-          statements.push({ sql, parameters: parameters ?? [] });
-        return original(sql, parameters, runner);
-      };
-      try {
-        let after: string | null = null;
-        do {
-          const page = await kit.competitions.rankingPage(competitionId, principal, { size, after });
-          expect(page.totalCount).toBe(entries.length);
-          expect(page.edges.length).toBeLessThanOrEqual(size);
-          rows.push(...page.edges.map((edge) => edge.node));
-          after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
-        } while (after);
-      } finally {
-        logger.logQuery = original;
-      }
+      const { result: rows, statements } = await statementsOf(
+        kit.dataSource,
+        (sql) => /FROM "proposal"/.test(sql) && /LIMIT/.test(sql),
+        async () => {
+          const seen: RankedRow[] = [];
+          let after: string | null = null;
+          do {
+            const page = await kit.competitions.rankingPage(competitionId, principal, { size, after });
+            expect(page.totalCount).toBe(entries.length);
+            expect(page.edges.length).toBeLessThanOrEqual(size);
+            seen.push(...page.edges.map((edge) => edge.node));
+            after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+          } while (after);
+          return seen;
+        },
+      );
       return { rows, statements };
     }
 
@@ -224,19 +220,11 @@ describe('judging integrity against PostgreSQL', () => {
     expect(published.rows.map((row) => row.isWinner)).toEqual(computed.map((row) => row.isWinner));
     expect(published.statements).toHaveLength(3);
     await kit.dataSource.query('ANALYZE proposal');
-    await kit.dataSource.transaction(async (manager) => {
-      // the table is small, so the planner is told what a large one would tell it
-      await manager.query('SET LOCAL enable_seqscan = off');
-      for (const statement of published.statements) {
-        const plan: Array<{ 'QUERY PLAN': string }> = await manager.query(
-          `EXPLAIN ${statement.sql}`,
-          statement.parameters,
-        );
-        const text = plan.map((line) => line['QUERY PLAN']).join('\n');
-        expect(text).toMatch(/Limit[^\n]*\n\s*->\s+Index (Only )?Scan using proposal_ranking_idx/);
-        expect(text).not.toMatch(/\bSort\b|Seq Scan/);
-      }
-    });
+    for (const statement of published.statements) {
+      const plan = await planOf(kit.dataSource, statement);
+      expect(plan).toMatch(/Limit[^\n]*\n\s*->\s+Index (Only )?Scan using proposal_ranking_idx/);
+      expect(plan).not.toMatch(/\bSort\b|Seq Scan/);
+    }
   });
 
   it('refuses a score edit after publication with a clear state error', async () => {

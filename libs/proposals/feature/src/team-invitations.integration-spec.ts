@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   countQueries,
   executeOk,
+  planOf,
   seedReplicaMember,
   startSubgraphHarness,
   type Caller,
@@ -254,20 +255,12 @@ describe('team invitations: pages and the cap on places', () => {
     expect(mine.myTeamInvitations.edges).toHaveLength(1);
     // the page's statement in the shape paginate gives it (filter, keyset order, the page plus one), with the
     // table's other access paths made dear: a partial index on (member, invited_at, proposal) serves it whole
-    const runner = subgraph.dataSource.createQueryRunner();
-    try {
-      await runner.query('SET enable_seqscan = off');
-      const plan: Array<{ 'QUERY PLAN': string }> = await runner.query(
-        `EXPLAIN SELECT * FROM team_invitation WHERE member_id = $1 AND status = 'PENDING'
+    const text = await planOf(subgraph.dataSource, {
+      sql: `SELECT * FROM team_invitation WHERE member_id = $1 AND status = 'PENDING'
           ORDER BY invited_at DESC, proposal_id DESC LIMIT 21`,
-        [invited],
-      );
-      const text = plan.map((row) => row['QUERY PLAN']).join('\n');
-      expect(text).toContain('team_invitation_pending_idx');
-      expect(text).not.toMatch(/\bSort\b/);
-    } finally {
-      await runner.query('RESET enable_seqscan');
-      await runner.release();
-    }
+      parameters: [invited],
+    });
+    expect(text).toContain('team_invitation_pending_idx');
+    expect(text).not.toMatch(/\bSort\b/);
   });
 });

@@ -95,6 +95,14 @@ const noAssignments = {
   result: { data: { competitionAssignments: connection('ReviewAssignment', [], 0, null) } },
 };
 
+/** The page with no conflicts and no assignments yet, and the first submitted entry to choose. */
+const emptyReview = [
+  review,
+  conflicts(undefined, [], null),
+  noAssignments,
+  entries(null, [entry('p1', 'Sim training')]),
+];
+
 describe('competition review page', () => {
   it('pages the conflicts past the first page, naming judge and entry, with how many are shown', async () => {
     const user = userEvent.setup();
@@ -120,10 +128,7 @@ describe('competition review page', () => {
   it('finds a judge and an entry on no first page by searching the server, and assigns them by hand', async () => {
     const user = userEvent.setup();
     renderPage(<CompetitionReviewPage />, [
-      review,
-      conflicts(undefined, [], null),
-      noAssignments,
-      entries(null, [entry('p1', 'Sim training')]),
+      ...emptyReview,
       entries('Feedback', [entry('p2', 'Feedback literacy')]),
       judges(null, [judge('j1', 'Jo Judge')]),
       judges(null, [judge('j1', 'Jo Judge', [])], 'p2'),
@@ -187,10 +192,7 @@ describe('competition review page', () => {
   it('lists the judges the server would refuse for the chosen entry, disabled, with the reason, and offers the rest', async () => {
     const user = userEvent.setup();
     renderPage(<CompetitionReviewPage />, [
-      review,
-      conflicts(undefined, [], null),
-      noAssignments,
-      entries(null, [entry('p1', 'Sim training')]),
+      ...emptyReview,
       judges(null, [judge('j1', 'Jo Judge'), judge('j2', 'Kim Judge'), judge('j3', 'Lee Judge')]),
       judges(
         null,
