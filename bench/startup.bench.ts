@@ -24,7 +24,7 @@ function main(): number {
   });
   progressDone();
   process.stdout.write(run.stdout);
-  const median = /median of \d+: ready after (\d+) ms; idle RSS (\d+) MB/.exec(run.stdout);
+  const median = /median of \d+: ready after ([\d.]+) ms; idle RSS ([\d.]+) MB/.exec(run.stdout);
   if (run.status !== 0 || !median) {
     process.stderr.write(`measure-platform.sh failed (status ${run.status})\n${run.stderr}`);
     return 1;
