@@ -35,10 +35,15 @@ export function gatewayApolloServer(
     gateway: new ApolloGateway({
       supergraphSdl,
       buildService: ({ name, url }) =>
-        new SubgraphDataSource(name, subgraphUrlOverride(config, name) ?? url ?? ''),
+        new SubgraphDataSource(
+          name,
+          subgraphUrlOverride(config, name) ?? url ?? '',
+          logger.child({ component: 'subgraph' }),
+        ),
     }),
     introspection: config.NODE_ENV !== 'production',
-    // a subgraph's SERVICE_UNAVAILABLE (its database away) passes through as it came
+    // SERVICE_UNAVAILABLE passes through as it came: a subgraph's (its database away) or the data source's own
+    // (the subgraph unreachable, logged there once per outage)
     formatError: formatErrorFor(logger, { database: false }),
     includeStacktraceInErrorResponses: false,
     validationRules: limits.validationRules,

@@ -25,8 +25,11 @@ describe('the gateway’s /graphql handler', () => {
   const lines: LogLine[] = [];
   const seen: Array<{ headers: IncomingHttpHeaders; body: { query?: string } }> = [];
   const ANSWER = { data: { me: { id: 'm1' } } };
-  /** What the stand-in membership answers next. */
+  /** What the stand-in membership answers next: a body, or a status with no GraphQL, or a dropped connection. */
   let answer: unknown = ANSWER;
+  let failure: { status: number } | 'drop' | null = null;
+  /** A port nothing listens on, for a subgraph that is down. */
+  let closedPort = 0;
   let subgraph: Server;
   let app: INestApplication;
   let base: string;
@@ -37,6 +40,15 @@ describe('the gateway’s /graphql handler', () => {
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
         seen.push({ headers: req.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
+        if (failure === 'drop') {
+          req.socket.destroy();
+          return;
+        }
+        if (failure) {
+          res.writeHead(failure.status, { 'content-type': 'text/plain' });
+          res.end('no healthy instance');
+          return;
+        }
         res.writeHead(200, {
           'content-type': 'application/json',
           'set-cookie': ['praxis_refresh=r2; HttpOnly; Path=/graphql', 'second=2'],
@@ -46,10 +58,15 @@ describe('the gateway’s /graphql handler', () => {
     });
     await new Promise<void>((resolve) => subgraph.listen(0, '127.0.0.1', resolve));
     const subgraphPort = (subgraph.address() as AddressInfo).port;
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    closedPort = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
     const config = loadGatewayConfig({
       NODE_ENV: 'test',
       SUPERGRAPH_PATH: path.join(ROOT, 'infra/supergraph.graphql'),
       SUBGRAPH_MEMBERSHIP_URL: `http://127.0.0.1:${subgraphPort}/graphql`,
+      SUBGRAPH_MENTORSHIP_URL: `http://127.0.0.1:${closedPort}/graphql`,
       TRUST_PROXY: 'loopback',
       MAX_QUERY_BYTES: '2000',
     });
@@ -68,6 +85,7 @@ describe('the gateway’s /graphql handler', () => {
     seen.length = 0;
     lines.length = 0;
     answer = ANSWER;
+    failure = null;
   });
 
   const post = (body: string, headers: Record<string, string> = {}) =>
@@ -105,6 +123,42 @@ describe('the gateway’s /graphql handler', () => {
     ]);
     // no header, body or query string in the access line
     expect(JSON.stringify(access)).not.toMatch(/t0k3n|praxis_refresh|me \{ id/);
+  });
+
+  it('answers SERVICE_UNAVAILABLE naming the service when a subgraph cannot answer, logs the outage once, and its end', async () => {
+    const unavailable = (service: string) => [
+      expect.objectContaining({
+        message: `The ${service} service is briefly unavailable; retry in a few seconds.`,
+        extensions: expect.objectContaining({
+          code: 'SERVICE_UNAVAILABLE',
+          retryAfterSeconds: 2,
+          serviceName: service,
+        }),
+      }),
+    ];
+    const errorsOf = async (query: string) => {
+      const response = await post(JSON.stringify({ query }));
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { errors?: unknown[] }).errors;
+    };
+    // nothing listens where mentorship should be
+    expect(await errorsOf('{ myMentorProfile { capacity } }')).toEqual(unavailable('mentorship'));
+    expect(await errorsOf('{ myMentorProfile { capacity } }')).toEqual(unavailable('mentorship'));
+    // membership drops the connection, then a proxy in front of it has no healthy instance
+    failure = 'drop';
+    expect(await errorsOf('{ me { id } }')).toEqual(unavailable('membership'));
+    for (const status of [502, 503, 504]) {
+      failure = { status };
+      expect(await errorsOf('{ me { id } }')).toEqual(unavailable('membership'));
+    }
+    failure = null;
+    expect(await errorsOf('{ me { id } }')).toBeUndefined();
+    const outages = lines.filter((line) => line.msg.startsWith('subgraph unreachable'));
+    expect(outages.map((line) => line.subgraph)).toEqual(['mentorship', 'membership']);
+    expect(
+      lines.filter((line) => line.msg === 'subgraph answers again').map((line) => line.subgraph),
+    ).toEqual(['membership']);
+    expect(lines.filter((line) => line.msg === 'unhandled error in GraphQL operation')).toEqual([]);
   });
 
   it('passes a subgraph’s SERVICE_UNAVAILABLE (its database away) to the client as it came, not as an internal error', async () => {

@@ -124,11 +124,20 @@ describe('SubgraphDataSource (the gateway’s call to one subgraph)', () => {
       response: { url, status: 401, statusText: 'Unauthorized', body: { errors: [] } },
     });
 
+    next = { status: 500, headers: { 'content-type': 'text/plain' }, body: 'broken' };
+    const failed = await call('proposals').result.catch((caught: unknown) => caught);
+    expect((failed as GraphQLError).message).toBe('500: Internal Server Error');
+    expect((failed as GraphQLError).extensions).toMatchObject({ response: { body: 'broken' } });
+    expect((failed as GraphQLError).extensions.code).toBeUndefined();
+
+    // a proxy's "no healthy instance" is an outage a client may retry, as a refused connection is
     next = { status: 503, headers: { 'content-type': 'text/plain' }, body: 'busy' };
     const unavailable = await call('proposals').result.catch((caught: unknown) => caught);
-    expect((unavailable as GraphQLError).message).toBe('503: Service Unavailable');
-    expect((unavailable as GraphQLError).extensions).toMatchObject({ response: { body: 'busy' } });
-    expect((unavailable as GraphQLError).extensions.code).toBeUndefined();
+    expect((unavailable as GraphQLError).extensions).toEqual({
+      code: 'SERVICE_UNAVAILABLE',
+      retryAfterSeconds: 2,
+      serviceName: 'proposals',
+    });
   });
 
   it('refuses a 2xx answer that is not a JSON object', async () => {

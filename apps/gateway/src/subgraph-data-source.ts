@@ -8,6 +8,7 @@ import {
   currentTraceparent,
   SpanKind,
   withSpan,
+  type Logger,
 } from '@praxis/platform/observability';
 
 /** What a data source answers; `@apollo/server-gateway-interface` is only a transitive dependency. */
@@ -31,6 +32,9 @@ export interface GatewayContext {
  * server is closing at that moment fails with "socket hang up" (seen after ~5 s pauses between requests).
  */
 const IDLE_SOCKET_MS = 4000;
+
+/** Answers of a proxy or load balancer in front of a subgraph that has no healthy instance. */
+const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
 
 /**
  * One undici pool per subgraph origin, shared by every data source of the process. undici keeps a connection for
@@ -98,9 +102,13 @@ function isRestrictable(policy: unknown): policy is { restrict(hint: ReturnType<
 export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly target: URL;
 
+  /** Whether the last call found the subgraph unreachable (logged once per outage). */
+  private down = false;
+
   constructor(
     readonly subgraph: string,
     readonly url: string,
+    private readonly logger?: Pick<Logger, 'warn' | 'info'>,
   ) {
     this.target = new URL(url);
   }
@@ -139,7 +147,16 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
       operationName: request.operationName,
       extensions: request.extensions,
     });
-    const reply = await this.post(headers, body);
+    let reply: SubgraphReply;
+    try {
+      reply = await this.post(headers, body);
+    } catch (error) {
+      // no answer at all (refused, reset, timed out): the service is down or restarting, which a client may retry
+      throw this.unavailable(error instanceof Error ? error.message : String(error));
+    }
+    if (UNAVAILABLE_STATUSES.has(reply.status))
+      throw this.unavailable(`${reply.status}: ${reply.statusText}`);
+    this.reachable();
     if (reply.status < 200 || reply.status >= 300) {
       throw new GraphQLError(`${reply.status}: ${reply.statusText}`, {
         extensions: {
@@ -161,6 +178,29 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     }
     // the gateway reads only data, errors and extensions of a subgraph's answer (no `http`)
     return reply.body as GatewayGraphQLResponse;
+  }
+
+  /**
+   * What the client gets when the subgraph cannot answer: SERVICE_UNAVAILABLE naming the service, with the retry
+   * hint a database outage gets, not an internal error. The first failure of an outage is logged, not each one.
+   */
+  private unavailable(reason: string): GraphQLError {
+    if (!this.down) {
+      this.down = true;
+      this.logger?.warn(
+        { subgraph: this.subgraph, reason },
+        'subgraph unreachable: answering SERVICE_UNAVAILABLE until it answers again',
+      );
+    }
+    return new GraphQLError(`The ${this.subgraph} service is briefly unavailable; retry in a few seconds.`, {
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 2, serviceName: this.subgraph },
+    });
+  }
+
+  private reachable(): void {
+    if (!this.down) return;
+    this.down = false;
+    this.logger?.info({ subgraph: this.subgraph }, 'subgraph answers again');
   }
 
   private async post(headers: Record<string, string>, body: string): Promise<SubgraphReply> {
