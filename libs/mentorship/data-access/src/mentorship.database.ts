@@ -9,6 +9,7 @@ import { SharedMemberReplica1796000000001 } from './migrations/1796000000001-sha
 import { MentorshipSchema1795306993390 } from './migrations/1795306993390-mentorship-schema';
 import { MastermindGroupTags1796130000001 } from './migrations/1796130000001-mastermind-group-tags';
 import { MatchRunCreatedIndex1796200000001 } from './migrations/1796200000001-match-run-created-index';
+import { MatchRunPages1796211396185 } from './migrations/1796211396185-match-run-pages';
 import { SupervisionTeam1796091903007 } from './migrations/1796091903007-supervision-team';
 import { SupervisionProposalPages1796206099844 } from './migrations/1796206099844-supervision-proposal-pages';
 
@@ -25,5 +26,6 @@ export const mentorshipDatabase = {
     MatchRunCreatedIndex1796200000001,
     SupervisionProposalPages1796206099844,
     MemberReplicaPrincipalChanges1796207813357,
+    MatchRunPages1796211396185,
   ],
 };

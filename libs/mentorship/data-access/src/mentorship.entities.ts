@@ -215,8 +215,10 @@ export interface UnmatchedRecord {
 }
 
 @Entity({ name: 'match_run' })
-// serves `matchRuns`, newest first (a keyset on created_at, id)
+// `matchRuns`, newest first (a keyset on created_at, id), read backwards along one of these: every status, or
+// one status
 @Index('match_run_created_idx', ['createdAt', 'id'])
+@Index('match_run_status_idx', ['status', 'createdAt', 'id'])
 export class MatchRunEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -242,7 +244,8 @@ export class MatchRunEntity {
   @Column({ type: 'jsonb', default: () => `'[]'` })
   unmatched!: UnmatchedRecord[];
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  /** At millisecond precision, as a page's cursor carries it (so the index serves the order and the cursor). */
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt!: Date;
 
   @Column({ type: 'timestamptz', nullable: true })
