@@ -18,7 +18,7 @@ describe('server field errors on a form', () => {
       ]),
     );
     expect(shown).toBe(true);
-    expect(form.setErrors).toHaveBeenCalledWith({ 'sessions.0.theme': 'must be 1 to 120 characters' });
+    expect(form.setErrors).toHaveBeenCalledWith({ 'sessions.0.theme': 'Must be 1 to 120 characters' });
   });
 
   it('says so when the error names no field of the form', () => {
@@ -27,20 +27,26 @@ describe('server field errors on a form', () => {
     expect(form.setErrors).not.toHaveBeenCalled();
   });
 
-  it('words the rules the feature words and keeps the server’s message for the others', () => {
-    const form = { values: { closesAt: '', judgingEndsAt: '' }, setErrors: vi.fn() };
+  it('words the rules the feature words and keeps the server’s message for the others, without the API’s field name', () => {
+    const form = { values: { closesAt: '', judgingEndsAt: '', title: '' }, setErrors: vi.fn() };
     showFieldErrors(
       form,
       refused([
         { field: 'input.closesAt', rule: 'AFTER_OPENS_AT', message: 'closesAt (2026-…) must be later than…' },
-        { field: 'input.judgingEndsAt', rule: 'OTHER', message: 'as the server put it' },
+        {
+          field: 'input.judgingEndsAt',
+          rule: 'OTHER',
+          message: 'judgingEndsAt must be as the server put it.',
+        },
+        { field: 'input.title', rule: 'isNotEmpty', message: 'input.title: should not be empty' },
       ]),
       'input.',
       { AFTER_OPENS_AT: 'Must be later than the opening' },
     );
     expect(form.setErrors).toHaveBeenCalledWith({
       closesAt: 'Must be later than the opening',
-      judgingEndsAt: 'as the server put it',
+      judgingEndsAt: 'Must be as the server put it',
+      title: 'Should not be empty',
     });
   });
 });

@@ -130,7 +130,7 @@ describe('selecting applicants', () => {
     await user.type(screen.getByRole('textbox', { name: /seed/i }), 'x');
     await user.click(screen.getByRole('button', { name: 'Select applicants' }));
     await waitFor(() =>
-      expect(screen.getByRole('textbox', { name: /seed/i })).toHaveAccessibleDescription(/must be 1 to 200/),
+      expect(screen.getByRole('textbox', { name: /seed/i })).toHaveAccessibleDescription(/^Must be 1 to 200/),
     );
   });
 });

@@ -160,7 +160,7 @@ describe('confirmations page', () => {
     await user.type(reason, '<b>');
     await user.click(within(ben).getByRole('button', { name: 'Reject' }));
     await waitFor(() =>
-      expect(reason).toHaveAccessibleDescription(/must be 1 to 500 characters of plain text/),
+      expect(reason).toHaveAccessibleDescription(/^Must be 1 to 500 characters of plain text/),
     );
   });
 

@@ -116,7 +116,7 @@ describe('protected time approvals page', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Reject the protected time' }));
     await waitFor(() =>
       expect(field).toHaveAccessibleDescription(
-        expect.stringContaining('must say why, in at most 1,000 characters'),
+        expect.stringContaining('Must say why, in at most 1,000 characters'),
       ),
     );
     expect(screen.getByRole('button', { name: 'Reject for Ada Obi' })).toBeInTheDocument();

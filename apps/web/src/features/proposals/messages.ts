@@ -41,6 +41,16 @@ export const proposalMessages = {
   savedAt: (time: string) => `Draft saved at ${time}`,
   notSaved: (why: string) => `Not saved: ${why}`,
   needTitle: 'Give the proposal a title to save it.',
+  /** The proposals service's rules for a proposal's and its team's fields, in words for the member. */
+  rules: {
+    requiredForSubmission: 'Fill this in before submitting',
+    unchanged: 'A proposal cannot move to another competition',
+    notOnTeam: 'They are already on the team',
+    maxTeamPlaces: 'The team has no place left: its members and pending invitations fill all its places',
+    isUuid: 'Choose someone from the search',
+    uuid: 'Choose someone from the search',
+    competitionCurrency: 'Use the competition’s currency',
+  },
   saveChanges: 'Save changes',
   saveChangesHint: 'This proposal is submitted: saving freezes a new version, which judges will see.',
   saveFirst: 'The draft is saved once it has a title; then you can invite your team.',
@@ -51,7 +61,7 @@ export const proposalMessages = {
   invite: (name: string) => `Invite ${name}`,
   invited: (name: string) => `${name} is invited.`,
   /** The server's reason (e.g. the team's places, members and pending invitations, are all taken). */
-  notInvited: (reason: string) => `Not invited: ${reason}.`,
+  notInvited: (reason: string) => `Not invited. ${reason}.`,
   moreTeamInvitations: 'Show more invitations',
   invitationStatus: {
     PENDING: 'Invited, waiting',

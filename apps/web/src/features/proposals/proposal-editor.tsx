@@ -19,7 +19,7 @@ import { CombinedGraphQLErrors } from '@apollo/client';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { CompetitionFieldsFragment, ProposalFieldsFragment } from '../../gql/graphql';
-import { messageOf } from '../../lib/errors';
+import { messageOf, namedFieldProblems, type FieldLabels } from '../../lib/errors';
 import { showFieldErrors } from '../../lib/forms';
 import { minorDigits } from '../../lib/format';
 import { useSession } from '../../session/session-context';
@@ -53,18 +53,41 @@ function valuesOf(proposal: ProposalFieldsFragment | null): ProposalValues {
   };
 }
 
+/** The form's labels by the names the server gives its fields, for refusals told away from the fields. */
+function labelsOf(currency: string): FieldLabels {
+  const funding = t.funding(currency);
+  return {
+    title: t.title,
+    summary: t.summary,
+    keywords: t.keywords,
+    aims: t.aims,
+    methods: t.methods,
+    expectedImpact: t.impact,
+    requestedFundingMoney: funding,
+    'requestedFundingMoney.amountMinor': funding,
+    'requestedFundingMoney.currency': funding,
+    requestedHours: t.hours,
+  };
+}
+
+/** A refusal in the member's words: its field problems named by the form's labels, else the server's message. */
+function whyRefused(error: unknown, prefix: string, labels: FieldLabels): string[] {
+  const named = namedFieldProblems(error, prefix, t.rules, labels);
+  return named.length > 0 ? named : [messageOf(error)];
+}
+
 type SaveState =
   { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'failed'; why: string };
 
 /** The reasons the server gave for refusing a submission (each failed eligibility rule), else its message. */
-function refusalReasons(error: unknown): string[] {
+function refusalReasons(error: unknown, labels: FieldLabels): string[] {
   if (CombinedGraphQLErrors.is(error)) {
     const failures = error.errors.flatMap(
       (item) => (item.extensions?.failures as Array<{ message: string }> | undefined) ?? [],
     );
     if (failures.length > 0) return failures.map((failure) => failure.message);
   }
-  return [messageOf(error)];
+  return whyRefused(error, '', labels);
 }
 
 /**
@@ -92,6 +115,7 @@ export function ProposalEditor({
   });
   const saving = useRef<Promise<unknown>>(Promise.resolve());
   const autosave = proposal === null || proposal.status === 'DRAFT';
+  const labels = labelsOf(competition.currency);
 
   const saveNow = (values: ProposalValues) => {
     if (!values.title.trim()) {
@@ -125,8 +149,8 @@ export function ProposalEditor({
         setSaveState({ kind: 'saved', at: new Date() });
         if (!proposal && data) void navigate(`/proposals/${data.saveProposalDraft.id}`, { replace: true });
       } catch (error) {
-        setSaveState({ kind: 'failed', why: messageOf(error) });
-        showFieldErrors(form, error);
+        setSaveState({ kind: 'failed', why: whyRefused(error, 'input.', labels).join(' ') });
+        showFieldErrors(form, error, 'input.', t.rules);
       }
     });
     return saving.current;
@@ -152,8 +176,8 @@ export function ProposalEditor({
       notifications.show({ color: 'green', message: t.submitted });
     } catch (error) {
       // fields the server names (e.g. aims left empty) are marked on their step too
-      showFieldErrors(form, error, '');
-      setRefusal(refusalReasons(error));
+      showFieldErrors(form, error, '', t.rules);
+      setRefusal(refusalReasons(error, labels));
     }
   };
 

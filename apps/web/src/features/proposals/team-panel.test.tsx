@@ -69,7 +69,29 @@ describe('proposal team panel', () => {
     expect(within(team).getByText(/Cai Dunn/)).toBeInTheDocument();
   });
 
-  it('shows a team with no place left at the search, naming the rule, and invites once a place is free', async () => {
+  it('shows someone already on the team in words at the search, not the API’s field name', async () => {
+    const user = userEvent.setup();
+    renderPage(<TeamPanel proposal={proposal} editable />, [
+      invitations(undefined, [], null),
+      memberSearch('Eve', null, [foundMember('m4', 'Eve Fox', 'South Hospital')]),
+      {
+        request: { query: InviteTeamMemberDocument, variables: { proposalId: 'p1', memberId: 'm4' } },
+        result: badUserInput({
+          field: 'memberId',
+          rule: 'notOnTeam',
+          message: 'memberId is already on the team',
+        }),
+      },
+    ]);
+    const search = screen.getByRole('searchbox', { name: 'Find people to invite by name' });
+    await user.type(search, 'Eve');
+    await user.click(await screen.findByRole('button', { name: 'Invite Eve Fox' }));
+    expect(await screen.findByText('Not invited. They are already on the team.')).toBeInTheDocument();
+    expect(search).toHaveAccessibleDescription(/^Not invited\. They are already on the team\./);
+    expect(document.body).not.toHaveTextContent(/memberId|notOnTeam/);
+  });
+
+  it('shows a team with no place left at the search in words, and invites once a place is free', async () => {
     const user = userEvent.setup();
     const full = 'a team holds at most 20 members and pending invitations together';
     renderPage(<TeamPanel proposal={proposal} editable />, [
@@ -88,9 +110,11 @@ describe('proposal team panel', () => {
     const search = screen.getByRole('searchbox', { name: 'Find people to invite by name' });
     await user.type(search, 'Eve');
     await user.click(await screen.findByRole('button', { name: 'Invite Eve Fox' }));
-    expect(await screen.findByText(`Not invited: ${full}.`)).toBeInTheDocument();
+    const words =
+      'Not invited. The team has no place left: its members and pending invitations fill all its places.';
+    expect(await screen.findByText(words)).toBeInTheDocument();
     expect(search).toHaveAttribute('aria-invalid', 'true');
-    expect(search).toHaveAccessibleDescription(new RegExp(`Not invited: ${full}`));
+    expect(search).toHaveAccessibleDescription(new RegExp(`^${words}`));
     expect(within(screen.getByRole('list', { name: 'Your team' })).queryByText(/Eve Fox/)).toBeNull();
 
     await user.type(search, 'Eve');
