@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { Socket } from 'node:net';
 import { Client, escapeIdentifier, type ClientConfig, type Notification, type Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { stderrLogger, type StructuredLogger } from './database.logger';
 
 const BARRIER = 'barrier:';
+
+function unreferencedSocket(): Socket {
+  return new Socket().unref();
+}
 
 export interface ChangeFeedOptions {
   /** The NOTIFY channel the triggers use. */
@@ -113,7 +118,7 @@ export class ChangeFeed {
     let timer: NodeJS.Timeout | undefined;
     const arrived = new Promise<boolean>((resolve) => {
       this.settling.set(token, () => resolve(true));
-      timer = setTimeout(() => resolve(false), this.options.settleTimeoutMs ?? 2000);
+      timer = setTimeout(() => resolve(false), this.options.settleTimeoutMs ?? 5000);
     });
     try {
       await client.query('SELECT pg_notify($1, $2)', [this.options.channel, token]);
@@ -136,7 +141,8 @@ export class ChangeFeed {
 
   private async listen(): Promise<void> {
     if (this.stopped) return;
-    const client = new Client(this.connection());
+    // the feed never keeps a process alive on its own: one that has closed everything else may exit
+    const client = new Client({ ...this.connection(), stream: unreferencedSocket });
     client.on('notification', (message: Notification) => this.notified(message));
     client.on('error', (error: Error) => this.lost(client, error));
     client.on('end', () => this.lost(client, new Error('connection ended')));
