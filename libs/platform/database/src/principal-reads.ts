@@ -73,3 +73,24 @@ export class PrincipalReads<V> {
     return this.cache.outcomes;
   }
 }
+
+/**
+ * What every source of the guard's view that keeps its reads shares: the reads start and stop with the
+ * application (Nest calls these hooks by name on any provider), and `settle` is `CurrentPrincipalSource.settle`.
+ */
+export abstract class KeptPrincipalSource<V> {
+  protected abstract readonly reads: PrincipalReads<V>;
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.reads.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.reads.stop();
+  }
+
+  /** Resolves once this process has dropped what every write committed so far changed. */
+  settle(): Promise<void> {
+    return this.reads.settle();
+  }
+}

@@ -1,8 +1,8 @@
-import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Role } from '@praxis/contracts';
 import { withReplicaRoles, type CurrentPrincipalSource, type Principal } from '@praxis/platform/auth';
-import { poolQuery, PrincipalReads } from '@praxis/platform/database';
+import { KeptPrincipalSource, poolQuery, PrincipalReads } from '@praxis/platform/database';
 import { observePrincipalCache } from '@praxis/platform/observability';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -18,24 +18,14 @@ type RoleRow = Readonly<{ changed_at: Date; role: Role | null; institution_id: s
  */
 @Injectable()
 export class ReplicaPrincipalSource
-  implements CurrentPrincipalSource, OnApplicationBootstrap, OnApplicationShutdown
+  extends KeptPrincipalSource<readonly RoleRow[]>
+  implements CurrentPrincipalSource
 {
-  private readonly reads: PrincipalReads<readonly RoleRow[]>;
+  protected readonly reads: PrincipalReads<readonly RoleRow[]>;
 
   constructor(private readonly dataSource: DataSource) {
+    super();
     this.reads = new PrincipalReads(dataSource, { observe: observePrincipalCache });
-  }
-
-  onApplicationBootstrap(): Promise<void> {
-    return this.reads.start();
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.reads.stop();
-  }
-
-  settle(): Promise<void> {
-    return this.reads.settle();
   }
 
   async current(principal: Principal): Promise<Principal> {

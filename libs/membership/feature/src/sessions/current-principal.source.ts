@@ -1,10 +1,11 @@
-import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CurrentPrincipalSource, Principal, RoleGrant } from '@praxis/platform/auth';
 import {
   entityColumns,
   hydrate,
   poolQuery,
+  KeptPrincipalSource,
   PrincipalReads,
   type StructuredLogger,
 } from '@praxis/platform/database';
@@ -39,32 +40,21 @@ type PrincipalRow = Readonly<
  */
 @Injectable()
 export class MembershipPrincipalSource
-  implements CurrentPrincipalSource, OnApplicationBootstrap, OnApplicationShutdown
+  extends KeptPrincipalSource<readonly PrincipalRow[]>
+  implements CurrentPrincipalSource
 {
   private statement: string | null = null;
-  private readonly reads: PrincipalReads<readonly PrincipalRow[]>;
+  protected readonly reads: PrincipalReads<readonly PrincipalRow[]>;
 
   constructor(
     private readonly dataSource: DataSource,
     logger?: StructuredLogger,
   ) {
+    super();
     this.reads = new PrincipalReads(dataSource, {
       observe: observePrincipalCache,
       ...(logger ? { logger } : {}),
     });
-  }
-
-  onApplicationBootstrap(): Promise<void> {
-    return this.reads.start();
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.reads.stop();
-  }
-
-  /** Resolves once this process has dropped what every write committed so far changed. */
-  settle(): Promise<void> {
-    return this.reads.settle();
   }
 
   /** Whether answers are kept now: only while the change feed listens. */
