@@ -1,17 +1,22 @@
 /**
  * CPU profiles of the services under one benchmark scenario (not part of `npm run bench`):
  *
- *   node -r @swc-node/register bench/profile.ts [gateway-me|subgraph-me|subgraph-typename] [seconds]
+ *   node -r @swc-node/register bench/profile.ts <scenario> [seconds]
+ *
+ * Scenarios: gateway-me, subgraph-me, subgraph-typename (membership), gateway-draft, subgraph-draft (a new
+ * `saveProposalDraft` each request, through the gateway or on proposals' subgraph).
  *
  * Starts the bench platform with bench/support/cpu-profile.cjs preloaded, drives 10 clients for `seconds` (10)
- * after a warm-up, and prints each process's CPU time per request and, for the gateway and membership, the
- * functions and packages with the most self and inclusive time. Profiles are kept in tmp/prof/.
+ * after a warm-up, and prints each process's CPU time per request and, for the gateway and the service the
+ * scenario calls (membership or proposals), the functions and packages with the most self and inclusive time.
+ * Profiles are kept in tmp/prof/.
  */
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { loadavg } from 'node:os';
 import { cpuMs, runOnce, type Scenario } from './support/load';
 import { ROOT, seedMember, startBenchPlatform } from './support/bench-platform';
+import { draftInput, openCompetition, SAVE_DRAFT } from './support/drafts';
 import { summariseProfile } from './support/profile-summary';
 
 /** CPU milliseconds of each process so far. */
@@ -36,7 +41,12 @@ async function main(): Promise<void> {
   });
   try {
     const gateway = platform.gateways.apollo;
-    const { member } = await seedMember(gateway);
+    const { adminToken, member } = await seedMember(gateway);
+    const draft = {
+      query: SAVE_DRAFT,
+      variables: { input: draftInput(await openCompetition(gateway, adminToken), member.id) },
+      token: member.token,
+    };
     const scenarios: Record<string, Scenario> = {
       'gateway-me': { name: which, url: gateway, query: '{ me { id } }', token: member.token },
       'subgraph-me': {
@@ -46,7 +56,10 @@ async function main(): Promise<void> {
         token: member.token,
       },
       'subgraph-typename': { name: which, url: platform.subgraph('membership'), query: '{ __typename }' },
+      'gateway-draft': { name: which, url: gateway, ...draft },
+      'subgraph-draft': { name: which, url: platform.subgraph('proposals'), ...draft },
     };
+    const service = which.endsWith('-draft') ? 'proposals' : 'membership';
     const scenario = scenarios[which];
     if (!scenario) throw new Error(`unknown scenario ${which}`);
     await runOnce(scenario, 2, 10);
@@ -72,7 +85,7 @@ async function main(): Promise<void> {
     for (const file of readdirSync(PROFILE_DIR)) {
       const pid = /-(\d+)\.cpuprofile$/.exec(file)?.[1] ?? '';
       const name = names[pid] ?? file;
-      if (!['gateway-apollo', 'membership'].includes(name)) continue;
+      if (!['gateway-apollo', service].includes(name)) continue;
       const profile = JSON.parse(readFileSync(path.join(PROFILE_DIR, file), 'utf8'));
       process.stdout.write(`\n== ${name} (${file}), per request: ${measured.requests} requests\n`);
       process.stdout.write(`${summariseProfile(profile, measured.requests)}\n`);

@@ -25,41 +25,10 @@ import {
   type Scenario,
 } from './support/load';
 import { gqlOk, ROOT, seedMember, startBenchPlatform } from './support/bench-platform';
+import { draftInput, openCompetition, SAVE_DRAFT } from './support/drafts';
 
 const CLIENTS = 10;
 const PGBENCH = process.env.PGBENCH ?? '/usr/lib/postgresql/15/bin/pgbench';
-const SAVE_DRAFT =
-  'mutation S($input: SaveProposalDraftInput!) { saveProposalDraft(input: $input) { id status } }';
-
-const minutes = (n: number) => new Date(Date.now() + n * 60_000).toISOString();
-
-async function openCompetition(gateway: string, adminToken: string): Promise<string> {
-  const created = await gqlOk<{ createCompetition: { id: string } }>(
-    gateway,
-    'mutation C($input: CreateCompetitionInput!) { createCompetition(input: $input) { id } }',
-    {
-      input: {
-        title: 'Bench prize',
-        description: 'Write throughput',
-        opensAt: minutes(-1),
-        closesAt: minutes(600),
-        judgingEndsAt: minutes(1200),
-        criteria: [{ name: 'Originality', guidance: 'New?', weight: 1, scaleMin: 1, scaleMax: 5 }],
-        reviewsPerEntry: 2,
-        judgeMaxLoad: 3,
-        blind: false,
-        winnersCount: 1,
-        eligibility: { requiresInterInstitutionalTeam: false, maxTeamSize: 3 },
-        fundingAvailableMoney: { amountMinor: 2_000_000, currency: 'GBP' },
-        protectedHoursAvailable: 120,
-      },
-    },
-    adminToken,
-  );
-  const id = created.createCompetition.id;
-  await gqlOk(gateway, 'mutation O($id: ID!) { openCompetition(id: $id) { id } }', { id }, adminToken);
-  return id;
-}
 
 /** The pgbench script: a saved draft's values under a new id, and an outbox row, in one transaction. */
 async function pgbenchScript(databaseUrl: string, templateId: string): Promise<string> {
@@ -131,19 +100,7 @@ async function main(): Promise<number> {
     const gateway = platform.gateways.apollo;
     const { adminToken, member } = await seedMember(gateway);
     const competitionId = await openCompetition(gateway, adminToken);
-    const input = {
-      competitionId,
-      title: 'Simulation for teaching handover',
-      summary: 'A summary of the project',
-      aims: 'Some aims',
-      methods: 'Mixed methods',
-      expectedImpact: 'Better teaching',
-      keywords: ['simulation', 'handover'],
-      leadApplicantId: member.id,
-      teamMemberIds: [],
-      requestedFunding: 5000,
-      requestedHours: 40,
-    };
+    const input = draftInput(competitionId, member.id);
     const save: Scenario = {
       name: 'gateway saveProposalDraft',
       url: gateway,

@@ -31,6 +31,7 @@ import {
   type MinorUnitsResult,
 } from '@praxis/proposals/domain';
 import { PROPOSALS_OPTIONS, type ProposalsOptions } from './proposals.options';
+import { NewDrafts } from './new-drafts';
 import { minorUnitsOf } from './money-input';
 import {
   ProposalStatus,
@@ -82,10 +83,14 @@ const REQUIRED_FOR_SUBMISSION = ['summary', 'aims', 'methods', 'expectedImpact']
 /** Proposals as their teams see them: drafts, submission (frozen versions), withdrawal, results. */
 @Injectable()
 export class ProposalsService {
+  private readonly newDrafts: NewDrafts;
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(PROPOSALS_OPTIONS) private readonly options: ProposalsOptions,
-  ) {}
+  ) {
+    this.newDrafts = new NewDrafts(dataSource);
+  }
 
   /**
    * Creates or edits a draft. `teamMemberIds` (with the lead) is the team the authors want: the author is on it
@@ -105,6 +110,8 @@ export class ProposalsService {
         },
       ]);
     }
+    const id = input.id;
+    if (!id) return this.createDraft(input, principal, wanted);
     return this.dataSource.transaction(async (manager) => {
       const competition = await lockCompetition(manager, input.competitionId, 'share', 'entries');
       if (phaseOf(competition) !== CompetitionPhase.OPEN) {
@@ -117,40 +124,11 @@ export class ProposalsService {
       const requested = requestedFundingOf(input, competition.currency);
       if (!requested.ok) throw ProposalsDomainError.invalid([requested.problem]);
       const fields = {
-        title: input.title.trim(),
-        summary: input.summary.trim(),
-        aims: input.aims.trim(),
-        methods: input.methods.trim(),
-        expectedImpact: input.expectedImpact.trim(),
-        keywords: normaliseKeywords(input.keywords),
-        leadApplicantId: input.leadApplicantId,
+        ...this.draftFields(input),
         currency: competition.currency,
         requestedFundingMinor: requested.amountMinor,
-        requestedHours: input.requestedHours,
       };
-      if (!input.id) {
-        const proposal = manager.create(ProposalEntity, {
-          ...fields,
-          teamMemberIds: [principal.memberId],
-          competitionId: competition.id,
-          status: ProposalStatus.DRAFT,
-          submittedVersion: 0,
-          firstSubmittedAt: null,
-          createdBy: principal.memberId,
-        });
-        await manager.save(proposal);
-        await this.recordInvitations(manager, proposal.id, [principal.memberId], principal.memberId, true);
-        await this.recordInvitations(
-          manager,
-          proposal.id,
-          wanted.filter((memberId) => memberId !== principal.memberId),
-          principal.memberId,
-          false,
-        );
-        assertTeamPlaces(await this.teamPlacesTaken(manager, proposal.id), 'input.teamMemberIds');
-        return proposal;
-      }
-      const proposal = await loadProposal(manager, input.id, true);
+      const proposal = await loadProposal(manager, id, true);
       this.requireTeam(proposal, principal);
       if (proposal.competitionId !== competition.id) {
         throw ProposalsDomainError.invalid([
@@ -179,7 +157,6 @@ export class ProposalsService {
         proposal.id,
         wanted.filter((memberId) => !proposal.teamMemberIds.includes(memberId)),
         principal.memberId,
-        false,
       );
       // counted after the writes, under the proposal's row lock: a concurrent change waits for this one
       assertTeamPlaces(
@@ -193,6 +170,47 @@ export class ProposalsService {
       await manager.save(proposal);
       return proposal;
     });
+  }
+
+  /**
+   * A new draft, in one statement (`NewDrafts`): the author on the team, everyone else in `wanted` invited. The
+   * amount is checked in the competition's currency and the places counted before it (a new proposal has no
+   * invitations yet, so the places it takes are the team wanted); the phase is checked under the statement's lock.
+   */
+  private async createDraft(
+    input: SaveProposalDraftInput,
+    principal: Principal,
+    wanted: readonly string[],
+  ): Promise<ProposalEntity> {
+    const competitionId = requireUuid(input.competitionId, 'competitionId');
+    const invitees = [...new Set(wanted.map((memberId) => memberId.toLowerCase()))];
+    assertTeamPlaces(invitees.length, 'input.teamMemberIds');
+    const currency = await this.newDrafts.currencyOf(competitionId);
+    // amounts are typed in the competition's currency, as exact minor units
+    const requested = requestedFundingOf(input, currency);
+    if (!requested.ok) throw ProposalsDomainError.invalid([requested.problem]);
+    return this.newDrafts.create({
+      ...this.draftFields(input),
+      competitionId,
+      currency,
+      requestedFundingMinor: requested.amountMinor,
+      authorId: principal.memberId.toLowerCase(),
+      invitees,
+    });
+  }
+
+  /** A draft's text as stored: trimmed, its keywords normalised. */
+  private draftFields(input: SaveProposalDraftInput) {
+    return {
+      title: input.title.trim(),
+      summary: input.summary.trim(),
+      aims: input.aims.trim(),
+      methods: input.methods.trim(),
+      expectedImpact: input.expectedImpact.trim(),
+      keywords: normaliseKeywords(input.keywords),
+      leadApplicantId: input.leadApplicantId,
+      requestedHours: input.requestedHours,
+    };
   }
 
   async submit(
@@ -379,7 +397,7 @@ export class ProposalsService {
           { field: 'memberId', rule: 'notOnTeam', message: 'is already on the team' },
         ]);
       }
-      await this.recordInvitations(manager, proposal.id, [memberId], principal.memberId, false);
+      await this.recordInvitations(manager, proposal.id, [memberId], principal.memberId);
       // counted after the write, under the proposal's row lock (lockForTeamChange): two invitations racing for
       // the last place run one after the other, and the second counts the first
       assertTeamPlaces(await this.teamPlacesTaken(manager, proposal.id), 'memberId');
@@ -494,30 +512,23 @@ export class ProposalsService {
   }
 
   /**
-   * Invites (or records as accepted, for the author) each member once; inviting again someone who declined
-   * asks them again, while a pending or accepted invitation stays as it is.
+   * Invites each member once (a new draft's invitations, the author's accepted, are in `NewDrafts`); inviting
+   * again someone who declined asks them again, while a pending or accepted invitation stays as it is.
    */
   private async recordInvitations(
     manager: EntityManager,
     proposalId: string,
     memberIds: readonly string[],
     invitedBy: string,
-    accepted: boolean,
   ): Promise<void> {
     for (const memberId of memberIds) {
       await manager.query(
-        `INSERT INTO team_invitation (proposal_id, member_id, status, invited_by, answered_at)
-         VALUES ($1, $2, $3, $4, CASE WHEN $5::boolean THEN now() END)
+        `INSERT INTO team_invitation (proposal_id, member_id, status, invited_by)
+         VALUES ($1, $2, $3, $4)
          ON CONFLICT (proposal_id, member_id) DO UPDATE
            SET status = EXCLUDED.status, invited_by = EXCLUDED.invited_by, invited_at = now(), answered_at = NULL
            WHERE team_invitation.status = 'DECLINED'`,
-        [
-          proposalId,
-          memberId,
-          accepted ? InvitationStatus.ACCEPTED : InvitationStatus.PENDING,
-          invitedBy,
-          accepted,
-        ],
+        [proposalId, memberId, InvitationStatus.PENDING, invitedBy],
       );
     }
   }
