@@ -9,6 +9,7 @@ import {
   assertNotFrozen,
 } from '@praxis/proposals/domain';
 import { ProposalStatus } from './proposals.objects';
+import { assertOpenForDrafts } from './proposals.records';
 
 /** A new draft's values: its text trimmed, its amount in minor units of `currency`, its team wanted. */
 export interface NewDraft {
@@ -96,12 +97,7 @@ export class NewDrafts {
     const [row] = rows;
     const phase = row.competition_phase as CompetitionPhase;
     assertNotFrozen(phase, 'entries');
-    if (phase !== CompetitionPhase.OPEN) {
-      throw ProposalsDomainError.wrongState(
-        `Proposals can be written only while the competition is OPEN; it is ${phase}.`,
-        { phase },
-      );
-    }
+    assertOpenForDrafts(phase);
     if (row[`${PROPOSAL_PREFIX}id`] == null) {
       throw new Error(
         `competition ${draft.competitionId} is in ${row.competition_currency}, not ${draft.currency} as remembered`,

@@ -9,10 +9,10 @@ import {
 import { MemberReplicaEntity } from '@praxis/platform/member-replica';
 import {
   assertNotFrozen,
+  CompetitionPhase,
   ConflictKind,
   findConflicts,
   NamedConflictStatus,
-  type CompetitionPhase,
   type ConflictOfInterest,
   type DeclaredConflict,
   type Rubric,
@@ -96,6 +96,16 @@ export async function lockCompetition(
   if (!competition) throw ProposalsDomainError.notFound('competition');
   assertNotFrozen(phaseOf(competition), change);
   return competition;
+}
+
+/** Drafts are written (created or edited) only while the competition is OPEN. */
+export function assertOpenForDrafts(phase: CompetitionPhase): void {
+  if (phase !== CompetitionPhase.OPEN) {
+    throw ProposalsDomainError.wrongState(
+      `Proposals can be written only while the competition is OPEN; it is ${phase}.`,
+      { phase },
+    );
+  }
 }
 
 /**

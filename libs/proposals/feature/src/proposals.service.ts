@@ -40,6 +40,7 @@ import {
   type SaveProposalDraftInput,
 } from './proposals.objects';
 import {
+  assertOpenForDrafts,
   audit,
   datesOf,
   loadCompetition,
@@ -114,12 +115,7 @@ export class ProposalsService {
     if (!id) return this.createDraft(input, principal, wanted);
     return this.dataSource.transaction(async (manager) => {
       const competition = await lockCompetition(manager, input.competitionId, 'share', 'entries');
-      if (phaseOf(competition) !== CompetitionPhase.OPEN) {
-        throw ProposalsDomainError.wrongState(
-          `Proposals can be written only while the competition is OPEN; it is ${competition.phase}.`,
-          { phase: competition.phase },
-        );
-      }
+      assertOpenForDrafts(phaseOf(competition));
       // amounts are typed in the competition's currency, as exact minor units
       const requested = requestedFundingOf(input, competition.currency);
       if (!requested.ok) throw ProposalsDomainError.invalid([requested.problem]);
