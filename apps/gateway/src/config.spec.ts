@@ -25,4 +25,10 @@ describe('gateway config', () => {
       'SUBGRAPH_MEMBERSHIP_URL: must be a URL',
     ]);
   });
+
+  it('has the single-fetch path on unless GATEWAY_SINGLE_FETCH turns it off, and refuses any other value', () => {
+    expect(loadGatewayConfig({}).GATEWAY_SINGLE_FETCH).toBe(true);
+    expect(loadGatewayConfig({ GATEWAY_SINGLE_FETCH: 'false' }).GATEWAY_SINGLE_FETCH).toBe(false);
+    expect(() => loadGatewayConfig({ GATEWAY_SINGLE_FETCH: 'off' })).toThrow(/GATEWAY_SINGLE_FETCH/);
+  });
 });

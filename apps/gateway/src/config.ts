@@ -17,6 +17,11 @@ const gatewayEnvShape = {
   WEB_ROOT: z.string().default(path.join(process.cwd(), 'dist', 'web')),
   /** The bearer token Prometheus sends to scrape /metrics; unset, /metrics is not served. */
   METRICS_TOKEN: env.secret().optional(),
+  /**
+   * The single-fetch path (apps/gateway/src/single-fetch.ts): an operation planned as one fetch from one subgraph
+   * is forwarded as it came, without Apollo Server's pipeline and the gateway's executor. `false` turns it off.
+   */
+  GATEWAY_SINGLE_FETCH: env.bool(true),
 };
 
 /** `SUBGRAPH_<NAME>_URL` overrides the URL the supergraph records for subgraph `<name>` (compose, npm start). */

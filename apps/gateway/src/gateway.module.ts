@@ -20,31 +20,45 @@ import { formatErrorFor, queryLimitsFromEnv, queryLimitsServerOptions } from '@p
 import { ObservabilityModule, type Logger } from '@praxis/platform/observability';
 import { subgraphUrlOverride, type GatewayConfig } from './config';
 import { GRAPHQL_PATH, graphqlHandler } from './graphql-handler';
+import { SingleFetchRoutes } from './single-fetch';
 import { SubgraphDataSource, type GatewayContext } from './subgraph-data-source';
 import { WebClientModule } from './web-client';
 import { ExportsProxyModule } from './exports-proxy';
 
-/** The Apollo Server running the gateway: the supergraph, our data source, limits, errors, landing page. */
+/**
+ * The Apollo Server running the gateway (the supergraph, our data source, limits, errors, landing page) and,
+ * unless `GATEWAY_SINGLE_FETCH` is off, the single-fetch path beside it (single-fetch.ts), which shares its
+ * data sources, cost check and `formatError` and learns its routes from the gateway's query plans.
+ */
 export function gatewayApolloServer(
   config: GatewayConfig,
   logger: Logger,
   supergraphSdl: string,
-): ApolloServer<GatewayContext> {
+): { server: ApolloServer<GatewayContext>; singleFetch: SingleFetchRoutes | undefined } {
   const limits = queryLimitsServerOptions(queryLimitsFromEnv(config));
-  return new ApolloServer<GatewayContext>({
+  // SERVICE_UNAVAILABLE passes through as it came: a subgraph's (its database away) or the data source's own
+  // (the subgraph unreachable, logged there once per outage)
+  const formatError = formatErrorFor(logger, { database: false });
+  const dataSources = new Map<string, SubgraphDataSource>();
+  const singleFetch = config.GATEWAY_SINGLE_FETCH
+    ? new SingleFetchRoutes({ dataSources, cost: limits.cost, formatError })
+    : undefined;
+  const server = new ApolloServer<GatewayContext>({
     gateway: new ApolloGateway({
       supergraphSdl,
-      buildService: ({ name, url }) =>
-        new SubgraphDataSource(
+      buildService: ({ name, url }) => {
+        const dataSource = new SubgraphDataSource(
           name,
           subgraphUrlOverride(config, name) ?? url ?? '',
           logger.child({ component: 'subgraph' }),
-        ),
+        );
+        dataSources.set(name, dataSource);
+        return dataSource;
+      },
+      ...(singleFetch ? { experimental_didResolveQueryPlan: singleFetch.record } : {}),
     }),
     introspection: config.NODE_ENV !== 'production',
-    // SERVICE_UNAVAILABLE passes through as it came: a subgraph's (its database away) or the data source's own
-    // (the subgraph unreachable, logged there once per outage)
-    formatError: formatErrorFor(logger, { database: false }),
+    formatError,
     includeStacktraceInErrorResponses: false,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
@@ -59,6 +73,7 @@ export function gatewayApolloServer(
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
     ],
   });
+  return { server, singleFetch };
 }
 
 const GRAPHQL_ENDPOINT = Symbol('GRAPHQL_ENDPOINT');
@@ -76,12 +91,17 @@ interface GraphqlEndpointOptions {
 @Injectable()
 export class GraphqlEndpoint implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly server: ApolloServer<GatewayContext>;
+  private readonly singleFetch: SingleFetchRoutes | undefined;
 
   constructor(
     @Inject(GRAPHQL_ENDPOINT) private readonly options: GraphqlEndpointOptions,
     private readonly adapterHost: HttpAdapterHost,
   ) {
-    this.server = gatewayApolloServer(options.config, options.logger, options.supergraphSdl);
+    ({ server: this.server, singleFetch: this.singleFetch } = gatewayApolloServer(
+      options.config,
+      options.logger,
+      options.supergraphSdl,
+    ));
   }
 
   async onModuleInit(): Promise<void> {
@@ -93,6 +113,7 @@ export class GraphqlEndpoint implements OnModuleInit, OnApplicationBootstrap, On
     const others = http.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
     const graphql = graphqlHandler({
       server: this.server,
+      singleFetch: this.singleFetch,
       observation: { service: 'gateway', logger: this.options.logger },
       trustProxy: this.options.config.TRUST_PROXY,
       maxQueryBytes: this.options.config.MAX_QUERY_BYTES,

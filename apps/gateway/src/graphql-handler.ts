@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
 import proxyaddr from 'proxy-addr';
 import { observeRequest, type Logger, type RequestObservation } from '@praxis/platform/observability';
+import type { SingleFetchRoutes } from './single-fetch';
 import type { GatewayContext } from './subgraph-data-source';
 
 /** `/graphql` (with or without a trailing slash or a query string), the path the lean handler answers. */
@@ -81,6 +82,8 @@ function single(value: string | string[] | undefined): string | undefined {
 
 export interface GraphqlHandlerOptions {
   server: ApolloServer<GatewayContext>;
+  /** The single-fetch path (single-fetch.ts), tried first; undefined when `GATEWAY_SINGLE_FETCH` is off. */
+  singleFetch?: SingleFetchRoutes;
   observation: RequestObservation;
   trustProxy: TrustProxy;
   /** The longest query text accepted (`MAX_QUERY_BYTES`); longer ones get 413 before they are parsed. */
@@ -118,10 +121,11 @@ export function graphqlHandler(
       throw new RequestError(413, `query is ${size} bytes; the limit is ${options.maxQueryBytes}`, {
         limit: 'maxBytes',
       });
-    const response = await options.server.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: request,
-      context: () => Promise.resolve(context),
-    });
+    const response = await (options.singleFetch?.answer(request, context) ??
+      options.server.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: request,
+        context: () => Promise.resolve(context),
+      }));
     for (const [name, value] of response.headers) res.setHeader(name, value);
     if (setCookies.length > 0) res.setHeader('set-cookie', setCookies);
     res.statusCode = response.status ?? 200;

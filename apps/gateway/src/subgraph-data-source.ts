@@ -77,7 +77,18 @@ function cacheHint(header: string | undefined): { maxAge: number; scope?: 'PRIVA
   };
 }
 
-function isRestrictable(policy: unknown): policy is { restrict(hint: ReturnType<typeof cacheHint>): void } {
+/** A cache hint from a subgraph's Cache-Control: what `RestrictableCachePolicy.restrict` takes. */
+export type CacheHint = ReturnType<typeof cacheHint>;
+
+/** Apollo's `overallCachePolicy` (or the single-fetch path's own): a hint can only lower it. */
+export interface RestrictableCachePolicy {
+  restrict(hint: CacheHint): void;
+}
+
+/** What a subgraph is sent: the operation, its variables and name, and headers Apollo adds (tracing). */
+export type SubgraphRequest = GraphQLDataSourceProcessOptions<GatewayContext>['request'];
+
+function isRestrictable(policy: unknown): policy is RestrictableCachePolicy {
   return (
     typeof policy === 'object' &&
     policy !== null &&
@@ -115,17 +126,35 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
 
   /** One client span per subgraph call, so the subgraph's server span hangs under it in the trace. */
   process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const policy: unknown =
+      'incomingRequestContext' in options ? options.incomingRequestContext.overallCachePolicy : undefined;
+    // Apollo Gateway calls without the request's context only for health checks and schema loading, neither of
+    // which a static supergraph uses
+    const context = options.context as GatewayContext;
+    return this.forward(options.request, context, isRestrictable(policy) ? policy : undefined);
+  }
+
+  /**
+   * Sends one operation to the subgraph and reads its answer: what `process` does for Apollo Gateway's fetches,
+   * and for the gateway's single-fetch path (single-fetch.ts), which forwards a client's operation as it came.
+   */
+  forward(
+    request: SubgraphRequest,
+    context: GatewayContext,
+    cachePolicy?: RestrictableCachePolicy,
+  ): Promise<GatewayGraphQLResponse> {
     return withSpan(
       `subgraph ${this.subgraph}`,
       { kind: SpanKind.CLIENT, attributes: { 'graphql.subgraph.name': this.subgraph } },
-      () => this.send(options),
+      () => this.send(request, context, cachePolicy),
     );
   }
 
   private async send(
-    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+    request: SubgraphRequest,
+    context: GatewayContext,
+    cachePolicy: RestrictableCachePolicy | undefined,
   ): Promise<GatewayGraphQLResponse> {
-    const { request, context } = options;
     if (!request.query) throw new Error('Missing query');
     const headers: Record<string, string> = {};
     // headers Apollo attaches to the subgraph request (none unless federated tracing is on)
@@ -172,10 +201,7 @@ export class SubgraphDataSource implements GraphQLDataSource<GatewayContext> {
     if (this.subgraph === SESSION_SUBGRAPH) {
       for (const setCookie of reply.setCookies) context.setCookie(setCookie);
     }
-    if ('incomingRequestContext' in options) {
-      const policy: unknown = options.incomingRequestContext.overallCachePolicy;
-      if (isRestrictable(policy)) policy.restrict(cacheHint(reply.cacheControl));
-    }
+    cachePolicy?.restrict(cacheHint(reply.cacheControl));
     // the gateway reads only data, errors and extensions of a subgraph's answer (no `http`)
     return reply.body as GatewayGraphQLResponse;
   }

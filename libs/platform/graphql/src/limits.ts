@@ -7,6 +7,8 @@ import {
   getNullableType,
   GraphQLError,
   isCompositeType,
+  type DocumentNode,
+  type GraphQLSchema,
   isListType,
   type ParseOptions,
   type ValidationContext,
@@ -134,55 +136,75 @@ const COST_CACHE_MAX_KEY = 1000;
 /** Distinct variable sets remembered per document; beyond that, new ones are computed each time. */
 const COST_CACHE_PER_DOCUMENT = 100;
 
+/** What the cost check is asked about: the parsed document (Apollo keeps one per query text), and the rest. */
+export interface QueryCostInput {
+  document: DocumentNode;
+  schema: GraphQLSchema;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+}
+
 /**
- * Cost needs the variables (`first: $n`), so it runs once the operation is resolved, before execution. Apollo
- * keeps one parsed document per query text, so a cost is remembered per document, schema, operation and
- * variables: walking the document was a tenth of a small query's CPU in the gateway (docs/performance.md).
+ * An operation's cost against `maxCost`: the refusal, or undefined when it may run (or its variables are bad,
+ * which execution answers with BAD_USER_INPUT naming the variable). Remembered per document, schema, operation
+ * and variables: walking the document was a tenth of a small query's CPU in the gateway (docs/performance.md).
+ * One check serves Apollo's pipeline (`queryCostPlugin`) and the gateway's single-fetch path, sharing its cache.
  */
-export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
+export function queryCostCheck(maxCost: number): (input: QueryCostInput) => GraphQLError | undefined {
   const costs = new WeakMap<object, { schema: object; byVariables: Map<string, number> }>();
+  return ({ document, schema, operationName, variables: given }) => {
+    const variables = given ?? {};
+    const json = JSON.stringify(variables);
+    const key = json.length <= COST_CACHE_MAX_KEY ? `${operationName ?? ''}\u0000${json}` : null;
+    let remembered = costs.get(document);
+    if (!remembered || remembered.schema !== schema) {
+      remembered = { schema, byVariables: new Map() };
+      costs.set(document, remembered);
+    }
+    const known = key === null ? undefined : remembered.byVariables.get(key);
+    if (known !== undefined) return known > maxCost ? costError(known, maxCost) : undefined;
+    let cost: number;
+    try {
+      cost = getComplexity({
+        schema,
+        query: document,
+        variables,
+        operationName: operationName ?? undefined,
+        estimators: [listSizeEstimator],
+        maxQueryNodes: MAX_COST_NODES,
+      });
+    } catch (error) {
+      if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
+        return limitError(
+          'maxCostNodes',
+          `operation expands to more than ${MAX_COST_NODES} fields (fragments counted at each use)`,
+          MAX_COST_NODES,
+        );
+      }
+      // bad variables: execution answers them with BAD_USER_INPUT naming the variable
+      return undefined;
+    }
+    if (key !== null && remembered.byVariables.size < COST_CACHE_PER_DOCUMENT)
+      remembered.byVariables.set(key, cost);
+    return cost > maxCost ? costError(cost, maxCost) : undefined;
+  };
+}
+
+/** Cost needs the variables (`first: $n`), so it is checked once the operation is resolved, before execution. */
+export function queryCostPlugin(
+  cost: (input: QueryCostInput) => GraphQLError | undefined,
+): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const variables = request.variables ?? {};
-          const json = JSON.stringify(variables);
-          const key =
-            json.length <= COST_CACHE_MAX_KEY ? `${request.operationName ?? ''}\u0000${json}` : null;
-          let remembered = costs.get(document);
-          if (!remembered || remembered.schema !== schema) {
-            remembered = { schema, byVariables: new Map() };
-            costs.set(document, remembered);
-          }
-          const known = key === null ? undefined : remembered.byVariables.get(key);
-          if (known !== undefined) {
-            if (known > maxCost) throw costError(known, maxCost);
-            return;
-          }
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              variables,
-              operationName: request.operationName ?? undefined,
-              estimators: [listSizeEstimator],
-              maxQueryNodes: MAX_COST_NODES,
-            });
-          } catch (error) {
-            if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
-              throw limitError(
-                'maxCostNodes',
-                `operation expands to more than ${MAX_COST_NODES} fields (fragments counted at each use)`,
-                MAX_COST_NODES,
-              );
-            }
-            // bad variables: execution answers them with BAD_USER_INPUT naming the variable
-            return;
-          }
-          if (key !== null && remembered.byVariables.size < COST_CACHE_PER_DOCUMENT)
-            remembered.byVariables.set(key, cost);
-          if (cost > maxCost) throw costError(cost, maxCost);
+          const refusal = cost({
+            document,
+            schema,
+            operationName: request.operationName,
+            variables: request.variables,
+          });
+          if (refusal) throw refusal;
         },
       };
     },
@@ -194,10 +216,14 @@ export function queryLimitsServerOptions(limits: QueryLimits = DEFAULT_QUERY_LIM
   validationRules: ValidationRule[];
   parseOptions: ParseOptions;
   plugins: ApolloServerPlugin[];
+  /** The cost check the plugin runs, for a path that executes without Apollo's pipeline (the gateway's). */
+  cost: (input: QueryCostInput) => GraphQLError | undefined;
 } {
+  const cost = queryCostCheck(limits.maxCost);
   return {
     validationRules: queryLimitRules(limits),
     parseOptions: { maxTokens: limits.maxTokens },
-    plugins: [queryCostPlugin(limits.maxCost)],
+    plugins: [queryCostPlugin(cost)],
+    cost,
   };
 }
