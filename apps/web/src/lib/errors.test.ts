@@ -25,7 +25,10 @@ describe('a refusal of fields told away from the fields', () => {
 
   it('names each field by the form’s label, else its API name in words, never the API’s name', () => {
     expect(
-      namedFieldProblems(error, 'input.', {}, { 'requestedFundingMoney.amountMinor': 'Requested funding' }),
+      namedFieldProblems(error, {
+        fields: { requestedFundingMoney: 'requestedFunding' },
+        labels: { requestedFunding: 'Requested funding' },
+      }),
     ).toEqual([
       'Expected impact: Must be shorter than 10 characters.',
       'Requested funding: Must be 0 or more.',

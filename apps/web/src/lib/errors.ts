@@ -14,12 +14,15 @@ interface FieldProblem {
  */
 export type RuleWording = Readonly<Record<string, string>>;
 
-/** A form's labels by the field names the server uses without its prefix (`title`, `requestedFundingMoney.amountMinor`). */
+/** A form's labels by its field paths (`title`, `requestedFunding`), for problems told away from the fields. */
 export type FieldLabels = Readonly<Record<string, string>>;
 
-/** The last name in a server's field path: `input.sessions[0].theme` → `theme`. */
+/** The last name in a field path, list indexes skipped: `input.sessions[0].theme` → `theme`, `memberIds.3` → `memberIds`. */
 function lastName(field: string): string {
-  return (field.split('.').at(-1) ?? field).replace(/\[\d+\]$/, '');
+  const names = formPath(field)
+    .split('.')
+    .filter((name) => !/^\d+$/.test(name));
+  return names.at(-1) ?? field;
 }
 
 /** The server's message without the API's name of the field it opens with, as a sentence of its own. */
@@ -52,19 +55,61 @@ function fieldProblemsOf(error: unknown): FieldProblem[] {
   return error.errors.flatMap((item) => (item.extensions?.fields as FieldProblem[] | undefined) ?? []);
 }
 
+/** A server's field path (`sessions[0].theme`) as a form names it (`sessions.0.theme`); a map's `[*]` too. */
+export function formPath(field: string): string {
+  return field.replace(/\[(\d+|\*)\]/g, '.$1');
+}
+
 /**
- * Field errors from a BAD_USER_INPUT answer, keyed by the form's field name: the server names `input.email`, the
- * form `email` (the prefix is dropped); each in words (see `RuleWording`).
+ * Where a form shows the API fields it names differently, declared once per form: keys are the API's field paths
+ * without the prefix, values the form's fields, both dotted (`sessions.0.theme`, never `sessions[0].theme`). A key
+ * covers the fields under it too, so `{ requestedFundingMoney: 'requestedFunding' }` puts
+ * `input.requestedFundingMoney.amountMinor` on the form's one amount field; a `*` in a key stands for one list
+ * index or key and fills the value's `*` (`{ 'sessions.*.localTime': 'sessions.*.startsAt' }`); the longest key
+ * that matches wins. A path no key matches keeps its own name.
  */
-export function fieldErrorsOf(
-  error: unknown,
-  prefix = 'input.',
-  wording: RuleWording = {},
-): Record<string, string> {
+export type FieldMap = Readonly<Record<string, string>>;
+
+/** How a form reads a refusal's field problems: the prefix the API puts before its fields, rules' words, names. */
+export interface FieldErrorOptions {
+  /** What the API puts before the form's fields (`input.`, the default; `''` for plain arguments). */
+  readonly prefix?: string;
+  readonly wording?: RuleWording;
+  readonly fields?: FieldMap;
+}
+
+/** The form's field for an API field path (prefix dropped, dotted), by the longest key of `fields` it falls under. */
+function mappedPath(path: string, fields: FieldMap): string {
+  const segments = path.split('.');
+  let best: { length: number; target: string } | undefined;
+  for (const [key, target] of Object.entries(fields)) {
+    const pattern = formPath(key).split('.');
+    if (pattern.length > segments.length || (best && best.length >= pattern.length)) continue;
+    const stars: string[] = [];
+    const matches = pattern.every((part, index) => {
+      if (part === '*') stars.push(segments[index]);
+      return part === '*' || part === segments[index];
+    });
+    if (matches) {
+      best = { length: pattern.length, target: formPath(target).replace(/\*/g, () => stars.shift() ?? '*') };
+    }
+  }
+  return best ? best.target : path;
+}
+
+/**
+ * Field errors from a BAD_USER_INPUT answer, keyed by the form's field path: the server names `input.email`, the
+ * form `email` (the prefix is dropped, list items dotted, and `fields` maps what the form names otherwise); each
+ * in words (see `RuleWording`), problems that land on one field joined.
+ */
+export function fieldErrorsOf(error: unknown, options: FieldErrorOptions = {}): Record<string, string> {
+  const { prefix = 'input.', wording = {}, fields = {} } = options;
   const errors: Record<string, string> = {};
   for (const problem of fieldProblemsOf(error)) {
-    const name = problem.field.startsWith(prefix) ? problem.field.slice(prefix.length) : problem.field;
+    const path = problem.field.startsWith(prefix) ? problem.field.slice(prefix.length) : problem.field;
+    const name = mappedPath(formPath(path), fields);
     const message = wordingOf(problem, wording);
+    if (errors[name]?.split('; ').includes(message)) continue;
     errors[name] = errors[name] ? `${errors[name]}; ${message}` : message;
   }
   return errors;
@@ -72,15 +117,15 @@ export function fieldErrorsOf(
 
 /**
  * A BAD_USER_INPUT answer's field problems as sentences for a place away from the fields (a status line, a list
- * of reasons): each field named as its form labels it (else its API name in words), then the problem in words.
+ * of reasons): each field named as its form labels it (`labels` by the form's field paths, after `fields` maps
+ * them), else its API name in words, then the problem in words.
  */
 export function namedFieldProblems(
   error: unknown,
-  prefix = 'input.',
-  wording: RuleWording = {},
-  labels: FieldLabels = {},
+  options: FieldErrorOptions & { readonly labels?: FieldLabels } = {},
 ): string[] {
-  return Object.entries(fieldErrorsOf(error, prefix, wording)).map(
+  const labels = options.labels ?? {};
+  return Object.entries(fieldErrorsOf(error, options)).map(
     ([name, message]) => `${labels[name] ?? nameInWords(name)}: ${message}.`,
   );
 }
@@ -102,7 +147,7 @@ export function messageOf(error: unknown): string {
     if (code === 'INTERNAL_SERVER_ERROR') return commonMessages.serverFault;
     // the server's message names fields as the API does (`input.title: title must be…`)
     if (code === 'BAD_USER_INPUT') {
-      const named = namedFieldProblems(error, '');
+      const named = namedFieldProblems(error, { prefix: '' });
       if (named.length > 0) return named.join(' ');
     }
     return error.errors.map((item) => item.message).join(' ') || commonMessages.serverFault;

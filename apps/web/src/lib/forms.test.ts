@@ -40,13 +40,75 @@ describe('server field errors on a form', () => {
         },
         { field: 'input.title', rule: 'isNotEmpty', message: 'input.title: should not be empty' },
       ]),
-      'input.',
-      { AFTER_OPENS_AT: 'Must be later than the opening' },
+      { wording: { AFTER_OPENS_AT: 'Must be later than the opening' } },
     );
     expect(form.setErrors).toHaveBeenCalledWith({
       closesAt: 'Must be later than the opening',
       judgingEndsAt: 'Must be as the server put it',
       title: 'Should not be empty',
+    });
+  });
+
+  describe('a form that names an API field otherwise (its fields map)', () => {
+    const money = { values: { total: '', currency: 'GBP', name: '' }, setErrors: vi.fn() };
+
+    it('puts a field and everything under it on the form’s field, the longest key winning', () => {
+      const shown = showFieldErrors(
+        money,
+        refused([
+          { field: 'input.total.amountMinor', rule: 'min', message: 'must be 0 or more' },
+          { field: 'input.total.currency', rule: 'isCurrency', message: 'must be a currency code' },
+          { field: 'input.name', rule: 'isNotEmpty', message: 'should not be empty' },
+        ]),
+        { fields: { total: 'total', 'total.currency': 'currency' } },
+      );
+      expect(shown).toBe(true);
+      expect(money.setErrors).toHaveBeenCalledWith({
+        total: 'Must be 0 or more',
+        currency: 'Must be a currency code',
+        name: 'Should not be empty',
+      });
+    });
+
+    it('maps list items by a `*` for their index, either way the server writes the index', () => {
+      const form = {
+        values: { sessions: [{ startsAt: '' }, { startsAt: '' }], questions: '' },
+        setErrors: vi.fn(),
+      };
+      showFieldErrors(
+        form,
+        refused([
+          { field: 'input.sessions[1].localTime', rule: 'time', message: 'must be HH:MM' },
+          { field: 'input.sessions.0.localDate', rule: 'date', message: 'must be a date' },
+          { field: 'input.questions.2', rule: 'maxLength', message: 'must be shorter than 500 characters' },
+        ]),
+        {
+          fields: {
+            'sessions.*.localDate': 'sessions.*.startsAt',
+            'sessions[*].localTime': 'sessions.*.startsAt',
+            questions: 'questions',
+          },
+        },
+      );
+      expect(form.setErrors).toHaveBeenCalledWith({
+        'sessions.1.startsAt': 'Must be HH:MM',
+        'sessions.0.startsAt': 'Must be a date',
+        questions: 'Must be shorter than 500 characters',
+      });
+    });
+
+    it('joins the problems that land on one field, each once', () => {
+      const form = { values: { amount: '' }, setErrors: vi.fn() };
+      showFieldErrors(
+        form,
+        refused([
+          { field: 'input.amountMoney.amountMinor', rule: 'min', message: 'must be 0 or more' },
+          { field: 'input.amountMoney.currency', rule: 'currency', message: 'must be GBP' },
+          { field: 'input.amount', rule: 'min', message: 'must be 0 or more' },
+        ]),
+        { fields: { amountMoney: 'amount' } },
+      );
+      expect(form.setErrors).toHaveBeenCalledWith({ amount: 'Must be 0 or more; Must be GBP' });
     });
   });
 });

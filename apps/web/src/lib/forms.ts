@@ -1,5 +1,5 @@
 import type { FormErrors } from '@mantine/form';
-import { fieldErrorsOf, type RuleWording } from './errors';
+import { fieldErrorsOf, type FieldErrorOptions } from './errors';
 
 /**
  * Moves focus to the first field with an error, so a screen reader reads its label and the error tied to it
@@ -15,11 +15,6 @@ export function focusFirstError(errors: FormErrors): void {
   });
 }
 
-/** A server's field path (`sessions[0].theme`) as the form names it (`sessions.0.theme`). */
-export function formPath(field: string): string {
-  return field.replace(/\[(\d+)\]/g, '.$1');
-}
-
 /** Whether the form has a value at `path` (`title`, or a list item's field such as `sessions.0.theme`). */
 function hasPath(values: object, path: string): boolean {
   let value: unknown = values;
@@ -32,20 +27,16 @@ function hasPath(values: object, path: string): boolean {
 
 /**
  * Puts a BAD_USER_INPUT answer's field errors on the form's fields, list items' fields included (in the
- * feature's words for the rules it words); returns false when the error named no field of the form (the caller
- * then shows it as a whole-form message).
+ * feature's words for the rules it words), the API fields the form names otherwise by the form's `fields` map;
+ * returns false when the error named no field of the form (the caller then shows it as a whole-form message).
  */
 export function showFieldErrors(
   form: { setErrors: (errors: FormErrors) => void; values: object },
   error: unknown,
-  prefix = 'input.',
-  wording?: RuleWording,
+  options: FieldErrorOptions = {},
 ): boolean {
-  const fields = fieldErrorsOf(error, prefix, wording);
   const known = Object.fromEntries(
-    Object.entries(fields)
-      .map(([name, message]) => [formPath(name), message] as const)
-      .filter(([name]) => hasPath(form.values, name)),
+    Object.entries(fieldErrorsOf(error, options)).filter(([name]) => hasPath(form.values, name)),
   );
   if (Object.keys(known).length === 0) return false;
   form.setErrors(known);

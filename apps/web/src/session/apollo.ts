@@ -2,6 +2,7 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, CombinedGraphQLError
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
 import { from, mergeMap } from 'rxjs';
+import { keepLoadedPages } from '../lib/loaded-pages';
 import type { SessionStore } from './session-store';
 
 /** Operations that run without (or to obtain) an access token: never retried after a refresh. */
@@ -37,7 +38,13 @@ export function createApolloClient(session: SessionStore, uri = '/graphql'): Apo
     );
   });
   return new ApolloClient({
-    link: ApolloLink.from([retryOnExpiry, auth, new HttpLink({ uri, credentials: 'same-origin' })]),
+    // a paged list fetched again keeps the pages shown (keepLoadedPages), each page with the token's retry
+    link: ApolloLink.from([
+      keepLoadedPages,
+      retryOnExpiry,
+      auth,
+      new HttpLink({ uri, credentials: 'same-origin' }),
+    ]),
     cache: new InMemoryCache({
       // a judge's assignment has no id of its own: the entry names it (one per proposal for the judge signed
       // in), so the scores a judge saves update the entry they reopen, instead of a copy without them

@@ -1,5 +1,7 @@
 import { MantineProvider } from '@mantine/core';
 import { useApolloClient } from '@apollo/client/react';
+import { ApolloLink } from '@apollo/client';
+import { MockLink } from '@apollo/client/testing';
 import { MockedProvider, type MockedProviderProps } from '@apollo/client/testing/react';
 import { render } from '@testing-library/react';
 import { useMemo, type ReactNode } from 'react';
@@ -8,10 +10,12 @@ import type { ApolloSource } from '../session/apollo-client';
 import { SessionProvider } from '../session/session-context';
 import { SessionStore, type SessionMember } from '../session/session-store';
 import { theme } from '../app/theme';
+import { keepLoadedPages } from '../lib/loaded-pages';
 
 /**
  * Renders a page with the app's providers, GraphQL answered by `mocks`, and a signed-out session (or `member`'s,
- * signed in before the first render), at the address `at` (for a page reading its route's parameters).
+ * signed in before the first render), at the address `at` (for a page reading its route's parameters). The links
+ * before the network are the app's (a paged list fetched again keeps its pages).
  */
 export function renderPage(
   ui: ReactNode,
@@ -31,7 +35,7 @@ export function renderPage(
     store,
     ...render(
       <MantineProvider theme={theme} env="test">
-        <MockedProvider mocks={mocks}>
+        <MockedProvider link={ApolloLink.from([keepLoadedPages, new MockLink(mocks ?? [])])}>
           <MockedSession store={store}>
             <MemoryRouter initialEntries={[at]}>{ui}</MemoryRouter>
           </MockedSession>

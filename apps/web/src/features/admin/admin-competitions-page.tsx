@@ -17,7 +17,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { messageOf } from '../../lib/errors';
+import { messageOf, type FieldMap } from '../../lib/errors';
 import { fundingAvailableError, fundingAvailableMoney } from './competition-money';
 import { ListField } from '../../lib/list-field';
 import { focusFirstError, showFieldErrors } from '../../lib/forms';
@@ -60,6 +60,14 @@ function defaultCompetition() {
     criteria: [{ name: '', guidance: '', weight: 1, scaleMin: 1, scaleMax: 5 }] as Criterion[],
   };
 }
+
+/** The API's fields the form names otherwise: the money as one amount, the eligibility rules at the top level. */
+const COMPETITION_FIELDS: FieldMap = {
+  fundingAvailableMoney: 'fundingAvailable',
+  'fundingAvailableMoney.currency': 'currency',
+  'eligibility.requiresInterInstitutionalTeam': 'requiresInterInstitutionalTeam',
+  'eligibility.maxTeamSize': 'maxTeamSize',
+};
 
 function CreateCompetitionForm() {
   const navigate = useNavigate();
@@ -104,7 +112,7 @@ function CreateCompetitionForm() {
       notifications.show({ color: 'green', message: t.created });
       if (data) void navigate(`/admin/competitions/${data.createCompetition.id}`);
     } catch (error) {
-      if (!showFieldErrors(form, error, 'input.', t.dateRules))
+      if (!showFieldErrors(form, error, { wording: t.dateRules, fields: COMPETITION_FIELDS }))
         notifications.show({ color: 'red', message: messageOf(error) });
     }
   }, focusFirstError);

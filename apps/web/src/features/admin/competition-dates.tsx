@@ -50,7 +50,7 @@ export function CompetitionDates({
       form.resetDirty();
       notifications.show({ color: 'green', message: t.datesSaved });
     } catch (error) {
-      if (!showFieldErrors(form, error, 'input.', t.dateRules)) setProblem(messageOf(error));
+      if (!showFieldErrors(form, error, { wording: t.dateRules })) setProblem(messageOf(error));
     }
   }, focusFirstError);
   if (competition.phase !== 'DRAFT' && competition.phase !== 'OPEN' && !judging) return null;

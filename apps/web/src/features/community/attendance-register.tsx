@@ -173,10 +173,8 @@ function nameRegisterError(
   form: { setFieldError: (path: 'memberIds', error: string) => void },
   error: unknown,
 ): boolean {
-  const problems = Object.entries(fieldErrorsOf(error, '')).filter(([field]) =>
-    field.startsWith('memberIds'),
-  );
-  if (problems.length === 0) return false;
-  form.setFieldError('memberIds', problems.map(([, message]) => message).join('; '));
+  const problem = fieldErrorsOf(error, { prefix: '', fields: { memberIds: 'memberIds' } }).memberIds;
+  if (!problem) return false;
+  form.setFieldError('memberIds', problem);
   return true;
 }

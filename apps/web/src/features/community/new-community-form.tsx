@@ -31,7 +31,8 @@ export function NewCommunityForm() {
         notifications.show({ color: 'green', message: t.communityCreated(data.createCommunity.name) });
       form.reset();
     } catch (error) {
-      if (!showFieldErrors(form, error)) setProblem(messageOf(error));
+      // the interests go as a list and are typed as one text
+      if (!showFieldErrors(form, error, { fields: { interests: 'interests' } })) setProblem(messageOf(error));
     }
   }, focusFirstError);
   return (

@@ -18,7 +18,7 @@ import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { CareerStage, CreateProgrammeInput, ProgrammeMode } from '../../gql/graphql';
-import { messageOf } from '../../lib/errors';
+import { messageOf, type FieldMap } from '../../lib/errors';
 import { ListField } from '../../lib/list-field';
 import { FormProblem } from '../../lib/form-problem';
 import { focusFirstError, showFieldErrors } from '../../lib/forms';
@@ -92,6 +92,15 @@ export function toProgrammeInput(values: ProgrammeValues, communityId: string | 
   };
 }
 
+/** The API's fields the form names otherwise: a session's date and time are its one start field, lists typed as text. */
+const PROGRAMME_FIELDS: FieldMap = {
+  'sessions.*.localDate': 'sessions.*.startsAt',
+  'sessions.*.localTime': 'sessions.*.startsAt',
+  audience: 'audience',
+  reflectionQuestions: 'reflectionQuestions',
+  interests: 'interests',
+};
+
 export function ProgrammeForm({ communityId }: { communityId: string | null }) {
   const navigate = useNavigate();
   const [create] = useMutation(CreateProgrammeDocument, {
@@ -107,7 +116,7 @@ export function ProgrammeForm({ communityId }: { communityId: string | null }) {
       notifications.show({ color: 'green', message: t.programmeCreated });
       if (data) void navigate(`/programmes/${data.createProgramme.id}`);
     } catch (error) {
-      if (!showFieldErrors(form, error)) setProblem(messageOf(error));
+      if (!showFieldErrors(form, error, { fields: PROGRAMME_FIELDS })) setProblem(messageOf(error));
     }
   }, focusFirstError);
   const f = t.programmeFields;

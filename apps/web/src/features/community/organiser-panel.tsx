@@ -104,7 +104,7 @@ export function SelectionForm({
       });
       if (data) setOutcome(t.selectionDone(data.selectApplicants.accepted, data.selectApplicants.waitlisted));
     } catch (error) {
-      if (!showFieldErrors(form, error, '')) setProblem(messageOf(error));
+      if (!showFieldErrors(form, error, { prefix: '' })) setProblem(messageOf(error));
     }
   }, focusFirstError);
   return (

@@ -18,7 +18,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { ApplicantAction, CertificateFieldsFragment, ProgrammeQuery } from '../../gql/graphql';
 import { saveFile } from '../../lib/download';
-import { messageOf } from '../../lib/errors';
+import { messageOf, type FieldMap } from '../../lib/errors';
 import { focusFirstError, showFieldErrors } from '../../lib/forms';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { commonMessages } from '../../lib/messages';
@@ -114,7 +114,7 @@ function CheckIn({ programme, session }: { programme: Programme; session: Sessio
       await record({ variables: { sessionId: session.id, code: normaliseSessionCode(code) } });
       notifications.show({ color: 'green', message: t.checkedIn });
     } catch (error) {
-      if (!showFieldErrors(form, error, '')) form.setFieldError('code', messageOf(error));
+      if (!showFieldErrors(form, error, { prefix: '' })) form.setFieldError('code', messageOf(error));
     }
   }, focusFirstError);
   return (
@@ -216,7 +216,11 @@ function Reflection({ programme }: { programme: Programme }) {
       await submitReflection({ variables: { programmeId: programme.id, input: { answers: given } } });
       notifications.show({ color: 'green', message: t.reflectionSubmitted });
     } catch (error) {
-      setProblem(messageOf(error));
+      // the API lists the answers given; the form keeps them by question
+      const fields: FieldMap = Object.fromEntries(
+        given.map((answer, index) => [`answers.${index}`, `answers.${answer.questionId}`]),
+      );
+      if (!showFieldErrors(form, error, { fields })) setProblem(messageOf(error));
     }
   });
   return (

@@ -75,7 +75,7 @@ export function DecisionCard({
       notifications.show({ color: 'green', message: t.rejected(name) });
       setRejecting(false);
     } catch (error) {
-      if (!showFieldErrors(form, error, '')) failed(error);
+      if (!showFieldErrors(form, error, { prefix: '' })) failed(error);
     }
   }, focusFirstError);
 

@@ -64,7 +64,7 @@ function Reject({ allocationId, name }: { allocationId: string; name: string }) 
       notifications.show({ color: 'green', message: t.rejected });
       close();
     } catch (error) {
-      if (!showFieldErrors(form, error, '')) {
+      if (!showFieldErrors(form, error, { prefix: '' })) {
         form.setFieldError('reason', messageOf(error));
         focusFirstError({ reason: true });
       }

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { competitionSearch, connectionPage } from '../../testing/answers';
+import { badUserInput, competitionSearch, connectionPage } from '../../testing/answers';
 import { renderPage } from '../../testing/render';
 import { CreateFundForm } from './funds-page';
 import { CreateFundDocument, FundsDocument } from './operations';
@@ -44,5 +44,38 @@ describe('a new fund', () => {
     await user.click(screen.getByRole('button', { name: 'Create fund' }));
     // the mock answers only a fund for that competition; on success the form starts afresh
     await waitFor(() => expect(screen.getByRole('textbox', { name: /name/i })).toHaveValue(''));
+  });
+
+  it('shows the server’s refusal of the amount (input.total.amountMinor) at the Total field, not away from it', async () => {
+    const user = userEvent.setup();
+    renderPage(<CreateFundForm />, [
+      competitionSearch(null, []),
+      {
+        request: {
+          query: CreateFundDocument,
+          variables: {
+            input: {
+              name: 'Simulation',
+              source: 'Royal College',
+              total: { amountMinor: 100000, currency: 'GBP' },
+              competitionId: null,
+            },
+          },
+        },
+        result: badUserInput({
+          field: 'input.total.amountMinor',
+          rule: 'max',
+          message: 'must not be more than 50000000',
+        }),
+      },
+    ]);
+    await user.type(screen.getByRole('textbox', { name: /name/i }), 'Simulation');
+    await user.type(screen.getByRole('textbox', { name: /source/i }), 'Royal College');
+    await user.type(screen.getByRole('textbox', { name: /total/i }), '1000');
+    await user.click(screen.getByRole('button', { name: 'Create fund' }));
+    const total = screen.getByRole('textbox', { name: /total/i });
+    await waitFor(() => expect(total).toHaveAttribute('aria-invalid', 'true'));
+    expect(total).toHaveAccessibleDescription(/Must not be more than 50000000/);
+    expect(screen.getByRole('textbox', { name: /name/i })).not.toHaveAttribute('aria-invalid', 'true');
   });
 });

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { nodes } from '../../lib/connection';
-import { messageOf } from '../../lib/errors';
+import { messageOf, type FieldMap } from '../../lib/errors';
 import { formatMoney } from '../../lib/format';
 import { focusFirstError, showFieldErrors } from '../../lib/forms';
 import { Page } from '../../lib/page';
@@ -17,6 +17,9 @@ import { CreateFundDocument, FundsDocument } from './operations';
 
 /** Currencies offered for a new fund (the service knows more; these are the network's). */
 export const FUND_CURRENCIES = ['GBP', 'EUR', 'USD', 'CHF', 'JPY'];
+
+/** The API's money (`total.amountMinor`, `total.currency`) on the form's amount and currency fields. */
+const FUND_FIELDS: FieldMap = { total: 'total', 'total.currency': 'currency' };
 
 export function CreateFundForm() {
   const [createFund] = useMutation(CreateFundDocument, { refetchQueries: [FundsDocument] });
@@ -45,9 +48,9 @@ export function CreateFundForm() {
       notifications.show({ color: 'green', message: t.created });
       form.reset();
     } catch (error) {
-      // the server names input.total.amountMinor; the form has one field for the amount
-      const named = showFieldErrors(form, error) || showFieldErrors(form, error, 'input.total.');
-      if (!named) notifications.show({ color: 'red', message: messageOf(error) });
+      if (!showFieldErrors(form, error, { fields: FUND_FIELDS })) {
+        notifications.show({ color: 'red', message: messageOf(error) });
+      }
     }
   }, focusFirstError);
   return (

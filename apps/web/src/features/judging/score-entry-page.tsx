@@ -5,7 +5,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { AssignmentFieldsFragment, CompetitionFieldsFragment } from '../../gql/graphql';
-import { messageOf } from '../../lib/errors';
+import { messageOf, type FieldMap } from '../../lib/errors';
 import { focusFirstError, showFieldErrors } from '../../lib/forms';
 import { formatDateTime, formatMoney } from '../../lib/format';
 import { Page } from '../../lib/page';
@@ -130,7 +130,12 @@ function ScoreFields({
       form.resetDirty();
       notifications.show({ color: 'green', message: t.saved });
     } catch (error) {
-      if (!showFieldErrors(form, error)) notifications.show({ color: 'red', message: messageOf(error) });
+      // the API lists the scores in the criteria's order; the form keeps them by criterion
+      const fields: FieldMap = Object.fromEntries(
+        competition.criteria.map((criterion, index) => [`scores.${index}`, `scores.${criterion.id}`]),
+      );
+      if (!showFieldErrors(form, error, { fields }))
+        notifications.show({ color: 'red', message: messageOf(error) });
     }
   }, focusFirstError);
   return (

@@ -2,7 +2,7 @@ import { Button, Checkbox, Group, Stack, TagsInput, TextInput, Title } from '@ma
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@apollo/client/react';
-import { messageOf } from '../../lib/errors';
+import { messageOf, type FieldMap } from '../../lib/errors';
 import { focusFirstError, showFieldErrors } from '../../lib/forms';
 import { mastermindMessages as t } from './messages';
 import { MastermindGroupDocument, RecordMastermindSessionDocument } from './operations';
@@ -27,6 +27,13 @@ export function recordSessionValidation(today: string) {
   };
 }
 
+/** The next steps written for the attendees, in the order the API takes them. */
+function writtenNextSteps(values: RecordSessionValues): Array<{ memberId: string; text: string }> {
+  return values.attendeeIds
+    .filter((memberId) => values.nextSteps[memberId]?.trim())
+    .map((memberId) => ({ memberId, text: values.nextSteps[memberId].trim() }));
+}
+
 /** The facilitator records a session: when, who came, what was shared, and each attendee's next step. */
 export function RecordSessionForm({ groupId, people }: { groupId: string; people: Person[] }) {
   const [record] = useMutation(RecordMastermindSessionDocument, {
@@ -40,9 +47,6 @@ export function RecordSessionForm({ groupId, people }: { groupId: string; people
   const submit = form.onSubmit(async (values) => {
     try {
       const heldAt = values.heldAt === today ? new Date().toISOString() : `${values.heldAt}T12:00:00.000Z`;
-      const nextSteps = values.attendeeIds
-        .filter((memberId) => values.nextSteps[memberId]?.trim())
-        .map((memberId) => ({ memberId, text: values.nextSteps[memberId].trim() }));
       await record({
         variables: {
           groupId,
@@ -51,14 +55,19 @@ export function RecordSessionForm({ groupId, people }: { groupId: string; people
             attendeeIds: values.attendeeIds,
             resources: values.resources,
             referrals: values.referrals,
-            nextSteps,
+            nextSteps: writtenNextSteps(values),
           },
         },
       });
       form.reset();
       notifications.show({ color: 'green', message: t.recorded });
     } catch (error) {
-      if (!showFieldErrors(form, error)) notifications.show({ color: 'red', message: messageOf(error) });
+      // the API lists the next steps written; the form keeps them by attendee
+      const nextStepFields: FieldMap = Object.fromEntries(
+        writtenNextSteps(values).map((step, index) => [`nextSteps.${index}`, `nextSteps.${step.memberId}`]),
+      );
+      if (!showFieldErrors(form, error, { fields: nextStepFields }))
+        notifications.show({ color: 'red', message: messageOf(error) });
     }
   }, focusFirstError);
   return (

@@ -19,7 +19,7 @@ import { CombinedGraphQLErrors } from '@apollo/client';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { CompetitionFieldsFragment, ProposalFieldsFragment } from '../../gql/graphql';
-import { messageOf, namedFieldProblems, type FieldLabels } from '../../lib/errors';
+import { messageOf, namedFieldProblems, type FieldLabels, type FieldMap } from '../../lib/errors';
 import { showFieldErrors } from '../../lib/forms';
 import { minorDigits } from '../../lib/format';
 import { useSession } from '../../session/session-context';
@@ -53,9 +53,11 @@ function valuesOf(proposal: ProposalFieldsFragment | null): ProposalValues {
   };
 }
 
-/** The form's labels by the names the server gives its fields, for refusals told away from the fields. */
+/** The API's money (integer minor units and currency) on the form's one amount field. */
+const PROPOSAL_FIELDS: FieldMap = { requestedFundingMoney: 'requestedFunding' };
+
+/** The form's labels by its fields, for refusals told away from the fields. */
 function labelsOf(currency: string): FieldLabels {
-  const funding = t.funding(currency);
   return {
     title: t.title,
     summary: t.summary,
@@ -63,16 +65,14 @@ function labelsOf(currency: string): FieldLabels {
     aims: t.aims,
     methods: t.methods,
     expectedImpact: t.impact,
-    requestedFundingMoney: funding,
-    'requestedFundingMoney.amountMinor': funding,
-    'requestedFundingMoney.currency': funding,
+    requestedFunding: t.funding(currency),
     requestedHours: t.hours,
   };
 }
 
 /** A refusal in the member's words: its field problems named by the form's labels, else the server's message. */
 function whyRefused(error: unknown, prefix: string, labels: FieldLabels): string[] {
-  const named = namedFieldProblems(error, prefix, t.rules, labels);
+  const named = namedFieldProblems(error, { prefix, wording: t.rules, fields: PROPOSAL_FIELDS, labels });
   return named.length > 0 ? named : [messageOf(error)];
 }
 
@@ -150,7 +150,7 @@ export function ProposalEditor({
         if (!proposal && data) void navigate(`/proposals/${data.saveProposalDraft.id}`, { replace: true });
       } catch (error) {
         setSaveState({ kind: 'failed', why: whyRefused(error, 'input.', labels).join(' ') });
-        showFieldErrors(form, error, 'input.', t.rules);
+        showFieldErrors(form, error, { wording: t.rules, fields: PROPOSAL_FIELDS });
       }
     });
     return saving.current;
@@ -176,7 +176,7 @@ export function ProposalEditor({
       notifications.show({ color: 'green', message: t.submitted });
     } catch (error) {
       // fields the server names (e.g. aims left empty) are marked on their step too
-      showFieldErrors(form, error, '', t.rules);
+      showFieldErrors(form, error, { prefix: '', wording: t.rules, fields: PROPOSAL_FIELDS });
       setRefusal(refusalReasons(error, labels));
     }
   };

@@ -53,7 +53,7 @@ export function TeamPanel({ proposal, editable }: { proposal: ProposalFieldsFrag
     try {
       await invite({ variables: { proposalId: proposal.id, memberId } });
     } catch (failure) {
-      const refused = fieldErrorsOf(failure, '', t.rules).memberId;
+      const refused = fieldErrorsOf(failure, { prefix: '', wording: t.rules }).memberId;
       if (!refused) throw failure;
       setInviteError(t.notInvited(refused));
       return;

@@ -188,7 +188,9 @@ export function ActionPlanForm({
       notifications.show({ color: 'green', message: t.planSaved });
       onSaved();
     } catch (error) {
-      if (!showFieldErrors(form, error)) setProblem(messageOf(error));
+      // the objectives go as a list and are typed one a line
+      if (!showFieldErrors(form, error, { fields: { objectives: 'objectives' } }))
+        setProblem(messageOf(error));
     }
   }, focusFirstError);
   return (
@@ -315,7 +317,7 @@ function RespondForm({ id }: { id: string }) {
       await respond({ variables: { id, response: response.trim() } });
       notifications.show({ color: 'green', message: t.responseSent });
     } catch (error) {
-      if (!showFieldErrors(form, error, '')) form.setFieldError('response', messageOf(error));
+      if (!showFieldErrors(form, error, { prefix: '' })) form.setFieldError('response', messageOf(error));
     }
   }, focusFirstError);
   return (
