@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { DataSource } from 'typeorm';
 import type { CurrencyCode } from '@praxis/contracts';
 import { entityColumns, hydrate, poolQuery } from '@praxis/platform/database';
@@ -32,7 +33,7 @@ export interface NewDraft {
 }
 
 const PROPOSAL_PREFIX = 'p_';
-/** Competitions whose currency is remembered, at most; past it the memory starts again. */
+/** Competitions whose currency is remembered, at most (the least recently used is let go first). */
 const CURRENCIES_KEPT = 1000;
 
 type CreatedRow = Record<string, unknown> & { competition_phase: string; competition_currency: string };
@@ -50,7 +51,7 @@ type CreatedRow = Record<string, unknown> & { competition_phase: string; competi
  */
 export class NewDrafts {
   private statement: string | undefined;
-  private readonly currencies = new Map<string, CurrencyCode>();
+  private readonly currencies = new LRUCache<string, CurrencyCode>({ max: CURRENCIES_KEPT });
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -64,7 +65,6 @@ export class NewDrafts {
       [competitionId],
     );
     if (rows.length === 0) throw ProposalsDomainError.notFound('competition');
-    if (this.currencies.size >= CURRENCIES_KEPT) this.currencies.clear();
     this.currencies.set(competitionId, rows[0].currency);
     return rows[0].currency;
   }

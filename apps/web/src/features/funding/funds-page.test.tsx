@@ -6,6 +6,27 @@ import { renderPage } from '../../testing/render';
 import { CreateFundForm } from './funds-page';
 import { CreateFundDocument, FundsDocument } from './operations';
 
+/** The fund both tests fill in: 1,000.00 GBP from the Royal College, paying one competition's winners or none. */
+function createSimulationFund(competitionId: string | null) {
+  return {
+    query: CreateFundDocument,
+    variables: {
+      input: {
+        name: 'Simulation',
+        source: 'Royal College',
+        total: { amountMinor: 100000, currency: 'GBP' },
+        competitionId,
+      },
+    },
+  };
+}
+
+async function fillSimulationFund(user: ReturnType<typeof userEvent.setup>): Promise<void> {
+  await user.type(screen.getByRole('textbox', { name: /name/i }), 'Simulation');
+  await user.type(screen.getByRole('textbox', { name: /source/i }), 'Royal College');
+  await user.type(screen.getByRole('textbox', { name: /total/i }), '1000');
+}
+
 describe('a new fund', () => {
   it('pays the winners of a competition found by title on the server, not one of the newest offered', async () => {
     const user = userEvent.setup();
@@ -14,17 +35,7 @@ describe('a new fund', () => {
       competitionSearch(null, newest),
       competitionSearch('Ward', [{ id: 'c-old', title: 'Ward simulation 2019' }]),
       {
-        request: {
-          query: CreateFundDocument,
-          variables: {
-            input: {
-              name: 'Simulation',
-              source: 'Royal College',
-              total: { amountMinor: 100000, currency: 'GBP' },
-              competitionId: 'c-old',
-            },
-          },
-        },
+        request: createSimulationFund('c-old'),
         result: { data: { createFund: { __typename: 'Fund', id: 'f1' } } },
       },
       {
@@ -32,9 +43,7 @@ describe('a new fund', () => {
         result: { data: { funds: connectionPage('Fund', [], null) } },
       },
     ]);
-    await user.type(screen.getByRole('textbox', { name: /name/i }), 'Simulation');
-    await user.type(screen.getByRole('textbox', { name: /source/i }), 'Royal College');
-    await user.type(screen.getByRole('textbox', { name: /total/i }), '1000');
+    await fillSimulationFund(user);
     const competition = screen.getByRole('combobox', { name: /pays the winners of/i });
     await user.click(competition);
     expect(await screen.findByRole('option', { name: 'Call 0' })).toBeInTheDocument();
@@ -51,17 +60,7 @@ describe('a new fund', () => {
     renderPage(<CreateFundForm />, [
       competitionSearch(null, []),
       {
-        request: {
-          query: CreateFundDocument,
-          variables: {
-            input: {
-              name: 'Simulation',
-              source: 'Royal College',
-              total: { amountMinor: 100000, currency: 'GBP' },
-              competitionId: null,
-            },
-          },
-        },
+        request: createSimulationFund(null),
         result: badUserInput({
           field: 'input.total.amountMinor',
           rule: 'max',
@@ -69,9 +68,7 @@ describe('a new fund', () => {
         }),
       },
     ]);
-    await user.type(screen.getByRole('textbox', { name: /name/i }), 'Simulation');
-    await user.type(screen.getByRole('textbox', { name: /source/i }), 'Royal College');
-    await user.type(screen.getByRole('textbox', { name: /total/i }), '1000');
+    await fillSimulationFund(user);
     await user.click(screen.getByRole('button', { name: 'Create fund' }));
     const total = screen.getByRole('textbox', { name: /total/i });
     await waitFor(() => expect(total).toHaveAttribute('aria-invalid', 'true'));
