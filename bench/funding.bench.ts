@@ -18,6 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { INSTITUTION_UTILISATION_SQL, REBUILD_TIME_LOG_WEEKS } from '@praxis/funding/domain';
 import { progress, progressDone, renewing, runBench } from './support/load';
+import { ascending, percentile } from './support/stats';
 import {
   ADMIN,
   gqlOk,
@@ -36,11 +37,6 @@ const mondayOf = (iso: string) => {
   const date = new Date(`${iso}T00:00:00Z`);
   return day((date.getTime() - Date.now()) / 86_400_000 - ((date.getUTCDay() + 6) % 7));
 };
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 async function gql<T>(url: string, query: string, variables: Record<string, unknown>, token: string) {
   const response = await fetch(url, {
@@ -146,13 +142,19 @@ async function utilisationBench(
     }
   }
   progressDone();
+  const gatewaySorted = ascending(viaGateway);
+  const sqlSorted = ascending(viaSql);
   return {
     range,
     weeks: weeks.length,
     sqlRows,
     membersPerWeek: Math.max(...weeks.map((week) => week.members)),
-    gateway: { p50: percentile(viaGateway, 50), p99: percentile(viaGateway, 99), samples: viaGateway.length },
-    sql: { p50: percentile(viaSql, 50), p99: percentile(viaSql, 99), samples: viaSql.length },
+    gateway: {
+      p50: percentile(gatewaySorted, 50),
+      p99: percentile(gatewaySorted, 99),
+      samples: viaGateway.length,
+    },
+    sql: { p50: percentile(sqlSorted, 50), p99: percentile(sqlSorted, 99), samples: viaSql.length },
   };
 }
 

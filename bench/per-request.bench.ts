@@ -22,6 +22,8 @@ import {
 import { hiveRuntimeInstalled } from './support/hive-gateway';
 
 const TYPENAME = '{ __typename }';
+/** A latency in ms to the microsecond, for the JSON line. */
+const ms = (value: number) => Number(value.toFixed(3));
 const cpu = (measured: { cpuUs?: number }) =>
   measured.cpuUs === undefined ? null : Math.round(measured.cpuUs);
 const ME = '{ me { id } }';
@@ -131,18 +133,18 @@ async function main(): Promise<number> {
         rounds,
         subgraphTypenameRps: Math.round(typename.rps),
         subgraphMeRps: Math.round(me.rps),
-        subgraphMeP50Ms: me.p50,
+        subgraphMeP50Ms: ms(me.p50),
         subgraphMeCpuUs: me.cpuUs === undefined ? null : Math.round(me.cpuUs),
         subgraphTypenameCpuUs: typename.cpuUs === undefined ? null : Math.round(typename.cpuUs),
         gatewayMeCpuUs: gatewayMe.cpuUs === undefined ? null : Math.round(gatewayMe.cpuUs),
         gatewayMeRps: Math.round(gatewayMe.rps),
-        gatewayMeP50Ms: gatewayMe.p50,
+        gatewayMeP50Ms: ms(gatewayMe.p50),
         authenticatedShare: Number(authenticatedShare.toFixed(3)),
         gatewayAddsToMedian: Number(gatewayAdds.toFixed(3)),
         ...(hiveMe
           ? {
               hiveMeRps: Math.round(hiveMe.rps),
-              hiveMeP50Ms: hiveMe.p50,
+              hiveMeP50Ms: ms(hiveMe.p50),
               hiveAddsToMedian: Number((hiveMe.p50 / me.p50 - 1).toFixed(3)),
               hiveMeCpuUs: hiveMe.cpuUs === undefined ? null : Math.round(hiveMe.cpuUs),
             }
@@ -150,7 +152,7 @@ async function main(): Promise<number> {
         ...(hiveNoDedupeMe
           ? {
               hiveNoDedupeMeRps: Math.round(hiveNoDedupeMe.rps),
-              hiveNoDedupeMeP50Ms: hiveNoDedupeMe.p50,
+              hiveNoDedupeMeP50Ms: ms(hiveNoDedupeMe.p50),
               hiveNoDedupeAddsToMedian: Number((hiveNoDedupeMe.p50 / me.p50 - 1).toFixed(3)),
               hiveNoDedupeMeCpuUs:
                 hiveNoDedupeMe.cpuUs === undefined ? null : Math.round(hiveNoDedupeMe.cpuUs),
@@ -159,7 +161,7 @@ async function main(): Promise<number> {
         gatewayTypenameCpuUs: cpu(results['gateway { __typename }']),
         bareTypenameCpuUs: cpu(bareTypename),
         bareMeCpuUs: cpu(bareMe),
-        bareMeP50Ms: bareMe.p50,
+        bareMeP50Ms: ms(bareMe.p50),
         bareAddsToMedian: Number((bareMe.p50 / me.p50 - 1).toFixed(3)),
         loadAverage: Number(loadavg()[0].toFixed(1)),
         failures,

@@ -16,6 +16,7 @@ import {
 } from '@praxis/platform/messaging';
 import { createLogger } from '@praxis/platform/observability';
 import { progress, progressDone } from './load';
+import { percentile } from './stats';
 import { startBenchPlatform, type BenchPlatform, type SubgraphName } from './bench-platform';
 
 /**
@@ -36,10 +37,6 @@ export function writerPaths(): WriterPath[] {
       throw new Error(`BENCH_WRITER_PATHS: 'service' and/or 'replica', not '${path}'`);
   }
   return paths as WriterPath[];
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 export interface LatencyOptions {

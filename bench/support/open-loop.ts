@@ -8,6 +8,7 @@
  */
 import { Agent, request } from 'node:http';
 import { cpuMs, progress, progressDone } from './load';
+import { percentile } from './stats';
 
 export interface OpenLoopScenario {
   name: string;
@@ -32,11 +33,6 @@ export interface OpenLoopResult {
   failures: number;
   dropped: number;
   cpuUs?: number;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 export async function runOpenLoop(
