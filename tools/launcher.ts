@@ -30,6 +30,14 @@ export interface LaunchOptions {
 export const DEFAULT_READY_TIMEOUT_MS = 120000;
 
 /**
+ * A service's environment before the launcher's own settings: on the mock broker its timings (MOCK_KAFKA_ENV) are
+ * defaults, and a variable the caller set wins (a benchmark or test comparing fetch waits, a person tuning them).
+ */
+export function withBrokerDefaults(env: NodeJS.ProcessEnv, mock: boolean): NodeJS.ProcessEnv {
+  return mock ? { ...MOCK_KAFKA_ENV, ...env } : { ...env };
+}
+
+/**
  * PRAXIS_READY_TIMEOUT_MS: how long the launcher waits for each process to become ready before it gives up
  * (a loaded machine starts the platform slowly). Unset or blank: the default; anything else must be a whole
  * number of milliseconds from 1000 to 3600000, else the launcher refuses to start, naming the variable.
@@ -155,7 +163,6 @@ export async function launchPlatform(options: LaunchOptions): Promise<RunningPla
     cleanups.push(broker.stop);
     signal.throwIfAborted();
     const brokers = broker.brokers;
-    const kafkaEnv: Record<string, string> = broker.mock ? MOCK_KAFKA_ENV : {};
     log(`Kafka: ${broker.description}${broker.mock ? '; see docs/architecture.md for its limits' : ''}`);
 
     const portBase = parsePortBase(env.PRAXIS_PORT_BASE);
@@ -177,8 +184,7 @@ export async function launchPlatform(options: LaunchOptions): Promise<RunningPla
 
     const start = async (service: ServiceEntry) => {
       const serviceEnv: NodeJS.ProcessEnv = {
-        ...env,
-        ...kafkaEnv,
+        ...withBrokerDefaults(env, broker.mock),
         PORT: String(portOf(service)),
         KAFKA_BROKERS: brokers,
         AUTH_JWKS: keys.publicJwks,

@@ -101,6 +101,14 @@ export interface StartedPlatform {
 }
 
 /**
+ * The mock holds an idle consumer's fetch for the whole wait (ARCHITECTURE.md), so the launcher's 25 ms (kept for
+ * issue 7's event latency) has every idle consumer ask 40 times a second: the idle platform then spent 642 ms of
+ * CPU a second, against 336 ms at 100 ms (`KAFKA_MAX_WAIT_MS=… tools/measure-platform.sh 1 30`, 2026-12-02). The
+ * system tier is CPU-bound on two cores, and an event waits at most 75 ms longer per hop.
+ */
+const SYSTEM_KAFKA_MAX_WAIT_MS = '100';
+
+/**
  * Starts the platform the way a person does (`npm start`: the build in dist/, run with plain node) against the
  * test's PostgreSQL and broker, with fresh databases, and stops it with SIGINT like Ctrl-C. The first start of
  * a run builds dist/ (about 3 s); later ones find it current unless a source changed meanwhile. Compiled, each
@@ -130,8 +138,9 @@ export async function startPlatform(
       ...inherited,
       DATABASE_URL: testPostgresUrl(),
       ...(ownBroker ? {} : { KAFKA_BROKERS: testBrokers().join(',') }),
-      // the local broker is the mock (jest.setup-infra.js): the launcher's timings for it
+      // the local broker is the mock (jest.setup-infra.js): the launcher's timings for it, but for the fetch wait
       ...MOCK_KAFKA_ENV,
+      KAFKA_MAX_WAIT_MS: SYSTEM_KAFKA_MAX_WAIT_MS,
       PRAXIS_DB_PREFIX: prefix,
       PRAXIS_PORT_BASE: String(portBase),
       PRAXIS_ADMIN_EMAIL: ADMIN.email,
