@@ -28,6 +28,7 @@ import {
   createTestDatabase,
   testBrokers,
   testKafka,
+  testKafkaSettings,
   uniqueName,
   waitFor,
 } from '@praxis/platform/testing';
@@ -68,15 +69,7 @@ describe('shared member replica: ordering, redelivery and signed role events', (
     forger = await EventSigner.fromJwk({ ...attackerKeys.privateJwk, kid: membershipKeys.privateJwk.kid });
     runtime = new MessagingRuntime({
       service: uniqueName('replica'),
-      settings: {
-        brokers: testBrokers(),
-        clientId: uniqueName('replica'),
-        sessionTimeoutMs: 6000,
-        heartbeatIntervalMs: 500,
-        maxWaitMs: 100,
-        replicationFactor: 1,
-        consumerMaxAttempts: 3,
-      },
+      settings: testKafkaSettings('replica'),
       dataSource,
       databaseUrl: db.url,
       logger,
@@ -274,6 +267,74 @@ describe('shared member replica: ordering, redelivery and signed role events', (
       'd-unsequenced again',
       'e-seven',
     ]);
+  });
+
+  it("calls a service's institution hook in the replica's transaction, once per member moved, never for a stay or a stale event", async () => {
+    const calls: Array<
+      Array<{ memberId: string; previousInstitutionId: string | null; institutionId: string }>
+    > = [];
+    let fail = false;
+    const handlers = memberReplicaHandlers({
+      onInstitutionChanged: async (changes, manager) => {
+        // inside the transaction: the replica already holds the new institution
+        const rows: Array<{ institution_id: string }> = await manager.query(
+          `SELECT institution_id FROM member_replica WHERE member_id = $1`,
+          [changes[0].memberId],
+        );
+        expect(rows[0].institution_id).toBe(changes[0].institutionId);
+        calls.push(changes.map((change) => ({ ...change })));
+        if (fail) throw new Error('the service refused the move');
+      },
+    });
+    const registration = handlers.find((candidate) => candidate.contract === MemberRegisteredV1);
+    const update = handlers.find((candidate) => candidate.contract === MemberProfileUpdatedV1);
+    const updateBatch = update?.handleBatch;
+    if (!registration || !update || !updateBatch) throw new Error('the replica takes profiles');
+    const context = { groupId: uniqueName('test.replica-hook') };
+    const [memberId, other] = [randomUUID(), randomUUID()];
+    const [i1, i2, i3] = [randomUUID(), randomUUID(), randomUUID()];
+    const moved = (member: string, institutionId: string, sequence: number, displayName = 'Mover') =>
+      event(MemberProfileUpdatedV1, member, sequence, {
+        ...profile(member, displayName),
+        institutionId,
+        changedFields: ['institutionId'],
+      });
+    const apply = (run: Array<EventOf<typeof MemberProfileUpdatedV1>>) =>
+      dataSource.transaction((manager) => updateBatch(run, manager, context));
+
+    // a registration is a move from nowhere
+    const register = async (member: string) => {
+      const registered = await event(MemberRegisteredV1, member, 1, {
+        ...profile(member, 'Mover'),
+        institutionId: i1,
+        registeredAt: new Date().toISOString(),
+      });
+      await dataSource.transaction((manager) => registration.handle(registered, manager, context));
+    };
+    await register(memberId);
+    await register(other);
+    expect(calls).toEqual([
+      [{ memberId, previousInstitutionId: null, institutionId: i1 }],
+      [{ memberId: other, previousInstitutionId: null, institutionId: i1 }],
+    ]);
+    calls.splice(1);
+    // a change that keeps the institution, and a stale move, call nothing
+    await apply([await moved(memberId, i1, 2, 'Renamed')]);
+    await apply([await moved(memberId, i3, 1)]);
+    expect(calls).toHaveLength(1);
+    // a run: each member once, from before the run to after it
+    await apply([await moved(memberId, i2, 3), await moved(other, i3, 2), await moved(memberId, i3, 4)]);
+    expect(calls[1]).toEqual(
+      [
+        { memberId, previousInstitutionId: i1, institutionId: i3 },
+        { memberId: other, previousInstitutionId: i1, institutionId: i3 },
+      ].sort((a, b) => a.memberId.localeCompare(b.memberId)),
+    );
+    // the hook's failure undoes the move with it (the consumer retries the run)
+    fail = true;
+    await expect(apply([await moved(memberId, i2, 5)])).rejects.toThrow('the service refused the move');
+    expect((await memberReplica(dataSource.manager).profile(memberId))?.institutionId).toBe(i3);
+    expect(calls).toHaveLength(3);
   });
 
   it('"role revoked" then a late "role granted": the role stays revoked', async () => {

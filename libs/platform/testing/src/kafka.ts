@@ -1,6 +1,6 @@
 import { connect, type Socket } from 'node:net';
 import { Kafka, logLevel, type IHeaders, type ISocketFactory } from 'kafkajs';
-import { uniqueName, waitFor } from './helpers';
+import { testBrokers, uniqueName, waitFor } from './helpers';
 
 export interface CollectedMessage {
   key: string | null;
@@ -22,6 +22,22 @@ export function testKafka(brokers: string[], socketFactory?: ISocketFactory): Ka
     retry: { retries: 3, initialRetryTime: 100 },
     ...(socketFactory ? { socketFactory } : {}),
   });
+}
+
+/**
+ * A service's Kafka settings for a test against the test broker: a client id of its own and the short timings
+ * the local broker needs (as `FAST_CONSUMER`).
+ */
+export function testKafkaSettings(clientPrefix: string) {
+  return {
+    brokers: testBrokers(),
+    clientId: uniqueName(clientPrefix),
+    sessionTimeoutMs: 6000,
+    heartbeatIntervalMs: 500,
+    maxWaitMs: 100,
+    replicationFactor: 1,
+    consumerMaxAttempts: 3,
+  };
 }
 
 /** Reads a topic from the beginning in a group of its own, collecting every message for assertions. */
