@@ -1,6 +1,7 @@
 import {
   ConflictKind,
   conflictedPairs,
+  conflictRecordChanges,
   decideNamedConflict,
   findConflicts,
   hasConflict,
@@ -82,6 +83,36 @@ describe('conflictedPairs', () => {
       { entryId: 'e1', judgeId: 'j1' },
       { entryId: 'e2', judgeId: 'j2' },
     ]);
+  });
+});
+
+describe('conflictRecordChanges', () => {
+  const conflict = (proposalId: string, judgeId: string, reason = 'same institution') => ({
+    proposalId,
+    judgeId,
+    reason,
+  });
+
+  it('clears what no longer holds, adds what now holds, revises a changed reason, keeps the rest', () => {
+    expect(
+      conflictRecordChanges(
+        [conflict('p1', 'j1'), conflict('p2', 'j1'), conflict('p3', 'j2', 'with a, b')],
+        [conflict('p2', 'j1'), conflict('p1', 'j2'), conflict('p3', 'j2', 'with b')],
+      ),
+    ).toEqual({
+      cleared: [conflict('p1', 'j1')],
+      added: [conflict('p1', 'j2')],
+      revised: [{ ...conflict('p3', 'j2', 'with b'), previousReason: 'with a, b' }],
+    });
+  });
+
+  it('changes nothing once the record says what holds', () => {
+    const holding = [conflict('p1', 'j2'), conflict('p2', 'j1')];
+    expect(conflictRecordChanges([...holding].reverse(), holding)).toEqual({
+      cleared: [],
+      added: [],
+      revised: [],
+    });
   });
 });
 

@@ -133,6 +133,46 @@ export function conflictedPairs(
   return pairs;
 }
 
+/** An automatic conflict of one (entry, judge) pair and one kind, as recorded or as it holds now. */
+export interface PairConflict {
+  readonly proposalId: string;
+  readonly judgeId: string;
+  readonly reason: string;
+}
+
+/** How the record of some pairs' conflicts of one kind must change to say what holds now. */
+export interface ConflictRecordChanges {
+  /** Recorded, and no longer holds. */
+  readonly cleared: PairConflict[];
+  /** Holds, and is not recorded. */
+  readonly added: PairConflict[];
+  /** Recorded and still holds, for another reason (a colleague left, another joined). */
+  readonly revised: Array<PairConflict & { readonly previousReason: string }>;
+}
+
+/**
+ * Compares the recorded conflicts of some pairs with the ones that hold for the same pairs now (one kind, so
+ * at most one per pair on each side). Nothing when they agree, so refreshing twice changes nothing the second time.
+ */
+export function conflictRecordChanges(
+  recorded: readonly PairConflict[],
+  holding: readonly PairConflict[],
+): ConflictRecordChanges {
+  const key = (conflict: PairConflict) => `${conflict.proposalId}\u0000${conflict.judgeId}`;
+  const now = new Map(holding.map((conflict) => [key(conflict), conflict]));
+  const before = new Map(recorded.map((conflict) => [key(conflict), conflict]));
+  const revised: Array<PairConflict & { previousReason: string }> = [];
+  for (const [pair, was] of before) {
+    const is = now.get(pair);
+    if (is && is.reason !== was.reason) revised.push({ ...is, previousReason: was.reason });
+  }
+  return {
+    cleared: [...before].filter(([pair]) => !now.has(pair)).map(([, conflict]) => conflict),
+    added: [...now].filter(([pair]) => !before.has(pair)).map(([, conflict]) => conflict),
+    revised,
+  };
+}
+
 /**
  * Applicants may name judges they consider conflicted, but a naming is an accusation an admin reviews: it
  * blocks the judge while PENDING (the applicants may be right) and once ACCEPTED, and stops counting once

@@ -11,6 +11,10 @@ export enum ReviewAssignmentOrigin {
 export enum JudgingAuditAction {
   JUDGE_ADDED = 'judge.added',
   CONFLICT_RECORDED = 'conflict.recorded',
+  /** A recorded automatic conflict stopped holding (a member changed institution) and was taken off the record. */
+  CONFLICT_CLEARED = 'conflict.cleared',
+  /** A recorded automatic conflict still holds for another reason; its reason was rewritten. */
+  CONFLICT_REVISED = 'conflict.revised',
   CONFLICT_DECLARED_BY_JUDGE = 'conflict.declared-by-judge',
   CONFLICT_NAMED_BY_APPLICANT = 'conflict.named-by-applicant',
   CONFLICT_NAMED_ACCEPTED = 'conflict.named.accepted',

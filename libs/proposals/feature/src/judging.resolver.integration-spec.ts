@@ -12,7 +12,7 @@ import {
 } from '@praxis/platform/testing';
 import { proposalsDatabase } from '@praxis/proposals/data-access';
 import { ProposalsFeatureModule } from './proposals-feature.module';
-import { openCompetition, submitEntry } from './testing/entries';
+import { openCompetition, startJudging, submitEntry } from './testing/entries';
 
 const ENTRIES = 12;
 const INVITE = `mutation($p: ID!, $m: ID!) {
@@ -97,19 +97,7 @@ describe('proposals subgraph in-process: judging and team operations', () => {
 
   describe('once judging has started', () => {
     beforeAll(async () => {
-      await ok(
-        admin,
-        `mutation($id: ID!, $input: CompetitionDatesInput!) { updateCompetitionDates(id: $id, input: $input) { id } }`,
-        {
-          id: competitionId,
-          input: {
-            opensAt: new Date(Date.now() - 60_000).toISOString(),
-            closesAt: new Date(Date.now() - 1_000).toISOString(),
-            judgingEndsAt: new Date(Date.now() + 7_200_000).toISOString(),
-          },
-        },
-      );
-      await ok(admin, 'mutation($id: ID!) { startJudging(id: $id) { id } }', { id: competitionId });
+      await startJudging(subgraph, admin, competitionId);
       for (const j of [judge, secondJudge]) {
         await ok(
           admin,

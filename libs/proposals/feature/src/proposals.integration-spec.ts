@@ -9,23 +9,11 @@ import {
 import { MessagingRuntime } from '@praxis/platform/messaging';
 import { ProposalsErrorCode } from '@praxis/proposals/domain';
 import { createLogger } from '@praxis/platform/observability';
-import { collectTopic, testBrokers, uniqueName, waitFor } from '@praxis/platform/testing';
+import { collectTopic, testBrokers, testKafkaSettings, uniqueName, waitFor } from '@praxis/platform/testing';
 import type { CreateCompetitionInput } from './proposals.objects';
 import { startProposalsServices, type ProposalsServicesKit } from './testing/services-kit';
 
 const logger = createLogger('proposals-test', process.env.TEST_LOG_LEVEL ?? 'silent');
-
-function settings() {
-  return {
-    brokers: testBrokers(),
-    clientId: uniqueName('proposals'),
-    sessionTimeoutMs: 6000,
-    heartbeatIntervalMs: 500,
-    maxWaitMs: 100,
-    replicationFactor: 1,
-    consumerMaxAttempts: 3,
-  };
-}
 
 describe('proposals: member replica and outbox events', () => {
   let kit: ProposalsServicesKit;
@@ -79,7 +67,7 @@ describe('proposals: member replica and outbox events', () => {
     try {
       const runtime = new MessagingRuntime({
         service: uniqueName('proposals'),
-        settings: settings(),
+        settings: testKafkaSettings('proposals'),
         dataSource: kit.dataSource,
         databaseUrl: kit.databaseUrl,
         logger,

@@ -303,22 +303,49 @@ export async function recordAutomaticConflicts(
       // the ones derived from profiles; declared and named ones are recorded when they are stated
       const found = conflicts(proposal.id, judgeId).filter((conflict) => AUTOMATIC_KINDS.has(conflict.kind));
       for (const conflict of found) {
-        const inserted: unknown[] = await manager.query(
-          `INSERT INTO conflict_of_interest (competition_id, proposal_id, judge_id, kind, reason, declared_by)
-           VALUES ($1, $2, $3, $4, $5, NULL) ON CONFLICT DO NOTHING RETURNING id`,
-          [competitionId, proposal.id, judgeId, conflict.kind, conflict.reason],
-        );
-        if (inserted.length > 0) {
-          await audit(manager, {
-            competitionId,
-            action: JudgingAuditAction.CONFLICT_RECORDED,
-            actorId,
-            proposalId: proposal.id,
-            judgeId,
-            detail: { kind: conflict.kind, reason: conflict.reason },
-          });
-        }
+        await recordConflict(manager, {
+          competitionId,
+          proposalId: proposal.id,
+          judgeId,
+          kind: conflict.kind,
+          reason: conflict.reason,
+          actorId,
+        });
       }
     }
   }
+}
+
+/**
+ * Records one automatic conflict unless the pair has one of its kind already, with an audit line when it was
+ * new (`detail` adds to the line's kind and reason). Whether it was new.
+ */
+export async function recordConflict(
+  manager: EntityManager,
+  entry: {
+    competitionId: string;
+    proposalId: string;
+    judgeId: string;
+    kind: ConflictKind;
+    reason: string;
+    actorId: string | null;
+    detail?: Record<string, unknown>;
+  },
+): Promise<boolean> {
+  const { competitionId, proposalId, judgeId, kind, reason, actorId } = entry;
+  const inserted: unknown[] = await manager.query(
+    `INSERT INTO conflict_of_interest (competition_id, proposal_id, judge_id, kind, reason, declared_by)
+     VALUES ($1, $2, $3, $4, $5, NULL) ON CONFLICT DO NOTHING RETURNING id`,
+    [competitionId, proposalId, judgeId, kind, reason],
+  );
+  if (inserted.length === 0) return false;
+  await audit(manager, {
+    competitionId,
+    action: JudgingAuditAction.CONFLICT_RECORDED,
+    actorId,
+    proposalId,
+    judgeId,
+    detail: { kind, reason, ...entry.detail },
+  });
+  return true;
 }

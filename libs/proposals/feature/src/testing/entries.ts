@@ -50,3 +50,27 @@ export async function submitEntry(
   await executeOk(subgraph, lead, 'mutation($id: ID!) { submitProposal(id: $id) { id } }', { id });
   return id;
 }
+
+/** Closes submissions a second ago (keeping the hour of judging) and starts judging, as the admin. */
+export async function startJudging(
+  subgraph: SubgraphHarness,
+  admin: Caller,
+  competitionId: string,
+): Promise<void> {
+  await executeOk(
+    subgraph,
+    admin,
+    `mutation($id: ID!, $input: CompetitionDatesInput!) { updateCompetitionDates(id: $id, input: $input) { id } }`,
+    {
+      id: competitionId,
+      input: {
+        opensAt: new Date(Date.now() - 60_000).toISOString(),
+        closesAt: new Date(Date.now() - 1_000).toISOString(),
+        judgingEndsAt: new Date(Date.now() + 7_200_000).toISOString(),
+      },
+    },
+  );
+  await executeOk(subgraph, admin, 'mutation($id: ID!) { startJudging(id: $id) { id } }', {
+    id: competitionId,
+  });
+}

@@ -1,0 +1,322 @@
+import { randomUUID } from 'node:crypto';
+import type { Producer } from 'kafkajs';
+import { createEvent, MemberProfileUpdatedV1, type EventOf } from '@praxis/contracts';
+import { generateSigningKeys } from '@praxis/platform/auth';
+import { EventVerifier, MessagingRuntime } from '@praxis/platform/messaging';
+import { createLogger } from '@praxis/platform/observability';
+import {
+  executeOk,
+  seedReplicaMember,
+  startSubgraphHarness,
+  testBrokers,
+  testKafka,
+  testKafkaSettings,
+  uniqueName,
+  waitFor,
+  type ConnectionData,
+  type SubgraphHarness,
+} from '@praxis/platform/testing';
+import { memberReplicaConsumer, proposalsDatabase } from '@praxis/proposals/data-access';
+import {
+  proposalsMemberReplicaHooks,
+  refreshConflictsWhenInstitutionChanges,
+} from './handlers/refresh-conflicts-when-institution-changes.handler';
+import { ProposalsFeatureModule } from './proposals-feature.module';
+import { openCompetition, startJudging, submitEntry } from './testing/entries';
+
+const logger = createLogger('institution-moves-test', process.env.TEST_LOG_LEVEL ?? 'silent');
+
+const CONFLICTS = `query($c: ID!) { competitionConflicts(competitionId: $c, first: 100) {
+  edges { node { proposalId judgeId kind reason } }
+} }`;
+const PICKER = `query($c: ID!, $p: ID) { competitionJudges(competitionId: $c, proposalId: $p, first: 100) {
+  edges { node { judge { id } handAssignment { refusals { conflictKinds } } } }
+} }`;
+const AUDIT = `query($c: ID!) { judgingAuditLog(competitionId: $c, first: 100) {
+  edges { node { action proposalId judgeId detail } }
+} }`;
+
+type Conflict = { proposalId: string; judgeId: string; kind: string; reason: string };
+type Picker = {
+  competitionJudges: ConnectionData<{
+    judge: { id: string };
+    handAssignment: { refusals: Array<{ conflictKinds: string[] }> } | null;
+  }>;
+};
+type Audit = {
+  judgingAuditLog: ConnectionData<{ action: string; proposalId: string; judgeId: string; detail: string }>;
+};
+
+/**
+ * A member who changes institution, as membership publishes it, through proposals' real member-replica consumer
+ * (real PostgreSQL, the local broker): the recorded same-institution conflicts of every competition still being
+ * judged follow the move, agree with the judge picker, and are written once however often the move arrives;
+ * a competition whose results are published keeps what it recorded.
+ */
+describe('proposals: recorded conflicts follow a member who changes institution', () => {
+  let subgraph: SubgraphHarness;
+  let runtime: MessagingRuntime;
+  let producer: Producer;
+  const groupId = uniqueName('test.proposals-replica');
+  const admin = { memberId: randomUUID(), roles: ['admin' as const] };
+  const [i1, i2, i3] = [randomUUID(), randomUUID(), randomUUID()];
+  const judgeJ = randomUUID(); // at I1, moves to I3
+  const judgeK = randomUUID(); // at I2
+  const applicantA = randomUUID(); // at I1
+  const applicantB = randomUUID(); // at I3, moves to I2
+  let live: string;
+  let frozen: string;
+  let entryA: string;
+  let entryB: string;
+  let frozenEntry: string;
+
+  const ok = <T>(query: string, variables: Record<string, unknown>) =>
+    executeOk<T>(subgraph, admin, query, variables);
+
+  beforeAll(async () => {
+    subgraph = await startSubgraphHarness({
+      name: 'proposals_institution_moves',
+      database: proposalsDatabase,
+      feature: () => ProposalsFeatureModule.forRoot({ namedConflictsMax: 3, defaultCurrency: 'GBP' }),
+    });
+    const { dataSource } = subgraph;
+    await seedReplicaMember(dataSource, admin.memberId, { roles: ['admin'] });
+    await seedReplicaMember(dataSource, judgeJ, { institutionId: i1, roles: ['judge'] });
+    await seedReplicaMember(dataSource, judgeK, { institutionId: i2, roles: ['judge'] });
+    await seedReplicaMember(dataSource, applicantA, { institutionId: i1 });
+    await seedReplicaMember(dataSource, applicantB, { institutionId: i3 });
+
+    const judged = async (title: string, teams: string[]) => {
+      const competitionId = await openCompetition(subgraph, admin, { title, judgeMaxLoad: 5 });
+      const entries: string[] = [];
+      for (const lead of teams)
+        entries.push(await submitEntry(subgraph, competitionId, `${title} entry`, [lead]));
+      await startJudging(subgraph, admin, competitionId);
+      for (const judge of [judgeJ, judgeK]) {
+        await ok('mutation($c: ID!, $m: ID!) { addJudge(competitionId: $c, memberId: $m) { addedAt } }', {
+          c: competitionId,
+          m: judge,
+        });
+      }
+      return { competitionId, entries };
+    };
+    ({
+      competitionId: live,
+      entries: [entryA, entryB],
+    } = await judged('Live call', [applicantA, applicantB]));
+    ({
+      competitionId: frozen,
+      entries: [frozenEntry],
+    } = await judged('Finished call', [applicantA]));
+    // publication itself is covered by judging-integrity; here only its phase matters
+    await dataSource.query(`UPDATE competition SET phase = 'RESULTS_PUBLISHED' WHERE id = $1`, [frozen]);
+
+    const membershipKeys = await generateSigningKeys();
+    runtime = new MessagingRuntime({
+      service: uniqueName('proposals'),
+      settings: testKafkaSettings('proposals'),
+      dataSource,
+      databaseUrl: subgraph.databaseUrl,
+      logger,
+      produces: [],
+      // proposals' consumer as apps/proposals wires it, in a group of this test's own
+      consumers: [
+        {
+          ...memberReplicaConsumer(proposalsMemberReplicaHooks),
+          groupId,
+        },
+      ],
+      verifier: new EventVerifier(membershipKeys.publicJwks),
+    });
+    runtime.start();
+    await runtime.ready();
+    producer = testKafka(testBrokers()).producer();
+    await producer.connect();
+  }, 180000);
+
+  afterAll(async () => {
+    await producer?.disconnect();
+    await runtime?.stop();
+    await subgraph?.close();
+  });
+
+  function moved(memberId: string, institutionId: string, sequence: number) {
+    return createEvent(
+      MemberProfileUpdatedV1,
+      { aggregateId: memberId, actorId: memberId, correlationId: randomUUID(), sequence },
+      {
+        memberId,
+        displayName: `Member ${memberId.slice(0, 4)}`,
+        careerStage: 'RESIDENT',
+        institutionId,
+        specialty: null,
+        interests: [],
+        changedFields: ['institutionId'],
+      },
+    );
+  }
+
+  async function deliver(...events: Array<EventOf<typeof MemberProfileUpdatedV1>>): Promise<void> {
+    await producer.send({
+      topic: MemberProfileUpdatedV1.topic,
+      messages: events.map((item) => ({ key: item.aggregateId, value: JSON.stringify(item) })),
+    });
+    for (const item of events) {
+      await waitFor(
+        async () => {
+          const rows: unknown[] = await subgraph.dataSource.query(
+            `SELECT 1 FROM inbox WHERE consumer_group = $1 AND event_id = $2`,
+            [groupId, item.eventId],
+          );
+          return rows.length > 0;
+        },
+        { timeoutMs: 30000, description: `event ${item.eventId} handled by the replica` },
+      );
+    }
+  }
+
+  /** The recorded same-institution pairs of a competition, as an admin reads them. */
+  async function recorded(competitionId: string): Promise<string[]> {
+    const page = await ok<{ competitionConflicts: ConnectionData<Conflict> }>(CONFLICTS, {
+      c: competitionId,
+    });
+    return page.competitionConflicts.edges
+      .map((edge) => edge.node)
+      .filter((node) => node.kind === 'SAME_INSTITUTION')
+      .map((node) => `${node.proposalId}:${node.judgeId}`)
+      .sort();
+  }
+
+  /** The same pairs as the judge picker refuses them, entry by entry. */
+  async function refusedByPicker(competitionId: string, entries: string[]): Promise<string[]> {
+    const pairs: string[] = [];
+    for (const p of entries) {
+      const picker = await ok<Picker>(PICKER, { c: competitionId, p });
+      for (const { node } of picker.competitionJudges.edges) {
+        const kinds = node.handAssignment?.refusals.flatMap((refusal) => refusal.conflictKinds) ?? [];
+        if (kinds.includes('SAME_INSTITUTION')) pairs.push(`${p}:${node.judge.id}`);
+      }
+    }
+    return pairs.sort();
+  }
+
+  async function auditOf(competitionId: string) {
+    const log = await ok<Audit>(AUDIT, { c: competitionId });
+    return log.judgingAuditLog.edges
+      .map((edge) => edge.node)
+      .filter((node) => node.action.startsWith('CONFLICT_'))
+      .map((node) => ({ ...node, detail: JSON.parse(node.detail) as Record<string, unknown> }));
+  }
+
+  it('clears the conflicts a move ends and records the ones it starts, in every competition still being judged', async () => {
+    expect(await recorded(live)).toEqual([`${entryA}:${judgeJ}`]);
+    expect(await recorded(frozen)).toEqual([`${frozenEntry}:${judgeJ}`]);
+
+    // the judge leaves I1 (the applicant A's) for I3 (the applicant B's)
+    await deliver(moved(judgeJ, i3, 2));
+    expect(await recorded(live)).toEqual([`${entryB}:${judgeJ}`]);
+    expect(await recorded(live)).toEqual(await refusedByPicker(live, [entryA, entryB]));
+    // results published: the record stays as it was when they were
+    expect(await recorded(frozen)).toEqual([`${frozenEntry}:${judgeJ}`]);
+
+    // the applicant B moves to I2, the judge K's
+    await deliver(moved(applicantB, i2, 2));
+    expect(await recorded(live)).toEqual([`${entryB}:${judgeK}`]);
+    expect(await recorded(live)).toEqual(await refusedByPicker(live, [entryA, entryB]));
+
+    const conflicts = await ok<{ competitionConflicts: ConnectionData<Conflict> }>(CONFLICTS, { c: live });
+    expect(conflicts.competitionConflicts.edges.map((edge) => edge.node)).toEqual([
+      {
+        proposalId: entryB,
+        judgeId: judgeK,
+        kind: 'SAME_INSTITUTION',
+        reason: `The judge works at the same institution (${i2}) as team member ${applicantB}.`,
+      },
+    ]);
+
+    // each change is in the audit log (after the one conflict recorded when J joined), saying who moved
+    const log = await auditOf(live);
+    expect(log).toHaveLength(5);
+    expect(log.slice(0, 4)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          action: 'CONFLICT_RECORDED',
+          proposalId: entryB,
+          judgeId: judgeK,
+          detail: expect.objectContaining({ kind: 'SAME_INSTITUTION', memberIds: [applicantB] }),
+        }),
+        expect.objectContaining({
+          action: 'CONFLICT_CLEARED',
+          proposalId: entryB,
+          judgeId: judgeJ,
+          detail: expect.objectContaining({ kind: 'SAME_INSTITUTION', memberIds: [applicantB] }),
+        }),
+        expect.objectContaining({
+          action: 'CONFLICT_RECORDED',
+          proposalId: entryB,
+          judgeId: judgeJ,
+          detail: expect.objectContaining({ kind: 'SAME_INSTITUTION', memberIds: [judgeJ] }),
+        }),
+        expect.objectContaining({
+          action: 'CONFLICT_CLEARED',
+          proposalId: entryA,
+          judgeId: judgeJ,
+          detail: expect.objectContaining({ kind: 'SAME_INSTITUTION', memberIds: [judgeJ] }),
+        }),
+      ]),
+    );
+    expect(await auditOf(frozen)).toHaveLength(1);
+  });
+
+  it('changes nothing more when the same move arrives again, under its own or a new id, or is applied again', async () => {
+    const before = { conflicts: await recorded(live), audit: await auditOf(live) };
+    const again = moved(applicantB, i2, 2);
+    // a relay's retry of the same sequence under a new id, a profile change that keeps the institution
+    await deliver(again, { ...again, eventId: randomUUID() }, moved(applicantB, i2, 3));
+    await deliver(again);
+    // and the refresh itself run again for a move already applied
+    await subgraph.dataSource.transaction((manager) =>
+      refreshConflictsWhenInstitutionChanges(
+        [{ memberId: applicantB, previousInstitutionId: i3, institutionId: i2 }],
+        manager,
+      ),
+    );
+    expect({ conflicts: await recorded(live), audit: await auditOf(live) }).toEqual(before);
+  });
+
+  it('gives two moves that meet in one competition one outcome, refreshing side by side', async () => {
+    // the judge K and the applicant A move to the same new institution at the same moment: each refresh must
+    // see the other's move, or neither records the conflict they now share
+    const i4 = randomUUID();
+    let arrived = 0;
+    let release: () => void = () => undefined;
+    const bothWritten = new Promise<void>((resolve) => (release = resolve));
+    const { handlers } = memberReplicaConsumer({
+      onInstitutionChanged: async (changes, manager) => {
+        // both replica rows are written (uncommitted) before either refresh reads
+        arrived += 1;
+        if (arrived === 2) release();
+        await bothWritten;
+        await refreshConflictsWhenInstitutionChanges(changes, manager);
+      },
+    });
+    const handler = handlers.find((candidate) => candidate.contract === MemberProfileUpdatedV1);
+    if (!handler) throw new Error('the replica takes profile updates');
+    const context = { groupId: uniqueName('test.side-by-side') };
+    await Promise.all(
+      [moved(judgeK, i4, 5), moved(applicantA, i4, 5)].map((event) =>
+        subgraph.dataSource.transaction((manager) => handler.handle(event, manager, context)),
+      ),
+    );
+    expect(await recorded(live)).toEqual([`${entryA}:${judgeK}`]);
+    expect(await recorded(live)).toEqual(await refusedByPicker(live, [entryA, entryB]));
+    const log = await auditOf(live);
+    expect(log.slice(0, 2)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'CONFLICT_RECORDED', proposalId: entryA, judgeId: judgeK }),
+        expect.objectContaining({ action: 'CONFLICT_CLEARED', proposalId: entryB, judgeId: judgeK }),
+      ]),
+    );
+    expect(log).toHaveLength(7);
+  });
+});
