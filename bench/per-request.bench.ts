@@ -6,11 +6,13 @@
  * Targets (issue 7): an authenticated single-record query (`{ me { id } }`) on a subgraph at >= 60 % of that
  * subgraph's `{ __typename }` rate; the gateway adding <= 25 % to the median latency of the direct call.
  * Scenarios run interleaved in rounds (the median round counts), on ports from BENCH_PORT_BASE (17000).
- * BENCH_SECONDS / BENCH_ROUNDS shorten or lengthen a run. The same rounds run the same Apollo Gateway and data source
- * on a bare Node server (bench/support/bare-gateway.ts): what our handler around Apollo costs per request.
+ * BENCH_SECONDS / BENCH_ROUNDS shorten or lengthen a run; BENCH_OPEN_RATE sets the open-loop pair's rate
+ * (OPEN_RATE). The same rounds run the same Apollo Gateway and data source on a bare Node server
+ * (bench/support/bare-gateway.ts): what our handler around Apollo costs per request.
  */
 import { loadavg } from 'node:os';
 import { runBench, runInterleaved, table, type Scenario } from './support/load';
+import { openLoopTable, runOpenLoop, type OpenLoopResult, type OpenLoopScenario } from './support/open-loop';
 import {
   APOLLO_GATEWAY,
   BARE_GATEWAY,
@@ -27,6 +29,32 @@ const ms = (value: number) => Number(value.toFixed(3));
 const cpu = (measured: { cpuUs?: number }) =>
   measured.cpuUs === undefined ? null : Math.round(measured.cpuUs);
 const ME = '{ me { id } }';
+/**
+ * The closed loop's 10 clients keep the machine saturated, where a median is the round trip of the whole queue
+ * (10 / rate) and the gateway's share is its share of the machine's CPU. Beside it, the same `me` at a fixed rate
+ * well below saturation (BENCH_OPEN_RATE, 100/s), at most 10 in flight like the closed loop's clients: the time
+ * the extra hop adds to one request. (With no cap, a loaded machine's stall let requests pile up on new sockets
+ * and the gateway's median ran to seconds: a picture of the neighbours, not of the hop.)
+ */
+const OPEN_RATE = Number(process.env.BENCH_OPEN_RATE ?? 100);
+const OPEN_IN_FLIGHT = 10;
+
+/** Open-loop scenarios run in alternating rounds like runInterleaved's; each figure the median round's. */
+async function openLoopMedians(
+  scenarios: OpenLoopScenario[],
+  options: { rate: number; seconds: number; rounds: number },
+): Promise<OpenLoopResult[]> {
+  const runs: OpenLoopResult[][] = scenarios.map(() => []);
+  const load = { rate: options.rate, maxInFlight: OPEN_IN_FLIGHT };
+  for (const scenario of scenarios) await runOpenLoop(scenario, { ...load, seconds: 1 });
+  for (let round = 0; round < options.rounds; round += 1)
+    for (const [index, scenario] of scenarios.entries())
+      runs[index].push(await runOpenLoop(scenario, { ...load, seconds: options.seconds }));
+  return runs.map((rounds) => {
+    const byP50 = [...rounds].sort((a, b) => a.p50 - b.p50);
+    return byP50[Math.floor((byP50.length - 1) / 2)];
+  });
+}
 
 async function main(): Promise<number> {
   const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -108,12 +136,24 @@ async function main(): Promise<number> {
       `${table([...scenarios, ...comparisons].map((scenario) => results[scenario.name]))}\n`,
     );
     const [bareTypename, bareMe] = comparisons.map((scenario) => results[scenario.name]);
+    const open = await openLoopMedians(
+      [
+        { name: 'open loop: subgraph { me { id } }', url: membership, query: ME, token: member.token },
+        { name: 'open loop: gateway { me { id } }', url: gateway, query: ME, token: member.token },
+      ],
+      { rate: OPEN_RATE, seconds, rounds },
+    );
+    process.stdout.write(`${openLoopTable(open)}\n`);
+    const [openDirect, openGateway] = open;
+    const openAdds = openGateway.p50 / openDirect.p50 - 1;
     const authenticatedShare = me.rps / typename.rps;
     const gatewayAdds = gatewayMe.p50 / me.p50 - 1;
     const failures = scenarios.reduce((sum, scenario) => sum + results[scenario.name].failures, 0);
     process.stdout.write(
       `subgraph me/typename rate: ${(authenticatedShare * 100).toFixed(0)} % (target >= 60 %)\n` +
         `gateway adds to the median: ${(gatewayAdds * 100).toFixed(0)} % (target <= 25 %)\n` +
+        `below saturation (open loop, ${OPEN_RATE}/s): the gateway adds ${(openAdds * 100).toFixed(0)} % to the median ` +
+        `(${openDirect.p50.toFixed(2)} -> ${openGateway.p50.toFixed(2)} ms)\n` +
         (hiveMe
           ? `Hive Gateway adds to the median: ${((hiveMe.p50 / me.p50 - 1) * 100).toFixed(0)} %, ${hiveMe.rps.toFixed(0)} req/s\n`
           : '') +
@@ -163,6 +203,10 @@ async function main(): Promise<number> {
         bareMeCpuUs: cpu(bareMe),
         bareMeP50Ms: ms(bareMe.p50),
         bareAddsToMedian: Number((bareMe.p50 / me.p50 - 1).toFixed(3)),
+        openLoopRate: OPEN_RATE,
+        openLoopSubgraphMeP50Ms: ms(openDirect.p50),
+        openLoopGatewayMeP50Ms: ms(openGateway.p50),
+        openLoopGatewayAddsToMedian: Number(openAdds.toFixed(3)),
         loadAverage: Number(loadavg()[0].toFixed(1)),
         failures,
         ok,
