@@ -44,6 +44,7 @@ import {
   lockOrInsert,
   phaseOf,
   recordAutomaticConflicts,
+  releaseAssignment,
   replicaOf,
   requireUuid,
   rubricOf,
@@ -170,13 +171,13 @@ export class JudgingService {
         judgeId: principal.memberId,
         detail: { reason: trimmed },
       });
-      await this.removeAssignment(
-        manager,
-        proposal,
-        principal.memberId,
-        principal.memberId,
-        'conflict declared',
-      );
+      await releaseAssignment(manager, {
+        competitionId: proposal.competitionId,
+        proposalId: proposal.id,
+        judgeId: principal.memberId,
+        actorId: principal.memberId,
+        reason: 'conflict declared',
+      });
       return manager.findOneByOrFail(ConflictEntity, {
         proposalId: proposal.id,
         judgeId: principal.memberId,
@@ -503,7 +504,13 @@ export class JudgingService {
         reviewStarted: started,
         discardStartedReview,
       });
-      await this.removeAssignment(manager, proposal, judgeId, actorId, 'unassigned by an admin');
+      await releaseAssignment(manager, {
+        competitionId: proposal.competitionId,
+        proposalId: proposal.id,
+        judgeId,
+        actorId,
+        reason: 'unassigned by an admin',
+      });
       return true;
     });
   }
@@ -745,27 +752,6 @@ export class JudgingService {
     const assigned = await manager.existsBy(AssignmentEntity, { proposalId: proposal.id, judgeId: memberId });
     if (conflicted || !assigned || proposal.status !== ProposalStatus.SUBMITTED) {
       throw ProposalsDomainError.forbidden(CANNOT_REVIEW);
-    }
-  }
-
-  private async removeAssignment(
-    manager: EntityManager,
-    proposal: ProposalEntity,
-    judgeId: string,
-    actorId: string,
-    reason: string,
-  ): Promise<void> {
-    const deleted = await manager.delete(AssignmentEntity, { proposalId: proposal.id, judgeId });
-    const discarded = await manager.delete(ReviewEntity, { proposalId: proposal.id, judgeId });
-    if ((deleted.affected ?? 0) > 0) {
-      await audit(manager, {
-        competitionId: proposal.competitionId,
-        action: JudgingAuditAction.ASSIGNMENT_REMOVED,
-        actorId,
-        proposalId: proposal.id,
-        judgeId,
-        detail: { reason, discardedReview: (discarded.affected ?? 0) > 0 },
-      });
     }
   }
 

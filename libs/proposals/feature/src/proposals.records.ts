@@ -1,9 +1,11 @@
 import type { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import {
+  AssignmentEntity,
   CompetitionEntity,
   ConflictEntity,
   ProposalEntity,
+  ReviewEntity,
   type StoredCriterion,
 } from '@praxis/proposals/data-access';
 import { MemberReplicaEntity } from '@praxis/platform/member-replica';
@@ -277,6 +279,41 @@ export async function audit(
       JSON.stringify(entry.detail ?? {}),
     ],
   );
+}
+
+/**
+ * Takes a judge off an entry: the assignment goes, and with it any review the judge started or submitted (the
+ * ranking counts only the reviews of judges still assigned, so a score of a pair that may not review stops
+ * counting; the audit log keeps what was scored). The entry then needs a judge again, which an admin's hand or
+ * automatic assignment fills. One `assignment.removed` line when there was an assignment (`detail` adds to its
+ * `reason` and `discardedReview`), none when there was not, so releasing twice writes once. Whether it was there.
+ * Every path that releases an assignment (a judge's declared conflict, an admin's unassignment, a move that
+ * makes the pair conflicted) goes through here.
+ */
+export async function releaseAssignment(
+  manager: EntityManager,
+  release: {
+    competitionId: string;
+    proposalId: string;
+    judgeId: string;
+    actorId: string | null;
+    reason: string;
+    detail?: Record<string, unknown>;
+  },
+): Promise<boolean> {
+  const { competitionId, proposalId, judgeId, actorId, reason } = release;
+  const deleted = await manager.delete(AssignmentEntity, { proposalId, judgeId });
+  const discarded = await manager.delete(ReviewEntity, { proposalId, judgeId });
+  if ((deleted.affected ?? 0) === 0) return false;
+  await audit(manager, {
+    competitionId,
+    action: JudgingAuditAction.ASSIGNMENT_REMOVED,
+    actorId,
+    proposalId,
+    judgeId,
+    detail: { ...release.detail, reason, discardedReview: (discarded.affected ?? 0) > 0 },
+  });
+  return true;
 }
 
 const AUTOMATIC_KINDS: ReadonlySet<ConflictKind> = new Set([
