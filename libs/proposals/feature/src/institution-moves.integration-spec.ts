@@ -5,6 +5,7 @@ import { generateSigningKeys } from '@praxis/platform/auth';
 import { EventVerifier, MessagingRuntime } from '@praxis/platform/messaging';
 import { createLogger } from '@praxis/platform/observability';
 import {
+  errorCodeOf,
   executeOk,
   seedReplicaMember,
   startSubgraphHarness,
@@ -35,6 +36,17 @@ const PICKER = `query($c: ID!, $p: ID) { competitionJudges(competitionId: $c, pr
 const AUDIT = `query($c: ID!) { judgingAuditLog(competitionId: $c, first: 100) {
   edges { node { action proposalId judgeId detail } }
 } }`;
+
+const ASSIGNMENTS = `query($c: ID!) { competitionAssignments(competitionId: $c, first: 100) {
+  edges { node { proposalId judgeId reviewStarted } }
+} }`;
+const RANKING = `query($c: ID!) { competitionRanking(competitionId: $c) {
+  entries(first: 100) { edges { node { proposalId reviewCount } } }
+} }`;
+const ASSIGN = `mutation($p: ID!, $j: ID!) { assignJudge(proposalId: $p, judgeId: $j) { proposalId } }`;
+const OPEN_AS_JUDGE = `query($p: ID!) { assignedProposal(proposalId: $p) { proposalId } }`;
+const MY_ASSIGNMENTS = `query($c: ID) { myAssignments(competitionId: $c, first: 100) { totalCount } }`;
+const SCORE = `mutation($input: SubmitScoresInput!) { submitScores(input: $input) { proposalId } }`;
 
 type Conflict = { proposalId: string; judgeId: string; kind: string; reason: string };
 type Picker = {
@@ -108,6 +120,7 @@ describe('proposals: recorded conflicts follow a member who changes institution'
       competitionId: frozen,
       entries: [frozenEntry],
     } = await judged('Finished call', [applicantA]));
+    await ok(ASSIGN, { p: frozenEntry, j: judgeK });
     // publication itself is covered by judging-integrity; here only its phase matters
     await dataSource.query(`UPDATE competition SET phase = 'RESULTS_PUBLISHED' WHERE id = $1`, [frozen]);
 
@@ -173,6 +186,44 @@ describe('proposals: recorded conflicts follow a member who changes institution'
         { timeoutMs: 30000, description: `event ${item.eventId} handled by the replica` },
       );
     }
+  }
+
+  /**
+   * Two moves applied side by side, each in a transaction of its own through the replica's handler: both replica
+   * rows are written (uncommitted) before either refresh reads.
+   */
+  async function sideBySide(
+    ...events: [EventOf<typeof MemberProfileUpdatedV1>, EventOf<typeof MemberProfileUpdatedV1>]
+  ) {
+    let arrived = 0;
+    let release: () => void = () => undefined;
+    const bothWritten = new Promise<void>((resolve) => (release = resolve));
+    const { handlers } = memberReplicaConsumer({
+      onInstitutionChanged: async (changes, manager) => {
+        arrived += 1;
+        if (arrived === events.length) release();
+        await bothWritten;
+        await refreshConflictsWhenInstitutionChanges(changes, manager);
+      },
+    });
+    const handler = handlers.find((candidate) => candidate.contract === MemberProfileUpdatedV1);
+    if (!handler) throw new Error('the replica takes profile updates');
+    const context = { groupId: uniqueName('test.side-by-side') };
+    await Promise.all(
+      events.map((event) =>
+        subgraph.dataSource.transaction((manager) => handler.handle(event, manager, context)),
+      ),
+    );
+  }
+
+  /** A competition's assignments as the admin sees them, `entry:judge:reviewStarted`. */
+  async function assignmentsOf(competitionId: string): Promise<string[]> {
+    const page = await ok<{
+      competitionAssignments: ConnectionData<{ proposalId: string; judgeId: string; reviewStarted: boolean }>;
+    }>(ASSIGNMENTS, { c: competitionId });
+    return page.competitionAssignments.edges
+      .map(({ node }) => `${node.proposalId}:${node.judgeId}:${node.reviewStarted}`)
+      .sort();
   }
 
   /** The recorded same-institution pairs of a competition, as an admin reads them. */
@@ -288,26 +339,7 @@ describe('proposals: recorded conflicts follow a member who changes institution'
     // the judge K and the applicant A move to the same new institution at the same moment: each refresh must
     // see the other's move, or neither records the conflict they now share
     const i4 = randomUUID();
-    let arrived = 0;
-    let release: () => void = () => undefined;
-    const bothWritten = new Promise<void>((resolve) => (release = resolve));
-    const { handlers } = memberReplicaConsumer({
-      onInstitutionChanged: async (changes, manager) => {
-        // both replica rows are written (uncommitted) before either refresh reads
-        arrived += 1;
-        if (arrived === 2) release();
-        await bothWritten;
-        await refreshConflictsWhenInstitutionChanges(changes, manager);
-      },
-    });
-    const handler = handlers.find((candidate) => candidate.contract === MemberProfileUpdatedV1);
-    if (!handler) throw new Error('the replica takes profile updates');
-    const context = { groupId: uniqueName('test.side-by-side') };
-    await Promise.all(
-      [moved(judgeK, i4, 5), moved(applicantA, i4, 5)].map((event) =>
-        subgraph.dataSource.transaction((manager) => handler.handle(event, manager, context)),
-      ),
-    );
+    await sideBySide(moved(judgeK, i4, 5), moved(applicantA, i4, 5));
     expect(await recorded(live)).toEqual([`${entryA}:${judgeK}`]);
     expect(await recorded(live)).toEqual(await refusedByPicker(live, [entryA, entryB]));
     const log = await auditOf(live);
@@ -318,5 +350,167 @@ describe('proposals: recorded conflicts follow a member who changes institution'
       ]),
     );
     expect(log).toHaveLength(7);
+    // K is now conflicted with the entry of A they judged in the published competition, which stays as it was
+    expect(await assignmentsOf(frozen)).toEqual([`${frozenEntry}:${judgeK}:false`]);
+  });
+
+  describe('an assigned judge a move makes conflicted', () => {
+    const [iP, iQ, iR, iX, iY] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const judgeP = { memberId: randomUUID(), roles: ['judge' as const] }; // at iP, moves to iX
+    const judgeQ = { memberId: randomUUID(), roles: ['judge' as const] }; // at iQ, scores entry Y
+    const judgeR = { memberId: randomUUID(), roles: ['judge' as const] }; // at iR, free
+    const applicantX = randomUUID(); // at iX
+    const applicantY = randomUUID(); // at iY, moves to iQ
+    let competitionId: string;
+    let entryX: string;
+    let entryY: string;
+    let sheet: Array<{ criterionId: string; value: number }>;
+    const assigned = () => assignmentsOf(competitionId);
+
+    async function releases() {
+      const log = await ok<Audit>(AUDIT, { c: competitionId });
+      return log.judgingAuditLog.edges
+        .map((edge) => edge.node)
+        .filter((node) => node.action === 'ASSIGNMENT_REMOVED')
+        .map((node) => ({ ...node, detail: JSON.parse(node.detail) as Record<string, unknown> }));
+    }
+
+    async function reviewCounts(): Promise<Record<string, number>> {
+      const ranking = await ok<{
+        competitionRanking: { entries: ConnectionData<{ proposalId: string; reviewCount: number }> };
+      }>(RANKING, { c: competitionId });
+      return Object.fromEntries(
+        ranking.competitionRanking.entries.edges.map(({ node }) => [node.proposalId, node.reviewCount]),
+      );
+    }
+
+    beforeAll(async () => {
+      const { dataSource } = subgraph;
+      for (const [judge, institutionId] of [
+        [judgeP, iP],
+        [judgeQ, iQ],
+        [judgeR, iR],
+      ] as const) {
+        await seedReplicaMember(dataSource, judge.memberId, { institutionId, roles: ['judge'] });
+      }
+      await seedReplicaMember(dataSource, applicantX, { institutionId: iX });
+      await seedReplicaMember(dataSource, applicantY, { institutionId: iY });
+      competitionId = await openCompetition(subgraph, admin, { title: 'Assigned call', judgeMaxLoad: 5 });
+      entryX = await submitEntry(subgraph, competitionId, 'Entry X', [applicantX]);
+      entryY = await submitEntry(subgraph, competitionId, 'Entry Y', [applicantY]);
+      await startJudging(subgraph, admin, competitionId);
+      for (const judge of [judgeP, judgeQ, judgeR]) {
+        await ok('mutation($c: ID!, $m: ID!) { addJudge(competitionId: $c, memberId: $m) { addedAt } }', {
+          c: competitionId,
+          m: judge.memberId,
+        });
+      }
+      await ok(ASSIGN, { p: entryX, j: judgeP.memberId });
+      await ok(ASSIGN, { p: entryY, j: judgeQ.memberId });
+      const competition = await ok<{ competition: { criteria: Array<{ id: string }> } }>(
+        'query($id: ID!) { competition(id: $id) { criteria { id } } }',
+        { id: competitionId },
+      );
+      sheet = competition.competition.criteria.map((criterion) => ({ criterionId: criterion.id, value: 4 }));
+      await executeOk(subgraph, judgeQ, SCORE, {
+        input: { proposalId: entryY, scores: sheet, comment: 'scored before the move' },
+      });
+    }, 60000);
+
+    it('releases the assignment as a declared conflict does, saying which move, so the entry needs a judge again', async () => {
+      expect(await assigned()).toEqual(
+        [`${entryX}:${judgeP.memberId}:false`, `${entryY}:${judgeQ.memberId}:true`].sort(),
+      );
+      expect(await reviewCounts()).toMatchObject({ [entryX]: 0, [entryY]: 1 });
+
+      // the judge P moves into the applicant X's institution, before scoring entry X
+      await deliver(moved(judgeP.memberId, iX, 2));
+      expect(await assigned()).toEqual([`${entryY}:${judgeQ.memberId}:true`]);
+      expect(await errorCodeOf(subgraph, judgeP, OPEN_AS_JUDGE, { p: entryX })).toBe('FORBIDDEN');
+      const mine = await executeOk<{ myAssignments: { totalCount: number } }>(
+        subgraph,
+        judgeP,
+        MY_ASSIGNMENTS,
+        {
+          c: competitionId,
+        },
+      );
+      expect(mine.myAssignments.totalCount).toBe(0);
+
+      // the applicant Y moves into the judge Q's institution, after Q scored entry Y: the score goes with the
+      // assignment, as it does when a judge declares a conflict after scoring, and stops counting
+      await deliver(moved(applicantY, iQ, 2));
+      expect(await assigned()).toEqual([]);
+      expect(await reviewCounts()).toMatchObject({ [entryX]: 0, [entryY]: 0 });
+      expect(
+        await errorCodeOf(subgraph, judgeQ, SCORE, {
+          input: { proposalId: entryY, scores: sheet, comment: 'again' },
+        }),
+      ).toBe('FORBIDDEN');
+
+      const released = await releases();
+      expect(released).toHaveLength(2);
+      expect(released).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            proposalId: entryX,
+            judgeId: judgeP.memberId,
+            detail: expect.objectContaining({
+              reason: 'conflict of interest after an institution change',
+              cause: 'institution-changed',
+              memberIds: [judgeP.memberId],
+              discardedReview: false,
+            }),
+          }),
+          expect.objectContaining({
+            proposalId: entryY,
+            judgeId: judgeQ.memberId,
+            detail: expect.objectContaining({
+              cause: 'institution-changed',
+              memberIds: [applicantY],
+              discardedReview: true,
+            }),
+          }),
+        ]),
+      );
+
+      // the same moves again change nothing
+      await deliver(moved(judgeP.memberId, iX, 2), { ...moved(applicantY, iQ, 2), eventId: randomUUID() });
+      await subgraph.dataSource.transaction((manager) =>
+        refreshConflictsWhenInstitutionChanges(
+          [{ memberId: judgeP.memberId, previousInstitutionId: iP, institutionId: iX }],
+          manager,
+        ),
+      );
+      expect(await releases()).toHaveLength(2);
+
+      // the admin's automatic assignment fills both gaps, with judges the moves did not conflict
+      await ok('mutation($c: ID!) { assignJudges(competitionId: $c) { minLoad } }', { c: competitionId });
+      const refilled = await assigned();
+      expect(refilled).toHaveLength(2);
+      expect(refilled).not.toContain(`${entryX}:${judgeP.memberId}:false`);
+      expect(refilled).not.toContain(`${entryY}:${judgeQ.memberId}:false`);
+    });
+
+    it('releases an assignment once when two moves conflict it side by side', async () => {
+      // the judge that automatic assignment gave entry X and the applicant X move to one new institution at once:
+      // whichever refresh runs second must see the other's move, and find the assignment released already
+      const onX = (await assigned()).find((pair) => pair.startsWith(`${entryX}:`))?.split(':')[1];
+      if (!onX) throw new Error('entry X has a judge again');
+      const before = (await releases()).length;
+      const iZ = randomUUID();
+      await sideBySide(moved(onX, iZ, 5), moved(applicantX, iZ, 5));
+      expect((await assigned()).filter((pair) => pair.startsWith(`${entryX}:`))).toEqual([]);
+      const released = await releases();
+      expect(released).toHaveLength(before + 1);
+      expect(released[0]).toEqual(
+        expect.objectContaining({
+          proposalId: entryX,
+          judgeId: onX,
+          // by whichever of the two moves was refreshed second
+          detail: expect.objectContaining({ cause: 'institution-changed' }),
+        }),
+      );
+    });
   });
 });

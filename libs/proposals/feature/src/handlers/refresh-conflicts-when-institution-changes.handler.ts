@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { InstitutionChange, MemberReplicaHooks } from '@praxis/platform/member-replica';
 import {
+  AssignmentEntity,
   CompetitionEntity,
   CompetitionJudgeEntity,
   ConflictEntity,
@@ -14,7 +15,7 @@ import {
 } from '@praxis/proposals/domain';
 import { JudgingAuditAction } from '../judging.enums';
 import { ProposalStatus } from '../proposals.objects';
-import { audit, conflictsAmong, recordConflict } from '../proposals.records';
+import { audit, conflictsAmong, recordConflict, releaseAssignment } from '../proposals.records';
 
 /**
  * Competitions whose recorded conflicts are history: published results froze them with the ranking they
@@ -23,13 +24,14 @@ import { audit, conflictsAmong, recordConflict } from '../proposals.records';
 const SETTLED: readonly string[] = [CompetitionPhase.RESULTS_PUBLISHED, CompetitionPhase.CANCELLED];
 
 /**
- * The recorded same-institution conflicts follow members who change institution. Every decision reads the
- * institution live (`conflictsAmong`), but the record is written when a judge joins, at assignment and at
- * submission; without this, a judge who moved away would stay recorded as conflicted, and one who moved in
- * would not be. For every competition not yet settled in which a moved member judges or is on a submitted
+ * The recorded same-institution conflicts, and the assignments they forbid, follow members who change
+ * institution. Every decision reads the institution live (`conflictsAmong`), but the record is written when a
+ * judge joins, at assignment and at submission; without this, a judge who moved away would stay recorded as
+ * conflicted, and one who moved in would not be. For every competition not yet settled in which a moved member judges or is on a submitted
  * entry's team, the same-institution conflicts of the pairs the member is in are re-derived and the record
  * made to match: rows that no longer hold are deleted, new ones recorded, changed reasons rewritten, each
- * with an audit line (the audit log keeps what the record said). Runs in the replica's transaction.
+ * with an audit line (the audit log keeps what the record said); an assignment of a pair the move made
+ * conflicted is released (`releaseAssignment`, its review discarded). Runs in the replica's transaction.
  */
 export async function refreshConflictsWhenInstitutionChanges(
   changes: readonly InstitutionChange[],
@@ -144,6 +146,33 @@ async function refreshCompetition(
       proposalId: conflict.proposalId,
       judgeId: conflict.judgeId,
       detail: { ...detail(conflict), previousReason: conflict.previousReason },
+    });
+  }
+
+  // A judge the move put in conflict with an entry they are assigned to could never review it (access reads
+  // institutions live), and the entry would wait for them forever: the assignment is released as when the
+  // judge declares a conflict, a submitted score with it (a conflicted score does not count), and the entry
+  // needs a judge again. Only the pairs holding now, so a move that ends a conflict releases nothing; once
+  // released, nothing is left to release, so a redelivered move writes nothing.
+  const conflicted = new Map(
+    holding.map((conflict) => [pairKey(conflict.proposalId, conflict.judgeId), conflict]),
+  );
+  const assignments = await manager.find(AssignmentEntity, { where: { competitionId } });
+  for (const assignment of assignments) {
+    const conflict = conflicted.get(pairKey(assignment.proposalId, assignment.judgeId));
+    if (!conflict) continue;
+    await releaseAssignment(manager, {
+      competitionId,
+      proposalId: assignment.proposalId,
+      judgeId: assignment.judgeId,
+      actorId: null,
+      reason: 'conflict of interest after an institution change',
+      detail: {
+        kind: ConflictKind.SAME_INSTITUTION,
+        conflict: conflict.reason,
+        cause: 'institution-changed',
+        memberIds: causes.get(pairKey(conflict.proposalId, conflict.judgeId)) ?? [],
+      },
     });
   }
 }
