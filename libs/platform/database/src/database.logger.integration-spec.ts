@@ -121,4 +121,28 @@ describe('poolQuery', () => {
       await database.drop();
     }
   });
+
+  it('prepares a named statement once per connection and answers its rows as the unnamed one does', async () => {
+    const { dataSource, database } = await migratedDataSource('poolprep');
+    try {
+      await dataSource.getRepository(AccountEntity).insert({ email: 'a@example.org', passwordHash: 'x' });
+      const sql = `SELECT id, email FROM account WHERE email = $1`;
+      const unnamed = await poolQuery(dataSource, sql, ['a@example.org']);
+      // one after the other, so the pool hands out its one idle connection each time
+      const first = await poolQuery(dataSource, sql, ['a@example.org'], { prepare: 'test.account' });
+      const second = await poolQuery(dataSource, sql, ['b@example.org'], { prepare: 'test.account' });
+      expect(first).toEqual(unnamed);
+      expect(first).toHaveLength(1);
+      expect(second).toEqual([]);
+      const prepared = await poolQuery<{ name: string; statement: string }>(
+        dataSource,
+        'SELECT name, statement FROM pg_prepared_statements',
+        [],
+      );
+      expect(prepared).toEqual([{ name: 'test.account', statement: sql }]);
+    } finally {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await database.drop();
+    }
+  });
 });

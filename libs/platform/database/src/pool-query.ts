@@ -1,6 +1,15 @@
 import type { Pool, QueryResultRow } from 'pg';
 import { QueryFailedError, type DataSource } from 'typeorm';
 
+export interface PoolQueryOptions {
+  /**
+   * A name to prepare the statement under: each pooled connection parses it once and from then on only binds and
+   * executes it, so PostgreSQL neither receives the text again nor parses and analyses it (its plan is kept too
+   * once a generic one is as cheap). Only for fixed text: one name, one statement, for the process's life.
+   */
+  prepare?: string;
+}
+
 /**
  * One statement straight on the data source's pg pool, for the hottest reads (the guard's view of the caller,
  * once per request): TypeORM's `dataSource.query` creates a query runner, broadcasts and wraps every call, which
@@ -12,11 +21,12 @@ export async function poolQuery<Row extends QueryResultRow>(
   dataSource: DataSource,
   sql: string,
   parameters: unknown[],
+  options: PoolQueryOptions = {},
 ): Promise<Row[]> {
   const pool = (dataSource.driver as unknown as { master?: Pool }).master;
   if (!pool) return (await dataSource.query(sql, parameters)) as Row[];
   try {
-    return (await pool.query<Row>(sql, parameters)).rows;
+    return (await pool.query<Row>({ name: options.prepare, text: sql, values: parameters })).rows;
   } catch (error) {
     const failure = error instanceof Error ? error : new Error(String(error));
     dataSource.logger.logQueryError(failure, sql, parameters);

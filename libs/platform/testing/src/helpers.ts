@@ -85,7 +85,16 @@ export async function countQueries<T>(
   const poolQuery = pool?.query;
   if (pool && poolQuery) {
     pool.query = (...args: unknown[]) => {
-      if (typeof args[0] === 'string') queries.push(args[0]);
+      // a statement's text, or a query config's (a named, prepared statement: poolQuery's `prepare`)
+      const [first] = args;
+      if (typeof first === 'string') queries.push(first);
+      else if (
+        typeof first === 'object' &&
+        first !== null &&
+        'text' in first &&
+        typeof first.text === 'string'
+      )
+        queries.push(first.text);
       return poolQuery.apply(pool, args);
     };
   }

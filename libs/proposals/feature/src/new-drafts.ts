@@ -43,7 +43,9 @@ type CreatedRow = Record<string, unknown> & { competition_phase: string; competi
  * the draft commits, and a phase changed first is the one read), the proposal inserted only while that phase is
  * OPEN, and the team's invitations (the author's accepted) inserted with it. One statement is its own
  * transaction; a draft sends no event. It replaces BEGIN, the locked read, TypeORM's insert, one insert per
- * invitation, the count of places and COMMIT (six round trips and TypeORM's per-entity work).
+ * invitation, the count of places and COMMIT (six round trips and TypeORM's per-entity work). It is prepared once
+ * per pooled connection: parsing, analysing and planning its text on every draft was about half of PostgreSQL's
+ * CPU per draft (docs/performance.md, eleventh pass).
  *
  * The amount is checked against the competition's currency before the statement, so the currency is read
  * first; a competition's currency never changes, so it is remembered per competition and the statement refuses
@@ -74,25 +76,30 @@ export class NewDrafts {
    * read (RESULTS_FROZEN once results are published, WRONG_STATE in any other phase but OPEN).
    */
   async create(draft: NewDraft): Promise<ProposalEntity> {
-    const rows = await poolQuery<CreatedRow>(this.dataSource, this.sql, [
-      draft.competitionId,
-      ProposalStatus.DRAFT,
-      draft.title,
-      draft.summary,
-      draft.aims,
-      draft.methods,
-      draft.expectedImpact,
-      draft.keywords,
-      draft.leadApplicantId,
-      draft.authorId,
-      draft.requestedFundingMinor,
-      draft.requestedHours,
-      CompetitionPhase.OPEN,
-      draft.currency,
-      InvitationStatus.ACCEPTED,
-      InvitationStatus.PENDING,
-      draft.invitees,
-    ]);
+    const rows = await poolQuery<CreatedRow>(
+      this.dataSource,
+      this.sql,
+      [
+        draft.competitionId,
+        ProposalStatus.DRAFT,
+        draft.title,
+        draft.summary,
+        draft.aims,
+        draft.methods,
+        draft.expectedImpact,
+        draft.keywords,
+        draft.leadApplicantId,
+        draft.authorId,
+        draft.requestedFundingMinor,
+        draft.requestedHours,
+        CompetitionPhase.OPEN,
+        draft.currency,
+        InvitationStatus.ACCEPTED,
+        InvitationStatus.PENDING,
+        draft.invitees,
+      ],
+      { prepare: 'proposals.new-draft' },
+    );
     if (rows.length === 0) throw ProposalsDomainError.notFound('competition');
     const [row] = rows;
     const phase = row.competition_phase as CompetitionPhase;
