@@ -8,6 +8,8 @@
  * saved, new id) and an outbox row with an envelope of an event's size; saveProposalDraft's own transaction
  * locks the competition (share), inserts the proposal and the author's team invitation. PGBENCH overrides the
  * pgbench binary (default /usr/lib/postgresql/15/bin/pgbench). Target (issue 7): >= 30 % of pgbench's rate.
+ * Besides the services' CPU per draft, the rounds give PostgreSQL's: that of proposals' pooled backends, read
+ * from /proc (so only when PostgreSQL runs on this machine).
  */
 import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -17,6 +19,7 @@ import { promisify } from 'node:util';
 import { Client } from 'pg';
 import {
   checkScenario,
+  cpuMs,
   progress,
   progressDone,
   runBench,
@@ -86,6 +89,38 @@ async function pgbench(
   return { tps: Number(tps[1]), latencyMs: Number(latency[1]) };
 }
 
+/**
+ * CPU milliseconds so far of proposals' pooled PostgreSQL backends (`praxis-proposals`), read from /proc: the
+ * server's share of a draft, which the services' own figures leave out. Undefined when PostgreSQL runs elsewhere.
+ */
+async function proposalsBackendsCpuMs(databaseUrl: string): Promise<number | undefined> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>(
+      "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'praxis-proposals'",
+    );
+    const times = rows.map((row) => cpuMs(row.pid));
+    return times.every((ms) => ms !== undefined)
+      ? times.reduce<number>((sum, ms) => sum + (ms ?? 0), 0)
+      : undefined;
+  } finally {
+    await client.end();
+  }
+}
+
+/** A measured round, with PostgreSQL's CPU µs per request for proposals' backends over it. */
+type ServedRound = Measured & { serverCpuUs?: number };
+
+/** `measure`'s round, with proposals' backends' CPU over it. */
+async function withServerCpu(databaseUrl: string, measure: () => Promise<Measured>): Promise<ServedRound> {
+  const before = await proposalsBackendsCpuMs(databaseUrl);
+  const measured = await measure();
+  const after = await proposalsBackendsCpuMs(databaseUrl);
+  if (before === undefined || after === undefined || measured.requests === 0) return measured;
+  return { ...measured, serverCpuUs: ((after - before) / measured.requests) * 1000 };
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -129,18 +164,19 @@ async function main(): Promise<number> {
     const script = path.join(ROOT, 'tmp', `writes-${process.pid}.sql`);
     writeFileSync(script, await pgbenchScript(platform.database('proposals'), template.saveProposalDraft.id));
 
-    const http: Measured[] = [];
-    const subgraph: Measured[] = [];
+    const database = platform.database('proposals');
+    const http: ServedRound[] = [];
+    const subgraph: ServedRound[] = [];
     const direct: Array<{ tps: number; latencyMs: number }> = [];
     for (let round = -1; round < rounds; round += 1) {
       const label = round < 0 ? 'warm-up' : `round ${round + 1}/${rounds}`;
       const length = round < 0 ? 2 : seconds;
       progress(`${label}: saveProposalDraft through the gateway`);
-      const measured = await runOnce(save, length, CLIENTS);
+      const measured = await withServerCpu(database, () => runOnce(save, length, CLIENTS));
       progress(`${label}: saveProposalDraft on the proposals subgraph`);
-      const measuredDirect = await runOnce(saveDirect, length, CLIENTS);
+      const measuredDirect = await withServerCpu(database, () => runOnce(saveDirect, length, CLIENTS));
       progress(`${label}: pgbench, the same inserts`);
-      const bench = await pgbench(platform.database('proposals'), script, length);
+      const bench = await pgbench(database, script, length);
       if (round >= 0) {
         http.push(measured);
         subgraph.push(measuredDirect);
@@ -153,15 +189,16 @@ async function main(): Promise<number> {
     const share = saveRps / pgbenchTps;
     const subgraphRps = median(subgraph.map((r) => r.rps));
     const failures = [...http, ...subgraph].reduce((sum, r) => sum + r.failures, 0);
-    const cpu = (runs: Measured[], key: 'cpuUs' | 'upstreamCpuUs') =>
+    const cpu = (runs: ServedRound[], key: 'cpuUs' | 'upstreamCpuUs' | 'serverCpuUs') =>
       runs.every((r) => r[key] !== undefined) ? Math.round(median(runs.map((r) => r[key] ?? 0))) : null;
     const load = loadavg().map((value) => value.toFixed(1));
     process.stdout.write(
       `saveProposalDraft via gateway: ${saveRps.toFixed(0)} req/s, p50 ${median(http.map((r) => r.p50))} ms, ` +
         `p99 ${median(http.map((r) => r.p99))} ms, ${failures} failures; CPU per request: gateway ` +
-        `${cpu(http, 'cpuUs')} µs, proposals ${cpu(http, 'upstreamCpuUs')} µs\n` +
+        `${cpu(http, 'cpuUs')} µs, proposals ${cpu(http, 'upstreamCpuUs')} µs, PostgreSQL ${cpu(http, 'serverCpuUs')} µs\n` +
         `saveProposalDraft on the subgraph: ${subgraphRps.toFixed(0)} req/s, p50 ${median(subgraph.map((r) => r.p50))} ms, ` +
-        `p99 ${median(subgraph.map((r) => r.p99))} ms; proposals CPU ${cpu(subgraph, 'cpuUs')} µs per request\n` +
+        `p99 ${median(subgraph.map((r) => r.p99))} ms; CPU per request: proposals ${cpu(subgraph, 'cpuUs')} µs, ` +
+        `PostgreSQL ${cpu(subgraph, 'serverCpuUs')} µs\n` +
         `pgbench (state + outbox insert): ${pgbenchTps.toFixed(0)} tps, latency ${median(direct.map((r) => r.latencyMs)).toFixed(1)} ms\n` +
         `share of pgbench's rate: ${(share * 100).toFixed(0)} % (target >= 30 %); ` +
         `on the subgraph without the gateway: ${((subgraphRps / pgbenchTps) * 100).toFixed(0)} %\n` +
@@ -178,6 +215,8 @@ async function main(): Promise<number> {
         saveProposalDraftP99Ms: median(http.map((r) => r.p99)),
         gatewayCpuUs: cpu(http, 'cpuUs'),
         proposalsCpuUs: cpu(http, 'upstreamCpuUs'),
+        postgresCpuUs: cpu(http, 'serverCpuUs'),
+        subgraphPostgresCpuUs: cpu(subgraph, 'serverCpuUs'),
         subgraphSaveProposalDraftRps: Math.round(subgraphRps),
         subgraphShare: Number((subgraphRps / pgbenchTps).toFixed(3)),
         pgbenchTps: Math.round(pgbenchTps),
