@@ -193,11 +193,11 @@ async function main(): Promise<number> {
       runs.every((r) => r[key] !== undefined) ? Math.round(median(runs.map((r) => r[key] ?? 0))) : null;
     const load = loadavg().map((value) => value.toFixed(1));
     process.stdout.write(
-      `saveProposalDraft via gateway: ${saveRps.toFixed(0)} req/s, p50 ${median(http.map((r) => r.p50))} ms, ` +
-        `p99 ${median(http.map((r) => r.p99))} ms, ${failures} failures; CPU per request: gateway ` +
+      `saveProposalDraft via gateway: ${saveRps.toFixed(0)} req/s, p50 ${median(http.map((r) => r.p50)).toFixed(2)} ms, ` +
+        `p99 ${median(http.map((r) => r.p99)).toFixed(2)} ms, ${failures} failures; CPU per request: gateway ` +
         `${cpu(http, 'cpuUs')} µs, proposals ${cpu(http, 'upstreamCpuUs')} µs, PostgreSQL ${cpu(http, 'serverCpuUs')} µs\n` +
-        `saveProposalDraft on the subgraph: ${subgraphRps.toFixed(0)} req/s, p50 ${median(subgraph.map((r) => r.p50))} ms, ` +
-        `p99 ${median(subgraph.map((r) => r.p99))} ms; CPU per request: proposals ${cpu(subgraph, 'cpuUs')} µs, ` +
+        `saveProposalDraft on the subgraph: ${subgraphRps.toFixed(0)} req/s, p50 ${median(subgraph.map((r) => r.p50)).toFixed(2)} ms, ` +
+        `p99 ${median(subgraph.map((r) => r.p99)).toFixed(2)} ms; CPU per request: proposals ${cpu(subgraph, 'cpuUs')} µs, ` +
         `PostgreSQL ${cpu(subgraph, 'serverCpuUs')} µs\n` +
         `pgbench (state + outbox insert): ${pgbenchTps.toFixed(0)} tps, latency ${median(direct.map((r) => r.latencyMs)).toFixed(1)} ms\n` +
         `share of pgbench's rate: ${(share * 100).toFixed(0)} % (target >= 30 %); ` +
@@ -212,7 +212,7 @@ async function main(): Promise<number> {
         seconds,
         rounds,
         saveProposalDraftRps: Math.round(saveRps),
-        saveProposalDraftP99Ms: median(http.map((r) => r.p99)),
+        saveProposalDraftP99Ms: Number(median(http.map((r) => r.p99)).toFixed(3)),
         gatewayCpuUs: cpu(http, 'cpuUs'),
         proposalsCpuUs: cpu(http, 'upstreamCpuUs'),
         postgresCpuUs: cpu(http, 'serverCpuUs'),
