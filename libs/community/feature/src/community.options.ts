@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { ConfigError } from '@praxis/platform/config';
-import { env } from '@praxis/platform/config';
+import { testClockEnv, testClockFromEnv, type AdjustableClock, type Clock } from '@praxis/platform/clock';
 import { DEFAULT_CONFIRMATION_HOURS, REFLECTION_SECRET_MIN_BYTES } from '@praxis/community/domain';
-import { AdjustableClock, systemClock, type Clock } from './clock/clock';
 
 export const COMMUNITY_OPTIONS = Symbol('COMMUNITY_OPTIONS');
 
@@ -42,7 +41,7 @@ export const communityEnvShape = {
    * Lets an admin move the service's clock through `/testing/clock` on its own port (system tests and the demo
    * reach session and reflection windows without waiting). Refused when NODE_ENV=production.
    */
-  COMMUNITY_TEST_CLOCK: env.bool(false),
+  COMMUNITY_TEST_CLOCK: testClockEnv(),
 };
 
 type CommunityEnv = {
@@ -55,11 +54,11 @@ type CommunityEnv = {
 };
 
 export function communityOptionsFromEnv(config: CommunityEnv): CommunityOptions {
-  if (config.COMMUNITY_TEST_CLOCK && config.NODE_ENV === 'production') {
-    throw new ConfigError([
-      "COMMUNITY_TEST_CLOCK: must not be true in production (it lets an admin move the service's clock)",
-    ]);
-  }
+  const { clock, testClock } = testClockFromEnv(
+    'COMMUNITY_TEST_CLOCK',
+    config.COMMUNITY_TEST_CLOCK,
+    config.NODE_ENV,
+  );
   const given = config.COMMUNITY_REFLECTION_SECRET;
   if (given === undefined && config.NODE_ENV === 'production') {
     throw new ConfigError(['COMMUNITY_REFLECTION_SECRET: required in production (npm run keys makes one)']);
@@ -71,14 +70,13 @@ export function communityOptionsFromEnv(config: CommunityEnv): CommunityOptions 
       `COMMUNITY_REFLECTION_SECRET: must decode (base64) to at least ${REFLECTION_SECRET_MIN_BYTES} bytes`,
     ]);
   }
-  const testClock = config.COMMUNITY_TEST_CLOCK ? new AdjustableClock() : null;
   return {
     reflectionSecret: new Uint8Array(secret),
     reflectionSecretEphemeral: given === undefined,
     confirmationHours: config.COMMUNITY_CONFIRMATION_HOURS,
     offerSweepIntervalMs: config.COMMUNITY_OFFER_SWEEP_INTERVAL_MS,
     certificateVerificationUrl: config.COMMUNITY_CERTIFICATE_VERIFY_URL,
-    clock: testClock ?? systemClock,
+    clock,
     testClock,
   };
 }

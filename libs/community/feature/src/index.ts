@@ -7,5 +7,4 @@ export * from './applications/applications.service';
 export * from './attendance/attendance.service';
 export * from './reflections/reflections.service';
 export * from './certificates/certificates.service';
-export * from './clock/clock';
 export * from './tagged/tagged-listings.consumer';

@@ -7,7 +7,7 @@ import {
 } from '@praxis/platform/auth';
 import type { Logger } from '@praxis/platform/observability';
 import type { CommunityOptions } from '../community.options';
-import { AdjustableClock } from './clock';
+import { AdjustableClock } from '@praxis/platform/clock';
 import { TestClockController } from './test-clock.controller';
 
 const ADMIN: Principal = { memberId: 'admin-1', roles: [{ role: 'admin', institutionId: null }] };

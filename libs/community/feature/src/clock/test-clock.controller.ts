@@ -1,101 +1,15 @@
-import { Body, Controller, Delete, Get, Headers, HttpException, Inject, Put } from '@nestjs/common';
-import { z } from 'zod';
-import {
-  CURRENT_PRINCIPAL_SOURCE,
-  InvalidTokenError,
-  isAdmin,
-  TokenVerifier,
-  type CurrentPrincipalSource,
-} from '@praxis/platform/auth';
-import type { Logger } from '@praxis/platform/observability';
-import { COMMUNITY_OPTIONS, type CommunityOptions } from '../community.options';
-import type { AdjustableClock } from './clock';
+import { testClockController } from '@praxis/platform/clock';
+import { COMMUNITY_OPTIONS } from '../community.options';
 
 export const TEST_CLOCK_LOGGER = Symbol('TEST_CLOCK_LOGGER');
 
-const moveSchema = z.object({ at: z.iso.datetime({ offset: true }) }).strict();
-
-export interface TestClockReading {
-  now: string;
-  offsetMs: number;
-}
-
 /**
- * `/testing/clock` on community's own port (the gateway does not route it), served only when the configuration
- * allows a test clock (`COMMUNITY_TEST_CLOCK=true`, refused in production). An admin reads it, sets it to an
- * instant (`PUT {"at": "<ISO 8601>"}`; it runs on from there) or puts it back (`DELETE`). Every move is logged.
+ * `/testing/clock` on community's own port, served only when the configuration allows a test clock
+ * (`COMMUNITY_TEST_CLOCK=true`, refused in production); the endpoint is the platform's.
  */
-@Controller('testing/clock')
-export class TestClockController {
-  private readonly clock: AdjustableClock;
-
-  constructor(
-    @Inject(COMMUNITY_OPTIONS) options: CommunityOptions,
-    private readonly verifier: TokenVerifier,
-    @Inject(CURRENT_PRINCIPAL_SOURCE) private readonly principals: CurrentPrincipalSource,
-    @Inject(TEST_CLOCK_LOGGER) private readonly logger: Logger,
-  ) {
-    if (!options.testClock) throw new Error('TestClockController needs COMMUNITY_TEST_CLOCK');
-    this.clock = options.testClock;
-  }
-
-  @Get()
-  async read(@Headers('authorization') authorization?: string): Promise<TestClockReading> {
-    await this.requireAdmin(authorization);
-    return this.reading();
-  }
-
-  @Put()
-  async move(
-    @Body() body: unknown,
-    @Headers('authorization') authorization?: string,
-  ): Promise<TestClockReading> {
-    const memberId = await this.requireAdmin(authorization);
-    const parsed = moveSchema.safeParse(body);
-    if (!parsed.success) {
-      throw new HttpException(
-        {
-          message: 'send {"at": "<ISO 8601 instant with offset>"}',
-          fields: parsed.error.issues.map((issue) => ({
-            field: issue.path.join('.') || 'body',
-            rule: issue.code,
-            message: issue.message,
-          })),
-        },
-        400,
-      );
-    }
-    this.clock.set(new Date(parsed.data.at));
-    this.logger.warn({ memberId, at: parsed.data.at }, 'community test clock moved by an admin');
-    return this.reading();
-  }
-
-  @Delete()
-  async reset(@Headers('authorization') authorization?: string): Promise<TestClockReading> {
-    const memberId = await this.requireAdmin(authorization);
-    this.clock.reset();
-    this.logger.warn({ memberId }, 'community test clock back on the system time');
-    return this.reading();
-  }
-
-  private reading(): TestClockReading {
-    return { now: this.clock.now().toISOString(), offsetMs: this.clock.offsetMs };
-  }
-
-  /** The same check as a GraphQL operation: the token verified here, the admin role from the replica. */
-  private async requireAdmin(authorization: string | undefined): Promise<string> {
-    const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
-    if (!token) throw new HttpException({ message: 'send Authorization: Bearer <admin token>' }, 401);
-    let principal;
-    try {
-      principal = await this.principals.current(await this.verifier.verify(token));
-    } catch (error) {
-      if (error instanceof InvalidTokenError)
-        throw new HttpException({ message: 'invalid or expired token' }, 401);
-      throw error;
-    }
-    if (!principal) throw new HttpException({ message: 'this session has ended; sign in again' }, 401);
-    if (!isAdmin(principal)) throw new HttpException({ message: 'only admins move the test clock' }, 403);
-    return principal.memberId;
-  }
-}
+export const TestClockController = testClockController({
+  name: 'community',
+  variable: 'COMMUNITY_TEST_CLOCK',
+  optionsToken: COMMUNITY_OPTIONS,
+  loggerToken: TEST_CLOCK_LOGGER,
+});

@@ -5,7 +5,7 @@ import { MemberReplicaEntity } from '@praxis/platform/member-replica';
 import { startSubgraphHarness, type Caller, type SubgraphHarness } from '@praxis/platform/testing';
 import { CommunityFeatureModule } from '../community-feature.module';
 import type { CommunityOptions } from '../community.options';
-import { AdjustableClock } from '../clock/clock';
+import { AdjustableClock } from '@praxis/platform/clock';
 
 export interface CommunityHarness {
   subgraph: SubgraphHarness;

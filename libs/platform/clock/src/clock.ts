@@ -1,6 +1,6 @@
 /**
- * Community's clock: every window the service decides (applications, sessions, late registers, offers,
- * reflections, certificates) reads the time here, never `new Date()`, so tests and the demo can move it.
+ * A service's clock: every window a service decides by time reads it here, never `new Date()`, so tests and the
+ * demo can move it.
  */
 export interface Clock {
   now(): Date;
@@ -10,8 +10,9 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() };
 
 /**
- * The machine's time plus an offset, which keeps flowing after it is moved. Used by the in-process tests, and by
- * a running service only when `COMMUNITY_TEST_CLOCK=true` outside production (the configuration refuses it there).
+ * The machine's time plus an offset, which keeps flowing after it is moved. Used by in-process tests, and by a
+ * running service only when its `<SERVICE>_TEST_CLOCK=true` outside production (`testClockFromEnv` refuses it
+ * there).
  */
 export class AdjustableClock implements Clock {
   private offset = 0;

@@ -1,0 +1,3 @@
+export * from './clock';
+export * from './test-clock.config';
+export * from './nest/test-clock.controller';
