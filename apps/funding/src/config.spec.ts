@@ -41,4 +41,24 @@ describe('funding configuration', () => {
       /FUNDING_AT_RISK_THRESHOLD_PERCENT/,
     );
   });
+
+  it('runs on the system clock unless a non-production setting allows the test clock, which production refuses', () => {
+    const plain = loadFundingConfig(BASE).funding;
+    expect(plain.testClock).toBeNull();
+    expect(Math.abs(plain.clock.now().getTime() - Date.now())).toBeLessThan(1000);
+
+    const testing = loadFundingConfig({ ...BASE, FUNDING_TEST_CLOCK: 'true' }).funding;
+    expect(testing.testClock).not.toBeNull();
+    testing.testClock?.set(new Date('2026-03-02T06:00:30Z'));
+    // one clock: what /testing/clock sets is what the services and the scheduler read
+    expect(testing.clock.now().toISOString().slice(0, 16)).toBe('2026-03-02T06:00');
+
+    expect(() => loadFundingConfig({ ...BASE, NODE_ENV: 'production', FUNDING_TEST_CLOCK: 'true' })).toThrow(
+      /FUNDING_TEST_CLOCK: must not be true in production/,
+    );
+    expect(loadFundingConfig({ ...BASE, NODE_ENV: 'production' }).funding.testClock).toBeNull();
+    expect(() => loadFundingConfig({ ...BASE, FUNDING_TEST_CLOCK: 'sometimes' })).toThrow(
+      /FUNDING_TEST_CLOCK/,
+    );
+  });
 });

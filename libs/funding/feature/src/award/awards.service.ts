@@ -259,7 +259,7 @@ export class AwardsService {
       const award = await lockAward(manager, awardId);
       if (!award || !canSeeAward(principal, award)) throw notFound('award');
       const lines = (await budgetLinesOf(manager, [award.id])).get(award.id) ?? [];
-      const at = new Date();
+      const at = this.options.clock.now();
       const record = transitionAward(
         {
           id: award.id,

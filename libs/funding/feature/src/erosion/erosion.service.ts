@@ -86,7 +86,7 @@ export class ErosionService {
       thresholdPercent: this.options.erosion.thresholdPercent,
       consecutiveWeeks: this.options.erosion.consecutiveWeeks,
     };
-    const detectedAt = new Date();
+    const detectedAt = this.options.clock.now();
     let flaggedAt = stored?.episodeStartedWeek ? stored.flaggedAt : null;
     let started = 0;
     let recovered = 0;

@@ -252,7 +252,7 @@ export class ProtectedTimeService {
         { memberId: allocation.memberId, memberInstitutionId: institutionId, status: allocation.status },
       );
       allocation.decidedBy = principal.memberId;
-      allocation.decidedAt = new Date();
+      allocation.decidedAt = this.options.clock.now();
       await apply(manager, allocation);
       return allocation;
     });
@@ -284,7 +284,7 @@ export class ProtectedTimeService {
       const existing = isIsoDay(input.date)
         ? await loggedByDay(manager, principal.memberId, [input.date])
         : new Map();
-      return [validateTimeLog(input, dayInZone(new Date()), existing.get(input.date) ?? 0)];
+      return [validateTimeLog(input, dayInZone(this.options.clock.now()), existing.get(input.date) ?? 0)];
     });
     return saved as TimeLogEntity;
   }
@@ -298,7 +298,7 @@ export class ProtectedTimeService {
     return this.writeLogs(principal.memberId, async (manager) => {
       const days = entries.map((entry) => entry.date).filter(isIsoDay);
       const existing = await loggedByDay(manager, principal.memberId, days);
-      return validateWeekEntry(weekStart, entries, dayInZone(new Date()), existing);
+      return validateWeekEntry(weekStart, entries, dayInZone(this.options.clock.now()), existing);
     });
   }
 
@@ -342,7 +342,7 @@ export class ProtectedTimeService {
         ? ((await loggedByDay(manager, principal.memberId, [input.date])).get(input.date) ?? 0) -
           (entry.day === input.date ? entry.minutes : 0)
         : 0;
-      const next = validateTimeLogEdit(entry.day, input, dayInZone(new Date()), others);
+      const next = validateTimeLogEdit(entry.day, input, dayInZone(this.options.clock.now()), others);
       entry.day = next.date;
       entry.minutes = next.minutes;
       entry.activity = next.activity;
@@ -360,10 +360,10 @@ export class ProtectedTimeService {
   async deleteTimeLog(entryId: string, principal: Principal): Promise<TimeLogEntity> {
     return this.underMemberLock(principal.memberId, async (manager) => {
       const entry = await this.ownEntry(manager, entryId, principal);
-      assertTimeLogEditable(entry.day, dayInZone(new Date()));
+      assertTimeLogEditable(entry.day, dayInZone(this.options.clock.now()));
       const removed = { ...entry };
       await manager.delete(TimeLogEntity, { id: entry.id });
-      await publishEntry(manager, { ...removed, minutes: 0 }, new Date());
+      await publishEntry(manager, { ...removed, minutes: 0 }, this.options.clock.now());
       return removed;
     });
   }
@@ -422,7 +422,7 @@ export class ProtectedTimeService {
   ): Promise<{ weeks: UtilisationRow[]; months: UtilisationRow[]; atRisk: boolean; notes: number }> {
     assertUtilisationRange(from, to);
     const manager = this.dataSource.manager;
-    const today = dayInZone(new Date());
+    const today = dayInZone(this.options.clock.now());
     const weeks = await utilisationOf(manager, memberId, { from, to }, today, 'WEEK');
     const months = await utilisationOf(manager, memberId, { from, to }, today, 'MONTH');
     const [notes] = await manager.query(
@@ -446,7 +446,7 @@ export class ProtectedTimeService {
       throw forbidden("Only the institution's leads and admins read its members' utilisation");
     }
     assertUtilisationRange(from, to);
-    const today = dayInZone(new Date());
+    const today = dayInZone(this.options.clock.now());
     const weeks = await institutionUtilisationOf(this.dataSource.manager, institutionId, { from, to }, today);
     return weeks.map((week) => ({ ...week, complete: addDays(week.weekStart, 6) < today }));
   }
