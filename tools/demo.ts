@@ -4,7 +4,8 @@ import { parsePortBase, serviceByName, servicePort } from './services';
 /**
  * `npm run demo`: loads seed-shaped demo data into a running platform through its gateway (see README, "Demo
  * data"). Reads PRAXIS_ADMIN_EMAIL / PRAXIS_ADMIN_PASSWORD (the ones the platform was started with) and
- * PRAXIS_GATEWAY_URL or PRAXIS_PORT_BASE to find the gateway (and community's test clock, PRAXIS_COMMUNITY_URL).
+ * PRAXIS_GATEWAY_URL or PRAXIS_PORT_BASE to find the gateway (and the test clocks of community and funding,
+ * PRAXIS_COMMUNITY_URL and PRAXIS_FUNDING_URL).
  */
 export function gatewayUrl(env: NodeJS.ProcessEnv = process.env): string {
   if (env.PRAXIS_GATEWAY_URL) return env.PRAXIS_GATEWAY_URL;
@@ -17,6 +18,14 @@ export function communityUrl(env: NodeJS.ProcessEnv = process.env): string {
   if (env.PRAXIS_COMMUNITY_URL) return env.PRAXIS_COMMUNITY_URL;
   return `http://localhost:${servicePort(serviceByName('community'), parsePortBase(env.PRAXIS_PORT_BASE))}`;
 }
+
+/** Funding's own base URL, for its test clock: PRAXIS_FUNDING_URL, else its port on PRAXIS_PORT_BASE. */
+export function fundingUrl(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.PRAXIS_FUNDING_URL) return env.PRAXIS_FUNDING_URL;
+  return `http://localhost:${servicePort(serviceByName('funding'), parsePortBase(env.PRAXIS_PORT_BASE))}`;
+}
+
+const hours = (value: number): string => `${Number(value.toFixed(2))} h`;
 
 export function formatSummary(summary: DemoSummary, url: string): string {
   const lines: string[] = [];
@@ -82,6 +91,22 @@ export function formatSummary(summary: DemoSummary, url: string): string {
         );
       }
     }
+    if (summary.atRisk) {
+      const { member, project, weeklyHours, weeks, episodeStartedWeek, leadEmail } = summary.atRisk;
+      lines.push(
+        `  protected time      ${member} (${project}) is AT_RISK since ${episodeStartedWeek}: ` +
+          `${hours(weeklyHours)} a week protected, logged ${weeks
+            .map((week) => `${hours(week.loggedHours)} of ${hours(week.allocatedHours)} in ${week.week}`)
+            .join(
+              ', ',
+            )}: ${weeks.length} weeks under the at-risk threshold (50 % by default; funding's weekly check, on its test clock)`,
+      );
+      lines.push(`                      the lead ${leadEmail} approved that time and sees the flag`);
+    } else if (!summary.fundingTestClock) {
+      lines.push(
+        '  protected time      nobody AT_RISK yet: start the platform with FUNDING_TEST_CLOCK=true to run the weekly check',
+      );
+    }
   }
   lines.push('', 'Sign in as:');
   for (const login of summary.logins)
@@ -99,7 +124,13 @@ async function main(): Promise<void> {
     process.exit(64);
   }
   const url = gatewayUrl();
-  const summary = await loadDemo({ url, adminEmail, adminPassword, communityUrl: communityUrl() });
+  const summary = await loadDemo({
+    url,
+    adminEmail,
+    adminPassword,
+    communityUrl: communityUrl(),
+    fundingUrl: fundingUrl(),
+  });
   process.stdout.write(`${formatSummary(summary, url)}\n`);
 }
 

@@ -21,6 +21,10 @@ export interface DemoCompetitionSummary {
     outcome: string;
     supervisorId: string | null;
     awardStatus: string | null;
+    /** Funding's award (null when the competition's money did not reach the winner). */
+    awardId: string | null;
+    /** The plan key of the team's lead, the award's principal investigator. */
+    leadKey: string | null;
   }>;
 }
 
@@ -356,6 +360,11 @@ export async function loadCompetition(
       outcome: outcomes.get(proposalId)?.outcome ?? 'NONE',
       supervisorId: supervisors.get(proposalId) ?? null,
       awardStatus: awardStatus.get(proposalId) ?? null,
+      awardId: outcomes.get(proposalId)?.awardId ?? null,
+      leadKey:
+        teams.find(
+          (team) => session(team.lead).memberId === outcomes.get(proposalId)?.principalInvestigator.id,
+        )?.lead ?? null,
     })),
   };
 }

@@ -3,6 +3,8 @@ import { DEMO_PASSWORD, demoPlan, formTeams, hasPriority, type DemoPerson, type 
 import { loadCompetition, type DemoCompetitionSummary } from './competition';
 import { loadMentorship, type DemoMentorshipSummary } from './mentoring';
 import { DemoProgress } from './progress';
+import { ServiceClock } from './clock';
+import { loadAtRisk, type DemoAtRiskSummary } from './at-risk';
 import { DemoRandom } from './random';
 
 export interface DemoOptions {
@@ -20,6 +22,12 @@ export interface DemoOptions {
    * reflections, certificates) and then puts it back; otherwise it loads the series up to its first register.
    */
   communityUrl?: string;
+  /**
+   * Funding's own base URL (e.g. http://localhost:3004). Where that service serves a test clock
+   * (`FUNDING_TEST_CLOCK=true`), the demo moves it three Mondays on so that funding's weekly check flags the first
+   * winner's protected time AT_RISK, then puts it back; otherwise no one is at risk (the check runs on Mondays).
+   */
+  fundingUrl?: string;
   progress?: DemoProgress;
 }
 
@@ -46,6 +54,10 @@ export interface DemoSummary {
   mentorship: DemoMentorshipSummary | null;
   /** The research competition for attendees, judged and published (null when the demo was already there). */
   competition: DemoCompetitionSummary | null;
+  /** A winner whose protected time funding's weekly check flagged (null without funding's test clock). */
+  atRisk: DemoAtRiskSummary | null;
+  /** Whether funding served its test clock (false when the demo was already there). */
+  fundingTestClock: boolean;
   logins: Array<{ who: string; email: string; password: string }>;
 }
 
@@ -116,34 +128,6 @@ const REFLECTION_ANSWERS = [
   ],
 ];
 
-/**
- * Community's test clock (`/testing/clock` on community's own port), served only when the platform was started
- * with COMMUNITY_TEST_CLOCK=true; null when the service does not serve it.
- */
-class CommunityClock {
-  private constructor(
-    private readonly endpoint: string,
-    private readonly admin: DemoSession,
-  ) {}
-
-  static async connect(communityUrl: string, admin: DemoSession): Promise<CommunityClock | null> {
-    const endpoint = `${communityUrl.replace(/\/+$/, '')}/testing/clock`;
-    const response = await fetch(endpoint, { headers: { authorization: `Bearer ${await admin.bearer()}` } });
-    if (response.status === 404) return null;
-    if (!response.ok) throw new Error(`community's test clock: ${response.status} ${await response.text()}`);
-    return new CommunityClock(endpoint, admin);
-  }
-
-  /** Sets community's clock to `at` (it runs on from there), or back to the system time with null. */
-  async set(at: Date | null): Promise<void> {
-    const response = await fetch(this.endpoint, {
-      method: at ? 'PUT' : 'DELETE',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await this.admin.bearer()}` },
-      ...(at ? { body: JSON.stringify({ at: at.toISOString() }) } : {}),
-    });
-    if (!response.ok) throw new Error(`community's test clock: ${response.status} ${await response.text()}`);
-  }
-}
 const APPLY = `mutation DemoApply($id: ID!, $input: ApplyToProgrammeInput!) {
   applyToProgramme(programmeId: $id, input: $input) { id status }
 }`;
@@ -213,6 +197,8 @@ export async function loadDemo(options: DemoOptions): Promise<DemoSummary> {
       programme: null,
       mentorship: null,
       competition: null,
+      atRisk: null,
+      fundingTestClock: false,
       logins: logins(plan, options),
     };
   }
@@ -373,7 +359,9 @@ export async function loadDemo(options: DemoOptions): Promise<DemoSummary> {
   // certificates, then returns to now. Without it, applications close and the first session starts
   // `leadSeconds` from now, so the demo shows a series under way with its first register taken. The other
   // sessions follow over two weeks at 13:00 London time.
-  const clock = options.communityUrl ? await CommunityClock.connect(options.communityUrl, admin) : null;
+  const clock = options.communityUrl
+    ? await ServiceClock.connect('community', options.communityUrl, admin)
+    : null;
   const leadSeconds = options.leadSeconds ?? 30 + Math.ceil(students.length / 10);
   const firstStart = new Date(
     Math.ceil((Date.now() + (clock ? -30 * DAY : leadSeconds * 1000)) / 1000) * 1000,
@@ -381,7 +369,7 @@ export async function loadDemo(options: DemoOptions): Promise<DemoSummary> {
   if (clock) await clock.set(new Date(firstStart.getTime() - DAY));
   // the series' accepted attendees, by plan key: the competition is for them
   const attendees = new Set<string>();
-  let loaded: Omit<DemoSummary, 'mentorship' | 'competition'>;
+  let loaded: Omit<DemoSummary, 'mentorship' | 'competition' | 'atRisk' | 'fundingTestClock'>;
   try {
     loaded = await loadSeries();
   } finally {
@@ -407,9 +395,42 @@ export async function loadDemo(options: DemoOptions): Promise<DemoSummary> {
     },
     progress,
   );
-  return { ...loaded, mentorship, competition };
+  // protected time at risk, on funding's test clock where it serves one: the first winner whose award was
+  // accepted, flagged by the weekly check three Mondays after their time starts, then the clock comes back
+  const fundingClock = options.fundingUrl
+    ? await ServiceClock.connect('funding', options.fundingUrl, admin)
+    : null;
+  const flagged = competition.winners.find(
+    (winner) => winner.awardStatus === 'ACCEPTED' && winner.awardId && winner.leadKey,
+  );
+  const leadPerson = plan.people.find((person) => person.roles.includes('LEAD')) as DemoPerson;
+  const atRisk =
+    fundingClock && flagged?.awardId && flagged.leadKey
+      ? await loadAtRisk(
+          fundingClock,
+          {
+            admin,
+            lead: {
+              session: session(leadPerson),
+              email: leadPerson.email,
+              institutionId: institutionIds[leadPerson.institution],
+            },
+            winner: {
+              session: session(byKey(flagged.leadKey)),
+              name: byKey(flagged.leadKey).displayName,
+              institutionId: institutionIds[byKey(flagged.leadKey).institution],
+              awardId: flagged.awardId,
+              project: flagged.title,
+            },
+          },
+          progress,
+        )
+      : null;
+  return { ...loaded, mentorship, competition, atRisk, fundingTestClock: fundingClock !== null };
 
-  async function loadSeries(): Promise<Omit<DemoSummary, 'mentorship' | 'competition'>> {
+  async function loadSeries(): Promise<
+    Omit<DemoSummary, 'mentorship' | 'competition' | 'atRisk' | 'fundingTestClock'>
+  > {
     const medEd = communities[0];
     const { createProgramme } = await admin.request<{
       createProgramme: {

@@ -198,6 +198,7 @@ describe('community through the gateway', () => {
       adminPassword: ADMIN.password,
       scale: 0.16,
       communityUrl: serviceUrl('community', ''),
+      fundingUrl: serviceUrl('funding', ''),
     });
     expect(demo.alreadyLoaded).toBe(false);
     expect(demo.institutions).toBe(26);
@@ -343,6 +344,30 @@ describe('community through the gateway', () => {
         description: "the demo's competition listed by its community, published",
       },
     );
+
+    // funding's weekly check, run by its scheduler at funding's test clock, flagged the first winner's protected
+    // time: three complete weeks under the threshold, seen by the lead who approved it; the clock is back on now
+    expect(demo.fundingTestClock).toBe(true);
+    expect(demo.atRisk?.episodeStartedWeek).toMatch(/^\d{4}-W\d{2}$/);
+    expect(demo.atRisk?.weeks).toHaveLength(3);
+    for (const week of demo.atRisk?.weeks ?? []) {
+      expect(week.allocatedHours).toBeGreaterThan(0);
+      expect(week.loggedHours * 2).toBeLessThan(week.allocatedHours);
+    }
+    const lead = demo.logins.find((login) => login.who === 'lead');
+    const leadToken = (
+      await gqlOk<{ login: { token: string } }>(LOGIN, { email: lead?.email, password: lead?.password })
+    ).login.token;
+    const flagged = await gqlOk<{ atRiskMembers: { edges: Array<{ node: { member: { id: string } } }> } }>(
+      `{ atRiskMembers(first: 100) { edges { node { member { id } } } } }`,
+      {},
+      leadToken,
+    );
+    expect(flagged.atRiskMembers.edges.map((edge) => edge.node.member.id)).toContain(demo.atRisk?.memberId);
+    const fundingClock = await fetch(serviceUrl('funding', '/testing/clock'), {
+      headers: { authorization: `Bearer ${adminToken}` },
+    });
+    expect(((await fundingClock.json()) as { offsetMs: number }).offsetMs).toBe(0);
 
     // a demo login works
     const student = demo.logins.find((login) => login.who === 'student');

@@ -40,11 +40,11 @@ const CTRL_C = { signal: 'SIGINT', graceMs: 60000 } as const;
  * What every suite but sessions runs against: ONE platform for the whole run, started by the system tier's global
  * setup (support/global-setup.ts) with these settings and stopped by its global teardown, so the suites keep their
  * data apart (their own institutions, unique emails) and assert what they change, never counts from an empty
- * platform. The query limits are the defaults (the web client's queries need a depth of 10), community's clock
- * may be moved by the suites that need it (each puts it back), and membership encrypts demographic answers for a
+ * platform. The query limits are the defaults (the web client's queries need a depth of 10), community's and
+ * funding's clocks may be moved by the suites that need them (each puts them back; the demo moves funding's), and membership encrypts demographic answers for a
  * key pair whose private half engagement and the membership suite hold.
  */
-export const SHARED_PLATFORM_ENV = { COMMUNITY_TEST_CLOCK: 'true' } as const;
+export const SHARED_PLATFORM_ENV = { COMMUNITY_TEST_CLOCK: 'true', FUNDING_TEST_CLOCK: 'true' } as const;
 
 /** Where global setup hands the shared platform to the suites (jest runs them in its own process). */
 const SHARED_PLATFORM_LOG = 'PRAXIS_E2E_PLATFORM_LOG';
