@@ -29,6 +29,7 @@ import {
 } from './support/load';
 import { gqlOk, ROOT, seedMember, startBenchPlatform } from './support/bench-platform';
 import { draftInput, openCompetition, SAVE_DRAFT } from './support/drafts';
+import { median } from './support/stats';
 
 const CLIENTS = 10;
 const PGBENCH = process.env.PGBENCH ?? '/usr/lib/postgresql/15/bin/pgbench';
@@ -119,12 +120,6 @@ async function withServerCpu(databaseUrl: string, measure: () => Promise<Measure
   const after = await proposalsBackendsCpuMs(databaseUrl);
   if (before === undefined || after === undefined || measured.requests === 0) return measured;
   return { ...measured, serverCpuUs: ((after - before) / measured.requests) * 1000 };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 async function main(): Promise<number> {

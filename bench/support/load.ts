@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
-import { percentile } from './stats';
+import { median, percentile } from './stats';
 
 export interface Scenario {
   name: string;
@@ -117,12 +117,6 @@ function cpuPerRequest(before: number | undefined, after: number | undefined, re
 
 function renamed(cpu: { cpuUs?: number }): { upstreamCpuUs?: number } {
   return cpu.cpuUs === undefined ? {} : { upstreamCpuUs: cpu.cpuUs };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 /** Warm-up, then `rounds` interleaved rounds; the median of each figure over the rounds. */

@@ -8,3 +8,10 @@ export function percentile(sorted: readonly number[], p: number): number {
 export function ascending(values: readonly number[]): number[] {
   return [...values].sort((a, b) => a - b);
 }
+
+/** The median of the values (the mean of the middle two for an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = ascending(values);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
