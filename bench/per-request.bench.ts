@@ -66,6 +66,8 @@ async function main(): Promise<number> {
     );
   const platform = await startBenchPlatform({
     gateways: [APOLLO_GATEWAY, BARE_GATEWAY, ...(withHive ? [HIVE_GATEWAY, HIVE_GATEWAY_NO_DEDUPE] : [])],
+    // no request here waits for an event: the consumers poll as on a real broker (see startBenchPlatform)
+    waitsForEvents: false,
   });
   try {
     const gateway = platform.gateways.apollo;

@@ -147,6 +147,12 @@ export async function startBenchPlatform(
     nodeArgs?: string[];
     /** Run the compiled output with plain node (default, unless BENCH_COMPILED=0). */
     compiled?: boolean;
+    /**
+     * false: the benchmark waits for no event, so consumers keep the service's own idle fetch wait (as on a real
+     * broker) instead of the mock's short one, which only event delivery needs (ARCHITECTURE.md: the mock holds
+     * an empty fetch for the whole wait) and which costs the idle platform about a third of a core.
+     */
+    waitsForEvents?: boolean;
   } = {},
 ): Promise<BenchPlatform> {
   const base = portBase();
@@ -203,8 +209,10 @@ export async function startBenchPlatform(
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
       KAFKA_BROKERS: broker.brokers,
-      ...MOCK_KAFKA_ENV,
+      ...mockBrokerEnv(options.waitsForEvents ?? true),
       OUTBOX_POLL_INTERVAL_MS: '1000',
+      // the mock's timings are defaults: a KAFKA_* or OUTBOX_* variable set for the benchmark wins, as in the launcher
+      ...callerBrokerEnv(process.env),
       AUTH_JWKS: JSON.stringify(keys.publicJwks),
       EVENT_VERIFICATION_KEYS: JSON.stringify(eventKeys.publicJwks),
       ...options.env,
@@ -348,4 +356,20 @@ export function registrationInput(institutionId: string, name: string, careerSta
     institutionId,
     interests: [],
   };
+}
+
+function mockBrokerEnv(waitsForEvents: boolean): Record<string, string> {
+  if (waitsForEvents) return { ...MOCK_KAFKA_ENV };
+  const { KAFKA_MAX_WAIT_MS: _mockWait, ...rest } = MOCK_KAFKA_ENV;
+  return rest;
+}
+
+/** The broker and outbox timings set in the benchmark's own environment. */
+function callerBrokerEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    [...Object.keys(MOCK_KAFKA_ENV), 'OUTBOX_POLL_INTERVAL_MS'].flatMap((key) => {
+      const value = env[key];
+      return value === undefined ? [] : [[key, value]];
+    }),
+  );
 }
