@@ -80,6 +80,15 @@ export interface InstitutionChange {
   readonly institutionId: string;
 }
 
+/** A role the replica just gave a member (`held`) or took from them. */
+export interface RoleChange {
+  readonly memberId: string;
+  readonly role: Role;
+  /** The lead's institution; null for the unscoped roles. */
+  readonly institutionId: string | null;
+  readonly held: boolean;
+}
+
 /** What a service may do when the replica changes, inside the transaction that changed it. */
 export interface MemberReplicaHooks {
   /**
@@ -93,6 +102,12 @@ export interface MemberReplicaHooks {
     changes: readonly InstitutionChange[],
     manager: EntityManager,
   ) => Promise<void>;
+  /**
+   * Called when an applied role event changed the roles the replica holds (a grant of a role not held, a
+   * revocation of one held), after the role row is written and in its transaction, as `onInstitutionChanged`.
+   * A redelivered or stale event, a grant of a role already held and a revocation of one not held call nothing.
+   */
+  readonly onRoleChanged?: (change: RoleChange, manager: EntityManager) => Promise<void>;
 }
 
 /** member_replica's row for a profile (an event without the confirmation flags counts as confirmed). */
@@ -151,7 +166,7 @@ async function applyProfiles(
   await write([...newest.values()]);
 }
 
-interface RoleChange {
+interface RolePayload {
   memberId: string;
   role: Role;
   institutionId: string | null;
@@ -159,35 +174,40 @@ interface RoleChange {
 
 /**
  * A grant and a revocation of the same role scope replace each other: the newest decides. Signatures were
- * checked by the consumer before this runs (the contracts confer rights).
+ * checked by the consumer before this runs (the contracts confer rights). `onRoleChanged` hears of the rows
+ * the event actually wrote.
  */
 async function applyRole(
   manager: EntityManager,
   context: HandlerContext,
-  event: EventEnvelope<RoleChange>,
+  event: EventEnvelope<RolePayload>,
   held: boolean,
+  hooks: MemberReplicaHooks,
 ): Promise<void> {
   const { memberId, role, institutionId } = event.payload;
   const institutionKey = institutionId ?? '';
   await applyIfNewer(manager, { context, event, stream: `role:${role}:${institutionKey}` }, async () => {
-    if (held) {
-      await manager.query(
-        `INSERT INTO member_role_replica (member_id, role, institution_key, institution_id) VALUES ($1, $2, $3, $4)
-         ON CONFLICT DO NOTHING`,
-        [memberId, role, institutionKey, institutionId],
-      );
-    } else {
-      await manager.query(
-        `DELETE FROM member_role_replica WHERE member_id = $1 AND role = $2 AND institution_key = $3`,
-        [memberId, role, institutionKey],
-      );
-    }
+    // each statement answers the rows it wrote (a CTE, so both answer rows whatever the command)
+    const written: unknown[] = held
+      ? await manager.query(
+          `WITH w AS (INSERT INTO member_role_replica (member_id, role, institution_key, institution_id)
+             VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING 1) SELECT 1 FROM w`,
+          [memberId, role, institutionKey, institutionId],
+        )
+      : await manager.query(
+          `WITH w AS (DELETE FROM member_role_replica WHERE member_id = $1 AND role = $2 AND institution_key = $3
+             RETURNING 1) SELECT 1 FROM w`,
+          [memberId, role, institutionKey],
+        );
     await manager.query(
       `INSERT INTO member_role_version (member_id, version) VALUES ($1, $2)
        ON CONFLICT (member_id) DO UPDATE SET version = GREATEST(member_role_version.version, EXCLUDED.version),
          updated_at = now()`,
       [memberId, event.sequence ?? 0],
     );
+    if (written.length > 0 && hooks.onRoleChanged) {
+      await hooks.onRoleChanged({ memberId, role, institutionId, held }, manager);
+    }
   });
 }
 
@@ -204,8 +224,10 @@ export function memberReplicaHandlers(hooks: MemberReplicaHooks = {}): EventHand
     handleInBatches(MemberProfileUpdatedV1, (events, manager, context) =>
       applyProfiles(manager, context, events, hooks),
     ),
-    handle(MemberRoleGrantedV1, (event, manager, context) => applyRole(manager, context, event, true)),
-    handle(MemberRoleRevokedV1, (event, manager, context) => applyRole(manager, context, event, false)),
+    handle(MemberRoleGrantedV1, (event, manager, context) => applyRole(manager, context, event, true, hooks)),
+    handle(MemberRoleRevokedV1, (event, manager, context) =>
+      applyRole(manager, context, event, false, hooks),
+    ),
     handle(InstitutionCreatedV1, async (event, manager, context) => {
       await applyIfNewer(manager, { context, event, stream: 'institution' }, async () => {
         await manager.query(

@@ -337,6 +337,56 @@ describe('shared member replica: ordering, redelivery and signed role events', (
     expect(calls).toHaveLength(3);
   });
 
+  it("calls a service's role hook in the replica's transaction, only when the roles held changed", async () => {
+    const calls: Array<{ memberId: string; role: string; institutionId: string | null; held: boolean }> = [];
+    let fail = false;
+    const handlers = memberReplicaHandlers({
+      onRoleChanged: async (change, manager) => {
+        // inside the transaction: the replica already says what the event said
+        const rows: unknown[] = await manager.query(
+          `SELECT 1 FROM member_role_replica WHERE member_id = $1 AND role = $2`,
+          [change.memberId, change.role],
+        );
+        expect(rows.length > 0).toBe(change.held);
+        calls.push({ ...change });
+        if (fail) throw new Error('the service refused the revocation');
+      },
+    });
+    const grant = handlers.find((candidate) => candidate.contract === MemberRoleGrantedV1);
+    const revoke = handlers.find((candidate) => candidate.contract === MemberRoleRevokedV1);
+    if (!grant || !revoke) throw new Error('the replica takes role events');
+    const context = { groupId: uniqueName('test.replica-role-hook') };
+    const memberId = randomUUID();
+    const judge = { memberId, role: 'judge' as const, institutionId: null };
+    const apply = async (handler: typeof grant, item: EventOf<EventContract>) =>
+      dataSource.transaction((manager) => handler.handle(item, manager, context));
+
+    await apply(grant, await event(MemberRoleGrantedV1, memberId, 1, judge));
+    expect(calls).toEqual([{ ...judge, held: true }]);
+    // a grant of a role held, a stale revocation, a redelivery: nothing changed, nothing called
+    await apply(grant, await event(MemberRoleGrantedV1, memberId, 2, judge));
+    await apply(revoke, await event(MemberRoleRevokedV1, memberId, 1, judge));
+    const revoked = await event(MemberRoleRevokedV1, memberId, 3, judge);
+    await apply(revoke, revoked);
+    await apply(revoke, revoked);
+    // a newer revocation of a role no longer held
+    await apply(revoke, await event(MemberRoleRevokedV1, memberId, 4, judge));
+    expect(calls).toEqual([
+      { ...judge, held: true },
+      { ...judge, held: false },
+    ]);
+    // the hook's failure undoes the change with it (the consumer retries the event)
+    await apply(grant, await event(MemberRoleGrantedV1, memberId, 5, judge));
+    fail = true;
+    await expect(apply(revoke, await event(MemberRoleRevokedV1, memberId, 6, judge))).rejects.toThrow(
+      'the service refused the revocation',
+    );
+    const replica = memberReplica(dataSource.manager);
+    expect(await replica.holds(memberId, 'judge')).toBe(true);
+    expect(await replica.rolesVersion(memberId)).toBe(5);
+    expect(calls).toHaveLength(4);
+  });
+
   it('"role revoked" then a late "role granted": the role stays revoked', async () => {
     const memberId = randomUUID();
     const granted = await event(MemberRoleGrantedV1, memberId, 2, {
