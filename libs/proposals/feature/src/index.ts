@@ -4,4 +4,4 @@ export * from './proposals.service';
 export * from './judging.service';
 export * from './proposals.errors';
 export * from './proposals.options';
-export { proposalsMemberReplicaHooks } from './handlers/refresh-conflicts-when-institution-changes.handler';
+export { proposalsMemberReplicaHooks } from './handlers/proposals-member-replica.hooks';

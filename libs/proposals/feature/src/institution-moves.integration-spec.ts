@@ -18,10 +18,8 @@ import {
   type SubgraphHarness,
 } from '@praxis/platform/testing';
 import { memberReplicaConsumer, proposalsDatabase } from '@praxis/proposals/data-access';
-import {
-  proposalsMemberReplicaHooks,
-  refreshConflictsWhenInstitutionChanges,
-} from './handlers/refresh-conflicts-when-institution-changes.handler';
+import { proposalsMemberReplicaHooks } from './handlers/proposals-member-replica.hooks';
+import { refreshConflictsWhenInstitutionChanges } from './handlers/refresh-conflicts-when-institution-changes.handler';
 import { ProposalsFeatureModule } from './proposals-feature.module';
 import { openCompetition, startJudging, submitEntry } from './testing/entries';
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { InstitutionChange, MemberReplicaHooks } from '@praxis/platform/member-replica';
+import type { InstitutionChange } from '@praxis/platform/member-replica';
 import {
   AssignmentEntity,
   CompetitionEntity,
@@ -176,8 +176,3 @@ async function refreshCompetition(
     });
   }
 }
-
-/** Proposals' hooks on its member replica (apps/proposals wires them into its consumer). */
-export const proposalsMemberReplicaHooks: MemberReplicaHooks = {
-  onInstitutionChanged: refreshConflictsWhenInstitutionChanges,
-};
