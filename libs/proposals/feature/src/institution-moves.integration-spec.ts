@@ -1,27 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import type { Producer } from 'kafkajs';
 import { createEvent, MemberProfileUpdatedV1, type EventOf } from '@praxis/contracts';
-import { generateSigningKeys } from '@praxis/platform/auth';
-import { EventVerifier, MessagingRuntime } from '@praxis/platform/messaging';
-import { createLogger } from '@praxis/platform/observability';
 import {
   errorCodeOf,
   executeOk,
   seedReplicaMember,
   startSubgraphHarness,
-  testBrokers,
-  testKafka,
-  testKafkaSettings,
-  uniqueName,
-  waitFor,
   type ConnectionData,
   type SubgraphHarness,
 } from '@praxis/platform/testing';
-import { memberReplicaConsumer, proposalsDatabase } from '@praxis/proposals/data-access';
+import { proposalsDatabase } from '@praxis/proposals/data-access';
 import { proposalsMemberReplicaHooks } from './handlers/proposals-member-replica.hooks';
 import { refreshConflictsWhenInstitutionChanges } from './handlers/refresh-conflicts-when-institution-changes.handler';
+import { createLogger } from '@praxis/platform/observability';
 import { ProposalsFeatureModule } from './proposals-feature.module';
 import { openCompetition, startJudging, submitEntry } from './testing/entries';
+import {
+  assignmentsOf as assignmentsIn,
+  auditLinesOf,
+  reviewCountsOf,
+  startReplicaFeed,
+  type ReplicaFeed,
+} from './testing/replica-feed';
 
 const logger = createLogger('institution-moves-test', process.env.TEST_LOG_LEVEL ?? 'silent');
 
@@ -30,16 +29,6 @@ const CONFLICTS = `query($c: ID!) { competitionConflicts(competitionId: $c, firs
 } }`;
 const PICKER = `query($c: ID!, $p: ID) { competitionJudges(competitionId: $c, proposalId: $p, first: 100) {
   edges { node { judge { id } handAssignment { refusals { conflictKinds } } } }
-} }`;
-const AUDIT = `query($c: ID!) { judgingAuditLog(competitionId: $c, first: 100) {
-  edges { node { action proposalId judgeId detail } }
-} }`;
-
-const ASSIGNMENTS = `query($c: ID!) { competitionAssignments(competitionId: $c, first: 100) {
-  edges { node { proposalId judgeId reviewStarted } }
-} }`;
-const RANKING = `query($c: ID!) { competitionRanking(competitionId: $c) {
-  entries(first: 100) { edges { node { proposalId reviewCount } } }
 } }`;
 const ASSIGN = `mutation($p: ID!, $j: ID!) { assignJudge(proposalId: $p, judgeId: $j) { proposalId } }`;
 const OPEN_AS_JUDGE = `query($p: ID!) { assignedProposal(proposalId: $p) { proposalId } }`;
@@ -53,9 +42,6 @@ type Picker = {
     handAssignment: { refusals: Array<{ conflictKinds: string[] }> } | null;
   }>;
 };
-type Audit = {
-  judgingAuditLog: ConnectionData<{ action: string; proposalId: string; judgeId: string; detail: string }>;
-};
 
 /**
  * A member who changes institution, as membership publishes it, through proposals' real member-replica consumer
@@ -65,9 +51,7 @@ type Audit = {
  */
 describe('proposals: recorded conflicts follow a member who changes institution', () => {
   let subgraph: SubgraphHarness;
-  let runtime: MessagingRuntime;
-  let producer: Producer;
-  const groupId = uniqueName('test.proposals-replica');
+  let feed: ReplicaFeed;
   const admin = { memberId: randomUUID(), roles: ['admin' as const] };
   const [i1, i2, i3] = [randomUUID(), randomUUID(), randomUUID()];
   const judgeJ = randomUUID(); // at I1, moves to I3
@@ -122,32 +106,12 @@ describe('proposals: recorded conflicts follow a member who changes institution'
     // publication itself is covered by judging-integrity; here only its phase matters
     await dataSource.query(`UPDATE competition SET phase = 'RESULTS_PUBLISHED' WHERE id = $1`, [frozen]);
 
-    const membershipKeys = await generateSigningKeys();
-    runtime = new MessagingRuntime({
-      service: uniqueName('proposals'),
-      settings: testKafkaSettings('proposals'),
-      dataSource,
-      databaseUrl: subgraph.databaseUrl,
-      logger,
-      produces: [],
-      // proposals' consumer as apps/proposals wires it, in a group of this test's own
-      consumers: [
-        {
-          ...memberReplicaConsumer(proposalsMemberReplicaHooks),
-          groupId,
-        },
-      ],
-      verifier: new EventVerifier(membershipKeys.publicJwks),
-    });
-    runtime.start();
-    await runtime.ready();
-    producer = testKafka(testBrokers()).producer();
-    await producer.connect();
+    // proposals' consumer with the hooks apps/proposals wires
+    feed = await startReplicaFeed(subgraph, proposalsMemberReplicaHooks, logger);
   }, 180000);
 
   afterAll(async () => {
-    await producer?.disconnect();
-    await runtime?.stop();
+    await feed?.stop();
     await subgraph?.close();
   });
 
@@ -167,24 +131,8 @@ describe('proposals: recorded conflicts follow a member who changes institution'
     );
   }
 
-  async function deliver(...events: Array<EventOf<typeof MemberProfileUpdatedV1>>): Promise<void> {
-    await producer.send({
-      topic: MemberProfileUpdatedV1.topic,
-      messages: events.map((item) => ({ key: item.aggregateId, value: JSON.stringify(item) })),
-    });
-    for (const item of events) {
-      await waitFor(
-        async () => {
-          const rows: unknown[] = await subgraph.dataSource.query(
-            `SELECT 1 FROM inbox WHERE consumer_group = $1 AND event_id = $2`,
-            [groupId, item.eventId],
-          );
-          return rows.length > 0;
-        },
-        { timeoutMs: 30000, description: `event ${item.eventId} handled by the replica` },
-      );
-    }
-  }
+  const deliver = (...events: Array<EventOf<typeof MemberProfileUpdatedV1>>) =>
+    feed.deliver(MemberProfileUpdatedV1, ...events);
 
   /**
    * Two moves applied side by side, each in a transaction of its own through the replica's handler: both replica
@@ -196,7 +144,7 @@ describe('proposals: recorded conflicts follow a member who changes institution'
     let arrived = 0;
     let release: () => void = () => undefined;
     const bothWritten = new Promise<void>((resolve) => (release = resolve));
-    const { handlers } = memberReplicaConsumer({
+    const apply = feed.handlerOf(MemberProfileUpdatedV1, {
       onInstitutionChanged: async (changes, manager) => {
         arrived += 1;
         if (arrived === events.length) release();
@@ -204,25 +152,11 @@ describe('proposals: recorded conflicts follow a member who changes institution'
         await refreshConflictsWhenInstitutionChanges(changes, manager);
       },
     });
-    const handler = handlers.find((candidate) => candidate.contract === MemberProfileUpdatedV1);
-    if (!handler) throw new Error('the replica takes profile updates');
-    const context = { groupId: uniqueName('test.side-by-side') };
-    await Promise.all(
-      events.map((event) =>
-        subgraph.dataSource.transaction((manager) => handler.handle(event, manager, context)),
-      ),
-    );
+    await Promise.all(events.map(apply));
   }
 
   /** A competition's assignments as the admin sees them, `entry:judge:reviewStarted`. */
-  async function assignmentsOf(competitionId: string): Promise<string[]> {
-    const page = await ok<{
-      competitionAssignments: ConnectionData<{ proposalId: string; judgeId: string; reviewStarted: boolean }>;
-    }>(ASSIGNMENTS, { c: competitionId });
-    return page.competitionAssignments.edges
-      .map(({ node }) => `${node.proposalId}:${node.judgeId}:${node.reviewStarted}`)
-      .sort();
-  }
+  const assignmentsOf = (competitionId: string) => assignmentsIn(subgraph, admin, competitionId);
 
   /** The recorded same-institution pairs of a competition, as an admin reads them. */
   async function recorded(competitionId: string): Promise<string[]> {
@@ -250,11 +184,8 @@ describe('proposals: recorded conflicts follow a member who changes institution'
   }
 
   async function auditOf(competitionId: string) {
-    const log = await ok<Audit>(AUDIT, { c: competitionId });
-    return log.judgingAuditLog.edges
-      .map((edge) => edge.node)
-      .filter((node) => node.action.startsWith('CONFLICT_'))
-      .map((node) => ({ ...node, detail: JSON.parse(node.detail) as Record<string, unknown> }));
+    const log = await auditLinesOf(subgraph, admin, competitionId);
+    return log.filter((line) => line.action.startsWith('CONFLICT_'));
   }
 
   it('clears the conflicts a move ends and records the ones it starts, in every competition still being judged', async () => {
@@ -366,21 +297,11 @@ describe('proposals: recorded conflicts follow a member who changes institution'
     const assigned = () => assignmentsOf(competitionId);
 
     async function releases() {
-      const log = await ok<Audit>(AUDIT, { c: competitionId });
-      return log.judgingAuditLog.edges
-        .map((edge) => edge.node)
-        .filter((node) => node.action === 'ASSIGNMENT_REMOVED')
-        .map((node) => ({ ...node, detail: JSON.parse(node.detail) as Record<string, unknown> }));
+      const log = await auditLinesOf(subgraph, admin, competitionId);
+      return log.filter((line) => line.action === 'ASSIGNMENT_REMOVED');
     }
 
-    async function reviewCounts(): Promise<Record<string, number>> {
-      const ranking = await ok<{
-        competitionRanking: { entries: ConnectionData<{ proposalId: string; reviewCount: number }> };
-      }>(RANKING, { c: competitionId });
-      return Object.fromEntries(
-        ranking.competitionRanking.entries.edges.map(({ node }) => [node.proposalId, node.reviewCount]),
-      );
-    }
+    const reviewCounts = () => reviewCountsOf(subgraph, admin, competitionId);
 
     beforeAll(async () => {
       const { dataSource } = subgraph;
