@@ -32,6 +32,7 @@ import { QueryState } from '../../lib/query-state';
 import { putNewest, ShowMore } from '../../lib/show-more';
 import { CompetitionFacts, PhaseBadge, RubricTable } from '../competitions/competition-details';
 import { CompetitionDates } from './competition-dates';
+import { JudgingActivity } from './judging-activity';
 import { adminMessages as t } from './messages';
 import { administrationMessages } from '../administration/messages';
 import {
@@ -39,6 +40,7 @@ import {
   AdminCompetitionDocument,
   CompetitionJudgesDocument,
   AssignJudgesDocument,
+  JudgingActivityDocument,
   CancelCompetitionDocument,
   CompetitionRankingDocument,
   OpenCompetitionDocument,
@@ -62,6 +64,8 @@ export function PhaseControls({
     refetchQueries: [
       { query: AdminCompetitionDocument, variables: { id: competition.id } },
       { query: CompetitionRankingDocument, variables: { id: competition.id } },
+      // publishing and cancelling are in the judging activity shown below
+      JudgingActivityDocument,
     ],
     awaitRefetchQueries: true,
   };
@@ -132,6 +136,8 @@ const judgeId = (entry: CompetitionJudgeFieldsFragment) => entry.judge.id;
 export function JudgePool({ competitionId }: { competitionId: string }) {
   const query = useQuery(CompetitionJudgesDocument, { variables: { competitionId } });
   const [add] = useMutation(AddJudgeDocument, {
+    // the judging activity below gains a line
+    refetchQueries: [JudgingActivityDocument],
     // the judge added heads the pages shown (most recently added first); adding one already in the pool
     // changes nothing. No reload: the pages already shown stay
     update(cache, { data }) {
@@ -193,7 +199,7 @@ export function JudgePool({ competitionId }: { competitionId: string }) {
 }
 
 function Assignment({ competitionId }: { competitionId: string }) {
-  const [assign, run] = useMutation(AssignJudgesDocument);
+  const [assign, run] = useMutation(AssignJudgesDocument, { refetchQueries: [JudgingActivityDocument] });
   const [problem, setProblem] = useState<string | null>(null);
   const start = async () => {
     setProblem(null);
@@ -229,7 +235,8 @@ function Assignment({ competitionId }: { competitionId: string }) {
   );
 }
 
-function Ranking({ competitionId }: { competitionId: string }) {
+/** The competition's ranking, best first, provisional until results are published. */
+export function Ranking({ competitionId }: { competitionId: string }) {
   const query = useQuery(CompetitionRankingDocument, {
     variables: { id: competitionId },
     fetchPolicy: 'cache-and-network',
@@ -308,6 +315,7 @@ export default function AdminCompetitionPage() {
               {(data.competition.phase === 'JUDGING' || data.competition.phase === 'RESULTS_PUBLISHED') && (
                 <Ranking competitionId={data.competition.id} />
               )}
+              <JudgingActivity competitionId={data.competition.id} />
               <Card withBorder>
                 <RubricTable criteria={data.competition.criteria} />
               </Card>

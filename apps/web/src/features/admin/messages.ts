@@ -1,4 +1,4 @@
-import type { CompetitionPhase } from '../../gql/graphql';
+import type { CompetitionPhase, JudgingAuditAction } from '../../gql/graphql';
 
 /** Administrators running competitions. */
 export const adminMessages = {
@@ -94,4 +94,47 @@ export const adminMessages = {
     winner: 'Winner',
   },
   yes: 'Yes',
+  activityTitle: 'Judging activity',
+  noActivity: 'Nothing has been done in judging yet.',
+  moreActivity: 'Show more activity',
+  activityCount: (total: number) => (total === 1 ? '1 action recorded.' : `${total} actions recorded.`),
+  activityColumns: {
+    at: 'When',
+    action: 'What happened',
+    actor: 'By',
+    judge: 'Judge',
+    entry: 'Entry',
+    detail: 'Details',
+  },
+  /** Every action of the judging audit log; a value added to the schema fails the typecheck until it has words. */
+  activity: {
+    JUDGE_ADDED: 'Judge added to the pool',
+    CONFLICT_RECORDED: 'Conflict of interest recorded',
+    CONFLICT_CLEARED: 'Conflict of interest cleared',
+    CONFLICT_REVISED: 'Conflict of interest revised',
+    CONFLICT_DECLARED_BY_JUDGE: 'Conflict declared by the judge',
+    CONFLICT_NAMED_BY_APPLICANT: 'Conflict named by the applicants',
+    CONFLICT_NAMED_ACCEPTED: 'Named conflict accepted',
+    CONFLICT_NAMED_OVERRULED: 'Named conflict overruled',
+    ASSIGNMENT_RUN: 'Judges assigned automatically',
+    ASSIGNMENT_ADDED: 'Entry assigned to a judge',
+    ASSIGNMENT_REMOVED: 'Assignment removed',
+    SCORE_SUBMITTED: 'Scores submitted',
+    SCORE_EDITED: 'Scores edited',
+    RESULTS_PUBLISHED: 'Results published',
+    COMPETITION_CANCELLED: 'Competition cancelled',
+  } satisfies Record<JudgingAuditAction, string>,
+  /** Who did it when the page does not know their name. */
+  someMember: 'A member',
+  /** An action no member took (a member's institution changed, and the conflicts it makes followed). */
+  automatic: 'Automatically',
+  you: (name: string) => `${name} (you)`,
+  someJudge: 'A judge',
+  someEntry: 'An entry',
+  assignedByHand: 'By hand',
+  assignedByRun: 'By the automatic run',
+  runSummary: (entries: number, judges: number) =>
+    `${entries} ${entries === 1 ? 'entry' : 'entries'}, ${judges} ${judges === 1 ? 'judge' : 'judges'}`,
+  publishedSummary: (entries: number, winners: number) =>
+    `${entries} ranked, ${winners} ${winners === 1 ? 'winner' : 'winners'}`,
 } as const;

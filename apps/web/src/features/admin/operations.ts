@@ -165,3 +165,29 @@ export const UpdateCompetitionDatesDocument = graphql(`
     }
   }
 `);
+
+/**
+ * What was done in judging a competition, newest first, a page at a time (administrators only). `detail` is the
+ * service's JSON: the page reads the few fields it knows (`activitySummary`) and never shows it as it is.
+ */
+export const JudgingActivityDocument = graphql(`
+  query JudgingActivity($competitionId: ID!, $after: String) {
+    judgingAuditLog(competitionId: $competitionId, first: 20, after: $after) {
+      totalCount
+      pageInfo {
+        ...PageFields
+      }
+      edges {
+        node {
+          id
+          action
+          actorId
+          proposalId
+          judgeId
+          detail
+          at
+        }
+      }
+    }
+  }
+`);
