@@ -356,6 +356,10 @@ describe('web client in a browser', () => {
     await checkPage(admin.page, 'admin-competition', `Blind judging ${now}`);
     // the conflicts and hand-reassignment page lists the assignment just made
     await admin.page.getByRole('link', { name: 'Conflicts and manual reassignment' }).click();
+    // the review page first: until it is shown, the competition page's judging activity names the judge too
+    await admin.page
+      .getByRole('heading', { level: 1, name: `Conflicts and assignments: Blind judging ${now}` })
+      .waitFor();
     await admin.page.getByRole('cell', { name: `Esther Judge ${now}`, exact: true }).waitFor();
     await checkPage(admin.page, 'admin-review', `Conflicts and assignments: Blind judging ${now}`);
     await admin.page.goBack();
