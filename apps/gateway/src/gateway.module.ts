@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Server } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import {
@@ -16,10 +16,16 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { formatErrorFor, queryLimitsFromEnv, queryLimitsServerOptions } from '@praxis/platform/graphql';
+import {
+  formatErrorFor,
+  GRAPHQL_PATH,
+  queryLimitsFromEnv,
+  queryLimitsServerOptions,
+  serveAheadOfExpress,
+} from '@praxis/platform/graphql';
 import { ObservabilityModule, type Logger } from '@praxis/platform/observability';
 import { subgraphUrlOverride, type GatewayConfig } from './config';
-import { GRAPHQL_PATH, graphqlHandler } from './graphql-handler';
+import { graphqlHandler } from './graphql-handler';
 import { SingleFetchRoutes } from './single-fetch';
 import { SubgraphDataSource, type GatewayContext } from './subgraph-data-source';
 import { WebClientModule } from './web-client';
@@ -109,8 +115,6 @@ export class GraphqlEndpoint implements OnModuleInit, OnApplicationBootstrap, On
   }
 
   onApplicationBootstrap(): void {
-    const http = this.adapterHost.httpAdapter.getHttpServer() as Server;
-    const others = http.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
     const graphql = graphqlHandler({
       server: this.server,
       singleFetch: this.singleFetch,
@@ -119,11 +123,11 @@ export class GraphqlEndpoint implements OnModuleInit, OnApplicationBootstrap, On
       maxQueryBytes: this.options.config.MAX_QUERY_BYTES,
       logger: this.options.logger,
     });
-    http.removeAllListeners('request');
-    http.on('request', (req: IncomingMessage, res: ServerResponse) => {
-      if (GRAPHQL_PATH.test(req.url ?? '')) graphql(req, res);
-      else for (const listener of others) listener.call(http, req, res);
-    });
+    serveAheadOfExpress(
+      this.adapterHost.httpAdapter.getHttpServer() as Server,
+      (req) => GRAPHQL_PATH.test(req.url ?? ''),
+      graphql,
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -4,10 +4,9 @@ import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import pino from 'pino';
-import { DATABASE_UNAVAILABLE_MESSAGE } from '@praxis/platform/graphql';
+import { DATABASE_UNAVAILABLE_MESSAGE, MAX_BODY_BYTES } from '@praxis/platform/graphql';
 import { loadGatewayConfig } from './config';
 import { GatewayModule } from './gateway.module';
-import { MAX_BODY_BYTES } from './graphql-handler';
 
 interface LogLine {
   msg: string;

@@ -1,43 +1,24 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
-import proxyaddr from 'proxy-addr';
-import { observeRequest, type Logger, type RequestObservation } from '@praxis/platform/observability';
+import type { ApolloServer } from '@apollo/server';
+import {
+  clientAddressReader,
+  httpGraphQLRequest,
+  leanHandler,
+  MAX_BODY_BYTES,
+  readBodyText,
+  RequestRefused,
+  sendGraphQLResponse,
+  type TrustProxy,
+} from '@praxis/platform/graphql';
+import type { Logger, RequestObservation } from '@praxis/platform/observability';
 import type { SingleFetchRoutes } from './single-fetch';
 import type { GatewayContext } from './subgraph-data-source';
 
-/** `/graphql` (with or without a trailing slash or a query string), the path the lean handler answers. */
-export const GRAPHQL_PATH = /^\/graphql\/?(?:\?|$)/;
-
-/** What Express's JSON body parser accepted under Nest (its default); larger bodies get 413. */
-export const MAX_BODY_BYTES = 100 * 1024;
-
-/** `TRUST_PROXY` as the gateway's config reads it: Express's `trust proxy` values. */
-export type TrustProxy = boolean | number | string;
-
-/**
- * The caller's address as Express's `req.ip` reads it for the same `trust proxy` setting: the socket's, or the
- * nearest untrusted hop of X-Forwarded-For when the proxies in front are trusted (proxy-addr, Express's own).
- */
-export function clientAddressReader(trust: TrustProxy): (req: IncomingMessage) => string | undefined {
-  if (trust === false) return (req) => req.socket.remoteAddress;
-  const trusted =
-    trust === true
-      ? () => true
-      : typeof trust === 'number'
-        ? (_address: string, hop: number) => hop < trust
-        : proxyaddr.compile(trust.split(',').map((part) => part.trim()));
-  return (req) => proxyaddr(req, trusted);
-}
-
 /** A request refused before Apollo sees it, answered as a GraphQL error with its HTTP status. */
-class RequestError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly extensions: Record<string, unknown> = {},
-  ) {
-    super(message);
-  }
+function refused(status: number, message: string, extensions: Record<string, unknown> = {}): RequestRefused {
+  const body = { errors: [{ message, extensions: { code: 'BAD_REQUEST', ...extensions } }] };
+  // an oversized body is not read to its end: the connection cannot carry another request
+  return new RequestRefused(status, body, status === 413);
 }
 
 /** The query text of a POST body or a GET's query string, when there is one. */
@@ -50,30 +31,15 @@ function queryText(body: unknown, search: string): string | undefined {
 /** The request body, at most `MAX_BODY_BYTES`, parsed when it is JSON (as Express's body parser did). */
 async function readBody(req: IncomingMessage): Promise<unknown> {
   const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new RequestError(413, `the body is over ${MAX_BODY_BYTES} bytes`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new RequestError(413, `the body is over ${MAX_BODY_BYTES} bytes`);
-    chunks.push(chunk);
-  }
+  const text = await readBodyText(req, MAX_BODY_BYTES, { drain: false });
+  if (text === null) throw refused(413, `the body is over ${MAX_BODY_BYTES} bytes`);
   // Apollo answers a body it cannot use (none, or not JSON) itself, after its CSRF check
-  if (type !== 'application/json' || size === 0) return {};
+  if (type !== 'application/json' || text.length === 0) return {};
   try {
-    return JSON.parse(Buffer.concat(chunks, size).toString('utf8')) as unknown;
+    return JSON.parse(text) as unknown;
   } catch {
-    throw new RequestError(400, 'the body is not valid JSON');
+    throw refused(400, 'the body is not valid JSON');
   }
-}
-
-function headerMap(req: IncomingMessage): HeaderMap {
-  const headers = new HeaderMap();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-  }
-  return headers;
 }
 
 function single(value: string | string[] | undefined): string | undefined {
@@ -92,9 +58,9 @@ export interface GraphqlHandlerOptions {
 }
 
 /**
- * `/graphql` on Node's own request and response: Apollo Server's `executeHTTPGraphQLRequest` (its CSRF
- * prevention, landing page, limits and error formatting included) with the access log, correlation id and server
- * span of every other route (`observeRequest`), without Nest's and Express's per-request layers.
+ * `/graphql` on Node's own request and response (`leanHandler` of platform graphql): Apollo Server's
+ * `executeHTTPGraphQLRequest` (its CSRF prevention, landing page, limits and error formatting included) with the
+ * access log, correlation id and server span of every other route, without Nest's and Express's per-request layers.
  */
 export function graphqlHandler(
   options: GraphqlHandlerOptions,
@@ -108,17 +74,10 @@ export function graphqlHandler(
       clientAddress: clientAddress(req),
       setCookie: (value) => void setCookies.push(value),
     };
-    const url = req.url ?? '/graphql';
-    const query = url.indexOf('?');
-    const request: HTTPGraphQLRequest = {
-      method: (req.method ?? 'GET').toUpperCase(),
-      headers: headerMap(req),
-      search: query < 0 ? '' : url.slice(query + 1),
-      body: req.method === 'POST' ? await readBody(req) : undefined,
-    };
+    const request = httpGraphQLRequest(req, req.method === 'POST' ? await readBody(req) : undefined);
     const size = Buffer.byteLength(queryText(request.body, request.search) ?? '', 'utf8');
     if (size > options.maxQueryBytes)
-      throw new RequestError(413, `query is ${size} bytes; the limit is ${options.maxQueryBytes}`, {
+      throw refused(413, `query is ${size} bytes; the limit is ${options.maxQueryBytes}`, {
         limit: 'maxBytes',
       });
     const response = await (options.singleFetch?.answer(request, context) ??
@@ -126,33 +85,15 @@ export function graphqlHandler(
         httpGraphQLRequest: request,
         context: () => Promise.resolve(context),
       }));
-    for (const [name, value] of response.headers) res.setHeader(name, value);
     if (setCookies.length > 0) res.setHeader('set-cookie', setCookies);
-    res.statusCode = response.status ?? 200;
-    if (response.body.kind === 'complete') {
-      res.end(response.body.string);
-      return;
-    }
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
+    await sendGraphQLResponse(res, response);
   };
-  return (req, res) =>
-    observeRequest(options.observation, req, res, () => {
-      answer(req, res).catch((error: unknown) => {
-        const status = error instanceof RequestError ? error.status : 500;
-        if (status === 500) options.logger.error({ err: error }, 'the GraphQL handler failed');
-        if (res.headersSent) {
-          res.destroy();
-          return;
-        }
-        res.statusCode = status;
-        res.setHeader('content-type', 'application/json; charset=utf-8');
-        // an oversized body is not read to its end: the connection cannot carry another request
-        if (status === 413) res.setHeader('connection', 'close');
-        const message = error instanceof RequestError ? error.message : 'internal server error';
-        const code = status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
-        const extensions = { code, ...(error instanceof RequestError ? error.extensions : {}) };
-        res.end(JSON.stringify({ errors: [{ message, extensions }] }));
-      });
-    });
+  return leanHandler({
+    observation: options.observation,
+    logger: options.logger,
+    internalError: {
+      errors: [{ message: 'internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+    },
+    answer,
+  });
 }

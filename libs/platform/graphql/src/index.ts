@@ -9,3 +9,4 @@ export * from './loaders';
 export * from './plain-text';
 export * from './date-time';
 export * from './money';
+export * from './lean-http';

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { clientAddressReader, GRAPHQL_PATH } from './graphql-handler';
+import { clientAddressReader, GRAPHQL_PATH } from './lean-http';
 
 function request(socketAddress: string, forwardedFor?: string): IncomingMessage {
   return {
