@@ -10,3 +10,4 @@ export * from './plain-text';
 export * from './date-time';
 export * from './money';
 export * from './lean-http';
+export * from './subgraph-http';

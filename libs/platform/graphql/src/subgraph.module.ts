@@ -10,12 +10,18 @@ import type { Logger } from '@praxis/platform/observability';
 import { DateTimeScalarProvider } from './date-time';
 import { formatErrorFor } from './errors';
 import { DEFAULT_QUERY_LIMITS, queryLimitsServerOptions, type QueryLimits } from './limits';
+import { SUBGRAPH_HTTP_OPTIONS, SubgraphHttpEndpoint, type SubgraphHttpOptions } from './subgraph-http';
 
 export interface SubgraphOptions {
   logger: Logger;
   limits?: QueryLimits;
   /** Introspection is for development tools; production clients use the committed supergraph. */
   introspection?: boolean;
+  /**
+   * Serve `/graphql` ahead of Express (subgraph-http.ts), as every service does; without it (in-process test
+   * harnesses) Nest's driver answers it through Express.
+   */
+  http?: SubgraphHttpOptions;
 }
 
 /**
@@ -28,7 +34,15 @@ export function subgraphModule(options: SubgraphOptions): DynamicModule {
   return {
     module: SubgraphModule,
     imports: [graphQLModule(options, limits)],
-    providers: [DateTimeScalarProvider],
+    providers: [
+      DateTimeScalarProvider,
+      ...(options.http
+        ? [
+            { provide: SUBGRAPH_HTTP_OPTIONS, useValue: { ...options.http, logger: options.logger } },
+            SubgraphHttpEndpoint,
+          ]
+        : []),
+    ],
   };
 }
 
@@ -46,7 +60,8 @@ function graphQLModule(
     playground: false,
     introspection: options.introspection ?? false,
     includeStacktraceInErrorResponses: false,
-    // res lets membership set its refresh-token cookie (forwarded by the gateway)
+    // res lets membership set its refresh-token cookie (forwarded by the gateway); on the lean path
+    // (subgraph-http.ts) the context is built there, with the same `req` and `res` as `SubgraphContext` says
     context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
     formatError: formatErrorFor(options.logger),
     validationRules: limits.validationRules,

@@ -111,6 +111,8 @@ export function platformModules(
       logger,
       limits: queryLimitsFromEnv(config),
       introspection: config.NODE_ENV !== 'production',
+      // `/graphql` on Node's request ahead of Express (health, metrics and other routes stay on Express)
+      http: { service: definition.name, trustProxy: config.TRUST_PROXY },
     }),
     { module: GraphQLErrorsModule },
     ObservabilityModule.forRoot({

@@ -1,8 +1,8 @@
-import type { Request, Response } from 'express';
+import type { GraphqlRequest, GraphqlResponse } from '@praxis/platform/graphql';
 import { REFRESH_COOKIE, REFRESH_COOKIE_PATH } from './session.options';
 
 /** The refresh token from the request's cookie header, if the browser sent one. */
-export function refreshTokenFromCookie(req: Request | undefined): string | undefined {
+export function refreshTokenFromCookie(req: GraphqlRequest | undefined): string | undefined {
   const header = req?.headers.cookie;
   if (!header) return undefined;
   for (const part of header.split(';')) {
@@ -13,7 +13,7 @@ export function refreshTokenFromCookie(req: Request | undefined): string | undef
 }
 
 export function setRefreshCookie(
-  res: Response | undefined,
+  res: GraphqlResponse | undefined,
   token: string,
   expiresAt: Date,
   secure: boolean,
@@ -27,6 +27,6 @@ export function setRefreshCookie(
   });
 }
 
-export function clearRefreshCookie(res: Response | undefined, secure: boolean): void {
+export function clearRefreshCookie(res: GraphqlResponse | undefined, secure: boolean): void {
   res?.clearCookie(REFRESH_COOKIE, { httpOnly: true, secure, sameSite: 'strict', path: REFRESH_COOKIE_PATH });
 }

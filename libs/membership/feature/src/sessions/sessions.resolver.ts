@@ -1,7 +1,7 @@
 import { Inject, Logger } from '@nestjs/common';
 import { Args, Context, Int, Mutation, Resolver } from '@nestjs/graphql';
-import type { Request, Response } from 'express';
 import { CurrentPrincipal, OptionalPrincipal, Public, type Principal } from '@praxis/platform/auth';
+import type { GraphqlRequest, GraphqlResponse } from '@praxis/platform/graphql';
 import { MembershipError, MembershipErrorCode } from '@praxis/membership/domain';
 import { toMemberObject, viewerOf } from '../membership.mapper';
 import {
@@ -16,9 +16,10 @@ import { AuthThrottle } from './auth.throttle';
 import { SESSION_OPTIONS, type SessionOptions } from './session.options';
 import { SessionsService, type IssuedSession } from './sessions.service';
 
+/** Express's `req` and `res`, or the lean path's (platform graphql's `SubgraphContext`). */
 interface HttpContext {
-  req?: Request;
-  res?: Response;
+  req?: GraphqlRequest;
+  res?: GraphqlResponse;
 }
 
 /** The client's address: the socket's, or the gateway's X-Forwarded-For when it comes from a trusted proxy. */

@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import {
   createParamDecorator,
   Global,
@@ -10,7 +11,6 @@ import {
 } from '@nestjs/common';
 import { APP_GUARD, ModuleRef, Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
-import type { Request } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Role } from '@praxis/contracts';
 import { setActor } from '@praxis/platform/observability';
@@ -52,7 +52,9 @@ export interface CurrentPrincipalSource {
 /** Provide this token (in any module) to make the guard consult the service's current view of the caller. */
 export const CURRENT_PRINCIPAL_SOURCE = Symbol('praxis:current-principal-source');
 
-export interface AuthenticatedRequest extends Request {
+/** The GraphQL context's `req` (Express's, or the lean path's: `GraphqlRequest` of platform graphql). */
+export interface AuthenticatedRequest {
+  readonly headers: IncomingHttpHeaders;
   principal?: Principal | null;
   /** The one authentication of this request, shared by resolvers that start before it finishes. */
   authenticating?: Promise<Principal | null>;
